@@ -1,0 +1,5 @@
+import type { Command } from './types';
+import { webCommand } from './web';
+
+/** Every subcommand of `veldwerk`, in the order `--help` lists them. */
+export const commands: readonly Command[] = [webCommand];

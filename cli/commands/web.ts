@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startBridge } from '../../services/bridge/server';
+import { defaultProfileDir } from '../../services/paths';
+import { startServices } from '../../services/runtime';
+import { EXIT_OK, UsageError, type CliIo } from '../io';
+import type { Command } from './types';
+
+const RENDERER_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/renderer');
+
+export const webCommand: Command = {
+  name: 'web',
+  summary: 'Run Veldwerk in a browser: the services plus a local HTTP bridge on 127.0.0.1',
+  usage: `veldwerk web [--profile DIR] [--port N] [--host HOST]
+
+  --profile DIR   profile folder (default: $VELDWERK_PROFILE or the desktop app's profile)
+  --port N        port to listen on (default: a free port)
+  --host HOST     address to listen on (default 127.0.0.1; any other address must be named here)
+  --renderer DIR  folder of the built renderer (default: dist/renderer)`,
+  run: async (argv: string[], io: CliIo) => {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        profile: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        renderer: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    const port = values.port === undefined ? 0 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
+    const services = startServices({
+      profileDir: values.profile ?? defaultProfileDir(io.env),
+      transport: 'http',
+      onInternalError: (channel, error) => io.stderr(`error in ${channel}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
+    });
+    try {
+      const bridge = await startBridge({
+        dispatch: services.dispatch,
+        port,
+        staticDir: values.renderer ?? RENDERER_DIST,
+        ...(values.host !== undefined ? { host: values.host, allowRemoteHost: true } : {}),
+      });
+      io.stdout(`Veldwerk runs in browser mode.\n  profile: ${services.profile.dir}\n  open:    ${bridge.openUrl}\nPress Ctrl+C to stop.\n`);
+      await io.untilInterrupted();
+      await bridge.close();
+    } finally {
+      services.close();
+    }
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,123 @@
+// The Electron shell: a window, the app:// protocol, security handlers and the IPC router.
+// No business logic lives here: every call goes through services/dispatch like in browser mode.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { BrowserWindow, app, ipcMain, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, IPC_INVOKE_CHANNEL } from '../shared/contract/constants';
+import { fail } from '../shared/contract/result';
+import { startServices, type Services } from '../services/runtime';
+import { isAllowedExternalLink, resolveRendererFile } from './renderer-files';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+
+const appRoot = app.getAppPath();
+const rendererDir = path.join(appRoot, 'dist', 'renderer');
+const preloadFile = path.join(appRoot, 'dist-electron', 'preload.cjs');
+
+function profileDirFromArgs(): string {
+  const { values } = parseArgs({
+    args: process.argv.slice(app.isPackaged ? 1 : 2),
+    options: { profile: { type: 'string' } },
+    strict: false,
+    allowPositionals: true,
+  });
+  return typeof values.profile === 'string' ? path.resolve(values.profile) : path.join(app.getPath('userData'), 'profile');
+}
+
+/** In development the better-sqlite3 copy rebuilt for Electron's ABI (scripts/electron-native.mjs); packaged apps are rebuilt by electron-builder. */
+function nativeBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const file = path.join(appRoot, '.electron-native', 'better_sqlite3.node');
+  return existsSync(file) ? file : undefined;
+}
+
+let mainWindow: BrowserWindow | null = null;
+let services: Services | null = null;
+
+function isOwnSender(event: IpcMainInvokeEvent): boolean {
+  const frameUrl = event.senderFrame?.url ?? '';
+  return mainWindow !== null && event.sender === mainWindow.webContents && frameUrl.startsWith(`${APP_ORIGIN}/`);
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Veldwerk',
+    show: false,
+    webPreferences: {
+      preload: preloadFile,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: true,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalLink(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  });
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+void app.whenReady().then(() => {
+  services = startServices({
+    profileDir: profileDirFromArgs(),
+    transport: 'ipc',
+    ...(nativeBinding() ? { nativeBinding: nativeBinding() as string } : {}),
+    onInternalError: (channel, error) => console.error(`error in ${channel}:`, error),
+  });
+  const dispatch = services.dispatch;
+
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveRendererFile(rendererDir, request.url);
+    if (!file || !existsSync(file)) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('content-security-policy', CONTENT_SECURITY_POLICY);
+    headers.set('x-content-type-options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+
+  ipcMain.handle(IPC_INVOKE_CHANNEL, (event, channel: unknown, payload: unknown) => {
+    if (!isOwnSender(event)) return fail('FORBIDDEN', 'Calls are only accepted from the Veldwerk window');
+    return dispatch(channel, payload);
+  });
+
+  mainWindow = createWindow();
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => {
+  services?.close();
+  services = null;
+});
+

@@ -1,0 +1,77 @@
+// Lint, including the layering of ../shared/ARCHITECTURE.md: which folder may import which.
+// A wrong import fails `npm test` (tests/unit/layering.test.ts proves each rule bites).
+import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const LAYERS = ['shared', 'db', 'services', 'server', 'electron', 'renderer', 'cli', 'tests', 'scripts'];
+
+/** What each layer may import besides itself and npm packages. */
+const ALLOWED = {
+  shared: [],
+  db: ['shared'],
+  services: ['shared', 'db', 'server'],
+  server: ['shared', 'db'],
+  electron: ['shared', 'db', 'services', 'server'],
+  renderer: ['shared'],
+  cli: ['shared', 'db', 'services', 'server'],
+};
+
+function zonesFor(layer) {
+  const allowed = new Set([layer, ...ALLOWED[layer]]);
+  return LAYERS.filter((other) => !allowed.has(other)).map((other) => ({
+    target: `./${layer}`,
+    from: `./${other}`,
+    message: `${layer}/ may import only ${[...allowed].map((name) => `${name}/`).join(', ')} (see docs/architecture.md).`,
+  }));
+}
+
+const electronOnly = {
+  paths: [{ name: 'electron', message: 'Only electron/ may import electron: keep the services plain Node.' }],
+};
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', '.electron-native/', 'coverage/', 'screenshots/', 'test-results/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ alwaysTryTypes: true, noWarnOnMultipleProjects: true, project: ['tsconfig.node.json', 'tsconfig.renderer.json', 'tsconfig.electron.json'] })],
+    },
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'import-x/no-restricted-paths': ['error', { zones: Object.keys(ALLOWED).flatMap(zonesFor) }],
+      'no-restricted-imports': ['error', electronOnly],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'import-x/no-nodejs-modules': ['error'],
+      'no-restricted-imports': ['error', { ...electronOnly, patterns: [{ group: ['node:*'], message: 'shared/ runs anywhere: no Node built-ins.' }] }],
+    },
+  },
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'import-x/no-nodejs-modules': ['error'],
+      'no-restricted-imports': ['error', { ...electronOnly, patterns: [{ group: ['node:*'], message: 'The renderer runs in a browser: no Node built-ins.' }] }],
+    },
+  },
+  {
+    files: ['electron/**/*.ts', 'tests/electron/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);

@@ -1,0 +1,18 @@
+import type { TFunction } from 'i18next';
+import type { ContractError } from '../../shared/contract/result';
+
+/** Per-field messages of an INVALID_INPUT error, in the user's language, keyed by field path. */
+export function fieldErrors(t: TFunction, error: ContractError | null): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error?.issues ?? []) {
+    if (fields[issue.path]) continue;
+    fields[issue.path] = issue.key ? String(t(issue.key as never)) : issue.message;
+  }
+  return fields;
+}
+
+/** One sentence for the user: what went wrong, in their language. */
+export function describeError(t: TFunction, error: ContractError): string {
+  if (error.message.startsWith('TRANSPORT:')) return t('errors.TRANSPORT');
+  return t(`errors.${error.code}`);
+}

@@ -1,0 +1,63 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CampaignForm } from '../components/CampaignForm';
+import { describeError } from '../errors';
+import { useCampaigns } from '../stores/campaigns';
+
+export function HomeScreen() {
+  const { t, i18n } = useTranslation();
+  const { campaigns, loadState, loadError, load } = useCampaigns();
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' });
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>{t('home.title')}</h1>
+        <p className="lead">{t('home.intro')}</p>
+      </div>
+      <div className="columns">
+        <section className="column-main" aria-labelledby="campaign-list-title">
+          <div className="section-header">
+            <h2 id="campaign-list-title">{t('home.listLabel')}</h2>
+            {loadState === 'ready' ? <span className="badge">{t('home.count', { count: campaigns.length })}</span> : null}
+          </div>
+          {loadState === 'error' && loadError ? (
+            <div className="alert alert-error" role="alert">
+              <p>
+                {t('errors.loadFailed')} {describeError(t, loadError)}
+              </p>
+              <button type="button" className="button" onClick={() => void load()}>
+                {t('errors.retry')}
+              </button>
+            </div>
+          ) : null}
+          {loadState === 'ready' && campaigns.length === 0 ? (
+            <div className="empty-state">
+              <h3>{t('home.empty.title')}</h3>
+              <p>{t('home.empty.body')}</p>
+            </div>
+          ) : null}
+          {campaigns.length > 0 ? (
+            <ul className="card-list" data-testid="campaign-list">
+              {campaigns.map((campaign) => (
+                <li key={campaign.id} className="card campaign-card">
+                  <div className="campaign-year">{t('home.workingYear', { year: campaign.workingYear })}</div>
+                  <h3 className="campaign-name">{campaign.name}</h3>
+                  <div className="muted">{t('home.createdOn', { date: dateFormat.format(new Date(campaign.createdAt)) })}</div>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+        <aside className="column-side">
+          <CampaignForm />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { BRIDGE_INVOKE_PATH, BRIDGE_TOKEN_HEADER, CONTENT_SECURITY_POLICY } from '../../shared/contract/constants';
+import { fail, type ErrorCode, type Result } from '../../shared/contract/result';
+import type { Dispatch } from '../dispatch';
+
+/**
+ * Browser mode: the contract over a local HTTP bridge, so that the whole stack runs in a plain
+ * browser (and in Chromium under test) where no Electron binary is available.
+ */
+export interface BridgeOptions {
+  readonly dispatch: Dispatch;
+  /** Defaults to 127.0.0.1. A non-loopback host is refused unless allowRemoteHost is set. */
+  readonly host?: string;
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  /** Set only when the user named --host explicitly. */
+  readonly allowRemoteHost?: boolean;
+  /** Folder of the built renderer to serve; omitted, only the API is served. */
+  readonly staticDir?: string;
+  /** Fixed token for tests; a random per-launch token otherwise. */
+  readonly token?: string;
+  readonly logger?: FastifyServerOptions['logger'];
+  /** Largest accepted request body in bytes. */
+  readonly bodyLimit?: number;
+}
+
+export interface RunningBridge {
+  readonly url: string;
+  /** The URL to open in a browser: carries the token in the fragment (never sent to a server log). */
+  readonly openUrl: string;
+  readonly token: string;
+  readonly app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+
+
+
+export class BridgeHostError extends Error {
+  override readonly name = 'BridgeHostError';
+}
+
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+function statusFor(code: ErrorCode): number {
+  switch (code) {
+    case 'INVALID_INPUT':
+      return 400;
+    case 'UNAUTHORIZED':
+      return 401;
+    case 'FORBIDDEN':
+      return 403;
+    case 'UNKNOWN_CHANNEL':
+    case 'NOT_FOUND':
+      return 404;
+    case 'CONFLICT':
+      return 409;
+    case 'INTERNAL':
+      return 500;
+  }
+}
+
+function tokensMatch(expected: string, given: unknown): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export async function startBridge(options: BridgeOptions): Promise<RunningBridge> {
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host) && !options.allowRemoteHost) {
+    throw new BridgeHostError(`Refusing to listen on non-loopback host ${host}: pass --host explicitly to allow it.`);
+  }
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 16 * 1024 * 1024 });
+
+  app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    const body: Result<never> =
+      status === 413
+        ? fail('INVALID_INPUT', 'Request body too large')
+        : status < 500
+          ? fail('INVALID_INPUT', `Bad request: ${error.message}`)
+          : fail('INTERNAL', 'Internal error');
+    void reply.status(status).send(body);
+  });
+
+  // DNS-rebinding guard: on a loopback bind, only requests addressed to a loopback name are served.
+  if (!options.allowRemoteHost) {
+    app.addHook('onRequest', async (request, reply) => {
+      const hostHeader = request.headers.host ?? '';
+      const hostname = hostHeader.startsWith('[') ? hostHeader.slice(1, hostHeader.indexOf(']')) : hostHeader.split(':')[0] ?? '';
+      if (!isLoopbackHost(hostname)) {
+        await reply.status(403).send(fail('FORBIDDEN', `Host ${JSON.stringify(hostHeader)} is not served: browser mode only answers on loopback addresses`));
+      }
+    });
+  }
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('cross-origin-opener-policy', 'same-origin');
+    return payload;
+  });
+
+  app.post(
+    BRIDGE_INVOKE_PATH,
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['channel'],
+          additionalProperties: false,
+          properties: { channel: { type: 'string', maxLength: 200 }, payload: {} },
+        },
+      },
+      preValidation: async (request, reply) => {
+        if (!tokensMatch(token, request.headers[BRIDGE_TOKEN_HEADER])) {
+          await reply.status(401).send(fail('UNAUTHORIZED', `Missing or wrong ${BRIDGE_TOKEN_HEADER} header`));
+        }
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as { channel: string; payload?: unknown };
+      const result = await options.dispatch(body.channel, body.payload);
+      return reply.status(result.ok ? 200 : statusFor(result.error.code)).send(result);
+    },
+  );
+
+  if (options.staticDir) {
+    const root = path.resolve(options.staticDir);
+    if (!existsSync(path.join(root, 'index.html'))) {
+      throw new Error(`The renderer is not built (no ${path.join(root, 'index.html')}): run "npm run build:renderer" first.`);
+    }
+    await app.register(fastifyStatic, { root, index: ['index.html'], wildcard: false });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply.status(404).send(fail('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`));
+    });
+  }
+
+  await app.listen({ host, port: options.port ?? 0 });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('The bridge did not bind a TCP port');
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${urlHost}:${address.port}`;
+  return {
+    url,
+    openUrl: `${url}/#token=${token}`,
+    token,
+    app,
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+import { contract, isChannelName, type ChannelName } from '../shared/contract/channels';
+import { fail, ok, type ContractIssue, type Result } from '../shared/contract/result';
+import { en } from '../shared/i18n/en';
+import { lookupMessage } from '../shared/i18n';
+import type { Handler, Handlers } from './handlers';
+import { ServiceError } from './errors';
+
+export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
+
+export interface DispatchOptions {
+  /** Where unexpected errors go; the caller only ever sees a generic INTERNAL error. */
+  readonly onInternalError?: (channel: string, error: unknown) => void;
+}
+
+function toIssues(error: z.ZodError): ContractIssue[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    const resolved = lookupMessage(en, issue.message);
+    return resolved ? { path, message: resolved, key: issue.message } : { path, message: issue.message };
+  });
+}
+
+/**
+ * The single entry point of every contract call, whatever the transport: refuses unknown
+ * channels, validates the payload with the channel's schema, runs the handler and wraps the
+ * answer in the { ok, value | error } envelope. Never throws.
+ */
+export function createDispatch(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
+  return async (channel, payload) => {
+    if (!isChannelName(channel)) {
+      return fail('UNKNOWN_CHANNEL', `Unknown channel: ${typeof channel === 'string' ? JSON.stringify(channel.slice(0, 80)) : typeof channel}`);
+    }
+    const parsed = contract[channel].input.safeParse(payload ?? {});
+    if (!parsed.success) {
+      const issues = toIssues(parsed.error);
+      const summary = issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
+      return fail('INVALID_INPUT', `Invalid payload for ${channel}: ${summary}`, issues);
+    }
+    try {
+      const handler = handlers[channel] as Handler<ChannelName>;
+      return ok(await handler(parsed.data as never));
+    } catch (error) {
+      if (error instanceof ServiceError) return fail(error.code, error.message, error.issues);
+      options.onInternalError?.(channel, error);
+      return fail('INTERNAL', `Internal error while handling ${channel}`);
+    }
+  };
+}

@@ -1,0 +1,22 @@
+import type { ChannelName, OutputOf, ParsedInputOf } from '../shared/contract/channels';
+import { CampaignRepository } from '../db/repositories/campaigns';
+import type { Profile } from '../db/profile';
+
+export interface ServiceContext {
+  readonly profile: Profile;
+  readonly version: string;
+  readonly transport: 'ipc' | 'http';
+}
+
+export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
+export type Handlers = { readonly [C in ChannelName]: Handler<C> };
+
+/** The services behind the contract: plain Node, the same for Electron IPC and the HTTP bridge. */
+export function createHandlers(context: ServiceContext): Handlers {
+  const campaigns = new CampaignRepository(context.profile.db);
+  return {
+    'app.info': () => ({ version: context.version, profileDir: context.profile.dir, transport: context.transport }),
+    'campaigns.list': () => campaigns.list(),
+    'campaigns.create': (input) => campaigns.create(input),
+  };
+}

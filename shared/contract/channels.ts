@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { campaignCreateInput, type Campaign } from '../domain/campaign';
+
+/**
+ * The one contract between the UI and the services: every call the renderer can make,
+ * with the zod schema its payload must satisfy and the type of its answer.
+ * Both transports (Electron IPC and the browser-mode HTTP bridge) use this map.
+ */
+interface ChannelSpec<I extends z.ZodType, O> {
+  readonly input: I;
+  /** Phantom field: carries the output type, never read at run time. */
+  readonly output?: O;
+}
+
+function channel<O>() {
+  return <I extends z.ZodType>(input: I): ChannelSpec<I, O> => ({ input });
+}
+
+const empty = z.object({}).strict();
+
+export interface AppInfo {
+  readonly version: string;
+  readonly profileDir: string;
+  readonly transport: 'ipc' | 'http';
+}
+
+export const contract = {
+  'app.info': channel<AppInfo>()(empty),
+  'campaigns.list': channel<readonly Campaign[]>()(empty),
+  'campaigns.create': channel<Campaign>()(campaignCreateInput),
+} as const;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type InputOf<C extends ChannelName> = z.input<Contract[C]['input']>;
+export type ParsedInputOf<C extends ChannelName> = z.output<Contract[C]['input']>;
+export type OutputOf<C extends ChannelName> = NonNullable<Contract[C]['output']>;
+
+export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);
+}
+
+export { BRIDGE_INVOKE_PATH, BRIDGE_TOKEN_HEADER, IPC_INVOKE_CHANNEL } from './constants';
