@@ -1,0 +1,37 @@
+import type { Change } from './change';
+
+/**
+ * What a sync transport (bundle file, duo peer, central server client) needs from a local
+ * store. The store in db/ implements it; the transports depend only on this port.
+ */
+export type ChangeSourceKind = 'local' | 'bundle' | 'peer' | 'server';
+
+export interface ApplyReport {
+  /** Changes that were new to this replica (stored in the log). */
+  readonly applied: number;
+  /** Changes already present (idempotent re-delivery). */
+  readonly duplicates: number;
+  /** Changes kept aside because they need a newer schema than this store knows. */
+  readonly deferred: number;
+  /** Concurrent edits of judgement fields recorded in the conflicts table. */
+  readonly conflicts: number;
+}
+
+export interface LoggedChange {
+  /** Local sequence number of the change in this replica's log (strictly increasing). */
+  readonly seq: number;
+  readonly source: ChangeSourceKind;
+  readonly change: Change;
+}
+
+export interface SyncReplica {
+  /** This replica's node id. */
+  readonly node: string;
+  /** Changes after local sequence number afterSeq, oldest first, at most limit, optionally only of some sources and one campaign. */
+  changesAfter(afterSeq: number, limit: number, filter?: { readonly sources?: readonly ChangeSourceKind[]; readonly campaign?: string }): LoggedChange[];
+  /** Applies changes made elsewhere: idempotent, commutative, all or nothing per call. */
+  applyRemote(changes: readonly Change[], source: Exclude<ChangeSourceKind, 'local'>): ApplyReport;
+  /** Small persistent key/value state for transports (cursors, peer high-water marks). */
+  getSyncState(key: string): string | null;
+  setSyncState(key: string, value: string): void;
+}
