@@ -42,7 +42,7 @@ export default tseslint.config(
   {
     plugins: { 'import-x': importX },
     settings: {
-      'import-x/resolver-next': [createTypeScriptImportResolver({ alwaysTryTypes: true, noWarnOnMultipleProjects: true, project: ['tsconfig.node.json', 'tsconfig.renderer.json', 'tsconfig.electron.json'] })],
+      'import-x/resolver-next': [createTypeScriptImportResolver({ alwaysTryTypes: true, noWarnOnMultipleProjects: true, project: ['tsconfig.node.json', 'tsconfig.renderer.json', 'tsconfig.electron.json', 'tsconfig.tests.json'] })],
     },
     languageOptions: { globals: { ...globals.node } },
     rules: {

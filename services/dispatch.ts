@@ -14,11 +14,17 @@ export interface DispatchOptions {
 }
 
 function toIssues(error: z.ZodError): ContractIssue[] {
-  return error.issues.map((issue) => {
+  const seen = new Set<string>();
+  const issues: ContractIssue[] = [];
+  for (const issue of error.issues) {
     const path = issue.path.map(String).join('.');
+    // One field can fail several checks with the same message (format and range): say it once.
+    if (seen.has(`${path}\0${issue.message}`)) continue;
+    seen.add(`${path}\0${issue.message}`);
     const resolved = lookupMessage(en, issue.message);
-    return resolved ? { path, message: resolved, key: issue.message } : { path, message: issue.message };
-  });
+    issues.push(resolved ? { path, message: resolved, key: issue.message } : { path, message: issue.message });
+  }
+  return issues;
 }
 
 /**

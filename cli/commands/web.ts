@@ -44,8 +44,10 @@ export const webCommand: Command = {
         staticDir: values.renderer ?? RENDERER_DIST,
         ...(values.host !== undefined ? { host: values.host, allowRemoteHost: true } : {}),
       });
+      // Listen for Ctrl+C before announcing the link: whoever reads it may stop us right away.
+      const interrupted = io.untilInterrupted();
       io.stdout(`Veldwerk runs in browser mode.\n  profile: ${services.profile.dir}\n  open:    ${bridge.openUrl}\nPress Ctrl+C to stop.\n`);
-      await io.untilInterrupted();
+      await interrupted;
       await bridge.close();
     } finally {
       services.close();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { BRIDGE_INVOKE_PATH, BRIDGE_TOKEN_HEADER, CONTENT_SECURITY_POLICY } from '../../shared/contract/constants';
-import { fail, type ErrorCode, type Result } from '../../shared/contract/result';
+import { fail, type Result } from '../../shared/contract/result';
 import type { Dispatch } from '../dispatch';
 
 /**
@@ -49,24 +49,6 @@ export function isLoopbackHost(host: string): boolean {
   return LOOPBACK_HOSTS.has(host) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
-function statusFor(code: ErrorCode): number {
-  switch (code) {
-    case 'INVALID_INPUT':
-      return 400;
-    case 'UNAUTHORIZED':
-      return 401;
-    case 'FORBIDDEN':
-      return 403;
-    case 'UNKNOWN_CHANNEL':
-    case 'NOT_FOUND':
-      return 404;
-    case 'CONFLICT':
-      return 409;
-    case 'INTERNAL':
-      return 500;
-  }
-}
-
 function tokensMatch(expected: string, given: unknown): boolean {
   if (typeof given !== 'string') return false;
   const a = Buffer.from(expected);
@@ -80,7 +62,12 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     throw new BridgeHostError(`Refusing to listen on non-loopback host ${host}: pass --host explicitly to allow it.`);
   }
   const token = options.token ?? randomBytes(32).toString('base64url');
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 16 * 1024 * 1024 });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 16 * 1024 * 1024,
+    // Refuse unknown fields instead of silently stripping them (Fastify's default).
+    ajv: { customOptions: { removeAdditional: false } },
+  });
 
   app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
@@ -132,7 +119,10 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     async (request, reply) => {
       const body = request.body as { channel: string; payload?: unknown };
       const result = await options.dispatch(body.channel, body.payload);
-      return reply.status(result.ok ? 200 : statusFor(result.error.code)).send(result);
+      // Contract-level refusals (invalid payload, unknown channel, …) travel in the envelope with
+      // HTTP 200, as over IPC; HTTP error statuses are kept for transport problems (no token,
+      // wrong host, malformed or oversized body).
+      return reply.status(200).send(result);
     },
   );
 

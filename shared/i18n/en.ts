@@ -30,7 +30,7 @@ export const en: Messages = {
   campaignForm: {
     title: 'New campaign',
     name: 'Name',
-    namePlaceholder: 'e.g. Review of integration and civic integration',
+    namePlaceholder: 'e.g. Integration and civic integration',
     workingYear: 'Working year',
     workingYearHint: 'Two consecutive years, e.g. 2025-2026',
     submit: 'Create campaign',

@@ -31,7 +31,7 @@ export const nlBE = {
   campaignForm: {
     title: 'Nieuwe campagne',
     name: 'Naam',
-    namePlaceholder: 'bv. Doorlichting integratie en inburgering',
+    namePlaceholder: 'bv. Integratie en inburgering',
     workingYear: 'Werkjaar',
     workingYearHint: 'Twee opeenvolgende jaren, bv. 2025-2026',
     submit: 'Campagne aanmaken',
