@@ -1,0 +1,110 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Membership, ServerStore, UserRecord } from '../store/store';
+import { verifyPassword } from './passwords';
+
+/**
+ * Opaque bearer tokens: random, stored only as their SHA-256 hash, so a leaked database does not
+ * leak usable tokens and every token can be revoked. A short-lived access token authenticates
+ * requests; a refresh token (single use, rotated on every refresh) obtains the next pair. A
+ * refresh token presented twice means it was copied: the whole family (session) is revoked.
+ */
+export const ACCESS_TOKEN_TTL_MS = 15 * 60 * 1000;
+export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+export interface TokenPair {
+  readonly accessToken: string;
+  readonly refreshToken: string;
+  /** Milliseconds since the epoch when the access token stops working. */
+  readonly accessExpiresAt: number;
+  readonly refreshExpiresAt: number;
+}
+
+export interface AuthOptions {
+  readonly now?: () => number;
+  readonly accessTtlMs?: number;
+  readonly refreshTtlMs?: number;
+}
+
+export interface Principal {
+  readonly user: UserRecord;
+  readonly family: string;
+  readonly memberships: readonly Membership[];
+}
+
+export class AuthError extends Error {
+  override readonly name = 'AuthError';
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function newToken(prefix: string): string {
+  return `${prefix}${randomBytes(32).toString('base64url')}`;
+}
+
+export class Authenticator {
+  private readonly now: () => number;
+  private readonly accessTtl: number;
+  private readonly refreshTtl: number;
+
+  constructor(
+    private readonly store: ServerStore,
+    options: AuthOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.accessTtl = options.accessTtlMs ?? ACCESS_TOKEN_TTL_MS;
+    this.refreshTtl = options.refreshTtlMs ?? REFRESH_TOKEN_TTL_MS;
+  }
+
+  async login(email: string, password: string): Promise<TokenPair> {
+    const user = await this.store.findUserByEmail(email.trim().toLowerCase());
+    const valid = await verifyPassword(password, user?.passwordHash ?? null);
+    if (!user || !valid) throw new AuthError('Wrong email or password.');
+    if (user.disabled) throw new AuthError('This account has been revoked; ask the team lead.');
+    return this.issue(user.id, randomBytes(16).toString('hex'));
+  }
+
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    const record = await this.store.findToken(hashToken(refreshToken));
+    if (!record || record.kind !== 'refresh') throw new AuthError('Unknown refresh token; log in again.');
+    if (record.revoked) throw new AuthError('This session was revoked; log in again.');
+    if (record.expiresAt <= this.now()) throw new AuthError('The session expired; log in again.');
+    if (!(await this.store.consumeToken(record.hash))) {
+      await this.store.revokeTokenFamily(record.family);
+      throw new AuthError('This refresh token was already used, so the session was revoked to be safe; log in again.');
+    }
+    const user = await this.store.findUserById(record.userId);
+    if (!user || user.disabled) throw new AuthError('This account has been revoked; ask the team lead.');
+    return this.issue(user.id, record.family);
+  }
+
+  async logout(accessToken: string): Promise<void> {
+    const record = await this.store.findToken(hashToken(accessToken));
+    if (record) await this.store.revokeTokenFamily(record.family);
+  }
+
+  /** The principal behind an access token, or AuthError with the reason it is refused. */
+  async authenticate(accessToken: string): Promise<Principal> {
+    const record = await this.store.findToken(hashToken(accessToken));
+    if (!record || record.kind !== 'access') throw new AuthError('Unknown access token; log in again.');
+    if (record.revoked) throw new AuthError('This access token was revoked; log in again.');
+    if (record.expiresAt <= this.now()) throw new AuthError('The access token expired; refresh it or log in again.');
+    const user = await this.store.findUserById(record.userId);
+    if (!user || user.disabled) throw new AuthError('This account has been revoked; ask the team lead.');
+    return { user, family: record.family, memberships: await this.store.activeMemberships(user.id) };
+  }
+
+  private async issue(userId: string, family: string): Promise<TokenPair> {
+    const now = this.now();
+    const pair: TokenPair = {
+      accessToken: newToken('vwa_'),
+      refreshToken: newToken('vwr_'),
+      accessExpiresAt: now + this.accessTtl,
+      refreshExpiresAt: now + this.refreshTtl,
+    };
+    await this.store.insertToken({ hash: hashToken(pair.accessToken), userId, kind: 'access', family, expiresAt: pair.accessExpiresAt });
+    await this.store.insertToken({ hash: hashToken(pair.refreshToken), userId, kind: 'refresh', family, expiresAt: pair.refreshExpiresAt });
+    return pair;
+  }
+}

@@ -1,0 +1,145 @@
+import type { Dialect, SqlExecutor } from './sql';
+
+/**
+ * The server's own numbered migrations (not the laptops' profile schema). Same rules as
+ * db/migrate.ts: applied in order, each in a transaction, and an applied history this build does
+ * not know refuses to start rather than being "repaired".
+ */
+export interface ServerMigration {
+  readonly version: number;
+  readonly name: string;
+  readonly statements: (dialect: Dialect) => string[];
+}
+
+function types(dialect: Dialect): { blob: string; bigint: string } {
+  return dialect === 'postgres' ? { blob: 'BYTEA', bigint: 'BIGINT' } : { blob: 'BLOB', bigint: 'INTEGER' };
+}
+
+export const serverMigrations: readonly ServerMigration[] = [
+  {
+    version: 1,
+    name: 'accounts-campaigns-changes-blobs',
+    statements: (dialect) => {
+      const t = types(dialect);
+      return [
+        `CREATE TABLE server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+        `CREATE TABLE users (
+          id TEXT PRIMARY KEY,
+          email TEXT NOT NULL UNIQUE,
+          password_hash TEXT,
+          is_admin INTEGER NOT NULL DEFAULT 0,
+          disabled INTEGER NOT NULL DEFAULT 0,
+          created_at TEXT NOT NULL
+        )`,
+        `CREATE TABLE campaigns (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          last_seq ${t.bigint} NOT NULL DEFAULT 0,
+          created_at TEXT NOT NULL
+        )`,
+        `CREATE TABLE memberships (
+          campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+          user_id TEXT NOT NULL REFERENCES users(id),
+          role TEXT NOT NULL,
+          scope TEXT NOT NULL DEFAULT '',
+          revoked_at TEXT,
+          PRIMARY KEY (campaign_id, user_id, role, scope)
+        )`,
+        `CREATE TABLE tokens (
+          hash TEXT PRIMARY KEY,
+          user_id TEXT NOT NULL REFERENCES users(id),
+          kind TEXT NOT NULL,
+          family TEXT NOT NULL,
+          expires_at ${t.bigint} NOT NULL,
+          used INTEGER NOT NULL DEFAULT 0,
+          revoked INTEGER NOT NULL DEFAULT 0,
+          created_at ${t.bigint} NOT NULL
+        )`,
+        `CREATE INDEX tokens_by_family ON tokens (family)`,
+        `CREATE INDEX tokens_by_user ON tokens (user_id)`,
+        `CREATE TABLE changes (
+          campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+          seq ${t.bigint} NOT NULL,
+          change_id TEXT NOT NULL,
+          hlc TEXT NOT NULL,
+          node TEXT NOT NULL,
+          author TEXT NOT NULL,
+          table_name TEXT NOT NULL,
+          row_id TEXT NOT NULL,
+          column_name TEXT NOT NULL,
+          value TEXT NOT NULL,
+          prev TEXT,
+          schema_version INTEGER NOT NULL,
+          pushed_by TEXT NOT NULL,
+          received_at ${t.bigint} NOT NULL,
+          PRIMARY KEY (campaign_id, seq),
+          UNIQUE (campaign_id, change_id)
+        )`,
+        `CREATE INDEX changes_by_field ON changes (campaign_id, table_name, row_id, column_name, hlc)`,
+        `CREATE TABLE held_changes (
+          campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+          change_id TEXT NOT NULL,
+          body TEXT NOT NULL,
+          visit_id TEXT NOT NULL,
+          reason TEXT NOT NULL,
+          state TEXT NOT NULL,
+          pushed_by TEXT NOT NULL,
+          received_at ${t.bigint} NOT NULL,
+          decided_by TEXT,
+          decided_at ${t.bigint},
+          PRIMARY KEY (campaign_id, change_id)
+        )`,
+        `CREATE TABLE blobs (
+          campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+          sha256 TEXT NOT NULL,
+          size ${t.bigint} NOT NULL,
+          received ${t.bigint} NOT NULL,
+          complete INTEGER NOT NULL DEFAULT 0,
+          PRIMARY KEY (campaign_id, sha256)
+        )`,
+        `CREATE TABLE blob_chunks (
+          campaign_id TEXT NOT NULL,
+          sha256 TEXT NOT NULL,
+          start ${t.bigint} NOT NULL,
+          data ${t.blob} NOT NULL,
+          PRIMARY KEY (campaign_id, sha256, start)
+        )`,
+      ];
+    },
+  },
+];
+
+export class ServerMigrationError extends Error {
+  override readonly name = 'ServerMigrationError';
+}
+
+/** Brings the server database to the newest migration. Returns the versions applied now. */
+export async function migrateServer(
+  run: (fn: (tx: SqlExecutor) => Promise<void>) => Promise<void>,
+  migrations: readonly ServerMigration[] = serverMigrations,
+): Promise<number[]> {
+  const done: number[] = [];
+  await run(async (tx) => {
+    if (tx.dialect === 'postgres') {
+      // Two server nodes starting at once against one database: one migrates, the other waits.
+      await tx.query('SELECT pg_advisory_xact_lock(8787001)');
+    }
+    await tx.execute('CREATE TABLE IF NOT EXISTS server_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const applied = await tx.query<{ version: number | string; name: string }>('SELECT version, name FROM server_migrations ORDER BY version');
+    applied.forEach((row, index) => {
+      const known = migrations[index];
+      if (Number(row.version) !== index + 1 || !known || known.name !== row.name) {
+        throw new ServerMigrationError(
+          `The server database has migration ${row.version} "${row.name}", which this Veldwerk server does not know at that position. ` +
+            'It was written by another version; run the matching server version or restore a backup.',
+        );
+      }
+    });
+    for (const migration of migrations.slice(applied.length)) {
+      for (const statement of migration.statements(tx.dialect)) await tx.execute(statement);
+      await tx.execute('INSERT INTO server_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, new Date().toISOString()]);
+      done.push(migration.version);
+    }
+  });
+  return done;
+}

@@ -1,0 +1,47 @@
+/**
+ * The small SQL surface the server store needs, implemented once for embedded SQLite and once
+ * for PostgreSQL so that one store (store.ts) holds every query. Queries use PostgreSQL's
+ * numbered placeholders ($1, $2, ...); the SQLite driver rewrites them.
+ */
+export type SqlParam = string | number | bigint | boolean | null | Buffer;
+export type SqlRow = Record<string, unknown>;
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface SqlExecutor {
+  readonly dialect: Dialect;
+  /** Rows of a query (or of a statement with RETURNING). */
+  query<T extends SqlRow>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+  /** Runs a statement; resolves to the number of rows it changed. */
+  execute(sql: string, params?: readonly SqlParam[]): Promise<number>;
+}
+
+export interface SqlDriver extends SqlExecutor {
+  /** Runs fn in one transaction: committed when fn resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** "$1, $2, ..." starting at start, for a list of count parameters. */
+export function placeholders(count: number, start = 1): string {
+  return Array.from({ length: count }, (_, index) => `$${start + index}`).join(', ');
+}
+
+/** Rewrites $n placeholders to SQLite's positional ? and orders the parameters to match. */
+export function toPositional(sql: string, params: readonly SqlParam[]): { sql: string; params: SqlParam[] } {
+  const ordered: SqlParam[] = [];
+  const text = sql.replace(/\$(\d+)/g, (_match, digits: string) => {
+    const index = Number(digits) - 1;
+    if (index < 0 || index >= params.length) throw new Error(`SQL placeholder $${digits} has no parameter`);
+    ordered.push(params[index] as SqlParam);
+    return '?';
+  });
+  return { sql: text, params: ordered };
+}
+
+/** Integer columns come back as number (SQLite) or string (PostgreSQL BIGINT): one reading for both. */
+export function toNumber(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint' || typeof value === 'string') return Number(value);
+  if (value === null || value === undefined) return 0;
+  throw new TypeError(`not a number: ${typeof value}`);
+}

@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { buildServerApp, type ServerAppOptions } from '../../server/app';
+import { hashPassword } from '../../server/auth/passwords';
+import { openServerStore, type StoreLocation } from '../../server/store/open';
+import type { Role, ServerStore } from '../../server/store/store';
+import type { Change, JsonValue } from '../../shared/sync/change';
+
+/** Shared set-up of the server integration tests: both stores, an in-process server on 127.0.0.1, seeded members. */
+export const PG_URL = process.env.VELDWERK_TEST_DATABASE_URL ?? 'postgres://veldwerk_test:veldwerk_test@127.0.0.1:5432/veldwerk_test';
+
+/** Null when PostgreSQL answers; otherwise why not (the PostgreSQL half of the suite is then skipped). */
+export async function postgresUnavailableReason(): Promise<string | null> {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return null;
+  } catch (error) {
+    return `PostgreSQL at ${PG_URL.replace(/:[^:@/]*@/, ':***@')} is not reachable (${error instanceof Error ? error.message : String(error)})`;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export type StoreKindName = 'sqlite' | 'postgres';
+
+export interface TestStoreHandle {
+  readonly location: StoreLocation;
+  /** Drops the temporary database (folder or PostgreSQL schema). */
+  destroy(): Promise<void>;
+}
+
+export async function createTestStoreLocation(kind: StoreKindName): Promise<TestStoreHandle> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'veldwerk-server-'));
+    return { location: { dataDir: dir }, destroy: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const schema = `vw_test_${randomBytes(6).toString('hex')}`;
+  return {
+    location: { databaseUrl: PG_URL, pgSchema: schema, pgPoolSize: 8 },
+    destroy: async () => {
+      const client = new pg.Client({ connectionString: PG_URL });
+      await client.connect();
+      try {
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+export interface RunningTestServer {
+  readonly url: string;
+  readonly store: ServerStore;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(location: StoreLocation, options: Partial<Omit<ServerAppOptions, 'store'>> = {}, port = 0): Promise<RunningTestServer> {
+  const store = await openServerStore(location);
+  const { app } = await buildServerApp({ store, rateLimitPerMinute: 100_000, loginRateLimitPerMinute: 1000, ...options });
+  await app.listen({ host: '127.0.0.1', port });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  let closed = false;
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    port: address.port,
+    store,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+export interface SeedMember {
+  readonly email: string;
+  readonly roles: readonly { readonly role: Role; readonly scope?: string; readonly campaign?: string }[];
+}
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** Creates campaigns and members (all with TEST_PASSWORD); returns user ids by email. */
+export async function seed(store: ServerStore, campaigns: readonly string[], members: readonly SeedMember[]): Promise<Map<string, string>> {
+  for (const campaign of campaigns) await store.createCampaign(campaign, `Campaign ${campaign}`);
+  const hash = await hashPassword(TEST_PASSWORD);
+  const ids = new Map<string, string>();
+  for (const member of members) {
+    const user = await store.createUser({ email: member.email, passwordHash: hash, isAdmin: false });
+    ids.set(member.email, user.id);
+    for (const role of member.roles) await store.addMembership(role.campaign ?? (campaigns[0] as string), user.id, role.role, role.scope ?? '');
+  }
+  return ids;
+}
+
+export async function login(url: string, email: string, password = TEST_PASSWORD): Promise<string> {
+  const response = await fetch(`${url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (!response.ok) throw new Error(`login ${email}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+export async function api(url: string, token: string | null, method: string, route: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${url}${route}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text.length > 0 ? JSON.parse(text) : null;
+  } catch {
+    parsed = text;
+  }
+  return { status: response.status, body: parsed };
+}
+
+export interface ChangeInput {
+  readonly table: string;
+  readonly rowId: string;
+  readonly column: string;
+  readonly value: JsonValue;
+}
+
+/** A well-formed change as a laptop with this node id would stamp it. */
+export function makeChanges(node: string, campaign: string, inputs: readonly ChangeInput[], options: { author?: string; wallMs?: number } = {}): Change[] {
+  let counter = 0;
+  const wall = options.wallMs ?? Date.now();
+  return inputs.map((input) => {
+    const hlc = `${String(wall).padStart(15, '0')}-${(counter++).toString(16).padStart(4, '0')}-${node}`;
+    return { id: hlc, hlc, node, author: options.author ?? 'tester', campaign, table: input.table, rowId: input.rowId, column: input.column, value: input.value, prev: null, schema: 1 };
+  });
+}
