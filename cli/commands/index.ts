@@ -1,5 +1,6 @@
+import { swotCommand } from './swot';
 import type { Command } from './types';
 import { webCommand } from './web';
 
 /** Every subcommand of `veldwerk`, in the order `--help` lists them. */
-export const commands: readonly Command[] = [webCommand];
+export const commands: readonly Command[] = [webCommand, swotCommand];
