@@ -13,7 +13,7 @@ export type Handlers = { readonly [C in ChannelName]: Handler<C> };
 
 /** The services behind the contract: plain Node, the same for Electron IPC and the HTTP bridge. */
 export function createHandlers(context: ServiceContext): Handlers {
-  const campaigns = new CampaignRepository(context.profile.db);
+  const campaigns = new CampaignRepository(context.profile.db, context.profile.store);
   return {
     'app.info': () => ({ version: context.version, profileDir: context.profile.dir, transport: context.transport }),
     'campaigns.list': () => campaigns.list(),

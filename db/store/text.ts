@@ -1,0 +1,116 @@
+import * as Y from 'yjs';
+import { YTEXT_KEY } from '../../shared/sync/schema';
+
+/**
+ * Shared texts are Yjs documents holding one Y.Text under YTEXT_KEY. The store keeps the merged
+ * state of each text field and turns a plain-text save (an autosaving textarea) into a minimal
+ * Yjs update, so concurrent edits by two people merge character-wise instead of overwriting.
+ */
+
+/** A stable Yjs client id for this node, so one node's edits extend one Yjs client history. */
+export function yjsClientId(node: string): number {
+  // FNV-1a 32-bit: a cheap stable hash; collisions only cost Yjs a client id reshuffle.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < node.length; i += 1) {
+    hash ^= node.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+export function encodeBase64(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+}
+
+/** Decodes canonical base64 only (so one update has exactly one spelling). */
+export function decodeBase64(text: string): Uint8Array | null {
+  const bytes = Buffer.from(text, 'base64');
+  return bytes.toString('base64') === text ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : null;
+}
+
+export function loadDoc(state: Uint8Array | null, clientId?: number): Y.Doc {
+  const doc = new Y.Doc({ gc: true });
+  if (state && state.byteLength > 0) Y.applyUpdate(doc, state);
+  // Set after loading: Yjs picks a new random id when a remote update carries the doc's own id.
+  if (clientId !== undefined) doc.clientID = clientId;
+  return doc;
+}
+
+/** True when the bytes decode as a Yjs update (it may still depend on updates not yet received). */
+export function isYjsUpdate(bytes: Uint8Array): boolean {
+  if (bytes.byteLength === 0) return false;
+  try {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, bytes);
+    doc.getText(YTEXT_KEY).toString();
+    doc.destroy();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface MergedText {
+  readonly state: Uint8Array;
+  readonly text: string;
+}
+
+export function mergeUpdate(state: Uint8Array | null, update: Uint8Array): MergedText {
+  const doc = loadDoc(state);
+  try {
+    Y.applyUpdate(doc, update);
+    return { state: Y.encodeStateAsUpdate(doc), text: doc.getText(YTEXT_KEY).toString() };
+  } finally {
+    doc.destroy();
+  }
+}
+
+export function plainText(state: Uint8Array | null): string {
+  if (!state || state.byteLength === 0) return '';
+  const doc = loadDoc(state);
+  try {
+    return doc.getText(YTEXT_KEY).toString();
+  } finally {
+    doc.destroy();
+  }
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/**
+ * The Yjs update that turns the document's current text into `next` with one delete and one
+ * insert around the common prefix and suffix (never splitting a surrogate pair). Null when the
+ * text is unchanged.
+ */
+export function diffToUpdate(state: Uint8Array | null, next: string, clientId: number): Uint8Array | null {
+  const doc = loadDoc(state, clientId);
+  try {
+    const text = doc.getText(YTEXT_KEY);
+    const current = text.toString();
+    if (current === next) return null;
+    let prefix = 0;
+    const maxPrefix = Math.min(current.length, next.length);
+    while (prefix < maxPrefix && current.charCodeAt(prefix) === next.charCodeAt(prefix)) prefix += 1;
+    if (prefix > 0 && isHighSurrogate(current.charCodeAt(prefix - 1))) prefix -= 1;
+    let suffix = 0;
+    const maxSuffix = Math.min(current.length, next.length) - prefix;
+    while (suffix < maxSuffix && current.charCodeAt(current.length - 1 - suffix) === next.charCodeAt(next.length - 1 - suffix)) suffix += 1;
+    if (suffix > 0 && isLowSurrogate(current.charCodeAt(current.length - suffix))) suffix -= 1;
+    const before = Y.encodeStateVector(doc);
+    doc.transact(() => {
+      const removed = current.length - prefix - suffix;
+      if (removed > 0) text.delete(prefix, removed);
+      const inserted = next.slice(prefix, next.length - suffix);
+      if (inserted.length > 0) text.insert(prefix, inserted);
+    });
+    return Y.encodeStateAsUpdate(doc, before);
+  } finally {
+    doc.destroy();
+  }
+}

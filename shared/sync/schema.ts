@@ -1,0 +1,215 @@
+import { z } from 'zod';
+import { IDENTIFIER_PATTERN, ROW_ID_PATTERN, type JsonValue } from './change';
+
+/**
+ * The sync schema registry: every table and column that travels in the change log, how
+ * concurrent edits of it merge, and what values it accepts. The local store, bundles and the
+ * central server check every incoming change against it; a table or column that is not listed
+ * here is refused (so a change can never name an arbitrary SQL identifier).
+ *
+ * Kinds:
+ * - `lww`: last writer wins per field (hybrid logical clock, node id as tie-break).
+ * - `judgement`: last writer wins too, but a concurrent loser is kept in the conflicts table and
+ *   shown to the user (keep mine / keep theirs).
+ * - `text`: a shared Yjs document; the change value is a base64 Yjs update and every update is
+ *   merged (never last-writer-wins). The domain table holds the merged plain text.
+ *
+ * Every table has the implicit columns `id` (row id) and `campaign_id` (the change's campaign),
+ * and the synced tombstone column `deleted` (lww boolean). Column names are the SQL column names
+ * of the materialized domain tables (db/migrations).
+ */
+
+/** The key of the Y.Text inside every shared-text Yjs document (a renderer binding must use the same). */
+export const YTEXT_KEY = 'text';
+
+/** Version of this registry. A change made under a newer version is kept aside until the store upgrades. */
+export const SYNC_SCHEMA_VERSION = 1;
+
+export type ColumnKind = 'lww' | 'judgement' | 'text';
+/** How a value is kept in its SQLite column: booleans as 0/1, arrays and objects as JSON text. */
+export type ColumnStorage = 'text' | 'integer' | 'boolean' | 'json';
+
+export interface ColumnSpec<T extends JsonValue = JsonValue> {
+  readonly kind: ColumnKind;
+  readonly storage: ColumnStorage;
+  /** Validates a value as it travels in a change (for text columns: the base64 Yjs update). */
+  readonly value: z.ZodType<T>;
+}
+
+export const MAX_SHORT_TEXT = 500;
+export const MAX_LONG_TEXT = 20_000;
+/** A Yjs update of one text field, base64: up to 1 MiB of characters. */
+export const MAX_TEXT_UPDATE_CHARS = 1024 * 1024;
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
+
+const rowRef = z.string().regex(ROW_ID_PATTERN);
+
+function col<T extends JsonValue>(kind: ColumnKind, storage: ColumnStorage, value: z.ZodType<T>): ColumnSpec<T> {
+  return { kind, storage, value };
+}
+
+const shortText = (max = MAX_SHORT_TEXT) => col('lww', 'text', z.string().max(max));
+const optionalText = (max = MAX_SHORT_TEXT) => col('lww', 'text', z.string().max(max).nullable());
+const ref = () => col('lww', 'text', rowRef);
+const optionalRef = () => col('lww', 'text', rowRef.nullable());
+const refList = () => col('lww', 'json', z.array(rowRef).max(200));
+const order = () => col('lww', 'integer', z.number().int().min(0).max(1_000_000));
+const flag = () => col('lww', 'boolean', z.boolean());
+const date = () => col('lww', 'text', z.string().regex(ISO_DATE).nullable());
+const dateTime = () => col('lww', 'text', z.string().regex(ISO_DATE_TIME).nullable());
+const oneOf = <const V extends readonly [string, ...string[]]>(values: V, kind: ColumnKind = 'lww') => col(kind, 'text', z.enum(values));
+const sharedText = () => col('text', 'text', z.string().max(MAX_TEXT_UPDATE_CHARS).regex(BASE64, { message: 'not base64' }));
+
+export const QUADRANTS = ['strength', 'weakness', 'opportunity', 'threat'] as const;
+export type Quadrant = (typeof QUADRANTS)[number];
+export const VISIT_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
+export const REGION_KINDS = ['province', 'city'] as const;
+export const REPORT_KINDS = ['region', 'sector', 'final'] as const;
+export const REPORT_STATUSES = ['draft', 'submitted', 'approved'] as const;
+
+const deleted = flag();
+
+/** Every synced table, its columns and their kinds. Keep in step with db/migrations. */
+export const syncTables = {
+  campaigns: { name: shortText(200), working_year: shortText(9), created_at: dateTime(), deleted },
+  sectors: { code: shortText(20), name: shortText(200), sort_order: order(), deleted },
+  regions: { name: shortText(200), kind: oneOf(REGION_KINDS), deleted },
+  organisations: { sector_id: ref(), region_id: ref(), name: shortText(300), address: optionalText(), contact: optionalText(1000), deleted },
+  members: {
+    name: shortText(200),
+    email: optionalText(320),
+    is_inspector: flag(),
+    is_team_lead: flag(),
+    /** Region ids this member coordinates (region coordinator role). */
+    coordinator_of: refList(),
+    /** Sector ids this member is lead ("pen holder") of. */
+    sector_lead_of: refList(),
+    deleted,
+  },
+  respondent_groups: { sector_id: ref(), name: shortText(200), sort_order: order(), deleted },
+  stakeholder_categories: { name: shortText(200), sort_order: order(), deleted },
+  guiding_questions: {
+    sector_id: ref(),
+    sort_order: order(),
+    number: shortText(20),
+    text: shortText(2000),
+    sub_questions: col('lww', 'json', z.array(z.string().max(2000)).max(100)),
+    deleted,
+  },
+  visits: {
+    organisation_id: ref(),
+    date: date(),
+    member_a: optionalRef(),
+    member_b: optionalRef(),
+    status: oneOf(VISIT_STATUSES),
+    deleted,
+  },
+  documents: {
+    visit_id: ref(),
+    title: shortText(500),
+    kind: shortText(100),
+    date: date(),
+    blob_hash: col('lww', 'text', z.string().regex(/^[0-9a-f]{64}$/).nullable()),
+    deleted,
+  },
+  conversations: {
+    visit_id: ref(),
+    respondent_group_ids: refList(),
+    starts_at: dateTime(),
+    ends_at: dateTime(),
+    /** Participants per stakeholder category id (counts, as the duo recorded them). */
+    participant_counts: col('lww', 'json', z.record(rowRef, z.number().int().min(0).max(10_000))),
+    deleted,
+  },
+  notes: {
+    visit_id: ref(),
+    conversation_id: ref(),
+    guiding_question_id: optionalRef(),
+    author_id: ref(),
+    text: sharedText(),
+    deleted,
+  },
+  swot_items: {
+    visit_id: ref(),
+    conversation_id: ref(),
+    quadrant: oneOf(QUADRANTS, 'judgement'),
+    text: shortText(MAX_LONG_TEXT),
+    author_id: ref(),
+    lemma_id: col('judgement', 'text', rowRef.nullable()),
+    deleted,
+  },
+  lemmas: {
+    sector_id: ref(),
+    respondent_group_id: ref(),
+    quadrant: oneOf(QUADRANTS),
+    name: col('judgement', 'text', z.string().max(300)),
+    narrative: sharedText(),
+    deleted,
+  },
+  good_practices: { visit_id: ref(), text: shortText(MAX_LONG_TEXT), deleted },
+  reports: {
+    kind: oneOf(REPORT_KINDS),
+    /** The region (kind region) or sector (kind sector) the report covers; null for the final report. */
+    scope_id: optionalRef(),
+    title: shortText(500),
+    status: oneOf(REPORT_STATUSES),
+    deleted,
+  },
+  report_sections: { report_id: ref(), sort_order: order(), title: shortText(500), body: sharedText(), deleted },
+} as const satisfies Record<string, Record<string, ColumnSpec>>;
+
+export type SyncTables = typeof syncTables;
+export type TableName = keyof SyncTables;
+export type ColumnName<T extends TableName> = keyof SyncTables[T] & string;
+
+/** The plain value of a column as the domain table holds it (text columns: the merged plain text). */
+export type ColumnValue<T extends TableName, C extends ColumnName<T>> = SyncTables[T][C] extends ColumnSpec<infer V>
+  ? SyncTables[T][C] extends { kind: 'text' }
+    ? string
+    : V
+  : never;
+
+/** One row of a domain table as read from the store. A field whose first change has not arrived yet reads as null. */
+export type RecordOf<T extends TableName> = { readonly id: string; readonly campaign_id: string } & {
+  readonly [C in ColumnName<T>]: C extends 'deleted' ? boolean : SyncTables[T][C] extends { kind: 'text' } ? string : ColumnValue<T, C> | null;
+};
+
+/** Values for a local write: a subset of the columns; text columns take the new plain text. */
+export type ValuesOf<T extends TableName> = { readonly [C in ColumnName<T>]?: ColumnValue<T, C> };
+
+/** Tables whose rows belong to one visit: every one of them carries visit_id. */
+export const VISIT_SCOPED_TABLES = ['documents', 'conversations', 'notes', 'swot_items', 'good_practices'] as const satisfies readonly TableName[];
+
+export const TABLE_NAMES = Object.keys(syncTables) as TableName[];
+
+export function isTableName(value: string): value is TableName {
+  return IDENTIFIER_PATTERN.test(value) && Object.prototype.hasOwnProperty.call(syncTables, value);
+}
+
+export function columnSpec(table: string, column: string): ColumnSpec | undefined {
+  if (!isTableName(table) || !IDENTIFIER_PATTERN.test(column)) return undefined;
+  const columns = syncTables[table] as Record<string, ColumnSpec>;
+  return Object.prototype.hasOwnProperty.call(columns, column) ? columns[column] : undefined;
+}
+
+export function columnsOf(table: TableName): ReadonlyArray<readonly [string, ColumnSpec]> {
+  return Object.entries(syncTables[table] as Record<string, ColumnSpec>);
+}
+
+export type ValueCheck = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+
+/** Checks a change's table, column and value against the registry (not its envelope: see changeSchema). */
+export function checkChangeTarget(table: string, column: string, value: JsonValue): ValueCheck {
+  if (!isTableName(table)) return { ok: false, reason: `unknown table ${JSON.stringify(table.slice(0, 80))}` };
+  const spec = columnSpec(table, column);
+  if (!spec) return { ok: false, reason: `unknown column ${JSON.stringify(column.slice(0, 80))} of table ${table}` };
+  const parsed = spec.value.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, reason: `bad value for ${table}.${column}: ${issue ? issue.message : 'invalid'}` };
+  }
+  return { ok: true };
+}
