@@ -1,22 +1,13 @@
 import { z } from 'zod';
 import { campaignCreateInput, type Campaign } from '../domain/campaign';
+import { channel, empty } from './define';
 
 /**
  * The one contract between the UI and the services: every call the renderer can make,
  * with the zod schema its payload must satisfy and the type of its answer.
  * Both transports (Electron IPC and the browser-mode HTTP bridge) use this map.
+ * Features declare their channels in their own file (shared/contract/<feature>.ts) and join here.
  */
-interface ChannelSpec<I extends z.ZodType, O> {
-  readonly input: I;
-  /** Phantom field: carries the output type, never read at run time. */
-  readonly output?: O;
-}
-
-function channel<O>() {
-  return <I extends z.ZodType>(input: I): ChannelSpec<I, O> => ({ input });
-}
-
-const empty = z.object({}).strict();
 
 export interface AppInfo {
   readonly version: string;

@@ -47,6 +47,7 @@ export const en: Messages = {
     INTERNAL: 'Something went wrong in Veldwerk. Try again; if it keeps failing, restart the app.',
     TRANSPORT: 'The local Veldwerk services do not answer. Is Veldwerk still running?',
     fields: {
+      id: 'This reference is not valid. Reload the screen and try again.',
       nameRequired: 'Give the campaign a name.',
       nameTooLong: 'The name is too long (at most 120 characters).',
       workingYearFormat: 'Write the working year as two consecutive years, e.g. 2025-2026.',

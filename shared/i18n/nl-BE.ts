@@ -48,6 +48,7 @@ export const nlBE = {
     INTERNAL: 'Er ging iets mis in Veldwerk. Probeer het opnieuw; blijft het misgaan, herstart dan de toepassing.',
     TRANSPORT: 'De lokale diensten van Veldwerk antwoorden niet. Draait Veldwerk nog?',
     fields: {
+      id: 'Deze verwijzing is ongeldig. Herlaad het scherm en probeer opnieuw.',
       nameRequired: 'Geef de campagne een naam.',
       nameTooLong: 'De naam is te lang (maximaal 120 tekens).',
       workingYearFormat: 'Schrijf het werkjaar als twee opeenvolgende jaren, bv. 2025-2026.',
