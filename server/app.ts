@@ -83,8 +83,6 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 16 * 1024 * 1024,
-    // Ids are matched exactly: never let the router normalise them.
-    ignoreTrailingSlash: false,
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   });
 

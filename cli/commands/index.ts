@@ -1,6 +1,8 @@
+import { adminCommand } from './admin';
+import { serverCommand } from './server';
 import { swotCommand } from './swot';
 import type { Command } from './types';
 import { webCommand } from './web';
 
 /** Every subcommand of `veldwerk`, in the order `--help` lists them. */
-export const commands: readonly Command[] = [webCommand, swotCommand];
+export const commands: readonly Command[] = [webCommand, swotCommand, serverCommand, adminCommand];

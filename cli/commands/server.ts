@@ -1,0 +1,58 @@
+import { parseArgs } from 'node:util';
+import { buildServerApp } from '../../server/app';
+import { describeStore, openServerStore } from '../../server/store/open';
+import { EXIT_OK, UsageError, type CliIo } from '../io';
+import type { Command } from './types';
+
+export function parsePort(value: string | undefined, fallback: number): number {
+  const port = value === undefined ? fallback : Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${value}"`);
+  return port;
+}
+
+export const serverCommand: Command = {
+  name: 'server',
+  summary: 'Run the central sync server (embedded SQLite, or PostgreSQL with --database-url)',
+  usage: `veldwerk server --data DIR [--port N] [--host HOST] [--database-url URL] [--log-level LEVEL]
+
+  --data DIR          folder of the embedded SQLite store (created if missing)
+  --database-url URL  postgres://... : use PostgreSQL instead (default: $DATABASE_URL when set)
+  --port N            port to listen on (default 8787; 0 picks a free port)
+  --host HOST         address to listen on (default 127.0.0.1; put a TLS proxy in front for other hosts)
+  --log-level LEVEL   pino level: fatal, error, warn, info (default), debug, trace, silent
+
+Create the first admin, campaigns and members with "veldwerk admin".`,
+  run: async (argv: string[], io: CliIo) => {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        data: { type: 'string' },
+        'database-url': { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'log-level': { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    const databaseUrl = values['database-url'] ?? io.env.DATABASE_URL;
+    if (!databaseUrl && !values.data) throw new UsageError('Name a data folder (--data DIR) or a PostgreSQL database (--database-url URL or DATABASE_URL).');
+    const port = parsePort(values.port, 8787);
+    const level = values['log-level'] ?? 'info';
+    if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(level)) throw new UsageError(`Unknown --log-level "${level}"`);
+    const location = { ...(databaseUrl ? { databaseUrl } : {}), ...(values.data ? { dataDir: values.data } : {}) };
+    const store = await openServerStore(location);
+    try {
+      const { app } = await buildServerApp({ store, logger: { level } });
+      await app.listen({ host: values.host ?? '127.0.0.1', port });
+      const address = app.server.address();
+      const bound = address && typeof address !== 'string' ? `${address.address}:${address.port}` : String(address);
+      io.stdout(`Veldwerk sync server listening on http://${bound}\n  store: ${describeStore(location)}\nPress Ctrl+C to stop.\n`);
+      await io.untilInterrupted();
+      await app.close();
+    } finally {
+      await store.close();
+    }
+    return EXIT_OK;
+  },
+};

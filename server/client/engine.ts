@@ -1,0 +1,208 @@
+import type { ChangeSourceKind, SyncReplica } from '../../shared/sync/replica';
+import { ServerUnreachableError, SyncHttpError, type SyncHttpClient } from './http';
+import type { RoundReport, SyncProgress, SyncStatus, SyncStatusListener } from './status';
+
+/**
+ * The one sync engine of the app and of `veldwerk sync`. It works against the SyncReplica port:
+ *
+ * - push: the replica's changes of local, bundle and peer origin after a persisted cursor, in
+ *   batches; the cursor moves only after the server acknowledged the batch (the server drops
+ *   duplicates, so a batch resent after a crash or a lost answer changes nothing);
+ * - pull: the server's log after a persisted cursor, page by page, applied with
+ *   applyRemote(..., 'server'); the cursor moves only after the apply committed.
+ *
+ * Cursors are keyed by the server's identity, so a rebuilt server starts over safely. A failed
+ * round is retried with exponential backoff; status events drive the UI indicator.
+ */
+export interface SyncEngineOptions {
+  readonly replica: SyncReplica;
+  readonly client: SyncHttpClient;
+  /** Campaigns to sync; default: every campaign the user is a member of. */
+  readonly campaigns?: readonly string[];
+  readonly pushBatch?: number;
+  readonly pullLimit?: number;
+  /** Pause between rounds when all is well; default 60 s (trigger() syncs sooner). */
+  readonly intervalMs?: number;
+  readonly initialBackoffMs?: number;
+  readonly maxBackoffMs?: number;
+  readonly now?: () => number;
+  readonly random?: () => number;
+}
+
+const PUSH_SOURCES: readonly ChangeSourceKind[] = ['local', 'bundle', 'peer'];
+
+export function pushCursorKey(serverId: string, campaign: string): string {
+  return `server:${serverId}:${campaign}:push`;
+}
+
+export function pullCursorKey(serverId: string, campaign: string): string {
+  return `server:${serverId}:${campaign}:pull`;
+}
+
+export class SyncEngine {
+  private current: SyncStatus = { state: 'idle' };
+  private readonly listeners = new Set<SyncStatusListener>();
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private pendingTrigger = false;
+  private round: Promise<RoundReport> | null = null;
+  private failures = 0;
+  private readonly now: () => number;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get status(): SyncStatus {
+    return this.current;
+  }
+
+  /** Listens to status changes; returns the function that stops listening. */
+  onStatus(listener: SyncStatusListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** One full round (push then pull, every campaign). Rejects on failure; concurrent calls share one round. */
+  syncOnce(): Promise<RoundReport> {
+    if (!this.round) {
+      this.round = this.runRound().finally(() => {
+        this.round = null;
+      });
+    }
+    return this.round;
+  }
+
+  /** Runs rounds in the background until stop(): after each success wait intervalMs, after a failure back off. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.backgroundLoop();
+  }
+
+  /** Asks the background loop to sync now (e.g. after a local edit, or when the network came back). */
+  trigger(): void {
+    this.pendingTrigger = true;
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    this.loop = null;
+    this.setStatus({ state: 'idle' });
+  }
+
+  private setStatus(status: SyncStatus): void {
+    this.current = status;
+    for (const listener of this.listeners) {
+      try {
+        listener(status);
+      } catch {
+        // A broken listener must not break sync.
+      }
+    }
+  }
+
+  private progress(progress: SyncProgress): void {
+    this.setStatus({ state: 'syncing', progress });
+  }
+
+  private async runRound(): Promise<RoundReport> {
+    const { replica, client } = this.options;
+    this.setStatus({ state: 'syncing', progress: null });
+    try {
+      const me = await client.me();
+      const member = [...new Set(me.memberships.map((membership) => membership.campaign))];
+      const campaigns = this.options.campaigns ? this.options.campaigns.filter((campaign) => member.includes(campaign)) : member;
+      const missing = this.options.campaigns?.filter((campaign) => !member.includes(campaign)) ?? [];
+      if (missing.length > 0) throw new SyncHttpError(403, 'FORBIDDEN', `You are not a member of campaign ${missing.map((c) => `"${c}"`).join(', ')} on this server.`);
+      let pushed = 0;
+      let pulled = 0;
+      let duplicates = 0;
+      let held = 0;
+      const refused: { id: string; reason: string }[] = [];
+      for (const campaign of campaigns) {
+        const pushKey = pushCursorKey(me.serverId, campaign);
+        let pushCursor = Number(replica.getSyncState(pushKey) ?? '0');
+        for (;;) {
+          const batch = replica.changesAfter(pushCursor, this.options.pushBatch ?? 500, { sources: PUSH_SOURCES, campaign });
+          if (batch.length === 0) break;
+          const answer = await client.push(campaign, batch.map((entry) => entry.change));
+          pushCursor = batch[batch.length - 1]?.seq ?? pushCursor;
+          replica.setSyncState(pushKey, String(pushCursor));
+          pushed += answer.accepted;
+          duplicates += answer.duplicates;
+          held += answer.held;
+          refused.push(...answer.refused);
+          this.progress({ phase: 'push', campaign, done: pushed + duplicates + held + refused.length, total: null });
+        }
+        const pullKey = pullCursorKey(me.serverId, campaign);
+        const start = Number(replica.getSyncState(pullKey) ?? '0');
+        let cursor = start;
+        for (;;) {
+          const page = await client.pull(campaign, cursor, this.options.pullLimit ?? 1000);
+          if (page.changes.length > 0) {
+            replica.applyRemote(page.changes, 'server');
+            pulled += page.changes.length;
+          }
+          if (page.cursor !== cursor) replica.setSyncState(pullKey, String(page.cursor));
+          cursor = page.cursor;
+          this.progress({ phase: 'pull', campaign, done: cursor - start, total: Math.max(page.lastSeq - start, cursor - start) });
+          if (!page.hasMore) break;
+        }
+      }
+      const report: RoundReport = { pushed, pulled, duplicates, held, refused, campaigns };
+      this.failures = 0;
+      this.setStatus({ state: 'up-to-date', at: this.now(), report });
+      return report;
+    } catch (error) {
+      this.failures += 1;
+      const nextAttemptAt = this.running ? this.now() + this.backoffMs() : null;
+      if (error instanceof ServerUnreachableError) {
+        this.setStatus({ state: 'offline', reason: error.message, nextAttemptAt: nextAttemptAt ?? this.now() });
+      } else if (error instanceof SyncHttpError) {
+        const reason = error.status === 401 ? `Log in again: ${error.message}` : error.message;
+        this.setStatus({ state: 'error', reason, code: error.code, nextAttemptAt });
+      } else {
+        this.setStatus({ state: 'error', reason: error instanceof Error ? error.message : String(error), code: 'LOCAL', nextAttemptAt });
+      }
+      throw error;
+    }
+  }
+
+  /** Exponential backoff with ±20% jitter: 1 s, 2 s, 4 s ... up to maxBackoffMs (default 5 min). */
+  private backoffMs(): number {
+    const initial = this.options.initialBackoffMs ?? 1000;
+    const max = this.options.maxBackoffMs ?? 5 * 60 * 1000;
+    const base = Math.min(max, initial * 2 ** Math.max(0, this.failures - 1));
+    const jitter = 0.8 + 0.4 * (this.options.random ?? Math.random)();
+    return Math.round(base * jitter);
+  }
+
+  private async backgroundLoop(): Promise<void> {
+    while (this.running) {
+      this.pendingTrigger = false;
+      let wait: number;
+      try {
+        await this.syncOnce();
+        wait = this.options.intervalMs ?? 60_000;
+      } catch {
+        const status = this.current;
+        wait = (status.state === 'offline' || status.state === 'error') && status.nextAttemptAt !== null ? Math.max(0, status.nextAttemptAt - this.now()) : this.backoffMs();
+      }
+      if (!this.running) break;
+      if (this.pendingTrigger) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, wait);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+  }
+}
