@@ -65,10 +65,16 @@ const sharedText = () => col('text', 'text', z.string().max(MAX_TEXT_UPDATE_CHAR
 
 export const QUADRANTS = ['strength', 'weakness', 'opportunity', 'threat'] as const;
 export type Quadrant = (typeof QUADRANTS)[number];
-export const VISIT_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
+/**
+ * A visit's status: laptops move it through the fieldwork states (planned, in_progress, done,
+ * cancelled); the sync server owns the review states (submitted, approved) and writes them itself
+ * (server/workflow.ts), so laptops must be able to store them.
+ */
+export const VISIT_STATUSES = ['planned', 'in_progress', 'done', 'cancelled', 'submitted', 'approved'] as const;
 export const REGION_KINDS = ['province', 'city'] as const;
 export const REPORT_KINDS = ['region', 'sector', 'final'] as const;
-export const REPORT_STATUSES = ['draft', 'submitted', 'approved'] as const;
+/** A report's status; 'final' is written only by the sync server when the region coordinator or sector lead finalises it. */
+export const REPORT_STATUSES = ['draft', 'submitted', 'approved', 'final'] as const;
 
 const deleted = flag();
 
