@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openProfile } from '../../db/profile';
+import { exportBundle, importBundle } from '../../db/store/bundle';
+import { defaultProfileDir } from '../../services/paths';
+import { EXIT_OK, UsageError, type CliIo } from '../io';
+import type { Command } from './types';
+
+const USAGE = `veldwerk bundle export --profile DIR --out FILE [--for PEER] [--campaign ID]
+veldwerk bundle import --profile DIR FILE [--campaign ID] [--allow-new-campaign]
+
+  Exchange changes with a duo partner's laptop by file (USB stick), without network.
+  export   writes the changes of this profile into FILE; with --for PEER (the node id that
+           "import" printed on this laptop) only what that laptop does not have yet
+  import   merges a bundle; a damaged, truncated or foreign-campaign bundle changes nothing,
+           and importing the same bundle twice changes nothing
+
+  --profile DIR          profile folder (default: $VELDWERK_PROFILE or the desktop app's profile)
+  --campaign ID          export: only this campaign; import: refuse any other campaign
+  --allow-new-campaign   import: accept a campaign this profile does not take part in yet`;
+
+export const bundleCommand: Command = {
+  name: 'bundle',
+  summary: 'Export or import a bundle of changes for the duo partner (no network needed)',
+  usage: USAGE,
+  run: async (argv: string[], io: CliIo) => {
+    const [action, ...rest] = argv;
+    if (action !== 'export' && action !== 'import') throw new UsageError(`expected "export" or "import", not ${JSON.stringify(action ?? '')}`);
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: {
+        profile: { type: 'string' },
+        out: { type: 'string' },
+        for: { type: 'string' },
+        campaign: { type: 'string' },
+        'allow-new-campaign': { type: 'boolean' },
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+    const profileDir = values.profile ?? defaultProfileDir(io.env);
+    if (action === 'export') {
+      if (!values.out) throw new UsageError('export needs --out FILE');
+      if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
+      if (values['allow-new-campaign']) throw new UsageError('--allow-new-campaign is an import option');
+      const profile = openProfile(profileDir);
+      try {
+        const header = await exportBundle(profile.store, path.resolve(values.out), {
+          ...(values.for ? { forPeer: values.for } : {}),
+          ...(values.campaign ? { campaign: values.campaign } : {}),
+        });
+        io.stdout(
+          `Exported ${header.count} changes of ${header.campaigns.length} campaign(s) from node ${header.from} to ${path.resolve(values.out)}.\n`,
+        );
+      } finally {
+        profile.close();
+      }
+      return EXIT_OK;
+    }
+    if (positionals.length !== 1) throw new UsageError('import needs exactly one bundle FILE');
+    if (values.out || values.for) throw new UsageError('--out and --for are export options');
+    const profile = openProfile(profileDir);
+    try {
+      const result = await importBundle(profile.store, path.resolve(positionals[0] as string), {
+        ...(values.campaign ? { campaign: values.campaign } : {}),
+        ...(values['allow-new-campaign'] ? { allowNewCampaign: true } : {}),
+      });
+      io.stdout(
+        `Imported a bundle from node ${result.from}: ${result.applied} new changes, ${result.duplicates} already present, ` +
+          `${result.deferred} kept for a newer Veldwerk, ${result.conflicts} new conflicts to review.\n` +
+          `To send back only what that laptop lacks: veldwerk bundle export --for ${result.from} --out FILE\n`,
+      );
+    } finally {
+      profile.close();
+    }
+    return EXIT_OK;
+  },
+};

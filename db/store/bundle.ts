@@ -1,0 +1,236 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+import { z } from 'zod';
+import type { Change } from '../../shared/sync/change';
+import { isHlc, NODE_ID_PATTERN } from '../../shared/sync/hlc';
+import type { ApplyReport } from '../../shared/sync/replica';
+import type { LocalStore } from './store';
+
+/**
+ * Bundle files: the change log carried on a USB stick between the two laptops of a duo.
+ *
+ *   gzip( <header JSON>\n<change JSON>\n<change JSON>\n… )
+ *
+ * The header names the format and version, the sending node, the campaigns inside, the sender's
+ * sync schema, the number of changes and the sha256 of everything after the header line, and
+ * what the sender holds (a version vector per campaign: newest hlc per node). The receiver keeps
+ * that vector, so its next export "for" the sender holds only what the sender lacks; a bundle
+ * that got lost is simply covered again by the next one, since knowledge only advances when the
+ * other side reports it. Import is all or nothing and idempotent.
+ */
+
+export const BUNDLE_FORMAT = 'veldwerk-bundle';
+export const BUNDLE_VERSION = 1;
+
+const versionVector = z.record(z.string().regex(NODE_ID_PATTERN), z.string().refine(isHlc));
+
+const headerSchema = z
+  .object({
+    format: z.literal(BUNDLE_FORMAT),
+    version: z.number().int().min(1),
+    from: z.string().regex(NODE_ID_PATTERN),
+    campaigns: z.array(z.string().min(1).max(200)).max(1000),
+    schema: z.number().int().min(1),
+    count: z.number().int().min(0),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    createdAt: z.string(),
+    knows: z.record(z.string(), versionVector),
+  })
+  .strict();
+
+export type BundleHeader = z.infer<typeof headerSchema>;
+
+export class BundleError extends Error {
+  override readonly name = 'BundleError';
+}
+
+export interface BundleProgress {
+  readonly phase: 'collect' | 'write' | 'read' | 'verify' | 'apply';
+  readonly done: number;
+  readonly total: number;
+}
+
+export type ProgressCallback = (progress: BundleProgress) => void;
+
+export interface ExportOptions {
+  /** Node id of the peer: only what it lacks (as far as its own bundles told us). Default: everything. */
+  readonly forPeer?: string;
+  /** Only this campaign. Default: every campaign in the profile. */
+  readonly campaign?: string;
+  readonly onProgress?: ProgressCallback;
+  readonly now?: Date;
+}
+
+export interface ImportOptions {
+  /** Refuse a bundle that holds any other campaign. */
+  readonly campaign?: string;
+  /** Accept a bundle whose campaigns this profile has none of even when it has other campaigns. */
+  readonly allowNewCampaign?: boolean;
+  readonly onProgress?: ProgressCallback;
+}
+
+export interface ImportResult extends ApplyReport {
+  readonly from: string;
+  readonly campaigns: readonly string[];
+  readonly count: number;
+}
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+function peerKey(peer: string): string {
+  return `peer:${peer}:knows`;
+}
+
+type Knowledge = Record<string, Record<string, string>>;
+
+/** What a peer holds, per campaign, as its own bundles last reported. */
+export function peerKnowledge(store: LocalStore, peer: string): Knowledge {
+  const raw = store.getSyncState(peerKey(peer));
+  if (!raw) return {};
+  const parsed = z.record(z.string(), versionVector).safeParse(JSON.parse(raw));
+  return parsed.success ? parsed.data : {};
+}
+
+/** Builds a bundle in memory. */
+export async function createBundle(store: LocalStore, options: ExportOptions = {}): Promise<{ bytes: Buffer; header: BundleHeader }> {
+  if (options.forPeer !== undefined && !NODE_ID_PATTERN.test(options.forPeer)) {
+    throw new BundleError(`"${options.forPeer}" is not a node id (the importing side prints the id of the laptop a bundle came from).`);
+  }
+  const campaigns = options.campaign ? [options.campaign] : store.knownCampaigns();
+  if (options.campaign && !store.knownCampaigns().includes(options.campaign)) throw new BundleError(`This profile holds no campaign ${options.campaign}.`);
+  const known = options.forPeer ? peerKnowledge(store, options.forPeer) : {};
+  const changes: Change[] = [];
+  const knows: Knowledge = {};
+  campaigns.forEach((campaign, index) => {
+    changes.push(...store.changesBeyond(campaign, known[campaign] ?? {}));
+    knows[campaign] = store.versionVector(campaign);
+    options.onProgress?.({ phase: 'collect', done: index + 1, total: campaigns.length });
+  });
+  const body = changes.length === 0 ? '' : `${changes.map((change) => JSON.stringify(change)).join('\n')}\n`;
+  const bodyBytes = Buffer.from(body, 'utf8');
+  const header: BundleHeader = {
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    from: store.node,
+    campaigns,
+    schema: store.schemaVersion,
+    count: changes.length,
+    sha256: createHash('sha256').update(bodyBytes).digest('hex'),
+    createdAt: (options.now ?? new Date()).toISOString(),
+    knows,
+  };
+  const bytes = await gzipAsync(Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), bodyBytes]));
+  options.onProgress?.({ phase: 'write', done: changes.length, total: changes.length });
+  return { bytes, header };
+}
+
+/** Writes a bundle file (to a temporary name first, so a half-written file never carries the name). */
+export async function exportBundle(store: LocalStore, file: string, options: ExportOptions = {}): Promise<BundleHeader> {
+  const { bytes, header } = await createBundle(store, options);
+  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  await writeFile(temporary, bytes, { flush: true });
+  await rename(temporary, file);
+  return header;
+}
+
+/** Parses and verifies a bundle: format, version, checksum, count, campaigns of every change. */
+export async function readBundle(bytes: Uint8Array, onProgress?: ProgressCallback): Promise<{ header: BundleHeader; changes: Change[] }> {
+  let text: string;
+  try {
+    text = (await gunzipAsync(bytes)).toString('utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new BundleError(`The bundle is damaged or truncated (${reason}); it was not imported. Export it again.`);
+  }
+  const newline = text.indexOf('\n');
+  if (newline < 0) throw new BundleError('The file is not a Veldwerk bundle (no header); it was not imported.');
+  let rawHeader: unknown;
+  try {
+    rawHeader = JSON.parse(text.slice(0, newline));
+  } catch {
+    throw new BundleError('The file is not a Veldwerk bundle (unreadable header); it was not imported.');
+  }
+  if (typeof rawHeader === 'object' && rawHeader !== null && 'format' in rawHeader && rawHeader.format !== BUNDLE_FORMAT) {
+    throw new BundleError('The file is not a Veldwerk bundle; it was not imported.');
+  }
+  if (typeof rawHeader === 'object' && rawHeader !== null && 'version' in rawHeader && typeof rawHeader.version === 'number' && rawHeader.version > BUNDLE_VERSION) {
+    throw new BundleError(`The bundle was written by a newer Veldwerk (bundle version ${rawHeader.version}); update Veldwerk to import it.`);
+  }
+  const parsedHeader = headerSchema.safeParse(rawHeader);
+  if (!parsedHeader.success) throw new BundleError('The bundle header is damaged; it was not imported.');
+  const header = parsedHeader.data;
+  const body = Buffer.from(text.slice(newline + 1), 'utf8');
+  if (createHash('sha256').update(body).digest('hex') !== header.sha256) {
+    throw new BundleError('The bundle is damaged (checksum mismatch); it was not imported. Export it again.');
+  }
+  const lines = body.length === 0 ? [] : body.toString('utf8').replace(/\n$/, '').split('\n');
+  if (lines.length !== header.count) {
+    throw new BundleError(`The bundle is incomplete (${lines.length} of ${header.count} changes); it was not imported. Export it again.`);
+  }
+  const campaigns = new Set(header.campaigns);
+  const changes: Change[] = lines.map((line, index) => {
+    let change: unknown;
+    try {
+      change = JSON.parse(line);
+    } catch {
+      throw new BundleError(`Change ${index + 1} of the bundle is unreadable; it was not imported.`);
+    }
+    const campaign = typeof change === 'object' && change !== null && 'campaign' in change ? change.campaign : undefined;
+    if (typeof campaign !== 'string' || !campaigns.has(campaign)) {
+      throw new BundleError(`Change ${index + 1} of the bundle belongs to a campaign the bundle does not declare; it was not imported.`);
+    }
+    if (onProgress && (index % 1000 === 999 || index === lines.length - 1)) onProgress({ phase: 'verify', done: index + 1, total: lines.length });
+    return change as Change;
+  });
+  return { header, changes };
+}
+
+/**
+ * Merges a bundle into the store: all or nothing, idempotent (a second import changes nothing).
+ * Refuses (BundleError, ChangeRejectedError or ClockSkewError, nothing written) a damaged,
+ * truncated or foreign-campaign bundle, or one holding any invalid change.
+ */
+export async function importBundleBytes(store: LocalStore, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
+  const { header, changes } = await readBundle(bytes, options.onProgress);
+  if (header.from === store.node) throw new BundleError('This bundle was exported by this same profile; import it on the other laptop.');
+  if (options.campaign !== undefined) {
+    const foreign = header.campaigns.filter((campaign) => campaign !== options.campaign);
+    if (foreign.length > 0) throw new BundleError(`The bundle holds another campaign (${foreign.join(', ')}) than ${options.campaign}; it was not imported.`);
+  } else if (!options.allowNewCampaign && header.campaigns.length > 0) {
+    const mine = store.knownCampaigns();
+    if (mine.length > 0 && !header.campaigns.some((campaign) => mine.includes(campaign))) {
+      throw new BundleError(
+        `The bundle holds a campaign this profile does not take part in (${header.campaigns.join(', ')}); it was not imported. ` +
+          'Import it with the campaign allowed explicitly if this is intended.',
+      );
+    }
+  }
+  const report = store.transaction(() => {
+    const applied = store.applyRemote(changes, 'bundle', {
+      onProgress: (done, total) => options.onProgress?.({ phase: 'apply', done, total }),
+    });
+    rememberPeer(store, header.from, header.knows);
+    return applied;
+  });
+  return { ...report, from: header.from, campaigns: header.campaigns, count: header.count };
+}
+
+export async function importBundle(store: LocalStore, file: string, options: ImportOptions = {}): Promise<ImportResult> {
+  options.onProgress?.({ phase: 'read', done: 0, total: 1 });
+  const bytes = await readFile(file);
+  options.onProgress?.({ phase: 'read', done: 1, total: 1 });
+  return importBundleBytes(store, bytes, options);
+}
+
+function rememberPeer(store: LocalStore, peer: string, knows: Knowledge): void {
+  const merged = peerKnowledge(store, peer);
+  for (const [campaign, vector] of Object.entries(knows)) {
+    const target = { ...(merged[campaign] ?? {}) };
+    for (const [node, hlc] of Object.entries(vector)) if (!target[node] || hlc > target[node]) target[node] = hlc;
+    merged[campaign] = target;
+  }
+  store.setSyncState(peerKey(peer), JSON.stringify(merged));
+}

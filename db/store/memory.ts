@@ -1,0 +1,25 @@
+import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
+import type { SqliteDatabase } from '../connection';
+import { migrate } from '../migrate';
+import { migrations } from '../migrations';
+import { LocalStore, type StoreOptions } from './store';
+
+let template: Buffer | null = null;
+
+/**
+ * A store in memory (tests, property runs, benchmarks): the migrated schema is built once and
+ * cloned, each clone with its own node id. `node` fixes the id (8 to 32 of [a-z0-9]).
+ */
+export function openMemoryStore(options: StoreOptions & { node?: string } = {}): LocalStore {
+  if (!template) {
+    const db = new Database(':memory:');
+    migrate(db, migrations);
+    template = db.serialize();
+    db.close();
+  }
+  const db: SqliteDatabase = new Database(template);
+  db.pragma('foreign_keys = ON');
+  db.prepare("UPDATE meta SET value = ? WHERE key = 'node_id'").run(options.node ?? randomBytes(8).toString('hex'));
+  return new LocalStore(db, options);
+}
