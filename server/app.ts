@@ -219,13 +219,13 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
     },
   );
 
-  app.post<{ Params: { campaign: string; visitId: string }; Body: { to: 'draft' | 'submitted' | 'approved' } }>(
+  app.post<{ Params: { campaign: string; visitId: string }; Body: { to: 'submitted' | 'approved' | 'done' } }>(
     `${API_PREFIX}/campaigns/:campaign/visits/:visitId/status`,
     {
       preHandler: authenticate,
       schema: {
         params: { type: 'object', required: ['campaign', 'visitId'], properties: { campaign: { type: 'string', pattern: idPattern }, visitId: { type: 'string', pattern: idPattern } } },
-        body: { type: 'object', required: ['to'], additionalProperties: false, properties: { to: { type: 'string', enum: ['draft', 'submitted', 'approved'] } } },
+        body: { type: 'object', required: ['to'], additionalProperties: false, properties: { to: { type: 'string', enum: ['submitted', 'approved', 'done'] } } },
       },
     },
     async (request) => sync.transitionVisit(principalOf(request), request.params.campaign, request.params.visitId, request.body.to),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Change, JsonValue } from '../shared/sync/change';
 import { ClockSkewError, HybridLogicalClock, DEFAULT_MAX_DRIFT_MS } from '../shared/sync/hlc';
+import { checkChangeTarget, SYNC_SCHEMA_VERSION } from '../shared/sync/schema';
 import type { Principal } from './auth/tokens';
 import { coordinatesRegion, mayReviewHeld, requireMember, requireRegionCoordinator, requireSectorLead, requireTeamLead } from './authz';
 import { badRequest, conflict, forbidden, notFound, ServerError } from './errors';
@@ -13,20 +14,22 @@ import type { HeldChange, HeldState, LoggedServerChange, ServerStore } from './s
  * visits that it holds for the coordinator. Every write to a campaign takes the campaign's row
  * lock, so sequence numbers are handed out in commit order and a pull never skips a change.
  */
-export type VisitStatus = 'draft' | 'submitted' | 'approved';
-export type ReportStatus = 'draft' | 'final';
+/**
+ * Workflow: a visit's status moves through fieldwork states on the laptops (planned, in_progress,
+ * done, cancelled); the server owns the review states: submitted (by any member), approved (by the
+ * region's coordinator or the team lead), and sends a visit back to done. A report's status is
+ * the laptops' until the server finalises it (region report: coordinator; sector report: that
+ * sector's lead; final report: team lead). Laptops cannot write server-owned values, nor change a
+ * status while it holds one: such a write is refused and the server re-asserts its value.
+ */
+export type VisitTarget = 'submitted' | 'approved' | 'done';
+export type ReportTarget = 'final' | 'draft';
 
-export const VISIT_TRANSITIONS: Readonly<Record<VisitStatus, readonly VisitStatus[]>> = {
-  draft: ['submitted'],
-  submitted: ['approved', 'draft'],
-  approved: ['draft'],
-};
-export const REPORT_TRANSITIONS: Readonly<Record<ReportStatus, readonly ReportStatus[]>> = {
-  draft: ['final'],
-  final: ['draft'],
-};
+const SERVER_OWNED: Readonly<Record<string, readonly string[]>> = { visits: ['submitted', 'approved'], reports: ['final'] };
+const STATUS_FALLBACK: Readonly<Record<string, string>> = { visits: 'planned', reports: 'draft' };
+const SUBMITTABLE = new Set(['planned', 'in_progress', 'done']);
 
-/** Schema version stamped on the changes the server writes itself (a status field exists since the first schema). */
+/** Schema version stamped on the changes the server writes itself (the status fields exist since the first schema). */
 export const SERVER_CHANGE_SCHEMA = 1;
 
 export interface PushResult {
@@ -56,10 +59,19 @@ export interface SyncServiceOptions {
   readonly now?: () => number;
 }
 
-const WORKFLOW_TABLES = new Set(['visits', 'reports']);
-
 function isWorkflowField(change: Change): boolean {
-  return WORKFLOW_TABLES.has(change.table) && change.column === 'status';
+  return change.table in SERVER_OWNED && change.column === 'status';
+}
+
+function serverOwned(table: string, value: JsonValue | undefined): boolean {
+  return typeof value === 'string' && (SERVER_OWNED[table] ?? []).includes(value);
+}
+
+/** Refuses a change the laptops' registry would refuse: one such change in the log would block every laptop's pull. */
+function checkTarget(change: Change, index: number): void {
+  if (change.schema > SYNC_SCHEMA_VERSION) return; // a newer laptop's change: laptops of its version validate it
+  const verdict = checkChangeTarget(change.table, change.column, change.value);
+  if (!verdict.ok) throw badRequest(`changes[${index}]: ${verdict.reason}; nothing was stored.`);
 }
 
 function asString(value: JsonValue | undefined): string | null {
@@ -118,6 +130,7 @@ export class SyncService {
         throw badRequest(`changes[${index}] belongs to campaign "${change.campaign}", but was pushed to campaign "${campaign}"; nothing was stored.`);
       }
     });
+    changes.forEach(checkTarget);
     this.checkClock(changes);
     const pushedBy = principal.user.id;
     const result = await this.store.transaction(async (tx) => {
@@ -140,12 +153,13 @@ export class SyncService {
           continue;
         }
         const current = (change.table === 'visits' ? visitStatus : reportStatus).get(change.rowId);
-        const currentValue = asString(current?.value) ?? 'draft';
-        if (change.value === 'draft' && currentValue === 'draft') {
+        if (!serverOwned(change.table, change.value) && !serverOwned(change.table, current?.value)) {
           candidates.push(change);
           continue;
         }
-        refused.push({ id: change.id, reason: `The status of ${change.table === 'visits' ? 'a visit' : 'a report'} changes only through the server's workflow; it stays "${currentValue}".` });
+        const currentValue = asString(current?.value) ?? (STATUS_FALLBACK[change.table] as string);
+        const what = change.table === 'visits' ? `visit ${change.rowId}` : `report ${change.rowId}`;
+        refused.push({ id: change.id, reason: `The status of ${what} is "${currentValue}" and changes only through the server's review workflow; your change to "${String(change.value)}" was not applied.` });
         if (!current || current.hlc < change.hlc) {
           // Re-assert the server's status with a newer stamp, so the laptop that wrote it converges back.
           this.clock.receive(change.hlc);
@@ -219,7 +233,9 @@ export class SyncService {
 
   private serverChange(principal: Principal, campaign: string, table: string, rowId: string, column: string, value: JsonValue, prev: string | null): Change {
     const hlc = this.clock.tick();
-    return { id: hlc, hlc, node: this.node, author: principal.user.email, campaign, table, rowId, column, value, prev, schema: SERVER_CHANGE_SCHEMA };
+    const change: Change = { id: hlc, hlc, node: this.node, author: principal.user.email, campaign, table, rowId, column, value, prev, schema: SERVER_CHANGE_SCHEMA };
+    checkTarget(change, 0);
+    return change;
   }
 
   private async regionOfVisit(tx: SqlExecutor, campaign: string, visitId: string): Promise<string> {
@@ -230,17 +246,18 @@ export class SyncService {
     return region;
   }
 
-  async transitionVisit(principal: Principal, campaign: string, visitId: string, to: VisitStatus): Promise<TransitionResult> {
+  async transitionVisit(principal: Principal, campaign: string, visitId: string, to: VisitTarget): Promise<TransitionResult> {
     const roles = requireMember(principal, campaign);
     return this.store.transaction(async (tx) => {
       const lastSeq = await this.store.lockCampaign(tx, campaign);
       if (lastSeq === null) throw notFound(`Campaign "${campaign}" does not exist.`);
       const region = await this.regionOfVisit(tx, campaign, visitId);
       const current = (await this.store.latestValues(tx, campaign, 'visits', 'status', [visitId])).get(visitId);
-      const from = (asString(current?.value) ?? 'draft') as VisitStatus;
-      if (!(VISIT_TRANSITIONS[from] ?? []).includes(to)) throw conflict(`Visit "${visitId}" is ${from}; it cannot become ${to}.`);
+      const from = asString(current?.value) ?? 'planned';
+      const allowed = to === 'submitted' ? SUBMITTABLE.has(from) : to === 'approved' ? from === 'submitted' : from === 'submitted' || from === 'approved';
+      if (!allowed) throw conflict(`Visit "${visitId}" is ${from}; it cannot become ${to}.`);
       if (to === 'approved') requireRegionCoordinator(roles, region, `approve visits in region "${region}"`);
-      if (to === 'draft') requireRegionCoordinator(roles, region, `send visits in region "${region}" back to draft`);
+      if (to === 'done') requireRegionCoordinator(roles, region, `send visits in region "${region}" back for more work`);
       if (current) this.clock.receive(current.hlc);
       const change = this.serverChange(principal, campaign, 'visits', visitId, 'status', to, current?.hlc ?? null);
       const seq = await this.store.appendChanges(tx, campaign, lastSeq, [change], 'server');
@@ -248,7 +265,7 @@ export class SyncService {
     });
   }
 
-  async transitionReport(principal: Principal, campaign: string, reportId: string, to: ReportStatus): Promise<TransitionResult> {
+  async transitionReport(principal: Principal, campaign: string, reportId: string, to: ReportTarget): Promise<TransitionResult> {
     const roles = requireMember(principal, campaign);
     return this.store.transaction(async (tx) => {
       const lastSeq = await this.store.lockCampaign(tx, campaign);
@@ -262,8 +279,8 @@ export class SyncService {
       else if (kind === 'final') requireTeamLead(roles, `${action} the final report`);
       else throw conflict(`Report "${reportId}" has an unknown kind "${kind}".`);
       const current = (await this.store.latestValues(tx, campaign, 'reports', 'status', [reportId])).get(reportId);
-      const from = (asString(current?.value) ?? 'draft') as ReportStatus;
-      if (!(REPORT_TRANSITIONS[from] ?? []).includes(to)) throw conflict(`Report "${reportId}" is ${from}; it cannot become ${to}.`);
+      const from = asString(current?.value) ?? 'draft';
+      if ((to === 'final') === (from === 'final')) throw conflict(`Report "${reportId}" is ${from}; it cannot become ${to}.`);
       if (current) this.clock.receive(current.hlc);
       const change = this.serverChange(principal, campaign, 'reports', reportId, 'status', to, current?.hlc ?? null);
       const seq = await this.store.appendChanges(tx, campaign, lastSeq, [change], 'server');

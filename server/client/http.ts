@@ -94,7 +94,7 @@ export class SyncHttpClient {
     return this.json<PullResponse>('GET', `${campaignPath(campaign, 'changes')}?after=${after}&limit=${limit}`);
   }
 
-  transitionVisit(campaign: string, visitId: string, to: 'draft' | 'submitted' | 'approved'): Promise<TransitionResponse> {
+  transitionVisit(campaign: string, visitId: string, to: 'submitted' | 'approved' | 'done'): Promise<TransitionResponse> {
     return this.json<TransitionResponse>('POST', campaignPath(campaign, 'visits', visitId, 'status'), { to });
   }
 

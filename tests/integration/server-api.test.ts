@@ -37,7 +37,7 @@ describe.each(kinds)('sync server API on %s', (kind) => {
   });
 
   it.skipIf(skip)('stores a push once, however often it is replayed, and serves it paged', async () => {
-    const changes = makeChanges('laptopaa', 'c2024', Array.from({ length: 25 }, (_, i) => ({ table: 'notes', rowId: `n${i}`, column: 'text', value: `note ${i}` })));
+    const changes = makeChanges('laptopaa', 'c2024', Array.from({ length: 25 }, (_, i) => ({ table: 'good_practices', rowId: `n${i}`, column: 'text', value: `practice ${i}` })));
     const first = await api(server.url, token, 'POST', '/v1/campaigns/c2024/changes', { changes });
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ accepted: 25, duplicates: 0, held: 0, lastSeq: 25 });
@@ -59,7 +59,7 @@ describe.each(kinds)('sync server API on %s', (kind) => {
   });
 
   it.skipIf(skip)('refuses a change stamped too far in the future, saying why, and stores nothing', async () => {
-    const future = makeChanges('laptopaa', 'c2024', [{ table: 'notes', rowId: 'future', column: 'text', value: 'x' }], { wallMs: Date.now() + 3 * 24 * 3600 * 1000 });
+    const future = makeChanges('laptopaa', 'c2024', [{ table: 'good_practices', rowId: 'future', column: 'text', value: 'x' }], { wallMs: Date.now() + 3 * 24 * 3600 * 1000 });
     const answer = await api(server.url, token, 'POST', '/v1/campaigns/c2024/changes', { changes: future });
     expect(answer.status).toBe(422);
     expect(answer.body).toMatchObject({ error: { code: 'CLOCK_SKEW' } });
@@ -69,7 +69,7 @@ describe.each(kinds)('sync server API on %s', (kind) => {
   });
 
   it.skipIf(skip)('refuses changes of another campaign than the route', async () => {
-    const foreign = makeChanges('laptopaa', 'other', [{ table: 'notes', rowId: 'x', column: 'text', value: 'x' }]);
+    const foreign = makeChanges('laptopaa', 'other', [{ table: 'good_practices', rowId: 'x', column: 'text', value: 'x' }]);
     const answer = await api(server.url, token, 'POST', '/v1/campaigns/c2024/changes', { changes: foreign });
     expect(answer.status).toBe(400);
     expect((answer.body as { error: { message: string } }).error.message).toMatch(/belongs to campaign "other"/);
