@@ -140,3 +140,52 @@ export function makeChanges(node: string, campaign: string, inputs: readonly Cha
     return { id: hlc, hlc, node, author: options.author ?? 'tester', campaign, table: input.table, rowId: input.rowId, column: input.column, value: input.value, prev: null, schema: 1 };
   });
 }
+
+export interface FaultyProxy {
+  readonly url: string;
+  /** Requests seen, by "METHOD path-without-query". */
+  readonly seen: string[];
+  /** The next request matching this gets forwarded (and handled by the server) but its answer is cut off. */
+  dropAnswerOf(matcher: (method: string, path: string) => boolean): void;
+  close(): Promise<void>;
+}
+
+/** An HTTP proxy on 127.0.0.1 in front of the server that can lose an answer after the server handled the request. */
+export async function startFaultyProxy(target: () => string): Promise<FaultyProxy> {
+  const http = await import('node:http');
+  const seen: string[] = [];
+  let drop: ((method: string, path: string) => boolean) | null = null;
+  const server = http.createServer((request, response) => {
+    const routePath = (request.url ?? '/').split('?')[0] as string;
+    seen.push(`${request.method} ${routePath}`);
+    const shouldDrop = drop !== null && drop(request.method ?? 'GET', routePath);
+    if (shouldDrop) drop = null;
+    const upstream = new URL(request.url ?? '/', target());
+    const forward = http.request(upstream, { method: request.method, headers: request.headers }, (answer) => {
+      if (shouldDrop) {
+        answer.resume();
+        answer.on('end', () => request.socket.destroy());
+        return;
+      }
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    });
+    forward.on('error', () => request.socket.destroy());
+    request.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    seen,
+    dropAnswerOf: (matcher) => {
+      drop = matcher;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
