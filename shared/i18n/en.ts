@@ -1,4 +1,5 @@
 import type { Messages } from './nl-BE';
+import { swotEn } from './swot.en';
 
 /** English UI messages: the second language. Same keys as nl-BE.ts. */
 export const en: Messages = {
@@ -55,4 +56,5 @@ export const en: Messages = {
     loadFailed: 'The campaigns could not be loaded.',
     retry: 'Try again',
   },
+  swot: swotEn,
 };

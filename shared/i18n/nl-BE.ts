@@ -2,6 +2,8 @@
  * Dutch (Flemish) UI messages: the default language of Veldwerk.
  * Every UI string lives here first; en.ts must have the same keys (the type-check enforces it).
  */
+import { swotNlBE } from './swot.nl-BE';
+
 export const nlBE = {
   app: {
     name: 'Veldwerk',
@@ -56,6 +58,7 @@ export const nlBE = {
     loadFailed: 'De campagnes konden niet geladen worden.',
     retry: 'Opnieuw proberen',
   },
+  swot: swotNlBE,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
