@@ -1,8 +1,9 @@
 import { adminCommand } from './admin';
 import { serverCommand } from './server';
 import { swotCommand } from './swot';
+import { syncCommand } from './sync';
 import type { Command } from './types';
 import { webCommand } from './web';
 
 /** Every subcommand of `veldwerk`, in the order `--help` lists them. */
-export const commands: readonly Command[] = [webCommand, swotCommand, serverCommand, adminCommand];
+export const commands: readonly Command[] = [webCommand, swotCommand, serverCommand, adminCommand, syncCommand];

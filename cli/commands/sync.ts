@@ -1,0 +1,68 @@
+import { parseArgs } from 'node:util';
+import { openProfile } from '../../db/profile';
+import { SyncEngine } from '../../server/client/engine';
+import { SyncHttpClient } from '../../server/client/http';
+import { defaultProfileDir } from '../../services/paths';
+import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from '../io';
+import type { Command } from './types';
+
+export const syncCommand: Command = {
+  name: 'sync',
+  summary: 'Sync a profile with the central server once: push local changes, pull everyone else\'s',
+  usage: `veldwerk sync --server URL (--token TOKEN | --email EMAIL) [--profile DIR] [--campaign ID ...]
+
+  --server URL     the sync server, e.g. http://127.0.0.1:8787
+  --token TOKEN    an access token (default: $VELDWERK_TOKEN)
+  --email EMAIL    log in instead; the password is read from standard input (first line)
+  --profile DIR    profile folder (default: $VELDWERK_PROFILE or the desktop app's profile)
+  --campaign ID    only this campaign (repeatable; default: every campaign you are a member of)`,
+  run: async (argv: string[], io: CliIo) => {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        server: { type: 'string' },
+        token: { type: 'string' },
+        email: { type: 'string' },
+        profile: { type: 'string' },
+        campaign: { type: 'string', multiple: true },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (!values.server) throw new UsageError('--server URL is required');
+    const token = values.token ?? io.env.VELDWERK_TOKEN;
+    if (!token && !values.email) throw new UsageError('Give --token (or VELDWERK_TOKEN), or --email with the password on standard input');
+    const client = new SyncHttpClient({ baseUrl: values.server, credentials: { accessToken: token ?? null, refreshToken: null } });
+    if (!token && values.email) {
+      const password = (await io.readStdin()).split(/\r?\n/)[0] ?? '';
+      await client.login(values.email.trim().toLowerCase(), password);
+    }
+    const profile = openProfile(values.profile ?? defaultProfileDir(io.env));
+    try {
+      const engine = new SyncEngine({ replica: profile.store, client, ...(values.campaign ? { campaigns: values.campaign } : {}) });
+      let lastLine = '';
+      engine.onStatus((status) => {
+        if (status.state !== 'syncing' || !status.progress) return;
+        const { phase, campaign, done, total } = status.progress;
+        const line = `${phase === 'push' ? 'pushed' : 'pulled'} ${done}${total !== null ? ` of ${total}` : ''} changes of ${campaign}`;
+        if (line !== lastLine) io.stderr(`${line}\n`);
+        lastLine = line;
+      });
+      try {
+        const report = await engine.syncOnce();
+        io.stdout(
+          `Synced ${report.campaigns.length} campaign(s) with ${client.baseUrl}: sent ${report.pushed} change(s), received ${report.pulled}` +
+            `${report.duplicates ? `, ${report.duplicates} already on the server` : ''}${report.held ? `, ${report.held} held for the coordinator (visit already approved)` : ''}.\n`,
+        );
+        for (const refused of report.refused) io.stdout(`  not applied on the server: ${refused.reason}\n`);
+        return EXIT_OK;
+      } catch (error) {
+        const status = engine.status;
+        io.stderr(`veldwerk sync: ${status.state === 'offline' || status.state === 'error' ? status.reason : error instanceof Error ? error.message : String(error)}\n`);
+        return EXIT_FAILURE;
+      }
+    } finally {
+      profile.close();
+    }
+  },
+};
