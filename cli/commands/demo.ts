@@ -1,0 +1,43 @@
+import { parseArgs } from 'node:util';
+import { openProfile } from '../../db/profile';
+import { generateDemo, type DemoSize } from '../../db/store/demo';
+import { defaultProfileDir } from '../../services/paths';
+import { EXIT_OK, UsageError, type CliIo } from '../io';
+import type { Command } from './types';
+
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: 'Fill a profile with a realistic synthetic campaign (for trying the app and for benchmarks)',
+  usage: `veldwerk demo --profile DIR [--size small|season] [--seed N]
+
+  --profile DIR   profile folder (default: $VELDWERK_PROFILE or the desktop app's profile)
+  --size S        small (3 visits) or season (25 organisations, 25 visits, ~80 conversations,
+                  ~3,000 SWOT items, notes of ~5,000 pages); default small
+  --seed N        the same seed gives the same content (default 2015)`,
+  run: async (argv: string[], io: CliIo) => {
+    const { values } = parseArgs({
+      args: argv,
+      options: { profile: { type: 'string' }, size: { type: 'string' }, seed: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    });
+    const size = values.size ?? 'small';
+    if (size !== 'small' && size !== 'season') throw new UsageError(`--size must be small or season, not "${size}"`);
+    const seed = values.seed === undefined ? 2015 : Number(values.seed);
+    if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`--seed must be a whole number, not "${values.seed}"`);
+    const profile = openProfile(values.profile ?? defaultProfileDir(io.env));
+    try {
+      const started = Date.now();
+      const summary = generateDemo(profile.store, { size: size as DemoSize, seed });
+      io.stdout(
+        `Demo campaign ${summary.campaignId} written to ${profile.dir} in ${((Date.now() - started) / 1000).toFixed(1)} s:\n` +
+          `  ${summary.organisations} organisations, ${summary.visits} visits, ${summary.conversations} conversations,\n` +
+          `  ${summary.swotItems} SWOT items, ${summary.lemmas} lemmas, ${summary.notes} notes ` +
+          `(${Math.round(summary.noteCharacters / 1800)} pages of 1,800 characters)\n`,
+      );
+    } finally {
+      profile.close();
+    }
+    return EXIT_OK;
+  },
+};
