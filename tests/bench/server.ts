@@ -1,0 +1,195 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openProfile, type Profile } from '../../db/profile';
+import { SyncEngine } from '../../server/client/engine';
+import { SyncHttpClient } from '../../server/client/http';
+import type { Change } from '../../shared/sync/change';
+import { createTestStoreLocation, login, postgresUnavailableReason, seed, startTestServer, TEST_PASSWORD, type StoreKindName } from '../integration/server-support';
+
+/**
+ * Sync server benchmarks (loopback only, bounded in count and time, medians, no assertions):
+ * (a) first sync of a season-sized campaign into an empty profile vs applying the same changes locally in bulk;
+ * (b) one edit's round trip laptop → server → second laptop;
+ * (c) throughput of 100 concurrent simulated clients pushing and pulling small batches, SQLite and PostgreSQL.
+ */
+const CAMPAIGN = 'bench';
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+const round = (ms: number): number => Math.round(ms * 10) / 10;
+
+function tempProfile(): { profile: Profile; dispose: () => void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'veldwerk-bench-'));
+  const profile = openProfile(dir);
+  return { profile, dispose: () => (profile.close(), rmSync(dir, { recursive: true, force: true })) };
+}
+
+async function engineFor(profile: Profile, url: string, email: string, pullLimit = 2000): Promise<SyncEngine> {
+  const client = new SyncHttpClient({ baseUrl: url });
+  await client.login(email, TEST_PASSWORD);
+  return new SyncEngine({ replica: profile.store, client, pullLimit, pushBatch: 1000 });
+}
+
+/** A season-like campaign: rows of visit-scoped tables, each a handful of fields. */
+function generate(profile: Profile, targetChanges: number): void {
+  profile.store.transaction(() => {
+    let made = 0;
+    for (let visit = 0; made < targetChanges; visit += 1) {
+      const visitId = `v${visit}`;
+      profile.store.insert('visits', CAMPAIGN, { organisation_id: `o${visit % 25}`, member_a: 'm1', member_b: 'm2', status: 'done', date: '2025-03-01' }, { id: visitId });
+      made += 6;
+      for (let item = 0; item < 40 && made < targetChanges; item += 1) {
+        profile.store.insert(
+          'swot_items',
+          CAMPAIGN,
+          { visit_id: visitId, conversation_id: `${visitId}-k${item % 3}`, quadrant: 'strength', text: `Item ${item} of ${visitId}`, author_id: 'm1' },
+          { id: `${visitId}-s${item}` },
+        );
+        made += 6;
+      }
+    }
+  });
+}
+
+async function firstSync(kind: StoreKindName, full: boolean): Promise<Record<string, unknown>> {
+  const handle = await createTestStoreLocation(kind);
+  const server = await startTestServer(handle.location);
+  const source = tempProfile();
+  try {
+    await seed(server.store, [CAMPAIGN], [{ email: 'a@bench.org', roles: [{ role: 'inspector' }] }, { email: 'b@bench.org', roles: [{ role: 'inspector' }] }]);
+    generate(source.profile, full ? 25_000 : 5_000);
+    const upStart = performance.now();
+    await (await engineFor(source.profile, server.url, 'a@bench.org')).syncOnce();
+    const uploadMs = performance.now() - upStart;
+    const changes: Change[] = source.profile.store.changesAfter(0, 1_000_000, { campaign: CAMPAIGN }).map((entry) => entry.change);
+    const runs = full ? 3 : 1;
+    const syncTimes: number[] = [];
+    const bulkTimes: number[] = [];
+    for (let run = 0; run < runs; run += 1) {
+      const target = tempProfile();
+      try {
+        const engine = await engineFor(target.profile, server.url, 'b@bench.org');
+        const start = performance.now();
+        await engine.syncOnce();
+        syncTimes.push(performance.now() - start);
+      } finally {
+        target.dispose();
+      }
+      const bulk = tempProfile();
+      try {
+        const start = performance.now();
+        bulk.profile.store.applyRemote(changes, 'bundle');
+        bulkTimes.push(performance.now() - start);
+      } finally {
+        bulk.dispose();
+      }
+    }
+    return {
+      changes: changes.length,
+      firstSyncMs: round(median(syncTimes)),
+      bulkInsertMs: round(median(bulkTimes)),
+      ratio: round(median(syncTimes) / median(bulkTimes)),
+      initialUploadMs: round(uploadMs),
+      runs,
+    };
+  } finally {
+    source.dispose();
+    await server.close();
+    await handle.destroy();
+  }
+}
+
+async function roundTrip(kind: StoreKindName, full: boolean): Promise<Record<string, unknown>> {
+  const handle = await createTestStoreLocation(kind);
+  const server = await startTestServer(handle.location);
+  const a = tempProfile();
+  const b = tempProfile();
+  try {
+    await seed(server.store, [CAMPAIGN], [{ email: 'a@bench.org', roles: [{ role: 'inspector' }] }, { email: 'b@bench.org', roles: [{ role: 'inspector' }] }]);
+    const ea = await engineFor(a.profile, server.url, 'a@bench.org');
+    const eb = await engineFor(b.profile, server.url, 'b@bench.org');
+    a.profile.store.insert('good_practices', CAMPAIGN, { visit_id: 'v1', text: 'start' }, { id: 'gp' });
+    await ea.syncOnce();
+    await eb.syncOnce();
+    const times: number[] = [];
+    for (let index = 0; index < (full ? 50 : 15); index += 1) {
+      const start = performance.now();
+      a.profile.store.update('good_practices', 'gp', { text: `edit ${index}` });
+      await ea.syncOnce();
+      await eb.syncOnce();
+      if (b.profile.store.get('good_practices', 'gp')?.text !== `edit ${index}`) throw new Error('round trip did not arrive');
+      times.push(performance.now() - start);
+    }
+    return { medianMs: round(median(times)), maxMs: round(Math.max(...times)), edits: times.length };
+  } finally {
+    a.dispose();
+    b.dispose();
+    await server.close();
+    await handle.destroy();
+  }
+}
+
+async function throughput(kind: StoreKindName, full: boolean): Promise<Record<string, unknown>> {
+  const handle = await createTestStoreLocation(kind);
+  const server = await startTestServer(handle.location, {}, 0);
+  try {
+    const users = Array.from({ length: 10 }, (_, index) => ({ email: `u${index}@bench.org`, roles: [{ role: 'inspector' as const }] }));
+    await seed(server.store, [CAMPAIGN], users);
+    const tokens = await Promise.all(users.map((user) => login(server.url, user.email)));
+    const clients = 100;
+    const durationMs = full ? 5000 : 2000;
+    const deadline = performance.now() + durationMs;
+    const latencies: number[] = [];
+    let requests = 0;
+    let failures = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: clients }, async (_, client) => {
+        const node = `bench${client.toString().padStart(4, '0')}${randomBytes(2).toString('hex')}`;
+        const token = tokens[client % tokens.length] as string;
+        let counter = 0;
+        let cursor = 0;
+        while (performance.now() < deadline) {
+          const wall = String(Date.now()).padStart(15, '0');
+          const changes = Array.from({ length: 5 }, () => {
+            const hlc = `${wall}-${(counter++ % 65536).toString(16).padStart(4, '0')}-${node}`;
+            return { id: hlc, hlc, node, author: 'bench', campaign: CAMPAIGN, table: 'good_practices', rowId: `${node}-${counter}`, column: 'text', value: `text ${counter}`, prev: null, schema: 1 };
+          });
+          for (const request of [
+            () => fetch(`${server.url}/v1/campaigns/${CAMPAIGN}/changes`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ changes }) }),
+            () => fetch(`${server.url}/v1/campaigns/${CAMPAIGN}/changes?after=${cursor}&limit=50`, { headers: { authorization: `Bearer ${token}` } }),
+          ]) {
+            const start = performance.now();
+            const response = await request();
+            const body = (await response.json()) as { cursor?: number };
+            latencies.push(performance.now() - start);
+            requests += 1;
+            if (!response.ok) failures += 1;
+            if (typeof body.cursor === 'number') cursor = body.cursor;
+          }
+        }
+      }),
+    );
+    const elapsed = performance.now() - started;
+    return { clients, requests, failures, requestsPerSecond: Math.round((requests / elapsed) * 1000), medianLatencyMs: round(median(latencies)), durationMs: Math.round(elapsed) };
+  } finally {
+    await server.close();
+    await handle.destroy();
+  }
+}
+
+export async function run(options: { full: boolean }): Promise<Record<string, unknown>> {
+  const pgReason = await postgresUnavailableReason();
+  const result: Record<string, unknown> = {
+    firstSync: await firstSync('sqlite', options.full),
+    roundTrip: await roundTrip('sqlite', options.full),
+    throughput: { sqlite: await throughput('sqlite', options.full), postgres: pgReason ? { skipped: pgReason } : await throughput('postgres', options.full) },
+  };
+  return result;
+}
