@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/connection';
+import { migrate, schemaVersion } from '../../db/migrate';
+import { migrations } from '../../db/migrations';
+import { openProfile } from '../../db/profile';
+import { CampaignRepository } from '../../db/repositories/campaigns';
+import { createBundle, importBundleBytes } from '../../db/store/bundle';
+import { openMemoryStore } from '../../db/store/memory';
+import { tempDir } from '../support/profile';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()?.();
+});
+
+function profileAt(version: number): string {
+  const temp = tempDir('veldwerk-migrate-');
+  cleanups.push(temp.remove);
+  const db = openDatabase(path.join(temp.dir, 'veldwerk.sqlite'));
+  migrate(db, migrations.slice(0, version));
+  expect(schemaVersion(db)).toBe(version);
+  if (version === 1) {
+    const insert = db.prepare('INSERT INTO campaigns (id, name, working_year, created_at) VALUES (?, ?, ?, ?)');
+    insert.run('legacy-1', 'Werkjaar 2014-2015', '2014-2015', '2014-09-01T08:00:00.000Z');
+    insert.run('legacy-2', 'Werkjaar 2015-2016', '2015-2016', '2015-09-01T08:00:00.000Z');
+  }
+  db.close();
+  return temp.dir;
+}
+
+describe('migrations from the previous version, with data', () => {
+  it('001 creates the campaigns table on an empty profile', () => {
+    const dir = profileAt(0);
+    const db = openDatabase(path.join(dir, 'veldwerk.sqlite'));
+    migrate(db, migrations.slice(0, 1));
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'campaigns'").get()).toEqual({ name: 'campaigns' });
+    db.close();
+  });
+
+  it('002 keeps existing campaigns, enters them into the change log, and they sync to another laptop', async () => {
+    const dir = profileAt(1);
+    const profile = openProfile(dir);
+    expect(schemaVersion(profile.db)).toBe(migrations.length);
+    const repository = new CampaignRepository(profile.db, profile.store);
+    expect(repository.list().map((campaign) => [campaign.id, campaign.name, campaign.workingYear, campaign.createdAt])).toEqual([
+      ['legacy-2', 'Werkjaar 2015-2016', '2015-2016', '2015-09-01T08:00:00.000Z'],
+      ['legacy-1', 'Werkjaar 2014-2015', '2014-2015', '2014-09-01T08:00:00.000Z'],
+    ]);
+    expect(profile.db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
+    expect(profile.db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+    const logged = profile.store.changesAfter(0, 100).map((entry) => `${entry.change.rowId}.${entry.change.column}`);
+    expect(logged).toEqual(expect.arrayContaining(['legacy-1.name', 'legacy-1.working_year', 'legacy-1.created_at', 'legacy-1.deleted']));
+    // Edits after the migration are stamped after the migrated history.
+    const [rename] = profile.store.update('campaigns', 'legacy-1', { name: 'Werkjaar 14-15' });
+    expect(rename!.prev).not.toBeNull();
+    expect(rename!.hlc > rename!.prev!).toBe(true);
+    const other = openMemoryStore({ node: 'ffffffff' });
+    await importBundleBytes(other, (await createBundle(profile.store)).bytes);
+    expect(other.get('campaigns', 'legacy-1')?.name).toBe('Werkjaar 14-15');
+    expect(other.get('campaigns', 'legacy-2')?.working_year).toBe('2015-2016');
+    profile.close();
+    // Reopening keeps the node id and the data.
+    const again = openProfile(dir);
+    expect(again.store.node).toBe(profile.store.node);
+    expect(again.store.get('campaigns', 'legacy-1')?.name).toBe('Werkjaar 14-15');
+    again.close();
+  });
+});
