@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import type { PullResponse, PushResponse } from '../../server/api';
+import { SyncHttpClient } from '../../server/client/http';
 import { api, createTestStoreLocation, login, makeChanges, postgresUnavailableReason, seed, startTestServer, type RunningTestServer, type StoreKindName, type TestStoreHandle } from './server-support';
 
 const pgReason = await postgresUnavailableReason();
@@ -75,5 +77,31 @@ describe.each(kinds)('sync server API on %s', (kind) => {
     expect((answer.body as { error: { message: string } }).error.message).toMatch(/belongs to campaign "other"/);
     const push = (await api(server.url, token, 'POST', '/v1/campaigns/c2024/changes', { changes: [] })).body as PushResponse;
     expect(push.lastSeq).toBe(25);
+  });
+
+  it.skipIf(skip)('uploads blobs resumably by content hash, checks the hash and serves ranges', async () => {
+    const data = Buffer.from(Array.from({ length: 300_000 }, (_, i) => i % 251));
+    const sha = createHash('sha256').update(data).digest('hex');
+    const first = await fetch(`${server.url}/v1/campaigns/c2024/blobs/${sha}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream', 'content-range': `bytes 0-99999/${data.length}` },
+      body: data.subarray(0, 100_000),
+    });
+    expect(first.status).toBe(202);
+    const client = new SyncHttpClient({ baseUrl: server.url, credentials: { accessToken: token, refreshToken: null } });
+    expect(await client.blobStatus('c2024', sha)).toEqual({ size: data.length, received: 100_000, complete: false });
+    const sent: number[] = [];
+    expect(await client.uploadBlob('c2024', sha, data, 64 * 1024, (done) => sent.push(done))).toMatchObject({ complete: true, received: data.length });
+    expect(sent[0]).toBe(100_000 + 64 * 1024);
+    expect((await client.downloadBlob('c2024', sha)).equals(data)).toBe(true);
+    expect((await client.downloadBlob('c2024', sha, data.subarray(0, 1234))).equals(data)).toBe(true);
+
+    const wrong = 'f'.repeat(64);
+    const bad = await api(server.url, token, 'PUT', `/v1/campaigns/c2024/blobs/${wrong}`, undefined);
+    expect(bad.status).toBeGreaterThanOrEqual(400);
+    await expect(client.uploadBlob('c2024', wrong, Buffer.from('not matching'))).rejects.toThrow(/do not match their SHA-256/);
+    expect(await client.blobStatus('c2024', wrong)).toBeNull();
+    const outsider = await login(server.url, 'bob@example.org');
+    expect((await api(server.url, outsider, 'GET', `/v1/campaigns/c2024/blobs/${sha}`)).status).toBe(403);
   });
 });
