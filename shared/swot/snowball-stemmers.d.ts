@@ -1,0 +1,8 @@
+// Types for snowball-stemmers (plain JS, no DOM or Node APIs, so usable from shared/).
+declare module 'snowball-stemmers' {
+  export interface SnowballStemmer {
+    stem(word: string): string;
+  }
+  export function newStemmer(language: string): SnowballStemmer;
+  export function algorithms(): string[];
+}

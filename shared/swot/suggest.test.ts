@@ -1,0 +1,138 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { averageLinkage, createLemmaIndex, suggestGroups, suggestLemma, type LemmaCandidate, type SuggestItem } from './suggest';
+import { cosine, unitVector, type SparseVector } from './tfidf';
+
+const texts = [
+  'Goede samenwerking met scholen',
+  'Samenwerking met het OCMW loopt goed',
+  'Sterke samenwerking met lokale besturen',
+  'Lange wachtlijsten voor cursussen',
+  'Wachtlijsten bij de taalcursus',
+  'Te lange wachtlijst NT2',
+  'Gemotiveerde vrijwilligers',
+  'Veel vrijwilligers die helpen',
+  'Subsidies van de Vlaamse overheid',
+  'Nieuwe subsidie voor projecten',
+  'Huisvesting is te klein',
+];
+const items: SuggestItem[] = texts.map((text, index) => ({ id: `i${index}`, text }));
+
+describe('suggestGroups', () => {
+  it('groups unclustered items by theme, biggest groups first, with a name, confidence and terms', () => {
+    const groups = suggestGroups(items);
+    expect(groups.map((group) => [group.itemIds, group.name, group.terms])).toEqual([
+      [['i3', 'i4', 'i5'], 'Lange wachtlijsten voor cursussen', ['wachtlijsten']],
+      [['i0', 'i1', 'i2'], 'Goede samenwerking met scholen', ['samenwerking']],
+      [['i6', 'i7'], 'Gemotiveerde vrijwilligers', ['vrijwilligers']],
+      [['i8', 'i9'], 'Subsidies van de Vlaamse overheid', ['subsidie']],
+    ]);
+    for (const group of groups) {
+      expect(group.quadrant).toBeNull();
+      expect(group.confidence).toBeGreaterThan(0);
+      expect(group.confidence).toBeLessThanOrEqual(1);
+      expect(group.itemIds).toContain(group.representativeItemId);
+    }
+    expect(groups[0]!.confidence).toBeGreaterThan(groups[1]!.confidence);
+  });
+
+  it('never groups across quadrants', () => {
+    const groups = suggestGroups([
+      { id: 'a', text: 'Wachtlijsten', quadrant: 'weaknesses' },
+      { id: 'b', text: 'wachtlijsten', quadrant: 'threats' },
+      { id: 'c', text: 'Lange wachtlijsten', quadrant: 'threats' },
+    ]);
+    expect(groups).toEqual([{ quadrant: 'threats', itemIds: ['b', 'c'], name: 'wachtlijsten', representativeItemId: 'b', confidence: 1, terms: ['wachtlijsten'] }]);
+  });
+
+  it('follows the threshold and the minimum group size', () => {
+    expect(suggestGroups(items, { threshold: 0.3 }).map((group) => group.itemIds.length)).toEqual([3, 2]);
+    expect(suggestGroups(items, { minGroupSize: 3 }).map((group) => group.itemIds.length)).toEqual([3, 3]);
+    expect(suggestGroups(items, { threshold: 1 })).toEqual([]);
+    expect(() => suggestGroups(items, { threshold: 0 })).toThrow(RangeError);
+    expect(() => suggestGroups(items, { minGroupSize: 1 })).toThrow(RangeError);
+  });
+
+  it('handles no items, one item and texts of stop words only, and leaves its input untouched', () => {
+    expect(suggestGroups([])).toEqual([]);
+    expect(suggestGroups([{ id: 'x', text: 'Samenwerking' }])).toEqual([]);
+    expect(suggestGroups([{ id: 'x', text: 'het is niet' }, { id: 'y', text: 'het is niet' }])).toEqual([]);
+    const frozen = Object.freeze(items.map((item) => Object.freeze({ ...item })));
+    expect(suggestGroups(frozen)).toEqual(suggestGroups(items));
+  });
+});
+
+/** Average linkage the naive way: repeatedly join the two groups with the highest mean pairwise similarity. */
+function naiveAverageLinkage(vectors: readonly SparseVector[], threshold: number): number[][] {
+  let clusters = vectors.map((_, index) => [index]);
+  for (;;) {
+    let best: [number, number] | undefined;
+    let bestSim = -Infinity;
+    for (let a = 0; a < clusters.length; a += 1) {
+      for (let b = a + 1; b < clusters.length; b += 1) {
+        let sum = 0;
+        for (const i of clusters[a]!) for (const j of clusters[b]!) sum += cosine(vectors[i]!, vectors[j]!);
+        const mean = sum / (clusters[a]!.length * clusters[b]!.length);
+        if (mean > bestSim) {
+          bestSim = mean;
+          best = [a, b];
+        }
+      }
+    }
+    if (!best || bestSim < threshold) return clusters.map((cluster) => [...cluster].sort((x, y) => x - y));
+    const [a, b] = best;
+    clusters = [...clusters.filter((_, index) => index !== a && index !== b), [...clusters[a]!, ...clusters[b]!]];
+  }
+}
+
+describe('averageLinkage (nearest-neighbour chain)', () => {
+  it('finds the same groups as the naive greedy algorithm', () => {
+    const vectorArb = fc.dictionary(fc.integer({ min: 0, max: 7 }).map(String), fc.double({ min: 0.01, max: 1, noNaN: true }), { maxKeys: 4 });
+    fc.assert(
+      fc.property(fc.array(vectorArb, { minLength: 1, maxLength: 18 }), fc.double({ min: 0.05, max: 0.9, noNaN: true }), (raw, threshold) => {
+        const vectors = raw.map((weights) => unitVector(new Map(Object.entries(weights).map(([term, weight]) => [Number(term), weight]))));
+        const key = (clusters: number[][]) => clusters.map((cluster) => cluster.join(',')).sort();
+        expect(key(averageLinkage(vectors, threshold))).toEqual(key(naiveAverageLinkage(vectors, threshold)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('suggestLemma', () => {
+  const lemmas: LemmaCandidate[] = [
+    { id: 'L1', name: 'Wachtlijsten', quadrant: 'weaknesses', itemTexts: ['Lange wachtlijsten voor cursussen', 'Wachtlijst NT2'] },
+    { id: 'L2', name: 'Samenwerking', quadrant: 'strengths', itemTexts: ['Goede samenwerking met scholen', 'Netwerk met lokale besturen'] },
+    { id: 'L3', name: 'Personeel', quadrant: 'weaknesses', itemTexts: ['Te weinig personeel', 'Personeelsverloop'] },
+    { id: 'L4', name: 'Wachttijden', quadrant: 'threats', itemTexts: ['Wachtlijsten groeien'] },
+  ];
+
+  it('proposes the best existing lemma of the item quadrant with a score and shared words', () => {
+    expect(suggestLemma({ text: 'Wachtlijsten voor Nederlandse les', quadrant: 'weaknesses' }, lemmas)).toEqual([
+      { lemmaId: 'L1', name: 'Wachtlijsten', quadrant: 'weaknesses', score: expect.any(Number), terms: ['wachtlijsten'] },
+    ]);
+    const [best] = suggestLemma({ text: 'Samenwerking met het CLB' }, lemmas);
+    expect(best).toMatchObject({ lemmaId: 'L2', terms: ['samenwerking'] });
+    expect(best!.score).toBeGreaterThan(0.1);
+    expect(best!.score).toBeLessThanOrEqual(1);
+  });
+
+  it('looks in other quadrants only when asked, ranking by score', () => {
+    const all = suggestLemma({ text: 'wachtlijsten', quadrant: 'weaknesses' }, lemmas, { anyQuadrant: true });
+    expect(all.map((suggestion) => suggestion.lemmaId)).toEqual(['L1', 'L4']);
+    expect(all[0]!.score).toBeGreaterThanOrEqual(all[1]!.score);
+    expect(suggestLemma({ text: 'wachtlijsten', quadrant: 'weaknesses' }, lemmas, { anyQuadrant: true, limit: 1 })).toHaveLength(1);
+    expect(suggestLemma({ text: 'wachtlijsten', quadrant: 'weaknesses' }, lemmas, { anyQuadrant: true, minScore: 0.99 })).toEqual([]);
+  });
+
+  it('answers nothing for unrelated text, stop words only, or no lemmas', () => {
+    expect(suggestLemma({ text: 'Huisvesting' }, lemmas)).toEqual([]);
+    expect(suggestLemma({ text: 'het is niet' }, lemmas)).toEqual([]);
+    expect(suggestLemma({ text: 'wachtlijsten' }, [])).toEqual([]);
+  });
+
+  it('serves many items from one index with the same answers', () => {
+    const index = createLemmaIndex(lemmas);
+    for (const text of texts) expect(index.suggest({ text })).toEqual(suggestLemma({ text }, lemmas));
+  });
+});
