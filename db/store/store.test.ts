@@ -56,11 +56,11 @@ describe('LocalStore', () => {
   it('records a concurrent judgement edit as a conflict on both sides and resolves it everywhere', () => {
     const { a, b, clock } = pair();
     const { campaign, visit, conversation } = seedVisit(a);
-    const item = a.insert('swot_items', campaign, { visit_id: visit, conversation_id: conversation, quadrant: 'strength', text: 'Sterk netwerk', author_id: 'm1' });
+    const item = a.insert('swot_items', campaign, { visit_id: visit, conversation_id: conversation, quadrant: 'strengths', text: 'Sterk netwerk', author_id: 'm1' });
     sync(a, b);
     clock.t += 1000;
-    a.update('swot_items', item, { quadrant: 'opportunity' });
-    b.update('swot_items', item, { quadrant: 'threat' });
+    a.update('swot_items', item, { quadrant: 'opportunities' });
+    b.update('swot_items', item, { quadrant: 'threats' });
     const reportB = b.applyRemote(a.changesAfter(0, 1000).map((entry) => entry.change), 'peer');
     sync(b, a);
     expect(reportB.conflicts).toBe(1);
@@ -69,13 +69,13 @@ describe('LocalStore', () => {
     expect(conflictsA).toHaveLength(1);
     expect(b.listConflicts()).toEqual(conflictsA);
     const conflict = conflictsA[0]!;
-    expect([conflict.winner.value, conflict.loser.value].sort()).toEqual(['opportunity', 'threat']);
+    expect([conflict.winner.value, conflict.loser.value].sort()).toEqual(['opportunities', 'threats']);
     // a keeps its own version: a new change that saw the winner closes the conflict everywhere.
     clock.t += 1000;
     a.resolveConflict(conflict.id, 'mine');
     sync(a, b);
-    expect(a.get('swot_items', item)?.quadrant).toBe('opportunity');
-    expect(b.get('swot_items', item)?.quadrant).toBe('opportunity');
+    expect(a.get('swot_items', item)?.quadrant).toBe('opportunities');
+    expect(b.get('swot_items', item)?.quadrant).toBe('opportunities');
     expect(a.listConflicts()).toEqual([]);
     expect(b.listConflicts()).toEqual([]);
   });
@@ -83,7 +83,7 @@ describe('LocalStore', () => {
   it('does not report a sequential judgement edit as a conflict', () => {
     const { a, b, clock } = pair();
     const { campaign } = seedVisit(a);
-    const lemma = a.insert('lemmas', campaign, { sector_id: 's1', respondent_group_id: 'rg-1', quadrant: 'strength', name: 'Netwerk' });
+    const lemma = a.insert('lemmas', campaign, { sector_id: 's1', respondent_group_id: 'rg-1', quadrant: 'strengths', name: 'Netwerk' });
     sync(a, b);
     clock.t += 1000;
     b.update('lemmas', lemma, { name: 'Sterk netwerk' });
@@ -98,7 +98,7 @@ describe('LocalStore', () => {
   it('keeps a row deleted when an edit is concurrent with the delete, merges the edit, and a restore shows it', () => {
     const { a, b, clock } = pair();
     const { campaign, visit, conversation } = seedVisit(a);
-    const item = a.insert('swot_items', campaign, { visit_id: visit, conversation_id: conversation, quadrant: 'weakness', text: 'Wachtlijsten', author_id: 'm1' });
+    const item = a.insert('swot_items', campaign, { visit_id: visit, conversation_id: conversation, quadrant: 'weaknesses', text: 'Wachtlijsten', author_id: 'm1' });
     sync(a, b);
     clock.t += 1000;
     b.update('swot_items', item, { text: 'Lange wachtlijsten' });
@@ -119,7 +119,7 @@ describe('LocalStore', () => {
   it('merges concurrent edits of a shared text and compacts them into one snapshot without losing any', () => {
     const { a, b, clock } = pair();
     const { campaign } = seedVisit(a);
-    const lemma = a.insert('lemmas', campaign, { sector_id: 's1', respondent_group_id: 'rg-1', quadrant: 'strength', name: 'Netwerk', narrative: 'De centra werken samen.' });
+    const lemma = a.insert('lemmas', campaign, { sector_id: 's1', respondent_group_id: 'rg-1', quadrant: 'strengths', name: 'Netwerk', narrative: 'De centra werken samen.' });
     sync(a, b);
     clock.t += 1000;
     a.update('lemmas', lemma, { narrative: 'Alle centra werken samen.' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QUADRANTS, type Quadrant } from '../swot/quadrants';
 import { IDENTIFIER_PATTERN, ROW_ID_PATTERN, type JsonValue } from './change';
 
 /**
@@ -63,8 +64,8 @@ const dateTime = () => col('lww', 'text', z.string().regex(ISO_DATE_TIME).nullab
 const oneOf = <const V extends readonly [string, ...string[]]>(values: V, kind: ColumnKind = 'lww') => col(kind, 'text', z.enum(values));
 const sharedText = () => col('text', 'text', z.string().max(MAX_TEXT_UPDATE_CHARS).regex(BASE64, { message: 'not base64' }));
 
-export const QUADRANTS = ['strength', 'weakness', 'opportunity', 'threat'] as const;
-export type Quadrant = (typeof QUADRANTS)[number];
+// One vocabulary for quadrants everywhere (store, scoring, CLI, UI): the plural names of issue 6.
+export { QUADRANTS, type Quadrant };
 /**
  * A visit's status: laptops move it through the fieldwork states (planned, in_progress, done,
  * cancelled); the sync server owns the review states (submitted, approved) and writes them itself

@@ -48,7 +48,7 @@ function generate(profile: Profile, targetChanges: number): void {
         profile.store.insert(
           'swot_items',
           CAMPAIGN,
-          { visit_id: visitId, conversation_id: `${visitId}-k${item % 3}`, quadrant: 'strength', text: `Item ${item} of ${visitId}`, author_id: 'm1' },
+          { visit_id: visitId, conversation_id: `${visitId}-k${item % 3}`, quadrant: 'strengths', text: `Item ${item} of ${visitId}`, author_id: 'm1' },
           { id: `${visitId}-s${item}` },
         );
         made += 6;

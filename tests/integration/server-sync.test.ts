@@ -86,7 +86,7 @@ describe.each(kinds)('sync engine with real profiles against the %s store', (kin
     for (const [campaign, first, second] of [['ca', ann, bob], ['cb', bob, ann]] as const) {
       // Shared starting point: one visit, one SWOT item, one report section.
       first.profile.store.insert('visits', campaign, { organisation_id: 'o1', status: 'in_progress' }, { id: `${campaign}-v1` });
-      first.profile.store.insert('swot_items', campaign, { visit_id: `${campaign}-v1`, conversation_id: 'k1', quadrant: 'strength', text: 'Good volunteers', author_id: 'm1' }, { id: `${campaign}-s1` });
+      first.profile.store.insert('swot_items', campaign, { visit_id: `${campaign}-v1`, conversation_id: 'k1', quadrant: 'strengths', text: 'Good volunteers', author_id: 'm1' }, { id: `${campaign}-s1` });
       first.profile.store.insert('report_sections', campaign, { report_id: 'r1', sort_order: 1, title: 'Intro', body: 'The centres work hard.' }, { id: `${campaign}-rs1` });
       await first.engine.syncOnce();
       await second.engine.syncOnce();
@@ -94,8 +94,8 @@ describe.each(kinds)('sync engine with real profiles against the %s store', (kin
       // Offline edits of the same visit, SWOT board and report section.
       first.profile.store.update('visits', `${campaign}-v1`, { date: '2025-02-01' });
       second.profile.store.update('visits', `${campaign}-v1`, { status: 'done' });
-      first.profile.store.update('swot_items', `${campaign}-s1`, { quadrant: 'opportunity' });
-      second.profile.store.update('swot_items', `${campaign}-s1`, { quadrant: 'weakness' });
+      first.profile.store.update('swot_items', `${campaign}-s1`, { quadrant: 'opportunities' });
+      second.profile.store.update('swot_items', `${campaign}-s1`, { quadrant: 'weaknesses' });
       first.profile.store.update('report_sections', `${campaign}-rs1`, { body: 'The centres work hard. They cooperate.' });
       second.profile.store.update('report_sections', `${campaign}-rs1`, { body: 'Most centres work hard.' });
       first.profile.store.insert('good_practices', campaign, { visit_id: `${campaign}-v1`, text: 'Buddy system' }, { id: `${campaign}-gp1` });

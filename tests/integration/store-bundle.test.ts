@@ -51,7 +51,7 @@ function workspace() {
   const profile = openProfile(a);
   const campaign = createCampaign(profile.store, { name: 'Werkjaar 2014-2015', workingYear: '2014-2015' });
   const visit = profile.store.insert('visits', campaign.id, { organisation_id: 'org-1', date: '2015-01-12', status: 'planned' });
-  profile.store.insert('swot_items', campaign.id, { visit_id: visit, conversation_id: 'cv-1', quadrant: 'strength', text: 'Goed netwerk', author_id: 'm1' });
+  profile.store.insert('swot_items', campaign.id, { visit_id: visit, conversation_id: 'cv-1', quadrant: 'strengths', text: 'Goed netwerk', author_id: 'm1' });
   profile.close();
   return { dir: temp.dir, a, b, campaign, file: (name: string) => path.join(temp.dir, name) };
 }
@@ -83,11 +83,11 @@ describe('veldwerk bundle', () => {
     await importBundle(b.store, w.file('1.vwb'), { onProgress });
     expect([...phases].sort()).toEqual(['apply', 'collect', 'read', 'verify', 'write']);
     const item = b.store.list('swot_items')[0]!;
-    b.store.update('swot_items', item.id, { quadrant: 'opportunity' });
+    b.store.update('swot_items', item.id, { quadrant: 'opportunities' });
     const back = await exportBundle(b.store, w.file('2.vwb'), { forPeer: a.store.node });
     expect(back.count).toBe(1);
     await importBundle(a.store, w.file('2.vwb'));
-    expect(a.store.get('swot_items', item.id)?.quadrant).toBe('opportunity');
+    expect(a.store.get('swot_items', item.id)?.quadrant).toBe('opportunities');
     const again = await exportBundle(a.store, w.file('3.vwb'), { forPeer: b.store.node });
     expect(again.count).toBe(0);
     expect(first.count).toBeGreaterThan(again.count);

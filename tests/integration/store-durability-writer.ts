@@ -20,7 +20,7 @@ writeSync(1, 'ready\n');
 let text = '';
 for (let index = 0; ; index += 1) {
   const item = `t${trial}-${index}`;
-  store.insert('swot_items', campaign, { visit_id: 'visit', conversation_id: 'conversation', quadrant: 'strength', text: item, author_id: 'writer' }, { id: item });
+  store.insert('swot_items', campaign, { visit_id: 'visit', conversation_id: 'conversation', quadrant: 'strengths', text: item, author_id: 'writer' }, { id: item });
   writeSync(1, `item ${item}\n`);
   text = `${text}${item} `;
   const note = saveNote(store, { conversationId: 'conversation', guidingQuestionId: null, authorId: `writer-${trial}`, text });
