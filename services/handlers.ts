@@ -1,6 +1,8 @@
 import type { ChannelName, OutputOf, ParsedInputOf } from '../shared/contract/channels';
 import { CampaignRepository } from '../db/repositories/campaigns';
 import type { Profile } from '../db/profile';
+import { createIdentityHandlers } from './identity';
+import { createSwotHandlers } from './swot/handlers';
 
 export interface ServiceContext {
   readonly profile: Profile;
@@ -18,5 +20,7 @@ export function createHandlers(context: ServiceContext): Handlers {
     'app.info': () => ({ version: context.version, profileDir: context.profile.dir, transport: context.transport }),
     'campaigns.list': () => campaigns.list(),
     'campaigns.create': (input) => campaigns.create(input),
+    ...createIdentityHandlers(context.profile),
+    ...createSwotHandlers(context.profile),
   };
 }

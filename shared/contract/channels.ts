@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { campaignCreateInput, type Campaign } from '../domain/campaign';
 import { channel, empty } from './define';
+import { identityChannels } from './identity';
+import { swotChannels } from './swot';
 
 /**
  * The one contract between the UI and the services: every call the renderer can make,
@@ -19,6 +21,8 @@ export const contract = {
   'app.info': channel<AppInfo>()(empty),
   'campaigns.list': channel<readonly Campaign[]>()(empty),
   'campaigns.create': channel<Campaign>()(campaignCreateInput),
+  ...identityChannels,
+  ...swotChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,134 @@
+import path from 'node:path';
+import fc from 'fast-check';
+import { openDatabase } from '../../db/connection';
+import { openProfile } from '../../db/profile';
+import { saveNote } from '../../db/repositories/fieldwork';
+import { createBundle, importBundleBytes } from '../../db/store/bundle';
+import { generateDemo } from '../../db/store/demo';
+import { TABLE_NAMES } from '../../shared/sync/schema';
+import { convergenceProperty } from '../integration/store-convergence-model';
+import { tempDir } from '../support/profile';
+import { median, medianMs, round } from '../support/stats';
+
+/**
+ * The local store against raw better-sqlite3, measured in the same run on the same disk:
+ * (a) one autosaved note edit vs one raw insert, both with WAL and synchronous=FULL;
+ * (b) importing a season bundle into an empty profile vs bulk-inserting the same domain rows;
+ * (c) exporting that bundle. With --full also 10,000 convergence schedules (pass/fail, time).
+ */
+export async function run(options: { full: boolean }): Promise<Record<string, unknown>> {
+  const work = tempDir('veldwerk-bench-store-');
+  try {
+    return {
+      noteEdit: await noteEdit(work.dir, options.full ? 1000 : 200),
+      seasonBundle: await seasonBundle(work.dir, options.full ? 5 : 3),
+      ...(options.full ? { convergence: await convergence(10_000) } : {}),
+    };
+  } finally {
+    work.remove();
+  }
+}
+
+async function noteEdit(dir: string, runs: number): Promise<Record<string, unknown>> {
+  const profile = openProfile(path.join(dir, 'note-edit'));
+  const raw = openDatabase(path.join(dir, 'raw-note.sqlite'));
+  try {
+    const store = profile.store;
+    store.insert('campaigns', 'bench', { name: 'Bench', working_year: '2014-2015', created_at: null });
+    store.insert('visits', 'bench', { organisation_id: 'org', date: '2015-01-01', status: 'in_progress' }, { id: 'visit' });
+    store.insert('conversations', 'bench', { visit_id: 'visit', respondent_group_ids: [] }, { id: 'conversation' });
+    // A note of realistic size (the season demo's notes are about 7,500 characters).
+    let text = 'De coördinator beschrijft de werking van het onthaal en de samenwerking met de partners. '.repeat(80);
+    saveNote(store, { conversationId: 'conversation', guidingQuestionId: null, authorId: 'm1', text });
+    raw.exec('CREATE TABLE edits (id INTEGER PRIMARY KEY, note TEXT NOT NULL, text TEXT NOT NULL) STRICT');
+    const insert = raw.prepare('INSERT INTO edits (note, text) VALUES (?, ?)');
+    let word = 0;
+    const storeMs = await medianMs(runs, () => {
+      text = `${text} woord${(word += 1)}`;
+      saveNote(store, { conversationId: 'conversation', guidingQuestionId: null, authorId: 'm1', text });
+    });
+    const rawMs = await medianMs(runs, () => insert.run('note', text));
+    return {
+      runs,
+      synchronous: raw.pragma('synchronous', { simple: true }),
+      noteCharacters: text.length,
+      storeMedianMs: round(storeMs),
+      rawInsertMedianMs: round(rawMs),
+      ratio: round(storeMs / rawMs, 2),
+      goalRatio: 2,
+    };
+  } finally {
+    profile.close();
+    raw.close();
+  }
+}
+
+async function seasonBundle(dir: string, runs: number): Promise<Record<string, unknown>> {
+  const source = openProfile(path.join(dir, 'season'));
+  try {
+    const demoStarted = performance.now();
+    const summary = generateDemo(source.store, { size: 'season', seed: 2015 });
+    const demoMs = performance.now() - demoStarted;
+    let bytes = Buffer.alloc(0);
+    let count = 0;
+    const exportMs = await medianMs(runs, async () => {
+      const bundle = await createBundle(source.store);
+      bytes = bundle.bytes;
+      count = bundle.header.count;
+    });
+
+    const importTimes: number[] = [];
+    const rawTimes: number[] = [];
+    const rows = TABLE_NAMES.map((table) => ({ table, rows: source.db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[] }));
+    const rowCount = rows.reduce((sum, entry) => sum + entry.rows.length, 0);
+    for (let index = 0; index < runs; index += 1) {
+      const target = openProfile(path.join(dir, `import-${index}`));
+      const started = performance.now();
+      await importBundleBytes(target.store, bytes);
+      importTimes.push(performance.now() - started);
+      target.close();
+
+      // The same domain rows, bulk-inserted with raw better-sqlite3 into the same schema.
+      const rawProfile = openProfile(path.join(dir, `raw-${index}`));
+      const rawDb = rawProfile.db;
+      const statements = rows.map(({ table, rows: tableRows }) => {
+        const columns = Object.keys(tableRows[0] ?? {});
+        return { tableRows, columns, insert: columns.length ? rawDb.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`) : null };
+      });
+      const rawStarted = performance.now();
+      rawDb.transaction(() => {
+        for (const { tableRows, columns, insert } of statements) for (const row of tableRows) insert?.run(...columns.map((column) => row[column]));
+      })();
+      rawTimes.push(performance.now() - rawStarted);
+      rawProfile.close();
+    }
+    const importMs = median(importTimes);
+    const rawMs = median(rawTimes);
+    return {
+      runs,
+      season: summary,
+      demoWriteMs: round(demoMs, 0),
+      changes: count,
+      domainRows: rowCount,
+      bundleBytes: bytes.length,
+      exportMedianMs: round(exportMs, 1),
+      importMedianMs: round(importMs, 1),
+      rawBulkInsertMedianMs: round(rawMs, 1),
+      importRatio: round(importMs / rawMs, 2),
+      goalImportRatio: 3,
+    };
+  } finally {
+    source.close();
+  }
+}
+
+async function convergence(runs: number): Promise<Record<string, unknown>> {
+  const started = performance.now();
+  const result = await fc.check(convergenceProperty(), { numRuns: runs });
+  return {
+    schedules: runs,
+    passed: !result.failed,
+    ...(result.failed ? { counterexample: fc.stringify(result.counterexample), error: String(result.errorInstance) } : {}),
+    seconds: round((performance.now() - started) / 1000, 1),
+  };
+}
