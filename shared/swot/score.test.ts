@@ -186,8 +186,9 @@ describe('scope validation', () => {
     expect(issues).toEqual([{ code: 'noConversations', ids: ['i1', 'i2'] }]);
   });
 
-  it('refuses blank item texts', () => {
+  it('refuses blank item texts and blank lemma names', () => {
     expect(scopeIssues({ group: 'g', conversations: ['c1'], items: [item('i1', 'c1', '  ')] })).toEqual([{ code: 'blankText', ids: ['i1'] }]);
+    expect(() => scoreSwot({ group: 'g', conversations: ['c1'], items: [item('i1', 'c1', 't', ' \t')] })).toThrow('blank lemma name (use null for an item without a lemma): items "i1"');
   });
 
   it('writes a clear English message naming the offending ids', () => {

@@ -95,7 +95,8 @@ export type SwotInputIssue =
   | { readonly code: 'duplicateItemId'; readonly ids: readonly string[] }
   | { readonly code: 'unknownConversation'; readonly ids: readonly string[]; readonly conversations: readonly string[] }
   | { readonly code: 'unknownQuadrant'; readonly ids: readonly string[]; readonly quadrants: readonly string[] }
-  | { readonly code: 'blankText'; readonly ids: readonly string[] };
+  | { readonly code: 'blankText'; readonly ids: readonly string[] }
+  | { readonly code: 'blankLemma'; readonly ids: readonly string[] };
 
 /** A scope that cannot be scored; `issues` says why, each listing the offending ids. */
 export class SwotInputError extends Error {
@@ -132,6 +133,8 @@ export function describeIssue(issue: SwotInputIssue): string {
       return `unknown quadrant ${listIds(issue.quadrants)} (expected one of ${QUADRANTS.join(', ')}): items ${listIds(issue.ids)}`;
     case 'blankText':
       return `blank item text: items ${listIds(issue.ids)}`;
+    case 'blankLemma':
+      return `blank lemma name (use null for an item without a lemma): items ${listIds(issue.ids)}`;
   }
 }
 
@@ -171,6 +174,8 @@ export function scopeIssues(scope: SwotScope): SwotInputIssue[] {
   }
   const blank = scope.items.filter((item) => normalizeText(item.text) === '');
   if (blank.length > 0) issues.push({ code: 'blankText', ids: distinct(blank.map((item) => item.id)) });
+  const blankLemma = scope.items.filter((item) => item.lemma !== null && normalizeText(item.lemma) === '');
+  if (blankLemma.length > 0) issues.push({ code: 'blankLemma', ids: distinct(blankLemma.map((item) => item.id)) });
   return issues;
 }
 
