@@ -3,6 +3,8 @@ import { CampaignRepository } from '../db/repositories/campaigns';
 import type { Profile } from '../db/profile';
 import { createIdentityHandlers } from './identity';
 import { createSwotHandlers } from './swot/handlers';
+import { ensureDefaultRegions } from './setup/default-regions';
+import { createSetupHandlers } from './setup/setup';
 
 export interface ServiceContext {
   readonly profile: Profile;
@@ -19,8 +21,13 @@ export function createHandlers(context: ServiceContext): Handlers {
   return {
     'app.info': () => ({ version: context.version, profileDir: context.profile.dir, transport: context.transport }),
     'campaigns.list': () => campaigns.list(),
-    'campaigns.create': (input) => campaigns.create(input),
+    'campaigns.create': (input) => {
+      const campaign = campaigns.create(input);
+      ensureDefaultRegions(context.profile.store, campaign.id);
+      return campaign;
+    },
     ...createIdentityHandlers(context.profile),
     ...createSwotHandlers(context.profile),
+    ...createSetupHandlers(context.profile),
   };
 }

@@ -1,9 +1,26 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, Route, Router, Switch, useLocation } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
 import { api } from './api';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { HomeScreen } from './screens/HomeScreen';
+import { NotFoundScreen } from './screens/NotFoundScreen';
+import { CampaignWorkspace } from './workspace/CampaignWorkspace';
 import { useApp } from './stores/app';
+
+function TopNav() {
+  const { t } = useTranslation();
+  const [location] = useLocation();
+  const home = location === '/' || location === '';
+  return (
+    <nav className="topnav" aria-label={t('app.name')}>
+      <Link className={`topnav-link${home ? ' active' : ''}`} href="/" aria-current={home ? 'page' : undefined}>
+        {t('nav.home')}
+      </Link>
+    </nav>
+  );
+}
 
 export function App() {
   const { t } = useTranslation();
@@ -15,38 +32,55 @@ export function App() {
   }, [loadInfo]);
 
   return (
-    <div className="app-shell">
-      <a className="skip-link" href="#main">
-        {t('app.skipToContent')}
-      </a>
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            V
-          </span>
-          <div>
-            <div className="brand-name">{t('app.name')}</div>
-            <div className="brand-tagline">{t('app.tagline')}</div>
+    <Router hook={useHashLocation}>
+      <div className="app-shell">
+        <a className="skip-link" href="#main" onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}>
+          {t('app.skipToContent')}
+        </a>
+        <header className="topbar">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              V
+            </span>
+            <div>
+              <div className="brand-name">{t('app.name')}</div>
+              <div className="brand-tagline">{t('app.tagline')}</div>
+            </div>
           </div>
-        </div>
-        <nav className="topnav" aria-label={t('app.name')}>
-          <a className="topnav-link active" href="#main" aria-current="page">
-            {t('nav.home')}
-          </a>
-        </nav>
-        <LanguageSwitch />
-      </header>
-      <main id="main" className="main" tabIndex={-1}>
-        {api.hasCredentials ? <HomeScreen /> : <p className="alert alert-error">{t('errors.UNAUTHORIZED')}</p>}
-      </main>
-      <footer className="statusbar">
-        {info ? (
-          <>
-            <span>{t('app.profile', { dir: info.profileDir })}</span>
-            <span>{t('app.version', { version: info.version })}</span>
-          </>
-        ) : null}
-      </footer>
-    </div>
+          <TopNav />
+          {/* The sync status indicator lives here (filled by the sync client). */}
+          <div className="sync-status-slot" id="sync-status-slot" />
+          <LanguageSwitch />
+        </header>
+        <main id="main" className="main" tabIndex={-1}>
+          {api.hasCredentials ? (
+            <Switch>
+              <Route path="/">
+                <HomeScreen />
+              </Route>
+              <Route path="/campaigns/:campaignId" nest>
+                {(params) => <CampaignWorkspace campaignId={params.campaignId} />}
+              </Route>
+              <Route>
+                <NotFoundScreen />
+              </Route>
+            </Switch>
+          ) : (
+            <p className="alert alert-error">{t('errors.UNAUTHORIZED')}</p>
+          )}
+        </main>
+        <footer className="statusbar">
+          {info ? (
+            <>
+              <span>{t('app.profile', { dir: info.profileDir })}</span>
+              <span>{t('app.version', { version: info.version })}</span>
+            </>
+          ) : null}
+        </footer>
+      </div>
+    </Router>
   );
 }

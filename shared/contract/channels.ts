@@ -3,6 +3,7 @@ import { campaignCreateInput, type Campaign } from '../domain/campaign';
 import { channel, empty } from './define';
 import { identityChannels } from './identity';
 import { swotChannels } from './swot';
+import { setupChannels } from './setup';
 
 /**
  * The one contract between the UI and the services: every call the renderer can make,
@@ -23,6 +24,7 @@ export const contract = {
   'campaigns.create': channel<Campaign>()(campaignCreateInput),
   ...identityChannels,
   ...swotChannels,
+  ...setupChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { CampaignForm } from '../components/CampaignForm';
 import { describeError } from '../errors';
 import { useCampaigns } from '../stores/campaigns';
@@ -47,7 +48,11 @@ export function HomeScreen() {
               {campaigns.map((campaign) => (
                 <li key={campaign.id} className="card campaign-card">
                   <div className="campaign-year">{t('home.workingYear', { year: campaign.workingYear })}</div>
-                  <h3 className="campaign-name">{campaign.name}</h3>
+                  <h3 className="campaign-name">
+                    <Link className="campaign-link" href={`/campaigns/${campaign.id}`}>
+                      {campaign.name}
+                    </Link>
+                  </h3>
                   <div className="muted">{t('home.createdOn', { date: dateFormat.format(new Date(campaign.createdAt)) })}</div>
                 </li>
               ))}

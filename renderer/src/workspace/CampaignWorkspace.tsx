@@ -1,0 +1,123 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { describeError } from '../errors';
+import { useSetup } from '../stores/setup';
+import { SetupScreen } from './setup/SetupScreen';
+
+interface Section {
+  readonly path: string;
+  readonly label: string;
+  readonly hint: string;
+}
+
+/**
+ * A campaign's workspace: a breadcrumb back to the campaigns, the left navigation between the
+ * campaign's screens, and the screen itself (deep-linkable: #/campaigns/:id/<section>/…).
+ */
+export function CampaignWorkspace({ campaignId }: { readonly campaignId: string }) {
+  const { t } = useTranslation();
+  const [location] = useLocation();
+  const { setup, loadState, loadError, load } = useSetup();
+
+  useEffect(() => {
+    void load(campaignId);
+  }, [campaignId, load]);
+
+  const sections: readonly Section[] = [
+    { path: '/setup', label: t('workspace.nav.setup'), hint: t('workspace.nav.setupHint') },
+  ];
+  const current = sections.find((section) => location === section.path || location.startsWith(`${section.path}/`));
+  const campaign = setup?.campaign.id === campaignId ? setup.campaign : null;
+
+  if (loadState === 'error' && loadError) {
+    return (
+      <div className="page">
+        <nav className="breadcrumb" aria-label={t('workspace.breadcrumb')}>
+          <Link href="~/">{t('nav.home')}</Link>
+        </nav>
+        <div className="alert alert-error" role="alert">
+          <p>
+            {loadError.code === 'NOT_FOUND' ? t('workspace.campaignMissing') : `${t('workspace.loadFailed')} ${describeError(t, loadError)}`}
+          </p>
+          {loadError.code === 'NOT_FOUND' ? (
+            <Link className="button" href="~/">
+              {t('workspace.backToCampaigns')}
+            </Link>
+          ) : (
+            <button type="button" className="button" onClick={() => void load(campaignId)}>
+              {t('errors.retry')}
+            </button>
+          )}
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="workspace">
+      <aside className="workspace-side">
+        <div className="workspace-campaign">
+          <div className="campaign-year">{campaign ? t('home.workingYear', { year: campaign.workingYear }) : '\u00a0'}</div>
+          <div className="workspace-campaign-name">{campaign?.name ?? t('workspace.loading')}</div>
+        </div>
+        <nav aria-label={t('workspace.navLabel')}>
+          <ul className="sidenav">
+            {sections.map((section) => {
+              const active = section === current;
+              return (
+                <li key={section.path}>
+                  <Link
+                    className={`sidenav-link${active ? ' active' : ''}`}
+                    href={section.path}
+                    aria-current={active ? 'page' : undefined}
+                    aria-describedby={`nav-hint-${section.path.slice(1)}`}
+                  >
+                    <span className="sidenav-label">{section.label}</span>
+                    <span className="sidenav-hint" id={`nav-hint-${section.path.slice(1)}`} aria-hidden="true">
+                      {section.hint}
+                    </span>
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      </aside>
+      <div className="workspace-main">
+        <nav className="breadcrumb" aria-label={t('workspace.breadcrumb')}>
+          <ol>
+            <li>
+              <Link href="~/">{t('nav.home')}</Link>
+            </li>
+            <li>
+              {current ? <Link href="/">{campaign?.name ?? '…'}</Link> : <span aria-current="page">{campaign?.name ?? '…'}</span>}
+            </li>
+            {current ? (
+              <li>
+                <span aria-current="page">{current.label}</span>
+              </li>
+            ) : null}
+          </ol>
+        </nav>
+        {setup && campaign ? (
+          <Switch>
+            <Route path="/setup" nest>
+              <SetupScreen setup={setup} />
+            </Route>
+            <Route path="/">
+              <Redirect to="/setup" replace />
+            </Route>
+            <Route>
+              <Redirect to="/setup" replace />
+            </Route>
+          </Switch>
+        ) : (
+          <p className="muted" role="status">
+            {t('workspace.loading')}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

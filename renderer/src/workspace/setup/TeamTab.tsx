@@ -1,0 +1,253 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContractError } from '../../../../shared/contract/result';
+import type { Member } from '../../../../shared/domain/model';
+import type { CampaignSetup } from '../../../../shared/domain/setup';
+import { api } from '../../api';
+import { describeError, fieldErrors } from '../../errors';
+import { useSetup } from '../../stores/setup';
+import { regionName } from '../labels';
+
+interface Draft {
+  readonly id: string | null;
+  readonly name: string;
+  readonly email: string;
+  readonly isInspector: boolean;
+  readonly isTeamLead: boolean;
+  readonly coordinatorOf: readonly string[];
+  readonly sectorLeadOf: readonly string[];
+}
+
+const emptyDraft: Draft = { id: null, name: '', email: '', isInspector: true, isTeamLead: false, coordinatorOf: [], sectorLeadOf: [] };
+
+function toggle(list: readonly string[], value: string, on: boolean): string[] {
+  return on ? [...new Set([...list, value])] : list.filter((entry) => entry !== value);
+}
+
+/** The team of the campaign and each member's roles (a person may hold several). */
+export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const reload = useSetup((state) => state.reload);
+  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  const [error, setError] = useState<ContractError | null>(null);
+  const [status, setStatus] = useState('');
+  const nameRef = useRef<HTMLInputElement>(null);
+  const fields = fieldErrors(t, error);
+  const regions = setup.regions.filter((region) => !region.deleted);
+  const sectors = setup.sectors.filter((sector) => !sector.deleted);
+  const active = setup.members.filter((member) => !member.deleted);
+  const retired = setup.members.filter((member) => member.deleted);
+
+  function roles(member: Member): string[] {
+    const out: string[] = [];
+    if (member.is_team_lead) out.push(t('setup.team.roles.teamLead'));
+    if (member.is_inspector) out.push(t('setup.team.roles.inspector'));
+    const coordinated = (member.coordinator_of ?? []).map((regionId) => setup.regions.find((region) => region.id === regionId)).filter((region) => region !== undefined);
+    if (coordinated.length > 0) out.push(t('setup.team.roles.coordinatorOf', { regions: coordinated.map((region) => regionName(t, region)).join(', ') }));
+    const led = (member.sector_lead_of ?? []).map((sectorId) => setup.sectors.find((sector) => sector.id === sectorId)).filter((sector) => sector !== undefined);
+    if (led.length > 0) out.push(t('setup.team.roles.sectorLeadOf', { sectors: led.map((sector) => sector.code ?? sector.name).join(', ') }));
+    return out;
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const values = {
+      name: draft.name,
+      email: draft.email,
+      isInspector: draft.isInspector,
+      isTeamLead: draft.isTeamLead,
+      coordinatorOf: [...draft.coordinatorOf],
+      sectorLeadOf: [...draft.sectorLeadOf],
+    };
+    const result = draft.id ? await api.invoke('members.update', { id: draft.id, ...values }) : await api.invoke('members.add', { campaignId: setup.campaign.id, ...values });
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    setError(null);
+    setStatus(t(draft.id ? 'setup.team.updated' : 'setup.team.added', { name: draft.name.trim() }));
+    setDraft(emptyDraft);
+    await reload();
+    nameRef.current?.focus();
+  }
+
+  async function retire(member: Member, value: boolean) {
+    const result = await api.invoke('members.retire', { id: member.id, retired: value });
+    setStatus(result.ok ? t(value ? 'setup.list.retiredDone' : 'setup.list.restored', { name: member.name ?? '' }) : describeError(t, result.error));
+    await reload();
+  }
+
+  return (
+    <div className="columns">
+      <section className="column-main" aria-labelledby={`${id}-list`}>
+        <div className="section-header">
+          <h2 id={`${id}-list`}>{t('setup.team.title')}</h2>
+          <span className="badge">{t('setup.team.count', { count: active.length })}</span>
+        </div>
+        {active.length === 0 ? (
+          <div className="empty-state">
+            <h3>{t('setup.team.emptyTitle')}</h3>
+            <p>{t('setup.team.emptyBody')}</p>
+          </div>
+        ) : (
+          <ul className="card-list" data-testid="member-list">
+            {active.map((member) => (
+              <li key={member.id} className="card member-card">
+                <div>
+                  <h3>{member.name}</h3>
+                  {member.email ? <div className="muted">{member.email}</div> : null}
+                  <ul className="role-list" aria-label={t('setup.team.rolesOf', { name: member.name ?? '' })}>
+                    {roles(member).map((role) => (
+                      <li key={role} className="role-chip">
+                        {role}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+                <div className="row-actions">
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={t('setup.team.editLabel', { name: member.name ?? '' })}
+                    onClick={() => {
+                      setDraft({
+                        id: member.id,
+                        name: member.name ?? '',
+                        email: member.email ?? '',
+                        isInspector: member.is_inspector ?? false,
+                        isTeamLead: member.is_team_lead ?? false,
+                        coordinatorOf: member.coordinator_of ?? [],
+                        sectorLeadOf: member.sector_lead_of ?? [],
+                      });
+                      setError(null);
+                      nameRef.current?.focus();
+                    }}
+                  >
+                    {t('setup.organisations.edit')}
+                  </button>
+                  <button type="button" className="link-button" aria-label={t('setup.list.retireLabel', { name: member.name ?? '' })} onClick={() => void retire(member, true)}>
+                    {t('setup.list.retire')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+        {retired.length > 0 ? (
+          <details className="retired">
+            <summary>{t('setup.list.retiredCount', { count: retired.length })}</summary>
+            <ul className="editable-list">
+              {retired.map((member) => (
+                <li key={member.id} className="editable-row retired-row">
+                  <span>{member.name}</span>
+                  <button type="button" className="link-button" aria-label={t('setup.list.restoreLabel', { name: member.name ?? '' })} onClick={() => void retire(member, false)}>
+                    {t('setup.list.restore')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </section>
+      <aside className="column-side">
+        <form className="card form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-form`}>
+          <h2 id={`${id}-form`}>{draft.id ? t('setup.team.editTitle') : t('setup.team.addTitle')}</h2>
+          <div className="field">
+            <label htmlFor={`${id}-name`}>{t('setup.team.name')}</label>
+            <input
+              ref={nameRef}
+              id={`${id}-name`}
+              value={draft.name}
+              autoComplete="off"
+              onChange={(event) => setDraft({ ...draft, name: event.target.value })}
+              aria-invalid={fields.name ? true : undefined}
+              aria-describedby={fields.name ? `${id}-name-error` : undefined}
+            />
+            {fields.name ? (
+              <p id={`${id}-name-error`} className="field-error">
+                {fields.name}
+              </p>
+            ) : null}
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-email`}>{t('setup.team.email')}</label>
+            <input
+              id={`${id}-email`}
+              type="email"
+              value={draft.email}
+              autoComplete="off"
+              onChange={(event) => setDraft({ ...draft, email: event.target.value })}
+              aria-invalid={fields.email ? true : undefined}
+              aria-describedby={fields.email ? `${id}-email-error` : undefined}
+            />
+            {fields.email ? (
+              <p id={`${id}-email-error`} className="field-error">
+                {fields.email}
+              </p>
+            ) : null}
+          </div>
+          <fieldset className="fieldset">
+            <legend>{t('setup.team.rolesLegend')}</legend>
+            <label className="checkbox">
+              <input type="checkbox" checked={draft.isInspector} onChange={(event) => setDraft({ ...draft, isInspector: event.target.checked })} />
+              {t('setup.team.roles.inspector')}
+            </label>
+            <label className="checkbox">
+              <input type="checkbox" checked={draft.isTeamLead} onChange={(event) => setDraft({ ...draft, isTeamLead: event.target.checked })} />
+              {t('setup.team.roles.teamLead')}
+            </label>
+          </fieldset>
+          <fieldset className="fieldset">
+            <legend>{t('setup.team.coordinatorLegend')}</legend>
+            <div className="checkbox-grid">
+              {regions.map((region) => (
+                <label key={region.id} className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={draft.coordinatorOf.includes(region.id)}
+                    onChange={(event) => setDraft({ ...draft, coordinatorOf: toggle(draft.coordinatorOf, region.id, event.target.checked) })}
+                  />
+                  {regionName(t, region)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset className="fieldset">
+            <legend>{t('setup.team.sectorLeadLegend')}</legend>
+            <div className="checkbox-grid">
+              {sectors.map((sector) => (
+                <label key={sector.id} className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={draft.sectorLeadOf.includes(sector.id)}
+                    onChange={(event) => setDraft({ ...draft, sectorLeadOf: toggle(draft.sectorLeadOf, sector.id, event.target.checked) })}
+                  />
+                  {sector.code ?? sector.name}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          {error && error.code !== 'INVALID_INPUT' ? (
+            <p className="alert alert-error" role="alert">
+              {describeError(t, error)}
+            </p>
+          ) : null}
+          <div className="button-row">
+            <button type="submit" className="button button-primary">
+              {draft.id ? t('setup.organisations.save') : t('setup.team.submit')}
+            </button>
+            {draft.id ? (
+              <button type="button" className="button" onClick={() => setDraft(emptyDraft)}>
+                {t('setup.list.cancel')}
+              </button>
+            ) : null}
+          </div>
+          <p className="form-status" role="status" aria-live="polite">
+            {status}
+          </p>
+        </form>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,156 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium, screenshot } from '../support/browser';
+import { tempDir } from '../support/profile';
+import { startWebApp, type WebApp } from '../support/web-app';
+
+const CSV_WITH_BAD_ROWS = [
+  'naam;sector;regio;adres;contact',
+  'Integratiecentrum De Sleutel;IC;Gent;Kongostraat 42, 9000 Gent;info@desleutel.be',
+  'Tolkendienst Noord;STVD;provincie Antwerpen;Carnotstraat 1, 2060 Antwerpen;',
+  ';HvN;Limburg;;',
+  'Huis van het Nederlands Hasselt;XYZ;Limburg;;',
+  'Huis van het Nederlands Leuven;HvN;Antwerpen;;',
+  'Huis van het Nederlands Brugge;HvN;Atlantis;;',
+  'Integratiecentrum De Sleutel;IC;Oost-Vlaanderen;;',
+].join('\n');
+
+// The team lead's first hour with a new campaign, in real Chromium against the real services and SQLite.
+describe('campaign workspace and set-up in Chromium (browser mode)', () => {
+  let browser: Browser;
+  let profile: ReturnType<typeof tempDir>;
+  let app: WebApp;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!chromiumAvailable()) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium"`);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    profile = tempDir('veldwerk-e2e-setup-');
+    app = await startWebApp(profile.dir);
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'nl-BE' });
+    page = await context.newPage();
+    pageErrors.length = 0;
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+  });
+
+  afterEach(async () => {
+    await context.close();
+    await app.stop();
+    profile.remove();
+  });
+
+  it('opens a campaign, edits its lists, builds the team and imports organisations with a preview', async () => {
+    await page.goto(app.bridge.openUrl);
+    await page.getByLabel('Naam').fill('Doorlichting integratie');
+    await page.getByLabel('Werkjaar').fill('2014-2015');
+    await page.getByRole('button', { name: 'Campagne aanmaken' }).click();
+    await page.getByTestId('campaign-list').getByRole('link', { name: 'Doorlichting integratie' }).click();
+
+    // The workspace: left navigation, breadcrumb back, set-up opens on the lists.
+    await page.getByRole('heading', { level: 1, name: 'Voorbereiding van de campagne' }).waitFor();
+    expect(page.url()).toMatch(/#\/campaigns\/[^/]+\/setup\/lists$/);
+    const sidenav = page.getByRole('navigation', { name: 'Onderdelen van de campagne' });
+    await sidenav.getByRole('link', { name: 'Voorbereiding', exact: true }).waitFor();
+    const breadcrumb = page.getByRole('navigation', { name: 'Kruimelpad' });
+    await breadcrumb.getByRole('link', { name: 'Campagnes' }).waitFor();
+
+    // Defaults: three sectors, eight regions (Antwerpen as province and as city), IC's guiding questions.
+    const sectors = page.getByRole('region', { name: 'Sectoren' });
+    for (const code of ['IC', 'STVD', 'HvN']) await sectors.getByText(code, { exact: true }).waitFor();
+    const regions = page.getByRole('region', { name: 'Regio’s' });
+    expect(await regions.locator('ol > li').count()).toBe(8);
+    await regions.getByText('Antwerpen', { exact: true }).first().waitFor();
+    const questions = page.getByRole('region', { name: 'Richtvragen IC' });
+    await questions.getByText('Wie zijn ze en waar komen ze vandaan?').waitFor();
+    await screenshot(page, 'setup-lists-nl');
+
+    // Add, rename, reorder, retire and restore a stakeholder category.
+    const categories = page.getByRole('region', { name: 'Categorieën van stakeholders' });
+    await categories.getByRole('button', { name: 'Toevoegen' }).click();
+    await categories.getByText('Vul een naam in.').waitFor();
+    await categories.getByLabel('Nieuwe categorie').fill('Justitie');
+    await categories.getByRole('button', { name: 'Toevoegen' }).click();
+    await categories.getByText('„Justitie” toegevoegd.').waitFor();
+    await categories.getByRole('button', { name: '„Justitie” hernoemen' }).click();
+    await categories.getByLabel('Nieuwe naam voor „Justitie”').fill('Justitie en politie');
+    await categories.getByLabel('Nieuwe naam voor „Justitie”').press('Enter');
+    await categories.getByText('Hernoemd tot „Justitie en politie”.').waitFor();
+    await categories.getByRole('button', { name: '„Justitie en politie” een plaats hoger zetten' }).click();
+    await categories.getByText('„Justitie en politie” staat een plaats hoger.').waitFor();
+    const names = await categories.locator('ol > li .editable-text').allTextContents();
+    expect(names.indexOf('Justitie en politie')).toBe(names.length - 2);
+    await categories.getByRole('button', { name: '„Justitie en politie” buiten gebruik stellen' }).click();
+    await categories.getByText('Buiten gebruik (1)').click();
+    await categories.getByRole('button', { name: '„Justitie en politie” terug in gebruik nemen' }).waitFor();
+    await screenshot(page, 'setup-lists-edited-nl');
+
+    // The team: two inspectors, one of them coordinator of the city of Gent.
+    await page.getByRole('link', { name: 'Team', exact: true }).click();
+    await page.getByText('Nog geen teamleden').waitFor();
+    await page.getByLabel('Naam').fill('Anna Peeters');
+    await page.getByLabel('E-mailadres (niet verplicht)').fill('anna@');
+    await page.getByRole('button', { name: 'Teamlid toevoegen' }).click();
+    await page.getByText('Dit is geen geldig e-mailadres.', { exact: false }).waitFor();
+    await page.getByLabel('E-mailadres (niet verplicht)').fill('anna.peeters@example.be');
+    await page.getByRole('group', { name: 'Regiocoördinator van' }).getByLabel('Gent (stad)').check();
+    await page.getByRole('button', { name: 'Teamlid toevoegen' }).click();
+    await page.getByText('„Anna Peeters” toegevoegd aan het team.').waitFor();
+    await page.getByLabel('Naam').fill('Bart Claes');
+    await page.getByRole('button', { name: 'Teamlid toevoegen' }).click();
+    await page.getByTestId('member-list').getByText('Bart Claes').waitFor();
+    await page.getByTestId('member-list').getByText('Regiocoördinator Gent (stad)').waitFor();
+    await screenshot(page, 'setup-team-nl');
+
+    // Organisations: one by hand, then a CSV with bad rows.
+    await page.getByRole('link', { name: 'Organisaties', exact: true }).click();
+    await page.getByText('Nog geen organisaties').waitFor();
+    await page.getByRole('button', { name: 'Organisatie toevoegen' }).click();
+    await page.getByText('Vul een naam in.').waitFor();
+    await page.getByLabel('Naam').fill('Huis van het Nederlands Gent');
+    await page.getByLabel('Sector', { exact: true }).selectOption({ label: 'HvN · Huizen van het Nederlands' });
+    await page.getByLabel('Regio', { exact: true }).selectOption({ label: 'Gent (stad)' });
+    await page.getByRole('button', { name: 'Organisatie toevoegen' }).click();
+    await page.getByTestId('organisation-table').getByText('Huis van het Nederlands Gent').waitFor();
+
+    await page.getByLabel('Of plak de inhoud hier').fill(CSV_WITH_BAD_ROWS);
+    await page.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor();
+    await page.getByText('2 klaar om te importeren, 1 mogelijke dubbels, 4 met fouten.').waitFor();
+    await preview.getByText('Regel 4: de naam ontbreekt.').waitFor();
+    await preview.getByText('Regel 5: sector „XYZ” bestaat niet in deze campagne.', { exact: false }).waitFor();
+    await preview.getByText('Regel 6: „Antwerpen” is zowel een provincie als een stad.', { exact: false }).waitFor();
+    await preview.getByText('Regel 7: regio „Atlantis” bestaat niet in deze campagne.', { exact: false }).waitFor();
+    await preview.getByText('Regel 8: dezelfde naam staat op regel 2 in regio Gent', { exact: false }).waitFor();
+    // Nothing is imported before the confirmation.
+    expect(await page.getByTestId('organisation-table').locator('tbody tr').count()).toBe(1);
+    await screenshot(page, 'setup-import-preview-nl');
+
+    await page.getByRole('button', { name: '2 organisaties importeren' }).click();
+    await page.getByText('2 organisaties geïmporteerd.').waitFor();
+    const table = page.getByTestId('organisation-table');
+    await table.getByText('Integratiecentrum De Sleutel').waitFor();
+    await table.getByText('Tolkendienst Noord').waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(3);
+    await screenshot(page, 'setup-organisations-nl');
+
+    // Deep link survives a reload; the breadcrumb leads back home.
+    await page.reload();
+    await page.getByTestId('organisation-table').getByText('Tolkendienst Noord').waitFor();
+    await breadcrumb.getByRole('link', { name: 'Campagnes' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});
