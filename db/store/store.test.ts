@@ -183,6 +183,7 @@ describe('LocalStore', () => {
     seedVisit(a);
     const good = a.changesAfter(0, 1000).map((entry) => entry.change);
     const template = good.find((change) => change.table === 'visits' && change.column === 'status')!;
+    const fresh = formatHlc({ wallMs: T0 + 1, counter: 9, node: template.node });
     const bad: Array<[unknown, RegExp]> = [
       [{ ...template, table: 'visits; DROP TABLE changes' }, /malformed/],
       [{ ...template, table: 'sqlite_master' }, /unknown table/],
@@ -193,7 +194,8 @@ describe('LocalStore', () => {
       [{ ...template, value: 42 }, /bad value/],
       [{ ...template, table: 'good_practices', column: 'text', value: 'x'.repeat(20_001) }, /bad value/],
       [{ ...template, value: 'x'.repeat(1024 * 1024 + 1) }, /larger than 1 MiB|bad value/],
-      [{ ...template, table: 'notes', column: 'text', value: 'bm90IHlqcw==' }, /not a valid Yjs update/],
+      [{ ...template, id: fresh, hlc: fresh, table: 'notes', column: 'text', value: 'bm90IHlqcw==' }, /not a valid Yjs update/],
+      [{ ...template, id: fresh, hlc: fresh, table: 'notes', column: 'text', value: 'bm90IHlqcw' }, /not a valid Yjs update/],
       [{ ...template, id: 'nonsense' }, /malformed/],
       [{ ...template, extra: 1 }, /malformed/],
       [{ ...template, rowId: "x' OR 1=1" }, /malformed/],

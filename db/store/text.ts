@@ -29,25 +29,12 @@ export function decodeBase64(text: string): Uint8Array | null {
 }
 
 export function loadDoc(state: Uint8Array | null, clientId?: number): Y.Doc {
-  const doc = new Y.Doc({ gc: true });
+  // A fixed guid: the default (a random uuid per document) costs more than the merge itself.
+  const doc = new Y.Doc({ gc: true, guid: 'veldwerk-text' });
   if (state && state.byteLength > 0) Y.applyUpdate(doc, state);
   // Set after loading: Yjs picks a new random id when a remote update carries the doc's own id.
   if (clientId !== undefined) doc.clientID = clientId;
   return doc;
-}
-
-/** True when the bytes decode as a Yjs update (it may still depend on updates not yet received). */
-export function isYjsUpdate(bytes: Uint8Array): boolean {
-  if (bytes.byteLength === 0) return false;
-  try {
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, bytes);
-    doc.getText(YTEXT_KEY).toString();
-    doc.destroy();
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export interface MergedText {
@@ -55,11 +42,15 @@ export interface MergedText {
   readonly text: string;
 }
 
+/** Merges an update into a state. Throws when the update is not a Yjs update. */
 export function mergeUpdate(state: Uint8Array | null, update: Uint8Array): MergedText {
+  if (update.byteLength === 0) throw new Error('empty update');
   const doc = loadDoc(state);
   try {
     Y.applyUpdate(doc, update);
-    return { state: Y.encodeStateAsUpdate(doc), text: doc.getText(YTEXT_KEY).toString() };
+    const text = doc.getText(YTEXT_KEY).toString();
+    // The first update of a field is already a complete state: no need to re-encode it.
+    return { state: state && state.byteLength > 0 ? Y.encodeStateAsUpdate(doc) : update, text };
   } finally {
     doc.destroy();
   }
@@ -83,12 +74,16 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
+export interface TextEdit extends MergedText {
+  readonly update: Uint8Array;
+}
+
 /**
  * The Yjs update that turns the document's current text into `next` with one delete and one
- * insert around the common prefix and suffix (never splitting a surrogate pair). Null when the
- * text is unchanged.
+ * insert around the common prefix and suffix (never splitting a surrogate pair), with the new
+ * merged state. Null when the text is unchanged.
  */
-export function diffToUpdate(state: Uint8Array | null, next: string, clientId: number): Uint8Array | null {
+export function diffToUpdate(state: Uint8Array | null, next: string, clientId: number): TextEdit | null {
   const doc = loadDoc(state, clientId);
   try {
     const text = doc.getText(YTEXT_KEY);
@@ -109,7 +104,7 @@ export function diffToUpdate(state: Uint8Array | null, next: string, clientId: n
       const inserted = next.slice(prefix, next.length - suffix);
       if (inserted.length > 0) text.insert(prefix, inserted);
     });
-    return Y.encodeStateAsUpdate(doc, before);
+    return { update: Y.encodeStateAsUpdate(doc, before), state: Y.encodeStateAsUpdate(doc), text: text.toString() };
   } finally {
     doc.destroy();
   }
