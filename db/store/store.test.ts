@@ -132,7 +132,7 @@ describe('LocalStore', () => {
     expect(merged).toContain('goed');
     const before = a.changesAfter(0, 10_000).filter((entry) => entry.change.column === 'narrative').length;
     expect(before).toBe(3);
-    const removed = a.compactTexts({ throughSeq: a.changesAfter(0, 10_000).at(-1)!.seq });
+    const removed = a.compactTexts({ throughSeq: a.changesAfter(0, 10_000).at(-1)!.seq, campaign });
     expect(removed).toBe(3);
     const after = a.changesAfter(0, 10_000).filter((entry) => entry.change.column === 'narrative');
     expect(after).toHaveLength(1);

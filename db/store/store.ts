@@ -74,9 +74,6 @@ export interface Conflict {
 
 export type ConflictChoice = 'mine' | 'theirs' | 'winner' | 'loser';
 
-/** sync_state key under which the server client records the highest local seq the server has stored. */
-export const SERVER_ACKED_SEQ_KEY = 'server:acked-seq';
-
 interface VersionRow {
   readonly hlc: string;
   readonly prev: string | null;
@@ -665,18 +662,20 @@ export class LocalStore implements SyncReplica {
 
   /**
    * Replaces the Yjs update changes of each text field that the server already stores (local
-   * seq up to the SERVER_ACKED_SEQ_KEY cursor, or `throughSeq`) by one snapshot change holding
-   * the field's merged state. Yjs updates are idempotent and commutative, so the snapshot is
-   * safe to apply on any replica, whatever it has seen; no concurrent edit is lost.
+   * seq up to `throughSeq`: the sync engine's push cursor, optionally of one campaign) by one
+   * snapshot change holding the field's merged state. Yjs updates are idempotent and
+   * commutative, so the snapshot is safe to apply on any replica whatever it has seen, and no
+   * concurrent edit is lost. The snapshot is a new local change (it is pushed like any other).
    * Returns the number of update changes removed.
    */
-  compactTexts(options: { throughSeq?: number } = {}): number {
-    const cursor = options.throughSeq ?? Number(this.getSyncState(SERVER_ACKED_SEQ_KEY) ?? 0);
-    if (!Number.isFinite(cursor) || cursor <= 0) return 0;
+  compactTexts(options: { throughSeq: number; campaign?: string }): number {
+    const cursor = options.throughSeq;
+    if (!Number.isSafeInteger(cursor) || cursor <= 0) return 0;
     return this.transaction(() => {
       const fields = this.stmt(
-        `SELECT tbl, row_id, col, campaign, count(*) AS n FROM changes WHERE seq <= ? GROUP BY tbl, row_id, col HAVING n > 1`,
-      ).all(cursor) as Array<{ tbl: string; row_id: string; col: string; campaign: string; n: number }>;
+        `SELECT tbl, row_id, col, campaign, count(*) AS n FROM changes WHERE seq <= @cursor AND (@campaign IS NULL OR campaign = @campaign)
+         GROUP BY tbl, row_id, col HAVING n > 1`,
+      ).all({ cursor, campaign: options.campaign ?? null }) as Array<{ tbl: string; row_id: string; col: string; campaign: string; n: number }>;
       let removed = 0;
       for (const field of fields) {
         if (!TEXT_COLUMNS.has(`${field.tbl}.${field.col}`)) continue;

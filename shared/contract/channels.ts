@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { campaignCreateInput, type Campaign } from '../domain/campaign';
 import { channel, empty } from './define';
 import { identityChannels } from './identity';

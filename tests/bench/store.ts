@@ -79,6 +79,8 @@ async function seasonBundle(dir: string, runs: number): Promise<Record<string, u
 
     const importTimes: number[] = [];
     const rawTimes: number[] = [];
+    const rawWithLogTimes: number[] = [];
+    const logRows = source.db.prepare('SELECT id, node, author, campaign, tbl, row_id, col, value, prev, schema, source FROM changes ORDER BY seq').raw().all() as unknown[][];
     const rows = TABLE_NAMES.map((table) => ({ table, rows: source.db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[] }));
     const rowCount = rows.reduce((sum, entry) => sum + entry.rows.length, 0);
     for (let index = 0; index < runs; index += 1) {
@@ -101,9 +103,26 @@ async function seasonBundle(dir: string, runs: number): Promise<Record<string, u
       })();
       rawTimes.push(performance.now() - rawStarted);
       rawProfile.close();
+
+      // The same domain rows plus the same change-log rows: the bytes any log-keeping store writes.
+      const logProfile = openProfile(path.join(dir, `raw-log-${index}`));
+      const logDb = logProfile.db;
+      const logStatements = rows.map(({ table, rows: tableRows }) => {
+        const columns = Object.keys(tableRows[0] ?? {});
+        return { tableRows, columns, insert: columns.length ? logDb.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`) : null };
+      });
+      const insertLog = logDb.prepare('INSERT INTO changes (id, node, author, campaign, tbl, row_id, col, value, prev, schema, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      const logStarted = performance.now();
+      logDb.transaction(() => {
+        for (const row of logRows) insertLog.run(...row);
+        for (const { tableRows, columns, insert } of logStatements) for (const row of tableRows) insert?.run(...columns.map((column) => row[column]));
+      })();
+      rawWithLogTimes.push(performance.now() - logStarted);
+      logProfile.close();
     }
     const importMs = median(importTimes);
     const rawMs = median(rawTimes);
+    const rawWithLogMs = median(rawWithLogTimes);
     return {
       runs,
       season: summary,
@@ -116,6 +135,8 @@ async function seasonBundle(dir: string, runs: number): Promise<Record<string, u
       rawBulkInsertMedianMs: round(rawMs, 1),
       importRatio: round(importMs / rawMs, 2),
       goalImportRatio: 3,
+      rawBulkInsertWithLogRowsMedianMs: round(rawWithLogMs, 1),
+      importRatioVsRawWithLogRows: round(importMs / rawWithLogMs, 2),
     };
   } finally {
     source.close();
