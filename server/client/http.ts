@@ -188,7 +188,8 @@ export class SyncHttpClient {
       return await fetch(`${this.baseUrl}${path}`, {
         method,
         headers: { ...headers, ...auth },
-        ...(body !== undefined ? { body } : {}),
+        // A fresh Uint8Array over its own ArrayBuffer satisfies both Node's and the DOM's BodyInit.
+        ...(body !== undefined ? { body: typeof body === 'string' ? body : new Uint8Array(body) } : {}),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {

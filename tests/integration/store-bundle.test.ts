@@ -102,7 +102,8 @@ describe('veldwerk bundle', () => {
     const bytes = readFileSync(w.file('a.vwb'));
     writeFileSync(w.file('truncated.vwb'), bytes.subarray(0, Math.floor(bytes.length * 0.6)));
     const corrupted = Buffer.from(bytes);
-    corrupted[Math.floor(corrupted.length / 2)] ^= 0xff;
+    const middle = Math.floor(corrupted.length / 2);
+    corrupted[middle] = (corrupted[middle] ?? 0) ^ 0xff;
     writeFileSync(w.file('corrupted.vwb'), corrupted);
     const text = gzipSync(Buffer.from('hello\n'));
     writeFileSync(w.file('text.vwb'), text);

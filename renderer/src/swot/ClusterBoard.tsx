@@ -1,0 +1,130 @@
+import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core';
+import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { QUADRANTS, type Quadrant } from '../../../shared/swot/quadrants';
+import type { SwotBoard } from '../../../shared/contract/swot';
+import { Heatmap } from './Heatmap';
+import { LemmaCard } from './LemmaCard';
+import { Pool } from './Pool';
+import { quadrantLabel } from './quadrant-labels';
+import { ScoreTables } from './ScoreTable';
+import { AgreementPanel, ConflictsPanel, NotRetainedList, SuggestionsPanel } from './SidePanels';
+import { useSwotBoard } from './store';
+
+const LEMMA_NAME_FROM_TEXT = 120;
+
+/**
+ * The clustering board of one scope (a sector's respondent group over all its conversations).
+ * Items are dragged (pointer or keyboard: Space to lift, arrows to move, Space to drop) onto a
+ * lemma, onto another unclustered item (which makes a lemma of both), or back to the pool.
+ */
+export function ClusterBoard({ board }: { board: SwotBoard }) {
+  const { t } = useTranslation();
+  const edit = useSwotBoard((state) => state.edit);
+  const [error, setError] = useState<string | null>(null);
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const items = new Map(board.items.map((item) => [item.id, item]));
+  const lemmas = new Map(board.lemmas.map((lemma) => [lemma.id, lemma]));
+  const labels = new Map(board.conversations.map((conversation) => [conversation.id, conversation.label]));
+  const labelOf = (conversationId: string) => labels.get(conversationId) ?? '';
+  const notRetained = new Set(board.notRetainedItemIds);
+
+  const describeTarget = (id: string | number | undefined): string => {
+    const key = String(id ?? '');
+    if (key.startsWith('lemma:')) return t('swot.dnd.targetLemma', { name: lemmas.get(key.slice(6))?.name ?? '' });
+    if (key.startsWith('pool:')) return t('swot.dnd.targetPool', { quadrant: quadrantLabel(t, key.slice(5) as Quadrant) });
+    if (key.startsWith('itemdrop:')) return t('swot.dnd.targetItem', { text: items.get(key.slice(9))?.text ?? '' });
+    return '';
+  };
+  const textOf = (id: string | number) => items.get(String(id).replace(/^item:/, ''))?.text ?? '';
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t('swot.dnd.start', { text: textOf(active.id) }),
+    onDragOver: ({ active, over }) => (over ? t('swot.dnd.over', { text: textOf(active.id), target: describeTarget(over.id) }) : t('swot.dnd.nowhere', { text: textOf(active.id) })),
+    onDragEnd: ({ active, over }) => (over ? t('swot.dnd.dropped', { text: textOf(active.id), target: describeTarget(over.id) }) : t('swot.dnd.cancelled', { text: textOf(active.id) })),
+    onDragCancel: ({ active }) => t('swot.dnd.cancelled', { text: textOf(active.id) }),
+  };
+
+  async function onDragEnd(event: DragEndEvent) {
+    const itemId = String(event.active.id).replace(/^item:/, '');
+    const item = items.get(itemId);
+    const target = event.over ? String(event.over.id) : null;
+    if (!item || !target) return;
+    let failure: { message: string } | null = null;
+    if (target.startsWith('lemma:')) {
+      const lemmaId = target.slice(6);
+      if (item.lemmaId !== lemmaId) failure = await edit('swot.items.assign', { itemIds: [itemId], lemmaId });
+    } else if (target.startsWith('pool:')) {
+      const quadrant = target.slice(5) as Quadrant;
+      if (item.lemmaId !== null) failure = await edit('swot.items.assign', { itemIds: [itemId], lemmaId: null });
+      if (!failure && item.quadrant !== quadrant) failure = await edit('swot.items.update', { itemId, quadrant });
+    } else if (target.startsWith('itemdrop:')) {
+      const other = items.get(target.slice(9));
+      if (other && other.id !== itemId) {
+        failure = await edit('swot.lemmas.create', {
+          ...board.scope,
+          quadrant: other.quadrant,
+          name: other.text.slice(0, LEMMA_NAME_FROM_TEXT),
+          itemIds: [other.id, itemId],
+        });
+      }
+    }
+    setError(failure ? failure.message : null);
+  }
+
+  return (
+    <div className="swot-board-layout">
+      <DndContext
+        sensors={sensors}
+        collisionDetection={closestCenter}
+        onDragEnd={(event) => void onDragEnd(event)}
+        accessibility={{ announcements, screenReaderInstructions: { draggable: t('swot.dnd.instructions') } }}
+      >
+        <div className="swot-board" data-testid="cluster-board">
+          {error ? (
+            <p className="alert alert-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          {QUADRANTS.map((quadrant) => {
+            const quadrantLemmas = board.lemmas.filter((lemma) => lemma.quadrant === quadrant);
+            const scoredRows = new Map(board.scored[quadrant].filter((row) => row.lemmaId).map((row) => [row.lemmaId as string, row]));
+            const sortedLemmas = [...quadrantLemmas].sort((a, b) => (scoredRows.get(a.id)?.rank ?? 1e9) - (scoredRows.get(b.id)?.rank ?? 1e9));
+            return (
+              <section key={quadrant} className={`quadrant-section q-${quadrant}`} aria-labelledby={`quadrant-${quadrant}`} data-testid={`quadrant-${quadrant}`}>
+                <h3 id={`quadrant-${quadrant}`}>
+                  <span className={`quadrant-dot q-${quadrant}`} aria-hidden="true" />
+                  {quadrantLabel(t, quadrant)}
+                </h3>
+                <div className="lemma-grid">
+                  {sortedLemmas.map((lemma) => (
+                    <LemmaCard
+                      key={lemma.id}
+                      lemma={lemma}
+                      items={board.items.filter((item) => item.lemmaId === lemma.id)}
+                      scored={scoredRows.get(lemma.id)}
+                      conversationCount={board.conversations.length}
+                      otherLemmas={quadrantLemmas.filter((other) => other.id !== lemma.id)}
+                      labelOf={labelOf}
+                      onError={setError}
+                    />
+                  ))}
+                  {sortedLemmas.length === 0 ? <p className="muted small">{t('swot.board.noLemmas')}</p> : null}
+                </div>
+                <Pool quadrant={quadrant} items={board.items.filter((item) => item.quadrant === quadrant && item.lemmaId === null)} notRetained={notRetained} labelOf={labelOf} />
+              </section>
+            );
+          })}
+        </div>
+      </DndContext>
+      <aside className="swot-side" aria-label={t('swot.board.liveResults')}>
+        <ConflictsPanel board={board} onError={setError} />
+        <ScoreTables board={board} />
+        <NotRetainedList board={board} />
+        <Heatmap board={board} />
+        <SuggestionsPanel board={board} onError={setError} />
+        <AgreementPanel board={board} />
+      </aside>
+    </div>
+  );
+}

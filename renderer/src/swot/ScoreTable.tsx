@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { QUADRANTS } from '../../../shared/swot/quadrants';
+import type { SwotBoard } from '../../../shared/contract/swot';
+import { quadrantLabel } from './quadrant-labels';
+
+/** The scored table per quadrant: rank, lemma, score, conversations k of N (computed by the services). */
+export function ScoreTables({ board }: { board: SwotBoard }) {
+  const { t } = useTranslation();
+  const n = board.conversations.length;
+  return (
+    <section className="swot-panel" aria-labelledby="swot-scores-title">
+      <h3 id="swot-scores-title">{t('swot.scores.title')}</h3>
+      <p className="muted">{t('swot.scores.explain', { count: n })}</p>
+      {QUADRANTS.map((quadrant) => {
+        const rows = board.scored[quadrant];
+        return (
+          <table key={quadrant} className="swot-score-table" data-testid={`score-table-${quadrant}`}>
+            <caption>{quadrantLabel(t, quadrant)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('swot.scores.rank')}</th>
+                <th scope="col">{t('swot.scores.lemma')}</th>
+                <th scope="col" className="num">
+                  {t('swot.scores.score')}
+                </th>
+                <th scope="col" className="num">
+                  {t('swot.scores.conversations')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.length === 0 ? (
+                <tr>
+                  <td colSpan={4} className="muted">
+                    {t('swot.scores.none')}
+                  </td>
+                </tr>
+              ) : (
+                rows.map((row) => (
+                  <tr key={`${row.lemmaId ?? 'text'}:${row.name}`}>
+                    <td>{row.rank}</td>
+                    <td>
+                      {row.name}
+                      {row.lemmaId === null ? <span className="tag">{t('swot.scores.fromText')}</span> : null}
+                    </td>
+                    <td className="num score">{row.display}</td>
+                    <td className="num">{t('swot.scores.kOfN', { k: row.conversations, n })}</td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        );
+      })}
+    </section>
+  );
+}

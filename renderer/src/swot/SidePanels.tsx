@@ -1,0 +1,188 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SwotAgreement, SwotBoard } from '../../../shared/contract/swot';
+import { api } from '../api';
+import { describeError } from '../errors';
+import { quadrantLabel } from './quadrant-labels';
+import { useSwotBoard } from './store';
+
+/** Items mentioned in one conversation and under no lemma: dropped from the table, kept in the data. */
+export function NotRetainedList({ board }: { board: SwotBoard }) {
+  const { t } = useTranslation();
+  const byId = new Map(board.items.map((item) => [item.id, item]));
+  return (
+    <section className="swot-panel" aria-labelledby="swot-not-retained">
+      <h3 id="swot-not-retained">{t('swot.notRetained.title', { count: board.notRetainedItemIds.length })}</h3>
+      <p className="muted small">{t('swot.notRetained.explain')}</p>
+      <ul className="plain-list" data-testid="not-retained">
+        {board.notRetainedItemIds.map((id) => {
+          const item = byId.get(id);
+          return item ? (
+            <li key={id}>
+              <span className={`quadrant-dot q-${item.quadrant}`} title={quadrantLabel(t, item.quadrant)} aria-hidden="true" /> {item.text}
+            </li>
+          ) : null;
+        })}
+      </ul>
+    </section>
+  );
+}
+
+export function SuggestionsPanel({ board, onError }: { board: SwotBoard; onError: (message: string | null) => void }) {
+  const { t } = useTranslation();
+  const { suggestions, suggesting, suggest, rejected, reject, edit, scope } = useSwotBoard();
+  const byId = new Map(board.items.map((item) => [item.id, item]));
+  const groups = suggestions?.groups.filter((group) => !rejected.has(group.key)) ?? [];
+  const lemmas = suggestions?.lemmas.filter((hint) => !rejected.has(`lemma:${hint.itemId}:${hint.lemmaId}`)) ?? [];
+  return (
+    <section className="swot-panel" aria-labelledby="swot-suggestions">
+      <h3 id="swot-suggestions">{t('swot.suggestions.title')}</h3>
+      <p className="muted small">{t('swot.suggestions.explain')}</p>
+      <button type="button" className="button" onClick={() => void suggest()} disabled={suggesting}>
+        {suggesting ? t('swot.suggestions.working') : suggestions ? t('swot.suggestions.refresh') : t('swot.suggestions.run')}
+      </button>
+      {suggestions && groups.length === 0 && lemmas.length === 0 ? <p className="muted">{t('swot.suggestions.none')}</p> : null}
+      <ul className="suggestion-list" data-testid="suggestions">
+        {groups.map((group) => (
+          <li key={group.key} className="suggestion">
+            <div>
+              <strong>{group.name}</strong> <span className="muted">({quadrantLabel(t, group.quadrant)}, {t('swot.suggestions.confidence', { value: Math.round(group.confidence * 100) })})</span>
+              <ul className="plain-list small">
+                {group.itemIds.map((id) => (
+                  <li key={id}>{byId.get(id)?.text}</li>
+                ))}
+              </ul>
+            </div>
+            <div className="suggestion-actions">
+              <button
+                type="button"
+                className="button button-small button-primary"
+                onClick={() =>
+                  scope
+                    ? void edit('swot.lemmas.create', { ...scope, quadrant: group.quadrant, name: group.name, itemIds: [...group.itemIds] }).then((error) => onError(error ? error.message : null))
+                    : undefined
+                }
+              >
+                {t('swot.suggestions.accept')}
+              </button>
+              <button type="button" className="button button-small" onClick={() => reject(group.key)}>
+                {t('swot.suggestions.reject')}
+              </button>
+            </div>
+          </li>
+        ))}
+        {lemmas.map((hint) => (
+          <li key={`${hint.itemId}:${hint.lemmaId}`} className="suggestion">
+            <div>
+              {t('swot.suggestions.itemToLemma', { item: byId.get(hint.itemId)?.text ?? '', lemma: hint.lemmaName })}{' '}
+              <span className="muted">({t('swot.suggestions.confidence', { value: Math.round(hint.confidence * 100) })})</span>
+            </div>
+            <div className="suggestion-actions">
+              <button
+                type="button"
+                className="button button-small button-primary"
+                onClick={() => void edit('swot.items.assign', { itemIds: [hint.itemId], lemmaId: hint.lemmaId }).then((error) => onError(error ? error.message : null))}
+              >
+                {t('swot.suggestions.accept')}
+              </button>
+              <button type="button" className="button button-small" onClick={() => reject(`lemma:${hint.itemId}:${hint.lemmaId}`)}>
+                {t('swot.suggestions.reject')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function ConflictsPanel({ board, onError }: { board: SwotBoard; onError: (message: string | null) => void }) {
+  const { t } = useTranslation();
+  const edit = useSwotBoard((state) => state.edit);
+  if (board.conflicts.length === 0) return null;
+  return (
+    <section className="swot-panel swot-conflicts" aria-labelledby="swot-conflicts">
+      <h3 id="swot-conflicts">{t('swot.conflicts.title', { count: board.conflicts.length })}</h3>
+      <p className="small">{t('swot.conflicts.explain')}</p>
+      <ul className="plain-list" data-testid="conflicts">
+        {board.conflicts.map((conflict) => (
+          <li key={conflict.id} className="conflict">
+            <div>{t(`swot.conflicts.column.${conflict.column}`)}</div>
+            <div>
+              {t('swot.conflicts.mine')}: <strong>{conflict.mine}</strong>
+            </div>
+            <div>
+              {t('swot.conflicts.theirs', { author: conflict.theirsAuthor })}: <strong>{conflict.theirs}</strong>
+            </div>
+            <div className="suggestion-actions">
+              <button type="button" className="button button-small" onClick={() => void edit('swot.conflicts.resolve', { conflictId: conflict.id, choice: 'mine' }).then((error) => onError(error ? error.message : null))}>
+                {t('swot.conflicts.keepMine')}
+              </button>
+              <button type="button" className="button button-small" onClick={() => void edit('swot.conflicts.resolve', { conflictId: conflict.id, choice: 'theirs' }).then((error) => onError(error ? error.message : null))}>
+                {t('swot.conflicts.keepTheirs')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Cohen's kappa between two members' item → lemma choices, for teams that cluster blind and compare. */
+export function AgreementPanel({ board }: { board: SwotBoard }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const [memberA, setMemberA] = useState(board.members[0]?.id ?? '');
+  const [memberB, setMemberB] = useState(board.members[1]?.id ?? '');
+  const [result, setResult] = useState<SwotAgreement | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (board.members.length < 2) return null;
+  const format = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+  return (
+    <section className="swot-panel" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t('swot.agreement.title')}</h3>
+      <p className="muted small">{t('swot.agreement.explain')}</p>
+      <form
+        className="inline-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void api.invoke('swot.agreement', { ...board.scope, memberA, memberB }).then((answer) => {
+            if (answer.ok) {
+              setResult(answer.value);
+              setError(null);
+            } else setError(describeError(t, answer.error));
+          });
+        }}
+      >
+        <label htmlFor={`${id}-a`}>{t('swot.agreement.memberA')}</label>
+        <select id={`${id}-a`} value={memberA} onChange={(event) => setMemberA(event.target.value)}>
+          {board.members.map((member) => (
+            <option key={member.id} value={member.id}>
+              {member.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-b`}>{t('swot.agreement.memberB')}</label>
+        <select id={`${id}-b`} value={memberB} onChange={(event) => setMemberB(event.target.value)}>
+          {board.members.map((member) => (
+            <option key={member.id} value={member.id}>
+              {member.name}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="button button-small">
+          {t('swot.agreement.compute')}
+        </button>
+      </form>
+      {error ? <p className="field-error">{error}</p> : null}
+      {result ? (
+        <p data-testid="agreement">
+          {result.kappa === null
+            ? t('swot.agreement.undefined', { items: result.items })
+            : t('swot.agreement.result', { kappa: format.format(result.kappa), observed: Math.round(result.observed * 100), items: result.items })}
+        </p>
+      ) : null}
+    </section>
+  );
+}

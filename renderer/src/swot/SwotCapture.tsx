@@ -1,0 +1,139 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Quadrant } from '../../../shared/swot/quadrants';
+import type { SwotCapture as SwotCaptureData, SwotItemView } from '../../../shared/contract/swot';
+import { api } from '../api';
+import { describeError, fieldErrors } from '../errors';
+import { GRID, neighbourQuadrant, quadrantLabel } from './quadrant-labels';
+
+/**
+ * SWOT capture on site, for one conversation: four quadrants; type an item and press Enter to
+ * add the next; Alt+arrow keys move a focused item to the quadrant beside or below it.
+ * Both duo members can add items at once on their own laptops: merging is the store's job.
+ */
+export function SwotCapture({ conversationId }: { conversationId: string }) {
+  const { t } = useTranslation();
+  const [data, setData] = useState<SwotCaptureData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    void api.invoke('swot.capture', { conversationId }).then((result) => {
+      if (!current) return;
+      if (result.ok) setData(result.value);
+      else setError(describeError(t, result.error));
+    });
+    return () => {
+      current = false;
+    };
+  }, [conversationId, t, version]);
+
+  if (!data) return error ? <p className="alert alert-error">{error}</p> : <p className="muted">{t('swot.common.loading')}</p>;
+
+  return (
+    <section className="swot-capture" aria-labelledby="swot-capture-title" data-testid="swot-capture">
+      <h2 id="swot-capture-title">{t('swot.capture.title')}</h2>
+      <p className="muted small">{t('swot.capture.help')}</p>
+      {error ? (
+        <p className="alert alert-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="swot-grid">
+        {GRID.flat().map((quadrant) => (
+          <QuadrantColumn
+            key={quadrant}
+            quadrant={quadrant}
+            items={data.items.filter((item) => item.quadrant === quadrant)}
+            conversationId={conversationId}
+            onChanged={(message) => {
+              setError(message);
+              setVersion((value) => value + 1);
+            }}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function QuadrantColumn({ quadrant, items, conversationId, onChanged }: { quadrant: Quadrant; items: readonly SwotItemView[]; conversationId: string; onChanged: (error: string | null) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [text, setText] = useState('');
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+
+  async function add() {
+    const result = await api.invoke('swot.items.add', { conversationId, quadrant, text });
+    if (result.ok) {
+      setText('');
+      setFieldError(null);
+      onChanged(null);
+      inputRef.current?.focus();
+    } else {
+      setFieldError(fieldErrors(t, result.error).text ?? describeError(t, result.error));
+    }
+  }
+
+  async function onItemKey(event: KeyboardEvent<HTMLLIElement>, item: SwotItemView) {
+    if (event.altKey && event.key.startsWith('Arrow')) {
+      const target = neighbourQuadrant(item.quadrant, event.key);
+      event.preventDefault();
+      if (!target) return;
+      const result = await api.invoke('swot.items.update', { itemId: item.id, quadrant: target });
+      onChanged(result.ok ? null : describeError(t, result.error));
+      document.querySelector<HTMLElement>(`[data-capture-item="${item.id}"]`)?.focus();
+    } else if (event.key === 'Delete') {
+      event.preventDefault();
+      const result = await api.invoke('swot.items.remove', { itemId: item.id });
+      onChanged(result.ok ? null : describeError(t, result.error));
+      inputRef.current?.focus();
+    }
+  }
+
+  return (
+    <div className={`capture-quadrant q-${quadrant}`} data-testid={`capture-${quadrant}`}>
+      <h3 id={`${id}-title`}>
+        <span className={`quadrant-dot q-${quadrant}`} aria-hidden="true" />
+        {quadrantLabel(t, quadrant)} <span className="muted">({items.length})</span>
+      </h3>
+      <ul ref={listRef} className="capture-items" aria-labelledby={`${id}-title`}>
+        {items.map((item) => (
+          <li
+            key={item.id}
+            tabIndex={0}
+            data-capture-item={item.id}
+            onKeyDown={(event) => void onItemKey(event, item)}
+            aria-label={t('swot.capture.itemLabel', { text: item.text, author: item.authorName })}
+          >
+            <span>{item.text}</span>
+            <span className="item-meta">{item.authorName}</span>
+          </li>
+        ))}
+      </ul>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void add();
+        }}
+      >
+        <label className="visually-hidden" htmlFor={`${id}-input`}>
+          {t('swot.capture.addTo', { quadrant: quadrantLabel(t, quadrant) })}
+        </label>
+        <input
+          ref={inputRef}
+          id={`${id}-input`}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          placeholder={t('swot.capture.placeholder')}
+          aria-invalid={fieldError ? true : undefined}
+          autoComplete="off"
+        />
+        {fieldError ? <p className="field-error">{fieldError}</p> : null}
+      </form>
+    </div>
+  );
+}

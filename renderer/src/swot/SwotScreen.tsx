@@ -1,0 +1,95 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SwotScopeSummary } from '../../../shared/contract/swot';
+import { api } from '../api';
+import { describeError } from '../errors';
+import { ClusterBoard } from './ClusterBoard';
+import { useSwotBoard } from './store';
+import { TeamSwot } from './TeamSwot';
+import './swot.css';
+
+type Tab = 'board' | 'team';
+
+const scopeKey = (scope: { sectorId: string; groupId: string }) => `${scope.sectorId}|${scope.groupId}`;
+
+/** The SWOT analysis of a campaign: pick a sector and respondent group, cluster, read the scores. */
+export function SwotScreen({ campaignId }: { campaignId: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [scopes, setScopes] = useState<readonly SwotScopeSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string>(() => sessionStorage.getItem(`veldwerk.swot.${campaignId}`) ?? '');
+  const [tab, setTab] = useState<Tab>('board');
+  const { board, loading, load, error: boardError } = useSwotBoard();
+
+  useEffect(() => {
+    void api.invoke('swot.scopes', { campaignId }).then((result) => {
+      if (result.ok) setScopes(result.value);
+      else setError(describeError(t, result.error));
+    });
+  }, [campaignId, t]);
+
+  const current = scopes?.find((scope) => scopeKey(scope) === selected) ?? scopes?.find((scope) => scope.conversationCount > 0) ?? scopes?.[0];
+
+  useEffect(() => {
+    if (current) void load({ campaignId, sectorId: current.sectorId, groupId: current.groupId });
+  }, [campaignId, current?.sectorId, current?.groupId, load]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (error) return <p className="alert alert-error">{error}</p>;
+  if (!scopes) return <p className="muted">{t('swot.common.loading')}</p>;
+  if (scopes.length === 0) {
+    return (
+      <div className="empty-state">
+        <h3>{t('swot.empty.title')}</h3>
+        <p>{t('swot.empty.body')}</p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="swot-screen">
+      <div className="swot-toolbar">
+        <label htmlFor={`${id}-scope`}>{t('swot.scope.label')}</label>
+        <select
+          id={`${id}-scope`}
+          value={current ? scopeKey(current) : ''}
+          onChange={(event) => {
+            setSelected(event.target.value);
+            sessionStorage.setItem(`veldwerk.swot.${campaignId}`, event.target.value);
+          }}
+        >
+          {scopes.map((scope) => (
+            <option key={scopeKey(scope)} value={scopeKey(scope)}>
+              {t('swot.scope.option', { sector: scope.sectorName, group: scope.groupName, conversations: scope.conversationCount, items: scope.itemCount })}
+            </option>
+          ))}
+        </select>
+        <div className="tabs" role="tablist" aria-label={t('swot.title')}>
+          <button type="button" role="tab" aria-selected={tab === 'board'} className={tab === 'board' ? 'tab active' : 'tab'} onClick={() => setTab('board')}>
+            {t('swot.tabs.board')}
+          </button>
+          <button type="button" role="tab" aria-selected={tab === 'team'} className={tab === 'team' ? 'tab active' : 'tab'} onClick={() => setTab('team')}>
+            {t('swot.tabs.team')}
+          </button>
+        </div>
+      </div>
+      {tab === 'team' && current ? <TeamSwot campaignId={campaignId} sectorId={current.sectorId} /> : null}
+      {tab === 'board' ? (
+        <>
+          {boardError ? <p className="alert alert-error">{describeError(t, boardError)}</p> : null}
+          {board ? (
+            <>
+              <p className="muted" aria-live="polite">
+                {t('swot.board.summary', { conversations: board.conversations.length, items: board.items.length, lemmas: board.lemmas.length })}
+                {loading ? ` ${t('swot.common.loading')}` : ''}
+              </p>
+              <ClusterBoard board={board} />
+            </>
+          ) : (
+            <p className="muted">{t('swot.common.loading')}</p>
+          )}
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Profile } from '../db/profile';
+import type { Identity } from '../shared/contract/identity';
+import type { identityChannels } from '../shared/contract/identity';
+import { ServiceError } from './errors';
+import type { Handler } from './handlers';
+
+const key = (campaignId: string) => `identity:${campaignId}`;
+
+/** The member chosen as "me" in this campaign on this profile, or null. */
+export function currentMemberId(profile: Profile, campaignId: string): string | null {
+  const id = profile.store.getSyncState(key(campaignId));
+  if (!id) return null;
+  const member = profile.store.get('members', id);
+  return member && member.campaign_id === campaignId ? id : null;
+}
+
+/**
+ * The author to record on a write in this campaign: the chosen member; refused with a clear
+ * message when nobody was chosen, because notes and items must say whose they are.
+ */
+export function requireAuthor(profile: Profile, campaignId: string): string {
+  const id = currentMemberId(profile, campaignId);
+  if (!id) throw new ServiceError('FORBIDDEN', 'Choose who you are in this campaign first (the team member whose notes these are).');
+  return id;
+}
+
+export function readIdentity(profile: Profile, campaignId: string): Identity {
+  if (!profile.store.get('campaigns', campaignId)) throw new ServiceError('NOT_FOUND', `No campaign ${campaignId}`);
+  const members = profile.store
+    .list('members', { campaign_id: campaignId }, { orderBy: ['name', 'id'] })
+    .map((member) => ({ id: member.id, name: member.name ?? member.id }));
+  const memberId = currentMemberId(profile, campaignId);
+  return { campaignId, memberId, memberName: members.find((member) => member.id === memberId)?.name ?? null, members };
+}
+
+type IdentityHandlers = { readonly [C in keyof typeof identityChannels]: Handler<C> };
+
+export function createIdentityHandlers(profile: Profile): IdentityHandlers {
+  return {
+    'identity.get': ({ campaignId }) => readIdentity(profile, campaignId),
+    'identity.set': ({ campaignId, memberId }) => {
+      const member = profile.store.get('members', memberId);
+      if (!member || member.campaign_id !== campaignId) throw new ServiceError('NOT_FOUND', `No member ${memberId} in campaign ${campaignId}`);
+      profile.store.setSyncState(key(campaignId), memberId);
+      return readIdentity(profile, campaignId);
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import type { LocalStore } from '../../db/store/store';
+import type { Conversation, Lemma, Member, SwotItem } from '../../shared/domain/model';
+import { deterministicId } from '../../db/store/ids';
+import { ServiceError } from '../errors';
+
+/**
+ * What belongs to one SWOT scope: a sector's respondent group over all conversations of the
+ * campaign held with that group at organisations of that sector. The conversation count N of the
+ * scoring rule is the number of these conversations, read from the records.
+ */
+export interface ScopeRecords {
+  readonly sectorName: string;
+  readonly groupName: string;
+  readonly conversations: readonly { readonly conversation: Conversation; readonly label: string; readonly date: string | null }[];
+  readonly items: readonly SwotItem[];
+  readonly lemmas: readonly Lemma[];
+}
+
+/** The respondent-group id under which a sector's team SWOT keeps its lemmas (not a real group). */
+export function teamGroupId(sectorId: string): string {
+  return deterministicId('team', sectorId);
+}
+
+const dateLabel = new Intl.DateTimeFormat('nl-BE', { day: 'numeric', month: 'short', year: 'numeric' });
+
+export function memberNames(store: LocalStore, campaignId: string): Map<string, string> {
+  return new Map(store.list('members', { campaign_id: campaignId }, { includeDeleted: true }).map((member: Member) => [member.id, member.name ?? member.id]));
+}
+
+/** Conversations per (sector, respondent group) of a campaign, with their labels. */
+export function conversationsByScope(store: LocalStore, campaignId: string): Map<string, ScopeRecords['conversations'][number][]> {
+  const organisations = new Map(store.list('organisations', { campaign_id: campaignId }, { includeDeleted: true }).map((row) => [row.id, row]));
+  const visits = new Map(store.list('visits', { campaign_id: campaignId }).map((row) => [row.id, row]));
+  const byScope = new Map<string, ScopeRecords['conversations'][number][]>();
+  for (const conversation of store.list('conversations', { campaign_id: campaignId })) {
+    const visit = conversation.visit_id ? visits.get(conversation.visit_id) : undefined;
+    if (!visit) continue;
+    const organisation = visit.organisation_id ? organisations.get(visit.organisation_id) : undefined;
+    if (!organisation?.sector_id) continue;
+    const date = visit.date ?? null;
+    const label = [organisation.name ?? '?', date ? dateLabel.format(new Date(`${date}T12:00:00Z`)) : null].filter(Boolean).join(' · ');
+    for (const groupId of conversation.respondent_group_ids ?? []) {
+      const key = `${organisation.sector_id}|${groupId}`;
+      const list = byScope.get(key) ?? [];
+      list.push({ conversation, label, date });
+      byScope.set(key, list);
+    }
+  }
+  for (const list of byScope.values()) list.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.label.localeCompare(b.label, 'nl') || a.conversation.id.localeCompare(b.conversation.id));
+  return byScope;
+}
+
+/**
+ * When each row of a table was created, as the timestamp of its first change: the same on every
+ * replica, so items keep the order in which they were typed wherever they are read.
+ */
+export function creationOrder(store: LocalStore, table: 'swot_items' | 'lemmas', campaignId: string): Map<string, string> {
+  const rows = store.db.prepare('SELECT row_id, min(id) AS first FROM changes WHERE tbl = ? AND campaign = ? GROUP BY row_id').all(table, campaignId) as {
+    row_id: string;
+    first: string;
+  }[];
+  return new Map(rows.map((row) => [row.row_id, row.first]));
+}
+
+export function byCreation<T extends { readonly id: string }>(rows: readonly T[], order: Map<string, string>): T[] {
+  return [...rows].sort((a, b) => (order.get(a.id) ?? '').localeCompare(order.get(b.id) ?? '') || a.id.localeCompare(b.id));
+}
+
+export function readScope(store: LocalStore, campaignId: string, sectorId: string, groupId: string): ScopeRecords {
+  const sector = store.get('sectors', sectorId, { includeDeleted: true });
+  if (!sector || sector.campaign_id !== campaignId) throw new ServiceError('NOT_FOUND', `No sector ${sectorId} in campaign ${campaignId}`);
+  const group = store.get('respondent_groups', groupId, { includeDeleted: true });
+  if (!group || group.campaign_id !== campaignId || group.sector_id !== sectorId) {
+    throw new ServiceError('NOT_FOUND', `No respondent group ${groupId} in sector ${sectorId}`);
+  }
+  const conversations = conversationsByScope(store, campaignId).get(`${sectorId}|${groupId}`) ?? [];
+  const order = creationOrder(store, 'swot_items', campaignId);
+  const items = byCreation(
+    conversations.flatMap(({ conversation }) => store.list('swot_items', { conversation_id: conversation.id })),
+    order,
+  );
+  const lemmas = store.list('lemmas', { campaign_id: campaignId, sector_id: sectorId, respondent_group_id: groupId }, { orderBy: ['name', 'id'] });
+  return { sectorName: sector.name ?? sector.code ?? sectorId, groupName: group.name ?? groupId, conversations, items, lemmas };
+}
