@@ -30,8 +30,8 @@ export type ColumnKind = 'lww' | 'judgement' | 'text';
 /** How a value is kept in its SQLite column: booleans as 0/1, arrays and objects as JSON text. */
 export type ColumnStorage = 'text' | 'integer' | 'boolean' | 'json';
 
-export interface ColumnSpec<T extends JsonValue = JsonValue> {
-  readonly kind: ColumnKind;
+export interface ColumnSpec<T extends JsonValue = JsonValue, K extends ColumnKind = ColumnKind> {
+  readonly kind: K;
   readonly storage: ColumnStorage;
   /** Validates a value as it travels in a change (for text columns: the base64 Yjs update). */
   readonly value: z.ZodType<T>;
@@ -48,7 +48,7 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-
 
 const rowRef = z.string().regex(ROW_ID_PATTERN);
 
-function col<T extends JsonValue>(kind: ColumnKind, storage: ColumnStorage, value: z.ZodType<T>): ColumnSpec<T> {
+function col<T extends JsonValue, K extends ColumnKind>(kind: K, storage: ColumnStorage, value: z.ZodType<T>): ColumnSpec<T, K> {
   return { kind, storage, value };
 }
 
