@@ -69,7 +69,7 @@ async function seasonBundle(dir: string, runs: number): Promise<Record<string, u
     const demoStarted = performance.now();
     const summary = generateDemo(source.store, { size: 'season', seed: 2015 });
     const demoMs = performance.now() - demoStarted;
-    let bytes: Buffer = Buffer.alloc(0);
+    let bytes: Uint8Array = new Uint8Array(0);
     let count = 0;
     const exportMs = await medianMs(runs, async () => {
       const bundle = await createBundle(source.store);

@@ -140,7 +140,7 @@ export async function runSchedule(ops: readonly Op[], skews: readonly number[]):
         const store = stores[op.r]!;
         const id = LEMMAS[op.lemma]!;
         const word = `w${op.r}x${(words += 1)}`;
-        store.update('lemmas', id, { narrative: insertWord(store.get('lemmas', id)!.narrative, op.at, word) });
+        store.update('lemmas', id, { narrative: insertWord(store.get('lemmas', id)!.narrative ?? '', op.at, word) });
         typed.push({ table: 'lemmas', id, word });
         break;
       }
@@ -150,7 +150,7 @@ export async function runSchedule(ops: readonly Op[], skews: readonly number[]):
         const id = `nt-${op.r}`;
         const word = `n${op.r}x${(words += 1)}`;
         const current = store.get('notes', id);
-        if (current) store.update('notes', id, { text: insertWord(current.text, op.at, word) });
+        if (current) store.update('notes', id, { text: insertWord(current.text ?? '', op.at, word) });
         else store.insert('notes', CAMPAIGN, { visit_id: VISIT, conversation_id: CONVERSATION, guiding_question_id: null, author_id: `m-${op.r}`, text: `${word} ` }, { id });
         typed.push({ table: 'notes', id, word });
         break;
@@ -195,7 +195,7 @@ export async function runSchedule(ops: readonly Op[], skews: readonly number[]):
   }
   for (const { table, id, word } of typed) {
     const text = table === 'lemmas' ? stores[0]!.get('lemmas', id, { includeDeleted: true })!.narrative : stores[0]!.get('notes', id, { includeDeleted: true })!.text;
-    if (!text.split(' ').includes(word)) throw new Error(`typed word ${word} is missing from ${table} ${id}: ${JSON.stringify(text)}`);
+    if (!(text ?? '').split(' ').includes(word)) throw new Error(`typed word ${word} is missing from ${table} ${id}: ${JSON.stringify(text)}`);
   }
   for (const store of stores) store.db.close();
 }
