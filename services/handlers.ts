@@ -5,6 +5,7 @@ import { createIdentityHandlers } from './identity';
 import { createSwotHandlers } from './swot/handlers';
 import { ensureDefaultRegions } from './setup/default-regions';
 import { createSetupHandlers } from './setup/setup';
+import { createPlanningHandlers } from './planning/planning';
 
 export interface ServiceContext {
   readonly profile: Profile;
@@ -29,5 +30,6 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createIdentityHandlers(context.profile),
     ...createSwotHandlers(context.profile),
     ...createSetupHandlers(context.profile),
+    ...createPlanningHandlers(context.profile),
   };
 }

@@ -4,6 +4,7 @@ import { channel, empty } from './define';
 import { identityChannels } from './identity';
 import { swotChannels } from './swot';
 import { setupChannels } from './setup';
+import { planningChannels } from './planning';
 
 /**
  * The one contract between the UI and the services: every call the renderer can make,
@@ -25,6 +26,7 @@ export const contract = {
   ...identityChannels,
   ...swotChannels,
   ...setupChannels,
+  ...planningChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { describeError } from '../errors';
 import { useSetup } from '../stores/setup';
+import { PlanningScreen } from './planning/PlanningScreen';
+import { PrintPlan } from './planning/PrintPlan';
 import { SetupScreen } from './setup/SetupScreen';
 
 interface Section {
@@ -26,6 +28,7 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
 
   const sections: readonly Section[] = [
     { path: '/setup', label: t('workspace.nav.setup'), hint: t('workspace.nav.setupHint') },
+    { path: '/planning', label: t('workspace.nav.planning'), hint: t('workspace.nav.planningHint') },
   ];
   const current = sections.find((section) => location === section.path || location.startsWith(`${section.path}/`));
   const campaign = setup?.campaign.id === campaignId ? setup.campaign : null;
@@ -104,6 +107,19 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
           <Switch>
             <Route path="/setup" nest>
               <SetupScreen setup={setup} />
+            </Route>
+            <Route path="/planning" nest>
+              <Switch>
+                <Route path="/print">
+                  <PrintPlan setup={setup} />
+                </Route>
+                <Route path="/">
+                  <PlanningScreen setup={setup} />
+                </Route>
+                <Route>
+                  <Redirect to="/" replace />
+                </Route>
+              </Switch>
             </Route>
             <Route path="/">
               <Redirect to="/setup" replace />

@@ -1,0 +1,70 @@
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { CampaignSetup } from '../../../../shared/domain/setup';
+import { usePlanning } from '../../stores/planning';
+import { regionName } from '../labels';
+import { usePageFocus } from '../usePageFocus';
+import { byDate, duoLabel, formatDate, matches, statusLabel, toRows } from './plan';
+
+/** The plan as a page to print (the same filters as the planning screen): per region, the visits by date. */
+export function PrintPlan({ setup }: { readonly setup: CampaignSetup }) {
+  const { t, i18n } = useTranslation();
+  const heading = usePageFocus(t('planning.print.title'));
+  const { visits, filters, load } = usePlanning();
+  useEffect(() => {
+    void load(setup.campaign.id);
+  }, [setup.campaign.id, load]);
+  const rows = useMemo(() => toRows(visits, setup).filter((row) => matches(row, filters)).sort(byDate), [visits, setup, filters]);
+  const regions = setup.regions.filter((region) => rows.some((row) => row.region?.id === region.id));
+
+  return (
+    <div className="screen print-page">
+      <div className="print-actions no-print">
+        <Link className="button" href="/">
+          {t('planning.print.back')}
+        </Link>
+        <button type="button" className="button button-primary" onClick={() => window.print()}>
+          {t('planning.print.print')}
+        </button>
+      </div>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('planning.print.heading', { name: setup.campaign.name, year: setup.campaign.workingYear })}
+      </h1>
+      <p className="muted">{t('planning.print.printedOn', { date: formatDate(i18n.language, new Date().toISOString().slice(0, 10), 'long'), count: rows.length })}</p>
+      {rows.length === 0 ? <p className="empty-inline">{t('planning.print.empty')}</p> : null}
+      {regions.map((region) => (
+        <section key={region.id} className="print-region">
+          <h2>{regionName(t, region)}</h2>
+          <table className="table print-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('planning.columns.date')}</th>
+                <th scope="col">{t('planning.columns.organisation')}</th>
+                <th scope="col">{t('planning.csv.sector')}</th>
+                <th scope="col">{t('planning.columns.duo')}</th>
+                <th scope="col">{t('planning.columns.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows
+                .filter((row) => row.region?.id === region.id)
+                .map((row) => (
+                  <tr key={row.visit.id}>
+                    <td className="nowrap">{formatDate(i18n.language, row.visit.date, 'full')}</td>
+                    <th scope="row">
+                      {row.organisation?.name}
+                      {row.organisation?.address ? <div className="muted">{row.organisation.address}</div> : null}
+                    </th>
+                    <td>{row.sector?.code}</td>
+                    <td>{duoLabel(t, row)}</td>
+                    <td>{statusLabel(t, row.visit.status)}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </div>
+  );
+}
