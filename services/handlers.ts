@@ -1,6 +1,9 @@
 import type { ChannelName, OutputOf, ParsedInputOf } from '../shared/contract/channels';
 import { CampaignRepository } from '../db/repositories/campaigns';
 import type { Profile } from '../db/profile';
+import type { JobRegistry } from './jobs';
+import type { SyncController } from './sync/controller';
+import { createSyncHandlers } from './sync/handlers';
 import { createIdentityHandlers } from './identity';
 import { createSwotHandlers } from './swot/handlers';
 import { ensureDefaultRegions } from './setup/default-regions';
@@ -11,6 +14,8 @@ export interface ServiceContext {
   readonly profile: Profile;
   readonly version: string;
   readonly transport: 'ipc' | 'http';
+  readonly sync: SyncController;
+  readonly jobs: JobRegistry;
 }
 
 export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
@@ -29,6 +34,7 @@ export function createHandlers(context: ServiceContext): Handlers {
     },
     ...createIdentityHandlers(context.profile),
     ...createSwotHandlers(context.profile),
+    ...createSyncHandlers(context.profile, context.sync, context.jobs),
     ...createSetupHandlers(context.profile),
     ...createPlanningHandlers(context.profile),
   };

@@ -3,6 +3,7 @@ import { campaignCreateInput, type Campaign } from '../domain/campaign';
 import { channel, empty } from './define';
 import { identityChannels } from './identity';
 import { swotChannels } from './swot';
+import { syncChannels } from './sync';
 import { setupChannels } from './setup';
 import { planningChannels } from './planning';
 
@@ -25,6 +26,7 @@ export const contract = {
   'campaigns.create': channel<Campaign>()(campaignCreateInput),
   ...identityChannels,
   ...swotChannels,
+  ...syncChannels,
   ...setupChannels,
   ...planningChannels,
 } as const;
