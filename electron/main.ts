@@ -116,8 +116,12 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('will-quit', () => {
-  services?.close();
+// Stop the background sync and close the profile before the process ends.
+app.on('will-quit', (event) => {
+  const closing = services;
+  if (!closing) return;
   services = null;
+  event.preventDefault();
+  void closing.close().finally(() => app.quit());
 });
 

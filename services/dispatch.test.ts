@@ -14,8 +14,8 @@ describe('dispatch', () => {
     services = startServices({ profileDir: dir, transport: 'ipc', onInternalError: (_channel, error) => internalErrors.push(error) });
   });
 
-  afterEach(() => {
-    services.close();
+  afterEach(async () => {
+    await services.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,12 +1,16 @@
 import { openProfile, type Profile } from '../db/profile';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import { JobRegistry } from './jobs';
+import { SyncController } from './sync/controller';
 import { APP_VERSION } from './version';
 
 export interface Services {
   readonly profile: Profile;
   readonly dispatch: Dispatch;
-  close(): void;
+  readonly sync: SyncController;
+  /** Stops the background sync engine, then closes the profile. */
+  close(): Promise<void>;
 }
 
 export interface StartServicesOptions {
@@ -14,12 +18,24 @@ export interface StartServicesOptions {
   readonly transport: 'ipc' | 'http';
   readonly nativeBinding?: string;
   readonly onInternalError?: (channel: string, error: unknown) => void;
+  /** Start the background sync engine when the profile has a server connection (default true). */
+  readonly backgroundSync?: boolean;
 }
 
 /** Opens the profile and wires the contract to its services. Used by Electron main and browser mode. */
 export function startServices(options: StartServicesOptions): Services {
   const profile = openProfile(options.profileDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  const handlers = createHandlers({ profile, version: APP_VERSION, transport: options.transport });
+  const sync = new SyncController(profile);
+  const handlers = createHandlers({ profile, version: APP_VERSION, transport: options.transport, sync, jobs: new JobRegistry() });
   const dispatch = createDispatch(handlers, options.onInternalError ? { onInternalError: options.onInternalError } : {});
-  return { profile, dispatch, close: () => profile.close() };
+  if (options.backgroundSync ?? true) sync.resume();
+  return {
+    profile,
+    dispatch,
+    sync,
+    close: async () => {
+      await sync.close();
+      profile.close();
+    },
+  };
 }

@@ -50,7 +50,7 @@ export const webCommand: Command = {
       await interrupted;
       await bridge.close();
     } finally {
-      services.close();
+      await services.close();
     }
     return EXIT_OK;
   },

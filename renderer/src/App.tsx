@@ -8,6 +8,7 @@ import { HomeScreen } from './screens/HomeScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
 import { CampaignWorkspace } from './workspace/CampaignWorkspace';
 import { useApp } from './stores/app';
+import { SyncIndicator } from './sync/SyncIndicator';
 
 function TopNav() {
   const { t } = useTranslation();
@@ -51,8 +52,7 @@ export function App() {
             </div>
           </div>
           <TopNav />
-          {/* The sync status indicator lives here (filled by the sync client). */}
-          <div className="sync-status-slot" id="sync-status-slot" />
+          <SyncIndicator />
           <LanguageSwitch />
         </header>
         <main id="main" className="main" tabIndex={-1}>

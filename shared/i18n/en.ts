@@ -1,5 +1,6 @@
 import type { Messages } from './nl-BE';
 import { swotEn } from './swot.en';
+import { syncEn } from './sync.en';
 
 /** English UI messages: the second language. Same keys as nl-BE.ts. */
 export const en: Messages = {
@@ -57,6 +58,7 @@ export const en: Messages = {
     retry: 'Try again',
   },
   swot: swotEn,
+  sync: syncEn,
   workspace: {
     breadcrumb: 'Breadcrumb',
     navLabel: 'Parts of the campaign',

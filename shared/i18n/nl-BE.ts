@@ -3,6 +3,7 @@
  * Every UI string lives here first; en.ts must have the same keys (the type-check enforces it).
  */
 import { swotNlBE } from './swot.nl-BE';
+import { syncNlBE } from './sync.nl-BE';
 
 export const nlBE = {
   app: {
@@ -59,6 +60,7 @@ export const nlBE = {
     retry: 'Opnieuw proberen',
   },
   swot: swotNlBE,
+  sync: syncNlBE,
   workspace: {
     breadcrumb: 'Kruimelpad',
     navLabel: 'Onderdelen van de campagne',

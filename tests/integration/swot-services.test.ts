@@ -11,7 +11,7 @@ import { tempDir } from '../support/profile';
 
 interface Laptop {
   readonly services: Services;
-  readonly remove: () => void;
+  readonly remove: () => Promise<void>;
   call<C extends ChannelName>(channel: C, payload: InputOf<C>): Promise<OutputOf<C>>;
   refuse<C extends ChannelName>(channel: C, payload: InputOf<C>): Promise<{ code: string; message: string }>;
 }
@@ -21,8 +21,8 @@ function laptop(): Laptop {
   const services = startServices({ profileDir: dir.dir, transport: 'ipc', onInternalError: (_channel, error) => console.error(error) });
   return {
     services,
-    remove: () => {
-      services.close();
+    remove: async () => {
+      await services.close();
       dir.remove();
     },
     call: async (channel, payload) => {
@@ -94,7 +94,7 @@ describe('SWOT services', () => {
       const identity = await other.call('identity.get', { campaignId: campaign.id });
       expect(identity).toMatchObject({ memberId: null, members: [] });
     } finally {
-      other.remove();
+      await other.remove();
     }
     const item = await add(0, 'strengths', 'Sterk netwerk');
     expect(item).toMatchObject({ authorId: f.members[0], authorName: 'Anna Peeters', quadrant: 'strengths', lemmaId: null });
@@ -204,7 +204,7 @@ describe('SWOT services', () => {
       // Observed 3/4; expected (2·3 + 2·1)/16 = 0.5; kappa (0.75 − 0.5)/(1 − 0.5) = 0.5.
       expect(agreement).toMatchObject({ items: 4, observed: 0.75, expected: 0.5, kappa: 0.5 });
     } finally {
-      b.remove();
+      await b.remove();
     }
   });
 
@@ -234,7 +234,7 @@ describe('SWOT services', () => {
       expect(resolved.conflicts).toEqual([]);
       expect(resolved.items.find((row) => row.id === item.id)?.lemmaId).toBe(one.id);
     } finally {
-      b.remove();
+      await b.remove();
     }
   });
 });

@@ -20,7 +20,7 @@ export async function startWebApp(profileDir: string, options: { staticDir?: str
     bridge,
     stop: async () => {
       await bridge.close();
-      services.close();
+      await services.close();
     },
   };
 }

@@ -1,0 +1,115 @@
+import { forwardRef, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContractError } from '../../../shared/contract/result';
+import { api } from '../api';
+import { describeError, fieldErrors } from '../errors';
+import { DuoExchange } from './DuoExchange';
+import { useSync } from './store';
+
+/** Synchronisation settings: the central server (connect, status, sync now) and the duo exchange by file. */
+export const SyncDialog = forwardRef<HTMLDialogElement>(function SyncDialog(_props, ref) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby={`${id}-title`}>
+      <div className="dialog-header">
+        <h2 id={`${id}-title`}>{t('sync.dialog.title')}</h2>
+        <form method="dialog">
+          <button type="submit" className="button button-small" aria-label={t('sync.dialog.close')}>
+            ×
+          </button>
+        </form>
+      </div>
+      <ServerSection />
+      <DuoExchange />
+    </dialog>
+  );
+});
+
+function ServerSection() {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const { status, set } = useSync();
+  const [serverUrl, setServerUrl] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<ContractError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fields = fieldErrors(t, error);
+
+  async function run(action: Promise<{ ok: true; value: NonNullable<typeof status> } | { ok: false; error: ContractError }>) {
+    setBusy(true);
+    const result = await action;
+    setBusy(false);
+    if (result.ok) {
+      set(result.value);
+      setError(null);
+      setPassword('');
+    } else setError(result.error);
+  }
+
+  function connect(event: FormEvent) {
+    event.preventDefault();
+    void run(api.invoke('sync.connect', { serverUrl, email, password }));
+  }
+
+  const connected = status !== null && status.state !== 'not-configured';
+  const formatTime = (ms: number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(ms);
+
+  return (
+    <section className="dialog-section" aria-labelledby={`${id}-server`}>
+      <h3 id={`${id}-server`}>{t('sync.server.title')}</h3>
+      {connected && status ? (
+        <div className="sync-details" data-testid="sync-details">
+          <p>{t('sync.server.connectedAs', { email: status.email ?? '', url: status.serverUrl ?? '' })}</p>
+          <p className={`sync-state sync-${status.state}`}>
+            <span className="sync-dot" aria-hidden="true" /> {t(`sync.indicator.${status.state}`)}
+            {status.reason ? ` ${t('sync.server.reason', { reason: status.reason })}` : ''}
+          </p>
+          {status.state === 'syncing' && status.progress ? (
+            <progress max={status.progress.total ?? undefined} value={status.progress.done} aria-label={t(`sync.phase.${status.progress.phase}`)} />
+          ) : null}
+          {status.lastSyncAt ? <p className="muted small">{t('sync.server.lastSync', { time: formatTime(status.lastSyncAt) })}</p> : null}
+          {status.nextAttemptAt ? <p className="muted small">{t('sync.server.nextAttempt', { time: formatTime(status.nextAttemptAt) })}</p> : null}
+          <p className="muted small">{t('sync.indicator.pending', { count: status.pendingChanges })}</p>
+          <div className="button-row">
+            <button type="button" className="button button-primary" disabled={busy} onClick={() => void run(api.invoke('sync.now', {}))}>
+              {t('sync.server.syncNow')}
+            </button>
+            <button type="button" className="button" disabled={busy} onClick={() => void run(api.invoke('sync.disconnect', {}))}>
+              {t('sync.server.disconnect')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <form className="form" onSubmit={connect} noValidate>
+          <p className="muted small">{t('sync.server.explain')}</p>
+          <div className="field">
+            <label htmlFor={`${id}-url`}>{t('sync.server.url')}</label>
+            <input id={`${id}-url`} value={serverUrl} onChange={(event) => setServerUrl(event.target.value)} placeholder="https://veldwerk.example.be" aria-invalid={fields.serverUrl ? true : undefined} />
+            {fields.serverUrl ? <p className="field-error">{fields.serverUrl}</p> : null}
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-email`}>{t('sync.server.email')}</label>
+            <input id={`${id}-email`} type="email" autoComplete="username" value={email} onChange={(event) => setEmail(event.target.value)} aria-invalid={fields.email ? true : undefined} />
+            {fields.email ? <p className="field-error">{fields.email}</p> : null}
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-password`}>{t('sync.server.password')}</label>
+            <input id={`${id}-password`} type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} aria-invalid={fields.password ? true : undefined} />
+            {fields.password ? <p className="field-error">{fields.password}</p> : null}
+          </div>
+          {error && error.code !== 'INVALID_INPUT' ? (
+            <p className="alert alert-error" role="alert">
+              {t('sync.server.connectFailed')} {error.message}
+            </p>
+          ) : null}
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? t('sync.server.connecting') : t('sync.server.connect')}
+          </button>
+        </form>
+      )}
+      {error && connected ? <p className="alert alert-error">{describeError(t, error)}</p> : null}
+    </section>
+  );
+}

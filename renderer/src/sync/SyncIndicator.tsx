@@ -1,0 +1,42 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SyncDialog } from './SyncDialog';
+import { pollInterval, useSync } from './store';
+import './sync.css';
+
+/**
+ * The sync indicator of the top bar: offline / syncing with progress / up to date / error with
+ * the reason. Nothing on any screen waits for it; it only tells where the laptop stands.
+ */
+export function SyncIndicator() {
+  const { t, i18n } = useTranslation();
+  const { status, refresh } = useSync();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const interval = pollInterval(status);
+
+  useEffect(() => {
+    void refresh();
+    const timer = setInterval(() => void refresh(), interval);
+    return () => clearInterval(timer);
+  }, [refresh, interval]);
+
+  const state = status?.state ?? 'not-configured';
+  const time = status?.lastSyncAt ? new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(status.lastSyncAt) : null;
+  const label =
+    state === 'syncing' && status?.progress
+      ? t('sync.indicator.syncingProgress', { phase: t(`sync.phase.${status.progress.phase}`), done: status.progress.done, total: status.progress.total ?? '?' })
+      : state === 'up-to-date' && time
+        ? t('sync.indicator.upToDateAt', { time })
+        : t(`sync.indicator.${state}`);
+
+  return (
+    <>
+      <button type="button" className={`sync-indicator sync-${state}`} data-testid="sync-indicator" onClick={() => dialog.current?.showModal()} title={status?.reason ?? undefined}>
+        <span className="sync-dot" aria-hidden="true" />
+        <span className="sync-label">{label}</span>
+        {status && status.pendingChanges > 0 && state !== 'not-configured' ? <span className="sync-pending">{t('sync.indicator.pending', { count: status.pendingChanges })}</span> : null}
+      </button>
+      <SyncDialog ref={dialog} />
+    </>
+  );
+}

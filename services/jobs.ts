@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { JobState, JobView } from '../shared/contract/sync';
+
+/**
+ * Long operations (bundle export and import of a whole season) run as jobs: the call that starts
+ * one answers at once with its id, and the UI reads its progress until it is done. Finished jobs
+ * are kept for a while so the UI can collect the result, then forgotten.
+ */
+interface Job<R> {
+  id: string;
+  kind: JobView<R>['kind'];
+  state: JobState;
+  phase: string;
+  done: number;
+  total: number;
+  result: R | null;
+  error: string | null;
+  finishedAt: number | null;
+}
+
+const KEEP_FINISHED_MS = 10 * 60 * 1000;
+
+export class JobRegistry {
+  private readonly jobs = new Map<string, Job<unknown>>();
+
+  start<R>(kind: JobView<R>['kind'], run: (progress: (phase: string, done: number, total: number) => void) => Promise<R>, describe: (error: unknown) => string): string {
+    this.prune();
+    const job: Job<R> = { id: randomUUID(), kind, state: 'running', phase: 'start', done: 0, total: 0, result: null, error: null, finishedAt: null };
+    this.jobs.set(job.id, job as Job<unknown>);
+    const progress = (phase: string, done: number, total: number) => Object.assign(job, { phase, done, total });
+    // Run after answering the call that started it.
+    setImmediate(() => {
+      run(progress).then(
+        (result) => Object.assign(job, { state: 'done', result, finishedAt: Date.now() }),
+        (error: unknown) => Object.assign(job, { state: 'failed', error: describe(error), finishedAt: Date.now() }),
+      );
+    });
+    return job.id;
+  }
+
+  get<R>(id: string, kind: JobView<R>['kind']): JobView<R> | undefined {
+    const job = this.jobs.get(id);
+    if (!job || job.kind !== kind) return undefined;
+    const { finishedAt: _finishedAt, ...view } = job;
+    return view as JobView<R>;
+  }
+
+  private prune(): void {
+    const now = Date.now();
+    for (const [id, job] of this.jobs) if (job.finishedAt !== null && now - job.finishedAt > KEEP_FINISHED_MS) this.jobs.delete(id);
+  }
+}

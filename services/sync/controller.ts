@@ -1,0 +1,161 @@
+import type { Profile } from '../../db/profile';
+import { SyncEngine, pushCursorKey } from '../../server/client/engine';
+import { SyncHttpClient, SyncHttpError, ServerUnreachableError } from '../../server/client/http';
+import type { SyncStatus } from '../../server/client/status';
+import type { SyncView } from '../../shared/contract/sync';
+import { ServiceError } from '../errors';
+
+/** Where the connection to the central server is kept in the profile (local only, never synced). */
+const KEYS = {
+  url: 'sync:server-url',
+  email: 'sync:email',
+  access: 'sync:access-token',
+  refresh: 'sync:refresh-token',
+  serverId: 'sync:server-id',
+} as const;
+
+export interface SyncControllerOptions {
+  /** Pause between background rounds; the engine's default (60 s) when unset. */
+  readonly intervalMs?: number;
+}
+
+/**
+ * Runs the sync engine in the background of the services process for one profile: started at
+ * launch when the profile has a server connection, started by connect(), stopped by disconnect()
+ * and on close. The UI reads status() (polling) for its indicator. After every successful round
+ * the shared texts the server already stores are compacted.
+ */
+export class SyncController {
+  private engine: SyncEngine | null = null;
+  private client: SyncHttpClient | null = null;
+  private lastSyncAt: number | null = null;
+
+  constructor(
+    private readonly profile: Profile,
+    private readonly options: SyncControllerOptions = {},
+  ) {}
+
+  private get store() {
+    return this.profile.store;
+  }
+
+  /** Starts the background engine when the profile has a server connection. */
+  resume(): void {
+    const url = this.store.getSyncState(KEYS.url);
+    if (!url || this.engine) return;
+    this.launch(url);
+  }
+
+  private launch(url: string): void {
+    const client = new SyncHttpClient({
+      baseUrl: url,
+      credentials: { accessToken: this.store.getSyncState(KEYS.access), refreshToken: this.store.getSyncState(KEYS.refresh) },
+      onTokens: (tokens) => {
+        this.store.setSyncState(KEYS.access, tokens.accessToken);
+        this.store.setSyncState(KEYS.refresh, tokens.refreshToken);
+      },
+    });
+    const engine = new SyncEngine({ replica: this.store, client, ...(this.options.intervalMs !== undefined ? { intervalMs: this.options.intervalMs } : {}) });
+    engine.onStatus((status) => this.onStatus(status));
+    this.client = client;
+    this.engine = engine;
+    engine.start();
+  }
+
+  private onStatus(status: SyncStatus): void {
+    if (status.state !== 'up-to-date') return;
+    this.lastSyncAt = status.at;
+    const serverId = this.store.getSyncState(KEYS.serverId);
+    if (!serverId) return;
+    for (const campaign of status.report.campaigns) {
+      const pushed = Number(this.store.getSyncState(pushCursorKey(serverId, campaign)) ?? '0');
+      this.store.compactTexts({ throughSeq: pushed, campaign });
+    }
+  }
+
+  async connect(input: { serverUrl: string; email: string; password: string }): Promise<SyncView> {
+    await this.stopEngine();
+    const client = new SyncHttpClient({ baseUrl: input.serverUrl });
+    try {
+      const tokens = await client.login(input.email, input.password);
+      const me = await new SyncHttpClient({ baseUrl: input.serverUrl, credentials: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken } }).me();
+      this.store.setSyncState(KEYS.url, client.baseUrl);
+      this.store.setSyncState(KEYS.email, input.email);
+      this.store.setSyncState(KEYS.access, tokens.accessToken);
+      this.store.setSyncState(KEYS.refresh, tokens.refreshToken);
+      this.store.setSyncState(KEYS.serverId, me.serverId);
+    } catch (error) {
+      if (error instanceof SyncHttpError) {
+        throw new ServiceError(error.status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN', error.message);
+      }
+      if (error instanceof ServerUnreachableError) throw new ServiceError('NOT_FOUND', error.message);
+      throw error;
+    }
+    this.launch(client.baseUrl);
+    return this.status();
+  }
+
+  async disconnect(): Promise<SyncView> {
+    const client = this.client;
+    await this.stopEngine();
+    try {
+      await client?.logout();
+    } catch {
+      // Signing out on the server is a courtesy; offline, the tokens simply expire there.
+    }
+    for (const key of [KEYS.access, KEYS.refresh, KEYS.url, KEYS.email]) this.store.setSyncState(key, '');
+    this.lastSyncAt = null;
+    return this.status();
+  }
+
+  syncNow(): SyncView {
+    if (!this.engine) throw new ServiceError('CONFLICT', 'This laptop is not connected to a sync server yet.');
+    this.engine.trigger();
+    return this.status();
+  }
+
+  /** Local changes (typed here or received from the duo partner) that the server has not stored yet. */
+  pendingChanges(): number {
+    const serverId = this.store.getSyncState(KEYS.serverId);
+    let pending = 0;
+    for (const campaign of this.store.knownCampaigns()) {
+      const cursor = serverId ? Number(this.store.getSyncState(pushCursorKey(serverId, campaign)) ?? '0') : 0;
+      const row = this.store.db
+        .prepare("SELECT count(*) AS n FROM changes WHERE campaign = ? AND seq > ? AND source IN ('local', 'bundle', 'peer')")
+        .get(campaign, cursor) as { n: number };
+      pending += row.n;
+    }
+    return pending;
+  }
+
+  status(): SyncView {
+    const url = this.store.getSyncState(KEYS.url) || null;
+    const email = this.store.getSyncState(KEYS.email) || null;
+    const base = { serverUrl: url, email, reason: null, nextAttemptAt: null, lastSyncAt: this.lastSyncAt, progress: null, pendingChanges: this.pendingChanges() };
+    if (!url || !this.engine) return { ...base, state: url ? 'idle' : 'not-configured' };
+    const status = this.engine.status;
+    switch (status.state) {
+      case 'idle':
+        return { ...base, state: 'idle' };
+      case 'offline':
+        return { ...base, state: 'offline', reason: status.reason, nextAttemptAt: status.nextAttemptAt };
+      case 'syncing':
+        return { ...base, state: 'syncing', progress: status.progress ? { phase: status.progress.phase, done: status.progress.done, total: status.progress.total } : null };
+      case 'up-to-date':
+        return { ...base, state: 'up-to-date', lastSyncAt: status.at };
+      case 'error':
+        return { ...base, state: 'error', reason: status.reason, nextAttemptAt: status.nextAttemptAt };
+    }
+  }
+
+  private async stopEngine(): Promise<void> {
+    const engine = this.engine;
+    this.engine = null;
+    this.client = null;
+    await engine?.stop();
+  }
+
+  async close(): Promise<void> {
+    await this.stopEngine();
+  }
+}

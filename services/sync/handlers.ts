@@ -1,0 +1,108 @@
+import type { Profile } from '../../db/profile';
+import { BundleError, createBundle, importBundleBytes } from '../../db/store/bundle';
+import { ChangeRejectedError } from '../../db/store/errors';
+import { ClockSkewError } from '../../shared/sync/hlc';
+import type { ExportResult, ImportResultView, syncChannels } from '../../shared/contract/sync';
+import { ServiceError } from '../errors';
+import type { Handler } from '../handlers';
+import type { JobRegistry } from '../jobs';
+import type { SyncController } from './controller';
+
+type SyncHandlers = { readonly [C in keyof typeof syncChannels]: Handler<C> };
+
+/** An error a person can act on, in plain words; anything else is a bug and says so. */
+function describeJobError(error: unknown): string {
+  if (error instanceof BundleError || error instanceof ChangeRejectedError || error instanceof ClockSkewError || error instanceof ServiceError) return error.message;
+  return `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+function slug(text: string): string {
+  return (
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'campagne'
+  );
+}
+
+const PEER_KEY = /^peer:([a-z0-9]{8,32}):knows$/;
+
+export function createSyncHandlers(profile: Profile, controller: SyncController, jobs: JobRegistry): SyncHandlers {
+  const store = profile.store;
+  return {
+    'sync.status': () => controller.status(),
+    'sync.connect': (input) => controller.connect(input),
+    'sync.disconnect': () => controller.disconnect(),
+    'sync.now': () => controller.syncNow(),
+
+    'duo.info': () => {
+      const rows = store.db.prepare("SELECT key, value FROM sync_state WHERE key LIKE 'peer:%:knows' ORDER BY key").all() as { key: string; value: string }[];
+      const peers = rows.flatMap((row) => {
+        const node = PEER_KEY.exec(row.key)?.[1];
+        if (!node) return [];
+        const knows = JSON.parse(row.value) as Record<string, unknown>;
+        return [{ node, campaigns: Object.keys(knows) }];
+      });
+      return { node: store.node, peers };
+    },
+
+    'duo.export': ({ campaignId, forPeer }) => {
+      const campaign = store.get('campaigns', campaignId);
+      if (!campaign) throw new ServiceError('NOT_FOUND', `No campaign ${campaignId}`);
+      const jobId = jobs.start<ExportResult>(
+        'export',
+        async (progress) => {
+          const { bytes, header } = await createBundle(store, {
+            campaign: campaignId,
+            ...(forPeer ? { forPeer } : {}),
+            onProgress: (step) => progress(step.phase, step.done, step.total),
+          });
+          const date = new Date().toISOString().slice(0, 10);
+          return { fileName: `veldwerk-${slug(campaign.name ?? '')}-${date}-${store.node.slice(0, 8)}.vwb`, base64: bytes.toString('base64'), count: header.count, bytes: bytes.length };
+        },
+        describeJobError,
+      );
+      return { jobId };
+    },
+
+    'duo.import': ({ base64, campaignId }) => {
+      const bytes = Buffer.from(base64, 'base64');
+      if (campaignId !== null && !store.get('campaigns', campaignId)) throw new ServiceError('NOT_FOUND', `No campaign ${campaignId}`);
+      const jobId = jobs.start<ImportResultView>(
+        'import',
+        async (progress) => {
+          const result = await importBundleBytes(store, bytes, {
+            ...(campaignId !== null ? { campaign: campaignId } : { allowNewCampaign: store.knownCampaigns().length === 0 }),
+            onProgress: (step) => progress(step.phase, step.done, step.total),
+          });
+          return {
+            from: result.from,
+            count: result.count,
+            applied: result.applied,
+            duplicates: result.duplicates,
+            deferred: result.deferred,
+            conflicts: result.conflicts,
+            campaigns: result.campaigns,
+          };
+        },
+        describeJobError,
+      );
+      return { jobId };
+    },
+
+    'jobs.export': ({ jobId }) => {
+      const job = jobs.get<ExportResult>(jobId, 'export');
+      if (!job) throw new ServiceError('NOT_FOUND', `No export job ${jobId}`);
+      return job;
+    },
+
+    'jobs.import': ({ jobId }) => {
+      const job = jobs.get<ImportResultView>(jobId, 'import');
+      if (!job) throw new ServiceError('NOT_FOUND', `No import job ${jobId}`);
+      return job;
+    },
+  };
+}

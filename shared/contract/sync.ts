@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { channel, empty, idSchema } from './define';
+
+/**
+ * Channels of synchronisation: the central server (background engine, status indicator) and the
+ * duo exchange by bundle file (USB stick), which runs as a job the UI follows with a progress bar.
+ */
+
+export type SyncState = 'not-configured' | 'idle' | 'offline' | 'syncing' | 'up-to-date' | 'error';
+
+export interface SyncView {
+  readonly state: SyncState;
+  readonly serverUrl: string | null;
+  readonly email: string | null;
+  /** Why the last attempt failed (offline, error), in the server's or network's words. */
+  readonly reason: string | null;
+  /** When the engine tries again (offline, error), ms since the epoch. */
+  readonly nextAttemptAt: number | null;
+  /** When the last round finished (up-to-date), ms since the epoch. */
+  readonly lastSyncAt: number | null;
+  readonly progress: { readonly phase: 'push' | 'pull'; readonly done: number; readonly total: number | null } | null;
+  /** Local changes the server has not acknowledged yet. */
+  readonly pendingChanges: number;
+}
+
+export const serverUrlSchema = z
+  .string()
+  .trim()
+  .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'sync.errors.serverUrl' })
+  .max(500, { message: 'sync.errors.serverUrl' });
+
+export const syncConnectInput = z
+  .object({
+    serverUrl: serverUrlSchema,
+    email: z.string().trim().regex(/^[^\s@]{1,200}@[^\s@]{1,100}$/, { message: 'sync.errors.email' }),
+    password: z.string().min(1, { message: 'sync.errors.password' }).max(1000),
+  })
+  .strict();
+
+export type JobState = 'running' | 'done' | 'failed';
+
+export interface JobView<R> {
+  readonly id: string;
+  readonly kind: 'export' | 'import';
+  readonly state: JobState;
+  readonly phase: string;
+  readonly done: number;
+  readonly total: number;
+  readonly result: R | null;
+  readonly error: string | null;
+}
+
+export interface ExportResult {
+  readonly fileName: string;
+  /** The bundle file, base64: the renderer offers it as a download. */
+  readonly base64: string;
+  readonly count: number;
+  readonly bytes: number;
+}
+
+export interface ImportResultView {
+  readonly from: string;
+  readonly count: number;
+  readonly applied: number;
+  readonly duplicates: number;
+  readonly deferred: number;
+  readonly conflicts: number;
+  readonly campaigns: readonly string[];
+}
+
+export interface DuoPeer {
+  readonly node: string;
+  /** How many of this campaign's nodes the peer reported knowing, as a hint of recency. */
+  readonly campaigns: readonly string[];
+}
+
+export interface DuoView {
+  /** This laptop's node id: the partner sees it as the sender of bundles from here. */
+  readonly node: string;
+  readonly peers: readonly DuoPeer[];
+}
+
+/** Largest bundle accepted through the contract: 64 MiB of base64. */
+export const MAX_BUNDLE_BASE64 = 64 * 1024 * 1024;
+
+export const syncChannels = {
+  'sync.status': channel<SyncView>()(empty),
+  'sync.connect': channel<SyncView>()(syncConnectInput),
+  'sync.disconnect': channel<SyncView>()(empty),
+  'sync.now': channel<SyncView>()(empty),
+  'duo.info': channel<DuoView>()(empty),
+  'duo.export': channel<{ readonly jobId: string }>()(
+    z.object({ campaignId: idSchema, forPeer: z.string().regex(/^[a-z0-9]{8,32}$/).nullable() }).strict(),
+  ),
+  'duo.import': channel<{ readonly jobId: string }>()(
+    z
+      .object({
+        fileName: z.string().max(300),
+        base64: z.string().min(1, { message: 'sync.errors.emptyFile' }).max(MAX_BUNDLE_BASE64, { message: 'sync.errors.fileTooLarge' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'sync.errors.notABundle' }),
+        /** The campaign the user imports into; null on a fresh profile that has no campaign yet. */
+        campaignId: idSchema.nullable(),
+      })
+      .strict(),
+  ),
+  'jobs.export': channel<JobView<ExportResult>>()(z.object({ jobId: idSchema }).strict()),
+  'jobs.import': channel<JobView<ImportResultView>>()(z.object({ jobId: idSchema }).strict()),
+} as const;
