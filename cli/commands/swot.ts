@@ -1,12 +1,18 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { isLanguage, type Language } from '../../shared/i18n';
 import { SwotInputError, scoreSwot, swotScopeSchema, type SwotScope, type SwotScoreResult } from '../../shared/swot/score';
+import { openProfile } from '../../db/profile';
+import { ServiceError } from '../../services/errors';
+import { toScoringScope } from '../../services/swot/handlers';
+import { readScope, resolveScope } from '../../services/swot/scope';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io';
 import { JsonSyntaxError, describeSchemaIssues, parseJsonText } from './swot-input';
 import type { Command } from './types';
 
 const USAGE = `veldwerk swot score FILE [--lang nl-BE|en]
+veldwerk swot score --profile DIR --sector S --group G [--campaign C] [--lang nl-BE|en]
 
   Scores a SWOT scope exactly as the team's method prescribes and prints the result as JSON.
   FILE is a JSON file, or - to read it from standard input:
@@ -14,6 +20,10 @@ const USAGE = `veldwerk swot score FILE [--lang nl-BE|en]
      "items": [{"id": "...", "conversation": "c1",
                 "quadrant": "strengths|weaknesses|opportunities|threats",
                 "text": "...", "lemma": "name or null"}]}
+
+  With --profile, the scope is read from a profile's records: --sector is the sector's code,
+  name or id (e.g. IC), --group the respondent group's name or id (e.g. Personeel), --campaign
+  the campaign's name or id (needed only when the profile holds more than one campaign).
 
   --lang L   language of the "display" field: nl-BE (default, 6,3) or en (6.3)
 
@@ -63,11 +73,45 @@ async function readSource(source: string, io: CliIo): Promise<string> {
   }
 }
 
+/** The scope of a profile's sector and respondent group, built from its records. */
+function scopeFromProfile(profileDir: string, query: { campaign?: string; sector: string; group: string }): SwotScope {
+  const profile = openProfile(profileDir);
+  try {
+    const ids = resolveScope(profile.store, query);
+    return toScoringScope(readScope(profile.store, ids.campaignId, ids.sectorId, ids.groupId)).scope;
+  } catch (error) {
+    if (error instanceof ServiceError) throw new SwotFileError(error.message);
+    throw error;
+  } finally {
+    profile.close();
+  }
+}
+
 async function score(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { lang: { type: 'string' } }, strict: true, allowPositionals: true });
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'name the FILE to score (or - for standard input)' : `expected one FILE, got ${positionals.length}`);
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { lang: { type: 'string' }, profile: { type: 'string' }, sector: { type: 'string' }, group: { type: 'string' }, campaign: { type: 'string' } },
+    strict: true,
+    allowPositionals: true,
+  });
   const language = values.lang ?? 'nl-BE';
   if (!isLanguage(language)) throw new UsageError(`--lang must be nl-BE or en, not "${language}"`);
+  if (values.profile !== undefined) {
+    if (positionals.length > 0) throw new UsageError('give either a FILE or --profile, not both');
+    if (!values.sector || !values.group) throw new UsageError('with --profile, name the --sector and the --group');
+    try {
+      if (!existsSync(values.profile)) throw new SwotFileError(`no profile folder ${values.profile}`);
+      const scope = scopeFromProfile(values.profile, { sector: values.sector, group: values.group, ...(values.campaign ? { campaign: values.campaign } : {}) });
+      io.stdout(renderScore(scope, language));
+      return EXIT_OK;
+    } catch (error) {
+      if (!(error instanceof SwotFileError)) throw error;
+      io.stderr(`veldwerk swot score: ${values.profile}: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+  }
+  if (values.sector !== undefined || values.group !== undefined || values.campaign !== undefined) throw new UsageError('--sector, --group and --campaign go with --profile');
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'name the FILE to score (or - for standard input), or a --profile' : `expected one FILE, got ${positionals.length}`);
   const source = positionals[0] as string;
   try {
     const output = renderScore(parseScopeText(await readSource(source, io)), language);
@@ -82,7 +126,7 @@ async function score(argv: string[], io: CliIo): Promise<number> {
 
 export const swotCommand: Command = {
   name: 'swot',
-  summary: 'Score a SWOT scope from a JSON file (veldwerk swot score FILE)',
+  summary: 'Score a SWOT scope from a JSON file or a profile (veldwerk swot score FILE | --profile DIR ...)',
   usage: USAGE,
   run: async (argv: string[], io: CliIo) => {
     const [subcommand, ...rest] = argv;

@@ -49,7 +49,7 @@ function lemmaView(lemma: Lemma): SwotLemmaView {
  * the scope (a conversation held with two groups shares its items with both scopes, but a lemma
  * is one group's).
  */
-function toScoringScope(records: ScopeRecords): { scope: SwotScope; lemmaByKey: Map<string, string> } {
+export function toScoringScope(records: ScopeRecords): { scope: SwotScope; lemmaByKey: Map<string, string> } {
   const lemmas = new Map(records.lemmas.map((lemma) => [lemma.id, lemma]));
   const lemmaByKey = new Map<string, string>();
   for (const lemma of records.lemmas) {

@@ -82,3 +82,23 @@ export function readScope(store: LocalStore, campaignId: string, sectorId: strin
   const lemmas = store.list('lemmas', { campaign_id: campaignId, sector_id: sectorId, respondent_group_id: groupId }, { orderBy: ['name', 'id'] });
   return { sectorName: sector.name ?? sector.code ?? sectorId, groupName: group.name ?? groupId, conversations, items, lemmas };
 }
+
+/**
+ * Finds a scope by what a person types on the command line: the campaign by id or name (may be
+ * left out when the profile holds one campaign), the sector by id, code or name, the respondent
+ * group by id or name. Refuses with the choices when a name is unknown or ambiguous.
+ */
+export function resolveScope(store: LocalStore, query: { campaign?: string; sector: string; group: string }): { campaignId: string; sectorId: string; groupId: string } {
+  const fold = (text: string | null | undefined) => (text ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase();
+  const pick = <T extends { id: string }>(what: string, rows: readonly T[], keys: (row: T) => readonly (string | null | undefined)[], wanted: string | undefined, label: (row: T) => string): T => {
+    const matches = wanted === undefined ? [...rows] : rows.filter((row) => row.id === wanted || keys(row).some((key) => fold(key) === fold(wanted)));
+    if (matches.length === 1) return matches[0] as T;
+    const choices = rows.map(label).join(', ') || 'none';
+    if (matches.length === 0) throw new ServiceError('NOT_FOUND', wanted === undefined ? `Name the ${what}; choose from: ${choices}` : `No ${what} "${wanted}"; choose from: ${choices}`);
+    throw new ServiceError('CONFLICT', `"${wanted ?? ''}" names more than one ${what}; use the id: ${matches.map(label).join(', ')}`);
+  };
+  const campaign = pick('campaign', store.list('campaigns', {}), (row) => [row.name], query.campaign, (row) => `${row.name ?? ''} (${row.id})`);
+  const sector = pick('sector', store.list('sectors', { campaign_id: campaign.id }), (row) => [row.code, row.name], query.sector, (row) => `${row.code ?? row.name ?? ''} (${row.id})`);
+  const group = pick('respondent group', store.list('respondent_groups', { campaign_id: campaign.id, sector_id: sector.id }), (row) => [row.name], query.group, (row) => `${row.name ?? ''} (${row.id})`);
+  return { campaignId: campaign.id, sectorId: sector.id, groupId: group.id };
+}
