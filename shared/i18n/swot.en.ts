@@ -3,6 +3,7 @@ import type { Messages } from './nl-BE';
 /** English messages of the SWOT screens. Same keys as swot.nl-BE.ts. */
 export const swotEn: Messages['swot'] = {
   title: 'SWOT',
+  navHint: 'Cluster, score and the team’s SWOT',
   nav: 'SWOT analysis',
   quadrants: { strengths: 'Strengths', weaknesses: 'Weaknesses', opportunities: 'Opportunities', threats: 'Threats' },
   common: { cancel: 'Cancel', loading: 'Loading…', saved: 'Saved', saving: 'Saving…' },

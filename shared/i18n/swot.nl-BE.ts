@@ -1,6 +1,7 @@
 /** Dutch messages of the SWOT screens (capture, clustering board, team SWOT). Joined into nl-BE.ts. */
 export const swotNlBE = {
   title: 'SWOT',
+  navHint: 'Clusteren, scoren en de SWOT van het team',
   nav: 'SWOT-analyse',
   quadrants: { strengths: 'Sterktes', weaknesses: 'Zwaktes', opportunities: 'Kansen', threats: 'Bedreigingen' },
   common: { cancel: 'Annuleren', loading: 'Bezig met laden…', saved: 'Opgeslagen', saving: 'Bezig met opslaan…' },

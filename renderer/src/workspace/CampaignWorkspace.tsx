@@ -6,6 +6,7 @@ import { useSetup } from '../stores/setup';
 import { PlanningScreen } from './planning/PlanningScreen';
 import { PrintPlan } from './planning/PrintPlan';
 import { SetupScreen } from './setup/SetupScreen';
+import { SwotScreen } from '../swot/SwotScreen';
 
 interface Section {
   readonly path: string;
@@ -29,6 +30,7 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
   const sections: readonly Section[] = [
     { path: '/setup', label: t('workspace.nav.setup'), hint: t('workspace.nav.setupHint') },
     { path: '/planning', label: t('workspace.nav.planning'), hint: t('workspace.nav.planningHint') },
+    { path: '/swot', label: t('swot.nav'), hint: t('swot.navHint') },
   ];
   const current = sections.find((section) => location === section.path || location.startsWith(`${section.path}/`));
   const campaign = setup?.campaign.id === campaignId ? setup.campaign : null;
@@ -107,6 +109,9 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
           <Switch>
             <Route path="/setup" nest>
               <SetupScreen setup={setup} />
+            </Route>
+            <Route path="/swot">
+              <SwotScreen campaignId={campaignId} />
             </Route>
             <Route path="/planning" nest>
               <Switch>
