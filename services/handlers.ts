@@ -9,6 +9,7 @@ import { createSwotHandlers } from './swot/handlers';
 import { ensureDefaultRegions } from './setup/default-regions';
 import { createSetupHandlers } from './setup/setup';
 import { createPlanningHandlers } from './planning/planning';
+import { createVisitHandlers } from './visits/visits';
 
 export interface ServiceContext {
   readonly profile: Profile;
@@ -37,5 +38,6 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createSyncHandlers(context.profile, context.sync, context.jobs),
     ...createSetupHandlers(context.profile),
     ...createPlanningHandlers(context.profile),
+    ...createVisitHandlers(context.profile),
   };
 }

@@ -6,6 +6,7 @@ import { swotChannels } from './swot';
 import { syncChannels } from './sync';
 import { setupChannels } from './setup';
 import { planningChannels } from './planning';
+import { visitChannels } from './visit';
 
 /**
  * The one contract between the UI and the services: every call the renderer can make,
@@ -29,6 +30,7 @@ export const contract = {
   ...syncChannels,
   ...setupChannels,
   ...planningChannels,
+  ...visitChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -7,6 +7,10 @@ import { PlanningScreen } from './planning/PlanningScreen';
 import { PrintPlan } from './planning/PrintPlan';
 import { SetupScreen } from './setup/SetupScreen';
 import { SwotScreen } from '../swot/SwotScreen';
+import { IdentityPicker } from './IdentityPicker';
+import { ConversationScreen } from './visits/ConversationScreen';
+import { VisitScreen } from './visits/VisitScreen';
+import { VisitsScreen } from './visits/VisitsScreen';
 
 interface Section {
   readonly path: string;
@@ -30,6 +34,7 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
   const sections: readonly Section[] = [
     { path: '/setup', label: t('workspace.nav.setup'), hint: t('workspace.nav.setupHint') },
     { path: '/planning', label: t('workspace.nav.planning'), hint: t('workspace.nav.planningHint') },
+    { path: '/visits', label: t('workspace.nav.visits'), hint: t('workspace.nav.visitsHint') },
     { path: '/swot', label: t('swot.nav'), hint: t('swot.navHint') },
   ];
   const current = sections.find((section) => location === section.path || location.startsWith(`${section.path}/`));
@@ -88,6 +93,7 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
             })}
           </ul>
         </nav>
+        <IdentityPicker campaignId={campaignId} />
       </aside>
       <div className="workspace-main">
         <nav className="breadcrumb" aria-label={t('workspace.breadcrumb')}>
@@ -109,6 +115,17 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
           <Switch>
             <Route path="/setup" nest>
               <SetupScreen setup={setup} />
+            </Route>
+            <Route path="/visits" nest>
+              <Switch>
+                <Route path="/">
+                  <VisitsScreen setup={setup} />
+                </Route>
+                <Route path="/:visitId/conversations/:conversationId">
+                  {(params) => <ConversationScreen key={params.conversationId} campaignId={campaignId} visitId={params.visitId} conversationId={params.conversationId} />}
+                </Route>
+                <Route path="/:visitId">{(params) => <VisitScreen key={params.visitId} campaignId={campaignId} visitId={params.visitId} />}</Route>
+              </Switch>
             </Route>
             <Route path="/swot">
               <SwotScreen campaignId={campaignId} />

@@ -180,7 +180,7 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
                           <tr key={row.visit.id} className={warnedVisits.has(row.visit.id) ? 'row-warned' : undefined}>
                             <td className="nowrap">{formatDate(i18n.language, row.visit.date)}</td>
                             <th scope="row">
-                              {row.organisation?.name ?? '—'} <span className="tag">{row.sector?.code}</span>
+                              <Link href={`~/campaigns/${campaignId}/visits/${row.visit.id}`}>{row.organisation?.name ?? '—'}</Link> <span className="tag">{row.sector?.code}</span>
                             </th>
                             <td>
                               {duoLabel(t, row)}

@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../../errors';
+import type { SaveState } from '../useAutosave';
+
+/** The visible "saved" state of an autosaved field (polite live region, so it is not chatty). */
+export function SaveStatus({ state, id }: { readonly state: SaveState; readonly id?: string }) {
+  const { t, i18n } = useTranslation();
+  const time = (date: Date) => new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(date);
+  let text = '';
+  let kind = 'idle';
+  switch (state.kind) {
+    case 'dirty':
+    case 'saving':
+      text = t('visit.save.saving');
+      kind = 'saving';
+      break;
+    case 'saved':
+      text = t('visit.save.saved', { time: time(state.at) });
+      kind = 'saved';
+      break;
+    case 'error':
+      text = state.error.code === 'FORBIDDEN' ? t('visit.save.chooseIdentity') : t('visit.save.failed', { reason: describeError(t, state.error) });
+      kind = 'error';
+      break;
+    default:
+      text = '';
+  }
+  return (
+    <span id={id} className={`save-status save-${kind}`} role={kind === 'error' ? 'alert' : 'status'} aria-live="polite" data-save-state={kind}>
+      {text}
+    </span>
+  );
+}

@@ -1,0 +1,10 @@
+import { snippetParts } from './files';
+
+/** A search hit in its context, the matched words marked. */
+export function Snippet({ text }: { readonly text: string }) {
+  return (
+    <span className="snippet">
+      {snippetParts(text).map((part, index) => (part.hit ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>))}
+    </span>
+  );
+}
