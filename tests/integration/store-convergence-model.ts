@@ -31,18 +31,21 @@ type Op =
   | { kind: 'typeNote'; r: Replica; at: number }
   | { kind: 'exchange'; from: Replica; to: Replica; forPeer: boolean; fate: 'deliver' | 'duplicate' | 'drop' }
   | { kind: 'resendOld'; to: Replica; pick: number }
+  | { kind: 'resolve'; r: Replica; pick: number; choice: 'mine' | 'theirs' }
+  | { kind: 'compact'; r: Replica }
+  | { kind: 'syncAll'; forPeer: boolean }
   | { kind: 'tick'; ms: number };
 
 const replica = fc.constantFrom<Replica>(0, 1, 2);
 const quadrant = fc.constantFrom(...QUADRANTS);
 export const opArb: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('insertItem' as const), r: replica, quadrant }), weight: 3 },
-  { arbitrary: fc.record({ kind: fc.constant('editItem' as const), r: replica, pick: fc.nat(20), text: fc.constantFrom('Sterk', 'Zwak punt', 'Kans', '') }), weight: 2 },
-  { arbitrary: fc.record({ kind: fc.constant('moveItem' as const), r: replica, pick: fc.nat(20), quadrant }), weight: 2 },
-  { arbitrary: fc.record({ kind: fc.constant('assignLemma' as const), r: replica, pick: fc.nat(20), lemma: fc.integer({ min: -1, max: 1 }) }), weight: 2 },
-  { arbitrary: fc.record({ kind: fc.constant('renameLemma' as const), r: replica, lemma: fc.nat(1), name: fc.constantFrom('Netwerk', 'Samenwerking', 'Wachtlijsten') }), weight: 1 },
-  { arbitrary: fc.record({ kind: fc.constant('deleteItem' as const), r: replica, pick: fc.nat(20) }), weight: 1 },
-  { arbitrary: fc.record({ kind: fc.constant('restoreItem' as const), r: replica, pick: fc.nat(20) }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('editItem' as const), r: replica, pick: fc.nat(3), text: fc.constantFrom('Sterk', 'Zwak punt', 'Kans', '') }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('moveItem' as const), r: replica, pick: fc.nat(3), quadrant }), weight: 3 },
+  { arbitrary: fc.record({ kind: fc.constant('assignLemma' as const), r: replica, pick: fc.nat(3), lemma: fc.integer({ min: -1, max: 1 }) }), weight: 3 },
+  { arbitrary: fc.record({ kind: fc.constant('renameLemma' as const), r: replica, lemma: fc.nat(1), name: fc.constantFrom('Netwerk', 'Samenwerking', 'Wachtlijsten') }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('deleteItem' as const), r: replica, pick: fc.nat(3) }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('restoreItem' as const), r: replica, pick: fc.nat(3) }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('typeText' as const), r: replica, lemma: fc.nat(1), at: fc.nat(30) }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant('typeNote' as const), r: replica, at: fc.nat(30) }), weight: 1 },
   {
@@ -55,7 +58,10 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
     }),
     weight: 4,
   },
-  { arbitrary: fc.record({ kind: fc.constant('resendOld' as const), to: replica, pick: fc.nat(20) }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('resendOld' as const), to: replica, pick: fc.nat(3) }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('resolve' as const), r: replica, pick: fc.nat(5), choice: fc.constantFrom('mine' as const, 'theirs' as const) }), weight: 3 },
+  { arbitrary: fc.record({ kind: fc.constant('compact' as const), r: replica }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('syncAll' as const), forPeer: fc.boolean() }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 0, max: 5000 }) }), weight: 1 },
 );
 
@@ -79,7 +85,16 @@ async function exchange(from: LocalStore, to: LocalStore, forPeer: boolean): Pro
   return bytes;
 }
 
-export async function runSchedule(ops: readonly Op[], skews: readonly number[]): Promise<void> {
+export interface ScheduleStats {
+  /** Most open conflicts any replica had after an all-round exchange. */
+  readonly conflictsSeen: number;
+  /** Open conflicts on replica 0 at the end. */
+  readonly conflicts: number;
+  readonly resolved: number;
+  readonly compactions: number;
+}
+
+export async function runSchedule(ops: readonly Op[], skews: readonly number[]): Promise<ScheduleStats> {
   const clock = { t: T0 };
   const stores = NODES.map((node, index) => openMemoryStore({ node, now: () => clock.t + (skews[index] ?? 0), author: `m-${node}` }));
   const [first] = stores as [LocalStore, LocalStore, LocalStore];
@@ -87,13 +102,18 @@ export async function runSchedule(ops: readonly Op[], skews: readonly number[]):
   first.insert('visits', CAMPAIGN, { organisation_id: 'org-1', date: '2015-03-01', status: 'in_progress' }, { id: VISIT });
   first.insert('conversations', CAMPAIGN, { visit_id: VISIT, respondent_group_ids: ['rg-1'] }, { id: CONVERSATION });
   for (const lemma of LEMMAS) first.insert('lemmas', CAMPAIGN, { sector_id: 's1', respondent_group_id: 'rg-1', quadrant: 'strengths', name: lemma, narrative: '' }, { id: lemma });
+  // Two items every replica starts with, so concurrent judgement edits happen often.
+  const items: string[] = ['it-s0', 'it-s1'];
+  for (const id of items) first.insert('swot_items', CAMPAIGN, { visit_id: VISIT, conversation_id: CONVERSATION, quadrant: 'strengths', text: id, author_id: 'm-0' }, { id });
   const seed = (await createBundle(first)).bytes;
   for (const store of stores.slice(1)) await importBundleBytes(store, seed);
 
-  const items: string[] = [];
   const typed: Array<{ table: 'lemmas' | 'notes'; id: string; word: string }> = [];
   const sent: Buffer[] = [];
   let words = 0;
+  let resolved = 0;
+  let conflictsSeen = 0;
+  let compactions = 0;
   const owned = (store: LocalStore, pick: number): string | undefined => {
     const visible = items.filter((id) => store.get('swot_items', id, { includeDeleted: true }));
     return visible.length === 0 ? undefined : visible[pick % visible.length];
@@ -175,36 +195,86 @@ export async function runSchedule(ops: readonly Op[], skews: readonly number[]):
         if (header.from !== target.node) await importBundleBytes(target, bytes);
         break;
       }
+      case 'resolve': {
+        const conflicts = stores[op.r]!.listConflicts();
+        const conflict = conflicts[op.pick % Math.max(conflicts.length, 1)];
+        if (conflict) {
+          stores[op.r]!.resolveConflict(conflict.id, op.choice);
+          resolved += 1;
+        }
+        break;
+      }
+      case 'compact': {
+        // As if the server had stored everything so far: texts collapse into snapshots.
+        const last = stores[op.r]!.changesAfter(0, 1_000_000).at(-1);
+        if (last) compactions += stores[op.r]!.compactTexts({ throughSeq: last.seq }) > 0 ? 1 : 0;
+        break;
+      }
+      case 'syncAll':
+        for (const from of [0, 1, 2] as const) {
+          for (const to of [0, 1, 2] as const) {
+            if (from !== to) await importBundleBytes(stores[to]!, await exchange(stores[from]!, stores[to]!, op.forPeer));
+          }
+        }
+        conflictsSeen = Math.max(conflictsSeen, ...stores.map((store) => store.listConflicts().length));
+        break;
       case 'tick':
         clock.t += op.ms;
         break;
     }
   }
 
-  // Final round: everyone sends what the others lack, twice around the ring.
-  for (let round = 0; round < 2; round += 1) {
-    for (const from of [0, 1, 2] as const) {
-      for (const to of [0, 1, 2] as const) {
-        if (from !== to) await importBundleBytes(stores[to]!, await exchange(stores[from]!, stores[to]!, true));
+  const exchangeAll = async () => {
+    for (let round = 0; round < 2; round += 1) {
+      for (const from of [0, 1, 2] as const) {
+        for (const to of [0, 1, 2] as const) {
+          if (from !== to) await importBundleBytes(stores[to]!, await exchange(stores[from]!, stores[to]!, true));
+        }
       }
     }
+  };
+  const checkConverged = (stage: string) => {
+    const expected = snapshot(stores[0]!);
+    for (const index of [1, 2]) {
+      if (snapshot(stores[index]!) !== expected) throw new Error(`${stage}: replica ${index} differs from replica 0`);
+    }
+    for (const { table, id, word } of typed) {
+      const text = table === 'lemmas' ? stores[0]!.get('lemmas', id, { includeDeleted: true })!.narrative : stores[0]!.get('notes', id, { includeDeleted: true })!.text;
+      if (!text.split(' ').includes(word)) throw new Error(`${stage}: typed word ${word} is missing from ${table} ${id}: ${JSON.stringify(text)}`);
+    }
+  };
+
+  // Final round: everyone sends what the others lack, twice around the ring.
+  await exchangeAll();
+  checkConverged('after the final exchange');
+  const conflicts = stores[0]!.listConflicts().length;
+
+  // Then one replica resolves every conflict and another compacts its texts (as if the server
+  // had them all): after exchanging, no conflict is left anywhere and nothing typed is lost.
+  // Resolving one conflict of a field closes the field's other conflicts too.
+  for (let conflict = stores[0]!.listConflicts()[0]; conflict; conflict = stores[0]!.listConflicts()[0]) {
+    clock.t += 1;
+    stores[0]!.resolveConflict(conflict.id, resolved % 2 === 0 ? 'mine' : 'theirs');
+    resolved += 1;
   }
-  const expected = snapshot(stores[0]!);
-  for (const index of [1, 2]) {
-    if (snapshot(stores[index]!) !== expected) throw new Error(`replica ${index} differs from replica 0`);
-  }
-  for (const { table, id, word } of typed) {
-    const text = table === 'lemmas' ? stores[0]!.get('lemmas', id, { includeDeleted: true })!.narrative : stores[0]!.get('notes', id, { includeDeleted: true })!.text;
-    if (!(text ?? '').split(' ').includes(word)) throw new Error(`typed word ${word} is missing from ${table} ${id}: ${JSON.stringify(text)}`);
+  const last = stores[1]!.changesAfter(0, 1_000_000).at(-1);
+  if (last && stores[1]!.compactTexts({ throughSeq: last.seq }) > 0) compactions += 1;
+  await exchangeAll();
+  checkConverged('after resolving and compacting');
+  for (const [index, store] of stores.entries()) {
+    if (store.listConflicts().length > 0) throw new Error(`replica ${index} still has conflicts after they were resolved`);
   }
   for (const store of stores) store.db.close();
+  return { conflictsSeen, conflicts, resolved, compactions };
 }
 
 /** The property over random schedules and clock skews (within the drift limit). */
 export function convergenceProperty(): fc.IAsyncProperty<[Op[], number[]]> {
   return fc.asyncProperty(
-    fc.array(opArb, { minLength: 1, maxLength: 14 }),
+    fc.array(opArb, { minLength: 4, maxLength: 18, size: 'max' }),
     fc.array(fc.integer({ min: -60_000, max: 60_000 }), { minLength: 3, maxLength: 3 }),
-    async (ops, skews) => runSchedule(ops, skews),
+    async (ops, skews) => {
+      await runSchedule(ops, skews);
+    },
   );
 }
