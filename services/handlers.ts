@@ -10,6 +10,7 @@ import { ensureDefaultRegions } from './setup/default-regions';
 import { createSetupHandlers } from './setup/setup';
 import { createPlanningHandlers } from './planning/planning';
 import { createVisitHandlers } from './visits/visits';
+import { createSearchHandlers } from './search/search';
 
 export interface ServiceContext {
   readonly profile: Profile;
@@ -39,5 +40,6 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createSetupHandlers(context.profile),
     ...createPlanningHandlers(context.profile),
     ...createVisitHandlers(context.profile),
+    ...createSearchHandlers(context.profile),
   };
 }

@@ -7,6 +7,7 @@ import { syncChannels } from './sync';
 import { setupChannels } from './setup';
 import { planningChannels } from './planning';
 import { visitChannels } from './visit';
+import { searchChannels } from './search';
 
 /**
  * The one contract between the UI and the services: every call the renderer can make,
@@ -31,6 +32,7 @@ export const contract = {
   ...setupChannels,
   ...planningChannels,
   ...visitChannels,
+  ...searchChannels,
 } as const;
 
 export type Contract = typeof contract;

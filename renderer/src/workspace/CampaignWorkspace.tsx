@@ -11,6 +11,7 @@ import { IdentityPicker } from './IdentityPicker';
 import { ConversationScreen } from './visits/ConversationScreen';
 import { VisitScreen } from './visits/VisitScreen';
 import { VisitsScreen } from './visits/VisitsScreen';
+import { SearchScreen } from './search/SearchScreen';
 
 interface Section {
   readonly path: string;
@@ -36,6 +37,7 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
     { path: '/planning', label: t('workspace.nav.planning'), hint: t('workspace.nav.planningHint') },
     { path: '/visits', label: t('workspace.nav.visits'), hint: t('workspace.nav.visitsHint') },
     { path: '/swot', label: t('swot.nav'), hint: t('swot.navHint') },
+    { path: '/search', label: t('workspace.nav.search'), hint: t('workspace.nav.searchHint') },
   ];
   const current = sections.find((section) => location === section.path || location.startsWith(`${section.path}/`));
   const campaign = setup?.campaign.id === campaignId ? setup.campaign : null;
@@ -115,6 +117,9 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
           <Switch>
             <Route path="/setup" nest>
               <SetupScreen setup={setup} />
+            </Route>
+            <Route path="/search">
+              <SearchScreen campaignId={campaignId} />
             </Route>
             <Route path="/visits" nest>
               <Switch>

@@ -1,0 +1,145 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium, screenshot } from '../support/browser';
+import { tempDir } from '../support/profile';
+import { startWebApp, type WebApp } from '../support/web-app';
+
+const ORGANISATIONS_CSV = [
+  'naam;sector;regio;adres;contact',
+  'Integratiecentrum De Sleutel;IC;Gent;Kongostraat 42, 9000 Gent;info@desleutel.be',
+  'Tolkendienst Noord;STVD;provincie Antwerpen;;',
+  'Huis van het Nederlands Hasselt;HVN;Limburg;;',
+  'Zonder sector;;Limburg;;',
+  'Verkeerde regio;IC;Mars;;',
+].join('\r\n');
+
+// A new user's whole first season, only through the screens: set up, import, plan, capture, search, restart.
+describe('the whole flow as a new user in Chromium (browser mode)', () => {
+  let browser: Browser;
+  let profile: ReturnType<typeof tempDir>;
+  let app: WebApp;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!chromiumAvailable()) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium"`);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    profile = tempDir('veldwerk-e2e-flow-');
+    app = await startWebApp(profile.dir);
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'nl-BE' });
+    page = await context.newPage();
+    pageErrors.length = 0;
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+  });
+
+  afterEach(async () => {
+    await context.close();
+    await app.stop();
+    profile.remove();
+  });
+
+  it('creates a campaign, imports organisations, plans a visit, captures a conversation, searches it and finds everything after a restart', async () => {
+    const nav = () => page.getByRole('navigation', { name: 'Onderdelen van de campagne' });
+
+    // 1. Campaign.
+    await page.goto(app.bridge.openUrl);
+    await page.getByLabel('Naam').fill('Synergie door verbindingen');
+    await page.getByLabel('Werkjaar').fill('2014-2015');
+    await page.getByRole('button', { name: 'Campagne aanmaken' }).click();
+    await page.getByTestId('campaign-list').getByRole('link', { name: 'Synergie door verbindingen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Voorbereiding van de campagne' }).waitFor();
+
+    // 2. The team.
+    await page.getByRole('link', { name: 'Team', exact: true }).click();
+    for (const name of ['Anna Peeters', 'Bart Claes']) {
+      await page.getByLabel('Naam').fill(name);
+      await page.getByRole('button', { name: 'Teamlid toevoegen' }).click();
+      await page.getByText(`„${name}” toegevoegd aan het team.`).waitFor();
+    }
+
+    // 3. Organisations from a CSV file with bad rows.
+    await page.getByRole('link', { name: 'Organisaties', exact: true }).click();
+    await page.getByLabel('CSV-bestand', { exact: true }).setInputFiles({ name: 'organisaties.csv', mimeType: 'text/csv', buffer: Buffer.from(ORGANISATIONS_CSV, 'utf8') });
+    await page.getByText('Gekozen: organisaties.csv').waitFor();
+    await page.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
+    await page.getByText('3 klaar om te importeren, 0 mogelijke dubbels, 2 met fouten.').waitFor();
+    await page.getByText('Regel 5: de sector ontbreekt.').waitFor();
+    await page.getByText('Regel 6: regio „Mars” bestaat niet in deze campagne.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: '3 organisaties importeren' }).click();
+    await page.getByText('3 organisaties geïmporteerd.').waitFor();
+
+    // 4. Plan a visit with a duo.
+    await nav().getByRole('link', { name: 'Planning', exact: true }).click();
+    await page.getByRole('button', { name: 'Bezoek plannen bij Integratiecentrum De Sleutel' }).click();
+    const form = page.getByTestId('visit-form');
+    await form.getByLabel('Datum').fill('2015-03-12');
+    await form.getByLabel('Inspecteur 1').selectOption({ label: 'Anna Peeters' });
+    await form.getByLabel('Inspecteur 2').selectOption({ label: 'Bart Claes' });
+    await form.getByRole('button', { name: 'Bezoek plannen' }).click();
+    await form.getByText('Bezoek aan Integratiecentrum De Sleutel gepland.').waitFor();
+
+    // 5. Capture a conversation as Anna.
+    await page.getByLabel('Ik ben').selectOption({ label: 'Anna Peeters' });
+    await page.getByRole('link', { name: 'Integratiecentrum De Sleutel' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Integratiecentrum De Sleutel' }).waitFor();
+    await page.getByTestId('conversation-list').getByRole('link', { name: /Personeel/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Gesprek met Personeel' }).waitFor();
+    await page.getByTestId('note-2').fill('De Coördinator wijst op lange Wachtlijsten voor NT2-lessen in Gent.');
+    await page.getByTestId('question').nth(1).getByText('Bewaard om', { exact: false }).waitFor();
+
+    // 6. Search, Dutch-aware: no accents, lower case, a word's start.
+    await nav().getByRole('link', { name: 'Zoeken', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Zoeken' }).waitFor();
+    await screenshot(page, 'search-empty-nl');
+    await page.getByLabel('Zoekterm').fill('coordinator wachtlijst');
+    const results = page.getByTestId('search-results');
+    await results.locator('mark', { hasText: 'Coördinator' }).waitFor();
+    await results.locator('mark', { hasText: 'Wachtlijsten' }).waitFor();
+    await results.getByText('Gesprek met Personeel · Wat doen ze?', { exact: false }).waitFor();
+    await page.getByText('1 treffer', { exact: true }).waitFor();
+    await screenshot(page, 'search-hit-nl');
+    await page.getByLabel('Zoekterm').fill('xylofoon');
+    await page.getByText('Niets gevonden voor „xylofoon”.', { exact: false }).waitFor();
+    await page.getByLabel('Zoekterm').fill('WACHTLIJSTEN');
+    await results.getByRole('link', { name: 'Integratiecentrum De Sleutel' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Gesprek met Personeel' }).waitFor();
+
+    // 7. Restart the services on the same profile and find everything.
+    await app.stop();
+    app = await startWebApp(profile.dir);
+    await page.goto(app.bridge.openUrl);
+    await page.getByTestId('campaign-list').getByRole('link', { name: 'Synergie door verbindingen' }).click();
+    await nav().getByRole('link', { name: 'Zoeken', exact: true }).click();
+    await page.getByLabel('Zoekterm').fill('nt2 gent');
+    await page.getByTestId('search-results').locator('mark', { hasText: 'NT2' }).waitFor();
+    await page.getByTestId('search-results').getByRole('link', { name: 'Integratiecentrum De Sleutel' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Gesprek met Personeel' }).waitFor();
+    expect(await page.getByTestId('note-2').inputValue()).toBe('De Coördinator wijst op lange Wachtlijsten voor NT2-lessen in Gent.');
+    await nav().getByRole('link', { name: 'Planning', exact: true }).click();
+    await page.getByRole('link', { name: 'Integratiecentrum De Sleutel' }).waitFor();
+    await page.getByText('Anna Peeters & Bart Claes').waitFor();
+    await nav().getByRole('link', { name: 'Voorbereiding', exact: true }).click();
+    await page.getByRole('link', { name: 'Organisaties', exact: true }).click();
+    expect(await page.getByTestId('organisation-table').locator('tbody tr').count()).toBe(3);
+    await screenshot(page, 'after-restart-organisations-nl');
+
+    // The workspace in English.
+    await page.getByLabel('Taal').selectOption('en');
+    await page.getByRole('navigation', { name: 'Parts of the campaign' }).getByRole('link', { name: 'Search', exact: true }).click();
+    await page.getByLabel('Search term').fill('wachtlijst');
+    await page.getByText('1 hit', { exact: true }).waitFor();
+    await screenshot(page, 'search-hit-en');
+    expect(pageErrors).toEqual([]);
+  });
+});
