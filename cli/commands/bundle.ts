@@ -46,11 +46,13 @@ export const bundleCommand: Command = {
       const profile = openProfile(profileDir);
       try {
         const header = await exportBundle(profile.store, path.resolve(values.out), {
+          blobs: profile.blobs,
           ...(values.for ? { forPeer: values.for } : {}),
           ...(values.campaign ? { campaign: values.campaign } : {}),
         });
         io.stdout(
-          `Exported ${header.count} changes of ${header.campaigns.length} campaign(s) from node ${header.from} to ${path.resolve(values.out)}.\n`,
+          `Exported ${header.count} changes and ${header.blobs} document file(s) of ${header.campaigns.length} campaign(s) ` +
+            `from node ${header.from} to ${path.resolve(values.out)}.\n`,
         );
       } finally {
         profile.close();
@@ -62,12 +64,13 @@ export const bundleCommand: Command = {
     const profile = openProfile(profileDir);
     try {
       const result = await importBundle(profile.store, path.resolve(positionals[0] as string), {
+        blobs: profile.blobs,
         ...(values.campaign ? { campaign: values.campaign } : {}),
         ...(values['allow-new-campaign'] ? { allowNewCampaign: true } : {}),
       });
       io.stdout(
         `Imported a bundle from node ${result.from}: ${result.applied} new changes, ${result.duplicates} already present, ` +
-          `${result.deferred} kept for a newer Veldwerk, ${result.conflicts} new conflicts to review.\n` +
+          `${result.deferred} kept for a newer Veldwerk, ${result.conflicts} new conflicts to review, ${result.blobs} document file(s).\n` +
           `To send back only what that laptop lacks: veldwerk bundle export --for ${result.from} --out FILE\n`,
       );
     } finally {

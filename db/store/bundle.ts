@@ -6,12 +6,16 @@ import { z } from 'zod';
 import type { Change } from '../../shared/sync/change';
 import { isHlc, NODE_ID_PATTERN } from '../../shared/sync/hlc';
 import type { ApplyReport } from '../../shared/sync/replica';
+import type { BlobStore } from './blobs';
 import type { LocalStore } from './store';
 
 /**
  * Bundle files: the change log carried on a USB stick between the two laptops of a duo.
  *
- *   gzip( <header JSON>\n<change JSON>\n<change JSON>\n… )
+ *   gzip( <header JSON>\n<change JSON>\n…<change JSON>\n<blob JSON>\n… )
+ *
+ * Blob lines ({"blob": sha256, "data": base64}) carry the files of the documents whose
+ * blob_hash changes are in the bundle, when the exporting side passes its blob store.
  *
  * The header names the format and version, the sending node, the campaigns inside, the sender's
  * sync schema, the number of changes and the sha256 of everything after the header line, and
@@ -34,13 +38,17 @@ const headerSchema = z
     campaigns: z.array(z.string().min(1).max(200)).max(1000),
     schema: z.number().int().min(1),
     count: z.number().int().min(0),
+    /** Number of blob lines after the changes. */
+    blobs: z.number().int().min(0).default(0),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     createdAt: z.string(),
     knows: z.record(z.string(), versionVector),
   })
   .strict();
 
-export type BundleHeader = z.infer<typeof headerSchema>;
+export type BundleHeader = z.output<typeof headerSchema>;
+
+const blobLine = z.object({ blob: z.string().regex(/^[0-9a-f]{64}$/), data: z.string() }).strict();
 
 export class BundleError extends Error {
   override readonly name = 'BundleError';
@@ -61,6 +69,8 @@ export interface ExportOptions {
   readonly campaign?: string;
   readonly onProgress?: ProgressCallback;
   readonly now?: Date;
+  /** The profile's blob store: the files of exported documents travel along. */
+  readonly blobs?: BlobStore;
 }
 
 export interface ImportOptions {
@@ -69,9 +79,13 @@ export interface ImportOptions {
   /** Accept a bundle whose campaigns this profile has none of even when it has other campaigns. */
   readonly allowNewCampaign?: boolean;
   readonly onProgress?: ProgressCallback;
+  /** The profile's blob store, to keep the document files the bundle carries (ignored without it). */
+  readonly blobs?: BlobStore;
 }
 
 export interface ImportResult extends ApplyReport {
+  /** Document files stored (new or already present). */
+  readonly blobs: number;
   readonly from: string;
   readonly campaigns: readonly string[];
   readonly count: number;
@@ -109,7 +123,18 @@ export async function createBundle(store: LocalStore, options: ExportOptions = {
     knows[campaign] = store.versionVector(campaign);
     options.onProgress?.({ phase: 'collect', done: index + 1, total: campaigns.length });
   });
-  const body = changes.length === 0 ? '' : `${changes.map((change) => JSON.stringify(change)).join('\n')}\n`;
+  const blobLines: string[] = [];
+  if (options.blobs) {
+    const hashes = new Set<string>();
+    for (const change of changes) {
+      if (change.table === 'documents' && change.column === 'blob_hash' && typeof change.value === 'string') hashes.add(change.value);
+    }
+    for (const hash of [...hashes].sort()) {
+      if (options.blobs.has(hash)) blobLines.push(JSON.stringify({ blob: hash, data: options.blobs.get(hash).toString('base64') }));
+    }
+  }
+  const lines = [...changes.map((change) => JSON.stringify(change)), ...blobLines];
+  const body = lines.length === 0 ? '' : `${lines.join('\n')}\n`;
   const bodyBytes = Buffer.from(body, 'utf8');
   const header: BundleHeader = {
     format: BUNDLE_FORMAT,
@@ -118,6 +143,7 @@ export async function createBundle(store: LocalStore, options: ExportOptions = {
     campaigns,
     schema: store.schemaVersion,
     count: changes.length,
+    blobs: blobLines.length,
     sha256: createHash('sha256').update(bodyBytes).digest('hex'),
     createdAt: (options.now ?? new Date()).toISOString(),
     knows,
@@ -137,7 +163,12 @@ export async function exportBundle(store: LocalStore, file: string, options: Exp
 }
 
 /** Parses and verifies a bundle: format, version, checksum, count, campaigns of every change. */
-export async function readBundle(bytes: Uint8Array, onProgress?: ProgressCallback): Promise<{ header: BundleHeader; changes: Change[] }> {
+export interface BundleBlob {
+  readonly hash: string;
+  readonly bytes: Buffer;
+}
+
+export async function readBundle(bytes: Uint8Array, onProgress?: ProgressCallback): Promise<{ header: BundleHeader; changes: Change[]; blobs: BundleBlob[] }> {
   let text: string;
   try {
     text = (await gunzipAsync(bytes)).toString('utf8');
@@ -166,10 +197,22 @@ export async function readBundle(bytes: Uint8Array, onProgress?: ProgressCallbac
   if (createHash('sha256').update(body).digest('hex') !== header.sha256) {
     throw new BundleError('The bundle is damaged (checksum mismatch); it was not imported. Export it again.');
   }
-  const lines = body.length === 0 ? [] : body.toString('utf8').replace(/\n$/, '').split('\n');
-  if (lines.length !== header.count) {
-    throw new BundleError(`The bundle is incomplete (${lines.length} of ${header.count} changes); it was not imported. Export it again.`);
+  const all = body.length === 0 ? [] : body.toString('utf8').replace(/\n$/, '').split('\n');
+  if (all.length !== header.count + header.blobs) {
+    throw new BundleError(`The bundle is incomplete (${all.length} of ${header.count + header.blobs} lines); it was not imported. Export it again.`);
   }
+  const lines = all.slice(0, header.count);
+  const blobs = all.slice(header.count).map((line, index): BundleBlob => {
+    let parsed: z.infer<typeof blobLine>;
+    try {
+      parsed = blobLine.parse(JSON.parse(line));
+    } catch {
+      throw new BundleError(`File ${index + 1} of the bundle is unreadable; it was not imported.`);
+    }
+    const data = Buffer.from(parsed.data, 'base64');
+    if (createHash('sha256').update(data).digest('hex') !== parsed.blob) throw new BundleError(`File ${index + 1} of the bundle is damaged; it was not imported.`);
+    return { hash: parsed.blob, bytes: data };
+  });
   const campaigns = new Set(header.campaigns);
   const changes: Change[] = lines.map((line, index) => {
     let change: unknown;
@@ -185,7 +228,7 @@ export async function readBundle(bytes: Uint8Array, onProgress?: ProgressCallbac
     if (onProgress && (index % 1000 === 999 || index === lines.length - 1)) onProgress({ phase: 'verify', done: index + 1, total: lines.length });
     return change as Change;
   });
-  return { header, changes };
+  return { header, changes, blobs };
 }
 
 /**
@@ -194,7 +237,7 @@ export async function readBundle(bytes: Uint8Array, onProgress?: ProgressCallbac
  * truncated or foreign-campaign bundle, or one holding any invalid change.
  */
 export async function importBundleBytes(store: LocalStore, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
-  const { header, changes } = await readBundle(bytes, options.onProgress);
+  const { header, changes, blobs } = await readBundle(bytes, options.onProgress);
   if (header.from === store.node) throw new BundleError('This bundle was exported by this same profile; import it on the other laptop.');
   if (options.campaign !== undefined) {
     const foreign = header.campaigns.filter((campaign) => campaign !== options.campaign);
@@ -215,7 +258,10 @@ export async function importBundleBytes(store: LocalStore, bytes: Uint8Array, op
     rememberPeer(store, header.from, header.knows);
     return applied;
   });
-  return { ...report, from: header.from, campaigns: header.campaigns, count: header.count };
+  // Files are content-addressed: storing them after the changes were accepted keeps a refused
+  // bundle from leaving anything behind.
+  if (options.blobs) for (const blob of blobs) options.blobs.put(blob.bytes);
+  return { ...report, blobs: options.blobs ? blobs.length : 0, from: header.from, campaigns: header.campaigns, count: header.count };
 }
 
 export async function importBundle(store: LocalStore, file: string, options: ImportOptions = {}): Promise<ImportResult> {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -61,7 +62,7 @@ describe('veldwerk bundle', () => {
     const w = workspace();
     const io = captureIo();
     expect(await main(['bundle', 'export', '--profile', w.a, '--out', w.file('a.vwb')], io)).toBe(0);
-    expect(io.out.join('')).toMatch(/Exported \d+ changes of 1 campaign/);
+    expect(io.out.join('')).toMatch(/Exported \d+ changes and 0 document file\(s\) of 1 campaign/);
     expect(await main(['bundle', 'import', '--profile', w.b, w.file('a.vwb')], io)).toBe(0);
     const once = fingerprint(w.b);
     expect(await main(['bundle', 'import', '--profile', w.b, w.file('a.vwb')], io)).toBe(0);
@@ -132,6 +133,32 @@ describe('veldwerk bundle', () => {
     expect(fingerprint(w.b)).toBe(before);
     expect(await main(['bundle', 'import', '--profile', w.b, w.file('a.vwb'), '--allow-new-campaign'], io)).toBe(0);
     expect(fingerprint(w.b)).not.toBe(before);
+  });
+
+  it('carries the files of documents along, verified by their hash', async () => {
+    const w = workspace();
+    const a = openProfile(w.a);
+    const file = Buffer.from('%PDF-1.4 jaarverslag 2013');
+    const hash = a.blobs.put(file);
+    a.store.insert('documents', w.campaign.id, { visit_id: 'visit-x', title: 'Jaarverslag', kind: 'application/pdf', date: '2014-06-30', blob_hash: hash });
+    a.close();
+    const io = captureIo();
+    expect(await main(['bundle', 'export', '--profile', w.a, '--out', w.file('docs.vwb')], io)).toBe(0);
+    expect(io.out.join('')).toMatch(/and 1 document file/);
+    // A bundle whose file was swapped (and checksum recomputed) is refused as damaged.
+    const plain = gunzipSync(readFileSync(w.file('docs.vwb'))).toString('utf8');
+    const [headerLine, ...rest] = plain.split('\n');
+    const forged = rest.join('\n').replace(file.toString('base64'), Buffer.from('iets anders').toString('base64'));
+    const header = { ...JSON.parse(headerLine!), sha256: createHash('sha256').update(forged).digest('hex') };
+    writeFileSync(w.file('forged.vwb'), gzipSync(Buffer.from(`${JSON.stringify(header)}\n${forged}`)));
+    const failing = captureIo();
+    expect(await main(['bundle', 'import', '--profile', w.b, w.file('forged.vwb')], failing)).toBe(1);
+    expect(failing.err.join('')).toMatch(/File 1 of the bundle is damaged/);
+    expect(await main(['bundle', 'import', '--profile', w.b, w.file('docs.vwb')], io)).toBe(0);
+    const b = openProfile(w.b);
+    expect(b.blobs.get(hash).equals(file)).toBe(true);
+    expect(b.store.list('documents')[0]?.blob_hash).toBe(hash);
+    b.close();
   });
 
   it('refuses a bundle from its own profile and explains bad usage', async () => {
