@@ -161,6 +161,16 @@ describe('LocalStore', () => {
     expect(stamp > ahead).toBe(true);
   });
 
+  it('never stamps behind its own log, even when the wall clock was set back', () => {
+    const late = openMemoryStore({ node: 'aaaaaaaa', now: () => T0 + 3600_000 });
+    late.insert('campaigns', 'c1', { name: 'Werkjaar', working_year: '2014-2015', created_at: null });
+    const newest = late.changesAfter(0, 100).at(-1)!.change.hlc;
+    const reopened = new LocalStore(late.db, { now: () => T0 });
+    const [change] = reopened.update('campaigns', 'c1', { name: 'Later' });
+    expect(change!.hlc > newest).toBe(true);
+    expect(change!.prev).toBe(late.changesAfter(0, 100).find((entry) => entry.change.column === 'name' && entry.change.value === 'Werkjaar')!.change.hlc);
+  });
+
   it('keeps changes of a newer schema aside and applies them after an upgrade', () => {
     const { a } = pair();
     const { campaign } = seedVisit(a);
