@@ -29,7 +29,7 @@ interface DocumentRow {
  * Searches the notes and the documents of a campaign (FTS5, accents and case folded, every word
  * as a prefix) and answers each hit in its context, best first.
  */
-export function searchCampaign(profile: Profile, campaignId: string, query: string, limit = 100): SearchResult {
+export function searchCampaign(profile: Profile, campaignId: string, query: string, limit = 50): SearchResult {
   const match = ftsQuery(query);
   if (!match) return { query, hits: [], truncated: false };
   const db = profile.db;
