@@ -97,7 +97,7 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
         {filterSelect('memberId', t('planning.filters.member'), setup.members.filter((member) => !member.deleted).map((member) => ({ value: member.id, label: member.name ?? '' })), t('planning.filters.allMembers'))}
         {filterSelect('status', t('planning.filters.status'), PLANNABLE_STATUSES.map((status) => ({ value: status, label: t(`planning.statuses.${status}`) })), t('planning.filters.allStatuses'))}
         {filters !== NO_FILTERS ? (
-          <button type="button" className="link-button toolbar-reset" onClick={() => setFilters(NO_FILTERS)}>
+          <button type="button" className="text-button toolbar-reset" onClick={() => setFilters(NO_FILTERS)}>
             {t('planning.filters.reset')}
           </button>
         ) : null}
@@ -127,7 +127,7 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
             {shownWarnings.map((warning) => (
               <li key={warning.kind === 'doubleBooked' ? `${warning.memberId}-${warning.date}` : warning.visitId}>
                 {warningText(t, i18n.language, warning, setup, rows)}{' '}
-                <button type="button" className="link-button" onClick={() => edit(warning.kind === 'doubleBooked' ? (warning.visitIds[0] ?? '') : warning.visitId)}>
+                <button type="button" className="text-button" onClick={() => edit(warning.kind === 'doubleBooked' ? (warning.visitIds[0] ?? '') : warning.visitId)}>
                   {t('planning.warnings.fix')}
                 </button>
               </li>
@@ -180,7 +180,7 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
                           <tr key={row.visit.id} className={warnedVisits.has(row.visit.id) ? 'row-warned' : undefined}>
                             <td className="nowrap">{formatDate(i18n.language, row.visit.date)}</td>
                             <th scope="row">
-                              <Link href={`~/campaigns/${campaignId}/visits/${row.visit.id}`}>{row.organisation?.name ?? '—'}</Link> <span className="tag">{row.sector?.code}</span>
+                              <Link href={`~/campaigns/${campaignId}/visits/${row.visit.id}`}>{row.organisation?.name ?? '—'}</Link> <span className="code-tag">{row.sector?.code}</span>
                             </th>
                             <td>
                               {duoLabel(t, row)}
@@ -195,7 +195,7 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
                               <span className={`status-pill visit-${row.visit.status ?? 'planned'}`}>{statusLabel(t, row.visit.status)}</span>
                             </td>
                             <td className="row-actions">
-                              <button type="button" className="link-button" aria-label={t('planning.editLabel', { organisation: row.organisation?.name ?? '' })} onClick={() => edit(row.visit.id)}>
+                              <button type="button" className="text-button" aria-label={t('planning.editLabel', { organisation: row.organisation?.name ?? '' })} onClick={() => edit(row.visit.id)}>
                                 {t('setup.organisations.edit')}
                               </button>
                             </td>
@@ -209,7 +209,7 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
                       {unplanned.map((organisation) => (
                         <li key={organisation.id}>
                           <span>{organisation.name}</span> <span className="muted">{t('planning.noVisitYet')}</span>
-                          <button type="button" className="link-button" aria-label={t('planning.planForLabel', { organisation: organisation.name ?? '' })} onClick={() => planFor(organisation.id)}>
+                          <button type="button" className="text-button" aria-label={t('planning.planForLabel', { organisation: organisation.name ?? '' })} onClick={() => planFor(organisation.id)}>
                             {t('planning.planFor')}
                           </button>
                         </li>

@@ -92,7 +92,7 @@ export function SearchScreen({ campaignId }: { readonly campaignId: string }) {
           {hits.map((hit) => (
             <li key={`${hit.kind}-${hit.id}`} className="card search-hit">
               <div className="search-hit-head">
-                <span className={`tag tag-${hit.kind}`}>{t(`search.kindTags.${hit.kind}`)}</span>
+                <span className={`code-tag code-tag-${hit.kind}`}>{t(`search.kindTags.${hit.kind}`)}</span>
                 <Link href={hitHref(campaignId, hit)} className="search-hit-link">
                   {hit.organisationName ?? t('search.unknownVisit')}
                 </Link>

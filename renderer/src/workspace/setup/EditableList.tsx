@@ -163,7 +163,7 @@ export function EditableList(props: EditableListProps) {
             ) : (
               <>
                 <div className="editable-text">
-                  {item.tag ? <span className="tag">{item.tag}</span> : null}
+                  {item.tag ? <span className="code-tag">{item.tag}</span> : null}
                   <span>{item.label}</span>
                   {item.detail ? <span className="muted editable-detail">{item.detail}</span> : null}
                 </div>
@@ -196,7 +196,7 @@ export function EditableList(props: EditableListProps) {
                   ) : null}
                   <button
                     type="button"
-                    className="link-button"
+                    className="text-button"
                     data-action="rename"
                     aria-label={t('setup.list.renameLabel', { name: item.label })}
                     onClick={() => {
@@ -209,7 +209,7 @@ export function EditableList(props: EditableListProps) {
                   </button>
                   <button
                     type="button"
-                    className="link-button"
+                    className="text-button"
                     aria-label={t('setup.list.retireLabel', { name: item.label })}
                     onClick={() => void retire(item, true)}
                   >
@@ -228,12 +228,12 @@ export function EditableList(props: EditableListProps) {
             {retired.map((item) => (
               <li key={item.id} className="editable-row retired-row">
                 <div className="editable-text">
-                  {item.tag ? <span className="tag">{item.tag}</span> : null}
+                  {item.tag ? <span className="code-tag">{item.tag}</span> : null}
                   <span>{item.label}</span>
                 </div>
                 <button
                   type="button"
-                  className="link-button"
+                  className="text-button"
                   aria-label={t('setup.list.restoreLabel', { name: item.label })}
                   onClick={() => void retire(item, false)}
                 >

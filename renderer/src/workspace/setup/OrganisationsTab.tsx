@@ -124,7 +124,7 @@ export function OrganisationsTab({ setup }: { readonly setup: CampaignSetup }) {
                     <td className="row-actions">
                       <button
                         type="button"
-                        className="link-button"
+                        className="text-button"
                         aria-label={t('setup.organisations.editLabel', { name: organisation.name ?? '' })}
                         onClick={() => {
                           setDraft({
@@ -143,7 +143,7 @@ export function OrganisationsTab({ setup }: { readonly setup: CampaignSetup }) {
                       </button>
                       <button
                         type="button"
-                        className="link-button"
+                        className="text-button"
                         aria-label={t('setup.list.retireLabel', { name: organisation.name ?? '' })}
                         title={(setup.visitsPerOrganisation[organisation.id] ?? 0) > 0 ? t('setup.organisations.inUse') : undefined}
                         onClick={() => void retire(organisation, true)}
@@ -166,7 +166,7 @@ export function OrganisationsTab({ setup }: { readonly setup: CampaignSetup }) {
                   <span>{organisation.name}</span>
                   <button
                     type="button"
-                    className="link-button"
+                    className="text-button"
                     aria-label={t('setup.list.restoreLabel', { name: organisation.name ?? '' })}
                     onClick={() => void retire(organisation, false)}
                   >

@@ -22,9 +22,9 @@ export function SetupScreen({ setup }: { readonly setup: CampaignSetup }) {
         </h1>
         <p className="lead">{t('setup.intro')}</p>
       </div>
-      <nav className="tabs" aria-label={t('setup.tabsLabel')}>
+      <nav className="subtabs" aria-label={t('setup.tabsLabel')}>
         {TABS.map((tab) => (
-          <Link key={tab} href={`/${tab}`} className={`tab${tab === current ? ' active' : ''}`} aria-current={tab === current ? 'page' : undefined}>
+          <Link key={tab} href={`/${tab}`} className={`subtab${tab === current ? ' active' : ''}`} aria-current={tab === current ? 'page' : undefined}>
             {t(`setup.tabs.${tab}`)}
           </Link>
         ))}

@@ -108,7 +108,7 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
                 <div className="row-actions">
                   <button
                     type="button"
-                    className="link-button"
+                    className="text-button"
                     aria-label={t('setup.team.editLabel', { name: member.name ?? '' })}
                     onClick={() => {
                       setDraft({
@@ -126,7 +126,7 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
                   >
                     {t('setup.organisations.edit')}
                   </button>
-                  <button type="button" className="link-button" aria-label={t('setup.list.retireLabel', { name: member.name ?? '' })} onClick={() => void retire(member, true)}>
+                  <button type="button" className="text-button" aria-label={t('setup.list.retireLabel', { name: member.name ?? '' })} onClick={() => void retire(member, true)}>
                     {t('setup.list.retire')}
                   </button>
                 </div>
@@ -141,7 +141,7 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
               {retired.map((member) => (
                 <li key={member.id} className="editable-row retired-row">
                   <span>{member.name}</span>
-                  <button type="button" className="link-button" aria-label={t('setup.list.restoreLabel', { name: member.name ?? '' })} onClick={() => void retire(member, false)}>
+                  <button type="button" className="text-button" aria-label={t('setup.list.restoreLabel', { name: member.name ?? '' })} onClick={() => void retire(member, false)}>
                     {t('setup.list.restore')}
                   </button>
                 </li>

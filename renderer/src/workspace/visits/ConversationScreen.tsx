@@ -120,7 +120,7 @@ export function ConversationScreen({ campaignId, visitId, conversationId }: { re
         <div className="visit-meta">
           <span>{detail.organisation?.name}</span>
           <span>{formatDate(i18n.language, detail.visit.date, 'full')}</span>
-          {detail.sector ? <span className="tag">{detail.sector.code}</span> : null}
+          {detail.sector ? <span className="code-tag">{detail.sector.code}</span> : null}
         </div>
       </div>
 

@@ -62,7 +62,7 @@ export function VisitScreen({ campaignId, visitId }: { readonly campaignId: stri
         {detail ? (
           <div className="visit-meta">
             <span>{formatDate(i18n.language, detail.visit.date, 'full')}</span>
-            {detail.sector ? <span className="tag">{detail.sector.code}</span> : null}
+            {detail.sector ? <span className="code-tag">{detail.sector.code}</span> : null}
             {detail.region ? <span>{regionName(t, detail.region)}</span> : null}
             <span>{detail.duo.length > 0 ? detail.duo.map((member) => member.name).join(' & ') : t('planning.noDuo')}</span>
             <span className={`status-pill visit-${detail.visit.status ?? 'planned'}`}>{statusLabel(t, detail.visit.status)}</span>
@@ -294,10 +294,10 @@ function DocumentsSection({ detail, onChanged }: { readonly detail: VisitDetail;
                   ) : null}
                 </div>
                 <div className="row-actions">
-                  <button type="button" className="link-button" disabled={!view.available} aria-label={t('visit.documents.openLabel', { title: name })} onClick={() => void open(view.document.id, name)}>
+                  <button type="button" className="text-button" disabled={!view.available} aria-label={t('visit.documents.openLabel', { title: name })} onClick={() => void open(view.document.id, name)}>
                     {t('visit.documents.open')}
                   </button>
-                  <button type="button" className="link-button" aria-label={t('setup.list.retireLabel', { name })} onClick={() => void retire(view.document.id, name)}>
+                  <button type="button" className="text-button" aria-label={t('setup.list.retireLabel', { name })} onClick={() => void retire(view.document.id, name)}>
                     {t('setup.list.retire')}
                   </button>
                 </div>
@@ -420,7 +420,7 @@ function GoodPracticesSection({ detail, onChanged }: { readonly detail: VisitDet
                 <div className="row-actions">
                   <button
                     type="button"
-                    className="link-button"
+                    className="text-button"
                     aria-label={t('visit.practices.editLabel', { number: index + 1 })}
                     onClick={() => {
                       setEditing(practice.id);
@@ -429,7 +429,7 @@ function GoodPracticesSection({ detail, onChanged }: { readonly detail: VisitDet
                   >
                     {t('setup.organisations.edit')}
                   </button>
-                  <button type="button" className="link-button" aria-label={t('visit.practices.retireLabel', { number: index + 1 })} onClick={() => void retire(practice.id)}>
+                  <button type="button" className="text-button" aria-label={t('visit.practices.retireLabel', { number: index + 1 })} onClick={() => void retire(practice.id)}>
                     {t('setup.list.retire')}
                   </button>
                 </div>

@@ -59,7 +59,7 @@ export function VisitsScreen({ setup }: { readonly setup: CampaignSetup }) {
                 </Link>
               </h2>
               <div className="visit-card-meta">
-                <span className="tag">{row.sector?.code}</span>
+                <span className="code-tag">{row.sector?.code}</span>
                 <span>{row.region ? regionName(t, row.region) : ''}</span>
                 <span>{duoLabel(t, row)}</span>
                 <span className={`status-pill visit-${row.visit.status ?? 'planned'}`}>{statusLabel(t, row.visit.status)}</span>
