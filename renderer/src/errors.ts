@@ -16,3 +16,9 @@ export function describeError(t: TFunction, error: ContractError): string {
   if (error.message.startsWith('TRANSPORT:')) return t('errors.TRANSPORT');
   return t(`errors.${error.code}`);
 }
+
+/** The user's sentence for an error plus, for invalid input, what was wrong with each field. */
+export function explainError(t: TFunction, error: ContractError): string {
+  const fields = Object.values(fieldErrors(t, error));
+  return fields.length > 0 ? `${describeError(t, error)} ${fields.join(' ')}` : describeError(t, error);
+}

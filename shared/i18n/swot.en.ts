@@ -15,13 +15,15 @@ export const swotEn: Messages['swot'] = {
     label: 'Sector and respondent group',
     option: '{{sector}} · {{group}} ({{conversations}} conversations, {{items}} items)',
   },
-  tabs: { board: 'Cluster and score', team: 'The team’s SWOT' },
+  tabs: { capture: 'Capture per conversation', board: 'Cluster and score', team: 'The team’s SWOT' },
   capture: {
     title: 'SWOT of this conversation',
     help: 'Type an item and press Enter to type the next. Move an item to another quadrant with Alt + arrow key; Delete removes it.',
     placeholder: 'Type and press Enter',
     addTo: 'New item in {{quadrant}}',
     itemLabel: '{{text}} (by {{author}})',
+    conversation: 'Conversation',
+    noConversations: 'This respondent group has no conversations yet. Plan a visit first.',
   },
   board: {
     summary: '{{conversations}} conversations, {{items}} items, {{lemmas}} lemmas.',

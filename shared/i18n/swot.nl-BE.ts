@@ -13,13 +13,15 @@ export const swotNlBE = {
     label: 'Sector en respondentgroep',
     option: '{{sector}} · {{group}} ({{conversations}} gesprekken, {{items}} items)',
   },
-  tabs: { board: 'Clusteren en scoren', team: 'SWOT van het team' },
+  tabs: { capture: 'Vastleggen per gesprek', board: 'Clusteren en scoren', team: 'SWOT van het team' },
   capture: {
     title: 'SWOT van dit gesprek',
     help: 'Typ een item en druk op Enter om het volgende te typen. Verplaats een item naar een ander kwadrant met Alt + pijltjestoets; Delete verwijdert het.',
     placeholder: 'Typ en druk op Enter',
     addTo: 'Nieuw item bij {{quadrant}}',
     itemLabel: '{{text}} (door {{author}})',
+    conversation: 'Gesprek',
+    noConversations: 'Deze respondentgroep heeft nog geen gesprekken. Plan eerst een bezoek.',
   },
   board: {
     summary: '{{conversations}} gesprekken, {{items}} items, {{lemmas}} lemma’s.',

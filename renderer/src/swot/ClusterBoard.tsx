@@ -1,10 +1,12 @@
-import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core';
-import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, pointerWithin, rectIntersection, useSensor, useSensors, type Announcements, type CollisionDetection, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUADRANTS, type Quadrant } from '../../../shared/swot/quadrants';
+import type { ContractError } from '../../../shared/contract/result';
 import type { SwotBoard } from '../../../shared/contract/swot';
+import { explainError } from '../errors';
 import { Heatmap } from './Heatmap';
+import { boardKeyboardCoordinates } from './keyboard-coordinates';
 import { LemmaCard } from './LemmaCard';
 import { Pool } from './Pool';
 import { quadrantLabel } from './quadrant-labels';
@@ -14,6 +16,12 @@ import { useSwotBoard } from './store';
 
 const LEMMA_NAME_FROM_TEXT = 120;
 
+/** The target under the pointer; for keyboard dragging (no pointer) the most overlapped target. */
+const collisionDetection: CollisionDetection = (args) => {
+  const underPointer = pointerWithin(args);
+  return underPointer.length > 0 ? underPointer : rectIntersection(args);
+};
+
 /**
  * The clustering board of one scope (a sector's respondent group over all its conversations).
  * Items are dragged (pointer or keyboard: Space to lift, arrows to move, Space to drop) onto a
@@ -22,8 +30,9 @@ const LEMMA_NAME_FROM_TEXT = 120;
 export function ClusterBoard({ board }: { board: SwotBoard }) {
   const { t } = useTranslation();
   const edit = useSwotBoard((state) => state.edit);
-  const [error, setError] = useState<string | null>(null);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const [error, setError] = useState<ContractError | null>(null);
+  const [dragging, setDragging] = useState<string | null>(null);
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: boardKeyboardCoordinates }));
   const items = new Map(board.items.map((item) => [item.id, item]));
   const lemmas = new Map(board.lemmas.map((lemma) => [lemma.id, lemma]));
   const labels = new Map(board.conversations.map((conversation) => [conversation.id, conversation.label]));
@@ -45,12 +54,17 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
     onDragCancel: ({ active }) => t('swot.dnd.cancelled', { text: textOf(active.id) }),
   };
 
+  function onDragStart(event: DragStartEvent) {
+    setDragging(String(event.active.id).replace(/^item:/, ''));
+  }
+
   async function onDragEnd(event: DragEndEvent) {
+    setDragging(null);
     const itemId = String(event.active.id).replace(/^item:/, '');
     const item = items.get(itemId);
     const target = event.over ? String(event.over.id) : null;
     if (!item || !target) return;
-    let failure: { message: string } | null = null;
+    let failure: ContractError | null = null;
     if (target.startsWith('lemma:')) {
       const lemmaId = target.slice(6);
       if (item.lemmaId !== lemmaId) failure = await edit('swot.items.assign', { itemIds: [itemId], lemmaId });
@@ -62,28 +76,32 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
       const other = items.get(target.slice(9));
       if (other && other.id !== itemId) {
         failure = await edit('swot.lemmas.create', {
-          ...board.scope,
+          campaignId: board.scope.campaignId,
+          sectorId: board.scope.sectorId,
+          groupId: board.scope.groupId,
           quadrant: other.quadrant,
           name: other.text.slice(0, LEMMA_NAME_FROM_TEXT),
           itemIds: [other.id, itemId],
         });
       }
     }
-    setError(failure ? failure.message : null);
+    setError(failure);
   }
 
   return (
     <div className="swot-board-layout">
       <DndContext
         sensors={sensors}
-        collisionDetection={closestCenter}
+        collisionDetection={collisionDetection}
+        onDragStart={onDragStart}
+        onDragCancel={() => setDragging(null)}
         onDragEnd={(event) => void onDragEnd(event)}
         accessibility={{ announcements, screenReaderInstructions: { draggable: t('swot.dnd.instructions') } }}
       >
         <div className="swot-board" data-testid="cluster-board">
           {error ? (
             <p className="alert alert-error" role="alert">
-              {error}
+              {explainError(t, error)}
             </p>
           ) : null}
           {QUADRANTS.map((quadrant) => {
@@ -116,6 +134,10 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
             );
           })}
         </div>
+        {/* What follows the pointer while dragging; the item itself stays in place, dimmed. */}
+        <DragOverlay dropAnimation={null}>
+          {dragging && items.get(dragging) ? <div className="drag-overlay">{items.get(dragging)?.text}</div> : null}
+        </DragOverlay>
       </DndContext>
       <aside className="swot-side" aria-label={t('swot.board.liveResults')}>
         <ConflictsPanel board={board} onError={setError} />

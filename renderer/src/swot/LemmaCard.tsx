@@ -2,6 +2,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUADRANTS, type Quadrant } from '../../../shared/swot/quadrants';
+import type { ContractError } from '../../../shared/contract/result';
 import type { ScoredRow, SwotItemView, SwotLemmaView } from '../../../shared/contract/swot';
 import { ItemChip } from './ItemChip';
 import { quadrantLabel } from './quadrant-labels';
@@ -14,7 +15,7 @@ interface LemmaCardProps {
   readonly conversationCount: number;
   readonly otherLemmas: readonly SwotLemmaView[];
   readonly labelOf: (conversationId: string) => string;
-  readonly onError: (message: string | null) => void;
+  readonly onError: (error: ContractError | null) => void;
 }
 
 const NARRATIVE_DEBOUNCE_MS = 600;
@@ -38,9 +39,9 @@ export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas
     if (timer.current) clearTimeout(timer.current);
   }, []);
 
-  async function report(result: Promise<{ message: string } | null>, fallback?: () => void) {
+  async function report(result: Promise<ContractError | null>, fallback?: () => void) {
     const error = await result;
-    onError(error ? error.message : null);
+    onError(error);
     if (!error) fallback?.();
   }
 
@@ -51,7 +52,7 @@ export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       void edit('swot.lemmas.narrative', { lemmaId: lemma.id, text }).then((error) => {
-        onError(error ? error.message : null);
+        onError(error);
         // Only the last keystroke's save ends the editing state: earlier ones are superseded.
         if (latest.current === text) {
           setSaving(false);

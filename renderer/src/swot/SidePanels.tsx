@@ -1,8 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ContractError } from '../../../shared/contract/result';
 import type { SwotAgreement, SwotBoard } from '../../../shared/contract/swot';
 import { api } from '../api';
 import { describeError } from '../errors';
+import { isQuadrant } from '../../../shared/swot/quadrants';
 import { quadrantLabel } from './quadrant-labels';
 import { useSwotBoard } from './store';
 
@@ -28,7 +30,7 @@ export function NotRetainedList({ board }: { board: SwotBoard }) {
   );
 }
 
-export function SuggestionsPanel({ board, onError }: { board: SwotBoard; onError: (message: string | null) => void }) {
+export function SuggestionsPanel({ board, onError }: { board: SwotBoard; onError: (error: ContractError | null) => void }) {
   const { t } = useTranslation();
   const { suggestions, suggesting, suggest, rejected, reject, edit, scope } = useSwotBoard();
   const byId = new Map(board.items.map((item) => [item.id, item]));
@@ -59,7 +61,7 @@ export function SuggestionsPanel({ board, onError }: { board: SwotBoard; onError
                 className="button button-small button-primary"
                 onClick={() =>
                   scope
-                    ? void edit('swot.lemmas.create', { ...scope, quadrant: group.quadrant, name: group.name, itemIds: [...group.itemIds] }).then((error) => onError(error ? error.message : null))
+                    ? void edit('swot.lemmas.create', { ...scope, quadrant: group.quadrant, name: group.name, itemIds: [...group.itemIds] }).then((error) => onError(error))
                     : undefined
                 }
               >
@@ -81,7 +83,7 @@ export function SuggestionsPanel({ board, onError }: { board: SwotBoard; onError
               <button
                 type="button"
                 className="button button-small button-primary"
-                onClick={() => void edit('swot.items.assign', { itemIds: [hint.itemId], lemmaId: hint.lemmaId }).then((error) => onError(error ? error.message : null))}
+                onClick={() => void edit('swot.items.assign', { itemIds: [hint.itemId], lemmaId: hint.lemmaId }).then((error) => onError(error))}
               >
                 {t('swot.suggestions.accept')}
               </button>
@@ -96,7 +98,7 @@ export function SuggestionsPanel({ board, onError }: { board: SwotBoard; onError
   );
 }
 
-export function ConflictsPanel({ board, onError }: { board: SwotBoard; onError: (message: string | null) => void }) {
+export function ConflictsPanel({ board, onError }: { board: SwotBoard; onError: (error: ContractError | null) => void }) {
   const { t } = useTranslation();
   const edit = useSwotBoard((state) => state.edit);
   if (board.conflicts.length === 0) return null;
@@ -109,16 +111,16 @@ export function ConflictsPanel({ board, onError }: { board: SwotBoard; onError: 
           <li key={conflict.id} className="conflict">
             <div>{t(`swot.conflicts.column.${conflict.column}`)}</div>
             <div>
-              {t('swot.conflicts.mine')}: <strong>{conflict.mine}</strong>
+              {t('swot.conflicts.mine')}: <strong>{conflict.column === 'quadrant' && isQuadrant(conflict.mine) ? quadrantLabel(t, conflict.mine) : conflict.mine}</strong>
             </div>
             <div>
-              {t('swot.conflicts.theirs', { author: conflict.theirsAuthor })}: <strong>{conflict.theirs}</strong>
+              {t('swot.conflicts.theirs', { author: conflict.theirsAuthor })}: <strong>{conflict.column === 'quadrant' && isQuadrant(conflict.theirs) ? quadrantLabel(t, conflict.theirs) : conflict.theirs}</strong>
             </div>
             <div className="suggestion-actions">
-              <button type="button" className="button button-small" onClick={() => void edit('swot.conflicts.resolve', { conflictId: conflict.id, choice: 'mine' }).then((error) => onError(error ? error.message : null))}>
+              <button type="button" className="button button-small" onClick={() => void edit('swot.conflicts.resolve', { conflictId: conflict.id, choice: 'mine' }).then((error) => onError(error))}>
                 {t('swot.conflicts.keepMine')}
               </button>
-              <button type="button" className="button button-small" onClick={() => void edit('swot.conflicts.resolve', { conflictId: conflict.id, choice: 'theirs' }).then((error) => onError(error ? error.message : null))}>
+              <button type="button" className="button button-small" onClick={() => void edit('swot.conflicts.resolve', { conflictId: conflict.id, choice: 'theirs' }).then((error) => onError(error))}>
                 {t('swot.conflicts.keepTheirs')}
               </button>
             </div>
@@ -147,7 +149,7 @@ export function AgreementPanel({ board }: { board: SwotBoard }) {
         className="inline-form"
         onSubmit={(event) => {
           event.preventDefault();
-          void api.invoke('swot.agreement', { ...board.scope, memberA, memberB }).then((answer) => {
+          void api.invoke('swot.agreement', { campaignId: board.scope.campaignId, sectorId: board.scope.sectorId, groupId: board.scope.groupId, memberA, memberB }).then((answer) => {
             if (answer.ok) {
               setResult(answer.value);
               setError(null);

@@ -1,14 +1,15 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SwotScopeSummary } from '../../../shared/contract/swot';
+import type { SwotConversationView, SwotScopeSummary } from '../../../shared/contract/swot';
 import { api } from '../api';
 import { describeError } from '../errors';
 import { ClusterBoard } from './ClusterBoard';
+import { SwotCapture } from './SwotCapture';
 import { useSwotBoard } from './store';
 import { TeamSwot } from './TeamSwot';
 import './swot.css';
 
-type Tab = 'board' | 'team';
+type Tab = 'capture' | 'board' | 'team';
 
 const scopeKey = (scope: { sectorId: string; groupId: string }) => `${scope.sectorId}|${scope.groupId}`;
 
@@ -20,7 +21,7 @@ export function SwotScreen({ campaignId }: { campaignId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string>(() => sessionStorage.getItem(`veldwerk.swot.${campaignId}`) ?? '');
   const [tab, setTab] = useState<Tab>('board');
-  const { board, loading, load, error: boardError } = useSwotBoard();
+  const { board, loading, load, reload, error: boardError } = useSwotBoard();
 
   useEffect(() => {
     void api.invoke('swot.scopes', { campaignId }).then((result) => {
@@ -65,7 +66,15 @@ export function SwotScreen({ campaignId }: { campaignId: string }) {
           ))}
         </select>
         <div className="tabs" role="tablist" aria-label={t('swot.title')}>
-          <button type="button" role="tab" aria-selected={tab === 'board'} className={tab === 'board' ? 'tab active' : 'tab'} onClick={() => setTab('board')}>
+          <button type="button" role="tab" aria-selected={tab === 'capture'} className={tab === 'capture' ? 'tab active' : 'tab'} onClick={() => setTab('capture')}>
+            {t('swot.tabs.capture')}
+          </button>
+          <button type="button" role="tab" aria-selected={tab === 'board'} className={tab === 'board' ? 'tab active' : 'tab'}
+            onClick={() => {
+              setTab('board');
+              void reload();
+            }}
+          >
             {t('swot.tabs.board')}
           </button>
           <button type="button" role="tab" aria-selected={tab === 'team'} className={tab === 'team' ? 'tab active' : 'tab'} onClick={() => setTab('team')}>
@@ -74,6 +83,7 @@ export function SwotScreen({ campaignId }: { campaignId: string }) {
         </div>
       </div>
       {tab === 'team' && current ? <TeamSwot campaignId={campaignId} sectorId={current.sectorId} /> : null}
+      {tab === 'capture' && board ? <CaptureTab conversations={board.conversations} /> : null}
       {tab === 'board' ? (
         <>
           {boardError ? <p className="alert alert-error">{describeError(t, boardError)}</p> : null}
@@ -90,6 +100,30 @@ export function SwotScreen({ campaignId }: { campaignId: string }) {
           )}
         </>
       ) : null}
+    </div>
+  );
+}
+
+/** Capture per conversation of the scope: pick the conversation, type its SWOT. */
+function CaptureTab({ conversations }: { conversations: readonly SwotConversationView[] }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [chosen, setChosen] = useState('');
+  const conversationId = conversations.some((conversation) => conversation.id === chosen) ? chosen : (conversations[0]?.id ?? '');
+  if (conversations.length === 0) return <p className="muted">{t('swot.capture.noConversations')}</p>;
+  return (
+    <div className="swot-capture-tab">
+      <div className="swot-toolbar">
+        <label htmlFor={`${id}-conversation`}>{t('swot.capture.conversation')}</label>
+        <select id={`${id}-conversation`} value={conversationId} onChange={(event) => setChosen(event.target.value)}>
+          {conversations.map((conversation) => (
+            <option key={conversation.id} value={conversation.id}>
+              {conversation.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <SwotCapture key={conversationId} conversationId={conversationId} />
     </div>
   );
 }
