@@ -4,6 +4,7 @@ import type { Profile } from '../db/profile';
 import type { JobRegistry } from './jobs';
 import type { SyncController } from './sync/controller';
 import { createSyncHandlers } from './sync/handlers';
+import { createWorkflowHandlers } from './sync/workflow';
 import { createIdentityHandlers } from './identity';
 import { createSwotHandlers } from './swot/handlers';
 import { ensureDefaultRegions } from './setup/default-regions';
@@ -37,6 +38,7 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createIdentityHandlers(context.profile),
     ...createSwotHandlers(context.profile),
     ...createSyncHandlers(context.profile, context.sync, context.jobs),
+    ...createWorkflowHandlers(context.profile, context.sync),
     ...createSetupHandlers(context.profile),
     ...createPlanningHandlers(context.profile),
     ...createVisitHandlers(context.profile),

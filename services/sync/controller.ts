@@ -155,6 +155,24 @@ export class SyncController {
     await engine?.stop();
   }
 
+  /**
+   * Runs a call that needs the server with the connected client, then asks the engine to sync so
+   * the outcome (a server-written status) reaches this laptop. Refused clearly when not connected
+   * or when the server says no.
+   */
+  async online<T>(call: (client: SyncHttpClient) => Promise<T>): Promise<T> {
+    if (!this.client || !this.engine) throw new ServiceError('CONFLICT', 'This needs the sync server: connect this laptop to it first (Synchronisation).');
+    try {
+      const result = await call(this.client);
+      this.engine.trigger();
+      return result;
+    } catch (error) {
+      if (error instanceof SyncHttpError) throw new ServiceError(error.status === 403 ? 'FORBIDDEN' : error.status === 404 ? 'NOT_FOUND' : error.status === 401 ? 'UNAUTHORIZED' : 'CONFLICT', error.message);
+      if (error instanceof ServerUnreachableError) throw new ServiceError('CONFLICT', `The sync server cannot be reached now; try again when the laptop is online. (${error.message})`);
+      throw error;
+    }
+  }
+
   async close(): Promise<void> {
     await this.stopEngine();
   }

@@ -4,6 +4,7 @@ import { channel, empty } from './define';
 import { identityChannels } from './identity';
 import { swotChannels } from './swot';
 import { syncChannels } from './sync';
+import { workflowChannels } from './workflow';
 import { setupChannels } from './setup';
 import { planningChannels } from './planning';
 import { visitChannels } from './visit';
@@ -29,6 +30,7 @@ export const contract = {
   ...identityChannels,
   ...swotChannels,
   ...syncChannels,
+  ...workflowChannels,
   ...setupChannels,
   ...planningChannels,
   ...visitChannels,

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { channel, idSchema } from './define';
+
+/**
+ * The review workflow the central server owns: a visit is submitted by its duo and approved by
+ * the region's coordinator (or the team lead); a report is made final. Edits that reach the
+ * server for an approved visit are held for the coordinator, who accepts or rejects each.
+ * These calls need the server: offline they answer with a clear refusal and change nothing.
+ */
+export interface HeldEditView {
+  readonly changeId: string;
+  readonly visitId: string;
+  /** What the edit touches, e.g. "swot_items.text". */
+  readonly field: string;
+  /** The new value as text (shortened). */
+  readonly value: string;
+  readonly author: string;
+  readonly pushedBy: string;
+  readonly receivedAt: number;
+  readonly reason: string;
+}
+
+export const workflowChannels = {
+  'workflow.visit': channel<{ readonly status: string }>()(
+    z.object({ visitId: idSchema, to: z.enum(['submitted', 'approved', 'done']) }).strict(),
+  ),
+  'workflow.report': channel<{ readonly status: string }>()(z.object({ reportId: idSchema, to: z.enum(['final', 'draft']) }).strict()),
+  'workflow.held': channel<readonly HeldEditView[]>()(z.object({ campaignId: idSchema }).strict()),
+  'workflow.decide': channel<{ readonly state: string }>()(
+    z.object({ campaignId: idSchema, changeId: z.string().min(1).max(100), decision: z.enum(['accept', 'reject']) }).strict(),
+  ),
+} as const;
