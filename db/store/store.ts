@@ -165,6 +165,8 @@ export class LocalStore implements SyncReplica {
   private readonly clock: HybridLogicalClock;
   private readonly yjsClient: number;
   private readonly statements = new Map<string, Statement>();
+  /** Fields of one row waiting to be written to its domain table (see materialize). */
+  private pendingRow: { table: string; rowId: string; campaign: string; changeId: string; values: Map<string, string | number | null> } | null = null;
 
   constructor(
     readonly db: SqliteDatabase,
@@ -525,45 +527,51 @@ export class LocalStore implements SyncReplica {
       `INSERT INTO field_versions (tbl, row_id, col, hlc, prev, value) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, prev = excluded.prev, value = excluded.value`,
     );
-    changes.forEach((change, index) => {
-      const valueJson = JSON.stringify(change.value);
-      const inserted = insert.run(
-        change.id,
-        change.node,
-        change.author,
-        change.campaign,
-        change.table,
-        change.rowId,
-        change.column,
-        valueJson,
-        change.prev,
-        change.schema,
-        source,
-      );
-      if (inserted.changes === 0) {
-        duplicates += 1;
-      } else {
-        applied += 1;
-        const key = `${change.campaign}\u0000${change.node}`;
-        const seen = newest.get(key);
-        if (!seen || change.id > seen.hlc) newest.set(key, { campaign: change.campaign, node: change.node, hlc: change.id });
-        const spec = columnSpec(change.table, change.column) as ColumnSpec;
-        if (spec.kind === 'text') {
-          this.mergeText(change, localText);
+    try {
+      changes.forEach((change, index) => {
+        const valueJson = JSON.stringify(change.value);
+        const inserted = insert.run(
+          change.id,
+          change.node,
+          change.author,
+          change.campaign,
+          change.table,
+          change.rowId,
+          change.column,
+          valueJson,
+          change.prev,
+          change.schema,
+          source,
+        );
+        if (inserted.changes === 0) {
+          duplicates += 1;
         } else {
-          const current = getVersion.get(change.table, change.rowId, change.column) as VersionRow | undefined;
-          if (!current || change.hlc > current.hlc) {
-            putVersion.run(change.table, change.rowId, change.column, change.hlc, change.prev, valueJson);
-            this.materialize(change, toStorage(spec, change.value));
+          applied += 1;
+          const key = `${change.campaign}\u0000${change.node}`;
+          const seen = newest.get(key);
+          if (!seen || change.id > seen.hlc) newest.set(key, { campaign: change.campaign, node: change.node, hlc: change.id });
+          const spec = columnSpec(change.table, change.column) as ColumnSpec;
+          if (spec.kind === 'text') {
+            this.mergeText(change, localText);
           } else {
-            this.assertCampaign(change);
+            const current = getVersion.get(change.table, change.rowId, change.column) as VersionRow | undefined;
+            if (!current || change.hlc > current.hlc) {
+              putVersion.run(change.table, change.rowId, change.column, change.hlc, change.prev, valueJson);
+              this.materialize(change, toStorage(spec, change.value));
+            } else {
+              this.assertCampaign(change);
+            }
+            // The first version of a field cannot conflict with anything.
+            if (spec.kind === 'judgement' && current) conflicts += this.refreshConflicts(change.table, change.rowId, change.column, change.campaign);
           }
-          // The first version of a field cannot conflict with anything.
-          if (spec.kind === 'judgement' && current) conflicts += this.refreshConflicts(change.table, change.rowId, change.column, change.campaign);
         }
-      }
-      if (onProgress && (index % 500 === 499 || index === changes.length - 1)) onProgress(index + 1, changes.length);
-    });
+        if (onProgress && (index % 500 === 499 || index === changes.length - 1)) onProgress(index + 1, changes.length);
+      });
+      this.flushMaterialized();
+    } finally {
+      // On an error the transaction rolls back: nothing queued may leak into a later call.
+      this.pendingRow = null;
+    }
     const bump = this.stmt(
       'INSERT INTO node_clock (campaign, node, hlc) VALUES (?, ?, ?) ON CONFLICT (campaign, node) DO UPDATE SET hlc = max(hlc, excluded.hlc)',
     );
@@ -594,27 +602,48 @@ export class LocalStore implements SyncReplica {
     this.materialize(change, merged.text);
   }
 
-  /** Writes one field into its domain table, creating the row on its first change. */
+  /**
+   * Queues one field for its domain table; consecutive fields of the same row are written by one
+   * upsert (flushMaterialized), which creates the row on its first change. A bundle lists a
+   * row's fields together, so an import writes each row about once instead of once per field.
+   */
   private materialize(change: Change, value: string | number | null): void {
-    const table = change.table;
-    const column = change.column;
+    const pending = this.pendingRow;
+    if (pending && (pending.table !== change.table || pending.rowId !== change.rowId || pending.campaign !== change.campaign)) this.flushMaterialized();
+    if (!this.pendingRow) this.pendingRow = { table: change.table, rowId: change.rowId, campaign: change.campaign, changeId: change.id, values: new Map() };
+    this.pendingRow.values.set(change.column, value);
+  }
+
+  private flushMaterialized(): void {
+    const pending = this.pendingRow;
+    if (!pending) return;
+    this.pendingRow = null;
     // Identifiers were checked against the registry before any change reaches this point.
-    if (table === 'campaigns') {
+    const columns = [...pending.values.keys()];
+    const quoted = columns.map((column) => `"${column}"`);
+    const updates = quoted.map((column) => `${column} = excluded.${column}`).join(', ');
+    const values = [...pending.values.values()];
+    if (pending.table === 'campaigns') {
       // A campaign row is its own campaign (checked before apply).
-      this.stmt(`INSERT INTO campaigns (id, "${column}") VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET "${column}" = excluded."${column}"`).run(
-        change.rowId,
-        value,
+      this.stmt(`INSERT INTO campaigns (id, ${quoted.join(', ')}) VALUES (?${', ?'.repeat(columns.length)}) ON CONFLICT (id) DO UPDATE SET ${updates}`).run(
+        pending.rowId,
+        ...values,
       );
       return;
     }
-    const sql = `INSERT INTO "${table}" (id, campaign_id, "${column}") VALUES (?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET "${column}" = excluded."${column}" WHERE campaign_id = excluded.campaign_id`;
-    const result = this.stmt(sql).run(change.rowId, change.campaign, value);
-    if (result.changes === 0) this.refuseCampaign(change);
+    const sql = `INSERT INTO "${pending.table}" (id, campaign_id, ${quoted.join(', ')}) VALUES (?, ?${', ?'.repeat(columns.length)})
+       ON CONFLICT (id) DO UPDATE SET ${updates} WHERE campaign_id = excluded.campaign_id`;
+    const result = this.stmt(sql).run(pending.rowId, pending.campaign, ...values);
+    if (result.changes === 0) {
+      throw new ChangeRejectedError(
+        `Change ${pending.changeId} refused: ${pending.table} row ${pending.rowId} belongs to another campaign than ${pending.campaign}; nothing was applied.`,
+      );
+    }
   }
 
   private assertCampaign(change: Change): void {
     if (change.table === 'campaigns') return;
+    this.flushMaterialized();
     const row = this.stmt(`SELECT campaign_id FROM "${change.table}" WHERE id = ?`).get(change.rowId) as { campaign_id: string } | undefined;
     if (row && row.campaign_id !== change.campaign) this.refuseCampaign(change);
   }

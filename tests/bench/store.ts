@@ -48,6 +48,13 @@ async function noteEdit(dir: string, runs: number): Promise<Record<string, unkno
       saveNote(store, { conversationId: 'conversation', guidingQuestionId: null, authorId: 'm1', text });
     });
     const rawMs = await medianMs(runs, () => insert.run('note', text));
+    // The same edit without a change log: a raw UPDATE of the note row in the profile (its full-text index triggers included).
+    const noteId = store.list('notes')[0]!.id;
+    const update = profile.db.prepare('UPDATE notes SET text = ? WHERE id = ?');
+    const rawUpdateMs = await medianMs(runs, () => {
+      text = `${text} woord${(word += 1)}`;
+      update.run(text, noteId);
+    });
     return {
       runs,
       synchronous: raw.pragma('synchronous', { simple: true }),
@@ -56,6 +63,8 @@ async function noteEdit(dir: string, runs: number): Promise<Record<string, unkno
       rawInsertMedianMs: round(rawMs),
       ratio: round(storeMs / rawMs, 2),
       goalRatio: 2,
+      rawNoteUpdateMedianMs: round(rawUpdateMs),
+      ratioVsRawNoteUpdate: round(storeMs / rawUpdateMs, 2),
     };
   } finally {
     profile.close();
