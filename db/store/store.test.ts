@@ -186,6 +186,12 @@ describe('LocalStore', () => {
     const reopened = new LocalStore(a.db, { schemaVersion: 2, now: () => T0 + 10_000 });
     expect(reopened.get('good_practices', 'gp1')?.text).toBe('Taalcafé');
     expect(a.db.prepare('SELECT count(*) AS n FROM deferred_changes').get()).toEqual({ n: 0 });
+    // One that the upgraded build still refuses stays aside and does not keep the profile from opening.
+    const later = formatHlc({ wallMs: T0 + 6000, counter: 0, node: 'dddddddd' });
+    reopened.applyRemote([{ ...newer, id: later, hlc: later, table: 'future_table', schema: 3 }], 'server');
+    const upgradedAgain = new LocalStore(a.db, { schemaVersion: 3, now: () => T0 + 10_000 });
+    expect(upgradedAgain.applyDeferred().stillDeferred).toBe(1);
+    expect(a.db.prepare('SELECT count(*) AS n FROM deferred_changes').get()).toEqual({ n: 1 });
   });
 
   it('refuses bad changes with a clear error and writes nothing', () => {

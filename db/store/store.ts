@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import { changeSchema, type Change, type JsonValue } from '../../shared/sync/change';
-import { HybridLogicalClock } from '../../shared/sync/hlc';
+import { ClockSkewError, HybridLogicalClock } from '../../shared/sync/hlc';
 import type { ApplyReport, ChangeSourceKind, LoggedChange, SyncReplica } from '../../shared/sync/replica';
 import {
   SYNC_SCHEMA_VERSION,
@@ -470,25 +470,29 @@ export class LocalStore implements SyncReplica {
     });
   }
 
-  /** Applies deferred changes this build now understands (called at open, e.g. after an upgrade). */
-  applyDeferred(): ApplyReport {
+  /**
+   * Applies deferred changes this build now understands (called at open, e.g. after an upgrade).
+   * One that is still refused (say, skewed or invalid under the new registry) stays deferred,
+   * never dropped, and does not keep the profile from opening; `stillDeferred` counts them.
+   */
+  applyDeferred(): ApplyReport & { stillDeferred: number } {
     const rows = this.db.prepare('SELECT change, source FROM deferred_changes WHERE schema <= ? ORDER BY id').all(this.schemaVersion) as Array<{
       change: string;
       source: Exclude<ChangeSourceKind, 'local'>;
     }>;
-    let total: ApplyReport = { applied: 0, duplicates: 0, deferred: 0, conflicts: 0 };
+    let total = { applied: 0, duplicates: 0, deferred: 0, conflicts: 0, stillDeferred: 0 };
     for (const row of rows) {
       const change = JSON.parse(row.change) as Change;
-      this.transaction(() => {
-        const report = this.applyRemote([change], row.source);
-        this.db.prepare('DELETE FROM deferred_changes WHERE id = ?').run(change.id);
-        total = {
-          applied: total.applied + report.applied,
-          duplicates: total.duplicates + report.duplicates,
-          deferred: total.deferred,
-          conflicts: total.conflicts + report.conflicts,
-        };
-      });
+      try {
+        this.transaction(() => {
+          const report = this.applyRemote([change], row.source);
+          this.db.prepare('DELETE FROM deferred_changes WHERE id = ?').run(change.id);
+          total = { ...total, applied: total.applied + report.applied, duplicates: total.duplicates + report.duplicates, conflicts: total.conflicts + report.conflicts };
+        });
+      } catch (error) {
+        if (!(error instanceof ChangeRejectedError || error instanceof ClockSkewError)) throw error;
+        total = { ...total, stillDeferred: total.stillDeferred + 1 };
+      }
     }
     return total;
   }
