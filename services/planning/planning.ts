@@ -44,7 +44,10 @@ export function createPlanningHandlers(profile: Profile): PlanningHandlers {
   return {
     'planning.get': ({ campaignId }) => {
       if (!store.get('campaigns', campaignId)) throw new ServiceError('NOT_FOUND', `No campaign ${campaignId}`);
-      return { visits: store.list('visits', { campaign_id: campaignId }, { orderBy: ['date', 'id'] }) };
+      return {
+        visits: store.list('visits', { campaign_id: campaignId }, { orderBy: ['date', 'id'] }),
+        retiredVisits: store.list('visits', { campaign_id: campaignId, deleted: true }, { includeDeleted: true, orderBy: ['date', 'id'] }),
+      };
     },
     'visits.create': (input) =>
       store.transaction(() => {

@@ -89,7 +89,9 @@ export function createVisitHandlers(profile: Profile): VisitHandlers {
         conversations: conversationSummaries(visitId),
         respondentGroups: sector ? store.list('respondent_groups', { sector_id: sector.id }, { orderBy: ['sort_order', 'id'] }) : [],
         documents,
+        retiredDocuments: store.list('documents', { visit_id: visitId, deleted: true }, { includeDeleted: true, orderBy: ['title', 'id'] }),
         goodPractices: store.list('good_practices', { visit_id: visitId }),
+        retiredPractices: store.list('good_practices', { visit_id: visitId, deleted: true }, { includeDeleted: true }),
         preparation: store.list('notes', { conversation_id: preparationConversationId(visitId) }),
         me: currentMemberId(profile, visit.campaign_id),
         members: store.list('members', { campaign_id: visit.campaign_id }, { includeDeleted: true, orderBy: ['name', 'id'] }),
@@ -162,13 +164,6 @@ export function createVisitHandlers(profile: Profile): VisitHandlers {
         ...(endsAt !== undefined ? { ends_at: endsAt } : {}),
         ...(participantCounts !== undefined ? { participant_counts: Object.fromEntries(Object.entries(participantCounts).filter(([, count]) => count > 0)) } : {}),
       });
-      return { id };
-    },
-
-    'conversations.retire': ({ id, retired }) => {
-      if (!store.get('conversations', id, { includeDeleted: true })) throw new ServiceError('NOT_FOUND', `No conversation ${id}`);
-      if (retired) store.remove('conversations', id);
-      else store.restore('conversations', id);
       return { id };
     },
 

@@ -26,7 +26,6 @@ export const visitChannels = {
   'conversations.add': channel<{ readonly id: string }>()(conversationAddInput),
   'conversations.get': channel<ConversationDetail>()(conversationGetInput),
   'conversations.update': channel<{ readonly id: string }>()(conversationUpdateInput),
-  'conversations.retire': channel<{ readonly id: string }>()(retireByIdInput),
   'notes.save': channel<{ readonly id: string; readonly savedAt: string }>()(noteSaveInput),
   'documents.add': channel<{ readonly id: string; readonly textLength: number }>()(documentAddInput),
   'documents.rename': channel<{ readonly id: string }>()(documentRenameInput),

@@ -51,6 +51,8 @@ export const planningGetInput = z.object({ campaignId: idSchema }).strict();
 export interface Planning {
   /** Every visit of the campaign that is not deleted, by date. */
   readonly visits: readonly Visit[];
+  /** Visits taken off the plan (tombstones): listed apart, can be restored. */
+  readonly retiredVisits: readonly Visit[];
 }
 
 export type PlanWarning =

@@ -103,7 +103,10 @@ export interface VisitDetail {
   readonly conversations: readonly ConversationSummary[];
   readonly respondentGroups: readonly RespondentGroup[];
   readonly documents: readonly VisitDocumentView[];
+  /** Retired documents: listed apart, can be restored. */
+  readonly retiredDocuments: readonly VisitDocument[];
   readonly goodPractices: readonly GoodPractice[];
+  readonly retiredPractices: readonly GoodPractice[];
   /** Preparation notes of every author. */
   readonly preparation: readonly Note[];
   /** The member this profile writes as in this campaign (null: not chosen yet). */

@@ -297,6 +297,10 @@ export const en: Messages = {
     planFor: 'Plan a visit',
     planForLabel: 'Plan a visit to {{organisation}}',
     nothingMatches: 'No visits for these filters. Clear the filters to see everything.',
+    retiredVisits_one: 'Removed visit ({{count}})',
+    retiredVisits_other: 'Removed visits ({{count}})',
+    restoreLabel: 'Restore the visit to {{organisation}}',
+    restored: 'The visit to {{organisation}} is back in the plan.',
     noDuo: 'no duo yet',
     statuses: { planned: 'Planned', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled', submitted: 'Submitted', approved: 'Approved' },
     csv: {
@@ -408,6 +412,7 @@ export const en: Messages = {
       added: 'Good practice added.',
       updated: 'Good practice updated.',
       retired: 'Good practice retired.',
+      restored: 'Good practice restored.',
       editLabel: 'Edit good practice {{number}}',
       retireLabel: 'Retire good practice {{number}}',
     },

@@ -299,6 +299,10 @@ export const nlBE = {
     planFor: 'Bezoek plannen',
     planForLabel: 'Bezoek plannen bij {{organisation}}',
     nothingMatches: 'Geen bezoeken voor deze filters. Wis de filters om alles te zien.',
+    retiredVisits_one: 'Geschrapt bezoek ({{count}})',
+    retiredVisits_other: 'Geschrapte bezoeken ({{count}})',
+    restoreLabel: 'Bezoek aan {{organisation}} terugzetten',
+    restored: 'Bezoek aan {{organisation}} staat weer in de planning.',
     noDuo: 'nog geen duo',
     statuses: { planned: 'Gepland', in_progress: 'Bezig', done: 'Afgerond', cancelled: 'Geannuleerd', submitted: 'Ingediend', approved: 'Goedgekeurd' },
     csv: {
@@ -410,6 +414,7 @@ export const nlBE = {
       added: 'Goede praktijk toegevoegd.',
       updated: 'Goede praktijk bijgewerkt.',
       retired: 'Goede praktijk buiten gebruik gesteld.',
+      restored: 'Goede praktijk teruggezet.',
       editLabel: 'Goede praktijk {{number}} bewerken',
       retireLabel: 'Goede praktijk {{number}} buiten gebruik stellen',
     },

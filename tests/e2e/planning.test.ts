@@ -118,6 +118,15 @@ describe('visit planning in Chromium (browser mode)', () => {
     await form.getByRole('button', { name: 'Wijzigingen bewaren' }).click();
     await warnings.getByText('1 waarschuwing').waitFor();
 
+    // Remove a visit from the plan and put it back: nothing is lost.
+    await page.getByRole('button', { name: 'Bezoek aan Huis van het Nederlands Gent bewerken' }).click();
+    await form.getByRole('button', { name: 'Bezoek schrappen' }).click();
+    await form.getByText('Bezoek geschrapt.').waitFor();
+    await page.getByText('Geschrapt bezoek (1)').click();
+    await page.getByRole('button', { name: 'Bezoek aan Huis van het Nederlands Gent terugzetten' }).click();
+    await page.getByText('Bezoek aan Huis van het Nederlands Gent staat weer in de planning.').waitFor();
+    await page.getByRole('button', { name: 'Bezoek aan Huis van het Nederlands Gent bewerken' }).waitFor();
+
     // Month view of March 2015.
     await page.getByRole('button', { name: 'Maand' }).click();
     const month = page.getByTestId('month-view');

@@ -117,6 +117,11 @@ describe('visit preparation and conversation capture in Chromium (browser mode)'
     await documentsSection.getByTestId('document-list').locator('mark', { hasText: 'organogram' }).waitFor();
     await expect.poll(() => documentsSection.getByTestId('document-list').locator('li').count()).toBe(1);
     await documentsSection.getByLabel('Zoeken in titels en tekst').fill('');
+    await documentsSection.getByRole('button', { name: '„organogram.png” buiten gebruik stellen' }).click();
+    await documentsSection.getByText('Buiten gebruik (1)').click();
+    await documentsSection.getByRole('button', { name: '„organogram.png” terug in gebruik nemen' }).click();
+    await documentsSection.getByText('„organogram.png” is terug in gebruik.').waitFor();
+    await expect.poll(() => documentsSection.getByTestId('document-list').locator('li').count()).toBe(2);
 
     // A good practice named by the organisation.
     const practices = page.getByRole('region', { name: 'Goede praktijken' });

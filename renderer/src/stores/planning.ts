@@ -16,6 +16,7 @@ export const NO_FILTERS: PlanFilters = { regionId: '', sectorId: '', memberId: '
 interface PlanningState {
   readonly campaignId: string | null;
   readonly visits: readonly Visit[];
+  readonly retiredVisits: readonly Visit[];
   readonly loadState: 'idle' | 'loading' | 'ready' | 'error';
   readonly loadError: ContractError | null;
   readonly filters: PlanFilters;
@@ -33,6 +34,7 @@ interface PlanningState {
 export const usePlanning = create<PlanningState>((set, get) => ({
   campaignId: null,
   visits: [],
+  retiredVisits: [],
   loadState: 'idle',
   loadError: null,
   filters: NO_FILTERS,
@@ -40,10 +42,10 @@ export const usePlanning = create<PlanningState>((set, get) => ({
   month: null,
   load: async (campaignId) => {
     const same = get().campaignId === campaignId;
-    set({ campaignId, loadState: 'loading', ...(same ? {} : { visits: [], filters: NO_FILTERS, month: null }) });
+    set({ campaignId, loadState: 'loading', ...(same ? {} : { visits: [], retiredVisits: [], filters: NO_FILTERS, month: null }) });
     const result = await api.invoke('planning.get', { campaignId });
     if (get().campaignId !== campaignId) return;
-    if (result.ok) set({ visits: result.value.visits, loadState: 'ready', loadError: null });
+    if (result.ok) set({ visits: result.value.visits, retiredVisits: result.value.retiredVisits, loadState: 'ready', loadError: null });
     else set({ loadState: 'error', loadError: result.error });
   },
   reload: async () => {

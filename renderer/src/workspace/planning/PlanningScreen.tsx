@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { planWarnings, PLANNABLE_STATUSES } from '../../../../shared/domain/planning';
 import type { CampaignSetup } from '../../../../shared/domain/setup';
+import { api } from '../../api';
 import { describeError } from '../../errors';
 import { NO_FILTERS, usePlanning } from '../../stores/planning';
 import { regionName } from '../labels';
@@ -16,7 +17,8 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const heading = usePageFocus(t('planning.title'));
-  const { visits, loadState, loadError, load, filters, setFilters, view, setView } = usePlanning();
+  const { visits, retiredVisits, loadState, loadError, load, reload, filters, setFilters, view, setView } = usePlanning();
+  const [restored, setRestored] = useState('');
   const [draft, setDraft] = useState<VisitDraft>(emptyVisitDraft);
   const [focusKey, setFocusKey] = useState(0);
   const campaignId = setup.campaign.id;
@@ -221,6 +223,35 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
             })
           )}
           {view === 'list' && filtering && shown.length === 0 && visits.length > 0 ? <p className="empty-inline">{t('planning.nothingMatches')}</p> : null}
+          {retiredVisits.length > 0 ? (
+            <details className="retired">
+              <summary>{t('planning.retiredVisits', { count: retiredVisits.length })}</summary>
+              <ul className="editable-list">
+                {toRows(retiredVisits, setup).map((row) => (
+                  <li key={row.visit.id} className="editable-row retired-row">
+                    <span>
+                      {formatDate(i18n.language, row.visit.date)} · {row.organisation?.name ?? '—'}
+                    </span>
+                    <button
+                      type="button"
+                      className="text-button"
+                      aria-label={t('planning.restoreLabel', { organisation: row.organisation?.name ?? '' })}
+                      onClick={async () => {
+                        const result = await api.invoke('visits.retire', { id: row.visit.id, retired: false });
+                        setRestored(result.ok ? t('planning.restored', { organisation: row.organisation?.name ?? '' }) : describeError(t, result.error));
+                        await reload();
+                      }}
+                    >
+                      {t('setup.list.restore')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+          <p className="form-status" role="status" aria-live="polite">
+            {restored}
+          </p>
         </div>
         <aside className="column-side">
           <VisitForm setup={setup} draft={draft} onDraft={setDraft} focusKey={focusKey} />

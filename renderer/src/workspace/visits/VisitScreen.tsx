@@ -249,6 +249,12 @@ function DocumentsSection({ detail, onChanged }: { readonly detail: VisitDetail;
     else setStatus(describeError(t, result.error));
   }
 
+  async function restore(documentId: string, fileTitle: string) {
+    const result = await api.invoke('documents.retire', { id: documentId, retired: false });
+    setStatus(result.ok ? t('setup.list.restored', { name: fileTitle }) : describeError(t, result.error));
+    await onChanged();
+  }
+
   async function retire(documentId: string, fileTitle: string) {
     const result = await api.invoke('documents.retire', { id: documentId, retired: true });
     setStatus(result.ok ? t('visit.documents.retired', { title: fileTitle }) : describeError(t, result.error));
@@ -305,6 +311,21 @@ function DocumentsSection({ detail, onChanged }: { readonly detail: VisitDetail;
             );
           })}
         </ul>
+      ) : null}
+      {detail.retiredDocuments.length > 0 ? (
+        <details className="retired">
+          <summary>{t('setup.list.retiredCount', { count: detail.retiredDocuments.length })}</summary>
+          <ul className="editable-list">
+            {detail.retiredDocuments.map((retired) => (
+              <li key={retired.id} className="editable-row retired-row">
+                <span>{retired.title}</span>
+                <button type="button" className="text-button" aria-label={t('setup.list.restoreLabel', { name: retired.title ?? '' })} onClick={() => void restore(retired.id, retired.title ?? '')}>
+                  {t('setup.list.restore')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
       ) : null}
       <form className="attach-form" onSubmit={(event) => void attach(event)} noValidate>
         <div className="field">
@@ -381,6 +402,12 @@ function GoodPracticesSection({ detail, onChanged }: { readonly detail: VisitDet
     await onChanged();
   }
 
+  async function restore(practiceId: string) {
+    const result = await api.invoke('goodPractices.retire', { id: practiceId, retired: false });
+    setStatus(result.ok ? t('visit.practices.restored') : describeError(t, result.error));
+    await onChanged();
+  }
+
   async function retire(practiceId: string) {
     const result = await api.invoke('goodPractices.retire', { id: practiceId, retired: true });
     setStatus(result.ok ? t('visit.practices.retired') : describeError(t, result.error));
@@ -438,6 +465,21 @@ function GoodPracticesSection({ detail, onChanged }: { readonly detail: VisitDet
           </li>
         ))}
       </ul>
+      {detail.retiredPractices.length > 0 ? (
+        <details className="retired">
+          <summary>{t('setup.list.retiredCount', { count: detail.retiredPractices.length })}</summary>
+          <ul className="editable-list">
+            {detail.retiredPractices.map((practice) => (
+              <li key={practice.id} className="editable-row retired-row">
+                <span>{practice.text}</span>
+                <button type="button" className="text-button" aria-label={t('setup.list.restoreLabel', { name: practice.text ?? '' })} onClick={() => void restore(practice.id)}>
+                  {t('setup.list.restore')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       <form className="add-row" onSubmit={(event) => void add(event)} noValidate>
         <div className="field add-field">
           <label htmlFor={`${id}-add`}>{t('visit.practices.add')}</label>
