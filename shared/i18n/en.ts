@@ -1,6 +1,7 @@
 import type { Messages } from './nl-BE';
 import { swotEn } from './swot.en';
 import { syncEn } from './sync.en';
+import { workflowEn } from './workflow.en';
 
 /** English UI messages: the second language. Same keys as nl-BE.ts. */
 export const en: Messages = {
@@ -59,6 +60,7 @@ export const en: Messages = {
   },
   swot: swotEn,
   sync: syncEn,
+  workflow: workflowEn,
   workspace: {
     breadcrumb: 'Breadcrumb',
     navLabel: 'Parts of the campaign',
@@ -355,6 +357,7 @@ export const en: Messages = {
     },
   },
   visit: {
+    statusSaved: 'Status changed to {{status}}.',
     title: 'Visit',
     missing: 'This visit does not exist (any more). Perhaps it was removed in the planning.',
     backToVisits: '‹ All visits',

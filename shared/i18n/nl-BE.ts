@@ -4,6 +4,7 @@
  */
 import { swotNlBE } from './swot.nl-BE';
 import { syncNlBE } from './sync.nl-BE';
+import { workflowNlBE } from './workflow.nl-BE';
 
 export const nlBE = {
   app: {
@@ -61,6 +62,7 @@ export const nlBE = {
   },
   swot: swotNlBE,
   sync: syncNlBE,
+  workflow: workflowNlBE,
   workspace: {
     breadcrumb: 'Kruimelpad',
     navLabel: 'Onderdelen van de campagne',
@@ -357,6 +359,7 @@ export const nlBE = {
     },
   },
   visit: {
+    statusSaved: 'Status gewijzigd naar {{status}}.',
     title: 'Bezoek',
     missing: 'Dit bezoek bestaat niet (meer). Misschien werd het geschrapt in de planning.',
     backToVisits: '‹ Alle bezoeken',

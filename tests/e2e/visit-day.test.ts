@@ -93,6 +93,10 @@ describe('visit preparation and conversation capture in Chromium (browser mode)'
     await page.getByText('Kies eerst wie je bent', { exact: false }).first().waitFor();
     await page.getByLabel('Ik ben').selectOption({ label: 'Anna Peeters' });
 
+    // On the day the duo marks the visit as in progress.
+    await page.getByLabel('Status').selectOption({ label: 'Bezig' });
+    await expect.poll(async () => (await call('visit.get', { visitId: visit.id })).visit.status).toBe('in_progress');
+
     // Default conversations: one per respondent group of IC.
     const conversations = page.getByTestId('conversation-list');
     for (const group of ['Leiding en beleid', 'Personeel', 'Stakeholders']) await conversations.getByText(group, { exact: true }).waitFor();

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ContractError } from '../../../../shared/contract/result';
+import { PLANNABLE_STATUSES, type PlannableStatus } from '../../../../shared/domain/planning';
 import type { DocumentHit, VisitDetail } from '../../../../shared/domain/visit';
 import { api } from '../../api';
 import { describeError, fieldErrors } from '../../errors';
@@ -65,7 +66,7 @@ export function VisitScreen({ campaignId, visitId }: { readonly campaignId: stri
             {detail.sector ? <span className="code-tag">{detail.sector.code}</span> : null}
             {detail.region ? <span>{regionName(t, detail.region)}</span> : null}
             <span>{detail.duo.length > 0 ? detail.duo.map((member) => member.name).join(' & ') : t('planning.noDuo')}</span>
-            <span className={`status-pill visit-${detail.visit.status ?? 'planned'}`}>{statusLabel(t, detail.visit.status)}</span>
+            <VisitStatus detail={detail} onChanged={reload} />
           </div>
         ) : null}
       </div>
@@ -498,5 +499,47 @@ function GoodPracticesSection({ detail, onChanged }: { readonly detail: VisitDet
         {status}
       </p>
     </section>
+  );
+}
+
+/** The visit's status, changed on the day itself (planned, in progress, done, cancelled); review states are the server's. */
+function VisitStatus({ detail, onChanged }: { readonly detail: VisitDetail; readonly onChanged: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [message, setMessage] = useState('');
+  const status = detail.visit.status ?? 'planned';
+  if (!(PLANNABLE_STATUSES as readonly string[]).includes(status)) {
+    return <span className={`status-pill visit-${status}`}>{statusLabel(t, status)}</span>;
+  }
+  return (
+    <span className="visit-status">
+      <label htmlFor={id}>{t('planning.form.status')}</label>
+      <select
+        id={id}
+        value={status}
+        onChange={async (event) => {
+          const next = event.target.value as PlannableStatus;
+          const result = await api.invoke('visits.update', {
+            id: detail.visit.id,
+            organisationId: detail.visit.organisation_id ?? '',
+            date: detail.visit.date ?? '',
+            memberA: detail.visit.member_a,
+            memberB: detail.visit.member_b,
+            status: next,
+          });
+          setMessage(result.ok ? t('visit.statusSaved', { status: t(`planning.statuses.${next}`) }) : describeError(t, result.error));
+          await onChanged();
+        }}
+      >
+        {PLANNABLE_STATUSES.map((value) => (
+          <option key={value} value={value}>
+            {t(`planning.statuses.${value}`)}
+          </option>
+        ))}
+      </select>
+      <span className="visually-hidden" role="status" aria-live="polite">
+        {message}
+      </span>
+    </span>
   );
 }

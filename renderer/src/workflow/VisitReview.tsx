@@ -1,0 +1,114 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContractError } from '../../../shared/contract/result';
+import type { HeldEditView } from '../../../shared/contract/workflow';
+import { api } from '../api';
+import { explainError } from '../errors';
+import './workflow.css';
+
+type Target = 'submitted' | 'approved' | 'done';
+
+/** A refusal in the user's language, with the server's own words beside it. */
+function WorkflowError({ error }: { error: ContractError }) {
+  const { t } = useTranslation();
+  const main = error.code === 'FORBIDDEN' ? t('workflow.errors.forbidden') : error.code === 'CONFLICT' ? t('workflow.errors.needsServer') : explainError(t, error);
+  return (
+    <div className="alert alert-error" role="alert">
+      <p>{main}</p>
+      <p className="small">{error.message}</p>
+    </div>
+  );
+}
+
+/**
+ * The review step of a visit, owned by the central server: the duo submits the visit, the
+ * region's coordinator (or the team lead) approves it or sends it back, and decides on edits that
+ * reached the server after the approval. Needs the server; offline the buttons say why they
+ * cannot act, and nothing changes.
+ */
+export function VisitReview({ campaignId, visitId, status, onChanged }: { campaignId: string; visitId: string; status: string; onChanged: (status: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ContractError | null>(null);
+  const [held, setHeld] = useState<readonly HeldEditView[]>([]);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    if (status !== 'approved') return;
+    let current = true;
+    void api.invoke('workflow.held', { campaignId }).then((result) => {
+      if (current && result.ok) setHeld(result.value.filter((edit) => edit.visitId === visitId));
+    });
+    return () => {
+      current = false;
+    };
+  }, [campaignId, visitId, status, version]);
+
+  async function move(to: Target) {
+    setBusy(true);
+    const result = await api.invoke('workflow.visit', { visitId, to });
+    setBusy(false);
+    if (result.ok) {
+      setError(null);
+      onChanged(result.value.status);
+    } else setError(result.error);
+  }
+
+  async function decide(changeId: string, decision: 'accept' | 'reject') {
+    const result = await api.invoke('workflow.decide', { campaignId, changeId, decision });
+    if (result.ok) setError(null);
+    else setError(result.error);
+    setVersion((value) => value + 1);
+  }
+
+  const actions: { to: Target; label: string; primary: boolean }[] =
+    status === 'submitted'
+      ? [
+          { to: 'approved', label: t('workflow.approve'), primary: true },
+          { to: 'done', label: t('workflow.sendBack'), primary: false },
+        ]
+      : status === 'approved'
+        ? [{ to: 'done', label: t('workflow.reopen'), primary: false }]
+        : [{ to: 'submitted', label: t('workflow.submit'), primary: true }];
+  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+
+  return (
+    <section className="card workflow-card" aria-labelledby={`${id}-title`} data-testid="visit-review">
+      <h3 id={`${id}-title`}>{t('workflow.title')}</h3>
+      <p className="small">{t(`workflow.explain.${status === 'submitted' || status === 'approved' ? status : 'open'}`)}</p>
+      <div className="button-row">
+        {actions.map((action) => (
+          <button key={action.to} type="button" className={`button${action.primary ? ' button-primary' : ''}`} disabled={busy} onClick={() => void move(action.to)}>
+            {action.label}
+          </button>
+        ))}
+      </div>
+      {error ? <WorkflowError error={error} /> : null}
+      {held.length > 0 ? (
+        <div className="held-edits">
+          <h4>{t('workflow.held.title', { count: held.length })}</h4>
+          <p className="small muted">{t('workflow.held.explain')}</p>
+          <ul className="plain-list">
+            {held.map((edit) => (
+              <li key={edit.changeId} className="held-edit">
+                <div>
+                  <code>{edit.field}</code>: {edit.value}
+                  <div className="small muted">{t('workflow.held.by', { author: edit.pushedBy, time: time.format(edit.receivedAt) })}</div>
+                </div>
+                <div className="button-row">
+                  <button type="button" className="button button-small button-primary" onClick={() => void decide(edit.changeId, 'accept')}>
+                    {t('workflow.held.accept')}
+                  </button>
+                  <button type="button" className="button button-small" onClick={() => void decide(edit.changeId, 'reject')}>
+                    {t('workflow.held.reject')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}

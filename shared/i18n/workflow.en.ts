@@ -1,0 +1,27 @@
+import type { Messages } from './nl-BE';
+
+/** English messages of the review workflow. Same keys as workflow.nl-BE.ts. */
+export const workflowEn: Messages['workflow'] = {
+  title: 'Approval',
+  submit: 'Submit for approval',
+  approve: 'Approve',
+  sendBack: 'Send back to the duo',
+  reopen: 'Withdraw approval',
+  explain: {
+    open: 'Is the visit fully captured? Submit it; the region coordinator approves it.',
+    submitted: 'Submitted: the region coordinator or the team lead approves it or sends it back.',
+    approved: 'Approved. Changes that still arrive wait for the coordinator’s decision.',
+  },
+  held: {
+    title_one: '{{count}} late change waits for your decision',
+    title_other: '{{count}} late changes wait for your decision',
+    explain: 'These changes reached the server after the visit was approved. Nothing is lost: accept or reject them.',
+    by: 'From {{author}}, {{time}}',
+    accept: 'Accept',
+    reject: 'Reject',
+  },
+  errors: {
+    forbidden: 'Only the region coordinator of this region or the team lead may do this.',
+    needsServer: 'This needs a connection to the server. Connect this laptop, or try again when you are online.',
+  },
+};

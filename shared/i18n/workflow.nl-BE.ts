@@ -1,0 +1,25 @@
+/** Dutch messages of the review workflow (owned by the central server). */
+export const workflowNlBE = {
+  title: 'Goedkeuring',
+  submit: 'Indienen ter goedkeuring',
+  approve: 'Goedkeuren',
+  sendBack: 'Terugsturen naar het duo',
+  reopen: 'Goedkeuring intrekken',
+  explain: {
+    open: 'Is het bezoek volledig vastgelegd? Dien het in; de regiocoördinator keurt het goed.',
+    submitted: 'Ingediend: de regiocoördinator of de teamleider keurt goed of stuurt terug.',
+    approved: 'Goedgekeurd. Wijzigingen die nog binnenkomen, wachten op de beslissing van de coördinator.',
+  },
+  held: {
+    title_one: '{{count}} late wijziging wacht op je beslissing',
+    title_other: '{{count}} late wijzigingen wachten op je beslissing',
+    explain: 'Deze wijzigingen kwamen op de server toe nadat het bezoek goedgekeurd was. Niets gaat verloren: aanvaard of verwerp ze.',
+    by: 'Van {{author}}, {{time}}',
+    accept: 'Aanvaarden',
+    reject: 'Verwerpen',
+  },
+  errors: {
+    forbidden: 'Alleen de regiocoördinator van deze regio of de teamleider mag dit.',
+    needsServer: 'Dit kan alleen met verbinding met de server. Koppel deze laptop of probeer opnieuw zodra je online bent.',
+  },
+} as const;
