@@ -1,10 +1,12 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { openProfile } from '../../db/profile';
 import { generateDemo } from '../../db/store/demo';
 import { searchCampaign } from '../../services/search/search';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from '../support/browser';
 import { tempDir } from '../support/profile';
 import { median, medianMs, round } from '../support/stats';
-import { startWebApp } from '../support/web-app';
+import { RENDERER_DIST, startWebApp } from '../support/web-app';
 
 /**
  * Issue 5's screens on a `demo --size season` campaign: (a) the campaign full-text search (FTS5
@@ -61,6 +63,7 @@ export async function run(options: { full: boolean }): Promise<Record<string, un
 
 async function planningFirstRender(profileDir: string, campaignId: string, runs: number): Promise<Record<string, unknown>> {
   if (!chromiumAvailable()) return { skipped: `Chromium not found at ${CHROMIUM_PATH}` };
+  if (!existsSync(path.join(RENDERER_DIST, 'index.html'))) return { skipped: 'renderer not built: run npm run build:renderer first' };
   const app = await startWebApp(profileDir);
   const browser = await launchChromium();
   try {
