@@ -57,6 +57,8 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
         async (progress) => {
           const { bytes, header } = await createBundle(store, {
             campaign: campaignId,
+            // Documents received on visits travel with their records.
+            blobs: profile.blobs,
             ...(forPeer ? { forPeer } : {}),
             onProgress: (step) => progress(step.phase, step.done, step.total),
           });
@@ -75,6 +77,7 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
         'import',
         async (progress) => {
           const result = await importBundleBytes(store, bytes, {
+            blobs: profile.blobs,
             ...(campaignId !== null ? { campaign: campaignId } : { allowNewCampaign: store.knownCampaigns().length === 0 }),
             onProgress: (step) => progress(step.phase, step.done, step.total),
           });
