@@ -5,6 +5,7 @@ import type { ContractError } from '../../../../shared/contract/result';
 import { PLANNABLE_STATUSES, type PlannableStatus } from '../../../../shared/domain/planning';
 import type { DocumentHit, VisitDetail } from '../../../../shared/domain/visit';
 import { api } from '../../api';
+import { VisitReview } from '../../workflow/VisitReview';
 import { describeError, fieldErrors } from '../../errors';
 import { useIdentity } from '../../stores/identity';
 import { regionName } from '../labels';
@@ -76,6 +77,7 @@ export function VisitScreen({ campaignId, visitId }: { readonly campaignId: stri
           <PreparationSection key={`prep-${me ?? ''}`} detail={detail} />
           <DocumentsSection detail={detail} onChanged={reload} />
           <GoodPracticesSection detail={detail} onChanged={reload} />
+          <VisitReview campaignId={campaignId} visitId={detail.visit.id} status={detail.visit.status ?? 'planned'} onChanged={() => void reload()} />
         </div>
       ) : (
         <p className="muted" role="status">
