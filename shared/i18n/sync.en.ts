@@ -37,6 +37,7 @@ export const syncEn: Messages['sync'] = {
     explain: 'Without a network: export your work to a file (e.g. on a USB stick) and have your duo partner import it. Importing a file twice changes nothing.',
     thisLaptop: 'This laptop: {{node}}',
     campaign: 'Campaign',
+    campaignId: 'Id (for the server administrator)',
     for: 'For',
     everything: 'everything of this campaign',
     peer: 'laptop {{node}} (only what it lacks)',

@@ -35,6 +35,7 @@ export const syncNlBE = {
     explain: 'Zonder netwerk: exporteer je werk naar een bestand (bv. op een USB-stick) en laat je duopartner het importeren. Een bestand twee keer importeren verandert niets.',
     thisLaptop: 'Deze laptop: {{node}}',
     campaign: 'Campagne',
+    campaignId: 'Id (voor de serverbeheerder)',
     for: 'Voor',
     everything: 'alles van deze campagne',
     peer: 'laptop {{node}} (alleen wat die nog mist)',

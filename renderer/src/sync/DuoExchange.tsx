@@ -119,6 +119,10 @@ export function DuoExchange() {
               </option>
             ))}
           </select>
+          <span>{t('sync.duo.campaignId')}</span>
+          <code className="campaign-id" data-testid="campaign-id">
+            {selected}
+          </code>
           <label htmlFor={`${id}-peer`}>{t('sync.duo.for')}</label>
           <select id={`${id}-peer`} value={peer} onChange={(event) => setPeer(event.target.value)}>
             <option value="">{t('sync.duo.everything')}</option>

@@ -1,0 +1,123 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium, screenshot } from '../support/browser';
+import { tempDir } from '../support/profile';
+import { seedFieldwork, type SeededCampaign } from '../support/seed';
+import { startWebApp, type WebApp } from '../support/web-app';
+import { TEST_PASSWORD, createTestStoreLocation, seed, startTestServer, type RunningTestServer, type TestStoreHandle } from '../integration/server-support';
+
+// Synchronisation as a user meets it in Chromium: the indicator in the top bar, connecting to the
+// team's server (with clear errors), and the duo exchange by file when there is no network.
+describe('synchronisation in Chromium (browser mode)', () => {
+  let browser: Browser;
+  let handle: TestStoreHandle;
+  let server: RunningTestServer;
+  let app: WebApp;
+  let seeded: SeededCampaign;
+  const profile = tempDir('veldwerk-e2e-sync-');
+  const partnerProfile = tempDir('veldwerk-e2e-sync-partner-');
+  const downloads = tempDir('veldwerk-e2e-downloads-');
+  let bundleFile = '';
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  async function open(target: WebApp): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-BE', acceptDownloads: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(target.bridge.openUrl);
+    await page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
+    return page;
+  }
+
+  beforeAll(async () => {
+    if (!chromiumAvailable()) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium"`);
+    browser = await launchChromium();
+    handle = await createTestStoreLocation('sqlite');
+    server = await startTestServer(handle.location);
+    app = await startWebApp(profile.dir);
+    seeded = await seedFieldwork(app.services);
+    await seed(server.store, [seeded.campaignId], [{ email: 'anna@inspectie.be', roles: [{ role: 'inspector' }] }]);
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await app?.stop();
+    await server?.close();
+    await handle?.destroy();
+    for (const folder of [profile, partnerProfile, downloads]) folder.remove();
+  });
+
+  it('connects to the server with clear errors, then shows the laptop up to date', async () => {
+    const page = await open(app);
+    const indicator = page.getByTestId('sync-indicator');
+    await expect.poll(() => indicator.textContent()).toContain('Niet gekoppeld');
+    await indicator.click();
+    const dialog = page.getByRole('dialog', { name: 'Synchronisatie' });
+    await dialog.waitFor();
+    await screenshot(page, 'sync-dialog-not-connected-nl');
+
+    await dialog.getByLabel('Adres van de server').fill('veldwerk-server');
+    await dialog.getByLabel('E-mailadres').fill('anna@inspectie.be');
+    await dialog.getByLabel('Wachtwoord').fill('fout wachtwoord');
+    await dialog.getByRole('button', { name: 'Koppelen' }).click();
+    await dialog.getByText('Schrijf het adres van de server, bv. https://veldwerk.example.be').waitFor();
+
+    await dialog.getByLabel('Adres van de server').fill(server.url);
+    await dialog.getByRole('button', { name: 'Koppelen' }).click();
+    await dialog.getByText('Koppelen lukte niet.').waitFor();
+    await screenshot(page, 'sync-dialog-wrong-password-nl');
+
+    await dialog.getByLabel('Wachtwoord').fill(TEST_PASSWORD);
+    await dialog.getByRole('button', { name: 'Koppelen' }).click();
+    await dialog.getByText(`Gekoppeld als anna@inspectie.be aan ${server.url}.`).waitFor();
+    await expect.poll(() => indicator.textContent(), { timeout: 20_000 }).toMatch(/Bijgewerkt om \d{1,2}:\d{2}/);
+    await expect.poll(() => dialog.getByTestId('sync-details').textContent()).toContain('0 wijzigingen nog niet op de server');
+    await screenshot(page, 'sync-dialog-connected-nl');
+    expect(await server.store.campaignExists(seeded.campaignId)).toBe(true);
+  });
+
+  it('exports for the duo partner and imports on a fresh laptop, refusing a damaged file', async () => {
+    const page = await open(app);
+    await page.getByTestId('sync-indicator').click();
+    const dialog = page.getByRole('dialog', { name: 'Synchronisatie' });
+    const exchange = dialog.getByTestId('duo-exchange');
+    // The id the server administrator registers the campaign under.
+    expect(await exchange.getByTestId('campaign-id').textContent()).toBe(seeded.campaignId);
+    const [download] = await Promise.all([page.waitForEvent('download'), exchange.getByRole('button', { name: 'Exporteren voor mijn duopartner' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^veldwerk-doorlichting-integratie-\d{4}-\d{2}-\d{2}-[a-z0-9]{8}\.vwb$/);
+    bundleFile = path.join(downloads.dir, download.suggestedFilename());
+    await download.saveAs(bundleFile);
+    await exchange.getByText(/wijzigingen geëxporteerd naar/).waitFor();
+    await screenshot(page, 'sync-duo-exported-nl');
+
+    const partner = await startWebApp(partnerProfile.dir);
+    try {
+      const partnerPage = await open(partner);
+      await partnerPage.getByText('Nog geen campagnes').waitFor();
+      await partnerPage.getByTestId('sync-indicator').click();
+      const partnerExchange = partnerPage.getByRole('dialog', { name: 'Synchronisatie' }).getByTestId('duo-exchange');
+      await partnerExchange.getByText('Nog geen campagne op deze laptop').waitFor();
+
+      const damaged = path.join(downloads.dir, 'beschadigd.vwb');
+      const bytes = readFileSync(bundleFile);
+      writeFileSync(damaged, bytes.subarray(0, Math.floor(bytes.length / 2)));
+      await partnerExchange.getByTestId('duo-import-file').setInputFiles(damaged);
+      await partnerExchange.getByText(/Importeren mislukt, er is niets veranderd/).waitFor();
+      await screenshot(partnerPage, 'sync-duo-import-damaged-nl');
+
+      await partnerExchange.getByTestId('duo-import-file').setInputFiles(bundleFile);
+      await partnerExchange.getByText(/wijzigingen gelezen: \d+ nieuw, 0 al aanwezig/).waitFor();
+      await screenshot(partnerPage, 'sync-duo-imported-nl');
+      await partnerPage.keyboard.press('Escape');
+      await partnerPage.getByTestId('campaign-list').getByText('Doorlichting integratie').waitFor();
+    } finally {
+      await partner.stop();
+    }
+    expect(pageErrors).toEqual([]);
+  });
+});
