@@ -1,8 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium, screenshot } from '../support/browser';
-import { tempDir } from '../support/profile';
-import { startWebApp, type WebApp } from '../support/web-app';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser';
+import { useBrowserApp } from '../support/e2e';
 
 const CSV_WITH_BAD_ROWS = [
   'naam;sector;regio;adres;contact',
@@ -17,46 +15,11 @@ const CSV_WITH_BAD_ROWS = [
 
 // The team lead's first hour with a new campaign, in real Chromium against the real services and SQLite.
 describe('campaign workspace and set-up in Chromium (browser mode)', () => {
-  let browser: Browser;
-  let profile: ReturnType<typeof tempDir>;
-  let app: WebApp;
-  let context: BrowserContext;
-  let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    if (!chromiumAvailable()) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium"`);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    profile = tempDir('veldwerk-e2e-setup-');
-    app = await startWebApp(profile.dir);
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'nl-BE' });
-    page = await context.newPage();
-    pageErrors.length = 0;
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-  });
-
-  afterEach(async () => {
-    await context.close();
-    await app.stop();
-    profile.remove();
-  });
+  const e2e = useBrowserApp({ profilePrefix: 'veldwerk-e2e-setup-' });
 
   it('opens a campaign, edits its lists, builds the team and imports organisations with a preview', async () => {
-    await page.goto(app.bridge.openUrl);
-    await page.getByLabel('Naam').fill('Doorlichting integratie');
-    await page.getByLabel('Werkjaar').fill('2014-2015');
-    await page.getByRole('button', { name: 'Campagne aanmaken' }).click();
-    await page.getByTestId('campaign-list').getByRole('link', { name: 'Doorlichting integratie' }).click();
+    const { page } = e2e;
+    await e2e.createAndOpenCampaign('Doorlichting integratie', '2014-2015');
 
     // The workspace: left navigation, breadcrumb back, set-up opens on the lists.
     await page.getByRole('heading', { level: 1, name: 'Voorbereiding van de campagne' }).waitFor();
@@ -151,6 +114,6 @@ describe('campaign workspace and set-up in Chromium (browser mode)', () => {
     await page.getByTestId('organisation-table').getByText('Tolkendienst Noord').waitFor();
     await breadcrumb.getByRole('link', { name: 'Campagnes' }).click();
     await page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
-    expect(pageErrors).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 });

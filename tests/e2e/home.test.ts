@@ -1,47 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium, screenshot } from '../support/browser';
-import { tempDir } from '../support/profile';
-import { startWebApp, type WebApp } from '../support/web-app';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser';
+import { useBrowserApp } from '../support/e2e';
 
 // A new user's first minutes in browser mode, in real Chromium against the real services and SQLite.
 describe('home screen in Chromium (browser mode)', () => {
-  let browser: Browser;
-  let profile: ReturnType<typeof tempDir>;
-  let app: WebApp;
-  let context: BrowserContext;
-  let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    if (!chromiumAvailable()) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium"`);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    profile = tempDir('veldwerk-e2e-');
-    app = await startWebApp(profile.dir);
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'nl-BE' });
-    page = await context.newPage();
-    pageErrors.length = 0;
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-  });
-
-  afterEach(async () => {
-    await context.close();
-    await app.stop();
-    profile.remove();
-  });
+  const e2e = useBrowserApp({ profilePrefix: 'veldwerk-e2e-', viewport: { width: 1280, height: 800 } });
 
   it('creates a campaign, keeps it across reload and restart, and switches language', async () => {
-    await page.goto(app.bridge.openUrl);
+    const { page } = e2e;
+    await e2e.openApp();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Campagnes');
     await page.getByText('Nog geen campagnes').waitFor();
     expect(page.url()).not.toContain('token=');
@@ -81,15 +48,15 @@ describe('home screen in Chromium (browser mode)', () => {
     await page.getByRole('button', { name: 'Create campaign' }).waitFor();
 
     // Restart the services on the same profile: a new port, a new token, the same data.
-    await app.stop();
-    app = await startWebApp(profile.dir);
-    await page.goto(app.bridge.openUrl);
+    await e2e.restartApp();
+    await e2e.openApp();
     await page.getByTestId('campaign-list').getByText('Doorlichting integratie en inburgering').waitFor();
-    expect(pageErrors).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   it('tells the user how to get in when the page is opened without the token', async () => {
-    await page.goto(app.bridge.url);
+    const { page } = e2e;
+    await page.goto(e2e.app.bridge.url);
     await page.getByText('Open Veldwerk opnieuw via de link in de terminal').waitFor();
     await screenshot(page, 'home-no-token-nl');
   });

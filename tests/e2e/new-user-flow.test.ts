@@ -1,8 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium, screenshot } from '../support/browser';
-import { tempDir } from '../support/profile';
-import { startWebApp, type WebApp } from '../support/web-app';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser';
+import { useBrowserApp } from '../support/e2e';
 
 const ORGANISATIONS_CSV = [
   'naam;sector;regio;adres;contact',
@@ -15,49 +13,14 @@ const ORGANISATIONS_CSV = [
 
 // A new user's whole first season, only through the screens: set up, import, plan, capture, search, restart.
 describe('the whole flow as a new user in Chromium (browser mode)', () => {
-  let browser: Browser;
-  let profile: ReturnType<typeof tempDir>;
-  let app: WebApp;
-  let context: BrowserContext;
-  let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    if (!chromiumAvailable()) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium"`);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    profile = tempDir('veldwerk-e2e-flow-');
-    app = await startWebApp(profile.dir);
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'nl-BE' });
-    page = await context.newPage();
-    pageErrors.length = 0;
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-  });
-
-  afterEach(async () => {
-    await context.close();
-    await app.stop();
-    profile.remove();
-  });
+  const e2e = useBrowserApp({ profilePrefix: 'veldwerk-e2e-flow-' });
 
   it('creates a campaign, imports organisations, plans a visit, captures a conversation, searches it and finds everything after a restart', async () => {
+    const { page } = e2e;
     const nav = () => page.getByRole('navigation', { name: 'Onderdelen van de campagne' });
 
     // 1. Campaign.
-    await page.goto(app.bridge.openUrl);
-    await page.getByLabel('Naam').fill('Synergie door verbindingen');
-    await page.getByLabel('Werkjaar').fill('2014-2015');
-    await page.getByRole('button', { name: 'Campagne aanmaken' }).click();
-    await page.getByTestId('campaign-list').getByRole('link', { name: 'Synergie door verbindingen' }).click();
+    await e2e.createAndOpenCampaign('Synergie door verbindingen', '2014-2015');
     await page.getByRole('heading', { level: 1, name: 'Voorbereiding van de campagne' }).waitFor();
 
     // 2. The team.
@@ -116,10 +79,8 @@ describe('the whole flow as a new user in Chromium (browser mode)', () => {
     await page.getByRole('heading', { level: 1, name: 'Gesprek met Personeel' }).waitFor();
 
     // 7. Restart the services on the same profile and find everything.
-    await app.stop();
-    app = await startWebApp(profile.dir);
-    await page.goto(app.bridge.openUrl);
-    await page.getByTestId('campaign-list').getByRole('link', { name: 'Synergie door verbindingen' }).click();
+    await e2e.restartApp();
+    await e2e.openCampaign('Synergie door verbindingen');
     await nav().getByRole('link', { name: 'Zoeken', exact: true }).click();
     await page.getByLabel('Zoekterm').fill('nt2 gent');
     await page.getByTestId('search-results').locator('mark', { hasText: 'NT2' }).waitFor();
@@ -140,6 +101,6 @@ describe('the whole flow as a new user in Chromium (browser mode)', () => {
     await page.getByLabel('Search term').fill('wachtlijst');
     await page.getByText('1 hit', { exact: true }).waitFor();
     await screenshot(page, 'search-hit-en');
-    expect(pageErrors).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 });

@@ -1,54 +1,14 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ChannelName, InputOf, OutputOf } from '../../shared/contract/channels';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium, screenshot } from '../support/browser';
-import { tempDir } from '../support/profile';
-import { startWebApp, type WebApp } from '../support/web-app';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser';
+import { useBrowserApp } from '../support/e2e';
 
 // The region coordinator plans visits: a duo per visit, warnings, filters, month view, CSV and print.
 describe('visit planning in Chromium (browser mode)', () => {
-  let browser: Browser;
-  let profile: ReturnType<typeof tempDir>;
-  let app: WebApp;
-  let context: BrowserContext;
-  let page: Page;
-  const pageErrors: string[] = [];
-
-  async function call<C extends ChannelName>(channel: C, payload: InputOf<C>): Promise<OutputOf<C>> {
-    const result = await app.services.dispatch(channel, payload);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-    return result.value as OutputOf<C>;
-  }
-
-  beforeAll(async () => {
-    if (!chromiumAvailable()) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium"`);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    profile = tempDir('veldwerk-e2e-planning-');
-    app = await startWebApp(profile.dir);
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'nl-BE', acceptDownloads: true });
-    page = await context.newPage();
-    pageErrors.length = 0;
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-  });
-
-  afterEach(async () => {
-    await context.close();
-    await app.stop();
-    profile.remove();
-  });
+  const e2e = useBrowserApp({ profilePrefix: 'veldwerk-e2e-planning-', acceptDownloads: true });
 
   it('plans visits with a duo, warns about double bookings and incomplete duos, filters, and exports', async () => {
+    const { page, call } = e2e;
     const campaign = await call('campaigns.create', { name: 'Doorlichting 2015', workingYear: '2014-2015' });
     const setup = await call('setup.get', { campaignId: campaign.id });
     const ic = setup.sectors.find((sector) => sector.code === 'IC')!;
@@ -62,8 +22,7 @@ describe('visit planning in Chromium (browser mode)', () => {
       await call('members.add', { campaignId: campaign.id, name, isInspector: true, isTeamLead: false, coordinatorOf: [], sectorLeadOf: [] });
     }
 
-    await page.goto(app.bridge.openUrl);
-    await page.getByTestId('campaign-list').getByRole('link', { name: 'Doorlichting 2015' }).click();
+    await e2e.openCampaign('Doorlichting 2015');
     await page.getByRole('navigation', { name: 'Onderdelen van de campagne' }).getByRole('link', { name: 'Planning', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Planning' }).waitFor();
     await page.getByText('· nog geen bezoek').first().waitFor();
@@ -152,6 +111,6 @@ describe('visit planning in Chromium (browser mode)', () => {
     await page.emulateMedia({ media: 'screen' });
     await page.getByRole('link', { name: 'Terug naar de planning' }).click();
     await page.getByRole('heading', { level: 1, name: 'Planning' }).waitFor();
-    expect(pageErrors).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 });

@@ -1,10 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { saveNote } from '../../db/repositories/fieldwork';
-import type { ChannelName, InputOf, OutputOf } from '../../shared/contract/channels';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium, screenshot } from '../support/browser';
-import { tempDir } from '../support/profile';
-import { startWebApp, type WebApp } from '../support/web-app';
+import { screenshot } from '../support/browser';
+import { useBrowserApp } from '../support/e2e';
 
 /** A one-page PDF with a text layer, built by hand (no fixture files). */
 function tinyPdf(text: string): Buffer {
@@ -31,47 +28,10 @@ function tinyPdf(text: string): Buffer {
 
 // The duo's visit: preparation (documents, notes, conversations), then a conversation captured on site.
 describe('visit preparation and conversation capture in Chromium (browser mode)', () => {
-  let browser: Browser;
-  let profile: ReturnType<typeof tempDir>;
-  let app: WebApp;
-  let context: BrowserContext;
-  let page: Page;
-  const pageErrors: string[] = [];
-
-  async function call<C extends ChannelName>(channel: C, payload: InputOf<C>): Promise<OutputOf<C>> {
-    const result = await app.services.dispatch(channel, payload);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-    return result.value as OutputOf<C>;
-  }
-
-  beforeAll(async () => {
-    if (!chromiumAvailable()) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium"`);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    profile = tempDir('veldwerk-e2e-visit-');
-    app = await startWebApp(profile.dir);
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'nl-BE', acceptDownloads: true });
-    page = await context.newPage();
-    pageErrors.length = 0;
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-  });
-
-  afterEach(async () => {
-    await context.close();
-    await app.stop();
-    profile.remove();
-  });
+  const e2e = useBrowserApp({ profilePrefix: 'veldwerk-e2e-visit-', acceptDownloads: true });
 
   it('prepares a visit and captures a conversation with autosaved notes beside the partner’s', async () => {
+    const { page, call } = e2e;
     const campaign = await call('campaigns.create', { name: 'Doorlichting 2015', workingYear: '2014-2015' });
     const setup = await call('setup.get', { campaignId: campaign.id });
     const ic = setup.sectors.find((sector) => sector.code === 'IC')!;
@@ -81,8 +41,7 @@ describe('visit preparation and conversation capture in Chromium (browser mode)'
     const bart = await call('members.add', { campaignId: campaign.id, name: 'Bart Claes', isInspector: true, isTeamLead: false, coordinatorOf: [], sectorLeadOf: [] });
     const visit = await call('visits.create', { campaignId: campaign.id, organisationId: organisation.id, date: '2015-03-12', memberA: anna.id, memberB: bart.id, status: 'planned' });
 
-    await page.goto(app.bridge.openUrl);
-    await page.getByTestId('campaign-list').getByRole('link', { name: 'Doorlichting 2015' }).click();
+    await e2e.openCampaign('Doorlichting 2015');
     await page.getByRole('navigation', { name: 'Onderdelen van de campagne' }).getByRole('link', { name: 'Bezoeken', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Bezoeken' }).waitFor();
     await screenshot(page, 'visits-list-nl');
@@ -138,7 +97,7 @@ describe('visit preparation and conversation capture in Chromium (browser mode)'
     const conversationList = await call('visit.get', { visitId: visit.id });
     const leadership = conversationList.conversations.find((entry) => entry.groupNames[0] === 'Leiding en beleid')!;
     const questions = (await call('conversations.get', { conversationId: leadership.conversation.id })).questions;
-    saveNote(app.services.profile.store, { conversationId: leadership.conversation.id, guidingQuestionId: questions[0]!.id, authorId: bart.id, text: 'Bart: opgericht in 2004, fusie in 2012.' });
+    saveNote(e2e.app.services.profile.store, { conversationId: leadership.conversation.id, guidingQuestionId: questions[0]!.id, authorId: bart.id, text: 'Bart: opgericht in 2004, fusie in 2012.' });
 
     // The conversation screen: questions in order, my notes beside Bart's.
     await conversations.getByRole('link', { name: /Leiding en beleid/ }).click();
@@ -184,6 +143,6 @@ describe('visit preparation and conversation capture in Chromium (browser mode)'
     const stored = await call('conversations.get', { conversationId: leadership.conversation.id });
     expect(stored.conversation.participant_counts).toEqual(Object.fromEntries(setup.stakeholderCategories.filter((c) => ['Lokale besturen', 'Onderwijs'].includes(c.name ?? '')).map((c) => [c.id, c.name === 'Lokale besturen' ? 3 : 2])));
     expect(stored.notes.filter((note) => note.author_id === anna.id)).toHaveLength(3);
-    expect(pageErrors).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 });
