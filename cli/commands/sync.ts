@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { openProfile } from '../../db/profile';
+import { syncBlobs } from '../../server/client/blobs';
 import { SyncEngine } from '../../server/client/engine';
 import { SyncHttpClient } from '../../server/client/http';
 import { defaultProfileDir } from '../../services/paths';
@@ -55,6 +56,8 @@ export const syncCommand: Command = {
             `${report.duplicates ? `, ${report.duplicates} already on the server` : ''}${report.held ? `, ${report.held} held for the coordinator (visit already approved)` : ''}.\n`,
         );
         for (const refused of report.refused) io.stdout(`  not applied on the server: ${refused.reason}\n`);
+        const files = await syncBlobs(profile.store, profile.blobs, client, (await client.me()).serverId, report.campaigns);
+        io.stdout(`Documents: ${files.uploaded} file(s) sent, ${files.downloaded} received${files.missing.length ? `, ${files.missing.length} not uploaded by anyone yet` : ''}.\n`);
         return EXIT_OK;
       } catch (error) {
         const status = engine.status;

@@ -1,4 +1,5 @@
 import type { Profile } from '../../db/profile';
+import { syncBlobs, type BlobRound } from '../../server/client/blobs';
 import { SyncEngine, pushCursorKey } from '../../server/client/engine';
 import { SyncHttpClient, SyncHttpError, ServerUnreachableError } from '../../server/client/http';
 import type { SyncStatus } from '../../server/client/status';
@@ -29,6 +30,8 @@ export class SyncController {
   private engine: SyncEngine | null = null;
   private client: SyncHttpClient | null = null;
   private lastSyncAt: number | null = null;
+  private filesRound: Promise<void> | null = null;
+  private lastFiles: (BlobRound & { error?: string }) | null = null;
 
   constructor(
     private readonly profile: Profile,
@@ -71,6 +74,30 @@ export class SyncController {
       const pushed = Number(this.store.getSyncState(pushCursorKey(serverId, campaign)) ?? '0');
       this.store.compactTexts({ throughSeq: pushed, campaign });
     }
+    this.moveFiles(serverId, status.report.campaigns);
+  }
+
+  /** After a round, the documents' files follow their records (one file round at a time). */
+  private moveFiles(serverId: string, campaigns: readonly string[]): void {
+    const client = this.client;
+    if (!client || this.filesRound) return;
+    this.filesRound = syncBlobs(this.store, this.profile.blobs, client, serverId, campaigns)
+      .then((round) => {
+        this.lastFiles = round;
+      })
+      .catch((error: unknown) => {
+        // The next round tries again; the indicator keeps showing the change sync's state.
+        this.lastFiles = { uploaded: 0, downloaded: 0, missing: [], error: error instanceof Error ? error.message : String(error) };
+      })
+      .finally(() => {
+        this.filesRound = null;
+      });
+  }
+
+  /** Waits for a running file round (tests and shutdown). */
+  async filesSettled(): Promise<BlobRound & { error?: string } | null> {
+    await this.filesRound;
+    return this.lastFiles;
   }
 
   async connect(input: { serverUrl: string; email: string; password: string }): Promise<SyncView> {
@@ -153,6 +180,7 @@ export class SyncController {
     this.engine = null;
     this.client = null;
     await engine?.stop();
+    await this.filesRound;
   }
 
   /**

@@ -84,10 +84,24 @@ describe('sync services', () => {
     expect(synced.pendingChanges).toBe(0);
     expect(synced.lastSyncAt).toBeGreaterThan(0);
 
-    // A second laptop of the same member receives the campaign through the server.
+    // A document received on a visit: its record and its file travel through the server.
+    const store = a.profile.store;
+    const sector = store.list('sectors', { campaign_id: campaign.id })[0];
+    const region = store.list('regions', { campaign_id: campaign.id })[0];
+    const organisation = store.insert('organisations', campaign.id, { sector_id: sector?.id ?? '', region_id: region?.id ?? '', name: 'Centrum' });
+    const visit = store.insert('visits', campaign.id, { organisation_id: organisation, date: '2026-03-10', member_a: null, member_b: null, status: 'planned' });
+    const content = 'Jaarverslag 2025: 1.200 cursisten, 14 medewerkers.';
+    const document = await call(a, 'documents.add', { visitId: visit, title: 'Jaarverslag', fileName: 'jaarverslag.txt', mimeType: 'text/plain', content: Buffer.from(content).toString('base64') });
+    await call(a, 'sync.now', {});
+    await until(async () => (await a.sync.filesSettled())?.uploaded ?? 0, (uploaded) => uploaded === 1, 'the file upload');
+
+    // A second laptop of the same member receives the campaign, the document and its file.
     const b = laptop().services;
     await call(b, 'sync.connect', { serverUrl: server.url, email: 'anna@inspectie.be', password: TEST_PASSWORD });
     await until(() => call(b, 'campaigns.list', {}), (list) => list.some((row) => row.id === campaign.id), 'the campaign on laptop B');
+    await until(async () => (await b.sync.filesSettled())?.downloaded ?? 0, (downloaded) => downloaded === 1, 'the file download');
+    const file = await call(b, 'documents.open', { id: document.id });
+    expect(Buffer.from(file.content, 'base64').toString()).toBe(content);
 
     // After a restart the engine resumes by itself from the profile's connection.
     await a.close();
