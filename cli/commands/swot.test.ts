@@ -142,7 +142,7 @@ describe('veldwerk swot score', () => {
     const result = await run(['swot', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('veldwerk swot score FILE [--lang nl-BE|en]');
-    expect(result.stdout).not.toContain('--profile');
+    expect(result.stdout).toContain('--profile DIR --sector S --group G');
   });
 
   it('exposes parsing and rendering for other callers', () => {

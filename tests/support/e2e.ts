@@ -87,6 +87,9 @@ export function useBrowserApp(options: BrowserAppOptions): BrowserApp {
     pageErrors,
     openApp,
     async restartApp() {
+      // Leave the page first: its background polling (the sync indicator) would otherwise hit the
+      // server while it shuts down and log a failed request.
+      await page.goto('about:blank');
       await app.stop();
       app = await startWebApp(profile.dir);
     },
