@@ -1,6 +1,6 @@
 import path from 'node:path';
 import fc from 'fast-check';
-import { openDatabase } from '../../db/connection';
+import { openDatabase, type SqliteDatabase } from '../../db/connection';
 import { openProfile } from '../../db/profile';
 import { saveNote } from '../../db/repositories/fieldwork';
 import { createBundle, importBundleBytes } from '../../db/store/bundle';
@@ -90,7 +90,7 @@ async function seasonBundle(dir: string, runs: number): Promise<Record<string, u
     const rawTimes: number[] = [];
     const rawWithLogTimes: number[] = [];
     const logRows = source.db.prepare('SELECT id, node, author, campaign, tbl, row_id, col, value, prev, schema, source FROM changes ORDER BY seq').raw().all() as unknown[][];
-    const rows = TABLE_NAMES.map((table) => ({ table, rows: source.db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[] }));
+    const rows = domainRows(source.db);
     const rowCount = rows.reduce((sum, entry) => sum + entry.rows.length, 0);
     for (let index = 0; index < runs; index += 1) {
       const target = openProfile(path.join(dir, `import-${index}`));
@@ -101,15 +101,9 @@ async function seasonBundle(dir: string, runs: number): Promise<Record<string, u
 
       // The same domain rows, bulk-inserted with raw better-sqlite3 into the same schema.
       const rawProfile = openProfile(path.join(dir, `raw-${index}`));
-      const rawDb = rawProfile.db;
-      const statements = rows.map(({ table, rows: tableRows }) => {
-        const columns = Object.keys(tableRows[0] ?? {});
-        return { tableRows, columns, insert: columns.length ? rawDb.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`) : null };
-      });
+      const insertRaw = rawBulkInserter(rawProfile.db, rows);
       const rawStarted = performance.now();
-      rawDb.transaction(() => {
-        for (const { tableRows, columns, insert } of statements) for (const row of tableRows) insert?.run(...columns.map((column) => row[column]));
-      })();
+      insertRaw();
       rawTimes.push(performance.now() - rawStarted);
       rawProfile.close();
 
@@ -150,6 +144,31 @@ async function seasonBundle(dir: string, runs: number): Promise<Record<string, u
   } finally {
     source.close();
   }
+}
+
+export interface TableRows {
+  readonly table: string;
+  readonly rows: readonly Record<string, unknown>[];
+}
+
+/** Every domain row of a profile, per table (what a bulk insert of "the same rows" writes). */
+export function domainRows(db: SqliteDatabase): TableRows[] {
+  return TABLE_NAMES.map((table) => ({ table, rows: db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[] }));
+}
+
+/**
+ * The raw baseline of issue 3 (b) and issue 4 (a): the same domain rows bulk-inserted with raw
+ * better-sqlite3 into a migrated profile (same schema, indexes and full-text triggers), in one
+ * transaction. The statements are prepared here; time only the returned function.
+ */
+export function rawBulkInserter(db: SqliteDatabase, tables: readonly TableRows[]): () => void {
+  const statements = tables.map(({ table, rows }) => {
+    const columns = Object.keys(rows[0] ?? {});
+    return { rows, columns, insert: columns.length ? db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`) : null };
+  });
+  return db.transaction(() => {
+    for (const { rows, columns, insert } of statements) for (const row of rows) insert?.run(...columns.map((column) => row[column]));
+  });
 }
 
 async function convergence(runs: number): Promise<Record<string, unknown>> {
