@@ -4,6 +4,8 @@ import { Link } from 'wouter';
 import { planWarnings, PLANNABLE_STATUSES } from '../../../../shared/domain/planning';
 import type { CampaignSetup } from '../../../../shared/domain/setup';
 import { api } from '../../api';
+import { FormStatus } from '../../components/FormStatus';
+import { RetiredList } from '../../components/RetiredList';
 import { describeError } from '../../errors';
 import { NO_FILTERS, usePlanning } from '../../stores/planning';
 import { regionName } from '../labels';
@@ -223,35 +225,23 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
             })
           )}
           {view === 'list' && filtering && shown.length === 0 && visits.length > 0 ? <p className="empty-inline">{t('planning.nothingMatches')}</p> : null}
-          {retiredVisits.length > 0 ? (
-            <details className="retired">
-              <summary>{t('planning.retiredVisits', { count: retiredVisits.length })}</summary>
-              <ul className="editable-list">
-                {toRows(retiredVisits, setup).map((row) => (
-                  <li key={row.visit.id} className="editable-row retired-row">
-                    <span>
-                      {formatDate(i18n.language, row.visit.date)} · {row.organisation?.name ?? '—'}
-                    </span>
-                    <button
-                      type="button"
-                      className="text-button"
-                      aria-label={t('planning.restoreLabel', { organisation: row.organisation?.name ?? '' })}
-                      onClick={async () => {
-                        const result = await api.invoke('visits.retire', { id: row.visit.id, retired: false });
-                        setRestored(result.ok ? t('planning.restored', { organisation: row.organisation?.name ?? '' }) : describeError(t, result.error));
-                        await reload();
-                      }}
-                    >
-                      {t('setup.list.restore')}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </details>
-          ) : null}
-          <p className="form-status" role="status" aria-live="polite">
-            {restored}
-          </p>
+          <RetiredList
+            items={toRows(retiredVisits, setup)}
+            summary={t('planning.retiredVisits', { count: retiredVisits.length })}
+            keyOf={(row) => row.visit.id}
+            show={(row) => (
+              <span>
+                {formatDate(i18n.language, row.visit.date)} · {row.organisation?.name ?? '—'}
+              </span>
+            )}
+            restoreLabel={(row) => t('planning.restoreLabel', { organisation: row.organisation?.name ?? '' })}
+            onRestore={async (row) => {
+              const result = await api.invoke('visits.retire', { id: row.visit.id, retired: false });
+              setRestored(result.ok ? t('planning.restored', { organisation: row.organisation?.name ?? '' }) : describeError(t, result.error));
+              await reload();
+            }}
+          />
+          <FormStatus>{restored}</FormStatus>
         </div>
         <aside className="column-side">
           <VisitForm setup={setup} draft={draft} onDraft={setDraft} focusKey={focusKey} />

@@ -5,7 +5,9 @@ import type { Visit } from '../../../../shared/domain/model';
 import { PLANNABLE_STATUSES, type PlannableStatus } from '../../../../shared/domain/planning';
 import type { CampaignSetup } from '../../../../shared/domain/setup';
 import { api } from '../../api';
-import { describeError, fieldErrors } from '../../errors';
+import { Field } from '../../components/Field';
+import { FormError, FormStatus } from '../../components/FormStatus';
+import { fieldErrors } from '../../errors';
 import { usePlanning } from '../../stores/planning';
 import { regionName } from '../labels';
 
@@ -91,86 +93,48 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
     orgRef.current?.focus();
   }
 
-  const describe = (name: string) => (fields[name] ? `${id}-${name}-error` : undefined);
-  const errorOf = (name: string) =>
-    fields[name] ? (
-      <p id={`${id}-${name}-error`} className="field-error">
-        {fields[name]}
-      </p>
-    ) : null;
-
   return (
     <form className="card form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-title`} data-testid="visit-form">
       <h2 id={`${id}-title`}>{draft.id ? t('planning.form.editTitle') : t('planning.form.title')}</h2>
-      <div className="field">
-        <label htmlFor={`${id}-org`}>{t('planning.form.organisation')}</label>
-        <select
-          ref={orgRef}
-          id={`${id}-org`}
-          value={draft.organisationId}
-          onChange={(event) => onDraft({ ...draft, organisationId: event.target.value })}
-          aria-invalid={fields.organisationId ? true : undefined}
-          aria-describedby={describe('organisationId')}
-        >
-          <option value="">{t('setup.organisations.choose')}</option>
-          {regions.map((region) => {
-            const inRegion = organisations.filter((organisation) => organisation.region_id === region.id);
-            if (inRegion.length === 0) return null;
-            return (
-              <optgroup key={region.id} label={regionName(t, region)}>
-                {inRegion.map((organisation) => (
-                  <option key={organisation.id} value={organisation.id}>
-                    {organisation.name}
-                  </option>
-                ))}
-              </optgroup>
-            );
-          })}
-        </select>
-        {fields.organisationId ? (
-          <p id={`${id}-organisationId-error`} className="field-error">
-            {t('planning.errors.organisationRequired')}
-          </p>
-        ) : null}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-date`}>{t('planning.form.date')}</label>
-        <input
-          id={`${id}-date`}
-          type="date"
-          value={draft.date}
-          onChange={(event) => onDraft({ ...draft, date: event.target.value })}
-          aria-invalid={fields.date ? true : undefined}
-          aria-describedby={describe('date')}
-        />
-        {errorOf('date')}
-      </div>
+      <Field id={`${id}-org`} label={t('planning.form.organisation')} error={fields.organisationId ? t('planning.errors.organisationRequired') : null}>
+        {(control) => (
+          <select ref={orgRef} {...control} value={draft.organisationId} onChange={(event) => onDraft({ ...draft, organisationId: event.target.value })}>
+            <option value="">{t('setup.organisations.choose')}</option>
+            {regions.map((region) => {
+              const inRegion = organisations.filter((organisation) => organisation.region_id === region.id);
+              if (inRegion.length === 0) return null;
+              return (
+                <optgroup key={region.id} label={regionName(t, region)}>
+                  {inRegion.map((organisation) => (
+                    <option key={organisation.id} value={organisation.id}>
+                      {organisation.name}
+                    </option>
+                  ))}
+                </optgroup>
+              );
+            })}
+          </select>
+        )}
+      </Field>
+      <Field id={`${id}-date`} label={t('planning.form.date')} error={fields.date}>
+        {(control) => <input {...control} type="date" value={draft.date} onChange={(event) => onDraft({ ...draft, date: event.target.value })} />}
+      </Field>
       <fieldset className="fieldset">
         <legend>{t('planning.form.duo')}</legend>
-        <div className="field">
-          <label htmlFor={`${id}-a`}>{t('planning.form.memberA')}</label>
-          <select id={`${id}-a`} value={draft.memberA} onChange={(event) => onDraft({ ...draft, memberA: event.target.value })} aria-invalid={fields.memberA ? true : undefined} aria-describedby={describe('memberA')}>
-            <option value="">{t('planning.form.nobody')}</option>
-            {members.map((member) => (
-              <option key={member.id} value={member.id}>
-                {member.name}
-              </option>
-            ))}
-          </select>
-          {errorOf('memberA')}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-b`}>{t('planning.form.memberB')}</label>
-          <select id={`${id}-b`} value={draft.memberB} onChange={(event) => onDraft({ ...draft, memberB: event.target.value })} aria-invalid={fields.memberB ? true : undefined} aria-describedby={describe('memberB')}>
-            <option value="">{t('planning.form.nobody')}</option>
-            {members.map((member) => (
-              <option key={member.id} value={member.id}>
-                {member.name}
-              </option>
-            ))}
-          </select>
-          {errorOf('memberB')}
-        </div>
+        {(['memberA', 'memberB'] as const).map((slot) => (
+          <Field key={slot} id={`${id}-${slot}`} label={t(`planning.form.${slot}`)} error={fields[slot]}>
+            {(control) => (
+              <select {...control} value={draft[slot]} onChange={(event) => onDraft({ ...draft, [slot]: event.target.value })}>
+                <option value="">{t('planning.form.nobody')}</option>
+                {members.map((member) => (
+                  <option key={member.id} value={member.id}>
+                    {member.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ))}
         {members.length < 2 ? <p className="field-hint">{t('planning.form.needMembers')}</p> : null}
       </fieldset>
       <div className="field">
@@ -189,11 +153,7 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
           </select>
         )}
       </div>
-      {error && error.code !== 'INVALID_INPUT' ? (
-        <p className="alert alert-error" role="alert">
-          {describeError(t, error)}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <div className="button-row">
         <button type="submit" className="button button-primary">
           {draft.id ? t('setup.organisations.save') : t('planning.form.submit')}
@@ -209,9 +169,7 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
           </>
         ) : null}
       </div>
-      <p className="form-status" role="status" aria-live="polite">
-        {status}
-      </p>
+      <FormStatus>{status}</FormStatus>
     </form>
   );
 }

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract/result';
 import type { SetupListKind } from '../../../../shared/domain/setup';
 import { api } from '../../api';
+import { Field } from '../../components/Field';
+import { FormStatus } from '../../components/FormStatus';
+import { RetiredList } from '../../components/RetiredList';
 import { describeError, fieldErrors } from '../../errors';
 import { useSetup } from '../../stores/setup';
 
@@ -221,68 +224,40 @@ export function EditableList(props: EditableListProps) {
           </li>
         ))}
       </ol>
-      {retired.length > 0 ? (
-        <details className="retired">
-          <summary>{t('setup.list.retiredCount', { count: retired.length })}</summary>
-          <ul className="editable-list">
-            {retired.map((item) => (
-              <li key={item.id} className="editable-row retired-row">
-                <div className="editable-text">
-                  {item.tag ? <span className="code-tag">{item.tag}</span> : null}
-                  <span>{item.label}</span>
-                </div>
-                <button
-                  type="button"
-                  className="text-button"
-                  aria-label={t('setup.list.restoreLabel', { name: item.label })}
-                  onClick={() => void retire(item, false)}
-                >
-                  {t('setup.list.restore')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
+      <RetiredList
+        items={retired}
+        keyOf={(item) => item.id}
+        show={(item) => (
+          <div className="editable-text">
+            {item.tag ? <span className="code-tag">{item.tag}</span> : null}
+            <span>{item.label}</span>
+          </div>
+        )}
+        restoreLabel={(item) => t('setup.list.restoreLabel', { name: item.label })}
+        onRestore={(item) => void retire(item, false)}
+      />
       <form className="add-row" onSubmit={(event) => void add(event)} noValidate>
-        <div className="field add-field">
-          <label htmlFor={`${id}-add`}>{props.addLabel}</label>
-          {props.multiline ? (
-            <textarea
-              ref={addRef}
-              id={`${id}-add`}
-              rows={2}
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-              aria-invalid={fields.name ? true : undefined}
-              aria-describedby={fields.name ? `${id}-add-error` : undefined}
-            />
-          ) : (
-            <input
-              ref={addRef}
-              id={`${id}-add`}
-              value={name}
-              autoComplete="off"
-              onChange={(event) => setName(event.target.value)}
-              aria-invalid={fields.name ? true : undefined}
-              aria-describedby={fields.name ? `${id}-add-error` : undefined}
-            />
-          )}
-          {fields.name ? (
-            <p id={`${id}-add-error`} className="field-error">
-              {fields.name}
-            </p>
-          ) : null}
-          {error && error.code !== 'INVALID_INPUT' ? <p className="field-error">{describeError(t, error)}</p> : null}
-        </div>
+        <Field
+          id={`${id}-add`}
+          className="field add-field"
+          label={props.addLabel}
+          error={fields.name}
+          after={error && error.code !== 'INVALID_INPUT' ? <p className="field-error">{describeError(t, error)}</p> : null}
+        >
+          {(control) =>
+            props.multiline ? (
+              <textarea ref={addRef} {...control} rows={2} value={name} onChange={(event) => setName(event.target.value)} />
+            ) : (
+              <input ref={addRef} {...control} value={name} autoComplete="off" onChange={(event) => setName(event.target.value)} />
+            )
+          }
+        </Field>
         {props.extraFields}
         <button type="submit" className="button">
           {t('setup.list.add')}
         </button>
       </form>
-      <p className="form-status" role="status" aria-live="polite">
-        {status}
-      </p>
+      <FormStatus>{status}</FormStatus>
     </section>
   );
 }

@@ -4,7 +4,9 @@ import type { ContractError } from '../../../../shared/contract/result';
 import type { ImportPreview, ImportReason } from '../../../../shared/domain/organisation-import';
 import type { CampaignSetup } from '../../../../shared/domain/setup';
 import { api } from '../../api';
-import { describeError, fieldErrors } from '../../errors';
+import { Field } from '../../components/Field';
+import { FormError, FormStatus } from '../../components/FormStatus';
+import { fieldErrors } from '../../errors';
 import { useSetup } from '../../stores/setup';
 
 /**
@@ -87,32 +89,22 @@ export function ImportPanel({ setup }: { readonly setup: CampaignSetup }) {
           />
           {fileName ? <p className="field-hint">{t('import.fileChosen', { name: fileName })}</p> : null}
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-text`}>{t('import.paste')}</label>
-          <textarea
-            id={`${id}-text`}
-            rows={5}
-            value={csv}
-            spellCheck={false}
-            onChange={(event) => {
-              setCsv(event.target.value);
-              setPreview(null);
-            }}
-            aria-invalid={fields.csv ? true : undefined}
-            aria-describedby={fields.csv ? `${id}-text-error` : undefined}
-          />
-          {fields.csv ? (
-            <p id={`${id}-text-error`} className="field-error">
-              {fields.csv}
-            </p>
-          ) : null}
-        </div>
+        <Field id={`${id}-text`} label={t('import.paste')} error={fields.csv}>
+          {(control) => (
+            <textarea
+              {...control}
+              rows={5}
+              value={csv}
+              spellCheck={false}
+              onChange={(event) => {
+                setCsv(event.target.value);
+                setPreview(null);
+              }}
+            />
+          )}
+        </Field>
       </div>
-      {error && error.code !== 'INVALID_INPUT' ? (
-        <p className="alert alert-error" role="alert">
-          {describeError(t, error)}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <div className="button-row">
         <button type="button" className="button" disabled={busy} onClick={() => void showPreview()}>
           {t('import.preview')}
@@ -184,9 +176,7 @@ export function ImportPanel({ setup }: { readonly setup: CampaignSetup }) {
           )}
         </div>
       ) : null}
-      <p className="form-status" role="status" aria-live="polite">
-        {status}
-      </p>
+      <FormStatus>{status}</FormStatus>
     </section>
   );
 }

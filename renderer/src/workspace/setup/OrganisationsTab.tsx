@@ -4,6 +4,9 @@ import type { ContractError } from '../../../../shared/contract/result';
 import type { Organisation } from '../../../../shared/domain/model';
 import type { CampaignSetup } from '../../../../shared/domain/setup';
 import { api } from '../../api';
+import { Field } from '../../components/Field';
+import { FormError, FormStatus } from '../../components/FormStatus';
+import { RetiredList } from '../../components/RetiredList';
 import { describeError, fieldErrors } from '../../errors';
 import { useSetup } from '../../stores/setup';
 import { regionName } from '../labels';
@@ -61,18 +64,6 @@ export function OrganisationsTab({ setup }: { readonly setup: CampaignSetup }) {
     setStatus(result.ok ? t(value ? 'setup.list.retiredDone' : 'setup.list.restored', { name: organisation.name ?? '' }) : describeError(t, result.error));
     await reload();
   }
-
-  const fieldProps = (name: 'sectorId' | 'regionId' | 'name' | 'address' | 'contact') => ({
-    id: `${id}-${name}`,
-    'aria-invalid': fields[name] ? true : undefined,
-    'aria-describedby': fields[name] ? `${id}-${name}-error` : undefined,
-  });
-  const fieldError = (name: string) =>
-    fields[name] ? (
-      <p id={`${id}-${name}-error`} className="field-error">
-        {fields[name]}
-      </p>
-    ) : null;
 
   return (
     <div className="columns">
@@ -157,75 +148,52 @@ export function OrganisationsTab({ setup }: { readonly setup: CampaignSetup }) {
             </table>
           </div>
         )}
-        {retired.length > 0 ? (
-          <details className="retired">
-            <summary>{t('setup.list.retiredCount', { count: retired.length })}</summary>
-            <ul className="editable-list">
-              {retired.map((organisation) => (
-                <li key={organisation.id} className="editable-row retired-row">
-                  <span>{organisation.name}</span>
-                  <button
-                    type="button"
-                    className="text-button"
-                    aria-label={t('setup.list.restoreLabel', { name: organisation.name ?? '' })}
-                    onClick={() => void retire(organisation, false)}
-                  >
-                    {t('setup.list.restore')}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </details>
-        ) : null}
+        <RetiredList
+          items={retired}
+          keyOf={(organisation) => organisation.id}
+          show={(organisation) => <span>{organisation.name}</span>}
+          restoreLabel={(organisation) => t('setup.list.restoreLabel', { name: organisation.name ?? '' })}
+          onRestore={(organisation) => void retire(organisation, false)}
+        />
         <ImportPanel setup={setup} />
       </section>
       <aside className="column-side">
         <form className="card form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-form`}>
           <h2 id={`${id}-form`}>{draft.id ? t('setup.organisations.editTitle') : t('setup.organisations.addTitle')}</h2>
-          <div className="field">
-            <label htmlFor={`${id}-name`}>{t('setup.organisations.name')}</label>
-            <input ref={nameRef} {...fieldProps('name')} value={draft.name} autoComplete="off" onChange={(event) => setDraft({ ...draft, name: event.target.value })} />
-            {fieldError('name')}
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-sectorId`}>{t('setup.organisations.sector')}</label>
-            <select {...fieldProps('sectorId')} value={draft.sectorId} onChange={(event) => setDraft({ ...draft, sectorId: event.target.value })}>
-              <option value="">{t('setup.organisations.choose')}</option>
-              {sectors.map((sector) => (
-                <option key={sector.id} value={sector.id}>
-                  {sector.code} · {sector.name}
-                </option>
-              ))}
-            </select>
-            {fields.sectorId ? <p id={`${id}-sectorId-error`} className="field-error">{t('setup.errors.sectorRequired')}</p> : null}
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-regionId`}>{t('setup.organisations.region')}</label>
-            <select {...fieldProps('regionId')} value={draft.regionId} onChange={(event) => setDraft({ ...draft, regionId: event.target.value })}>
-              <option value="">{t('setup.organisations.choose')}</option>
-              {regions.map((region) => (
-                <option key={region.id} value={region.id}>
-                  {regionName(t, region)}
-                </option>
-              ))}
-            </select>
-            {fields.regionId ? <p id={`${id}-regionId-error`} className="field-error">{t('setup.errors.regionRequired')}</p> : null}
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-address`}>{t('setup.organisations.address')}</label>
-            <input {...fieldProps('address')} value={draft.address} autoComplete="off" onChange={(event) => setDraft({ ...draft, address: event.target.value })} />
-            {fieldError('address')}
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-contact`}>{t('setup.organisations.contact')}</label>
-            <input {...fieldProps('contact')} value={draft.contact} autoComplete="off" onChange={(event) => setDraft({ ...draft, contact: event.target.value })} />
-            {fieldError('contact')}
-          </div>
-          {error && error.code !== 'INVALID_INPUT' ? (
-            <p className="alert alert-error" role="alert">
-              {describeError(t, error)}
-            </p>
-          ) : null}
+          <Field id={`${id}-name`} label={t('setup.organisations.name')} error={fields.name}>
+            {(control) => <input ref={nameRef} {...control} value={draft.name} autoComplete="off" onChange={(event) => setDraft({ ...draft, name: event.target.value })} />}
+          </Field>
+          <Field id={`${id}-sectorId`} label={t('setup.organisations.sector')} error={fields.sectorId ? t('setup.errors.sectorRequired') : null}>
+            {(control) => (
+              <select {...control} value={draft.sectorId} onChange={(event) => setDraft({ ...draft, sectorId: event.target.value })}>
+                <option value="">{t('setup.organisations.choose')}</option>
+                {sectors.map((sector) => (
+                  <option key={sector.id} value={sector.id}>
+                    {sector.code} · {sector.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id={`${id}-regionId`} label={t('setup.organisations.region')} error={fields.regionId ? t('setup.errors.regionRequired') : null}>
+            {(control) => (
+              <select {...control} value={draft.regionId} onChange={(event) => setDraft({ ...draft, regionId: event.target.value })}>
+                <option value="">{t('setup.organisations.choose')}</option>
+                {regions.map((region) => (
+                  <option key={region.id} value={region.id}>
+                    {regionName(t, region)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id={`${id}-address`} label={t('setup.organisations.address')} error={fields.address}>
+            {(control) => <input {...control} value={draft.address} autoComplete="off" onChange={(event) => setDraft({ ...draft, address: event.target.value })} />}
+          </Field>
+          <Field id={`${id}-contact`} label={t('setup.organisations.contact')} error={fields.contact}>
+            {(control) => <input {...control} value={draft.contact} autoComplete="off" onChange={(event) => setDraft({ ...draft, contact: event.target.value })} />}
+          </Field>
+          <FormError error={error} />
           <div className="button-row">
             <button type="submit" className="button button-primary">
               {draft.id ? t('setup.organisations.save') : t('setup.organisations.submit')}
@@ -236,9 +204,7 @@ export function OrganisationsTab({ setup }: { readonly setup: CampaignSetup }) {
               </button>
             ) : null}
           </div>
-          <p className="form-status" role="status" aria-live="polite">
-            {status}
-          </p>
+          <FormStatus>{status}</FormStatus>
         </form>
       </aside>
     </div>

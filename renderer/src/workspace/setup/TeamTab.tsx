@@ -4,6 +4,9 @@ import type { ContractError } from '../../../../shared/contract/result';
 import type { Member } from '../../../../shared/domain/model';
 import type { CampaignSetup } from '../../../../shared/domain/setup';
 import { api } from '../../api';
+import { Field } from '../../components/Field';
+import { FormError, FormStatus } from '../../components/FormStatus';
+import { RetiredList } from '../../components/RetiredList';
 import { describeError, fieldErrors } from '../../errors';
 import { useSetup } from '../../stores/setup';
 import { regionName } from '../labels';
@@ -134,59 +137,23 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
             ))}
           </ul>
         )}
-        {retired.length > 0 ? (
-          <details className="retired">
-            <summary>{t('setup.list.retiredCount', { count: retired.length })}</summary>
-            <ul className="editable-list">
-              {retired.map((member) => (
-                <li key={member.id} className="editable-row retired-row">
-                  <span>{member.name}</span>
-                  <button type="button" className="text-button" aria-label={t('setup.list.restoreLabel', { name: member.name ?? '' })} onClick={() => void retire(member, false)}>
-                    {t('setup.list.restore')}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </details>
-        ) : null}
+        <RetiredList
+          items={retired}
+          keyOf={(member) => member.id}
+          show={(member) => <span>{member.name}</span>}
+          restoreLabel={(member) => t('setup.list.restoreLabel', { name: member.name ?? '' })}
+          onRestore={(member) => void retire(member, false)}
+        />
       </section>
       <aside className="column-side">
         <form className="card form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-form`}>
           <h2 id={`${id}-form`}>{draft.id ? t('setup.team.editTitle') : t('setup.team.addTitle')}</h2>
-          <div className="field">
-            <label htmlFor={`${id}-name`}>{t('setup.team.name')}</label>
-            <input
-              ref={nameRef}
-              id={`${id}-name`}
-              value={draft.name}
-              autoComplete="off"
-              onChange={(event) => setDraft({ ...draft, name: event.target.value })}
-              aria-invalid={fields.name ? true : undefined}
-              aria-describedby={fields.name ? `${id}-name-error` : undefined}
-            />
-            {fields.name ? (
-              <p id={`${id}-name-error`} className="field-error">
-                {fields.name}
-              </p>
-            ) : null}
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-email`}>{t('setup.team.email')}</label>
-            <input
-              id={`${id}-email`}
-              type="email"
-              value={draft.email}
-              autoComplete="off"
-              onChange={(event) => setDraft({ ...draft, email: event.target.value })}
-              aria-invalid={fields.email ? true : undefined}
-              aria-describedby={fields.email ? `${id}-email-error` : undefined}
-            />
-            {fields.email ? (
-              <p id={`${id}-email-error`} className="field-error">
-                {fields.email}
-              </p>
-            ) : null}
-          </div>
+          <Field id={`${id}-name`} label={t('setup.team.name')} error={fields.name}>
+            {(control) => <input ref={nameRef} {...control} value={draft.name} autoComplete="off" onChange={(event) => setDraft({ ...draft, name: event.target.value })} />}
+          </Field>
+          <Field id={`${id}-email`} label={t('setup.team.email')} error={fields.email}>
+            {(control) => <input {...control} type="email" value={draft.email} autoComplete="off" onChange={(event) => setDraft({ ...draft, email: event.target.value })} />}
+          </Field>
           <fieldset className="fieldset">
             <legend>{t('setup.team.rolesLegend')}</legend>
             <label className="checkbox">
@@ -228,11 +195,7 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
               ))}
             </div>
           </fieldset>
-          {error && error.code !== 'INVALID_INPUT' ? (
-            <p className="alert alert-error" role="alert">
-              {describeError(t, error)}
-            </p>
-          ) : null}
+          <FormError error={error} />
           <div className="button-row">
             <button type="submit" className="button button-primary">
               {draft.id ? t('setup.organisations.save') : t('setup.team.submit')}
@@ -243,9 +206,7 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
               </button>
             ) : null}
           </div>
-          <p className="form-status" role="status" aria-live="polite">
-            {status}
-          </p>
+          <FormStatus>{status}</FormStatus>
         </form>
       </aside>
     </div>

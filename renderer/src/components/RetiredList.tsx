@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface RetiredListProps<T> {
+  readonly items: readonly T[];
+  readonly keyOf: (item: T) => string;
+  /** What the row shows of a retired item. */
+  readonly show: (item: T) => ReactNode;
+  /** The accessible name of the item's restore button. */
+  readonly restoreLabel: (item: T) => string;
+  readonly onRestore: (item: T) => void;
+  /** The folded list's summary; by default "N retired". */
+  readonly summary?: string;
+}
+
+/** Retired items, folded away apart from the active ones, each with a button to restore it; nothing when there are none. */
+export function RetiredList<T>({ items, keyOf, show, restoreLabel, onRestore, summary }: RetiredListProps<T>) {
+  const { t } = useTranslation();
+  if (items.length === 0) return null;
+  return (
+    <details className="retired">
+      <summary>{summary ?? t('setup.list.retiredCount', { count: items.length })}</summary>
+      <ul className="editable-list">
+        {items.map((item) => (
+          <li key={keyOf(item)} className="editable-row retired-row">
+            {show(item)}
+            <button type="button" className="text-button" aria-label={restoreLabel(item)} onClick={() => onRestore(item)}>
+              {t('setup.list.restore')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
