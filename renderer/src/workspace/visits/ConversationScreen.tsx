@@ -1,15 +1,17 @@
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ContractError } from '../../../../shared/contract/result';
 import type { Note } from '../../../../shared/domain/model';
 import type { ConversationDetail } from '../../../../shared/domain/visit';
 import { api } from '../../api';
+import { FormStatus } from '../../components/FormStatus';
 import { describeError } from '../../errors';
 import { useIdentity } from '../../stores/identity';
 import { SwotCapture } from '../../swot/SwotCapture';
 import { formatDate } from '../planning/plan';
 import { useAutosave } from '../useAutosave';
+import { useChannel } from '../useChannel';
 import { usePageFocus } from '../usePageFocus';
 import { NoteField } from './NoteField';
 import { OtherNotes } from './OtherNotes';
@@ -27,35 +29,17 @@ const PARTNER_REFRESH_MS = 10_000;
 export function ConversationScreen({ campaignId, visitId, conversationId }: { readonly campaignId: string; readonly visitId: string; readonly conversationId: string }) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const [detail, setDetail] = useState<ConversationDetail | null>(null);
-  const [error, setError] = useState<ContractError | null>(null);
   const me = useIdentity((state) => (state.identity?.campaignId === campaignId ? state.identity.memberId : null));
+  const { value: detail, error, reload } = useChannel('conversations.get', { conversationId }, me);
   const fields = useRef<Array<HTMLTextAreaElement | null>>([]);
   const title = detail ? t('visit.conversation.title', { groups: detail.groupNames.join(' + ') }) : t('visit.conversation.loading');
   const heading = usePageFocus(detail ? title : null);
 
-  const [version, setVersion] = useState(0);
-  const reload = useCallback(async () => setVersion((value) => value + 1), []);
-
-  useEffect(() => {
-    let current = true;
-    void api.invoke('conversations.get', { conversationId }).then((result) => {
-      if (!current) return;
-      if (result.ok) {
-        setDetail(result.value);
-        setError(null);
-      } else setError(result.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, [conversationId, version, me]);
-
   // The partner's notes arrive through sync: look again now and then.
   useEffect(() => {
-    const timer = setInterval(() => setVersion((value) => value + 1), PARTNER_REFRESH_MS);
+    const timer = setInterval(() => void reload(), PARTNER_REFRESH_MS);
     return () => clearInterval(timer);
-  }, []);
+  }, [reload]);
 
   const jump = (index: number) => {
     const target = fields.current[index];
@@ -300,9 +284,7 @@ function Timing({ detail, onSaved }: { readonly detail: ConversationDetail; read
           {issue?.key ? String(t(issue.key as never)) : describeError(t, error)}
         </p>
       ) : (
-        <p className="form-status" role="status" aria-live="polite">
-          {saved}
-        </p>
+        <FormStatus>{saved}</FormStatus>
       )}
     </section>
   );

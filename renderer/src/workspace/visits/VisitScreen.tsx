@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ContractError } from '../../../../shared/contract/result';
@@ -6,10 +6,14 @@ import { PLANNABLE_STATUSES, type PlannableStatus } from '../../../../shared/dom
 import type { DocumentHit, VisitDetail } from '../../../../shared/domain/visit';
 import { api } from '../../api';
 import { VisitReview } from '../../workflow/VisitReview';
+import { Field } from '../../components/Field';
+import { FormError, FormStatus } from '../../components/FormStatus';
+import { RetiredList } from '../../components/RetiredList';
 import { describeError, fieldErrors } from '../../errors';
 import { useIdentity } from '../../stores/identity';
 import { regionName } from '../labels';
 import { formatDate, statusLabel } from '../planning/plan';
+import { useChannel } from '../useChannel';
 import { usePageFocus } from '../usePageFocus';
 import { downloadBase64, readAsBase64 } from './files';
 import { NoteField } from './NoteField';
@@ -19,27 +23,9 @@ import { Snippet } from './Snippet';
 /** A visit's preparation page: conversations planned, preparation notes, documents received and good practices. */
 export function VisitScreen({ campaignId, visitId }: { readonly campaignId: string; readonly visitId: string }) {
   const { t, i18n } = useTranslation();
-  const [detail, setDetail] = useState<VisitDetail | null>(null);
-  const [error, setError] = useState<ContractError | null>(null);
   const me = useIdentity((state) => (state.identity?.campaignId === campaignId ? state.identity.memberId : null));
+  const { value: detail, error, reload } = useChannel('visit.get', { visitId }, me);
   const heading = usePageFocus(detail?.organisation?.name ?? t('visit.title'));
-
-  const [version, setVersion] = useState(0);
-  const reload = useCallback(async () => setVersion((value) => value + 1), []);
-
-  useEffect(() => {
-    let current = true;
-    void api.invoke('visit.get', { visitId }).then((result) => {
-      if (!current) return;
-      if (result.ok) {
-        setDetail(result.value);
-        setError(null);
-      } else setError(result.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, [visitId, version, me]);
 
   if (error) {
     return (
@@ -152,9 +138,7 @@ function ConversationsSection({ detail, onChanged }: { readonly detail: VisitDet
           <button type="submit" className="button">
             {t('visit.conversations.add')}
           </button>
-          <p className="form-status" role="status" aria-live="polite">
-            {status}
-          </p>
+          <FormStatus>{status}</FormStatus>
         </form>
       ) : null}
     </section>
@@ -315,21 +299,13 @@ function DocumentsSection({ detail, onChanged }: { readonly detail: VisitDetail;
           })}
         </ul>
       ) : null}
-      {detail.retiredDocuments.length > 0 ? (
-        <details className="retired">
-          <summary>{t('setup.list.retiredCount', { count: detail.retiredDocuments.length })}</summary>
-          <ul className="editable-list">
-            {detail.retiredDocuments.map((retired) => (
-              <li key={retired.id} className="editable-row retired-row">
-                <span>{retired.title}</span>
-                <button type="button" className="text-button" aria-label={t('setup.list.restoreLabel', { name: retired.title ?? '' })} onClick={() => void restore(retired.id, retired.title ?? '')}>
-                  {t('setup.list.restore')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
+      <RetiredList
+        items={detail.retiredDocuments}
+        keyOf={(retired) => retired.id}
+        show={(retired) => <span>{retired.title}</span>}
+        restoreLabel={(retired) => t('setup.list.restoreLabel', { name: retired.title ?? '' })}
+        onRestore={(retired) => void restore(retired.id, retired.title ?? '')}
+      />
       <form className="attach-form" onSubmit={(event) => void attach(event)} noValidate>
         <div className="field">
           <label htmlFor={`${id}-file`}>{t('visit.documents.file')}</label>
@@ -355,18 +331,12 @@ function DocumentsSection({ detail, onChanged }: { readonly detail: VisitDetail;
           <input id={`${id}-title-input`} value={title} onChange={(event) => setTitle(event.target.value)} placeholder={file?.name ?? ''} aria-invalid={fields.title ? true : undefined} />
           {fields.title ? <p className="field-error">{fields.title}</p> : null}
         </div>
-        {error && error.code !== 'INVALID_INPUT' ? (
-          <p className="alert alert-error" role="alert">
-            {describeError(t, error)}
-          </p>
-        ) : null}
+        <FormError error={error} />
         <button type="submit" className="button" disabled={busy}>
           {busy ? t('visit.documents.adding') : t('visit.documents.add')}
         </button>
       </form>
-      <p className="form-status" role="status" aria-live="polite">
-        {status}
-      </p>
+      <FormStatus>{status}</FormStatus>
     </section>
   );
 }
@@ -468,38 +438,22 @@ function GoodPracticesSection({ detail, onChanged }: { readonly detail: VisitDet
           </li>
         ))}
       </ul>
-      {detail.retiredPractices.length > 0 ? (
-        <details className="retired">
-          <summary>{t('setup.list.retiredCount', { count: detail.retiredPractices.length })}</summary>
-          <ul className="editable-list">
-            {detail.retiredPractices.map((practice) => (
-              <li key={practice.id} className="editable-row retired-row">
-                <span>{practice.text}</span>
-                <button type="button" className="text-button" aria-label={t('setup.list.restoreLabel', { name: practice.text ?? '' })} onClick={() => void restore(practice.id)}>
-                  {t('setup.list.restore')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
+      <RetiredList
+        items={detail.retiredPractices}
+        keyOf={(practice) => practice.id}
+        show={(practice) => <span>{practice.text}</span>}
+        restoreLabel={(practice) => t('setup.list.restoreLabel', { name: practice.text ?? '' })}
+        onRestore={(practice) => void restore(practice.id)}
+      />
       <form className="add-row" onSubmit={(event) => void add(event)} noValidate>
-        <div className="field add-field">
-          <label htmlFor={`${id}-add`}>{t('visit.practices.add')}</label>
-          <textarea id={`${id}-add`} rows={2} value={text} onChange={(event) => setText(event.target.value)} aria-invalid={fields.text ? true : undefined} aria-describedby={fields.text ? `${id}-error` : undefined} />
-          {fields.text ? (
-            <p id={`${id}-error`} className="field-error">
-              {fields.text}
-            </p>
-          ) : null}
-        </div>
+        <Field id={`${id}-add`} className="field add-field" label={t('visit.practices.add')} error={fields.text}>
+          {(control) => <textarea {...control} rows={2} value={text} onChange={(event) => setText(event.target.value)} />}
+        </Field>
         <button type="submit" className="button">
           {t('setup.list.add')}
         </button>
       </form>
-      <p className="form-status" role="status" aria-live="polite">
-        {status}
-      </p>
+      <FormStatus>{status}</FormStatus>
     </section>
   );
 }
