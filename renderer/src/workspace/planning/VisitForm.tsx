@@ -5,6 +5,7 @@ import type { Visit } from '../../../../shared/domain/model';
 import { PLANNABLE_STATUSES, type PlannableStatus } from '../../../../shared/domain/planning';
 import type { CampaignSetup } from '../../../../shared/domain/setup';
 import { api } from '../../api';
+import { EditFormButtons } from '../../components/EditFormButtons';
 import { Field } from '../../components/Field';
 import { FormError, FormStatus } from '../../components/FormStatus';
 import { fieldErrors } from '../../errors';
@@ -154,21 +155,11 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
         )}
       </div>
       <FormError error={error} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary">
-          {draft.id ? t('setup.organisations.save') : t('planning.form.submit')}
+      <EditFormButtons editing={Boolean(draft.id)} submitLabel={t('planning.form.submit')} onCancel={() => onDraft(emptyVisitDraft)}>
+        <button type="button" className="button button-quiet" onClick={() => void retire()}>
+          {t('planning.form.retire')}
         </button>
-        {draft.id ? (
-          <>
-            <button type="button" className="button" onClick={() => onDraft(emptyVisitDraft)}>
-              {t('setup.list.cancel')}
-            </button>
-            <button type="button" className="button button-quiet" onClick={() => void retire()}>
-              {t('planning.form.retire')}
-            </button>
-          </>
-        ) : null}
-      </div>
+      </EditFormButtons>
       <FormStatus>{status}</FormStatus>
     </form>
   );

@@ -4,6 +4,7 @@ import type { ContractError } from '../../../../shared/contract/result';
 import type { Organisation } from '../../../../shared/domain/model';
 import type { CampaignSetup } from '../../../../shared/domain/setup';
 import { api } from '../../api';
+import { EditFormButtons } from '../../components/EditFormButtons';
 import { Field } from '../../components/Field';
 import { FormError, FormStatus } from '../../components/FormStatus';
 import { RetiredList } from '../../components/RetiredList';
@@ -194,16 +195,7 @@ export function OrganisationsTab({ setup }: { readonly setup: CampaignSetup }) {
             {(control) => <input {...control} value={draft.contact} autoComplete="off" onChange={(event) => setDraft({ ...draft, contact: event.target.value })} />}
           </Field>
           <FormError error={error} />
-          <div className="button-row">
-            <button type="submit" className="button button-primary">
-              {draft.id ? t('setup.organisations.save') : t('setup.organisations.submit')}
-            </button>
-            {draft.id ? (
-              <button type="button" className="button" onClick={() => setDraft(emptyDraft)}>
-                {t('setup.list.cancel')}
-              </button>
-            ) : null}
-          </div>
+          <EditFormButtons editing={Boolean(draft.id)} submitLabel={t('setup.organisations.submit')} onCancel={() => setDraft(emptyDraft)} />
           <FormStatus>{status}</FormStatus>
         </form>
       </aside>

@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface EditFormButtonsProps {
+  /** True while an existing item is edited: the submit button saves and a cancel button appears. */
+  readonly editing: boolean;
+  /** The submit button's text when a new item is added. */
+  readonly submitLabel: string;
+  readonly onCancel: () => void;
+  /** More buttons shown only while editing, after cancel. */
+  readonly children?: ReactNode;
+}
+
+/** The buttons of a form that adds an item or edits one: submit (or save), and cancel while editing. */
+export function EditFormButtons({ editing, submitLabel, onCancel, children }: EditFormButtonsProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="button-row">
+      <button type="submit" className="button button-primary">
+        {editing ? t('setup.organisations.save') : submitLabel}
+      </button>
+      {editing ? (
+        <>
+          <button type="button" className="button" onClick={onCancel}>
+            {t('setup.list.cancel')}
+          </button>
+          {children}
+        </>
+      ) : null}
+    </div>
+  );
+}
