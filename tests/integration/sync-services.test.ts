@@ -1,34 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelName, InputOf, OutputOf } from '../../shared/contract/channels';
+import { describe, expect, it } from 'vitest';
+import type { InputOf } from '../../shared/contract/channels';
 import type { JobView } from '../../shared/contract/sync';
-import { startServices, type Services } from '../../services/runtime';
+import type { Services } from '../../services/runtime';
 import { tempDir } from '../support/profile';
-import { TEST_PASSWORD, createTestStoreLocation, seed, startTestServer, type RunningTestServer, type TestStoreHandle } from './server-support';
+import { call, refusal, until, useLaptopsWithServer } from '../support/services';
+import { TEST_PASSWORD, seed } from './server-support';
 
 // The app's services against a real sync server on 127.0.0.1: connecting, background sync that
 // resumes after a restart, and the duo exchange by file as jobs.
-
-async function call<C extends ChannelName>(services: Services, channel: C, payload: InputOf<C>): Promise<OutputOf<C>> {
-  const result = await services.dispatch(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as OutputOf<C>;
-}
-
-async function refusal<C extends ChannelName>(services: Services, channel: C, payload: InputOf<C>) {
-  const result = await services.dispatch(channel, payload);
-  if (result.ok) throw new Error(`${channel} was accepted`);
-  return result.error;
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 async function job<R>(read: () => Promise<JobView<R>>): Promise<JobView<R>> {
   return until(read, (view) => view.state !== 'running', 'a job');
@@ -41,45 +20,23 @@ async function importFile(services: Services, payload: InputOf<'duo.import'>) {
 }
 
 describe('sync services', () => {
-  let handle: TestStoreHandle;
-  let server: RunningTestServer;
-  const folders: ReturnType<typeof tempDir>[] = [];
-  const open: Services[] = [];
-
-  function laptop(dir = tempDir('veldwerk-sync-app-')): { services: Services; dir: string } {
-    if (!folders.includes(dir)) folders.push(dir);
-    const services = startServices({ profileDir: dir.dir, transport: 'http', onInternalError: (_channel, error) => console.error(error) });
-    open.push(services);
-    return { services, dir: dir.dir };
-  }
-
-  beforeAll(async () => {
-    handle = await createTestStoreLocation('sqlite');
-    server = await startTestServer(handle.location);
-  });
-
-  afterAll(async () => {
-    for (const services of open) await services.close();
-    await server.close();
-    await handle.destroy();
-    for (const folder of folders) folder.remove();
-  });
+  const env = useLaptopsWithServer('veldwerk-sync-app-');
 
   it('connects, syncs in the background, resumes after a restart and disconnects', async () => {
     const profile = tempDir('veldwerk-sync-a-');
-    let a = laptop(profile).services;
+    let a = env.laptop(profile);
     const campaign = await call(a, 'campaigns.create', { name: 'Gedeelde campagne', workingYear: '2025-2026' });
-    await seed(server.store, [campaign.id], [{ email: 'anna@inspectie.be', roles: [{ role: 'inspector' }] }]);
+    await seed(env.server.store, [campaign.id], [{ email: 'anna@inspectie.be', roles: [{ role: 'inspector' }] }]);
 
     expect(await call(a, 'sync.status', {})).toMatchObject({ state: 'not-configured', serverUrl: null });
     expect((await refusal(a, 'sync.connect', { serverUrl: 'ftp://nope', email: 'anna@inspectie.be', password: 'x' })).code).toBe('INVALID_INPUT');
-    const wrong = await refusal(a, 'sync.connect', { serverUrl: server.url, email: 'anna@inspectie.be', password: 'wrong password' });
+    const wrong = await refusal(a, 'sync.connect', { serverUrl: env.server.url, email: 'anna@inspectie.be', password: 'wrong password' });
     expect(wrong.code).toBe('UNAUTHORIZED');
     const unreachable = await refusal(a, 'sync.connect', { serverUrl: 'http://127.0.0.1:9', email: 'anna@inspectie.be', password: TEST_PASSWORD });
     expect(unreachable.message).toMatch(/127\.0\.0\.1:9/);
 
-    const connected = await call(a, 'sync.connect', { serverUrl: server.url, email: 'anna@inspectie.be', password: TEST_PASSWORD });
-    expect(connected).toMatchObject({ serverUrl: server.url, email: 'anna@inspectie.be' });
+    const connected = await call(a, 'sync.connect', { serverUrl: env.server.url, email: 'anna@inspectie.be', password: TEST_PASSWORD });
+    expect(connected).toMatchObject({ serverUrl: env.server.url, email: 'anna@inspectie.be' });
     const synced = await until(() => call(a, 'sync.status', {}), (status) => status.state === 'up-to-date', 'the first round');
     expect(synced.pendingChanges).toBe(0);
     expect(synced.lastSyncAt).toBeGreaterThan(0);
@@ -96,8 +53,8 @@ describe('sync services', () => {
     await until(async () => (await a.sync.filesSettled())?.uploaded ?? 0, (uploaded) => uploaded === 1, 'the file upload');
 
     // A second laptop of the same member receives the campaign, the document and its file.
-    const b = laptop().services;
-    await call(b, 'sync.connect', { serverUrl: server.url, email: 'anna@inspectie.be', password: TEST_PASSWORD });
+    const b = env.laptop();
+    await call(b, 'sync.connect', { serverUrl: env.server.url, email: 'anna@inspectie.be', password: TEST_PASSWORD });
     await until(() => call(b, 'campaigns.list', {}), (list) => list.some((row) => row.id === campaign.id), 'the campaign on laptop B');
     await until(async () => (await b.sync.filesSettled())?.downloaded ?? 0, (downloaded) => downloaded === 1, 'the file download');
     const file = await call(b, 'documents.open', { id: document.id });
@@ -105,17 +62,17 @@ describe('sync services', () => {
 
     // After a restart the engine resumes by itself from the profile's connection.
     await a.close();
-    a = laptop(profile).services;
+    a = env.laptop(profile);
     expect((await call(a, 'sync.status', {})).state).not.toBe('not-configured');
     await until(() => call(a, 'sync.status', {}), (status) => status.state === 'up-to-date', 'a round after restart');
-    expect(await call(a, 'sync.now', {})).toMatchObject({ serverUrl: server.url });
+    expect(await call(a, 'sync.now', {})).toMatchObject({ serverUrl: env.server.url });
 
     expect(await call(a, 'sync.disconnect', {})).toMatchObject({ state: 'not-configured', serverUrl: null, email: null });
     expect((await refusal(a, 'sync.now', {})).code).toBe('CONFLICT');
   });
 
   it('exchanges a campaign with the duo partner by file, idempotently, and refuses bad files', async () => {
-    const a = laptop().services;
+    const a = env.laptop();
     const campaign = await call(a, 'campaigns.create', { name: 'Duo', workingYear: '2025-2026' });
     const started = await call(a, 'duo.export', { campaignId: campaign.id, forPeer: null });
     const exported = await job(() => call(a, 'jobs.export', { jobId: started.jobId }));
@@ -125,7 +82,7 @@ describe('sync services', () => {
     expect(file.fileName).toMatch(/^veldwerk-duo-\d{4}-\d{2}-\d{2}-[a-z0-9]{8}\.vwb$/);
     expect(file.count).toBeGreaterThan(10);
 
-    const partner = laptop().services;
+    const partner = env.laptop();
     const imported = await importFile(partner, { fileName: file.fileName, base64: file.base64, campaignId: null });
     expect(imported).toMatchObject({ state: 'done', result: { applied: file.count, duplicates: 0, campaigns: [campaign.id] } });
     expect((await call(partner, 'campaigns.list', {})).map((row) => row.name)).toEqual(['Duo']);

@@ -1,57 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelName, InputOf, OutputOf } from '../../shared/contract/channels';
-import { startServices, type Services } from '../../services/runtime';
-import { tempDir } from '../support/profile';
+import { describe, expect, it } from 'vitest';
 import { seedFieldwork } from '../support/seed';
-import { TEST_PASSWORD, createTestStoreLocation, seed, startTestServer, type RunningTestServer, type TestStoreHandle } from './server-support';
+import { call, until, useLaptopsWithServer } from '../support/services';
+import { TEST_PASSWORD, seed } from './server-support';
 
 // The review workflow from the app: the duo submits a visit, the region's coordinator approves it,
 // a later edit of the approved visit is held and the coordinator decides; offline it is refused.
 
-async function call<C extends ChannelName>(services: Services, channel: C, payload: InputOf<C>): Promise<OutputOf<C>> {
-  const result = await services.dispatch(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as OutputOf<C>;
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() - started > 20_000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe('workflow services', () => {
-  let handle: TestStoreHandle;
-  let server: RunningTestServer;
-  const folders: ReturnType<typeof tempDir>[] = [];
-  const open: Services[] = [];
-
-  function laptop(): Services {
-    const folder = tempDir('veldwerk-workflow-');
-    folders.push(folder);
-    const services = startServices({ profileDir: folder.dir, transport: 'http' });
-    open.push(services);
-    return services;
-  }
-
-  beforeAll(async () => {
-    handle = await createTestStoreLocation('sqlite');
-    server = await startTestServer(handle.location);
-  });
-
-  afterAll(async () => {
-    for (const services of open) await services.close();
-    await server.close();
-    await handle.destroy();
-    for (const folder of folders) folder.remove();
-  });
+  const env = useLaptopsWithServer('veldwerk-workflow-');
 
   it('submits, approves, holds a late edit and lets the coordinator decide', async () => {
-    const inspector = laptop();
+    const inspector = env.laptop();
     const seeded = await seedFieldwork(inspector, { visits: 1 });
     const visitId = seeded.visits[0] as string;
     const regionId = inspector.profile.store.get('organisations', inspector.profile.store.get('visits', visitId)?.organisation_id ?? '')?.region_id ?? '';
@@ -61,11 +20,11 @@ describe('workflow services', () => {
     expect(offline).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(inspector.profile.store.get('visits', visitId)?.status).toBe('planned');
 
-    await seed(server.store, [seeded.campaignId], [
+    await seed(env.server.store, [seeded.campaignId], [
       { email: 'anna@inspectie.be', roles: [{ role: 'inspector' }] },
       { email: 'coordinator@inspectie.be', roles: [{ role: 'region-coordinator', scope: regionId }] },
     ]);
-    await call(inspector, 'sync.connect', { serverUrl: server.url, email: 'anna@inspectie.be', password: TEST_PASSWORD });
+    await call(inspector, 'sync.connect', { serverUrl: env.server.url, email: 'anna@inspectie.be', password: TEST_PASSWORD });
     await until(() => call(inspector, 'sync.status', {}), (status) => status.state === 'up-to-date' && status.pendingChanges === 0, 'the first push');
 
     expect(await call(inspector, 'workflow.visit', { visitId, to: 'submitted' })).toEqual({ status: 'submitted' });
@@ -73,8 +32,8 @@ describe('workflow services', () => {
     // An inspector may not approve.
     expect(await inspector.dispatch('workflow.visit', { visitId, to: 'approved' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
-    const coordinator = laptop();
-    await call(coordinator, 'sync.connect', { serverUrl: server.url, email: 'coordinator@inspectie.be', password: TEST_PASSWORD });
+    const coordinator = env.laptop();
+    await call(coordinator, 'sync.connect', { serverUrl: env.server.url, email: 'coordinator@inspectie.be', password: TEST_PASSWORD });
     await until(() => call(coordinator, 'campaigns.list', {}), (list) => list.length === 1, 'the campaign on the coordinator laptop');
     await until(async () => coordinator.profile.store.get('visits', visitId)?.status, (status) => status === 'submitted', 'the submitted visit');
     expect(await call(coordinator, 'workflow.visit', { visitId, to: 'approved' })).toEqual({ status: 'approved' });

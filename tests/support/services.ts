@@ -1,0 +1,72 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { ChannelName, InputOf, OutputOf } from '../../shared/contract/channels';
+import type { ContractError } from '../../shared/contract/result';
+import { startServices, type Services } from '../../services/runtime';
+import { createTestStoreLocation, startTestServer, type RunningTestServer, type TestStoreHandle } from '../integration/server-support';
+import { tempDir } from './profile';
+
+/** Calls a channel and answers its value; throws with the error's code and message otherwise. */
+export async function call<C extends ChannelName>(services: Services, channel: C, payload: InputOf<C>): Promise<OutputOf<C>> {
+  const result = await services.dispatch(channel, payload);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+  return result.value as OutputOf<C>;
+}
+
+/** Calls a channel that must refuse; answers the refusal. */
+export async function refusal<C extends ChannelName>(services: Services, channel: C, payload: InputOf<C>): Promise<ContractError> {
+  const result = await services.dispatch(channel, payload);
+  if (result.ok) throw new Error(`${channel} was accepted`);
+  return result.error;
+}
+
+/** Reads until done() holds (background sync takes a moment); fails with what it waited for. */
+export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export interface LaptopsWithServer {
+  readonly server: RunningTestServer;
+  /** A fresh laptop (services on a new temporary profile), or one on a given profile folder. */
+  laptop(folder?: ReturnType<typeof tempDir>): Services;
+}
+
+/**
+ * Registers the hooks of a suite with a real sync server on 127.0.0.1 (embedded SQLite) and app
+ * services on temporary profiles ("laptops"), all closed and removed after the suite.
+ */
+export function useLaptopsWithServer(prefix: string): LaptopsWithServer {
+  let handle: TestStoreHandle;
+  let server: RunningTestServer;
+  const folders: ReturnType<typeof tempDir>[] = [];
+  const open: Services[] = [];
+
+  beforeAll(async () => {
+    handle = await createTestStoreLocation('sqlite');
+    server = await startTestServer(handle.location);
+  });
+
+  afterAll(async () => {
+    for (const services of open) await services.close();
+    await server.close();
+    await handle.destroy();
+    for (const folder of folders) folder.remove();
+  });
+
+  return {
+    get server() {
+      return server;
+    },
+    laptop: (folder = tempDir(prefix)) => {
+      if (!folders.includes(folder)) folders.push(folder);
+      const services = startServices({ profileDir: folder.dir, transport: 'http', onInternalError: (_channel, error) => console.error(error) });
+      open.push(services);
+      return services;
+    },
+  };
+}
