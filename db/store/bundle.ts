@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
@@ -169,18 +170,21 @@ export interface BundleBlob {
 }
 
 export async function readBundle(bytes: Uint8Array, onProgress?: ProgressCallback): Promise<{ header: BundleHeader; changes: Change[]; blobs: BundleBlob[] }> {
-  let text: string;
+  let raw: Buffer;
   try {
-    text = (await gunzipAsync(bytes)).toString('utf8');
+    raw = await gunzipAsync(bytes);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new BundleError(`The bundle is damaged or truncated (${reason}); it was not imported. Export it again.`);
   }
-  const newline = text.indexOf('\n');
+  // Work on the bytes: the body is hashed as it came and decoded once. (A newline byte is a
+  // newline character in UTF-8, and the sender hashed valid UTF-8, so this is the checksum of
+  // the decoded text the format describes.)
+  const newline = raw.indexOf(0x0a);
   if (newline < 0) throw new BundleError('The file is not a Veldwerk bundle (no header); it was not imported.');
   let rawHeader: unknown;
   try {
-    rawHeader = JSON.parse(text.slice(0, newline));
+    rawHeader = JSON.parse(raw.toString('utf8', 0, newline));
   } catch {
     throw new BundleError('The file is not a Veldwerk bundle (unreadable header); it was not imported.');
   }
@@ -193,7 +197,9 @@ export async function readBundle(bytes: Uint8Array, onProgress?: ProgressCallbac
   const parsedHeader = headerSchema.safeParse(rawHeader);
   if (!parsedHeader.success) throw new BundleError('The bundle header is damaged; it was not imported.');
   const header = parsedHeader.data;
-  const body = Buffer.from(text.slice(newline + 1), 'utf8');
+  const bodyBytes = raw.subarray(newline + 1);
+  // Bytes that are not valid UTF-8 were hashed as their decoded (replacement character) form.
+  const body = isUtf8(bodyBytes) ? bodyBytes : Buffer.from(bodyBytes.toString('utf8'), 'utf8');
   if (createHash('sha256').update(body).digest('hex') !== header.sha256) {
     throw new BundleError('The bundle is damaged (checksum mismatch); it was not imported. Export it again.');
   }

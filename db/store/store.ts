@@ -4,6 +4,7 @@ import { changeSchema, type Change, type JsonValue } from '../../shared/sync/cha
 import { ClockSkewError, HybridLogicalClock } from '../../shared/sync/hlc';
 import type { ApplyReport, ChangeSourceKind, LoggedChange, SyncReplica } from '../../shared/sync/replica';
 import {
+  MAX_TEXT_UPDATE_CHARS,
   SYNC_SCHEMA_VERSION,
   checkChangeTarget,
   columnSpec,
@@ -17,7 +18,8 @@ import {
 } from '../../shared/sync/schema';
 import type { SqliteDatabase } from '../connection';
 import { ChangeRejectedError, RecordNotFoundError } from './errors';
-import { decodeBase64, diffToUpdate, encodeBase64, mergeUpdate, yjsClientId, type MergedText } from './text';
+import { fastCheckChange } from './fast-check';
+import { decodeBase64, encodeBase64, mergeUpdate, TextEditCache, yjsClientId, type MergedText } from './text';
 
 /**
  * The local store: every edit is a change in the log, written in the same transaction as the
@@ -73,6 +75,19 @@ export interface Conflict {
 }
 
 export type ConflictChoice = 'mine' | 'theirs' | 'winner' | 'loser';
+
+/** A checked change on its way into the log, with what checking it already computed. */
+interface Incoming {
+  readonly change: Change;
+  /** JSON text of the value, as the log keeps it. */
+  readonly json: string;
+  /** For a shared text: the decoded Yjs update. */
+  readonly update?: Uint8Array;
+  /** For a local text edit: the merged state it makes (nothing to merge again). */
+  readonly merged?: MergedText;
+}
+
+type Verdict = { readonly ok: true; readonly update?: Uint8Array } | { readonly ok: false; readonly reason: string };
 
 interface VersionRow {
   readonly hlc: string;
@@ -164,7 +179,10 @@ export class LocalStore implements SyncReplica {
   readonly author: string;
   private readonly clock: HybridLogicalClock;
   private readonly yjsClient: number;
+  private readonly textEdits: TextEditCache;
   private readonly statements = new Map<string, Statement>();
+  /** Upserts of a domain row, by table and column list (see flushMaterialized). */
+  private readonly rowUpserts = new Map<string, Statement>();
   /** Fields of one row waiting to be written to its domain table (see materialize). */
   private pendingRow: { table: string; rowId: string; campaign: string; changeId: string; values: Map<string, string | number | null> } | null = null;
 
@@ -184,6 +202,7 @@ export class LocalStore implements SyncReplica {
       ...(options.maxDriftMs !== undefined ? { maxDriftMs: options.maxDriftMs } : {}),
     });
     this.yjsClient = yjsClientId(this.node);
+    this.textEdits = new TextEditCache(this.yjsClient);
     this.applyDeferred();
   }
 
@@ -220,7 +239,7 @@ export class LocalStore implements SyncReplica {
     const spec = columnSpec(table, column);
     if (!spec || spec.kind !== 'text') throw new ChangeRejectedError(`${table}.${column} is not a shared text`);
     const change = this.localChange(table, id, this.campaignOf(table, id), column, encodeBase64(update), options.author);
-    this.transaction(() => this.applyValidated([change], 'local'));
+    this.transaction(() => this.applyValidated([{ change, json: JSON.stringify(change.value), update }], 'local'));
     return change;
   }
 
@@ -242,24 +261,28 @@ export class LocalStore implements SyncReplica {
         const spec = columnSpec(table, column);
         if (!spec) throw new ChangeRejectedError(`unknown column ${JSON.stringify(column.slice(0, 80))} of table ${table}`);
         let value: JsonValue;
+        let json: string;
         let merged: MergedText | undefined;
         if (spec.kind === 'text') {
           if (typeof raw !== 'string') throw new ChangeRejectedError(`${table}.${column} takes a string`);
-          const edit = diffToUpdate(this.textState(table, id, column), raw, this.yjsClient);
+          const state = this.textState(table, id, column);
+          const edit = this.textEdits.diff(`${table}\u0000${id}\u0000${column}`, state.byteLength > 0 ? state : null, raw);
           if (!edit) continue;
           value = encodeBase64(edit.update);
+          json = JSON.stringify(value);
           merged = edit;
         } else {
           value = raw as JsonValue;
+          json = JSON.stringify(value);
           const current = this.stmt('SELECT value FROM field_versions WHERE tbl = ? AND row_id = ? AND col = ?').get(table, id, column) as
             | { value: string }
             | undefined;
-          if (current && current.value === JSON.stringify(value)) continue;
+          if (current && current.value === json) continue;
         }
         const change = this.localChange(table, id, campaign, column, value, author);
-        const checked = this.check(change, 0, 1);
-        if (checked !== 'apply') throw new ChangeRejectedError(checked);
-        this.applyValidated([change], 'local', undefined, merged);
+        const verdict = this.verify(change, 0, 1);
+        if (!verdict.ok) throw new ChangeRejectedError(verdict.reason);
+        this.applyValidated([{ change, json, ...(merged ? { merged } : {}) }], 'local');
         changes.push(change);
       }
       return changes;
@@ -375,7 +398,7 @@ export class LocalStore implements SyncReplica {
     const keepLoser = choice === 'loser' || (choice === 'mine' && mineIsLoser) || (choice === 'theirs' && !mineIsLoser);
     const value = keepLoser ? conflict.loser.value : conflict.winner.value;
     const change = this.localChange(conflict.table, conflict.rowId, conflict.campaign, conflict.column, value, options.author);
-    this.transaction(() => this.applyValidated([change], 'local'));
+    this.transaction(() => this.applyValidated([{ change, json: JSON.stringify(change.value) }], 'local'));
     return change;
   }
 
@@ -428,25 +451,33 @@ export class LocalStore implements SyncReplica {
    * the log are skipped; changes of a newer schema are kept aside in deferred_changes.
    */
   applyRemote(changes: readonly Change[], source: Exclude<ChangeSourceKind, 'local'>, options: ApplyOptions = {}): ApplyReport {
-    const accepted: Change[] = [];
+    const accepted: Incoming[] = [];
     const deferred: Change[] = [];
     changes.forEach((raw, index) => {
-      const parsed = changeSchema.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new ChangeRejectedError(
-          `Change ${index + 1} of ${changes.length} is malformed (${issue ? `${issue.path.join('.') || 'change'}: ${issue.message}` : 'invalid'}); nothing was applied.`,
-        );
+      let change: Change;
+      let json: string;
+      const fast = fastCheckChange(raw);
+      if (fast) {
+        ({ change, json } = fast);
+      } else {
+        const parsed = changeSchema.safeParse(raw);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          throw new ChangeRejectedError(
+            `Change ${index + 1} of ${changes.length} is malformed (${issue ? `${issue.path.join('.') || 'change'}: ${issue.message}` : 'invalid'}); nothing was applied.`,
+          );
+        }
+        change = parsed.data;
+        json = JSON.stringify(change.value);
       }
-      const change = parsed.data;
       this.clock.checkDrift(change.hlc);
       if (change.schema > this.schemaVersion) {
         deferred.push(change);
         return;
       }
-      const verdict = this.check(change, index, changes.length);
-      if (verdict !== 'apply') throw new ChangeRejectedError(verdict);
-      accepted.push(change);
+      const verdict = this.verify(change, index, changes.length);
+      if (!verdict.ok) throw new ChangeRejectedError(verdict.reason);
+      accepted.push(verdict.update ? { change, json, update: verdict.update } : { change, json });
     });
     return this.transaction(() => {
       let duplicates = 0;
@@ -464,7 +495,7 @@ export class LocalStore implements SyncReplica {
         if (result.changes === 0) duplicates += 1;
         else deferredCount += 1;
       }
-      for (const change of accepted) this.clock.receive(change.hlc);
+      for (const { change } of accepted) this.clock.receive(change.hlc);
       const { applied, conflicts, duplicates: dupes } = this.applyValidated(accepted, source, options.onProgress);
       return { applied, duplicates: duplicates + dupes, deferred: deferredCount, conflicts };
     });
@@ -497,6 +528,23 @@ export class LocalStore implements SyncReplica {
     return total;
   }
 
+  /**
+   * Whether a change may be applied, with the decoded Yjs update of a shared text. A well-formed
+   * text update takes a fast path: canonical base64 within the size limit is exactly what its
+   * registry entry accepts (a base64 string of at most MAX_TEXT_UPDATE_CHARS), and it is decoded
+   * once here for the merge.
+   */
+  private verify(change: Change, index: number, total: number): Verdict {
+    const spec = columnSpec(change.table, change.column);
+    if (spec?.kind === 'text' && !(change.table === 'campaigns' && change.rowId !== change.campaign)) {
+      const value = change.value;
+      const update = typeof value === 'string' && value.length <= MAX_TEXT_UPDATE_CHARS ? decodeBase64(value) : null;
+      if (update) return { ok: true, update };
+    }
+    const verdict = this.check(change, index, total);
+    return verdict === 'apply' ? { ok: true } : { ok: false, reason: verdict };
+  }
+
   /** Returns 'apply' or the reason the change is refused. */
   private check(change: Change, index: number, total: number): 'apply' | string {
     const where = `Change ${index + 1} of ${total} (${change.id})`;
@@ -513,10 +561,9 @@ export class LocalStore implements SyncReplica {
   }
 
   private applyValidated(
-    changes: readonly Change[],
+    items: readonly Incoming[],
     source: ChangeSourceKind,
     onProgress?: (done: number, total: number) => void,
-    localText?: MergedText,
   ): { applied: number; duplicates: number; conflicts: number } {
     let applied = 0;
     let duplicates = 0;
@@ -531,9 +578,18 @@ export class LocalStore implements SyncReplica {
       `INSERT INTO field_versions (tbl, row_id, col, hlc, prev, value) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, prev = excluded.prev, value = excluded.value`,
     );
+    // Last writer wins in one statement: writes the version when the field has none or an older one
+    // (one change row = it won), so a plain field costs no separate read of its version.
+    const putNewerVersion = this.stmt(
+      `INSERT INTO field_versions (tbl, row_id, col, hlc, prev, value) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, prev = excluded.prev, value = excluded.value
+       WHERE excluded.hlc > field_versions.hlc`,
+    );
+    const total = items.length;
     try {
-      changes.forEach((change, index) => {
-        const valueJson = JSON.stringify(change.value);
+      for (let index = 0; index < total; index += 1) {
+        const item = items[index] as Incoming;
+        const change = item.change;
         const inserted = insert.run(
           change.id,
           change.node,
@@ -542,7 +598,7 @@ export class LocalStore implements SyncReplica {
           change.table,
           change.rowId,
           change.column,
-          valueJson,
+          item.json,
           change.prev,
           change.schema,
           source,
@@ -556,21 +612,25 @@ export class LocalStore implements SyncReplica {
           if (!seen || change.id > seen.hlc) newest.set(key, { campaign: change.campaign, node: change.node, hlc: change.id });
           const spec = columnSpec(change.table, change.column) as ColumnSpec;
           if (spec.kind === 'text') {
-            this.mergeText(change, localText);
-          } else {
+            this.mergeText(item);
+          } else if (spec.kind === 'judgement') {
             const current = getVersion.get(change.table, change.rowId, change.column) as VersionRow | undefined;
             if (!current || change.hlc > current.hlc) {
-              putVersion.run(change.table, change.rowId, change.column, change.hlc, change.prev, valueJson);
+              putVersion.run(change.table, change.rowId, change.column, change.hlc, change.prev, item.json);
               this.materialize(change, toStorage(spec, change.value));
             } else {
               this.assertCampaign(change);
             }
             // The first version of a field cannot conflict with anything.
-            if (spec.kind === 'judgement' && current) conflicts += this.refreshConflicts(change.table, change.rowId, change.column, change.campaign);
+            if (current) conflicts += this.refreshConflicts(change.table, change.rowId, change.column, change.campaign);
+          } else if (putNewerVersion.run(change.table, change.rowId, change.column, change.hlc, change.prev, item.json).changes > 0) {
+            this.materialize(change, toStorage(spec, change.value));
+          } else {
+            this.assertCampaign(change);
           }
         }
-        if (onProgress && (index % 500 === 499 || index === changes.length - 1)) onProgress(index + 1, changes.length);
-      });
+        if (onProgress && (index % 500 === 499 || index === total - 1)) onProgress(index + 1, total);
+      }
       this.flushMaterialized();
     } finally {
       // On an error the transaction rolls back: nothing queued may leak into a later call.
@@ -583,10 +643,11 @@ export class LocalStore implements SyncReplica {
     return { applied, duplicates, conflicts };
   }
 
-  private mergeText(change: Change, local?: MergedText): void {
-    let merged = local;
+  private mergeText(item: Incoming): void {
+    const change = item.change;
+    let merged = item.merged;
     if (!merged) {
-      const update = decodeBase64(change.value as string);
+      const update = item.update ?? decodeBase64(change.value as string);
       if (!update) throw new ChangeRejectedError(`Change ${change.id} refused: not base64`);
       const current = this.stmt('SELECT state FROM text_states WHERE tbl = ? AND row_id = ? AND col = ?').get(change.table, change.rowId, change.column) as
         | { state: Uint8Array }
@@ -622,22 +683,29 @@ export class LocalStore implements SyncReplica {
     const pending = this.pendingRow;
     if (!pending) return;
     this.pendingRow = null;
-    // Identifiers were checked against the registry before any change reaches this point.
     const columns = [...pending.values.keys()];
-    const quoted = columns.map((column) => `"${column}"`);
-    const updates = quoted.map((column) => `${column} = excluded.${column}`).join(', ');
     const values = [...pending.values.values()];
+    const key = `${pending.table}\u0000${columns.join(',')}`;
+    let upsert = this.rowUpserts.get(key);
+    if (!upsert) {
+      // Identifiers were checked against the registry before any change reaches this point.
+      const quoted = columns.map((column) => `"${column}"`);
+      const updates = quoted.map((column) => `${column} = excluded.${column}`).join(', ');
+      upsert =
+        pending.table === 'campaigns'
+          ? this.db.prepare(`INSERT INTO campaigns (id, ${quoted.join(', ')}) VALUES (?${', ?'.repeat(columns.length)}) ON CONFLICT (id) DO UPDATE SET ${updates}`)
+          : this.db.prepare(
+              `INSERT INTO "${pending.table}" (id, campaign_id, ${quoted.join(', ')}) VALUES (?, ?${', ?'.repeat(columns.length)})
+       ON CONFLICT (id) DO UPDATE SET ${updates} WHERE campaign_id = excluded.campaign_id`,
+            );
+      this.rowUpserts.set(key, upsert);
+    }
     if (pending.table === 'campaigns') {
       // A campaign row is its own campaign (checked before apply).
-      this.stmt(`INSERT INTO campaigns (id, ${quoted.join(', ')}) VALUES (?${', ?'.repeat(columns.length)}) ON CONFLICT (id) DO UPDATE SET ${updates}`).run(
-        pending.rowId,
-        ...values,
-      );
+      upsert.run(pending.rowId, ...values);
       return;
     }
-    const sql = `INSERT INTO "${pending.table}" (id, campaign_id, ${quoted.join(', ')}) VALUES (?, ?${', ?'.repeat(columns.length)})
-       ON CONFLICT (id) DO UPDATE SET ${updates} WHERE campaign_id = excluded.campaign_id`;
-    const result = this.stmt(sql).run(pending.rowId, pending.campaign, ...values);
+    const result = upsert.run(pending.rowId, pending.campaign, ...values);
     if (result.changes === 0) {
       throw new ChangeRejectedError(
         `Change ${pending.changeId} refused: ${pending.table} row ${pending.rowId} belongs to another campaign than ${pending.campaign}; nothing was applied.`,
@@ -716,7 +784,7 @@ export class LocalStore implements SyncReplica {
         const deleted = this.stmt('DELETE FROM changes WHERE tbl = ? AND row_id = ? AND col = ? AND seq <= ?').run(field.tbl, field.row_id, field.col, cursor);
         removed += deleted.changes;
         const snapshot = this.localChange(field.tbl, field.row_id, field.campaign, field.col, encodeBase64(state));
-        this.applyValidated([snapshot], 'local');
+        this.applyValidated([{ change: snapshot, json: JSON.stringify(snapshot.value), update: state }], 'local');
       }
       return removed;
     });

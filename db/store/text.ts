@@ -86,26 +86,73 @@ export interface TextEdit extends MergedText {
 export function diffToUpdate(state: Uint8Array | null, next: string, clientId: number): TextEdit | null {
   const doc = loadDoc(state, clientId);
   try {
-    const text = doc.getText(YTEXT_KEY);
-    const current = text.toString();
-    if (current === next) return null;
-    let prefix = 0;
-    const maxPrefix = Math.min(current.length, next.length);
-    while (prefix < maxPrefix && current.charCodeAt(prefix) === next.charCodeAt(prefix)) prefix += 1;
-    if (prefix > 0 && isHighSurrogate(current.charCodeAt(prefix - 1))) prefix -= 1;
-    let suffix = 0;
-    const maxSuffix = Math.min(current.length, next.length) - prefix;
-    while (suffix < maxSuffix && current.charCodeAt(current.length - 1 - suffix) === next.charCodeAt(next.length - 1 - suffix)) suffix += 1;
-    if (suffix > 0 && isLowSurrogate(current.charCodeAt(current.length - suffix))) suffix -= 1;
-    const before = Y.encodeStateVector(doc);
-    doc.transact(() => {
-      const removed = current.length - prefix - suffix;
-      if (removed > 0) text.delete(prefix, removed);
-      const inserted = next.slice(prefix, next.length - suffix);
-      if (inserted.length > 0) text.insert(prefix, inserted);
-    });
-    return { update: Y.encodeStateAsUpdate(doc, before), state: Y.encodeStateAsUpdate(doc), text: text.toString() };
+    return diffDoc(doc, next);
   } finally {
     doc.destroy();
+  }
+}
+
+/** diffToUpdate on a loaded document, which is left holding the new text. */
+function diffDoc(doc: Y.Doc, next: string): TextEdit | null {
+  const text = doc.getText(YTEXT_KEY);
+  const current = text.toString();
+  if (current === next) return null;
+  let prefix = 0;
+  const maxPrefix = Math.min(current.length, next.length);
+  while (prefix < maxPrefix && current.charCodeAt(prefix) === next.charCodeAt(prefix)) prefix += 1;
+  if (prefix > 0 && isHighSurrogate(current.charCodeAt(prefix - 1))) prefix -= 1;
+  let suffix = 0;
+  const maxSuffix = Math.min(current.length, next.length) - prefix;
+  while (suffix < maxSuffix && current.charCodeAt(current.length - 1 - suffix) === next.charCodeAt(next.length - 1 - suffix)) suffix += 1;
+  if (suffix > 0 && isLowSurrogate(current.charCodeAt(current.length - suffix))) suffix -= 1;
+  const before = Y.encodeStateVector(doc);
+  doc.transact(() => {
+    const removed = current.length - prefix - suffix;
+    if (removed > 0) text.delete(prefix, removed);
+    const inserted = next.slice(prefix, next.length - suffix);
+    if (inserted.length > 0) text.insert(prefix, inserted);
+  });
+  return { update: Y.encodeStateAsUpdate(doc, before), state: Y.encodeStateAsUpdate(doc), text: text.toString() };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+}
+
+/**
+ * diffToUpdate for an autosaving editor: keeps the document of the last edited text loaded, so
+ * the next save of the same field does not decode the whole state again. The cached document is
+ * used only when the stored state is byte for byte the state it produced (a rolled-back save, a
+ * merged remote update or another field's edit makes it reload), so results are those of
+ * diffToUpdate.
+ */
+export class TextEditCache {
+  private entry: { key: string; state: Uint8Array; doc: Y.Doc } | null = null;
+
+  constructor(private readonly clientId: number) {}
+
+  diff(key: string, state: Uint8Array | null, next: string): TextEdit | null {
+    const cached = this.entry;
+    const hit = cached !== null && cached.key === key && state !== null && sameBytes(cached.state, state);
+    const doc = hit ? cached.doc : loadDoc(state, this.clientId);
+    if (!hit) this.clear();
+    // While diffing nothing is cached: an exception leaves no half-edited document behind.
+    this.entry = null;
+    let edit: TextEdit | null;
+    try {
+      edit = diffDoc(doc, next);
+    } catch (error) {
+      doc.destroy();
+      throw error;
+    }
+    const current = edit ? edit.state : state;
+    if (current && current.byteLength > 0) this.entry = { key, state: current, doc };
+    else doc.destroy();
+    return edit;
+  }
+
+  clear(): void {
+    this.entry?.doc.destroy();
+    this.entry = null;
   }
 }
