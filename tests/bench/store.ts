@@ -42,19 +42,31 @@ async function noteEdit(dir: string, runs: number): Promise<Record<string, unkno
     saveNote(store, { conversationId: 'conversation', guidingQuestionId: null, authorId: 'm1', text });
     raw.exec('CREATE TABLE edits (id INTEGER PRIMARY KEY, note TEXT NOT NULL, text TEXT NOT NULL) STRICT');
     const insert = raw.prepare('INSERT INTO edits (note, text) VALUES (?, ?)');
-    let word = 0;
-    const storeMs = await medianMs(runs, () => {
-      text = `${text} woord${(word += 1)}`;
-      saveNote(store, { conversationId: 'conversation', guidingQuestionId: null, authorId: 'm1', text });
-    });
-    const rawMs = await medianMs(runs, () => insert.run('note', text));
-    // The same edit without a change log: a raw UPDATE of the note row in the profile (its full-text index triggers included).
+    // The three are interleaved, one of each per round, so that they share the machine's
+    // conditions (on a busy disk an fsync costs several times more from one second to the next).
     const noteId = store.list('notes')[0]!.id;
     const update = profile.db.prepare('UPDATE notes SET text = ? WHERE id = ?');
-    const rawUpdateMs = await medianMs(runs, () => {
+    const storeTimes: number[] = [];
+    const rawTimes: number[] = [];
+    const rawUpdateTimes: number[] = [];
+    let word = 0;
+    for (let round = 0; round < runs; round += 1) {
       text = `${text} woord${(word += 1)}`;
-      update.run(text, noteId);
-    });
+      let started = performance.now();
+      saveNote(store, { conversationId: 'conversation', guidingQuestionId: null, authorId: 'm1', text });
+      storeTimes.push(performance.now() - started);
+      started = performance.now();
+      insert.run('note', text);
+      rawTimes.push(performance.now() - started);
+      // The same edit without a change log: a raw UPDATE of the note row in the profile (its full-text index triggers included).
+      const updated = `${text} woord${(word += 1)}`;
+      started = performance.now();
+      update.run(updated, noteId);
+      rawUpdateTimes.push(performance.now() - started);
+    }
+    const storeMs = median(storeTimes);
+    const rawMs = median(rawTimes);
+    const rawUpdateMs = median(rawUpdateTimes);
     return {
       runs,
       synchronous: raw.pragma('synchronous', { simple: true }),
