@@ -15,6 +15,7 @@ interface Job<R> {
   total: number;
   result: R | null;
   error: string | null;
+  errorCode: string | null;
   finishedAt: number | null;
 }
 
@@ -23,16 +24,23 @@ const KEEP_FINISHED_MS = 10 * 60 * 1000;
 export class JobRegistry {
   private readonly jobs = new Map<string, Job<unknown>>();
 
-  start<R>(kind: JobView<R>['kind'], run: (progress: (phase: string, done: number, total: number) => void) => Promise<R>, describe: (error: unknown) => string): string {
+  start<R>(
+    kind: JobView<R>['kind'],
+    run: (progress: (phase: string, done: number, total: number) => void) => Promise<R>,
+    describe: (error: unknown) => { readonly message: string; readonly code: string | null },
+  ): string {
     this.prune();
-    const job: Job<R> = { id: randomUUID(), kind, state: 'running', phase: 'start', done: 0, total: 0, result: null, error: null, finishedAt: null };
+    const job: Job<R> = { id: randomUUID(), kind, state: 'running', phase: 'start', done: 0, total: 0, result: null, error: null, errorCode: null, finishedAt: null };
     this.jobs.set(job.id, job as Job<unknown>);
     const progress = (phase: string, done: number, total: number) => Object.assign(job, { phase, done, total });
     // Run after answering the call that started it.
     setImmediate(() => {
       run(progress).then(
         (result) => Object.assign(job, { state: 'done', result, finishedAt: Date.now() }),
-        (error: unknown) => Object.assign(job, { state: 'failed', error: describe(error), finishedAt: Date.now() }),
+        (error: unknown) => {
+          const { message, code } = describe(error);
+          Object.assign(job, { state: 'failed', error: message, errorCode: code, finishedAt: Date.now() });
+        },
       );
     });
     return job.id;

@@ -51,8 +51,17 @@ export type BundleHeader = z.output<typeof headerSchema>;
 
 const blobLine = z.object({ blob: z.string().regex(/^[0-9a-f]{64}$/), data: z.string() }).strict();
 
+/** Why a bundle was refused, for a message in the user's language. */
+export type BundleRefusal = 'damaged' | 'not-a-bundle' | 'newer-version' | 'same-profile' | 'foreign-campaign' | 'bad-request';
+
 export class BundleError extends Error {
   override readonly name = 'BundleError';
+  constructor(
+    message: string,
+    readonly reason: BundleRefusal = 'damaged',
+  ) {
+    super(message);
+  }
 }
 
 export interface BundleProgress {
@@ -112,10 +121,10 @@ export function peerKnowledge(store: LocalStore, peer: string): Knowledge {
 /** Builds a bundle in memory. */
 export async function createBundle(store: LocalStore, options: ExportOptions = {}): Promise<{ bytes: Buffer; header: BundleHeader }> {
   if (options.forPeer !== undefined && !NODE_ID_PATTERN.test(options.forPeer)) {
-    throw new BundleError(`"${options.forPeer}" is not a node id (the importing side prints the id of the laptop a bundle came from).`);
+    throw new BundleError(`"${options.forPeer}" is not a node id (the importing side prints the id of the laptop a bundle came from).`, 'bad-request');
   }
   const campaigns = options.campaign ? [options.campaign] : store.knownCampaigns();
-  if (options.campaign && !store.knownCampaigns().includes(options.campaign)) throw new BundleError(`This profile holds no campaign ${options.campaign}.`);
+  if (options.campaign && !store.knownCampaigns().includes(options.campaign)) throw new BundleError(`This profile holds no campaign ${options.campaign}.`, 'bad-request');
   const known = options.forPeer ? peerKnowledge(store, options.forPeer) : {};
   const changes: Change[] = [];
   const knows: Knowledge = {};
@@ -181,18 +190,18 @@ export async function readBundle(bytes: Uint8Array, onProgress?: ProgressCallbac
   // newline character in UTF-8, and the sender hashed valid UTF-8, so this is the checksum of
   // the decoded text the format describes.)
   const newline = raw.indexOf(0x0a);
-  if (newline < 0) throw new BundleError('The file is not a Veldwerk bundle (no header); it was not imported.');
+  if (newline < 0) throw new BundleError('The file is not a Veldwerk bundle (no header); it was not imported.', 'not-a-bundle');
   let rawHeader: unknown;
   try {
     rawHeader = JSON.parse(raw.toString('utf8', 0, newline));
   } catch {
-    throw new BundleError('The file is not a Veldwerk bundle (unreadable header); it was not imported.');
+    throw new BundleError('The file is not a Veldwerk bundle (unreadable header); it was not imported.', 'not-a-bundle');
   }
   if (typeof rawHeader === 'object' && rawHeader !== null && 'format' in rawHeader && rawHeader.format !== BUNDLE_FORMAT) {
-    throw new BundleError('The file is not a Veldwerk bundle; it was not imported.');
+    throw new BundleError('The file is not a Veldwerk bundle; it was not imported.', 'not-a-bundle');
   }
   if (typeof rawHeader === 'object' && rawHeader !== null && 'version' in rawHeader && typeof rawHeader.version === 'number' && rawHeader.version > BUNDLE_VERSION) {
-    throw new BundleError(`The bundle was written by a newer Veldwerk (bundle version ${rawHeader.version}); update Veldwerk to import it.`);
+    throw new BundleError(`The bundle was written by a newer Veldwerk (bundle version ${rawHeader.version}); update Veldwerk to import it.`, 'newer-version');
   }
   const parsedHeader = headerSchema.safeParse(rawHeader);
   if (!parsedHeader.success) throw new BundleError('The bundle header is damaged; it was not imported.');
@@ -244,16 +253,17 @@ export async function readBundle(bytes: Uint8Array, onProgress?: ProgressCallbac
  */
 export async function importBundleBytes(store: LocalStore, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
   const { header, changes, blobs } = await readBundle(bytes, options.onProgress);
-  if (header.from === store.node) throw new BundleError('This bundle was exported by this same profile; import it on the other laptop.');
+  if (header.from === store.node) throw new BundleError('This bundle was exported by this same profile; import it on the other laptop.', 'same-profile');
   if (options.campaign !== undefined) {
     const foreign = header.campaigns.filter((campaign) => campaign !== options.campaign);
-    if (foreign.length > 0) throw new BundleError(`The bundle holds another campaign (${foreign.join(', ')}) than ${options.campaign}; it was not imported.`);
+    if (foreign.length > 0) throw new BundleError(`The bundle holds another campaign (${foreign.join(', ')}) than ${options.campaign}; it was not imported.`, 'foreign-campaign');
   } else if (!options.allowNewCampaign && header.campaigns.length > 0) {
     const mine = store.knownCampaigns();
     if (mine.length > 0 && !header.campaigns.some((campaign) => mine.includes(campaign))) {
       throw new BundleError(
         `The bundle holds a campaign this profile does not take part in (${header.campaigns.join(', ')}); it was not imported. ` +
           'Import it with the campaign allowed explicitly if this is intended.',
+        'foreign-campaign',
       );
     }
   }

@@ -11,9 +11,12 @@ import type { SyncController } from './controller';
 type SyncHandlers = { readonly [C in keyof typeof syncChannels]: Handler<C> };
 
 /** An error a person can act on, in plain words; anything else is a bug and says so. */
-function describeJobError(error: unknown): string {
-  if (error instanceof BundleError || error instanceof ChangeRejectedError || error instanceof ClockSkewError || error instanceof ServiceError) return error.message;
-  return `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+function describeJobError(error: unknown): { message: string; code: string | null } {
+  if (error instanceof BundleError) return { message: error.message, code: `bundle-${error.reason}` };
+  if (error instanceof ClockSkewError) return { message: error.message, code: 'clock-skew' };
+  if (error instanceof ChangeRejectedError) return { message: error.message, code: 'change-rejected' };
+  if (error instanceof ServiceError) return { message: error.message, code: null };
+  return { message: `Unexpected error: ${error instanceof Error ? error.message : String(error)}`, code: null };
 }
 
 function slug(text: string): string {

@@ -48,6 +48,8 @@ export interface JobView<R> {
   readonly total: number;
   readonly result: R | null;
   readonly error: string | null;
+  /** Why it failed, for a message in the user's language (e.g. a bundle refusal); null when unknown. */
+  readonly errorCode: string | null;
 }
 
 export interface ExportResult {

@@ -48,6 +48,16 @@ export const syncEn: Messages['sync'] = {
     exportFailed: 'Export failed: {{reason}}',
     imported: '{{count}} changes read: {{applied}} new, {{duplicates}} already here, {{conflicts}} conflicting choices to review.',
     importFailed: 'Import failed, nothing was changed: {{reason}}',
+    reasons: {
+      'bundle-damaged': 'the file is damaged or incomplete. Have your duo partner export it again.',
+      'bundle-not-a-bundle': 'this is not a Veldwerk exchange file.',
+      'bundle-newer-version': 'the file comes from a newer version of Veldwerk. Update Veldwerk first.',
+      'bundle-same-profile': 'this file comes from this laptop itself. Import it on your duo partner’s laptop.',
+      'bundle-foreign-campaign': 'the file belongs to another campaign than the one chosen.',
+      'bundle-bad-request': 'the chosen campaign or laptop is not valid (any more). Choose again.',
+      'clock-skew': 'the clock of the laptop that made the file is wrong. Set its date and time right and export again.',
+      'change-rejected': 'the file holds a change Veldwerk cannot accept.',
+    },
     phase: {
       start: 'Starting…',
       collect: 'Collecting changes',

@@ -46,6 +46,16 @@ export const syncNlBE = {
     exportFailed: 'Exporteren mislukt: {{reason}}',
     imported: '{{count}} wijzigingen gelezen: {{applied}} nieuw, {{duplicates}} al aanwezig, {{conflicts}} tegenstrijdige keuzes om na te kijken.',
     importFailed: 'Importeren mislukt, er is niets veranderd: {{reason}}',
+    reasons: {
+      'bundle-damaged': 'het bestand is beschadigd of onvolledig. Laat je duopartner het opnieuw exporteren.',
+      'bundle-not-a-bundle': 'dit is geen Veldwerk-uitwisselbestand.',
+      'bundle-newer-version': 'het bestand komt van een nieuwere versie van Veldwerk. Werk Veldwerk eerst bij.',
+      'bundle-same-profile': 'dit bestand komt van deze laptop zelf. Importeer het op de laptop van je duopartner.',
+      'bundle-foreign-campaign': 'het bestand hoort bij een andere campagne dan de gekozen campagne.',
+      'bundle-bad-request': 'de gekozen campagne of laptop is niet (meer) geldig. Kies opnieuw.',
+      'clock-skew': 'de klok van de laptop die het bestand maakte, staat verkeerd. Zet datum en uur juist en exporteer opnieuw.',
+      'change-rejected': 'het bestand bevat een wijziging die Veldwerk niet kan aanvaarden.',
+    },
     phase: {
       start: 'Starten…',
       collect: 'Wijzigingen verzamelen',

@@ -107,7 +107,7 @@ describe('synchronisation in Chromium (browser mode)', () => {
       const bytes = readFileSync(bundleFile);
       writeFileSync(damaged, bytes.subarray(0, Math.floor(bytes.length / 2)));
       await partnerExchange.getByTestId('duo-import-file').setInputFiles(damaged);
-      await partnerExchange.getByText(/Importeren mislukt, er is niets veranderd/).waitFor();
+      await partnerExchange.getByText('Importeren mislukt, er is niets veranderd: het bestand is beschadigd of onvolledig. Laat je duopartner het opnieuw exporteren.').waitFor();
       await screenshot(partnerPage, 'sync-duo-import-damaged-nl');
 
       await partnerExchange.getByTestId('duo-import-file').setInputFiles(bundleFile);

@@ -95,13 +95,13 @@ describe('sync services', () => {
     const truncated = bytes.subarray(0, Math.floor(bytes.length / 2)).toString('base64');
     const before = partner.profile.store.changesAfter(0, 1_000_000).length;
     const broken = await importFile(partner, { fileName: 'kapot.vwb', base64: truncated, campaignId: campaign.id });
-    expect(broken.state).toBe('failed');
+    expect(broken).toMatchObject({ state: 'failed', errorCode: 'bundle-damaged' });
     expect(broken.error).toBeTruthy();
     expect(partner.profile.store.changesAfter(0, 1_000_000).length).toBe(before);
 
     const other = await call(partner, 'campaigns.create', { name: 'Andere', workingYear: '2025-2026' });
     const foreign = await importFile(partner, { fileName: file.fileName, base64: file.base64, campaignId: other.id });
-    expect(foreign).toMatchObject({ state: 'failed' });
+    expect(foreign).toMatchObject({ state: 'failed', errorCode: 'bundle-foreign-campaign' });
     expect(foreign.error).toMatch(/another campaign/);
 
     expect((await refusal(partner, 'duo.import', { fileName: 'x', base64: '***', campaignId: null })).code).toBe('INVALID_INPUT');

@@ -10,6 +10,15 @@ const POLL_MS = 150;
 
 type Progress = { readonly phase: string; readonly done: number; readonly total: number } | null;
 
+class JobFailed extends Error {
+  constructor(
+    message: string,
+    readonly code: string | null,
+  ) {
+    super(message);
+  }
+}
+
 /** Polls a job until it is done or failed, reporting its progress. */
 async function follow<R>(read: () => Promise<JobView<R> | string>, onProgress: (progress: Progress) => void): Promise<R> {
   for (;;) {
@@ -17,7 +26,7 @@ async function follow<R>(read: () => Promise<JobView<R> | string>, onProgress: (
     if (typeof job === 'string') throw new Error(job);
     onProgress({ phase: job.phase, done: job.done, total: job.total });
     if (job.state === 'done' && job.result) return job.result;
-    if (job.state === 'failed') throw new Error(job.error ?? 'failed');
+    if (job.state === 'failed') throw new JobFailed(job.error ?? 'failed', job.errorCode);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
@@ -38,7 +47,7 @@ function download(result: ExportResult): void {
  * import the partner's file. Both run as jobs with a progress bar; a bad file changes nothing.
  */
 export function DuoExchange() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const campaigns = useCampaigns((state) => state.campaigns);
   const loadCampaigns = useCampaigns((state) => state.load);
@@ -57,6 +66,15 @@ export function DuoExchange() {
 
   const selected = campaignId || campaigns[0]?.id || '';
 
+  /** The reason in the user's language where the failure has a known code, else its own words. */
+  const reasonOf = (error: unknown): string => {
+    if (error instanceof JobFailed && error.code) {
+      const key = `sync.duo.reasons.${error.code}`;
+      if (i18n.exists(key)) return t(key as 'sync.duo.reasons.bundle-damaged');
+    }
+    return error instanceof Error ? error.message : String(error);
+  };
+
   async function exportBundle() {
     setBusy(true);
     setMessage(null);
@@ -70,7 +88,7 @@ export function DuoExchange() {
       download(result);
       setMessage({ kind: 'ok', text: t('sync.duo.exported', { count: result.count, file: result.fileName }) });
     } catch (error) {
-      setMessage({ kind: 'error', text: t('sync.duo.exportFailed', { reason: error instanceof Error ? error.message : String(error) }) });
+      setMessage({ kind: 'error', text: t('sync.duo.exportFailed', { reason: reasonOf(error) }) });
     } finally {
       setBusy(false);
       setProgress(null);
@@ -97,7 +115,7 @@ export function DuoExchange() {
       const info = await api.invoke('duo.info', {});
       if (info.ok) setDuo(info.value);
     } catch (error) {
-      setMessage({ kind: 'error', text: t('sync.duo.importFailed', { reason: error instanceof Error ? error.message : String(error) }) });
+      setMessage({ kind: 'error', text: t('sync.duo.importFailed', { reason: reasonOf(error) }) });
     } finally {
       setBusy(false);
       setProgress(null);
