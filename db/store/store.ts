@@ -17,6 +17,7 @@ import {
   type ValuesOf,
 } from '../../shared/sync/schema';
 import type { SqliteDatabase } from '../connection';
+import { CommitObserver, type CommitListener } from './commits';
 import { ChangeRejectedError, RecordNotFoundError } from './errors';
 import { fastCheckChange } from './fast-check';
 import { decodeBase64, encodeBase64, mergeUpdate, TextEditCache, yjsClientId, type MergedText } from './text';
@@ -185,6 +186,8 @@ export class LocalStore implements SyncReplica {
   private readonly rowUpserts = new Map<string, Statement>();
   /** Fields of one row waiting to be written to its domain table (see materialize). */
   private pendingRow: { table: string; rowId: string; campaign: string; changeId: string; values: Map<string, string | number | null> } | null = null;
+  /** Tells observers what each committed transaction wrote (see commits.ts). */
+  private readonly commits = new CommitObserver();
 
   constructor(
     readonly db: SqliteDatabase,
@@ -208,7 +211,12 @@ export class LocalStore implements SyncReplica {
 
   /** Runs fn in one transaction (nested calls join the outer one): a batch of writes, one commit. */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.commits.run(this.db.inTransaction, () => this.db.transaction(fn)());
+  }
+
+  /** Observes committed writes: one event per source and transaction, after its commit. Answers the unsubscribe. */
+  onCommit(listener: CommitListener): () => void {
+    return this.commits.subscribe(listener);
   }
 
   // ---------------------------------------------------------------- local writes
@@ -607,6 +615,7 @@ export class LocalStore implements SyncReplica {
           duplicates += 1;
         } else {
           applied += 1;
+          this.commits.record(source, change.campaign, change.table as TableName, change.rowId);
           const key = `${change.campaign}\u0000${change.node}`;
           const seen = newest.get(key);
           if (!seen || change.id > seen.hlc) newest.set(key, { campaign: change.campaign, node: change.node, hlc: change.id });
