@@ -17,7 +17,7 @@ describe('suggestion features', () => {
   it('finds the themes of a word by its stem and by word beginnings, across compounds', () => {
     const partner = conceptsOf('partners');
     expect(partner.length).toBeGreaterThan(0);
-    expect(conceptsOf('samenwerkingsverband')).toEqual(expect.arrayContaining(partner));
+    expect(conceptsOf('samenwerkingsverband')).toEqual(expect.arrayContaining([...partner]));
     expect(conceptsOf('personeelstekort').length).toBeGreaterThan(0);
     expect(conceptsOf('fiets')).toEqual([]);
     // Every thesaurus line names a theme with several words.
