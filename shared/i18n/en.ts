@@ -1,4 +1,5 @@
 import type { Messages } from './nl-BE';
+import { fieldEn } from './field.en';
 import { swotEn } from './swot.en';
 import { syncEn } from './sync.en';
 import { workflowEn } from './workflow.en';
@@ -58,6 +59,7 @@ export const en: Messages = {
     loadFailed: 'The campaigns could not be loaded.',
     retry: 'Try again',
   },
+  field: fieldEn,
   swot: swotEn,
   sync: syncEn,
   workflow: workflowEn,
