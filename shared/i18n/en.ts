@@ -1,5 +1,6 @@
 import type { Messages } from './nl-BE';
 import { fieldEn } from './field.en';
+import { exportEn } from './export.en';
 import { swotEn } from './swot.en';
 import { syncEn } from './sync.en';
 import { workflowEn } from './workflow.en';
@@ -61,6 +62,7 @@ export const en: Messages = {
   },
   field: fieldEn,
   swot: swotEn,
+  export: exportEn,
   sync: syncEn,
   workflow: workflowEn,
   workspace: {

@@ -3,6 +3,7 @@
  * Every UI string lives here first; en.ts must have the same keys (the type-check enforces it).
  */
 import { fieldNlBE } from './field.nl-BE';
+import { exportNlBE } from './export.nl-BE';
 import { swotNlBE } from './swot.nl-BE';
 import { syncNlBE } from './sync.nl-BE';
 import { workflowNlBE } from './workflow.nl-BE';
@@ -63,6 +64,7 @@ export const nlBE = {
   },
   field: fieldNlBE,
   swot: swotNlBE,
+  export: exportNlBE,
   sync: syncNlBE,
   workflow: workflowNlBE,
   workspace: {
