@@ -81,7 +81,7 @@ const snapshotJson = () =>
     'lww',
     'json',
     z
-      .record(z.string().regex(ROW_ID_PATTERN), z.json())
+      .record(z.string().max(2000), z.json())
       .nullable()
       .refine((value) => value === null || JSON.stringify(value).length <= MAX_TEXT_UPDATE_CHARS, { message: 'too large' }),
   );
@@ -191,7 +191,7 @@ export const syncTables = {
     pen_holder_id: optionalRef(),
     /** The comment of the last send-back (written by the server with the status). */
     status_comment: optionalText(5000),
-    /** Block id → resolved values, recorded by the server when the report is finalised (laptops cannot write it). */
+    /** Block key (shared/report/model.ts blockKey) → resolved values, recorded by the server when the report is finalised (laptops cannot write it). */
     frozen_blocks: snapshotJson(),
     deleted,
   },

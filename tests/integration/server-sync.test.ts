@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { yjsClientId } from '../../db/store/text';
 import { deterministicUpdate, editSection, paragraphsJson, textBlocks } from '../../shared/report/document';
 import { openProfile, type Profile } from '../../db/profile';
