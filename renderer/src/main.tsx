@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api } from './api';
 import { App } from './App';
+import { DataProvider } from './data/DataProvider';
 import { initI18n } from './i18n';
 import { autosave, installUnloadGuards } from './input/useAutosave';
 import './styles.css';
@@ -14,6 +15,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <DataProvider>
+      <App />
+    </DataProvider>
   </StrictMode>,
 );
