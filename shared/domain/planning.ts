@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../contract/define';
+import { ISO_DATE } from '../sync/schema';
 import type { Member, Visit } from './model';
 
 /**
@@ -8,8 +9,6 @@ import type { Member, Visit } from './model';
  */
 export const PLANNABLE_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
 export type PlannableStatus = (typeof PLANNABLE_STATUSES)[number];
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const visitDateSchema = z
   .string()
