@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { REPORT_FRAGMENT_KEY } from '../report/model';
 
 /**
  * The value of a shared-text change: one Yjs update, canonical base64. Every entry point checks
@@ -45,8 +46,11 @@ export function decodeCanonicalBase64(text: string): Uint8Array | null {
   return out;
 }
 
-/** Why a value is not a shared-text update, or null when it is one. */
-export function textUpdateProblem(value: string): string | null {
+/** The Yjs type a text column's document holds: a Y.Text under YTEXT_KEY, or a report section's Y.XmlFragment. */
+export type TextRoot = 'text' | 'xml';
+
+/** Why a value is not a shared-text update (of a document holding `root`), or null when it is one. */
+export function textUpdateProblem(value: string, root: TextRoot = 'text'): string | null {
   const bytes = decodeCanonicalBase64(value);
   if (!bytes) return 'not a valid Yjs update (not canonical base64)';
   if (bytes.byteLength === 0) return 'not a valid Yjs update (empty)';
@@ -54,7 +58,8 @@ export function textUpdateProblem(value: string): string | null {
   const doc = new Y.Doc({ gc: true, guid: 'veldwerk-check' });
   try {
     Y.applyUpdate(doc, bytes);
-    doc.getText(YTEXT_KEY).toString();
+    if (root === 'xml') doc.getXmlFragment(REPORT_FRAGMENT_KEY).toString();
+    else doc.getText(YTEXT_KEY).toString();
     return null;
   } catch (error) {
     return `not a valid Yjs update (${error instanceof Error ? error.message : String(error)})`;
