@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HeldListResponse, PullResponse, PushResponse } from '../../server/api';
 import type { Change, JsonValue } from '../../shared/sync/change';
 import { isReasonCode } from '../../shared/sync/reasons';
+import { SYNC_SCHEMA_VERSION } from '../../shared/sync/schema';
 import { api, createTestStoreLocation, login, makeChanges, postgresUnavailableReason, seed, startTestServer, type RunningTestServer, type StoreKindName, type TestStoreHandle } from './server-support';
 
 /**
@@ -115,13 +116,14 @@ describe.each(kinds)('a server no member can break or bend, on %s', (kind) => {
 
   it.skipIf(skip)('keeps changes of a newer schema small and near: unknown columns capped, far-future schemas refused', async () => {
     const future = (value: JsonValue, schema: number, table = 'future_things') => stamp('laptopins', [{ table, rowId: 'f1', column: 'shape', value }]).map((change) => ({ ...change, schema }));
-    const big = await pushRaw('ins', future('x'.repeat(200 * 1024), 2));
+    const next = SYNC_SCHEMA_VERSION + 1;
+    const big = await pushRaw('ins', future('x'.repeat(200 * 1024), next));
     expect({ status: big.status, code: code(big) }).toEqual({ status: 400, code: 'VALUE_TOO_LARGE' });
-    const far = await pushRaw('ins', future('round', 40));
+    const far = await pushRaw('ins', future('round', SYNC_SCHEMA_VERSION + 40));
     expect({ status: far.status, code: code(far) }).toEqual({ status: 400, code: 'CHANGE_MALFORMED' });
-    const unknownNow = await pushRaw('ins', future('round', 1));
+    const unknownNow = await pushRaw('ins', future('round', SYNC_SCHEMA_VERSION));
     expect({ status: unknownNow.status, code: code(unknownNow) }).toEqual({ status: 400, code: 'UNKNOWN_TABLE' });
-    expect((await pushRaw('ins', future('round', 2))).body).toMatchObject({ accepted: 1 });
+    expect((await pushRaw('ins', future('round', next))).body).toMatchObject({ accepted: 1 });
   });
 
   it.skipIf(skip)('refuses a change under a used id with other content, and keeps the first', async () => {
