@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { idSchema } from '../contract/define';
 import { toCsv } from '../export/csv';
+import { isCalendarDate } from '../sync/dates';
+import { ISO_DATE } from '../sync/schema';
 import type { Member, Visit } from './model';
 
 /**
@@ -10,15 +12,11 @@ import type { Member, Visit } from './model';
 export const PLANNABLE_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
 export type PlannableStatus = (typeof PLANNABLE_STATUSES)[number];
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export const visitDateSchema = z
   .string()
   .trim()
   .regex(ISO_DATE, { message: 'planning.errors.dateRequired' })
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
-    message: 'planning.errors.dateInvalid',
-  });
+  .refine(isCalendarDate, { message: 'planning.errors.dateInvalid' });
 
 const optionalMember = z
   .union([idSchema, z.literal('')])
