@@ -2,6 +2,7 @@ import type { Messages } from './nl-BE';
 import { swotEn } from './swot.en';
 import { syncEn } from './sync.en';
 import { workflowEn } from './workflow.en';
+import { reportsEn } from './reports.en';
 
 /** English UI messages: the second language. Same keys as nl-BE.ts. */
 export const en: Messages = {
@@ -61,6 +62,7 @@ export const en: Messages = {
   swot: swotEn,
   sync: syncEn,
   workflow: workflowEn,
+  reports: reportsEn,
   workspace: {
     breadcrumb: 'Breadcrumb',
     navLabel: 'Parts of the campaign',

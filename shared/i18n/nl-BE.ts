@@ -5,6 +5,7 @@
 import { swotNlBE } from './swot.nl-BE';
 import { syncNlBE } from './sync.nl-BE';
 import { workflowNlBE } from './workflow.nl-BE';
+import { reportsNlBE } from './reports.nl-BE';
 
 export const nlBE = {
   app: {
@@ -63,6 +64,7 @@ export const nlBE = {
   swot: swotNlBE,
   sync: syncNlBE,
   workflow: workflowNlBE,
+  reports: reportsNlBE,
   workspace: {
     breadcrumb: 'Kruimelpad',
     navLabel: 'Onderdelen van de campagne',
