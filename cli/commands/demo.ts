@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { openProfile } from '../../db/profile';
-import { generateDemo, type DemoSize } from '../../db/store/demo';
+import { generateDemo, type DemoSize } from '../../db/demo/demo';
 import { defaultProfileDir } from '../../services/paths';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
 import type { Command } from './types';

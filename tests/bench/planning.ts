@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openProfile } from '../../db/profile';
-import { generateDemo } from '../../db/store/demo';
+import { generateDemo } from '../../db/demo/demo';
 import { searchCampaign } from '../../services/search/search';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from '../support/browser';
 import { tempDir } from '../support/profile';

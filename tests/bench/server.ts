@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openProfile, type Profile } from '../../db/profile';
-import { generateDemo } from '../../db/store/demo';
+import { generateDemo } from '../../db/demo/demo';
 import { SyncEngine } from '../../server/client/engine';
 import { SyncHttpClient } from '../../server/client/http';
 import type { Change } from '../../shared/sync/change';
@@ -40,7 +40,7 @@ async function engineFor(profile: Profile, url: string, email: string, pullLimit
 }
 
 /**
- * (a) The issue's definition: the real `demo --size season` campaign (db/store/demo.ts), pushed to
+ * (a) The issue's definition: the real `demo --size season` campaign (db/demo/demo.ts), pushed to
  * the server by one laptop, then first-synced into an empty profile by another, against the same
  * domain rows bulk-inserted locally with raw better-sqlite3 (tests/bench/store.ts). A second,
  * clearly named baseline applies the same changes locally through the store (no network).

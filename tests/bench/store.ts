@@ -4,7 +4,7 @@ import { openDatabase, type SqliteDatabase } from '../../db/connection';
 import { openProfile } from '../../db/profile';
 import { saveNote } from '../../db/repositories/fieldwork';
 import { createBundle, importBundleBytes } from '../../db/store/bundle';
-import { generateDemo } from '../../db/store/demo';
+import { generateDemo } from '../../db/demo/demo';
 import { TABLE_NAMES } from '../../shared/sync/schema';
 import { convergenceProperty } from '../integration/store-convergence-model';
 import { tempDir } from '../support/profile';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProfile } from '../../db/profile';
-import { generateDemo } from '../../db/store/demo';
+import { generateDemo } from '../../db/demo/demo';
 import { main } from '../../cli/main';
 import type { CliIo } from '../../cli/io';
 import { buildBoard } from '../../services/swot/handlers';

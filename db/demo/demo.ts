@@ -1,8 +1,8 @@
 import { DEFAULT_REGIONS } from '../../shared/domain/model';
 import { QUADRANTS } from '../../shared/sync/schema';
-import { createCampaign } from './campaigns';
-import { conversationId, deterministicId, noteId } from './ids';
-import type { LocalStore } from './store';
+import { createCampaign } from '../store/campaigns';
+import { conversationId, deterministicId, noteId } from '../store/ids';
+import type { LocalStore } from '../store/store';
 
 /**
  * A realistic synthetic campaign for trying the app and for benchmarks, written through the

@@ -1,0 +1,241 @@
+import type { Statement } from 'better-sqlite3';
+import type { Change } from '../../shared/sync/change';
+import type { ChangeSourceKind } from '../../shared/sync/replica';
+import { MAX_TEXT_UPDATE_CHARS, checkChangeTarget, columnSpec, type ColumnSpec } from '../../shared/sync/schema';
+import { toStorage } from './codec';
+import { refreshConflicts, type VersionRow } from './conflicts';
+import type { StoreCore } from './core';
+import { ChangeRejectedError } from './errors';
+import { decodeBase64, mergeUpdate, type MergedText } from './text';
+
+/**
+ * The one apply path of local and remote changes: checking a change against the registry, then
+ * writing it to the log, merging it into its field (lww, judgement, text) and materializing the
+ * winner in the domain table, in the caller's transaction.
+ *
+ * Merge rules (see shared/sync/schema.ts for the kinds):
+ * - lww / judgement: the field's winner is the change with the greatest hlc (field_versions).
+ * - judgement: the open conflicts of a field are recomputed from all of its versions (conflicts.ts).
+ * - text: every Yjs update is merged into the field's state; the domain column holds the text.
+ * - Deletes are the lww boolean field `deleted`. An edit concurrent with a delete is merged into
+ *   the row's fields but does not undelete it: the row stays deleted until someone restores it,
+ *   and then shows every edit, so nothing typed is lost.
+ */
+
+/** A checked change on its way into the log, with what checking it already computed. */
+export interface Incoming {
+  readonly change: Change;
+  /** JSON text of the value, as the log keeps it. */
+  readonly json: string;
+  /** For a shared text: the decoded Yjs update. */
+  readonly update?: Uint8Array;
+  /** For a local text edit: the merged state it makes (nothing to merge again). */
+  readonly merged?: MergedText;
+}
+
+export type Verdict = { readonly ok: true; readonly update?: Uint8Array } | { readonly ok: false; readonly reason: string };
+
+/**
+ * Whether a change may be applied, with the decoded Yjs update of a shared text. A well-formed
+ * text update takes a fast path: canonical base64 within the size limit is exactly what its
+ * registry entry accepts (a base64 string of at most MAX_TEXT_UPDATE_CHARS), and it is decoded
+ * once here for the merge.
+ */
+export function verifyChange(change: Change, index: number, total: number): Verdict {
+  const spec = columnSpec(change.table, change.column);
+  if (spec?.kind === 'text' && !(change.table === 'campaigns' && change.rowId !== change.campaign)) {
+    const value = change.value;
+    const update = typeof value === 'string' && value.length <= MAX_TEXT_UPDATE_CHARS ? decodeBase64(value) : null;
+    if (update) return { ok: true, update };
+  }
+  const verdict = checkChange(change, index, total);
+  return verdict === 'apply' ? { ok: true } : { ok: false, reason: verdict };
+}
+
+/** Returns 'apply' or the reason the change is refused. */
+function checkChange(change: Change, index: number, total: number): 'apply' | string {
+  const where = `Change ${index + 1} of ${total} (${change.id})`;
+  const target = checkChangeTarget(change.table, change.column, change.value);
+  if (!target.ok) return `${where} refused: ${target.reason}; nothing was applied.`;
+  if (change.table === 'campaigns' && change.rowId !== change.campaign) return `${where} refused: a campaign row must be its own campaign; nothing was applied.`;
+  const spec = columnSpec(change.table, change.column);
+  // Whether the bytes are a Yjs update is found out when merging them (inside the transaction,
+  // so a bad one still writes nothing): decoding them twice would double the cost of a text.
+  if (spec?.kind === 'text' && !decodeBase64(change.value as string)) {
+    return `${where} refused: ${change.table}.${change.column} is not a valid Yjs update (not canonical base64); nothing was applied.`;
+  }
+  return 'apply';
+}
+
+export class ChangeApplier {
+  /** Upserts of a domain row, by table and column list (see flushMaterialized). */
+  private readonly rowUpserts = new Map<string, Statement>();
+  /** Fields of one row waiting to be written to its domain table (see materialize). */
+  private pendingRow: { table: string; rowId: string; campaign: string; changeId: string; values: Map<string, string | number | null> } | null = null;
+
+  constructor(private readonly core: StoreCore) {}
+
+  /** Applies checked changes; the caller holds the transaction. */
+  apply(items: readonly Incoming[], source: ChangeSourceKind, onProgress?: (done: number, total: number) => void): { applied: number; duplicates: number; conflicts: number } {
+    const core = this.core;
+    let applied = 0;
+    let duplicates = 0;
+    let conflicts = 0;
+    const insert = core.stmt(
+      `INSERT OR IGNORE INTO changes (id, node, author, campaign, tbl, row_id, col, value, prev, schema, source)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const newest = new Map<string, { campaign: string; node: string; hlc: string }>();
+    const getVersion = core.stmt('SELECT hlc, prev, value FROM field_versions WHERE tbl = ? AND row_id = ? AND col = ?');
+    const putVersion = core.stmt(
+      `INSERT INTO field_versions (tbl, row_id, col, hlc, prev, value) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, prev = excluded.prev, value = excluded.value`,
+    );
+    // Last writer wins in one statement: writes the version when the field has none or an older one
+    // (one change row = it won), so a plain field costs no separate read of its version.
+    const putNewerVersion = core.stmt(
+      `INSERT INTO field_versions (tbl, row_id, col, hlc, prev, value) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, prev = excluded.prev, value = excluded.value
+       WHERE excluded.hlc > field_versions.hlc`,
+    );
+    const total = items.length;
+    try {
+      for (let index = 0; index < total; index += 1) {
+        const item = items[index] as Incoming;
+        const change = item.change;
+        const inserted = insert.run(
+          change.id,
+          change.node,
+          change.author,
+          change.campaign,
+          change.table,
+          change.rowId,
+          change.column,
+          item.json,
+          change.prev,
+          change.schema,
+          source,
+        );
+        if (inserted.changes === 0) {
+          duplicates += 1;
+        } else {
+          applied += 1;
+          const key = `${change.campaign}\u0000${change.node}`;
+          const seen = newest.get(key);
+          if (!seen || change.id > seen.hlc) newest.set(key, { campaign: change.campaign, node: change.node, hlc: change.id });
+          const spec = columnSpec(change.table, change.column) as ColumnSpec;
+          if (spec.kind === 'text') {
+            this.mergeText(item);
+          } else if (spec.kind === 'judgement') {
+            const current = getVersion.get(change.table, change.rowId, change.column) as VersionRow | undefined;
+            if (!current || change.hlc > current.hlc) {
+              putVersion.run(change.table, change.rowId, change.column, change.hlc, change.prev, item.json);
+              this.materialize(change, toStorage(spec, change.value));
+            } else {
+              this.assertCampaign(change);
+            }
+            // The first version of a field cannot conflict with anything.
+            if (current) conflicts += refreshConflicts(core, change.table, change.rowId, change.column, change.campaign);
+          } else if (putNewerVersion.run(change.table, change.rowId, change.column, change.hlc, change.prev, item.json).changes > 0) {
+            this.materialize(change, toStorage(spec, change.value));
+          } else {
+            this.assertCampaign(change);
+          }
+        }
+        if (onProgress && (index % 500 === 499 || index === total - 1)) onProgress(index + 1, total);
+      }
+      this.flushMaterialized();
+    } finally {
+      // On an error the transaction rolls back: nothing queued may leak into a later call.
+      this.pendingRow = null;
+    }
+    const bump = core.stmt(
+      'INSERT INTO node_clock (campaign, node, hlc) VALUES (?, ?, ?) ON CONFLICT (campaign, node) DO UPDATE SET hlc = max(hlc, excluded.hlc)',
+    );
+    for (const entry of newest.values()) bump.run(entry.campaign, entry.node, entry.hlc);
+    return { applied, duplicates, conflicts };
+  }
+
+  private mergeText(item: Incoming): void {
+    const change = item.change;
+    let merged = item.merged;
+    if (!merged) {
+      const update = item.update ?? decodeBase64(change.value as string);
+      if (!update) throw new ChangeRejectedError(`Change ${change.id} refused: not base64`);
+      const current = this.core.stmt('SELECT state FROM text_states WHERE tbl = ? AND row_id = ? AND col = ?').get(change.table, change.rowId, change.column) as
+        | { state: Uint8Array }
+        | undefined;
+      try {
+        merged = mergeUpdate(current ? new Uint8Array(current.state) : null, update);
+      } catch (error) {
+        throw new ChangeRejectedError(
+          `Change ${change.id} refused: ${change.table}.${change.column} is not a valid Yjs update (${error instanceof Error ? error.message : String(error)}); nothing was applied.`,
+        );
+      }
+    }
+    this.core
+      .stmt(
+        `INSERT INTO text_states (tbl, row_id, col, state) VALUES (?, ?, ?, ?)
+       ON CONFLICT (tbl, row_id, col) DO UPDATE SET state = excluded.state`,
+      )
+      .run(change.table, change.rowId, change.column, merged.state);
+    this.materialize(change, merged.text);
+  }
+
+  /**
+   * Queues one field for its domain table; consecutive fields of the same row are written by one
+   * upsert (flushMaterialized), which creates the row on its first change. A bundle lists a
+   * row's fields together, so an import writes each row about once instead of once per field.
+   */
+  private materialize(change: Change, value: string | number | null): void {
+    const pending = this.pendingRow;
+    if (pending && (pending.table !== change.table || pending.rowId !== change.rowId || pending.campaign !== change.campaign)) this.flushMaterialized();
+    if (!this.pendingRow) this.pendingRow = { table: change.table, rowId: change.rowId, campaign: change.campaign, changeId: change.id, values: new Map() };
+    this.pendingRow.values.set(change.column, value);
+  }
+
+  private flushMaterialized(): void {
+    const pending = this.pendingRow;
+    if (!pending) return;
+    this.pendingRow = null;
+    const columns = [...pending.values.keys()];
+    const values = [...pending.values.values()];
+    const key = `${pending.table}\u0000${columns.join(',')}`;
+    let upsert = this.rowUpserts.get(key);
+    if (!upsert) {
+      // Identifiers were checked against the registry before any change reaches this point.
+      const quoted = columns.map((column) => `"${column}"`);
+      const updates = quoted.map((column) => `${column} = excluded.${column}`).join(', ');
+      upsert =
+        pending.table === 'campaigns'
+          ? this.core.db.prepare(`INSERT INTO campaigns (id, ${quoted.join(', ')}) VALUES (?${', ?'.repeat(columns.length)}) ON CONFLICT (id) DO UPDATE SET ${updates}`)
+          : this.core.db.prepare(
+              `INSERT INTO "${pending.table}" (id, campaign_id, ${quoted.join(', ')}) VALUES (?, ?${', ?'.repeat(columns.length)})
+       ON CONFLICT (id) DO UPDATE SET ${updates} WHERE campaign_id = excluded.campaign_id`,
+            );
+      this.rowUpserts.set(key, upsert);
+    }
+    if (pending.table === 'campaigns') {
+      // A campaign row is its own campaign (checked before apply).
+      upsert.run(pending.rowId, ...values);
+      return;
+    }
+    const result = upsert.run(pending.rowId, pending.campaign, ...values);
+    if (result.changes === 0) {
+      throw new ChangeRejectedError(
+        `Change ${pending.changeId} refused: ${pending.table} row ${pending.rowId} belongs to another campaign than ${pending.campaign}; nothing was applied.`,
+      );
+    }
+  }
+
+  private assertCampaign(change: Change): void {
+    if (change.table === 'campaigns') return;
+    this.flushMaterialized();
+    const row = this.core.stmt(`SELECT campaign_id FROM "${change.table}" WHERE id = ?`).get(change.rowId) as { campaign_id: string } | undefined;
+    if (row && row.campaign_id !== change.campaign) {
+      throw new ChangeRejectedError(
+        `Change ${change.id} refused: ${change.table} row ${change.rowId} belongs to another campaign than ${change.campaign}; nothing was applied.`,
+      );
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import type { Change } from '../../shared/sync/change';
+import type { ChangeSourceKind, LoggedChange } from '../../shared/sync/replica';
+import { CHANGE_COLUMNS, rowToChange, type ChangeRow } from './codec';
+import type { StoreCore } from './core';
+
+/** What replicas exchange: the log in order, version vectors, and the sync state that remembers the other sides. */
+
+export function changesAfter(
+  core: StoreCore,
+  afterSeq: number,
+  limit: number,
+  filter: { readonly sources?: readonly ChangeSourceKind[]; readonly campaign?: string } = {},
+): LoggedChange[] {
+  const sources = filter.sources ? JSON.stringify(filter.sources) : null;
+  const rows = core
+    .stmt(
+      `SELECT ${CHANGE_COLUMNS} FROM changes
+       WHERE seq > @after AND (@campaign IS NULL OR campaign = @campaign) AND (@sources IS NULL OR source IN (SELECT value FROM json_each(@sources)))
+       ORDER BY seq LIMIT @limit`,
+    )
+    .all({ after: afterSeq, campaign: filter.campaign ?? null, sources, limit }) as ChangeRow[];
+  return rows.map((row) => ({ seq: row.seq, source: row.source, change: rowToChange(row) }));
+}
+
+/** Campaigns this replica holds changes of. */
+export function knownCampaigns(core: StoreCore): string[] {
+  return (core.stmt('SELECT DISTINCT campaign FROM node_clock ORDER BY campaign').all() as Array<{ campaign: string }>).map((row) => row.campaign);
+}
+
+/** For one campaign: per node, the newest hlc this replica holds (it holds every older change of that node too). */
+export function versionVector(core: StoreCore, campaign: string): Record<string, string> {
+  const rows = core.stmt('SELECT node, hlc FROM node_clock WHERE campaign = ?').all(campaign) as Array<{ node: string; hlc: string }>;
+  return Object.fromEntries(rows.map((row) => [row.node, row.hlc]));
+}
+
+/** The changes of a campaign that a replica with version vector `known` lacks, in log order. */
+export function changesBeyond(core: StoreCore, campaign: string, known: Readonly<Record<string, string>>): Change[] {
+  const rows = core.stmt(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE campaign = ? ORDER BY seq`).iterate(campaign) as IterableIterator<ChangeRow>;
+  const out: Change[] = [];
+  for (const row of rows) {
+    const seen = known[row.node];
+    if (seen === undefined || row.id > seen) out.push(rowToChange(row));
+  }
+  return out;
+}
+
+export function getSyncState(core: StoreCore, key: string): string | null {
+  const row = core.stmt('SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+export function setSyncState(core: StoreCore, key: string, value: string): void {
+  core.stmt('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+}

@@ -1,0 +1,118 @@
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import { reportSchema } from './extensions';
+import { REPORT_FRAGMENT_KEY, type ReportJson } from './model';
+
+/*
+ * A section's Yjs document and its ProseMirror JSON, readable anywhere (renderer, services, CLI,
+ * export): `sectionJson(state)` reads the Y.XmlFragment with the report schema.
+ *
+ * Content that every laptop must create the same (template content, the migration of an old
+ * plain-text body) is built by `deterministicUpdate`: a fresh Yjs document whose client id is a
+ * hash of a seed and of the content, so two laptops building the same content produce the same
+ * Yjs items (same client, same clocks) and merging both changes nothing: the content is never
+ * duplicated (the Yjs "duplicated initial content" trap). Different content gets a different
+ * client id, so it can never collide with another's items.
+ */
+
+/** FNV-1a 32-bit, hand-written: a stable Yjs client id from text, in any runtime. */
+function hash32(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+export function loadSectionDoc(state: Uint8Array | null): Y.Doc {
+  const doc = new Y.Doc({ gc: true, guid: 'veldwerk-text' });
+  if (state && state.byteLength > 0) Y.applyUpdate(doc, state);
+  return doc;
+}
+
+export function sectionFragment(doc: Y.Doc): Y.XmlFragment {
+  return doc.getXmlFragment(REPORT_FRAGMENT_KEY);
+}
+
+/** The ProseMirror JSON of a section's fragment (nodes the schema does not know are left out). */
+export function fragmentJson(fragment: Y.XmlFragment): ReportJson {
+  return yXmlFragmentToProseMirrorRootNode(fragment, reportSchema()).toJSON() as ReportJson;
+}
+
+/** The ProseMirror JSON of a section's Yjs state (an empty document when there is none). */
+export function sectionJson(state: Uint8Array | null): ReportJson {
+  const doc = loadSectionDoc(state);
+  try {
+    return fragmentJson(sectionFragment(doc));
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** A Yjs update that adds `content` (a doc node's JSON) to an empty section, the same on every laptop for the same seed and content. */
+export function deterministicUpdate(seed: string, content: ReportJson): Uint8Array {
+  const doc = new Y.Doc({ gc: true, guid: 'veldwerk-text' });
+  const serial = JSON.stringify(content);
+  // Client id 0 is not special in Yjs, but keep ids positive 32-bit like the store's.
+  doc.clientID = hash32(`${seed}\u0000${serial}`) || 1;
+  try {
+    prosemirrorJSONToYXmlFragment(reportSchema(), content, sectionFragment(doc));
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** A doc of plain paragraphs, one per line of text (blank lines dropped): how an old plain-text body reads. */
+export function paragraphsJson(text: string): ReportJson {
+  const lines = text.split(/\r?\n/).filter((line) => line.trim().length > 0);
+  return { type: 'doc', content: lines.map((line) => ({ type: 'paragraph', content: [{ type: 'text', text: line }] })) };
+}
+
+function xmlTextString(text: Y.XmlText): string {
+  let out = '';
+  for (const op of text.toDelta() as { insert?: unknown }[]) if (typeof op.insert === 'string') out += op.insert;
+  return out;
+}
+
+/**
+ * The plain text of a fragment, one line per text block (paragraph, heading, list item's
+ * paragraph, table cell, ...), read from the Yjs types directly (no schema: it never drops
+ * content the schema does not know, and it is cheap enough to run on every saved update).
+ * Inline atoms (counters, footnotes) read as nothing: their values are not in the text.
+ */
+export function fragmentText(fragment: Y.XmlFragment): string {
+  const lines: string[] = [];
+  const visit = (element: Y.XmlElement | Y.XmlFragment): void => {
+    const children = element.toArray();
+    const isTextBlock = children.some((child) => child instanceof Y.XmlText) || (children.length === 0 && element instanceof Y.XmlElement && /^(paragraph|heading)$/.test(element.nodeName));
+    if (isTextBlock) {
+      lines.push(children.map((child) => (child instanceof Y.XmlText ? xmlTextString(child) : '')).join(''));
+      return;
+    }
+    for (const child of children) if (child instanceof Y.XmlElement) visit(child);
+  };
+  visit(fragment);
+  return lines.join('\n');
+}
+
+export function sectionText(state: Uint8Array | null): string {
+  const doc = loadSectionDoc(state);
+  try {
+    return fragmentText(sectionFragment(doc));
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** Words of a text (runs of letters or digits), as the editor's word count shows them. */
+export function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
+}
+
+/** Every node of a document, depth first, with its JSON. */
+export function* walkJson(node: ReportJson): Generator<ReportJson> {
+  yield node;
+  for (const child of node.content ?? []) yield* walkJson(child);
+}
