@@ -62,7 +62,7 @@ export function ReportsScreen({ setup }: { readonly setup: CampaignSetup }) {
       {list.length > 0 ? (
         <>
           {missing > 0 ? <p className="muted">{t('reports.list.missing', { count: missing })}</p> : null}
-          <table className="data-table reports-table">
+          <table className="table reports-table">
             <thead>
               <tr>
                 <th scope="col">{t('reports.list.report')}</th>

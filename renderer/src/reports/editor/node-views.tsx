@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { NodeViewContent, NodeViewWrapper, ReactNodeViewRenderer, type ReactNodeViewProps } from '@tiptap/react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,7 @@ import { useContractQuery } from '../../data/queries';
 import { describeError } from '../../errors';
 import { useReportContext, type ReportContextValue } from '../report-context';
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction;
 
 /** The node's attrs as a resolvable block, or null when they do not make one (an incomplete or foreign block). */
 function blockOf(type: string, attrs: Record<string, unknown>): ResolvableBlock | null {
