@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type SqliteDatabase } from './connection';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
+import { SecretBox } from './secrets';
+import { ensurePrivateDir, ensurePrivateFile, tightenIfPresent } from './private-files';
 import { BlobStore } from './store/blobs';
 import { LocalStore, type StoreOptions } from './store/store';
 
@@ -16,6 +17,8 @@ export interface Profile {
   readonly store: LocalStore;
   /** Content-addressed files (documents received on visits). */
   readonly blobs: BlobStore;
+  /** Wraps secrets kept in the database (sync tokens) with a key in a separate 0600 file. */
+  readonly secrets: SecretBox;
   close(): void;
 }
 
@@ -26,12 +29,15 @@ export interface OpenProfileOptions {
 
 /**
  * Opens (and creates where needed) a user's profile folder: one SQLite database, migrated to
- * the newest schema. Throws MigrationHistoryError for a history this build does not recognise.
+ * the newest schema. The folder is private to the user (0700, files 0600: db/private-files.ts). Throws MigrationHistoryError for a history this build does not recognise.
  */
 export function openProfile(dir: string, options: OpenProfileOptions = {}): Profile {
   const absolute = path.resolve(dir);
-  mkdirSync(absolute, { recursive: true });
-  const db = openDatabase(path.join(absolute, DATABASE_FILE), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  ensurePrivateDir(absolute);
+  const file = path.join(absolute, DATABASE_FILE);
+  ensurePrivateFile(file);
+  tightenIfPresent([`${file}-wal`, `${file}-shm`]);
+  const db = openDatabase(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   let store: LocalStore;
   try {
     migrate(db, migrations);
@@ -45,6 +51,7 @@ export function openProfile(dir: string, options: OpenProfileOptions = {}): Prof
     db,
     store,
     blobs: new BlobStore(path.join(absolute, BLOBS_DIR)),
+    secrets: new SecretBox(absolute),
     close: () => {
       if (db.open) db.close();
     },

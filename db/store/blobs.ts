@@ -1,24 +1,39 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir, PRIVATE_FILE_MODE, tightenIfPresent } from '../private-files';
 
 const HASH_PATTERN = /^[0-9a-f]{64}$/;
 
 /**
  * Content-addressed files of a profile (documents received on a visit): a file is stored once
  * under the sha256 of its bytes (blobs/ab/abcdef…), written to a temporary file, synced and
- * renamed so a crash never leaves a half file under a valid name.
+ * renamed so a crash never leaves a half file under a valid name. Folders are 0700 and files 0600
+ * (an older profile's are tightened when the store is opened).
  */
 export class BlobStore {
-  constructor(readonly dir: string) {}
+  constructor(readonly dir: string) {
+    if (existsSync(dir)) this.tighten();
+  }
+
+  private tighten(): void {
+    ensurePrivateDir(this.dir);
+    for (const entry of readdirSync(this.dir, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
+      const sub = path.join(this.dir, entry.name);
+      ensurePrivateDir(sub);
+      tightenIfPresent(readdirSync(sub).map((name) => path.join(sub, name)));
+    }
+  }
 
   put(bytes: Uint8Array): string {
     const hash = createHash('sha256').update(bytes).digest('hex');
     const file = this.pathOf(hash);
     if (existsSync(file)) return hash;
-    mkdirSync(path.dirname(file), { recursive: true });
+    ensurePrivateDir(this.dir);
+    ensurePrivateDir(path.dirname(file));
     const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-    const fd = openSync(temporary, 'w');
+    const fd = openSync(temporary, 'w', PRIVATE_FILE_MODE);
     try {
       writeSync(fd, bytes);
       fsyncSync(fd);

@@ -1,4 +1,5 @@
-import type { Change } from '../../shared/sync/change';
+import type { Change, JsonValue } from '../../shared/sync/change';
+import { INSECURE_HTTP_MESSAGE, serverUrlProblem } from '../../shared/sync/server-url';
 import {
   API_PREFIX,
   BLOB_COMPLETE_HEADER,
@@ -36,6 +37,14 @@ export class SyncHttpError extends Error {
   }
 }
 
+/** A plain http:// address of another machine: the password and tokens would travel in clear. */
+export class InsecureServerUrlError extends Error {
+  override readonly name = 'InsecureServerUrlError';
+  constructor() {
+    super(INSECURE_HTTP_MESSAGE);
+  }
+}
+
 export interface Credentials {
   accessToken: string | null;
   refreshToken: string | null;
@@ -57,7 +66,9 @@ export class SyncHttpClient {
 
   constructor(private readonly options: SyncHttpClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    if (!/^https?:\/\//.test(this.baseUrl)) throw new Error(`The server URL must start with http:// or https://, not ${JSON.stringify(options.baseUrl)}`);
+    const problem = serverUrlProblem(this.baseUrl);
+    if (problem === 'invalid') throw new Error(`The server URL must start with https:// (or http:// for this machine), not ${JSON.stringify(options.baseUrl)}`);
+    if (problem === 'insecure-http') throw new InsecureServerUrlError();
     this.credentials = options.credentials ?? { accessToken: null, refreshToken: null };
     this.timeoutMs = options.timeoutMs ?? 30_000;
   }
@@ -98,8 +109,13 @@ export class SyncHttpClient {
     return this.json<TransitionResponse>('POST', campaignPath(campaign, 'visits', visitId, 'status'), { to });
   }
 
-  transitionReport(campaign: string, reportId: string, to: 'draft' | 'final'): Promise<TransitionResponse> {
-    return this.json<TransitionResponse>('POST', campaignPath(campaign, 'reports', reportId, 'status'), { to });
+  transitionReport(
+    campaign: string,
+    reportId: string,
+    to: 'draft' | 'submitted' | 'approved' | 'final',
+    options: { readonly comment?: string; readonly frozen?: Readonly<Record<string, JsonValue>> } = {},
+  ): Promise<TransitionResponse> {
+    return this.json<TransitionResponse>('POST', campaignPath(campaign, 'reports', reportId, 'status'), { to, ...options });
   }
 
   listHeld(campaign: string, state?: 'pending' | 'accepted' | 'rejected'): Promise<HeldListResponse> {

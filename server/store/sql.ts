@@ -1,6 +1,7 @@
 /**
  * The small SQL surface the server store needs, implemented once for embedded SQLite and once
- * for PostgreSQL so that one store (store.ts) holds every query. Queries use PostgreSQL's
+ * for PostgreSQL so that one set of repositories (users.ts, campaigns.ts, memberships.ts, tokens.ts,
+ * change-log.ts, blobs.ts, behind the ServerStore facade in store.ts) holds every query. Queries use PostgreSQL's
  * numbered placeholders ($1, $2, ...); the SQLite driver rewrites them.
  */
 export type SqlParam = string | number | bigint | boolean | null | Buffer;

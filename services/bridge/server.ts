@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import fastifyStatic from '@fastify/static';
 import { BRIDGE_INVOKE_PATH, BRIDGE_TOKEN_HEADER, CONTENT_SECURITY_POLICY } from '../../shared/contract/constants';
 import { fail, type Result } from '../../shared/contract/result';
+import { isLoopbackHost } from '../../shared/sync/server-url';
 import type { Dispatch } from '../dispatch';
 
 /**
@@ -37,16 +38,27 @@ export interface RunningBridge {
   close(): Promise<void>;
 }
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
-
-
-
 export class BridgeHostError extends Error {
   override readonly name = 'BridgeHostError';
 }
 
-export function isLoopbackHost(host: string): boolean {
-  return LOOPBACK_HOSTS.has(host) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+export { isLoopbackHost };
+
+/** The host name of a Host header (without port; an IPv6 literal without its brackets). */
+function headerHostname(hostHeader: string): string {
+  return hostHeader.startsWith('[') ? hostHeader.slice(1, hostHeader.indexOf(']')) : (hostHeader.split(':')[0] ?? '');
+}
+
+/**
+ * Which Host headers the bridge serves (DNS-rebinding guard): on any loopback bind (also when the
+ * user named --host 127.0.0.1 or localhost) only loopback names; on an explicit bind to one other
+ * address, loopback names and that address. A wildcard bind (0.0.0.0, ::), which the user must
+ * name explicitly, is reached under names the bridge cannot know, so it checks nothing more.
+ */
+export function hostAllowed(bindHost: string, hostHeader: string): boolean {
+  if (bindHost === '0.0.0.0' || bindHost === '::') return true;
+  const hostname = headerHostname(hostHeader);
+  return isLoopbackHost(hostname) || (!isLoopbackHost(bindHost) && hostname.toLowerCase() === bindHost.replace(/^\[|\]$/g, '').toLowerCase());
 }
 
 function tokensMatch(expected: string, given: unknown): boolean {
@@ -80,16 +92,14 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     void reply.status(status).send(body);
   });
 
-  // DNS-rebinding guard: on a loopback bind, only requests addressed to a loopback name are served.
-  if (!options.allowRemoteHost) {
-    app.addHook('onRequest', async (request, reply) => {
-      const hostHeader = request.headers.host ?? '';
-      const hostname = hostHeader.startsWith('[') ? hostHeader.slice(1, hostHeader.indexOf(']')) : hostHeader.split(':')[0] ?? '';
-      if (!isLoopbackHost(hostname)) {
-        await reply.status(403).send(fail('FORBIDDEN', `Host ${JSON.stringify(hostHeader)} is not served: browser mode only answers on loopback addresses`));
-      }
-    });
-  }
+  // DNS-rebinding guard: a page of another site that resolves its name to 127.0.0.1 sends its own
+  // name as Host; only the names in hostAllowed are served.
+  app.addHook('onRequest', async (request, reply) => {
+    const hostHeader = request.headers.host ?? '';
+    if (!hostAllowed(host, hostHeader)) {
+      await reply.status(403).send(fail('FORBIDDEN', `Host ${JSON.stringify(hostHeader)} is not served: browser mode only answers on loopback addresses`));
+    }
+  });
 
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
@@ -113,6 +123,13 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       preValidation: async (request, reply) => {
         if (!tokensMatch(token, request.headers[BRIDGE_TOKEN_HEADER])) {
           await reply.status(401).send(fail('UNAUTHORIZED', `Missing or wrong ${BRIDGE_TOKEN_HEADER} header`));
+          return;
+        }
+        // Fastify's validator coerces types (["app.info"] would become "app.info"): the channel is
+        // checked on the body as sent, before validation.
+        const body = request.body;
+        if (typeof body === 'object' && body !== null && 'channel' in body && typeof body.channel !== 'string') {
+          await reply.status(400).send(fail('INVALID_INPUT', 'Bad request: the channel must be a string'));
         }
       },
     },

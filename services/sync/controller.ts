@@ -4,6 +4,7 @@ import { SyncEngine, pushCursorKey } from '../../server/client/engine';
 import { SyncHttpClient, SyncHttpError, ServerUnreachableError } from '../../server/client/http';
 import type { SyncStatus } from '../../server/client/status';
 import type { SyncView } from '../../shared/contract/sync';
+import { INSECURE_HTTP_MESSAGE, serverUrlProblem } from '../../shared/sync/server-url';
 import { ServiceError } from '../errors';
 
 /** Where the connection to the central server is kept in the profile (local only, never synced). */
@@ -32,6 +33,7 @@ export class SyncController {
   private lastSyncAt: number | null = null;
   private filesRound: Promise<void> | null = null;
   private lastFiles: (BlobRound & { error?: string }) | null = null;
+  private refusedUrl = false;
 
   constructor(
     private readonly profile: Profile,
@@ -42,20 +44,39 @@ export class SyncController {
     return this.profile.store;
   }
 
+  /** A token from the profile, unwrapped; a plain one from before wrapping is wrapped on the way. */
+  private token(key: typeof KEYS.access | typeof KEYS.refresh): string | null {
+    const stored = this.store.getSyncState(key);
+    if (!stored) return null;
+    const plain = this.profile.secrets.unwrap(key, stored);
+    if (plain !== null && stored === plain) this.setToken(key, plain);
+    return plain;
+  }
+
+  private setToken(key: typeof KEYS.access | typeof KEYS.refresh, plain: string): void {
+    this.store.setSyncState(key, this.profile.secrets.wrap(key, plain));
+  }
+
   /** Starts the background engine when the profile has a server connection. */
   resume(): void {
     const url = this.store.getSyncState(KEYS.url);
     if (!url || this.engine) return;
+    // A plain http:// address to another machine saved by an older version is not used any more:
+    // the tokens would travel in clear. The status says so until the user connects again.
+    if (serverUrlProblem(url)) {
+      this.refusedUrl = true;
+      return;
+    }
     this.launch(url);
   }
 
   private launch(url: string): void {
     const client = new SyncHttpClient({
       baseUrl: url,
-      credentials: { accessToken: this.store.getSyncState(KEYS.access), refreshToken: this.store.getSyncState(KEYS.refresh) },
+      credentials: { accessToken: this.token(KEYS.access), refreshToken: this.token(KEYS.refresh) },
       onTokens: (tokens) => {
-        this.store.setSyncState(KEYS.access, tokens.accessToken);
-        this.store.setSyncState(KEYS.refresh, tokens.refreshToken);
+        this.setToken(KEYS.access, tokens.accessToken);
+        this.setToken(KEYS.refresh, tokens.refreshToken);
       },
     });
     const engine = new SyncEngine({ replica: this.store, client, ...(this.options.intervalMs !== undefined ? { intervalMs: this.options.intervalMs } : {}) });
@@ -102,14 +123,15 @@ export class SyncController {
 
   async connect(input: { serverUrl: string; email: string; password: string }): Promise<SyncView> {
     await this.stopEngine();
+    this.refusedUrl = false;
     const client = new SyncHttpClient({ baseUrl: input.serverUrl });
     try {
       const tokens = await client.login(input.email, input.password);
       const me = await new SyncHttpClient({ baseUrl: input.serverUrl, credentials: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken } }).me();
       this.store.setSyncState(KEYS.url, client.baseUrl);
       this.store.setSyncState(KEYS.email, input.email);
-      this.store.setSyncState(KEYS.access, tokens.accessToken);
-      this.store.setSyncState(KEYS.refresh, tokens.refreshToken);
+      this.setToken(KEYS.access, tokens.accessToken);
+      this.setToken(KEYS.refresh, tokens.refreshToken);
       this.store.setSyncState(KEYS.serverId, me.serverId);
     } catch (error) {
       if (error instanceof SyncHttpError) {
@@ -159,6 +181,7 @@ export class SyncController {
     const url = this.store.getSyncState(KEYS.url) || null;
     const email = this.store.getSyncState(KEYS.email) || null;
     const base = { serverUrl: url, email, reason: null, nextAttemptAt: null, lastSyncAt: this.lastSyncAt, progress: null, pendingChanges: this.pendingChanges() };
+    if (url && this.refusedUrl) return { ...base, state: 'error', reason: INSECURE_HTTP_MESSAGE };
     if (!url || !this.engine) return { ...base, state: url ? 'idle' : 'not-configured' };
     const status = this.engine.status;
     switch (status.state) {

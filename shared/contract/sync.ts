@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serverUrlProblem } from '../sync/server-url';
 import { channel, empty, idSchema } from './define';
 
 /**
@@ -27,7 +28,9 @@ export const serverUrlSchema = z
   .string()
   .trim()
   .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'sync.errors.serverUrl' })
-  .max(500, { message: 'sync.errors.serverUrl' });
+  .max(500, { message: 'sync.errors.serverUrl' })
+  // Plain http only to this machine: elsewhere the password would travel in clear.
+  .refine((url) => serverUrlProblem(url) !== 'insecure-http', { message: 'sync.errors.insecureUrl' });
 
 export const syncConnectInput = z
   .object({

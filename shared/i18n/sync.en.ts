@@ -69,6 +69,7 @@ export const syncEn: Messages['sync'] = {
   },
   errors: {
     serverUrl: 'Write the server’s address, e.g. https://veldwerk.example.be',
+    insecureUrl: 'Use an address that starts with https://. Over http:// your password and your access travel unencrypted over the network, so anyone on the same Wi-Fi can read them (http:// is allowed only for this computer itself, such as localhost).',
     email: 'Write a valid email address.',
     password: 'Type your password.',
     emptyFile: 'The file is empty.',

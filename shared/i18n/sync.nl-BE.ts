@@ -67,6 +67,7 @@ export const syncNlBE = {
   },
   errors: {
     serverUrl: 'Schrijf het adres van de server, bv. https://veldwerk.example.be',
+    insecureUrl: 'Gebruik een adres dat met https:// begint. Over http:// reizen je wachtwoord en je toegang onversleuteld over het netwerk, zodat iedereen op hetzelfde wifi ze kan lezen (http:// mag alleen voor deze computer zelf, zoals localhost).',
     email: 'Schrijf een geldig e-mailadres.',
     password: 'Typ je wachtwoord.',
     emptyFile: 'Het bestand is leeg.',

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BRIDGE_INVOKE_PATH, BRIDGE_TOKEN_HEADER } from '../../shared/contract/constants';
@@ -7,6 +8,19 @@ import { tempDir } from '../support/profile';
 import { startWebApp, type WebApp } from '../support/web-app';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** POSTs campaigns.list to a bridge with a given Host header (fetch cannot set Host). */
+async function statusWithHost(bridgeUrl: string, host: string, token: string): Promise<number> {
+  const url = new URL(bridgeUrl);
+  return new Promise<number>((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, path: BRIDGE_INVOKE_PATH, method: 'POST', headers: { host, 'content-type': 'application/json', [BRIDGE_TOKEN_HEADER]: token } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify({ channel: 'campaigns.list' }));
+  });
+}
 
 describe('browser-mode HTTP bridge', () => {
   const profile = tempDir('veldwerk-bridge-');
@@ -77,17 +91,31 @@ describe('browser-mode HTTP bridge', () => {
   });
 
   it('refuses requests addressed to another host name (DNS rebinding)', async () => {
-    const { request } = await import('node:http');
-    const url = new URL(app.bridge.url);
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: url.hostname, port: url.port, path: BRIDGE_INVOKE_PATH, method: 'POST', headers: { host: 'evil.example', 'content-type': 'application/json', [BRIDGE_TOKEN_HEADER]: app.bridge.token } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
-      req.on('error', reject);
-      req.end(JSON.stringify({ channel: 'campaigns.list' }));
-    });
-    expect(status).toBe(403);
+    expect(await statusWithHost(app.bridge.url, 'evil.example', app.bridge.token)).toBe(403);
+  });
+
+  it('refuses a channel that is not a string instead of coercing it', async () => {
+    for (const channel of [['app.info'], 42, { name: 'app.info' }, null, true]) {
+      const response = await invoke({ channel, payload: {} });
+      expect(response.status, JSON.stringify(channel)).toBe(400);
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    expect(await (await invoke({ channel: 'app.info', payload: {} })).json()).toMatchObject({ ok: true });
+  });
+
+  it('keeps the Host check on every loopback bind, also when --host names one', async () => {
+    for (const host of ['127.0.0.1', 'localhost']) {
+      const bridge = await startBridge({ dispatch: app.services.dispatch, host, allowRemoteHost: true });
+      try {
+        const port = new URL(bridge.url).port;
+        expect(await statusWithHost(bridge.url, 'evil.example', bridge.token), host).toBe(403);
+        expect(await statusWithHost(bridge.url, `evil.example:${port}`, bridge.token), host).toBe(403);
+        expect(await statusWithHost(bridge.url, `localhost:${port}`, bridge.token), host).toBe(200);
+        expect(await statusWithHost(bridge.url, `127.0.0.1:${port}`, bridge.token), host).toBe(200);
+      } finally {
+        await bridge.close();
+      }
+    }
   });
 
   it('refuses a non-loopback bind unless the host was named explicitly', async () => {

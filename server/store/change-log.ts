@@ -1,0 +1,209 @@
+import type { Change, JsonValue } from '../../shared/sync/change';
+import { placeholders, toNumber, type SqlDriver, type SqlExecutor, type SqlParam } from './sql';
+
+/**
+ * The append-only change log per campaign, with its server sequence number (the pull cursor),
+ * and the changes held aside for a coordinator (edits of approved visits).
+ */
+
+export interface LoggedServerChange {
+  readonly seq: number;
+  readonly change: Change;
+}
+
+export type HeldState = 'pending' | 'accepted' | 'rejected';
+
+export interface HeldChange {
+  readonly change: Change;
+  readonly visitId: string;
+  readonly reason: string;
+  readonly state: HeldState;
+  readonly pushedBy: string;
+  readonly receivedAt: number;
+  readonly decidedBy: string | null;
+}
+
+const CHANGE_COLUMNS = 'change_id, hlc, node, author, table_name, row_id, column_name, value, prev, schema_version';
+
+interface ChangeRow {
+  [key: string]: unknown;
+  seq?: unknown;
+  change_id: string;
+  hlc: string;
+  node: string;
+  author: string;
+  table_name: string;
+  row_id: string;
+  column_name: string;
+  value: string;
+  prev: string | null;
+  schema_version: unknown;
+}
+
+interface HeldRow {
+  [key: string]: unknown;
+  body: string;
+  visit_id: string;
+  reason: string;
+  state: string;
+  pushed_by: string;
+  received_at: unknown;
+  decided_by: string | null;
+}
+
+const HELD_COLUMNS = 'body, visit_id, reason, state, pushed_by, received_at, decided_by';
+
+function rowToChange(campaign: string, row: ChangeRow): Change {
+  return {
+    id: row.change_id,
+    hlc: row.hlc,
+    node: row.node,
+    author: row.author,
+    campaign,
+    table: row.table_name,
+    rowId: row.row_id,
+    column: row.column_name,
+    value: JSON.parse(row.value) as JsonValue,
+    prev: row.prev,
+    schema: toNumber(row.schema_version),
+  };
+}
+
+function rowToHeld(row: HeldRow): HeldChange {
+  return {
+    change: JSON.parse(row.body) as Change,
+    visitId: row.visit_id,
+    reason: row.reason,
+    state: row.state as HeldState,
+    pushedBy: row.pushed_by,
+    receivedAt: toNumber(row.received_at),
+    decidedBy: row.decided_by,
+  };
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let index = 0; index < items.length; index += size) out.push(items.slice(index, index + size));
+  return out;
+}
+
+export class ChangeLogRepository {
+  constructor(private readonly driver: SqlDriver) {}
+
+  /** Takes the campaign's write lock for the rest of the transaction; returns its last sequence number (null: no such campaign). */
+  async lockCampaign(tx: SqlExecutor, campaign: string): Promise<number | null> {
+    const rows = await tx.query<{ last_seq: unknown }>('UPDATE campaigns SET last_seq = last_seq WHERE id = $1 RETURNING last_seq', [campaign]);
+    return rows[0] ? toNumber(rows[0].last_seq) : null;
+  }
+
+  /** Which of these change ids the campaign already has, in its log or held aside. */
+  async knownChangeIds(tx: SqlExecutor, campaign: string, ids: readonly string[]): Promise<Set<string>> {
+    const known = new Set<string>();
+    for (const part of chunks(ids, 500)) {
+      const list = placeholders(part.length, 2);
+      const rows = await tx.query<{ change_id: string }>(
+        `SELECT change_id FROM changes WHERE campaign_id = $1 AND change_id IN (${list})
+         UNION SELECT change_id FROM held_changes WHERE campaign_id = $1 AND change_id IN (${list})`,
+        [campaign, ...part],
+      );
+      for (const row of rows) known.add(row.change_id);
+    }
+    return known;
+  }
+
+  /** Appends changes to the campaign's log after lastSeq (the caller holds the campaign lock). Returns the new last sequence number. */
+  async append(tx: SqlExecutor, campaign: string, lastSeq: number, changes: readonly Change[], pushedBy: string): Promise<number> {
+    let seq = lastSeq;
+    const now = Date.now();
+    for (const part of chunks(changes, 200)) {
+      const params: SqlParam[] = [];
+      const rows: string[] = [];
+      for (const change of part) {
+        seq += 1;
+        const base = params.length;
+        rows.push(`(${placeholders(14, base + 1)})`);
+        params.push(campaign, seq, change.id, change.hlc, change.node, change.author, change.table, change.rowId, change.column, JSON.stringify(change.value), change.prev, change.schema, pushedBy, now);
+      }
+      await tx.execute(`INSERT INTO changes (campaign_id, seq, ${CHANGE_COLUMNS}, pushed_by, received_at) VALUES ${rows.join(', ')}`, params);
+    }
+    if (seq !== lastSeq) await tx.execute('UPDATE campaigns SET last_seq = $1 WHERE id = $2', [seq, campaign]);
+    return seq;
+  }
+
+  async changesAfter(campaign: string, afterSeq: number, limit: number): Promise<LoggedServerChange[]> {
+    const rows = await this.driver.query<ChangeRow>(
+      `SELECT seq, ${CHANGE_COLUMNS} FROM changes WHERE campaign_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [campaign, afterSeq, limit],
+    );
+    return rows.map((row) => ({ seq: toNumber(row.seq), change: rowToChange(campaign, row) }));
+  }
+
+  async lastSeq(campaign: string): Promise<number> {
+    const rows = await this.driver.query<{ last_seq: unknown }>('SELECT last_seq FROM campaigns WHERE id = $1', [campaign]);
+    return rows[0] ? toNumber(rows[0].last_seq) : 0;
+  }
+
+  /** The newest timestamp in any log: the server clock starts after it. */
+  async newestHlc(): Promise<string | null> {
+    const rows = await this.driver.query<{ hlc: string | null }>('SELECT max(hlc) AS hlc FROM changes');
+    return rows[0]?.hlc ?? null;
+  }
+
+  /**
+   * The current value and timestamp of one column for many rows of a table: the change with the
+   * greatest timestamp in the log (held and rejected changes are not in the log).
+   */
+  async latestValues(tx: SqlExecutor, campaign: string, table: string, column: string, rowIds: readonly string[]): Promise<Map<string, { value: JsonValue; hlc: string }>> {
+    const found = new Map<string, { value: JsonValue; hlc: string }>();
+    for (const part of chunks([...new Set(rowIds)], 400)) {
+      const rows = await tx.query<{ row_id: string; value: string; hlc: string }>(
+        `SELECT c.row_id, c.value, c.hlc FROM changes c
+         WHERE c.campaign_id = $1 AND c.table_name = $2 AND c.column_name = $3 AND c.row_id IN (${placeholders(part.length, 4)})
+           AND c.hlc = (SELECT max(m.hlc) FROM changes m WHERE m.campaign_id = c.campaign_id AND m.table_name = c.table_name AND m.row_id = c.row_id AND m.column_name = c.column_name)`,
+        [campaign, table, column, ...part],
+      );
+      for (const row of rows) found.set(row.row_id, { value: JSON.parse(row.value) as JsonValue, hlc: row.hlc });
+    }
+    return found;
+  }
+
+  // ---- held changes (edits of approved visits) ------------------------------------------
+
+  async hold(tx: SqlExecutor, campaign: string, held: readonly { change: Change; visitId: string; reason: string }[], pushedBy: string): Promise<void> {
+    const now = Date.now();
+    for (const item of held) {
+      await tx.execute(
+        `INSERT INTO held_changes (campaign_id, change_id, body, visit_id, reason, state, pushed_by, received_at) VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7)
+         ON CONFLICT (campaign_id, change_id) DO NOTHING`,
+        [campaign, item.change.id, JSON.stringify(item.change), item.visitId, item.reason, pushedBy, now],
+      );
+    }
+  }
+
+  async listHeld(campaign: string, state?: HeldState): Promise<HeldChange[]> {
+    const params: SqlParam[] = [campaign];
+    let sql = `SELECT ${HELD_COLUMNS} FROM held_changes WHERE campaign_id = $1`;
+    if (state) {
+      sql += ' AND state = $2';
+      params.push(state);
+    }
+    const rows = await this.driver.query<HeldRow>(`${sql} ORDER BY received_at, change_id`, params);
+    return rows.map(rowToHeld);
+  }
+
+  async findHeld(tx: SqlExecutor, campaign: string, changeId: string): Promise<HeldChange | null> {
+    const rows = await tx.query<HeldRow>(`SELECT ${HELD_COLUMNS} FROM held_changes WHERE campaign_id = $1 AND change_id = $2`, [campaign, changeId]);
+    const row = rows[0];
+    return row ? rowToHeld(row) : null;
+  }
+
+  async decideHeld(tx: SqlExecutor, campaign: string, changeId: string, state: 'accepted' | 'rejected', decidedBy: string): Promise<void> {
+    await tx.execute('UPDATE held_changes SET state = $1, decided_by = $2, decided_at = $3 WHERE campaign_id = $4 AND change_id = $5', [
+      state,
+      decidedBy,
+      Date.now(),
+      campaign,
+      changeId,
+    ]);
+  }
+}
