@@ -99,9 +99,8 @@ export const reportsEn: Messages['reports'] = {
     refused: 'Not saved: {{reason}} Your text stays here until it can be saved.',
     retry: 'Save again',
     reasons: {
-      SECTION_LOCKED: 'someone else locked this section.',
+      SECTION_LOCKED: 'its owner locked this section.',
       REPORT_FINAL: 'the report is final.',
-      SCHEMA_MISMATCH: 'the text does not fit the report format of this version of Veldwerk.',
     },
   },
   blocks: {

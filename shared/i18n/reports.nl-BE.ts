@@ -97,9 +97,8 @@ export const reportsNlBE = {
     refused: 'Niet opgeslagen: {{reason}} Je tekst blijft hier staan tot hij opgeslagen kan worden.',
     retry: 'Opnieuw opslaan',
     reasons: {
-      SECTION_LOCKED: 'iemand anders heeft deze sectie vergrendeld.',
+      SECTION_LOCKED: 'de eigenaar heeft deze sectie vergrendeld.',
       REPORT_FINAL: 'het rapport is definitief.',
-      SCHEMA_MISMATCH: 'de tekst past niet in het rapportformaat van deze versie van Veldwerk.',
     },
   },
   blocks: {

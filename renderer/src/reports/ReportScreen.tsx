@@ -133,7 +133,7 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
         </header>
         {detail.frozen ? (
           <p className="alert alert-info frozen-notice" role="status">
-            ❄ {t('reports.report.frozenNotice')}
+            {t('reports.report.frozenNotice')}
           </p>
         ) : null}
         {detail.sentBackComment && report.status === 'draft' ? <p className="alert alert-info">{t('reports.report.sentBack', { comment: detail.sentBackComment })}</p> : null}
@@ -146,7 +146,7 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
                 <li key={each.id}>
                   <button type="button" className={`section-link${each.id === section?.id ? ' active' : ''}`} aria-current={each.id === section?.id ? 'true' : undefined} onClick={() => choose(each.id)}>
                     <span className="section-link-title">
-                      {each.locked ? <span aria-label={t('reports.section.locked')}>🔒 </span> : null}
+                      {each.locked ? <span className="lock-badge small">{t('reports.section.locked')}</span> : null}
                       {each.title}
                     </span>
                     <span className="muted small">
@@ -228,7 +228,7 @@ function SectionControls({ section, setup, frozen }: { readonly section: ReportS
         </select>
       </label>
       <button type="button" className="button button-small" disabled={lock.isPending} onClick={() => lock.mutate({ sectionId: section.id, locked: !section.locked })}>
-        {section.locked ? `🔓 ${t('reports.section.unlock')}` : `🔒 ${t('reports.section.lock')}`}
+        {section.locked ? t('reports.section.unlock') : t('reports.section.lock')}
       </button>
       {error ? (
         <span className="alert alert-error small" role="alert">

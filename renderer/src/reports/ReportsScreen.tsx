@@ -4,6 +4,7 @@ import type { ReportSummary } from '../../../shared/contract/reports';
 import type { CampaignSetup } from '../../../shared/domain/setup';
 import { useContractMutation, useContractQuery } from '../data/queries';
 import { describeError } from '../errors';
+import { regionName } from '../workspace/labels';
 import { formatWhen } from './format';
 import { StatusBadge } from './StatusBadge';
 import './reports.css';
@@ -16,6 +17,13 @@ export function ReportsScreen({ setup }: { readonly setup: CampaignSetup }) {
   const createMissing = useContractMutation('reports.createMissing');
 
   const list = reports.data ?? [];
+  const regions = new Map(setup.regions.map((region) => [region.id, region]));
+  // Provinces and cities can share a name (Antwerpen): a region is named with its kind.
+  const scopeLabel = (report: ReportSummary): string => {
+    const region = report.kind === 'region' && report.scopeId ? regions.get(report.scopeId) : undefined;
+    if (region) return regionName(t, region);
+    return report.scopeName ?? t('reports.list.wholeCampaign');
+  };
   const expected = setup.regions.filter((region) => !region.deleted).length + setup.sectors.filter((sector) => !sector.deleted).length + 1;
   const missing = Math.max(0, expected - list.length);
 
@@ -81,7 +89,7 @@ export function ReportsScreen({ setup }: { readonly setup: CampaignSetup }) {
                     <div className="muted small">{t('reports.list.sections', { count: report.sectionCount })}</div>
                   </td>
                   <td>{t(`reports.kind.${report.kind}`)}</td>
-                  <td>{report.scopeName ?? t('reports.list.wholeCampaign')}</td>
+                  <td>{scopeLabel(report)}</td>
                   <td>{report.penHolderName ?? <span className="muted">{t('reports.list.noPenHolder')}</span>}</td>
                   <td>
                     <StatusBadge status={report.status} />

@@ -1,5 +1,6 @@
 import type { AnyExtension, Editor } from '@tiptap/core';
 import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ReportSectionView } from '../../../shared/contract/reports';
 import type { ContractError } from '../../../shared/contract/result';
@@ -130,7 +131,7 @@ export function SectionPane({ section, frozen, schema, extensions, onEditor, too
         <h2 id={`section-title-${section.id}`}>{section.title}</h2>
         <div className="section-owner">
           {t('reports.section.owner', { name: section.ownerName ?? t('reports.section.penHolder') })}
-          {section.locked ? <span className="lock-badge">🔒 {t('reports.section.locked')}</span> : null}
+          {section.locked ? <span className="lock-badge">{t('reports.section.locked')}</span> : null}
         </div>
       </header>
       {lockedByOther ? (
@@ -149,13 +150,13 @@ export function SectionPane({ section, frozen, schema, extensions, onEditor, too
         extensions={extensions}
         onEditor={onEditor}
         toolbarExtra={toolbarExtra}
-        status={<SaveIndicator sync={sync} />}
+        status={<SaveIndicator sync={sync} section={section} frozen={frozen} />}
       />
     </section>
   );
 }
 
-function SaveIndicator({ sync }: { readonly sync: SectionSync }) {
+function SaveIndicator({ sync, section, frozen }: { readonly sync: SectionSync; readonly section: ReportSectionView; readonly frozen: boolean }) {
   const { t } = useTranslation();
   const subscribe = useMemo(() => (notify: () => void) => sync.subscribe(notify), [sync]);
   const status = useSyncExternalStore<SaveStatus>(subscribe, () => sync.status);
@@ -177,7 +178,7 @@ function SaveIndicator({ sync }: { readonly sync: SectionSync }) {
     case 'refused':
       return (
         <span className="save-state save-error" data-save-state={status.kind} role="alert">
-          {t(`reports.save.${status.kind}`, { reason: refusalText(t, status.error) })}{' '}
+          {t(`reports.save.${status.kind}`, { reason: refusalText(t, status.error, section, frozen) })}{' '}
           <button type="button" className="button button-small" onClick={() => void sync.retry()}>
             {t('reports.save.retry')}
           </button>
@@ -186,9 +187,13 @@ function SaveIndicator({ sync }: { readonly sync: SectionSync }) {
   }
 }
 
-/** Why a save did not go through, in the user's language: the reason codes of the reports service first. */
-function refusalText(t: ReturnType<typeof useTranslation>['t'], error: ContractError): string {
-  const reason = /^(SECTION_LOCKED|REPORT_FINAL|SCHEMA_MISMATCH)\b/.exec(error.message)?.[1];
-  if (reason) return t(`reports.save.reasons.${reason}`);
+/**
+ * Why a save did not go through, in the user's language. The store answers a refusal in English;
+ * the reason the user reads comes from what the screen knows of the section (final report,
+ * locked by someone else), so it is named in the catalogs rather than parsed from a message.
+ */
+function refusalText(t: TFunction, error: ContractError, section: ReportSectionView, frozen: boolean): string {
+  if (error.code === 'FORBIDDEN' && frozen) return t('reports.save.reasons.REPORT_FINAL');
+  if (error.code === 'FORBIDDEN' && section.locked && !section.mayEdit) return t('reports.save.reasons.SECTION_LOCKED');
   return describeError(t, error);
 }

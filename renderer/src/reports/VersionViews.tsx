@@ -9,7 +9,7 @@ import { formatWhen } from './format';
 
 /** A saved section's content, shown read-only with the same schema (no Yjs: a version never changes). */
 function ReadOnlySection({ content, schema }: { readonly content: ReportJson; readonly schema: readonly AnyExtension[] }) {
-  const editor = useEditor({ extensions: [...schema], content: content as never, editable: false, editorProps: { attributes: { class: 'report-prose' } } }, [content]);
+  const editor = useEditor({ extensions: [...schema], content: content as never, editable: false, injectCSS: false, editorProps: { attributes: { class: 'report-prose' } } }, [content]);
   return <EditorContent editor={editor} className="editor-content read-only" />;
 }
 

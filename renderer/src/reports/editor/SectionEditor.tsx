@@ -48,6 +48,8 @@ export function SectionEditor({ sync, field, title, editable, schema, extensions
         ...extensions,
       ],
       editable,
+      // The CSP refuses injected styles: the editor's base styles are in reports.css.
+      injectCSS: false,
       // Content from the Yjs document only: never an initial content that each laptop would add again.
       enableContentCheck: true,
       shouldRerenderOnTransaction: false,

@@ -105,8 +105,8 @@ export function Toolbar({ editor, extra }: { readonly editor: Editor; readonly e
       <ToolButton label={t('reports.editor.italic')} shortcut="Mod+I" active={state.italic} disabled={off} onClick={() => chain().toggleItalic().run()}>
         <i>I</i>
       </ToolButton>
-      <ToolButton label={t('reports.editor.link')} shortcut="Mod+K" active={state.link} disabled={off} onClick={openLink}>
-        🔗
+      <ToolButton label={t('reports.editor.link')} active={state.link} disabled={off} onClick={openLink}>
+        <u>a</u>
       </ToolButton>
       <span className="tool-sep" aria-hidden="true" />
       <ToolButton label={t('reports.editor.bulletList')} shortcut="Mod+Shift+8" active={state.bullet} disabled={off} onClick={() => chain().toggleBulletList().run()}>
@@ -136,7 +136,7 @@ export function Toolbar({ editor, extra }: { readonly editor: Editor; readonly e
             −|
           </ToolButton>
           <ToolButton label={t('reports.editor.deleteTable')} disabled={off} onClick={() => chain().deleteTable().run()}>
-            ▦✕
+            ▦×
           </ToolButton>
         </>
       ) : null}

@@ -49,7 +49,13 @@ function EvidenceButton({ refs, label, children, className }: { readonly refs: E
 }
 
 function SwotRows({ rows, n, t, caption }: { readonly rows: readonly ResolvedSwotRow[]; readonly n: number; readonly t: T; readonly caption: string }) {
-  if (rows.length === 0) return <p className="muted">{t('reports.blocks.noLemmas')}</p>;
+  if (rows.length === 0) {
+    return (
+      <p className="muted">
+        <strong>{caption}</strong>: {t('reports.blocks.noLemmas')}
+      </p>
+    );
+  }
   return (
     <table className="block-table">
       <caption>{caption}</caption>
@@ -202,7 +208,7 @@ function LiveBlockView({ node, selected }: ReactNodeViewProps) {
     <NodeViewWrapper className={`live-block${selected ? ' selected' : ''}`} data-block-type={node.type.name} data-block-id={String(attrs.blockId ?? '')} contentEditable={false}>
       <div className="live-block-label" data-drag-handle="">
         <span>{describeBlock(t, node.type.name, attrs)}</span>
-        {resolved?.ok && resolved.frozen ? <span className="frozen-badge">❄ {t('reports.blocks.frozen')}</span> : context.mode === 'live' ? <span className="live-badge">{t('reports.blocks.live')}</span> : null}
+        {resolved?.ok && resolved.frozen ? <span className="frozen-badge">{t('reports.blocks.frozen')}</span> : context.mode === 'live' ? <span className="live-badge">{t('reports.blocks.live')}</span> : null}
       </div>
       {body}
     </NodeViewWrapper>
