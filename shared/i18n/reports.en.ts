@@ -56,6 +56,8 @@ export const reportsEn: Messages['reports'] = {
     lock: 'Lock',
     unlock: 'Unlock',
     setOwner: 'Owner of the section',
+    lockNeedsOwner: 'Choose an owner (or a pen holder for the report): only the owner can lock the section.',
+    lockOwnerOnly: 'Only the owner can lock this section.',
     ownerDefault: 'The report’s pen holder',
     loadFailed: 'The section could not be loaded: {{reason}}',
   },

@@ -54,6 +54,8 @@ export const reportsNlBE = {
     lock: 'Vergrendelen',
     unlock: 'Ontgrendelen',
     setOwner: 'Eigenaar van de sectie',
+    lockNeedsOwner: 'Kies een eigenaar (of een pennenhouder voor het rapport): alleen de eigenaar kan de sectie vergrendelen.',
+    lockOwnerOnly: 'Alleen de eigenaar kan deze sectie vergrendelen.',
     ownerDefault: 'De pennenhouder van het rapport',
     loadFailed: 'De sectie kon niet geladen worden: {{reason}}',
   },

@@ -23,6 +23,20 @@ import { CompareView, VersionView } from './VersionViews';
 import { WorkflowBar } from './WorkflowBar';
 import './reports.css';
 
+/** What the editor's extensions read when they run (they are created once per section, the data changes). */
+class EditorFeed {
+  slash: readonly SlashItem[] = [];
+  comments: readonly HighlightedComment[] = [];
+  active: string | null = null;
+  setSlash(items: readonly SlashItem[]): void {
+    this.slash = items;
+  }
+  setComments(comments: readonly HighlightedComment[], active: string | null): void {
+    this.comments = comments;
+    this.active = active;
+  }
+}
+
 type Panel = 'blocks' | 'evidence' | 'region' | 'comments' | 'versions';
 type View = { readonly kind: 'text' } | { readonly kind: 'version'; readonly version: VersionSummary } | { readonly kind: 'compare'; readonly from: VersionSummary; readonly to: VersionSummary | null };
 
@@ -54,6 +68,8 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
   const [view, setView] = useState<View>({ kind: 'text' });
   const [activeComment, setActiveComment] = useState<string | null>(null);
   const comments = useContractQuery('reports.comments.list', { reportId: report.id });
+  const identity = useContractQuery('identity.get', { campaignId: report.campaignId });
+  const me = identity.data?.memberId ?? null;
 
   const choose = (id: string) => {
     setChosen(id);
@@ -61,29 +77,32 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
     setView({ kind: 'text' });
   };
 
-  // The editor's extensions read these refs, so they are created once per section and still follow the data.
-  const slashRef = useRef<readonly SlashItem[]>([]);
-  slashRef.current = useMemo(() => slashItems(t, setup), [t, setup]);
-  const highlightRef = useRef<readonly HighlightedComment[]>([]);
-  const activeRef = useRef<string | null>(null);
-  activeRef.current = activeComment;
+  // The editor's extensions are created once per section and read what they show from this feed,
+  // which effects keep current (so the slash menu and the comment highlights follow the data).
+  const [feed] = useState(() => new EditorFeed());
+  const slash = useMemo(() => slashItems(t, setup), [t, setup]);
   const sectionComments = useMemo(
     () => (comments.data ?? []).filter((comment) => comment.sectionId === section?.id && !comment.resolved && comment.anchor !== null),
     [comments.data, section?.id],
   );
-  highlightRef.current = sectionComments.map((comment) => ({ id: comment.id, anchor: comment.anchor! }));
-
   useEffect(() => {
+    feed.setSlash(slash);
+  }, [feed, slash]);
+  useEffect(() => {
+    feed.setComments(
+      sectionComments.flatMap((comment) => (comment.anchor ? [{ id: comment.id, anchor: comment.anchor }] : [])),
+      activeComment,
+    );
     if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(commentHighlightKey, true));
-  }, [editor, sectionComments, activeComment]);
+  }, [feed, editor, sectionComments, activeComment]);
 
   const schema = useMemo(() => reportExtensions(nodeViewExtensions()), []);
   const extensions = useMemo(
     () => [
-      SlashMenu.configure({ items: () => slashRef.current, emptyLabel: t('reports.editor.slashEmpty'), menuLabel: t('reports.editor.slashMenu') }),
-      CommentHighlights.configure({ comments: () => highlightRef.current, activeId: () => activeRef.current }),
+      SlashMenu.configure({ items: () => feed.slash, emptyLabel: t('reports.editor.slashEmpty'), menuLabel: t('reports.editor.slashMenu') }),
+      CommentHighlights.configure({ comments: () => feed.comments, activeId: () => feed.active }),
     ],
-    [t],
+    [feed, t],
   );
 
   const openEvidence = useCallback((request: EvidenceRequest) => {
@@ -126,7 +145,7 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
               <span>{t(`reports.kind.${report.kind}`)}</span>
               {report.scopeName ? <span>· {report.scopeName}</span> : null}
               <StatusBadge status={report.status} />
-              {report.penHolderName ? <span className="muted">· {t('reports.list.penHolder')}: {report.penHolderName}</span> : null}
+              <PenHolder reportId={report.id} penHolderId={report.penHolderId} setup={setup} disabled={detail.frozen} />
             </div>
           </div>
           <WorkflowBar reportId={report.id} actions={detail.actions} />
@@ -166,7 +185,7 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
               <CompareView from={view.from} to={view.to} onClose={() => setView({ kind: 'text' })} />
             ) : section ? (
               <>
-                <SectionControls section={section} setup={setup} frozen={detail.frozen} />
+                <SectionControls section={section} setup={setup} frozen={detail.frozen} owner={section.ownerId ?? report.penHolderId} me={me} />
                 <SectionPane key={section.id} section={section} frozen={detail.frozen} schema={schema} extensions={extensions} onEditor={setEditor} />
               </>
             ) : (
@@ -207,18 +226,18 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
 }
 
 /** The section's owner and lock, shown (and changed) before anyone types. */
-function SectionControls({ section, setup, frozen }: { readonly section: ReportSectionView; readonly setup: CampaignSetup; readonly frozen: boolean }) {
+function SectionControls({ section, setup, frozen, owner, me }: { readonly section: ReportSectionView; readonly setup: CampaignSetup; readonly frozen: boolean; readonly owner: string | null; readonly me: string | null }) {
   const { t } = useTranslation();
   const lock = useContractMutation('reports.section.lock');
-  const owner = useContractMutation('reports.section.setOwner');
+  const setOwner = useContractMutation('reports.section.setOwner');
   const members = setup.members.filter((member) => !member.deleted);
   if (frozen) return null;
-  const error = lock.error ?? owner.error;
+  const error = lock.error ?? setOwner.error;
   return (
     <div className="section-controls">
       <label className="inline-field">
         <span>{t('reports.section.setOwner')}</span>
-        <select value={section.ownerId ?? ''} disabled={owner.isPending} onChange={(event) => owner.mutate({ sectionId: section.id, ownerId: event.target.value || null })}>
+        <select value={section.ownerId ?? ''} disabled={setOwner.isPending || section.locked} onChange={(event) => setOwner.mutate({ sectionId: section.id, ownerId: event.target.value || null })}>
           <option value="">{t('reports.section.ownerDefault')}</option>
           {members.map((member) => (
             <option key={member.id} value={member.id}>
@@ -227,14 +246,40 @@ function SectionControls({ section, setup, frozen }: { readonly section: ReportS
           ))}
         </select>
       </label>
-      <button type="button" className="button button-small" disabled={lock.isPending} onClick={() => lock.mutate({ sectionId: section.id, locked: !section.locked })}>
-        {section.locked ? t('reports.section.unlock') : t('reports.section.lock')}
-      </button>
+      {owner !== null && owner === me ? (
+        <button type="button" className="button button-small" disabled={lock.isPending} onClick={() => lock.mutate({ sectionId: section.id, locked: !section.locked })}>
+          {section.locked ? t('reports.section.unlock') : t('reports.section.lock')}
+        </button>
+      ) : (
+        <span className="muted small">{owner === null ? t('reports.section.lockNeedsOwner') : t('reports.section.lockOwnerOnly')}</span>
+      )}
       {error ? (
         <span className="alert alert-error small" role="alert">
           {describeError(t, error.error)}
         </span>
       ) : null}
     </div>
+  );
+}
+
+/** The report's pen holder (the default owner of every section), chosen from the campaign's members. */
+function PenHolder({ reportId, penHolderId, setup, disabled }: { readonly reportId: string; readonly penHolderId: string | null; readonly setup: CampaignSetup; readonly disabled: boolean }) {
+  const { t } = useTranslation();
+  const set = useContractMutation('reports.setPenHolder');
+  return (
+    <label className="inline-field muted">
+      <span>{t('reports.list.penHolder')}:</span>
+      <select value={penHolderId ?? ''} disabled={disabled || set.isPending} onChange={(event) => set.mutate({ reportId, memberId: event.target.value || null })}>
+        <option value="">{t('reports.list.noPenHolder')}</option>
+        {setup.members
+          .filter((member) => !member.deleted)
+          .map((member) => (
+            <option key={member.id} value={member.id}>
+              {member.name}
+            </option>
+          ))}
+      </select>
+      {set.error ? <span className="alert alert-error small">{describeError(t, set.error.error)}</span> : null}
+    </label>
   );
 }

@@ -51,7 +51,6 @@ export function SectionPane({ section, frozen, schema, extensions, onEditor, too
   useEffect(() => {
     let live = true;
     let sync: SectionSync | null = null;
-    setLoaded({ kind: 'loading' });
     void api.invoke('reports.section.state', { sectionId, stateVector: null }).then((result) => {
       if (!live) return;
       if (!result.ok) {
@@ -115,7 +114,10 @@ export function SectionPane({ section, frozen, schema, extensions, onEditor, too
     return (
       <div className="alert alert-error" role="alert">
         <p>{t('reports.section.loadFailed', { reason: describeError(t, loaded.error) })}</p>
-        <button type="button" className="button" onClick={() => setAttempt((value) => value + 1)}>
+        <button type="button" className="button" onClick={() => {
+            setLoaded({ kind: 'loading' });
+            setAttempt((value) => value + 1);
+          }}>
           {t('errors.retry')}
         </button>
       </div>
