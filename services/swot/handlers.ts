@@ -337,10 +337,11 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
         name: group.name,
         itemIds: group.itemIds,
         confidence: group.confidence,
+        terms: group.terms,
       }));
       const lemmas = result.hints.flatMap((hint) => {
         const [best] = hint.lemmas;
-        return best ? [{ itemId: hint.itemId, lemmaId: best.lemmaId, lemmaName: best.name, confidence: best.score }] : [];
+        return best ? [{ itemId: hint.itemId, lemmaId: best.lemmaId, lemmaName: best.name, confidence: best.score, terms: best.terms }] : [];
       });
       lemmas.sort((a, b) => b.confidence - a.confidence);
       return { groups, lemmas: lemmas.slice(0, MAX_LEMMA_HINTS) };

@@ -136,6 +136,8 @@ export interface GroupSuggestion {
   readonly name: string;
   readonly itemIds: readonly string[];
   readonly confidence: number;
+  /** The shared words or themes that make the members alike, as written, strongest first. */
+  readonly terms: readonly string[];
 }
 
 export interface LemmaSuggestion {
@@ -143,6 +145,8 @@ export interface LemmaSuggestion {
   readonly lemmaId: string;
   readonly lemmaName: string;
   readonly confidence: number;
+  /** The words or themes the item shares with the lemma, as written, strongest first. */
+  readonly terms: readonly string[];
 }
 
 export interface SwotSuggestions {

@@ -4,6 +4,8 @@ import { exportEn } from './export.en';
 import { swotEn } from './swot.en';
 import { syncEn } from './sync.en';
 import { workflowEn } from './workflow.en';
+import { reportsEn } from './reports.en';
+import { reportTextEn } from './report-text.en';
 
 /** English UI messages: the second language. Same keys as nl-BE.ts. */
 export const en: Messages = {
@@ -63,9 +65,11 @@ export const en: Messages = {
   },
   field: fieldEn,
   swot: swotEn,
+  reportText: reportTextEn,
   export: exportEn,
   sync: syncEn,
   workflow: workflowEn,
+  reports: reportsEn,
   workspace: {
     breadcrumb: 'Breadcrumb',
     navLabel: 'Parts of the campaign',
