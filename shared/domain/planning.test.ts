@@ -41,4 +41,8 @@ describe('planToCsv', () => {
   it('quotes cells with separators, quotes or line breaks', () => {
     expect(planToCsv(['a', 'b'], [['x;y', 'say "hi"']])).toBe('a;b\r\n"x;y";"say ""hi"""\r\n');
   });
+
+  it('escapes an organisation name that a spreadsheet would run as a formula', () => {
+    expect(planToCsv(['organisatie'], [['=HYPERLINK("http://x")'], ['-Centrum']])).toBe(`organisatie\r\n"'=HYPERLINK(""http://x"")"\r\n"'-Centrum"\r\n`);
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../contract/define';
+import { toCsv } from '../export/csv';
 import type { Member, Visit } from './model';
 
 /**
@@ -105,11 +106,7 @@ export function monthGrid(year: number, month: number): Array<{ readonly date: s
   return days;
 }
 
-function csvCell(value: string): string {
-  return /[;"\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** The plan as CSV (semicolon separated, as Flemish spreadsheets expect), header first. */
+/** The plan as CSV (semicolon separated, formula-escaped: shared/export/csv.ts), header first. */
 export function planToCsv(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
+  return toCsv([header, ...rows]);
 }

@@ -1,4 +1,5 @@
 import type { Messages } from './nl-BE';
+import { exportEn } from './export.en';
 import { swotEn } from './swot.en';
 import { syncEn } from './sync.en';
 import { workflowEn } from './workflow.en';
@@ -59,6 +60,7 @@ export const en: Messages = {
     retry: 'Try again',
   },
   swot: swotEn,
+  export: exportEn,
   sync: syncEn,
   workflow: workflowEn,
   workspace: {

@@ -2,6 +2,7 @@
  * Dutch (Flemish) UI messages: the default language of Veldwerk.
  * Every UI string lives here first; en.ts must have the same keys (the type-check enforces it).
  */
+import { exportNlBE } from './export.nl-BE';
 import { swotNlBE } from './swot.nl-BE';
 import { syncNlBE } from './sync.nl-BE';
 import { workflowNlBE } from './workflow.nl-BE';
@@ -61,6 +62,7 @@ export const nlBE = {
     retry: 'Opnieuw proberen',
   },
   swot: swotNlBE,
+  export: exportNlBE,
   sync: syncNlBE,
   workflow: workflowNlBE,
   workspace: {

@@ -5,6 +5,7 @@ import { QUADRANTS, type Quadrant } from '../../../shared/swot/quadrants';
 import type { ContractError } from '../../../shared/contract/result';
 import type { SwotBoard } from '../../../shared/contract/swot';
 import { explainError } from '../errors';
+import { SwotCsvExport } from '../export/SwotCsvExport';
 import { Heatmap } from './Heatmap';
 import { boardKeyboardCoordinates } from './keyboard-coordinates';
 import { LemmaCard } from './LemmaCard';
@@ -144,6 +145,7 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
         <ScoreTables board={board} />
         <NotRetainedList board={board} />
         <Heatmap board={board} />
+        <SwotCsvExport board={board} />
         <SuggestionsPanel board={board} onError={setError} />
         <AgreementPanel board={board} />
       </aside>

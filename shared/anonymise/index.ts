@@ -1,0 +1,4 @@
+export * from './check';
+export * from './fold';
+export * from './gazetteer';
+export * from './patterns';
