@@ -20,7 +20,11 @@ export function currentMemberId(profile: Profile, campaignId: string): string | 
  */
 export function requireAuthor(profile: Profile, campaignId: string): string {
   const id = currentMemberId(profile, campaignId);
-  if (!id) throw new ServiceError('FORBIDDEN', 'Choose who you are in this campaign first (the team member whose notes these are).');
+  if (!id) {
+    const message = 'Choose who you are in this campaign first (the team member whose notes these are).';
+    // The path "identity" lets the UI tell this refusal from others: it keeps what was typed and asks for a name.
+    throw new ServiceError('FORBIDDEN', message, [{ path: 'identity', message, key: 'field.entry.chooseIdentity' }]);
+  }
   return id;
 }
 

@@ -1,4 +1,5 @@
 import type { Messages } from './nl-BE';
+import { fieldEn } from './field.en';
 import { exportEn } from './export.en';
 import { swotEn } from './swot.en';
 import { syncEn } from './sync.en';
@@ -59,6 +60,7 @@ export const en: Messages = {
     loadFailed: 'The campaigns could not be loaded.',
     retry: 'Try again',
   },
+  field: fieldEn,
   swot: swotEn,
   export: exportEn,
   sync: syncEn,

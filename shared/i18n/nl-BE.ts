@@ -2,6 +2,7 @@
  * Dutch (Flemish) UI messages: the default language of Veldwerk.
  * Every UI string lives here first; en.ts must have the same keys (the type-check enforces it).
  */
+import { fieldNlBE } from './field.nl-BE';
 import { exportNlBE } from './export.nl-BE';
 import { swotNlBE } from './swot.nl-BE';
 import { syncNlBE } from './sync.nl-BE';
@@ -61,6 +62,7 @@ export const nlBE = {
     loadFailed: 'De campagnes konden niet geladen worden.',
     retry: 'Opnieuw proberen',
   },
+  field: fieldNlBE,
   swot: swotNlBE,
   export: exportNlBE,
   sync: syncNlBE,
