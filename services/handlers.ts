@@ -1,6 +1,7 @@
 import type { ChannelName, OutputOf, ParsedInputOf } from '../shared/contract/channels';
 import { CampaignRepository } from '../db/repositories/campaigns';
 import type { Profile } from '../db/profile';
+import type { EventHub } from './events';
 import type { JobRegistry } from './jobs';
 import type { SyncController } from './sync/controller';
 import { createSyncHandlers } from './sync/handlers';
@@ -12,6 +13,7 @@ import { createSetupHandlers } from './setup/setup';
 import { createPlanningHandlers } from './planning/planning';
 import { createVisitHandlers } from './visits/visits';
 import { createSearchHandlers } from './search/search';
+import { createReportHandlers } from './reports/handlers';
 
 export interface ServiceContext {
   readonly profile: Profile;
@@ -19,6 +21,8 @@ export interface ServiceContext {
   readonly transport: 'ipc' | 'http';
   readonly sync: SyncController;
   readonly jobs: JobRegistry;
+  /** Announces changes of local state to the UI; absent in tests that do not watch. */
+  readonly events?: EventHub;
 }
 
 export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
@@ -35,7 +39,7 @@ export function createHandlers(context: ServiceContext): Handlers {
       ensureDefaultRegions(context.profile.store, campaign.id);
       return campaign;
     },
-    ...createIdentityHandlers(context.profile),
+    ...createIdentityHandlers(context.profile, (campaignId) => context.events?.local('identity', campaignId)),
     ...createSwotHandlers(context.profile),
     ...createSyncHandlers(context.profile, context.sync, context.jobs),
     ...createWorkflowHandlers(context.profile, context.sync),
@@ -43,5 +47,6 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createPlanningHandlers(context.profile),
     ...createVisitHandlers(context.profile),
     ...createSearchHandlers(context.profile),
+    ...createReportHandlers(context.profile, context.sync),
   };
 }

@@ -1,5 +1,6 @@
 import { BRIDGE_INVOKE_PATH, BRIDGE_TOKEN_HEADER, type ChannelName, type InputOf, type OutputOf } from '../../shared/contract/channels';
 import { fail, type ContractError, type Result } from '../../shared/contract/result';
+import { openBridgeStream, parseEvent, type StreamListener } from './data/events';
 
 /**
  * The renderer's only way to the services: one typed `invoke` over whichever transport exists.
@@ -38,13 +39,28 @@ function bridgeInvoke(token: string | null): RawInvoke {
 
 export type Transport = 'ipc' | 'http';
 
-function pickTransport(): { transport: Transport; raw: RawInvoke; hasToken: boolean } {
-  if (window.veldwerk) return { transport: 'ipc', raw: window.veldwerk.invoke, hasToken: true };
+/** Opens the transport's one event stream; answers its stop function. */
+type RawSubscribe = (listener: StreamListener) => () => void;
+
+function ipcSubscribe(subscribe: (listener: (payload: unknown) => void) => () => void): RawSubscribe {
+  return (listener) =>
+    subscribe((payload) => {
+      const event = parseEvent(payload);
+      if (event) listener(event);
+    });
+}
+
+function pickTransport(): { transport: Transport; raw: RawInvoke; subscribe: RawSubscribe; hasToken: boolean } {
+  if (window.veldwerk) return { transport: 'ipc', raw: window.veldwerk.invoke, subscribe: ipcSubscribe(window.veldwerk.subscribe), hasToken: true };
   const token = takeBridgeToken();
-  return { transport: 'http', raw: bridgeInvoke(token), hasToken: token !== null };
+  return { transport: 'http', raw: bridgeInvoke(token), subscribe: (listener) => openBridgeStream(listener, { token }), hasToken: token !== null };
 }
 
 const picked = pickTransport();
+
+/** One stream per page, shared by every subscriber: opened with the first, closed after the last. */
+const listeners = new Set<StreamListener>();
+let stopStream: (() => void) | null = null;
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -70,5 +86,23 @@ export const api = {
     const result = await api.invoke(channel, payload);
     if (!result.ok) throw new ApiError(result.error);
     return result.value;
+  },
+  /**
+   * Listens to the services' change events (shared/contract/events.ts) over the transport's
+   * stream (IPC in Electron, server-sent events in browser mode); answers the unsubscribe.
+   * The data layer (renderer/src/data/) is the one subscriber screens need.
+   */
+  subscribe(listener: StreamListener): () => void {
+    listeners.add(listener);
+    stopStream ??= picked.subscribe((event) => {
+      for (const each of [...listeners]) each(event);
+    });
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && stopStream) {
+        stopStream();
+        stopStream = null;
+      }
+    };
   },
 };
