@@ -7,7 +7,12 @@ import { openBridgeStream, parseEvent, type StreamListener } from './data/events
  * In Electron the preload provides `window.veldwerk.invoke` (IPC); in a plain browser the calls
  * go to the local HTTP bridge with the per-launch token from the URL fragment.
  */
-type RawInvoke = (channel: string, payload: unknown) => Promise<Result<unknown>>;
+type RawInvoke = (channel: string, payload: unknown, options?: InvokeOptions) => Promise<Result<unknown>>;
+
+export interface InvokeOptions {
+  /** Browser mode: the request outlives the page (a save sent while the page unloads). */
+  readonly keepalive?: boolean;
+}
 
 const TOKEN_KEY = 'veldwerk.bridgeToken';
 
@@ -23,10 +28,11 @@ function takeBridgeToken(): string | null {
 }
 
 function bridgeInvoke(token: string | null): RawInvoke {
-  return async (channel, payload) => {
+  return async (channel, payload, options) => {
     try {
       const response = await fetch(BRIDGE_INVOKE_PATH, {
         method: 'POST',
+        ...(options?.keepalive ? { keepalive: true } : {}),
         headers: { 'content-type': 'application/json', ...(token ? { [BRIDGE_TOKEN_HEADER]: token } : {}) },
         body: JSON.stringify({ channel, payload }),
       });
@@ -74,9 +80,9 @@ export const api = {
   /** False in browser mode when the page was opened without the token link. */
   hasCredentials: picked.hasToken,
   /** Calls a channel and answers its envelope; never throws. */
-  async invoke<C extends ChannelName>(channel: C, payload: InputOf<C>): Promise<Result<OutputOf<C>>> {
+  async invoke<C extends ChannelName>(channel: C, payload: InputOf<C>, options?: InvokeOptions): Promise<Result<OutputOf<C>>> {
     try {
-      return (await picked.raw(channel, payload)) as Result<OutputOf<C>>;
+      return (await picked.raw(channel, payload, options)) as Result<OutputOf<C>>;
     } catch (error) {
       return fail('INTERNAL', `TRANSPORT: ${error instanceof Error ? error.message : String(error)}`);
     }

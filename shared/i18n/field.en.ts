@@ -2,6 +2,7 @@ import type { Messages } from './nl-BE';
 
 /** English messages of the field-ready mechanisms. Joined into en.ts. */
 export const fieldEn: Messages['field'] = {
+  save: { unsaved: 'Not saved yet' },
   entry: {
     saving: 'saving…',
     held: 'waiting for your name',

@@ -1,5 +1,6 @@
 /** Dutch messages of the field-ready mechanisms (typed entries, autosave, undo, shortcuts). Joined into nl-BE.ts. */
 export const fieldNlBE = {
+  save: { unsaved: 'Nog niet bewaard' },
   entry: {
     saving: 'wordt bewaard…',
     held: 'wacht op je naam',

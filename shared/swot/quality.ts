@@ -72,7 +72,9 @@ export interface SuggestionMethod {
 export interface SuggestionQuality {
   readonly items: number;
   readonly groups: number;
-  /** Share of items whose own lemma is the first hint, every other item staying under its lemma. */
+  /** Items whose lemma has other items in their group: the ones a hint can be measured on. */
+  readonly hintedItems: number;
+  /** Share of those items whose own lemma is the first hint, every other item staying under its lemma. */
   readonly hintTop1: number;
   readonly hintTop3: number;
   /** Mean over groups of the adjusted Rand index of the proposed grouping against the team's lemmas. */
@@ -95,12 +97,18 @@ export function measureSuggestionQuality(items: readonly LabelledSwotItem[], met
   const groups = groupLabelled(items);
   let top1 = 0;
   let top3 = 0;
+  let hinted = 0;
   let ari = 0;
   let f1 = 0;
   for (const group of groups) {
     const names = [...new Set(group.map((item) => item.lemma))];
     group.forEach((item, index) => {
-      const lemmas = names.map((name) => ({ name, itemTexts: group.filter((other, j) => j !== index && other.lemma === name).map((other) => other.text) }));
+      // Leave one out: a lemma with no other item is not on the board for this item (nor is the item's own, if it was alone).
+      const lemmas = names
+        .map((name) => ({ name, itemTexts: group.filter((other, j) => j !== index && other.lemma === name).map((other) => other.text) }))
+        .filter((lemma) => lemma.itemTexts.length > 0);
+      if (!lemmas.some((lemma) => lemma.name === item.lemma)) return;
+      hinted += 1;
       const ranked = method.rankLemmas(item.text, lemmas);
       if (ranked[0] === item.lemma) top1 += 1;
       if (ranked.slice(0, 3).includes(item.lemma)) top3 += 1;
@@ -114,8 +122,9 @@ export function measureSuggestionQuality(items: readonly LabelledSwotItem[], met
   return {
     items: items.length,
     groups: groups.length,
-    hintTop1: round(top1 / Math.max(1, items.length)),
-    hintTop3: round(top3 / Math.max(1, items.length)),
+    hintedItems: hinted,
+    hintTop1: round(top1 / Math.max(1, hinted)),
+    hintTop3: round(top3 / Math.max(1, hinted)),
     groupingAri: round(ari / Math.max(1, groups.length)),
     groupingPairwiseF1: round(f1 / Math.max(1, groups.length)),
   };

@@ -1,5 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { generateDemo } from '../../db/demo/demo';
+import { openProfile } from '../../db/profile';
 import { tokenizeDutch } from '../../shared/swot/dutch-text';
 import { measureSuggestionQuality, type LabelledSwotItem, type SuggestionMethod, type SuggestionQuality } from '../../shared/swot/quality';
 import { averageLinkage, createLemmaIndex, suggestGroups } from '../../shared/swot/suggest';
@@ -12,7 +15,9 @@ import { medianMs, round } from '../support/stats';
  * tables, each labelled with the lemma the team put it under; read from there, never copied into
  * the project). Hint top-1/top-3 are leave-one-out (every other sentence stays under its lemma),
  * grouping is measured per scope × quadrant as adjusted Rand index and pairwise F1 against the
- * team's lemmas. A plain TF-IDF baseline (word stems only, the lemma centroid, average linkage at
+ * team's lemmas. The demo season's items are measured too, labelled with the theme each
+ * paraphrases (hand-written phrase bank; a second opinion, not a substitute for real text:
+ * the thesaurus and the bank were written by the same people). A plain TF-IDF baseline (word stems only, the lemma centroid, average linkage at
  * 0.25) is measured in the same run, so the figures compare.
  */
 
@@ -91,12 +96,25 @@ function compare(items: readonly LabelledSwotItem[]): { veldwerk: SuggestionQual
   return { veldwerk: measureSuggestionQuality(items, veldwerk), plainTfidfBaseline: measureSuggestionQuality(items, plainTfidf) };
 }
 
+/** The demo season's SWOT items, each labelled with its theme, grouped per scope and quadrant. */
+function demoLabelled(): LabelledSwotItem[] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'veldwerk-bench-demo-'));
+  const profile = openProfile(dir);
+  try {
+    return (generateDemo(profile.store, { size: 'season', labels: true }).labelledItems ?? []).map((item) => ({ group: item.group, text: item.text, lemma: item.lemma }));
+  } finally {
+    profile.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function run(): Promise<Record<string, unknown>> {
   const devSet = readDevSet();
   const result: Record<string, unknown> = {
     goal: { hintTop1: 0.75, groupingAri: 0.2 },
     realDevelopmentSet: devSet ? compare(devSet) : { skipped: `no development set at ${DEV_SET}` },
   };
+  result.demoSeason = compare(demoLabelled());
   if (devSet) result.measureRealDevelopmentSetMedianMs = round(await medianMs(3, () => measureSuggestionQuality(devSet, veldwerk)));
   return result;
 }
