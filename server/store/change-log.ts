@@ -96,17 +96,18 @@ export class ChangeLogRepository {
     return rows[0] ? toNumber(rows[0].last_seq) : null;
   }
 
-  /** Which of these change ids the campaign already has, in its log or held aside. */
-  async knownChangeIds(tx: SqlExecutor, campaign: string, ids: readonly string[]): Promise<Set<string>> {
-    const known = new Set<string>();
+  /** The changes with these ids that the campaign already has, in its log or held aside (to tell a replay from a different change under a used id). */
+  async knownChanges(tx: SqlExecutor, campaign: string, ids: readonly string[]): Promise<Map<string, Change>> {
+    const known = new Map<string, Change>();
     for (const part of chunks(ids, 500)) {
       const list = placeholders(part.length, 2);
-      const rows = await tx.query<{ change_id: string }>(
-        `SELECT change_id FROM changes WHERE campaign_id = $1 AND change_id IN (${list})
-         UNION SELECT change_id FROM held_changes WHERE campaign_id = $1 AND change_id IN (${list})`,
-        [campaign, ...part],
-      );
-      for (const row of rows) known.add(row.change_id);
+      const logged = await tx.query<ChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE campaign_id = $1 AND change_id IN (${list})`, [campaign, ...part]);
+      for (const row of logged) known.set(row.change_id, rowToChange(campaign, row));
+      const held = await tx.query<{ change_id: string; body: string }>(`SELECT change_id, body FROM held_changes WHERE campaign_id = $1 AND change_id IN (${list})`, [
+        campaign,
+        ...part,
+      ]);
+      for (const row of held) if (!known.has(row.change_id)) known.set(row.change_id, JSON.parse(row.body) as Change);
     }
     return known;
   }
@@ -165,6 +166,29 @@ export class ChangeLogRepository {
       for (const row of rows) found.set(row.row_id, { value: JSON.parse(row.value) as JsonValue, hlc: row.hlc });
     }
     return found;
+  }
+
+  /**
+   * Every row of a table that is not deleted, with the current value of some columns (the change
+   * with the greatest timestamp per field). For looking up names (regions, sectors), not hot paths.
+   */
+  async currentRows(campaign: string, table: string, columns: readonly string[]): Promise<Array<{ id: string; values: Record<string, JsonValue> }>> {
+    const wanted = [...new Set([...columns, 'deleted'])];
+    const rows = await this.driver.query<{ row_id: string; column_name: string; value: string; hlc: string }>(
+      `SELECT row_id, column_name, value, hlc FROM changes WHERE campaign_id = $1 AND table_name = $2 AND column_name IN (${placeholders(wanted.length, 3)})`,
+      [campaign, table, ...wanted],
+    );
+    const latest = new Map<string, Map<string, { value: JsonValue; hlc: string }>>();
+    for (const row of rows) {
+      const fields = latest.get(row.row_id) ?? new Map<string, { value: JsonValue; hlc: string }>();
+      const seen = fields.get(row.column_name);
+      if (!seen || row.hlc > seen.hlc) fields.set(row.column_name, { value: JSON.parse(row.value) as JsonValue, hlc: row.hlc });
+      latest.set(row.row_id, fields);
+    }
+    return [...latest]
+      .filter(([, fields]) => fields.get('deleted')?.value !== true)
+      .map(([id, fields]) => ({ id, values: Object.fromEntries([...fields].map(([column, field]) => [column, field.value])) }))
+      .sort((a, b) => a.id.localeCompare(b.id));
   }
 
   // ---- held changes (edits of approved visits) ------------------------------------------
