@@ -7,6 +7,7 @@ import { exportNlBE } from './export.nl-BE';
 import { swotNlBE } from './swot.nl-BE';
 import { syncNlBE } from './sync.nl-BE';
 import { workflowNlBE } from './workflow.nl-BE';
+import { reportsNlBE } from './reports.nl-BE';
 import { reportTextNlBE } from './report-text.nl-BE';
 
 export const nlBE = {
@@ -70,6 +71,7 @@ export const nlBE = {
   export: exportNlBE,
   sync: syncNlBE,
   workflow: workflowNlBE,
+  reports: reportsNlBE,
   workspace: {
     breadcrumb: 'Kruimelpad',
     navLabel: 'Onderdelen van de campagne',
@@ -237,7 +239,7 @@ export const nlBE = {
     paste: 'Of plak de inhoud hier',
     preview: 'Voorbeeld bekijken',
     previewTitle: 'Voorbeeld van de import',
-    summary: '{{ok}} klaar om te importeren, {{duplicates}} mogelijke dubbels, {{errors}} met fouten.',
+    summary: '{{ok}} klaar om te importeren, {{duplicates}}, {{errors}}.',
     line: 'Regel',
     status: 'Resultaat',
     lineReason: 'Regel {{line}}: {{reason}}',

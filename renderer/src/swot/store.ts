@@ -7,6 +7,7 @@ import type { SwotBoard, SwotScopeRef, SwotSuggestions } from '../../../shared/c
 import { api } from '../api';
 import { contractKey } from '../data/invalidation';
 import { useContractQuery } from '../data/queries';
+import { recordUndo, undoStepsOf, type UndoAction } from '../input/undo';
 
 /**
  * The clustering board. The board (items, lemmas, live scores, matrix, conflicts) is computed by
@@ -50,16 +51,16 @@ export interface BoardState {
   load(scope: SwotScopeRef): void;
   /** Reads the board again now (it also refreshes by itself on change events). */
   reload(): Promise<void>;
-  /** Runs an edit; answers the error to show, or null. The board refreshes by its change event. */
-  edit<C extends ChannelName>(channel: C, payload: InputOf<C>): Promise<ContractError | null>;
+  /**
+   * Runs an edit; answers, once the board shows it, the error to show, or null. (The board
+   * refreshes by the edit's change event; waiting for that read keeps callers that act on the
+   * new board, such as undo and focus, in step.) With `undo`, an edit that answers its inverse
+   * writes goes on the undo stack under that action and subject.
+   */
+  edit<C extends ChannelName>(channel: C, payload: InputOf<C>, undo?: { readonly action: UndoAction; readonly subject: string }): Promise<ContractError | null>;
   /** Asks for suggestions (computed again when asked again, and on every change while shown). */
   suggest(): Promise<void>;
   reject(key: string): void;
-}
-
-async function edit<C extends ChannelName>(channel: C, payload: InputOf<C>): Promise<ContractError | null> {
-  const result = await api.invoke(channel, payload);
-  return result.ok ? null : result.error;
 }
 
 const NO_SCOPE: SwotScopeRef = { campaignId: '', sectorId: '', groupId: '' };
@@ -76,6 +77,15 @@ export function useSwotBoard<T>(selector?: (state: BoardState) => T): T | BoardS
   const reload = useCallback(async () => {
     await refetch();
   }, [refetch]);
+  const edit = useCallback(
+    async <C extends ChannelName>(channel: C, payload: InputOf<C>, undo?: { readonly action: UndoAction; readonly subject: string }): Promise<ContractError | null> => {
+      const result = await api.invoke(channel, payload);
+      if (result.ok && undo) recordUndo(undo.action, undo.subject, undoStepsOf(result.value));
+      if (scope) await client.refetchQueries({ queryKey: contractKey('swot.board', scope), type: 'active' });
+      return result.ok ? null : result.error;
+    },
+    [client, scope],
+  );
   const suggest = useCallback(async () => {
     if (!scope) return;
     if (!useBoardUi.getState().suggestionsWanted) want();
