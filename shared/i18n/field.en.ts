@@ -30,6 +30,22 @@ export const fieldEn: Messages['field'] = {
     yesMove: 'Yes, move',
   },
   item: { editLabel: 'Text of the item (Enter or Escape to stop)' },
+  counts: {
+    conversations_one: '{{count}} conversation',
+    conversations_other: '{{count}} conversations',
+    items_one: '{{count}} item',
+    items_other: '{{count}} items',
+    lemmas_one: '{{count}} lemma',
+    lemmas_other: '{{count}} lemmas',
+    duplicates_one: '{{count}} likely duplicate',
+    duplicates_other: '{{count}} likely duplicates',
+    withErrors_one: '{{count}} with an error',
+    withErrors_other: '{{count}} with errors',
+  },
+  csv: {
+    readAs: 'Read as {{encoding}}.',
+    encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 (with BOM)', 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', 'windows-1252': 'Windows-1252 (Excel on Windows)' },
+  },
   entry: {
     saving: 'saving…',
     held: 'waiting for your name',

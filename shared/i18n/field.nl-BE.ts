@@ -28,6 +28,23 @@ export const fieldNlBE = {
     yesMove: 'Ja, verplaatsen',
   },
   item: { editLabel: 'Tekst van het item (Enter of Escape om te stoppen)' },
+  /** Counts as shown inside longer sentences, with their plural forms. */
+  counts: {
+    conversations_one: '{{count}} gesprek',
+    conversations_other: '{{count}} gesprekken',
+    items_one: '{{count}} item',
+    items_other: '{{count}} items',
+    lemmas_one: '{{count}} lemma',
+    lemmas_other: '{{count}} lemma’s',
+    duplicates_one: '{{count}} mogelijke dubbel',
+    duplicates_other: '{{count}} mogelijke dubbels',
+    withErrors_one: '{{count}} met een fout',
+    withErrors_other: '{{count}} met fouten',
+  },
+  csv: {
+    readAs: 'Gelezen als {{encoding}}.',
+    encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 (met BOM)', 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', 'windows-1252': 'Windows-1252 (Excel op Windows)' },
+  },
   entry: {
     saving: 'wordt bewaard…',
     held: 'wacht op je naam',
