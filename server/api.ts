@@ -64,6 +64,8 @@ export interface PullResponse {
 export interface TransitionResponse {
   readonly status: string;
   readonly change: Change;
+  /** Every change the transition wrote (a report's also its comment and frozen values); absent from older servers. */
+  readonly changes?: readonly Change[];
   readonly seq: number;
 }
 

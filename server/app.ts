@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import { changeSchema, type Change, ROW_ID_PATTERN } from '../shared/sync/change';
+import { changeSchema, type Change, type JsonValue, ROW_ID_PATTERN } from '../shared/sync/change';
 import {
   API_PREFIX,
   BLOB_COMPLETE_HEADER,
@@ -20,7 +20,7 @@ import { AuthError, Authenticator, type AuthOptions, type Principal } from './au
 import { requireMember } from './authz';
 import { badRequest, ServerError, unauthorized } from './errors';
 import type { ServerStore } from './store/store';
-import { SyncService } from './sync-service';
+import { SyncService, type ReportTarget } from './sync-service';
 
 /**
  * The sync server as a Fastify app. Tests build it in-process and listen on 127.0.0.1:0;
@@ -231,16 +231,30 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
     async (request) => sync.transitionVisit(principalOf(request), request.params.campaign, request.params.visitId, request.body.to),
   );
 
-  app.post<{ Params: { campaign: string; reportId: string }; Body: { to: 'draft' | 'final' } }>(
+  app.post<{ Params: { campaign: string; reportId: string }; Body: { to: ReportTarget; comment?: string; frozen?: Record<string, JsonValue> } }>(
     `${API_PREFIX}/campaigns/:campaign/reports/:reportId/status`,
     {
       preHandler: authenticate,
       schema: {
         params: { type: 'object', required: ['campaign', 'reportId'], properties: { campaign: { type: 'string', pattern: idPattern }, reportId: { type: 'string', pattern: idPattern } } },
-        body: { type: 'object', required: ['to'], additionalProperties: false, properties: { to: { type: 'string', enum: ['draft', 'final'] } } },
+        body: {
+          type: 'object',
+          required: ['to'],
+          additionalProperties: false,
+          properties: {
+            to: { type: 'string', enum: ['draft', 'submitted', 'approved', 'final'] },
+            comment: { type: 'string', maxLength: 5000 },
+            // Checked against the sync registry (reports.frozen_blocks) when the server writes it.
+            frozen: { type: 'object' },
+          },
+        },
       },
     },
-    async (request) => sync.transitionReport(principalOf(request), request.params.campaign, request.params.reportId, request.body.to),
+    async (request) =>
+      sync.transitionReport(principalOf(request), request.params.campaign, request.params.reportId, request.body.to, {
+        ...(request.body.comment !== undefined ? { comment: request.body.comment } : {}),
+        ...(request.body.frozen !== undefined ? { frozen: request.body.frozen } : {}),
+      }),
   );
 
   app.get<{ Params: { campaign: string }; Querystring: { state?: 'pending' | 'accepted' | 'rejected' } }>(

@@ -3,10 +3,11 @@ import type { Change, JsonValue } from '../shared/sync/change';
 import { ClockSkewError, HybridLogicalClock, DEFAULT_MAX_DRIFT_MS } from '../shared/sync/hlc';
 import { checkChangeTarget, SYNC_SCHEMA_VERSION } from '../shared/sync/schema';
 import type { Principal } from './auth/tokens';
-import { coordinatesRegion, mayReviewHeld, requireMember, requireRegionCoordinator, requireSectorLead, requireTeamLead } from './authz';
+import { coordinatesRegion, mayReviewHeld, requireMember, requireRegionCoordinator } from './authz';
 import { badRequest, conflict, forbidden, notFound, ServerError } from './errors';
 import type { SqlExecutor } from './store/sql';
 import type { HeldChange, HeldState, LoggedServerChange, ServerStore } from './store/store';
+import { checkReportTransition, findLockedSectionEdits, mayDecideSectionHold, reportScope, requireSectionHoldDecider, SECTION_HOLD_PREFIX, SERVER_REPORT_COLUMNS, sectionOfHold, type ReportTarget } from './report-rules';
 
 /**
  * The server's side of sync: the idempotent push, the paged pull, the workflow transitions it
@@ -23,9 +24,9 @@ import type { HeldChange, HeldState, LoggedServerChange, ServerStore } from './s
  * status while it holds one: such a write is refused and the server re-asserts its value.
  */
 export type VisitTarget = 'submitted' | 'approved' | 'done';
-export type ReportTarget = 'final' | 'draft';
+export type { ReportTarget };
 
-const SERVER_OWNED: Readonly<Record<string, readonly string[]>> = { visits: ['submitted', 'approved'], reports: ['final'] };
+const SERVER_OWNED: Readonly<Record<string, readonly string[]>> = { visits: ['submitted', 'approved'], reports: ['submitted', 'approved', 'final'] };
 const STATUS_FALLBACK: Readonly<Record<string, string>> = { visits: 'planned', reports: 'draft' };
 const SUBMITTABLE = new Set(['planned', 'in_progress', 'done']);
 
@@ -51,6 +52,8 @@ export interface PullResult {
 export interface TransitionResult {
   readonly status: string;
   readonly change: Change;
+  /** Every change the transition wrote (the status first; a report's comment and frozen values after it). */
+  readonly changes?: readonly Change[];
   readonly seq: number;
 }
 
@@ -148,6 +151,10 @@ export class SyncService {
       const visitStatus = await this.store.latestValues(tx, campaign, 'visits', 'status', statusFields.filter((c) => c.table === 'visits').map((c) => c.rowId));
       const reportStatus = await this.store.latestValues(tx, campaign, 'reports', 'status', statusFields.filter((c) => c.table === 'reports').map((c) => c.rowId));
       for (const change of fresh) {
+        if (change.table === 'reports' && SERVER_REPORT_COLUMNS.includes(change.column)) {
+          refused.push({ id: change.id, reason: `reports.${change.column} of report ${change.rowId} is written only by the server's report workflow; your change was not applied.` });
+          continue;
+        }
         if (!isWorkflowField(change)) {
           candidates.push(change);
           continue;
@@ -168,13 +175,17 @@ export class SyncService {
       }
 
       const holds = await this.findApprovedVisitEdits(tx, campaign, candidates);
+      for (const [id, sectionId] of await findLockedSectionEdits(this.store, tx, campaign, principal, candidates)) holds.set(id, `${SECTION_HOLD_PREFIX}${sectionId}`);
       const live = candidates.filter((change) => !holds.has(change.id));
       let seq = await this.store.appendChanges(tx, campaign, lastSeq, live, pushedBy);
       seq = await this.store.appendChanges(tx, campaign, seq, corrections, 'server');
       await this.store.holdChanges(
         tx,
         campaign,
-        [...holds.entries()].map(([id, visitId]) => ({ change: unique.get(id) as Change, visitId, reason: `visit ${visitId} is approved` })),
+        [...holds.entries()].map(([id, visitId]) => {
+          const section = sectionOfHold(visitId);
+          return { change: unique.get(id) as Change, visitId, reason: section ? `report section ${section} is locked by its owner` : `visit ${visitId} is approved` };
+        }),
         pushedBy,
       );
       return { accepted: live.length, duplicates: changes.length - fresh.length, held: holds.size, refused, lastSeq: seq };
@@ -265,26 +276,39 @@ export class SyncService {
     });
   }
 
-  async transitionReport(principal: Principal, campaign: string, reportId: string, to: ReportTarget): Promise<TransitionResult> {
+  /**
+   * Moves a report through its workflow (server/report-rules.ts). With `to: 'final'` the laptop
+   * sends the resolved values of every live block (`frozen`), which the server records as
+   * reports.frozen_blocks in the same transaction; reopening clears them. A send-back comment is
+   * kept in reports.status_comment.
+   */
+  async transitionReport(
+    principal: Principal,
+    campaign: string,
+    reportId: string,
+    to: ReportTarget,
+    options: { readonly comment?: string; readonly frozen?: Readonly<Record<string, JsonValue>> | null } = {},
+  ): Promise<TransitionResult> {
     const roles = requireMember(principal, campaign);
     return this.store.transaction(async (tx) => {
       const lastSeq = await this.store.lockCampaign(tx, campaign);
       if (lastSeq === null) throw notFound(`Campaign "${campaign}" does not exist.`);
-      const kind = asString((await this.store.latestValues(tx, campaign, 'reports', 'kind', [reportId])).get(reportId)?.value);
-      const scope = asString((await this.store.latestValues(tx, campaign, 'reports', 'scope_id', [reportId])).get(reportId)?.value) ?? '';
-      if (!kind) throw notFound(`Report "${reportId}" is not known to the server: sync it first.`);
-      const action = to === 'final' ? 'finalise' : 'reopen';
-      if (kind === 'region') requireRegionCoordinator(roles, scope, `${action} the report of region "${scope}"`);
-      else if (kind === 'sector') requireSectorLead(roles, scope, `${action} the report of sector "${scope}"`);
-      else if (kind === 'final') requireTeamLead(roles, `${action} the final report`);
-      else throw conflict(`Report "${reportId}" has an unknown kind "${kind}".`);
+      const report = await reportScope(this.store, tx, campaign, reportId);
       const current = (await this.store.latestValues(tx, campaign, 'reports', 'status', [reportId])).get(reportId);
       const from = asString(current?.value) ?? 'draft';
-      if ((to === 'final') === (from === 'final')) throw conflict(`Report "${reportId}" is ${from}; it cannot become ${to}.`);
+      checkReportTransition(roles, report, from, to);
       if (current) this.clock.receive(current.hlc);
       const change = this.serverChange(principal, campaign, 'reports', reportId, 'status', to, current?.hlc ?? null);
-      const seq = await this.store.appendChanges(tx, campaign, lastSeq, [change], 'server');
-      return { status: to, change, seq };
+      const extra: Change[] = [];
+      const previous = async (column: string) => (await this.store.latestValues(tx, campaign, 'reports', column, [reportId])).get(reportId) ?? null;
+      const comment = await previous('status_comment');
+      const wantedComment = to === 'draft' && options.comment ? options.comment : null;
+      if (wantedComment !== (asString(comment?.value) ?? null)) extra.push(this.serverChange(principal, campaign, 'reports', reportId, 'status_comment', wantedComment, comment?.hlc ?? null));
+      const frozen = await previous('frozen_blocks');
+      if (to === 'final') extra.push(this.serverChange(principal, campaign, 'reports', reportId, 'frozen_blocks', options.frozen ?? {}, frozen?.hlc ?? null));
+      else if (from === 'final' && frozen && frozen.value !== null) extra.push(this.serverChange(principal, campaign, 'reports', reportId, 'frozen_blocks', null, frozen.hlc));
+      const seq = await this.store.appendChanges(tx, campaign, lastSeq, [change, ...extra], 'server');
+      return { status: to, change, changes: [change, ...extra], seq };
     });
   }
 
@@ -296,6 +320,11 @@ export class SyncService {
     const visible: HeldChange[] = [];
     await this.store.transaction(async (tx) => {
       for (const item of held) {
+        const section = sectionOfHold(item.visitId);
+        if (section !== null) {
+          if (await mayDecideSectionHold(this.store, tx, campaign, principal, roles, section)) visible.push(item);
+          continue;
+        }
         const region = await this.regionOfVisit(tx, campaign, item.visitId).catch(() => null);
         if (region !== null ? coordinatesRegion(roles, region) : roles.some((role) => role.role === 'team-lead')) visible.push(item);
       }
@@ -310,8 +339,12 @@ export class SyncService {
       if (lastSeq === null) throw notFound(`Campaign "${campaign}" does not exist.`);
       const held = await this.store.findHeld(tx, campaign, changeId);
       if (!held) throw notFound(`No held edit "${changeId}" in campaign "${campaign}".`);
-      const region = await this.regionOfVisit(tx, campaign, held.visitId);
-      requireRegionCoordinator(roles, region, `accept or reject edits of approved visits in region "${region}"`);
+      const section = sectionOfHold(held.visitId);
+      if (section !== null) await requireSectionHoldDecider(this.store, tx, campaign, principal, roles, section);
+      else {
+        const region = await this.regionOfVisit(tx, campaign, held.visitId);
+        requireRegionCoordinator(roles, region, `accept or reject edits of approved visits in region "${region}"`);
+      }
       if (held.state !== 'pending') throw conflict(`This edit was already ${held.state}.`);
       if (decision === 'reject') {
         await this.store.decideHeld(tx, campaign, changeId, 'rejected', principal.user.id);

@@ -12,6 +12,7 @@ import { createSetupHandlers } from './setup/setup';
 import { createPlanningHandlers } from './planning/planning';
 import { createVisitHandlers } from './visits/visits';
 import { createSearchHandlers } from './search/search';
+import { createReportHandlers } from './reports/handlers';
 
 export interface ServiceContext {
   readonly profile: Profile;
@@ -43,5 +44,6 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createPlanningHandlers(context.profile),
     ...createVisitHandlers(context.profile),
     ...createSearchHandlers(context.profile),
+    ...createReportHandlers(context.profile, context.sync),
   };
 }

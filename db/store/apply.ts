@@ -166,7 +166,7 @@ export class ChangeApplier {
         | { state: Uint8Array }
         | undefined;
       try {
-        merged = mergeUpdate(current ? new Uint8Array(current.state) : null, update);
+        merged = mergeUpdate(current ? new Uint8Array(current.state) : null, update, columnSpec(change.table, change.column)?.root ?? 'text');
       } catch (error) {
         throw new ChangeRejectedError(
           `Change ${change.id} refused: ${change.table}.${change.column} is not a valid Yjs update (${error instanceof Error ? error.message : String(error)}); nothing was applied.`,

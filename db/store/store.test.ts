@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../shared/sync/change';
 import { ClockSkewError, formatHlc } from '../../shared/sync/hlc';
+import { SYNC_SCHEMA_VERSION } from '../../shared/sync/schema';
 import { ChangeRejectedError } from './errors';
 import { openMemoryStore } from './memory';
 import { LocalStore } from './store';
@@ -176,20 +177,20 @@ describe('LocalStore', () => {
     const { campaign } = seedVisit(a);
     const hlc = formatHlc({ wallMs: T0 + 5000, counter: 0, node: 'dddddddd' });
     const newer: Change = {
-      id: hlc, hlc, node: 'dddddddd', author: 'm2', campaign, table: 'good_practices', rowId: 'gp1', column: 'text', value: 'Taalcafé', prev: null, schema: 2,
+      id: hlc, hlc, node: 'dddddddd', author: 'm2', campaign, table: 'good_practices', rowId: 'gp1', column: 'text', value: 'Taalcafé', prev: null, schema: SYNC_SCHEMA_VERSION + 1,
     };
     const report = a.applyRemote([newer, { ...newer }], 'server');
     expect(report).toMatchObject({ applied: 0, deferred: 1, duplicates: 1 });
     expect(a.get('good_practices', 'gp1')).toBeUndefined();
     expect(a.db.prepare('SELECT count(*) AS n FROM deferred_changes').get()).toEqual({ n: 1 });
-    // Reopen the same database as a build that knows schema 2.
-    const reopened = new LocalStore(a.db, { schemaVersion: 2, now: () => T0 + 10_000 });
+    // Reopen the same database as a build that knows the next schema.
+    const reopened = new LocalStore(a.db, { schemaVersion: SYNC_SCHEMA_VERSION + 1, now: () => T0 + 10_000 });
     expect(reopened.get('good_practices', 'gp1')?.text).toBe('Taalcafé');
     expect(a.db.prepare('SELECT count(*) AS n FROM deferred_changes').get()).toEqual({ n: 0 });
     // One that the upgraded build still refuses stays aside and does not keep the profile from opening.
     const later = formatHlc({ wallMs: T0 + 6000, counter: 0, node: 'dddddddd' });
-    reopened.applyRemote([{ ...newer, id: later, hlc: later, table: 'future_table', schema: 3 }], 'server');
-    const upgradedAgain = new LocalStore(a.db, { schemaVersion: 3, now: () => T0 + 10_000 });
+    reopened.applyRemote([{ ...newer, id: later, hlc: later, table: 'future_table', schema: SYNC_SCHEMA_VERSION + 2 }], 'server');
+    const upgradedAgain = new LocalStore(a.db, { schemaVersion: SYNC_SCHEMA_VERSION + 2, now: () => T0 + 10_000 });
     expect(upgradedAgain.applyDeferred().stillDeferred).toBe(1);
     expect(a.db.prepare('SELECT count(*) AS n FROM deferred_changes').get()).toEqual({ n: 1 });
   });

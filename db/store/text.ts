@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { fragmentText, sectionFragment } from '../../shared/report/document';
 import { YTEXT_KEY } from '../../shared/sync/schema';
 
 /**
@@ -42,13 +43,21 @@ export interface MergedText {
   readonly text: string;
 }
 
+/** The Yjs type a text column's document holds (shared/sync/schema.ts ColumnSpec.root). */
+export type TextRoot = 'text' | 'xml';
+
+/** The plain text of a loaded document: its Y.Text, or its report fragment's text blocks. */
+export function docText(doc: Y.Doc, root: TextRoot = 'text'): string {
+  return root === 'xml' ? fragmentText(sectionFragment(doc)) : doc.getText(YTEXT_KEY).toString();
+}
+
 /** Merges an update into a state. Throws when the update is not a Yjs update. */
-export function mergeUpdate(state: Uint8Array | null, update: Uint8Array): MergedText {
+export function mergeUpdate(state: Uint8Array | null, update: Uint8Array, root: TextRoot = 'text'): MergedText {
   if (update.byteLength === 0) throw new Error('empty update');
   const doc = loadDoc(state);
   try {
     Y.applyUpdate(doc, update);
-    const text = doc.getText(YTEXT_KEY).toString();
+    const text = docText(doc, root);
     // The first update of a field is already a complete state: no need to re-encode it.
     return { state: state && state.byteLength > 0 ? Y.encodeStateAsUpdate(doc) : update, text };
   } finally {

@@ -83,6 +83,9 @@ export class LocalWrites {
         let merged: MergedText | undefined;
         if (spec.kind === 'text') {
           if (typeof raw !== 'string') throw new ChangeRejectedError(`${table}.${column} takes a string`);
+          // A rich text is a tree the editor edits: a plain string cannot say where it goes.
+          if (spec.root === 'xml' && raw === '') continue;
+          if (spec.root === 'xml') throw new ChangeRejectedError(`${table}.${column} is a rich text: write it with applyTextUpdate (a Yjs update of its fragment)`);
           const state = textState(core, table, id, column);
           const edit = this.textEdits.diff(`${table}\u0000${id}\u0000${column}`, state.byteLength > 0 ? state : null, raw);
           if (!edit) continue;

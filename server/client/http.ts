@@ -1,4 +1,4 @@
-import type { Change } from '../../shared/sync/change';
+import type { Change, JsonValue } from '../../shared/sync/change';
 import { INSECURE_HTTP_MESSAGE, serverUrlProblem } from '../../shared/sync/server-url';
 import {
   API_PREFIX,
@@ -109,8 +109,13 @@ export class SyncHttpClient {
     return this.json<TransitionResponse>('POST', campaignPath(campaign, 'visits', visitId, 'status'), { to });
   }
 
-  transitionReport(campaign: string, reportId: string, to: 'draft' | 'final'): Promise<TransitionResponse> {
-    return this.json<TransitionResponse>('POST', campaignPath(campaign, 'reports', reportId, 'status'), { to });
+  transitionReport(
+    campaign: string,
+    reportId: string,
+    to: 'draft' | 'submitted' | 'approved' | 'final',
+    options: { readonly comment?: string; readonly frozen?: Readonly<Record<string, JsonValue>> } = {},
+  ): Promise<TransitionResponse> {
+    return this.json<TransitionResponse>('POST', campaignPath(campaign, 'reports', reportId, 'status'), { to, ...options });
   }
 
   listHeld(campaign: string, state?: 'pending' | 'accepted' | 'rejected'): Promise<HeldListResponse> {

@@ -15,9 +15,10 @@ import { cohenKappa, type ClusteringLabel } from '../../shared/swot/agreement';
 import { lemmaConversationMatrix } from '../../shared/swot/matrix';
 import { normalizeText } from '../../shared/swot/normalize';
 import { byQuadrant, type Quadrant } from '../../shared/swot/quadrants';
-import { scoreSwot, type SwotScope } from '../../shared/swot/score';
+import { scoreSwot } from '../../shared/swot/score';
 import { createLemmaIndex, suggestGroups } from '../../shared/swot/suggest';
 import { TEAM_SWOT_LEMMAS_PER_QUADRANT, sortTeamLemmas } from '../../shared/swot/team-swot';
+import { toScoringScope } from '../../shared/swot/scoring-scope';
 import { ServiceError } from '../errors';
 import type { Handler } from '../handlers';
 import { readIdentity, requireAuthor } from '../identity';
@@ -44,30 +45,7 @@ function lemmaView(lemma: Lemma): SwotLemmaView {
   return { id: lemma.id, quadrant: (lemma.quadrant ?? 'strengths') as Quadrant, name: lemma.name ?? '', narrative: lemma.narrative ?? '' };
 }
 
-/**
- * The scoring input of a scope: an item counts under its lemma only when that lemma belongs to
- * the scope (a conversation held with two groups shares its items with both scopes, but a lemma
- * is one group's).
- */
-export function toScoringScope(records: ScopeRecords): { scope: SwotScope; lemmaByKey: Map<string, string> } {
-  const lemmas = new Map(records.lemmas.map((lemma) => [lemma.id, lemma]));
-  const lemmaByKey = new Map<string, string>();
-  for (const lemma of records.lemmas) {
-    const key = `${lemma.quadrant}|${normalizeText(lemma.name ?? '')}`;
-    if (!lemmaByKey.has(key)) lemmaByKey.set(key, lemma.id);
-  }
-  return {
-    lemmaByKey,
-    scope: {
-      group: records.groupName,
-      conversations: records.conversations.map(({ conversation }) => conversation.id),
-      items: records.items.map((item) => {
-        const lemma = item.lemma_id ? lemmas.get(item.lemma_id) : undefined;
-        return { id: item.id, conversation: item.conversation_id ?? '', quadrant: item.quadrant ?? '', text: item.text ?? '', lemma: lemma?.name ?? null };
-      }),
-    },
-  };
-}
+export { toScoringScope };
 
 function conflictViews(store: LocalStore, records: ScopeRecords, names: Map<string, string>): SwotConflictView[] {
   const itemIds = new Set(records.items.map((item) => item.id));

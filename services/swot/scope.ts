@@ -1,20 +1,10 @@
 import type { LocalStore } from '../../db/store/store';
-import type { Conversation, Lemma, Member, SwotItem } from '../../shared/domain/model';
+import type { Member } from '../../shared/domain/model';
 import { deterministicId } from '../../db/store/ids';
+import type { ScopeRecords } from '../../shared/swot/scoring-scope';
 import { ServiceError } from '../errors';
 
-/**
- * What belongs to one SWOT scope: a sector's respondent group over all conversations of the
- * campaign held with that group at organisations of that sector. The conversation count N of the
- * scoring rule is the number of these conversations, read from the records.
- */
-export interface ScopeRecords {
-  readonly sectorName: string;
-  readonly groupName: string;
-  readonly conversations: readonly { readonly conversation: Conversation; readonly label: string; readonly date: string | null }[];
-  readonly items: readonly SwotItem[];
-  readonly lemmas: readonly Lemma[];
-}
+export type { ScopeRecords };
 
 /** The respondent-group id under which a sector's team SWOT keeps its lemmas (not a real group). */
 export function teamGroupId(sectorId: string): string {

@@ -9,6 +9,7 @@ import { setupChannels } from './setup';
 import { planningChannels } from './planning';
 import { visitChannels } from './visit';
 import { searchChannels } from './search';
+import { reportChannels } from './reports';
 
 /**
  * The one contract between the UI and the services: every call the renderer can make,
@@ -35,6 +36,7 @@ export const contract = {
   ...planningChannels,
   ...visitChannels,
   ...searchChannels,
+  ...reportChannels,
 } as const;
 
 export type Contract = typeof contract;

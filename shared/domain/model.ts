@@ -21,6 +21,10 @@ export type Lemma = RecordOf<'lemmas'>;
 export type GoodPractice = RecordOf<'good_practices'>;
 export type Report = RecordOf<'reports'>;
 export type ReportSection = RecordOf<'report_sections'>;
+export type ReportComment = RecordOf<'report_comments'>;
+export type ReportVersion = RecordOf<'report_versions'>;
+export type ReportVersionSection = RecordOf<'report_version_sections'>;
+export type ReportTemplate = RecordOf<'report_templates'>;
 
 export type { Quadrant } from '../sync/schema';
 export { QUADRANTS, REGION_KINDS, REPORT_KINDS, REPORT_STATUSES, VISIT_STATUSES } from '../sync/schema';

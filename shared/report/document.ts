@@ -116,3 +116,41 @@ export function* walkJson(node: ReportJson): Generator<ReportJson> {
   yield node;
   for (const child of node.content ?? []) yield* walkJson(child);
 }
+
+/** Runs an edit on a section's document as one Yjs client and answers the update it made and the new state. */
+export function editSection(state: Uint8Array | null, clientId: number, edit: (fragment: Y.XmlFragment, doc: Y.Doc) => void): { readonly update: Uint8Array; readonly state: Uint8Array } {
+  const doc = loadSectionDoc(state);
+  doc.clientID = clientId;
+  try {
+    const before = Y.encodeStateVector(doc);
+    doc.transact(() => edit(sectionFragment(doc), doc));
+    return { update: Y.encodeStateAsUpdate(doc, before), state: Y.encodeStateAsUpdate(doc) };
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** The text blocks of a fragment (paragraphs, headings, cells' paragraphs ...) in document order, as their first Y.XmlText. */
+export function textBlocks(fragment: Y.XmlFragment): Y.XmlText[] {
+  const blocks: Y.XmlText[] = [];
+  const visit = (element: Y.XmlElement | Y.XmlFragment): void => {
+    const children = element.toArray();
+    const text = children.find((child): child is Y.XmlText => child instanceof Y.XmlText);
+    if (text) {
+      blocks.push(text);
+      return;
+    }
+    for (const child of children) if (child instanceof Y.XmlElement) visit(child);
+  };
+  visit(fragment);
+  return blocks;
+}
+
+/** Appends a paragraph with plain text at the end of a fragment (tests, the CLI, quotes). */
+export function appendParagraph(fragment: Y.XmlFragment, text: string): void {
+  const paragraph = new Y.XmlElement('paragraph');
+  const content = new Y.XmlText();
+  content.insert(0, text);
+  paragraph.insert(0, [content]);
+  fragment.push([paragraph]);
+}

@@ -203,3 +203,16 @@ export function sourceFingerprint(text: string): string {
   }
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
+
+/**
+ * The key of a block's values: its type and what it shows (attributes without the block id, in
+ * a fixed order). Two blocks showing the same thing have the same values, so frozen values are
+ * kept per key and found again whatever the block's id.
+ */
+export function blockKey(block: { readonly type: string; readonly attrs: Readonly<Record<string, unknown>> }): string {
+  const shown = Object.keys(block.attrs)
+    .filter((name) => name !== 'blockId' && name !== 'quotedAt')
+    .sort()
+    .map((name) => [name, block.attrs[name] ?? null]);
+  return `${block.type}|${JSON.stringify(shown)}`;
+}

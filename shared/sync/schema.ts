@@ -23,8 +23,12 @@ import { IDENTIFIER_PATTERN, ROW_ID_PATTERN, type JsonValue } from './change';
 /** The key of the Y.Text inside every shared-text Yjs document (a renderer binding must use the same). */
 export const YTEXT_KEY = 'text';
 
-/** Version of this registry. A change made under a newer version is kept aside until the store upgrades. */
-export const SYNC_SCHEMA_VERSION = 1;
+/**
+ * Version of this registry. A change made under a newer version is kept aside until the store upgrades.
+ * 2: reports (pen holder, frozen block values), report sections as rich text with owner and lock,
+ * report comments, versions and templates (issue 16).
+ */
+export const SYNC_SCHEMA_VERSION = 2;
 
 export type ColumnKind = 'lww' | 'judgement' | 'text';
 /** How a value is kept in its SQLite column: booleans as 0/1, arrays and objects as JSON text. */
@@ -35,6 +39,12 @@ export interface ColumnSpec<T extends JsonValue = JsonValue, K extends ColumnKin
   readonly storage: ColumnStorage;
   /** Validates a value as it travels in a change (for text columns: the base64 Yjs update). */
   readonly value: z.ZodType<T>;
+  /**
+   * For text columns, the Yjs type the document holds: `text` a Y.Text under YTEXT_KEY (plain
+   * notes), `xml` a Y.XmlFragment under REPORT_FRAGMENT_KEY (a report section's rich text,
+   * shared/report/). Absent means `text`.
+   */
+  readonly root?: 'text' | 'xml';
 }
 
 export const MAX_SHORT_TEXT = 500;
@@ -63,6 +73,18 @@ const date = () => col('lww', 'text', z.string().regex(ISO_DATE).nullable());
 const dateTime = () => col('lww', 'text', z.string().regex(ISO_DATE_TIME).nullable());
 const oneOf = <const V extends readonly [string, ...string[]]>(values: V, kind: ColumnKind = 'lww') => col(kind, 'text', z.enum(values));
 const sharedText = () => col('text', 'text', z.string().max(MAX_TEXT_UPDATE_CHARS).regex(BASE64, { message: 'not base64' }));
+/** A rich text (report section): a Y.XmlFragment edited by the TipTap editor; the domain table holds its plain text. */
+const richText = (): ColumnSpec<string, 'text'> => ({ ...sharedText(), root: 'xml' });
+/** JSON of a server-written snapshot (frozen block values), capped like a text update. */
+const snapshotJson = () =>
+  col(
+    'lww',
+    'json',
+    z
+      .record(z.string().max(2000), z.json())
+      .nullable()
+      .refine((value) => value === null || JSON.stringify(value).length <= MAX_TEXT_UPDATE_CHARS, { message: 'too large' }),
+  );
 
 // One vocabulary for quadrants everywhere (store, scoring, CLI, UI): the plural names of issue 6.
 export { QUADRANTS, type Quadrant };
@@ -76,6 +98,8 @@ export const REGION_KINDS = ['province', 'city'] as const;
 export const REPORT_KINDS = ['region', 'sector', 'final'] as const;
 /** A report's status; 'final' is written only by the sync server when the region coordinator or sector lead finalises it. */
 export const REPORT_STATUSES = ['draft', 'submitted', 'approved', 'final'] as const;
+/** Why a report version was kept: a workflow step, or on demand ("versie voor sectordag"). */
+export const REPORT_VERSION_REASONS = ['submitted', 'approved', 'final', 'manual'] as const;
 
 const deleted = flag();
 
@@ -163,9 +187,68 @@ export const syncTables = {
     scope_id: optionalRef(),
     title: shortText(500),
     status: oneOf(REPORT_STATUSES),
+    /** The member who holds the pen (default owner of every section). */
+    pen_holder_id: optionalRef(),
+    /** The comment of the last send-back (written by the server with the status). */
+    status_comment: optionalText(5000),
+    /** Block key (shared/report/model.ts blockKey) → resolved values, recorded by the server when the report is finalised (laptops cannot write it). */
+    frozen_blocks: snapshotJson(),
     deleted,
   },
-  report_sections: { report_id: ref(), sort_order: order(), title: shortText(500), body: sharedText(), deleted },
+  report_sections: {
+    report_id: ref(),
+    sort_order: order(),
+    title: shortText(500),
+    /** The section's document: a Y.XmlFragment (schema 2; schema 1 held a plain Y.Text, moved by migration 004). */
+    body: richText(),
+    /** The template section it was made from (null: added by hand). */
+    template_key: optionalText(100),
+    /** For a region report's section about one visit (not `visit_id`: a report is not a visit's record). */
+    source_visit_id: optionalRef(),
+    /** The owner (null: the report's pen holder); only the owner locks. */
+    owner_id: optionalRef(),
+    /** A locked section takes edits from its owner only; the server holds the others'. */
+    locked: flag(),
+    deleted,
+  },
+  /** A comment on a selection of a section (or a reply: parent_id), anchored by Yjs relative positions. */
+  report_comments: {
+    report_id: ref(),
+    section_id: ref(),
+    parent_id: optionalRef(),
+    author_id: ref(),
+    text: shortText(MAX_LONG_TEXT),
+    /** base64 Y.RelativePosition of the selection's start and end in the section's fragment. */
+    anchor: col('lww', 'json', z.object({ start: z.string().max(2000).regex(BASE64), end: z.string().max(2000).regex(BASE64) }).strict().nullable()),
+    quote: optionalText(2000),
+    resolved: flag(),
+    created_at: dateTime(),
+    deleted,
+  },
+  /** A named, read-only copy of a report at a workflow step or on demand. */
+  report_versions: {
+    report_id: ref(),
+    name: shortText(200),
+    reason: oneOf(REPORT_VERSION_REASONS),
+    author_id: optionalRef(),
+    created_at: dateTime(),
+    deleted,
+  },
+  /** One section of a version: its title and its ProseMirror JSON as text, never edited after. */
+  report_version_sections: {
+    version_id: ref(),
+    section_id: ref(),
+    sort_order: order(),
+    title: shortText(500),
+    content: col('lww', 'text', z.string().max(MAX_TEXT_UPDATE_CHARS)),
+    deleted,
+  },
+  /** A campaign's template of one report kind (absent: the built-in template of shared/report/templates.ts). */
+  report_templates: {
+    kind: oneOf(REPORT_KINDS),
+    sections: col('lww', 'json', z.array(z.json()).max(100).refine((value) => JSON.stringify(value).length <= MAX_LONG_TEXT * 10, { message: 'too large' })),
+    deleted,
+  },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
 
 export type SyncTables = typeof syncTables;

@@ -2,6 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { yjsClientId } from '../../db/store/text';
+import { deterministicUpdate, editSection, paragraphsJson, textBlocks } from '../../shared/report/document';
 import { openProfile, type Profile } from '../../db/profile';
 import { SyncEngine } from '../../server/client/engine';
 import { SyncHttpClient } from '../../server/client/http';
@@ -87,7 +90,8 @@ describe.each(kinds)('sync engine with real profiles against the %s store', (kin
       // Shared starting point: one visit, one SWOT item, one report section.
       first.profile.store.insert('visits', campaign, { organisation_id: 'o1', status: 'in_progress' }, { id: `${campaign}-v1` });
       first.profile.store.insert('swot_items', campaign, { visit_id: `${campaign}-v1`, conversation_id: 'k1', quadrant: 'strengths', text: 'Good volunteers', author_id: 'm1' }, { id: `${campaign}-s1` });
-      first.profile.store.insert('report_sections', campaign, { report_id: 'r1', sort_order: 1, title: 'Intro', body: 'The centres work hard.' }, { id: `${campaign}-rs1` });
+      first.profile.store.insert('report_sections', campaign, { report_id: 'r1', sort_order: 1, title: 'Intro' }, { id: `${campaign}-rs1` });
+      first.profile.store.applyTextUpdate('report_sections', `${campaign}-rs1`, 'body', deterministicUpdate('intro', paragraphsJson('The centres work hard.')));
       await first.engine.syncOnce();
       await second.engine.syncOnce();
       expect(state(second, campaign)).toEqual(state(first, campaign));
@@ -96,8 +100,16 @@ describe.each(kinds)('sync engine with real profiles against the %s store', (kin
       second.profile.store.update('visits', `${campaign}-v1`, { status: 'done' });
       first.profile.store.update('swot_items', `${campaign}-s1`, { quadrant: 'opportunities' });
       second.profile.store.update('swot_items', `${campaign}-s1`, { quadrant: 'weaknesses' });
-      first.profile.store.update('report_sections', `${campaign}-rs1`, { body: 'The centres work hard. They cooperate.' });
-      second.profile.store.update('report_sections', `${campaign}-rs1`, { body: 'Most centres work hard.' });
+      const edit = (who: typeof first, change: (block: Y.XmlText) => void) => {
+        const state = who.profile.store.textState('report_sections', `${campaign}-rs1`, 'body');
+        const { update } = editSection(state, yjsClientId(who.profile.store.node), (fragment) => change(textBlocks(fragment)[0] as Y.XmlText));
+        who.profile.store.applyTextUpdate('report_sections', `${campaign}-rs1`, 'body', update);
+      };
+      edit(first, (block) => block.insert(block.length, ' They cooperate.'));
+      edit(second, (block) => {
+        block.delete(0, 3);
+        block.insert(0, 'Most');
+      });
       first.profile.store.insert('good_practices', campaign, { visit_id: `${campaign}-v1`, text: 'Buddy system' }, { id: `${campaign}-gp1` });
       await first.engine.syncOnce();
       await second.engine.syncOnce();

@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { sectionJson } from '../../shared/report/document';
+import { openDatabase, type SqliteDatabase } from '../connection';
+import { migrate } from '../migrate';
+import { LocalStore } from '../store/store';
+import { migrations } from './index';
+
+/**
+ * Migration 004 from a version-3 profile holding report sections as schema 1 wrote them: a
+ * plain Y.Text body in text_states, its plain text in report_sections.body, its update in the log.
+ */
+function plainTextUpdate(text: string, client: number): Uint8Array {
+  const doc = new Y.Doc();
+  doc.clientID = client;
+  doc.getText('text').insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+function seedVersion3(db: SqliteDatabase, sections: Record<string, string>): void {
+  migrate(db, migrations.slice(0, 3));
+  const node = (db.prepare("SELECT value FROM meta WHERE key = 'node_id'").get() as { value: string }).value;
+  db.prepare("INSERT INTO campaigns (id, name, working_year, created_at) VALUES ('c1', 'Campagne', '2026-2027', '2026-09-01T00:00:00Z')").run();
+  db.prepare("INSERT INTO reports (id, campaign_id, kind, scope_id, title, status) VALUES ('r1', 'c1', 'sector', 'sc1', 'Jeugdhulp', 'draft')").run();
+  let n = 0;
+  for (const [id, text] of Object.entries(sections)) {
+    n += 1;
+    const update = plainTextUpdate(text, 1000 + n);
+    const hlc = `${String(1_790_000_000_000 + n).padStart(15, '0')}-0000-${node}`;
+    db.prepare('INSERT INTO report_sections (id, campaign_id, report_id, sort_order, title, body) VALUES (?, ?, ?, ?, ?, ?)').run(id, 'c1', 'r1', n, `Deel ${n}`, text);
+    db.prepare("INSERT INTO text_states (tbl, row_id, col, state) VALUES ('report_sections', ?, 'body', ?)").run(id, update);
+    db.prepare(
+      "INSERT INTO changes (id, node, author, campaign, tbl, row_id, col, value, prev, schema, source) VALUES (?, ?, ?, 'c1', 'report_sections', ?, 'body', ?, NULL, 1, 'local')",
+    ).run(hlc, node, node, id, JSON.stringify(Buffer.from(update).toString('base64')));
+  }
+}
+
+describe('migration 004 (reports)', () => {
+  let dir: string;
+  let db: SqliteDatabase;
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'veldwerk-m004-'));
+    db = openDatabase(path.join(dir, 'test.sqlite'));
+  });
+
+  afterEach(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('moves each plain-text body into paragraphs of the fragment, as a change of this node', () => {
+    seedVersion3(db, { s1: 'De centra werken samen.\nZe delen kennis.', s2: 'Eén zin.', s3: '' });
+    expect(migrate(db, migrations)).toEqual([4]);
+    const store = new LocalStore(db);
+    const state = store.textState('report_sections', 's1', 'body');
+    expect(sectionJson(state)).toEqual({
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'De centra werken samen.' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'Ze delen kennis.' }] },
+      ],
+    });
+    expect(store.get('report_sections', 's1')?.body).toBe('De centra werken samen.\nZe delen kennis.');
+    expect(store.get('report_sections', 's2')?.body).toBe('Eén zin.');
+    // The old Y.Text is still there: nothing was deleted.
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state);
+    expect(doc.getText('text').toString()).toBe('De centra werken samen.\nZe delen kennis.');
+    const moves = db.prepare("SELECT row_id, schema, source FROM changes WHERE tbl = 'report_sections' AND schema = 2 ORDER BY row_id").all();
+    expect(moves).toEqual([
+      { row_id: 's1', schema: 2, source: 'local' },
+      { row_id: 's2', schema: 2, source: 'local' },
+    ]);
+    // New columns exist and read as not yet known / false.
+    expect(store.get('report_sections', 's1')).toMatchObject({ owner_id: null, template_key: null });
+    expect(store.list('report_comments', {})).toEqual([]);
+  });
+
+  it('makes the same move on two laptops, so merging their moves does not double the text', () => {
+    seedVersion3(db, { s1: 'Alleen dit.' });
+    migrate(db, migrations);
+    const otherDir = mkdtempSync(path.join(os.tmpdir(), 'veldwerk-m004b-'));
+    const other = openDatabase(path.join(otherDir, 'test.sqlite'));
+    try {
+      seedVersion3(other, { s1: 'Alleen dit.' });
+      migrate(other, migrations);
+      const mine = new LocalStore(db);
+      const theirs = new LocalStore(other);
+      const theirMoves = theirs.changesAfter(0, 1000).map((logged) => logged.change).filter((change) => change.schema === 2);
+      expect(theirMoves).toHaveLength(1);
+      mine.applyRemote(theirMoves, 'peer');
+      expect(mine.get('report_sections', 's1')?.body).toBe('Alleen dit.');
+      expect(sectionJson(mine.textState('report_sections', 's1', 'body')).content).toHaveLength(1);
+    } finally {
+      other.close();
+      rmSync(otherDir, { recursive: true, force: true });
+    }
+  });
+});
