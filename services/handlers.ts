@@ -13,6 +13,7 @@ import { createPlanningHandlers } from './planning/planning';
 import { createVisitHandlers } from './visits/visits';
 import { createSearchHandlers } from './search/search';
 import { createReportHandlers } from './reports/handlers';
+import { createExportHandlers, type ExportHost } from './export/handlers';
 
 export interface ServiceContext {
   readonly profile: Profile;
@@ -20,6 +21,8 @@ export interface ServiceContext {
   readonly transport: 'ipc' | 'http';
   readonly sync: SyncController;
   readonly jobs: JobRegistry;
+  /** The desktop app's save dialog and PDF printer (absent in browser mode). */
+  readonly exportHost?: ExportHost;
 }
 
 export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
@@ -45,5 +48,6 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createVisitHandlers(context.profile),
     ...createSearchHandlers(context.profile),
     ...createReportHandlers(context.profile, context.sync),
+    ...createExportHandlers(context.profile, context.jobs, context.exportHost),
   };
 }

@@ -4,6 +4,7 @@ import { createHandlers } from './handlers';
 import { JobRegistry } from './jobs';
 import { SyncController } from './sync/controller';
 import { APP_VERSION } from './version';
+import type { ExportHost } from './export/handlers';
 
 export interface Services {
   readonly profile: Profile;
@@ -20,13 +21,15 @@ export interface StartServicesOptions {
   readonly onInternalError?: (channel: string, error: unknown) => void;
   /** Start the background sync engine when the profile has a server connection (default true). */
   readonly backgroundSync?: boolean;
+  /** The desktop app's save dialog and PDF printer (Electron main passes them; browser mode has none). */
+  readonly exportHost?: ExportHost;
 }
 
 /** Opens the profile and wires the contract to its services. Used by Electron main and browser mode. */
 export function startServices(options: StartServicesOptions): Services {
   const profile = openProfile(options.profileDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const sync = new SyncController(profile);
-  const handlers = createHandlers({ profile, version: APP_VERSION, transport: options.transport, sync, jobs: new JobRegistry() });
+  const handlers = createHandlers({ profile, version: APP_VERSION, transport: options.transport, sync, jobs: new JobRegistry(), ...(options.exportHost ? { exportHost: options.exportHost } : {}) });
   const dispatch = createDispatch(handlers, options.onInternalError ? { onInternalError: options.onInternalError } : {});
   if (options.backgroundSync ?? true) sync.resume();
   return {

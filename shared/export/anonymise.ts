@@ -155,7 +155,10 @@ export function applyDocumentReplacements(doc: ExportDocument, hits: readonly An
     const ranges: Array<{ start: number; end: number; label: string }> = [];
     for (const hit of [...mine].sort((a, b) => a.start - b.start)) {
       if (ranges.some((range) => hit.start < range.end)) continue;
-      ranges.push({ start: hit.start, end: hit.end, label: replacements.get(hit.key) ?? '' });
+      const label = replacements.get(hit.key) ?? '';
+      // A label that starts a sentence starts with a capital ("Een van de integratiecentra ...").
+      const startsSentence = hit.context.before.trim() === '' || /[.!?:]\s*$/.test(hit.context.before);
+      ranges.push({ start: hit.start, end: hit.end, label: startsSentence ? label.charAt(0).toUpperCase() + label.slice(1) : label });
     }
     return replaceInInlines(inlines, ranges);
   });

@@ -1,5 +1,5 @@
 import type { ResolvableBlock, ResolvedBlock, ResolvedBlockValue } from '../contract/reports';
-import { parseLiveBlock, sourceQuoteAttrs, type ReportJson } from '../report/model';
+import { blockKey, parseLiveBlock, sourceQuoteAttrs, type ReportJson } from '../report/model';
 import { QUADRANTS, type Quadrant } from '../swot/quadrants';
 
 /*
@@ -89,10 +89,6 @@ export interface ExportLabels {
   readonly noLemmas: string;
 }
 
-/** The key under which a live block's resolved value is looked up: its block id, or its attributes when it has none. */
-export function blockKey(block: ResolvableBlock): string {
-  return block.attrs.blockId ?? `${block.type}:${JSON.stringify(block.attrs)}`;
-}
 
 /** Every live block and quote of the sections, once each, for the resolvers. */
 export function collectBlocks(contents: readonly ReportJson[]): ResolvableBlock[] {
@@ -281,4 +277,4 @@ export function inlineText(inlines: readonly Inline[]): string {
   return inlines.map((inline) => (inline.kind === 'text' ? inline.text : inline.kind === 'break' ? '\n' : '')).join('');
 }
 
-export { QUADRANTS };
+export { blockKey, QUADRANTS };
