@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, app, ipcMain, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
-import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, IPC_INVOKE_CHANNEL } from '../shared/contract/constants';
+import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, IPC_EVENTS_CHANNEL, IPC_INVOKE_CHANNEL } from '../shared/contract/constants';
 import { fail } from '../shared/contract/result';
 import { startServices, type Services } from '../services/runtime';
 import { isAllowedExternalLink, resolveRendererFile } from './renderer-files';
@@ -101,6 +101,13 @@ void app.whenReady().then(() => {
   ipcMain.handle(IPC_INVOKE_CHANNEL, (event, channel: unknown, payload: unknown) => {
     if (!isOwnSender(event)) return fail('FORBIDDEN', 'Calls are only accepted from the Veldwerk window');
     return dispatch(channel, payload);
+  });
+
+  // Change events go to the main window only, and only while it shows our own app:// page
+  // (the same rule as isOwnSender for calls).
+  services.events.subscribe((event) => {
+    const contents = mainWindow?.webContents;
+    if (contents && !contents.isDestroyed() && contents.getURL().startsWith(`${APP_ORIGIN}/`)) contents.send(IPC_EVENTS_CHANNEL, event);
   });
 
   mainWindow = createWindow();

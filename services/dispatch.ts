@@ -4,6 +4,7 @@ import { fail, ok, type ContractIssue, type Result } from '../shared/contract/re
 import { en } from '../shared/i18n/en';
 import { lookupMessage } from '../shared/i18n';
 import type { Handler, Handlers } from './handlers';
+import { ChangeRejectedError } from '../db/store/errors';
 import { ServiceError } from './errors';
 
 export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
@@ -27,6 +28,14 @@ function toIssues(error: z.ZodError): ContractIssue[] {
   return issues;
 }
 
+/** The input field of a refused column: the contract spells columns in camelCase (sort_order: sortOrder). */
+function refusedField(error: ChangeRejectedError): ContractIssue[] {
+  const column = error.field?.column;
+  if (!column) return [];
+  const path = column.replace(/_([a-z0-9])/g, (_match, char: string) => char.toUpperCase());
+  return [{ path, message: lookupMessage(en, 'errors.fields.refused') ?? error.message, key: 'errors.fields.refused' }];
+}
+
 /**
  * The single entry point of every contract call, whatever the transport: refuses unknown
  * channels, validates the payload with the channel's schema, runs the handler and wraps the
@@ -48,6 +57,9 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
       return ok(await handler(parsed.data as never));
     } catch (error) {
       if (error instanceof ServiceError) return fail(error.code, error.message, error.issues);
+      // Validation derives its limits from the sync registry, so the store should never refuse a
+      // valid input; if it does, the user still learns which field, never a generic INTERNAL.
+      if (error instanceof ChangeRejectedError) return fail('INVALID_INPUT', error.message, refusedField(error));
       options.onInternalError?.(channel, error);
       return fail('INTERNAL', `Internal error while handling ${channel}`);
     }

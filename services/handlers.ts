@@ -1,6 +1,7 @@
 import type { ChannelName, OutputOf, ParsedInputOf } from '../shared/contract/channels';
 import { CampaignRepository } from '../db/repositories/campaigns';
 import type { Profile } from '../db/profile';
+import type { EventHub } from './events';
 import type { JobRegistry } from './jobs';
 import type { SyncController } from './sync/controller';
 import { createSyncHandlers } from './sync/handlers';
@@ -23,6 +24,8 @@ export interface ServiceContext {
   readonly jobs: JobRegistry;
   /** The desktop app's save dialog and PDF printer (absent in browser mode). */
   readonly exportHost?: ExportHost;
+  /** Announces changes of local state to the UI; absent in tests that do not watch. */
+  readonly events?: EventHub;
 }
 
 export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
@@ -39,7 +42,7 @@ export function createHandlers(context: ServiceContext): Handlers {
       ensureDefaultRegions(context.profile.store, campaign.id);
       return campaign;
     },
-    ...createIdentityHandlers(context.profile),
+    ...createIdentityHandlers(context.profile, (campaignId) => context.events?.local('identity', campaignId)),
     ...createSwotHandlers(context.profile),
     ...createSyncHandlers(context.profile, context.sync, context.jobs),
     ...createWorkflowHandlers(context.profile, context.sync),

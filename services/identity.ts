@@ -20,7 +20,11 @@ export function currentMemberId(profile: Profile, campaignId: string): string | 
  */
 export function requireAuthor(profile: Profile, campaignId: string): string {
   const id = currentMemberId(profile, campaignId);
-  if (!id) throw new ServiceError('FORBIDDEN', 'Choose who you are in this campaign first (the team member whose notes these are).');
+  if (!id) {
+    const message = 'Choose who you are in this campaign first (the team member whose notes these are).';
+    // The issue's path "identity" lets the UI tell this refusal from others: it keeps what was typed and asks for a name.
+    throw new ServiceError('FORBIDDEN', message, [{ path: 'identity', message, key: 'field.entry.chooseIdentity' }]);
+  }
   return id;
 }
 
@@ -35,13 +39,14 @@ export function readIdentity(profile: Profile, campaignId: string): Identity {
 
 type IdentityHandlers = { readonly [C in keyof typeof identityChannels]: Handler<C> };
 
-export function createIdentityHandlers(profile: Profile): IdentityHandlers {
+export function createIdentityHandlers(profile: Profile, onChange: (campaignId: string) => void = () => {}): IdentityHandlers {
   return {
     'identity.get': ({ campaignId }) => readIdentity(profile, campaignId),
     'identity.set': ({ campaignId, memberId }) => {
       const member = profile.store.get('members', memberId);
       if (!member || member.campaign_id !== campaignId) throw new ServiceError('NOT_FOUND', `No member ${memberId} in campaign ${campaignId}`);
       profile.store.setSyncState(key(campaignId), memberId);
+      onChange(campaignId);
       return readIdentity(profile, campaignId);
     },
   };

@@ -21,8 +21,19 @@ interface Job<R> {
 
 const KEEP_FINISHED_MS = 10 * 60 * 1000;
 
+export interface JobRegistryOptions {
+  /** Called when a job starts, progresses or ends (the UI is told, see services/events.ts). */
+  readonly onChange?: () => void;
+}
+
 export class JobRegistry {
   private readonly jobs = new Map<string, Job<unknown>>();
+
+  constructor(private readonly options: JobRegistryOptions = {}) {}
+
+  private changed(): void {
+    this.options.onChange?.();
+  }
 
   start<R>(
     kind: JobView<R>['kind'],
@@ -32,14 +43,21 @@ export class JobRegistry {
     this.prune();
     const job: Job<R> = { id: randomUUID(), kind, state: 'running', phase: 'start', done: 0, total: 0, result: null, error: null, errorCode: null, finishedAt: null };
     this.jobs.set(job.id, job as Job<unknown>);
-    const progress = (phase: string, done: number, total: number) => Object.assign(job, { phase, done, total });
+    const progress = (phase: string, done: number, total: number) => {
+      Object.assign(job, { phase, done, total });
+      this.changed();
+    };
     // Run after answering the call that started it.
     setImmediate(() => {
       run(progress).then(
-        (result) => Object.assign(job, { state: 'done', result, finishedAt: Date.now() }),
+        (result) => {
+          Object.assign(job, { state: 'done', result, finishedAt: Date.now() });
+          this.changed();
+        },
         (error: unknown) => {
           const { message, code } = describe(error);
           Object.assign(job, { state: 'failed', error: message, errorCode: code, finishedAt: Date.now() });
+          this.changed();
         },
       );
     });

@@ -1,5 +1,6 @@
 import { openProfile, type Profile } from '../db/profile';
 import { createDispatch, type Dispatch } from './dispatch';
+import { EventHub } from './events';
 import { createHandlers } from './handlers';
 import { JobRegistry } from './jobs';
 import { SyncController } from './sync/controller';
@@ -10,6 +11,8 @@ export interface Services {
   readonly profile: Profile;
   readonly dispatch: Dispatch;
   readonly sync: SyncController;
+  /** What changed, for the UI (change events): the transports forward it. */
+  readonly events: EventHub;
   /** Stops the background sync engine, then closes the profile. */
   close(): Promise<void>;
 }
@@ -28,16 +31,20 @@ export interface StartServicesOptions {
 /** Opens the profile and wires the contract to its services. Used by Electron main and browser mode. */
 export function startServices(options: StartServicesOptions): Services {
   const profile = openProfile(options.profileDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  const sync = new SyncController(profile);
-  const handlers = createHandlers({ profile, version: APP_VERSION, transport: options.transport, sync, jobs: new JobRegistry(), ...(options.exportHost ? { exportHost: options.exportHost } : {}) });
+  const events = new EventHub(profile);
+  const sync = new SyncController(profile, { onChange: () => events.local('sync') });
+  const jobs = new JobRegistry({ onChange: () => events.local('jobs') });
+  const handlers = createHandlers({ profile, version: APP_VERSION, transport: options.transport, sync, jobs, events, ...(options.exportHost ? { exportHost: options.exportHost } : {}) });
   const dispatch = createDispatch(handlers, options.onInternalError ? { onInternalError: options.onInternalError } : {});
   if (options.backgroundSync ?? true) sync.resume();
   return {
     profile,
     dispatch,
     sync,
+    events,
     close: async () => {
       await sync.close();
+      events.close();
       profile.close();
     },
   };

@@ -163,3 +163,53 @@ describe('veldwerk swot score as a real process', () => {
     expect(bad.stderr).toContain('malformed JSON at line 1, column 11');
   });
 });
+
+describe('veldwerk swot suggest', () => {
+  const scope = {
+    group: 'Personeel',
+    conversations,
+    items: [
+      { id: 'l1', conversation: 'c1', quadrant: 'weaknesses', text: 'Lange wachtlijsten voor NT2', lemma: 'Wachtlijsten' },
+      { id: 'l2', conversation: 'c2', quadrant: 'weaknesses', text: 'Wachtlijst voor de taalcursus', lemma: 'Wachtlijsten' },
+      { id: 'u1', conversation: 'c3', quadrant: 'weaknesses', text: 'Wachtlijsten blijven groeien', lemma: null },
+      { id: 'u2', conversation: 'c4', quadrant: 'weaknesses', text: 'Hoge werkdruk bij het personeel', lemma: null },
+      { id: 'u3', conversation: 'c5', quadrant: 'weaknesses', text: 'Te veel werkdruk, personeel overbelast', lemma: null },
+      { id: 'u4', conversation: 'c6', quadrant: 'strengths', text: 'Wachtlijsten zijn weg', lemma: null },
+    ],
+  };
+
+  it('proposes groups of the unclustered items and the best existing lemma per item, as JSON', async () => {
+    const result = await run(['swot', 'suggest', '-'], JSON.stringify(scope));
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const output = JSON.parse(result.stdout) as {
+      group: string;
+      threshold: number;
+      groups: { quadrant: string; members: { id: string }[]; proposedName: string; confidence: number; terms: string[] }[];
+      items: { id: string; bestLemmas: { lemma: string; score: number; terms: string[] }[] }[];
+    };
+    expect(output.group).toBe('Personeel');
+    expect(output.threshold).toBeGreaterThan(0);
+    const workload = output.groups.find((group) => group.members.some((member) => member.id === 'u2'));
+    expect(workload?.members.map((member) => member.id)).toEqual(['u2', 'u3']);
+    expect(workload?.quadrant).toBe('weaknesses');
+    expect(workload?.terms).toContain('werkdruk');
+    expect(output.items.map((item) => item.id)).toEqual(['u1', 'u2', 'u3', 'u4']);
+    expect(output.items[0]?.bestLemmas[0]).toMatchObject({ lemma: 'Wachtlijsten', terms: expect.arrayContaining(['wachtlijsten']) });
+    // A lemma of another quadrant is never proposed.
+    expect(output.items[3]?.bestLemmas).toEqual([]);
+  });
+
+  it('refuses bad input with exit 2 and a clear message, like score', async () => {
+    const unknown = await run(['swot', 'suggest', '-'], JSON.stringify({ ...scope, items: [{ ...scope.items[0], conversation: 'c99' }] }));
+    expect(unknown.code).toBe(2);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toMatch(/^veldwerk swot suggest: standard input: the input cannot be used:/);
+    const malformed = await run(['swot', 'suggest', '-'], '{"group": ');
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toMatch(/malformed JSON at line 1/);
+    const missing = await run(['swot', 'suggest']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/name the FILE to suggest/);
+  });
+});

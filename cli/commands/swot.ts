@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { isLanguage, type Language } from '../../shared/i18n';
 import { SwotInputError, scoreSwot, swotScopeSchema, type SwotScope, type SwotScoreResult } from '../../shared/swot/score';
+import { isQuadrant } from '../../shared/swot/quadrants';
+import { suggestForScope, type ScopeSuggestLemma } from '../../shared/swot/suggest-scope';
 import { openProfile } from '../../db/profile';
 import { ServiceError } from '../../services/errors';
 import { toScoringScope } from '../../services/swot/handlers';
@@ -27,7 +29,16 @@ veldwerk swot score --profile DIR --sector S --group G [--campaign C] [--lang nl
 
   --lang L   language of the "display" field: nl-BE (default, 6,3) or en (6.3)
 
-  Exit codes: 0 scored; 2 bad arguments or bad input (the reason on stderr, nothing on stdout).`;
+  Exit codes: 0 scored; 2 bad arguments or bad input (the reason on stderr, nothing on stdout).
+
+veldwerk swot suggest FILE
+veldwerk swot suggest --profile DIR --sector S --group G [--campaign C]
+
+  Reads the same input as score and prints, as JSON, suggestions for the items without a lemma:
+  the proposed groups (members, proposed name, confidence, shared words) with the best existing
+  lemmas for each group, and the best existing lemmas for each item (lemma, score, shared
+  words). The grouping threshold is learned from the items that already have a lemma. Nothing
+  is changed: these are proposals. Exit codes as for score.`;
 
 /** Input that cannot be scored: the message is for the user, the exit code is 2. */
 export class SwotFileError extends Error {
@@ -63,6 +74,38 @@ export function renderScore(scope: SwotScope, language: Language = 'nl-BE'): str
   return `${JSON.stringify(result, null, 2)}\n`;
 }
 
+/** Suggestions for the unclustered items of a scope, rendered as the CLI prints them. */
+export function renderSuggestions(scope: SwotScope): string {
+  try {
+    scoreSwot(scope); // the same checks as score: unknown conversations, blank texts, duplicate ids…
+  } catch (error) {
+    if (error instanceof SwotInputError) throw new SwotFileError(`the input cannot be used:\n${error.message}`);
+    throw error;
+  }
+  // scoreSwot refused unknown quadrants above; the type guard says so to the compiler.
+  const items = scope.items.flatMap((item) => (isQuadrant(item.quadrant) ? [{ id: item.id, text: item.text, quadrant: item.quadrant, lemmaId: item.lemma === null ? null : `${item.quadrant}:${item.lemma}` }] : []));
+  // In the file a lemma is its name; it belongs to the quadrant of its items.
+  const lemmas = new Map<string, ScopeSuggestLemma>();
+  for (const item of items) if (item.lemmaId !== null && !lemmas.has(item.lemmaId)) lemmas.set(item.lemmaId, { id: item.lemmaId, name: item.lemmaId.slice(item.quadrant.length + 1), quadrant: item.quadrant });
+  const result = suggestForScope({ items, lemmas: [...lemmas.values()] });
+  const byId = new Map(scope.items.map((item) => [item.id, item]));
+  const lemmaOut = (suggestion: { lemmaId: string; name: string; score: number; terms: readonly string[] }) => ({ lemma: suggestion.name, score: suggestion.score, terms: suggestion.terms });
+  const output = {
+    group: scope.group,
+    threshold: result.threshold,
+    groups: result.groups.map((group) => ({
+      quadrant: group.quadrant,
+      proposedName: group.name,
+      confidence: group.confidence,
+      terms: group.terms,
+      members: group.itemIds.map((id) => ({ id, text: byId.get(id)?.text ?? '' })),
+      bestLemmas: group.bestLemmas.map(lemmaOut),
+    })),
+    items: result.hints.map((hint) => ({ id: hint.itemId, text: byId.get(hint.itemId)?.text ?? '', quadrant: byId.get(hint.itemId)?.quadrant, bestLemmas: hint.lemmas.map(lemmaOut) })),
+  };
+  return `${JSON.stringify(output, null, 2)}\n`;
+}
+
 async function readSource(source: string, io: CliIo): Promise<string> {
   if (source === '-') return io.readStdin();
   try {
@@ -88,6 +131,15 @@ function scopeFromProfile(profileDir: string, query: { campaign?: string; sector
 }
 
 async function score(argv: string[], io: CliIo): Promise<number> {
+  return runOnScope('score', argv, io, (scope, language) => renderScore(scope, language));
+}
+
+async function suggest(argv: string[], io: CliIo): Promise<number> {
+  return runOnScope('suggest', argv, io, (scope) => renderSuggestions(scope));
+}
+
+/** Reads a scope from FILE, standard input or a profile, and prints what `render` makes of it. */
+async function runOnScope(name: 'score' | 'suggest', argv: string[], io: CliIo, render: (scope: SwotScope, language: Language) => string): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     options: { lang: { type: 'string' }, profile: { type: 'string' }, sector: { type: 'string' }, group: { type: 'string' }, campaign: { type: 'string' } },
@@ -102,35 +154,36 @@ async function score(argv: string[], io: CliIo): Promise<number> {
     try {
       if (!existsSync(values.profile)) throw new SwotFileError(`no profile folder ${values.profile}`);
       const scope = scopeFromProfile(values.profile, { sector: values.sector, group: values.group, ...(values.campaign ? { campaign: values.campaign } : {}) });
-      io.stdout(renderScore(scope, language));
+      io.stdout(render(scope, language));
       return EXIT_OK;
     } catch (error) {
       if (!(error instanceof SwotFileError)) throw error;
-      io.stderr(`veldwerk swot score: ${values.profile}: ${error.message}\n`);
+      io.stderr(`veldwerk swot ${name}: ${values.profile}: ${error.message}\n`);
       return EXIT_USAGE;
     }
   }
   if (values.sector !== undefined || values.group !== undefined || values.campaign !== undefined) throw new UsageError('--sector, --group and --campaign go with --profile');
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'name the FILE to score (or - for standard input), or a --profile' : `expected one FILE, got ${positionals.length}`);
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? `name the FILE to ${name} (or - for standard input), or a --profile` : `expected one FILE, got ${positionals.length}`);
   const source = positionals[0] as string;
   try {
-    const output = renderScore(parseScopeText(await readSource(source, io)), language);
+    const output = render(parseScopeText(await readSource(source, io)), language);
     io.stdout(output);
     return EXIT_OK;
   } catch (error) {
     if (!(error instanceof SwotFileError)) throw error;
-    io.stderr(`veldwerk swot score: ${source === '-' ? 'standard input' : source}: ${error.message}\n`);
+    io.stderr(`veldwerk swot ${name}: ${source === '-' ? 'standard input' : source}: ${error.message}\n`);
     return EXIT_USAGE;
   }
 }
 
 export const swotCommand: Command = {
   name: 'swot',
-  summary: 'Score a SWOT scope from a JSON file or a profile (veldwerk swot score FILE | --profile DIR ...)',
+  summary: 'Score a SWOT scope, or suggest groups and lemmas for it, from a JSON file or a profile (veldwerk swot score|suggest FILE | --profile DIR ...)',
   usage: USAGE,
   run: async (argv: string[], io: CliIo) => {
     const [subcommand, ...rest] = argv;
     if (subcommand === 'score') return score(rest, io);
-    throw new UsageError(subcommand === undefined ? 'name a subcommand: score' : `unknown subcommand "${subcommand}"`);
+    if (subcommand === 'suggest') return suggest(rest, io);
+    throw new UsageError(subcommand === undefined ? 'name a subcommand: score or suggest' : `unknown subcommand "${subcommand}"`);
   },
 };

@@ -40,6 +40,7 @@ export const webCommand: Command = {
     try {
       const bridge = await startBridge({
         dispatch: services.dispatch,
+        events: services.events,
         port,
         staticDir: values.renderer ?? RENDERER_DIST,
         ...(values.host !== undefined ? { host: values.host, allowRemoteHost: true } : {}),

@@ -1,8 +1,9 @@
 import { DEFAULT_REGIONS } from '../../shared/domain/model';
-import { QUADRANTS } from '../../shared/sync/schema';
 import { createCampaign } from '../store/campaigns';
 import { conversationId, deterministicId, noteId } from '../store/ids';
 import type { LocalStore } from '../store/store';
+import type { Quadrant } from '../../shared/swot/quadrants';
+import { AUDIENCE_OF_GROUP, DEMO_GOOD_PRACTICES, DEMO_SINGLETONS, DEMO_THEMES, ITEM_TAILS, NOTE_ASIDES, NOTE_OPENERS, ORGANISATION_NAMES, TOWNS, type DemoTheme } from './phrases';
 
 /**
  * A realistic synthetic campaign for trying the app and for benchmarks, written through the
@@ -18,6 +19,19 @@ export interface DemoOptions {
   readonly size?: DemoSize;
   readonly seed?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Multiplies the organisations (and so visits, conversations, items, notes) of the size; default 1. */
+  readonly scale?: number;
+  /** Also answer each SWOT item's theme: a labelled set for measuring suggestions, never shown in the app. */
+  readonly labels?: boolean;
+}
+
+/** A demo SWOT item with the theme it paraphrases (its "true" lemma; a singleton is its own). */
+export interface DemoLabelledItem {
+  readonly itemId: string;
+  /** Sector, respondent groups and quadrant: the scope-and-quadrant the item is clustered in. */
+  readonly group: string;
+  readonly text: string;
+  readonly lemma: string;
 }
 
 export interface DemoSummary {
@@ -29,6 +43,7 @@ export interface DemoSummary {
   readonly notes: number;
   readonly noteCharacters: number;
   readonly lemmas: number;
+  readonly labelledItems?: readonly DemoLabelledItem[];
 }
 
 const PAGE_CHARACTERS = 1800;
@@ -56,34 +71,53 @@ function prng(seed: number): () => number {
   };
 }
 
-const WORDS = (
-  'de het een en van in op met voor aan door naar over bij als ook niet wel meer veel goed sterk zwak ' +
-  'organisatie centrum dienst werking medewerkers cursisten inburgeraars tolken vertalers partners netwerk ' +
-  'samenwerking onthaal traject taal Nederlands oriëntatie opleiding kwaliteit beleid visie opdracht regio ' +
-  'stad provincie gemeente school welzijn OCMW wachtlijst aanbod vraag begeleiding opvolging evaluatie ' +
-  'doelgroep nieuwkomers anderstaligen ouders jongeren werkzoekenden vrijwilligers planning registratie ' +
-  'overleg afspraken middelen personeel directie coördinator team expertise ervaring tevredenheid'
-).split(' ');
-
-const OPENERS = ['Volgens de directie', 'De medewerkers geven aan dat', 'Uit het gesprek blijkt dat', 'De stakeholders stellen', 'Men merkt op dat'];
-
-function sentence(random: () => number, words: number): string {
-  const parts: string[] = [];
-  for (let i = 0; i < words; i += 1) parts.push(WORDS[Math.floor(random() * WORDS.length)] as string);
-  const opener = random() < 0.3 ? `${OPENERS[Math.floor(random() * OPENERS.length)]} ` : '';
-  const text = `${opener}${parts.join(' ')}.`;
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** A typo as fast typists make them: two neighbouring letters swapped, or one doubled or dropped. */
+function typo(random: () => number, text: string): string {
+  const positions = [...text.matchAll(/\p{L}{4,}/gu)];
+  const word = positions[Math.floor(random() * positions.length)];
+  if (!word || word.index === undefined) return text;
+  const at = word.index + 1 + Math.floor(random() * (word[0].length - 2));
+  const kind = Math.floor(random() * 3);
+  if (kind === 0) return text.slice(0, at) + text.charAt(at + 1) + text.charAt(at) + text.slice(at + 2);
+  if (kind === 1) return text.slice(0, at) + text.charAt(at) + text.slice(at);
+  return text.slice(0, at) + text.slice(at + 1);
 }
 
-function paragraph(random: () => number, characters: number): string {
+/** One SWOT card as typed during a conversation: a paraphrase of the theme, now and then with a tail, a typo or no capital. */
+function itemText(random: () => number, phrases: readonly string[]): string {
+  let text = pick(random, phrases);
+  if (random() < 0.3) text = `${text.replace(/[.?]$/, '')} ${pick(random, ITEM_TAILS)}`;
+  if (random() < 0.05) text = typo(random, text);
+  if (random() < 0.15) text = text.charAt(0).toLowerCase() + text.slice(1);
+  return text;
+}
+
+/** A note paragraph of about `characters`: what was said about the conversation's themes, with the inspector's asides. */
+function noteParagraph(random: () => number, themes: readonly DemoTheme[], characters: number): string {
   const sentences: string[] = [];
   let length = 0;
   while (length < characters) {
-    const next = sentence(random, 6 + Math.floor(random() * 14));
+    let next: string;
+    if (random() < 0.15) next = pick(random, NOTE_ASIDES);
+    else {
+      const sentence = pick(random, pick(random, themes).notes);
+      next = random() < 0.3 ? `${pick(random, NOTE_OPENERS)} ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}` : sentence;
+    }
     sentences.push(next);
     length += next.length + 1;
   }
   return sentences.join(' ');
+}
+
+function organisationName(sectorCode: string, index: number, regionName: string): string {
+  const names = ORGANISATION_NAMES[sectorCode] ?? ['Organisatie'];
+  const towns = TOWNS[regionName] ?? [regionName];
+  const name = names[index % names.length] as string;
+  const round = Math.floor(index / names.length);
+  const town = towns[round % towns.length] as string;
+  // Past the towns of a region, a branch number keeps two organisations apart.
+  const branch = Math.floor(round / towns.length);
+  return `${name} ${town}${branch > 0 ? ` ${branch + 1}` : ''}`;
 }
 
 function pick<T>(random: () => number, list: readonly T[]): T {
@@ -96,7 +130,14 @@ const LAST_NAMES = ['Peeters', 'Janssens', 'Maes', 'Jacobs', 'Mertens', 'Willems
 export function generateDemo(store: LocalStore, options: DemoOptions = {}): DemoSummary {
   const size = options.size ?? 'small';
   const seed = options.seed ?? 2015;
-  const plan = PLANS[size];
+  const scale = options.scale ?? 1;
+  if (!Number.isInteger(scale) || scale < 1) throw new RangeError(`the demo scale must be a whole number of at least 1, not ${scale}`);
+  const base = PLANS[size];
+  const plan: Plan = {
+    ...base,
+    organisationsPerSector: Object.fromEntries(Object.entries(base.organisationsPerSector).map(([code, count]) => [code, count * scale])),
+    notePages: base.notePages * scale,
+  };
   const random = prng(seed);
   const id = (kind: string, ...parts: Array<string | number>) => deterministicId(kind, `demo${seed}`, ...parts.map(String));
   const campaignId = id('cp');
@@ -139,9 +180,9 @@ export function generateDemo(store: LocalStore, options: DemoOptions = {}): Demo
         {
           sector_id: sector.id,
           region_id: region,
-          name: `${sector.code} ${pick(random, ['Oost', 'West', 'Noord', 'Zuid', 'Centrum'])} ${i + 1}`,
+          name: organisationName(sector.code ?? '', i, DEFAULT_REGIONS[regions.indexOf(region)]?.name ?? ''),
           address: `${pick(random, ['Kerkstraat', 'Stationsstraat', 'Molenstraat', 'Schoolstraat'])} ${1 + Math.floor(random() * 200)}`,
-          contact: `info@${(sector.code ?? 'org').toLowerCase()}${i + 1}.be`,
+          contact: `info@${(sector.code ?? 'org').toLowerCase()}${i + 1}.voorbeeld.be`,
         },
         { id: organisationId },
       );
@@ -149,26 +190,21 @@ export function generateDemo(store: LocalStore, options: DemoOptions = {}): Demo
     }
   }
 
-  // Lemmas per sector, respondent group and quadrant, so that many items are clustered.
-  const lemmasByGroup = new Map<string, string[]>();
+  // One lemma per theme that comes up in a respondent group, named and explained as the team would.
+  const themesByGroup = new Map<string, DemoTheme[]>();
+  const lemmaOfTheme = new Map<string, string>();
   let lemmaCount = 0;
   for (const sector of sectors) {
     for (const group of store.list('respondent_groups', { sector_id: sector.id })) {
-      const lemmas: string[] = [];
-      for (const quadrant of QUADRANTS) {
-        for (let i = 0; i < 3; i += 1) {
-          const lemmaId = id('lm', group.id, quadrant, i);
-          store.insert(
-            'lemmas',
-            campaign.id,
-            { sector_id: sector.id, respondent_group_id: group.id, quadrant, name: sentence(random, 3).replace(/\.$/, ''), narrative: paragraph(random, 400) },
-            { id: lemmaId },
-          );
-          lemmas.push(lemmaId);
-          lemmaCount += 1;
-        }
+      const audience = AUDIENCE_OF_GROUP[group.name ?? ''] ?? 'staff';
+      const themes = DEMO_THEMES.filter((theme) => (theme.sectors.length === 0 || theme.sectors.includes(sector.code ?? '')) && theme.audiences.includes(audience));
+      themesByGroup.set(group.id, themes);
+      for (const theme of themes) {
+        const lemmaId = id('lm', group.id, theme.key);
+        store.insert('lemmas', campaign.id, { sector_id: sector.id, respondent_group_id: group.id, quadrant: theme.quadrant, name: theme.lemma, narrative: theme.narrative }, { id: lemmaId });
+        lemmaOfTheme.set(`${group.id}:${theme.key}`, lemmaId);
+        lemmaCount += 1;
       }
-      lemmasByGroup.set(group.id, lemmas);
     }
   }
 
@@ -187,6 +223,7 @@ export function generateDemo(store: LocalStore, options: DemoOptions = {}): Demo
   );
   const noteCharacters = Math.max(200, Math.round((plan.notePages * PAGE_CHARACTERS) / Math.max(1, noteTotal)));
 
+  const labelled: DemoLabelledItem[] | undefined = options.labels ? [] : undefined;
   let conversations = 0;
   let swotItems = 0;
   let notes = 0;
@@ -200,7 +237,7 @@ export function generateDemo(store: LocalStore, options: DemoOptions = {}): Demo
       store.insert('visits', campaign.id, { organisation_id: organisation.id, date: day, member_a: memberA, member_b: memberB, status: 'done' }, { id: visitId });
       store.insert('documents', campaign.id, { visit_id: visitId, title: `Jaarverslag 2013 ${index + 1}`, kind: 'jaarverslag', date: '2014-06-30', blob_hash: null }, { id: id('dc', index) });
       const practices = 1 + Math.floor(random() * 3);
-      for (let p = 0; p < practices; p += 1) store.insert('good_practices', campaign.id, { visit_id: visitId, text: paragraph(random, 300) }, { id: id('gp', index, p) });
+      for (let p = 0; p < practices; p += 1) store.insert('good_practices', campaign.id, { visit_id: visitId, text: pick(random, DEMO_GOOD_PRACTICES) }, { id: id('gp', index, p) });
       const questions = questionsPerSector.get(organisation.sectorId) ?? [];
       (conversationPlan[index] ?? []).forEach((groupIds, session) => {
         const conversation = conversationId(visitId, groupIds);
@@ -218,9 +255,13 @@ export function generateDemo(store: LocalStore, options: DemoOptions = {}): Demo
           { id: conversation },
         );
         conversations += 1;
+        const themes = groupIds.flatMap((groupId) => themesByGroup.get(groupId) ?? []);
+        // The themes this conversation dwelt on: each conversation raises some of its group's themes.
+        const raised = themes.filter(() => random() < 0.6);
+        const spoken = raised.length > 0 ? raised : themes;
         for (const author of [memberA, memberB]) {
           for (const question of [...questions.map((q) => q.id), null]) {
-            const text = paragraph(random, noteCharacters);
+            const text = noteParagraph(random, spoken, noteCharacters);
             store.insert(
               'notes',
               campaign.id,
@@ -231,12 +272,16 @@ export function generateDemo(store: LocalStore, options: DemoOptions = {}): Demo
             characters += text.length;
           }
         }
-        const lemmas = lemmasByGroup.get(groupIds[0] ?? '') ?? [];
         const [low, high] = plan.itemsPerConversation;
         const count = low + Math.floor(random() * (high - low + 1));
         for (let i = 0; i < count; i += 1) {
-          const quadrant = pick(random, QUADRANTS);
-          const candidates = lemmas.filter((_, lemmaIndex) => Math.floor(lemmaIndex / 3) === QUADRANTS.indexOf(quadrant));
+          const single = random() < 0.08 || spoken.length === 0;
+          const theme = single ? undefined : pick(random, spoken);
+          const singleton = single ? pick(random, DEMO_SINGLETONS) : undefined;
+          const quadrant: Quadrant = theme?.quadrant ?? singleton?.quadrant ?? 'strengths';
+          const text = theme ? itemText(random, theme.items) : (singleton?.text ?? '');
+          const lemma = theme ? lemmaOfTheme.get(`${groupIds[0] ?? ''}:${theme.key}`) : undefined;
+          const itemId = id('sw', conversation, i);
           store.insert(
             'swot_items',
             campaign.id,
@@ -244,12 +289,14 @@ export function generateDemo(store: LocalStore, options: DemoOptions = {}): Demo
               visit_id: visitId,
               conversation_id: conversation,
               quadrant,
-              text: sentence(random, 5 + Math.floor(random() * 10)),
+              text,
               author_id: random() < 0.5 ? memberA : memberB,
-              lemma_id: random() < 0.7 && candidates.length > 0 ? pick(random, candidates) : null,
+              // Most items are already clustered, as on a board the team has worked on.
+              lemma_id: lemma && random() < 0.7 ? lemma : null,
             },
-            { id: id('sw', conversation, i) },
+            { id: itemId },
           );
+          labelled?.push({ itemId, group: `${organisation.sectorCode} | ${groupIds.join('+')} | ${quadrant}`, text, lemma: theme ? theme.lemma : `single:${text}` });
           swotItems += 1;
         }
       });
@@ -258,6 +305,7 @@ export function generateDemo(store: LocalStore, options: DemoOptions = {}): Demo
   });
 
   return {
+    ...(labelled ? { labelledItems: labelled } : {}),
     campaignId: campaign.id,
     organisations: organisations.length,
     visits: visits.length,

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Change } from '../../shared/sync/change';
 import type { ChangeSourceKind } from '../../shared/sync/replica';
-import { MAX_TEXT_UPDATE_CHARS, checkChangeTarget, columnSpec, type ColumnSpec } from '../../shared/sync/schema';
+import { MAX_TEXT_UPDATE_CHARS, checkChangeTarget, columnSpec, type ColumnSpec, type TableName } from '../../shared/sync/schema';
 import { toStorage } from './codec';
 import { refreshConflicts, type VersionRow } from './conflicts';
 import type { StoreCore } from './core';
@@ -120,6 +120,7 @@ export class ChangeApplier {
           duplicates += 1;
         } else {
           applied += 1;
+          core.commits.record(source, change.campaign, change.table as TableName, change.rowId);
           const key = `${change.campaign}\u0000${change.node}`;
           const seen = newest.get(key);
           if (!seen || change.id > seen.hlc) newest.set(key, { campaign: change.campaign, node: change.node, hlc: change.id });

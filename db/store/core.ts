@@ -3,6 +3,7 @@ import type { Change, JsonValue } from '../../shared/sync/change';
 import { HybridLogicalClock } from '../../shared/sync/hlc';
 import { SYNC_SCHEMA_VERSION } from '../../shared/sync/schema';
 import type { SqliteDatabase } from '../connection';
+import { CommitObserver } from './commits';
 
 export interface StoreOptions {
   /** Wall clock in ms (tests move it). */
@@ -25,6 +26,8 @@ export class StoreCore {
   readonly author: string;
   readonly clock: HybridLogicalClock;
   private readonly statements = new Map<string, Statement>();
+  /** Tells observers what each committed transaction wrote (see commits.ts). */
+  readonly commits = new CommitObserver();
 
   constructor(
     readonly db: SqliteDatabase,
@@ -45,7 +48,7 @@ export class StoreCore {
 
   /** Runs fn in one transaction (nested calls join the outer one): a batch of writes, one commit. */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.commits.run(this.db.inTransaction, () => this.db.transaction(fn)());
   }
 
   /** A prepared statement, prepared once per store. */

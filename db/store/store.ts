@@ -3,6 +3,7 @@ import type { ApplyReport, ChangeSourceKind, LoggedChange, SyncReplica } from '.
 import type { RecordOf, TableName, ValuesOf } from '../../shared/sync/schema';
 import type { SqliteDatabase } from '../connection';
 import { ChangeApplier } from './apply';
+import type { CommitListener } from './commits';
 import { compactTexts } from './compaction';
 import { listConflicts, type Conflict, type ConflictChoice } from './conflicts';
 import { StoreCore, type StoreOptions } from './core';
@@ -57,6 +58,11 @@ export class LocalStore implements SyncReplica {
   /** Runs fn in one transaction (nested calls join the outer one): a batch of writes, one commit. */
   transaction<T>(fn: () => T): T {
     return this.core.transaction(fn);
+  }
+
+  /** Observes committed writes: one event per source and transaction, after its commit (db/store/commits.ts). Answers the unsubscribe. */
+  onCommit(listener: CommitListener): () => void {
+    return this.core.commits.subscribe(listener);
   }
 
   // ---------------------------------------------------------------- local writes

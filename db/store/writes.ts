@@ -102,7 +102,7 @@ export class LocalWrites {
         }
         const change = core.localChange(table, id, campaign, column, value, author);
         const verdict = verifyChange(change, 0, 1);
-        if (!verdict.ok) throw new ChangeRejectedError(verdict.reason);
+        if (!verdict.ok) throw new ChangeRejectedError(verdict.reason, { table, column });
         this.applier.apply([{ change, json, ...(merged ? { merged } : {}) }], 'local');
         changes.push(change);
       }

@@ -1,12 +1,18 @@
 import { BRIDGE_INVOKE_PATH, BRIDGE_TOKEN_HEADER, type ChannelName, type InputOf, type OutputOf } from '../../shared/contract/channels';
 import { fail, type ContractError, type Result } from '../../shared/contract/result';
+import { openBridgeStream, parseEvent, type StreamListener } from './data/events';
 
 /**
  * The renderer's only way to the services: one typed `invoke` over whichever transport exists.
  * In Electron the preload provides `window.veldwerk.invoke` (IPC); in a plain browser the calls
  * go to the local HTTP bridge with the per-launch token from the URL fragment.
  */
-type RawInvoke = (channel: string, payload: unknown) => Promise<Result<unknown>>;
+type RawInvoke = (channel: string, payload: unknown, options?: InvokeOptions) => Promise<Result<unknown>>;
+
+export interface InvokeOptions {
+  /** Browser mode: the request outlives the page (a save sent while the page unloads). */
+  readonly keepalive?: boolean;
+}
 
 const TOKEN_KEY = 'veldwerk.bridgeToken';
 
@@ -22,10 +28,11 @@ function takeBridgeToken(): string | null {
 }
 
 function bridgeInvoke(token: string | null): RawInvoke {
-  return async (channel, payload) => {
+  return async (channel, payload, options) => {
     try {
       const response = await fetch(BRIDGE_INVOKE_PATH, {
         method: 'POST',
+        ...(options?.keepalive ? { keepalive: true } : {}),
         headers: { 'content-type': 'application/json', ...(token ? { [BRIDGE_TOKEN_HEADER]: token } : {}) },
         body: JSON.stringify({ channel, payload }),
       });
@@ -38,13 +45,28 @@ function bridgeInvoke(token: string | null): RawInvoke {
 
 export type Transport = 'ipc' | 'http';
 
-function pickTransport(): { transport: Transport; raw: RawInvoke; hasToken: boolean } {
-  if (window.veldwerk) return { transport: 'ipc', raw: window.veldwerk.invoke, hasToken: true };
+/** Opens the transport's one event stream; answers its stop function. */
+type RawSubscribe = (listener: StreamListener) => () => void;
+
+function ipcSubscribe(subscribe: (listener: (payload: unknown) => void) => () => void): RawSubscribe {
+  return (listener) =>
+    subscribe((payload) => {
+      const event = parseEvent(payload);
+      if (event) listener(event);
+    });
+}
+
+function pickTransport(): { transport: Transport; raw: RawInvoke; subscribe: RawSubscribe; hasToken: boolean } {
+  if (window.veldwerk) return { transport: 'ipc', raw: window.veldwerk.invoke, subscribe: ipcSubscribe(window.veldwerk.subscribe), hasToken: true };
   const token = takeBridgeToken();
-  return { transport: 'http', raw: bridgeInvoke(token), hasToken: token !== null };
+  return { transport: 'http', raw: bridgeInvoke(token), subscribe: (listener) => openBridgeStream(listener, { token }), hasToken: token !== null };
 }
 
 const picked = pickTransport();
+
+/** One stream per page, shared by every subscriber: opened with the first, closed after the last. */
+const listeners = new Set<StreamListener>();
+let stopStream: (() => void) | null = null;
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -58,9 +80,9 @@ export const api = {
   /** False in browser mode when the page was opened without the token link. */
   hasCredentials: picked.hasToken,
   /** Calls a channel and answers its envelope; never throws. */
-  async invoke<C extends ChannelName>(channel: C, payload: InputOf<C>): Promise<Result<OutputOf<C>>> {
+  async invoke<C extends ChannelName>(channel: C, payload: InputOf<C>, options?: InvokeOptions): Promise<Result<OutputOf<C>>> {
     try {
-      return (await picked.raw(channel, payload)) as Result<OutputOf<C>>;
+      return (await picked.raw(channel, payload, options)) as Result<OutputOf<C>>;
     } catch (error) {
       return fail('INTERNAL', `TRANSPORT: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -70,5 +92,23 @@ export const api = {
     const result = await api.invoke(channel, payload);
     if (!result.ok) throw new ApiError(result.error);
     return result.value;
+  },
+  /**
+   * Listens to the services' change events (shared/contract/events.ts) over the transport's
+   * stream (IPC in Electron, server-sent events in browser mode); answers the unsubscribe.
+   * The data layer (renderer/src/data/) is the one subscriber screens need.
+   */
+  subscribe(listener: StreamListener): () => void {
+    listeners.add(listener);
+    stopStream ??= picked.subscribe((event) => {
+      for (const each of [...listeners]) each(event);
+    });
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && stopStream) {
+        stopStream();
+        stopStream = null;
+      }
+    };
   },
 };

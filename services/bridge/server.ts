@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { BRIDGE_INVOKE_PATH, BRIDGE_TOKEN_HEADER, CONTENT_SECURITY_POLICY } from '../../shared/contract/constants';
+import { BRIDGE_EVENTS_PATH, BRIDGE_INVOKE_PATH, BRIDGE_TOKEN_HEADER, CONTENT_SECURITY_POLICY } from '../../shared/contract/constants';
+import type { AppEvent } from '../../shared/contract/events';
 import { fail, type Result } from '../../shared/contract/result';
 import { isLoopbackHost } from '../../shared/sync/server-url';
 import type { Dispatch } from '../dispatch';
@@ -14,6 +15,8 @@ import type { Dispatch } from '../dispatch';
  */
 export interface BridgeOptions {
   readonly dispatch: Dispatch;
+  /** The services' change events (services/events.ts), served as server-sent events on BRIDGE_EVENTS_PATH. */
+  readonly events?: { subscribe(listener: (event: AppEvent) => void): () => void };
   /** Defaults to 127.0.0.1. A non-loopback host is refused unless allowRemoteHost is set. */
   readonly host?: string;
   /** 0 (default) picks a free port. */
@@ -77,6 +80,9 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 16 * 1024 * 1024,
+    // close() ends every connection (open event streams, keep-alive sockets) instead of waiting
+    // up to the keep-alive timeout: the bridge serves one local page, nothing is worth waiting for.
+    forceCloseConnections: true,
     // Refuse unknown fields instead of silently stripping them (Fastify's default).
     ajv: { customOptions: { removeAdditional: false } },
   });
@@ -142,6 +148,50 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       return reply.status(200).send(result);
     },
   );
+
+  // Change events as server-sent events. The page reads them with fetch and a stream reader
+  // (not EventSource, which cannot send the token header). Same token and Host checks as invoke.
+  const streams = new Set<() => void>();
+  app.get(
+    BRIDGE_EVENTS_PATH,
+    {
+      preValidation: async (request, reply) => {
+        if (!tokensMatch(token, request.headers[BRIDGE_TOKEN_HEADER])) {
+          await reply.status(401).send(fail('UNAUTHORIZED', `Missing or wrong ${BRIDGE_TOKEN_HEADER} header`));
+        }
+      },
+    },
+    (request, reply) => {
+      const events = options.events;
+      if (!events) return reply.status(404).send(fail('NOT_FOUND', 'This bridge serves no events'));
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        // One stream per connection: ending the stream ends the connection (no idle keep-alive left).
+        connection: 'close',
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+      });
+      // A comment first, so the page knows the stream is open (and re-reads what it may have missed).
+      raw.write(': open\n\n');
+      const unsubscribe = events.subscribe((event) => raw.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`));
+      const heartbeat = setInterval(() => raw.write(': ping\n\n'), 25_000);
+      const end = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+        streams.delete(end);
+        if (!raw.writableEnded) raw.end();
+      };
+      streams.add(end);
+      raw.on('close', end);
+    },
+  );
+  // Open streams would keep close() waiting for ever.
+  app.addHook('preClose', async () => {
+    for (const end of [...streams]) end();
+  });
 
   if (options.staticDir) {
     const root = path.resolve(options.staticDir);

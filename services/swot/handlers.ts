@@ -16,7 +16,7 @@ import { lemmaConversationMatrix } from '../../shared/swot/matrix';
 import { normalizeText } from '../../shared/swot/normalize';
 import { byQuadrant, type Quadrant } from '../../shared/swot/quadrants';
 import { scoreSwot } from '../../shared/swot/score';
-import { createLemmaIndex, suggestGroups } from '../../shared/swot/suggest';
+import { suggestForScope } from '../../shared/swot/suggest-scope';
 import { TEAM_SWOT_LEMMAS_PER_QUADRANT, sortTeamLemmas } from '../../shared/swot/team-swot';
 import { toScoringScope } from '../../shared/swot/scoring-scope';
 import { ServiceError } from '../errors';
@@ -304,26 +304,23 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
 
     'swot.suggestions': ({ campaignId, sectorId, groupId }) => {
       const records = readScope(store, campaignId, sectorId, groupId);
-      const lemmaIds = new Set(records.lemmas.map((lemma) => lemma.id));
-      const unclustered = records.items.filter((item) => !item.lemma_id || !lemmaIds.has(item.lemma_id));
-      const groups = suggestGroups(unclustered.map((item) => ({ id: item.id, text: item.text ?? '', quadrant: item.quadrant as Quadrant }))).map((group) => ({
+      const result = suggestForScope(
+        {
+          items: records.items.map((item) => ({ id: item.id, text: item.text ?? '', quadrant: item.quadrant as Quadrant, lemmaId: item.lemma_id ?? null })),
+          lemmas: records.lemmas.map((lemma) => ({ id: lemma.id, name: lemma.name ?? '', quadrant: lemma.quadrant as Quadrant })),
+        },
+        { hintsPerItem: 1 },
+      );
+      const groups = result.groups.map((group) => ({
         key: `group:${[...group.itemIds].sort().join(',')}`,
-        quadrant: (group.quadrant ?? (records.items.find((item) => item.id === group.representativeItemId)?.quadrant as Quadrant)) as Quadrant,
+        quadrant: group.quadrant,
         name: group.name,
         itemIds: group.itemIds,
         confidence: group.confidence,
       }));
-      const index = createLemmaIndex(
-        records.lemmas.map((lemma) => ({
-          id: lemma.id,
-          name: lemma.name ?? '',
-          quadrant: lemma.quadrant as Quadrant,
-          itemTexts: records.items.filter((item) => item.lemma_id === lemma.id).map((item) => item.text ?? ''),
-        })),
-      );
-      const lemmas = unclustered.flatMap((item) => {
-        const [best] = index.suggest({ text: item.text ?? '', quadrant: item.quadrant as Quadrant }, { limit: 1 });
-        return best ? [{ itemId: item.id, lemmaId: best.lemmaId, lemmaName: best.name, confidence: best.score }] : [];
+      const lemmas = result.hints.flatMap((hint) => {
+        const [best] = hint.lemmas;
+        return best ? [{ itemId: hint.itemId, lemmaId: best.lemmaId, lemmaName: best.name, confidence: best.score }] : [];
       });
       lemmas.sort((a, b) => b.confidence - a.confidence);
       return { groups, lemmas: lemmas.slice(0, MAX_LEMMA_HINTS) };

@@ -19,12 +19,14 @@ const KEYS = {
 export interface SyncControllerOptions {
   /** Pause between background rounds; the engine's default (60 s) when unset. */
   readonly intervalMs?: number;
+  /** Called whenever status() may answer something new (the UI is told, see services/events.ts). */
+  readonly onChange?: () => void;
 }
 
 /**
  * Runs the sync engine in the background of the services process for one profile: started at
  * launch when the profile has a server connection, started by connect(), stopped by disconnect()
- * and on close. The UI reads status() (polling) for its indicator. After every successful round
+ * and on close. The UI reads status() for its indicator when told it changed (onChange). After every successful round
  * the shared texts the server already stores are compacted.
  */
 export class SyncController {
@@ -80,10 +82,17 @@ export class SyncController {
       },
     });
     const engine = new SyncEngine({ replica: this.store, client, ...(this.options.intervalMs !== undefined ? { intervalMs: this.options.intervalMs } : {}) });
-    engine.onStatus((status) => this.onStatus(status));
+    engine.onStatus((status) => {
+      this.onStatus(status);
+      this.changed();
+    });
     this.client = client;
     this.engine = engine;
     engine.start();
+  }
+
+  private changed(): void {
+    this.options.onChange?.();
   }
 
   private onStatus(status: SyncStatus): void {
@@ -141,6 +150,7 @@ export class SyncController {
       throw error;
     }
     this.launch(client.baseUrl);
+    this.changed();
     return this.status();
   }
 
@@ -154,6 +164,7 @@ export class SyncController {
     }
     for (const key of [KEYS.access, KEYS.refresh, KEYS.url, KEYS.email]) this.store.setSyncState(key, '');
     this.lastSyncAt = null;
+    this.changed();
     return this.status();
   }
 

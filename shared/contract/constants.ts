@@ -26,3 +26,8 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/** The Electron IPC channel on which main pushes change events to the window (shared/contract/events.ts). */
+export const IPC_EVENTS_CHANNEL = 'veldwerk:events';
+/** The browser-mode bridge's server-sent events stream of change events. */
+export const BRIDGE_EVENTS_PATH = '/api/events';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROW_ID_PATTERN } from '../sync/change';
 
 /**
  * Building blocks of the contract. Each feature declares its own channel map with `channel`
@@ -19,4 +20,4 @@ export function channel<O>() {
 export const empty = z.object({}).strict();
 
 /** Ids of records: the same pattern as row ids in the change log. */
-export const idSchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,200}$/, { message: 'errors.fields.id' });
+export const idSchema = z.string().regex(ROW_ID_PATTERN, { message: 'errors.fields.id' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maxChars } from '../sync/limits';
 import { quadrantSchema, type Quadrant } from '../swot/quadrants';
 import { channel, idSchema } from './define';
 
@@ -8,8 +9,8 @@ import { channel, idSchema } from './define';
  * Scores and counts in the answers are computed by the services when read, never stored.
  */
 
-export const swotItemTextSchema = z.string().trim().min(1, { message: 'swot.errors.swotTextRequired' }).max(2000, { message: 'swot.errors.swotTextTooLong' });
-export const lemmaNameSchema = z.string().trim().min(1, { message: 'swot.errors.lemmaNameRequired' }).max(300, { message: 'swot.errors.lemmaNameTooLong' });
+export const swotItemTextSchema = z.string().trim().min(1, { message: 'swot.errors.swotTextRequired' }).max(maxChars('swot_items', 'text'), { message: 'swot.errors.swotTextTooLong' });
+export const lemmaNameSchema = z.string().trim().min(1, { message: 'swot.errors.lemmaNameRequired' }).max(maxChars('lemmas', 'name'), { message: 'swot.errors.lemmaNameTooLong' });
 
 const scopeShape = { campaignId: idSchema, sectorId: idSchema, groupId: idSchema };
 export const swotScopeInput = z.object(scopeShape).strict();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maxChars } from '../sync/limits';
 
 /**
  * A campaign is one working year ("werkjaar") of the team, e.g. 2014-2015.
@@ -24,7 +25,7 @@ export const campaignNameSchema = z
   .string()
   .trim()
   .min(1, { message: 'errors.fields.nameRequired' })
-  .max(120, { message: 'errors.fields.nameTooLong' });
+  .max(maxChars('campaigns', 'name'), { message: 'errors.fields.nameTooLong' });
 
 export const campaignCreateInput = z
   .object({

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { idSchema } from '../contract/define';
+import { maxChars } from '../sync/limits';
 import type { Organisation, Region, Sector } from './model';
 
 /**
@@ -172,9 +173,9 @@ export function analyseOrganisationCsv(text: string, lists: Lists): ImportPrevie
     const address = cell(cells, 'address');
     const contact = cell(cells, 'contact');
     if (name === '') reasons.push({ key: 'import.reasons.nameMissing' });
-    else if (name.length > 300) reasons.push({ key: 'import.reasons.nameTooLong' });
-    if (address.length > 500) reasons.push({ key: 'import.reasons.addressTooLong' });
-    if (contact.length > 1000) reasons.push({ key: 'import.reasons.contactTooLong' });
+    else if (name.length > maxChars('organisations', 'name')) reasons.push({ key: 'import.reasons.nameTooLong' });
+    if (address.length > maxChars('organisations', 'address')) reasons.push({ key: 'import.reasons.addressTooLong' });
+    if (contact.length > maxChars('organisations', 'contact')) reasons.push({ key: 'import.reasons.contactTooLong' });
     let sectorId: string | null = null;
     if (sector === '') reasons.push({ key: 'import.reasons.sectorMissing' });
     else {

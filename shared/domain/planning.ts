@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '../contract/define';
 import { toCsv } from '../export/csv';
+import { ISO_DATE } from '../sync/schema';
 import type { Member, Visit } from './model';
 
 /**
@@ -9,8 +10,6 @@ import type { Member, Visit } from './model';
  */
 export const PLANNABLE_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
 export type PlannableStatus = (typeof PLANNABLE_STATUSES)[number];
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const visitDateSchema = z
   .string()

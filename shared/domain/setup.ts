@@ -3,6 +3,7 @@ import { idSchema } from '../contract/define';
 import type { Campaign } from './campaign';
 import type { GuidingQuestion, Member, Organisation, Region, RespondentGroup, Sector, StakeholderCategory } from './model';
 import { REGION_KINDS } from './model';
+import { acceptedBy, maxChars } from '../sync/limits';
 
 /**
  * Campaign set-up: the controlled lists (sectors, regions, respondent groups, stakeholder
@@ -13,11 +14,24 @@ export const SETUP_LIST_KINDS = ['sectors', 'regions', 'respondent_groups', 'sta
 export type SetupListKind = (typeof SETUP_LIST_KINDS)[number];
 const listKind = z.enum(SETUP_LIST_KINDS);
 
-export const itemNameSchema = z
-  .string()
-  .trim()
-  .min(1, { message: 'setup.errors.nameRequired' })
-  .max(300, { message: 'setup.errors.nameTooLong' });
+/** A name of at most max characters (the column's limit in the sync registry). */
+export const itemNameSchema = (max: number) =>
+  z.string().trim().min(1, { message: 'setup.errors.nameRequired' }).max(max, { message: 'setup.errors.nameTooLong' });
+
+/** The column a list item's name is stored in: a guiding question's "name" is its text. */
+const LIST_NAME_MAX: Readonly<Record<SetupListKind, number>> = {
+  sectors: maxChars('sectors', 'name'),
+  regions: maxChars('regions', 'name'),
+  respondent_groups: maxChars('respondent_groups', 'name'),
+  stakeholder_categories: maxChars('stakeholder_categories', 'name'),
+  guiding_questions: maxChars('guiding_questions', 'text'),
+};
+const listItemName = itemNameSchema(Math.max(...Object.values(LIST_NAME_MAX)));
+
+/** Refuses a name longer than its list's column takes. */
+function nameFitsList(value: { kind: SetupListKind; name: string }, context: z.RefinementCtx): void {
+  if (value.name.length > LIST_NAME_MAX[value.kind]) context.addIssue({ code: 'custom', path: ['name'], message: 'setup.errors.nameTooLong' });
+}
 
 const optionalText = (max: number) =>
   z
@@ -34,46 +48,47 @@ export const listItemAddInput = z
   .object({
     campaignId: idSchema,
     kind: listKind,
-    name: itemNameSchema,
+    name: listItemName,
     /** Sector of a respondent group or guiding question. */
     sectorId: idSchema.optional(),
     /** Short code of a sector (e.g. IC). */
-    code: z.string().trim().max(20, { message: 'setup.errors.codeTooLong' }).optional(),
+    code: z.string().trim().max(maxChars('sectors', 'code'), { message: 'setup.errors.codeTooLong' }).optional(),
     regionKind: z.enum(REGION_KINDS).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(nameFitsList);
 export type ListItemAddInput = z.input<typeof listItemAddInput>;
 
-export const listItemRenameInput = z.object({ kind: listKind, id: idSchema, name: itemNameSchema }).strict();
+export const listItemRenameInput = z.object({ kind: listKind, id: idSchema, name: listItemName }).strict().superRefine(nameFitsList);
 export const listItemMoveInput = z.object({ kind: listKind, id: idSchema, direction: z.enum(['up', 'down']) }).strict();
 export const retireInput = z.object({ id: idSchema, retired: z.boolean() }).strict();
 export const listItemRetireInput = z.object({ kind: listKind, id: idSchema, retired: z.boolean() }).strict();
 
 export const organisationFields = {
-  name: itemNameSchema,
+  name: itemNameSchema(maxChars('organisations', 'name')),
   sectorId: idSchema,
   regionId: idSchema,
-  address: optionalText(500),
-  contact: optionalText(1000),
+  address: optionalText(maxChars('organisations', 'address')),
+  contact: optionalText(maxChars('organisations', 'contact')),
 };
 export const organisationAddInput = z.object({ campaignId: idSchema, ...organisationFields }).strict();
 export const organisationUpdateInput = z.object({ id: idSchema, ...organisationFields }).strict();
 export type OrganisationAddInput = z.input<typeof organisationAddInput>;
 
 export const memberFields = {
-  name: itemNameSchema,
+  name: itemNameSchema(maxChars('members', 'name')),
   email: z
     .string()
     .trim()
-    .max(320, { message: 'setup.errors.textTooLong' })
+    .max(maxChars('members', 'email'), { message: 'setup.errors.textTooLong' })
     .refine((value) => value === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), { message: 'setup.errors.emailFormat' })
     .transform((value) => (value === '' ? null : value))
     .nullable()
     .optional(),
   isInspector: z.boolean(),
   isTeamLead: z.boolean(),
-  coordinatorOf: z.array(idSchema).max(200),
-  sectorLeadOf: z.array(idSchema).max(200),
+  coordinatorOf: z.array(idSchema).refine(acceptedBy('members', 'coordinator_of'), { message: 'setup.errors.tooMany' }),
+  sectorLeadOf: z.array(idSchema).refine(acceptedBy('members', 'sector_lead_of'), { message: 'setup.errors.tooMany' }),
 };
 export const memberAddInput = z.object({ campaignId: idSchema, ...memberFields }).strict();
 export const memberUpdateInput = z.object({ id: idSchema, ...memberFields }).strict();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../contract/define';
+import { maxChars } from '../sync/limits';
 import type {
   Conversation,
   GoodPractice,
@@ -61,7 +62,7 @@ export const preparationSaveInput = z.object({ visitId: idSchema, text: z.string
 export const documentAddInput = z
   .object({
     visitId: idSchema,
-    title: z.string().trim().min(1, { message: 'visit.errors.titleRequired' }).max(500, { message: 'visit.errors.titleTooLong' }),
+    title: z.string().trim().min(1, { message: 'visit.errors.titleRequired' }).max(maxChars('documents', 'title'), { message: 'visit.errors.titleTooLong' }),
     fileName: z.string().max(500),
     mimeType: z.string().max(100),
     /** The file's bytes, base64. */
@@ -69,12 +70,12 @@ export const documentAddInput = z
   })
   .strict();
 export const documentRenameInput = z
-  .object({ id: idSchema, title: z.string().trim().min(1, { message: 'visit.errors.titleRequired' }).max(500, { message: 'visit.errors.titleTooLong' }) })
+  .object({ id: idSchema, title: z.string().trim().min(1, { message: 'visit.errors.titleRequired' }).max(maxChars('documents', 'title'), { message: 'visit.errors.titleTooLong' }) })
   .strict();
 export const documentOpenInput = z.object({ id: idSchema }).strict();
 export const documentSearchInput = z.object({ visitId: idSchema, query: z.string().max(200) }).strict();
 
-export const goodPracticeText = z.string().trim().min(1, { message: 'visit.errors.practiceRequired' }).max(20_000, { message: 'visit.errors.practiceTooLong' });
+export const goodPracticeText = z.string().trim().min(1, { message: 'visit.errors.practiceRequired' }).max(maxChars('good_practices', 'text'), { message: 'visit.errors.practiceTooLong' });
 export const goodPracticeAddInput = z.object({ visitId: idSchema, text: goodPracticeText }).strict();
 export const goodPracticeUpdateInput = z.object({ id: idSchema, text: goodPracticeText }).strict();
 export const retireByIdInput = z.object({ id: idSchema, retired: z.boolean() }).strict();

@@ -1,4 +1,5 @@
 import type { Messages } from './nl-BE';
+import { fieldEn } from './field.en';
 import { exportEn } from './export.en';
 import { swotEn } from './swot.en';
 import { syncEn } from './sync.en';
@@ -55,10 +56,12 @@ export const en: Messages = {
       nameRequired: 'Give the campaign a name.',
       nameTooLong: 'The name is too long (at most 120 characters).',
       workingYearFormat: 'Write the working year as two consecutive years, e.g. 2025-2026.',
+      refused: 'Veldwerk cannot store this value. Change it and try again.',
     },
     loadFailed: 'The campaigns could not be loaded.',
     retry: 'Try again',
   },
+  field: fieldEn,
   swot: swotEn,
   export: exportEn,
   sync: syncEn,
@@ -211,12 +214,13 @@ export const en: Messages = {
     },
     errors: {
       nameRequired: 'Fill in a name.',
-      nameTooLong: 'The name is too long (at most 300 characters). Shorten it.',
+      nameTooLong: 'The name is too long. Shorten it.',
       textTooLong: 'This text is too long. Shorten it.',
       codeTooLong: 'The short code is too long (at most 20 characters).',
       emailFormat: 'This is not a valid email address. Write it as name@domain.be, or leave the field empty.',
       sectorRequired: 'Choose a sector.',
       regionRequired: 'Choose a region.',
+      tooMany: 'Too many are chosen here.',
     },
   },
   import: {

@@ -2,6 +2,7 @@
  * Dutch (Flemish) UI messages: the default language of Veldwerk.
  * Every UI string lives here first; en.ts must have the same keys (the type-check enforces it).
  */
+import { fieldNlBE } from './field.nl-BE';
 import { exportNlBE } from './export.nl-BE';
 import { swotNlBE } from './swot.nl-BE';
 import { syncNlBE } from './sync.nl-BE';
@@ -57,10 +58,12 @@ export const nlBE = {
       nameRequired: 'Geef de campagne een naam.',
       nameTooLong: 'De naam is te lang (maximaal 120 tekens).',
       workingYearFormat: 'Schrijf het werkjaar als twee opeenvolgende jaren, bv. 2025-2026.',
+      refused: 'Veldwerk kan deze waarde niet bewaren. Pas ze aan en probeer opnieuw.',
     },
     loadFailed: 'De campagnes konden niet geladen worden.',
     retry: 'Opnieuw proberen',
   },
+  field: fieldNlBE,
   swot: swotNlBE,
   export: exportNlBE,
   sync: syncNlBE,
@@ -213,12 +216,13 @@ export const nlBE = {
     },
     errors: {
       nameRequired: 'Vul een naam in.',
-      nameTooLong: 'De naam is te lang (maximaal 300 tekens). Kort hem in.',
+      nameTooLong: 'De naam is te lang. Kort hem in.',
       textTooLong: 'Deze tekst is te lang. Kort hem in.',
       codeTooLong: 'De afkorting is te lang (maximaal 20 tekens).',
       emailFormat: 'Dit is geen geldig e-mailadres. Schrijf het als naam@domein.be, of laat het veld leeg.',
       sectorRequired: 'Kies een sector.',
       regionRequired: 'Kies een regio.',
+      tooMany: 'Hier zijn er te veel gekozen.',
     },
   },
   import: {

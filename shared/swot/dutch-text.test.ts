@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DUTCH_STOP_WORDS, foldWord, stemDutch, tokenizeDutch } from './dutch-text';
+import { DUTCH_STOP_WORDS, foldWord, stemDutch, tokenizeDutch, withoutDiminutive } from './dutch-text';
 import { EMPTY_VECTOR, Vocabulary, cosine, countTerms, documentFrequencies, inverseDocumentFrequencies, tfidfVector, unitVector } from './tfidf';
 
 describe('Dutch text features', () => {
@@ -32,6 +32,30 @@ describe('Dutch text features', () => {
     ];
     for (const [a, b] of same) expect(stemDutch(a as string), `${a} ~ ${b}`).toBe(stemDutch(b as string));
     expect(stemDutch('tolk')).not.toBe(stemDutch('taal'));
+  });
+
+  it('meets plurals, diminutives and diacritics with their base word', () => {
+    const same = [
+      ['tolken', 'tolk'],
+      ['huisje', 'huis'],
+      ['huisjes', 'huis'],
+      ['boekje', 'boek'],
+      ['kopje', 'kop'],
+      ['stoeltje', 'stoel'],
+      ['mannetje', 'man'],
+      ['bloempje', 'bloem'],
+      ['cursusje', 'cursus'],
+      ['geëvalueerd', 'geevalueerd'],
+      ['ideeën', 'ideeen'],
+    ];
+    for (const [a, b] of same) expect(stemDutch(foldWord(a as string)), `${a} ~ ${b}`).toBe(stemDutch(foldWord(b as string)));
+  });
+
+  it('leaves words that only end like a diminutive alone', () => {
+    expect(withoutDiminutive('brochure')).toBe('brochure');
+    expect(withoutDiminutive('blije')).toBe('blije');
+    expect(withoutDiminutive('taalje')).toBe('taalje');
+    expect(withoutDiminutive('je')).toBe('je');
   });
 });
 

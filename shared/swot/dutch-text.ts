@@ -7,7 +7,9 @@ import { newStemmer, type SnowballStemmer } from 'snowball-stemmers';
  * - an -s plural after a vowel e ("subsidies", "gemeentes", "organisaties") is stemmed without
  *   its s when Snowball left the word unchanged, so it meets "subsidie", "gemeente";
  * - a doubled final consonant is undoubled ("cursussen" → "cursuss" → "cursus"), which Snowball
- *   does only for k, d and t.
+ *   does only for k, d and t;
+ * - diminutives meet their base word ("huisje" → "huis", "stoeltje" → "stoel", "mannetje" →
+ *   "man", "bloempje" → "bloem"): interviewees use them freely and Snowball keeps them apart.
  */
 
 /**
@@ -41,13 +43,30 @@ export function stemDutch(folded: string): string {
   const known = stems.get(folded);
   if (known !== undefined) return known;
   stemmer ??= newStemmer('dutch');
-  let stem = stemmer.stem(folded);
-  if (stem === folded && folded.length >= 7 && folded.endsWith('es')) stem = stemmer.stem(folded.slice(0, -1));
+  const base = withoutDiminutive(folded);
+  let stem = stemmer.stem(base);
+  if (stem === base && base.length >= 7 && base.endsWith('es')) stem = stemmer.stem(base.slice(0, -1));
   const last = stem.charAt(stem.length - 1);
   if (stem.length > 3 && last === stem.charAt(stem.length - 2) && /[b-df-hj-np-tv-z]/.test(last)) stem = stem.slice(0, -1);
   if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
   stems.set(folded, stem);
   return stem;
+}
+
+/** The base word of a Dutch diminutive (-je, -tje, -pje, -etje, with plural -s), or the word itself. */
+export function withoutDiminutive(folded: string): string {
+  if (folded.length < 5) return folded;
+  const word = folded.endsWith('s') ? folded.slice(0, -1) : folded;
+  const before = (suffix: string) => (word.endsWith(suffix) ? word.slice(0, -suffix.length) : null);
+  const etje = before('etje');
+  if (etje !== null && etje.length >= 2) return etje; // mannetje → mann (undoubled later)
+  const tje = before('tje');
+  if (tje !== null && tje.length >= 3 && /[aeiouylnrw]$/.test(tje)) return tje; // stoeltje, taaltje
+  const pje = before('pje');
+  if (pje !== null && pje.length >= 3 && pje.endsWith('m')) return pje; // bloempje
+  const je = before('je');
+  if (je !== null && je.length >= 3 && /[bcdfghkpqstvxz]$/.test(je)) return je; // huisje, boekje, kopje
+  return folded;
 }
 
 export interface Token {

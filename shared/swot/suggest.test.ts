@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { averageLinkage, createLemmaIndex, suggestGroups, suggestLemma, type LemmaCandidate, type SuggestItem } from './suggest';
+import { DEFAULT_GROUP_THRESHOLD, GROUP_THRESHOLD_CANDIDATES, averageLinkage, chooseGroupThreshold, createLemmaIndex, suggestGroups, suggestLemma, type LemmaCandidate, type SuggestItem } from './suggest';
 import { cosine, unitVector, type SparseVector } from './tfidf';
 
 const texts = [
@@ -22,8 +22,8 @@ describe('suggestGroups', () => {
   it('groups unclustered items by theme, biggest groups first, with a name, confidence and terms', () => {
     const groups = suggestGroups(items);
     expect(groups.map((group) => [group.itemIds, group.name, group.terms])).toEqual([
-      [['i3', 'i4', 'i5'], 'Lange wachtlijsten voor cursussen', ['wachtlijsten']],
-      [['i0', 'i1', 'i2'], 'Goede samenwerking met scholen', ['samenwerking']],
+      [['i3', 'i4', 'i5'], 'Wachtlijsten bij de taalcursus', ['wachtlijsten']],
+      [['i0', 'i1', 'i2'], 'Samenwerking met het OCMW loopt goed', ['samenwerking']],
       [['i6', 'i7'], 'Gemotiveerde vrijwilligers', ['vrijwilligers']],
       [['i8', 'i9'], 'Subsidies van de Vlaamse overheid', ['subsidie']],
     ]);
@@ -34,6 +34,7 @@ describe('suggestGroups', () => {
       expect(group.itemIds).toContain(group.representativeItemId);
     }
     expect(groups[0]!.confidence).toBeGreaterThan(groups[1]!.confidence);
+    expect(groups.find((group) => group.itemIds.includes('i10'))).toBeUndefined();
   });
 
   it('never groups across quadrants', () => {
@@ -46,7 +47,7 @@ describe('suggestGroups', () => {
   });
 
   it('follows the threshold and the minimum group size', () => {
-    expect(suggestGroups(items, { threshold: 0.3 }).map((group) => group.itemIds.length)).toEqual([3, 2]);
+    expect(suggestGroups(items, { threshold: 0.45 }).map((group) => group.itemIds.length)).toEqual([3, 2, 2]);
     expect(suggestGroups(items, { minGroupSize: 3 }).map((group) => group.itemIds.length)).toEqual([3, 3]);
     expect(suggestGroups(items, { threshold: 1 })).toEqual([]);
     expect(() => suggestGroups(items, { threshold: 0 })).toThrow(RangeError);
@@ -109,7 +110,7 @@ describe('suggestLemma', () => {
 
   it('proposes the best existing lemma of the item quadrant with a score and shared words', () => {
     expect(suggestLemma({ text: 'Wachtlijsten voor Nederlandse les', quadrant: 'weaknesses' }, lemmas)).toEqual([
-      { lemmaId: 'L1', name: 'Wachtlijsten', quadrant: 'weaknesses', score: expect.any(Number), terms: ['wachtlijsten'] },
+      { lemmaId: 'L1', name: 'Wachtlijsten', quadrant: 'weaknesses', score: expect.any(Number), terms: ['wachtlijsten', 'nt2'] },
     ]);
     const [best] = suggestLemma({ text: 'Samenwerking met het CLB' }, lemmas);
     expect(best).toMatchObject({ lemmaId: 'L2', terms: ['samenwerking'] });
@@ -134,5 +135,43 @@ describe('suggestLemma', () => {
   it('serves many items from one index with the same answers', () => {
     const index = createLemmaIndex(lemmas);
     for (const text of texts) expect(index.suggest({ text })).toEqual(suggestLemma({ text }, lemmas));
+  });
+});
+
+describe('suggestions on paraphrase and compounds', () => {
+  it('meets a paraphrase through a shared theme and says which words carry it', () => {
+    const lemmas: LemmaCandidate[] = [
+      { id: 'rel', name: 'Goede relatie met de partners', itemTexts: ['Vlotte samenwerking met de scholen'] },
+      { id: 'geld', name: 'Onvoldoende middelen', itemTexts: ['Het budget is te krap'] },
+    ];
+    const [best] = suggestLemma({ text: 'We hebben een sterke band met het netwerk in de stad' }, lemmas);
+    expect(best?.lemmaId).toBe('rel');
+    expect(best?.terms.length).toBeGreaterThan(0);
+    expect(suggestLemma({ text: 'Subsidies worden afgebouwd' }, lemmas)[0]?.lemmaId).toBe('geld');
+  });
+
+  it('meets the parts of a compound', () => {
+    const lemmas: LemmaCandidate[] = [
+      { id: 'tolk', name: 'Tolken', itemTexts: ['Te weinig sociaal tolken beschikbaar'] },
+      { id: 'huis', name: 'Huisvesting', itemTexts: ['Het gebouw is verouderd'] },
+    ];
+    const [best] = suggestLemma({ text: 'Het tolkenlandschap is versnipperd' }, lemmas);
+    expect(best?.lemmaId).toBe('tolk');
+  });
+});
+
+describe('chooseGroupThreshold', () => {
+  it('keeps the default when the team has clustered too little to learn from', () => {
+    expect(chooseGroupThreshold([])).toBe(DEFAULT_GROUP_THRESHOLD);
+    expect(chooseGroupThreshold([{ text: 'a', lemmaId: 'x', group: 'g' }])).toBe(DEFAULT_GROUP_THRESHOLD);
+  });
+
+  it('picks one of its candidates that reproduces the team clustering at least as well as the default', () => {
+    const labelled = texts.slice(0, 10).map((text, index) => ({ text, lemmaId: ['s', 's', 's', 'w', 'w', 'w', 'v', 'v', 'f', 'f'][index] as string, group: 'one' }));
+    const twice = [...labelled, ...labelled.map((item) => ({ ...item, group: 'two' }))];
+    const chosen = chooseGroupThreshold(twice);
+    expect(GROUP_THRESHOLD_CANDIDATES).toContain(chosen);
+    const groups = suggestGroups(labelled.map((item, index) => ({ id: String(index), text: item.text })), { threshold: chosen });
+    expect(groups.map((group) => group.itemIds.length).sort()).toEqual([2, 2, 3, 3]);
   });
 });

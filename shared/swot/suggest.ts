@@ -1,11 +1,12 @@
 import { compareDutch } from './collation';
-import { tokenizeDutch } from './dutch-text';
+import { combinedVector, countsInCorpus, featureCorpus, isExplainingTerm, isWordTerm, type FeatureCorpus } from './features';
+import { adjustedRandIndex } from './quality';
 import type { Quadrant } from './quadrants';
-import { EMPTY_VECTOR, Vocabulary, countTerms, cosine, documentFrequencies, inverseDocumentFrequencies, tfidfVector, unitVector, type SparseVector } from './tfidf';
+import { cosine, unitVector, type SparseVector } from './tfidf';
 
 /*
- * Offline suggestions for the clustering board, from Dutch text similarity (stems, stop words,
- * accents; see dutch-text.ts) measured as TF-IDF cosine (tfidf.ts). Suggestions are proposals:
+ * Offline suggestions for the clustering board, from Dutch text similarity (word stems, character
+ * grams of compounds and thesaurus concepts; see features.ts) measured as TF-IDF cosine (tfidf.ts). Suggestions are proposals:
  * these functions are pure and never change data; the user accepts or rejects each.
  *
  * suggestGroups: average-linkage agglomerative clustering of the unclustered items of each
@@ -17,7 +18,13 @@ import { EMPTY_VECTOR, Vocabulary, countTerms, cosine, documentFrequencies, inve
  * best similarity can never rise again.
  *
  * suggestLemma / createLemmaIndex: each existing lemma is the normalised sum (centroid) of the
- * TF-IDF vectors of its name and its items' texts; a new item is compared with every centroid.
+ * vectors of its name (counted LEMMA_NAME_WEIGHT times: the team chose it to say what the lemma
+ * is about) and of its items' texts; a new item is compared with every centroid. The more items
+ * the team has put under a lemma, the better its centroid: the hints learn from the board.
+ *
+ * chooseGroupThreshold: the grouping threshold that best reproduces what the team already
+ * clustered in this campaign (adjusted Rand index against their lemmas), so the cut follows the
+ * campaign's own granularity instead of a constant.
  */
 
 export interface SuggestItem {
@@ -41,37 +48,18 @@ export interface GroupSuggestion {
 }
 
 export interface GroupOptions {
-  /** Least average similarity for two groups to be joined, in (0, 1]. Default 0.25. */
+  /** Least average similarity for two groups to be joined, in (0, 1]. Default DEFAULT_GROUP_THRESHOLD. */
   readonly threshold?: number;
   /** Least members of a proposed group. Default 2. */
   readonly minGroupSize?: number;
 }
 
-export const DEFAULT_GROUP_THRESHOLD = 0.25;
+export const DEFAULT_GROUP_THRESHOLD = 0.12;
 
-interface Corpus {
-  readonly vocabulary: Vocabulary;
-  readonly counts: Map<number, number>[];
-  /** For each term, how often each written form occurred: the most frequent one is shown. */
-  readonly surfaces: Map<number, Map<string, number>>;
-}
+/** How many times a lemma's name counts in its centroid, against one per item. */
+export const LEMMA_NAME_WEIGHT = 2;
 
-function analyse(texts: readonly string[], vocabulary = new Vocabulary(), surfaces = new Map<number, Map<string, number>>()): Corpus {
-  const counts = texts.map((text) => {
-    const ids: number[] = [];
-    for (const token of tokenizeDutch(text)) {
-      const id = vocabulary.idOf(token.stem);
-      ids.push(id);
-      let forms = surfaces.get(id);
-      if (!forms) surfaces.set(id, (forms = new Map()));
-      forms.set(token.surface, (forms.get(token.surface) ?? 0) + 1);
-    }
-    return countTerms(ids);
-  });
-  return { vocabulary, counts, surfaces };
-}
-
-function surfaceOf(corpus: Corpus, term: number): string {
+function surfaceOf(corpus: FeatureCorpus, term: number): string {
   let best = '';
   let bestCount = 0;
   for (const [form, count] of corpus.surfaces.get(term) ?? []) {
@@ -80,7 +68,7 @@ function surfaceOf(corpus: Corpus, term: number): string {
       bestCount = count;
     }
   }
-  return best || corpus.vocabulary.termOf(term);
+  return best || corpus.vocabulary.termOf(term).slice(2);
 }
 
 const round3 = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
@@ -169,9 +157,8 @@ export function suggestGroups(items: readonly SuggestItem[], options: GroupOptio
   const minGroupSize = options.minGroupSize ?? 2;
   if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`threshold must be in (0, 1], not ${threshold}`);
   if (!Number.isInteger(minGroupSize) || minGroupSize < 2) throw new RangeError(`minGroupSize must be a whole number ≥ 2, not ${minGroupSize}`);
-  const corpus = analyse(items.map((item) => item.text));
-  const idf = inverseDocumentFrequencies(documentFrequencies(corpus.counts, corpus.vocabulary.size), items.length);
-  const vectors = corpus.counts.map((counts) => tfidfVector(counts, idf));
+  const corpus = featureCorpus(items.map((item) => item.text));
+  const vectors = corpus.counts.map((counts) => combinedVector(counts, corpus.idf));
 
   const partitions = new Map<Quadrant | null, number[]>();
   items.forEach((item, index) => {
@@ -193,7 +180,7 @@ export function suggestGroups(items: readonly SuggestItem[], options: GroupOptio
   return suggestions.map((entry) => entry.suggestion);
 }
 
-function describeGroup(items: readonly SuggestItem[], vectors: readonly SparseVector[], corpus: Corpus, quadrant: Quadrant | null, memberIndices: readonly number[]): GroupSuggestion {
+function describeGroup(items: readonly SuggestItem[], vectors: readonly SparseVector[], corpus: FeatureCorpus, quadrant: Quadrant | null, memberIndices: readonly number[]): GroupSuggestion {
   const m = memberIndices.length;
   const totals = new Float64Array(m);
   let pairSum = 0;
@@ -220,7 +207,7 @@ function describeGroup(items: readonly SuggestItem[], vectors: readonly SparseVe
     }
   }
   const terms = [...weight]
-    .filter(([term]) => (spread.get(term) ?? 0) >= 2)
+    .filter(([term]) => (spread.get(term) ?? 0) >= 2 && isWordTerm(corpus, term))
     .sort((x, y) => y[1] - x[1] || x[0] - y[0])
     .slice(0, 3)
     .map(([term]) => surfaceOf(corpus, term));
@@ -256,7 +243,7 @@ export interface LemmaSuggestion {
 export interface LemmaSuggestOptions {
   /** Most suggestions answered. Default 3. */
   readonly limit?: number;
-  /** Least score of a suggestion. Default 0.1. */
+  /** Least score of a suggestion. Default 0.05. */
   readonly minScore?: number;
   /** Also suggest lemmas of other quadrants than the item's. Default false. */
   readonly anyQuadrant?: boolean;
@@ -270,15 +257,15 @@ export interface LemmaIndex {
 /** Prepares the lemmas once, for suggesting a lemma to many items. */
 export function createLemmaIndex(lemmas: readonly LemmaCandidate[]): LemmaIndex {
   const texts = lemmas.flatMap((lemma) => [lemma.name, ...lemma.itemTexts]);
-  const corpus = analyse(texts);
-  const idf = inverseDocumentFrequencies(documentFrequencies(corpus.counts, corpus.vocabulary.size), texts.length);
+  const corpus = featureCorpus(texts);
   let cursor = 0;
   const centroids = lemmas.map((lemma) => {
     const sum = new Map<number, number>();
     for (let k = 0; k <= lemma.itemTexts.length; k += 1) {
-      const vector = tfidfVector(corpus.counts[cursor] as Map<number, number>, idf);
+      const vector = combinedVector(corpus.counts[cursor] as FeatureCorpus['counts'][number], corpus.idf);
+      const weight = k === 0 ? LEMMA_NAME_WEIGHT : 1;
       cursor += 1;
-      for (let t = 0; t < vector.terms.length; t += 1) sum.set(vector.terms[t] as number, (sum.get(vector.terms[t] as number) ?? 0) + (vector.weights[t] as number));
+      for (let t = 0; t < vector.terms.length; t += 1) sum.set(vector.terms[t] as number, (sum.get(vector.terms[t] as number) ?? 0) + weight * (vector.weights[t] as number));
     }
     return unitVector(sum);
   });
@@ -286,41 +273,93 @@ export function createLemmaIndex(lemmas: readonly LemmaCandidate[]): LemmaIndex 
   return {
     suggest(item, options = {}) {
       const limit = options.limit ?? 3;
-      const minScore = options.minScore ?? 0.1;
-      // Words of the item that no lemma uses cannot match; they are left out of its vector.
-      const ids: number[] = [];
-      for (const token of tokenizeDutch(item.text)) {
-        const id = corpus.vocabulary.lookup(token.stem);
-        if (id !== undefined) ids.push(id);
-      }
-      const vector = ids.length === 0 ? EMPTY_VECTOR : tfidfVector(countTerms(ids), idf);
+      const minScore = options.minScore ?? 0.05;
+      // Features of the item that no lemma has cannot match; they are left out of its vector.
+      const vector = combinedVector(countsInCorpus(corpus, item.text), corpus.idf);
       const found: LemmaSuggestion[] = [];
       lemmas.forEach((lemma, index) => {
         if (!options.anyQuadrant && item.quadrant !== undefined && lemma.quadrant !== undefined && lemma.quadrant !== item.quadrant) return;
         const centroid = centroids[index] as SparseVector;
         const score = cosine(vector, centroid);
         if (score < minScore || score === 0) return;
-        found.push({ lemmaId: lemma.id, name: lemma.name, quadrant: lemma.quadrant ?? null, score: round3(score), terms: sharedTerms(vector, centroid, corpus) });
+        // A hint must say why: character grams alone (a shared syllable) are no reason.
+        const terms = sharedTerms(vector, centroid, corpus);
+        if (terms.length === 0) return;
+        found.push({ lemmaId: lemma.id, name: lemma.name, quadrant: lemma.quadrant ?? null, score: round3(score), terms });
       });
       return found.sort((x, y) => y.score - x.score || compareDutch(x.name, y.name)).slice(0, limit);
     },
   };
 }
 
-function sharedTerms(a: SparseVector, b: SparseVector, corpus: Corpus): string[] {
+function sharedTerms(a: SparseVector, b: SparseVector, corpus: FeatureCorpus): string[] {
   const shared: [number, number][] = [];
   let j = 0;
   for (let i = 0; i < a.terms.length; i += 1) {
     while (j < b.terms.length && (b.terms[j] as number) < (a.terms[i] as number)) j += 1;
-    if (j < b.terms.length && b.terms[j] === a.terms[i]) shared.push([a.terms[i] as number, (a.weights[i] as number) * (b.weights[j] as number)]);
+    if (j < b.terms.length && b.terms[j] === a.terms[i] && isExplainingTerm(corpus, a.terms[i] as number)) shared.push([a.terms[i] as number, (a.weights[i] as number) * (b.weights[j] as number)]);
   }
-  return shared
-    .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-    .slice(0, 3)
-    .map(([term]) => surfaceOf(corpus, term));
+  // Words first (a shared word is the clearest reason), then shared themes, by weight; each written form once.
+  const words = shared.filter(([term]) => isWordTerm(corpus, term));
+  const themes = shared.filter(([term]) => !isWordTerm(corpus, term));
+  const byWeight = (x: [number, number], y: [number, number]) => y[1] - x[1] || x[0] - y[0];
+  const surfaces = [...words.sort(byWeight), ...themes.sort(byWeight)].map(([term]) => surfaceOf(corpus, term));
+  return [...new Set(surfaces)].slice(0, 3);
 }
 
 /** The best existing lemmas for one item; for many items, build `createLemmaIndex` once. */
 export function suggestLemma(item: { readonly text: string; readonly quadrant?: Quadrant }, lemmas: readonly LemmaCandidate[], options: LemmaSuggestOptions = {}): LemmaSuggestion[] {
   return createLemmaIndex(lemmas).suggest(item, options);
+}
+
+export interface LabelledItem {
+  readonly text: string;
+  /** The lemma the team put the item under. */
+  readonly lemmaId: string;
+  /** Items are compared only within their quadrant (and scope, when the caller keys it so). */
+  readonly group: string;
+}
+
+/** Thresholds tried by chooseGroupThreshold, coarse on purpose. */
+export const GROUP_THRESHOLD_CANDIDATES: readonly number[] = [0.06, 0.08, 0.1, 0.12, 0.15, 0.18, 0.22, 0.26, 0.3];
+
+/**
+ * The grouping threshold that best reproduces the team's own clustering of `labelled` items
+ * (mean adjusted Rand index over their groups), or DEFAULT_GROUP_THRESHOLD when fewer than
+ * `minItems` items are clustered yet (too little to learn from).
+ */
+export function chooseGroupThreshold(labelled: readonly LabelledItem[], minItems = 20): number {
+  if (labelled.length < minItems) return DEFAULT_GROUP_THRESHOLD;
+  const groups = new Map<string, LabelledItem[]>();
+  for (const item of labelled) {
+    const list = groups.get(item.group);
+    if (list) list.push(item);
+    else groups.set(item.group, [item]);
+  }
+  const usable = [...groups.values()].filter((items) => items.length >= 3 && new Set(items.map((item) => item.lemmaId)).size >= 2);
+  if (usable.length === 0) return DEFAULT_GROUP_THRESHOLD;
+  const prepared = usable.map((items) => {
+    const corpus = featureCorpus(items.map((item) => item.text));
+    return { items, vectors: corpus.counts.map((counts) => combinedVector(counts, corpus.idf)) };
+  });
+  let best = DEFAULT_GROUP_THRESHOLD;
+  let bestScore = -Infinity;
+  for (const threshold of GROUP_THRESHOLD_CANDIDATES) {
+    let total = 0;
+    for (const { items, vectors } of prepared) {
+      const predicted = new Array<string>(items.length);
+      averageLinkage(vectors, threshold).forEach((cluster, index) => {
+        for (const member of cluster) predicted[member] = String(index);
+      });
+      total += adjustedRandIndex(
+        items.map((item) => item.lemmaId),
+        predicted,
+      );
+    }
+    if (total > bestScore + 1e-9) {
+      best = threshold;
+      bestScore = total;
+    }
+  }
+  return best;
 }

@@ -54,7 +54,7 @@ export const MAX_LONG_TEXT = 20_000;
 export const MAX_TEXT_UPDATE_CHARS = 1024 * 1024;
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
 
 const rowRef = z.string().regex(ROW_ID_PATTERN);
@@ -111,7 +111,8 @@ const deleted = flag();
 
 /** Every synced table, its columns and their kinds. Keep in step with db/migrations. */
 export const syncTables = {
-  campaigns: { name: shortText(200), working_year: shortText(9), created_at: dateTime(), deleted },
+  // The campaign name and a SWOT item's text take what their forms always allowed (120 and 2000).
+  campaigns: { name: shortText(120), working_year: shortText(9), created_at: dateTime(), deleted },
   sectors: { code: shortText(20), name: shortText(200), sort_order: order(), deleted },
   regions: { name: shortText(200), kind: oneOf(REGION_KINDS), deleted },
   organisations: { sector_id: ref(), region_id: ref(), name: shortText(300), address: optionalText(), contact: optionalText(1000), deleted },
@@ -173,7 +174,7 @@ export const syncTables = {
     visit_id: ref(),
     conversation_id: ref(),
     quadrant: oneOf(QUADRANTS, 'judgement'),
-    text: shortText(MAX_LONG_TEXT),
+    text: shortText(2000),
     author_id: ref(),
     lemma_id: col('judgement', 'text', rowRef.nullable()),
     deleted,

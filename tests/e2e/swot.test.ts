@@ -119,9 +119,9 @@ describe('SWOT screens in Chromium (browser mode)', () => {
 
     const card = page.getByTestId('quadrant-threats').locator('.lemma-card').first();
     await card.getByLabel('Toelichting').fill('Organisaties melden lange wachttijden voor de cursussen Nederlands.');
-    await card.getByText('Opgeslagen').waitFor();
+    await card.getByText('Bewaard om', { exact: false }).waitFor();
     await page.waitForTimeout(800);
-    await card.getByText('Opgeslagen').waitFor();
+    await card.getByText('Bewaard om', { exact: false }).waitFor();
     await page.reload();
     await page.getByRole('tab', { name: 'Clusteren en scoren' }).waitFor();
     await page.getByTestId('cluster-board').waitFor();

@@ -6,6 +6,8 @@ import { openProfile } from '../../db/profile';
 import { listConversations, listLemmas, listNotes, listSwotItems, listVisits, openConversation, saveNote } from '../../db/repositories/fieldwork';
 import { createBundle, importBundleBytes } from '../../db/store/bundle';
 import { TABLE_NAMES } from '../../shared/sync/schema';
+import { generateDemo } from '../../db/demo/demo';
+import { DEMO_SINGLETONS, DEMO_THEMES, ITEM_TAILS } from '../../db/demo/phrases';
 import { tempDir } from '../support/profile';
 
 const cleanups: Array<() => void> = [];
@@ -26,6 +28,73 @@ function domainRows(dir: string): string {
     profile.close();
   }
 }
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+describe('the demo campaign reads like a real one', () => {
+  it('has hundreds of distinct Dutch SWOT items that paraphrase recurring themes, and notes about them', () => {
+    const temp = tempDir('veldwerk-demo-text-');
+    cleanups.push(temp.remove);
+    const profile = openProfile(path.join(temp.dir, 'season'));
+    try {
+      const summary = generateDemo(profile.store, { size: 'season', labels: true });
+      const labelled = summary.labelledItems ?? [];
+      expect(labelled).toHaveLength(summary.swotItems);
+      const texts = new Set(labelled.map((item) => item.text));
+      expect(texts.size).toBeGreaterThanOrEqual(400);
+      // Themes recur across conversations in different words.
+      const wordingsPerTheme = new Map<string, Set<string>>();
+      for (const item of labelled) if (!item.lemma.startsWith('single:')) (wordingsPerTheme.get(item.lemma) ?? wordingsPerTheme.set(item.lemma, new Set()).get(item.lemma)!).add(item.text);
+      expect(wordingsPerTheme.size).toBeGreaterThanOrEqual(25);
+      for (const wordings of wordingsPerTheme.values()) expect(wordings.size).toBeGreaterThanOrEqual(5);
+      expect(labelled.some((item) => item.lemma.startsWith('single:'))).toBe(true);
+      // Every item is a phrase of the bank (with at most a tail, a typo or a lower-case start), never word salad.
+      const bank = [...DEMO_THEMES.flatMap((theme) => theme.items), ...DEMO_SINGLETONS.map((single) => single.text)].map((text) => text.toLowerCase().replace(/[.?]$/, ''));
+      const exact = new Set(bank);
+      for (const text of texts) {
+        let plain = text.toLowerCase();
+        for (const tail of ITEM_TAILS) if (plain.endsWith(` ${tail}`)) plain = plain.slice(0, -tail.length - 1);
+        plain = plain.replace(/[.?]$/, '');
+        if (exact.has(plain)) continue;
+        // One typo, in the phrase or in its tail.
+        const phrase = bank.find((candidate) => plain.startsWith(`${candidate} `));
+        const distance = phrase
+          ? Math.min(...ITEM_TAILS.map((tail) => editDistance(tail, plain.slice(phrase.length + 1))))
+          : Math.min(...bank.map((candidate) => editDistance(candidate, plain)));
+        expect(distance, text).toBeLessThanOrEqual(2);
+      }
+      const notes = profile.store.list('notes', {});
+      expect(new Set(notes.map((note) => note.text)).size).toBeGreaterThanOrEqual(300);
+      const lemmaNames = new Set(profile.store.list('lemmas', {}).map((lemma) => lemma.name));
+      for (const name of lemmaNames) expect(DEMO_THEMES.map((theme) => theme.lemma)).toContain(name);
+    } finally {
+      profile.close();
+    }
+  });
+
+  it('is the same content for the same seed, and grows with the scale', () => {
+    const temp = tempDir('veldwerk-demo-scale-');
+    cleanups.push(temp.remove);
+    const counts = [1, 2].map((scale) => {
+      const profile = openProfile(path.join(temp.dir, `small-${scale}`));
+      try {
+        return generateDemo(profile.store, { size: 'small', scale, labels: true });
+      } finally {
+        profile.close();
+      }
+    });
+    expect(counts[1]!.organisations).toBe(2 * counts[0]!.organisations);
+    expect(() => generateDemo(openProfile(path.join(temp.dir, 'bad')).store, { scale: 0 })).toThrow(RangeError);
+  });
+});
 
 describe('veldwerk demo', () => {
   it('writes a small campaign through the store, the same content for the same seed', async () => {

@@ -1,9 +1,11 @@
 import { useDroppable } from '@dnd-kit/core';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUADRANTS, type Quadrant } from '../../../shared/swot/quadrants';
 import type { ContractError } from '../../../shared/contract/result';
 import type { ScoredRow, SwotItemView, SwotLemmaView } from '../../../shared/contract/swot';
+import { SaveStatus } from '../input/SaveStatus';
+import { useAutosave } from '../input/useAutosave';
 import { ItemChip } from './ItemChip';
 import { quadrantLabel } from './quadrant-labels';
 import { useSwotBoard } from './store';
@@ -18,8 +20,6 @@ interface LemmaCardProps {
   readonly onError: (error: ContractError | null) => void;
 }
 
-const NARRATIVE_DEBOUNCE_MS = 600;
-
 export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas, labelOf, onError }: LemmaCardProps) {
   const { t } = useTranslation();
   const id = useId();
@@ -27,39 +27,19 @@ export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas
   const { setNodeRef, isOver } = useDroppable({ id: `lemma:${lemma.id}`, data: { lemmaId: lemma.id } });
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(lemma.name);
+  const reload = useSwotBoard((state) => state.reload);
   // The text being typed, until its save is done and the board shows it back; null: not editing.
   const [draft, setDraft] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const narrative = useAutosave(`lemma-narrative:${lemma.id}`, (text) => ({ channel: 'swot.lemmas.narrative', payload: { lemmaId: lemma.id, text } }), {
+    onSaved: (text) => void reload().then(() => setDraft((current) => (current === text ? null : current))),
+  });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [splitName, setSplitName] = useState('');
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const latest = useRef<string | null>(null);
-
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
 
   async function report(result: Promise<ContractError | null>, fallback?: () => void) {
     const error = await result;
     onError(error);
     if (!error) fallback?.();
-  }
-
-  function scheduleNarrative(text: string) {
-    setDraft(text);
-    latest.current = text;
-    setSaving(true);
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      void edit('swot.lemmas.narrative', { lemmaId: lemma.id, text }).then((error) => {
-        onError(error);
-        // Only the last keystroke's save ends the editing state: earlier ones are superseded.
-        if (latest.current === text) {
-          setSaving(false);
-          if (!error) setDraft(null);
-        }
-      });
-    }, NARRATIVE_DEBOUNCE_MS);
   }
 
   const toggle = (itemId: string) => {
@@ -128,10 +108,14 @@ export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas
       ) : null}
       <div className="field">
         <label htmlFor={`${id}-narrative`}>{t('swot.lemma.narrative')}</label>
-        <textarea id={`${id}-narrative`} rows={3} value={draft ?? lemma.narrative} onChange={(event) => scheduleNarrative(event.target.value)} placeholder={t('swot.lemma.narrativeHint')} />
-        <span className="save-state" aria-live="polite">
-          {saving ? t('swot.common.saving') : t('swot.common.saved')}
-        </span>
+        <textarea id={`${id}-narrative`} rows={3} value={draft ?? lemma.narrative} onChange={(event) => {
+            setDraft(event.target.value);
+            narrative.change(event.target.value);
+          }}
+          onBlur={() => void narrative.flush()}
+          placeholder={t('swot.lemma.narrativeHint')}
+        />
+        <SaveStatus state={narrative.state} />
       </div>
       <div className="lemma-actions">
         <label>

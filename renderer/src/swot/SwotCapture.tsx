@@ -1,9 +1,12 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Quadrant } from '../../../shared/swot/quadrants';
 import type { SwotCapture as SwotCaptureData, SwotItemView } from '../../../shared/contract/swot';
 import { api } from '../api';
-import { describeError, fieldErrors } from '../errors';
+import { describeError } from '../errors';
+import type { Entry, EntryQueue, SubmitResult } from '../input/entry-queue';
+import { PendingEntry } from '../input/PendingEntry';
+import { useEntryQueue } from '../input/useEntryQueue';
 import { GRID, neighbourQuadrant, quadrantLabel } from './quadrant-labels';
 
 /**
@@ -16,6 +19,16 @@ export function SwotCapture({ conversationId }: { conversationId: string }) {
   const [data, setData] = useState<SwotCaptureData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
+  const submit = useCallback(
+    async (quadrant: Quadrant, text: string): Promise<SubmitResult> => {
+      const result = await api.invoke('swot.items.add', { conversationId, quadrant, text });
+      if (!result.ok) return result;
+      setVersion((value) => value + 1);
+      return { ok: true, id: result.value.id };
+    },
+    [conversationId],
+  );
+  const { entries, queue, add } = useEntryQueue(submit);
 
   useEffect(() => {
     let current = true;
@@ -28,6 +41,10 @@ export function SwotCapture({ conversationId }: { conversationId: string }) {
       current = false;
     };
   }, [conversationId, t, version]);
+
+  useEffect(() => {
+    if (data) queue.settle(new Set(data.items.map((item) => item.id)));
+  }, [data, queue]);
 
   if (!data) return error ? <p className="alert alert-error">{error}</p> : <p className="muted">{t('swot.common.loading')}</p>;
 
@@ -46,7 +63,9 @@ export function SwotCapture({ conversationId }: { conversationId: string }) {
             key={quadrant}
             quadrant={quadrant}
             items={data.items.filter((item) => item.quadrant === quadrant)}
-            conversationId={conversationId}
+            entries={entries.filter((entry) => entry.target === quadrant)}
+            queue={queue}
+            add={add}
             onChanged={(message) => {
               setError(message);
               setVersion((value) => value + 1);
@@ -58,24 +77,29 @@ export function SwotCapture({ conversationId }: { conversationId: string }) {
   );
 }
 
-function QuadrantColumn({ quadrant, items, conversationId, onChanged }: { quadrant: Quadrant; items: readonly SwotItemView[]; conversationId: string; onChanged: (error: string | null) => void }) {
+interface QuadrantColumnProps {
+  readonly quadrant: Quadrant;
+  readonly items: readonly SwotItemView[];
+  readonly entries: readonly Entry<Quadrant>[];
+  readonly queue: EntryQueue<Quadrant>;
+  readonly add: (quadrant: Quadrant, text: string) => boolean;
+  readonly onChanged: (error: string | null) => void;
+}
+
+function QuadrantColumn({ quadrant, items, entries, queue, add: addEntry, onChanged }: QuadrantColumnProps) {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  const shown = new Set(items.map((item) => item.id));
+  const open = entries.filter((entry) => !(entry.storedId && shown.has(entry.storedId)));
+  const held = open.some((entry) => entry.state === 'held');
 
-  async function add() {
-    const result = await api.invoke('swot.items.add', { conversationId, quadrant, text });
-    if (result.ok) {
-      setText('');
-      setFieldError(null);
-      onChanged(null);
-      inputRef.current?.focus();
-    } else {
-      setFieldError(fieldErrors(t, result.error).text ?? describeError(t, result.error));
-    }
+  function add() {
+    // The DOM value, not the state: it is what the user typed up to this Enter, whatever React has rendered.
+    const value = inputRef.current?.value ?? text;
+    if (addEntry(quadrant, value)) setText('');
   }
 
   async function onItemKey(event: KeyboardEvent<HTMLLIElement>, item: SwotItemView) {
@@ -113,11 +137,19 @@ function QuadrantColumn({ quadrant, items, conversationId, onChanged }: { quadra
             <span className="item-meta">{item.authorName}</span>
           </li>
         ))}
+        {open.map((entry) => (
+          <PendingEntry key={entry.key} entry={entry} queue={queue} />
+        ))}
       </ul>
+      {held ? (
+        <p className="field-error" role="alert">
+          {t('field.entry.chooseIdentity')}
+        </p>
+      ) : null}
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          void add();
+          add();
         }}
       >
         <label className="visually-hidden" htmlFor={`${id}-input`}>
@@ -129,10 +161,8 @@ function QuadrantColumn({ quadrant, items, conversationId, onChanged }: { quadra
           value={text}
           onChange={(event) => setText(event.target.value)}
           placeholder={t('swot.capture.placeholder')}
-          aria-invalid={fieldError ? true : undefined}
           autoComplete="off"
         />
-        {fieldError ? <p className="field-error">{fieldError}</p> : null}
       </form>
     </div>
   );

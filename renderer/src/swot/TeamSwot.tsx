@@ -1,9 +1,12 @@
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUADRANTS, type Quadrant } from '../../../shared/swot/quadrants';
 import type { TeamSwotView } from '../../../shared/contract/swot';
 import { api } from '../api';
-import { describeError, fieldErrors } from '../errors';
+import { describeError } from '../errors';
+import type { Entry, EntryQueue, SubmitResult } from '../input/entry-queue';
+import { PendingEntry } from '../input/PendingEntry';
+import { useEntryQueue } from '../input/useEntryQueue';
 import { quadrantLabel } from './quadrant-labels';
 
 /**
@@ -15,6 +18,18 @@ export function TeamSwot({ campaignId, sectorId }: { campaignId: string; sectorI
   const [view, setView] = useState<TeamSwotView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
+  const groupId = view?.groupId ?? null;
+  const submit = useCallback(
+    async (quadrant: Quadrant, name: string): Promise<SubmitResult> => {
+      if (!groupId) return { ok: false, error: { code: 'INTERNAL', message: 'TRANSPORT: the team SWOT is not loaded' } };
+      const result = await api.invoke('swot.lemmas.create', { campaignId, sectorId, groupId, quadrant, name, itemIds: [] });
+      if (!result.ok) return result;
+      setVersion((value) => value + 1);
+      return { ok: true, id: result.value.id };
+    },
+    [campaignId, sectorId, groupId],
+  );
+  const { entries, queue, add } = useEntryQueue(submit);
 
   useEffect(() => {
     let current = true;
@@ -28,6 +43,10 @@ export function TeamSwot({ campaignId, sectorId }: { campaignId: string; sectorI
     };
   }, [campaignId, sectorId, t, version]);
 
+  useEffect(() => {
+    if (view) queue.settle(new Set(QUADRANTS.flatMap((quadrant) => view.lemmas[quadrant].map((lemma) => lemma.id))));
+  }, [view, queue]);
+
   if (!view) return error ? <p className="alert alert-error">{error}</p> : <p className="muted">{t('swot.common.loading')}</p>;
   return (
     <section aria-labelledby="team-swot-title" data-testid="team-swot">
@@ -40,6 +59,9 @@ export function TeamSwot({ campaignId, sectorId }: { campaignId: string; sectorI
             key={quadrant}
             view={view}
             quadrant={quadrant}
+            entries={entries.filter((entry) => entry.target === quadrant)}
+            queue={queue}
+            add={add}
             onChanged={(message) => {
               setError(message);
               setVersion((value) => value + 1);
@@ -51,14 +73,33 @@ export function TeamSwot({ campaignId, sectorId }: { campaignId: string; sectorI
   );
 }
 
-function TeamQuadrant({ view, quadrant, onChanged }: { view: TeamSwotView; quadrant: Quadrant; onChanged: (error: string | null) => void }) {
+interface TeamQuadrantProps {
+  readonly view: TeamSwotView;
+  readonly quadrant: Quadrant;
+  readonly entries: readonly Entry<Quadrant>[];
+  readonly queue: EntryQueue<Quadrant>;
+  readonly add: (quadrant: Quadrant, text: string) => boolean;
+  readonly onChanged: (error: string | null) => void;
+}
+
+function TeamQuadrant({ view, quadrant, entries, queue, add, onChanged }: TeamQuadrantProps) {
   const { t } = useTranslation();
   const id = useId();
   const [name, setName] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
   const lemmas = view.lemmas[quadrant];
+  const shown = new Set(lemmas.map((lemma) => lemma.id));
+  const open = entries.filter((entry) => !(entry.storedId && shown.has(entry.storedId)));
   const missing = view.missing[quadrant];
-  const full = lemmas.length >= 5;
+  // Entries still on their way count: a sixth one is not typed while the fifth is being saved.
+  const full = lemmas.length + open.filter((entry) => entry.state !== 'failed').length >= 5;
+  const held = open.some((entry) => entry.state === 'held');
+
+  useEffect(() => {
+    // The input is disabled once the quadrant is full: focus stays in the quadrant, on its list.
+    if (full && (document.activeElement === document.body || document.activeElement === inputRef.current)) document.getElementById(`${id}-list`)?.focus();
+  }, [full, id]);
+
   return (
     <div className={`capture-quadrant q-${quadrant}`} data-testid={`team-${quadrant}`}>
       <h3>
@@ -69,7 +110,7 @@ function TeamQuadrant({ view, quadrant, onChanged }: { view: TeamSwotView; quadr
       <p className="small muted" aria-live="polite">
         {missing > 0 ? t('swot.team.missing', { count: missing }) : missing < 0 ? t('swot.team.tooMany', { count: -missing }) : t('swot.team.complete')}
       </p>
-      <ol className="plain-list team-lemmas">
+      <ol className="plain-list team-lemmas" id={`${id}-list`} tabIndex={-1}>
         {lemmas.map((lemma) => (
           <li key={lemma.id}>
             <span>{lemma.name}</span>
@@ -83,30 +124,29 @@ function TeamQuadrant({ view, quadrant, onChanged }: { view: TeamSwotView; quadr
             </button>
           </li>
         ))}
+        {open.map((entry) => (
+          <PendingEntry key={entry.key} entry={entry} queue={queue} />
+        ))}
       </ol>
+      {held ? (
+        <p className="field-error" role="alert">
+          {t('field.entry.chooseIdentity')}
+        </p>
+      ) : null}
       <form
         className="inline-form"
         onSubmit={(event) => {
           event.preventDefault();
-          void api
-            .invoke('swot.lemmas.create', { campaignId: view.campaignId, sectorId: view.sectorId, groupId: view.groupId, quadrant, name, itemIds: [] })
-            .then(async (result) => {
-              if (result.ok) {
-                setName('');
-                setFieldError(null);
-                onChanged(null);
-              } else setFieldError(fieldErrors(t, result.error).name ?? describeError(t, result.error));
-            });
+          if (add(quadrant, inputRef.current?.value ?? name)) setName('');
         }}
       >
         <label className="visually-hidden" htmlFor={`${id}-name`}>
           {t('swot.team.addTo', { quadrant: quadrantLabel(t, quadrant) })}
         </label>
-        <input id={`${id}-name`} value={name} onChange={(event) => setName(event.target.value)} disabled={full} placeholder={full ? t('swot.team.fullHint') : t('swot.team.placeholder')} />
+        <input ref={inputRef} id={`${id}-name`} value={name} onChange={(event) => setName(event.target.value)} disabled={full} placeholder={full ? t('swot.team.fullHint') : t('swot.team.placeholder')} />
         <button type="submit" className="button button-small" disabled={full}>
           {t('swot.team.add')}
         </button>
-        {fieldError ? <p className="field-error">{fieldError}</p> : null}
       </form>
     </div>
   );

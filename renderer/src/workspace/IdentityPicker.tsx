@@ -1,12 +1,13 @@
-import { useEffect, useId } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { IDENTITY_PICKER_ID } from '../input/useEntryQueue';
 import { useIdentity } from '../stores/identity';
 import { useSetup } from '../stores/setup';
 
 /** "I am …": the team member whose notes this laptop writes, chosen once per campaign. */
 export function IdentityPicker({ campaignId }: { readonly campaignId: string }) {
   const { t } = useTranslation();
-  const id = useId();
+  const id = IDENTITY_PICKER_ID;
   const { identity, load, choose } = useIdentity();
   const members = useSetup((state) => state.setup?.members);
   const memberCount = members?.filter((member) => !member.deleted).length ?? 0;

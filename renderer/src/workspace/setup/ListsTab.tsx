@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignSetup } from '../../../../shared/domain/setup';
+import { maxChars } from '../../../../shared/sync/limits';
 import { EditableList } from './EditableList';
 
 /** The controlled lists: sectors, regions, per sector the guiding questions and respondent groups, and stakeholder categories. */
@@ -30,7 +31,7 @@ export function ListsTab({ setup }: { readonly setup: CampaignSetup }) {
         extraFields={
           <div className="field code-field">
             <label htmlFor={`${id}-code`}>{t('setup.sectors.code')}</label>
-            <input id={`${id}-code`} value={sectorCode} maxLength={20} onChange={(event) => setSectorCode(event.target.value)} autoComplete="off" />
+            <input id={`${id}-code`} value={sectorCode} maxLength={maxChars('sectors', 'code')} onChange={(event) => setSectorCode(event.target.value)} autoComplete="off" />
           </div>
         }
       />

@@ -10,12 +10,12 @@ import { describeError } from '../../errors';
 import { useIdentity } from '../../stores/identity';
 import { SwotCapture } from '../../swot/SwotCapture';
 import { formatDate } from '../planning/plan';
-import { useAutosave } from '../useAutosave';
+import { useAutosave, type SaveCall } from '../../input/useAutosave';
 import { useChannel } from '../useChannel';
 import { usePageFocus } from '../usePageFocus';
 import { NoteField } from './NoteField';
 import { OtherNotes } from './OtherNotes';
-import { SaveStatus } from './SaveStatus';
+import { SaveStatus } from '../../input/SaveStatus';
 
 /** How often the partner's notes are fetched again (they arrive through sync). */
 const PARTNER_REFRESH_MS = 10_000;
@@ -85,10 +85,9 @@ export function ConversationScreen({ campaignId, visitId, conversationId }: { re
   const notesOf = (questionId: string | null) => detail.notes.filter((note) => note.guiding_question_id === questionId);
   const mineOf = (questionId: string | null): Note | undefined => notesOf(questionId).find((note) => note.author_id === detail.me);
   const othersOf = (questionId: string | null) => notesOf(questionId).filter((note) => note.author_id !== detail.me);
-  const save = (questionId: string | null) => async (text: string) => {
-    const result = await api.invoke('notes.save', { conversationId, guidingQuestionId: questionId, text });
-    return result.ok ? ({ ok: true } as const) : ({ ok: false, error: result.error } as const);
-  };
+  const toCall =
+    (questionId: string | null) =>
+    (text: string): SaveCall => ({ channel: 'notes.save', payload: { conversationId, guidingQuestionId: questionId, text } });
   const partnerLabel = detail.duo.filter((member) => member.id !== detail.me).map((member) => member.name).join(' & ') || t('visit.notes.partner');
   const questionCount = detail.questions.length;
 
@@ -183,7 +182,8 @@ export function ConversationScreen({ campaignId, visitId, conversationId }: { re
                       label={question ? t('visit.notes.mineOn', { name: myName, number: index + 1 }) : t('visit.notes.mineFree', { name: myName })}
                       initial={mineOf(key)?.text ?? ''}
                       rows={question ? 4 : 6}
-                      save={save(key)}
+                      saveKey={`note:${conversationId}:${key ?? 'free'}:${detail.me}`}
+                      toCall={toCall(key)}
                       onKeyDown={onKeyDown(index)}
                       describedBy={`${id}-keys`}
                       testId={question ? `note-${index + 1}` : 'note-free'}
@@ -296,15 +296,14 @@ function Participants({ detail }: { readonly detail: ConversationDetail }) {
   const [counts, setCounts] = useState<Record<string, string>>(() =>
     Object.fromEntries(Object.entries(detail.conversation.participant_counts ?? {}).map(([category, count]) => [category, String(count)])),
   );
-  const { state, change, flush } = useAutosave(async (serialised) => {
+  const { state, change, flush } = useAutosave(`participants:${detail.conversation.id}`, (serialised) => {
     const parsed = JSON.parse(serialised) as Record<string, string>;
     const participantCounts: Record<string, number> = {};
     for (const [category, value] of Object.entries(parsed)) {
       if (value.trim() === '') continue;
       participantCounts[category] = Number(value);
     }
-    const result = await api.invoke('conversations.update', { id: detail.conversation.id, participantCounts });
-    return result.ok ? { ok: true } : { ok: false, error: result.error };
+    return { channel: 'conversations.update', payload: { id: detail.conversation.id, participantCounts } };
   });
   const total = Object.values(counts).reduce((sum, value) => sum + (Number.isInteger(Number(value)) ? Number(value) : 0), 0);
 

@@ -1,7 +1,6 @@
 import { forwardRef, useId, useState, type KeyboardEvent } from 'react';
-import type { ContractError } from '../../../../shared/contract/result';
-import { useAutosave } from '../useAutosave';
-import { SaveStatus } from './SaveStatus';
+import { SaveStatus } from '../../input/SaveStatus';
+import { useAutosave, type SaveCall } from '../../input/useAutosave';
 
 interface NoteFieldProps {
   readonly label: string;
@@ -9,7 +8,10 @@ interface NoteFieldProps {
   readonly hideLabel?: boolean;
   readonly initial: string;
   readonly rows?: number;
-  readonly save: (text: string) => Promise<{ ok: true } | { ok: false; error: ContractError }>;
+  /** Names the field in the draft journal (one per record and author). */
+  readonly saveKey: string;
+  /** The contract call that stores the text. */
+  readonly toCall: (text: string) => SaveCall;
   readonly onKeyDown?: (event: KeyboardEvent<HTMLTextAreaElement>) => void;
   readonly testId?: string;
   readonly describedBy?: string;
@@ -19,7 +21,7 @@ interface NoteFieldProps {
 export const NoteField = forwardRef<HTMLTextAreaElement, NoteFieldProps>(function NoteField(props, ref) {
   const id = useId();
   const [value, setValue] = useState(props.initial);
-  const { state, change, flush } = useAutosave(props.save);
+  const { state, change, flush } = useAutosave(props.saveKey, props.toCall);
   return (
     <div className="note-field">
       <div className="note-field-head">

@@ -160,10 +160,8 @@ function PreparationSection({ detail }: { readonly detail: VisitDetail }) {
           initial={mine?.text ?? ''}
           rows={6}
           testId="preparation-notes"
-          save={async (text) => {
-            const result = await api.invoke('visit.savePreparation', { visitId: detail.visit.id, text });
-            return result.ok ? { ok: true } : { ok: false, error: result.error };
-          }}
+          saveKey={`preparation:${detail.visit.id}:${detail.me}`}
+          toCall={(text) => ({ channel: 'visit.savePreparation', payload: { visitId: detail.visit.id, text } })}
         />
       ) : (
         <p className="alert alert-info">{t('visit.chooseIdentity')}</p>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../errors';
-import type { SaveState } from '../useAutosave';
+import { describeError } from '../errors';
+import type { SaveState } from './autosave';
 
 /** The visible "saved" state of an autosaved field (polite live region, so it is not chatty). */
 export function SaveStatus({ state, id }: { readonly state: SaveState; readonly id?: string }) {
@@ -10,6 +10,9 @@ export function SaveStatus({ state, id }: { readonly state: SaveState; readonly 
   let kind = 'idle';
   switch (state.kind) {
     case 'dirty':
+      text = t('field.save.unsaved');
+      kind = 'dirty';
+      break;
     case 'saving':
       text = t('visit.save.saving');
       kind = 'saving';

@@ -1,0 +1,44 @@
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import type { StreamEvent } from './events';
+import { readsOf } from './reads';
+
+/** The query key of a contract read: every cached read is `['contract', channel, payload]`. */
+export const CONTRACT_KEY = 'contract';
+
+export function contractKey(channel: string, payload: unknown): readonly [typeof CONTRACT_KEY, string, unknown] {
+  return [CONTRACT_KEY, channel, payload];
+}
+
+function campaignOf(payload: unknown): string | null {
+  if (typeof payload !== 'object' || payload === null) return null;
+  const id = (payload as { campaignId?: unknown }).campaignId;
+  return typeof id === 'string' ? id : null;
+}
+
+/**
+ * Whether an event makes the answer of `channel` for `payload` stale, from what the channel
+ * reads (reads.ts): a change to one of its tables (in its campaign, when the payload names
+ * one), a change of one of its local topics, or a resync (events may have been missed).
+ */
+export function isAffected(channel: string, payload: unknown, event: StreamEvent): boolean {
+  if (event.type === 'resync') return true;
+  const reads = readsOf(channel);
+  const campaign = campaignOf(payload);
+  if (event.type === 'local') {
+    if (!(reads.local ?? []).includes(event.topic)) return false;
+    return campaign === null || event.campaign === null || event.campaign === campaign;
+  }
+  const tables = reads.tables;
+  if (tables !== 'all' && !event.tables.some((table) => tables.includes(table))) return false;
+  return campaign === null || event.campaigns.includes(campaign);
+}
+
+export function isAffectedKey(queryKey: QueryKey, event: StreamEvent): boolean {
+  if (queryKey[0] !== CONTRACT_KEY || typeof queryKey[1] !== 'string') return false;
+  return isAffected(queryKey[1], queryKey[2], event);
+}
+
+/** Marks stale (and refetches, when shown) exactly the cached reads an event affects. */
+export function invalidateFor(client: QueryClient, event: StreamEvent): Promise<void> {
+  return client.invalidateQueries({ predicate: (query) => isAffectedKey(query.queryKey, event) });
+}

@@ -1,0 +1,52 @@
+import type { ChannelName } from '../../../shared/contract/channels';
+import type { LocalTopic } from '../../../shared/contract/events';
+import type { TableName } from '../../../shared/sync/schema';
+
+/**
+ * What each read channel's answer depends on: the synced tables it reads and the local state
+ * topics (shared/contract/events.ts). This is the ONE place that says it; the invalidation
+ * (invalidation.ts) derives from it which cached queries a change event makes stale.
+ * A read channel missing here is refreshed on every event (safe, only slower): add it when you
+ * add a read channel. Write channels need no entry: their writes arrive as events.
+ */
+export interface Reads {
+  readonly tables: readonly TableName[] | 'all';
+  readonly local?: readonly LocalTopic[];
+}
+
+const SETUP_TABLES = ['campaigns', 'sectors', 'regions', 'organisations', 'members', 'respondent_groups', 'stakeholder_categories', 'guiding_questions'] as const;
+const SWOT_TABLES = ['campaigns', 'sectors', 'respondent_groups', 'members', 'organisations', 'visits', 'conversations', 'swot_items', 'lemmas'] as const;
+const VISIT_TABLES = [...SETUP_TABLES, 'visits', 'conversations', 'notes', 'documents', 'good_practices'] as const;
+
+export const CHANNEL_READS: Partial<Readonly<Record<ChannelName, Reads>>> = {
+  'app.info': { tables: [] },
+  'campaigns.list': { tables: ['campaigns'] },
+  'identity.get': { tables: ['campaigns', 'members'], local: ['identity'] },
+  'setup.get': { tables: SETUP_TABLES },
+  'planning.get': { tables: [...SETUP_TABLES, 'visits'] },
+  'search.query': { tables: ['visits', 'organisations', 'conversations', 'guiding_questions', 'notes', 'documents'] },
+  'swot.scopes': { tables: SWOT_TABLES },
+  'swot.board': { tables: SWOT_TABLES },
+  'swot.capture': { tables: SWOT_TABLES },
+  'swot.suggestions': { tables: SWOT_TABLES },
+  'swot.agreement': { tables: SWOT_TABLES },
+  'swot.team': { tables: SWOT_TABLES },
+  // Counts the changes still to send, so every write matters.
+  'sync.status': { tables: 'all', local: ['sync'] },
+  'duo.info': { tables: 'all', local: ['jobs'] },
+  'jobs.export': { tables: [], local: ['jobs'] },
+  'jobs.import': { tables: [], local: ['jobs'] },
+  'visit.get': { tables: VISIT_TABLES, local: ['identity'] },
+  'conversations.get': { tables: VISIT_TABLES, local: ['identity'] },
+  'documents.search': { tables: ['documents'] },
+  // A file's bytes never change under its id.
+  'documents.open': { tables: [] },
+  'workflow.held': { tables: 'all', local: ['sync'] },
+};
+
+/** Every table and every topic: what an undeclared channel is taken to read. */
+const EVERYTHING: Reads = { tables: 'all', local: ['sync', 'identity', 'jobs'] };
+
+export function readsOf(channel: string): Reads {
+  return Object.prototype.hasOwnProperty.call(CHANNEL_READS, channel) ? (CHANNEL_READS[channel as ChannelName] as Reads) : EVERYTHING;
+}

@@ -1,0 +1,198 @@
+import type { ChannelName, InputOf } from '../../../shared/contract/channels';
+import type { ContractError, Result } from '../../../shared/contract/result';
+
+/**
+ * The one autosave mechanism of the app (hand-written: it is tied to the contract's calls and to
+ * the draft journal below, which no form library offers). A field saves its value after a pause,
+ * at once on blur, on unmount (so on a route change too) and before the page unloads; in
+ * Electron the window waits for the saves before it closes. Every value not yet confirmed by
+ * the services is also written synchronously to a draft journal (local storage), which is
+ * replayed at the next start: what was typed in the last moment before a reload, a crash or a
+ * closed window is stored all the same.
+ */
+export type SaveCall = { [C in ChannelName]: { readonly channel: C; readonly payload: InputOf<C> } }[ChannelName];
+
+export type SaveState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'dirty' }
+  | { readonly kind: 'saving' }
+  | { readonly kind: 'saved'; readonly at: Date }
+  | { readonly kind: 'error'; readonly error: ContractError };
+
+export type Invoke = (call: SaveCall, options?: { readonly keepalive?: boolean }) => Promise<Result<unknown>>;
+
+/** The part of Web Storage the journal uses (local storage in the app, a map in tests). */
+export interface DraftStorage {
+  readonly length: number;
+  key(index: number): string | null;
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+const DRAFT_PREFIX = 'veldwerk.draft.';
+
+interface Draft {
+  readonly call: SaveCall;
+  readonly at: string;
+}
+
+export const DEFAULT_AUTOSAVE_DELAY_MS = 500;
+
+const isTransport = (error: ContractError) => error.message.startsWith('TRANSPORT:');
+/** Refusals that say the draft itself can never be stored (the record is gone, the value invalid): dropped on replay. */
+const hopeless = (error: ContractError) => !isTransport(error) && ['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNKNOWN_CHANNEL'].includes(error.code);
+
+/** One autosaved field: the latest value typed, its timer and its visible state. */
+export class AutosaveField {
+  private value: string | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running: Promise<void> | null = null;
+  private current: SaveState = { kind: 'idle' };
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly registry: AutosaveRegistry,
+    readonly key: string,
+    private toCall: (value: string) => SaveCall,
+    private readonly delayMs: number,
+    private onSaved?: (value: string) => void,
+  ) {}
+
+  configure(toCall: (value: string) => SaveCall, onSaved?: (value: string) => void): void {
+    this.toCall = toCall;
+    this.onSaved = onSaved;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  state = (): SaveState => this.current;
+
+  get pending(): boolean {
+    return this.value !== null || this.running !== null;
+  }
+
+  change(value: string): void {
+    this.value = value;
+    this.registry.journal(this.key, this.toCall(value));
+    this.set({ kind: 'dirty' });
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), this.delayMs);
+  }
+
+  /** Saves the waiting value now (after a save still under way); resolves when it is stored. */
+  async flush(options: { keepalive?: boolean } = {}): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    if (this.running) await this.running;
+    const value = this.value;
+    if (value === null) return;
+    this.value = null;
+    const call = this.toCall(value);
+    this.set({ kind: 'saving' });
+    const run = this.registry.invoke(call, options).then((result) => {
+      if (result.ok) {
+        this.registry.forget(this.key, call);
+        this.onSaved?.(value);
+      }
+      // A newer keystroke is waiting: its own save reports the state.
+      if (this.value !== null) return;
+      if (result.ok) this.set({ kind: 'saved', at: new Date() });
+      else {
+        this.set({ kind: 'error', error: result.error });
+        if (isTransport(result.error)) this.value = value;
+      }
+    });
+    this.running = run;
+    try {
+      await run;
+    } finally {
+      this.running = null;
+    }
+  }
+
+  private set(state: SaveState): void {
+    this.current = state;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+export class AutosaveRegistry {
+  private readonly fields = new Set<AutosaveField>();
+
+  constructor(
+    readonly invoke: Invoke,
+    private readonly storage: DraftStorage | null,
+  ) {}
+
+  field(key: string, toCall: (value: string) => SaveCall, options: { delayMs?: number; onSaved?: (value: string) => void } = {}): AutosaveField {
+    const field = new AutosaveField(this, key, toCall, options.delayMs ?? DEFAULT_AUTOSAVE_DELAY_MS, options.onSaved);
+    this.fields.add(field);
+    return field;
+  }
+
+  /** The field leaves the screen: its waiting value is saved, never dropped. */
+  release(field: AutosaveField): Promise<void> {
+    return field.flush().finally(() => this.fields.delete(field));
+  }
+
+  get pending(): boolean {
+    return [...this.fields].some((field) => field.pending);
+  }
+
+  flushAll(options: { keepalive?: boolean } = {}): Promise<void> {
+    return Promise.all([...this.fields].map((field) => field.flush(options))).then(() => undefined);
+  }
+
+  journal(key: string, call: SaveCall): void {
+    try {
+      this.storage?.setItem(DRAFT_PREFIX + key, JSON.stringify({ call, at: new Date().toISOString() } satisfies Draft));
+    } catch {
+      // A full or disabled storage only loses the journal; the save itself still runs.
+    }
+  }
+
+  /** Drops the journal entry once this very call is stored (a newer value keeps its own entry). */
+  forget(key: string, call: SaveCall): void {
+    const stored = this.storage?.getItem(DRAFT_PREFIX + key);
+    if (!stored) return;
+    try {
+      if (JSON.stringify((JSON.parse(stored) as Draft).call) === JSON.stringify(call)) this.storage?.removeItem(DRAFT_PREFIX + key);
+    } catch {
+      this.storage?.removeItem(DRAFT_PREFIX + key);
+    }
+  }
+
+  /**
+   * Saves what the journal holds from an earlier page (reload, crash, closed window), oldest
+   * first; entries the services refuse as invalid or gone are dropped, so a deleted record does
+   * not block the start; others (no connection, no identity yet) stay for the next start.
+   * Answers how many were stored.
+   */
+  async replay(): Promise<number> {
+    if (!this.storage) return 0;
+    const drafts: { key: string; draft: Draft }[] = [];
+    for (let index = 0; index < this.storage.length; index += 1) {
+      const key = this.storage.key(index);
+      if (!key?.startsWith(DRAFT_PREFIX)) continue;
+      try {
+        drafts.push({ key, draft: JSON.parse(this.storage.getItem(key) ?? '') as Draft });
+      } catch {
+        this.storage.removeItem(key);
+      }
+    }
+    drafts.sort((a, b) => a.draft.at.localeCompare(b.draft.at));
+    let stored = 0;
+    for (const { key, draft } of drafts) {
+      const result = await this.invoke(draft.call);
+      if (result.ok || hopeless(result.error)) this.storage.removeItem(key);
+      if (result.ok) stored += 1;
+    }
+    return stored;
+  }
+}

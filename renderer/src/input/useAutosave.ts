@@ -1,0 +1,49 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { api } from '../api';
+import { AutosaveRegistry, type SaveCall, type SaveState } from './autosave';
+
+export type { SaveCall, SaveState };
+
+function localStorageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The app's autosave registry: every autosaved field of every screen. */
+export const autosave = new AutosaveRegistry((call, options) => api.invoke(call.channel, call.payload as never, options), localStorageOrNull());
+
+/**
+ * Saves before the page goes: pagehide sends what waits (keepalive requests outlive the page;
+ * the journal replays what they miss). In Electron, closing the window waits for the saves
+ * first (a cancelled beforeunload keeps the window; it closes itself once they are stored).
+ */
+export function installUnloadGuards(): void {
+  let closing = false;
+  window.addEventListener('beforeunload', (event) => {
+    if (!autosave.pending) return;
+    if (api.transport === 'ipc' && !closing) {
+      event.preventDefault();
+      closing = true;
+      void autosave.flushAll().finally(() => window.close());
+      return;
+    }
+    void autosave.flushAll({ keepalive: true });
+  });
+  window.addEventListener('pagehide', () => void autosave.flushAll({ keepalive: true }));
+}
+
+/**
+ * An autosaved field: `change` on every keystroke, `flush` on blur. The field saves after a
+ * pause, on blur, on unmount and before unload, and `state` says unsaved / saving / saved.
+ * `key` names the field for the draft journal (e.g. "lemma-narrative:<id>").
+ */
+export function useAutosave(key: string, toCall: (value: string) => SaveCall, options: { delayMs?: number; onSaved?: (value: string) => void } = {}) {
+  const [field] = useState(() => autosave.field(key, toCall, options));
+  useEffect(() => field.configure(toCall, options.onSaved));
+  useEffect(() => () => void autosave.release(field), [field]);
+  const state = useSyncExternalStore(field.subscribe, field.state, field.state);
+  return { state, change: (value: string) => field.change(value), flush: () => field.flush() };
+}

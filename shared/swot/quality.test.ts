@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { adjustedRandIndex, measureSuggestionQuality, pairwiseF1 } from './quality';
+
+describe('clustering quality', () => {
+  it('gives 1 for the same partition under other names and about 0 for an unrelated one', () => {
+    expect(adjustedRandIndex(['a', 'a', 'b', 'b'], ['x', 'x', 'y', 'y'])).toBe(1);
+    expect(adjustedRandIndex(['a', 'a', 'a', 'a'], ['x', 'x', 'x', 'x'])).toBe(1);
+    expect(adjustedRandIndex(['a', 'a', 'b', 'b'], ['x', 'y', 'x', 'y'])).toBeLessThan(0);
+    // The textbook example (Hubert & Arabie's formula): 0.24242...
+    expect(adjustedRandIndex(['1', '1', '1', '2', '2', '2'], ['1', '1', '2', '2', '3', '3'])).toBeCloseTo(0.2424, 3);
+    expect(() => adjustedRandIndex(['a'], [])).toThrow(RangeError);
+  });
+
+  it('counts pairs for pairwise precision, recall and F1', () => {
+    expect(pairwiseF1(['a', 'a', 'b'], ['x', 'x', 'x'])).toEqual({ precision: 1 / 3, recall: 1, f1: 0.5 });
+    expect(pairwiseF1(['a', 'b'], ['x', 'y'])).toEqual({ precision: 1, recall: 1, f1: 1 });
+  });
+
+  it('measures hints leave-one-out and groupings per group', () => {
+    const items = [
+      { group: 'g', text: 'one', lemma: 'A' },
+      { group: 'g', text: 'one one', lemma: 'A' },
+      { group: 'g', text: 'two', lemma: 'B' },
+      { group: 'g', text: 'two two', lemma: 'B' },
+    ];
+    const perfect = {
+      rankLemmas: (text: string) => [text.startsWith('one') ? 'A' : 'B'],
+      group: (texts: readonly string[]) => texts.map((text) => text.split(' ')[0] as string),
+    };
+    expect(measureSuggestionQuality(items, perfect)).toEqual({ items: 4, groups: 1, hintedItems: 4, hintTop1: 1, hintTop3: 1, groupingAri: 1, groupingPairwiseF1: 1 });
+    // An item alone under its lemma cannot be hinted (its lemma is not on the board without it).
+    expect(measureSuggestionQuality([...items, { group: 'g', text: 'three', lemma: 'C' }], perfect).hintedItems).toBe(4);
+    const seen: number[] = [];
+    measureSuggestionQuality(items, {
+      rankLemmas: (_text, lemmas) => {
+        seen.push(lemmas.reduce((sum, lemma) => sum + lemma.itemTexts.length, 0));
+        return [];
+      },
+      group: (texts) => texts.map(() => 'all'),
+    });
+    expect(seen).toEqual([3, 3, 3, 3]); // the item itself is left out
+  });
+});

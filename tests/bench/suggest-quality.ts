@@ -1,0 +1,120 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generateDemo } from '../../db/demo/demo';
+import { openProfile } from '../../db/profile';
+import { tokenizeDutch } from '../../shared/swot/dutch-text';
+import { measureSuggestionQuality, type LabelledSwotItem, type SuggestionMethod, type SuggestionQuality } from '../../shared/swot/quality';
+import { averageLinkage, createLemmaIndex, suggestGroups } from '../../shared/swot/suggest';
+import { Vocabulary, cosine, countTerms, documentFrequencies, inverseDocumentFrequencies, tfidfVector, unitVector } from '../../shared/swot/tfidf';
+import { medianMs, round } from '../support/stats';
+
+/*
+ * Quality of the SWOT suggestions (issue 15) on real material: the development set in the team's
+ * shared folder (../shared/domain/swot-dev-set.json beside the checkout: real sentences of SWOT
+ * tables, each labelled with the lemma the team put it under; read from there, never copied into
+ * the project). Hint top-1/top-3 are leave-one-out (every other sentence stays under its lemma),
+ * grouping is measured per scope × quadrant as adjusted Rand index and pairwise F1 against the
+ * team's lemmas. The demo season's items are measured too, labelled with the theme each
+ * paraphrases (hand-written phrase bank; a second opinion, not a substitute for real text:
+ * the thesaurus and the bank were written by the same people). A plain TF-IDF baseline (word stems only, the lemma centroid, average linkage at
+ * 0.25) is measured in the same run, so the figures compare.
+ */
+
+const DEV_SET = path.resolve(import.meta.dirname, '../../../shared/domain/swot-dev-set.json');
+
+interface DevSetFile {
+  readonly items: readonly { readonly scope: string; readonly quadrant: string; readonly lemma: string; readonly text: string }[];
+}
+
+function partition(texts: readonly string[], groups: readonly (readonly number[])[]): string[] {
+  const labels = texts.map((_, index) => `single:${index}`);
+  groups.forEach((members, group) => {
+    if (members.length >= 2) for (const member of members) labels[member] = `group:${group}`;
+  });
+  return labels;
+}
+
+/** Veldwerk's suggestions as the board runs them. */
+const veldwerk: SuggestionMethod = {
+  rankLemmas: (text, lemmas) =>
+    createLemmaIndex(lemmas.map((lemma) => ({ id: lemma.name, ...lemma })))
+      .suggest({ text }, { limit: 3, minScore: 0 })
+      .map((suggestion) => suggestion.lemmaId),
+  group: (texts) => {
+    const ids = texts.map((_, index) => String(index));
+    const groups = suggestGroups(texts.map((text, index) => ({ id: ids[index] as string, text })));
+    return partition(
+      texts,
+      groups.map((group) => group.itemIds.map(Number)),
+    );
+  },
+};
+
+/** Plain TF-IDF over word stems: centroid per lemma, average linkage at 0.25 (the method before issue 15). */
+const plainTfidf: SuggestionMethod = {
+  rankLemmas: (text, lemmas) => {
+    const vocabulary = new Vocabulary();
+    const docs = lemmas.flatMap((lemma) => [lemma.name, ...lemma.itemTexts]).map((doc) => countTerms(tokenizeDutch(doc).map((token) => vocabulary.idOf(token.stem))));
+    const idf = inverseDocumentFrequencies(documentFrequencies(docs, vocabulary.size), docs.length);
+    let cursor = 0;
+    const centroids = lemmas.map((lemma) => {
+      const sum = new Map<number, number>();
+      for (let k = 0; k <= lemma.itemTexts.length; k += 1) {
+        const vector = tfidfVector(docs[cursor] as Map<number, number>, idf);
+        cursor += 1;
+        vector.terms.forEach((term, index) => sum.set(term, (sum.get(term) ?? 0) + (vector.weights[index] as number)));
+      }
+      return unitVector(sum);
+    });
+    const ids = tokenizeDutch(text).flatMap((token) => {
+      const id = vocabulary.lookup(token.stem);
+      return id === undefined ? [] : [id];
+    });
+    const vector = tfidfVector(countTerms(ids), idf);
+    return lemmas
+      .map((lemma, index) => ({ name: lemma.name, score: cosine(vector, centroids[index]!) }))
+      .filter((entry) => entry.score > 0)
+      .sort((a, b) => b.score - a.score)
+      .map((entry) => entry.name);
+  },
+  group: (texts) => {
+    const vocabulary = new Vocabulary();
+    const docs = texts.map((doc) => countTerms(tokenizeDutch(doc).map((token) => vocabulary.idOf(token.stem))));
+    const idf = inverseDocumentFrequencies(documentFrequencies(docs, vocabulary.size), docs.length);
+    return partition(texts, averageLinkage(docs.map((doc) => tfidfVector(doc, idf)), 0.25));
+  },
+};
+
+function readDevSet(): LabelledSwotItem[] | null {
+  if (!existsSync(DEV_SET)) return null;
+  const file = JSON.parse(readFileSync(DEV_SET, 'utf8')) as DevSetFile;
+  return file.items.map((item) => ({ group: `${item.scope} | ${item.quadrant}`, text: item.text, lemma: item.lemma }));
+}
+
+function compare(items: readonly LabelledSwotItem[]): { veldwerk: SuggestionQuality; plainTfidfBaseline: SuggestionQuality } {
+  return { veldwerk: measureSuggestionQuality(items, veldwerk), plainTfidfBaseline: measureSuggestionQuality(items, plainTfidf) };
+}
+
+/** The demo season's SWOT items, each labelled with its theme, grouped per scope and quadrant. */
+function demoLabelled(): LabelledSwotItem[] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'veldwerk-bench-demo-'));
+  const profile = openProfile(dir);
+  try {
+    return (generateDemo(profile.store, { size: 'season', labels: true }).labelledItems ?? []).map((item) => ({ group: item.group, text: item.text, lemma: item.lemma }));
+  } finally {
+    profile.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function run(): Promise<Record<string, unknown>> {
+  const devSet = readDevSet();
+  const result: Record<string, unknown> = {
+    goal: { hintTop1: 0.75, groupingAri: 0.2 },
+    realDevelopmentSet: devSet ? compare(devSet) : { skipped: `no development set at ${DEV_SET}` },
+  };
+  result.demoSeason = compare(demoLabelled());
+  if (devSet) result.measureRealDevelopmentSetMedianMs = round(await medianMs(3, () => measureSuggestionQuality(devSet, veldwerk)));
+  return result;
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { Result } from '../../shared/contract/result';
+import { AutosaveRegistry, type DraftStorage, type SaveCall } from '../../renderer/src/input/autosave';
+
+function memoryStorage(): DraftStorage & { readonly map: Map<string, string> } {
+  const map = new Map<string, string>();
+  return {
+    map,
+    get length() {
+      return map.size;
+    },
+    key: (index) => [...map.keys()][index] ?? null,
+    getItem: (key) => map.get(key) ?? null,
+    setItem: (key, value) => void map.set(key, value),
+    removeItem: (key) => void map.delete(key),
+  };
+}
+
+const noteCall = (text: string): SaveCall => ({ channel: 'notes.save', payload: { conversationId: 'c1', guidingQuestionId: null, text } });
+
+describe('AutosaveRegistry', () => {
+  it('journals every value until it is stored, and saves a released field instead of dropping it', async () => {
+    const storage = memoryStorage();
+    const saved: string[] = [];
+    const registry = new AutosaveRegistry(async (call) => {
+      saved.push((call.payload as { text: string }).text);
+      return { ok: true, value: {} } as Result<unknown>;
+    }, storage);
+    const field = registry.field('note:c1', noteCall, { delayMs: 60_000 });
+    field.change('Eerste');
+    field.change('Eerste zin.');
+    expect(field.state().kind).toBe('dirty');
+    expect(JSON.parse(storage.map.get('veldwerk.draft.note:c1') ?? '{}').call.payload.text).toBe('Eerste zin.');
+    expect(registry.pending).toBe(true);
+    // Unmount long before the pause is over: the value is saved, not cancelled.
+    await registry.release(field);
+    expect(saved).toEqual(['Eerste zin.']);
+    expect(storage.map.size).toBe(0);
+    expect(registry.pending).toBe(false);
+  });
+
+  it('replays the journal of an earlier page at start and keeps drafts the transport could not deliver', async () => {
+    const storage = memoryStorage();
+    const earlier = new AutosaveRegistry(async () => ({ ok: false, error: { code: 'INTERNAL', message: 'TRANSPORT: gone' } }), storage);
+    earlier.field('note:c1', noteCall).change('Getypt vlak voor het herladen.');
+    earlier.field('lemma-narrative:gone', (text) => ({ channel: 'swot.lemmas.narrative', payload: { lemmaId: 'gone', text } })).change('x');
+    expect(storage.map.size).toBe(2);
+
+    const offline = new AutosaveRegistry(async () => ({ ok: false, error: { code: 'INTERNAL', message: 'TRANSPORT: down' } }), storage);
+    expect(await offline.replay()).toBe(0);
+    expect(storage.map.size).toBe(2);
+
+    const stored: string[] = [];
+    const next = new AutosaveRegistry(async (call) => {
+      if (call.channel === 'swot.lemmas.narrative') return { ok: false, error: { code: 'NOT_FOUND', message: 'No lemma gone' } };
+      stored.push((call.payload as { text: string }).text);
+      return { ok: true, value: {} };
+    }, storage);
+    expect(await next.replay()).toBe(1);
+    expect(stored).toEqual(['Getypt vlak voor het herladen.']);
+    expect(storage.map.size).toBe(0);
+  });
+});
