@@ -9,4 +9,4 @@ import type { Command } from './types';
 import { webCommand } from './web';
 
 /** Every subcommand of `veldwerk`, in the order `--help` lists them. */
-export const commands: readonly Command[] = [webCommand, swotCommand, serverCommand, adminCommand, syncCommand, bundleCommand, demoCommand, reportCommand];
+export const commands: readonly Command[] = [webCommand, swotCommand, reportCommand, serverCommand, adminCommand, syncCommand, bundleCommand, demoCommand];

@@ -1,25 +1,16 @@
 import type { LocalStore } from '../../db/store/store';
 import type { EvidenceView, ResolvableBlock, ResolvedBlock, ResolvedBlockValue } from '../../shared/contract/reports';
-import { resolvableBlockSchema } from '../../shared/contract/reports';
 import type { Language } from '../../shared/i18n';
-import { sectionJson, walkJson } from '../../shared/report/document';
-import { blockKey, type ReportJson } from '../../shared/report/model';
+import { blocksOf } from '../../shared/report/blocks';
+import { sectionJson } from '../../shared/report/document';
+import { blockKey } from '../../shared/report/model';
 import { resolveBlock } from '../../shared/report/resolve';
 import type { Quadrant } from '../../shared/swot/quadrants';
 import { conversationsByScope } from '../swot/scope';
 import { listSections } from './reports';
 import { storeSource } from './source';
 
-/** Every live block and quote of a document, validated (nodes with wrong attributes are left out). */
-export function blocksOf(content: ReportJson): ResolvableBlock[] {
-  const blocks: ResolvableBlock[] = [];
-  for (const node of walkJson(content)) {
-    if (!['swotTable', 'lemmaParagraphs', 'teamSwot', 'participants', 'counter', 'sourceQuote'].includes(node.type)) continue;
-    const parsed = resolvableBlockSchema.safeParse({ type: node.type, attrs: node.attrs ?? {} });
-    if (parsed.success) blocks.push(parsed.data);
-  }
-  return blocks;
-}
+export { blocksOf };
 
 /** The values recorded at finalise, by block key (empty when the report was never finalised). */
 function frozenValues(store: LocalStore, reportId: string | null): Map<string, ResolvedBlockValue> | null {

@@ -4,6 +4,7 @@ import { exportEn } from './export.en';
 import { swotEn } from './swot.en';
 import { syncEn } from './sync.en';
 import { workflowEn } from './workflow.en';
+import { reportTextEn } from './report-text.en';
 
 /** English UI messages: the second language. Same keys as nl-BE.ts. */
 export const en: Messages = {
@@ -63,6 +64,7 @@ export const en: Messages = {
   },
   field: fieldEn,
   swot: swotEn,
+  reportText: reportTextEn,
   export: exportEn,
   sync: syncEn,
   workflow: workflowEn,

@@ -7,6 +7,7 @@ import { exportNlBE } from './export.nl-BE';
 import { swotNlBE } from './swot.nl-BE';
 import { syncNlBE } from './sync.nl-BE';
 import { workflowNlBE } from './workflow.nl-BE';
+import { reportTextNlBE } from './report-text.nl-BE';
 
 export const nlBE = {
   app: {
@@ -65,6 +66,7 @@ export const nlBE = {
   },
   field: fieldNlBE,
   swot: swotNlBE,
+  reportText: reportTextNlBE,
   export: exportNlBE,
   sync: syncNlBE,
   workflow: workflowNlBE,
