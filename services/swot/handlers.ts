@@ -22,6 +22,7 @@ import { toScoringScope } from '../../shared/swot/scoring-scope';
 import { ServiceError } from '../errors';
 import type { Handler } from '../handlers';
 import { readIdentity, requireAuthor } from '../identity';
+import { applyUndo, withInverse, type RowRef } from './undo';
 import { byCreation, conversationsByScope, creationOrder, memberNames, readScope, teamGroupId, type ScopeRecords } from './scope';
 
 type SwotHandlers = { readonly [C in keyof typeof swotChannels]: Handler<C> };
@@ -136,6 +137,9 @@ function assign(store: LocalStore, itemIds: readonly string[], lemma: Lemma | nu
 export function createSwotHandlers(profile: Profile): SwotHandlers {
   const store = profile.store;
   const names = (campaignId: string) => memberNames(store, campaignId);
+  const itemRef = (id: string): RowRef => ({ table: 'swot_items', id });
+  const lemmaRef = (id: string): RowRef => ({ table: 'lemmas', id });
+  const itemsOf = (lemmaId: string): RowRef[] => store.list('swot_items', { lemma_id: lemmaId }).map((item) => itemRef(item.id));
 
   return {
     'swot.scopes': ({ campaignId }) => {
@@ -198,20 +202,24 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
       const lemma = item.lemma_id ? store.get('lemmas', item.lemma_id) : undefined;
       // Moving an item to another quadrant takes it out of a lemma of the old quadrant.
       const leavesLemma = quadrant !== undefined && lemma !== undefined && lemma.quadrant !== quadrant;
-      store.update('swot_items', itemId, { ...(text !== undefined ? { text } : {}), ...(quadrant !== undefined ? { quadrant } : {}), ...(leavesLemma ? { lemma_id: null } : {}) }, { author });
-      return itemView(requireItem(store, itemId), names(item.campaign_id));
+      const { undo } = withInverse(store, [itemRef(itemId)], () =>
+        store.update('swot_items', itemId, { ...(text !== undefined ? { text } : {}), ...(quadrant !== undefined ? { quadrant } : {}), ...(leavesLemma ? { lemma_id: null } : {}) }, { author }),
+      );
+      return { ...itemView(requireItem(store, itemId), names(item.campaign_id)), undo };
     },
 
     'swot.items.remove': ({ itemId }) => {
       const item = requireItem(store, itemId);
-      store.remove('swot_items', itemId, { author: requireAuthor(profile, item.campaign_id) });
-      return { removed: itemId };
+      const author = requireAuthor(profile, item.campaign_id);
+      const { undo } = withInverse(store, [itemRef(itemId)], () => store.remove('swot_items', itemId, { author }));
+      return { removed: itemId, undo };
     },
 
     'swot.items.assign': ({ itemIds, lemmaId }) => {
       const first = requireItem(store, itemIds[0] as string);
       const author = requireAuthor(profile, first.campaign_id);
-      return { assigned: assign(store, itemIds, lemmaId ? requireLemma(store, lemmaId) : null, author) };
+      const { result, undo } = withInverse(store, itemIds.map(itemRef), () => assign(store, itemIds, lemmaId ? requireLemma(store, lemmaId) : null, author));
+      return { assigned: result, undo };
     },
 
     'swot.lemmas.create': ({ campaignId, sectorId, groupId, quadrant, name, itemIds }) => {
@@ -224,18 +232,24 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
         }
       }
       const author = requireAuthor(profile, campaignId);
-      const id = store.transaction(() => {
-        const lemmaId = store.insert('lemmas', campaignId, { sector_id: sectorId, respondent_group_id: groupId, quadrant, name, narrative: '' }, { author });
-        if (itemIds.length > 0) assign(store, itemIds, requireLemma(store, lemmaId), author);
-        return lemmaId;
-      });
-      return lemmaView(requireLemma(store, id));
+      const { result: id, undo } = withInverse(
+        store,
+        itemIds.map(itemRef),
+        () => {
+          const lemmaId = store.insert('lemmas', campaignId, { sector_id: sectorId, respondent_group_id: groupId, quadrant, name, narrative: '' }, { author });
+          if (itemIds.length > 0) assign(store, itemIds, requireLemma(store, lemmaId), author);
+          return lemmaId;
+        },
+        (lemmaId) => [lemmaRef(lemmaId)],
+      );
+      return { ...lemmaView(requireLemma(store, id)), undo };
     },
 
     'swot.lemmas.rename': ({ lemmaId, name }) => {
       const lemma = requireLemma(store, lemmaId);
-      store.update('lemmas', lemmaId, { name }, { author: requireAuthor(profile, lemma.campaign_id) });
-      return lemmaView(requireLemma(store, lemmaId));
+      const author = requireAuthor(profile, lemma.campaign_id);
+      const { undo } = withInverse(store, [lemmaRef(lemmaId)], () => store.update('lemmas', lemmaId, { name }, { author }));
+      return { ...lemmaView(requireLemma(store, lemmaId)), undo };
     },
 
     'swot.lemmas.narrative': ({ lemmaId, text }) => {
@@ -252,7 +266,8 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
         throw new ServiceError('INVALID_INPUT', 'Only lemmas of the same sector and respondent group can be merged');
       }
       const author = requireAuthor(profile, target.campaign_id);
-      store.transaction(() => {
+      const touched = [lemmaRef(sourceId), lemmaRef(targetId), ...itemsOf(sourceId)];
+      const { undo } = withInverse(store, touched, () => {
         const items = store.list('swot_items', { lemma_id: sourceId });
         assign(store, items.map((item) => item.id), target, author);
         // Nothing written is lost: the source's explanation is appended to the target's.
@@ -260,7 +275,7 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
         if ((source.narrative ?? '').trim()) store.update('lemmas', targetId, { narrative: narratives.join('\n\n') }, { author });
         store.remove('lemmas', sourceId, { author });
       });
-      return lemmaView(requireLemma(store, targetId));
+      return { ...lemmaView(requireLemma(store, targetId)), undo };
     },
 
     'swot.lemmas.split': ({ lemmaId, itemIds, name }) => {
@@ -269,37 +284,42 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
       for (const itemId of itemIds) {
         if (requireItem(store, itemId).lemma_id !== lemmaId) throw new ServiceError('INVALID_INPUT', `Item ${itemId} is not under lemma ${lemmaId}`);
       }
-      const id = store.transaction(() => {
-        const newId = store.insert(
-          'lemmas',
-          lemma.campaign_id,
-          { sector_id: lemma.sector_id ?? '', respondent_group_id: lemma.respondent_group_id ?? '', quadrant: lemma.quadrant as Quadrant, name, narrative: '' },
-          { author },
-        );
-        assign(store, itemIds, requireLemma(store, newId), author);
-        return newId;
-      });
-      return lemmaView(requireLemma(store, id));
+      const { result: id, undo } = withInverse(
+        store,
+        [lemmaRef(lemmaId), ...itemIds.map(itemRef)],
+        () => {
+          const newId = store.insert(
+            'lemmas',
+            lemma.campaign_id,
+            { sector_id: lemma.sector_id ?? '', respondent_group_id: lemma.respondent_group_id ?? '', quadrant: lemma.quadrant as Quadrant, name, narrative: '' },
+            { author },
+          );
+          assign(store, itemIds, requireLemma(store, newId), author);
+          return newId;
+        },
+        (newId) => [lemmaRef(newId)],
+      );
+      return { ...lemmaView(requireLemma(store, id)), undo };
     },
 
     'swot.lemmas.move': ({ lemmaId, quadrant }) => {
       const lemma = requireLemma(store, lemmaId);
       const author = requireAuthor(profile, lemma.campaign_id);
-      store.transaction(() => {
+      const { undo } = withInverse(store, [lemmaRef(lemmaId), ...itemsOf(lemmaId)], () => {
         store.update('lemmas', lemmaId, { quadrant }, { author });
         for (const item of store.list('swot_items', { lemma_id: lemmaId })) store.update('swot_items', item.id, { quadrant }, { author });
       });
-      return lemmaView(requireLemma(store, lemmaId));
+      return { ...lemmaView(requireLemma(store, lemmaId)), undo };
     },
 
     'swot.lemmas.remove': ({ lemmaId }) => {
       const lemma = requireLemma(store, lemmaId);
       const author = requireAuthor(profile, lemma.campaign_id);
-      store.transaction(() => {
+      const { undo } = withInverse(store, [lemmaRef(lemmaId), ...itemsOf(lemmaId)], () => {
         assign(store, store.list('swot_items', { lemma_id: lemmaId }).map((item) => item.id), null, author);
         store.remove('lemmas', lemmaId, { author });
       });
-      return { removed: lemmaId };
+      return { removed: lemmaId, undo };
     },
 
     'swot.suggestions': ({ campaignId, sectorId, groupId }) => {
@@ -317,10 +337,11 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
         name: group.name,
         itemIds: group.itemIds,
         confidence: group.confidence,
+        terms: group.terms,
       }));
       const lemmas = result.hints.flatMap((hint) => {
         const [best] = hint.lemmas;
-        return best ? [{ itemId: hint.itemId, lemmaId: best.lemmaId, lemmaName: best.name, confidence: best.score }] : [];
+        return best ? [{ itemId: hint.itemId, lemmaId: best.lemmaId, lemmaName: best.name, confidence: best.score, terms: best.terms }] : [];
       });
       lemmas.sort((a, b) => b.confidence - a.confidence);
       return { groups, lemmas: lemmas.slice(0, MAX_LEMMA_HINTS) };
@@ -355,6 +376,8 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
       const result = cohenKappa(labelsOf(memberA), labelsOf(memberB));
       return { memberA, memberB, items: result.items, observed: result.observed ?? 0, expected: result.expected ?? 0, kappa: result.kappa };
     },
+
+    'swot.undo': ({ steps }) => applyUndo(store, steps, (campaignId) => requireAuthor(profile, campaignId)),
 
     'swot.team': ({ campaignId, sectorId }) => {
       const sector = store.get('sectors', sectorId);

@@ -12,6 +12,35 @@ import { channel, idSchema } from './define';
 export const swotItemTextSchema = z.string().trim().min(1, { message: 'swot.errors.swotTextRequired' }).max(maxChars('swot_items', 'text'), { message: 'swot.errors.swotTextTooLong' });
 export const lemmaNameSchema = z.string().trim().min(1, { message: 'swot.errors.lemmaNameRequired' }).max(maxChars('lemmas', 'name'), { message: 'swot.errors.lemmaNameTooLong' });
 
+/**
+ * One inverse write of an undoable SWOT edit: the fields of one record as they were before the
+ * edit (and its tombstone). Undo writes these through the store like any edit, so it survives a
+ * reload and syncs; the channel answers the inverse of the undo (redo) the same way.
+ */
+export const undoStepSchema = z.discriminatedUnion('table', [
+  z
+    .object({
+      table: z.literal('swot_items'),
+      rowId: idSchema,
+      values: z.object({ quadrant: quadrantSchema.optional(), lemma_id: idSchema.nullable().optional(), text: swotItemTextSchema.optional() }).strict(),
+      deleted: z.boolean().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      table: z.literal('lemmas'),
+      rowId: idSchema,
+      values: z.object({ quadrant: quadrantSchema.optional(), name: lemmaNameSchema.optional(), narrative: z.string().max(20_000).optional() }).strict(),
+      deleted: z.boolean().optional(),
+    })
+    .strict(),
+]);
+export type UndoStep = z.infer<typeof undoStepSchema>;
+/** What an undoable edit answers besides its result: the writes that take it back. */
+export interface Undoable {
+  readonly undo: readonly UndoStep[];
+}
+
 const scopeShape = { campaignId: idSchema, sectorId: idSchema, groupId: idSchema };
 export const swotScopeInput = z.object(scopeShape).strict();
 export type SwotScopeRef = z.infer<typeof swotScopeInput>;
@@ -107,6 +136,8 @@ export interface GroupSuggestion {
   readonly name: string;
   readonly itemIds: readonly string[];
   readonly confidence: number;
+  /** The shared words or themes that make the members alike, as written, strongest first. */
+  readonly terms: readonly string[];
 }
 
 export interface LemmaSuggestion {
@@ -114,6 +145,8 @@ export interface LemmaSuggestion {
   readonly lemmaId: string;
   readonly lemmaName: string;
   readonly confidence: number;
+  /** The words or themes the item shares with the lemma, as written, strongest first. */
+  readonly terms: readonly string[];
 }
 
 export interface SwotSuggestions {
@@ -146,24 +179,25 @@ export const swotChannels = {
   'swot.board': channel<SwotBoard>()(swotScopeInput),
   'swot.capture': channel<SwotCapture>()(z.object({ conversationId: idSchema }).strict()),
   'swot.items.add': channel<SwotItemView>()(z.object({ conversationId: idSchema, quadrant: quadrantSchema, text: swotItemTextSchema }).strict()),
-  'swot.items.update': channel<SwotItemView>()(
+  'swot.items.update': channel<SwotItemView & Undoable>()(
     z.object({ itemId: idSchema, text: swotItemTextSchema.optional(), quadrant: quadrantSchema.optional() }).strict(),
   ),
-  'swot.items.remove': channel<{ readonly removed: string }>()(z.object({ itemId: idSchema }).strict()),
-  'swot.items.assign': channel<{ readonly assigned: number }>()(
+  'swot.items.remove': channel<{ readonly removed: string } & Undoable>()(z.object({ itemId: idSchema }).strict()),
+  'swot.items.assign': channel<{ readonly assigned: number } & Undoable>()(
     z.object({ itemIds: z.array(idSchema).min(1).max(5000), lemmaId: idSchema.nullable() }).strict(),
   ),
-  'swot.lemmas.create': channel<SwotLemmaView>()(
+  'swot.lemmas.create': channel<SwotLemmaView & Undoable>()(
     z.object({ ...scopeShape, quadrant: quadrantSchema, name: lemmaNameSchema, itemIds: z.array(idSchema).max(5000) }).strict(),
   ),
-  'swot.lemmas.rename': channel<SwotLemmaView>()(z.object({ lemmaId: idSchema, name: lemmaNameSchema }).strict()),
+  'swot.lemmas.rename': channel<SwotLemmaView & Undoable>()(z.object({ lemmaId: idSchema, name: lemmaNameSchema }).strict()),
   'swot.lemmas.narrative': channel<SwotLemmaView>()(z.object({ lemmaId: idSchema, text: z.string().max(20_000) }).strict()),
-  'swot.lemmas.merge': channel<SwotLemmaView>()(z.object({ sourceId: idSchema, targetId: idSchema }).strict()),
-  'swot.lemmas.split': channel<SwotLemmaView>()(z.object({ lemmaId: idSchema, itemIds: z.array(idSchema).min(1).max(5000), name: lemmaNameSchema }).strict()),
-  'swot.lemmas.move': channel<SwotLemmaView>()(z.object({ lemmaId: idSchema, quadrant: quadrantSchema }).strict()),
-  'swot.lemmas.remove': channel<{ readonly removed: string }>()(z.object({ lemmaId: idSchema }).strict()),
+  'swot.lemmas.merge': channel<SwotLemmaView & Undoable>()(z.object({ sourceId: idSchema, targetId: idSchema }).strict()),
+  'swot.lemmas.split': channel<SwotLemmaView & Undoable>()(z.object({ lemmaId: idSchema, itemIds: z.array(idSchema).min(1).max(5000), name: lemmaNameSchema }).strict()),
+  'swot.lemmas.move': channel<SwotLemmaView & Undoable>()(z.object({ lemmaId: idSchema, quadrant: quadrantSchema }).strict()),
+  'swot.lemmas.remove': channel<{ readonly removed: string } & Undoable>()(z.object({ lemmaId: idSchema }).strict()),
   'swot.suggestions': channel<SwotSuggestions>()(swotScopeInput),
   'swot.conflicts.resolve': channel<{ readonly resolved: string }>()(z.object({ conflictId: idSchema, choice: z.enum(['mine', 'theirs']) }).strict()),
   'swot.agreement': channel<SwotAgreement>()(z.object({ ...scopeShape, memberA: idSchema, memberB: idSchema }).strict()),
+  'swot.undo': channel<{ readonly applied: number } & Undoable>()(z.object({ steps: z.array(undoStepSchema).min(1).max(20_000) }).strict()),
   'swot.team': channel<TeamSwotView>()(z.object({ campaignId: idSchema, sectorId: idSchema }).strict()),
 } as const;

@@ -111,6 +111,8 @@ describe('SWOT screens in Chromium (browser mode)', () => {
     await page.getByRole('button', { name: 'Suggesties berekenen' }).click();
     const suggestion = page.getByTestId('suggestions').locator('.suggestion').filter({ hasText: 'Wachtlijsten' }).first();
     await suggestion.waitFor();
+    // Each suggestion says why: the words its items share.
+    await suggestion.getByText('omdat: wachtlijsten', { exact: false }).waitFor();
     await screenshot(page, 'swot-suggestions');
     await suggestion.getByRole('button', { name: 'Aanvaarden' }).click();
     const threats = page.getByTestId('score-table-threats');

@@ -162,6 +162,7 @@ describe('SWOT services', () => {
     const suggestions = await a.call('swot.suggestions', scope());
     expect(suggestions.groups.length).toBeGreaterThan(0);
     expect(suggestions.groups[0]?.itemIds).toHaveLength(2);
+    expect(suggestions.groups[0]?.terms.length).toBeGreaterThan(0);
     const after = await a.call('swot.board', scope());
     expect(after).toEqual(before);
   });

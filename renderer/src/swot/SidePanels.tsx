@@ -49,6 +49,7 @@ export function SuggestionsPanel({ board, onError }: { board: SwotBoard; onError
           <li key={group.key} className="suggestion">
             <div>
               <strong>{group.name}</strong> <span className="muted">({quadrantLabel(t, group.quadrant)}, {t('swot.suggestions.confidence', { value: Math.round(group.confidence * 100) })})</span>
+              {group.terms.length > 0 ? <div className="muted small suggestion-reason">{t('swot.suggestions.because', { terms: group.terms.join(', ') })}</div> : null}
               <ul className="plain-list small">
                 {group.itemIds.map((id) => (
                   <li key={id}>{byId.get(id)?.text}</li>
@@ -78,6 +79,7 @@ export function SuggestionsPanel({ board, onError }: { board: SwotBoard; onError
             <div>
               {t('swot.suggestions.itemToLemma', { item: byId.get(hint.itemId)?.text ?? '', lemma: hint.lemmaName })}{' '}
               <span className="muted">({t('swot.suggestions.confidence', { value: Math.round(hint.confidence * 100) })})</span>
+              {hint.terms.length > 0 ? <div className="muted small suggestion-reason">{t('swot.suggestions.because', { terms: hint.terms.join(', ') })}</div> : null}
             </div>
             <div className="suggestion-actions">
               <button
