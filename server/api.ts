@@ -1,4 +1,5 @@
 import type { Change } from '../shared/sync/change';
+import type { ReasonCode } from '../shared/sync/reasons';
 import type { Membership } from './store/store';
 
 /**
@@ -14,14 +15,25 @@ export const MAX_BLOB_CHUNK_BYTES = 8 * 1024 * 1024;
 export const MAX_BLOB_BYTES = 1024 * 1024 * 1024;
 
 export interface ApiError {
-  readonly error: { readonly code: string; readonly message: string };
+  /** code: a stable reason code (shared/sync/reasons.ts), message: English, for logs and the CLI. */
+  readonly error: { readonly code: ReasonCode; readonly message: string };
+}
+
+/** A change of a push that the server did not apply, with its reason code. */
+export interface RefusedChange {
+  readonly id: string;
+  readonly code: ReasonCode;
+  readonly reason: string;
 }
 
 export interface HealthResponse {
   readonly ok: true;
   readonly serverId: string;
   readonly store: 'sqlite' | 'postgres';
+  /** The server's wall clock (ms since the epoch), for laptops to tell whether their clock is off. */
   readonly time: number;
+  /** The allowed clock skew of laptops (ms). */
+  readonly maxClockSkewMs: number;
 }
 
 export interface LoginRequest {
@@ -40,6 +52,10 @@ export interface MeResponse {
   readonly serverId: string;
   readonly user: { readonly id: string; readonly email: string };
   readonly memberships: readonly Membership[];
+  /** The server's wall clock when it answered (ms since the epoch). */
+  readonly time: number;
+  /** The allowed clock skew of laptops (ms). */
+  readonly maxClockSkewMs: number;
 }
 
 export interface PushRequest {
@@ -50,7 +66,7 @@ export interface PushResponse {
   readonly accepted: number;
   readonly duplicates: number;
   readonly held: number;
-  readonly refused: readonly { readonly id: string; readonly reason: string }[];
+  readonly refused: readonly RefusedChange[];
   readonly lastSeq: number;
 }
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import { changeSchema, type Change, type JsonValue, ROW_ID_PATTERN } from '../shared/sync/change';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions, type RequestPayload } from 'fastify';
+import { type Change, type JsonValue, ROW_ID_PATTERN } from '../shared/sync/change';
+import { describeRefusal, validateChange } from '../shared/sync/validate';
 import {
   API_PREFIX,
   BLOB_COMPLETE_HEADER,
@@ -16,7 +17,7 @@ import {
   type MeResponse,
   type TokenResponse,
 } from './api';
-import { AuthError, Authenticator, type AuthOptions, type Principal } from './auth/tokens';
+import { AuthError, Authenticator, LoginBackoffError, type AuthOptions, type Principal } from './auth/tokens';
 import { requireMember } from './authz';
 import { badRequest, ServerError, unauthorized } from './errors';
 import type { ServerStore } from './store/store';
@@ -31,16 +32,25 @@ import { SyncService, type ReportTarget } from './sync-service';
 export interface ServerAppOptions {
   readonly store: ServerStore;
   readonly logger?: FastifyServerOptions['logger'];
-  /** Largest JSON body (a push batch); default 16 MiB. */
+  /** Largest JSON body of an authenticated push batch; default 16 MiB. Every other body: SMALL_BODY_LIMIT. */
   readonly bodyLimit?: number;
-  /** Requests per minute per client (token or address); default 1200. */
+  /** Requests per minute per client address; default 1200. */
   readonly rateLimitPerMinute?: number;
-  /** Login attempts per minute per address; default 20. */
+  /** Login attempts per minute per address; default 20 (and per account: LoginBackoff). */
   readonly loginRateLimitPerMinute?: number;
   readonly auth?: AuthOptions;
-  /** Changes stamped further ahead of the server clock are refused; default 24 h. */
-  readonly maxDriftMs?: number;
+  /** The allowed clock skew of laptops: pushes stamped further ahead are refused (default 5 min). */
+  readonly maxClockSkewMs?: number;
+  /**
+   * Behind a TLS proxy: which proxy addresses to trust for X-Forwarded-For (Fastify's trustProxy:
+   * true, or addresses/CIDRs/"loopback" comma-separated), so limits apply per client, not to the
+   * proxy's one address. Default: none (the peer address is the client).
+   */
+  readonly trustProxy?: boolean | string;
 }
+
+/** Bodies read before a request is authenticated (login, refresh) and of small routes. */
+export const SMALL_BODY_LIMIT = 16 * 1024;
 
 export interface ServerApp {
   readonly app: FastifyInstance;
@@ -64,25 +74,24 @@ function principalOf(request: FastifyRequest): Principal {
   return request.principal;
 }
 
+/** Every pushed change through the one change validation (shared/sync/validate.ts); one bad change refuses the batch. */
 function parseChanges(raw: readonly unknown[]): Change[] {
   return raw.map((item, index) => {
-    const parsed = changeSchema.safeParse(item);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? `.${issue.path.join('.')}` : '';
-      throw badRequest(`changes[${index}]${where}: ${issue?.message ?? 'invalid change'}; nothing was stored.`);
-    }
-    return parsed.data as Change;
+    const verdict = validateChange(item);
+    if (!verdict.ok) throw badRequest(`${describeRefusal(verdict, `changes[${index}]`)}; nothing was stored.`, verdict.code);
+    return verdict.change;
   });
 }
 
 export async function buildServerApp(options: ServerAppOptions): Promise<ServerApp> {
   const { store } = options;
-  const sync = await SyncService.create(store, options.maxDriftMs !== undefined ? { maxDriftMs: options.maxDriftMs } : {});
+  const sync = await SyncService.create(store, options.maxClockSkewMs !== undefined ? { maxClockSkewMs: options.maxClockSkewMs } : {});
   const auth = new Authenticator(store, options.auth ?? {});
   const app = Fastify({
     logger: options.logger ?? false,
-    bodyLimit: options.bodyLimit ?? 16 * 1024 * 1024,
+    // Authenticated routes authenticate on onRequest, before any body is read; only the push route reads a large one.
+    bodyLimit: SMALL_BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   });
 
@@ -90,7 +99,10 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, request, reply) => {
     if (error instanceof ServerError) return reply.status(error.status).send(errorBody(error.code, error.message));
-    if (error instanceof AuthError) return reply.status(401).send(errorBody('UNAUTHORIZED', error.message));
+    if (error instanceof AuthError) return reply.status(401).send(errorBody(error.code, error.message));
+    if (error instanceof LoginBackoffError) {
+      return reply.status(429).header('retry-after', String(Math.ceil(error.retryAfterMs / 1000))).send(errorBody('LOGIN_BACKOFF', error.message));
+    }
     const status = error.statusCode ?? 500;
     if (status === 413) return reply.status(413).send(errorBody('PAYLOAD_TOO_LARGE', 'The request body is too large.'));
     if (status === 429) return reply.status(429).send(errorBody('RATE_LIMITED', error.message));
@@ -107,10 +119,9 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
     global: true,
     max: options.rateLimitPerMinute ?? 1200,
     timeWindow: 60_000,
-    keyGenerator: (request) => {
-      const header = request.headers.authorization;
-      return typeof header === 'string' ? `t:${createHash('sha256').update(header).digest('hex').slice(0, 32)}` : `ip:${request.ip}`;
-    },
+    // Keyed on the client address (the proxy's X-Forwarded-For with --trust-proxy), which a client
+    // cannot vary for free, not on the Authorization header, which random tokens would vary.
+    keyGenerator: (request) => `ip:${request.ip}`,
     errorResponseBuilder: (_request, context) => {
       const error = new ServerError(429, 'RATE_LIMITED', `Too many requests; retry in ${context.after}.`);
       return error;
@@ -125,13 +136,23 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
     request.principal = await auth.authenticate(token);
   }
 
+  // Authenticates after the rate limit (onRequest) and before the body is read (parsing): an
+  // anonymous client cannot make the server buffer a large body.
+  const authenticateFirst = async (request: FastifyRequest, _reply: FastifyReply, payload: RequestPayload): Promise<RequestPayload> => {
+    await authenticate(request);
+    return payload;
+  };
+
   const campaignParams = {
     type: 'object',
     required: ['campaign'],
     properties: { campaign: { type: 'string', pattern: idPattern } },
   } as const;
 
-  app.get('/health', async (): Promise<HealthResponse> => ({ ok: true, serverId: store.serverId, store: store.driver.dialect, time: Date.now() }));
+  app.get(
+    '/health',
+    async (): Promise<HealthResponse> => ({ ok: true, serverId: store.serverId, store: store.driver.dialect, time: Date.now(), maxClockSkewMs: sync.clock.maxDriftMs }),
+  );
 
   const tokenResponse = (pair: TokenResponse): TokenResponse => ({
     accessToken: pair.accessToken,
@@ -167,21 +188,28 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
     async (request) => tokenResponse(await auth.refresh(request.body.refreshToken)),
   );
 
-  app.post(`${API_PREFIX}/auth/logout`, { preHandler: authenticate }, async (request) => {
+  app.post(`${API_PREFIX}/auth/logout`, { preParsing: authenticateFirst }, async (request) => {
     const principal = principalOf(request);
     await store.revokeTokenFamily(principal.family);
     return { ok: true };
   });
 
-  app.get(`${API_PREFIX}/me`, { preHandler: authenticate }, async (request): Promise<MeResponse> => {
+  app.get(`${API_PREFIX}/me`, { preParsing: authenticateFirst }, async (request): Promise<MeResponse> => {
     const principal = principalOf(request);
-    return { serverId: store.serverId, user: { id: principal.user.id, email: principal.user.email }, memberships: principal.memberships };
+    return {
+      serverId: store.serverId,
+      user: { id: principal.user.id, email: principal.user.email },
+      memberships: principal.memberships,
+      time: Date.now(),
+      maxClockSkewMs: sync.clock.maxDriftMs,
+    };
   });
 
   app.post<{ Params: { campaign: string }; Body: { changes: unknown[] } }>(
     `${API_PREFIX}/campaigns/:campaign/changes`,
     {
-      preHandler: authenticate,
+      preParsing: authenticateFirst,
+      bodyLimit: options.bodyLimit ?? 16 * 1024 * 1024,
       schema: {
         params: campaignParams,
         body: {
@@ -202,7 +230,7 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
   app.get<{ Params: { campaign: string }; Querystring: { after?: string; limit?: string } }>(
     `${API_PREFIX}/campaigns/:campaign/changes`,
     {
-      preHandler: authenticate,
+      preParsing: authenticateFirst,
       schema: {
         params: campaignParams,
         querystring: {
@@ -222,7 +250,7 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
   app.post<{ Params: { campaign: string; visitId: string }; Body: { to: 'submitted' | 'approved' | 'done' } }>(
     `${API_PREFIX}/campaigns/:campaign/visits/:visitId/status`,
     {
-      preHandler: authenticate,
+      preParsing: authenticateFirst,
       schema: {
         params: { type: 'object', required: ['campaign', 'visitId'], properties: { campaign: { type: 'string', pattern: idPattern }, visitId: { type: 'string', pattern: idPattern } } },
         body: { type: 'object', required: ['to'], additionalProperties: false, properties: { to: { type: 'string', enum: ['submitted', 'approved', 'done'] } } },
@@ -234,7 +262,7 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
   app.post<{ Params: { campaign: string; reportId: string }; Body: { to: ReportTarget; comment?: string; frozen?: Record<string, JsonValue> } }>(
     `${API_PREFIX}/campaigns/:campaign/reports/:reportId/status`,
     {
-      preHandler: authenticate,
+      preParsing: authenticateFirst,
       schema: {
         params: { type: 'object', required: ['campaign', 'reportId'], properties: { campaign: { type: 'string', pattern: idPattern }, reportId: { type: 'string', pattern: idPattern } } },
         body: {
@@ -260,7 +288,7 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
   app.get<{ Params: { campaign: string }; Querystring: { state?: 'pending' | 'accepted' | 'rejected' } }>(
     `${API_PREFIX}/campaigns/:campaign/held`,
     {
-      preHandler: authenticate,
+      preParsing: authenticateFirst,
       schema: {
         params: campaignParams,
         querystring: { type: 'object', additionalProperties: false, properties: { state: { type: 'string', enum: ['pending', 'accepted', 'rejected'] } } },
@@ -275,7 +303,7 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
   app.post<{ Params: { campaign: string; changeId: string }; Body: { decision: 'accept' | 'reject' } }>(
     `${API_PREFIX}/campaigns/:campaign/held/:changeId`,
     {
-      preHandler: authenticate,
+      preParsing: authenticateFirst,
       schema: {
         params: { type: 'object', required: ['campaign', 'changeId'], properties: { campaign: { type: 'string', pattern: idPattern }, changeId: { type: 'string', pattern: '^[0-9a-z-]{1,60}$' } } },
         body: { type: 'object', required: ['decision'], additionalProperties: false, properties: { decision: { type: 'string', enum: ['accept', 'reject'] } } },
@@ -284,7 +312,7 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
     async (request) => sync.decideHeld(principalOf(request), request.params.campaign, request.params.changeId, request.body.decision),
   );
 
-  registerBlobRoutes(app, store, authenticate);
+  registerBlobRoutes(app, store, authenticateFirst);
 
   return { app, sync, auth };
 }
@@ -307,11 +335,11 @@ function setBlobHeaders(reply: FastifyReply, blob: { size: number; received: num
  * Content-Range: bytes <start>-<end>/<total>. When the last byte arrives the server checks the
  * hash; a mismatch discards the upload. GET serves a complete blob, with Range for resuming.
  */
-function registerBlobRoutes(app: FastifyInstance, store: ServerStore, authenticate: (request: FastifyRequest) => Promise<void>): void {
+function registerBlobRoutes(app: FastifyInstance, store: ServerStore, authenticateFirst: (request: FastifyRequest, reply: FastifyReply, payload: RequestPayload) => Promise<RequestPayload>): void {
   type BlobRoute = { Params: { campaign: string; sha256: string } };
   const path = `${API_PREFIX}/campaigns/:campaign/blobs/:sha256`;
 
-  app.head<BlobRoute>(path, { preHandler: authenticate, schema: { params: blobParams } }, async (request, reply) => {
+  app.head<BlobRoute>(path, { preParsing: authenticateFirst, schema: { params: blobParams } }, async (request, reply) => {
     requireMember(principalOf(request), request.params.campaign);
     const blob = await store.findBlob(request.params.campaign, request.params.sha256);
     if (!blob) return reply.status(404).send();
@@ -319,7 +347,7 @@ function registerBlobRoutes(app: FastifyInstance, store: ServerStore, authentica
     return reply.status(200).send();
   });
 
-  app.put<BlobRoute & { Body: Buffer }>(path, { preHandler: authenticate, bodyLimit: MAX_BLOB_CHUNK_BYTES, schema: { params: blobParams } }, async (request, reply) => {
+  app.put<BlobRoute & { Body: Buffer }>(path, { preParsing: authenticateFirst, bodyLimit: MAX_BLOB_CHUNK_BYTES, schema: { params: blobParams } }, async (request, reply) => {
     const { campaign, sha256 } = request.params;
     requireMember(principalOf(request), campaign);
     if (!Buffer.isBuffer(request.body)) throw badRequest('Send blob bytes as application/octet-stream.');
@@ -362,7 +390,7 @@ function registerBlobRoutes(app: FastifyInstance, store: ServerStore, authentica
     return reply.status(blob.complete ? 201 : 202).send({ size: blob.size, received: blob.received, complete: blob.complete });
   });
 
-  app.get<BlobRoute>(path, { preHandler: authenticate, schema: { params: blobParams } }, async (request, reply) => {
+  app.get<BlobRoute>(path, { preParsing: authenticateFirst, schema: { params: blobParams } }, async (request, reply) => {
     const { campaign, sha256 } = request.params;
     requireMember(principalOf(request), campaign);
     const blob = await store.findBlob(campaign, sha256);

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Change, JsonValue } from '../shared/sync/change';
-import { ClockSkewError, HybridLogicalClock, DEFAULT_MAX_DRIFT_MS } from '../shared/sync/hlc';
-import { checkChangeTarget, SYNC_SCHEMA_VERSION } from '../shared/sync/schema';
+import { ClockSkewError, DEFAULT_MAX_CLOCK_SKEW_MS, formatHlc, HybridLogicalClock, parseHlc } from '../shared/sync/hlc';
+import { VISIT_SCOPED_TABLES } from '../shared/sync/schema';
+import { validateChange } from '../shared/sync/validate';
+import type { RefusedChange } from './api';
 import type { Principal } from './auth/tokens';
-import { coordinatesRegion, mayReviewHeld, requireMember, requireRegionCoordinator } from './authz';
-import { badRequest, conflict, forbidden, notFound, ServerError } from './errors';
+import { coordinatesRegion, isTeamLead, mayReviewHeld, requireMember, requireRegionCoordinator } from './authz';
+import { conflict, forbidden, notFound, ServerError } from './errors';
 import type { SqlExecutor } from './store/sql';
 import type { HeldChange, HeldState, LoggedServerChange, ServerStore } from './store/store';
 import { checkReportTransition, findLockedSectionEdits, mayDecideSectionHold, reportScope, requireSectionHoldDecider, SECTION_HOLD_PREFIX, SERVER_REPORT_COLUMNS, sectionOfHold, type ReportTarget } from './report-rules';
@@ -37,7 +39,7 @@ export interface PushResult {
   readonly accepted: number;
   readonly duplicates: number;
   readonly held: number;
-  readonly refused: readonly { readonly id: string; readonly reason: string }[];
+  readonly refused: readonly RefusedChange[];
   readonly lastSeq: number;
 }
 
@@ -58,7 +60,8 @@ export interface TransitionResult {
 }
 
 export interface SyncServiceOptions {
-  readonly maxDriftMs?: number;
+  /** The allowed clock skew of laptops (default DEFAULT_MAX_CLOCK_SKEW_MS). */
+  readonly maxClockSkewMs?: number;
   readonly now?: () => number;
 }
 
@@ -70,11 +73,53 @@ function serverOwned(table: string, value: JsonValue | undefined): boolean {
   return typeof value === 'string' && (SERVER_OWNED[table] ?? []).includes(value);
 }
 
-/** Refuses a change the laptops' registry would refuse: one such change in the log would block every laptop's pull. */
-function checkTarget(change: Change, index: number): void {
-  if (change.schema > SYNC_SCHEMA_VERSION) return; // a newer laptop's change: laptops of its version validate it
-  const verdict = checkChangeTarget(change.table, change.column, change.value);
-  if (!verdict.ok) throw badRequest(`changes[${index}]: ${verdict.reason}; nothing was stored.`);
+/** The server's own changes pass the same validation as everyone's (shared/sync/validate.ts). */
+function checkOwnChange(change: Change): void {
+  const verdict = validateChange(change);
+  if (!verdict.ok) throw new Error(`The server made an invalid change (${verdict.code}): ${verdict.message}`);
+}
+
+/**
+ * Fields that decide who may review a record: a visit's region comes from its organisation's
+ * region, a report's reviewer from its kind and scope, an edit's hold from its row's visit. Once
+ * set (the row exists on the server), only the team lead changes them; anyone else's change is
+ * refused and the server's value re-asserted, so nobody can move a record into their own scope,
+ * approve it and move it back.
+ */
+const GUARDED_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  organisations: ['region_id'],
+  visits: ['organisation_id'],
+  reports: ['kind', 'scope_id'],
+  // A member's address ties the member to an account (report section locks: server/report-rules.ts).
+  members: ['email'],
+  ...Object.fromEntries(VISIT_SCOPED_TABLES.map((table) => [table, ['visit_id']])),
+};
+
+/** The field whose presence in the log means the row exists on the server (for workflow rows). */
+const ROW_CREATING_FIELD: Readonly<Record<string, string>> = { visits: 'organisation_id', reports: 'kind' };
+
+function isGuardedField(change: Change): boolean {
+  return (GUARDED_FIELDS[change.table] ?? []).includes(change.column);
+}
+
+function fieldKey(change: Change): string {
+  return `${change.table}\u0000${change.rowId}\u0000${change.column}`;
+}
+
+/** Whether two changes with the same id are the same change (a replay), field by field. */
+function sameChange(a: Change, b: Change): boolean {
+  return (
+    a.hlc === b.hlc &&
+    a.node === b.node &&
+    a.author === b.author &&
+    a.campaign === b.campaign &&
+    a.table === b.table &&
+    a.rowId === b.rowId &&
+    a.column === b.column &&
+    a.prev === b.prev &&
+    a.schema === b.schema &&
+    JSON.stringify(a.value) === JSON.stringify(b.value)
+  );
 }
 
 function asString(value: JsonValue | undefined): string | null {
@@ -98,7 +143,7 @@ export class SyncService {
     const node = `srv${randomBytes(6).toString('hex')}`;
     const clock = new HybridLogicalClock(node, {
       last: null,
-      maxDriftMs: options.maxDriftMs ?? DEFAULT_MAX_DRIFT_MS,
+      maxDriftMs: options.maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MS,
       ...(options.now ? { now: options.now } : {}),
     });
     const newest = await store.newestHlc();
@@ -114,64 +159,122 @@ export class SyncService {
     return new SyncService(store, clock);
   }
 
-  /** Refuses a batch with a stamp too far in the future: the laptop's clock is wrong. */
+  /**
+   * Refuses a batch with a stamp further ahead of the server's wall clock than the allowed skew:
+   * the laptop's clock is wrong. Such a change would win over every later edit and drag every
+   * clock that sees it; within the skew, the server's clock follows stamps as a hybrid clock does.
+   */
   checkClock(changes: readonly Change[]): void {
     for (const change of changes) {
       try {
         this.clock.checkDrift(change.hlc);
       } catch (error) {
-        if (error instanceof ClockSkewError) throw new ServerError(422, 'CLOCK_SKEW', error.message);
+        if (error instanceof ClockSkewError) {
+          throw new ServerError(
+            422,
+            'CLOCK_SKEW',
+            `A change is stamped ${Math.round(error.aheadMs / 60_000)} minutes in the future by this laptop's clock (the server allows ${Math.round(this.clock.maxDriftMs / 60_000)}): ` +
+              'correct its date and time; its changes are sent once they are no longer in the future. Receiving changes goes on.',
+          );
+        }
         throw error;
       }
     }
   }
 
   async push(principal: Principal, campaign: string, changes: readonly Change[]): Promise<PushResult> {
-    requireMember(principal, campaign);
+    const roles = requireMember(principal, campaign);
     changes.forEach((change, index) => {
       if (change.campaign !== campaign) {
-        throw badRequest(`changes[${index}] belongs to campaign "${change.campaign}", but was pushed to campaign "${campaign}"; nothing was stored.`);
+        throw new ServerError(400, 'WRONG_CAMPAIGN', `changes[${index}] belongs to campaign "${change.campaign}", but was pushed to campaign "${campaign}"; nothing was stored.`);
       }
     });
-    changes.forEach(checkTarget);
     this.checkClock(changes);
     const pushedBy = principal.user.id;
+    const teamLead = isTeamLead(roles);
     const result = await this.store.transaction(async (tx) => {
       const lastSeq = await this.store.lockCampaign(tx, campaign);
       if (lastSeq === null) throw notFound(`Campaign "${campaign}" does not exist.`);
+      const refused: RefusedChange[] = [];
       const unique = new Map<string, Change>();
-      for (const change of changes) if (!unique.has(change.id)) unique.set(change.id, change);
-      const known = await this.store.knownChangeIds(tx, campaign, [...unique.keys()]);
-      const fresh = [...unique.values()].filter((change) => !known.has(change.id));
+      for (const change of changes) {
+        const first = unique.get(change.id);
+        if (!first) unique.set(change.id, change);
+        else if (!sameChange(first, change)) refused.push({ id: change.id, code: 'DUPLICATE_ID_CONFLICT', reason: `Two different changes carry the id ${change.id}; the first was kept.` });
+      }
+      const known = await this.store.knownChanges(tx, campaign, [...unique.keys()]);
+      const fresh: Change[] = [];
+      for (const change of unique.values()) {
+        const stored = known.get(change.id);
+        if (!stored) fresh.push(change);
+        else if (!sameChange(stored, change)) refused.push({ id: change.id, code: 'DUPLICATE_ID_CONFLICT', reason: `The server already has a different change with the id ${change.id}; yours was not stored.` });
+      }
 
-      const refused: { id: string; reason: string }[] = [];
       const corrections: Change[] = [];
-      const candidates: Change[] = [];
-      const statusFields = fresh.filter(isWorkflowField);
-      const visitStatus = await this.store.latestValues(tx, campaign, 'visits', 'status', statusFields.filter((c) => c.table === 'visits').map((c) => c.rowId));
-      const reportStatus = await this.store.latestValues(tx, campaign, 'reports', 'status', statusFields.filter((c) => c.table === 'reports').map((c) => c.rowId));
+      const correct = (change: Change, current: { value: JsonValue; hlc: string } | undefined, value: JsonValue) => {
+        if (current && current.hlc >= change.hlc) return;
+        // Re-assert the server's value with a newer stamp, so the laptop that wrote it converges back.
+        const after = current && current.hlc > change.hlc ? current.hlc : change.hlc;
+        corrections.push(this.serverChange(principal, campaign, change.table, change.rowId, change.column, value, current?.hlc || null, after));
+      };
+
+      const guarded = fresh.filter(isGuardedField);
+      const guardedValues = await this.latestOfFields(tx, campaign, guarded);
+      // A report's scope is decided when the report is made, even when it is none (the final report).
+      const unscoped = guarded.filter((change) => change.table === 'reports' && change.column === 'scope_id' && !guardedValues.has(fieldKey(change)));
+      for (const rowKey of await this.existingRows(tx, campaign, unscoped)) guardedValues.set(`${rowKey}\u0000scope_id`, { value: null, hlc: '' });
+      const afterGuard: Change[] = [];
       for (const change of fresh) {
         if (change.table === 'reports' && SERVER_REPORT_COLUMNS.includes(change.column)) {
-          refused.push({ id: change.id, reason: `reports.${change.column} of report ${change.rowId} is written only by the server's report workflow; your change was not applied.` });
+          refused.push({
+            id: change.id,
+            code: 'FIELD_SERVER_OWNED',
+            reason: `reports.${change.column} of report ${change.rowId} is written only by the server's report workflow; your change was not applied.`,
+          });
           continue;
         }
+        if (!isGuardedField(change)) {
+          afterGuard.push(change);
+          continue;
+        }
+        const current = guardedValues.get(fieldKey(change));
+        if (teamLead || !current || JSON.stringify(current.value) === JSON.stringify(change.value)) {
+          afterGuard.push(change);
+          continue;
+        }
+        refused.push({
+          id: change.id,
+          code: 'FIELD_SERVER_OWNED',
+          reason: `${change.table}.${change.column} of ${change.rowId} decides who may review it; only the team lead changes it once it is set. Your change was not applied.`,
+        });
+        correct(change, current, current.value);
+      }
+
+      const candidates: Change[] = [];
+      const statusFields = afterGuard.filter(isWorkflowField);
+      const statusNow = await this.latestOfFields(tx, campaign, statusFields);
+      const rowsInBatch = new Set(afterGuard.filter((change) => !isWorkflowField(change)).map((change) => `${change.table}\u0000${change.rowId}`));
+      const existing = await this.existingRows(tx, campaign, statusFields.filter((change) => !statusNow.has(fieldKey(change)) && !rowsInBatch.has(`${change.table}\u0000${change.rowId}`)));
+      for (const change of afterGuard) {
         if (!isWorkflowField(change)) {
           candidates.push(change);
           continue;
         }
-        const current = (change.table === 'visits' ? visitStatus : reportStatus).get(change.rowId);
+        const current = statusNow.get(fieldKey(change));
         if (!serverOwned(change.table, change.value) && !serverOwned(change.table, current?.value)) {
           candidates.push(change);
           continue;
         }
         const currentValue = asString(current?.value) ?? (STATUS_FALLBACK[change.table] as string);
         const what = change.table === 'visits' ? `visit ${change.rowId}` : `report ${change.rowId}`;
-        refused.push({ id: change.id, reason: `The status of ${what} is "${currentValue}" and changes only through the server's review workflow; your change to "${String(change.value)}" was not applied.` });
-        if (!current || current.hlc < change.hlc) {
-          // Re-assert the server's status with a newer stamp, so the laptop that wrote it converges back.
-          this.clock.receive(change.hlc);
-          corrections.push(this.serverChange(principal, campaign, change.table, change.rowId, 'status', currentValue, current?.hlc ?? null));
-        }
+        refused.push({
+          id: change.id,
+          code: 'STATUS_SERVER_OWNED',
+          reason: `The status of ${what} is "${currentValue}" and changes only through the server's review workflow; your change to "${String(change.value)}" was not applied.`,
+        });
+        // A row the server has never seen gets no correction: it would create that row on every laptop.
+        const known = current !== undefined || rowsInBatch.has(`${change.table}\u0000${change.rowId}`) || existing.has(`${change.table}\u0000${change.rowId}`);
+        if (known) correct(change, current, currentValue);
       }
 
       const holds = await this.findApprovedVisitEdits(tx, campaign, candidates);
@@ -188,11 +291,40 @@ export class SyncService {
         }),
         pushedBy,
       );
-      return { accepted: live.length, duplicates: changes.length - fresh.length, held: holds.size, refused, lastSeq: seq };
+      return { accepted: live.length, duplicates: changes.length - fresh.length - refused.filter((item) => item.code === 'DUPLICATE_ID_CONFLICT').length, held: holds.size, refused, lastSeq: seq };
     });
     const newest = changes.reduce<string | null>((max, change) => (max === null || change.hlc > max ? change.hlc : max), null);
     if (newest) this.clock.receive(newest);
     return result;
+  }
+
+  /** The logged value of each change's own field (table, row, column). */
+  private async latestOfFields(tx: SqlExecutor, campaign: string, changes: readonly Change[]): Promise<Map<string, { value: JsonValue; hlc: string }>> {
+    const byField = new Map<string, { table: string; column: string; rowIds: string[] }>();
+    for (const change of changes) {
+      const key = `${change.table}\u0000${change.column}`;
+      const entry = byField.get(key) ?? { table: change.table, column: change.column, rowIds: [] };
+      entry.rowIds.push(change.rowId);
+      byField.set(key, entry);
+    }
+    const out = new Map<string, { value: JsonValue; hlc: string }>();
+    for (const { table, column, rowIds } of byField.values()) {
+      const values = await this.store.latestValues(tx, campaign, table, column, rowIds);
+      for (const [rowId, value] of values) out.set(`${table}\u0000${rowId}\u0000${column}`, value);
+    }
+    return out;
+  }
+
+  /** "table\0row" of the rows among these changes' rows that the log knows (by their creating field). */
+  private async existingRows(tx: SqlExecutor, campaign: string, changes: readonly Change[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (const table of new Set(changes.map((change) => change.table))) {
+      const column = ROW_CREATING_FIELD[table];
+      if (!column) continue;
+      const values = await this.store.latestValues(tx, campaign, table, column, changes.filter((change) => change.table === table).map((change) => change.rowId));
+      for (const rowId of values.keys()) out.add(`${table}\u0000${rowId}`);
+    }
+    return out;
   }
 
   async pull(principal: Principal, campaign: string, after: number, limit: number): Promise<PullResult> {
@@ -204,48 +336,63 @@ export class SyncService {
     return { changes: served.map((entry) => entry.change), cursor, hasMore, lastSeq };
   }
 
-  /** Changes among candidates that edit an approved visit (its own row, or a row whose visit_id is that visit): change id → visit id. */
+  /**
+   * Changes among candidates that edit an approved visit: change id → visit id. A change edits a
+   * visit when it is of the visit's own row, or of a row whose visit_id (as logged, or as set in
+   * this batch) is that visit: both count, so moving a row out of an approved visit in the same
+   * batch as editing it is held too.
+   */
   private async findApprovedVisitEdits(tx: SqlExecutor, campaign: string, candidates: readonly Change[]): Promise<Map<string, string>> {
-    const visitOf = new Map<string, string>();
-    const batchVisitIds = new Map<string, { value: string; hlc: string }>();
+    const visitsOf = new Map<string, Set<string>>();
+    const add = (changeId: string, visitId: string) => visitsOf.set(changeId, (visitsOf.get(changeId) ?? new Set()).add(visitId));
+    const batchVisitIds = new Map<string, Set<string>>();
     for (const change of candidates) {
       if (change.column === 'visit_id' && typeof change.value === 'string') {
         const key = `${change.table}\u0000${change.rowId}`;
-        const seen = batchVisitIds.get(key);
-        if (!seen || seen.hlc < change.hlc) batchVisitIds.set(key, { value: change.value, hlc: change.hlc });
+        batchVisitIds.set(key, (batchVisitIds.get(key) ?? new Set()).add(change.value));
       }
     }
     const lookups = new Map<string, string[]>();
     for (const change of candidates) {
       if (change.table === 'visits') {
-        visitOf.set(change.id, change.rowId);
+        add(change.id, change.rowId);
         continue;
       }
-      const fromBatch = batchVisitIds.get(`${change.table}\u0000${change.rowId}`);
-      if (fromBatch) visitOf.set(change.id, fromBatch.value);
-      else lookups.set(change.table, [...(lookups.get(change.table) ?? []), change.rowId]);
+      for (const visitId of batchVisitIds.get(`${change.table}\u0000${change.rowId}`) ?? []) add(change.id, visitId);
+      lookups.set(change.table, [...(lookups.get(change.table) ?? []), change.rowId]);
     }
     for (const [table, rowIds] of lookups) {
       const values = await this.store.latestValues(tx, campaign, table, 'visit_id', rowIds);
       for (const change of candidates) {
-        if (change.table !== table || visitOf.has(change.id)) continue;
+        if (change.table !== table) continue;
         const visitId = asString(values.get(change.rowId)?.value);
-        if (visitId) visitOf.set(change.id, visitId);
+        if (visitId) add(change.id, visitId);
       }
     }
-    if (visitOf.size === 0) return new Map();
-    const statuses = await this.store.latestValues(tx, campaign, 'visits', 'status', [...new Set(visitOf.values())]);
+    if (visitsOf.size === 0) return new Map();
+    const statuses = await this.store.latestValues(tx, campaign, 'visits', 'status', [...new Set([...visitsOf.values()].flatMap((set) => [...set]))]);
     const held = new Map<string, string>();
-    for (const [changeId, visitId] of visitOf) {
-      if (statuses.get(visitId)?.value === 'approved') held.set(changeId, visitId);
+    for (const [changeId, visitIds] of visitsOf) {
+      const approved = [...visitIds].find((visitId) => statuses.get(visitId)?.value === 'approved');
+      if (approved) held.set(changeId, approved);
     }
     return held;
   }
 
-  private serverChange(principal: Principal, campaign: string, table: string, rowId: string, column: string, value: JsonValue, prev: string | null): Change {
-    const hlc = this.clock.tick();
+  /**
+   * A change the server writes itself, stamped by its own clock, or just after `after` (the
+   * value it replaces) when that is later: the server's value must win, but a stamp from a
+   * laptop's future (an old log, a skewed laptop within the allowance) must not move the
+   * server's clock, which stamps everything after it.
+   */
+  private serverChange(principal: Principal, campaign: string, table: string, rowId: string, column: string, value: JsonValue, prev: string | null, after: string | null = prev): Change {
+    let hlc = this.clock.tick();
+    if (after !== null && hlc <= after) {
+      const base = parseHlc(after);
+      hlc = formatHlc(base.counter < 0xffff ? { wallMs: base.wallMs, counter: base.counter + 1, node: this.node } : { wallMs: base.wallMs + 1, counter: 0, node: this.node });
+    }
     const change: Change = { id: hlc, hlc, node: this.node, author: principal.user.email, campaign, table, rowId, column, value, prev, schema: SERVER_CHANGE_SCHEMA };
-    checkTarget(change, 0);
+    checkOwnChange(change);
     return change;
   }
 
@@ -269,7 +416,6 @@ export class SyncService {
       if (!allowed) throw conflict(`Visit "${visitId}" is ${from}; it cannot become ${to}.`);
       if (to === 'approved') requireRegionCoordinator(roles, region, `approve visits in region "${region}"`);
       if (to === 'done') requireRegionCoordinator(roles, region, `send visits in region "${region}" back for more work`);
-      if (current) this.clock.receive(current.hlc);
       const change = this.serverChange(principal, campaign, 'visits', visitId, 'status', to, current?.hlc ?? null);
       const seq = await this.store.appendChanges(tx, campaign, lastSeq, [change], 'server');
       return { status: to, change, seq };
@@ -297,7 +443,6 @@ export class SyncService {
       const current = (await this.store.latestValues(tx, campaign, 'reports', 'status', [reportId])).get(reportId);
       const from = asString(current?.value) ?? 'draft';
       checkReportTransition(roles, report, from, to);
-      if (current) this.clock.receive(current.hlc);
       const change = this.serverChange(principal, campaign, 'reports', reportId, 'status', to, current?.hlc ?? null);
       const extra: Change[] = [];
       const previous = async (column: string) => (await this.store.latestValues(tx, campaign, 'reports', column, [reportId])).get(reportId) ?? null;

@@ -13,12 +13,16 @@ export function parsePort(value: string | undefined, fallback: number): number {
 export const serverCommand: Command = {
   name: 'server',
   summary: 'Run the central sync server (embedded SQLite, or PostgreSQL with --database-url)',
-  usage: `veldwerk server --data DIR [--port N] [--host HOST] [--database-url URL] [--log-level LEVEL]
+  usage: `veldwerk server --data DIR [--port N] [--host HOST] [--database-url URL] [--trust-proxy ADDRS] [--max-clock-skew MIN] [--log-level LEVEL]
 
   --data DIR          folder of the embedded SQLite store (created if missing)
   --database-url URL  postgres://... : use PostgreSQL instead (default: $DATABASE_URL when set)
   --port N            port to listen on (default 8787; 0 picks a free port)
   --host HOST         address to listen on (default 127.0.0.1; put a TLS proxy in front for other hosts)
+  --trust-proxy ADDRS behind a TLS proxy: the proxy addresses to trust for X-Forwarded-For
+                      (comma-separated addresses or CIDRs, or "loopback"), so login and request
+                      limits apply per client instead of to the proxy's one address
+  --max-clock-skew MIN how many minutes a laptop's clock may be ahead of the server's (default 5)
   --log-level LEVEL   pino level: fatal, error, warn, info (default), debug, trace, silent
 
 Create the first admin, campaigns and members with "veldwerk admin".`,
@@ -31,6 +35,8 @@ Create the first admin, campaigns and members with "veldwerk admin".`,
         port: { type: 'string' },
         host: { type: 'string' },
         'log-level': { type: 'string' },
+        'trust-proxy': { type: 'string' },
+        'max-clock-skew': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -40,10 +46,20 @@ Create the first admin, campaigns and members with "veldwerk admin".`,
     const port = parsePort(values.port, 8787);
     const level = values['log-level'] ?? 'info';
     if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(level)) throw new UsageError(`Unknown --log-level "${level}"`);
+    const trustProxy = values['trust-proxy'];
+    if (trustProxy !== undefined && !/^[0-9A-Za-z.:/,\s-]{1,1000}$/.test(trustProxy)) throw new UsageError('--trust-proxy takes addresses or CIDRs separated by commas, or "loopback"');
+    const skew = values['max-clock-skew'];
+    const skewMinutes = skew === undefined ? undefined : Number(skew);
+    if (skewMinutes !== undefined && (!Number.isFinite(skewMinutes) || skewMinutes < 1 || skewMinutes > 24 * 60)) throw new UsageError(`--max-clock-skew takes minutes from 1 to 1440, not "${skew}"`);
     const location = { ...(databaseUrl ? { databaseUrl } : {}), ...(values.data ? { dataDir: values.data } : {}) };
     const store = await openServerStore(location);
     try {
-      const { app } = await buildServerApp({ store, logger: { level } });
+      const { app } = await buildServerApp({
+        store,
+        logger: { level },
+        ...(trustProxy !== undefined ? { trustProxy } : {}),
+        ...(skewMinutes !== undefined ? { maxClockSkewMs: Math.round(skewMinutes * 60_000) } : {}),
+      });
       await app.listen({ host: values.host ?? '127.0.0.1', port });
       const address = app.server.address();
       const bound = address && typeof address !== 'string' ? `${address.address}:${address.port}` : String(address);

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { ReasonCode } from '../../shared/sync/reasons';
 import type { Membership, ServerStore, UserRecord } from '../store/store';
-import { verifyPassword } from './passwords';
+import { LoginBackoff } from './backoff';
+import { hashPassword, needsRehash, verifyPassword } from './passwords';
 
 /**
  * Opaque bearer tokens: random, stored only as their SHA-256 hash, so a leaked database does not
@@ -33,6 +35,20 @@ export interface Principal {
 
 export class AuthError extends Error {
   override readonly name = 'AuthError';
+  constructor(
+    message: string,
+    readonly code: ReasonCode = 'UNAUTHORIZED',
+  ) {
+    super(message);
+  }
+}
+
+/** Too many wrong passwords for this account in a row: try again after retryAfterMs. */
+export class LoginBackoffError extends Error {
+  override readonly name = 'LoginBackoffError';
+  constructor(readonly retryAfterMs: number) {
+    super(`Too many wrong passwords for this account; try again in ${Math.ceil(retryAfterMs / 1000)} seconds.`);
+  }
 }
 
 export function hashToken(token: string): string {
@@ -47,6 +63,7 @@ export class Authenticator {
   private readonly now: () => number;
   private readonly accessTtl: number;
   private readonly refreshTtl: number;
+  private readonly backoff: LoginBackoff;
 
   constructor(
     private readonly store: ServerStore,
@@ -55,13 +72,23 @@ export class Authenticator {
     this.now = options.now ?? Date.now;
     this.accessTtl = options.accessTtlMs ?? ACCESS_TOKEN_TTL_MS;
     this.refreshTtl = options.refreshTtlMs ?? REFRESH_TOKEN_TTL_MS;
+    this.backoff = new LoginBackoff(this.now);
   }
 
   async login(email: string, password: string): Promise<TokenPair> {
-    const user = await this.store.findUserByEmail(email.trim().toLowerCase());
+    const account = email.trim().toLowerCase();
+    const wait = this.backoff.waitMs(account);
+    if (wait > 0) throw new LoginBackoffError(wait);
+    const user = await this.store.findUserByEmail(account);
     const valid = await verifyPassword(password, user?.passwordHash ?? null);
-    if (!user || !valid) throw new AuthError('Wrong email or password.');
-    if (user.disabled) throw new AuthError('This account has been revoked; ask the team lead.');
+    if (!user || !valid) {
+      this.backoff.failed(account);
+      throw new AuthError('Wrong email or password.', 'WRONG_CREDENTIALS');
+    }
+    this.backoff.succeeded(account);
+    if (user.disabled) throw new AuthError('This account has been revoked; ask the team lead.', 'ACCOUNT_REVOKED');
+    // A hash made with weaker parameters is replaced now that the password is at hand.
+    if (user.passwordHash && needsRehash(user.passwordHash)) await this.store.setPasswordHash(user.id, await hashPassword(password));
     return this.issue(user.id, randomBytes(16).toString('hex'));
   }
 
@@ -75,7 +102,7 @@ export class Authenticator {
       throw new AuthError('This refresh token was already used, so the session was revoked to be safe; log in again.');
     }
     const user = await this.store.findUserById(record.userId);
-    if (!user || user.disabled) throw new AuthError('This account has been revoked; ask the team lead.');
+    if (!user || user.disabled) throw new AuthError('This account has been revoked; ask the team lead.', 'ACCOUNT_REVOKED');
     return this.issue(user.id, record.family);
   }
 
@@ -91,7 +118,7 @@ export class Authenticator {
     if (record.revoked) throw new AuthError('This access token was revoked; log in again.');
     if (record.expiresAt <= this.now()) throw new AuthError('The access token expired; refresh it or log in again.');
     const user = await this.store.findUserById(record.userId);
-    if (!user || user.disabled) throw new AuthError('This account has been revoked; ask the team lead.');
+    if (!user || user.disabled) throw new AuthError('This account has been revoked; ask the team lead.', 'ACCOUNT_REVOKED');
     return { user, family: record.family, memberships: await this.store.activeMemberships(user.id) };
   }
 

@@ -96,17 +96,18 @@ export class ChangeLogRepository {
     return rows[0] ? toNumber(rows[0].last_seq) : null;
   }
 
-  /** Which of these change ids the campaign already has, in its log or held aside. */
-  async knownChangeIds(tx: SqlExecutor, campaign: string, ids: readonly string[]): Promise<Set<string>> {
-    const known = new Set<string>();
+  /** The changes with these ids that the campaign already has, in its log or held aside (to tell a replay from a different change under a used id). */
+  async knownChanges(tx: SqlExecutor, campaign: string, ids: readonly string[]): Promise<Map<string, Change>> {
+    const known = new Map<string, Change>();
     for (const part of chunks(ids, 500)) {
       const list = placeholders(part.length, 2);
-      const rows = await tx.query<{ change_id: string }>(
-        `SELECT change_id FROM changes WHERE campaign_id = $1 AND change_id IN (${list})
-         UNION SELECT change_id FROM held_changes WHERE campaign_id = $1 AND change_id IN (${list})`,
-        [campaign, ...part],
-      );
-      for (const row of rows) known.add(row.change_id);
+      const logged = await tx.query<ChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE campaign_id = $1 AND change_id IN (${list})`, [campaign, ...part]);
+      for (const row of logged) known.set(row.change_id, rowToChange(campaign, row));
+      const held = await tx.query<{ change_id: string; body: string }>(`SELECT change_id, body FROM held_changes WHERE campaign_id = $1 AND change_id IN (${list})`, [
+        campaign,
+        ...part,
+      ]);
+      for (const row of held) if (!known.has(row.change_id)) known.set(row.change_id, JSON.parse(row.body) as Change);
     }
     return known;
   }

@@ -143,9 +143,9 @@ export class ServerStore {
     return this.changeLog.lockCampaign(tx, campaign);
   }
 
-  /** Which of these change ids the campaign already has, in its log or held aside. */
-  knownChangeIds(tx: SqlExecutor, campaign: string, ids: readonly string[]): Promise<Set<string>> {
-    return this.changeLog.knownChangeIds(tx, campaign, ids);
+  /** The changes with these ids that the campaign already has, in its log or held aside. */
+  knownChanges(tx: SqlExecutor, campaign: string, ids: readonly string[]): Promise<Map<string, Change>> {
+    return this.changeLog.knownChanges(tx, campaign, ids);
   }
 
   /** Appends changes to the campaign's log after lastSeq (the caller holds the campaign lock). Returns the new last sequence number. */

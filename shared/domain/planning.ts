@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '../contract/define';
 import { toCsv } from '../export/csv';
+import { isCalendarDate } from '../sync/dates';
 import { ISO_DATE } from '../sync/schema';
 import type { Member, Visit } from './model';
 
@@ -15,9 +16,7 @@ export const visitDateSchema = z
   .string()
   .trim()
   .regex(ISO_DATE, { message: 'planning.errors.dateRequired' })
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
-    message: 'planning.errors.dateInvalid',
-  });
+  .refine(isCalendarDate, { message: 'planning.errors.dateInvalid' });
 
 const optionalMember = z
   .union([idSchema, z.literal('')])

@@ -12,8 +12,16 @@ export const NODE_ID_PATTERN = /^[a-z0-9]{8,32}$/;
 const HLC_PATTERN = /^(\d{15})-([0-9a-f]{4})-([a-z0-9]{8,32})$/;
 const MAX_COUNTER = 0xffff;
 
-/** Changes stamped more than this far ahead of the receiver's wall clock are refused by default. */
+/** Changes stamped more than this far ahead of the receiver's wall clock are refused by default (laptop stores, for bundles and peers). */
 export const DEFAULT_MAX_DRIFT_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * How far a laptop's clock may be from the sync server's: the one setting of allowed skew
+ * (`veldwerk server --max-clock-skew`). The server refuses pushes stamped further ahead, and the
+ * server tells laptops its value and its time, so a laptop whose clock is off further is told so.
+ * Five minutes, as Kerberos allows by default: NTP-synced clocks are far closer.
+ */
+export const DEFAULT_MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 export interface HlcParts {
   readonly wallMs: number;
@@ -111,6 +119,19 @@ export class HybridLogicalClock {
     const physical = this.now();
     const ahead = parts.wallMs - physical;
     if (ahead > this.maxDriftMs) throw new ClockSkewError(remote, ahead);
+    if (parts.wallMs > this.wallMs || (parts.wallMs === this.wallMs && parts.counter > this.counter)) {
+      this.wallMs = parts.wallMs;
+      this.counter = parts.counter;
+    }
+  }
+
+  /**
+   * Folds a stamp into the clock without the drift check: for stamps a trusted party already
+   * bounded by its own clock (the sync server's log), so a laptop whose clock is slow still
+   * takes them, and its later stamps follow them.
+   */
+  observe(remote: string): void {
+    const parts = parseHlc(remote);
     if (parts.wallMs > this.wallMs || (parts.wallMs === this.wallMs && parts.counter > this.counter)) {
       this.wallMs = parts.wallMs;
       this.counter = parts.counter;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { QUADRANTS, type Quadrant } from '../swot/quadrants';
 import { IDENTIFIER_PATTERN, ROW_ID_PATTERN, type JsonValue } from './change';
+import { isCalendarDate, isCalendarDateTime } from './dates';
+import { textUpdateProblem, YTEXT_KEY, type TextRoot } from './text-update';
 
 /**
  * The sync schema registry: every table and column that travels in the change log, how
@@ -20,8 +22,7 @@ import { IDENTIFIER_PATTERN, ROW_ID_PATTERN, type JsonValue } from './change';
  * of the materialized domain tables (db/migrations).
  */
 
-/** The key of the Y.Text inside every shared-text Yjs document (a renderer binding must use the same). */
-export const YTEXT_KEY = 'text';
+export { YTEXT_KEY };
 
 /**
  * Version of this registry. A change made under a newer version is kept aside until the store upgrades.
@@ -54,8 +55,8 @@ export const MAX_LONG_TEXT = 20_000;
 export const MAX_TEXT_UPDATE_CHARS = 1024 * 1024;
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+/** The spelling of a date (the day is checked by isCalendarDate, shared/sync/dates.ts). */
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
 
 const rowRef = z.string().regex(ROW_ID_PATTERN);
 
@@ -70,12 +71,22 @@ const optionalRef = () => col('lww', 'text', rowRef.nullable());
 const refList = () => col('lww', 'json', z.array(rowRef).max(200));
 const order = () => col('lww', 'integer', z.number().int().min(0).max(1_000_000));
 const flag = () => col('lww', 'boolean', z.boolean());
-const date = () => col('lww', 'text', z.string().regex(ISO_DATE).nullable());
-const dateTime = () => col('lww', 'text', z.string().regex(ISO_DATE_TIME).nullable());
+const date = () => col('lww', 'text', z.string().refine(isCalendarDate, { message: 'not a calendar date (YYYY-MM-DD)' }).nullable());
+const dateTime = () => col('lww', 'text', z.string().refine(isCalendarDateTime, { message: 'not a calendar date and time' }).nullable());
 const oneOf = <const V extends readonly [string, ...string[]]>(values: V, kind: ColumnKind = 'lww') => col(kind, 'text', z.enum(values));
-const sharedText = () => col('text', 'text', z.string().max(MAX_TEXT_UPDATE_CHARS).regex(BASE64, { message: 'not base64' }));
+// A text value is decoded as the Yjs update it must be (shared/sync/text-update.ts), not only
+// matched against a pattern, and read as the type its document holds.
+const textUpdate = (root: TextRoot) =>
+  z
+    .string()
+    .max(MAX_TEXT_UPDATE_CHARS)
+    .superRefine((value, context) => {
+      const problem = textUpdateProblem(value, root);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    });
+const sharedText = () => col('text', 'text', textUpdate('text'));
 /** A rich text (report section): a Y.XmlFragment edited by the TipTap editor; the domain table holds its plain text. */
-const richText = (): ColumnSpec<string, 'text'> => ({ ...sharedText(), root: 'xml' });
+const richText = (): ColumnSpec<string, 'text'> => ({ ...col('text', 'text', textUpdate('xml')), root: 'xml' });
 /** JSON of a server-written snapshot (frozen block values), capped like a text update. */
 const snapshotJson = () =>
   col(

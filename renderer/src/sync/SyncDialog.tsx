@@ -4,7 +4,7 @@ import type { ContractError } from '../../../shared/contract/result';
 import { api } from '../api';
 import { describeError, fieldErrors } from '../errors';
 import { DuoExchange } from './DuoExchange';
-import { useSync } from './store';
+import { useSyncStatus } from '../data/sync';
 
 /** Synchronisation settings: the central server (connect, status, sync now) and the duo exchange by file. */
 export const SyncDialog = forwardRef<HTMLDialogElement>(function SyncDialog(_props, ref) {
@@ -29,7 +29,7 @@ export const SyncDialog = forwardRef<HTMLDialogElement>(function SyncDialog(_pro
 function ServerSection() {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const { status, set } = useSync();
+  const { status, show } = useSyncStatus();
   const [serverUrl, setServerUrl] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -42,7 +42,7 @@ function ServerSection() {
     const result = await action;
     setBusy(false);
     if (result.ok) {
-      set(result.value);
+      show(result.value);
       setError(null);
       setPassword('');
     } else setError(result.error);

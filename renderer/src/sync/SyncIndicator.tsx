@@ -1,7 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SyncDialog } from './SyncDialog';
-import { pollInterval, useSync } from './store';
+import { useSyncStatus } from '../data/sync';
 import './sync.css';
 
 /**
@@ -10,15 +10,9 @@ import './sync.css';
  */
 export function SyncIndicator() {
   const { t, i18n } = useTranslation();
-  const { status, refresh } = useSync();
+  // Told of every change of state (no polling): see useSyncStatus.
+  const { status } = useSyncStatus();
   const dialog = useRef<HTMLDialogElement>(null);
-  const interval = pollInterval(status);
-
-  useEffect(() => {
-    void refresh();
-    const timer = setInterval(() => void refresh(), interval);
-    return () => clearInterval(timer);
-  }, [refresh, interval]);
 
   const state = status?.state ?? 'not-configured';
   const time = status?.lastSyncAt ? new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(status.lastSyncAt) : null;

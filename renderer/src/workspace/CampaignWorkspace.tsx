@@ -1,8 +1,8 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { describeError } from '../errors';
-import { useSetup } from '../stores/setup';
+import { CampaignProvider } from '../data/identity';
+import { useContractQuery } from '../data/queries';
 import { PlanningScreen } from './planning/PlanningScreen';
 import { PrintPlan } from './planning/PrintPlan';
 import { SetupScreen } from './setup/SetupScreen';
@@ -26,11 +26,9 @@ interface Section {
 export function CampaignWorkspace({ campaignId }: { readonly campaignId: string }) {
   const { t } = useTranslation();
   const [location] = useLocation();
-  const { setup, loadState, loadError, load } = useSetup();
-
-  useEffect(() => {
-    void load(campaignId);
-  }, [campaignId, load]);
+  const setupQuery = useContractQuery('setup.get', { campaignId });
+  const setup = setupQuery.data ?? null;
+  const loadError = setupQuery.error?.error ?? null;
 
   const sections: readonly Section[] = [
     { path: '/setup', label: t('workspace.nav.setup'), hint: t('workspace.nav.setupHint') },
@@ -42,7 +40,7 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
   const current = sections.find((section) => location === section.path || location.startsWith(`${section.path}/`));
   const campaign = setup?.campaign.id === campaignId ? setup.campaign : null;
 
-  if (loadState === 'error' && loadError) {
+  if (loadError) {
     return (
       <div className="page">
         <nav className="breadcrumb" aria-label={t('workspace.breadcrumb')}>
@@ -57,7 +55,7 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
               {t('workspace.backToCampaigns')}
             </Link>
           ) : (
-            <button type="button" className="button" onClick={() => void load(campaignId)}>
+            <button type="button" className="button" onClick={() => void setupQuery.refetch()}>
               {t('errors.retry')}
             </button>
           )}
@@ -67,6 +65,7 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
   }
 
   return (
+    <CampaignProvider campaignId={campaignId}>
     <div className="workspace">
       <aside className="workspace-side">
         <div className="workspace-campaign">
@@ -162,5 +161,6 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
         )}
       </div>
     </div>
+    </CampaignProvider>
   );
 }

@@ -7,7 +7,6 @@ import { api } from '../../api';
 import { Field } from '../../components/Field';
 import { FormError, FormStatus } from '../../components/FormStatus';
 import { fieldErrors } from '../../errors';
-import { useSetup } from '../../stores/setup';
 
 /**
  * CSV import of organisations: choose a file (or paste), see a preview in which every bad row
@@ -16,7 +15,6 @@ import { useSetup } from '../../stores/setup';
 export function ImportPanel({ setup }: { readonly setup: CampaignSetup }) {
   const { t } = useTranslation();
   const id = useId();
-  const reload = useSetup((state) => state.reload);
   const [csv, setCsv] = useState('');
   const [fileName, setFileName] = useState('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -60,7 +58,6 @@ export function ImportPanel({ setup }: { readonly setup: CampaignSetup }) {
     setPreview(null);
     setCsv('');
     setFileName('');
-    await reload();
   }
 
   const importable = preview ? preview.okCount + (includeDuplicates ? preview.duplicateCount : 0) : 0;
