@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { api } from './api';
+import { UndoToast } from './input/UndoToast';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { HomeScreen } from './screens/HomeScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
@@ -66,6 +67,7 @@ export function App() {
             <p className="alert alert-error">{t('errors.UNAUTHORIZED')}</p>
           )}
         </main>
+        <UndoToast />
         <footer className="statusbar">
           {info ? (
             <>

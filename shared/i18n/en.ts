@@ -4,6 +4,7 @@ import { exportEn } from './export.en';
 import { swotEn } from './swot.en';
 import { syncEn } from './sync.en';
 import { workflowEn } from './workflow.en';
+import { reportsEn } from './reports.en';
 import { reportTextEn } from './report-text.en';
 
 /** English UI messages: the second language. Same keys as nl-BE.ts. */
@@ -68,6 +69,7 @@ export const en: Messages = {
   export: exportEn,
   sync: syncEn,
   workflow: workflowEn,
+  reports: reportsEn,
   workspace: {
     breadcrumb: 'Breadcrumb',
     navLabel: 'Parts of the campaign',

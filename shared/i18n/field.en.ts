@@ -3,6 +3,33 @@ import type { Messages } from './nl-BE';
 /** English messages of the field-ready mechanisms. Joined into en.ts. */
 export const fieldEn: Messages['field'] = {
   save: { unsaved: 'Not saved yet' },
+  undo: {
+    button: 'Undo',
+    close: 'Close message',
+    undone: 'Undone: {{action}}',
+    failed: 'Undo did not work: {{reason}}',
+    actions: {
+      merge: 'Lemma “{{subject}}” merged',
+      split: 'Lemma “{{subject}}” split off',
+      move: 'Lemma “{{subject}}” moved to another quadrant',
+      removeLemma: 'Lemma “{{subject}}” deleted',
+      removeItem: 'Item “{{subject}}” deleted',
+      moveItem: 'Item “{{subject}}” moved',
+      assign: 'Item “{{subject}}” grouped',
+      createLemma: 'Lemma “{{subject}}” created',
+      rename: 'Lemma renamed to “{{subject}}”',
+      editItem: 'Item “{{subject}}” changed',
+    },
+  },
+  confirm: {
+    move: 'Move',
+    merge: 'Merge',
+    removeLemma: 'Delete lemma “{{name}}”? Its items become loose again.',
+    yesRemove: 'Yes, delete',
+    moveItemAcross: 'Move “{{text}}” to {{quadrant}}?',
+    yesMove: 'Yes, move',
+  },
+  item: { editLabel: 'Text of the item (Enter or Escape to stop)' },
   entry: {
     saving: 'saving…',
     held: 'waiting for your name',

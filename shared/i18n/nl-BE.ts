@@ -7,6 +7,7 @@ import { exportNlBE } from './export.nl-BE';
 import { swotNlBE } from './swot.nl-BE';
 import { syncNlBE } from './sync.nl-BE';
 import { workflowNlBE } from './workflow.nl-BE';
+import { reportsNlBE } from './reports.nl-BE';
 import { reportTextNlBE } from './report-text.nl-BE';
 
 export const nlBE = {
@@ -70,6 +71,7 @@ export const nlBE = {
   export: exportNlBE,
   sync: syncNlBE,
   workflow: workflowNlBE,
+  reports: reportsNlBE,
   workspace: {
     breadcrumb: 'Kruimelpad',
     navLabel: 'Onderdelen van de campagne',

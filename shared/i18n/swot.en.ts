@@ -18,7 +18,7 @@ export const swotEn: Messages['swot'] = {
   tabs: { capture: 'Capture per conversation', board: 'Cluster and score', team: 'The team’s SWOT' },
   capture: {
     title: 'SWOT of this conversation',
-    help: 'Type an item and press Enter to type the next. Move an item to another quadrant with Alt + arrow key; Delete removes it.',
+    help: 'Type an item and press Enter to type the next. Enter, F2 or a double click on an item edits it; Alt + arrow key moves it to another quadrant; Delete removes it (Ctrl+Z undoes).',
     placeholder: 'Type and press Enter',
     addTo: 'New item in {{quadrant}}',
     itemLabel: '{{text}} (by {{author}})',

@@ -16,7 +16,7 @@ export const swotNlBE = {
   tabs: { capture: 'Vastleggen per gesprek', board: 'Clusteren en scoren', team: 'SWOT van het team' },
   capture: {
     title: 'SWOT van dit gesprek',
-    help: 'Typ een item en druk op Enter om het volgende te typen. Verplaats een item naar een ander kwadrant met Alt + pijltjestoets; Delete verwijdert het.',
+    help: 'Typ een item en druk op Enter om het volgende te typen. Enter, F2 of dubbelklikken op een item wijzigt het; Alt + pijltjestoets verplaatst het naar een ander kwadrant; Delete verwijdert het (Ctrl+Z maakt ongedaan).',
     placeholder: 'Typ en druk op Enter',
     addTo: 'Nieuw item bij {{quadrant}}',
     itemLabel: '{{text}} (door {{author}})',

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SwotConversationView, SwotScopeSummary } from '../../../shared/contract/swot';
 import { api } from '../api';
+import { onUndone } from '../input/undo';
 import { describeError } from '../errors';
 import { ClusterBoard } from './ClusterBoard';
 import { SwotCapture } from './SwotCapture';
@@ -35,6 +36,9 @@ export function SwotScreen({ campaignId }: { campaignId: string }) {
   useEffect(() => {
     if (current) void load({ campaignId, sectorId: current.sectorId, groupId: current.groupId });
   }, [campaignId, current?.sectorId, current?.groupId, load]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // An undo (toast or Ctrl+Z) changed the records: show the board as stored now.
+  useEffect(() => onUndone(() => void reload()), [reload]);
 
   if (error) return <p className="alert alert-error">{error}</p>;
   if (!scopes) return <p className="muted">{t('swot.common.loading')}</p>;

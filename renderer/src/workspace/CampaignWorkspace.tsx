@@ -12,6 +12,8 @@ import { ConversationScreen } from './visits/ConversationScreen';
 import { VisitScreen } from './visits/VisitScreen';
 import { VisitsScreen } from './visits/VisitsScreen';
 import { SearchScreen } from './search/SearchScreen';
+import { ReportScreen } from '../reports/ReportScreen';
+import { ReportsScreen } from '../reports/ReportsScreen';
 
 interface Section {
   readonly path: string;
@@ -35,6 +37,7 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
     { path: '/planning', label: t('workspace.nav.planning'), hint: t('workspace.nav.planningHint') },
     { path: '/visits', label: t('workspace.nav.visits'), hint: t('workspace.nav.visitsHint') },
     { path: '/swot', label: t('swot.nav'), hint: t('swot.navHint') },
+    { path: '/reports', label: t('reports.nav'), hint: t('reports.navHint') },
     { path: '/search', label: t('workspace.nav.search'), hint: t('workspace.nav.searchHint') },
   ];
   const current = sections.find((section) => location === section.path || location.startsWith(`${section.path}/`));
@@ -133,6 +136,14 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
             </Route>
             <Route path="/swot">
               <SwotScreen campaignId={campaignId} />
+            </Route>
+            <Route path="/reports" nest>
+              <Switch>
+                <Route path="/">
+                  <ReportsScreen setup={setup} />
+                </Route>
+                <Route path="/:reportId">{(params) => <ReportScreen key={params.reportId} setup={setup} reportId={params.reportId} />}</Route>
+              </Switch>
             </Route>
             <Route path="/planning" nest>
               <Switch>
