@@ -16,6 +16,8 @@ function describeJobError(error: unknown): { message: string; code: string | nul
   if (error instanceof ClockSkewError) return { message: error.message, code: 'clock-skew' };
   if (error instanceof ChangeRejectedError) return { message: error.message, code: 'change-rejected' };
   if (error instanceof ServiceError) return { message: error.message, code: null };
+  // Whatever still runs out of stack or memory on a huge file says so plainly, not in V8's words.
+  if (error instanceof RangeError) return { message: `The file is too large to process on this laptop (${error.message}).`, code: 'bundle-too-large' };
   return { message: `Unexpected error: ${error instanceof Error ? error.message : String(error)}`, code: null };
 }
 

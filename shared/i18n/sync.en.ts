@@ -55,6 +55,7 @@ export const syncEn: Messages['sync'] = {
       'bundle-same-profile': 'this file comes from this laptop itself. Import it on your duo partner’s laptop.',
       'bundle-foreign-campaign': 'the file belongs to another campaign than the one chosen.',
       'bundle-bad-request': 'the chosen campaign or laptop is not valid (any more). Choose again.',
+      'bundle-too-large': 'the file is too large to unpack on this laptop (more than 256 MB). Have your duo partner export one campaign, or only what you lack.',
       'clock-skew': 'the clock of the laptop that made the file is wrong. Set its date and time right and export again.',
       'change-rejected': 'the file holds a change Veldwerk cannot accept.',
     },

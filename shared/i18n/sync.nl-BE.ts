@@ -53,6 +53,7 @@ export const syncNlBE = {
       'bundle-same-profile': 'dit bestand komt van deze laptop zelf. Importeer het op de laptop van je duopartner.',
       'bundle-foreign-campaign': 'het bestand hoort bij een andere campagne dan de gekozen campagne.',
       'bundle-bad-request': 'de gekozen campagne of laptop is niet (meer) geldig. Kies opnieuw.',
+      'bundle-too-large': 'het bestand is te groot om op deze laptop uit te pakken (meer dan 256 MB). Laat je duopartner per campagne exporteren, of enkel wat jij nog niet hebt.',
       'clock-skew': 'de klok van de laptop die het bestand maakte, staat verkeerd. Zet datum en uur juist en exporteer opnieuw.',
       'change-rejected': 'het bestand bevat een wijziging die Veldwerk niet kan aanvaarden.',
     },
