@@ -8,6 +8,7 @@ import { BrowserWindow, app, ipcMain, net, protocol, session, shell, type IpcMai
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, IPC_EVENTS_CHANNEL, IPC_INVOKE_CHANNEL } from '../shared/contract/constants';
 import { fail } from '../shared/contract/result';
 import { startServices, type Services } from '../services/runtime';
+import { isOwnSender, navigationAllowed } from './guards';
 import { isAllowedExternalLink, resolveRendererFile } from './renderer-files';
 
 protocol.registerSchemesAsPrivileged([
@@ -38,9 +39,9 @@ function nativeBinding(): string | undefined {
 let mainWindow: BrowserWindow | null = null;
 let services: Services | null = null;
 
-function isOwnSender(event: IpcMainInvokeEvent): boolean {
-  const frameUrl = event.senderFrame?.url ?? '';
-  return mainWindow !== null && event.sender === mainWindow.webContents && frameUrl.startsWith(`${APP_ORIGIN}/`);
+/** The main window's top frame on an app:// page (electron/guards.ts). */
+function fromMainWindow(event: IpcMainInvokeEvent): boolean {
+  return isOwnSender({ sender: event.sender, senderFrame: event.senderFrame }, mainWindow?.webContents ?? null);
 }
 
 function createWindow(): BrowserWindow {
@@ -59,6 +60,9 @@ function createWindow(): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: true,
+      // DevTools only in development: in a packaged build they would let anyone at the laptop
+      // call every service and read the profile through the window.
+      devTools: !app.isPackaged,
     },
   });
   window.once('ready-to-show', () => window.show());
@@ -66,9 +70,18 @@ function createWindow(): BrowserWindow {
     if (isAllowedExternalLink(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  // Every way the window or one of its frames could leave the app: links, form posts, server
+  // redirects and frame navigations. Only the app's own pages load (electron/guards.ts).
+  window.webContents.on('will-navigate', (event) => {
+    if (!navigationAllowed(event.url)) event.preventDefault();
   });
+  window.webContents.on('will-redirect', (event) => {
+    if (!navigationAllowed(event.url)) event.preventDefault();
+  });
+  window.webContents.on('will-frame-navigate', (event) => {
+    if (!navigationAllowed(event.url)) event.preventDefault();
+  });
+  if (app.isPackaged) window.webContents.on('devtools-opened', () => window.webContents.closeDevTools());
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;
 }
@@ -99,7 +112,7 @@ void app.whenReady().then(() => {
   });
 
   ipcMain.handle(IPC_INVOKE_CHANNEL, (event, channel: unknown, payload: unknown) => {
-    if (!isOwnSender(event)) return fail('FORBIDDEN', 'Calls are only accepted from the Veldwerk window');
+    if (!fromMainWindow(event)) return fail('FORBIDDEN', 'Calls are only accepted from the Veldwerk window');
     return dispatch(channel, payload);
   });
 

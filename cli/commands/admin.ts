@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ROW_ID_PATTERN } from '../../shared/sync/change';
 import { hashPassword, WeakPasswordError } from '../../server/auth/passwords';
 import { openServerStore } from '../../server/store/open';
+import { findCampaign, findRegion, findSector, NameNotFoundError } from '../../server/named';
 import { ROLES, type Role, type ServerStore } from '../../server/store/store';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io';
 import type { Command } from './types';
@@ -12,13 +13,16 @@ Manages the sync server's accounts directly in its store (run it where the serve
 
   create-admin     --email E --password-stdin          the first administrator (no default password exists)
   create-campaign  --id ID --name NAME
-  add-member       --campaign ID --email E --role inspector|region-coordinator|sector-lead|team-lead
+  add-member       --campaign C --email E --role inspector|region-coordinator|sector-lead|team-lead
                    [--region REGION (region-coordinator)] [--sector SECTOR (sector-lead)]
                    creates the account if needed; give it a password with set-password
+  revoke           --email E [--campaign C [--role ROLE]] [--sessions-only]
   set-password     --email E --password-stdin          reads the password from stdin (first line)
-  revoke           --email E [--campaign ID [--role ROLE]] [--sessions-only]
                    with --campaign: removes the member's roles there (all, or one role);
                    without: disables the account and ends its sessions (--sessions-only: only ends sessions)
+  A campaign is named by its id or its name, a region by its id or name (e.g. Limburg), a sector
+  by its id, code or name (e.g. IC); case and accents do not matter. Regions and sectors are
+  those the campaign's laptops synced to the server. Unknown names are refused with the choices.
   (--database-url defaults to $DATABASE_URL)`;
 
 const EMAIL = /^[^\s@]{1,200}@[^\s@]{1,100}$/;
@@ -114,21 +118,29 @@ export const adminCommand: Command = {
           return EXIT_OK;
         }
         case 'add-member': {
-          const campaign = campaignId(values.campaign, '--campaign');
+          const given = requireValue(values.campaign, '--campaign');
           const address = email(values.email);
           const role = requireValue(values.role, '--role') as Role;
           if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}, not "${role}"`);
-          let scope = '';
-          if (role === 'region-coordinator') scope = campaignId(values.region, '--region');
-          else if (role === 'sector-lead') scope = campaignId(values.sector, '--sector');
+          if (role === 'region-coordinator') requireValue(values.region, '--region');
+          else if (role === 'sector-lead') requireValue(values.sector, '--sector');
           else if (values.region !== undefined || values.sector !== undefined) throw new UsageError(`--region and --sector belong to region-coordinator and sector-lead, not ${role}`);
-          if (!(await store.campaignExists(campaign))) {
-            io.stderr(`No campaign ${campaign}: create it with "veldwerk admin create-campaign".\n`);
+          let campaign: string;
+          let scope = '';
+          let scopeLabel = '';
+          try {
+            campaign = (await findCampaign(store, given)).id;
+            const named = role === 'region-coordinator' ? await findRegion(store, campaign, (values.region ?? '').trim()) : role === 'sector-lead' ? await findSector(store, campaign, (values.sector ?? '').trim()) : null;
+            scope = named?.id ?? '';
+            scopeLabel = named?.label ?? '';
+          } catch (error) {
+            if (!(error instanceof NameNotFoundError)) throw error;
+            io.stderr(`${error.message}\n`);
             return EXIT_FAILURE;
           }
           const user = (await store.findUserByEmail(address)) ?? (await store.createUser({ email: address, passwordHash: null, isAdmin: false }));
           await store.addMembership(campaign, user.id, role, scope);
-          io.stdout(`${address} is ${role}${scope ? ` of ${scope}` : ''} in campaign ${campaign}.${user.passwordHash ? '' : ' Set a password with "veldwerk admin set-password".'}\n`);
+          io.stdout(`${address} is ${role}${scopeLabel ? ` of ${scopeLabel}` : ''} in campaign ${campaign}.${user.passwordHash ? '' : ' Set a password with "veldwerk admin set-password".'}\n`);
           return EXIT_OK;
         }
         case 'set-password': {
@@ -142,7 +154,14 @@ export const adminCommand: Command = {
           const user = await userOrFail(store, email(values.email));
           const messages: string[] = [];
           if (values.campaign !== undefined) {
-            const campaign = campaignId(values.campaign, '--campaign');
+            let campaign: string;
+            try {
+              campaign = (await findCampaign(store, requireValue(values.campaign, '--campaign'))).id;
+            } catch (error) {
+              if (!(error instanceof NameNotFoundError)) throw error;
+              io.stderr(`${error.message}\n`);
+              return EXIT_FAILURE;
+            }
             const role = values.role as Role | undefined;
             if (role !== undefined && !ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
             const count = await store.revokeMemberships(campaign, user.id, role);

@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
+import { createGunzip, gzip } from 'node:zlib';
 import { z } from 'zod';
 import type { Change } from '../../shared/sync/change';
 import { isHlc, NODE_ID_PATTERN } from '../../shared/sync/hlc';
@@ -52,7 +52,15 @@ export type BundleHeader = z.output<typeof headerSchema>;
 const blobLine = z.object({ blob: z.string().regex(/^[0-9a-f]{64}$/), data: z.string() }).strict();
 
 /** Why a bundle was refused, for a message in the user's language. */
-export type BundleRefusal = 'damaged' | 'not-a-bundle' | 'newer-version' | 'same-profile' | 'foreign-campaign' | 'bad-request';
+export type BundleRefusal = 'damaged' | 'not-a-bundle' | 'newer-version' | 'same-profile' | 'foreign-campaign' | 'bad-request' | 'too-large';
+
+/**
+ * Largest unpacked bundle: zlib stops inflating once this many bytes came out, so a small file
+ * that expands to gigabytes (a "zip bomb") is refused with bounded memory. A season's campaign
+ * (about 125k changes) unpacks to some 40 MB; the app's 48 MB file limit with documents inside
+ * (which hardly compress) stays far below this too.
+ */
+export const MAX_BUNDLE_EXPANDED_BYTES = 256 * 1024 * 1024;
 
 export class BundleError extends Error {
   override readonly name = 'BundleError';
@@ -102,7 +110,30 @@ export interface ImportResult extends ApplyReport {
 }
 
 const gzipAsync = promisify(gzip);
-const gunzipAsync = promisify(gunzip);
+
+/**
+ * Unpacks a gzip file as a stream and stops as soon as more than `cap` bytes came out, so the
+ * memory a refused file costs is bounded by the cap, not by what the file claims to hold.
+ */
+function gunzipCapped(bytes: Uint8Array, cap: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const inflate = createGunzip();
+    const chunks: Buffer[] = [];
+    let total = 0;
+    inflate.on('data', (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > cap) {
+        chunks.length = 0;
+        inflate.destroy(new BundleError(`The bundle unpacks to more than ${Math.round(cap / 1024 / 1024)} MB; it was not imported.`, 'too-large'));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    inflate.on('error', reject);
+    inflate.on('end', () => resolve(Buffer.concat(chunks, total)));
+    inflate.end(bytes);
+  });
+}
 
 function peerKey(peer: string): string {
   return `peer:${peer}:knows`;
@@ -129,7 +160,8 @@ export async function createBundle(store: LocalStore, options: ExportOptions = {
   const changes: Change[] = [];
   const knows: Knowledge = {};
   campaigns.forEach((campaign, index) => {
-    changes.push(...store.changesBeyond(campaign, known[campaign] ?? {}));
+    // One by one: spreading a campaign's changes into push() overflows the call stack past ~125k.
+    for (const change of store.changesBeyond(campaign, known[campaign] ?? {})) changes.push(change);
     knows[campaign] = store.versionVector(campaign);
     options.onProgress?.({ phase: 'collect', done: index + 1, total: campaigns.length });
   });
@@ -178,11 +210,16 @@ export interface BundleBlob {
   readonly bytes: Buffer;
 }
 
-export async function readBundle(bytes: Uint8Array, onProgress?: ProgressCallback): Promise<{ header: BundleHeader; changes: Change[]; blobs: BundleBlob[] }> {
+export async function readBundle(
+  bytes: Uint8Array,
+  onProgress?: ProgressCallback,
+  maxExpandedBytes = MAX_BUNDLE_EXPANDED_BYTES,
+): Promise<{ header: BundleHeader; changes: Change[]; blobs: BundleBlob[] }> {
   let raw: Buffer;
   try {
-    raw = await gunzipAsync(bytes);
+    raw = await gunzipCapped(bytes, maxExpandedBytes);
   } catch (error) {
+    if (error instanceof BundleError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new BundleError(`The bundle is damaged or truncated (${reason}); it was not imported. Export it again.`);
   }
@@ -258,10 +295,13 @@ export async function importBundleBytes(store: LocalStore, bytes: Uint8Array, op
     const foreign = header.campaigns.filter((campaign) => campaign !== options.campaign);
     if (foreign.length > 0) throw new BundleError(`The bundle holds another campaign (${foreign.join(', ')}) than ${options.campaign}; it was not imported.`, 'foreign-campaign');
   } else if (!options.allowNewCampaign && header.campaigns.length > 0) {
+    // Strict: every campaign of the bundle must be one this profile holds. (Accepting a bundle that
+    // also lists one of the profile's campaigns let a file slip any other campaign in.)
     const mine = store.knownCampaigns();
-    if (mine.length > 0 && !header.campaigns.some((campaign) => mine.includes(campaign))) {
+    const foreign = header.campaigns.filter((campaign) => !mine.includes(campaign));
+    if (mine.length > 0 && foreign.length > 0) {
       throw new BundleError(
-        `The bundle holds a campaign this profile does not take part in (${header.campaigns.join(', ')}); it was not imported. ` +
+        `The bundle holds a campaign this profile does not take part in (${foreign.join(', ')}); it was not imported. ` +
           'Import it with the campaign allowed explicitly if this is intended.',
         'foreign-campaign',
       );

@@ -1,13 +1,13 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { api } from './api';
+import { UndoToast } from './input/UndoToast';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { HomeScreen } from './screens/HomeScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
 import { CampaignWorkspace } from './workspace/CampaignWorkspace';
-import { useApp } from './stores/app';
+import { useContractQuery } from './data/queries';
 import { SyncIndicator } from './sync/SyncIndicator';
 
 function TopNav() {
@@ -25,12 +25,7 @@ function TopNav() {
 
 export function App() {
   const { t } = useTranslation();
-  const info = useApp((state) => state.info);
-  const loadInfo = useApp((state) => state.loadInfo);
-
-  useEffect(() => {
-    void loadInfo();
-  }, [loadInfo]);
+  const info = useContractQuery('app.info', {}).data ?? null;
 
   return (
     <Router hook={useHashLocation}>
@@ -72,6 +67,7 @@ export function App() {
             <p className="alert alert-error">{t('errors.UNAUTHORIZED')}</p>
           )}
         </main>
+        <UndoToast />
         <footer className="statusbar">
           {info ? (
             <>

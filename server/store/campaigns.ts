@@ -18,6 +18,10 @@ export class CampaignRepository {
     if (inserted === 0) throw new CampaignExistsError(`Campaign ${id} already exists.`);
   }
 
+  async list(): Promise<Array<{ id: string; name: string }>> {
+    return this.driver.query<{ id: string; name: string }>('SELECT id, name FROM campaigns ORDER BY id', []);
+  }
+
   async exists(id: string): Promise<boolean> {
     return (await this.driver.query('SELECT 1 AS one FROM campaigns WHERE id = $1', [id])).length > 0;
   }

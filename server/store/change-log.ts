@@ -181,6 +181,29 @@ export class ChangeLogRepository {
     return found;
   }
 
+  /**
+   * Every row of a table that is not deleted, with the current value of some columns (the change
+   * with the greatest timestamp per field). For looking up names (regions, sectors), not hot paths.
+   */
+  async currentRows(campaign: string, table: string, columns: readonly string[]): Promise<Array<{ id: string; values: Record<string, JsonValue> }>> {
+    const wanted = [...new Set([...columns, 'deleted'])];
+    const rows = await this.driver.query<{ row_id: string; column_name: string; value: string; hlc: string }>(
+      `SELECT row_id, column_name, value, hlc FROM changes WHERE campaign_id = $1 AND table_name = $2 AND column_name IN (${placeholders(wanted.length, 3)})`,
+      [campaign, table, ...wanted],
+    );
+    const latest = new Map<string, Map<string, { value: JsonValue; hlc: string }>>();
+    for (const row of rows) {
+      const fields = latest.get(row.row_id) ?? new Map<string, { value: JsonValue; hlc: string }>();
+      const seen = fields.get(row.column_name);
+      if (!seen || row.hlc > seen.hlc) fields.set(row.column_name, { value: JSON.parse(row.value) as JsonValue, hlc: row.hlc });
+      latest.set(row.row_id, fields);
+    }
+    return [...latest]
+      .filter(([, fields]) => fields.get('deleted')?.value !== true)
+      .map(([id, fields]) => ({ id, values: Object.fromEntries([...fields].map(([column, field]) => [column, field.value])) }))
+      .sort((a, b) => a.id.localeCompare(b.id));
+  }
+
   // ---- held changes (edits of approved visits) ------------------------------------------
 
   async hold(tx: SqlExecutor, campaign: string, held: readonly { change: Change; visitId: string; reason: string }[], pushedBy: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Profile } from '../../db/profile';
 import type { ReportAction, ReportStatus, reportChannels, VersionReason } from '../../shared/contract/reports';
 import type { Quadrant } from '../../shared/domain/model';
-import { sectionJson, sectionText } from '../../shared/report/document';
+import { loadSectionDoc, sectionFragment, sectionJson, sectionText, unknownContent } from '../../shared/report/document';
 import { sourceFingerprint } from '../../shared/report/model';
 import type { JsonValue } from '../../shared/sync/change';
 import { ServiceError } from '../errors';
@@ -70,7 +70,13 @@ export function createReportHandlers(profile: Profile, sync: SyncController): Re
     'reports.section.state': ({ sectionId, stateVector }) => {
       const { update, stateVector: vector, report, section } = sectionState(profile, sectionId, stateVector);
       const detail = reportDetail(profile, report.id).sections.find((view) => view.id === section.id);
-      return { sectionId, reportId: report.id, update, stateVector: vector, locked: section.locked === true, mayEdit: detail?.mayEdit ?? false };
+      const doc = loadSectionDoc(store.textState('report_sections', section.id, 'body'));
+      try {
+        const unknown = unknownContent(sectionFragment(doc));
+        return { sectionId, reportId: report.id, update, stateVector: vector, locked: section.locked === true, mayEdit: (detail?.mayEdit ?? false) && unknown.length === 0, unknownContent: unknown };
+      } finally {
+        doc.destroy();
+      }
     },
     'reports.section.update': ({ sectionId, update }) => {
       const { report } = sectionAndReport(sectionId);

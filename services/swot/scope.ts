@@ -1,5 +1,6 @@
 import type { LocalStore } from '../../db/store/store';
 import type { Member } from '../../shared/domain/model';
+import { findNamed } from '../../shared/domain/named';
 import { deterministicId } from '../../db/store/ids';
 import type { ScopeRecords } from '../../shared/swot/scoring-scope';
 import { ServiceError } from '../errors';
@@ -79,13 +80,10 @@ export function readScope(store: LocalStore, campaignId: string, sectorId: strin
  * group by id or name. Refuses with the choices when a name is unknown or ambiguous.
  */
 export function resolveScope(store: LocalStore, query: { campaign?: string; sector: string; group: string }): { campaignId: string; sectorId: string; groupId: string } {
-  const fold = (text: string | null | undefined) => (text ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase();
   const pick = <T extends { id: string }>(what: string, rows: readonly T[], keys: (row: T) => readonly (string | null | undefined)[], wanted: string | undefined, label: (row: T) => string): T => {
-    const matches = wanted === undefined ? [...rows] : rows.filter((row) => row.id === wanted || keys(row).some((key) => fold(key) === fold(wanted)));
-    if (matches.length === 1) return matches[0] as T;
-    const choices = rows.map(label).join(', ') || 'none';
-    if (matches.length === 0) throw new ServiceError('NOT_FOUND', wanted === undefined ? `Name the ${what}; choose from: ${choices}` : `No ${what} "${wanted}"; choose from: ${choices}`);
-    throw new ServiceError('CONFLICT', `"${wanted ?? ''}" names more than one ${what}; use the id: ${matches.map(label).join(', ')}`);
+    const found = findNamed(what, rows.map((row) => ({ id: row.id, names: keys(row), label: label(row), row })), wanted);
+    if (found.ok) return found.row.row;
+    throw new ServiceError(found.reason === 'ambiguous' || (found.reason === 'unnamed' && rows.length > 1) ? 'CONFLICT' : 'NOT_FOUND', found.message);
   };
   const campaign = pick('campaign', store.list('campaigns', {}), (row) => [row.name], query.campaign, (row) => `${row.name ?? ''} (${row.id})`);
   const sector = pick('sector', store.list('sectors', { campaign_id: campaign.id }), (row) => [row.code, row.name], query.sector, (row) => `${row.code ?? row.name ?? ''} (${row.id})`);

@@ -1,6 +1,7 @@
 import type { Profile } from '../../db/profile';
 import { BundleError, createBundle, importBundleBytes } from '../../db/store/bundle';
 import { ChangeRejectedError } from '../../db/store/errors';
+import { memberNameOfNode } from '../../db/store/peers';
 import { ClockSkewError } from '../../shared/sync/hlc';
 import type { ExportResult, ImportResultView, syncChannels } from '../../shared/contract/sync';
 import { ServiceError } from '../errors';
@@ -16,6 +17,8 @@ function describeJobError(error: unknown): { message: string; code: string | nul
   if (error instanceof ClockSkewError) return { message: error.message, code: 'clock-skew' };
   if (error instanceof ChangeRejectedError) return { message: error.message, code: 'change-rejected' };
   if (error instanceof ServiceError) return { message: error.message, code: null };
+  // Whatever still runs out of stack or memory on a huge file says so plainly, not in V8's words.
+  if (error instanceof RangeError) return { message: `The file is too large to process on this laptop (${error.message}).`, code: 'bundle-too-large' };
   return { message: `Unexpected error: ${error instanceof Error ? error.message : String(error)}`, code: null };
 }
 
@@ -47,7 +50,7 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
         const node = PEER_KEY.exec(row.key)?.[1];
         if (!node) return [];
         const knows = JSON.parse(row.value) as Record<string, unknown>;
-        return [{ node, campaigns: Object.keys(knows) }];
+        return [{ node, name: memberNameOfNode(store, node), campaigns: Object.keys(knows) }];
       });
       return { node: store.node, peers };
     },

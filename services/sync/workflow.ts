@@ -1,6 +1,8 @@
 import type { Profile } from '../../db/profile';
 import type { HeldEditView, workflowChannels } from '../../shared/contract/workflow';
+import type { JsonValue } from '../../shared/sync/change';
 import { ServiceError } from '../errors';
+import { resolveReportBlocks } from '../reports/blocks';
 import type { Handler } from '../handlers';
 import type { SyncController } from './controller';
 
@@ -27,8 +29,10 @@ export function createWorkflowHandlers(profile: Profile, sync: SyncController): 
     'workflow.report': async ({ reportId, to }) => {
       const report = store.get('reports', reportId);
       if (!report) throw new ServiceError('NOT_FOUND', `No report ${reportId}`);
-      const answer = await sync.online((client) => client.transitionReport(report.campaign_id, reportId, to));
-      store.applyRemote([answer.change], 'server');
+      // Finalising records the report's block values on the server (see reports.workflow).
+      const frozen = to === 'final' ? (resolveReportBlocks(store, reportId) as unknown as Record<string, JsonValue>) : undefined;
+      const answer = await sync.online((client) => client.transitionReport(report.campaign_id, reportId, to, frozen ? { frozen } : {}));
+      store.applyRemote(answer.changes ?? [answer.change], 'server');
       return { status: answer.status };
     },
     'workflow.held': async ({ campaignId }) => {

@@ -86,6 +86,11 @@ export interface SectionState {
   readonly stateVector: string;
   readonly locked: boolean;
   readonly mayEdit: boolean;
+  /**
+   * Node and mark names the report schema does not know (a newer app made them): the editor must
+   * then show the section read-only, since binding it would delete them. Empty normally.
+   */
+  readonly unknownContent: readonly string[];
 }
 
 /** Ids behind a number: the evidence panel asks `reports.evidence` for their details. */

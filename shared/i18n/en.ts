@@ -3,7 +3,9 @@ import { fieldEn } from './field.en';
 import { exportEn } from './export.en';
 import { swotEn } from './swot.en';
 import { syncEn } from './sync.en';
+import { reasonsEn } from './reasons.en';
 import { workflowEn } from './workflow.en';
+import { reportsEn } from './reports.en';
 import { reportTextEn } from './report-text.en';
 
 /** English UI messages: the second language. Same keys as nl-BE.ts. */
@@ -67,7 +69,9 @@ export const en: Messages = {
   reportText: reportTextEn,
   export: exportEn,
   sync: syncEn,
+  syncReasons: reasonsEn,
   workflow: workflowEn,
+  reports: reportsEn,
   workspace: {
     breadcrumb: 'Breadcrumb',
     navLabel: 'Parts of the campaign',
@@ -235,7 +239,7 @@ export const en: Messages = {
     paste: 'Or paste the content here',
     preview: 'Show preview',
     previewTitle: 'Preview of the import',
-    summary: '{{ok}} ready to import, {{duplicates}} likely duplicates, {{errors}} with errors.',
+    summary: '{{ok}} ready to import, {{duplicates}}, {{errors}}.',
     line: 'Line',
     status: 'Result',
     lineReason: 'Line {{line}}: {{reason}}',

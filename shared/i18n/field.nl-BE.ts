@@ -1,6 +1,50 @@
 /** Dutch messages of the field-ready mechanisms (typed entries, autosave, undo, shortcuts). Joined into nl-BE.ts. */
 export const fieldNlBE = {
   save: { unsaved: 'Nog niet bewaard' },
+  undo: {
+    button: 'Ongedaan maken',
+    close: 'Melding sluiten',
+    undone: 'Ongedaan gemaakt: {{action}}',
+    failed: 'Ongedaan maken lukte niet: {{reason}}',
+    actions: {
+      merge: 'Lemma „{{subject}}” samengevoegd',
+      split: 'Lemma „{{subject}}” afgesplitst',
+      move: 'Lemma „{{subject}}” naar een ander kwadrant verplaatst',
+      removeLemma: 'Lemma „{{subject}}” verwijderd',
+      removeItem: 'Item „{{subject}}” verwijderd',
+      moveItem: 'Item „{{subject}}” verplaatst',
+      assign: 'Item „{{subject}}” ingedeeld',
+      createLemma: 'Lemma „{{subject}}” gemaakt',
+      rename: 'Lemma hernoemd tot „{{subject}}”',
+      editItem: 'Item „{{subject}}” gewijzigd',
+    },
+  },
+  confirm: {
+    move: 'Verplaatsen',
+    merge: 'Samenvoegen',
+    removeLemma: 'Lemma „{{name}}” verwijderen? De items worden weer los.',
+    yesRemove: 'Ja, verwijderen',
+    moveItemAcross: '„{{text}}” naar {{quadrant}} verplaatsen?',
+    yesMove: 'Ja, verplaatsen',
+  },
+  item: { editLabel: 'Tekst van het item (Enter of Escape om te stoppen)' },
+  /** Counts as shown inside longer sentences, with their plural forms. */
+  counts: {
+    conversations_one: '{{count}} gesprek',
+    conversations_other: '{{count}} gesprekken',
+    items_one: '{{count}} item',
+    items_other: '{{count}} items',
+    lemmas_one: '{{count}} lemma',
+    lemmas_other: '{{count}} lemma’s',
+    duplicates_one: '{{count}} mogelijke dubbel',
+    duplicates_other: '{{count}} mogelijke dubbels',
+    withErrors_one: '{{count}} met een fout',
+    withErrors_other: '{{count}} met fouten',
+  },
+  csv: {
+    readAs: 'Gelezen als {{encoding}}.',
+    encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 (met BOM)', 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', 'windows-1252': 'Windows-1252 (Excel op Windows)' },
+  },
   entry: {
     saving: 'wordt bewaard…',
     held: 'wacht op je naam',

@@ -6,7 +6,9 @@ import { fieldNlBE } from './field.nl-BE';
 import { exportNlBE } from './export.nl-BE';
 import { swotNlBE } from './swot.nl-BE';
 import { syncNlBE } from './sync.nl-BE';
+import { reasonsNlBE } from './reasons.nl-BE';
 import { workflowNlBE } from './workflow.nl-BE';
+import { reportsNlBE } from './reports.nl-BE';
 import { reportTextNlBE } from './report-text.nl-BE';
 
 export const nlBE = {
@@ -69,7 +71,9 @@ export const nlBE = {
   reportText: reportTextNlBE,
   export: exportNlBE,
   sync: syncNlBE,
+  syncReasons: reasonsNlBE,
   workflow: workflowNlBE,
+  reports: reportsNlBE,
   workspace: {
     breadcrumb: 'Kruimelpad',
     navLabel: 'Onderdelen van de campagne',
@@ -237,7 +241,7 @@ export const nlBE = {
     paste: 'Of plak de inhoud hier',
     preview: 'Voorbeeld bekijken',
     previewTitle: 'Voorbeeld van de import',
-    summary: '{{ok}} klaar om te importeren, {{duplicates}} mogelijke dubbels, {{errors}} met fouten.',
+    summary: '{{ok}} klaar om te importeren, {{duplicates}}, {{errors}}.',
     line: 'Regel',
     status: 'Resultaat',
     lineReason: 'Regel {{line}}: {{reason}}',

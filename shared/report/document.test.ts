@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { deterministicUpdate, loadSectionDoc, paragraphsJson, sectionFragment, sectionJson, sectionText, wordCount } from './document';
+import { deterministicUpdate, loadSectionDoc, paragraphsJson, sectionFragment, sectionJson, sectionText, unknownContent, wordCount } from './document';
 import { reportSchema } from './extensions';
 import { parseLiveBlock, sourceFingerprint, type ReportJson } from './model';
 
@@ -58,6 +58,19 @@ describe('report document model', () => {
     expect(parseLiveBlock('swotTable', { sectorId: 's', groupId: 'g', score: 5 })).toBeNull();
     expect(parseLiveBlock('counter', { metric: 'lemma', scopeId: 's' })).toBeNull();
     expect(parseLiveBlock('paragraph', {})).toBeNull();
+  });
+
+  it('names content the schema does not know, so an editor opens it read-only instead of deleting it', () => {
+    const doc = loadSectionDoc(deterministicUpdate('seed', chapter));
+    expect(unknownContent(sectionFragment(doc))).toEqual([]);
+    const future = new Y.XmlElement('timeline');
+    const text = new Y.XmlText();
+    text.insert(0, 'nieuw', { glow: true });
+    future.insert(0, [text]);
+    sectionFragment(doc).push([future]);
+    expect(unknownContent(sectionFragment(doc))).toEqual(['glow', 'timeline']);
+    // The store's plain text keeps it.
+    expect(sectionText(Y.encodeStateAsUpdate(doc))).toContain('nieuw');
   });
 
   it('counts words', () => {

@@ -154,3 +154,28 @@ export function appendParagraph(fragment: Y.XmlFragment, text: string): void {
   paragraph.insert(0, [content]);
   fragment.push([paragraph]);
 }
+
+/**
+ * Node and mark names in a section that the report schema does not know (made by a newer
+ * version of the app). The editor's binding would delete such content when it renders, so an
+ * editor must open a section with unknown content read-only instead (nothing is lost: the
+ * store keeps merging every update).
+ */
+export function unknownContent(fragment: Y.XmlFragment): string[] {
+  const schema = reportSchema();
+  const unknown = new Set<string>();
+  const visit = (element: Y.XmlElement | Y.XmlFragment): void => {
+    for (const child of element.toArray()) {
+      if (child instanceof Y.XmlElement) {
+        if (!schema.nodes[child.nodeName]) unknown.add(child.nodeName);
+        visit(child);
+      } else if (child instanceof Y.XmlText) {
+        for (const op of child.toDelta() as { attributes?: Record<string, unknown> }[]) {
+          for (const mark of Object.keys(op.attributes ?? {})) if (!schema.marks[mark.replace(/--.*$/, '')]) unknown.add(mark);
+        }
+      }
+    }
+  };
+  visit(fragment);
+  return [...unknown].sort();
+}

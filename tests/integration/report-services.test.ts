@@ -74,6 +74,29 @@ describe('report services', () => {
     expect(regionDetail.sections.filter((section) => section.visitId !== null).map((section) => section.visitId)).toEqual(seeded.visits);
   });
 
+  it('creates reports from the campaign\'s own template when it has one', async () => {
+    const ann = laptop();
+    const seeded = await seedFieldwork(ann, { visits: 1 });
+    const templates = await call(ann, 'reports.templates.get', { campaignId: seeded.campaignId });
+    expect(templates.final.map((section) => section.key)).toEqual(['sectoroverschrijdend', 'finale-swot', 'uitdagingen']);
+    await call(ann, 'reports.templates.save', {
+      campaignId: seeded.campaignId,
+      kind: 'final',
+      sections: [
+        { key: 'samenvatting', title: 'Samenvatting', content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Kort.' }] }] } },
+        { key: 'uitdagingen', title: 'Uitdagingen' },
+      ],
+    });
+    await call(ann, 'reports.createMissing', { campaignId: seeded.campaignId });
+    const final = (await call(ann, 'reports.list', { campaignId: seeded.campaignId })).find((report) => report.kind === 'final');
+    const sections = (await call(ann, 'reports.get', { reportId: final?.id ?? '' })).sections;
+    expect(sections.map((section) => [section.title, section.wordCount])).toEqual([
+      ['Samenvatting', 1],
+      ['Uitdagingen', 0],
+    ]);
+    expect((await refusal(ann, 'reports.templates.save', { campaignId: seeded.campaignId, kind: 'final', sections: [{ key: 'a', title: 'A' }, { key: 'a', title: 'B' }] })).code).toBe('INVALID_INPUT');
+  });
+
   it('two laptops creating the same reports offline end with one of each, template content once', async () => {
     const ann = laptop();
     const seeded = await seedFieldwork(ann, { visits: 1 });

@@ -5,11 +5,10 @@ import type { ContractError } from '../../../shared/contract/result';
 import { fieldErrors } from '../errors';
 import { Field } from './Field';
 import { FormError, FormStatus } from './FormStatus';
-import { useCampaigns } from '../stores/campaigns';
+import { api } from '../api';
 
 export function CampaignForm() {
   const { t } = useTranslation();
-  const create = useCampaigns((state) => state.create);
   const id = useId();
   const nameRef = useRef<HTMLInputElement>(null);
   const [name, setName] = useState('');
@@ -23,12 +22,13 @@ export function CampaignForm() {
     event.preventDefault();
     setBusy(true);
     setCreated(null);
-    const result = await create({ name, workingYear });
+    // The campaign list refreshes by itself: the write's change event invalidates it.
+    const result = await api.invoke('campaigns.create', { name, workingYear });
     setBusy(false);
     if (result.ok) {
       setError(null);
       setName('');
-      setCreated(result.campaign.name);
+      setCreated(result.value.name);
       nameRef.current?.focus();
     } else {
       setError(result.error);

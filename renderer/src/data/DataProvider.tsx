@@ -2,7 +2,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { api } from '../api';
 import type { StreamListener } from './events';
-import { invalidateFor } from './invalidation';
+import { coalesce, invalidateForAll } from './invalidation';
 import { createQueryClient } from './queries';
 
 export interface DataProviderProps {
@@ -16,6 +16,13 @@ export interface DataProviderProps {
 /** Provides the query cache and keeps it current: subscribes once to the services' change events. */
 export function DataProvider({ children, client, subscribe = api.subscribe }: DataProviderProps) {
   const [queryClient] = useState(() => client ?? createQueryClient());
-  useEffect(() => subscribe((event) => void invalidateFor(queryClient, event)), [queryClient, subscribe]);
+  useEffect(() => {
+    const batch = coalesce((events) => void invalidateForAll(queryClient, events));
+    const unsubscribe = subscribe(batch.push);
+    return () => {
+      unsubscribe();
+      batch.stop();
+    };
+  }, [queryClient, subscribe]);
   return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
 }

@@ -42,3 +42,34 @@ export function isAffectedKey(queryKey: QueryKey, event: StreamEvent): boolean {
 export function invalidateFor(client: QueryClient, event: StreamEvent): Promise<void> {
   return client.invalidateQueries({ predicate: (query) => isAffectedKey(query.queryKey, event) });
 }
+
+/**
+ * Gathers events for a short while before invalidating, so that a burst (a sync round's pages,
+ * a job's progress) refreshes each affected query once per window instead of once per event,
+ * and refetches are not cancelled over and over. Answers the function to feed events to.
+ */
+export function coalesce(flush: (events: readonly StreamEvent[]) => void, windowMs = 50): { push: (event: StreamEvent) => void; stop: () => void } {
+  let queued: StreamEvent[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  return {
+    push: (event) => {
+      queued.push(event);
+      timer ??= setTimeout(() => {
+        timer = null;
+        const events = queued;
+        queued = [];
+        flush(events);
+      }, windowMs);
+    },
+    stop: () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      queued = [];
+    },
+  };
+}
+
+/** Invalidates, once, every cached read that any of the events affects. */
+export function invalidateForAll(client: QueryClient, events: readonly StreamEvent[]): Promise<void> {
+  return client.invalidateQueries({ predicate: (query) => events.some((event) => isAffectedKey(query.queryKey, event)) });
+}

@@ -16,6 +16,9 @@ export interface Reads {
 
 const SETUP_TABLES = ['campaigns', 'sectors', 'regions', 'organisations', 'members', 'respondent_groups', 'stakeholder_categories', 'guiding_questions'] as const;
 const SWOT_TABLES = ['campaigns', 'sectors', 'respondent_groups', 'members', 'organisations', 'visits', 'conversations', 'swot_items', 'lemmas'] as const;
+const REPORT_LIST_TABLES = ['campaigns', 'sectors', 'regions', 'members', 'reports', 'report_sections'] as const;
+/** What live blocks, quotes and their evidence are computed from (frozen values live on the report). */
+const REPORT_BLOCK_TABLES = [...SWOT_TABLES, 'regions', 'stakeholder_categories', 'guiding_questions', 'good_practices', 'notes', 'reports'] as const;
 const VISIT_TABLES = [...SETUP_TABLES, 'visits', 'conversations', 'notes', 'documents', 'good_practices'] as const;
 
 export const CHANNEL_READS: Partial<Readonly<Record<ChannelName, Reads>>> = {
@@ -41,6 +44,21 @@ export const CHANNEL_READS: Partial<Readonly<Record<ChannelName, Reads>>> = {
   'documents.search': { tables: ['documents'] },
   // A file's bytes never change under its id.
   'documents.open': { tables: [] },
+  // Reports (issue 16). A section's own text is not in these answers except where it says so, so a
+  // keystroke's save (a report_sections change) refreshes the lists and the section views but
+  // never the live blocks, which read only the analysis.
+  'reports.list': { tables: REPORT_LIST_TABLES },
+  'reports.get': { tables: REPORT_LIST_TABLES, local: ['identity'] },
+  'reports.blocks.resolve': { tables: REPORT_BLOCK_TABLES },
+  'reports.evidence': { tables: REPORT_BLOCK_TABLES },
+  'reports.regionSources': { tables: REPORT_BLOCK_TABLES },
+  'reports.comments.list': { tables: ['report_comments', 'members'] },
+  'reports.versions.list': { tables: ['report_versions', 'members'] },
+  // A version never changes under its id; a comparison with the current text reads the sections.
+  'reports.versions.get': { tables: ['report_versions', 'report_version_sections'] },
+  'reports.versions.compare': { tables: ['report_versions', 'report_version_sections', 'report_sections'] },
+  'reports.section.json': { tables: ['report_sections'] },
+  'reports.templates.get': { tables: ['report_templates'] },
   'workflow.held': { tables: 'all', local: ['sync'] },
 };
 

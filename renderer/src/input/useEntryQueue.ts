@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { useIdentity } from '../stores/identity';
+import { useMe } from '../data/identity';
 import { EntryQueue, type Entry, type SubmitResult } from './entry-queue';
 
 /** The DOM id of the "Ik ben" picker, so a screen that needs a name can put the focus there. */
@@ -18,7 +18,7 @@ export function useEntryQueue<K>(submit: (target: K, text: string) => Promise<Su
   useEffect(() => queue.setSubmit(submit), [queue, submit]);
   const entries = useSyncExternalStore(queue.subscribe, queue.snapshot, queue.snapshot);
   const held = entries.some((entry) => entry.state === 'held');
-  const memberId = useIdentity((state) => state.identity?.memberId ?? null);
+  const memberId = useMe();
 
   // The refusal arrives while the user may still be typing the next entry: the focus moves to the
   // picker only from outside a text field, or at the next Enter (add below), never mid-word.

@@ -1,17 +1,14 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { CampaignForm } from '../components/CampaignForm';
 import { describeError } from '../errors';
-import { useCampaigns } from '../stores/campaigns';
+import { useContractQuery } from '../data/queries';
 
 export function HomeScreen() {
   const { t, i18n } = useTranslation();
-  const { campaigns, loadState, loadError, load } = useCampaigns();
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const list = useContractQuery('campaigns.list', {});
+  const campaigns = list.data ?? [];
+  const loadError = list.error?.error ?? null;
 
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' });
 
@@ -25,19 +22,19 @@ export function HomeScreen() {
         <section className="column-main" aria-labelledby="campaign-list-title">
           <div className="section-header">
             <h2 id="campaign-list-title">{t('home.listLabel')}</h2>
-            {loadState === 'ready' ? <span className="badge">{t('home.count', { count: campaigns.length })}</span> : null}
+            {list.isSuccess ? <span className="badge">{t('home.count', { count: campaigns.length })}</span> : null}
           </div>
-          {loadState === 'error' && loadError ? (
+          {loadError ? (
             <div className="alert alert-error" role="alert">
               <p>
                 {t('errors.loadFailed')} {describeError(t, loadError)}
               </p>
-              <button type="button" className="button" onClick={() => void load()}>
+              <button type="button" className="button" onClick={() => void list.refetch()}>
                 {t('errors.retry')}
               </button>
             </div>
           ) : null}
-          {loadState === 'ready' && campaigns.length === 0 ? (
+          {list.isSuccess && campaigns.length === 0 ? (
             <div className="empty-state">
               <h3>{t('home.empty.title')}</h3>
               <p>{t('home.empty.body')}</p>

@@ -1,37 +1,23 @@
 import { create } from 'zustand';
-import type { ContractError } from '../../../shared/contract/result';
-import type { SearchResult } from '../../../shared/domain/search';
-import { api } from '../api';
 
 interface SearchState {
   readonly campaignId: string | null;
+  /** What is typed in the search field. */
   readonly query: string;
-  readonly result: SearchResult | null;
-  readonly error: ContractError | null;
+  /** The query last sent (typing pauses, or Enter): the data layer reads its hits. */
+  readonly submitted: string;
   setQuery(campaignId: string, query: string): void;
-  run(): Promise<void>;
+  submit(): void;
 }
 
-/** The campaign search: the last query and its hits stay while the user opens a hit and comes back. */
+/** The campaign search's UI state: the last query stays while the user opens a hit and comes back. */
 export const useSearch = create<SearchState>((set, get) => ({
   campaignId: null,
   query: '',
-  result: null,
-  error: null,
+  submitted: '',
   setQuery: (campaignId, query) => {
-    if (get().campaignId !== campaignId) set({ campaignId, result: null, error: null });
+    if (get().campaignId !== campaignId) set({ campaignId, submitted: '' });
     set({ query });
   },
-  run: async () => {
-    const { campaignId, query } = get();
-    if (!campaignId) return;
-    if (query.trim() === '') {
-      set({ result: null, error: null });
-      return;
-    }
-    const result = await api.invoke('search.query', { campaignId, query });
-    if (get().query !== query || get().campaignId !== campaignId) return;
-    if (result.ok) set({ result: result.value, error: null });
-    else set({ error: result.error });
-  },
+  submit: () => set({ submitted: get().query }),
 }));

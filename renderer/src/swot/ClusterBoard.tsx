@@ -1,5 +1,5 @@
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, pointerWithin, rectIntersection, useSensor, useSensors, type Announcements, type CollisionDetection, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUADRANTS, type Quadrant } from '../../../shared/swot/quadrants';
 import type { ContractError } from '../../../shared/contract/result';
@@ -17,6 +17,11 @@ import { useSwotBoard } from './store';
 
 const LEMMA_NAME_FROM_TEXT = 120;
 
+/** Puts the focus on an item's handle once the board shows it (after the reload of an edit). */
+function focusItem(itemId: string): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="item-${itemId}"] .item-handle`)?.focus());
+}
+
 /** The target under the pointer; for keyboard dragging (no pointer) the most overlapped target. */
 const collisionDetection: CollisionDetection = (args) => {
   const underPointer = pointerWithin(args);
@@ -33,6 +38,11 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
   const edit = useSwotBoard((state) => state.edit);
   const [error, setError] = useState<ContractError | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
+  const [crossing, setCrossing] = useState<{ readonly itemId: string; readonly target: string; readonly quadrant: Quadrant } | null>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (crossing) confirmRef.current?.focus();
+  }, [crossing]);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: boardKeyboardCoordinates }));
   const items = new Map(board.items.map((item) => [item.id, item]));
   const lemmas = new Map(board.lemmas.map((lemma) => [lemma.id, lemma]));
@@ -59,34 +69,64 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
     setDragging(String(event.active.id).replace(/^item:/, ''));
   }
 
+  /** The quadrant a drop target belongs to. */
+  const quadrantOf = (target: string): Quadrant | null => {
+    if (target.startsWith('lemma:')) return lemmas.get(target.slice(6))?.quadrant ?? null;
+    if (target.startsWith('pool:')) return target.slice(5) as Quadrant;
+    if (target.startsWith('itemdrop:')) return items.get(target.slice(9))?.quadrant ?? null;
+    return null;
+  };
+
   async function onDragEnd(event: DragEndEvent) {
     setDragging(null);
     const itemId = String(event.active.id).replace(/^item:/, '');
     const item = items.get(itemId);
     const target = event.over ? String(event.over.id) : null;
     if (!item || !target) return;
+    const keyboard = event.activatorEvent instanceof KeyboardEvent;
+    const across = quadrantOf(target);
+    // An arrow key too many must not turn a strength into a weakness: a keyboard drop into
+    // another quadrant asks first.
+    if (keyboard && across && across !== item.quadrant) {
+      setCrossing({ itemId, target, quadrant: across });
+      return;
+    }
+    await drop(itemId, target, keyboard);
+  }
+
+  async function drop(itemId: string, target: string, keyboard: boolean) {
+    const item = items.get(itemId);
+    if (!item) return;
+    const subject = { action: 'assign', subject: item.text } as const;
     let failure: ContractError | null = null;
     if (target.startsWith('lemma:')) {
       const lemmaId = target.slice(6);
-      if (item.lemmaId !== lemmaId) failure = await edit('swot.items.assign', { itemIds: [itemId], lemmaId });
+      if (item.lemmaId !== lemmaId) failure = await edit('swot.items.assign', { itemIds: [itemId], lemmaId }, subject);
     } else if (target.startsWith('pool:')) {
       const quadrant = target.slice(5) as Quadrant;
-      if (item.lemmaId !== null) failure = await edit('swot.items.assign', { itemIds: [itemId], lemmaId: null });
-      if (!failure && item.quadrant !== quadrant) failure = await edit('swot.items.update', { itemId, quadrant });
+      if (item.lemmaId !== null) failure = await edit('swot.items.assign', { itemIds: [itemId], lemmaId: null }, subject);
+      if (!failure && item.quadrant !== quadrant) failure = await edit('swot.items.update', { itemId, quadrant }, { action: 'moveItem', subject: item.text });
     } else if (target.startsWith('itemdrop:')) {
       const other = items.get(target.slice(9));
       if (other && other.id !== itemId) {
-        failure = await edit('swot.lemmas.create', {
-          campaignId: board.scope.campaignId,
-          sectorId: board.scope.sectorId,
-          groupId: board.scope.groupId,
-          quadrant: other.quadrant,
-          name: other.text.slice(0, LEMMA_NAME_FROM_TEXT),
-          itemIds: [other.id, itemId],
-        });
+        const name = other.text.slice(0, LEMMA_NAME_FROM_TEXT);
+        failure = await edit(
+          'swot.lemmas.create',
+          {
+            campaignId: board.scope.campaignId,
+            sectorId: board.scope.sectorId,
+            groupId: board.scope.groupId,
+            quadrant: other.quadrant,
+            name,
+            itemIds: [other.id, itemId],
+          },
+          { action: 'createLemma', subject: name },
+        );
       }
     }
     setError(failure);
+    // After a keyboard drop the focus stays on the item that was moved, wherever it is now.
+    if (keyboard) focusItem(itemId);
   }
 
   return (
@@ -104,6 +144,32 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
             <p className="alert alert-error" role="alert">
               {explainError(t, error)}
             </p>
+          ) : null}
+          {crossing ? (
+            <div className="alert alert-info inline-confirm" role="alertdialog" aria-labelledby="crossing-question" data-testid="confirm-crossing">
+              <span id="crossing-question">{t('field.confirm.moveItemAcross', { text: items.get(crossing.itemId)?.text ?? '', quadrant: quadrantLabel(t, crossing.quadrant) })}</span>
+              <button
+                ref={confirmRef}
+                type="button"
+                className="button button-small"
+                onClick={() => {
+                  setCrossing(null);
+                  void drop(crossing.itemId, crossing.target, true);
+                }}
+              >
+                {t('field.confirm.yesMove')}
+              </button>
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => {
+                  setCrossing(null);
+                  focusItem(crossing.itemId);
+                }}
+              >
+                {t('swot.common.cancel')}
+              </button>
+            </div>
           ) : null}
           {QUADRANTS.map((quadrant) => {
             const quadrantLemmas = board.lemmas.filter((lemma) => lemma.quadrant === quadrant);

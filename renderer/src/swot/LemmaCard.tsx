@@ -1,5 +1,5 @@
 import { useDroppable } from '@dnd-kit/core';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUADRANTS, type Quadrant } from '../../../shared/swot/quadrants';
 import type { ContractError } from '../../../shared/contract/result';
@@ -34,6 +34,23 @@ export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas
     onSaved: (text) => void reload().then(() => setDraft((current) => (current === text ? null : current))),
   });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [moveTo, setMoveTo] = useState<Quadrant>(lemma.quadrant);
+  const [mergeInto, setMergeInto] = useState('');
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const nameRef = useRef<HTMLButtonElement>(null);
+  const focusName = useRef(false);
+
+  useEffect(() => {
+    if (confirmRemove) confirmRef.current?.focus();
+  }, [confirmRemove]);
+  // After a rename (or its cancel), the focus goes back to the lemma's name, not to the top of the page.
+  useEffect(() => {
+    if (focusName.current && !renaming) {
+      nameRef.current?.focus();
+      focusName.current = false;
+    }
+  }, [renaming]);
   const [splitName, setSplitName] = useState('');
 
   async function report(result: Promise<ContractError | null>, fallback?: () => void) {
@@ -57,7 +74,10 @@ export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas
             className="inline-form"
             onSubmit={(event) => {
               event.preventDefault();
-              void report(edit('swot.lemmas.rename', { lemmaId: lemma.id, name }), () => setRenaming(false));
+              void report(edit('swot.lemmas.rename', { lemmaId: lemma.id, name }, { action: 'rename', subject: name }), () => {
+                setRenaming(false);
+                focusName.current = true;
+              });
             }}
           >
             <label className="visually-hidden" htmlFor={`${id}-rename`}>
@@ -67,13 +87,20 @@ export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas
             <button type="submit" className="button button-small">
               {t('swot.lemma.saveName')}
             </button>
-            <button type="button" className="button button-small" onClick={() => setRenaming(false)}>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => {
+                setRenaming(false);
+                focusName.current = true;
+              }}
+            >
               {t('swot.common.cancel')}
             </button>
           </form>
         ) : (
           <h4 id={`${id}-name`}>
-            <button type="button" className="link-button" onClick={() => setRenaming(true)} title={t('swot.lemma.rename')}>
+            <button ref={nameRef} type="button" className="link-button" onClick={() => setRenaming(true)} title={t('swot.lemma.rename')}>
               {lemma.name}
             </button>
           </h4>
@@ -93,7 +120,7 @@ export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas
           className="inline-form"
           onSubmit={(event) => {
             event.preventDefault();
-            void report(edit('swot.lemmas.split', { lemmaId: lemma.id, itemIds: [...selected], name: splitName }), () => {
+            void report(edit('swot.lemmas.split', { lemmaId: lemma.id, itemIds: [...selected], name: splitName }, { action: 'split', subject: splitName }), () => {
               setSelected(new Set());
               setSplitName('');
             });
@@ -118,28 +145,36 @@ export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas
         <SaveStatus state={narrative.state} />
       </div>
       <div className="lemma-actions">
-        <label>
-          {t('swot.lemma.moveTo')}{' '}
-          <select
-            value={lemma.quadrant}
-            onChange={(event) => void report(edit('swot.lemmas.move', { lemmaId: lemma.id, quadrant: event.target.value as Quadrant }))}
-          >
+        {/* Structural actions take a choice and an explicit button: nothing acts on a change of a list. */}
+        <form
+          className="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (moveTo !== lemma.quadrant) void report(edit('swot.lemmas.move', { lemmaId: lemma.id, quadrant: moveTo }, { action: 'move', subject: lemma.name }));
+          }}
+        >
+          <label htmlFor={`${id}-move`}>{t('swot.lemma.moveTo')}</label>
+          <select id={`${id}-move`} value={moveTo} onChange={(event) => setMoveTo(event.target.value as Quadrant)}>
             {QUADRANTS.map((quadrant) => (
               <option key={quadrant} value={quadrant}>
                 {quadrantLabel(t, quadrant)}
               </option>
             ))}
           </select>
-        </label>
+          <button type="submit" className="button button-small" disabled={moveTo === lemma.quadrant}>
+            {t('field.confirm.move')}
+          </button>
+        </form>
         {otherLemmas.length > 0 ? (
-          <label>
-            {t('swot.lemma.mergeInto')}{' '}
-            <select
-              value=""
-              onChange={(event) => {
-                if (event.target.value) void report(edit('swot.lemmas.merge', { sourceId: lemma.id, targetId: event.target.value }));
-              }}
-            >
+          <form
+            className="inline-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (mergeInto) void report(edit('swot.lemmas.merge', { sourceId: lemma.id, targetId: mergeInto }, { action: 'merge', subject: lemma.name }), () => setMergeInto(''));
+            }}
+          >
+            <label htmlFor={`${id}-merge`}>{t('swot.lemma.mergeInto')}</label>
+            <select id={`${id}-merge`} value={mergeInto} onChange={(event) => setMergeInto(event.target.value)}>
               <option value="">{t('swot.lemma.chooseLemma')}</option>
               {otherLemmas.map((other) => (
                 <option key={other.id} value={other.id}>
@@ -147,11 +182,31 @@ export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas
                 </option>
               ))}
             </select>
-          </label>
+            <button type="submit" className="button button-small" disabled={!mergeInto}>
+              {t('field.confirm.merge')}
+            </button>
+          </form>
         ) : null}
-        <button type="button" className="button button-small button-danger" onClick={() => void report(edit('swot.lemmas.remove', { lemmaId: lemma.id }))}>
-          {t('swot.lemma.remove')}
-        </button>
+        {confirmRemove ? (
+          <span className="inline-confirm" role="group" aria-label={t('field.confirm.removeLemma', { name: lemma.name })}>
+            <span>{t('field.confirm.removeLemma', { name: lemma.name })}</span>
+            <button
+              ref={confirmRef}
+              type="button"
+              className="button button-small button-danger"
+              onClick={() => void report(edit('swot.lemmas.remove', { lemmaId: lemma.id }, { action: 'removeLemma', subject: lemma.name }))}
+            >
+              {t('field.confirm.yesRemove')}
+            </button>
+            <button type="button" className="button button-small" onClick={() => setConfirmRemove(false)}>
+              {t('swot.common.cancel')}
+            </button>
+          </span>
+        ) : (
+          <button type="button" className="button button-small button-danger" onClick={() => setConfirmRemove(true)}>
+            {t('swot.lemma.remove')}
+          </button>
+        )}
       </div>
     </article>
   );

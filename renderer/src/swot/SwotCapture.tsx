@@ -7,6 +7,8 @@ import { describeError } from '../errors';
 import type { Entry, EntryQueue, SubmitResult } from '../input/entry-queue';
 import { PendingEntry } from '../input/PendingEntry';
 import { useEntryQueue } from '../input/useEntryQueue';
+import { onUndone, recordUndo } from '../input/undo';
+import { CaptureItem } from './CaptureItem';
 import { GRID, neighbourQuadrant, quadrantLabel } from './quadrant-labels';
 
 /**
@@ -46,6 +48,19 @@ export function SwotCapture({ conversationId }: { conversationId: string }) {
     if (data) queue.settle(new Set(data.items.map((item) => item.id)));
   }, [data, queue]);
 
+  // The item the user acted on keeps the focus once the list shows it again (in its new quadrant).
+  const focusAfterLoad = useRef<string | null>(null);
+  useEffect(() => {
+    const target = focusAfterLoad.current;
+    if (!data || !target) return;
+    const element = document.querySelector<HTMLElement>(`[data-capture-item="${target}"]`);
+    if (element) {
+      element.focus();
+      focusAfterLoad.current = null;
+    }
+  }, [data]);
+  useEffect(() => onUndone(() => setVersion((value) => value + 1)), []);
+
   if (!data) return error ? <p className="alert alert-error">{error}</p> : <p className="muted">{t('swot.common.loading')}</p>;
 
   return (
@@ -66,8 +81,9 @@ export function SwotCapture({ conversationId }: { conversationId: string }) {
             entries={entries.filter((entry) => entry.target === quadrant)}
             queue={queue}
             add={add}
-            onChanged={(message) => {
+            onChanged={(message, focusItemId) => {
               setError(message);
+              if (focusItemId) focusAfterLoad.current = focusItemId;
               setVersion((value) => value + 1);
             }}
           />
@@ -83,7 +99,8 @@ interface QuadrantColumnProps {
   readonly entries: readonly Entry<Quadrant>[];
   readonly queue: EntryQueue<Quadrant>;
   readonly add: (quadrant: Quadrant, text: string) => boolean;
-  readonly onChanged: (error: string | null) => void;
+  /** After an edit: the error to show (or null) and the item that keeps the focus. */
+  readonly onChanged: (error: string | null, focusItemId?: string) => void;
 }
 
 function QuadrantColumn({ quadrant, items, entries, queue, add: addEntry, onChanged }: QuadrantColumnProps) {
@@ -108,13 +125,17 @@ function QuadrantColumn({ quadrant, items, entries, queue, add: addEntry, onChan
       event.preventDefault();
       if (!target) return;
       const result = await api.invoke('swot.items.update', { itemId: item.id, quadrant: target });
-      onChanged(result.ok ? null : describeError(t, result.error));
-      document.querySelector<HTMLElement>(`[data-capture-item="${item.id}"]`)?.focus();
+      if (result.ok) recordUndo('moveItem', item.text, result.value.undo);
+      onChanged(result.ok ? null : describeError(t, result.error), item.id);
     } else if (event.key === 'Delete') {
       event.preventDefault();
+      // The next item (or the previous, or the input) takes the focus: it stays where the user was.
+      const index = items.findIndex((one) => one.id === item.id);
+      const neighbour = items[index + 1] ?? items[index - 1];
       const result = await api.invoke('swot.items.remove', { itemId: item.id });
-      onChanged(result.ok ? null : describeError(t, result.error));
-      inputRef.current?.focus();
+      if (result.ok) recordUndo('removeItem', item.text, result.value.undo);
+      onChanged(result.ok ? null : describeError(t, result.error), neighbour?.id);
+      if (!neighbour) inputRef.current?.focus();
     }
   }
 
@@ -126,16 +147,7 @@ function QuadrantColumn({ quadrant, items, entries, queue, add: addEntry, onChan
       </h3>
       <ul ref={listRef} className="capture-items" aria-labelledby={`${id}-title`}>
         {items.map((item) => (
-          <li
-            key={item.id}
-            tabIndex={0}
-            data-capture-item={item.id}
-            onKeyDown={(event) => void onItemKey(event, item)}
-            aria-label={t('swot.capture.itemLabel', { text: item.text, author: item.authorName })}
-          >
-            <span>{item.text}</span>
-            <span className="item-meta">{item.authorName}</span>
-          </li>
+          <CaptureItem key={item.id} item={item} onKey={(event) => void onItemKey(event, item)} onSaved={() => onChanged(null, item.id)} />
         ))}
         {open.map((entry) => (
           <PendingEntry key={entry.key} entry={entry} queue={queue} />

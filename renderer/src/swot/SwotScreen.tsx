@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SwotConversationView, SwotScopeSummary } from '../../../shared/contract/swot';
 import { api } from '../api';
+import { onUndone } from '../input/undo';
 import { describeError } from '../errors';
 import { ClusterBoard } from './ClusterBoard';
 import { SwotCapture } from './SwotCapture';
@@ -36,6 +37,9 @@ export function SwotScreen({ campaignId }: { campaignId: string }) {
     if (current) void load({ campaignId, sectorId: current.sectorId, groupId: current.groupId });
   }, [campaignId, current?.sectorId, current?.groupId, load]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // An undo (toast or Ctrl+Z) changed the records: show the board as stored now.
+  useEffect(() => onUndone(() => void reload()), [reload]);
+
   if (error) return <p className="alert alert-error">{error}</p>;
   if (!scopes) return <p className="muted">{t('swot.common.loading')}</p>;
   if (scopes.length === 0) {
@@ -61,7 +65,7 @@ export function SwotScreen({ campaignId }: { campaignId: string }) {
         >
           {scopes.map((scope) => (
             <option key={scopeKey(scope)} value={scopeKey(scope)}>
-              {t('swot.scope.option', { sector: scope.sectorName, group: scope.groupName, conversations: scope.conversationCount, items: scope.itemCount })}
+              {t('swot.scope.option', { sector: scope.sectorName, group: scope.groupName, conversations: t('field.counts.conversations', { count: scope.conversationCount }), items: t('field.counts.items', { count: scope.itemCount }) })}
             </option>
           ))}
         </select>
@@ -90,7 +94,7 @@ export function SwotScreen({ campaignId }: { campaignId: string }) {
           {board ? (
             <>
               <p className="muted" aria-live="polite">
-                {t('swot.board.summary', { conversations: board.conversations.length, items: board.items.length, lemmas: board.lemmas.length })}
+                {t('swot.board.summary', { conversations: t('field.counts.conversations', { count: board.conversations.length }), items: t('field.counts.items', { count: board.items.length }), lemmas: t('field.counts.lemmas', { count: board.lemmas.length }) })}
                 {loading ? ` ${t('swot.common.loading')}` : ''}
               </p>
               <ClusterBoard board={board} />

@@ -3,6 +3,7 @@ import type { ChannelName, InputOf } from '../../../shared/contract/channels';
 import type { ContractError } from '../../../shared/contract/result';
 import type { SwotBoard, SwotScopeRef, SwotSuggestions } from '../../../shared/contract/swot';
 import { api } from '../api';
+import { recordUndo, undoStepsOf, type UndoAction } from '../input/undo';
 
 /**
  * The clustering board's state. The board (items, lemmas, live scores, matrix, conflicts) is
@@ -20,8 +21,11 @@ interface BoardState {
   readonly rejected: ReadonlySet<string>;
   load(scope: SwotScopeRef): Promise<void>;
   reload(): Promise<void>;
-  /** Runs an edit, then reloads the board; answers the error to show, or null. */
-  edit<C extends ChannelName>(channel: C, payload: InputOf<C>): Promise<ContractError | null>;
+  /**
+   * Runs an edit, then reloads the board; answers the error to show, or null. With `undo`, an
+   * edit that answers its inverse writes goes on the undo stack under that action and subject.
+   */
+  edit<C extends ChannelName>(channel: C, payload: InputOf<C>, undo?: { readonly action: UndoAction; readonly subject: string }): Promise<ContractError | null>;
   suggest(): Promise<void>;
   reject(key: string): void;
 }
@@ -47,8 +51,9 @@ export const useSwotBoard = create<BoardState>((set, get) => ({
     const scope = get().scope;
     if (scope) await get().load(scope);
   },
-  edit: async (channel, payload) => {
+  edit: async (channel, payload, undo) => {
     const result = await api.invoke(channel, payload);
+    if (result.ok && undo) recordUndo(undo.action, undo.subject, undoStepsOf(result.value));
     await get().reload();
     if (get().suggestions) await get().suggest();
     return result.ok ? null : result.error;

@@ -1,12 +1,11 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DuoView, ExportResult, ImportResultView, JobView } from '../../../shared/contract/sync';
+import type { ExportResult, ImportResultView, JobView } from '../../../shared/contract/sync';
 import { api } from '../api';
 import { describeError, fieldErrors } from '../errors';
-import { useCampaigns } from '../stores/campaigns';
+import { useContractQuery } from '../data/queries';
+import { isJobEvent, wakeOn } from '../data/wake';
 import { base64ToBytes, bytesToBase64 } from './base64';
-
-const POLL_MS = 150;
 
 type Progress = { readonly phase: string; readonly done: number; readonly total: number } | null;
 
@@ -19,15 +18,20 @@ class JobFailed extends Error {
   }
 }
 
-/** Polls a job until it is done or failed, reporting its progress. */
+/** Follows a job until it is done or failed, reporting its progress: read again whenever the services say a job moved (no polling). */
 async function follow<R>(read: () => Promise<JobView<R> | string>, onProgress: (progress: Progress) => void): Promise<R> {
-  for (;;) {
-    const job = await read();
-    if (typeof job === 'string') throw new Error(job);
-    onProgress({ phase: job.phase, done: job.done, total: job.total });
-    if (job.state === 'done' && job.result) return job.result;
-    if (job.state === 'failed') throw new JobFailed(job.error ?? 'failed', job.errorCode);
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  const moved = wakeOn(isJobEvent);
+  try {
+    for (;;) {
+      const job = await read();
+      if (typeof job === 'string') throw new Error(job);
+      onProgress({ phase: job.phase, done: job.done, total: job.total });
+      if (job.state === 'done' && job.result) return job.result;
+      if (job.state === 'failed') throw new JobFailed(job.error ?? 'failed', job.errorCode);
+      await moved.wait();
+    }
+  } finally {
+    moved.stop();
   }
 }
 
@@ -49,20 +53,14 @@ function download(result: ExportResult): void {
 export function DuoExchange() {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const campaigns = useCampaigns((state) => state.campaigns);
-  const loadCampaigns = useCampaigns((state) => state.load);
-  const [duo, setDuo] = useState<DuoView | null>(null);
+  // Both refresh by themselves when a file (or the server) brings a campaign or a peer.
+  const campaigns = useContractQuery('campaigns.list', {}).data ?? [];
+  const duo = useContractQuery('duo.info', {}).data ?? null;
   const [campaignId, setCampaignId] = useState('');
   const [peer, setPeer] = useState('');
   const [progress, setProgress] = useState<Progress>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    void api.invoke('duo.info', {}).then((result) => {
-      if (result.ok) setDuo(result.value);
-    });
-  }, []);
 
   const selected = campaignId || campaigns[0]?.id || '';
 
@@ -111,9 +109,6 @@ export function DuoExchange() {
         return job.ok ? job.value : job.error.message;
       }, setProgress);
       setMessage({ kind: 'ok', text: t('sync.duo.imported', { count: result.count, applied: result.applied, duplicates: result.duplicates, conflicts: result.conflicts }) });
-      await loadCampaigns();
-      const info = await api.invoke('duo.info', {});
-      if (info.ok) setDuo(info.value);
     } catch (error) {
       setMessage({ kind: 'error', text: t('sync.duo.importFailed', { reason: reasonOf(error) }) });
     } finally {
@@ -146,7 +141,7 @@ export function DuoExchange() {
             <option value="">{t('sync.duo.everything')}</option>
             {duo?.peers.map((candidate) => (
               <option key={candidate.node} value={candidate.node}>
-                {t('sync.duo.peer', { node: candidate.node })}
+                {candidate.name ? t('sync.duo.peerNamed', { name: candidate.name }) : t('sync.duo.peer', { node: candidate.node })}
               </option>
             ))}
           </select>

@@ -2,9 +2,10 @@ import { forwardRef, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../shared/contract/result';
 import { api } from '../api';
-import { describeError, fieldErrors } from '../errors';
+import { indicatorState } from '../../../shared/sync/indicator';
+import { describeError, fieldErrors, reasonText } from '../errors';
 import { DuoExchange } from './DuoExchange';
-import { useSync } from './store';
+import { useSyncStatus } from '../data/sync';
 
 /** Synchronisation settings: the central server (connect, status, sync now) and the duo exchange by file. */
 export const SyncDialog = forwardRef<HTMLDialogElement>(function SyncDialog(_props, ref) {
@@ -29,7 +30,7 @@ export const SyncDialog = forwardRef<HTMLDialogElement>(function SyncDialog(_pro
 function ServerSection() {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const { status, set } = useSync();
+  const { status, show } = useSyncStatus();
   const [serverUrl, setServerUrl] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -42,7 +43,7 @@ function ServerSection() {
     const result = await action;
     setBusy(false);
     if (result.ok) {
-      set(result.value);
+      show(result.value);
       setError(null);
       setPassword('');
     } else setError(result.error);
@@ -63,8 +64,8 @@ function ServerSection() {
         <div className="sync-details" data-testid="sync-details">
           <p>{t('sync.server.connectedAs', { email: status.email ?? '', url: status.serverUrl ?? '' })}</p>
           <p className={`sync-state sync-${status.state}`}>
-            <span className="sync-dot" aria-hidden="true" /> {t(`sync.indicator.${status.state}`)}
-            {status.reason ? ` ${t('sync.server.reason', { reason: status.reason })}` : ''}
+            <span className="sync-dot" aria-hidden="true" /> {t(`sync.indicator.${indicatorState(status)}`)}
+            {status.reason || status.reasonCode ? ` ${t('sync.server.reason', { reason: reasonText(t, status.reasonCode, status.reason) })}` : ''}
           </p>
           {status.state === 'syncing' && status.progress ? (
             <progress max={status.progress.total ?? undefined} value={status.progress.done} aria-label={t(`sync.phase.${status.progress.phase}`)} />
@@ -101,7 +102,7 @@ function ServerSection() {
           </div>
           {error && error.code !== 'INVALID_INPUT' ? (
             <p className="alert alert-error" role="alert">
-              {t('sync.server.connectFailed')} {error.message}
+              {t('sync.server.connectFailed')} {describeError(t, error)}
             </p>
           ) : null}
           <button type="submit" className="button button-primary" disabled={busy}>

@@ -1,8 +1,8 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { describeError } from '../errors';
-import { useSetup } from '../stores/setup';
+import { CampaignProvider } from '../data/identity';
+import { useContractQuery } from '../data/queries';
 import { PlanningScreen } from './planning/PlanningScreen';
 import { PrintPlan } from './planning/PrintPlan';
 import { SetupScreen } from './setup/SetupScreen';
@@ -12,6 +12,8 @@ import { ConversationScreen } from './visits/ConversationScreen';
 import { VisitScreen } from './visits/VisitScreen';
 import { VisitsScreen } from './visits/VisitsScreen';
 import { SearchScreen } from './search/SearchScreen';
+import { ReportScreen } from '../reports/ReportScreen';
+import { ReportsScreen } from '../reports/ReportsScreen';
 
 interface Section {
   readonly path: string;
@@ -26,23 +28,22 @@ interface Section {
 export function CampaignWorkspace({ campaignId }: { readonly campaignId: string }) {
   const { t } = useTranslation();
   const [location] = useLocation();
-  const { setup, loadState, loadError, load } = useSetup();
-
-  useEffect(() => {
-    void load(campaignId);
-  }, [campaignId, load]);
+  const setupQuery = useContractQuery('setup.get', { campaignId });
+  const setup = setupQuery.data ?? null;
+  const loadError = setupQuery.error?.error ?? null;
 
   const sections: readonly Section[] = [
     { path: '/setup', label: t('workspace.nav.setup'), hint: t('workspace.nav.setupHint') },
     { path: '/planning', label: t('workspace.nav.planning'), hint: t('workspace.nav.planningHint') },
     { path: '/visits', label: t('workspace.nav.visits'), hint: t('workspace.nav.visitsHint') },
     { path: '/swot', label: t('swot.nav'), hint: t('swot.navHint') },
+    { path: '/reports', label: t('reports.nav'), hint: t('reports.navHint') },
     { path: '/search', label: t('workspace.nav.search'), hint: t('workspace.nav.searchHint') },
   ];
   const current = sections.find((section) => location === section.path || location.startsWith(`${section.path}/`));
   const campaign = setup?.campaign.id === campaignId ? setup.campaign : null;
 
-  if (loadState === 'error' && loadError) {
+  if (loadError) {
     return (
       <div className="page">
         <nav className="breadcrumb" aria-label={t('workspace.breadcrumb')}>
@@ -57,7 +58,7 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
               {t('workspace.backToCampaigns')}
             </Link>
           ) : (
-            <button type="button" className="button" onClick={() => void load(campaignId)}>
+            <button type="button" className="button" onClick={() => void setupQuery.refetch()}>
               {t('errors.retry')}
             </button>
           )}
@@ -67,6 +68,7 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
   }
 
   return (
+    <CampaignProvider campaignId={campaignId}>
     <div className="workspace">
       <aside className="workspace-side">
         <div className="workspace-campaign">
@@ -135,6 +137,14 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
             <Route path="/swot">
               <SwotScreen campaignId={campaignId} />
             </Route>
+            <Route path="/reports" nest>
+              <Switch>
+                <Route path="/">
+                  <ReportsScreen setup={setup} />
+                </Route>
+                <Route path="/:reportId">{(params) => <ReportScreen key={params.reportId} setup={setup} reportId={params.reportId} />}</Route>
+              </Switch>
+            </Route>
             <Route path="/planning" nest>
               <Switch>
                 <Route path="/print">
@@ -162,5 +172,6 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
         )}
       </div>
     </div>
+    </CampaignProvider>
   );
 }

@@ -1,20 +1,15 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IDENTITY_PICKER_ID } from '../input/useEntryQueue';
-import { useIdentity } from '../stores/identity';
-import { useSetup } from '../stores/setup';
+import { api } from '../api';
+import { useContractQuery } from '../data/queries';
 
 /** "I am …": the team member whose notes this laptop writes, chosen once per campaign. */
 export function IdentityPicker({ campaignId }: { readonly campaignId: string }) {
   const { t } = useTranslation();
   const id = IDENTITY_PICKER_ID;
-  const { identity, load, choose } = useIdentity();
-  const members = useSetup((state) => state.setup?.members);
-  const memberCount = members?.filter((member) => !member.deleted).length ?? 0;
-
-  useEffect(() => {
-    void load(campaignId);
-  }, [campaignId, load, memberCount]);
+  // Refreshes by itself when members change or someone is chosen (change events).
+  const identity = useContractQuery('identity.get', { campaignId }).data ?? null;
+  const choose = (memberId: string) => void api.invoke('identity.set', { campaignId, memberId });
 
   if (!identity || identity.campaignId !== campaignId) return null;
   return (
@@ -23,7 +18,7 @@ export function IdentityPicker({ campaignId }: { readonly campaignId: string }) 
       {identity.members.length === 0 ? (
         <p className="muted">{t('workspace.identity.noMembers')}</p>
       ) : (
-        <select id={id} value={identity.memberId ?? ''} onChange={(event) => event.target.value && void choose(campaignId, event.target.value)} aria-describedby={identity.memberId ? undefined : `${id}-hint`}>
+        <select id={id} value={identity.memberId ?? ''} onChange={(event) => event.target.value && choose(event.target.value)} aria-describedby={identity.memberId ? undefined : `${id}-hint`}>
           {identity.memberId ? null : <option value="">{t('workspace.identity.choose')}</option>}
           {identity.members.map((member) => (
             <option key={member.id} value={member.id}>

@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { FormStatus } from '../../components/FormStatus';
 import { RetiredList } from '../../components/RetiredList';
 import { describeError } from '../../errors';
+import { usePlanningData } from '../../data/planning';
 import { NO_FILTERS, usePlanning } from '../../stores/planning';
 import { regionName } from '../labels';
 import { usePageFocus } from '../usePageFocus';
@@ -19,15 +20,15 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const heading = usePageFocus(t('planning.title'));
-  const { visits, retiredVisits, loadState, loadError, load, reload, filters, setFilters, view, setView } = usePlanning();
+  const { filters, setFilters, view, setView, enter } = usePlanning();
   const [restored, setRestored] = useState('');
   const [draft, setDraft] = useState<VisitDraft>(emptyVisitDraft);
   const [focusKey, setFocusKey] = useState(0);
   const campaignId = setup.campaign.id;
 
-  useEffect(() => {
-    void load(campaignId);
-  }, [campaignId, load]);
+  const { visits, retiredVisits, error: loadError, retry } = usePlanningData(campaignId);
+
+  useEffect(() => enter(campaignId), [campaignId, enter]);
 
   const rows = useMemo(() => toRows(visits, setup), [visits, setup]);
   const shown = useMemo(() => rows.filter((row) => matches(row, filters)).sort(byDate), [rows, filters]);
@@ -115,10 +116,10 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
         </div>
       </div>
 
-      {loadState === 'error' && loadError ? (
+      {loadError ? (
         <div className="alert alert-error" role="alert">
           <p>{describeError(t, loadError)}</p>
-          <button type="button" className="button" onClick={() => void load(campaignId)}>
+          <button type="button" className="button" onClick={retry}>
             {t('errors.retry')}
           </button>
         </div>
@@ -238,7 +239,6 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
             onRestore={async (row) => {
               const result = await api.invoke('visits.retire', { id: row.visit.id, retired: false });
               setRestored(result.ok ? t('planning.restored', { organisation: row.organisation?.name ?? '' }) : describeError(t, result.error));
-              await reload();
             }}
           />
           <FormStatus>{restored}</FormStatus>

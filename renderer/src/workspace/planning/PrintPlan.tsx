@@ -1,8 +1,9 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { CampaignSetup } from '../../../../shared/domain/setup';
-import { usePlanning } from '../../stores/planning';
+import { usePlanningData } from '../../data/planning';
+import { NO_FILTERS, usePlanning } from '../../stores/planning';
 import { regionName } from '../labels';
 import { usePageFocus } from '../usePageFocus';
 import { byDate, duoLabel, formatDate, matches, statusLabel, toRows } from './plan';
@@ -11,10 +12,8 @@ import { byDate, duoLabel, formatDate, matches, statusLabel, toRows } from './pl
 export function PrintPlan({ setup }: { readonly setup: CampaignSetup }) {
   const { t, i18n } = useTranslation();
   const heading = usePageFocus(t('planning.print.title'));
-  const { visits, filters, load } = usePlanning();
-  useEffect(() => {
-    void load(setup.campaign.id);
-  }, [setup.campaign.id, load]);
+  const filters = usePlanning((state) => (state.campaignId === setup.campaign.id ? state.filters : NO_FILTERS));
+  const { visits } = usePlanningData(setup.campaign.id);
   const rows = useMemo(() => toRows(visits, setup).filter((row) => matches(row, filters)).sort(byDate), [visits, setup, filters]);
   const regions = setup.regions.filter((region) => rows.some((row) => row.region?.id === region.id));
 

@@ -9,7 +9,6 @@ import { EditFormButtons } from '../../components/EditFormButtons';
 import { Field } from '../../components/Field';
 import { FormError, FormStatus } from '../../components/FormStatus';
 import { fieldErrors } from '../../errors';
-import { usePlanning } from '../../stores/planning';
 import { regionName } from '../labels';
 
 export interface VisitDraft {
@@ -50,7 +49,6 @@ interface VisitFormProps {
 export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const reload = usePlanning((state) => state.reload);
   const [error, setError] = useState<ContractError | null>(null);
   const [status, setStatus] = useState('');
   const orgRef = useRef<HTMLSelectElement>(null);
@@ -77,7 +75,6 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
     setError(null);
     setStatus(t(draft.id ? 'planning.form.updated' : 'planning.form.created', { organisation }));
     onDraft(emptyVisitDraft);
-    await reload();
     orgRef.current?.focus();
   }
 
@@ -90,7 +87,6 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
     }
     setStatus(t('planning.form.retired'));
     onDraft(emptyVisitDraft);
-    await reload();
     orgRef.current?.focus();
   }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { SearchHit } from '../../../../shared/domain/search';
 import { describeError } from '../../errors';
+import { useContractQuery } from '../../data/queries';
 import { useSearch } from '../../stores/search';
 import { formatDate } from '../planning/plan';
 import { usePageFocus } from '../usePageFocus';
@@ -19,17 +20,22 @@ export function SearchScreen({ campaignId }: { readonly campaignId: string }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const heading = usePageFocus(t('search.title'));
-  const { query, result, error, setQuery, run } = useSearch();
+  const { query, setQuery, submit } = useSearch();
   const current = useSearch((state) => (state.campaignId === campaignId ? state.query : ''));
+  const submitted = useSearch((state) => (state.campaignId === campaignId ? state.submitted : ''));
+  // Hits stay current: a note or document that changes refreshes them (change events).
+  const search = useContractQuery('search.query', { campaignId, query: submitted }, { enabled: submitted.trim() !== '', keepPrevious: true });
+  const result = submitted.trim() === '' ? null : (search.data ?? null);
+  const error = submitted.trim() === '' ? null : (search.error?.error ?? null);
 
   useEffect(() => {
     if (useSearch.getState().campaignId !== campaignId) setQuery(campaignId, '');
   }, [campaignId, setQuery]);
 
   useEffect(() => {
-    const timer = setTimeout(() => void run(), 180);
+    const timer = setTimeout(submit, 180);
     return () => clearTimeout(timer);
-  }, [query, run]);
+  }, [query, submit]);
 
   const hits = result && result.query === current ? result.hits : null;
   const what = (hit: SearchHit) => {
@@ -51,7 +57,7 @@ export function SearchScreen({ campaignId }: { readonly campaignId: string }) {
         role="search"
         onSubmit={(event) => {
           event.preventDefault();
-          void run();
+          submit();
         }}
       >
         <label htmlFor={`${id}-q`} className="visually-hidden">

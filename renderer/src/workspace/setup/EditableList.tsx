@@ -7,7 +7,6 @@ import { Field } from '../../components/Field';
 import { FormStatus } from '../../components/FormStatus';
 import { RetiredList } from '../../components/RetiredList';
 import { describeError, fieldErrors } from '../../errors';
-import { useSetup } from '../../stores/setup';
 
 export interface EditableItem {
   readonly id: string;
@@ -41,7 +40,6 @@ interface EditableListProps {
 export function EditableList(props: EditableListProps) {
   const { t } = useTranslation();
   const id = useId();
-  const reload = useSetup((state) => state.reload);
   const [name, setName] = useState('');
   const [error, setError] = useState<ContractError | null>(null);
   const [status, setStatus] = useState('');
@@ -72,7 +70,6 @@ export function EditableList(props: EditableListProps) {
     setError(null);
     setStatus(t('setup.list.added', { name: name.trim() }));
     setName('');
-    await reload();
     addRef.current?.focus();
   }
 
@@ -85,7 +82,6 @@ export function EditableList(props: EditableListProps) {
     setEditing(null);
     setEditError(null);
     setStatus(t('setup.list.renamed', { name: draft.trim() }));
-    await reload();
     rowRefs.current.get(itemId)?.querySelector<HTMLButtonElement>('[data-action="rename"]')?.focus();
   }
 
@@ -96,7 +92,6 @@ export function EditableList(props: EditableListProps) {
       return;
     }
     setStatus(t(direction === 'up' ? 'setup.list.movedUp' : 'setup.list.movedDown', { name: item.label }));
-    await reload();
     rowRefs.current.get(item.id)?.querySelector<HTMLButtonElement>(`[data-action="${direction}"]`)?.focus();
   }
 
@@ -107,7 +102,6 @@ export function EditableList(props: EditableListProps) {
       return;
     }
     setStatus(t(value ? 'setup.list.retiredDone' : 'setup.list.restored', { name: item.label }));
-    await reload();
     addRef.current?.focus();
   }
 

@@ -9,7 +9,6 @@ import { Field } from '../../components/Field';
 import { FormError, FormStatus } from '../../components/FormStatus';
 import { RetiredList } from '../../components/RetiredList';
 import { describeError, fieldErrors } from '../../errors';
-import { useSetup } from '../../stores/setup';
 import { regionName } from '../labels';
 import { ImportPanel } from './ImportPanel';
 
@@ -28,7 +27,6 @@ const emptyDraft: Draft = { id: null, name: '', sectorId: '', regionId: '', addr
 export function OrganisationsTab({ setup }: { readonly setup: CampaignSetup }) {
   const { t } = useTranslation();
   const id = useId();
-  const reload = useSetup((state) => state.reload);
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [error, setError] = useState<ContractError | null>(null);
   const [status, setStatus] = useState('');
@@ -56,14 +54,12 @@ export function OrganisationsTab({ setup }: { readonly setup: CampaignSetup }) {
     setError(null);
     setStatus(t(draft.id ? 'setup.organisations.updated' : 'setup.organisations.added', { name: draft.name.trim() }));
     setDraft({ ...emptyDraft, sectorId: draft.sectorId, regionId: draft.regionId });
-    await reload();
     nameRef.current?.focus();
   }
 
   async function retire(organisation: Organisation, value: boolean) {
     const result = await api.invoke('organisations.retire', { id: organisation.id, retired: value });
     setStatus(result.ok ? t(value ? 'setup.list.retiredDone' : 'setup.list.restored', { name: organisation.name ?? '' }) : describeError(t, result.error));
-    await reload();
   }
 
   return (

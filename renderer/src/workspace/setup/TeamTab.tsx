@@ -9,7 +9,6 @@ import { Field } from '../../components/Field';
 import { FormError, FormStatus } from '../../components/FormStatus';
 import { RetiredList } from '../../components/RetiredList';
 import { describeError, fieldErrors } from '../../errors';
-import { useSetup } from '../../stores/setup';
 import { regionName } from '../labels';
 
 interface Draft {
@@ -32,7 +31,6 @@ function toggle(list: readonly string[], value: string, on: boolean): string[] {
 export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
   const { t } = useTranslation();
   const id = useId();
-  const reload = useSetup((state) => state.reload);
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [error, setError] = useState<ContractError | null>(null);
   const [status, setStatus] = useState('');
@@ -72,14 +70,12 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
     setError(null);
     setStatus(t(draft.id ? 'setup.team.updated' : 'setup.team.added', { name: draft.name.trim() }));
     setDraft(emptyDraft);
-    await reload();
     nameRef.current?.focus();
   }
 
   async function retire(member: Member, value: boolean) {
     const result = await api.invoke('members.retire', { id: member.id, retired: value });
     setStatus(result.ok ? t(value ? 'setup.list.retiredDone' : 'setup.list.restored', { name: member.name ?? '' }) : describeError(t, result.error));
-    await reload();
   }
 
   return (

@@ -7,7 +7,7 @@ import type { ConversationDetail } from '../../../../shared/domain/visit';
 import { api } from '../../api';
 import { FormStatus } from '../../components/FormStatus';
 import { describeError } from '../../errors';
-import { useIdentity } from '../../stores/identity';
+import { useMe } from '../../data/identity';
 import { SwotCapture } from '../../swot/SwotCapture';
 import { formatDate } from '../planning/plan';
 import { useAutosave, type SaveCall } from '../../input/useAutosave';
@@ -29,7 +29,7 @@ const PARTNER_REFRESH_MS = 10_000;
 export function ConversationScreen({ campaignId, visitId, conversationId }: { readonly campaignId: string; readonly visitId: string; readonly conversationId: string }) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const me = useIdentity((state) => (state.identity?.campaignId === campaignId ? state.identity.memberId : null));
+  const me = useMe(campaignId);
   const { value: detail, error, reload } = useChannel('conversations.get', { conversationId }, me);
   const fields = useRef<Array<HTMLTextAreaElement | null>>([]);
   const title = detail ? t('visit.conversation.title', { groups: detail.groupNames.join(' + ') }) : t('visit.conversation.loading');

@@ -10,7 +10,7 @@ import { Field } from '../../components/Field';
 import { FormError, FormStatus } from '../../components/FormStatus';
 import { RetiredList } from '../../components/RetiredList';
 import { describeError, fieldErrors } from '../../errors';
-import { useIdentity } from '../../stores/identity';
+import { useMe } from '../../data/identity';
 import { regionName } from '../labels';
 import { formatDate, statusLabel } from '../planning/plan';
 import { useChannel } from '../useChannel';
@@ -23,7 +23,7 @@ import { Snippet } from './Snippet';
 /** A visit's preparation page: conversations planned, preparation notes, documents received and good practices. */
 export function VisitScreen({ campaignId, visitId }: { readonly campaignId: string; readonly visitId: string }) {
   const { t, i18n } = useTranslation();
-  const me = useIdentity((state) => (state.identity?.campaignId === campaignId ? state.identity.memberId : null));
+  const me = useMe(campaignId);
   const { value: detail, error, reload } = useChannel('visit.get', { visitId }, me);
   const heading = usePageFocus(detail?.organisation?.name ?? t('visit.title'));
 

@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { CampaignSetup } from '../../../../shared/domain/setup';
-import { useIdentity } from '../../stores/identity';
-import { usePlanning } from '../../stores/planning';
+import { useMe } from '../../data/identity';
+import { usePlanningData } from '../../data/planning';
 import { regionName } from '../labels';
 import { byDate, duoLabel, formatDate, statusLabel, toRows } from '../planning/plan';
 import { usePageFocus } from '../usePageFocus';
@@ -12,12 +12,9 @@ import { usePageFocus } from '../usePageFocus';
 export function VisitsScreen({ setup }: { readonly setup: CampaignSetup }) {
   const { t, i18n } = useTranslation();
   const heading = usePageFocus(t('visit.list.title'));
-  const { visits, load } = usePlanning();
-  const me = useIdentity((state) => (state.identity?.campaignId === setup.campaign.id ? state.identity.memberId : null));
+  const { visits } = usePlanningData(setup.campaign.id);
+  const me = useMe(setup.campaign.id);
   const [mineOnly, setMineOnly] = useState(false);
-  useEffect(() => {
-    void load(setup.campaign.id);
-  }, [setup.campaign.id, load]);
   const rows = useMemo(
     () =>
       toRows(visits, setup)

@@ -6,8 +6,8 @@ import type { Migration } from '../migrate';
  * deferred_changes with a reason code and message, instead of stopping every sync round; they
  * are shown to the user and tried again when the profile opens (after an upgrade, say).
  */
-export const migration005: Migration = {
-  version: 5,
+export const migration006: Migration = {
+  version: 6,
   name: 'set-aside-reasons',
   up: (db) => {
     db.exec(`

@@ -1,0 +1,204 @@
+import type { AnyExtension, Editor } from '@tiptap/core';
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { ReportSectionView } from '../../../shared/contract/reports';
+import type { ContractError } from '../../../shared/contract/result';
+import { REPORT_FRAGMENT_KEY } from '../../../shared/report/model';
+import { api } from '../api';
+import type { StreamEvent } from '../data/events';
+import { describeError } from '../errors';
+import { base64ToBytes, bytesToBase64 } from '../sync/base64';
+import { SectionEditor } from './editor/SectionEditor';
+import { SectionSync, type SaveStatus } from './editor/section-sync';
+
+export interface SectionPaneProps {
+  readonly section: ReportSectionView;
+  /** Who owns a section without an owner of its own. */
+  readonly penHolderName: string | null;
+  /** The report is final (or this is a version): nobody types. */
+  readonly frozen: boolean;
+  readonly schema: readonly AnyExtension[];
+  readonly extensions?: readonly AnyExtension[];
+  readonly onEditor?: (editor: Editor | null) => void;
+  readonly toolbarExtra?: (editor: Editor) => ReactNode;
+}
+
+/** Whether an event may carry edits of this section made elsewhere (a duo file, the server, another window). */
+export function touchesSection(event: StreamEvent, sectionId: string): boolean {
+  if (event.type === 'resync') return true;
+  if (event.type !== 'changes' || !event.tables.includes('report_sections')) return false;
+  return event.truncated || event.rows.some((row) => row.table === 'report_sections' && row.id === sectionId);
+}
+
+/** Refusals the user has to act on (the section is locked, the report final): not retried by themselves. */
+function isRefusal(error: ContractError): boolean {
+  return error.code === 'FORBIDDEN' || error.code === 'CONFLICT';
+}
+
+type Loaded = { readonly kind: 'loading' } | { readonly kind: 'ready'; readonly sync: SectionSync } | { readonly kind: 'error'; readonly error: ContractError };
+
+/**
+ * One section in the editor. The section's Yjs state is read from the store BEFORE the editor is
+ * created (so the editor never starts empty and never adds content of its own); local updates go
+ * back through `reports.section.update`; a pushed change event of this section makes it ask the
+ * store for what it lacks (its state vector) and apply that with the remote origin.
+ */
+export function SectionPane({ section, penHolderName, frozen, schema, extensions, onEditor, toolbarExtra }: SectionPaneProps) {
+  const { t } = useTranslation();
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const sectionId = section.id;
+
+  useEffect(() => {
+    let live = true;
+    let sync: SectionSync | null = null;
+    void api.invoke('reports.section.state', { sectionId, stateVector: null }).then((result) => {
+      if (!live) return;
+      if (!result.ok) {
+        setLoaded({ kind: 'error', error: result.error });
+        return;
+      }
+      sync = new SectionSync(base64ToBytes(result.value.update), {
+        save: (update) => api.invoke('reports.section.update', { sectionId, update: bytesToBase64(update) }),
+        isRefusal,
+      });
+      setLoaded({ kind: 'ready', sync });
+    });
+    return () => {
+      live = false;
+      if (sync) {
+        const closing = sync;
+        // Whatever is still queued is sent before the document goes away.
+        void closing.flush().finally(() => closing.destroy());
+      }
+    };
+  }, [sectionId, attempt]);
+
+  const sync = loaded.kind === 'ready' ? loaded.sync : null;
+
+  // Others' edits: pull what this editor lacks when the store says the section changed.
+  useEffect(() => {
+    if (!sync) return undefined;
+    let running = false;
+    let again = false;
+    const pull = async (): Promise<void> => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      do {
+        again = false;
+        const result = await api.invoke('reports.section.state', { sectionId, stateVector: bytesToBase64(sync.stateVector()) });
+        if (result.ok) sync.applyRemote(base64ToBytes(result.value.update));
+      } while (again);
+      running = false;
+    };
+    return api.subscribe((event) => {
+      if (touchesSection(event, sectionId)) void pull();
+    });
+  }, [sync, sectionId]);
+
+  // Leaving the page with text not yet stored asks first.
+  useEffect(() => {
+    if (!sync) return undefined;
+    const warn = (event: BeforeUnloadEvent) => {
+      if (!sync.hasUnsaved) return;
+      event.preventDefault();
+      void sync.flush();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [sync]);
+
+  if (loaded.kind === 'error') {
+    return (
+      <div className="alert alert-error" role="alert">
+        <p>{t('reports.section.loadFailed', { reason: describeError(t, loaded.error) })}</p>
+        <button type="button" className="button" onClick={() => {
+            setLoaded({ kind: 'loading' });
+            setAttempt((value) => value + 1);
+          }}>
+          {t('errors.retry')}
+        </button>
+      </div>
+    );
+  }
+  if (!sync) return <p className="muted">{t('reports.common.loading')}</p>;
+
+  const ownerName = section.ownerName ?? penHolderName ?? t('reports.section.penHolder');
+  const lockedByOther = section.locked && !section.mayEdit;
+  const editable = !frozen && section.mayEdit;
+  return (
+    <section className="section-pane" aria-labelledby={`section-title-${section.id}`}>
+      <header className="section-pane-header">
+        <h2 id={`section-title-${section.id}`}>{section.title}</h2>
+        <div className="section-owner">
+          {t('reports.section.owner', { name: ownerName })}
+          {section.locked ? <span className="lock-badge">{t('reports.section.locked')}</span> : null}
+        </div>
+      </header>
+      {lockedByOther ? (
+        <p className="alert alert-info lock-notice" role="status">
+          {t('reports.section.lockedByOther', { name: ownerName })}
+        </p>
+      ) : null}
+      {section.locked && section.mayEdit && !frozen ? <p className="muted lock-notice">{t('reports.section.lockedByYou')}</p> : null}
+      <SectionEditor
+        key={section.id}
+        sync={sync}
+        field={REPORT_FRAGMENT_KEY}
+        title={section.title}
+        editable={editable}
+        schema={schema}
+        extensions={extensions}
+        onEditor={onEditor}
+        toolbarExtra={toolbarExtra}
+        status={<SaveIndicator sync={sync} section={section} frozen={frozen} />}
+      />
+    </section>
+  );
+}
+
+function SaveIndicator({ sync, section, frozen }: { readonly sync: SectionSync; readonly section: ReportSectionView; readonly frozen: boolean }) {
+  const { t } = useTranslation();
+  const subscribe = useMemo(() => (notify: () => void) => sync.subscribe(notify), [sync]);
+  const status = useSyncExternalStore<SaveStatus>(subscribe, () => sync.status);
+  switch (status.kind) {
+    case 'saved':
+      return (
+        <span className="save-state saved" data-save-state="saved" role="status">
+          {t('reports.save.saved')}
+        </span>
+      );
+    case 'pending':
+    case 'saving':
+      return (
+        <span className="save-state" data-save-state={status.kind} role="status">
+          {t(`reports.save.${status.kind}`)}
+        </span>
+      );
+    case 'failed':
+    case 'refused':
+      return (
+        <span className="save-state save-error" data-save-state={status.kind} role="alert">
+          {t(`reports.save.${status.kind}`, { reason: refusalText(t, status.error, section, frozen) })}{' '}
+          <button type="button" className="button button-small" onClick={() => void sync.retry()}>
+            {t('reports.save.retry')}
+          </button>
+        </span>
+      );
+  }
+}
+
+/**
+ * Why a save did not go through, in the user's language. The store answers a refusal in English;
+ * the reason the user reads comes from what the screen knows of the section (final report,
+ * locked by someone else), so it is named in the catalogs rather than parsed from a message.
+ */
+function refusalText(t: TFunction, error: ContractError, section: ReportSectionView, frozen: boolean): string {
+  if (error.code === 'FORBIDDEN' && frozen) return t('reports.save.reasons.REPORT_FINAL');
+  if (error.code === 'FORBIDDEN' && section.locked && !section.mayEdit) return t('reports.save.reasons.SECTION_LOCKED');
+  return describeError(t, error);
+}

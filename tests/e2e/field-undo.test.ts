@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser';
+import { useBrowserApp } from '../support/e2e';
+import { seedFieldwork, type SeededCampaign } from '../support/seed';
+
+// Nothing acts before the user means it, everything structural can be undone (toast and
+// Ctrl+Z, also after a reload), and the focus stays on what the user acted on.
+describe('Undo, confirm and focus on the SWOT screens (browser mode)', () => {
+  const ctx = useBrowserApp({ profilePrefix: 'veldwerk-e2e-undo-', viewport: { width: 1366, height: 768 } });
+
+  async function seedBoard(): Promise<SeededCampaign & { lemmas: Record<string, string> }> {
+    const seeded = await seedFieldwork(ctx.app.services);
+    const [c1, c2] = seeded.conversations as [string, string];
+    const n1 = await ctx.call('swot.items.add', { conversationId: c1, quadrant: 'strengths', text: 'Sterk netwerk' });
+    const n2 = await ctx.call('swot.items.add', { conversationId: c2, quadrant: 'strengths', text: 'Netwerk met besturen' });
+    const e1 = await ctx.call('swot.items.add', { conversationId: c1, quadrant: 'strengths', text: 'Ervaren team' });
+    await ctx.call('swot.items.add', { conversationId: c2, quadrant: 'strengths', text: 'Los item' });
+    const scope = { campaignId: seeded.campaignId, sectorId: seeded.sectorId, groupId: seeded.groupId };
+    const network = await ctx.call('swot.lemmas.create', { ...scope, quadrant: 'strengths', name: 'Netwerk', itemIds: [n1.id, n2.id] });
+    const team = await ctx.call('swot.lemmas.create', { ...scope, quadrant: 'strengths', name: 'Team', itemIds: [e1.id] });
+    await ctx.openApp();
+    await ctx.page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
+    await ctx.page.goto(`${ctx.app.bridge.url}/#/campaigns/${seeded.campaignId}/swot`);
+    await ctx.page.getByTestId('cluster-board').waitFor();
+    return { ...seeded, lemmas: { network: network.id, team: team.id } };
+  }
+  const lemmaNames = async (seeded: SeededCampaign) =>
+    (await ctx.call('swot.board', { campaignId: seeded.campaignId, sectorId: seeded.sectorId, groupId: seeded.groupId })).lemmas.map((lemma) => lemma.name).sort();
+  const card = (name: string) => ctx.page.getByTestId(`lemma-${name}`);
+
+  it('merges only on the button, undoes from the toast, and undoes with Ctrl+Z after a reload', async () => {
+    const seeded = await seedBoard();
+    const merge = card('Team').getByLabel('Samenvoegen met');
+    await merge.focus();
+    await ctx.page.keyboard.press('ArrowDown');
+    // Choosing in the list changes nothing yet.
+    expect(await lemmaNames(seeded)).toEqual(['Netwerk', 'Team']);
+    await card('Team').getByRole('button', { name: 'Samenvoegen' }).click();
+    await expect.poll(() => lemmaNames(seeded)).toEqual(['Netwerk']);
+    const toast = ctx.page.getByTestId('undo-toast');
+    await toast.getByText('Lemma „Team” samengevoegd').waitFor();
+    await screenshot(ctx.page, 'swot-undo-toast');
+    await toast.getByRole('button', { name: 'Ongedaan maken' }).click();
+    await expect.poll(() => lemmaNames(seeded)).toEqual(['Netwerk', 'Team']);
+    await card('Team').waitFor();
+
+    // Again, then reload and undo with the keyboard.
+    await card('Team').getByLabel('Samenvoegen met').selectOption({ label: 'Netwerk' });
+    await card('Team').getByRole('button', { name: 'Samenvoegen' }).click();
+    await expect.poll(() => lemmaNames(seeded)).toEqual(['Netwerk']);
+    await ctx.page.reload();
+    await ctx.page.getByTestId('cluster-board').waitFor();
+    await ctx.page.locator('body').click({ position: { x: 5, y: 5 } });
+    await ctx.page.keyboard.press('Control+z');
+    await expect.poll(() => lemmaNames(seeded)).toEqual(['Netwerk', 'Team']);
+    await card('Team').waitFor();
+    expect(ctx.pageErrors).toEqual([]);
+  });
+
+  it('deletes a lemma only after confirming, and moves across quadrants only on the button', async () => {
+    const seeded = await seedBoard();
+    await card('Team').getByRole('button', { name: 'Verwijderen' }).click();
+    expect(await lemmaNames(seeded)).toEqual(['Netwerk', 'Team']);
+    // The confirmation takes the focus; Enter confirms.
+    await expect.poll(() => ctx.page.evaluate(() => document.activeElement?.textContent)).toBe('Ja, verwijderen');
+    await ctx.page.keyboard.press('Enter');
+    await expect.poll(() => lemmaNames(seeded)).toEqual(['Netwerk']);
+    await ctx.page.getByTestId('undo-toast').getByRole('button', { name: 'Ongedaan maken' }).click();
+    await expect.poll(() => lemmaNames(seeded)).toEqual(['Netwerk', 'Team']);
+
+    const move = card('Team').getByLabel('Kwadrant');
+    await move.selectOption({ label: 'Zwaktes' });
+    expect((await ctx.call('swot.board', { campaignId: seeded.campaignId, sectorId: seeded.sectorId, groupId: seeded.groupId })).lemmas.find((one) => one.name === 'Team')?.quadrant).toBe('strengths');
+    await card('Team').getByRole('button', { name: 'Verplaatsen', exact: true }).click();
+    await ctx.page.getByTestId('quadrant-weaknesses').getByTestId('lemma-Team').waitFor();
+  });
+
+  it('asks before a keyboard drop into another quadrant, and keeps the focus on the item', async () => {
+    await seedBoard();
+    const handle = ctx.page.locator('[data-item-text="Los item"] .item-handle');
+    await handle.focus();
+    await ctx.page.keyboard.press('Space');
+    // The quadrants are stacked: arrow down until the item hangs over a target of the weaknesses.
+    const live = ctx.page.locator('[id^="DndLiveRegion"]');
+    for (let step = 0; step < 12 && !(await live.textContent())?.includes('Zwaktes'); step += 1) await ctx.page.keyboard.press('ArrowDown');
+    expect(await live.textContent()).toContain('Zwaktes');
+    await ctx.page.keyboard.press('Space');
+    const question = ctx.page.getByTestId('confirm-crossing');
+    await question.waitFor();
+    await expect.poll(() => ctx.page.evaluate(() => document.activeElement?.textContent)).toBe('Ja, verplaatsen');
+    await question.getByRole('button', { name: 'Annuleren' }).click();
+    await expect.poll(() => ctx.page.evaluate(() => document.activeElement?.closest('[data-item-text]')?.getAttribute('data-item-text'))).toBe('Los item');
+    expect(await ctx.page.getByTestId('quadrant-strengths').locator('[data-item-text="Los item"]').count()).toBe(1);
+  });
+
+  it('capture: Alt+arrow and Delete keep the focus nearby, Delete is undone, F2 edits in place', async () => {
+    const seeded = await seedFieldwork(ctx.app.services);
+    const conversationId = seeded.conversations[0] as string;
+    await ctx.call('swot.items.add', { conversationId, quadrant: 'weaknesses', text: 'Weinig personeel' });
+    await ctx.call('swot.items.add', { conversationId, quadrant: 'weaknesses', text: 'Oude lokalen' });
+    await ctx.openApp();
+    await ctx.page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
+    await ctx.page.goto(`${ctx.app.bridge.url}/#/campaigns/${seeded.campaignId}/visits/${seeded.visits[0]}/conversations/${conversationId}`);
+    const texts = async (quadrant: string) => (await ctx.call('swot.capture', { conversationId })).items.filter((item) => item.quadrant === quadrant).map((item) => item.text);
+    const focused = () => ctx.page.evaluate(() => document.activeElement?.closest('[data-testid^="capture-"]')?.getAttribute('data-testid') + ':' + document.activeElement?.querySelector('span')?.textContent);
+
+    await ctx.page.getByTestId('capture-weaknesses').getByRole('listitem').filter({ hasText: 'Weinig personeel' }).focus();
+    await ctx.page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(focused).toBe('capture-threats:Weinig personeel');
+    expect(await texts('threats')).toEqual(['Weinig personeel']);
+
+    await ctx.page.keyboard.press('F2');
+    await ctx.page.keyboard.press('End');
+    await ctx.page.keyboard.type(' in de zomer', { delay: 0 });
+    await ctx.page.keyboard.press('Enter');
+    await expect.poll(() => texts('threats')).toEqual(['Weinig personeel in de zomer']);
+    await expect.poll(focused).toBe('capture-threats:Weinig personeel in de zomer');
+
+    await ctx.page.getByTestId('capture-weaknesses').getByRole('listitem').filter({ hasText: 'Oude lokalen' }).focus();
+    await ctx.page.keyboard.press('Delete');
+    await expect.poll(() => texts('weaknesses')).toEqual([]);
+    await ctx.page.getByTestId('undo-toast').getByText('Item „Oude lokalen” verwijderd').waitFor();
+    await ctx.page.getByTestId('undo-toast').getByRole('button', { name: 'Ongedaan maken' }).click();
+    await expect.poll(() => texts('weaknesses')).toEqual(['Oude lokalen']);
+    await ctx.page.getByTestId('capture-weaknesses').getByText('Oude lokalen').waitFor();
+    expect(ctx.pageErrors).toEqual([]);
+  });
+});
