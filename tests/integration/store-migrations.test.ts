@@ -7,6 +7,8 @@ import { openProfile } from '../../db/profile';
 import { CampaignRepository } from '../../db/repositories/campaigns';
 import { createBundle, importBundleBytes } from '../../db/store/bundle';
 import { openMemoryStore } from '../../db/store/memory';
+import { LocalStore } from '../../db/store/store';
+import { searchCampaign } from '../../services/search/search';
 import { tempDir } from '../support/profile';
 
 const cleanups: Array<() => void> = [];
@@ -20,6 +22,15 @@ function profileAt(version: number): string {
   const db = openDatabase(path.join(temp.dir, 'veldwerk.sqlite'));
   migrate(db, migrations.slice(0, version));
   expect(schemaVersion(db)).toBe(version);
+  if (version === 2) {
+    // A v2 profile (the sync store, before search) with notes written through the store of the time.
+    const store = new LocalStore(db);
+    const campaign = store.insert('campaigns', 'c-legacy', { name: 'Werkjaar 2024-2025', working_year: '2024-2025', created_at: null });
+    store.insert('notes', campaign, { visit_id: 'v1', conversation_id: 'k1', guiding_question_id: null, author_id: 'm1', text: 'Overleg over de coördinatie van de zorg' }, { id: 'n1' });
+    store.insert('notes', campaign, { visit_id: 'v1', conversation_id: 'k1', guiding_question_id: null, author_id: 'm2', text: 'Wachtlijsten blijven lang' }, { id: 'n2' });
+    store.insert('notes', campaign, { visit_id: 'v1', conversation_id: 'k1', guiding_question_id: null, author_id: 'm2', text: 'Een geschrapte coordinatie-notitie' }, { id: 'n3' });
+    store.remove('notes', 'n3');
+  }
   if (version === 1) {
     const insert = db.prepare('INSERT INTO campaigns (id, name, working_year, created_at) VALUES (?, ?, ?, ?)');
     insert.run('legacy-1', 'Werkjaar 2014-2015', '2014-2015', '2014-09-01T08:00:00.000Z');
@@ -65,5 +76,21 @@ describe('migrations from the previous version, with data', () => {
     expect(again.store.node).toBe(profile.store.node);
     expect(again.store.get('campaigns', 'legacy-1')?.name).toBe('Werkjaar 14-15');
     again.close();
+  });
+
+  it('003 indexes the notes a v2 profile already has, and keeps the index current afterwards', () => {
+    const dir = profileAt(2);
+    const profile = openProfile(dir);
+    expect(schemaVersion(profile.db)).toBe(migrations.length);
+    const ids = (query: string) => searchCampaign(profile, 'c-legacy', query).hits.map((hit) => hit.id);
+    // Accents and case folded; the deleted note is not indexed.
+    expect(ids('COORDINATIE')).toEqual(['n1']);
+    expect(ids('wachtlijst')).toEqual(['n2']);
+    profile.store.update('notes', 'n2', { text: 'Wachtlijsten zijn korter geworden dankzij coördinatie' });
+    expect(ids('coordinatie').sort()).toEqual(['n1', 'n2']);
+    profile.store.restore('notes', 'n3');
+    expect(ids('coordinatie').sort()).toEqual(['n1', 'n2', 'n3']);
+    expect(profile.db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
+    profile.close();
   });
 });

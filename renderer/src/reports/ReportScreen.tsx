@@ -169,7 +169,7 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
                       {each.title}
                     </span>
                     <span className="muted small">
-                      {each.ownerName ?? t('reports.section.penHolder')} · {t('reports.report.sectionWords', { count: each.wordCount })}
+                      {each.ownerName ?? report.penHolderName ?? t('reports.section.penHolder')} · {t('reports.report.sectionWords', { count: each.wordCount })}
                     </span>
                   </button>
                 </li>
@@ -186,7 +186,7 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
             ) : section ? (
               <>
                 <SectionControls section={section} setup={setup} frozen={detail.frozen} owner={section.ownerId ?? report.penHolderId} me={me} />
-                <SectionPane key={section.id} section={section} frozen={detail.frozen} schema={schema} extensions={extensions} onEditor={setEditor} />
+                <SectionPane key={section.id} section={section} penHolderName={report.penHolderName} frozen={detail.frozen} schema={schema} extensions={extensions} onEditor={setEditor} />
               </>
             ) : (
               <p className="muted">{t('reports.report.chooseSection')}</p>

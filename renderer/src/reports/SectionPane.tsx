@@ -14,6 +14,8 @@ import { SectionSync, type SaveStatus } from './editor/section-sync';
 
 export interface SectionPaneProps {
   readonly section: ReportSectionView;
+  /** Who owns a section without an owner of its own. */
+  readonly penHolderName: string | null;
   /** The report is final (or this is a version): nobody types. */
   readonly frozen: boolean;
   readonly schema: readonly AnyExtension[];
@@ -42,7 +44,7 @@ type Loaded = { readonly kind: 'loading' } | { readonly kind: 'ready'; readonly 
  * back through `reports.section.update`; a pushed change event of this section makes it ask the
  * store for what it lacks (its state vector) and apply that with the remote origin.
  */
-export function SectionPane({ section, frozen, schema, extensions, onEditor, toolbarExtra }: SectionPaneProps) {
+export function SectionPane({ section, penHolderName, frozen, schema, extensions, onEditor, toolbarExtra }: SectionPaneProps) {
   const { t } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -125,6 +127,7 @@ export function SectionPane({ section, frozen, schema, extensions, onEditor, too
   }
   if (!sync) return <p className="muted">{t('reports.common.loading')}</p>;
 
+  const ownerName = section.ownerName ?? penHolderName ?? t('reports.section.penHolder');
   const lockedByOther = section.locked && !section.mayEdit;
   const editable = !frozen && section.mayEdit;
   return (
@@ -132,13 +135,13 @@ export function SectionPane({ section, frozen, schema, extensions, onEditor, too
       <header className="section-pane-header">
         <h2 id={`section-title-${section.id}`}>{section.title}</h2>
         <div className="section-owner">
-          {t('reports.section.owner', { name: section.ownerName ?? t('reports.section.penHolder') })}
+          {t('reports.section.owner', { name: ownerName })}
           {section.locked ? <span className="lock-badge">{t('reports.section.locked')}</span> : null}
         </div>
       </header>
       {lockedByOther ? (
         <p className="alert alert-info lock-notice" role="status">
-          {t('reports.section.lockedByOther', { name: section.ownerName ?? t('reports.section.penHolder') })}
+          {t('reports.section.lockedByOther', { name: ownerName })}
         </p>
       ) : null}
       {section.locked && section.mayEdit && !frozen ? <p className="muted lock-notice">{t('reports.section.lockedByYou')}</p> : null}

@@ -1,7 +1,9 @@
 import Collaboration from '@tiptap/extension-collaboration';
-import { CharacterCount, Placeholder } from '@tiptap/extensions';
+import { Placeholder } from '@tiptap/extensions';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import type { AnyExtension } from '@tiptap/core';
+import type { Node as PmNode } from '@tiptap/pm/model';
+import { wordCount } from '../../../../shared/report/document';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionSync } from './section-sync';
@@ -24,6 +26,11 @@ export interface SectionEditorProps {
   readonly status?: ReactNode;
 }
 
+/** The section's words by the same rule as the section list and the CLI (shared wordCount). */
+function countWords(doc: PmNode): number {
+  return wordCount(doc.textBetween(0, doc.content.size, '\n', ' '));
+}
+
 /** Words are counted when typing pauses: counting a 50-page section on every keystroke would cost a frame. */
 const WORD_COUNT_DELAY_MS = 250;
 
@@ -43,7 +50,6 @@ export function SectionEditor({ sync, field, title, editable, schema, extensions
       extensions: [
         ...schema,
         Collaboration.configure({ document: sync.doc, field }),
-        CharacterCount,
         Placeholder.configure({ placeholder: t('reports.editor.placeholder') }),
         ...extensions,
       ],
@@ -54,10 +60,10 @@ export function SectionEditor({ sync, field, title, editable, schema, extensions
       enableContentCheck: true,
       shouldRerenderOnTransaction: false,
       editorProps: { attributes: { 'aria-label': t('reports.editor.label', { title }), 'aria-multiline': 'true', role: 'textbox', class: 'report-prose' } },
-      onCreate: ({ editor: created }) => setWords(created.storage.characterCount.words()),
+      onCreate: ({ editor: created }) => setWords(countWords(created.state.doc)),
       onUpdate: ({ editor: updated }) => {
         if (timer.current) clearTimeout(timer.current);
-        timer.current = setTimeout(() => setWords(updated.storage.characterCount.words()), WORD_COUNT_DELAY_MS);
+        timer.current = setTimeout(() => setWords(countWords(updated.state.doc)), WORD_COUNT_DELAY_MS);
       },
     },
     [sync, field],
