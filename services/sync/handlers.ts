@@ -1,6 +1,7 @@
 import type { Profile } from '../../db/profile';
 import { BundleError, createBundle, importBundleBytes } from '../../db/store/bundle';
 import { ChangeRejectedError } from '../../db/store/errors';
+import { memberNameOfNode } from '../../db/store/peers';
 import { ClockSkewError } from '../../shared/sync/hlc';
 import type { ExportResult, ImportResultView, syncChannels } from '../../shared/contract/sync';
 import { ServiceError } from '../errors';
@@ -49,7 +50,7 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
         const node = PEER_KEY.exec(row.key)?.[1];
         if (!node) return [];
         const knows = JSON.parse(row.value) as Record<string, unknown>;
-        return [{ node, campaigns: Object.keys(knows) }];
+        return [{ node, name: memberNameOfNode(store, node), campaigns: Object.keys(knows) }];
       });
       return { node: store.node, peers };
     },
