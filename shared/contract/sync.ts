@@ -46,7 +46,7 @@ export type JobState = 'running' | 'done' | 'failed';
 
 export interface JobView<R> {
   readonly id: string;
-  readonly kind: 'export' | 'import';
+  readonly kind: 'export' | 'import' | 'reportExport';
   readonly state: JobState;
   readonly phase: string;
   readonly done: number;
