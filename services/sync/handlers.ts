@@ -1,5 +1,5 @@
 import type { Profile } from '../../db/profile';
-import { BundleError, createBundle, importBundleBytes } from '../../db/store/bundle';
+import { BundleError, createBundle, importBundleBytes, knownPeers } from '../../db/store/bundle';
 import { ChangeRejectedError } from '../../db/store/errors';
 import { ClockSkewError } from '../../shared/sync/hlc';
 import type { ExportResult, ImportResultView, syncChannels } from '../../shared/contract/sync';
@@ -33,7 +33,6 @@ function slug(text: string): string {
   );
 }
 
-const PEER_KEY = /^peer:([a-z0-9]{8,32}):knows$/;
 
 export function createSyncHandlers(profile: Profile, controller: SyncController, jobs: JobRegistry): SyncHandlers {
   const store = profile.store;
@@ -44,13 +43,7 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
     'sync.now': () => controller.syncNow(),
 
     'duo.info': () => {
-      const rows = store.db.prepare("SELECT key, value FROM sync_state WHERE key LIKE 'peer:%:knows' ORDER BY key").all() as { key: string; value: string }[];
-      const peers = rows.flatMap((row) => {
-        const node = PEER_KEY.exec(row.key)?.[1];
-        if (!node) return [];
-        const knows = JSON.parse(row.value) as Record<string, unknown>;
-        return [{ node, campaigns: Object.keys(knows) }];
-      });
+      const peers = knownPeers(store);
       return { node: store.node, peers };
     },
 
