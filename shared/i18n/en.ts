@@ -237,7 +237,7 @@ export const en: Messages = {
     paste: 'Or paste the content here',
     preview: 'Show preview',
     previewTitle: 'Preview of the import',
-    summary: '{{ok}} ready to import, {{duplicates}} likely duplicates, {{errors}} with errors.',
+    summary: '{{ok}} ready to import, {{duplicates}}, {{errors}}.',
     line: 'Line',
     status: 'Result',
     lineReason: 'Line {{line}}: {{reason}}',

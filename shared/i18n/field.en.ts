@@ -30,6 +30,18 @@ export const fieldEn: Messages['field'] = {
     yesMove: 'Yes, move',
   },
   item: { editLabel: 'Text of the item (Enter or Escape to stop)' },
+  counts: {
+    conversations_one: '{{count}} conversation',
+    conversations_other: '{{count}} conversations',
+    items_one: '{{count}} item',
+    items_other: '{{count}} items',
+    lemmas_one: '{{count}} lemma',
+    lemmas_other: '{{count}} lemmas',
+    duplicates_one: '{{count}} likely duplicate',
+    duplicates_other: '{{count}} likely duplicates',
+    withErrors_one: '{{count}} with an error',
+    withErrors_other: '{{count}} with errors',
+  },
   entry: {
     saving: 'saving…',
     held: 'waiting for your name',

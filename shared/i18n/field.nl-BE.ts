@@ -28,6 +28,19 @@ export const fieldNlBE = {
     yesMove: 'Ja, verplaatsen',
   },
   item: { editLabel: 'Tekst van het item (Enter of Escape om te stoppen)' },
+  /** Counts as shown inside longer sentences, with their plural forms. */
+  counts: {
+    conversations_one: '{{count}} gesprek',
+    conversations_other: '{{count}} gesprekken',
+    items_one: '{{count}} item',
+    items_other: '{{count}} items',
+    lemmas_one: '{{count}} lemma',
+    lemmas_other: '{{count}} lemma’s',
+    duplicates_one: '{{count}} mogelijke dubbel',
+    duplicates_other: '{{count}} mogelijke dubbels',
+    withErrors_one: '{{count}} met een fout',
+    withErrors_other: '{{count}} met fouten',
+  },
   entry: {
     saving: 'wordt bewaard…',
     held: 'wacht op je naam',

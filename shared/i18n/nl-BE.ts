@@ -239,7 +239,7 @@ export const nlBE = {
     paste: 'Of plak de inhoud hier',
     preview: 'Voorbeeld bekijken',
     previewTitle: 'Voorbeeld van de import',
-    summary: '{{ok}} klaar om te importeren, {{duplicates}} mogelijke dubbels, {{errors}} met fouten.',
+    summary: '{{ok}} klaar om te importeren, {{duplicates}}, {{errors}}.',
     line: 'Regel',
     status: 'Resultaat',
     lineReason: 'Regel {{line}}: {{reason}}',

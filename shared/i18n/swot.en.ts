@@ -13,7 +13,7 @@ export const swotEn: Messages['swot'] = {
   },
   scope: {
     label: 'Sector and respondent group',
-    option: '{{sector}} · {{group}} ({{conversations}} conversations, {{items}} items)',
+    option: '{{sector}} · {{group}} ({{conversations}}, {{items}})',
   },
   tabs: { capture: 'Capture per conversation', board: 'Cluster and score', team: 'The team’s SWOT' },
   capture: {
@@ -26,7 +26,7 @@ export const swotEn: Messages['swot'] = {
     noConversations: 'This respondent group has no conversations yet. Plan a visit first.',
   },
   board: {
-    summary: '{{conversations}} conversations, {{items}} items, {{lemmas}} lemmas.',
+    summary: '{{conversations}}, {{items}}, {{lemmas}}.',
     liveResults: 'Scores and overviews',
     noLemmas: 'No lemmas yet. Drag an item onto another item to make a lemma.',
     unclustered_one: '{{count}} item without a lemma',
@@ -42,7 +42,8 @@ export const swotEn: Messages['swot'] = {
     saveName: 'Save name',
     itemsOf: 'Items of {{name}}',
     empty: 'Drag items here.',
-    splitName: 'Name of the new lemma for {{count}} selected items',
+    splitName_one: 'Name of the new lemma for {{count}} selected item',
+    splitName_other: 'Name of the new lemma for {{count}} selected items',
     split: 'Split off',
     narrative: 'Explanation',
     narrativeHint: 'A short paragraph that explains the lemma to the reader.',
@@ -71,7 +72,8 @@ export const swotEn: Messages['swot'] = {
     title: 'Lemma × conversation',
     empty: 'Once lemmas are retained, this shows which conversation mentioned which lemma.',
     column: 'C{{index}}',
-    cell: '{{count}} items of {{lemma}} in {{conversation}}',
+    cell_one: '{{count}} item of {{lemma}} in {{conversation}}',
+    cell_other: '{{count}} items of {{lemma}} in {{conversation}}',
   },
   suggestions: {
     title: 'Suggestions',
@@ -101,8 +103,8 @@ export const swotEn: Messages['swot'] = {
     memberA: 'Member A',
     memberB: 'Member B',
     compute: 'Compute',
-    result: 'Kappa {{kappa}} ({{observed}}% same choice over {{items}} items).',
-    undefined: 'Kappa cannot be determined for these {{items}} items (too few different choices).',
+    result: 'Kappa {{kappa}} ({{observed}}% same choice over {{items}}).',
+    undefined: 'Kappa cannot be determined for these {{items}} (too few different choices).',
   },
   team: {
     title: 'SWOT of the inspection team: {{sector}}',

@@ -11,7 +11,7 @@ export const swotNlBE = {
   },
   scope: {
     label: 'Sector en respondentgroep',
-    option: '{{sector}} · {{group}} ({{conversations}} gesprekken, {{items}} items)',
+    option: '{{sector}} · {{group}} ({{conversations}}, {{items}})',
   },
   tabs: { capture: 'Vastleggen per gesprek', board: 'Clusteren en scoren', team: 'SWOT van het team' },
   capture: {
@@ -24,7 +24,7 @@ export const swotNlBE = {
     noConversations: 'Deze respondentgroep heeft nog geen gesprekken. Plan eerst een bezoek.',
   },
   board: {
-    summary: '{{conversations}} gesprekken, {{items}} items, {{lemmas}} lemma’s.',
+    summary: '{{conversations}}, {{items}}, {{lemmas}}.',
     liveResults: 'Scores en overzichten',
     noLemmas: 'Nog geen lemma’s. Sleep een item op een ander item om een lemma te maken.',
     unclustered_one: '{{count}} item zonder lemma',
@@ -40,7 +40,8 @@ export const swotNlBE = {
     saveName: 'Naam bewaren',
     itemsOf: 'Items van {{name}}',
     empty: 'Sleep items hierheen.',
-    splitName: 'Naam van het nieuwe lemma voor {{count}} geselecteerde items',
+    splitName_one: 'Naam van het nieuwe lemma voor {{count}} geselecteerd item',
+    splitName_other: 'Naam van het nieuwe lemma voor {{count}} geselecteerde items',
     split: 'Afsplitsen',
     narrative: 'Toelichting',
     narrativeHint: 'Een korte alinea die het lemma voor de lezer uitlegt.',
@@ -69,7 +70,8 @@ export const swotNlBE = {
     title: 'Lemma × gesprek',
     empty: 'Zodra er lemma’s behouden zijn, zie je hier welk gesprek welk lemma noemde.',
     column: 'G{{index}}',
-    cell: '{{count}} items van {{lemma}} in {{conversation}}',
+    cell_one: '{{count}} item van {{lemma}} in {{conversation}}',
+    cell_other: '{{count}} items van {{lemma}} in {{conversation}}',
   },
   suggestions: {
     title: 'Suggesties',
@@ -99,8 +101,8 @@ export const swotNlBE = {
     memberA: 'Lid A',
     memberB: 'Lid B',
     compute: 'Berekenen',
-    result: 'Kappa {{kappa}} ({{observed}}% dezelfde keuze over {{items}} items).',
-    undefined: 'Kappa is niet te bepalen voor deze {{items}} items (te weinig verschillende keuzes).',
+    result: 'Kappa {{kappa}} ({{observed}}% dezelfde keuze over {{items}}).',
+    undefined: 'Kappa is niet te bepalen voor deze {{items}} (te weinig verschillende keuzes).',
   },
   team: {
     title: 'SWOT van het inspectieteam: {{sector}}',

@@ -44,9 +44,11 @@ export const syncEn: Messages['sync'] = {
     noCampaign: 'No campaign on this laptop yet: import your duo partner’s file to start.',
     export: 'Export for my duo partner',
     import: 'Import from my duo partner',
-    exported: '{{count}} changes exported to {{file}}.',
+    exported_one: '{{count}} change exported to {{file}}.',
+    exported_other: '{{count}} changes exported to {{file}}.',
     exportFailed: 'Export failed: {{reason}}',
-    imported: '{{count}} changes read: {{applied}} new, {{duplicates}} already here, {{conflicts}} conflicting choices to review.',
+    imported_one: '{{count}} change read: {{applied}} new, {{duplicates}} already here, {{conflicts}} conflicting choices to review.',
+    imported_other: '{{count}} changes read: {{applied}} new, {{duplicates}} already here, {{conflicts}} conflicting choices to review.',
     importFailed: 'Import failed, nothing was changed: {{reason}}',
     reasons: {
       'bundle-damaged': 'the file is damaged or incomplete. Have your duo partner export it again.',

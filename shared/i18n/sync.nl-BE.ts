@@ -42,9 +42,11 @@ export const syncNlBE = {
     noCampaign: 'Nog geen campagne op deze laptop: importeer het bestand van je duopartner om te beginnen.',
     export: 'Exporteren voor mijn duopartner',
     import: 'Importeren van mijn duopartner',
-    exported: '{{count}} wijzigingen geëxporteerd naar {{file}}.',
+    exported_one: '{{count}} wijziging geëxporteerd naar {{file}}.',
+    exported_other: '{{count}} wijzigingen geëxporteerd naar {{file}}.',
     exportFailed: 'Exporteren mislukt: {{reason}}',
-    imported: '{{count}} wijzigingen gelezen: {{applied}} nieuw, {{duplicates}} al aanwezig, {{conflicts}} tegenstrijdige keuzes om na te kijken.',
+    imported_one: '{{count}} wijziging gelezen: {{applied}} nieuw, {{duplicates}} al aanwezig, {{conflicts}} tegenstrijdige keuzes om na te kijken.',
+    imported_other: '{{count}} wijzigingen gelezen: {{applied}} nieuw, {{duplicates}} al aanwezig, {{conflicts}} tegenstrijdige keuzes om na te kijken.',
     importFailed: 'Importeren mislukt, er is niets veranderd: {{reason}}',
     reasons: {
       'bundle-damaged': 'het bestand is beschadigd of onvolledig. Laat je duopartner het opnieuw exporteren.',

@@ -183,8 +183,8 @@ export function AgreementPanel({ board }: { board: SwotBoard }) {
       {result ? (
         <p data-testid="agreement">
           {result.kappa === null
-            ? t('swot.agreement.undefined', { items: result.items })
-            : t('swot.agreement.result', { kappa: format.format(result.kappa), observed: Math.round(result.observed * 100), items: result.items })}
+            ? t('swot.agreement.undefined', { items: t('field.counts.items', { count: result.items }) })
+            : t('swot.agreement.result', { kappa: format.format(result.kappa), observed: Math.round(result.observed * 100), items: t('field.counts.items', { count: result.items }) })}
         </p>
       ) : null}
     </section>

@@ -65,7 +65,7 @@ export function SwotScreen({ campaignId }: { campaignId: string }) {
         >
           {scopes.map((scope) => (
             <option key={scopeKey(scope)} value={scopeKey(scope)}>
-              {t('swot.scope.option', { sector: scope.sectorName, group: scope.groupName, conversations: scope.conversationCount, items: scope.itemCount })}
+              {t('swot.scope.option', { sector: scope.sectorName, group: scope.groupName, conversations: t('field.counts.conversations', { count: scope.conversationCount }), items: t('field.counts.items', { count: scope.itemCount }) })}
             </option>
           ))}
         </select>
@@ -94,7 +94,7 @@ export function SwotScreen({ campaignId }: { campaignId: string }) {
           {board ? (
             <>
               <p className="muted" aria-live="polite">
-                {t('swot.board.summary', { conversations: board.conversations.length, items: board.items.length, lemmas: board.lemmas.length })}
+                {t('swot.board.summary', { conversations: t('field.counts.conversations', { count: board.conversations.length }), items: t('field.counts.items', { count: board.items.length }), lemmas: t('field.counts.lemmas', { count: board.lemmas.length }) })}
                 {loading ? ` ${t('swot.common.loading')}` : ''}
               </p>
               <ClusterBoard board={board} />

@@ -121,7 +121,7 @@ export function ImportPanel({ setup }: { readonly setup: CampaignSetup }) {
           ) : (
             <>
               <p className="import-summary" role="status">
-                {t('import.summary', { ok: preview.okCount, duplicates: preview.duplicateCount, errors: preview.errorCount })}
+                {t('import.summary', { ok: preview.okCount, duplicates: t('field.counts.duplicates', { count: preview.duplicateCount }), errors: t('field.counts.withErrors', { count: preview.errorCount }) })}
               </p>
               <div className="table-wrap">
                 <table className="table" data-testid="import-preview">
