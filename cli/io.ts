@@ -6,6 +6,8 @@ export interface CliIo {
   readonly env: NodeJS.ProcessEnv;
   /** Resolves when the user asks a long-running command to stop (Ctrl+C). */
   readonly untilInterrupted: () => Promise<void>;
+  /** One line typed by the user (without its newline), or null at the end of input; absent where nobody can answer. */
+  readonly readLine?: () => Promise<string | null>;
 }
 
 export const processIo: CliIo = {
@@ -17,6 +19,16 @@ export const processIo: CliIo = {
     return Buffer.concat(chunks).toString('utf8');
   },
   env: process.env,
+  readLine: async () => {
+    const { createInterface } = await import('node:readline');
+    const lines = createInterface({ input: process.stdin, terminal: false });
+    try {
+      for await (const line of lines) return line;
+      return null;
+    } finally {
+      lines.close();
+    }
+  },
   untilInterrupted: () =>
     new Promise((resolve) => {
       process.once('SIGINT', () => resolve());
