@@ -56,7 +56,7 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
       const handler = handlers[channel] as Handler<ChannelName>;
       return ok(await handler(parsed.data as never));
     } catch (error) {
-      if (error instanceof ServiceError) return fail(error.code, error.message, error.issues);
+      if (error instanceof ServiceError) return fail(error.code, error.message, error.issues, error.reason);
       // Validation derives its limits from the sync registry, so the store should never refuse a
       // valid input; if it does, the user still learns which field, never a generic INTERNAL.
       if (error instanceof ChangeRejectedError) return fail('INVALID_INPUT', error.message, refusedField(error));

@@ -7,6 +7,8 @@ export class ServiceError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: readonly ContractIssue[],
+    /** A sync reason code (shared/sync/reasons.ts) for a message in the user's language. */
+    readonly reason?: string,
   ) {
     super(message);
   }

@@ -14,6 +14,7 @@ import { createPlanningHandlers } from './planning/planning';
 import { createVisitHandlers } from './visits/visits';
 import { createSearchHandlers } from './search/search';
 import { createReportHandlers } from './reports/handlers';
+import { createExportHandlers, type ExportHost } from './export/handlers';
 
 export interface ServiceContext {
   readonly profile: Profile;
@@ -21,6 +22,8 @@ export interface ServiceContext {
   readonly transport: 'ipc' | 'http';
   readonly sync: SyncController;
   readonly jobs: JobRegistry;
+  /** The desktop app's save dialog and PDF printer (absent in browser mode). */
+  readonly exportHost?: ExportHost;
   /** Announces changes of local state to the UI; absent in tests that do not watch. */
   readonly events?: EventHub;
 }
@@ -48,5 +51,6 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createVisitHandlers(context.profile),
     ...createSearchHandlers(context.profile),
     ...createReportHandlers(context.profile, context.sync),
+    ...createExportHandlers(context.profile, context.jobs, context.exportHost),
   };
 }

@@ -5,6 +5,7 @@ import { createHandlers } from './handlers';
 import { JobRegistry } from './jobs';
 import { SyncController } from './sync/controller';
 import { APP_VERSION } from './version';
+import type { ExportHost } from './export/handlers';
 
 export interface Services {
   readonly profile: Profile;
@@ -23,6 +24,8 @@ export interface StartServicesOptions {
   readonly onInternalError?: (channel: string, error: unknown) => void;
   /** Start the background sync engine when the profile has a server connection (default true). */
   readonly backgroundSync?: boolean;
+  /** The desktop app's save dialog and PDF printer (Electron main passes them; browser mode has none). */
+  readonly exportHost?: ExportHost;
 }
 
 /** Opens the profile and wires the contract to its services. Used by Electron main and browser mode. */
@@ -31,7 +34,7 @@ export function startServices(options: StartServicesOptions): Services {
   const events = new EventHub(profile);
   const sync = new SyncController(profile, { onChange: () => events.local('sync') });
   const jobs = new JobRegistry({ onChange: () => events.local('jobs') });
-  const handlers = createHandlers({ profile, version: APP_VERSION, transport: options.transport, sync, jobs, events });
+  const handlers = createHandlers({ profile, version: APP_VERSION, transport: options.transport, sync, jobs, events, ...(options.exportHost ? { exportHost: options.exportHost } : {}) });
   const dispatch = createDispatch(handlers, options.onInternalError ? { onInternalError: options.onInternalError } : {});
   if (options.backgroundSync ?? true) sync.resume();
   return {

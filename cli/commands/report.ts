@@ -9,6 +9,7 @@ import { sectionJson, sectionText } from '../../shared/report/document';
 import { reportMarkdown } from '../../shared/report/markdown';
 import { blockKey } from '../../shared/report/model';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
+import { REPORT_EXPORT_USAGE, runReportExport } from './report-export';
 import type { Command } from './types';
 
 const USAGE = `veldwerk report list --profile DIR [--campaign C]
@@ -23,7 +24,9 @@ veldwerk report show --profile DIR --report ID [--format md|json] [--lang nl-BE|
   --format md (default) prints Markdown; json prints the report, each section's document
   (ProseMirror JSON), its plain text and the resolved value of each block by block key.
 
-  Exit codes: 0 done; 1 the profile or report cannot be read; 2 bad arguments.`;
+  Exit codes: 0 done; 1 the profile or report cannot be read; 2 bad arguments.
+
+${REPORT_EXPORT_USAGE}`;
 
 function languageOf(value: string | undefined): Language {
   if (value === undefined) return 'nl-BE';
@@ -96,12 +99,13 @@ function show(argv: string[], io: CliIo): number {
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'list the reports of a profile, or print one with its live blocks resolved',
+  summary: 'list the reports of a profile, print one with its live blocks resolved, or export it (docx, md, pdf)',
   usage: USAGE,
   run: async (argv, io) => {
     const [sub, ...rest] = argv;
     if (sub === 'list') return list(rest, io);
     if (sub === 'show') return show(rest, io);
-    throw new UsageError(sub === undefined ? 'name a subcommand: list or show' : `unknown subcommand "${sub}" (list or show)`);
+    if (sub === 'export') return runReportExport(rest, io);
+    throw new UsageError(sub === undefined ? 'name a subcommand: list, show or export' : `unknown subcommand "${sub}" (list, show or export)`);
   },
 };

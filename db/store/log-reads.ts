@@ -50,3 +50,9 @@ export function newestChangeOf(core: StoreCore, rows: readonly { readonly table:
     | undefined;
   return row ?? null;
 }
+
+/** The distinct authors of a node's newest changes (at most `limit` changes looked at), newest first. */
+export function recentAuthorsOfNode(core: StoreCore, node: string, limit: number): string[] {
+  const rows = core.stmt('SELECT DISTINCT author FROM (SELECT author FROM changes WHERE node = ? ORDER BY seq DESC LIMIT ?)').all(node, limit) as Array<{ author: string }>;
+  return rows.map((row) => row.author);
+}

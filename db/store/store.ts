@@ -201,6 +201,11 @@ export class LocalStore implements SyncReplica {
     return logReads.newestChangeOf(this.core, rows);
   }
 
+  /** The distinct authors of a node's newest changes (at most `limit` looked at). */
+  recentAuthorsOfNode(node: string, limit: number): string[] {
+    return logReads.recentAuthorsOfNode(this.core, node, limit);
+  }
+
   /** Sync-state entries whose key starts with a prefix, by key. */
   syncStateByPrefix(prefix: string): Array<{ key: string; value: string }> {
     return logReads.syncStateByPrefix(this.core, prefix);

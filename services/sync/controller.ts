@@ -5,7 +5,13 @@ import { SyncHttpClient, SyncHttpError, ServerUnreachableError } from '../../ser
 import type { SyncStatus } from '../../server/client/status';
 import type { SyncView } from '../../shared/contract/sync';
 import { INSECURE_HTTP_MESSAGE, serverUrlProblem } from '../../shared/sync/server-url';
+import { isReasonCode, type ReasonCode } from '../../shared/sync/reasons';
 import { ServiceError } from '../errors';
+
+/** A server or engine code the UI can translate; anything else is shown as "something went wrong". */
+function reasonOf(code: string): ReasonCode {
+  return isReasonCode(code) ? code : 'INTERNAL';
+}
 
 /** Where the connection to the central server is kept in the profile (local only, never synced). */
 const KEYS = {
@@ -144,9 +150,9 @@ export class SyncController {
       this.store.setSyncState(KEYS.serverId, me.serverId);
     } catch (error) {
       if (error instanceof SyncHttpError) {
-        throw new ServiceError(error.status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN', error.message);
+        throw new ServiceError(error.status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN', error.message, undefined, reasonOf(error.code));
       }
-      if (error instanceof ServerUnreachableError) throw new ServiceError('NOT_FOUND', error.message);
+      if (error instanceof ServerUnreachableError) throw new ServiceError('NOT_FOUND', error.message, undefined, 'SERVER_UNREACHABLE');
       throw error;
     }
     this.launch(client.baseUrl);
@@ -188,21 +194,21 @@ export class SyncController {
   status(): SyncView {
     const url = this.store.getSyncState(KEYS.url) || null;
     const email = this.store.getSyncState(KEYS.email) || null;
-    const base = { serverUrl: url, email, reason: null, nextAttemptAt: null, lastSyncAt: this.lastSyncAt, progress: null, pendingChanges: this.pendingChanges() };
-    if (url && this.refusedUrl) return { ...base, state: 'error', reason: INSECURE_HTTP_MESSAGE };
+    const base = { serverUrl: url, email, reason: null, reasonCode: null, nextAttemptAt: null, lastSyncAt: this.lastSyncAt, progress: null, pendingChanges: this.pendingChanges() };
+    if (url && this.refusedUrl) return { ...base, state: 'error', reason: INSECURE_HTTP_MESSAGE, reasonCode: 'INSECURE_HTTP' };
     if (!url || !this.engine) return { ...base, state: url ? 'idle' : 'not-configured' };
     const status = this.engine.status;
     switch (status.state) {
       case 'idle':
         return { ...base, state: 'idle' };
       case 'offline':
-        return { ...base, state: 'offline', reason: status.reason, nextAttemptAt: status.nextAttemptAt };
+        return { ...base, state: 'offline', reason: status.reason, reasonCode: 'SERVER_UNREACHABLE', nextAttemptAt: status.nextAttemptAt };
       case 'syncing':
         return { ...base, state: 'syncing', progress: status.progress ? { phase: status.progress.phase, done: status.progress.done, total: status.progress.total } : null };
       case 'up-to-date':
         return { ...base, state: 'up-to-date', lastSyncAt: status.at };
       case 'error':
-        return { ...base, state: 'error', reason: status.reason, nextAttemptAt: status.nextAttemptAt };
+        return { ...base, state: 'error', reason: status.reason, reasonCode: reasonOf(status.code), nextAttemptAt: status.nextAttemptAt };
     }
   }
 
@@ -226,8 +232,12 @@ export class SyncController {
       this.engine.trigger();
       return result;
     } catch (error) {
-      if (error instanceof SyncHttpError) throw new ServiceError(error.status === 403 ? 'FORBIDDEN' : error.status === 404 ? 'NOT_FOUND' : error.status === 401 ? 'UNAUTHORIZED' : 'CONFLICT', error.message);
-      if (error instanceof ServerUnreachableError) throw new ServiceError('CONFLICT', `The sync server cannot be reached now; try again when the laptop is online. (${error.message})`);
+      if (error instanceof SyncHttpError) {
+        throw new ServiceError(error.status === 403 ? 'FORBIDDEN' : error.status === 404 ? 'NOT_FOUND' : error.status === 401 ? 'UNAUTHORIZED' : 'CONFLICT', error.message, undefined, reasonOf(error.code));
+      }
+      if (error instanceof ServerUnreachableError) {
+        throw new ServiceError('CONFLICT', `The sync server cannot be reached now; try again when the laptop is online. (${error.message})`, undefined, 'SERVER_UNREACHABLE');
+      }
       throw error;
     }
   }

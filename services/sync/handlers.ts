@@ -1,6 +1,7 @@
 import type { Profile } from '../../db/profile';
 import { BundleError, createBundle, importBundleBytes, knownPeers } from '../../db/store/bundle';
 import { ChangeRejectedError } from '../../db/store/errors';
+import { memberNameOfNode } from '../../db/store/peers';
 import { ClockSkewError } from '../../shared/sync/hlc';
 import type { ExportResult, ImportResultView, syncChannels } from '../../shared/contract/sync';
 import { ServiceError } from '../errors';
@@ -43,7 +44,7 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
     'sync.now': () => controller.syncNow(),
 
     'duo.info': () => {
-      const peers = knownPeers(store);
+      const peers = knownPeers(store).map((peer) => ({ node: peer.node, name: memberNameOfNode(store, peer.node), campaigns: peer.campaigns }));
       return { node: store.node, peers };
     },
 

@@ -1,6 +1,7 @@
 import AhoCorasick from 'modern-ahocorasick';
 import { foldKey, foldText, originalRange } from './fold';
 import type { Gazetteer, GazetteerEntry } from './gazetteer';
+import { ANONYMITY_HIT_KINDS } from '../sync/schema';
 import { findPatterns, type PatternKind } from './patterns';
 
 /**
@@ -9,9 +10,10 @@ import { findPatterns, type PatternKind } from './patterns';
  * hit with its context and the labels it may be replaced by. Export is refused while a hit is
  * neither replaced, reworded away nor allowed with a reason (see `exportGate`).
  */
-export type HitKind = 'organisation' | 'member' | 'person' | 'region' | 'smallCell' | Exclude<PatternKind, 'person'>;
-
-export const HIT_KINDS: readonly HitKind[] = ['organisation', 'member', 'person', 'email', 'phone', 'nationalNumber', 'kbo', 'iban', 'region', 'smallCell'];
+export type HitKind = (typeof ANONYMITY_HIT_KINDS)[number];
+export const HIT_KINDS: readonly HitKind[] = ANONYMITY_HIT_KINDS;
+// Every pattern kind is a hit kind.
+const _patternKinds: readonly HitKind[] = [] as PatternKind[];
 
 /** One piece of text of the report: a paragraph, a heading, a table cell, a lemma's narrative. */
 export interface CheckUnit {

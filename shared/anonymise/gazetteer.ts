@@ -65,7 +65,7 @@ export function shortForms(name: string, common: ReadonlySet<string>): Array<{ t
   for (const match of name.matchAll(/\(([^)]{2,20})\)/gu)) forms.push({ term: (match[1] ?? '').trim(), casing: 'exact' });
   const bare = name.replace(/\([^)]*\)/gu, ' ');
   const all = words(bare);
-  const distinct = all.filter((word) => !common.has(foldKey(word)));
+  const distinct = all.filter((word) => !isCommon(foldKey(word), common));
   if (distinct.length > 0 && distinct.length < all.length) {
     // Keep the article right before the distinctive part: "De Foyer".
     const firstIndex = all.indexOf(distinct[0] ?? '');
@@ -79,6 +79,22 @@ export function shortForms(name: string, common: ReadonlySet<string>): Array<{ t
   const capitals = all.filter((word) => isCapitalised(word) && !ARTICLES.has(foldKey(word)));
   if (capitals.length >= 3) forms.push({ term: capitals.map((word) => word.charAt(0)).join(''), casing: 'exact' });
   return forms;
+}
+
+/**
+ * A word is common when it is in the set, or shares its stem with a word of the set
+ * ("integratiecentrum" with the sector's "integratiecentra"): the last two letters of the
+ * longer word may differ, over a stem of six letters or more.
+ */
+function isCommon(word: string, common: ReadonlySet<string>): boolean {
+  if (common.has(word)) return true;
+  if (word.length < 8) return false;
+  for (const other of common) {
+    if (other.length < 8) continue;
+    const stem = Math.min(word.length, other.length) - 2;
+    if (word.slice(0, stem) === other.slice(0, stem)) return true;
+  }
+  return false;
 }
 
 /** A person's surname as written after the first name ("An Van den Broeck" → "Van den Broeck"). */

@@ -10,6 +10,7 @@ import { planningChannels } from './planning';
 import { visitChannels } from './visit';
 import { searchChannels } from './search';
 import { reportChannels } from './reports';
+import { exportChannels } from './export';
 
 /**
  * The one contract between the UI and the services: every call the renderer can make,
@@ -37,6 +38,7 @@ export const contract = {
   ...visitChannels,
   ...searchChannels,
   ...reportChannels,
+  ...exportChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -27,6 +27,8 @@ export interface ContractError {
   readonly code: ErrorCode;
   readonly message: string;
   readonly issues?: readonly ContractIssue[];
+  /** Why the sync server or engine refused, as a reason code (shared/sync/reasons.ts) the UI translates. */
+  readonly reason?: string;
 }
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ContractError };
@@ -35,8 +37,11 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail(code: ErrorCode, message: string, issues?: readonly ContractIssue[]): Result<never> {
-  return issues && issues.length > 0 ? { ok: false, error: { code, message, issues } } : { ok: false, error: { code, message } };
+export function fail(code: ErrorCode, message: string, issues?: readonly ContractIssue[], reason?: string): Result<never> {
+  return {
+    ok: false,
+    error: { code, message, ...(issues && issues.length > 0 ? { issues } : {}), ...(reason ? { reason } : {}) },
+  };
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {

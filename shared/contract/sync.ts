@@ -13,8 +13,10 @@ export interface SyncView {
   readonly state: SyncState;
   readonly serverUrl: string | null;
   readonly email: string | null;
-  /** Why the last attempt failed (offline, error), in the server's or network's words. */
+  /** Why the last attempt failed (offline, error), in the server's or network's words (English, for logs). */
   readonly reason: string | null;
+  /** The same as a reason code (shared/sync/reasons.ts) the UI shows in the user's language. */
+  readonly reasonCode: string | null;
   /** When the engine tries again (offline, error), ms since the epoch. */
   readonly nextAttemptAt: number | null;
   /** When the last round finished (up-to-date), ms since the epoch. */
@@ -44,7 +46,7 @@ export type JobState = 'running' | 'done' | 'failed';
 
 export interface JobView<R> {
   readonly id: string;
-  readonly kind: 'export' | 'import';
+  readonly kind: 'export' | 'import' | 'reportExport';
   readonly state: JobState;
   readonly phase: string;
   readonly done: number;
@@ -75,6 +77,8 @@ export interface ImportResultView {
 
 export interface DuoPeer {
   readonly node: string;
+  /** The member who works on that laptop (author of its newest changes), when this profile knows them. */
+  readonly name: string | null;
   /** How many of this campaign's nodes the peer reported knowing, as a hint of recency. */
   readonly campaigns: readonly string[];
 }

@@ -3,6 +3,7 @@ import { fieldEn } from './field.en';
 import { exportEn } from './export.en';
 import { swotEn } from './swot.en';
 import { syncEn } from './sync.en';
+import { reasonsEn } from './reasons.en';
 import { workflowEn } from './workflow.en';
 import { reportsEn } from './reports.en';
 import { reportTextEn } from './report-text.en';
@@ -68,6 +69,7 @@ export const en: Messages = {
   reportText: reportTextEn,
   export: exportEn,
   sync: syncEn,
+  syncReasons: reasonsEn,
   workflow: workflowEn,
   reports: reportsEn,
   workspace: {

@@ -42,6 +42,10 @@ export const fieldEn: Messages['field'] = {
     withErrors_one: '{{count}} with an error',
     withErrors_other: '{{count}} with errors',
   },
+  csv: {
+    readAs: 'Read as {{encoding}}.',
+    encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 (with BOM)', 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', 'windows-1252': 'Windows-1252 (Excel on Windows)' },
+  },
   entry: {
     saving: 'saving…',
     held: 'waiting for your name',

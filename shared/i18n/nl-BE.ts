@@ -6,6 +6,7 @@ import { fieldNlBE } from './field.nl-BE';
 import { exportNlBE } from './export.nl-BE';
 import { swotNlBE } from './swot.nl-BE';
 import { syncNlBE } from './sync.nl-BE';
+import { reasonsNlBE } from './reasons.nl-BE';
 import { workflowNlBE } from './workflow.nl-BE';
 import { reportsNlBE } from './reports.nl-BE';
 import { reportTextNlBE } from './report-text.nl-BE';
@@ -70,6 +71,7 @@ export const nlBE = {
   reportText: reportTextNlBE,
   export: exportNlBE,
   sync: syncNlBE,
+  syncReasons: reasonsNlBE,
   workflow: workflowNlBE,
   reports: reportsNlBE,
   workspace: {

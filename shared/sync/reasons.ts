@@ -42,6 +42,8 @@ export const REASON_CODES = [
   // The engine on the laptop.
   'SERVER_UNREACHABLE',
   'LOCAL',
+  // The laptop refuses a plain http:// server address of another machine (shared/sync/server-url.ts).
+  'INSECURE_HTTP',
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];

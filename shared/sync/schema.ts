@@ -28,8 +28,9 @@ export { YTEXT_KEY };
  * Version of this registry. A change made under a newer version is kept aside until the store upgrades.
  * 2: reports (pen holder, frozen block values), report sections as rich text with owner and lock,
  * report comments, versions and templates (issue 16).
+ * 3: the anonymisation decisions of a report (issue 11).
  */
-export const SYNC_SCHEMA_VERSION = 2;
+export const SYNC_SCHEMA_VERSION = 3;
 
 export type ColumnKind = 'lww' | 'judgement' | 'text';
 /** How a value is kept in its SQLite column: booleans as 0/1, arrays and objects as JSON text. */
@@ -111,6 +112,11 @@ export const REPORT_KINDS = ['region', 'sector', 'final'] as const;
 export const REPORT_STATUSES = ['draft', 'submitted', 'approved', 'final'] as const;
 /** Why a report version was kept: a workflow step, or on demand ("versie voor sectordag"). */
 export const REPORT_VERSION_REASONS = ['submitted', 'approved', 'final', 'manual'] as const;
+
+/** The kinds of hit of the anonymisation check (shared/anonymise/check.ts derives its type from this list). */
+export const ANONYMITY_HIT_KINDS = ['organisation', 'member', 'person', 'email', 'phone', 'nationalNumber', 'kbo', 'iban', 'region', 'smallCell'] as const;
+/** What was decided about a hit: replaced by a label, or allowed with a reason. */
+export const ANONYMITY_ACTIONS = ['replace', 'allow'] as const;
 
 const deleted = flag();
 
@@ -259,6 +265,25 @@ export const syncTables = {
   report_templates: {
     kind: oneOf(REPORT_KINDS),
     sections: col('lww', 'json', z.array(z.json()).max(100).refine((value) => JSON.stringify(value).length <= MAX_LONG_TEXT * 10, { message: 'too large' })),
+    deleted,
+  },
+  /**
+   * The audit trail of the anonymisation check (shared/anonymise): what a member decided about a
+   * hit of a report, with a reason. `hit_key` names the term (every occurrence of it); the id
+   * is deterministic per report and key, so two laptops deciding on the same hit merge.
+   */
+  report_anonymity: {
+    report_id: ref(),
+    hit_key: shortText(700),
+    kind: oneOf(ANONYMITY_HIT_KINDS),
+    term: shortText(500),
+    action: oneOf(ANONYMITY_ACTIONS),
+    /** The label that replaces the term (action replace). */
+    replacement: optionalText(500),
+    /** Why the term may stay (action allow). */
+    reason: optionalText(2000),
+    author_id: ref(),
+    decided_at: dateTime(),
     deleted,
   },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;

@@ -91,7 +91,7 @@ describe('campaign workspace and set-up in Chromium (browser mode)', () => {
     await page.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
     const preview = page.getByTestId('import-preview');
     await preview.waitFor();
-    await page.getByText('2 klaar om te importeren, 1 mogelijke dubbels, 4 met fouten.').waitFor();
+    await page.getByText('2 klaar om te importeren, 1 mogelijke dubbel, 4 met fouten.').waitFor();
     await preview.getByText('Regel 4: de naam ontbreekt.').waitFor();
     await preview.getByText('Regel 5: sector „XYZ” bestaat niet in deze campagne.', { exact: false }).waitFor();
     await preview.getByText('Regel 6: „Antwerpen” is zowel een provincie als een stad.', { exact: false }).waitFor();

@@ -70,7 +70,17 @@ describe('synchronisation in Chromium (browser mode)', () => {
     await dialog.getByLabel('Adres van de server').fill(server.url);
     await dialog.getByRole('button', { name: 'Koppelen' }).click();
     await dialog.getByText('Koppelen lukte niet.').waitFor();
+    // The server's refusal in the user's language (by its reason code), not in the server's English.
+    await dialog.getByText('Verkeerd e-mailadres of wachtwoord.').waitFor();
+    expect(await dialog.textContent()).not.toContain('Wrong email or password');
     await screenshot(page, 'sync-dialog-wrong-password-nl');
+
+    // Plain http:// to another machine is refused, and the form says why.
+    await dialog.getByLabel('Adres van de server').fill('http://veldwerk.example.be');
+    await dialog.getByRole('button', { name: 'Koppelen' }).click();
+    await dialog.getByText(/Gebruik een adres dat met https:\/\/ begint/).waitFor();
+    await screenshot(page, 'sync-dialog-insecure-http-nl');
+    await dialog.getByLabel('Adres van de server').fill(server.url);
 
     await dialog.getByLabel('Wachtwoord').fill(TEST_PASSWORD);
     await dialog.getByRole('button', { name: 'Koppelen' }).click();

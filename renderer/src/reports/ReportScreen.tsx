@@ -21,6 +21,7 @@ import { SectionPane } from './SectionPane';
 import { StatusBadge } from './StatusBadge';
 import { CompareView, VersionView } from './VersionViews';
 import { WorkflowBar } from './WorkflowBar';
+import { ExportButton } from '../export/ExportDialog';
 import './reports.css';
 
 /** What the editor's extensions read when they run (they are created once per section, the data changes). */
@@ -148,7 +149,10 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
               <PenHolder reportId={report.id} penHolderId={report.penHolderId} setup={setup} disabled={detail.frozen} />
             </div>
           </div>
-          <WorkflowBar reportId={report.id} actions={detail.actions} />
+          <div className="report-header-actions">
+            <ExportButton reportId={report.id} sections={detail.sections.map((entry) => ({ id: entry.id, title: entry.title }))} final={report.status === 'final'} />
+            <WorkflowBar reportId={report.id} actions={detail.actions} />
+          </div>
         </header>
         {detail.frozen ? (
           <p className="alert alert-info frozen-notice" role="status">

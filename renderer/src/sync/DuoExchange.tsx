@@ -141,7 +141,7 @@ export function DuoExchange() {
             <option value="">{t('sync.duo.everything')}</option>
             {duo?.peers.map((candidate) => (
               <option key={candidate.node} value={candidate.node}>
-                {t('sync.duo.peer', { node: candidate.node })}
+                {candidate.name ? t('sync.duo.peerNamed', { name: candidate.name }) : t('sync.duo.peer', { node: candidate.node })}
               </option>
             ))}
           </select>

@@ -2,7 +2,8 @@ import { forwardRef, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../shared/contract/result';
 import { api } from '../api';
-import { describeError, fieldErrors } from '../errors';
+import { indicatorState } from '../../../shared/sync/indicator';
+import { describeError, fieldErrors, reasonText } from '../errors';
 import { DuoExchange } from './DuoExchange';
 import { useSyncStatus } from '../data/sync';
 
@@ -63,8 +64,8 @@ function ServerSection() {
         <div className="sync-details" data-testid="sync-details">
           <p>{t('sync.server.connectedAs', { email: status.email ?? '', url: status.serverUrl ?? '' })}</p>
           <p className={`sync-state sync-${status.state}`}>
-            <span className="sync-dot" aria-hidden="true" /> {t(`sync.indicator.${status.state}`)}
-            {status.reason ? ` ${t('sync.server.reason', { reason: status.reason })}` : ''}
+            <span className="sync-dot" aria-hidden="true" /> {t(`sync.indicator.${indicatorState(status)}`)}
+            {status.reason || status.reasonCode ? ` ${t('sync.server.reason', { reason: reasonText(t, status.reasonCode, status.reason) })}` : ''}
           </p>
           {status.state === 'syncing' && status.progress ? (
             <progress max={status.progress.total ?? undefined} value={status.progress.done} aria-label={t(`sync.phase.${status.progress.phase}`)} />
@@ -101,7 +102,7 @@ function ServerSection() {
           </div>
           {error && error.code !== 'INVALID_INPUT' ? (
             <p className="alert alert-error" role="alert">
-              {t('sync.server.connectFailed')} {error.message}
+              {t('sync.server.connectFailed')} {describeError(t, error)}
             </p>
           ) : null}
           <button type="submit" className="button button-primary" disabled={busy}>

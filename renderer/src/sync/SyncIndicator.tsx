@@ -2,6 +2,8 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SyncDialog } from './SyncDialog';
 import { useSyncStatus } from '../data/sync';
+import { indicatorState } from '../../../shared/sync/indicator';
+import { reasonText } from '../errors';
 import './sync.css';
 
 /**
@@ -19,13 +21,15 @@ export function SyncIndicator() {
   const label =
     state === 'syncing' && status?.progress
       ? t('sync.indicator.syncingProgress', { phase: t(`sync.phase.${status.progress.phase}`), done: status.progress.done, total: status.progress.total ?? '?' })
-      : state === 'up-to-date' && time
-        ? t('sync.indicator.upToDateAt', { time })
-        : t(`sync.indicator.${state}`);
+      : indicatorState(status) === 'waiting'
+        ? t('sync.indicator.waiting')
+        : state === 'up-to-date' && time
+          ? t('sync.indicator.upToDateAt', { time })
+          : t(`sync.indicator.${state}`);
 
   return (
     <>
-      <button type="button" className={`sync-indicator sync-${state}`} data-testid="sync-indicator" onClick={() => dialog.current?.showModal()} title={status?.reason ?? undefined}>
+      <button type="button" className={`sync-indicator sync-${state}`} data-testid="sync-indicator" onClick={() => dialog.current?.showModal()} title={status?.reason || status?.reasonCode ? reasonText(t, status.reasonCode, status.reason) : undefined}>
         <span className="sync-dot" aria-hidden="true" />
         <span className="sync-label">{label}</span>
         {status && status.pendingChanges > 0 && state !== 'not-configured' ? <span className="sync-pending">{t('sync.indicator.pending', { count: status.pendingChanges })}</span> : null}

@@ -1,3 +1,4 @@
+import { decodeText, type TextEncodingName } from '../../../../shared/text/encoding';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract/result';
@@ -16,6 +17,7 @@ export function ImportPanel({ setup }: { readonly setup: CampaignSetup }) {
   const { t } = useTranslation();
   const id = useId();
   const [csv, setCsv] = useState('');
+  const [encoding, setEncoding] = useState<TextEncodingName | null>(null);
   const [fileName, setFileName] = useState('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [includeDuplicates, setIncludeDuplicates] = useState(false);
@@ -80,11 +82,19 @@ export function ImportPanel({ setup }: { readonly setup: CampaignSetup }) {
               const file = event.target.files?.[0];
               if (!file) return;
               setFileName(file.name);
-              setCsv(await file.text());
+              // Excel on Belgian Windows writes Windows-1252: the bytes are decoded by what they are, not as UTF-8.
+              const decoded = decodeText(new Uint8Array(await file.arrayBuffer()));
+              setCsv(decoded.text);
+              setEncoding(decoded.encoding);
               setPreview(null);
             }}
           />
           {fileName ? <p className="field-hint">{t('import.fileChosen', { name: fileName })}</p> : null}
+          {fileName && encoding ? (
+            <p className="field-hint" data-testid="import-encoding">
+              {t('field.csv.readAs', { encoding: t(`field.csv.encodings.${encoding}`) })}
+            </p>
+          ) : null}
         </div>
         <Field id={`${id}-text`} label={t('import.paste')} error={fields.csv}>
           {(control) => (
@@ -95,6 +105,7 @@ export function ImportPanel({ setup }: { readonly setup: CampaignSetup }) {
               spellCheck={false}
               onChange={(event) => {
                 setCsv(event.target.value);
+                setEncoding(null);
                 setPreview(null);
               }}
             />

@@ -1,0 +1,375 @@
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AnonymityHitView, AnonymityReview, ExportFormat, ExportValues, ReportExportResult } from '../../../shared/contract/export';
+import type { ContractError } from '../../../shared/contract/result';
+import { isLanguage } from '../../../shared/i18n';
+import { api } from '../api';
+import { describeError } from '../errors';
+import { downloadBlob } from './download';
+import { openPrintView } from './print-view';
+import './export.css';
+
+interface SectionChoice {
+  readonly id: string;
+  readonly title: string;
+}
+
+type Step = 'settings' | 'review' | 'running' | 'done';
+
+const MIME: Record<ExportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  md: 'text/markdown;charset=utf-8',
+};
+
+const TEAM_KEY = 'veldwerk.export.team';
+
+function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}
+
+/** The export of one report: format, sections, live or frozen values; the anonymisation review first; then the file. */
+export function ExportButton({ reportId, sections, final }: { reportId: string; sections: readonly SectionChoice[]; final: boolean }) {
+  const { t } = useTranslation();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          setOpen(true);
+          dialog.current?.showModal();
+        }}
+      >
+        {t('export.dialog.open')}
+      </button>
+      <dialog ref={dialog} className="dialog export-dialog" onClose={() => setOpen(false)} aria-labelledby={`export-title-${reportId}`}>
+        {open ? <ExportFlow reportId={reportId} sections={sections} final={final} onClose={() => dialog.current?.close()} /> : null}
+      </dialog>
+    </>
+  );
+}
+
+function ExportFlow({ reportId, sections, final, onClose }: { reportId: string; sections: readonly SectionChoice[]; final: boolean; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const language = isLanguage(i18n.language) ? i18n.language : 'nl-BE';
+  const desktop = typeof window !== 'undefined' && 'veldwerk' in window;
+  const [step, setStep] = useState<Step>('settings');
+  const [format, setFormat] = useState<ExportFormat>('docx');
+  const [values, setValues] = useState<ExportValues>(final ? 'frozen' : 'live');
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(sections.map((section) => section.id)));
+  const [team, setTeam] = useState(() => localStorage.getItem(TEAM_KEY) ?? '');
+  const [review, setReview] = useState<AnonymityReview | null>(null);
+  const [error, setError] = useState<{ text: string; names: readonly string[] } | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number; phase: string }>({ done: 0, total: 0, phase: '' });
+  const [result, setResult] = useState<ReportExportResult | null>(null);
+
+  const selection = () => ({ reportId, values, sectionIds: chosen.size === sections.length ? null : sections.filter((section) => chosen.has(section.id)).map((section) => section.id), language });
+  const fail = (contractError: ContractError) =>
+    setError({ text: contractError.code === 'CONFLICT' ? contractError.message : describeError(t, contractError), names: (contractError.issues ?? []).map((issue) => issue.message) });
+
+  async function check() {
+    setError(null);
+    const answer = await api.invoke('export.review', selection());
+    if (!answer.ok) return fail(answer.error);
+    setReview(answer.value);
+    setStep('review');
+  }
+
+  async function runExport() {
+    setError(null);
+    localStorage.setItem(TEAM_KEY, team);
+    if (format === 'pdf' && !desktop) {
+      const view = await api.invoke('export.printView', { ...selection(), teamName: team || t('export.dialog.teamDefault') });
+      if (!view.ok) return fail(view.error);
+      if (!openPrintView(view.value.html)) setError({ text: t('export.dialog.popupBlocked'), names: [] });
+      else setStep('done');
+      return;
+    }
+    const started = await api.invoke('export.start', { ...selection(), format, teamName: team || t('export.dialog.teamDefault'), destination: desktop ? 'dialog' : 'download' });
+    if (!started.ok) return fail(started.error);
+    setStep('running');
+    for (;;) {
+      const job = await api.invoke('jobs.reportExport', { jobId: started.value.jobId });
+      if (!job.ok) return fail(job.error);
+      setProgress({ done: job.value.done, total: job.value.total, phase: job.value.phase });
+      if (job.value.state === 'failed') {
+        setStep('review');
+        return setError({ text: t('export.dialog.failed', { message: job.value.error ?? '' }), names: [] });
+      }
+      if (job.value.state === 'done' && job.value.result) {
+        const done = job.value.result;
+        if (done.base64) downloadBlob(new Blob([base64Bytes(done.base64)], { type: MIME[done.format] }), done.fileName);
+        setResult(done);
+        setStep('done');
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  return (
+    <div className="export-flow">
+      <div className="dialog-header">
+        <h2 id={`export-title-${reportId}`}>{t('export.dialog.title')}</h2>
+        <button type="button" className="button button-small" onClick={onClose} aria-label={t('export.dialog.close')}>
+          ×
+        </button>
+      </div>
+      {error ? (
+        <div className="alert alert-error" role="alert">
+          <p>{error.text}</p>
+          {error.names.length > 0 ? (
+            <ul className="export-refused">
+              {error.names.map((name, index) => (
+                <li key={`${name}-${index}`}>{name}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {step === 'settings' ? (
+        <form
+          className="dialog-section export-settings"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void check();
+          }}
+        >
+          <fieldset>
+            <legend>{t('export.dialog.format')}</legend>
+            {(['docx', 'pdf', 'md'] as const).map((value) => (
+              <label key={value} className="radio">
+                <input type="radio" name={`${id}-format`} checked={format === value} onChange={() => setFormat(value)} /> {t(`export.dialog.formats.${value}`)}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset>
+            <legend>{t('export.dialog.values')}</legend>
+            <label className="radio">
+              <input type="radio" name={`${id}-values`} checked={values === 'live'} onChange={() => setValues('live')} /> {t('export.dialog.live')}
+            </label>
+            <label className="radio">
+              <input type="radio" name={`${id}-values`} checked={values === 'frozen'} disabled={!final} onChange={() => setValues('frozen')} /> {t('export.dialog.frozen')}
+            </label>
+            {!final ? <p className="muted small">{t('export.dialog.frozenOnlyFinal')}</p> : null}
+          </fieldset>
+          <fieldset>
+            <legend>{t('export.dialog.sections')}</legend>
+            {sections.map((section) => (
+              <label key={section.id} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={chosen.has(section.id)}
+                  onChange={(event) => {
+                    const next = new Set(chosen);
+                    if (event.target.checked) next.add(section.id);
+                    else next.delete(section.id);
+                    setChosen(next);
+                  }}
+                />{' '}
+                {section.title}
+              </label>
+            ))}
+          </fieldset>
+          <label className="field">
+            <span>{t('export.dialog.team')}</span>
+            <input type="text" value={team} placeholder={t('export.dialog.teamDefault')} onChange={(event) => setTeam(event.target.value)} maxLength={200} />
+            <span className="muted small">{t('export.dialog.teamHelp')}</span>
+          </label>
+          <div className="dialog-actions">
+            <button type="submit" className="button button-primary" disabled={chosen.size === 0}>
+              {t('export.dialog.check')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {step === 'review' && review ? (
+        <ReviewList
+          review={review}
+          onChanged={(next) => setReview(next)}
+          onError={fail}
+          refresh={async () => {
+            const answer = await api.invoke('export.review', selection());
+            if (answer.ok) setReview(answer.value);
+            else fail(answer.error);
+          }}
+          onBack={() => setStep('settings')}
+          onExport={() => void runExport()}
+          format={format}
+        />
+      ) : null}
+      {step === 'running' ? (
+        <div className="dialog-section" role="status">
+          <p>{t('export.dialog.running', { format: t(`export.dialog.formats.${format}`) })}</p>
+          <progress max={progress.total || 1} value={progress.done} aria-label={t('export.dialog.progress')} />
+        </div>
+      ) : null}
+      {step === 'done' ? (
+        <div className="dialog-section" role="status">
+          <p className="alert alert-success">
+            {result?.cancelled ? t('export.dialog.cancelled') : result?.path ? t('export.dialog.saved', { path: result.path }) : result ? t('export.dialog.downloaded', { name: result.fileName }) : t('export.dialog.printOpened')}
+          </p>
+          {result?.fontFallback ? <p className="alert alert-info">{t('export.dialog.fontFallback', { font: result.fontFallback })}</p> : null}
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={onClose}>
+              {t('export.dialog.close')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function ReviewList(props: {
+  review: AnonymityReview;
+  format: ExportFormat;
+  onChanged: (review: AnonymityReview) => void;
+  onError: (error: ContractError) => void;
+  refresh: () => Promise<void>;
+  onBack: () => void;
+  onExport: () => void;
+}) {
+  const { t } = useTranslation();
+  const { review } = props;
+  // One row per term: a decision applies to every occurrence.
+  const terms = new Map<string, AnonymityHitView[]>();
+  for (const hit of review.hits) terms.set(hit.key, [...(terms.get(hit.key) ?? []), hit]);
+  return (
+    <div className="dialog-section export-review">
+      <h3>{t('export.review.title')}</h3>
+      <p className={review.unresolved > 0 ? 'alert alert-error' : 'alert alert-success'} data-testid="export-unresolved">
+        {review.hits.length === 0 ? t('export.review.none') : review.unresolved > 0 ? t('export.review.unresolved', { count: review.unresolved }) : t('export.review.allResolved')}
+      </p>
+      <ol className="export-hits">
+        {[...terms.values()].map((hits) => (
+          <HitRow key={hits[0]?.key} hits={hits} reportId={review.reportId} k={review.k} onDone={props.refresh} onError={props.onError} />
+        ))}
+      </ol>
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={props.onBack}>
+          {t('export.review.back')}
+        </button>
+        <button type="button" className="button button-primary" onClick={props.onExport}>
+          {t('export.review.export', { format: t(`export.dialog.formats.${props.format}`) })}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function HitRow({ hits, reportId, k, onDone, onError }: { hits: readonly AnonymityHitView[]; reportId: string; k: number; onDone: () => Promise<void>; onError: (error: ContractError) => void }) {
+  const { t } = useTranslation();
+  const hit = hits[0] as AnonymityHitView;
+  const [mode, setMode] = useState<'idle' | 'allow' | 'reword'>('idle');
+  const [label, setLabel] = useState(hit.suggestions[0] ?? '');
+  const [reason, setReason] = useState('');
+  const sentence = `${hit.before}${hit.text}${hit.after}`;
+  const [rewrite, setRewrite] = useState(sentence);
+  const decide = async (decision: { action: 'replace'; replacement: string } | { action: 'allow'; reason: string }) => {
+    const answer = await api.invoke('export.decide', { reportId, key: hit.key, kind: hit.kind, term: hit.text, decision });
+    if (!answer.ok) return onError(answer.error);
+    setMode('idle');
+    await onDone();
+  };
+  return (
+    <li className={hit.decision ? 'export-hit decided' : 'export-hit'} data-testid="export-hit">
+      <div className="export-hit-head">
+        <span className={`export-kind kind-${hit.kind}`}>{t(`export.kinds.${hit.kind}`, { k })}</span>
+        <strong>{hit.text}</strong>
+        <span className="muted small">{t('export.review.occurrences', { count: hits.length, where: hit.where })}</span>
+      </div>
+      <p className="export-context">
+        {hit.before}
+        <mark>{hit.text}</mark>
+        {hit.after}
+      </p>
+      {hit.decision ? (
+        <p className="export-decision">
+          {hit.decision.action === 'replace'
+            ? t('export.review.replacedBy', { label: hit.decision.replacement ?? '', author: hit.decision.authorName ?? '?' })
+            : t('export.review.allowedBecause', { reason: hit.decision.reason ?? '', author: hit.decision.authorName ?? '?' })}{' '}
+          <button
+            type="button"
+            className="button button-small"
+            onClick={async () => {
+              const answer = await api.invoke('export.undecide', { reportId, key: hit.key });
+              if (!answer.ok) return onError(answer.error);
+              await onDone();
+            }}
+          >
+            {t('export.review.undo')}
+          </button>
+        </p>
+      ) : (
+        <div className="export-actions">
+          {hit.suggestions.length > 0 ? (
+            <span className="export-replace">
+              <input type="text" list={`labels-${hit.key}`} value={label} onChange={(event) => setLabel(event.target.value)} aria-label={t('export.review.label')} />
+              <datalist id={`labels-${hit.key}`}>
+                {hit.suggestions.map((suggestion) => (
+                  <option key={suggestion} value={suggestion} />
+                ))}
+              </datalist>
+              <button type="button" className="button button-small" disabled={!label.trim()} onClick={() => void decide({ action: 'replace', replacement: label.trim() })}>
+                {t('export.review.replace')}
+              </button>
+            </span>
+          ) : null}
+          {hit.rewordable ? (
+            <button type="button" className="button button-small" onClick={() => setMode(mode === 'reword' ? 'idle' : 'reword')}>
+              {t('export.review.reword')}
+            </button>
+          ) : null}
+          <button type="button" className="button button-small" onClick={() => setMode(mode === 'allow' ? 'idle' : 'allow')}>
+            {t('export.review.allow')}
+          </button>
+        </div>
+      )}
+      {mode === 'allow' ? (
+        <form
+          className="export-inline"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void decide({ action: 'allow', reason: reason.trim() });
+          }}
+        >
+          <label className="field">
+            <span>{t('export.review.reason')}</span>
+            <input type="text" value={reason} onChange={(event) => setReason(event.target.value)} maxLength={2000} required minLength={3} />
+          </label>
+          <button type="submit" className="button button-small">
+            {t('export.review.allowConfirm')}
+          </button>
+        </form>
+      ) : null}
+      {mode === 'reword' && hit.sectionId ? (
+        <form
+          className="export-inline"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            const answer = await api.invoke('export.reword', { reportId, sectionId: hit.sectionId ?? '', find: sentence, replace: rewrite });
+            if (!answer.ok) return onError(answer.error);
+            setMode('idle');
+            await onDone();
+          }}
+        >
+          <label className="field">
+            <span>{t('export.review.rewordLabel')}</span>
+            <textarea value={rewrite} onChange={(event) => setRewrite(event.target.value)} rows={3} />
+          </label>
+          <button type="submit" className="button button-small">
+            {t('export.review.rewordSave')}
+          </button>
+        </form>
+      ) : null}
+    </li>
+  );
+}
