@@ -210,6 +210,23 @@ export class SyncService {
         else if (!sameChange(stored, change)) refused.push({ id: change.id, code: 'DUPLICATE_ID_CONFLICT', reason: `The server already has a different change with the id ${change.id}; yours was not stored.` });
       }
 
+      const duplicateCount = changes.length - fresh.length - refused.length;
+      // A row id is one campaign's: a member of another campaign pushing it (ids can be computed)
+      // would otherwise break every laptop that is a member of both.
+      const foreignRows = new Map<string, string>();
+      for (const table of new Set(fresh.filter((change) => change.table !== 'campaigns').map((change) => change.table))) {
+        const rows = await this.store.rowsOfOtherCampaigns(tx, campaign, table, fresh.filter((change) => change.table === table).map((change) => change.rowId));
+        for (const [rowId, owner] of rows) foreignRows.set(`${table}\u0000${rowId}`, owner);
+      }
+      if (foreignRows.size > 0) {
+        for (let index = fresh.length - 1; index >= 0; index -= 1) {
+          const change = fresh[index] as Change;
+          if (!foreignRows.has(`${change.table}\u0000${change.rowId}`)) continue;
+          refused.push({ id: change.id, code: 'ROW_OF_OTHER_CAMPAIGN', reason: `${change.table} row ${change.rowId} belongs to another campaign; your change was not applied.` });
+          fresh.splice(index, 1);
+        }
+      }
+
       const corrections: Change[] = [];
       const correct = (change: Change, current: { value: JsonValue; hlc: string } | undefined, value: JsonValue) => {
         if (current && current.hlc >= change.hlc) return;
@@ -291,7 +308,7 @@ export class SyncService {
         }),
         pushedBy,
       );
-      return { accepted: live.length, duplicates: changes.length - fresh.length - refused.filter((item) => item.code === 'DUPLICATE_ID_CONFLICT').length, held: holds.size, refused, lastSeq: seq };
+      return { accepted: live.length, duplicates: duplicateCount, held: holds.size, refused, lastSeq: seq };
     });
     const newest = changes.reduce<string | null>((max, change) => (max === null || change.hlc > max ? change.hlc : max), null);
     if (newest) this.clock.receive(newest);

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { openProfile } from '../../db/profile';
 import { syncBlobs } from '../../server/client/blobs';
-import { SyncEngine } from '../../server/client/engine';
+import { SyncEngine, SyncRoundError } from '../../server/client/engine';
 import { SyncHttpClient } from '../../server/client/http';
 import { defaultProfileDir } from '../../services/paths';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from '../io';
@@ -56,10 +56,18 @@ export const syncCommand: Command = {
             `${report.duplicates ? `, ${report.duplicates} already on the server` : ''}${report.held ? `, ${report.held} held for the coordinator (visit already approved)` : ''}.\n`,
         );
         for (const refused of report.refused) io.stdout(`  not applied on the server: ${refused.reason}\n`);
+        if (report.setAside > 0) io.stdout(`  ${report.setAside} received change(s) could not be applied on this laptop and were set aside.\n`);
         const files = await syncBlobs(profile.store, profile.blobs, client, (await client.me()).serverId, report.campaigns);
         io.stdout(`Documents: ${files.uploaded} file(s) sent, ${files.downloaded} received${files.missing.length ? `, ${files.missing.length} not uploaded by anyone yet` : ''}.\n`);
         return EXIT_OK;
       } catch (error) {
+        if (error instanceof SyncRoundError) {
+          // The other campaigns synced all the same: say what did, then what did not.
+          const report = error.report;
+          io.stdout(`Synced ${report.campaigns.length} campaign(s) with ${client.baseUrl}: sent ${report.pushed} change(s), received ${report.pulled}.\n`);
+          for (const problem of report.problems) io.stderr(`veldwerk sync: ${problem.campaign ? `${problem.campaign} (${problem.phase}): ` : ''}${problem.message} [${problem.code}]\n`);
+          return EXIT_FAILURE;
+        }
         const status = engine.status;
         io.stderr(`veldwerk sync: ${status.state === 'offline' || status.state === 'error' ? status.reason : error instanceof Error ? error.message : String(error)}\n`);
         return EXIT_FAILURE;

@@ -4,6 +4,7 @@ import { migration002 } from './002-sync-store';
 import { migration003 } from './003-search';
 import { migration004 } from './004-reports';
 import { migration005 } from './005-anonymity';
+import { migration006 } from './006-set-aside';
 
 /** Every migration of the local store, in order. Append only: never edit or reorder a released one. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];

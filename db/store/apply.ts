@@ -1,7 +1,9 @@
 import type { Statement } from 'better-sqlite3';
 import type { Change } from '../../shared/sync/change';
 import type { ChangeSourceKind } from '../../shared/sync/replica';
-import { MAX_TEXT_UPDATE_CHARS, checkChangeTarget, columnSpec, type ColumnSpec, type TableName } from '../../shared/sync/schema';
+import type { ReasonCode } from '../../shared/sync/reasons';
+import { MAX_TEXT_UPDATE_CHARS, columnSpec, type ColumnSpec, type TableName } from '../../shared/sync/schema';
+import { checkChangeRules } from '../../shared/sync/validate';
 import { toStorage } from './codec';
 import { refreshConflicts, type VersionRow } from './conflicts';
 import type { StoreCore } from './core';
@@ -33,7 +35,7 @@ export interface Incoming {
   readonly merged?: MergedText;
 }
 
-export type Verdict = { readonly ok: true; readonly update?: Uint8Array } | { readonly ok: false; readonly reason: string };
+export type Verdict = { readonly ok: true; readonly update?: Uint8Array } | { readonly ok: false; readonly code: ReasonCode; readonly reason: string };
 
 /**
  * Whether a change may be applied, with the decoded Yjs update of a shared text. A well-formed
@@ -48,23 +50,14 @@ export function verifyChange(change: Change, index: number, total: number): Verd
     const update = typeof value === 'string' && value.length <= MAX_TEXT_UPDATE_CHARS ? decodeBase64(value) : null;
     if (update) return { ok: true, update };
   }
-  const verdict = checkChange(change, index, total);
-  return verdict === 'apply' ? { ok: true } : { ok: false, reason: verdict };
+  return checkChange(change, index, total);
 }
 
-/** Returns 'apply' or the reason the change is refused. */
-function checkChange(change: Change, index: number, total: number): 'apply' | string {
-  const where = `Change ${index + 1} of ${total} (${change.id})`;
-  const target = checkChangeTarget(change.table, change.column, change.value);
-  if (!target.ok) return `${where} refused: ${target.reason}; nothing was applied.`;
-  if (change.table === 'campaigns' && change.rowId !== change.campaign) return `${where} refused: a campaign row must be its own campaign; nothing was applied.`;
-  const spec = columnSpec(change.table, change.column);
-  // Whether the bytes are a Yjs update is found out when merging them (inside the transaction,
-  // so a bad one still writes nothing): decoding them twice would double the cost of a text.
-  if (spec?.kind === 'text' && !decodeBase64(change.value as string)) {
-    return `${where} refused: ${change.table}.${change.column} is not a valid Yjs update (not canonical base64); nothing was applied.`;
-  }
-  return 'apply';
+/** The one change validation's rules (shared/sync/validate.ts), with the store's message. */
+function checkChange(change: Change, index: number, total: number): Verdict {
+  const verdict = checkChangeRules(change, JSON.stringify(change.value), { schemaVersion: Number.MAX_SAFE_INTEGER });
+  if (verdict.ok) return { ok: true };
+  return { ok: false, code: verdict.code, reason: `Change ${index + 1} of ${total} (${change.id}) refused: ${verdict.message}; nothing was applied.` };
 }
 
 export class ChangeApplier {
@@ -171,6 +164,8 @@ export class ChangeApplier {
       } catch (error) {
         throw new ChangeRejectedError(
           `Change ${change.id} refused: ${change.table}.${change.column} is not a valid Yjs update (${error instanceof Error ? error.message : String(error)}); nothing was applied.`,
+          { table: change.table, column: change.column },
+          'BAD_TEXT_UPDATE',
         );
       }
     }
@@ -225,6 +220,8 @@ export class ChangeApplier {
     if (result.changes === 0) {
       throw new ChangeRejectedError(
         `Change ${pending.changeId} refused: ${pending.table} row ${pending.rowId} belongs to another campaign than ${pending.campaign}; nothing was applied.`,
+        undefined,
+        'ROW_OF_OTHER_CAMPAIGN',
       );
     }
   }
@@ -236,6 +233,8 @@ export class ChangeApplier {
     if (row && row.campaign_id !== change.campaign) {
       throw new ChangeRejectedError(
         `Change ${change.id} refused: ${change.table} row ${change.rowId} belongs to another campaign than ${change.campaign}; nothing was applied.`,
+        undefined,
+        'ROW_OF_OTHER_CAMPAIGN',
       );
     }
   }

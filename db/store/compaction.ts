@@ -16,6 +16,11 @@ const TEXT_COLUMNS: ReadonlySet<string> = new Set(
  * commutative, so the snapshot is safe to apply on any replica whatever it has seen, and no
  * concurrent edit is lost. The snapshot is a new local change (it is pushed like any other).
  * Returns the number of update changes removed.
+ *
+ * Only a field with at least two edits made on this laptop is compacted: a laptop never
+ * re-snapshots what others sent it (their updates, their snapshots), so compaction is
+ * idempotent across laptops and a round without edits adds nothing to the server's log (it
+ * used to grow by a snapshot per laptop per round, each snapshotting the other's).
  */
 export function compactTexts(core: StoreCore, applier: ChangeApplier, options: { throughSeq: number; campaign?: string }): number {
   const cursor = options.throughSeq;
@@ -23,10 +28,10 @@ export function compactTexts(core: StoreCore, applier: ChangeApplier, options: {
   return core.transaction(() => {
     const fields = core
       .stmt(
-        `SELECT tbl, row_id, col, campaign, count(*) AS n FROM changes WHERE seq <= @cursor AND (@campaign IS NULL OR campaign = @campaign)
+        `SELECT tbl, row_id, col, campaign, sum(source = 'local' AND node = @node) AS n FROM changes WHERE seq <= @cursor AND (@campaign IS NULL OR campaign = @campaign)
          GROUP BY tbl, row_id, col HAVING n > 1`,
       )
-      .all({ cursor, campaign: options.campaign ?? null }) as Array<{ tbl: string; row_id: string; col: string; campaign: string; n: number }>;
+      .all({ cursor, campaign: options.campaign ?? null, node: core.node }) as Array<{ tbl: string; row_id: string; col: string; campaign: string; n: number }>;
     let removed = 0;
     for (const field of fields) {
       if (!TEXT_COLUMNS.has(`${field.tbl}.${field.col}`)) continue;

@@ -1,3 +1,5 @@
+import type { ReasonCode } from '../../shared/sync/reasons';
+
 /** A change (local or remote) that the store refuses; nothing of the call that carried it was written. */
 export class ChangeRejectedError extends Error {
   override readonly name = 'ChangeRejectedError';
@@ -5,6 +7,8 @@ export class ChangeRejectedError extends Error {
     message: string,
     /** The field whose value was refused, where one was. */
     readonly field?: { readonly table: string; readonly column: string },
+    /** Why, as a stable reason code (shared/sync/reasons.ts). */
+    readonly code: ReasonCode = 'CHANGE_MALFORMED',
   ) {
     super(message);
   }

@@ -1,6 +1,8 @@
-import { changeSchema, type Change } from '../../shared/sync/change';
+import type { Change } from '../../shared/sync/change';
 import { ClockSkewError } from '../../shared/sync/hlc';
-import type { ApplyReport, ChangeSourceKind } from '../../shared/sync/replica';
+import type { ReasonCode } from '../../shared/sync/reasons';
+import type { ApplyReport, ChangeSourceKind, SetAsideChange } from '../../shared/sync/replica';
+import { nestsDeeperThan, MAX_VALUE_DEPTH, validateChange } from '../../shared/sync/validate';
 import { verifyChange, type ChangeApplier, type Incoming } from './apply';
 import { fastCheckChange } from './change-check';
 import type { StoreCore } from './core';
@@ -11,6 +13,12 @@ import { ChangeRejectedError } from './errors';
 export interface ApplyOptions {
   /** Called while applying: done of total changes. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Set aside (in deferred_changes, with the reason) each change that cannot be applied, and
+   * apply the others, instead of refusing the whole call: for the server's log, which a laptop
+   * must keep reading whatever one member pushed (or an older server accepted).
+   */
+  readonly setAside?: boolean;
 }
 
 export type RemoteSource = Exclude<ChangeSourceKind, 'local'>;
@@ -31,6 +39,10 @@ export class RemoteChanges {
     const core = this.core;
     const accepted: Incoming[] = [];
     const deferred: Change[] = [];
+    const refused: SetAsideChange[] = [];
+    const setAside = options.setAside === true;
+    // The server bounded its log's stamps by its own clock: a laptop whose clock is slow takes them.
+    const trusted = source === 'server';
     changes.forEach((raw, index) => {
       let change: Change;
       let json: string;
@@ -38,40 +50,101 @@ export class RemoteChanges {
       if (fast) {
         ({ change, json } = fast);
       } else {
-        const parsed = changeSchema.safeParse(raw);
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          throw new ChangeRejectedError(
-            `Change ${index + 1} of ${changes.length} is malformed (${issue ? `${issue.path.join('.') || 'change'}: ${issue.message}` : 'invalid'}); nothing was applied.`,
-          );
+        const verdict = validateChange(raw, { schemaVersion: core.schemaVersion });
+        if (!verdict.ok) {
+          const message = `Change ${index + 1} of ${changes.length} is malformed (${verdict.path ?? 'change'}: ${verdict.message}); nothing was applied.`;
+          const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : null;
+          if (setAside && id !== null && !nestsDeeperThan(raw, MAX_VALUE_DEPTH + 2)) {
+            refused.push({ change: raw as Change, code: verdict.code, reason: message });
+            return;
+          }
+          throw new ChangeRejectedError(message);
         }
-        change = parsed.data;
-        json = JSON.stringify(change.value);
+        change = verdict.change;
+        json = verdict.json;
       }
-      core.clock.checkDrift(change.hlc);
+      if (trusted) core.clock.observe(change.hlc);
+      else core.clock.checkDrift(change.hlc);
       if (change.schema > core.schemaVersion) {
         deferred.push(change);
         return;
       }
       const verdict = verifyChange(change, index, changes.length);
-      if (!verdict.ok) throw new ChangeRejectedError(verdict.reason);
+      if (!verdict.ok) {
+        if (setAside) {
+          refused.push({ change, code: verdict.code, reason: verdict.reason });
+          return;
+        }
+        throw new ChangeRejectedError(verdict.reason);
+      }
       accepted.push(verdict.update ? { change, json, update: verdict.update } : { change, json });
     });
     return core.transaction(() => {
       let duplicates = 0;
       let deferredCount = 0;
       for (const change of deferred) {
-        const inLog = core.stmt('SELECT 1 FROM changes WHERE id = ?').get(change.id);
-        const result = inLog
-          ? { changes: 0 }
-          : core.stmt('INSERT OR IGNORE INTO deferred_changes (id, schema, source, change) VALUES (?, ?, ?, ?)').run(change.id, change.schema, source, JSON.stringify(change));
-        if (result.changes === 0) duplicates += 1;
-        else deferredCount += 1;
+        if (this.keepAside(change, source, null, null)) deferredCount += 1;
+        else duplicates += 1;
       }
-      for (const { change } of accepted) core.clock.receive(change.hlc);
-      const { applied, conflicts, duplicates: dupes } = this.applier.apply(accepted, source, options.onProgress);
-      return { applied, duplicates: duplicates + dupes, deferred: deferredCount, conflicts };
+      for (const { change } of accepted) {
+        if (trusted) core.clock.observe(change.hlc);
+        else core.clock.receive(change.hlc);
+      }
+      let applied = 0;
+      let conflicts = 0;
+      if (!setAside) {
+        const result = this.applier.apply(accepted, source, options.onProgress);
+        applied = result.applied;
+        conflicts = result.conflicts;
+        duplicates += result.duplicates;
+      } else {
+        try {
+          // The common case: everything applies, in one go.
+          const result = core.transaction(() => this.applier.apply(accepted, source, options.onProgress));
+          applied = result.applied;
+          conflicts = result.conflicts;
+          duplicates += result.duplicates;
+        } catch (error) {
+          if (!(error instanceof ChangeRejectedError)) throw error;
+          // One of them does not apply here (a text that is no Yjs update, a row of another campaign): apply one by one, each in its savepoint.
+          for (const item of accepted) {
+            try {
+              const result = core.transaction(() => this.applier.apply([item], source));
+              applied += result.applied;
+              conflicts += result.conflicts;
+              duplicates += result.duplicates;
+            } catch (single) {
+              if (!(single instanceof ChangeRejectedError)) throw single;
+              refused.push({ change: item.change, code: single.code, reason: single.message });
+            }
+          }
+        }
+      }
+      let setAsideCount = 0;
+      for (const item of refused) if (this.keepAside(item.change, source, item.code, item.reason)) setAsideCount += 1;
+      return { applied, duplicates, deferred: deferredCount + setAsideCount, conflicts, setAside: refused };
     });
+  }
+
+  /** Keeps a change in deferred_changes (once); false when it is already there or in the log. */
+  private keepAside(change: Change, source: RemoteSource, code: ReasonCode | null, reason: string | null): boolean {
+    const core = this.core;
+    if (core.stmt('SELECT 1 FROM changes WHERE id = ?').get(change.id)) return false;
+    const schema = Number.isSafeInteger(change.schema) ? change.schema : 0;
+    return (
+      core.stmt('INSERT OR IGNORE INTO deferred_changes (id, schema, source, change, code, reason) VALUES (?, ?, ?, ?, ?, ?)').run(change.id, schema, source, JSON.stringify(change), code, reason)
+        .changes > 0
+    );
+  }
+
+  /** Changes set aside because they could not be applied here, newest first (for the user to see). */
+  listSetAside(limit = 100): SetAsideChange[] {
+    const rows = this.core.stmt('SELECT change, code, reason FROM deferred_changes WHERE code IS NOT NULL ORDER BY id DESC LIMIT ?').all(limit) as Array<{
+      change: string;
+      code: ReasonCode;
+      reason: string;
+    }>;
+    return rows.map((row) => ({ change: JSON.parse(row.change) as Change, code: row.code, reason: row.reason }));
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { Change, JsonValue } from '../../shared/sync/change';
-import type { ApplyReport, ChangeSourceKind, LoggedChange, SyncReplica } from '../../shared/sync/replica';
+import type { ApplyReport, ChangeSourceKind, LoggedChange, SetAsideChange, SyncReplica } from '../../shared/sync/replica';
 import type { RecordOf, TableName, ValuesOf } from '../../shared/sync/schema';
 import type { SqliteDatabase } from '../connection';
 import { ChangeApplier } from './apply';
@@ -147,6 +147,11 @@ export class LocalStore implements SyncReplica {
    */
   applyRemote(changes: readonly Change[], source: RemoteSource, options: ApplyOptions = {}): ApplyReport {
     return this.remote.applyRemote(changes, source, options);
+  }
+
+  /** Changes set aside because they could not be applied here, newest first, with their reasons. */
+  listSetAside(limit?: number): SetAsideChange[] {
+    return this.remote.listSetAside(limit);
   }
 
   /** Applies deferred changes this build now understands (called at open, e.g. after an upgrade). */

@@ -1,6 +1,8 @@
 import type { ChangeSourceKind, SyncReplica } from '../../shared/sync/replica';
+import { isReasonCode, type ReasonCode } from '../../shared/sync/reasons';
+import type { RefusedChange } from '../api';
 import { ServerUnreachableError, SyncHttpError, type SyncHttpClient } from './http';
-import type { RoundReport, SyncProgress, SyncStatus, SyncStatusListener } from './status';
+import type { RoundProblem, RoundReport, SyncProgress, SyncStatus, SyncStatusListener } from './status';
 
 /**
  * The one sync engine of the app and of `veldwerk sync`. It works against the SyncReplica port:
@@ -30,6 +32,20 @@ export interface SyncEngineOptions {
 }
 
 const PUSH_SOURCES: readonly ChangeSourceKind[] = ['local', 'bundle', 'peer'];
+
+/** A round in which something failed; the report says what, and what synced all the same. */
+export class SyncRoundError extends Error {
+  override readonly name = 'SyncRoundError';
+  constructor(readonly report: RoundReport) {
+    super(report.problems.map((problem) => (problem.campaign ? `${problem.campaign}: ${problem.message}` : problem.message)).join('\n'));
+  }
+}
+
+/** The reason code of a local error that carries one (the store's ChangeRejectedError does), else LOCAL. */
+function localCode(error: unknown): ReasonCode {
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return isReasonCode(code) ? code : 'LOCAL';
+}
 
 export function pushCursorKey(serverId: string, campaign: string): string {
   return `server:${serverId}:${campaign}:push`;
@@ -110,6 +126,14 @@ export class SyncEngine {
     this.setStatus({ state: 'syncing', progress });
   }
 
+  /**
+   * One round: every campaign is pushed and pulled on its own, so one campaign's refusal (a
+   * clock the server refuses, a change it cannot take) does not keep the others from syncing,
+   * and a push that fails does not keep its campaign from pulling. Changes pulled that this
+   * laptop cannot apply are set aside (deferred changes, with the reason) and the pull goes on.
+   * The round rejects (SyncRoundError, with the report) when anything failed; the server being
+   * unreachable stops the round at once.
+   */
   private async runRound(): Promise<RoundReport> {
     const { replica, client } = this.options;
     this.setStatus({ state: 'syncing', progress: null });
@@ -119,42 +143,69 @@ export class SyncEngine {
       const campaigns = this.options.campaigns ? this.options.campaigns.filter((campaign) => member.includes(campaign)) : member;
       const missing = this.options.campaigns?.filter((campaign) => !member.includes(campaign)) ?? [];
       if (missing.length > 0) throw new SyncHttpError(403, 'FORBIDDEN', `You are not a member of campaign ${missing.map((c) => `"${c}"`).join(', ')} on this server.`);
+      const problems: RoundProblem[] = [];
+      const clockOffsetMs = typeof me.time === 'number' ? this.now() - me.time : null;
+      if (clockOffsetMs !== null && typeof me.maxClockSkewMs === 'number' && Math.abs(clockOffsetMs) > me.maxClockSkewMs) {
+        const minutes = Math.round(Math.abs(clockOffsetMs) / 60_000);
+        problems.push({
+          campaign: null,
+          phase: 'clock',
+          code: 'CLOCK_SKEW',
+          message: `This laptop's clock is ${minutes} minutes ${clockOffsetMs > 0 ? 'ahead of' : 'behind'} the server's: correct its date and time. Changes from others are still received.`,
+        });
+      }
       let pushed = 0;
       let pulled = 0;
       let duplicates = 0;
       let held = 0;
-      const refused: { id: string; reason: string }[] = [];
+      let setAside = 0;
+      const refused: RefusedChange[] = [];
+      const problemOf = (campaign: string, phase: 'push' | 'pull', error: unknown): RoundProblem => {
+        if (error instanceof ServerUnreachableError) throw error;
+        if (error instanceof SyncHttpError) return { campaign, phase, code: isReasonCode(error.code) ? error.code : 'INTERNAL', message: error.message };
+        return { campaign, phase, code: localCode(error), message: error instanceof Error ? error.message : String(error) };
+      };
       for (const campaign of campaigns) {
-        const pushKey = pushCursorKey(me.serverId, campaign);
-        let pushCursor = Number(replica.getSyncState(pushKey) ?? '0');
-        for (;;) {
-          const batch = replica.changesAfter(pushCursor, this.options.pushBatch ?? 500, { sources: PUSH_SOURCES, campaign });
-          if (batch.length === 0) break;
-          const answer = await client.push(campaign, batch.map((entry) => entry.change));
-          pushCursor = batch[batch.length - 1]?.seq ?? pushCursor;
-          replica.setSyncState(pushKey, String(pushCursor));
-          pushed += answer.accepted;
-          duplicates += answer.duplicates;
-          held += answer.held;
-          refused.push(...answer.refused);
-          this.progress({ phase: 'push', campaign, done: pushed + duplicates + held + refused.length, total: null });
-        }
-        const pullKey = pullCursorKey(me.serverId, campaign);
-        const start = Number(replica.getSyncState(pullKey) ?? '0');
-        let cursor = start;
-        for (;;) {
-          const page = await client.pull(campaign, cursor, this.options.pullLimit ?? 1000);
-          if (page.changes.length > 0) {
-            replica.applyRemote(page.changes, 'server');
-            pulled += page.changes.length;
+        try {
+          const pushKey = pushCursorKey(me.serverId, campaign);
+          let pushCursor = Number(replica.getSyncState(pushKey) ?? '0');
+          for (;;) {
+            const batch = replica.changesAfter(pushCursor, this.options.pushBatch ?? 500, { sources: PUSH_SOURCES, campaign });
+            if (batch.length === 0) break;
+            const answer = await client.push(campaign, batch.map((entry) => entry.change));
+            pushCursor = batch[batch.length - 1]?.seq ?? pushCursor;
+            replica.setSyncState(pushKey, String(pushCursor));
+            pushed += answer.accepted;
+            duplicates += answer.duplicates;
+            held += answer.held;
+            refused.push(...answer.refused);
+            this.progress({ phase: 'push', campaign, done: pushed + duplicates + held + refused.length, total: null });
           }
-          if (page.cursor !== cursor) replica.setSyncState(pullKey, String(page.cursor));
-          cursor = page.cursor;
-          this.progress({ phase: 'pull', campaign, done: cursor - start, total: Math.max(page.lastSeq - start, cursor - start) });
-          if (!page.hasMore) break;
+        } catch (error) {
+          problems.push(problemOf(campaign, 'push', error));
+        }
+        try {
+          const pullKey = pullCursorKey(me.serverId, campaign);
+          const start = Number(replica.getSyncState(pullKey) ?? '0');
+          let cursor = start;
+          for (;;) {
+            const page = await client.pull(campaign, cursor, this.options.pullLimit ?? 1000);
+            if (page.changes.length > 0) {
+              const applied = replica.applyRemote(page.changes, 'server', { setAside: true });
+              pulled += page.changes.length;
+              setAside += applied.setAside?.length ?? 0;
+            }
+            if (page.cursor !== cursor) replica.setSyncState(pullKey, String(page.cursor));
+            cursor = page.cursor;
+            this.progress({ phase: 'pull', campaign, done: cursor - start, total: Math.max(page.lastSeq - start, cursor - start) });
+            if (!page.hasMore) break;
+          }
+        } catch (error) {
+          problems.push(problemOf(campaign, 'pull', error));
         }
       }
-      const report: RoundReport = { pushed, pulled, duplicates, held, refused, campaigns };
+      const report: RoundReport = { pushed, pulled, duplicates, held, refused, campaigns, setAside, problems, clockOffsetMs };
+      if (problems.length > 0) throw new SyncRoundError(report);
       this.failures = 0;
       this.setStatus({ state: 'up-to-date', at: this.now(), report });
       return report;
@@ -163,6 +214,9 @@ export class SyncEngine {
       const nextAttemptAt = this.running ? this.now() + this.backoffMs() : null;
       if (error instanceof ServerUnreachableError) {
         this.setStatus({ state: 'offline', reason: error.message, nextAttemptAt: nextAttemptAt ?? this.now() });
+      } else if (error instanceof SyncRoundError) {
+        const first = error.report.problems[0] as RoundProblem;
+        this.setStatus({ state: 'error', reason: first.message, code: first.code, nextAttemptAt, report: error.report });
       } else if (error instanceof SyncHttpError) {
         const reason = error.status === 401 ? `Log in again: ${error.message}` : error.message;
         this.setStatus({ state: 'error', reason, code: error.code, nextAttemptAt });

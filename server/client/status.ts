@@ -1,3 +1,6 @@
+import type { ReasonCode } from '../../shared/sync/reasons';
+import type { RefusedChange } from '../api';
+
 /**
  * What the sync engine tells the UI: one small state machine, delivered through onStatus.
  *   idle        not started (or stopped)
@@ -15,13 +18,28 @@ export interface SyncProgress {
   readonly total: number | null;
 }
 
+/** Something of a round that did not work, for one campaign (null: the round as a whole, e.g. the clock). */
+export interface RoundProblem {
+  readonly campaign: string | null;
+  readonly phase: 'push' | 'pull' | 'clock';
+  /** A stable reason code (shared/sync/reasons.ts) for the UI to show in the user's language. */
+  readonly code: ReasonCode;
+  readonly message: string;
+}
+
 export interface RoundReport {
   readonly pushed: number;
   readonly pulled: number;
   readonly duplicates: number;
   readonly held: number;
-  readonly refused: readonly { readonly id: string; readonly reason: string }[];
+  readonly refused: readonly RefusedChange[];
   readonly campaigns: readonly string[];
+  /** Pulled changes this laptop could not apply and set aside (deferred changes, with the reason). */
+  readonly setAside: number;
+  /** What failed; the other campaigns synced all the same. */
+  readonly problems: readonly RoundProblem[];
+  /** How far this laptop's clock is ahead of the server's (negative: behind), when the server said its time. */
+  readonly clockOffsetMs: number | null;
 }
 
 export type SyncStatus =
@@ -29,6 +47,6 @@ export type SyncStatus =
   | { readonly state: 'offline'; readonly reason: string; readonly nextAttemptAt: number }
   | { readonly state: 'syncing'; readonly progress: SyncProgress | null }
   | { readonly state: 'up-to-date'; readonly at: number; readonly report: RoundReport }
-  | { readonly state: 'error'; readonly reason: string; readonly code: string; readonly nextAttemptAt: number | null };
+  | { readonly state: 'error'; readonly reason: string; readonly code: string; readonly nextAttemptAt: number | null; readonly report?: RoundReport };
 
 export type SyncStatusListener = (status: SyncStatus) => void;

@@ -112,6 +112,19 @@ export class ChangeLogRepository {
     return known;
   }
 
+  /** Of these rows of a table, those that another campaign's log already has: row id → that campaign. */
+  async rowsOfOtherCampaigns(tx: SqlExecutor, campaign: string, table: string, rowIds: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (const part of chunks([...new Set(rowIds)], 400)) {
+      const rows = await tx.query<{ row_id: string; campaign_id: string }>(
+        `SELECT DISTINCT row_id, campaign_id FROM changes WHERE table_name = $1 AND campaign_id <> $2 AND row_id IN (${placeholders(part.length, 3)})`,
+        [table, campaign, ...part],
+      );
+      for (const row of rows) found.set(row.row_id, row.campaign_id);
+    }
+    return found;
+  }
+
   /** Appends changes to the campaign's log after lastSeq (the caller holds the campaign lock). Returns the new last sequence number. */
   async append(tx: SqlExecutor, campaign: string, lastSeq: number, changes: readonly Change[], pushedBy: string): Promise<number> {
     let seq = lastSeq;

@@ -107,6 +107,12 @@ export const serverMigrations: readonly ServerMigration[] = [
       ];
     },
   },
+  {
+    version: 2,
+    name: 'changes-by-row',
+    // Which campaign a row id belongs to (a row id is refused in a second campaign: server/sync-service.ts).
+    statements: () => ['CREATE INDEX changes_by_row ON changes (table_name, row_id, campaign_id)'],
+  },
 ];
 
 export class ServerMigrationError extends Error {

@@ -167,6 +167,11 @@ export class ServerStore {
   }
 
   /** The current value and timestamp of one column for many rows of a table (see change-log.ts). */
+  /** Of these rows of a table, those that another campaign's log already has: row id → that campaign. */
+  rowsOfOtherCampaigns(tx: SqlExecutor, campaign: string, table: string, rowIds: readonly string[]): Promise<Map<string, string>> {
+    return this.changeLog.rowsOfOtherCampaigns(tx, campaign, table, rowIds);
+  }
+
   latestValues(tx: SqlExecutor, campaign: string, table: string, column: string, rowIds: readonly string[]): Promise<Map<string, { value: JsonValue; hlc: string }>> {
     return this.changeLog.latestValues(tx, campaign, table, column, rowIds);
   }

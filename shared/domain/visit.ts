@@ -26,6 +26,9 @@ export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_NOTE_CHARS = 100_000;
 
 export const visitGetInput = z.object({ visitId: idSchema }).strict();
+/** One participant count of a conversation; the screen checks each field with it before saving. */
+export const participantCountSchema = z.number().int({ message: 'visit.errors.countWhole' }).min(0, { message: 'visit.errors.countNegative' }).max(10_000, { message: 'visit.errors.countTooLarge' });
+
 export const conversationGetInput = z.object({ conversationId: idSchema }).strict();
 
 export const conversationAddInput = z
@@ -43,7 +46,7 @@ export const conversationUpdateInput = z
     id: idSchema,
     startsAt: localDateTime.optional(),
     endsAt: localDateTime.optional(),
-    participantCounts: z.record(idSchema, z.number().int({ message: 'visit.errors.countWhole' }).min(0, { message: 'visit.errors.countNegative' }).max(10_000, { message: 'visit.errors.countTooLarge' })).optional(),
+    participantCounts: z.record(idSchema, participantCountSchema).optional(),
   })
   .strict()
   .refine((value) => !value.startsAt || !value.endsAt || value.startsAt <= value.endsAt, { message: 'visit.errors.endBeforeStart', path: ['endsAt'] });

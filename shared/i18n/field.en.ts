@@ -46,6 +46,7 @@ export const fieldEn: Messages['field'] = {
     readAs: 'Read as {{encoding}}.',
     encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 (with BOM)', 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', 'windows-1252': 'Windows-1252 (Excel on Windows)' },
   },
+  participants: { notSaved: '{{name}}: {{reason}} This count is not saved; the others are.' },
   entry: {
     saving: 'saving…',
     held: 'waiting for your name',

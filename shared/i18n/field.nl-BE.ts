@@ -45,6 +45,7 @@ export const fieldNlBE = {
     readAs: 'Gelezen als {{encoding}}.',
     encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 (met BOM)', 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', 'windows-1252': 'Windows-1252 (Excel op Windows)' },
   },
+  participants: { notSaved: '{{name}}: {{reason}} Dit aantal is niet bewaard; de andere wel.' },
   entry: {
     saving: 'wordt bewaard…',
     held: 'wacht op je naam',

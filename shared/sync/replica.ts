@@ -1,4 +1,5 @@
 import type { Change } from './change';
+import type { ReasonCode } from './reasons';
 
 /**
  * What a sync transport (bundle file, duo peer, central server client) needs from a local
@@ -15,6 +16,15 @@ export interface ApplyReport {
   readonly deferred: number;
   /** Concurrent edits of judgement fields recorded in the conflicts table. */
   readonly conflicts: number;
+  /** Changes set aside because they cannot be applied here (only when the caller asked to set aside). */
+  readonly setAside?: readonly SetAsideChange[];
+}
+
+/** A change a replica met but could not apply, kept aside with the reason. */
+export interface SetAsideChange {
+  readonly change: Change;
+  readonly code: ReasonCode;
+  readonly reason: string;
 }
 
 export interface LoggedChange {
@@ -30,7 +40,7 @@ export interface SyncReplica {
   /** Changes after local sequence number afterSeq, oldest first, at most limit, optionally only of some sources and one campaign. */
   changesAfter(afterSeq: number, limit: number, filter?: { readonly sources?: readonly ChangeSourceKind[]; readonly campaign?: string }): LoggedChange[];
   /** Applies changes made elsewhere: idempotent, commutative, all or nothing per call. */
-  applyRemote(changes: readonly Change[], source: Exclude<ChangeSourceKind, 'local'>): ApplyReport;
+  applyRemote(changes: readonly Change[], source: Exclude<ChangeSourceKind, 'local'>, options?: { readonly setAside?: boolean }): ApplyReport;
   /** Small persistent key/value state for transports (cursors, peer high-water marks). */
   getSyncState(key: string): string | null;
   setSyncState(key: string, value: string): void;

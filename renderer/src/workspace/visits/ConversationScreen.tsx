@@ -16,6 +16,7 @@ import { usePageFocus } from '../usePageFocus';
 import { NoteField } from './NoteField';
 import { OtherNotes } from './OtherNotes';
 import { SaveStatus } from '../../input/SaveStatus';
+import { participantCountSchema } from '../../../../shared/domain/visit';
 
 /** How often the partner's notes are fetched again (they arrive through sync). */
 const PARTNER_REFRESH_MS = 10_000;
@@ -296,16 +297,28 @@ function Participants({ detail }: { readonly detail: ConversationDetail }) {
   const [counts, setCounts] = useState<Record<string, string>>(() =>
     Object.fromEntries(Object.entries(detail.conversation.participant_counts ?? {}).map(([category, count]) => [category, String(count)])),
   );
-  const { state, change, flush } = useAutosave(`participants:${detail.conversation.id}`, (serialised) => {
-    const parsed = JSON.parse(serialised) as Record<string, string>;
-    const participantCounts: Record<string, number> = {};
-    for (const [category, value] of Object.entries(parsed)) {
+  const stored = detail.conversation.participant_counts ?? {};
+  // Each field is checked on its own with the contract's rule: a wrong one says what is wrong and
+  // keeps its stored value, the others are saved, and the total counts only valid numbers.
+  const checked = (values: Record<string, string>) => {
+    const valid: Record<string, number> = {};
+    const errors: Record<string, string> = {};
+    for (const [category, value] of Object.entries(values)) {
       if (value.trim() === '') continue;
-      participantCounts[category] = Number(value);
+      const parsed = participantCountSchema.safeParse(Number(value));
+      if (parsed.success) valid[category] = parsed.data;
+      else errors[category] = parsed.error.issues[0]?.message ?? 'visit.errors.countWhole';
     }
+    return { valid, errors };
+  };
+  const { state, change, flush } = useAutosave(`participants:${detail.conversation.id}`, (serialised) => {
+    const { valid, errors } = checked(JSON.parse(serialised) as Record<string, string>);
+    const participantCounts: Record<string, number> = { ...valid };
+    for (const category of Object.keys(errors)) if (stored[category] !== undefined) participantCounts[category] = stored[category];
     return { channel: 'conversations.update', payload: { id: detail.conversation.id, participantCounts } };
   });
-  const total = Object.values(counts).reduce((sum, value) => sum + (Number.isInteger(Number(value)) ? Number(value) : 0), 0);
+  const { valid, errors } = checked(counts);
+  const total = Object.values(valid).reduce((sum, value) => sum + value, 0);
 
   return (
     <section className="card participants" aria-labelledby={`${id}-title`}>
@@ -340,7 +353,14 @@ function Participants({ detail }: { readonly detail: ConversationDetail }) {
                       change(JSON.stringify(next));
                     }}
                     onBlur={() => void flush()}
+                    aria-invalid={errors[category.id] ? true : undefined}
+                    aria-describedby={errors[category.id] ? `${id}-${category.id}-error` : undefined}
                   />
+                  {errors[category.id] ? (
+                    <p id={`${id}-${category.id}-error`} className="field-error" data-testid={`count-error-${category.name}`}>
+                      {t('field.participants.notSaved', { name: category.name, reason: String(t(errors[category.id] as never)) })}
+                    </p>
+                  ) : null}
                 </td>
               </tr>
             ))}
