@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { api } from './api';
+import { ShortcutSheet } from './input/ShortcutSheet';
 import { UndoToast } from './input/UndoToast';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { HomeScreen } from './screens/HomeScreen';
@@ -68,6 +69,7 @@ export function App() {
           )}
         </main>
         <UndoToast />
+        <ShortcutSheet />
         <footer className="statusbar">
           {info ? (
             <>

@@ -1,6 +1,11 @@
 import type { Profile } from '../../db/profile';
 import type { HeldEditView, workflowChannels } from '../../shared/contract/workflow';
+import { diffWords } from 'diff';
+import type { HeldChangeView } from '../../server/api';
+import type { TableName } from '../../shared/sync/schema';
 import type { JsonValue } from '../../shared/sync/change';
+import { decodeBase64, mergeUpdate, plainText } from '../../db/store/text';
+import type { LocalStore } from '../../db/store/store';
 import { ServiceError } from '../errors';
 import { resolveReportBlocks } from '../reports/blocks';
 import type { Handler } from '../handlers';
@@ -13,6 +18,65 @@ const MAX_VALUE_TEXT = 200;
 function describeValue(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > MAX_VALUE_TEXT ? `${text.slice(0, MAX_VALUE_TEXT)}…` : text;
+}
+
+const TEXT_ROOTS: Record<string, 'text' | 'xml'> = { 'notes.text': 'text', 'lemmas.narrative': 'text', 'report_sections.body': 'xml' };
+
+/** A field's value as text: shared texts decoded from their Yjs state, others as JSON. */
+function fieldText(value: unknown): string {
+  return value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * A held edit as the coordinator reviews it: the record (organisation, visit, conversation,
+ * question), the author's name and the text before (as approved on this laptop) and after.
+ */
+function describeHeld(store: LocalStore, held: HeldChangeView): HeldEditView {
+  const change = held.change;
+  const field = `${change.table}.${change.column}`;
+  const table = change.table as TableName;
+  const row = store.get(table, change.rowId) as Record<string, unknown> | null;
+  let before = fieldText(row?.[change.column]);
+  let after = fieldText(change.value);
+  const root = TEXT_ROOTS[field];
+  if (root) {
+    const state = store.textState(table, change.rowId, change.column);
+    before = root === 'text' ? plainText(state) : before;
+    const update = typeof change.value === 'string' ? decodeBase64(change.value) : null;
+    try {
+      after = update && update.byteLength > 0 ? mergeUpdate(state, update, root).text : before;
+    } catch {
+      after = describeValue(change.value);
+    }
+  }
+  const visit = store.get('visits', held.visitId);
+  const organisation = visit ? store.get('organisations', visit.organisation_id ?? '') : null;
+  const conversationId = typeof row?.conversation_id === 'string' ? row.conversation_id : change.table === 'conversations' ? change.rowId : null;
+  const conversation = conversationId ? store.get('conversations', conversationId) : null;
+  const groups = (conversation?.respondent_group_ids ?? []).map((id) => store.get('respondent_groups', id)?.name).filter((name): name is string => Boolean(name));
+  const questionId = typeof row?.guiding_question_id === 'string' ? row.guiding_question_id : null;
+  const question = questionId ? store.get('guiding_questions', questionId) : null;
+  const member = store.get('members', change.author) ?? store.list('members', { email: change.author })[0] ?? null;
+  return {
+    changeId: change.id,
+    visitId: held.visitId,
+    field,
+    value: describeValue(change.value),
+    author: change.author,
+    pushedBy: held.pushedBy,
+    receivedAt: held.receivedAt,
+    reason: held.reason,
+    record: {
+      organisation: organisation?.name ?? null,
+      visitDate: visit?.date ?? null,
+      conversation: groups.length > 0 ? groups.join(', ') : null,
+      question: question ? [question.number, question.text].filter(Boolean).join(' ') : null,
+    },
+    authorName: member?.name ?? null,
+    before,
+    after,
+    diff: diffWords(before, after).map((part) => ({ kind: part.added ? 'added' : part.removed ? 'removed' : 'same', text: part.value })),
+  };
 }
 
 export function createWorkflowHandlers(profile: Profile, sync: SyncController): WorkflowHandlers {
@@ -37,18 +101,7 @@ export function createWorkflowHandlers(profile: Profile, sync: SyncController): 
     },
     'workflow.held': async ({ campaignId }) => {
       const answer = await sync.online((client) => client.listHeld(campaignId, 'pending'));
-      return answer.held.map(
-        (held): HeldEditView => ({
-          changeId: held.change.id,
-          visitId: held.visitId,
-          field: `${held.change.table}.${held.change.column}`,
-          value: describeValue(held.change.value),
-          author: held.change.author,
-          pushedBy: held.pushedBy,
-          receivedAt: held.receivedAt,
-          reason: held.reason,
-        }),
-      );
+      return answer.held.map((held) => describeHeld(store, held));
     },
     'workflow.decide': async ({ campaignId, changeId, decision }) => sync.online((client) => client.decideHeld(campaignId, changeId, decision)),
   };

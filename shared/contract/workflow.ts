@@ -18,6 +18,22 @@ export interface HeldEditView {
   readonly pushedBy: string;
   readonly receivedAt: number;
   readonly reason: string;
+  /** Which record the edit touches, as the coordinator knows it (null where this laptop lacks it). */
+  readonly record: {
+    readonly organisation: string | null;
+    readonly visitDate: string | null;
+    /** The conversation's respondent groups, e.g. "Personeel". */
+    readonly conversation: string | null;
+    /** The guiding question of a note ("1.2 Hoe …"). */
+    readonly question: string | null;
+  };
+  /** The author as a member's name (null when this laptop does not know them). */
+  readonly authorName: string | null;
+  /** The field as approved (on this laptop) and as it would be with the edit. */
+  readonly before: string;
+  readonly after: string;
+  /** Word diff of before → after. */
+  readonly diff: readonly { readonly kind: 'same' | 'added' | 'removed'; readonly text: string }[];
 }
 
 export const workflowChannels = {

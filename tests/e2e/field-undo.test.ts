@@ -82,7 +82,13 @@ describe('Undo, confirm and focus on the SWOT screens (browser mode)', () => {
     await ctx.page.keyboard.press('Space');
     // The quadrants are stacked: arrow down until the item hangs over a target of the weaknesses.
     const live = ctx.page.locator('[id^="DndLiveRegion"]');
-    for (let step = 0; step < 12 && !(await live.textContent())?.includes('Zwaktes'); step += 1) await ctx.page.keyboard.press('ArrowDown');
+    for (let step = 0; step < 12; step += 1) {
+      const before = await live.textContent();
+      if (before?.includes('Zwaktes')) break;
+      await ctx.page.keyboard.press('ArrowDown');
+      // The announcement follows the move: read it only once it has changed.
+      await expect.poll(() => live.textContent()).not.toBe(before);
+    }
     expect(await live.textContent()).toContain('Zwaktes');
     await ctx.page.keyboard.press('Space');
     const question = ctx.page.getByTestId('confirm-crossing');
@@ -124,5 +130,19 @@ describe('Undo, confirm and focus on the SWOT screens (browser mode)', () => {
     await expect.poll(() => texts('weaknesses')).toEqual(['Oude lokalen']);
     await ctx.page.getByTestId('capture-weaknesses').getByText('Oude lokalen').waitFor();
     expect(ctx.pageErrors).toEqual([]);
+  });
+
+  it('opens the shortcut sheet with ? and gives the focus back on Escape', async () => {
+    await seedBoard();
+    const handle = ctx.page.locator('[data-item-text="Los item"] .item-handle');
+    await handle.focus();
+    await ctx.page.keyboard.press('?');
+    const sheet = ctx.page.getByTestId('shortcut-sheet');
+    await sheet.getByRole('heading', { name: 'Sneltoetsen' }).waitFor();
+    expect(await sheet.textContent()).toContain('Alt + pijltjestoets');
+    await screenshot(ctx.page, 'shortcut-sheet');
+    await ctx.page.keyboard.press('Escape');
+    await expect.poll(() => sheet.isVisible()).toBe(false);
+    await expect.poll(() => ctx.page.evaluate(() => document.activeElement?.closest('[data-item-text]')?.getAttribute('data-item-text'))).toBe('Los item');
   });
 });

@@ -2,27 +2,23 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import mammoth from 'mammoth';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { main } from '../../cli/main';
 import type { CliIo } from '../../cli/io';
-import { encodeBase64, yjsClientId } from '../../db/store/text';
 import { chromiumPrinter } from '../../services/export/chromium-pdf';
 import type { ExportHost } from '../../services/export/handlers';
 import { startServices, type Services } from '../../services/runtime';
 import type { AnonymityReview } from '../../shared/contract/export';
-import { editSection } from '../../shared/report/document';
 import { chromiumAvailable } from '../support/browser';
 import { docxPart, paragraphsOf } from '../support/docx-read';
 import { pdfPages, pdfPngs, pdfText } from '../support/pdf-read';
 import { tempDir } from '../support/profile';
-import { seedFieldwork } from '../support/seed';
+import { PLANTED, plantedReport } from '../support/export-seed';
 import { call, refusal, until } from '../support/services';
 
 // The planted-names test of issue 11: a profile whose notes and report mention organisations,
 // members and a phone number. The check lists every one; export is refused until each is
 // decided; the DOCX and PDF written after contain none of them.
 
-const PLANTED = ['Integratiecentrum De Brug', 'De Brug', 'Anna Peeters', 'Bart Claes', 'Lies Janssens', '09 223 45 67', 'lies.janssens@debrug.be', 'Centrum Samenleven'];
 
 const open: Array<{ services: Services; remove: () => void }> = [];
 let printer: Awaited<ReturnType<typeof chromiumPrinter>> = null;
@@ -47,46 +43,6 @@ function laptop(host?: ExportHost): Services {
   const services = startServices({ profileDir: dir.dir, transport: 'ipc', backgroundSync: false, ...(host ? { exportHost: host } : {}), onInternalError: (_c, error) => console.error(error) });
   open.push({ services, remove: dir.remove });
   return services;
-}
-
-async function typeInto(services: Services, sectionId: string, paragraphs: readonly string[]): Promise<void> {
-  const state = await call(services, 'reports.section.state', { sectionId });
-  const { update } = editSection(Buffer.from(state.update, 'base64'), yjsClientId(services.profile.store.node), (fragment) => {
-    for (const text of paragraphs) {
-      const paragraph = new Y.XmlElement('paragraph');
-      const content = new Y.XmlText();
-      content.insert(0, text);
-      paragraph.insert(0, [content]);
-      fragment.push([paragraph]);
-    }
-  });
-  await call(services, 'reports.section.update', { sectionId, update: encodeBase64(update) });
-}
-
-/** A campaign with planted names in a note and in the first section of the IC sector report. */
-async function plantedReport(services: Services) {
-  const seeded = await seedFieldwork(services, { visits: 3 });
-  const store = services.profile.store;
-  store.insert('notes', seeded.campaignId, {
-    visit_id: seeded.visits[0] ?? '',
-    conversation_id: seeded.conversations[0] ?? '',
-    guiding_question_id: null,
-    author_id: seeded.members[0],
-    text: 'Gesprek met mevrouw Lies Janssens (lies.janssens@debrug.be) over de wachtlijst.',
-  });
-  await call(services, 'reports.createMissing', { campaignId: seeded.campaignId });
-  const reports = await call(services, 'reports.list', { campaignId: seeded.campaignId });
-  const report = reports.find((entry) => entry.kind === 'sector' && entry.scopeId === seeded.sectorId);
-  if (!report) throw new Error('no sector report');
-  const detail = await call(services, 'reports.get', { reportId: report.id });
-  const section = detail.sections[0];
-  if (!section) throw new Error('no section');
-  await typeInto(services, section.id, [
-    'Bij Integratiecentrum De Brug vertelde Lies Janssens dat Anna Peeters en Bart Claes langskwamen.',
-    'Wie vragen heeft, belt 09 223 45 67 of mailt lies.janssens@debrug.be.',
-    'De Brug en Centrum Samenleven werken samen.',
-  ]);
-  return { seeded, report, section };
 }
 
 async function waitForJob(services: Services, jobId: string) {

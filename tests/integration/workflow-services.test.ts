@@ -55,4 +55,39 @@ describe('workflow services', () => {
       'the accepted edit on the coordinator laptop',
     );
   });
+
+  it('shows a held note edit with its record, its author by name and a before/after diff', async () => {
+    const inspector = env.laptop();
+    const seeded = await seedFieldwork(inspector, { visits: 1 });
+    const visitId = seeded.visits[0] as string;
+    const conversationId = seeded.conversations[0] as string;
+    const regionId = inspector.profile.store.get('organisations', inspector.profile.store.get('visits', visitId)?.organisation_id ?? '')?.region_id ?? '';
+    await seed(env.server.store, [seeded.campaignId], [
+      { email: 'an@inspectie.be', roles: [{ role: 'inspector' }] },
+      { email: 'coord@inspectie.be', roles: [{ role: 'region-coordinator', scope: regionId }] },
+    ]);
+    await call(inspector, 'notes.save', { conversationId, guidingQuestionId: null, text: 'De werking loopt goed.' });
+    await call(inspector, 'sync.connect', { serverUrl: env.server.url, email: 'an@inspectie.be', password: TEST_PASSWORD });
+    await until(() => call(inspector, 'sync.status', {}), (status) => status.state === 'up-to-date' && status.pendingChanges === 0, 'the first push');
+    await call(inspector, 'workflow.visit', { visitId, to: 'submitted' });
+
+    const coordinator = env.laptop();
+    await call(coordinator, 'sync.connect', { serverUrl: env.server.url, email: 'coord@inspectie.be', password: TEST_PASSWORD });
+    await until(async () => coordinator.profile.store.get('visits', visitId)?.status, (status) => status === 'submitted', 'the submitted visit');
+    await call(coordinator, 'workflow.visit', { visitId, to: 'approved' });
+
+    await call(inspector, 'sync.now', {});
+    await until(async () => inspector.profile.store.get('visits', visitId)?.status, (status) => status === 'approved', 'the approval on the inspector laptop');
+    await call(inspector, 'notes.save', { conversationId, guidingQuestionId: null, text: 'De werking loopt uitstekend.' });
+    await call(inspector, 'sync.now', {});
+    const held = await until(() => call(coordinator, 'workflow.held', { campaignId: seeded.campaignId }), (list) => list.some((edit) => edit.field === 'notes.text'), 'the held note edit');
+    const edit = held.find((entry) => entry.field === 'notes.text');
+    expect(edit).toMatchObject({
+      record: { organisation: 'Agentschap Integratie Gent', visitDate: '2026-03-10', conversation: 'Personeel' },
+      authorName: 'Anna Peeters',
+      before: 'De werking loopt goed.',
+      after: 'De werking loopt uitstekend.',
+    });
+    expect(edit?.diff.filter((part) => part.kind !== 'same').map((part) => `${part.kind}:${part.text}`)).toEqual(['removed:goed', 'added:uitstekend']);
+  });
 });

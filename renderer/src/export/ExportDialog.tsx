@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnonymityHitView, AnonymityReview, ExportFormat, ExportValues, ReportExportResult } from '../../../shared/contract/export';
 import type { ContractError } from '../../../shared/contract/result';
+import type { HitKind } from '../../../shared/anonymise/check';
 import { isLanguage } from '../../../shared/i18n';
 import { api } from '../api';
 import { describeError } from '../errors';
@@ -71,8 +72,15 @@ function ExportFlow({ reportId, sections, final, onClose }: { reportId: string; 
   const [result, setResult] = useState<ReportExportResult | null>(null);
 
   const selection = () => ({ reportId, values, sectionIds: chosen.size === sections.length ? null : sections.filter((section) => chosen.has(section.id)).map((section) => section.id), language });
-  const fail = (contractError: ContractError) =>
-    setError({ text: contractError.code === 'CONFLICT' ? contractError.message : describeError(t, contractError), names: (contractError.issues ?? []).map((issue) => issue.message) });
+  const fail = (contractError: ContractError) => {
+    const hits = contractError.issues ?? [];
+    // A refused export names its hits: kind (translated), text and where it is.
+    if (contractError.code === 'CONFLICT' && hits.length > 0) {
+      setError({ text: t('export.review.refused', { count: hits.length }), names: hits.map((issue) => `${t(`export.kinds.${(issue.key ?? '').replace('export.kinds.', '') as HitKind}`, { k: review?.k ?? 3 })}: ${issue.message.replace(/^[^:]*:\s*/, '')} (${issue.path})`) });
+    } else {
+      setError({ text: contractError.code === 'CONFLICT' ? t('export.dialog.refusedPlain') : describeError(t, contractError), names: contractError.code === 'CONFLICT' ? [contractError.message] : [] });
+    }
+  };
 
   async function check() {
     setError(null);

@@ -93,8 +93,22 @@ export function VisitReview({ campaignId, visitId, status, onChanged }: { campai
             {held.map((edit) => (
               <li key={edit.changeId} className="held-edit">
                 <div>
-                  <code>{edit.field}</code>: {edit.value}
-                  <div className="small muted">{t('workflow.held.by', { author: edit.pushedBy, time: time.format(edit.receivedAt) })}</div>
+                  <div className="held-record">
+                    {[edit.record.organisation, edit.record.visitDate, edit.record.conversation].filter(Boolean).join(' · ')}
+                    {edit.record.question ? <div className="small">{t('workflow.held.question', { question: edit.record.question })}</div> : null}
+                  </div>
+                  <div className="held-diff" aria-label={t('workflow.held.diff')}>
+                    {edit.diff.map((part, index) =>
+                      part.kind === 'added' ? (
+                        <ins key={index}>{part.text}</ins>
+                      ) : part.kind === 'removed' ? (
+                        <del key={index}>{part.text}</del>
+                      ) : (
+                        <span key={index}>{part.text}</span>
+                      ),
+                    )}
+                  </div>
+                  <div className="small muted">{t('workflow.held.by', { author: edit.authorName ?? t('workflow.held.unknownAuthor'), time: time.format(edit.receivedAt) })}</div>
                 </div>
                 <div className="button-row">
                   <button type="button" className="button button-small button-primary" onClick={() => void decide(edit.changeId, 'accept')}>
