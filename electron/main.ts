@@ -8,6 +8,7 @@ import { BrowserWindow, app, ipcMain, net, protocol, session, shell, type IpcMai
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, IPC_EVENTS_CHANNEL, IPC_INVOKE_CHANNEL } from '../shared/contract/constants';
 import { fail } from '../shared/contract/result';
 import { startServices, type Services } from '../services/runtime';
+import { electronExportHost } from './export-host';
 import { isOwnSender, navigationAllowed } from './guards';
 import { isAllowedExternalLink, resolveRendererFile } from './renderer-files';
 
@@ -96,6 +97,7 @@ void app.whenReady().then(() => {
     transport: 'ipc',
     ...(nativeBinding() ? { nativeBinding: nativeBinding() as string } : {}),
     onInternalError: (channel, error) => console.error(`error in ${channel}:`, error),
+    exportHost: electronExportHost(() => mainWindow),
   });
   const dispatch = services.dispatch;
 

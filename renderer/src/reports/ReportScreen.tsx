@@ -206,8 +206,8 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
               ))}
             </div>
             <div role="tabpanel">
-              {panel === 'blocks' ? <BlocksPanel setup={setup} editor={view.kind === 'text' ? editor : null} /> : null}
-              {panel === 'region' ? <RegionPanel reportId={report.id} editor={view.kind === 'text' ? editor : null} /> : null}
+              {panel === 'blocks' ? <BlocksPanel setup={setup} editor={view.kind === 'text' && !detail.frozen ? editor : null} /> : null}
+              {panel === 'region' ? <RegionPanel reportId={report.id} editor={view.kind === 'text' && !detail.frozen ? editor : null} /> : null}
               {panel === 'evidence' ? (
                 evidence ? (
                   <EvidencePanel campaignId={report.campaignId} request={evidence} onClose={() => setEvidence(null)} />
