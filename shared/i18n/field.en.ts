@@ -76,6 +76,7 @@ export const fieldEn: Messages['field'] = {
       cancel: 'Stop dragging',
     },
   },
+  board: { tabs: { scores: 'Scores', heatmap: 'Lemma × conversation', suggestions: 'Suggestions', agreement: 'Agreement' } },
   entry: {
     saving: 'saving…',
     held: 'waiting for your name',

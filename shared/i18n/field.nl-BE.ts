@@ -75,6 +75,7 @@ export const fieldNlBE = {
       cancel: 'Slepen afbreken',
     },
   },
+  board: { tabs: { scores: 'Scores', heatmap: 'Lemma × gesprek', suggestions: 'Suggesties', agreement: 'Overeenstemming' } },
   entry: {
     saving: 'wordt bewaard…',
     held: 'wacht op je naam',

@@ -187,6 +187,8 @@ describe('reports in Chromium (browser mode)', () => {
     const quote = editorOf(page).locator('.source-quote');
     await quote.getByText('Buddywerking met vrijwilligers uit de buurt').waitFor();
     await quote.getByText(/^Bron: /).waitFor();
+    // The template's participants block is still there: a quote never replaces a selected block.
+    await editorOf(page).locator('.live-block[data-block-type="participants"]').waitFor();
     await saved(page);
     await screenshot(page, 'reports-region-quote');
     app.services.profile.store.update('good_practices', seeded.goodPractice, { text: 'Buddywerking met vrijwilligers en buren' });

@@ -101,6 +101,7 @@ describe('SWOT screens in Chromium (browser mode)', () => {
     await expect.poll(() => strengths.getByRole('row').count()).toBe(3);
     expect(await strengths.textContent()).not.toContain('–');
     // The heat map has a row per retained lemma, a column per conversation.
+    await page.getByRole('tab', { name: 'Lemma × gesprek' }).click();
     const heatmap = page.getByTestId('heatmap');
     await expect.poll(() => heatmap.locator('tbody tr').count()).toBe(2);
     expect(await heatmap.locator('thead th').count()).toBe(3);
@@ -108,6 +109,7 @@ describe('SWOT screens in Chromium (browser mode)', () => {
   });
 
   it('accepts a suggestion, writes a narrative and keeps it across a reload', async () => {
+    await page.getByRole('tab', { name: 'Suggesties' }).click();
     await page.getByRole('button', { name: 'Suggesties berekenen' }).click();
     const suggestion = page.getByTestId('suggestions').locator('.suggestion').filter({ hasText: 'Wachtlijsten' }).first();
     await suggestion.waitFor();
@@ -115,6 +117,7 @@ describe('SWOT screens in Chromium (browser mode)', () => {
     await suggestion.getByText('omdat: wachtlijsten', { exact: false }).waitFor();
     await screenshot(page, 'swot-suggestions');
     await suggestion.getByRole('button', { name: 'Aanvaarden' }).click();
+    await page.getByRole('tab', { name: 'Scores' }).click();
     const threats = page.getByTestId('score-table-threats');
     await threats.getByText('10,0').waitFor();
     expect(await page.getByTestId('not-retained').textContent()).toContain('Nieuwe subsidies');

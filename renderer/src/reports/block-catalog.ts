@@ -1,4 +1,5 @@
-import type { Editor, Range } from '@tiptap/core';
+import type { Editor, JSONContent, Range } from '@tiptap/core';
+import { NodeSelection } from '@tiptap/pm/state';
 import type { TFunction } from 'i18next';
 import type { CampaignSetup } from '../../../shared/domain/setup';
 import { REPORT_NODES, type LiveBlockName } from '../../../shared/report/model';
@@ -10,11 +11,21 @@ export function newBlockId(): string {
   return crypto.randomUUID();
 }
 
-/** Inserts a live block (its attrs without the id) at the selection, or in place of the typed "/query". */
-export function insertBlock(editor: Editor, type: LiveBlockName, attrs: Record<string, unknown>, range?: Range): boolean {
-  const node = { type, attrs: { ...attrs, blockId: newBlockId() } };
+/**
+ * Inserts content at the cursor, in place of the typed "/query" when there is one. A selected
+ * block (a live block, a quote) is never replaced: the content goes after it.
+ */
+export function insertAtCursor(editor: Editor, content: JSONContent, range?: Range): boolean {
   const chain = editor.chain().focus();
-  return (range ? chain.deleteRange(range) : chain).insertContent(node).run();
+  if (range) return chain.deleteRange(range).insertContent(content).run();
+  const { selection } = editor.state;
+  if (selection instanceof NodeSelection) return chain.insertContentAt(selection.to, content).run();
+  return chain.insertContent(content).run();
+}
+
+/** Inserts a live block (its attrs without the id) at the cursor, or in place of the typed "/query". */
+export function insertBlock(editor: Editor, type: LiveBlockName, attrs: Record<string, unknown>, range?: Range): boolean {
+  return insertAtCursor(editor, { type, attrs: { ...attrs, blockId: newBlockId() } }, range);
 }
 
 /** The blocks a slash menu offers for this campaign: one entry per block and scope, plus the text formats. */

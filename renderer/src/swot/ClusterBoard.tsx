@@ -16,6 +16,7 @@ import { AgreementPanel, ConflictsPanel, NotRetainedList, SuggestionsPanel } fro
 import { useSwotBoard } from './store';
 
 const LEMMA_NAME_FROM_TEXT = 120;
+const SIDE_TABS = ['scores', 'heatmap', 'suggestions', 'agreement'] as const;
 
 /** Puts the focus on an item's handle once the board shows it (after the reload of an edit). */
 function focusItem(itemId: string): void {
@@ -38,6 +39,7 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
   const edit = useSwotBoard((state) => state.edit);
   const [error, setError] = useState<ContractError | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
+  const [sideTab, setSideTab] = useState<(typeof SIDE_TABS)[number]>('scores');
   const [crossing, setCrossing] = useState<{ readonly itemId: string; readonly target: string; readonly quadrant: Quadrant } | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -206,14 +208,40 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
           {dragging && items.get(dragging) ? <div className="drag-overlay">{items.get(dragging)?.text}</div> : null}
         </DragOverlay>
       </DndContext>
+      {/* The side panel scrolls on its own, one tab at a time, so the heat map and suggestions
+          are one click away on a laptop screen instead of thousands of pixels down. */}
       <aside className="swot-side" aria-label={t('swot.board.liveResults')}>
         <ConflictsPanel board={board} onError={setError} />
-        <ScoreTables board={board} />
-        <NotRetainedList board={board} />
-        <Heatmap board={board} />
-        <SwotCsvExport board={board} />
-        <SuggestionsPanel board={board} onError={setError} />
-        <AgreementPanel board={board} />
+        <div className="tabs side-tabs" role="tablist" aria-label={t('swot.board.liveResults')}>
+          {SIDE_TABS.map((tab) => (
+            <button
+              key={tab}
+              type="button"
+              role="tab"
+              id={`side-tab-${tab}`}
+              aria-controls={`side-panel-${tab}`}
+              aria-selected={sideTab === tab}
+              className={sideTab === tab ? 'tab active' : 'tab'}
+              onClick={() => setSideTab(tab)}
+            >
+              {t(`field.board.tabs.${tab}`)}
+            </button>
+          ))}
+        </div>
+        <div className="side-panel" role="tabpanel" id="side-panel-scores" aria-labelledby="side-tab-scores" hidden={sideTab !== 'scores'}>
+          <ScoreTables board={board} />
+          <NotRetainedList board={board} />
+          <SwotCsvExport board={board} />
+        </div>
+        <div className="side-panel" role="tabpanel" id="side-panel-heatmap" aria-labelledby="side-tab-heatmap" hidden={sideTab !== 'heatmap'}>
+          <Heatmap board={board} />
+        </div>
+        <div className="side-panel" role="tabpanel" id="side-panel-suggestions" aria-labelledby="side-tab-suggestions" hidden={sideTab !== 'suggestions'}>
+          <SuggestionsPanel board={board} onError={setError} />
+        </div>
+        <div className="side-panel" role="tabpanel" id="side-panel-agreement" aria-labelledby="side-tab-agreement" hidden={sideTab !== 'agreement'}>
+          <AgreementPanel board={board} />
+        </div>
       </aside>
     </div>
   );

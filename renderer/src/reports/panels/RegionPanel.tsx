@@ -5,7 +5,7 @@ import type { RegionSources } from '../../../../shared/contract/reports';
 import { REPORT_NODES, type QuoteSource } from '../../../../shared/report/model';
 import { useContractQuery } from '../../data/queries';
 import { describeError } from '../../errors';
-import { newBlockId } from '../block-catalog';
+import { insertAtCursor, newBlockId } from '../block-catalog';
 
 type Visit = RegionSources['visits'][number];
 
@@ -15,15 +15,11 @@ export function insertQuote(editor: Editor, source: { table: QuoteSource; id: st
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean);
-  return editor
-    .chain()
-    .focus()
-    .insertContent({
-      type: REPORT_NODES.sourceQuote,
-      attrs: { blockId: newBlockId(), sourceTable: source.table, sourceId: source.id, visitId: source.visitId, fingerprint: source.fingerprint, quotedAt: new Date().toISOString() },
-      content: (paragraphs.length > 0 ? paragraphs : [source.text]).map((line) => ({ type: 'paragraph', content: [{ type: 'text', text: line }] })),
-    })
-    .run();
+  return insertAtCursor(editor, {
+    type: REPORT_NODES.sourceQuote,
+    attrs: { blockId: newBlockId(), sourceTable: source.table, sourceId: source.id, visitId: source.visitId, fingerprint: source.fingerprint, quotedAt: new Date().toISOString() },
+    content: (paragraphs.length > 0 ? paragraphs : [source.text]).map((line) => ({ type: 'paragraph', content: [{ type: 'text', text: line }] })),
+  });
 }
 
 /**
