@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions, type RequestPayload } from 'fastify';
 import { type Change, type JsonValue, ROW_ID_PATTERN } from '../shared/sync/change';
+import { NODE_ID_PATTERN } from '../shared/sync/hlc';
 import { describeRefusal, validateChange } from '../shared/sync/validate';
 import {
   API_PREFIX,
@@ -205,7 +206,7 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
     };
   });
 
-  app.post<{ Params: { campaign: string }; Body: { changes: unknown[] } }>(
+  app.post<{ Params: { campaign: string }; Body: { changes: unknown[]; node?: string } }>(
     `${API_PREFIX}/campaigns/:campaign/changes`,
     {
       preParsing: authenticateFirst,
@@ -216,14 +217,14 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
           type: 'object',
           required: ['changes'],
           additionalProperties: false,
-          properties: { changes: { type: 'array', maxItems: MAX_PUSH_BATCH, items: { type: 'object' } } },
+          properties: { changes: { type: 'array', maxItems: MAX_PUSH_BATCH, items: { type: 'object' } }, node: { type: 'string', pattern: NODE_ID_PATTERN.source } },
         },
       },
     },
     async (request) => {
       const principal = principalOf(request);
       requireMember(principal, request.params.campaign);
-      return sync.push(principal, request.params.campaign, parseChanges(request.body.changes));
+      return sync.push(principal, request.params.campaign, parseChanges(request.body.changes), request.body.node);
     },
   );
 

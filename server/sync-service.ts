@@ -182,7 +182,14 @@ export class SyncService {
     }
   }
 
-  async push(principal: Principal, campaign: string, changes: readonly Change[]): Promise<PushResult> {
+  /**
+   * `node`: the pushing laptop's own node id, as its client declares it. A node id belongs to the
+   * account that first declared it; a push declaring another account's node is refused, and so is
+   * every change of a node bound to another account (a forged signature, or a partner's changes
+   * relayed: the partner's laptop pushes those itself). Changes of a node nobody declared yet
+   * (a partner laptop that never synced) pass as relayed.
+   */
+  async push(principal: Principal, campaign: string, changes: readonly Change[], node?: string): Promise<PushResult> {
     const roles = requireMember(principal, campaign);
     changes.forEach((change, index) => {
       if (change.campaign !== campaign) {
@@ -196,8 +203,18 @@ export class SyncService {
       const lastSeq = await this.store.lockCampaign(tx, campaign);
       if (lastSeq === null) throw notFound(`Campaign "${campaign}" does not exist.`);
       const refused: RefusedChange[] = [];
-      const unique = new Map<string, Change>();
+      if (node !== undefined && (await this.store.bindNode(tx, node, pushedBy)) !== pushedBy) {
+        throw new ServerError(403, 'NODE_OF_OTHER_USER', `Laptop ${node} belongs to another account on this server; nothing was stored.`);
+      }
+      const owners = await this.store.nodeOwners(tx, [...new Set(changes.map((change) => change.node))]);
+      const own: Change[] = [];
       for (const change of changes) {
+        const owner = owners.get(change.node);
+        if (owner === undefined || owner === pushedBy) own.push(change);
+        else refused.push({ id: change.id, code: 'NODE_OF_OTHER_USER', reason: `Change ${change.id} was made on laptop ${change.node}, which belongs to another account; it was not stored.` });
+      }
+      const unique = new Map<string, Change>();
+      for (const change of own) {
         const first = unique.get(change.id);
         if (!first) unique.set(change.id, change);
         else if (!sameChange(first, change)) refused.push({ id: change.id, code: 'DUPLICATE_ID_CONFLICT', reason: `Two different changes carry the id ${change.id}; the first was kept.` });

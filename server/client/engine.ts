@@ -172,7 +172,7 @@ export class SyncEngine {
           for (;;) {
             const batch = replica.changesAfter(pushCursor, this.options.pushBatch ?? 500, { sources: PUSH_SOURCES, campaign });
             if (batch.length === 0) break;
-            const answer = await client.push(campaign, batch.map((entry) => entry.change));
+            const answer = await client.push(campaign, batch.map((entry) => entry.change), replica.node);
             pushCursor = batch[batch.length - 1]?.seq ?? pushCursor;
             replica.setSyncState(pushKey, String(pushCursor));
             pushed += answer.accepted;

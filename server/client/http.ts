@@ -97,8 +97,9 @@ export class SyncHttpClient {
     return this.json<MeResponse>('GET', `${API_PREFIX}/me`);
   }
 
-  push(campaign: string, changes: readonly Change[]): Promise<PushResponse> {
-    return this.json<PushResponse>('POST', campaignPath(campaign, 'changes'), { changes });
+  /** node: this laptop's own node id (the server binds it to the account; see SyncService.push). */
+  push(campaign: string, changes: readonly Change[], node?: string): Promise<PushResponse> {
+    return this.json<PushResponse>('POST', campaignPath(campaign, 'changes'), node !== undefined ? { changes, node } : { changes });
   }
 
   pull(campaign: string, after: number, limit: number): Promise<PullResponse> {

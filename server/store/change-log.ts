@@ -112,6 +112,23 @@ export class ChangeLogRepository {
     return known;
   }
 
+  /** Binds a node id to an account if it is not bound yet; answers the account it is bound to. */
+  async bindNode(tx: SqlExecutor, node: string, userId: string): Promise<string> {
+    await tx.execute('INSERT INTO node_owners (node, user_id, bound_at) VALUES ($1, $2, $3) ON CONFLICT (node) DO NOTHING', [node, userId, new Date().toISOString()]);
+    const rows = await tx.query<{ user_id: string }>('SELECT user_id FROM node_owners WHERE node = $1', [node]);
+    return rows[0]?.user_id ?? userId;
+  }
+
+  /** The accounts these node ids are bound to (unbound ones are absent). */
+  async nodeOwners(tx: SqlExecutor, nodes: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (const part of chunks([...new Set(nodes)], 400)) {
+      const rows = await tx.query<{ node: string; user_id: string }>(`SELECT node, user_id FROM node_owners WHERE node IN (${placeholders(part.length, 1)})`, part);
+      for (const row of rows) found.set(row.node, row.user_id);
+    }
+    return found;
+  }
+
   /** Of these rows of a table, those that another campaign's log already has: row id → that campaign. */
   async rowsOfOtherCampaigns(tx: SqlExecutor, campaign: string, table: string, rowIds: readonly string[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();

@@ -113,6 +113,12 @@ export const serverMigrations: readonly ServerMigration[] = [
     // Which campaign a row id belongs to (a row id is refused in a second campaign: server/sync-service.ts).
     statements: () => ['CREATE INDEX changes_by_row ON changes (table_name, row_id, campaign_id)'],
   },
+  {
+    version: 3,
+    name: 'node-owners',
+    // Each laptop's node id belongs to the account that first pushed as it (server/sync-service.ts).
+    statements: () => ['CREATE TABLE node_owners (node TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), bound_at TEXT NOT NULL)'],
+  },
 ];
 
 export class ServerMigrationError extends Error {

@@ -167,6 +167,15 @@ export class ServerStore {
   }
 
   /** The current value and timestamp of one column for many rows of a table (see change-log.ts). */
+  /** Binds a node id to an account if it is not bound yet; answers the account it is bound to. */
+  bindNode(tx: SqlExecutor, node: string, userId: string): Promise<string> {
+    return this.changeLog.bindNode(tx, node, userId);
+  }
+
+  nodeOwners(tx: SqlExecutor, nodes: readonly string[]): Promise<Map<string, string>> {
+    return this.changeLog.nodeOwners(tx, nodes);
+  }
+
   /** Of these rows of a table, those that another campaign's log already has: row id → that campaign. */
   rowsOfOtherCampaigns(tx: SqlExecutor, campaign: string, table: string, rowIds: readonly string[]): Promise<Map<string, string>> {
     return this.changeLog.rowsOfOtherCampaigns(tx, campaign, table, rowIds);

@@ -211,6 +211,22 @@ describe.each(kinds)('a server no member can break or bend, on %s', (kind) => {
     expect(health.maxClockSkewMs).toBe(5 * 60 * 1000);
   });
 
+  it.skipIf(skip)('binds a laptop to the account that first pushed as it: nobody else signs as that laptop', async () => {
+    const asLead = (await api(server.url, t('lead'), 'POST', `/v1/campaigns/${C}/changes`, {
+      changes: stamp('laptopleadx', [{ table: 'good_practices', rowId: 'gp-lead', column: 'text', value: 'by the lead' }], 'lead@x.org'),
+      node: 'laptopleadx',
+    })).body as PushResponse;
+    expect(asLead).toMatchObject({ accepted: 1, refused: [] });
+    // An inspector forging the lead's laptop and address is refused, whether declaring it or not.
+    const forged = stamp('laptopleadx', [{ table: 'good_practices', rowId: 'gp-lead', column: 'text', value: 'forged' }], 'lead@x.org');
+    const declared = await api(server.url, t('ins'), 'POST', `/v1/campaigns/${C}/changes`, { changes: forged, node: 'laptopleadx' });
+    expect({ status: declared.status, code: code(declared) }).toEqual({ status: 403, code: 'NODE_OF_OTHER_USER' });
+    const relayed = (await api(server.url, t('ins'), 'POST', `/v1/campaigns/${C}/changes`, { changes: forged, node: 'laptopinsx' })).body as PushResponse;
+    expect(relayed).toMatchObject({ accepted: 0 });
+    expect(relayed.refused.map((item) => item.code)).toEqual(['NODE_OF_OTHER_USER']);
+    expect(await latest('good_practices', 'gp-lead', 'text')).toBe('by the lead');
+  });
+
   it.skipIf(skip)('refuses 1,000 malformed pushes, each with a 4xx and a reason code, stays up and stores nothing', async () => {
     const before = await lastSeq();
     const heldBefore = ((await api(server.url, t('lead'), 'GET', `/v1/campaigns/${C}/held`)).body as HeldListResponse).held.length;
