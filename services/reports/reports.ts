@@ -176,7 +176,7 @@ export function allowedActions(report: Report, member: Member | undefined): Repo
   const actions: ReportAction[] = [];
   if (status === 'draft' && responsible) actions.push('submit');
   if (status === 'submitted' && lead) actions.push('approve');
-  if ((status === 'submitted' || status === 'approved') && (responsible || lead)) actions.push('sendBack');
+  if ((status === 'submitted' || status === 'approved' || status === 'final') && (responsible || lead)) actions.push('sendBack');
   if (status !== 'final' && responsible) actions.push('finalise');
   return actions;
 }

@@ -32,6 +32,12 @@ describe('The clustering board at 300 items (browser mode)', () => {
         await ctx.page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
         await ctx.page.goto(`${ctx.app.bridge.url}/#/campaigns/${seeded.campaignId}/swot`);
         await ctx.page.getByText('10 gesprekken, 300 items, 30 lemma’s.').waitFor();
+        // Lemmas of five items start folded and say how many they hold; one click unfolds.
+        const toggle = ctx.page.getByTestId('lemma-Thema 1').getByRole('button', { name: '5 items' });
+        expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+        expect(await ctx.page.getByTestId('lemma-Thema 1').locator('.item-list').isVisible()).toBe(false);
+        await toggle.click();
+        expect(await ctx.page.getByTestId('lemma-Thema 1').locator('.item-list').isVisible()).toBe(true);
         const side = ctx.page.locator('.swot-side');
         const box = await side.boundingBox();
         expect(box?.height ?? Infinity).toBeLessThanOrEqual(viewport.height);

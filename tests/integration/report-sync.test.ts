@@ -74,7 +74,11 @@ describe('reports through the sync server', () => {
     // Bart holds the pen and locks the section; Anna, offline before the lock reached her, types on.
     await call(bart, 'reports.section.lock', { sectionId, locked: true });
     await call(bart, 'sync.now', {});
-    await until(() => call(bart, 'sync.status', {}), (status) => status.state === 'up-to-date' && status.pendingChanges === 0, 'the lock on the server');
+    const pushed = (laptop: Services) => async () => {
+      await call(laptop, 'sync.now', {});
+      return call(laptop, 'sync.status', {});
+    };
+    await until(pushed(bart), (status) => status.pendingChanges === 0, 'the lock on the server');
     const late = await edit(ann, sectionId, append(' Laat toegevoegd.'));
     ann.profile.store.applyTextUpdate('report_sections', sectionId, 'body', Buffer.from(late, 'base64'));
     await call(ann, 'sync.now', {});
@@ -106,7 +110,11 @@ describe('reports through the sync server', () => {
     await call(bart, 'swot.items.add', { conversationId: seeded.conversations[0] as string, quadrant: 'strengths', text: 'Sterk team' });
     await call(bart, 'swot.items.add', { conversationId: seeded.conversations[1] as string, quadrant: 'strengths', text: 'Sterk team' });
     await call(bart, 'sync.now', {});
-    await until(() => call(bart, 'sync.status', {}), (status) => status.pendingChanges === 0, 'the block on the server');
+    await until(pushed(bart), (status) => status.pendingChanges === 0, 'the block on the server');
+    // Anna (an inspector) may not submit the final report; Bart (team lead) submits, approves, finalises.
+    expect(await ann.dispatch('reports.workflow', { reportId: final.id, action: 'submit' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call(bart, 'reports.workflow', { reportId: final.id, action: 'submit' })).toEqual({ status: 'submitted' });
+    expect(await call(bart, 'reports.workflow', { reportId: final.id, action: 'approve' })).toEqual({ status: 'approved' });
     expect(await call(bart, 'reports.workflow', { reportId: final.id, action: 'finalise', comment: '' })).toEqual({ status: 'final' });
     const block = { type: 'swotTable' as const, attrs: { blockId: 'b1', sectorId: seeded.sectorId, groupId: seeded.groupId, quadrant: 'strengths' as const } };
     const [frozen] = await until(
@@ -123,6 +131,19 @@ describe('reports through the sync server', () => {
     await call(ann, 'swot.items.add', { conversationId: seeded.conversations[0] as string, quadrant: 'strengths', text: 'Nieuw punt' });
     const again = await call(ann, 'reports.blocks.resolve', { campaignId: seeded.campaignId, reportId: final.id, blocks: [block] });
     expect(again[0]).toEqual(frozen);
-    expect((await call(bart, 'reports.versions.list', { reportId: final.id })).map((version) => version.reason)).toEqual(['final']);
+    expect((await call(bart, 'reports.versions.list', { reportId: final.id })).map((version) => version.reason)).toEqual(['submitted', 'approved', 'final']);
+    // Sent back with a comment: a draft again, the comment kept, the blocks live again.
+    expect(await call(bart, 'reports.workflow', { reportId: final.id, action: 'sendBack', comment: 'Cijfers nakijken' })).toEqual({ status: 'draft' });
+    const reopened = await until(
+      async () => {
+        await call(ann, 'sync.now', {});
+        return call(ann, 'reports.get', { reportId: final.id });
+      },
+      (detail) => detail.report.status === 'draft',
+      'the reopened report on Anna\'s laptop',
+    );
+    expect(reopened).toMatchObject({ frozen: false, sentBackComment: 'Cijfers nakijken' });
+    const live = await call(ann, 'reports.blocks.resolve', { campaignId: seeded.campaignId, reportId: final.id, blocks: [block] });
+    expect(live[0]).toMatchObject({ ok: true, frozen: false });
   });
 });

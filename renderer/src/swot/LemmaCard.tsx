@@ -20,6 +20,9 @@ interface LemmaCardProps {
   readonly onError: (error: ContractError | null) => void;
 }
 
+/** Lemmas with more items than this start collapsed. */
+const COLLAPSE_ABOVE = 4;
+
 export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas, labelOf, onError }: LemmaCardProps) {
   const { t } = useTranslation();
   const id = useId();
@@ -34,6 +37,8 @@ export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas
     onSaved: (text) => void reload().then(() => setDraft((current) => (current === text ? null : current))),
   });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // Large lemmas start folded (their count shows), so 30 lemmas fit a laptop screen.
+  const [expanded, setExpanded] = useState(items.length <= COLLAPSE_ABOVE);
   const [moveTo, setMoveTo] = useState<Quadrant>(lemma.quadrant);
   const [mergeInto, setMergeInto] = useState('');
   const [confirmRemove, setConfirmRemove] = useState(false);
@@ -109,7 +114,16 @@ export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas
           {scored ? scored.display : '–'}
         </span>
       </header>
-      <ul className="item-list" aria-label={t('swot.lemma.itemsOf', { name: lemma.name })}>
+      <button
+        type="button"
+        className="link-button lemma-toggle"
+        aria-expanded={expanded}
+        aria-controls={`${id}-items`}
+        onClick={() => setExpanded((value) => !value)}
+      >
+        {expanded ? '▾' : '▸'} {t('field.counts.items', { count: items.length })}
+      </button>
+      <ul id={`${id}-items`} className="item-list" aria-label={t('swot.lemma.itemsOf', { name: lemma.name })} hidden={!expanded}>
         {items.length === 0 ? <li className="muted small">{t('swot.lemma.empty')}</li> : null}
         {items.map((item) => (
           <ItemChip key={item.id} item={item} conversationLabel={labelOf(item.conversationId)} droppable={false} selectable selected={selected.has(item.id)} onToggleSelect={toggle} />
