@@ -74,4 +74,16 @@ export default tseslint.config(
     files: ['electron/**/*.ts', 'tests/electron/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  {
+    // SQL lives in db/ (the local profile) and server/store/ (the server's repositories): the rest
+    // calls named functions there. Tests may inspect a database directly.
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['db/**', 'server/store/**', 'tests/**', '**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='prepare']", message: 'SQL lives in db/ and server/store/: call a named function there instead of .prepare().' },
+      ],
+    },
+  },
 );

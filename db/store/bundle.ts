@@ -135,6 +135,8 @@ function gunzipCapped(bytes: Uint8Array, cap: number): Promise<Buffer> {
   });
 }
 
+const PEER_KEY = /^peer:([a-z0-9]{8,32}):knows$/;
+
 function peerKey(peer: string): string {
   return `peer:${peer}:knows`;
 }
@@ -147,6 +149,14 @@ export function peerKnowledge(store: LocalStore, peer: string): Knowledge {
   if (!raw) return {};
   const parsed = z.record(z.string(), versionVector).safeParse(JSON.parse(raw));
   return parsed.success ? parsed.data : {};
+}
+
+/** The duo partners this profile has had bundles from, with the campaigns each reported holding. */
+export function knownPeers(store: LocalStore): Array<{ node: string; campaigns: string[] }> {
+  return store.syncStateByPrefix('peer:').flatMap((entry) => {
+    const node = PEER_KEY.exec(entry.key)?.[1];
+    return node ? [{ node, campaigns: Object.keys(peerKnowledge(store, node)) }] : [];
+  });
 }
 
 /** Builds a bundle in memory. */

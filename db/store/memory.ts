@@ -12,6 +12,11 @@ let template: Buffer | null = null;
  * cloned, each clone with its own node id. `node` fixes the id (8 to 32 of [a-z0-9]).
  */
 export function openMemoryStore(options: StoreOptions & { node?: string } = {}): LocalStore {
+  return new LocalStore(openMemoryDatabase(options.node), options);
+}
+
+/** A migrated database in memory with its own node id, for a test that opens stores over it itself. */
+export function openMemoryDatabase(node?: string): SqliteDatabase {
   if (!template) {
     const db = new Database(':memory:');
     migrate(db, migrations);
@@ -20,6 +25,6 @@ export function openMemoryStore(options: StoreOptions & { node?: string } = {}):
   }
   const db: SqliteDatabase = new Database(template);
   db.pragma('foreign_keys = ON');
-  db.prepare("UPDATE meta SET value = ? WHERE key = 'node_id'").run(options.node ?? randomBytes(8).toString('hex'));
-  return new LocalStore(db, options);
+  db.prepare("UPDATE meta SET value = ? WHERE key = 'node_id'").run(node ?? randomBytes(8).toString('hex'));
+  return db;
 }

@@ -6,8 +6,7 @@ import type { LocalStore } from './store';
  * exchange shows the partner's laptop by this name instead of its node id.
  */
 export function memberNameOfNode(store: LocalStore, node: string): string | null {
-  const authors = store.db.prepare('SELECT DISTINCT author FROM (SELECT author FROM changes WHERE node = ? ORDER BY seq DESC LIMIT 200)').all(node) as { author: string }[];
-  for (const { author } of authors) {
+  for (const author of store.recentAuthorsOfNode(node, 200)) {
     const byId = store.get('members', author);
     if (byId?.name) return byId.name;
     const byEmail = store.list('members', { email: author })[0];

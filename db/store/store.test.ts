@@ -3,7 +3,7 @@ import type { Change } from '../../shared/sync/change';
 import { ClockSkewError, formatHlc } from '../../shared/sync/hlc';
 import { SYNC_SCHEMA_VERSION } from '../../shared/sync/schema';
 import { ChangeRejectedError } from './errors';
-import { openMemoryStore } from './memory';
+import { openMemoryDatabase, openMemoryStore } from './memory';
 import { LocalStore } from './store';
 
 const T0 = Date.UTC(2015, 0, 10, 9, 0, 0);
@@ -163,17 +163,19 @@ describe('LocalStore', () => {
   });
 
   it('never stamps behind its own log, even when the wall clock was set back', () => {
-    const late = openMemoryStore({ node: 'aaaaaaaa', now: () => T0 + 3600_000 });
+    const db = openMemoryDatabase('aaaaaaaa');
+    const late = new LocalStore(db, { now: () => T0 + 3600_000 });
     late.insert('campaigns', 'c1', { name: 'Werkjaar', working_year: '2014-2015', created_at: null });
     const newest = late.changesAfter(0, 100).at(-1)!.change.hlc;
-    const reopened = new LocalStore(late.db, { now: () => T0 });
+    const reopened = new LocalStore(db, { now: () => T0 });
     const [change] = reopened.update('campaigns', 'c1', { name: 'Later' });
     expect(change!.hlc > newest).toBe(true);
     expect(change!.prev).toBe(late.changesAfter(0, 100).find((entry) => entry.change.column === 'name' && entry.change.value === 'Werkjaar')!.change.hlc);
   });
 
   it('keeps changes of a newer schema aside and applies them after an upgrade', () => {
-    const { a } = pair();
+    const db = openMemoryDatabase('aaaaaaaa');
+    const a = new LocalStore(db, { now: () => T0 });
     const { campaign } = seedVisit(a);
     const hlc = formatHlc({ wallMs: T0 + 5000, counter: 0, node: 'dddddddd' });
     const newer: Change = {
@@ -182,17 +184,17 @@ describe('LocalStore', () => {
     const report = a.applyRemote([newer, { ...newer }], 'server');
     expect(report).toMatchObject({ applied: 0, deferred: 1, duplicates: 1 });
     expect(a.get('good_practices', 'gp1')).toBeUndefined();
-    expect(a.db.prepare('SELECT count(*) AS n FROM deferred_changes').get()).toEqual({ n: 1 });
+    expect(db.prepare('SELECT count(*) AS n FROM deferred_changes').get()).toEqual({ n: 1 });
     // Reopen the same database as a build that knows the next schema.
-    const reopened = new LocalStore(a.db, { schemaVersion: SYNC_SCHEMA_VERSION + 1, now: () => T0 + 10_000 });
+    const reopened = new LocalStore(db, { schemaVersion: SYNC_SCHEMA_VERSION + 1, now: () => T0 + 10_000 });
     expect(reopened.get('good_practices', 'gp1')?.text).toBe('Taalcafé');
-    expect(a.db.prepare('SELECT count(*) AS n FROM deferred_changes').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM deferred_changes').get()).toEqual({ n: 0 });
     // One that the upgraded build still refuses stays aside and does not keep the profile from opening.
     const later = formatHlc({ wallMs: T0 + 6000, counter: 0, node: 'dddddddd' });
     reopened.applyRemote([{ ...newer, id: later, hlc: later, table: 'future_table', schema: SYNC_SCHEMA_VERSION + 2 }], 'server');
-    const upgradedAgain = new LocalStore(a.db, { schemaVersion: SYNC_SCHEMA_VERSION + 2, now: () => T0 + 10_000 });
+    const upgradedAgain = new LocalStore(db, { schemaVersion: SYNC_SCHEMA_VERSION + 2, now: () => T0 + 10_000 });
     expect(upgradedAgain.applyDeferred().stillDeferred).toBe(1);
-    expect(a.db.prepare('SELECT count(*) AS n FROM deferred_changes').get()).toEqual({ n: 1 });
+    expect(db.prepare('SELECT count(*) AS n FROM deferred_changes').get()).toEqual({ n: 1 });
   });
 
   it('refuses bad changes with a clear error and writes nothing', () => {

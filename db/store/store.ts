@@ -1,4 +1,4 @@
-import type { Change } from '../../shared/sync/change';
+import type { Change, JsonValue } from '../../shared/sync/change';
 import type { ApplyReport, ChangeSourceKind, LoggedChange, SetAsideChange, SyncReplica } from '../../shared/sync/replica';
 import type { RecordOf, TableName, ValuesOf } from '../../shared/sync/schema';
 import type { SqliteDatabase } from '../connection';
@@ -8,6 +8,7 @@ import { compactTexts } from './compaction';
 import { listConflicts, type Conflict, type ConflictChoice } from './conflicts';
 import { StoreCore, type StoreOptions } from './core';
 import * as exchange from './exchange';
+import * as logReads from './log-reads';
 import { campaignOf, getRecord, listRecords, textState } from './reads';
 import { RemoteChanges, type ApplyOptions, type RemoteSource } from './remote';
 import { LocalWrites, type InsertOptions, type WriteOptions } from './writes';
@@ -42,7 +43,7 @@ export class LocalStore implements SyncReplica {
   private readonly remote: RemoteChanges;
 
   constructor(
-    readonly db: SqliteDatabase,
+    private readonly db: SqliteDatabase,
     options: StoreOptions = {},
   ) {
     this.core = new StoreCore(db, options);
@@ -181,6 +182,43 @@ export class LocalStore implements SyncReplica {
   /** The changes of a campaign that a replica with version vector `known` lacks, in log order. */
   changesBeyond(campaign: string, known: Readonly<Record<string, string>>): Change[] {
     return exchange.changesBeyond(this.core, campaign, known);
+  }
+
+  // ---------------------------------------------------------------- questions of the log (see log-reads.ts)
+
+  /** When each row of a table was created: the id (hlc) of its first change, by row id. */
+  firstChangeIds(table: TableName, campaign: string): Map<string, string> {
+    return logReads.firstChangeIds(this.core, table, campaign);
+  }
+
+  /** Per row, the value of a column that one author set last (their own latest choice). */
+  latestValuesByAuthor(table: TableName, column: string, author: string, campaign: string): Array<{ rowId: string; value: JsonValue }> {
+    return logReads.latestValuesByAuthor(this.core, table, column, author, campaign);
+  }
+
+  /** How many changes of a campaign from these sources came after a local seq (a push cursor). */
+  countChangesAfter(campaign: string, afterSeq: number, sources: readonly ChangeSourceKind[]): number {
+    return logReads.countChangesAfter(this.core, campaign, afterSeq, sources);
+  }
+
+  /** The newest change of any of these rows: its id (hlc) and author. */
+  newestChangeOf(rows: readonly { readonly table: string; readonly id: string }[]): { id: string; author: string } | null {
+    return logReads.newestChangeOf(this.core, rows);
+  }
+
+  /** The distinct authors of a node's newest changes (at most `limit` looked at). */
+  recentAuthorsOfNode(node: string, limit: number): string[] {
+    return logReads.recentAuthorsOfNode(this.core, node, limit);
+  }
+
+  /** Sync-state entries whose key starts with a prefix, by key. */
+  syncStateByPrefix(prefix: string): Array<{ key: string; value: string }> {
+    return logReads.syncStateByPrefix(this.core, prefix);
+  }
+
+  /** Closes the database under the store (tests and tools that opened the store themselves). */
+  close(): void {
+    this.db.close();
   }
 
   // ---------------------------------------------------------------- compaction

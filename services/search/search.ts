@@ -1,4 +1,5 @@
 import type { Profile } from '../../db/profile';
+import { searchDocuments, searchNotes } from '../../db/repositories/search';
 import type { searchChannels } from '../../shared/contract/search';
 import type { SearchHit, SearchResult } from '../../shared/domain/search';
 import { ServiceError } from '../errors';
@@ -7,24 +8,6 @@ import { ftsQuery } from './query';
 
 type SearchHandlers = { readonly [C in keyof typeof searchChannels]: Handler<C> };
 
-interface NoteRow {
-  readonly id: string;
-  readonly visit_id: string | null;
-  readonly conversation_id: string | null;
-  readonly guiding_question_id: string | null;
-  readonly author_id: string | null;
-  readonly snippet: string;
-  readonly score: number;
-}
-
-interface DocumentRow {
-  readonly id: string;
-  readonly visit_id: string | null;
-  readonly title: string | null;
-  readonly snippet: string;
-  readonly score: number;
-}
-
 /**
  * Searches the notes and the documents of a campaign (FTS5, accents and case folded, every word
  * as a prefix) and answers each hit in its context, best first.
@@ -32,24 +15,8 @@ interface DocumentRow {
 export function searchCampaign(profile: Profile, campaignId: string, query: string, limit = 50): SearchResult {
   const match = ftsQuery(query);
   if (!match) return { query, hits: [], truncated: false };
-  const db = profile.db;
-  const notes = db
-    .prepare(
-      `SELECT n.id, n.visit_id, n.conversation_id, n.guiding_question_id, n.author_id,
-              snippet(notes_fts, 0, '[[', ']]', '…', 16) AS snippet, bm25(notes_fts) AS score
-       FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid
-       WHERE notes_fts MATCH ? AND n.campaign_id = ? AND n.deleted = 0
-       ORDER BY rank LIMIT ?`,
-    )
-    .all(match, campaignId, limit + 1) as NoteRow[];
-  const documents = db
-    .prepare(
-      `SELECT d.id, d.visit_id, d.title, snippet(documents_fts, -1, '[[', ']]', '…', 16) AS snippet, bm25(documents_fts, 4.0, 1.0) AS score
-       FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-       WHERE documents_fts MATCH ? AND d.campaign_id = ? AND d.deleted = 0
-       ORDER BY rank LIMIT ?`,
-    )
-    .all(match, campaignId, limit + 1) as DocumentRow[];
+  const notes = searchNotes(profile.db, match, campaignId, limit + 1);
+  const documents = searchDocuments(profile.db, match, campaignId, limit + 1);
 
   const store = profile.store;
   const visitCache = new Map<string, { organisationName: string | null; date: string | null }>();

@@ -359,18 +359,13 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
       const lemmaName = (id: string | null) => (id ? (store.get('lemmas', id, { includeDeleted: true })?.name ?? id) : null);
       // Each member's clustering is their own latest choice of lemma per item, read from the change log.
       const labelsOf = (memberId: string): ClusteringLabel[] => {
-        const rows = store.db
-          .prepare(
-            `SELECT row_id, value FROM changes c WHERE tbl = 'swot_items' AND col = 'lemma_id' AND author = ? AND campaign = ?
-               AND id = (SELECT max(id) FROM changes d WHERE d.tbl = 'swot_items' AND d.col = 'lemma_id' AND d.author = c.author AND d.row_id = c.row_id)`,
-          )
-          .all(memberId, campaignId) as { row_id: string; value: string }[];
+        const rows = store.latestValuesByAuthor('swot_items', 'lemma_id', memberId, campaignId);
         const items = new Map(records.items.map((item) => [item.id, item]));
         return rows
-          .filter((row) => items.has(row.row_id))
+          .filter((row) => items.has(row.rowId))
           .map((row) => {
-            const name = lemmaName(JSON.parse(row.value) as string | null);
-            return { item: row.row_id, label: name === null ? null : `${items.get(row.row_id)?.quadrant}/${normalizeText(name)}` };
+            const name = lemmaName(row.value as string | null);
+            return { item: row.rowId, label: name === null ? null : `${items.get(row.rowId)?.quadrant}/${normalizeText(name)}` };
           });
       };
       const result = cohenKappa(labelsOf(memberA), labelsOf(memberB));

@@ -46,11 +46,7 @@ export function conversationsByScope(store: LocalStore, campaignId: string): Map
  * replica, so items keep the order in which they were typed wherever they are read.
  */
 export function creationOrder(store: LocalStore, table: 'swot_items' | 'lemmas', campaignId: string): Map<string, string> {
-  const rows = store.db.prepare('SELECT row_id, min(id) AS first FROM changes WHERE tbl = ? AND campaign = ? GROUP BY row_id').all(table, campaignId) as {
-    row_id: string;
-    first: string;
-  }[];
-  return new Map(rows.map((row) => [row.row_id, row.first]));
+  return store.firstChangeIds(table, campaignId);
 }
 
 export function byCreation<T extends { readonly id: string }>(rows: readonly T[], order: Map<string, string>): T[] {

@@ -186,10 +186,7 @@ export class SyncController {
     let pending = 0;
     for (const campaign of this.store.knownCampaigns()) {
       const cursor = serverId ? Number(this.store.getSyncState(pushCursorKey(serverId, campaign)) ?? '0') : 0;
-      const row = this.store.db
-        .prepare("SELECT count(*) AS n FROM changes WHERE campaign = ? AND seq > ? AND source IN ('local', 'bundle', 'peer')")
-        .get(campaign, cursor) as { n: number };
-      pending += row.n;
+      pending += this.store.countChangesAfter(campaign, cursor, ['local', 'bundle', 'peer']);
     }
     return pending;
   }

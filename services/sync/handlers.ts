@@ -1,5 +1,5 @@
 import type { Profile } from '../../db/profile';
-import { BundleError, createBundle, importBundleBytes } from '../../db/store/bundle';
+import { BundleError, createBundle, importBundleBytes, knownPeers } from '../../db/store/bundle';
 import { ChangeRejectedError } from '../../db/store/errors';
 import { memberNameOfNode } from '../../db/store/peers';
 import { ClockSkewError } from '../../shared/sync/hlc';
@@ -34,7 +34,6 @@ function slug(text: string): string {
   );
 }
 
-const PEER_KEY = /^peer:([a-z0-9]{8,32}):knows$/;
 
 export function createSyncHandlers(profile: Profile, controller: SyncController, jobs: JobRegistry): SyncHandlers {
   const store = profile.store;
@@ -45,13 +44,7 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
     'sync.now': () => controller.syncNow(),
 
     'duo.info': () => {
-      const rows = store.db.prepare("SELECT key, value FROM sync_state WHERE key LIKE 'peer:%:knows' ORDER BY key").all() as { key: string; value: string }[];
-      const peers = rows.flatMap((row) => {
-        const node = PEER_KEY.exec(row.key)?.[1];
-        if (!node) return [];
-        const knows = JSON.parse(row.value) as Record<string, unknown>;
-        return [{ node, name: memberNameOfNode(store, node), campaigns: Object.keys(knows) }];
-      });
+      const peers = knownPeers(store).map((peer) => ({ node: peer.node, name: memberNameOfNode(store, peer.node), campaigns: peer.campaigns }));
       return { node: store.node, peers };
     },
 

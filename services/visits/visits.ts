@@ -1,4 +1,5 @@
 import type { Profile } from '../../db/profile';
+import { documentTextLength, saveDocumentText, searchVisitDocuments } from '../../db/repositories/search';
 import { openConversation, saveNote } from '../../db/repositories/fieldwork';
 import { conversationId } from '../../db/store/ids';
 import type { LocalStore } from '../../db/store/store';
@@ -33,15 +34,14 @@ function duoOf(store: LocalStore, memberIds: ReadonlyArray<string | null>): Memb
 
 function textLength(profile: Profile, hash: string | null): number | null {
   if (!hash) return null;
-  const row = profile.db.prepare('SELECT length(text) AS n FROM document_texts WHERE blob_hash = ?').get(hash) as { n: number } | undefined;
-  return row ? row.n : null;
+  return documentTextLength(profile.db, hash);
 }
 
 async function indexBlobText(profile: Profile, hash: string, fileName: string, mimeType: string): Promise<number> {
   const known = textLength(profile, hash);
   if (known !== null) return known;
   const text = await extractDocumentText(new Uint8Array(profile.blobs.get(hash)), fileName, mimeType);
-  profile.db.prepare('INSERT INTO document_texts (blob_hash, text) VALUES (?, ?) ON CONFLICT (blob_hash) DO NOTHING').run(hash, text);
+  saveDocumentText(profile.db, hash, text);
   return text.length;
 }
 
@@ -214,15 +214,7 @@ export function createVisitHandlers(profile: Profile): VisitHandlers {
       requireVisit(store, visitId);
       const match = ftsQuery(query);
       if (!match) return [];
-      const rows = profile.db
-        .prepare(
-          `SELECT d.id AS documentId, snippet(documents_fts, -1, '[[', ']]', '…', 12) AS snippet
-           FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-           WHERE documents_fts MATCH ? AND d.visit_id = ? AND d.deleted = 0
-           ORDER BY rank LIMIT 50`,
-        )
-        .all(match, visitId) as Array<{ documentId: string; snippet: string }>;
-      return rows;
+      return searchVisitDocuments(profile.db, match, visitId, 50);
     },
 
     'goodPractices.add': ({ visitId, text }) => {

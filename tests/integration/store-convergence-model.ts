@@ -264,7 +264,7 @@ export async function runSchedule(ops: readonly Op[], skews: readonly number[]):
   for (const [index, store] of stores.entries()) {
     if (store.listConflicts().length > 0) throw new Error(`replica ${index} still has conflicts after they were resolved`);
   }
-  for (const store of stores) store.db.close();
+  for (const store of stores) store.close();
   return { conflictsSeen, conflicts, resolved, compactions };
 }
 

@@ -23,6 +23,8 @@ describe('layering lint', () => {
     ['db/probe.ts', "import { BrowserWindow } from 'electron';\nexport const x = BrowserWindow;\n", 'no-restricted-imports'],
     ['services/probe.ts', "import { ipcMain } from 'electron';\nexport const x = ipcMain;\n", 'no-restricted-imports'],
     ['server/probe.ts', "import { startServices } from '../services/runtime';\nexport const x = startServices;\n", 'import-x/no-restricted-paths'],
+    ['services/probe.ts', "export const count = (db: { prepare(sql: string): unknown }) => db.prepare('SELECT count(*) FROM changes');\n", 'no-restricted-syntax'],
+    ['server/probe.ts', "export const count = (db: { prepare(sql: string): unknown }) => db.prepare('SELECT 1');\n", 'no-restricted-syntax'],
   ])('refuses %s importing a forbidden module (%#)', async (filePath, code, rule) => {
     const errors = await lintAs(filePath, code);
     expect(errors.some((error) => error.startsWith(`${rule}:`)), errors.join('\n')).toBe(true);
@@ -31,6 +33,8 @@ describe('layering lint', () => {
   it.each([
     ['renderer/src/probe.ts', "import { contract } from '../../shared/contract/channels';\nexport const x = contract;\n"],
     ['db/probe.ts', "import { campaignCreateInput } from '../shared/domain/campaign';\nexport const x = campaignCreateInput;\n"],
+    ['db/probe.ts', "export const count = (db: { prepare(sql: string): unknown }) => db.prepare('SELECT count(*) FROM changes');\n"],
+    ['server/store/probe.ts', "export const count = (db: { prepare(sql: string): unknown }) => db.prepare('SELECT 1');\n"],
     ['electron/probe.ts', "import { app } from 'electron';\nimport { startServices } from '../services/runtime';\nexport const x = [app, startServices];\n"],
   ])('accepts %s importing what its layer allows', async (filePath, code) => {
     expect(await lintAs(filePath, code)).toEqual([]);
