@@ -10,6 +10,10 @@ export default defineConfig({
         test: { name: 'unit', include: [...unitGlobs, 'tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
       },
       {
+        // The renderer's hooks, stores and data layer in a DOM (happy-dom), no browser needed.
+        test: { name: 'renderer', include: ['tests/renderer/**/*.test.ts'], environment: 'happy-dom', testTimeout: 30_000 },
+      },
+      {
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],

@@ -123,16 +123,20 @@ describe('SWOT screens in Chromium (browser mode)', () => {
     expect(await page.getByTestId('not-retained').textContent()).toContain('Nieuwe subsidies');
 
     const card = page.getByTestId('quadrant-threats').locator('.lemma-card').first();
-    await card.getByLabel('Toelichting').fill('Organisaties melden lange wachttijden voor de cursussen Nederlands.');
+    const narrative = 'Organisaties melden lange wachttijden voor de cursussen Nederlands.';
+    await card.getByLabel('Toelichting').fill(narrative);
     await card.getByText('Bewaard om', { exact: false }).waitFor();
-    await page.waitForTimeout(800);
+    // Real state instead of a fixed wait: the narrative is in the profile's database.
+    await expect
+      .poll(() => app.services.profile.store.list('lemmas', { campaign_id: seeded.campaignId }).some((lemma) => lemma.narrative === narrative))
+      .toBe(true);
     await card.getByText('Bewaard om', { exact: false }).waitFor();
     await page.reload();
     await page.getByRole('tab', { name: 'Clusteren en scoren' }).waitFor();
     await page.getByTestId('cluster-board').waitFor();
     await expect
       .poll(() => page.getByTestId('quadrant-threats').locator('.lemma-card').first().getByLabel('Toelichting').inputValue())
-      .toBe('Organisaties melden lange wachttijden voor de cursussen Nederlands.');
+      .toBe(narrative);
     await screenshot(page, 'swot-board-narrative');
   });
 

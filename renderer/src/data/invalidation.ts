@@ -44,22 +44,31 @@ export function invalidateFor(client: QueryClient, event: StreamEvent): Promise<
 }
 
 /**
- * Gathers events for a short while before invalidating, so that a burst (a sync round's pages,
- * a job's progress) refreshes each affected query once per window instead of once per event,
- * and refetches are not cancelled over and over. Answers the function to feed events to.
+ * Paces invalidation: the first event after a quiet spell is flushed at once (a single edit
+ * shows without delay); events during the following window are gathered and flushed together
+ * at its end, so that a burst (a sync round's pages, a job's progress) refreshes each affected
+ * query once per window instead of once per event, and refetches are not cancelled over and
+ * over. Answers the function to feed events to.
  */
 export function coalesce(flush: (events: readonly StreamEvent[]) => void, windowMs = 50): { push: (event: StreamEvent) => void; stop: () => void } {
   let queued: StreamEvent[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
+  const endWindow = () => {
+    timer = null;
+    if (queued.length === 0) return;
+    const events = queued;
+    queued = [];
+    flush(events);
+    timer = setTimeout(endWindow, windowMs);
+  };
   return {
     push: (event) => {
-      queued.push(event);
-      timer ??= setTimeout(() => {
-        timer = null;
-        const events = queued;
-        queued = [];
-        flush(events);
-      }, windowMs);
+      if (timer) {
+        queued.push(event);
+        return;
+      }
+      flush([event]);
+      timer = setTimeout(endWindow, windowMs);
     },
     stop: () => {
       if (timer) clearTimeout(timer);

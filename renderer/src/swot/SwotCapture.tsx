@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Quadrant } from '../../../shared/swot/quadrants';
-import type { SwotCapture as SwotCaptureData, SwotItemView } from '../../../shared/contract/swot';
+import type { SwotItemView } from '../../../shared/contract/swot';
 import { api } from '../api';
+import { useContractQuery } from '../data/queries';
 import { describeError } from '../errors';
 import type { Entry, EntryQueue, SubmitResult } from '../input/entry-queue';
 import { PendingEntry } from '../input/PendingEntry';
@@ -18,31 +19,20 @@ import { GRID, neighbourQuadrant, quadrantLabel } from './quadrant-labels';
  */
 export function SwotCapture({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
-  const [data, setData] = useState<SwotCaptureData | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
+  // Refreshes by itself after every item written here or arriving from the partner (change events).
+  const capture = useContractQuery('swot.capture', { conversationId });
+  const data = capture.data ?? null;
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? (capture.error ? describeError(t, capture.error.error) : null);
   const submit = useCallback(
     async (quadrant: Quadrant, text: string): Promise<SubmitResult> => {
       const result = await api.invoke('swot.items.add', { conversationId, quadrant, text });
       if (!result.ok) return result;
-      setVersion((value) => value + 1);
       return { ok: true, id: result.value.id };
     },
     [conversationId],
   );
   const { entries, queue, add } = useEntryQueue(submit);
-
-  useEffect(() => {
-    let current = true;
-    void api.invoke('swot.capture', { conversationId }).then((result) => {
-      if (!current) return;
-      if (result.ok) setData(result.value);
-      else setError(describeError(t, result.error));
-    });
-    return () => {
-      current = false;
-    };
-  }, [conversationId, t, version]);
 
   useEffect(() => {
     if (data) queue.settle(new Set(data.items.map((item) => item.id)));
@@ -59,7 +49,9 @@ export function SwotCapture({ conversationId }: { conversationId: string }) {
       focusAfterLoad.current = null;
     }
   }, [data]);
-  useEffect(() => onUndone(() => setVersion((value) => value + 1)), []);
+  // An undo changed the records: its change event refreshes the list; read now all the same.
+  const { refetch } = capture;
+  useEffect(() => onUndone(() => void refetch()), [refetch]);
 
   if (!data) return error ? <p className="alert alert-error">{error}</p> : <p className="muted">{t('swot.common.loading')}</p>;
 
@@ -84,7 +76,6 @@ export function SwotCapture({ conversationId }: { conversationId: string }) {
             onChanged={(message, focusItemId) => {
               setError(message);
               if (focusItemId) focusAfterLoad.current = focusItemId;
-              setVersion((value) => value + 1);
             }}
           />
         ))}

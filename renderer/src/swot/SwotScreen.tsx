@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SwotConversationView, SwotScopeSummary } from '../../../shared/contract/swot';
-import { api } from '../api';
+import type { SwotConversationView } from '../../../shared/contract/swot';
+import { useContractQuery } from '../data/queries';
 import { onUndone } from '../input/undo';
 import { describeError } from '../errors';
 import { ClusterBoard } from './ClusterBoard';
@@ -18,18 +18,13 @@ const scopeKey = (scope: { sectorId: string; groupId: string }) => `${scope.sect
 export function SwotScreen({ campaignId }: { campaignId: string }) {
   const { t } = useTranslation();
   const id = useId();
-  const [scopes, setScopes] = useState<readonly SwotScopeSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Scopes and their counts refresh by themselves when conversations or items change (change events).
+  const scopesQuery = useContractQuery('swot.scopes', { campaignId });
+  const scopes = scopesQuery.data ?? null;
+  const error = scopesQuery.error ? describeError(t, scopesQuery.error.error) : null;
   const [selected, setSelected] = useState<string>(() => sessionStorage.getItem(`veldwerk.swot.${campaignId}`) ?? '');
   const [tab, setTab] = useState<Tab>('board');
   const { board, loading, load, reload, error: boardError } = useSwotBoard();
-
-  useEffect(() => {
-    void api.invoke('swot.scopes', { campaignId }).then((result) => {
-      if (result.ok) setScopes(result.value);
-      else setError(describeError(t, result.error));
-    });
-  }, [campaignId, t]);
 
   const current = scopes?.find((scope) => scopeKey(scope) === selected) ?? scopes?.find((scope) => scope.conversationCount > 0) ?? scopes?.[0];
 

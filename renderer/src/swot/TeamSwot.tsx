@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { QUADRANTS, type Quadrant } from '../../../shared/swot/quadrants';
 import type { TeamSwotView } from '../../../shared/contract/swot';
 import { api } from '../api';
+import { useContractQuery } from '../data/queries';
 import { describeError } from '../errors';
 import type { Entry, EntryQueue, SubmitResult } from '../input/entry-queue';
 import { PendingEntry } from '../input/PendingEntry';
@@ -15,33 +16,22 @@ import { quadrantLabel } from './quadrant-labels';
  */
 export function TeamSwot({ campaignId, sectorId }: { campaignId: string; sectorId: string }) {
   const { t } = useTranslation();
-  const [view, setView] = useState<TeamSwotView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
+  // Refreshes by itself after every lemma written here or arriving (change events).
+  const team = useContractQuery('swot.team', { campaignId, sectorId });
+  const view = team.data ?? null;
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? (team.error ? describeError(t, team.error.error) : null);
   const groupId = view?.groupId ?? null;
   const submit = useCallback(
     async (quadrant: Quadrant, name: string): Promise<SubmitResult> => {
       if (!groupId) return { ok: false, error: { code: 'INTERNAL', message: 'TRANSPORT: the team SWOT is not loaded' } };
       const result = await api.invoke('swot.lemmas.create', { campaignId, sectorId, groupId, quadrant, name, itemIds: [] });
       if (!result.ok) return result;
-      setVersion((value) => value + 1);
       return { ok: true, id: result.value.id };
     },
     [campaignId, sectorId, groupId],
   );
   const { entries, queue, add } = useEntryQueue(submit);
-
-  useEffect(() => {
-    let current = true;
-    void api.invoke('swot.team', { campaignId, sectorId }).then((result) => {
-      if (!current) return;
-      if (result.ok) setView(result.value);
-      else setError(describeError(t, result.error));
-    });
-    return () => {
-      current = false;
-    };
-  }, [campaignId, sectorId, t, version]);
 
   useEffect(() => {
     if (view) queue.settle(new Set(QUADRANTS.flatMap((quadrant) => view.lemmas[quadrant].map((lemma) => lemma.id))));
@@ -64,7 +54,6 @@ export function TeamSwot({ campaignId, sectorId }: { campaignId: string; sectorI
             add={add}
             onChanged={(message) => {
               setError(message);
-              setVersion((value) => value + 1);
             }}
           />
         ))}

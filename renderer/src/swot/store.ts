@@ -1,69 +1,109 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { create } from 'zustand';
 import type { ChannelName, InputOf } from '../../../shared/contract/channels';
 import type { ContractError } from '../../../shared/contract/result';
 import type { SwotBoard, SwotScopeRef, SwotSuggestions } from '../../../shared/contract/swot';
 import { api } from '../api';
+import { contractKey } from '../data/invalidation';
+import { useContractQuery } from '../data/queries';
 import { recordUndo, undoStepsOf, type UndoAction } from '../input/undo';
 
 /**
- * The clustering board's state. The board (items, lemmas, live scores, matrix, conflicts) is
- * computed by the services from the records; after every edit the board is read again, so what
- * the user sees is always what the scoring rule says about the stored data.
+ * The clustering board. The board (items, lemmas, live scores, matrix, conflicts) is computed by
+ * the services from the records and read through the data layer, so it refreshes whenever a
+ * change event touches the SWOT's tables: after every edit here, and when the partner's edits
+ * arrive. What the user sees is always what the scoring rule says about the stored data.
+ * The zustand part holds UI state only: the scope shown, whether suggestions were asked for,
+ * and the suggestions rejected in this session (they never change data).
  */
-interface BoardState {
+interface BoardUi {
+  readonly scope: SwotScopeRef | null;
+  readonly suggestionsWanted: boolean;
+  readonly rejected: ReadonlySet<string>;
+  load(scope: SwotScopeRef): void;
+  want(): void;
+  reject(key: string): void;
+}
+
+const sameScope = (a: SwotScopeRef | null, b: SwotScopeRef) => a !== null && a.campaignId === b.campaignId && a.sectorId === b.sectorId && a.groupId === b.groupId;
+
+export const useBoardUi = create<BoardUi>((set, get) => ({
+  scope: null,
+  suggestionsWanted: false,
+  rejected: new Set(),
+  load: (scope) => {
+    if (!sameScope(get().scope, scope)) set({ scope, suggestionsWanted: false, rejected: new Set<string>() });
+  },
+  want: () => set({ suggestionsWanted: true }),
+  reject: (key) => set({ rejected: new Set([...get().rejected, key]) }),
+}));
+
+export interface BoardState {
   readonly scope: SwotScopeRef | null;
   readonly board: SwotBoard | null;
   readonly loading: boolean;
   readonly error: ContractError | null;
   readonly suggestions: SwotSuggestions | null;
   readonly suggesting: boolean;
-  /** Suggestions the user rejected in this session (they never change data). */
   readonly rejected: ReadonlySet<string>;
-  load(scope: SwotScopeRef): Promise<void>;
+  /** Shows a scope (the board of another scope starts without suggestions and rejections). */
+  load(scope: SwotScopeRef): void;
+  /** Reads the board again now (it also refreshes by itself on change events). */
   reload(): Promise<void>;
   /**
-   * Runs an edit, then reloads the board; answers the error to show, or null. With `undo`, an
-   * edit that answers its inverse writes goes on the undo stack under that action and subject.
+   * Runs an edit; answers, once the board shows it, the error to show, or null. (The board
+   * refreshes by the edit's change event; waiting for that read keeps callers that act on the
+   * new board, such as undo and focus, in step.) With `undo`, an edit that answers its inverse
+   * writes goes on the undo stack under that action and subject.
    */
   edit<C extends ChannelName>(channel: C, payload: InputOf<C>, undo?: { readonly action: UndoAction; readonly subject: string }): Promise<ContractError | null>;
+  /** Asks for suggestions (computed again when asked again, and on every change while shown). */
   suggest(): Promise<void>;
   reject(key: string): void;
 }
 
-export const useSwotBoard = create<BoardState>((set, get) => ({
-  scope: null,
-  board: null,
-  loading: false,
-  error: null,
-  suggestions: null,
-  suggesting: false,
-  rejected: new Set(),
-  load: async (scope) => {
-    const same = get().scope;
-    const changed = !same || same.campaignId !== scope.campaignId || same.sectorId !== scope.sectorId || same.groupId !== scope.groupId;
-    set({ scope, loading: true, error: null, ...(changed ? { board: null, suggestions: null, rejected: new Set<string>() } : {}) });
-    const result = await api.invoke('swot.board', scope);
-    if (get().scope !== scope) return;
-    if (result.ok) set({ board: result.value, loading: false });
-    else set({ error: result.error, loading: false });
-  },
-  reload: async () => {
-    const scope = get().scope;
-    if (scope) await get().load(scope);
-  },
-  edit: async (channel, payload, undo) => {
-    const result = await api.invoke(channel, payload);
-    if (result.ok && undo) recordUndo(undo.action, undo.subject, undoStepsOf(result.value));
-    await get().reload();
-    if (get().suggestions) await get().suggest();
-    return result.ok ? null : result.error;
-  },
-  suggest: async () => {
-    const scope = get().scope;
+const NO_SCOPE: SwotScopeRef = { campaignId: '', sectorId: '', groupId: '' };
+
+/** The board's state, whole or through a selector (like a zustand store). */
+export function useSwotBoard(): BoardState;
+export function useSwotBoard<T>(selector: (state: BoardState) => T): T;
+export function useSwotBoard<T>(selector?: (state: BoardState) => T): T | BoardState {
+  const { scope, suggestionsWanted, rejected, load, want, reject } = useBoardUi();
+  const client = useQueryClient();
+  const boardQuery = useContractQuery('swot.board', scope ?? NO_SCOPE, { enabled: scope !== null });
+  const suggestionsQuery = useContractQuery('swot.suggestions', scope ?? NO_SCOPE, { enabled: scope !== null && suggestionsWanted });
+  const { refetch } = boardQuery;
+  const reload = useCallback(async () => {
+    await refetch();
+  }, [refetch]);
+  const edit = useCallback(
+    async <C extends ChannelName>(channel: C, payload: InputOf<C>, undo?: { readonly action: UndoAction; readonly subject: string }): Promise<ContractError | null> => {
+      const result = await api.invoke(channel, payload);
+      if (result.ok && undo) recordUndo(undo.action, undo.subject, undoStepsOf(result.value));
+      if (scope) await client.refetchQueries({ queryKey: contractKey('swot.board', scope), type: 'active' });
+      return result.ok ? null : result.error;
+    },
+    [client, scope],
+  );
+  const suggest = useCallback(async () => {
     if (!scope) return;
-    set({ suggesting: true });
-    const result = await api.invoke('swot.suggestions', scope);
-    set({ suggesting: false, ...(result.ok ? { suggestions: result.value } : { error: result.error }) });
-  },
-  reject: (key) => set({ rejected: new Set([...get().rejected, key]) }),
-}));
+    if (!useBoardUi.getState().suggestionsWanted) want();
+    else await client.invalidateQueries({ queryKey: contractKey('swot.suggestions', scope) });
+  }, [client, scope, want]);
+  const state: BoardState = {
+    scope,
+    board: scope ? (boardQuery.data ?? null) : null,
+    loading: boardQuery.isFetching,
+    error: boardQuery.error?.error ?? suggestionsQuery.error?.error ?? null,
+    suggestions: scope && suggestionsWanted ? (suggestionsQuery.data ?? null) : null,
+    suggesting: suggestionsQuery.isFetching,
+    rejected,
+    load,
+    reload,
+    edit,
+    suggest,
+    reject,
+  };
+  return selector ? selector(state) : state;
+}

@@ -1,8 +1,9 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../shared/contract/result';
 import type { HeldEditView } from '../../../shared/contract/workflow';
 import { api } from '../api';
+import { useContractQuery } from '../data/queries';
 import { explainError } from '../errors';
 import './workflow.css';
 
@@ -26,24 +27,14 @@ function WorkflowError({ error }: { error: ContractError }) {
  * reached the server after the approval. Needs the server; offline the buttons say why they
  * cannot act, and nothing changes.
  */
-export function VisitReview({ campaignId, visitId, status, onChanged }: { campaignId: string; visitId: string; status: string; onChanged: (status: string) => void }) {
+export function VisitReview({ campaignId, visitId, status, onChanged }: { campaignId: string; visitId: string; status: string; onChanged?: (status: string) => void }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ContractError | null>(null);
-  const [held, setHeld] = useState<readonly HeldEditView[]>([]);
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    if (status !== 'approved') return;
-    let current = true;
-    void api.invoke('workflow.held', { campaignId }).then((result) => {
-      if (current && result.ok) setHeld(result.value.filter((edit) => edit.visitId === visitId));
-    });
-    return () => {
-      current = false;
-    };
-  }, [campaignId, visitId, status, version]);
+  // The server's list: read again after each sync round (data/reads.ts) and after a decision here.
+  const heldQuery = useContractQuery('workflow.held', { campaignId }, { enabled: status === 'approved' });
+  const held: readonly HeldEditView[] = status === 'approved' ? (heldQuery.data ?? []).filter((edit) => edit.visitId === visitId) : [];
 
   async function move(to: Target) {
     setBusy(true);
@@ -51,7 +42,7 @@ export function VisitReview({ campaignId, visitId, status, onChanged }: { campai
     setBusy(false);
     if (result.ok) {
       setError(null);
-      onChanged(result.value.status);
+      onChanged?.(result.value.status);
     } else setError(result.error);
   }
 
@@ -59,7 +50,8 @@ export function VisitReview({ campaignId, visitId, status, onChanged }: { campai
     const result = await api.invoke('workflow.decide', { campaignId, changeId, decision });
     if (result.ok) setError(null);
     else setError(result.error);
-    setVersion((value) => value + 1);
+    // The decision changes the server's list, which no local write announces.
+    void heldQuery.refetch();
   }
 
   const actions: { to: Target; label: string; primary: boolean }[] =

@@ -129,7 +129,7 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
                   <VisitsScreen setup={setup} />
                 </Route>
                 <Route path="/:visitId/conversations/:conversationId">
-                  {(params) => <ConversationScreen key={params.conversationId} campaignId={campaignId} visitId={params.visitId} conversationId={params.conversationId} />}
+                  {(params) => <ConversationScreen key={params.conversationId} visitId={params.visitId} conversationId={params.conversationId} />}
                 </Route>
                 <Route path="/:visitId">{(params) => <VisitScreen key={params.visitId} campaignId={campaignId} visitId={params.visitId} />}</Route>
               </Switch>

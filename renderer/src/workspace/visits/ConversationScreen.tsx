@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ContractError } from '../../../../shared/contract/result';
@@ -7,19 +7,15 @@ import type { ConversationDetail } from '../../../../shared/domain/visit';
 import { api } from '../../api';
 import { FormStatus } from '../../components/FormStatus';
 import { describeError } from '../../errors';
-import { useMe } from '../../data/identity';
+import { useContractQuery } from '../../data/queries';
 import { SwotCapture } from '../../swot/SwotCapture';
 import { formatDate } from '../planning/plan';
 import { useAutosave, type SaveCall } from '../../input/useAutosave';
-import { useChannel } from '../useChannel';
 import { usePageFocus } from '../usePageFocus';
 import { NoteField } from './NoteField';
 import { OtherNotes } from './OtherNotes';
 import { SaveStatus } from '../../input/SaveStatus';
 import { participantCountSchema } from '../../../../shared/domain/visit';
-
-/** How often the partner's notes are fetched again (they arrive through sync). */
-const PARTNER_REFRESH_MS = 10_000;
 
 /**
  * The conversation screen of a visit day: the sector's guiding questions in order, the current
@@ -27,20 +23,17 @@ const PARTNER_REFRESH_MS = 10_000;
  * stakeholder category, start and stop time, and the conversation's SWOT.
  * Alt+↓ / Alt+↑ jump to the next / previous question; Alt+1…9 to question 1…9.
  */
-export function ConversationScreen({ campaignId, visitId, conversationId }: { readonly campaignId: string; readonly visitId: string; readonly conversationId: string }) {
+export function ConversationScreen({ visitId, conversationId }: { readonly visitId: string; readonly conversationId: string }) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const me = useMe(campaignId);
-  const { value: detail, error, reload } = useChannel('conversations.get', { conversationId }, me);
+  // Current without polling: the partner's notes (arriving by sync, duo file or LAN) and the
+  // choice of who I am refresh it through change events (data/reads.ts).
+  const conversation = useContractQuery('conversations.get', { conversationId });
+  const detail = conversation.data ?? null;
+  const error = conversation.error?.error ?? null;
   const fields = useRef<Array<HTMLTextAreaElement | null>>([]);
   const title = detail ? t('visit.conversation.title', { groups: detail.groupNames.join(' + ') }) : t('visit.conversation.loading');
   const heading = usePageFocus(detail ? title : null);
-
-  // The partner's notes arrive through sync: look again now and then.
-  useEffect(() => {
-    const timer = setInterval(() => void reload(), PARTNER_REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [reload]);
 
   const jump = (index: number) => {
     const target = fields.current[index];
@@ -115,7 +108,7 @@ export function ConversationScreen({ campaignId, visitId, conversationId }: { re
       )}
 
       <div className="conversation-top">
-        <Timing detail={detail} onSaved={reload} />
+        <Timing detail={detail} />
         <Participants key={detail.conversation.id} detail={detail} />
       </div>
 
@@ -212,7 +205,7 @@ function toLocal(value: string | null): string {
   return value ? value.slice(11, 16) : '';
 }
 
-function Timing({ detail, onSaved }: { readonly detail: ConversationDetail; readonly onSaved: () => Promise<void> }) {
+function Timing({ detail }: { readonly detail: ConversationDetail }) {
   const { t } = useTranslation();
   const id = useId();
   const [start, setStart] = useState(toLocal(detail.conversation.starts_at));
@@ -237,7 +230,6 @@ function Timing({ detail, onSaved }: { readonly detail: ConversationDetail; read
     }
     setError(null);
     setSaved(t('visit.timing.saved'));
-    await onSaved();
   }
 
   const issue = error?.issues?.[0];

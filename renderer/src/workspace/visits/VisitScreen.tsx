@@ -13,7 +13,7 @@ import { describeError, fieldErrors } from '../../errors';
 import { useMe } from '../../data/identity';
 import { regionName } from '../labels';
 import { formatDate, statusLabel } from '../planning/plan';
-import { useChannel } from '../useChannel';
+import { useContractQuery } from '../../data/queries';
 import { usePageFocus } from '../usePageFocus';
 import { downloadBase64, readAsBase64 } from './files';
 import { NoteField } from './NoteField';
@@ -24,7 +24,10 @@ import { Snippet } from './Snippet';
 export function VisitScreen({ campaignId, visitId }: { readonly campaignId: string; readonly visitId: string }) {
   const { t, i18n } = useTranslation();
   const me = useMe(campaignId);
-  const { value: detail, error, reload } = useChannel('visit.get', { visitId }, me);
+  // Current without reloads: every write here and every change that arrives refresh it (change events).
+  const visit = useContractQuery('visit.get', { visitId });
+  const detail = visit.data ?? null;
+  const error = visit.error?.error ?? null;
   const heading = usePageFocus(detail?.organisation?.name ?? t('visit.title'));
 
   if (error) {
@@ -53,17 +56,17 @@ export function VisitScreen({ campaignId, visitId }: { readonly campaignId: stri
             {detail.sector ? <span className="code-tag">{detail.sector.code}</span> : null}
             {detail.region ? <span>{regionName(t, detail.region)}</span> : null}
             <span>{detail.duo.length > 0 ? detail.duo.map((member) => member.name).join(' & ') : t('planning.noDuo')}</span>
-            <VisitStatus detail={detail} onChanged={reload} />
+            <VisitStatus detail={detail} />
           </div>
         ) : null}
       </div>
       {detail ? (
         <div className="visit-grid">
-          <ConversationsSection detail={detail} onChanged={reload} />
+          <ConversationsSection detail={detail} />
           <PreparationSection key={`prep-${me ?? ''}`} detail={detail} />
-          <DocumentsSection detail={detail} onChanged={reload} />
-          <GoodPracticesSection detail={detail} onChanged={reload} />
-          <VisitReview campaignId={campaignId} visitId={detail.visit.id} status={detail.visit.status ?? 'planned'} onChanged={() => void reload()} />
+          <DocumentsSection detail={detail} />
+          <GoodPracticesSection detail={detail} />
+          <VisitReview campaignId={campaignId} visitId={detail.visit.id} status={detail.visit.status ?? 'planned'} />
         </div>
       ) : (
         <p className="muted" role="status">
@@ -74,7 +77,7 @@ export function VisitScreen({ campaignId, visitId }: { readonly campaignId: stri
   );
 }
 
-function ConversationsSection({ detail, onChanged }: { readonly detail: VisitDetail; readonly onChanged: () => Promise<void> }) {
+function ConversationsSection({ detail }: { readonly detail: VisitDetail }) {
   const { t } = useTranslation();
   const id = useId();
   const [groups, setGroups] = useState<readonly string[]>([]);
@@ -92,7 +95,6 @@ function ConversationsSection({ detail, onChanged }: { readonly detail: VisitDet
     setError(null);
     setGroups([]);
     setStatus(t('visit.conversations.added'));
-    await onChanged();
   }
 
   return (
@@ -171,7 +173,7 @@ function PreparationSection({ detail }: { readonly detail: VisitDetail }) {
   );
 }
 
-function DocumentsSection({ detail, onChanged }: { readonly detail: VisitDetail; readonly onChanged: () => Promise<void> }) {
+function DocumentsSection({ detail }: { readonly detail: VisitDetail }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
@@ -225,7 +227,6 @@ function DocumentsSection({ detail, onChanged }: { readonly detail: VisitDetail;
     setFile(null);
     setTitle('');
     if (fileRef.current) fileRef.current.value = '';
-    await onChanged();
   }
 
   async function open(documentId: string, fileTitle: string) {
@@ -237,13 +238,11 @@ function DocumentsSection({ detail, onChanged }: { readonly detail: VisitDetail;
   async function restore(documentId: string, fileTitle: string) {
     const result = await api.invoke('documents.retire', { id: documentId, retired: false });
     setStatus(result.ok ? t('setup.list.restored', { name: fileTitle }) : describeError(t, result.error));
-    await onChanged();
   }
 
   async function retire(documentId: string, fileTitle: string) {
     const result = await api.invoke('documents.retire', { id: documentId, retired: true });
     setStatus(result.ok ? t('visit.documents.retired', { title: fileTitle }) : describeError(t, result.error));
-    await onChanged();
   }
 
   const hitIds = hits ? new Set(hits.map((hit) => hit.documentId)) : null;
@@ -339,7 +338,7 @@ function DocumentsSection({ detail, onChanged }: { readonly detail: VisitDetail;
   );
 }
 
-function GoodPracticesSection({ detail, onChanged }: { readonly detail: VisitDetail; readonly onChanged: () => Promise<void> }) {
+function GoodPracticesSection({ detail }: { readonly detail: VisitDetail }) {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState('');
@@ -359,7 +358,6 @@ function GoodPracticesSection({ detail, onChanged }: { readonly detail: VisitDet
     setError(null);
     setText('');
     setStatus(t('visit.practices.added'));
-    await onChanged();
   }
 
   async function update(practiceId: string) {
@@ -370,19 +368,16 @@ function GoodPracticesSection({ detail, onChanged }: { readonly detail: VisitDet
     }
     setEditing(null);
     setStatus(t('visit.practices.updated'));
-    await onChanged();
   }
 
   async function restore(practiceId: string) {
     const result = await api.invoke('goodPractices.retire', { id: practiceId, retired: false });
     setStatus(result.ok ? t('visit.practices.restored') : describeError(t, result.error));
-    await onChanged();
   }
 
   async function retire(practiceId: string) {
     const result = await api.invoke('goodPractices.retire', { id: practiceId, retired: true });
     setStatus(result.ok ? t('visit.practices.retired') : describeError(t, result.error));
-    await onChanged();
   }
 
   return (
@@ -457,7 +452,7 @@ function GoodPracticesSection({ detail, onChanged }: { readonly detail: VisitDet
 }
 
 /** The visit's status, changed on the day itself (planned, in progress, done, cancelled); review states are the server's. */
-function VisitStatus({ detail, onChanged }: { readonly detail: VisitDetail; readonly onChanged: () => Promise<void> }) {
+function VisitStatus({ detail }: { readonly detail: VisitDetail }) {
   const { t } = useTranslation();
   const id = useId();
   const [message, setMessage] = useState('');
@@ -482,7 +477,6 @@ function VisitStatus({ detail, onChanged }: { readonly detail: VisitDetail; read
             status: next,
           });
           setMessage(result.ok ? t('visit.statusSaved', { status: t(`planning.statuses.${next}`) }) : describeError(t, result.error));
-          await onChanged();
         }}
       >
         {PLANNABLE_STATUSES.map((value) => (
