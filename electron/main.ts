@@ -27,7 +27,11 @@ function profileDirFromArgs(): string {
     strict: false,
     allowPositionals: true,
   });
-  return typeof values.profile === 'string' ? path.resolve(values.profile) : path.join(app.getPath('userData'), 'profile');
+  if (typeof values.profile === 'string') return path.resolve(values.profile);
+  // $VELDWERK_PROFILE as the README says (and as services/paths.ts's defaultProfileDir reads it),
+  // else Electron's own userData folder.
+  const fromEnv = process.env.VELDWERK_PROFILE;
+  return fromEnv ? path.resolve(fromEnv) : path.join(app.getPath('userData'), 'profile');
 }
 
 /** In development the better-sqlite3 copy rebuilt for Electron's ABI (scripts/electron-native.mjs); packaged apps are rebuilt by electron-builder. */
