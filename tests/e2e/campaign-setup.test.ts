@@ -52,8 +52,13 @@ describe('campaign workspace and set-up in Chromium (browser mode)', () => {
     await categories.getByText('Hernoemd tot „Justitie en politie”.').waitFor();
     await categories.getByRole('button', { name: '„Justitie en politie” een plaats hoger zetten' }).click();
     await categories.getByText('„Justitie en politie” staat een plaats hoger.').waitFor();
-    const names = await categories.locator('ol > li .editable-text').allTextContents();
-    expect(names.indexOf('Justitie en politie')).toBe(names.length - 2);
+    // The list re-reads through the data layer after the change event: wait for the new order.
+    await expect
+      .poll(async () => {
+        const names = await categories.locator('ol > li .editable-text').allTextContents();
+        return names.length - names.indexOf('Justitie en politie');
+      })
+      .toBe(2);
     await categories.getByRole('button', { name: '„Justitie en politie” buiten gebruik stellen' }).click();
     await categories.getByText('Buiten gebruik (1)').click();
     await categories.getByRole('button', { name: '„Justitie en politie” terug in gebruik nemen' }).waitFor();
