@@ -4,6 +4,7 @@ import { conversationId, deterministicId, noteId } from '../store/ids';
 import type { LocalStore } from '../store/store';
 import type { Quadrant } from '../../shared/swot/quadrants';
 import { AUDIENCE_OF_GROUP, DEMO_GOOD_PRACTICES, DEMO_SINGLETONS, DEMO_THEMES, ITEM_TAILS, NOTE_ASIDES, NOTE_OPENERS, ORGANISATION_NAMES, TOWNS, type DemoTheme } from './phrases';
+import { seededRandom } from '../../shared/random';
 
 /**
  * A realistic synthetic campaign for trying the app and for benchmarks, written through the
@@ -59,17 +60,6 @@ const PLANS: Readonly<Record<DemoSize, Plan>> = {
   season: { organisationsPerSector: { IC: 8, STVD: 7, HvN: 10 }, itemsPerConversation: [30, 45], notePages: 5000 },
 };
 
-/** mulberry32: a small seeded PRNG, enough for synthetic data. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A typo as fast typists make them: two neighbouring letters swapped, or one doubled or dropped. */
 function typo(random: () => number, text: string): string {
@@ -138,7 +128,7 @@ export function generateDemo(store: LocalStore, options: DemoOptions = {}): Demo
     organisationsPerSector: Object.fromEntries(Object.entries(base.organisationsPerSector).map(([code, count]) => [code, count * scale])),
     notePages: base.notePages * scale,
   };
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const id = (kind: string, ...parts: Array<string | number>) => deterministicId(kind, `demo${seed}`, ...parts.map(String));
   const campaignId = id('cp');
   const campaign = createCampaign(store, { name: `Demo ${size} (${seed})`, workingYear: '2014-2015' }, { id: campaignId, now: new Date(Date.UTC(2014, 8, 1)) });

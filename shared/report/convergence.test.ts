@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { deterministicUpdate, fragmentText, paragraphsJson, sectionFragment, sectionJson, textBlocks } from './document';
+import { seededRandom } from '../random';
 
 // Property: three replicas of one section edit it concurrently (words typed into paragraphs, new
 // paragraphs), their Yjs updates delivered shuffled, duplicated and late; in the end all three
@@ -15,17 +16,6 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('deliver' as const), replica: fc.nat(2), count: fc.integer({ min: 1, max: 8 }) }) },
 );
 
-/** A small seeded generator for shuffles (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Word boundaries of a text block: its end and every space (inserting " wN" there never splits or joins a word). */
 function boundaries(text: string): number[] {
@@ -38,7 +28,7 @@ describe('concurrent edits of one section', () => {
   it('converge on three replicas with every typed word present', () => {
     fc.assert(
       fc.property(fc.array(op, { minLength: 1, maxLength: 60 }), fc.integer(), (ops, seed) => {
-        const next = random(seed);
+        const next = seededRandom(seed);
         const base = deterministicUpdate('section', paragraphsJson('begin\neinde'));
         const replicas = [0, 1, 2].map((index) => {
           const doc = new Y.Doc();

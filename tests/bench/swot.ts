@@ -2,6 +2,7 @@ import { QUADRANTS, type Quadrant } from '../../shared/swot/quadrants';
 import { scoreSwot, type SwotScopeItem } from '../../shared/swot/score';
 import { createLemmaIndex, suggestGroups, suggestLemma, type LemmaCandidate, type SuggestItem } from '../../shared/swot/suggest';
 import { medianMs, round } from '../support/stats';
+import { seededRandom } from '../../shared/random';
 
 /*
  * SWOT suggestions on 1,000 realistic Dutch items (issue 6 asks for < 200 ms): grouping the
@@ -10,17 +11,6 @@ import { medianMs, round } from '../support/stats';
  * The items are generated deterministically from a seeded generator, so runs compare.
  */
 
-/** mulberry32: a tiny seeded generator, so the synthetic scope is the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const THEMES: readonly { readonly lemma: string; readonly nouns: readonly string[] }[] = [
   { lemma: 'Samenwerking met partners', nouns: ['samenwerking met scholen', 'samenwerking met het OCMW', 'samenwerking met lokale besturen', 'contact met het CLB', 'overleg met de VDAB'] },
@@ -50,7 +40,7 @@ interface SyntheticItem {
 }
 
 function syntheticItems(count: number, seed: number): SyntheticItem[] {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   return Array.from({ length: count }, (_, index) => {
     const theme = Math.floor(random() * THEMES.length);
     const words = [pick(random, OPENERS), pick(random, (THEMES[theme] as (typeof THEMES)[number]).nouns), pick(random, TAILS)].filter((part) => part !== '').join(' ');

@@ -1,3 +1,4 @@
+import { downloadBlob } from '../../export/download';
 /** A file's bytes as base64 (without the data-URL prefix), for the contract. */
 export function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -16,14 +17,7 @@ export function downloadBase64(content: string, mimeType: string, fileName: stri
   const binary = atob(content);
   const bytes = new Uint8Array(binary.length);
   for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(new Blob([bytes], { type: mimeType }), fileName);
 }
 
 /** Renders an FTS snippet whose hits are wrapped in [[ ]] as text parts with the hits marked. */
