@@ -5,6 +5,9 @@ import { EntryQueue, type Entry, type SubmitResult } from './entry-queue';
 /** The DOM id of the "Ik ben" picker, so a screen that needs a name can put the focus there. */
 export const IDENTITY_PICKER_ID = 'identity-picker';
 
+/** How long an empty entry field must stay untouched before a held entry moves the focus to the picker. */
+const PICKER_FOCUS_PAUSE_MS = 700;
+
 export function focusIdentityPicker(): void {
   document.getElementById(IDENTITY_PICKER_ID)?.focus();
 }
@@ -21,11 +24,22 @@ export function useEntryQueue<K>(submit: (target: K, text: string) => Promise<Su
   const memberId = useMe();
 
   // The refusal arrives while the user may still be typing the next entry: the focus moves to the
-  // picker only from outside a text field, or at the next Enter (add below), never mid-word.
+  // picker at once only from outside a text field; from an empty one (the last entry was just
+  // taken) only after a pause, so keys typed at full speed still land in the field; otherwise at
+  // the next Enter (add below). Never mid-word.
   useEffect(() => {
+    if (!held || memberId !== null) return undefined;
     const active = document.activeElement;
-    const typing = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement;
-    if (held && memberId === null && !typing) focusIdentityPicker();
+    const field = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? active : null;
+    if (!field) {
+      focusIdentityPicker();
+      return undefined;
+    }
+    if (field.value !== '') return undefined;
+    const timer = setTimeout(() => {
+      if (document.activeElement === field && field.value === '') focusIdentityPicker();
+    }, PICKER_FOCUS_PAUSE_MS);
+    return () => clearTimeout(timer);
   }, [held, memberId]);
   // Only a newly chosen name retries: a refusal with a name already chosen must not loop.
   useEffect(() => {
