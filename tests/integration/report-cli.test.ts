@@ -1,25 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../cli/io';
 import { main } from '../../cli/main';
 import { generateDemo } from '../../db/demo/demo';
 import { openProfile } from '../../db/profile';
 import { createMissingReports, listReports } from '../../services/reports/reports';
 import { buildBoard } from '../../services/swot/handlers';
 import type { ResolvedBlock } from '../../shared/contract/reports';
+import { capturingIo } from '../support/cli';
 import { tempDir } from '../support/profile';
 
-function io(): CliIo & { out: string; err: string } {
-  const captured = {
-    out: '',
-    err: '',
-    stdout: (text: string) => void (captured.out += text),
-    stderr: (text: string) => void (captured.err += text),
-    readStdin: async () => '',
-    env: {},
-    untilInterrupted: () => new Promise<void>(() => undefined),
-  };
-  return captured;
-}
+const io = capturingIo;
 
 // `veldwerk report list` and `veldwerk report show`: the reports of a demo profile, a sector
 // chapter printed as Markdown and JSON with its SWOT blocks resolved to the board's numbers.

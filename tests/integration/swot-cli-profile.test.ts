@@ -2,23 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProfile } from '../../db/profile';
 import { generateDemo } from '../../db/demo/demo';
 import { main } from '../../cli/main';
-import type { CliIo } from '../../cli/io';
 import { buildBoard } from '../../services/swot/handlers';
 import { resolveScope } from '../../services/swot/scope';
+import { capturingIo } from '../support/cli';
 import { tempDir } from '../support/profile';
 
-function io(): CliIo & { out: string; err: string } {
-  const captured = {
-    out: '',
-    err: '',
-    stdout: (text: string) => void (captured.out += text),
-    stderr: (text: string) => void (captured.err += text),
-    readStdin: async () => '',
-    env: {},
-    untilInterrupted: () => new Promise<void>(() => undefined),
-  };
-  return captured;
-}
+const io = capturingIo;
 
 // `veldwerk swot score --profile`: the same JSON as the file mode, for a scope of a profile, and
 // the same numbers as the clustering board shows.
