@@ -35,14 +35,29 @@ const electronOnly = {
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', '.electron-native/', 'coverage/', 'screenshots/', 'test-results/'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'dist-electron/',
+      'release/',
+      '.electron-native/',
+      'coverage/',
+      'screenshots/',
+      'test-results/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     plugins: { 'import-x': importX },
     settings: {
-      'import-x/resolver-next': [createTypeScriptImportResolver({ alwaysTryTypes: true, noWarnOnMultipleProjects: true, project: ['tsconfig.node.json', 'tsconfig.renderer.json', 'tsconfig.electron.json', 'tsconfig.tests.json'] })],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          alwaysTryTypes: true,
+          noWarnOnMultipleProjects: true,
+          project: ['tsconfig.node.json', 'tsconfig.renderer.json', 'tsconfig.electron.json', 'tsconfig.tests.json'],
+        }),
+      ],
     },
     languageOptions: { globals: { ...globals.node } },
     rules: {
@@ -57,7 +72,10 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: {
       'import-x/no-nodejs-modules': ['error'],
-      'no-restricted-imports': ['error', { ...electronOnly, patterns: [{ group: ['node:*'], message: 'shared/ runs anywhere: no Node built-ins.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { ...electronOnly, patterns: [{ group: ['node:*'], message: 'shared/ runs anywhere: no Node built-ins.' }] },
+      ],
     },
   },
   {
@@ -67,7 +85,13 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'import-x/no-nodejs-modules': ['error'],
-      'no-restricted-imports': ['error', { ...electronOnly, patterns: [{ group: ['node:*'], message: 'The renderer runs in a browser: no Node built-ins.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          ...electronOnly,
+          patterns: [{ group: ['node:*'], message: 'The renderer runs in a browser: no Node built-ins.' }],
+        },
+      ],
     },
   },
   {
@@ -82,7 +106,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name='prepare']", message: 'SQL lives in db/ and server/store/: call a named function there instead of .prepare().' },
+        {
+          selector: "CallExpression[callee.property.name='prepare']",
+          message: 'SQL lives in db/ and server/store/: call a named function there instead of .prepare().',
+        },
       ],
     },
   },

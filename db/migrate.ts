@@ -38,7 +38,11 @@ export function assertWellFormed(migrations: readonly Migration[]): void {
  * a different name at a version) refuses to open: we never "repair" a profile silently.
  * Returns the versions applied by this call.
  */
-export function migrate(db: SqliteDatabase, migrations: readonly Migration[], now: () => Date = () => new Date()): number[] {
+export function migrate(
+  db: SqliteDatabase,
+  migrations: readonly Migration[],
+  now: () => Date = () => new Date(),
+): number[] {
   assertWellFormed(migrations);
   db.exec(HISTORY_TABLE);
   const applied = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as AppliedRow[];
@@ -76,6 +80,7 @@ export function migrate(db: SqliteDatabase, migrations: readonly Migration[], no
 }
 
 export function schemaVersion(db: SqliteDatabase): number {
-  const row = db.prepare('SELECT max(version) AS version FROM schema_migrations').get() as { version: number | null } | undefined;
+  const row = db.prepare('SELECT max(version) AS version FROM schema_migrations').get() as
+    { version: number | null } | undefined;
   return row?.version ?? 0;
 }

@@ -28,11 +28,15 @@ const SNAPSHOT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'schema
 function currentSchema(db: SqliteDatabase): Schema {
   // Shadow tables of FTS5 are its private storage: the virtual tables stand for them.
   const tables = db
-    .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .prepare(
+      "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
     .all() as Array<{ name: string }>;
   const schema: Schema = {};
   for (const { name } of tables) {
-    schema[name] = db.prepare('SELECT name, type, "notnull", pk FROM pragma_table_info(?) ORDER BY cid').all(name) as ColumnInfo[];
+    schema[name] = db
+      .prepare('SELECT name, type, "notnull", pk FROM pragma_table_info(?) ORDER BY cid')
+      .all(name) as ColumnInfo[];
   }
   return schema;
 }
@@ -61,22 +65,29 @@ describe('schema guard', () => {
         continue;
       }
       const sql = new Map(columns.map((column) => [column.name, column.type.toUpperCase()]));
-      const expected = new Map<string, string>([['id', 'TEXT'], ...(table === 'campaigns' ? [] : [['campaign_id', 'TEXT'] as [string, string]])]);
+      const expected = new Map<string, string>([
+        ['id', 'TEXT'],
+        ...(table === 'campaigns' ? [] : [['campaign_id', 'TEXT'] as [string, string]]),
+      ]);
       for (const [column, spec] of columnsOf(table)) expected.set(column, SQL_TYPE[spec.storage]);
       for (const [column, type] of expected) {
         if (!sql.has(column)) problems.push(`${table}.${column}: in the registry, not in SQL`);
-        else if (sql.get(column) !== type) problems.push(`${table}.${column}: SQL type ${sql.get(column)}, registry storage needs ${type}`);
+        else if (sql.get(column) !== type)
+          problems.push(`${table}.${column}: SQL type ${sql.get(column)}, registry storage needs ${type}`);
       }
-      for (const column of sql.keys()) if (!expected.has(column)) problems.push(`${table}.${column}: in SQL, not in the registry`);
+      for (const column of sql.keys())
+        if (!expected.has(column)) problems.push(`${table}.${column}: in SQL, not in the registry`);
     }
     expect(problems).toEqual([]);
   });
 
   it('changes the committed snapshot only by adding tables and columns', () => {
     // One line per column ("name TYPE NOT NULL PK1"), so a diff of the snapshot reads like the schema.
-    const spell = (column: ColumnInfo) => `${column.name} ${column.type}${column.notnull ? ' NOT NULL' : ''}${column.pk ? ` PK${column.pk}` : ''}`;
+    const spell = (column: ColumnInfo) =>
+      `${column.name} ${column.type}${column.notnull ? ' NOT NULL' : ''}${column.pk ? ` PK${column.pk}` : ''}`;
     const current = Object.fromEntries(Object.entries(schema).map(([table, columns]) => [table, columns.map(spell)]));
-    if (process.env.VELDWERK_UPDATE_SCHEMA_SNAPSHOT === '1') writeFileSync(SNAPSHOT, `${JSON.stringify(current, null, 1)}\n`);
+    if (process.env.VELDWERK_UPDATE_SCHEMA_SNAPSHOT === '1')
+      writeFileSync(SNAPSHOT, `${JSON.stringify(current, null, 1)}\n`);
     const snapshot = JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as Record<string, string[]>;
     const problems: string[] = [];
     for (const [table, columns] of Object.entries(snapshot)) {

@@ -34,7 +34,8 @@ export class SecretBox {
     if (existsSync(file)) {
       ensurePrivateFile(file);
       const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-      if (key.length !== 32) throw new Error(`${file} is not a Veldwerk secrets key; remove it and connect to the server again.`);
+      if (key.length !== 32)
+        throw new Error(`${file} is not a Veldwerk secrets key; remove it and connect to the server again.`);
       this.key = key;
       return key;
     }
@@ -73,7 +74,10 @@ export class SecretBox {
       const decipher = createDecipheriv('aes-256-gcm', this.loadKey(), bytes.subarray(0, IV_BYTES));
       decipher.setAAD(Buffer.from(name, 'utf8'));
       decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
-      return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]).toString('utf8');
+      return Buffer.concat([
+        decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)),
+        decipher.final(),
+      ]).toString('utf8');
     } catch {
       return null;
     }

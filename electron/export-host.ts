@@ -23,14 +23,21 @@ export function electronExportHost(parent: () => BrowserWindow | null): ExportHo
       const dir = mkdtempSync(path.join(tmpdir(), 'veldwerk-print-'));
       const file = path.join(dir, 'print.html');
       writeFileSync(file, html, { mode: 0o600 });
-      const window = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
+      const window = new BrowserWindow({
+        show: false,
+        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
+      });
       try {
         // The print view has no links to follow and no windows to open.
         window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
         window.webContents.on('will-navigate', (event) => event.preventDefault());
         await window.loadFile(file);
         const missing = (await window.webContents.executeJavaScript(missingFontsScript())) as string[];
-        const pdf = await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+        const pdf = await window.webContents.printToPDF({
+          pageSize: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+        });
         return { pdf: new Uint8Array(pdf), missingFonts: missing.includes(PRINT_FONTS[0]) ? [PRINT_FONTS[0]] : [] };
       } finally {
         window.destroy();

@@ -11,7 +11,9 @@ const APP = new URL(`${APP_ORIGIN}/`);
 export function isAppUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === APP.protocol && parsed.host === APP.host && parsed.username === '' && parsed.password === '';
+    return (
+      parsed.protocol === APP.protocol && parsed.host === APP.host && parsed.username === '' && parsed.password === ''
+    );
   } catch {
     return false;
   }
@@ -36,7 +38,16 @@ export interface FrameLike {
  * An IPC call is the window's own when it comes from the main window's web contents, from its
  * top frame (not an iframe, even one of the app's origin), showing a page of the app.
  */
-export function isOwnSender(event: { readonly sender: unknown; readonly senderFrame: FrameLike | null }, mainContents: unknown): boolean {
+export function isOwnSender(
+  event: { readonly sender: unknown; readonly senderFrame: FrameLike | null },
+  mainContents: unknown,
+): boolean {
   const frame = event.senderFrame;
-  return mainContents !== null && event.sender === mainContents && frame !== null && frame.parent === null && isAppUrl(frame.url);
+  return (
+    mainContents !== null &&
+    event.sender === mainContents &&
+    frame !== null &&
+    frame.parent === null &&
+    isAppUrl(frame.url)
+  );
 }

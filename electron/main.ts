@@ -5,7 +5,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, app, ipcMain, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
-import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, IPC_EVENTS_CHANNEL, IPC_INVOKE_CHANNEL } from '../shared/contract/constants';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  IPC_EVENTS_CHANNEL,
+  IPC_INVOKE_CHANNEL,
+} from '../shared/contract/constants';
 import { fail } from '../shared/contract/result';
 import { startServices, type Services } from '../services/runtime';
 import { electronExportHost } from './export-host';
@@ -126,7 +132,8 @@ void app.whenReady().then(() => {
   // (the same rule as isOwnSender for calls).
   services.events.subscribe((event) => {
     const contents = mainWindow?.webContents;
-    if (contents && !contents.isDestroyed() && contents.getURL().startsWith(`${APP_ORIGIN}/`)) contents.send(IPC_EVENTS_CHANNEL, event);
+    if (contents && !contents.isDestroyed() && contents.getURL().startsWith(`${APP_ORIGIN}/`))
+      contents.send(IPC_EVENTS_CHANNEL, event);
   });
 
   mainWindow = createWindow();
@@ -150,4 +157,3 @@ app.on('will-quit', (event) => {
   event.preventDefault();
   void closing.close().finally(() => app.quit());
 });
-

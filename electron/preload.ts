@@ -5,7 +5,8 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { IPC_EVENTS_CHANNEL, IPC_INVOKE_CHANNEL } from '../shared/contract/constants';
 
 contextBridge.exposeInMainWorld('veldwerk', {
-  invoke: (channel: string, payload: unknown): Promise<unknown> => ipcRenderer.invoke(IPC_INVOKE_CHANNEL, channel, payload),
+  invoke: (channel: string, payload: unknown): Promise<unknown> =>
+    ipcRenderer.invoke(IPC_INVOKE_CHANNEL, channel, payload),
   subscribe: (listener: (event: unknown) => void): (() => void) => {
     // The IPC event object (with its sender) never reaches the page: only the payload does.
     const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload);

@@ -8,7 +8,9 @@ describe('app:// protocol file mapping', () => {
   it('maps the root and assets inside the renderer folder', () => {
     expect(resolveRendererFile(root, 'app://veldwerk/')).toBe(path.join(root, 'index.html'));
     expect(resolveRendererFile(root, 'app://veldwerk/index.html')).toBe(path.join(root, 'index.html'));
-    expect(resolveRendererFile(root, 'app://veldwerk/assets/index-abc.js')).toBe(path.join(root, 'assets', 'index-abc.js'));
+    expect(resolveRendererFile(root, 'app://veldwerk/assets/index-abc.js')).toBe(
+      path.join(root, 'assets', 'index-abc.js'),
+    );
   });
 
   it('refuses traversal, other hosts and garbage', () => {

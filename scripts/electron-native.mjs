@@ -26,16 +26,27 @@ if (existsSync(target) && existsSync(stampFile) && readFileSync(stampFile, 'utf8
 const work = path.join(outDir, 'build');
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
-cpSync(sqlitePackageDir, work, { recursive: true, filter: (source) => !source.includes(`${path.sep}build${path.sep}`) });
+cpSync(sqlitePackageDir, work, {
+  recursive: true,
+  filter: (source) => !source.includes(`${path.sep}build${path.sep}`),
+});
 
-const run = (command, args) => execFileSync(command, args, { cwd: work, stdio: 'inherit', shell: process.platform === 'win32' });
+const run = (command, args) =>
+  execFileSync(command, args, { cwd: work, stdio: 'inherit', shell: process.platform === 'win32' });
 const common = [`--runtime=electron`, `--target=${electronVersion}`, `--arch=${process.arch}`];
 try {
   console.log(`Fetching prebuilt better-sqlite3 ${sqliteVersion} for Electron ${electronVersion}…`);
   run('npx', ['--no-install', 'prebuild-install', ...common]);
 } catch {
   console.log('No prebuilt binary; compiling from source with node-gyp…');
-  run('npx', ['--no-install', 'node-gyp', 'rebuild', '--release', ...common, '--dist-url=https://electronjs.org/headers']);
+  run('npx', [
+    '--no-install',
+    'node-gyp',
+    'rebuild',
+    '--release',
+    ...common,
+    '--dist-url=https://electronjs.org/headers',
+  ]);
 }
 cpSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), target);
 writeFileSync(stampFile, stamp);

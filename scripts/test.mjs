@@ -1,9 +1,10 @@
-// `npm test`: lint (with the layering rules), type-check every runtime, build the renderer,
+// `npm test`: formatting (Prettier), lint (with the layering rules), type-check every runtime, build the renderer,
 // then run every vitest project (unit, integration, browser e2e, electron e2e).
 // The vitest summary reporter prints the closing "tests: N passed, N failed, N skipped" line.
 import { spawnSync } from 'node:child_process';
 
 const steps = [
+  ['format', ['run', 'format:check']],
   ['lint', ['run', 'lint']],
   ['type-check', ['run', 'typecheck']],
   ['renderer build', ['run', 'build:renderer']],

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions, type RequestPayload } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+  type RequestPayload,
+} from 'fastify';
 import { type Change, type JsonValue, ROW_ID_PATTERN } from '../shared/sync/change';
 import { NODE_ID_PATTERN } from '../shared/sync/hlc';
 import { describeRefusal, validateChange } from '../shared/sync/validate';
@@ -79,14 +85,18 @@ function principalOf(request: FastifyRequest): Principal {
 function parseChanges(raw: readonly unknown[]): Change[] {
   return raw.map((item, index) => {
     const verdict = validateChange(item);
-    if (!verdict.ok) throw badRequest(`${describeRefusal(verdict, `changes[${index}]`)}; nothing was stored.`, verdict.code);
+    if (!verdict.ok)
+      throw badRequest(`${describeRefusal(verdict, `changes[${index}]`)}; nothing was stored.`, verdict.code);
     return verdict.change;
   });
 }
 
 export async function buildServerApp(options: ServerAppOptions): Promise<ServerApp> {
   const { store } = options;
-  const sync = await SyncService.create(store, options.maxClockSkewMs !== undefined ? { maxClockSkewMs: options.maxClockSkewMs } : {});
+  const sync = await SyncService.create(
+    store,
+    options.maxClockSkewMs !== undefined ? { maxClockSkewMs: options.maxClockSkewMs } : {},
+  );
   const auth = new Authenticator(store, options.auth ?? {});
   const app = Fastify({
     logger: options.logger ?? false,
@@ -96,13 +106,20 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   });
 
-  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX_BLOB_CHUNK_BYTES }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'buffer', bodyLimit: MAX_BLOB_CHUNK_BYTES },
+    (_request, body, done) => done(null, body),
+  );
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, request, reply) => {
     if (error instanceof ServerError) return reply.status(error.status).send(errorBody(error.code, error.message));
     if (error instanceof AuthError) return reply.status(401).send(errorBody(error.code, error.message));
     if (error instanceof LoginBackoffError) {
-      return reply.status(429).header('retry-after', String(Math.ceil(error.retryAfterMs / 1000))).send(errorBody('LOGIN_BACKOFF', error.message));
+      return reply
+        .status(429)
+        .header('retry-after', String(Math.ceil(error.retryAfterMs / 1000)))
+        .send(errorBody('LOGIN_BACKOFF', error.message));
     }
     const status = error.statusCode ?? 500;
     if (status === 413) return reply.status(413).send(errorBody('PAYLOAD_TOO_LARGE', 'The request body is too large.'));
@@ -112,9 +129,13 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
       return reply.status(status).send(errorBody('INVALID_INPUT', `${prefix}: ${error.message}`));
     }
     request.log.error({ err: error }, 'request failed');
-    return reply.status(500).send(errorBody('INTERNAL', 'The server failed to handle the request; it has been logged.'));
+    return reply
+      .status(500)
+      .send(errorBody('INTERNAL', 'The server failed to handle the request; it has been logged.'));
   });
-  app.setNotFoundHandler((request, reply) => reply.status(404).send(errorBody('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`)));
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send(errorBody('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`)),
+  );
 
   await app.register(rateLimit, {
     global: true,
@@ -131,7 +152,8 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
 
   async function authenticate(request: FastifyRequest): Promise<void> {
     const header = request.headers.authorization;
-    if (typeof header !== 'string' || !header.startsWith('Bearer ')) throw unauthorized('Log in first: this request needs an access token (Authorization: Bearer ...).');
+    if (typeof header !== 'string' || !header.startsWith('Bearer '))
+      throw unauthorized('Log in first: this request needs an access token (Authorization: Bearer ...).');
     const token = header.slice('Bearer '.length).trim();
     if (token.length === 0 || token.length > 200) throw unauthorized('Malformed access token; log in again.');
     request.principal = await auth.authenticate(token);
@@ -139,7 +161,11 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
 
   // Authenticates after the rate limit (onRequest) and before the body is read (parsing): an
   // anonymous client cannot make the server buffer a large body.
-  const authenticateFirst = async (request: FastifyRequest, _reply: FastifyReply, payload: RequestPayload): Promise<RequestPayload> => {
+  const authenticateFirst = async (
+    request: FastifyRequest,
+    _reply: FastifyReply,
+    payload: RequestPayload,
+  ): Promise<RequestPayload> => {
     await authenticate(request);
     return payload;
   };
@@ -150,10 +176,13 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
     properties: { campaign: { type: 'string', pattern: idPattern } },
   } as const;
 
-  app.get(
-    '/health',
-    async (): Promise<HealthResponse> => ({ ok: true, serverId: store.serverId, store: store.driver.dialect, time: Date.now(), maxClockSkewMs: sync.clock.maxDriftMs }),
-  );
+  app.get('/health', async (): Promise<HealthResponse> => ({
+    ok: true,
+    serverId: store.serverId,
+    store: store.driver.dialect,
+    time: Date.now(),
+    maxClockSkewMs: sync.clock.maxDriftMs,
+  }));
 
   const tokenResponse = (pair: TokenResponse): TokenResponse => ({
     accessToken: pair.accessToken,
@@ -165,13 +194,22 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
   app.post<{ Body: { email: string; password: string } }>(
     `${API_PREFIX}/auth/login`,
     {
-      config: { rateLimit: { max: options.loginRateLimitPerMinute ?? 20, timeWindow: 60_000, keyGenerator: (request: FastifyRequest) => `login:${request.ip}` } },
+      config: {
+        rateLimit: {
+          max: options.loginRateLimitPerMinute ?? 20,
+          timeWindow: 60_000,
+          keyGenerator: (request: FastifyRequest) => `login:${request.ip}`,
+        },
+      },
       schema: {
         body: {
           type: 'object',
           required: ['email', 'password'],
           additionalProperties: false,
-          properties: { email: { type: 'string', minLength: 3, maxLength: 320 }, password: { type: 'string', minLength: 1, maxLength: 1024 } },
+          properties: {
+            email: { type: 'string', minLength: 3, maxLength: 320 },
+            password: { type: 'string', minLength: 1, maxLength: 1024 },
+          },
         },
       },
     },
@@ -181,9 +219,20 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
   app.post<{ Body: { refreshToken: string } }>(
     `${API_PREFIX}/auth/refresh`,
     {
-      config: { rateLimit: { max: options.loginRateLimitPerMinute ?? 60, timeWindow: 60_000, keyGenerator: (request: FastifyRequest) => `refresh:${request.ip}` } },
+      config: {
+        rateLimit: {
+          max: options.loginRateLimitPerMinute ?? 60,
+          timeWindow: 60_000,
+          keyGenerator: (request: FastifyRequest) => `refresh:${request.ip}`,
+        },
+      },
       schema: {
-        body: { type: 'object', required: ['refreshToken'], additionalProperties: false, properties: { refreshToken: { type: 'string', minLength: 1, maxLength: 200 } } },
+        body: {
+          type: 'object',
+          required: ['refreshToken'],
+          additionalProperties: false,
+          properties: { refreshToken: { type: 'string', minLength: 1, maxLength: 200 } },
+        },
       },
     },
     async (request) => tokenResponse(await auth.refresh(request.body.refreshToken)),
@@ -217,7 +266,10 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
           type: 'object',
           required: ['changes'],
           additionalProperties: false,
-          properties: { changes: { type: 'array', maxItems: MAX_PUSH_BATCH, items: { type: 'object' } }, node: { type: 'string', pattern: NODE_ID_PATTERN.source } },
+          properties: {
+            changes: { type: 'array', maxItems: MAX_PUSH_BATCH, items: { type: 'object' } },
+            node: { type: 'string', pattern: NODE_ID_PATTERN.source },
+          },
         },
       },
     },
@@ -237,7 +289,10 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { after: { type: 'string', pattern: '^(0|[1-9][0-9]{0,14})$' }, limit: { type: 'string', pattern: '^[1-9][0-9]{0,4}$' } },
+          properties: {
+            after: { type: 'string', pattern: '^(0|[1-9][0-9]{0,14})$' },
+            limit: { type: 'string', pattern: '^[1-9][0-9]{0,4}$' },
+          },
         },
       },
     },
@@ -253,19 +308,42 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
     {
       preParsing: authenticateFirst,
       schema: {
-        params: { type: 'object', required: ['campaign', 'visitId'], properties: { campaign: { type: 'string', pattern: idPattern }, visitId: { type: 'string', pattern: idPattern } } },
-        body: { type: 'object', required: ['to'], additionalProperties: false, properties: { to: { type: 'string', enum: ['submitted', 'approved', 'done'] } } },
+        params: {
+          type: 'object',
+          required: ['campaign', 'visitId'],
+          properties: {
+            campaign: { type: 'string', pattern: idPattern },
+            visitId: { type: 'string', pattern: idPattern },
+          },
+        },
+        body: {
+          type: 'object',
+          required: ['to'],
+          additionalProperties: false,
+          properties: { to: { type: 'string', enum: ['submitted', 'approved', 'done'] } },
+        },
       },
     },
-    async (request) => sync.transitionVisit(principalOf(request), request.params.campaign, request.params.visitId, request.body.to),
+    async (request) =>
+      sync.transitionVisit(principalOf(request), request.params.campaign, request.params.visitId, request.body.to),
   );
 
-  app.post<{ Params: { campaign: string; reportId: string }; Body: { to: ReportTarget; comment?: string; frozen?: Record<string, JsonValue> } }>(
+  app.post<{
+    Params: { campaign: string; reportId: string };
+    Body: { to: ReportTarget; comment?: string; frozen?: Record<string, JsonValue> };
+  }>(
     `${API_PREFIX}/campaigns/:campaign/reports/:reportId/status`,
     {
       preParsing: authenticateFirst,
       schema: {
-        params: { type: 'object', required: ['campaign', 'reportId'], properties: { campaign: { type: 'string', pattern: idPattern }, reportId: { type: 'string', pattern: idPattern } } },
+        params: {
+          type: 'object',
+          required: ['campaign', 'reportId'],
+          properties: {
+            campaign: { type: 'string', pattern: idPattern },
+            reportId: { type: 'string', pattern: idPattern },
+          },
+        },
         body: {
           type: 'object',
           required: ['to'],
@@ -292,12 +370,25 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
       preParsing: authenticateFirst,
       schema: {
         params: campaignParams,
-        querystring: { type: 'object', additionalProperties: false, properties: { state: { type: 'string', enum: ['pending', 'accepted', 'rejected'] } } },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { state: { type: 'string', enum: ['pending', 'accepted', 'rejected'] } },
+        },
       },
     },
     async (request) => {
       const held = await sync.listHeld(principalOf(request), request.params.campaign, request.query.state);
-      return { held: held.map((item) => ({ change: item.change, visitId: item.visitId, reason: item.reason, state: item.state, pushedBy: item.pushedBy, receivedAt: item.receivedAt })) };
+      return {
+        held: held.map((item) => ({
+          change: item.change,
+          visitId: item.visitId,
+          reason: item.reason,
+          state: item.state,
+          pushedBy: item.pushedBy,
+          receivedAt: item.receivedAt,
+        })),
+      };
     },
   );
 
@@ -306,11 +397,24 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
     {
       preParsing: authenticateFirst,
       schema: {
-        params: { type: 'object', required: ['campaign', 'changeId'], properties: { campaign: { type: 'string', pattern: idPattern }, changeId: { type: 'string', pattern: '^[0-9a-z-]{1,60}$' } } },
-        body: { type: 'object', required: ['decision'], additionalProperties: false, properties: { decision: { type: 'string', enum: ['accept', 'reject'] } } },
+        params: {
+          type: 'object',
+          required: ['campaign', 'changeId'],
+          properties: {
+            campaign: { type: 'string', pattern: idPattern },
+            changeId: { type: 'string', pattern: '^[0-9a-z-]{1,60}$' },
+          },
+        },
+        body: {
+          type: 'object',
+          required: ['decision'],
+          additionalProperties: false,
+          properties: { decision: { type: 'string', enum: ['accept', 'reject'] } },
+        },
       },
     },
-    async (request) => sync.decideHeld(principalOf(request), request.params.campaign, request.params.changeId, request.body.decision),
+    async (request) =>
+      sync.decideHeld(principalOf(request), request.params.campaign, request.params.changeId, request.body.decision),
   );
 
   registerBlobRoutes(app, store, authenticateFirst);
@@ -336,74 +440,100 @@ function setBlobHeaders(reply: FastifyReply, blob: { size: number; received: num
  * Content-Range: bytes <start>-<end>/<total>. When the last byte arrives the server checks the
  * hash; a mismatch discards the upload. GET serves a complete blob, with Range for resuming.
  */
-function registerBlobRoutes(app: FastifyInstance, store: ServerStore, authenticateFirst: (request: FastifyRequest, reply: FastifyReply, payload: RequestPayload) => Promise<RequestPayload>): void {
+function registerBlobRoutes(
+  app: FastifyInstance,
+  store: ServerStore,
+  authenticateFirst: (request: FastifyRequest, reply: FastifyReply, payload: RequestPayload) => Promise<RequestPayload>,
+): void {
   type BlobRoute = { Params: { campaign: string; sha256: string } };
   const path = `${API_PREFIX}/campaigns/:campaign/blobs/:sha256`;
 
-  app.head<BlobRoute>(path, { preParsing: authenticateFirst, schema: { params: blobParams } }, async (request, reply) => {
-    requireMember(principalOf(request), request.params.campaign);
-    const blob = await store.findBlob(request.params.campaign, request.params.sha256);
-    if (!blob) return reply.status(404).send();
-    setBlobHeaders(reply, blob);
-    return reply.status(200).send();
-  });
+  app.head<BlobRoute>(
+    path,
+    { preParsing: authenticateFirst, schema: { params: blobParams } },
+    async (request, reply) => {
+      requireMember(principalOf(request), request.params.campaign);
+      const blob = await store.findBlob(request.params.campaign, request.params.sha256);
+      if (!blob) return reply.status(404).send();
+      setBlobHeaders(reply, blob);
+      return reply.status(200).send();
+    },
+  );
 
-  app.put<BlobRoute & { Body: Buffer }>(path, { preParsing: authenticateFirst, bodyLimit: MAX_BLOB_CHUNK_BYTES, schema: { params: blobParams } }, async (request, reply) => {
-    const { campaign, sha256 } = request.params;
-    requireMember(principalOf(request), campaign);
-    if (!Buffer.isBuffer(request.body)) throw badRequest('Send blob bytes as application/octet-stream.');
-    const range = /^bytes (\d{1,13})-(\d{1,13})\/(\d{1,13})$/.exec(String(request.headers['content-range'] ?? ''));
-    const body = request.body;
-    let start = 0;
-    let total = body.length;
-    if (range) {
-      start = Number(range[1]);
-      total = Number(range[3]);
-      if (Number(range[2]) - start + 1 !== body.length) throw badRequest('Content-Range does not match the length of the body.');
-    } else if (request.headers['content-range'] !== undefined) {
-      throw badRequest('Content-Range must read "bytes <start>-<end>/<total>".');
-    }
-    if (total > MAX_BLOB_BYTES) throw new ServerError(413, 'PAYLOAD_TOO_LARGE', `A blob may be at most ${MAX_BLOB_BYTES} bytes.`);
-    if (start + body.length > total) throw badRequest('The chunk ends beyond the total size.');
-    const existing = await store.findBlob(campaign, sha256);
-    if (existing?.complete) {
-      setBlobHeaders(reply, existing);
-      return reply.status(200).send({ size: existing.size, received: existing.received, complete: true });
-    }
-    if (existing && existing.size !== total) throw new ServerError(409, 'CONFLICT', `This upload was started with size ${existing.size}, not ${total}.`);
-    if ((existing?.received ?? 0) !== start) {
-      const received = existing?.received ?? 0;
-      void reply.header(UPLOAD_OFFSET_HEADER, String(received));
-      throw new ServerError(409, 'CONFLICT', `The server holds ${received} bytes of this blob; resume from there.`);
-    }
-    let blob = await store.appendBlobChunk(campaign, sha256, total, start, body);
-    if (!blob.complete && blob.received === total) {
-      const hash = createHash('sha256');
-      for (const chunk of await store.readBlobChunks(campaign, sha256)) hash.update(chunk);
-      if (hash.digest('hex') !== sha256) {
-        await store.discardBlob(campaign, sha256);
-        throw badRequest('The uploaded bytes do not match their SHA-256 hash; the upload was discarded, send it again.');
+  app.put<BlobRoute & { Body: Buffer }>(
+    path,
+    { preParsing: authenticateFirst, bodyLimit: MAX_BLOB_CHUNK_BYTES, schema: { params: blobParams } },
+    async (request, reply) => {
+      const { campaign, sha256 } = request.params;
+      requireMember(principalOf(request), campaign);
+      if (!Buffer.isBuffer(request.body)) throw badRequest('Send blob bytes as application/octet-stream.');
+      const range = /^bytes (\d{1,13})-(\d{1,13})\/(\d{1,13})$/.exec(String(request.headers['content-range'] ?? ''));
+      const body = request.body;
+      let start = 0;
+      let total = body.length;
+      if (range) {
+        start = Number(range[1]);
+        total = Number(range[3]);
+        if (Number(range[2]) - start + 1 !== body.length)
+          throw badRequest('Content-Range does not match the length of the body.');
+      } else if (request.headers['content-range'] !== undefined) {
+        throw badRequest('Content-Range must read "bytes <start>-<end>/<total>".');
       }
-      await store.markBlobComplete(campaign, sha256);
-      blob = { ...blob, complete: true };
-    }
-    setBlobHeaders(reply, blob);
-    return reply.status(blob.complete ? 201 : 202).send({ size: blob.size, received: blob.received, complete: blob.complete });
-  });
+      if (total > MAX_BLOB_BYTES)
+        throw new ServerError(413, 'PAYLOAD_TOO_LARGE', `A blob may be at most ${MAX_BLOB_BYTES} bytes.`);
+      if (start + body.length > total) throw badRequest('The chunk ends beyond the total size.');
+      const existing = await store.findBlob(campaign, sha256);
+      if (existing?.complete) {
+        setBlobHeaders(reply, existing);
+        return reply.status(200).send({ size: existing.size, received: existing.received, complete: true });
+      }
+      if (existing && existing.size !== total)
+        throw new ServerError(409, 'CONFLICT', `This upload was started with size ${existing.size}, not ${total}.`);
+      if ((existing?.received ?? 0) !== start) {
+        const received = existing?.received ?? 0;
+        void reply.header(UPLOAD_OFFSET_HEADER, String(received));
+        throw new ServerError(409, 'CONFLICT', `The server holds ${received} bytes of this blob; resume from there.`);
+      }
+      let blob = await store.appendBlobChunk(campaign, sha256, total, start, body);
+      if (!blob.complete && blob.received === total) {
+        const hash = createHash('sha256');
+        for (const chunk of await store.readBlobChunks(campaign, sha256)) hash.update(chunk);
+        if (hash.digest('hex') !== sha256) {
+          await store.discardBlob(campaign, sha256);
+          throw badRequest(
+            'The uploaded bytes do not match their SHA-256 hash; the upload was discarded, send it again.',
+          );
+        }
+        await store.markBlobComplete(campaign, sha256);
+        blob = { ...blob, complete: true };
+      }
+      setBlobHeaders(reply, blob);
+      return reply
+        .status(blob.complete ? 201 : 202)
+        .send({ size: blob.size, received: blob.received, complete: blob.complete });
+    },
+  );
 
-  app.get<BlobRoute>(path, { preParsing: authenticateFirst, schema: { params: blobParams } }, async (request, reply) => {
-    const { campaign, sha256 } = request.params;
-    requireMember(principalOf(request), campaign);
-    const blob = await store.findBlob(campaign, sha256);
-    if (!blob?.complete) throw new ServerError(404, 'NOT_FOUND', `Blob ${sha256} is not (completely) on the server.`);
-    const data = Buffer.concat(await store.readBlobChunks(campaign, sha256));
-    const range = /^bytes=(\d{1,13})-$/.exec(String(request.headers.range ?? ''));
-    void reply.header('content-type', 'application/octet-stream').header('accept-ranges', 'bytes');
-    if (range) {
-      const from = Number(range[1]);
-      if (from > data.length) throw new ServerError(416, 'INVALID_INPUT', `The blob has only ${data.length} bytes.`);
-      return reply.status(206).header('content-range', `bytes ${from}-${data.length - 1}/${data.length}`).send(data.subarray(from));
-    }
-    return reply.status(200).send(data);
-  });
+  app.get<BlobRoute>(
+    path,
+    { preParsing: authenticateFirst, schema: { params: blobParams } },
+    async (request, reply) => {
+      const { campaign, sha256 } = request.params;
+      requireMember(principalOf(request), campaign);
+      const blob = await store.findBlob(campaign, sha256);
+      if (!blob?.complete) throw new ServerError(404, 'NOT_FOUND', `Blob ${sha256} is not (completely) on the server.`);
+      const data = Buffer.concat(await store.readBlobChunks(campaign, sha256));
+      const range = /^bytes=(\d{1,13})-$/.exec(String(request.headers.range ?? ''));
+      void reply.header('content-type', 'application/octet-stream').header('accept-ranges', 'bytes');
+      if (range) {
+        const from = Number(range[1]);
+        if (from > data.length) throw new ServerError(416, 'INVALID_INPUT', `The blob has only ${data.length} bytes.`);
+        return reply
+          .status(206)
+          .header('content-range', `bytes ${from}-${data.length - 1}/${data.length}`)
+          .send(data.subarray(from));
+      }
+      return reply.status(200).send(data);
+    },
+  );
 }

@@ -14,7 +14,8 @@ export function campaignRoles(principal: Principal, campaign: string): Membershi
 /** The member's roles in the campaign; 403 when they have none (also for campaigns that do not exist, so ids do not leak). */
 export function requireMember(principal: Principal, campaign: string): Membership[] {
   const roles = campaignRoles(principal, campaign);
-  if (roles.length === 0) throw forbidden(`You are not a member of campaign "${campaign}", so you cannot read or change it.`);
+  if (roles.length === 0)
+    throw forbidden(`You are not a member of campaign "${campaign}", so you cannot read or change it.`);
   return roles;
 }
 

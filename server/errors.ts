@@ -17,8 +17,10 @@ export class ServerError extends Error {
   }
 }
 
-export const badRequest = (message: string, code: ServerErrorCode = 'INVALID_INPUT'): ServerError => new ServerError(400, code, message);
-export const unauthorized = (message: string, code: ServerErrorCode = 'UNAUTHORIZED'): ServerError => new ServerError(401, code, message);
+export const badRequest = (message: string, code: ServerErrorCode = 'INVALID_INPUT'): ServerError =>
+  new ServerError(400, code, message);
+export const unauthorized = (message: string, code: ServerErrorCode = 'UNAUTHORIZED'): ServerError =>
+  new ServerError(401, code, message);
 export const forbidden = (message: string): ServerError => new ServerError(403, 'FORBIDDEN', message);
 export const notFound = (message: string): ServerError => new ServerError(404, 'NOT_FOUND', message);
 export const conflict = (message: string): ServerError => new ServerError(409, 'CONFLICT', message);

@@ -9,7 +9,12 @@ const region = { id: 'r1', kind: 'region', scope: 'gent' };
 const sector = { id: 'r2', kind: 'sector', scope: 'ic' };
 const final = { id: 'r3', kind: 'final', scope: '' };
 
-function status(roles: Membership[], report: typeof region, from: string, to: 'draft' | 'submitted' | 'approved' | 'final'): number | 'ok' {
+function status(
+  roles: Membership[],
+  report: typeof region,
+  from: string,
+  to: 'draft' | 'submitted' | 'approved' | 'final',
+): number | 'ok' {
   try {
     checkReportTransition(roles, report, from, to);
     return 'ok';

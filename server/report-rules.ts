@@ -48,7 +48,12 @@ const WHO: Record<string, string> = {
 };
 
 /** Refuses (403/409) a report transition the rule does not allow. */
-export function checkReportTransition(roles: readonly Membership[], report: { id: string; kind: string; scope: string }, from: string, to: ReportTarget): void {
+export function checkReportTransition(
+  roles: readonly Membership[],
+  report: { id: string; kind: string; scope: string },
+  from: string,
+  to: ReportTarget,
+): void {
   const allowedFrom: Record<ReportTarget, readonly string[]> = {
     submitted: ['draft'],
     approved: ['submitted'],
@@ -56,32 +61,59 @@ export function checkReportTransition(roles: readonly Membership[], report: { id
     final: ['draft', 'submitted', 'approved'],
   };
   if (!allowedFrom[to].includes(from)) throw conflict(`Report "${report.id}" is ${from}; it cannot become ${to}.`);
-  const mayAct = to === 'approved' ? isTeamLead(roles) : to === 'draft' ? responsible(roles, report.kind, report.scope) || isTeamLead(roles) : responsible(roles, report.kind, report.scope);
+  const mayAct =
+    to === 'approved'
+      ? isTeamLead(roles)
+      : to === 'draft'
+        ? responsible(roles, report.kind, report.scope) || isTeamLead(roles)
+        : responsible(roles, report.kind, report.scope);
   if (!mayAct) {
-    const who = to === 'approved' ? 'the team lead' : to === 'draft' ? `${WHO[report.kind] ?? 'the responsible member'} or the team lead` : (WHO[report.kind] ?? 'the responsible member');
+    const who =
+      to === 'approved'
+        ? 'the team lead'
+        : to === 'draft'
+          ? `${WHO[report.kind] ?? 'the responsible member'} or the team lead`
+          : (WHO[report.kind] ?? 'the responsible member');
     throw forbidden(`Only ${who} may make report "${report.id}" ${to}.`);
   }
 }
 
 /** The e-mail address of the member who owns a section (its owner, else the report's pen holder); null when unknown. */
-async function ownerEmails(store: ServerStore, tx: SqlExecutor, campaign: string, sectionIds: readonly string[]): Promise<Map<string, string | null>> {
+async function ownerEmails(
+  store: ServerStore,
+  tx: SqlExecutor,
+  campaign: string,
+  sectionIds: readonly string[],
+): Promise<Map<string, string | null>> {
   const owners = await store.latestValues(tx, campaign, 'report_sections', 'owner_id', sectionIds);
   const reports = await store.latestValues(tx, campaign, 'report_sections', 'report_id', sectionIds);
-  const penHolders = await store.latestValues(tx, campaign, 'reports', 'pen_holder_id', [...new Set([...reports.values()].map((entry) => asString(entry.value) ?? ''))]);
+  const penHolders = await store.latestValues(tx, campaign, 'reports', 'pen_holder_id', [
+    ...new Set([...reports.values()].map((entry) => asString(entry.value) ?? '')),
+  ]);
   const memberOf = new Map<string, string | null>();
   for (const id of sectionIds) {
     const report = asString(reports.get(id)?.value);
     memberOf.set(id, asString(owners.get(id)?.value) ?? (report ? asString(penHolders.get(report)?.value) : null));
   }
-  const emails = await store.latestValues(tx, campaign, 'members', 'email', [...new Set([...memberOf.values()].filter((id): id is string => id !== null))]);
-  return new Map(sectionIds.map((id) => {
-    const member = memberOf.get(id);
-    return [id, member ? asString(emails.get(member)?.value)?.toLowerCase() ?? null : null];
-  }));
+  const emails = await store.latestValues(tx, campaign, 'members', 'email', [
+    ...new Set([...memberOf.values()].filter((id): id is string => id !== null)),
+  ]);
+  return new Map(
+    sectionIds.map((id) => {
+      const member = memberOf.get(id);
+      return [id, member ? (asString(emails.get(member)?.value)?.toLowerCase() ?? null) : null];
+    }),
+  );
 }
 
 /** Changes of locked sections pushed by someone other than the owner: change id → section id. */
-export async function findLockedSectionEdits(store: ServerStore, tx: SqlExecutor, campaign: string, principal: Principal, candidates: readonly Change[]): Promise<Map<string, string>> {
+export async function findLockedSectionEdits(
+  store: ServerStore,
+  tx: SqlExecutor,
+  campaign: string,
+  principal: Principal,
+  candidates: readonly Change[],
+): Promise<Map<string, string>> {
   const sectionChanges = candidates.filter((change) => change.table === 'report_sections');
   if (sectionChanges.length === 0) return new Map();
   const sectionIds = [...new Set(sectionChanges.map((change) => change.rowId))];
@@ -94,27 +126,50 @@ export async function findLockedSectionEdits(store: ServerStore, tx: SqlExecutor
     // A section nobody owns (no owner, no pen holder, or one without an e-mail address) cannot be locked against anyone.
     if (owner === null || owner === me) continue;
     // Held: any edit while it is locked, and locking it (only the owner locks).
-    if (locked.get(change.rowId)?.value === true || (change.column === 'locked' && change.value === true)) held.set(change.id, change.rowId);
+    if (locked.get(change.rowId)?.value === true || (change.column === 'locked' && change.value === true))
+      held.set(change.id, change.rowId);
   }
   return held;
 }
 
 /** Whether the principal may see and decide a held edit of a section: its owner or the team lead. */
-export async function mayDecideSectionHold(store: ServerStore, tx: SqlExecutor, campaign: string, principal: Principal, roles: readonly Membership[], sectionId: string): Promise<boolean> {
+export async function mayDecideSectionHold(
+  store: ServerStore,
+  tx: SqlExecutor,
+  campaign: string,
+  principal: Principal,
+  roles: readonly Membership[],
+  sectionId: string,
+): Promise<boolean> {
   if (isTeamLead(roles)) return true;
   const emails = await ownerEmails(store, tx, campaign, [sectionId]);
   return emails.get(sectionId) === principal.user.email.toLowerCase();
 }
 
-export async function requireSectionHoldDecider(store: ServerStore, tx: SqlExecutor, campaign: string, principal: Principal, roles: readonly Membership[], sectionId: string): Promise<void> {
+export async function requireSectionHoldDecider(
+  store: ServerStore,
+  tx: SqlExecutor,
+  campaign: string,
+  principal: Principal,
+  roles: readonly Membership[],
+  sectionId: string,
+): Promise<void> {
   if (!(await mayDecideSectionHold(store, tx, campaign, principal, roles, sectionId))) {
-    throw forbidden(`Only the owner of report section "${sectionId}" or the team lead may accept or reject edits of it while it is locked.`);
+    throw forbidden(
+      `Only the owner of report section "${sectionId}" or the team lead may accept or reject edits of it while it is locked.`,
+    );
   }
 }
 
-export async function reportScope(store: ServerStore, tx: SqlExecutor, campaign: string, reportId: string): Promise<{ id: string; kind: string; scope: string }> {
+export async function reportScope(
+  store: ServerStore,
+  tx: SqlExecutor,
+  campaign: string,
+  reportId: string,
+): Promise<{ id: string; kind: string; scope: string }> {
   const kind = asString((await store.latestValues(tx, campaign, 'reports', 'kind', [reportId])).get(reportId)?.value);
   if (!kind) throw notFound(`Report "${reportId}" is not known to the server: sync it first.`);
-  const scope = asString((await store.latestValues(tx, campaign, 'reports', 'scope_id', [reportId])).get(reportId)?.value) ?? '';
+  const scope =
+    asString((await store.latestValues(tx, campaign, 'reports', 'scope_id', [reportId])).get(reportId)?.value) ?? '';
   return { id: reportId, kind, scope };
 }

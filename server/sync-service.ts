@@ -9,7 +9,17 @@ import { coordinatesRegion, isTeamLead, mayReviewHeld, requireMember, requireReg
 import { conflict, forbidden, notFound, ServerError } from './errors';
 import type { SqlExecutor } from './store/sql';
 import type { HeldChange, HeldState, LoggedServerChange, ServerStore } from './store/store';
-import { checkReportTransition, findLockedSectionEdits, mayDecideSectionHold, reportScope, requireSectionHoldDecider, SECTION_HOLD_PREFIX, SERVER_REPORT_COLUMNS, sectionOfHold, type ReportTarget } from './report-rules';
+import {
+  checkReportTransition,
+  findLockedSectionEdits,
+  mayDecideSectionHold,
+  reportScope,
+  requireSectionHoldDecider,
+  SECTION_HOLD_PREFIX,
+  SERVER_REPORT_COLUMNS,
+  sectionOfHold,
+  type ReportTarget,
+} from './report-rules';
 
 /**
  * The server's side of sync: the idempotent push, the paged pull, the workflow transitions it
@@ -28,7 +38,10 @@ import { checkReportTransition, findLockedSectionEdits, mayDecideSectionHold, re
 export type VisitTarget = 'submitted' | 'approved' | 'done';
 export type { ReportTarget };
 
-const SERVER_OWNED: Readonly<Record<string, readonly string[]>> = { visits: ['submitted', 'approved'], reports: ['submitted', 'approved', 'final'] };
+const SERVER_OWNED: Readonly<Record<string, readonly string[]>> = {
+  visits: ['submitted', 'approved'],
+  reports: ['submitted', 'approved', 'final'],
+};
 const STATUS_FALLBACK: Readonly<Record<string, string>> = { visits: 'planned', reports: 'draft' };
 const SUBMITTABLE = new Set(['planned', 'in_progress', 'done']);
 
@@ -193,7 +206,11 @@ export class SyncService {
     const roles = requireMember(principal, campaign);
     changes.forEach((change, index) => {
       if (change.campaign !== campaign) {
-        throw new ServerError(400, 'WRONG_CAMPAIGN', `changes[${index}] belongs to campaign "${change.campaign}", but was pushed to campaign "${campaign}"; nothing was stored.`);
+        throw new ServerError(
+          400,
+          'WRONG_CAMPAIGN',
+          `changes[${index}] belongs to campaign "${change.campaign}", but was pushed to campaign "${campaign}"; nothing was stored.`,
+        );
       }
     });
     this.checkClock(changes);
@@ -204,42 +221,72 @@ export class SyncService {
       if (lastSeq === null) throw notFound(`Campaign "${campaign}" does not exist.`);
       const refused: RefusedChange[] = [];
       if (node !== undefined && (await this.store.bindNode(tx, node, pushedBy)) !== pushedBy) {
-        throw new ServerError(403, 'NODE_OF_OTHER_USER', `Laptop ${node} belongs to another account on this server; nothing was stored.`);
+        throw new ServerError(
+          403,
+          'NODE_OF_OTHER_USER',
+          `Laptop ${node} belongs to another account on this server; nothing was stored.`,
+        );
       }
       const owners = await this.store.nodeOwners(tx, [...new Set(changes.map((change) => change.node))]);
       const own: Change[] = [];
       for (const change of changes) {
         const owner = owners.get(change.node);
         if (owner === undefined || owner === pushedBy) own.push(change);
-        else refused.push({ id: change.id, code: 'NODE_OF_OTHER_USER', reason: `Change ${change.id} was made on laptop ${change.node}, which belongs to another account; it was not stored.` });
+        else
+          refused.push({
+            id: change.id,
+            code: 'NODE_OF_OTHER_USER',
+            reason: `Change ${change.id} was made on laptop ${change.node}, which belongs to another account; it was not stored.`,
+          });
       }
       const unique = new Map<string, Change>();
       for (const change of own) {
         const first = unique.get(change.id);
         if (!first) unique.set(change.id, change);
-        else if (!sameChange(first, change)) refused.push({ id: change.id, code: 'DUPLICATE_ID_CONFLICT', reason: `Two different changes carry the id ${change.id}; the first was kept.` });
+        else if (!sameChange(first, change))
+          refused.push({
+            id: change.id,
+            code: 'DUPLICATE_ID_CONFLICT',
+            reason: `Two different changes carry the id ${change.id}; the first was kept.`,
+          });
       }
       const known = await this.store.knownChanges(tx, campaign, [...unique.keys()]);
       const fresh: Change[] = [];
       for (const change of unique.values()) {
         const stored = known.get(change.id);
         if (!stored) fresh.push(change);
-        else if (!sameChange(stored, change)) refused.push({ id: change.id, code: 'DUPLICATE_ID_CONFLICT', reason: `The server already has a different change with the id ${change.id}; yours was not stored.` });
+        else if (!sameChange(stored, change))
+          refused.push({
+            id: change.id,
+            code: 'DUPLICATE_ID_CONFLICT',
+            reason: `The server already has a different change with the id ${change.id}; yours was not stored.`,
+          });
       }
 
       const duplicateCount = changes.length - fresh.length - refused.length;
       // A row id is one campaign's: a member of another campaign pushing it (ids can be computed)
       // would otherwise break every laptop that is a member of both.
       const foreignRows = new Map<string, string>();
-      for (const table of new Set(fresh.filter((change) => change.table !== 'campaigns').map((change) => change.table))) {
-        const rows = await this.store.rowsOfOtherCampaigns(tx, campaign, table, fresh.filter((change) => change.table === table).map((change) => change.rowId));
+      for (const table of new Set(
+        fresh.filter((change) => change.table !== 'campaigns').map((change) => change.table),
+      )) {
+        const rows = await this.store.rowsOfOtherCampaigns(
+          tx,
+          campaign,
+          table,
+          fresh.filter((change) => change.table === table).map((change) => change.rowId),
+        );
         for (const [rowId, owner] of rows) foreignRows.set(`${table}\u0000${rowId}`, owner);
       }
       if (foreignRows.size > 0) {
         for (let index = fresh.length - 1; index >= 0; index -= 1) {
           const change = fresh[index] as Change;
           if (!foreignRows.has(`${change.table}\u0000${change.rowId}`)) continue;
-          refused.push({ id: change.id, code: 'ROW_OF_OTHER_CAMPAIGN', reason: `${change.table} row ${change.rowId} belongs to another campaign; your change was not applied.` });
+          refused.push({
+            id: change.id,
+            code: 'ROW_OF_OTHER_CAMPAIGN',
+            reason: `${change.table} row ${change.rowId} belongs to another campaign; your change was not applied.`,
+          });
           fresh.splice(index, 1);
         }
       }
@@ -249,14 +296,28 @@ export class SyncService {
         if (current && current.hlc >= change.hlc) return;
         // Re-assert the server's value with a newer stamp, so the laptop that wrote it converges back.
         const after = current && current.hlc > change.hlc ? current.hlc : change.hlc;
-        corrections.push(this.serverChange(principal, campaign, change.table, change.rowId, change.column, value, current?.hlc || null, after));
+        corrections.push(
+          this.serverChange(
+            principal,
+            campaign,
+            change.table,
+            change.rowId,
+            change.column,
+            value,
+            current?.hlc || null,
+            after,
+          ),
+        );
       };
 
       const guarded = fresh.filter(isGuardedField);
       const guardedValues = await this.latestOfFields(tx, campaign, guarded);
       // A report's scope is decided when the report is made, even when it is none (the final report).
-      const unscoped = guarded.filter((change) => change.table === 'reports' && change.column === 'scope_id' && !guardedValues.has(fieldKey(change)));
-      for (const rowKey of await this.existingRows(tx, campaign, unscoped)) guardedValues.set(`${rowKey}\u0000scope_id`, { value: null, hlc: '' });
+      const unscoped = guarded.filter(
+        (change) => change.table === 'reports' && change.column === 'scope_id' && !guardedValues.has(fieldKey(change)),
+      );
+      for (const rowKey of await this.existingRows(tx, campaign, unscoped))
+        guardedValues.set(`${rowKey}\u0000scope_id`, { value: null, hlc: '' });
       const afterGuard: Change[] = [];
       for (const change of fresh) {
         if (change.table === 'reports' && SERVER_REPORT_COLUMNS.includes(change.column)) {
@@ -287,8 +348,16 @@ export class SyncService {
       const candidates: Change[] = [];
       const statusFields = afterGuard.filter(isWorkflowField);
       const statusNow = await this.latestOfFields(tx, campaign, statusFields);
-      const rowsInBatch = new Set(afterGuard.filter((change) => !isWorkflowField(change)).map((change) => `${change.table}\u0000${change.rowId}`));
-      const existing = await this.existingRows(tx, campaign, statusFields.filter((change) => !statusNow.has(fieldKey(change)) && !rowsInBatch.has(`${change.table}\u0000${change.rowId}`)));
+      const rowsInBatch = new Set(
+        afterGuard.filter((change) => !isWorkflowField(change)).map((change) => `${change.table}\u0000${change.rowId}`),
+      );
+      const existing = await this.existingRows(
+        tx,
+        campaign,
+        statusFields.filter(
+          (change) => !statusNow.has(fieldKey(change)) && !rowsInBatch.has(`${change.table}\u0000${change.rowId}`),
+        ),
+      );
       for (const change of afterGuard) {
         if (!isWorkflowField(change)) {
           candidates.push(change);
@@ -307,12 +376,16 @@ export class SyncService {
           reason: `The status of ${what} is "${currentValue}" and changes only through the server's review workflow; your change to "${String(change.value)}" was not applied.`,
         });
         // A row the server has never seen gets no correction: it would create that row on every laptop.
-        const known = current !== undefined || rowsInBatch.has(`${change.table}\u0000${change.rowId}`) || existing.has(`${change.table}\u0000${change.rowId}`);
+        const known =
+          current !== undefined ||
+          rowsInBatch.has(`${change.table}\u0000${change.rowId}`) ||
+          existing.has(`${change.table}\u0000${change.rowId}`);
         if (known) correct(change, current, currentValue);
       }
 
       const holds = await this.findApprovedVisitEdits(tx, campaign, candidates);
-      for (const [id, sectionId] of await findLockedSectionEdits(this.store, tx, campaign, principal, candidates)) holds.set(id, `${SECTION_HOLD_PREFIX}${sectionId}`);
+      for (const [id, sectionId] of await findLockedSectionEdits(this.store, tx, campaign, principal, candidates))
+        holds.set(id, `${SECTION_HOLD_PREFIX}${sectionId}`);
       const live = candidates.filter((change) => !holds.has(change.id));
       let seq = await this.store.appendChanges(tx, campaign, lastSeq, live, pushedBy);
       seq = await this.store.appendChanges(tx, campaign, seq, corrections, 'server');
@@ -321,19 +394,30 @@ export class SyncService {
         campaign,
         [...holds.entries()].map(([id, visitId]) => {
           const section = sectionOfHold(visitId);
-          return { change: unique.get(id) as Change, visitId, reason: section ? `report section ${section} is locked by its owner` : `visit ${visitId} is approved` };
+          return {
+            change: unique.get(id) as Change,
+            visitId,
+            reason: section ? `report section ${section} is locked by its owner` : `visit ${visitId} is approved`,
+          };
         }),
         pushedBy,
       );
       return { accepted: live.length, duplicates: duplicateCount, held: holds.size, refused, lastSeq: seq };
     });
-    const newest = changes.reduce<string | null>((max, change) => (max === null || change.hlc > max ? change.hlc : max), null);
+    const newest = changes.reduce<string | null>(
+      (max, change) => (max === null || change.hlc > max ? change.hlc : max),
+      null,
+    );
     if (newest) this.clock.receive(newest);
     return result;
   }
 
   /** The logged value of each change's own field (table, row, column). */
-  private async latestOfFields(tx: SqlExecutor, campaign: string, changes: readonly Change[]): Promise<Map<string, { value: JsonValue; hlc: string }>> {
+  private async latestOfFields(
+    tx: SqlExecutor,
+    campaign: string,
+    changes: readonly Change[],
+  ): Promise<Map<string, { value: JsonValue; hlc: string }>> {
     const byField = new Map<string, { table: string; column: string; rowIds: string[] }>();
     for (const change of changes) {
       const key = `${change.table}\u0000${change.column}`;
@@ -355,7 +439,13 @@ export class SyncService {
     for (const table of new Set(changes.map((change) => change.table))) {
       const column = ROW_CREATING_FIELD[table];
       if (!column) continue;
-      const values = await this.store.latestValues(tx, campaign, table, column, changes.filter((change) => change.table === table).map((change) => change.rowId));
+      const values = await this.store.latestValues(
+        tx,
+        campaign,
+        table,
+        column,
+        changes.filter((change) => change.table === table).map((change) => change.rowId),
+      );
       for (const rowId of values.keys()) out.add(`${table}\u0000${rowId}`);
     }
     return out;
@@ -363,7 +453,10 @@ export class SyncService {
 
   async pull(principal: Principal, campaign: string, after: number, limit: number): Promise<PullResult> {
     requireMember(principal, campaign);
-    const [page, lastSeq] = await Promise.all([this.store.changesAfter(campaign, after, limit + 1), this.store.lastSeq(campaign)]);
+    const [page, lastSeq] = await Promise.all([
+      this.store.changesAfter(campaign, after, limit + 1),
+      this.store.lastSeq(campaign),
+    ]);
     const hasMore = page.length > limit;
     const served: LoggedServerChange[] = hasMore ? page.slice(0, limit) : page;
     const cursor = served.length > 0 ? (served[served.length - 1] as LoggedServerChange).seq : after;
@@ -376,9 +469,14 @@ export class SyncService {
    * this batch) is that visit: both count, so moving a row out of an approved visit in the same
    * batch as editing it is held too.
    */
-  private async findApprovedVisitEdits(tx: SqlExecutor, campaign: string, candidates: readonly Change[]): Promise<Map<string, string>> {
+  private async findApprovedVisitEdits(
+    tx: SqlExecutor,
+    campaign: string,
+    candidates: readonly Change[],
+  ): Promise<Map<string, string>> {
     const visitsOf = new Map<string, Set<string>>();
-    const add = (changeId: string, visitId: string) => visitsOf.set(changeId, (visitsOf.get(changeId) ?? new Set()).add(visitId));
+    const add = (changeId: string, visitId: string) =>
+      visitsOf.set(changeId, (visitsOf.get(changeId) ?? new Set()).add(visitId));
     const batchVisitIds = new Map<string, Set<string>>();
     for (const change of candidates) {
       if (change.column === 'visit_id' && typeof change.value === 'string') {
@@ -404,7 +502,9 @@ export class SyncService {
       }
     }
     if (visitsOf.size === 0) return new Map();
-    const statuses = await this.store.latestValues(tx, campaign, 'visits', 'status', [...new Set([...visitsOf.values()].flatMap((set) => [...set]))]);
+    const statuses = await this.store.latestValues(tx, campaign, 'visits', 'status', [
+      ...new Set([...visitsOf.values()].flatMap((set) => [...set])),
+    ]);
     const held = new Map<string, string>();
     for (const [changeId, visitIds] of visitsOf) {
       const approved = [...visitIds].find((visitId) => statuses.get(visitId)?.value === 'approved');
@@ -419,26 +519,63 @@ export class SyncService {
    * laptop's future (an old log, a skewed laptop within the allowance) must not move the
    * server's clock, which stamps everything after it.
    */
-  private serverChange(principal: Principal, campaign: string, table: string, rowId: string, column: string, value: JsonValue, prev: string | null, after: string | null = prev): Change {
+  private serverChange(
+    principal: Principal,
+    campaign: string,
+    table: string,
+    rowId: string,
+    column: string,
+    value: JsonValue,
+    prev: string | null,
+    after: string | null = prev,
+  ): Change {
     let hlc = this.clock.tick();
     if (after !== null && hlc <= after) {
       const base = parseHlc(after);
-      hlc = formatHlc(base.counter < 0xffff ? { wallMs: base.wallMs, counter: base.counter + 1, node: this.node } : { wallMs: base.wallMs + 1, counter: 0, node: this.node });
+      hlc = formatHlc(
+        base.counter < 0xffff
+          ? { wallMs: base.wallMs, counter: base.counter + 1, node: this.node }
+          : { wallMs: base.wallMs + 1, counter: 0, node: this.node },
+      );
     }
-    const change: Change = { id: hlc, hlc, node: this.node, author: principal.user.email, campaign, table, rowId, column, value, prev, schema: SERVER_CHANGE_SCHEMA };
+    const change: Change = {
+      id: hlc,
+      hlc,
+      node: this.node,
+      author: principal.user.email,
+      campaign,
+      table,
+      rowId,
+      column,
+      value,
+      prev,
+      schema: SERVER_CHANGE_SCHEMA,
+    };
     checkOwnChange(change);
     return change;
   }
 
   private async regionOfVisit(tx: SqlExecutor, campaign: string, visitId: string): Promise<string> {
-    const organisation = asString((await this.store.latestValues(tx, campaign, 'visits', 'organisation_id', [visitId])).get(visitId)?.value);
-    if (!organisation) throw notFound(`Visit "${visitId}" is not known to the server (or has no organisation yet): sync it first.`);
-    const region = asString((await this.store.latestValues(tx, campaign, 'organisations', 'region_id', [organisation])).get(organisation)?.value);
-    if (!region) throw conflict(`The organisation of visit "${visitId}" has no region, so no coordinator can approve it yet.`);
+    const organisation = asString(
+      (await this.store.latestValues(tx, campaign, 'visits', 'organisation_id', [visitId])).get(visitId)?.value,
+    );
+    if (!organisation)
+      throw notFound(`Visit "${visitId}" is not known to the server (or has no organisation yet): sync it first.`);
+    const region = asString(
+      (await this.store.latestValues(tx, campaign, 'organisations', 'region_id', [organisation])).get(organisation)
+        ?.value,
+    );
+    if (!region)
+      throw conflict(`The organisation of visit "${visitId}" has no region, so no coordinator can approve it yet.`);
     return region;
   }
 
-  async transitionVisit(principal: Principal, campaign: string, visitId: string, to: VisitTarget): Promise<TransitionResult> {
+  async transitionVisit(
+    principal: Principal,
+    campaign: string,
+    visitId: string,
+    to: VisitTarget,
+  ): Promise<TransitionResult> {
     const roles = requireMember(principal, campaign);
     return this.store.transaction(async (tx) => {
       const lastSeq = await this.store.lockCampaign(tx, campaign);
@@ -446,10 +583,16 @@ export class SyncService {
       const region = await this.regionOfVisit(tx, campaign, visitId);
       const current = (await this.store.latestValues(tx, campaign, 'visits', 'status', [visitId])).get(visitId);
       const from = asString(current?.value) ?? 'planned';
-      const allowed = to === 'submitted' ? SUBMITTABLE.has(from) : to === 'approved' ? from === 'submitted' : from === 'submitted' || from === 'approved';
+      const allowed =
+        to === 'submitted'
+          ? SUBMITTABLE.has(from)
+          : to === 'approved'
+            ? from === 'submitted'
+            : from === 'submitted' || from === 'approved';
       if (!allowed) throw conflict(`Visit "${visitId}" is ${from}; it cannot become ${to}.`);
       if (to === 'approved') requireRegionCoordinator(roles, region, `approve visits in region "${region}"`);
-      if (to === 'done') requireRegionCoordinator(roles, region, `send visits in region "${region}" back for more work`);
+      if (to === 'done')
+        requireRegionCoordinator(roles, region, `send visits in region "${region}" back for more work`);
       const change = this.serverChange(principal, campaign, 'visits', visitId, 'status', to, current?.hlc ?? null);
       const seq = await this.store.appendChanges(tx, campaign, lastSeq, [change], 'server');
       return { status: to, change, seq };
@@ -479,13 +622,37 @@ export class SyncService {
       checkReportTransition(roles, report, from, to);
       const change = this.serverChange(principal, campaign, 'reports', reportId, 'status', to, current?.hlc ?? null);
       const extra: Change[] = [];
-      const previous = async (column: string) => (await this.store.latestValues(tx, campaign, 'reports', column, [reportId])).get(reportId) ?? null;
+      const previous = async (column: string) =>
+        (await this.store.latestValues(tx, campaign, 'reports', column, [reportId])).get(reportId) ?? null;
       const comment = await previous('status_comment');
       const wantedComment = to === 'draft' && options.comment ? options.comment : null;
-      if (wantedComment !== (asString(comment?.value) ?? null)) extra.push(this.serverChange(principal, campaign, 'reports', reportId, 'status_comment', wantedComment, comment?.hlc ?? null));
+      if (wantedComment !== (asString(comment?.value) ?? null))
+        extra.push(
+          this.serverChange(
+            principal,
+            campaign,
+            'reports',
+            reportId,
+            'status_comment',
+            wantedComment,
+            comment?.hlc ?? null,
+          ),
+        );
       const frozen = await previous('frozen_blocks');
-      if (to === 'final') extra.push(this.serverChange(principal, campaign, 'reports', reportId, 'frozen_blocks', options.frozen ?? {}, frozen?.hlc ?? null));
-      else if (from === 'final' && frozen && frozen.value !== null) extra.push(this.serverChange(principal, campaign, 'reports', reportId, 'frozen_blocks', null, frozen.hlc));
+      if (to === 'final')
+        extra.push(
+          this.serverChange(
+            principal,
+            campaign,
+            'reports',
+            reportId,
+            'frozen_blocks',
+            options.frozen ?? {},
+            frozen?.hlc ?? null,
+          ),
+        );
+      else if (from === 'final' && frozen && frozen.value !== null)
+        extra.push(this.serverChange(principal, campaign, 'reports', reportId, 'frozen_blocks', null, frozen.hlc));
       const seq = await this.store.appendChanges(tx, campaign, lastSeq, [change, ...extra], 'server');
       return { status: to, change, changes: [change, ...extra], seq };
     });
@@ -494,7 +661,8 @@ export class SyncService {
   /** Held edits the principal may review: the team lead sees all, a region coordinator those of their regions' visits. */
   async listHeld(principal: Principal, campaign: string, state: HeldState | undefined): Promise<HeldChange[]> {
     const roles = requireMember(principal, campaign);
-    if (!mayReviewHeld(roles)) throw forbidden('Only region coordinators and the team lead review edits of approved visits.');
+    if (!mayReviewHeld(roles))
+      throw forbidden('Only region coordinators and the team lead review edits of approved visits.');
     const held = await this.store.listHeld(campaign, state);
     const visible: HeldChange[] = [];
     await this.store.transaction(async (tx) => {
@@ -505,13 +673,19 @@ export class SyncService {
           continue;
         }
         const region = await this.regionOfVisit(tx, campaign, item.visitId).catch(() => null);
-        if (region !== null ? coordinatesRegion(roles, region) : roles.some((role) => role.role === 'team-lead')) visible.push(item);
+        if (region !== null ? coordinatesRegion(roles, region) : roles.some((role) => role.role === 'team-lead'))
+          visible.push(item);
       }
     });
     return visible;
   }
 
-  async decideHeld(principal: Principal, campaign: string, changeId: string, decision: 'accept' | 'reject'): Promise<{ state: HeldState; seq: number | null }> {
+  async decideHeld(
+    principal: Principal,
+    campaign: string,
+    changeId: string,
+    decision: 'accept' | 'reject',
+  ): Promise<{ state: HeldState; seq: number | null }> {
     const roles = requireMember(principal, campaign);
     return this.store.transaction(async (tx) => {
       const lastSeq = await this.store.lockCampaign(tx, campaign);

@@ -11,7 +11,11 @@ describe('dispatch', () => {
 
   beforeEach(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'veldwerk-dispatch-'));
-    services = startServices({ profileDir: dir, transport: 'ipc', onInternalError: (_channel, error) => internalErrors.push(error) });
+    services = startServices({
+      profileDir: dir,
+      transport: 'ipc',
+      onInternalError: (_channel, error) => internalErrors.push(error),
+    });
   });
 
   afterEach(async () => {
@@ -35,7 +39,11 @@ describe('dispatch', () => {
     expect(result.error.message).toMatch(/campaigns\.create/);
     expect(result.error.issues).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ path: 'name', key: 'errors.fields.nameRequired', message: 'Give the campaign a name.' }),
+        expect.objectContaining({
+          path: 'name',
+          key: 'errors.fields.nameRequired',
+          message: 'Give the campaign a name.',
+        }),
         expect.objectContaining({ path: 'workingYear', key: 'errors.fields.workingYearFormat' }),
       ]),
     );
@@ -55,7 +63,9 @@ describe('dispatch', () => {
     const created = await services.dispatch('campaigns.create', { name: 'Doorlichting', workingYear: '2025-2026' });
     expect(created.ok).toBe(true);
     const list = await services.dispatch('campaigns.list', {});
-    expect(list.ok && list.value).toEqual([expect.objectContaining({ name: 'Doorlichting', workingYear: '2025-2026' })]);
+    expect(list.ok && list.value).toEqual([
+      expect.objectContaining({ name: 'Doorlichting', workingYear: '2025-2026' }),
+    ]);
     expect(internalErrors).toEqual([]);
   });
 
@@ -67,7 +77,10 @@ describe('dispatch', () => {
   it('hides internal errors behind a generic message', async () => {
     services.profile.db.close();
     const result = await services.dispatch('campaigns.list', {});
-    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Internal error while handling campaigns.list' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'Internal error while handling campaigns.list' },
+    });
     expect(internalErrors.length).toBe(1);
   });
 });

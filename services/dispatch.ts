@@ -44,12 +44,17 @@ function refusedField(error: ChangeRejectedError): ContractIssue[] {
 export function createDispatch(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
   return async (channel, payload) => {
     if (!isChannelName(channel)) {
-      return fail('UNKNOWN_CHANNEL', `Unknown channel: ${typeof channel === 'string' ? JSON.stringify(channel.slice(0, 80)) : typeof channel}`);
+      return fail(
+        'UNKNOWN_CHANNEL',
+        `Unknown channel: ${typeof channel === 'string' ? JSON.stringify(channel.slice(0, 80)) : typeof channel}`,
+      );
     }
     const parsed = contract[channel].input.safeParse(payload ?? {});
     if (!parsed.success) {
       const issues = toIssues(parsed.error);
-      const summary = issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
+      const summary = issues
+        .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+        .join('; ');
       return fail('INVALID_INPUT', `Invalid payload for ${channel}: ${summary}`, issues);
     }
     try {

@@ -39,12 +39,16 @@ export function readIdentity(profile: Profile, campaignId: string): Identity {
 
 type IdentityHandlers = { readonly [C in keyof typeof identityChannels]: Handler<C> };
 
-export function createIdentityHandlers(profile: Profile, onChange: (campaignId: string) => void = () => {}): IdentityHandlers {
+export function createIdentityHandlers(
+  profile: Profile,
+  onChange: (campaignId: string) => void = () => {},
+): IdentityHandlers {
   return {
     'identity.get': ({ campaignId }) => readIdentity(profile, campaignId),
     'identity.set': ({ campaignId, memberId }) => {
       const member = profile.store.get('members', memberId);
-      if (!member || member.campaign_id !== campaignId) throw new ServiceError('NOT_FOUND', `No member ${memberId} in campaign ${campaignId}`);
+      if (!member || member.campaign_id !== campaignId)
+        throw new ServiceError('NOT_FOUND', `No member ${memberId} in campaign ${campaignId}`);
       profile.store.setSyncState(key(campaignId), memberId);
       onChange(campaignId);
       return readIdentity(profile, campaignId);

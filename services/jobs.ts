@@ -41,7 +41,18 @@ export class JobRegistry {
     describe: (error: unknown) => { readonly message: string; readonly code: string | null },
   ): string {
     this.prune();
-    const job: Job<R> = { id: randomUUID(), kind, state: 'running', phase: 'start', done: 0, total: 0, result: null, error: null, errorCode: null, finishedAt: null };
+    const job: Job<R> = {
+      id: randomUUID(),
+      kind,
+      state: 'running',
+      phase: 'start',
+      done: 0,
+      total: 0,
+      result: null,
+      error: null,
+      errorCode: null,
+      finishedAt: null,
+    };
     this.jobs.set(job.id, job as Job<unknown>);
     const progress = (phase: string, done: number, total: number) => {
       Object.assign(job, { phase, done, total });
@@ -73,6 +84,7 @@ export class JobRegistry {
 
   private prune(): void {
     const now = Date.now();
-    for (const [id, job] of this.jobs) if (job.finishedAt !== null && now - job.finishedAt > KEEP_FINISHED_MS) this.jobs.delete(id);
+    for (const [id, job] of this.jobs)
+      if (job.finishedAt !== null && now - job.finishedAt > KEEP_FINISHED_MS) this.jobs.delete(id);
   }
 }

@@ -30,12 +30,26 @@ export interface StartServicesOptions {
 
 /** Opens the profile and wires the contract to its services. Used by Electron main and browser mode. */
 export function startServices(options: StartServicesOptions): Services {
-  const profile = openProfile(options.profileDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const profile = openProfile(
+    options.profileDir,
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  );
   const events = new EventHub(profile);
   const sync = new SyncController(profile, { onChange: () => events.local('sync') });
   const jobs = new JobRegistry({ onChange: () => events.local('jobs') });
-  const handlers = createHandlers({ profile, version: APP_VERSION, transport: options.transport, sync, jobs, events, ...(options.exportHost ? { exportHost: options.exportHost } : {}) });
-  const dispatch = createDispatch(handlers, options.onInternalError ? { onInternalError: options.onInternalError } : {});
+  const handlers = createHandlers({
+    profile,
+    version: APP_VERSION,
+    transport: options.transport,
+    sync,
+    jobs,
+    events,
+    ...(options.exportHost ? { exportHost: options.exportHost } : {}),
+  });
+  const dispatch = createDispatch(
+    handlers,
+    options.onInternalError ? { onInternalError: options.onInternalError } : {},
+  );
   if (options.backgroundSync ?? true) sync.resume();
   return {
     profile,

@@ -40,12 +40,16 @@ function email(value: string | undefined): string {
 
 function campaignId(value: string | undefined, flag: string): string {
   const id = requireValue(value, flag);
-  if (!ROW_ID_PATTERN.test(id)) throw new UsageError(`${flag} may hold only letters, digits and . _ : - (at most 200), not "${id}"`);
+  if (!ROW_ID_PATTERN.test(id))
+    throw new UsageError(`${flag} may hold only letters, digits and . _ : - (at most 200), not "${id}"`);
   return id;
 }
 
 async function passwordFromStdin(io: CliIo, enabled: boolean | undefined): Promise<string> {
-  if (!enabled) throw new UsageError('Pass --password-stdin and give the password on standard input (e.g. from a password manager); passwords are never command-line arguments.');
+  if (!enabled)
+    throw new UsageError(
+      'Pass --password-stdin and give the password on standard input (e.g. from a password manager); passwords are never command-line arguments.',
+    );
   const line = (await io.readStdin()).split(/\r?\n/)[0] ?? '';
   try {
     return await hashPassword(line);
@@ -86,13 +90,21 @@ export const adminCommand: Command = {
       allowPositionals: false,
     });
     const actions = ['create-admin', 'create-campaign', 'add-member', 'set-password', 'revoke'];
-    if (action === undefined || !actions.includes(action)) throw new UsageError(`Name an action: ${actions.join(', ')}`);
+    if (action === undefined || !actions.includes(action))
+      throw new UsageError(`Name an action: ${actions.join(', ')}`);
     const databaseUrl = values['database-url'] ?? io.env.DATABASE_URL;
-    if (!databaseUrl && !values.data) throw new UsageError("Name the server's data folder (--data DIR) or its PostgreSQL database (--database-url URL).");
+    if (!databaseUrl && !values.data)
+      throw new UsageError(
+        "Name the server's data folder (--data DIR) or its PostgreSQL database (--database-url URL).",
+      );
     // Read and check everything the user typed before touching the store.
     let hash: string | null = null;
-    if (action === 'create-admin' || action === 'set-password') hash = await passwordFromStdin(io, values['password-stdin']);
-    const store = await openServerStore({ ...(databaseUrl ? { databaseUrl } : {}), ...(values.data ? { dataDir: values.data } : {}) });
+    if (action === 'create-admin' || action === 'set-password')
+      hash = await passwordFromStdin(io, values['password-stdin']);
+    const store = await openServerStore({
+      ...(databaseUrl ? { databaseUrl } : {}),
+      ...(values.data ? { dataDir: values.data } : {}),
+    });
     try {
       switch (action) {
         case 'create-admin': {
@@ -124,13 +136,19 @@ export const adminCommand: Command = {
           if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}, not "${role}"`);
           if (role === 'region-coordinator') requireValue(values.region, '--region');
           else if (role === 'sector-lead') requireValue(values.sector, '--sector');
-          else if (values.region !== undefined || values.sector !== undefined) throw new UsageError(`--region and --sector belong to region-coordinator and sector-lead, not ${role}`);
+          else if (values.region !== undefined || values.sector !== undefined)
+            throw new UsageError(`--region and --sector belong to region-coordinator and sector-lead, not ${role}`);
           let campaign: string;
           let scope = '';
           let scopeLabel = '';
           try {
             campaign = (await findCampaign(store, given)).id;
-            const named = role === 'region-coordinator' ? await findRegion(store, campaign, (values.region ?? '').trim()) : role === 'sector-lead' ? await findSector(store, campaign, (values.sector ?? '').trim()) : null;
+            const named =
+              role === 'region-coordinator'
+                ? await findRegion(store, campaign, (values.region ?? '').trim())
+                : role === 'sector-lead'
+                  ? await findSector(store, campaign, (values.sector ?? '').trim())
+                  : null;
             scope = named?.id ?? '';
             scopeLabel = named?.label ?? '';
           } catch (error) {
@@ -138,9 +156,13 @@ export const adminCommand: Command = {
             io.stderr(`${error.message}\n`);
             return EXIT_FAILURE;
           }
-          const user = (await store.findUserByEmail(address)) ?? (await store.createUser({ email: address, passwordHash: null, isAdmin: false }));
+          const user =
+            (await store.findUserByEmail(address)) ??
+            (await store.createUser({ email: address, passwordHash: null, isAdmin: false }));
           await store.addMembership(campaign, user.id, role, scope);
-          io.stdout(`${address} is ${role}${scopeLabel ? ` of ${scopeLabel}` : ''} in campaign ${campaign}.${user.passwordHash ? '' : ' Set a password with "veldwerk admin set-password".'}\n`);
+          io.stdout(
+            `${address} is ${role}${scopeLabel ? ` of ${scopeLabel}` : ''} in campaign ${campaign}.${user.passwordHash ? '' : ' Set a password with "veldwerk admin set-password".'}\n`,
+          );
           return EXIT_OK;
         }
         case 'set-password': {
@@ -163,9 +185,12 @@ export const adminCommand: Command = {
               return EXIT_FAILURE;
             }
             const role = values.role as Role | undefined;
-            if (role !== undefined && !ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+            if (role !== undefined && !ROLES.includes(role))
+              throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
             const count = await store.revokeMemberships(campaign, user.id, role);
-            messages.push(`removed ${count} role(s) of ${user.email} in campaign ${campaign} (refused from the next request on)`);
+            messages.push(
+              `removed ${count} role(s) of ${user.email} in campaign ${campaign} (refused from the next request on)`,
+            );
           } else {
             if (!values['sessions-only']) {
               await store.setDisabled(user.id, true);

@@ -25,7 +25,8 @@ export const bundleCommand: Command = {
   usage: USAGE,
   run: async (argv: string[], io: CliIo) => {
     const [action, ...rest] = argv;
-    if (action !== 'export' && action !== 'import') throw new UsageError(`expected "export" or "import", not ${JSON.stringify(action ?? '')}`);
+    if (action !== 'export' && action !== 'import')
+      throw new UsageError(`expected "export" or "import", not ${JSON.stringify(action ?? '')}`);
     const { values, positionals } = parseArgs({
       args: rest,
       options: {

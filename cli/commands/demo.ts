@@ -18,16 +18,23 @@ export const demoCommand: Command = {
   run: async (argv: string[], io: CliIo) => {
     const { values } = parseArgs({
       args: argv,
-      options: { profile: { type: 'string' }, size: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' } },
+      options: {
+        profile: { type: 'string' },
+        size: { type: 'string' },
+        seed: { type: 'string' },
+        scale: { type: 'string' },
+      },
       strict: true,
       allowPositionals: false,
     });
     const size = values.size ?? 'small';
     if (size !== 'small' && size !== 'season') throw new UsageError(`--size must be small or season, not "${size}"`);
     const seed = values.seed === undefined ? 2015 : Number(values.seed);
-    if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`--seed must be a whole number, not "${values.seed}"`);
+    if (!Number.isSafeInteger(seed) || seed < 0)
+      throw new UsageError(`--seed must be a whole number, not "${values.seed}"`);
     const scale = values.scale === undefined ? 1 : Number(values.scale);
-    if (!Number.isSafeInteger(scale) || scale < 1 || scale > 64) throw new UsageError(`--scale must be a whole number from 1 to 64, not "${values.scale}"`);
+    if (!Number.isSafeInteger(scale) || scale < 1 || scale > 64)
+      throw new UsageError(`--scale must be a whole number from 1 to 64, not "${values.scale}"`);
     const profile = openProfile(values.profile ?? defaultProfileDir(io.env));
     try {
       const started = Date.now();

@@ -43,17 +43,31 @@ export const duoCommand: Command = {
     const [subcommand, ...rest] = argv;
     const { values } = parseArgs({
       args: rest,
-      options: { profile: { type: 'string' }, pair: { type: 'boolean', default: false }, host: { type: 'string' }, port: { type: 'string' }, minutes: { type: 'string' }, address: { type: 'string' } },
+      options: {
+        profile: { type: 'string' },
+        pair: { type: 'boolean', default: false },
+        host: { type: 'string' },
+        port: { type: 'string' },
+        minutes: { type: 'string' },
+        address: { type: 'string' },
+      },
       strict: true,
       allowPositionals: false,
     });
-    if (subcommand !== 'listen' && subcommand !== 'connect' && subcommand !== 'peers') throw new UsageError(subcommand === undefined ? 'name a subcommand: listen, connect or peers' : `unknown subcommand "${subcommand}"`);
+    if (subcommand !== 'listen' && subcommand !== 'connect' && subcommand !== 'peers')
+      throw new UsageError(
+        subcommand === undefined ? 'name a subcommand: listen, connect or peers' : `unknown subcommand "${subcommand}"`,
+      );
     const profile = openProfile(values.profile ?? defaultProfileDir(io.env));
     try {
       const peers = new PeerList(profile.dir);
       if (subcommand === 'peers') {
         const list = peers.list();
-        io.stdout(list.length === 0 ? 'No paired partners yet (veldwerk duo listen --pair on one laptop, connect --pair on the other).\n' : list.map((peer) => `${shortFingerprint(peer.fingerprint)}  paired ${peer.pairedAt}\n`).join(''));
+        io.stdout(
+          list.length === 0
+            ? 'No paired partners yet (veldwerk duo listen --pair on one laptop, connect --pair on the other).\n'
+            : list.map((peer) => `${shortFingerprint(peer.fingerprint)}  paired ${peer.pairedAt}\n`).join(''),
+        );
         return EXIT_OK;
       }
       const identity = await loadOrCreateIdentity(profile.dir);
@@ -63,18 +77,28 @@ export const duoCommand: Command = {
         const answer = (await io.readLine?.()) ?? null;
         return answer !== null && /^(j|ja|y|yes)$/iu.test(answer.trim());
       };
-      const context: SessionContext = { store: profile.store, blobs: profile.blobs, peers, ...(values.pair ? { confirm } : {}), partials: new Map(), offered: new Map() };
+      const context: SessionContext = {
+        store: profile.store,
+        blobs: profile.blobs,
+        peers,
+        ...(values.pair ? { confirm } : {}),
+        partials: new Map(),
+        offered: new Map(),
+      };
       try {
         if (subcommand === 'connect') {
-          if (!values.address) throw new UsageError('name the partner with --address HOST:PORT (the listening laptop prints it)');
+          if (!values.address)
+            throw new UsageError('name the partner with --address HOST:PORT (the listening laptop prints it)');
           const { host, port } = parseAddress(values.address);
           io.stdout(describe(await connectLan({ identity, context, host, port, mode: values.pair ? 'pair' : 'sync' })));
           return EXIT_OK;
         }
         const minutes = values.minutes === undefined ? 10 : Number(values.minutes);
-        if (!(minutes > 0 && minutes <= 60)) throw new UsageError(`--minutes must be between 1 and 60, not "${values.minutes}"`);
+        if (!(minutes > 0 && minutes <= 60))
+          throw new UsageError(`--minutes must be between 1 and 60, not "${values.minutes}"`);
         const port = values.port === undefined ? 0 : Number(values.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a port number, not "${values.port}"`);
+        if (!Number.isInteger(port) || port < 0 || port > 65_535)
+          throw new UsageError(`--port must be a port number, not "${values.port}"`);
         const outcome = await new Promise<{ result: SessionResult } | { error: LanError } | null>((resolve) => {
           let close: (() => Promise<void>) | undefined;
           const timer = setTimeout(() => resolve(null), minutes * 60_000);
@@ -92,7 +116,9 @@ export const duoCommand: Command = {
           }).then(
             (listener) => {
               close = listener.close;
-              io.stdout(`Waiting for the partner at ${listener.host}:${listener.port}${values.pair ? ' to pair' : ''} (up to ${minutes} min)…\n`);
+              io.stdout(
+                `Waiting for the partner at ${listener.host}:${listener.port}${values.pair ? ' to pair' : ''} (up to ${minutes} min)…\n`,
+              );
             },
             (error: unknown) => {
               clearTimeout(timer);

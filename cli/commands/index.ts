@@ -10,4 +10,14 @@ import type { Command } from './types';
 import { webCommand } from './web';
 
 /** Every subcommand of `veldwerk`, in the order `--help` lists them. */
-export const commands: readonly Command[] = [webCommand, swotCommand, reportCommand, serverCommand, adminCommand, syncCommand, bundleCommand, duoCommand, demoCommand];
+export const commands: readonly Command[] = [
+  webCommand,
+  swotCommand,
+  reportCommand,
+  serverCommand,
+  adminCommand,
+  syncCommand,
+  bundleCommand,
+  duoCommand,
+  demoCommand,
+];

@@ -47,7 +47,8 @@ export async function runReportExport(argv: string[], io: CliIo): Promise<number
   if (!values.report) throw new UsageError('export needs --report ID (veldwerk report list shows them)');
   if (!values.out) throw new UsageError('export needs --out FILE');
   const format = values.format ?? 'docx';
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be docx, md or pdf, not ${JSON.stringify(format)}`);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be docx, md or pdf, not ${JSON.stringify(format)}`);
   const valueChoice = values.values ?? 'live';
   if (valueChoice !== 'live' && valueChoice !== 'frozen') throw new UsageError('--values must be live or frozen');
   const language = values.lang ?? 'nl-BE';
@@ -71,7 +72,18 @@ export async function runReportExport(argv: string[], io: CliIo): Promise<number
   try {
     const reviewed = reviewExport(
       profile,
-      { reportId: values.report, values: valueChoice, sectionIds: values.sections ? values.sections.split(',').map((id) => id.trim()).filter(Boolean) : null, language, teamName: values.team ?? 'Inspectieteam' },
+      {
+        reportId: values.report,
+        values: valueChoice,
+        sectionIds: values.sections
+          ? values.sections
+              .split(',')
+              .map((id) => id.trim())
+              .filter(Boolean)
+          : null,
+        language,
+        teamName: values.team ?? 'Inspectieteam',
+      },
       k,
     );
     try {
@@ -79,13 +91,23 @@ export async function runReportExport(argv: string[], io: CliIo): Promise<number
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
       io.stderr(`${error.message}\n`);
-      for (const hit of reviewed.unresolved) io.stderr(`  ${hit.kind}\t${hit.where}\t${hit.context.before}[${hit.text}]${hit.context.after}\n`);
+      for (const hit of reviewed.unresolved)
+        io.stderr(`  ${hit.kind}\t${hit.where}\t${hit.context.before}[${hit.text}]${hit.context.after}\n`);
       return EXIT_FAILURE;
     }
-    const rendered = await renderExport(format as ExportFormat, reviewed.doc, exportLabels(translator(language)), language, printer?.printer);
+    const rendered = await renderExport(
+      format as ExportFormat,
+      reviewed.doc,
+      exportLabels(translator(language)),
+      language,
+      printer?.printer,
+    );
     writeFileAtomically(out, rendered.bytes);
-    if (rendered.fontFallback) io.stderr(`The font ${rendered.fontFallback} is not installed; the PDF uses a fallback font.\n`);
-    io.stdout(`Exported ${reviewed.doc.title} (${format}, ${rendered.bytes.byteLength} bytes, ${reviewed.review.hits.length} hit(s) decided) to ${out}.\n`);
+    if (rendered.fontFallback)
+      io.stderr(`The font ${rendered.fontFallback} is not installed; the PDF uses a fallback font.\n`);
+    io.stdout(
+      `Exported ${reviewed.doc.title} (${format}, ${rendered.bytes.byteLength} bytes, ${reviewed.review.hits.length} hit(s) decided) to ${out}.\n`,
+    );
     return EXIT_OK;
   } catch (error) {
     if (error instanceof ServiceError) {

@@ -35,20 +35,33 @@ function languageOf(value: string | undefined): Language {
 }
 
 function list(argv: string[], io: CliIo): number {
-  const { values } = parseArgs({ args: argv, options: { profile: { type: 'string' }, campaign: { type: 'string' } }, strict: true, allowPositionals: false });
+  const { values } = parseArgs({
+    args: argv,
+    options: { profile: { type: 'string' }, campaign: { type: 'string' } },
+    strict: true,
+    allowPositionals: false,
+  });
   if (!values.profile) throw new UsageError('--profile DIR is required');
   const profile = openProfile(values.profile);
   try {
-    const campaigns = profile.store.list('campaigns', {}).filter((campaign) => !values.campaign || campaign.id === values.campaign || campaign.name === values.campaign);
+    const campaigns = profile.store
+      .list('campaigns', {})
+      .filter((campaign) => !values.campaign || campaign.id === values.campaign || campaign.name === values.campaign);
     if (values.campaign && campaigns.length === 0) throw new Error(`No campaign "${values.campaign}" in this profile.`);
     const lines: string[] = [];
     for (const campaign of campaigns) {
       const reports = listReports(profile.store, campaign.id);
-      lines.push(`${campaign.name ?? campaign.id} (${campaign.id}): ${reports.length} ${reports.length === 1 ? 'report' : 'reports'}`);
+      lines.push(
+        `${campaign.name ?? campaign.id} (${campaign.id}): ${reports.length} ${reports.length === 1 ? 'report' : 'reports'}`,
+      );
       for (const report of reports) {
         const scope = report.scopeName ? ` ${report.scopeName}` : '';
-        const edit = report.lastEditAt ? `, last edit ${report.lastEditAt.slice(0, 16).replace('T', ' ')} by ${report.lastEditByName ?? report.lastEditBy ?? '?'}` : '';
-        lines.push(`  ${report.id}  ${report.kind}${scope}  "${report.title}"  ${report.status}  pen holder: ${report.penHolderName ?? '—'}  ${report.sectionCount} ${report.sectionCount === 1 ? 'section' : 'sections'}${edit}`);
+        const edit = report.lastEditAt
+          ? `, last edit ${report.lastEditAt.slice(0, 16).replace('T', ' ')} by ${report.lastEditByName ?? report.lastEditBy ?? '?'}`
+          : '';
+        lines.push(
+          `  ${report.id}  ${report.kind}${scope}  "${report.title}"  ${report.status}  pen holder: ${report.penHolderName ?? '—'}  ${report.sectionCount} ${report.sectionCount === 1 ? 'section' : 'sections'}${edit}`,
+        );
       }
     }
     io.stdout(`${lines.join('\n')}\n`);
@@ -61,7 +74,12 @@ function list(argv: string[], io: CliIo): number {
 function show(argv: string[], io: CliIo): number {
   const { values } = parseArgs({
     args: argv,
-    options: { profile: { type: 'string' }, report: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' } },
+    options: {
+      profile: { type: 'string' },
+      report: { type: 'string' },
+      format: { type: 'string' },
+      lang: { type: 'string' },
+    },
     strict: true,
     allowPositionals: false,
   });
@@ -74,9 +92,17 @@ function show(argv: string[], io: CliIo): number {
   try {
     const store = profile.store;
     const wanted = values.report;
-    const candidates = store.list('reports', {}).filter((report) => report.id === wanted || report.id.startsWith(wanted));
-    const report = candidates.find((candidate) => candidate.id === wanted) ?? (candidates.length === 1 ? candidates[0] : undefined);
-    if (!report) throw new Error(candidates.length > 1 ? `"${wanted}" starts more than one report id: ${candidates.map((row) => row.id).join(', ')}` : `No report "${wanted}" in this profile (veldwerk report list shows them).`);
+    const candidates = store
+      .list('reports', {})
+      .filter((report) => report.id === wanted || report.id.startsWith(wanted));
+    const report =
+      candidates.find((candidate) => candidate.id === wanted) ?? (candidates.length === 1 ? candidates[0] : undefined);
+    if (!report)
+      throw new Error(
+        candidates.length > 1
+          ? `"${wanted}" starts more than one report id: ${candidates.map((row) => row.id).join(', ')}`
+          : `No report "${wanted}" in this profile (veldwerk report list shows them).`,
+      );
     const detail = reportDetail(profile, report.id);
     const sections = listSections(store, report.id).map((section) => {
       const state = store.textState('report_sections', section.id, 'body');
@@ -87,9 +113,23 @@ function show(argv: string[], io: CliIo): number {
     const byKey = new Map<string, ResolvedBlock>();
     blocks.forEach((block, index) => byKey.set(blockKey(block), resolved[index] as ResolvedBlock));
     if (format === 'json') {
-      io.stdout(`${JSON.stringify({ report: detail.report, frozen: detail.frozen, sections, blocks: Object.fromEntries(byKey) }, null, 2)}\n`);
+      io.stdout(
+        `${JSON.stringify({ report: detail.report, frozen: detail.frozen, sections, blocks: Object.fromEntries(byKey) }, null, 2)}\n`,
+      );
     } else {
-      io.stdout(reportMarkdown({ title: detail.report.title, status: detail.report.status, penHolder: detail.report.penHolderName, frozen: detail.frozen, sections }, byKey, language));
+      io.stdout(
+        reportMarkdown(
+          {
+            title: detail.report.title,
+            status: detail.report.status,
+            penHolder: detail.report.penHolderName,
+            frozen: detail.frozen,
+            sections,
+          },
+          byKey,
+          language,
+        ),
+      );
     }
     return EXIT_OK;
   } finally {
@@ -106,6 +146,10 @@ export const reportCommand: Command = {
     if (sub === 'list') return list(rest, io);
     if (sub === 'show') return show(rest, io);
     if (sub === 'export') return runReportExport(rest, io);
-    throw new UsageError(sub === undefined ? 'name a subcommand: list, show or export' : `unknown subcommand "${sub}" (list, show or export)`);
+    throw new UsageError(
+      sub === undefined
+        ? 'name a subcommand: list, show or export'
+        : `unknown subcommand "${sub}" (list, show or export)`,
+    );
   },
 };

@@ -6,7 +6,8 @@ import type { Command } from './types';
 
 export function parsePort(value: string | undefined, fallback: number): number {
   const port = value === undefined ? fallback : Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${value}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be a whole number from 0 to 65535, not "${value}"`);
   return port;
 }
 
@@ -42,15 +43,21 @@ Create the first admin, campaigns and members with "veldwerk admin".`,
       allowPositionals: false,
     });
     const databaseUrl = values['database-url'] ?? io.env.DATABASE_URL;
-    if (!databaseUrl && !values.data) throw new UsageError('Name a data folder (--data DIR) or a PostgreSQL database (--database-url URL or DATABASE_URL).');
+    if (!databaseUrl && !values.data)
+      throw new UsageError(
+        'Name a data folder (--data DIR) or a PostgreSQL database (--database-url URL or DATABASE_URL).',
+      );
     const port = parsePort(values.port, 8787);
     const level = values['log-level'] ?? 'info';
-    if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(level)) throw new UsageError(`Unknown --log-level "${level}"`);
+    if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(level))
+      throw new UsageError(`Unknown --log-level "${level}"`);
     const trustProxy = values['trust-proxy'];
-    if (trustProxy !== undefined && !/^[0-9A-Za-z.:/,\s-]{1,1000}$/.test(trustProxy)) throw new UsageError('--trust-proxy takes addresses or CIDRs separated by commas, or "loopback"');
+    if (trustProxy !== undefined && !/^[0-9A-Za-z.:/,\s-]{1,1000}$/.test(trustProxy))
+      throw new UsageError('--trust-proxy takes addresses or CIDRs separated by commas, or "loopback"');
     const skew = values['max-clock-skew'];
     const skewMinutes = skew === undefined ? undefined : Number(skew);
-    if (skewMinutes !== undefined && (!Number.isFinite(skewMinutes) || skewMinutes < 1 || skewMinutes > 24 * 60)) throw new UsageError(`--max-clock-skew takes minutes from 1 to 1440, not "${skew}"`);
+    if (skewMinutes !== undefined && (!Number.isFinite(skewMinutes) || skewMinutes < 1 || skewMinutes > 24 * 60))
+      throw new UsageError(`--max-clock-skew takes minutes from 1 to 1440, not "${skew}"`);
     const location = { ...(databaseUrl ? { databaseUrl } : {}), ...(values.data ? { dataDir: values.data } : {}) };
     const store = await openServerStore(location);
     try {
@@ -63,7 +70,9 @@ Create the first admin, campaigns and members with "veldwerk admin".`,
       await app.listen({ host: values.host ?? '127.0.0.1', port });
       const address = app.server.address();
       const bound = address && typeof address !== 'string' ? `${address.address}:${address.port}` : String(address);
-      io.stdout(`Veldwerk sync server listening on http://${bound}\n  store: ${describeStore(location)}\nPress Ctrl+C to stop.\n`);
+      io.stdout(
+        `Veldwerk sync server listening on http://${bound}\n  store: ${describeStore(location)}\nPress Ctrl+C to stop.\n`,
+      );
       await io.untilInterrupted();
       await app.close();
     } finally {

@@ -34,7 +34,9 @@ describe('parseJsonText', () => {
   ])('locates the error in %j at line %i, column %i', (text, line, column, reason) => {
     const error = syntaxError(text);
     expect({ line: error.line, column: error.column, reason: error.reason }).toEqual({ line, column, reason });
-    expect(error.message).toBe(`malformed JSON at line ${line}, column ${column} (position ${error.offset}): ${reason}`);
+    expect(error.message).toBe(
+      `malformed JSON at line ${line}, column ${column} (position ${error.offset}): ${reason}`,
+    );
   });
 
   it('accepts what JSON.parse accepts and locates an error inside the text for what it refuses', () => {

@@ -65,7 +65,8 @@ class SyntaxProbe {
   }
 
   private expect(char: string, reason: string): void {
-    if (this.text.charAt(this.offset) !== char) this.fail(this.offset >= this.text.length ? `unexpected end of input, ${reason}` : reason);
+    if (this.text.charAt(this.offset) !== char)
+      this.fail(this.offset >= this.text.length ? `unexpected end of input, ${reason}` : reason);
     this.offset += 1;
   }
 
@@ -78,7 +79,12 @@ class SyntaxProbe {
     }
     for (;;) {
       this.whitespace();
-      if (this.text.charAt(this.offset) !== '"') this.fail(this.offset >= this.text.length ? 'unexpected end of input, expected a property name' : 'expected a property name in double quotes');
+      if (this.text.charAt(this.offset) !== '"')
+        this.fail(
+          this.offset >= this.text.length
+            ? 'unexpected end of input, expected a property name'
+            : 'expected a property name in double quotes',
+        );
       this.string();
       this.whitespace();
       this.expect(':', "expected ':' after the property name");
@@ -121,7 +127,8 @@ class SyntaxProbe {
       if (char === '\\') {
         const escape = this.text.charAt(this.offset + 1);
         if (escape === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.offset + 2, this.offset + 6))) this.fail('invalid \\u escape in string');
+          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.offset + 2, this.offset + 6)))
+            this.fail('invalid \\u escape in string');
           this.offset += 6;
         } else if (escape !== '' && '"\\/bfnrt'.includes(escape)) {
           this.offset += 2;
@@ -169,7 +176,12 @@ export function parseJsonText(text: string): unknown {
     const found = new SyntaxProbe(body).firstError();
     const offset = found?.offset ?? body.length;
     const { line, column } = lineAndColumn(body, offset);
-    throw new JsonSyntaxError(found?.reason ?? (error instanceof Error ? error.message : String(error)), offset, line, column);
+    throw new JsonSyntaxError(
+      found?.reason ?? (error instanceof Error ? error.message : String(error)),
+      offset,
+      line,
+      column,
+    );
   }
 }
 
@@ -180,7 +192,8 @@ function describePath(path: readonly PropertyKey[], data: unknown): string {
     if (typeof key === 'number') {
       text += `[${key}]`;
       node = Array.isArray(node) ? node[key] : undefined;
-      if (typeof node === 'object' && node !== null && typeof (node as { id?: unknown }).id === 'string') text += ` (id ${JSON.stringify((node as { id: string }).id)})`;
+      if (typeof node === 'object' && node !== null && typeof (node as { id?: unknown }).id === 'string')
+        text += ` (id ${JSON.stringify((node as { id: string }).id)})`;
     } else {
       text += text === '' ? String(key) : `.${String(key)}`;
       node = typeof node === 'object' && node !== null ? (node as Record<PropertyKey, unknown>)[key] : undefined;

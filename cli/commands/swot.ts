@@ -2,7 +2,13 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { isLanguage, type Language } from '../../shared/i18n';
-import { SwotInputError, scoreSwot, swotScopeSchema, type SwotScope, type SwotScoreResult } from '../../shared/swot/score';
+import {
+  SwotInputError,
+  scoreSwot,
+  swotScopeSchema,
+  type SwotScope,
+  type SwotScoreResult,
+} from '../../shared/swot/score';
 import { isQuadrant } from '../../shared/swot/quadrants';
 import { suggestForScope, type ScopeSuggestLemma } from '../../shared/swot/suggest-scope';
 import { openProfile } from '../../db/profile';
@@ -55,7 +61,8 @@ export function parseScopeText(text: string): SwotScope {
     throw error;
   }
   const parsed = swotScopeSchema.safeParse(data);
-  if (!parsed.success) throw new SwotFileError(`the input does not have the expected shape:\n${describeSchemaIssues(parsed.error, data)}`);
+  if (!parsed.success)
+    throw new SwotFileError(`the input does not have the expected shape:\n${describeSchemaIssues(parsed.error, data)}`);
   return parsed.data;
 }
 
@@ -83,13 +90,34 @@ export function renderSuggestions(scope: SwotScope): string {
     throw error;
   }
   // scoreSwot refused unknown quadrants above; the type guard says so to the compiler.
-  const items = scope.items.flatMap((item) => (isQuadrant(item.quadrant) ? [{ id: item.id, text: item.text, quadrant: item.quadrant, lemmaId: item.lemma === null ? null : `${item.quadrant}:${item.lemma}` }] : []));
+  const items = scope.items.flatMap((item) =>
+    isQuadrant(item.quadrant)
+      ? [
+          {
+            id: item.id,
+            text: item.text,
+            quadrant: item.quadrant,
+            lemmaId: item.lemma === null ? null : `${item.quadrant}:${item.lemma}`,
+          },
+        ]
+      : [],
+  );
   // In the file a lemma is its name; it belongs to the quadrant of its items.
   const lemmas = new Map<string, ScopeSuggestLemma>();
-  for (const item of items) if (item.lemmaId !== null && !lemmas.has(item.lemmaId)) lemmas.set(item.lemmaId, { id: item.lemmaId, name: item.lemmaId.slice(item.quadrant.length + 1), quadrant: item.quadrant });
+  for (const item of items)
+    if (item.lemmaId !== null && !lemmas.has(item.lemmaId))
+      lemmas.set(item.lemmaId, {
+        id: item.lemmaId,
+        name: item.lemmaId.slice(item.quadrant.length + 1),
+        quadrant: item.quadrant,
+      });
   const result = suggestForScope({ items, lemmas: [...lemmas.values()] });
   const byId = new Map(scope.items.map((item) => [item.id, item]));
-  const lemmaOut = (suggestion: { lemmaId: string; name: string; score: number; terms: readonly string[] }) => ({ lemma: suggestion.name, score: suggestion.score, terms: suggestion.terms });
+  const lemmaOut = (suggestion: { lemmaId: string; name: string; score: number; terms: readonly string[] }) => ({
+    lemma: suggestion.name,
+    score: suggestion.score,
+    terms: suggestion.terms,
+  });
   const output = {
     group: scope.group,
     threshold: result.threshold,
@@ -101,7 +129,12 @@ export function renderSuggestions(scope: SwotScope): string {
       members: group.itemIds.map((id) => ({ id, text: byId.get(id)?.text ?? '' })),
       bestLemmas: group.bestLemmas.map(lemmaOut),
     })),
-    items: result.hints.map((hint) => ({ id: hint.itemId, text: byId.get(hint.itemId)?.text ?? '', quadrant: byId.get(hint.itemId)?.quadrant, bestLemmas: hint.lemmas.map(lemmaOut) })),
+    items: result.hints.map((hint) => ({
+      id: hint.itemId,
+      text: byId.get(hint.itemId)?.text ?? '',
+      quadrant: byId.get(hint.itemId)?.quadrant,
+      bestLemmas: hint.lemmas.map(lemmaOut),
+    })),
   };
   return `${JSON.stringify(output, null, 2)}\n`;
 }
@@ -111,7 +144,12 @@ async function readSource(source: string, io: CliIo): Promise<string> {
   try {
     return await readFile(source, 'utf8');
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
+    const reason =
+      error instanceof Error && 'code' in error && error.code === 'ENOENT'
+        ? 'no such file'
+        : error instanceof Error
+          ? error.message
+          : String(error);
     throw new SwotFileError(`cannot read the file: ${reason}`);
   }
 }
@@ -139,10 +177,21 @@ async function suggest(argv: string[], io: CliIo): Promise<number> {
 }
 
 /** Reads a scope from FILE, standard input or a profile, and prints what `render` makes of it. */
-async function runOnScope(name: 'score' | 'suggest', argv: string[], io: CliIo, render: (scope: SwotScope, language: Language) => string): Promise<number> {
+async function runOnScope(
+  name: 'score' | 'suggest',
+  argv: string[],
+  io: CliIo,
+  render: (scope: SwotScope, language: Language) => string,
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { lang: { type: 'string' }, profile: { type: 'string' }, sector: { type: 'string' }, group: { type: 'string' }, campaign: { type: 'string' } },
+    options: {
+      lang: { type: 'string' },
+      profile: { type: 'string' },
+      sector: { type: 'string' },
+      group: { type: 'string' },
+      campaign: { type: 'string' },
+    },
     strict: true,
     allowPositionals: true,
   });
@@ -153,7 +202,11 @@ async function runOnScope(name: 'score' | 'suggest', argv: string[], io: CliIo, 
     if (!values.sector || !values.group) throw new UsageError('with --profile, name the --sector and the --group');
     try {
       if (!existsSync(values.profile)) throw new SwotFileError(`no profile folder ${values.profile}`);
-      const scope = scopeFromProfile(values.profile, { sector: values.sector, group: values.group, ...(values.campaign ? { campaign: values.campaign } : {}) });
+      const scope = scopeFromProfile(values.profile, {
+        sector: values.sector,
+        group: values.group,
+        ...(values.campaign ? { campaign: values.campaign } : {}),
+      });
       io.stdout(render(scope, language));
       return EXIT_OK;
     } catch (error) {
@@ -162,8 +215,14 @@ async function runOnScope(name: 'score' | 'suggest', argv: string[], io: CliIo, 
       return EXIT_USAGE;
     }
   }
-  if (values.sector !== undefined || values.group !== undefined || values.campaign !== undefined) throw new UsageError('--sector, --group and --campaign go with --profile');
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? `name the FILE to ${name} (or - for standard input), or a --profile` : `expected one FILE, got ${positionals.length}`);
+  if (values.sector !== undefined || values.group !== undefined || values.campaign !== undefined)
+    throw new UsageError('--sector, --group and --campaign go with --profile');
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0
+        ? `name the FILE to ${name} (or - for standard input), or a --profile`
+        : `expected one FILE, got ${positionals.length}`,
+    );
   const source = positionals[0] as string;
   try {
     const output = render(parseScopeText(await readSource(source, io)), language);
@@ -178,12 +237,15 @@ async function runOnScope(name: 'score' | 'suggest', argv: string[], io: CliIo, 
 
 export const swotCommand: Command = {
   name: 'swot',
-  summary: 'Score a SWOT scope, or suggest groups and lemmas for it, from a JSON file or a profile (veldwerk swot score|suggest FILE | --profile DIR ...)',
+  summary:
+    'Score a SWOT scope, or suggest groups and lemmas for it, from a JSON file or a profile (veldwerk swot score|suggest FILE | --profile DIR ...)',
   usage: USAGE,
   run: async (argv: string[], io: CliIo) => {
     const [subcommand, ...rest] = argv;
     if (subcommand === 'score') return score(rest, io);
     if (subcommand === 'suggest') return suggest(rest, io);
-    throw new UsageError(subcommand === undefined ? 'name a subcommand: score or suggest' : `unknown subcommand "${subcommand}"`);
+    throw new UsageError(
+      subcommand === undefined ? 'name a subcommand: score or suggest' : `unknown subcommand "${subcommand}"`,
+    );
   },
 };

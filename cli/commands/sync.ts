@@ -9,7 +9,7 @@ import type { Command } from './types';
 
 export const syncCommand: Command = {
   name: 'sync',
-  summary: 'Sync a profile with the central server once: push local changes, pull everyone else\'s',
+  summary: "Sync a profile with the central server once: push local changes, pull everyone else's",
   usage: `veldwerk sync --server URL (--token TOKEN | --email EMAIL) [--profile DIR] [--campaign ID ...]
 
   --server URL     the sync server, e.g. http://127.0.0.1:8787
@@ -32,15 +32,23 @@ export const syncCommand: Command = {
     });
     if (!values.server) throw new UsageError('--server URL is required');
     const token = values.token ?? io.env.VELDWERK_TOKEN;
-    if (!token && !values.email) throw new UsageError('Give --token (or VELDWERK_TOKEN), or --email with the password on standard input');
-    const client = new SyncHttpClient({ baseUrl: values.server, credentials: { accessToken: token ?? null, refreshToken: null } });
+    if (!token && !values.email)
+      throw new UsageError('Give --token (or VELDWERK_TOKEN), or --email with the password on standard input');
+    const client = new SyncHttpClient({
+      baseUrl: values.server,
+      credentials: { accessToken: token ?? null, refreshToken: null },
+    });
     if (!token && values.email) {
       const password = (await io.readStdin()).split(/\r?\n/)[0] ?? '';
       await client.login(values.email.trim().toLowerCase(), password);
     }
     const profile = openProfile(values.profile ?? defaultProfileDir(io.env));
     try {
-      const engine = new SyncEngine({ replica: profile.store, client, ...(values.campaign ? { campaigns: values.campaign } : {}) });
+      const engine = new SyncEngine({
+        replica: profile.store,
+        client,
+        ...(values.campaign ? { campaigns: values.campaign } : {}),
+      });
       let lastLine = '';
       engine.onStatus((status) => {
         if (status.state !== 'syncing' || !status.progress) return;
@@ -56,20 +64,38 @@ export const syncCommand: Command = {
             `${report.duplicates ? `, ${report.duplicates} already on the server` : ''}${report.held ? `, ${report.held} held for the coordinator (visit already approved)` : ''}.\n`,
         );
         for (const refused of report.refused) io.stdout(`  not applied on the server: ${refused.reason}\n`);
-        if (report.setAside > 0) io.stdout(`  ${report.setAside} received change(s) could not be applied on this laptop and were set aside.\n`);
-        const files = await syncBlobs(profile.store, profile.blobs, client, (await client.me()).serverId, report.campaigns);
-        io.stdout(`Documents: ${files.uploaded} file(s) sent, ${files.downloaded} received${files.missing.length ? `, ${files.missing.length} not uploaded by anyone yet` : ''}.\n`);
+        if (report.setAside > 0)
+          io.stdout(
+            `  ${report.setAside} received change(s) could not be applied on this laptop and were set aside.\n`,
+          );
+        const files = await syncBlobs(
+          profile.store,
+          profile.blobs,
+          client,
+          (await client.me()).serverId,
+          report.campaigns,
+        );
+        io.stdout(
+          `Documents: ${files.uploaded} file(s) sent, ${files.downloaded} received${files.missing.length ? `, ${files.missing.length} not uploaded by anyone yet` : ''}.\n`,
+        );
         return EXIT_OK;
       } catch (error) {
         if (error instanceof SyncRoundError) {
           // The other campaigns synced all the same: say what did, then what did not.
           const report = error.report;
-          io.stdout(`Synced ${report.campaigns.length} campaign(s) with ${client.baseUrl}: sent ${report.pushed} change(s), received ${report.pulled}.\n`);
-          for (const problem of report.problems) io.stderr(`veldwerk sync: ${problem.campaign ? `${problem.campaign} (${problem.phase}): ` : ''}${problem.message} [${problem.code}]\n`);
+          io.stdout(
+            `Synced ${report.campaigns.length} campaign(s) with ${client.baseUrl}: sent ${report.pushed} change(s), received ${report.pulled}.\n`,
+          );
+          for (const problem of report.problems)
+            io.stderr(
+              `veldwerk sync: ${problem.campaign ? `${problem.campaign} (${problem.phase}): ` : ''}${problem.message} [${problem.code}]\n`,
+            );
           return EXIT_FAILURE;
         }
         const status = engine.status;
-        io.stderr(`veldwerk sync: ${status.state === 'offline' || status.state === 'error' ? status.reason : error instanceof Error ? error.message : String(error)}\n`);
+        io.stderr(
+          `veldwerk sync: ${status.state === 'offline' || status.state === 'error' ? status.reason : error instanceof Error ? error.message : String(error)}\n`,
+        );
         return EXIT_FAILURE;
       }
     } finally {

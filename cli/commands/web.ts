@@ -31,11 +31,13 @@ export const webCommand: Command = {
       allowPositionals: false,
     });
     const port = values.port === undefined ? 0 : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
     const services = startServices({
       profileDir: values.profile ?? defaultProfileDir(io.env),
       transport: 'http',
-      onInternalError: (channel, error) => io.stderr(`error in ${channel}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
+      onInternalError: (channel, error) =>
+        io.stderr(`error in ${channel}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
     });
     try {
       const bridge = await startBridge({
@@ -47,7 +49,9 @@ export const webCommand: Command = {
       });
       // Listen for Ctrl+C before announcing the link: whoever reads it may stop us right away.
       const interrupted = io.untilInterrupted();
-      io.stdout(`Veldwerk runs in browser mode.\n  profile: ${services.profile.dir}\n  open:    ${bridge.openUrl}\nPress Ctrl+C to stop.\n`);
+      io.stdout(
+        `Veldwerk runs in browser mode.\n  profile: ${services.profile.dir}\n  open:    ${bridge.openUrl}\nPress Ctrl+C to stop.\n`,
+      );
       await interrupted;
       await bridge.close();
     } finally {

@@ -3,7 +3,18 @@ import { createCampaign } from '../store/campaigns';
 import { conversationId, deterministicId, noteId } from '../store/ids';
 import type { LocalStore } from '../store/store';
 import type { Quadrant } from '../../shared/swot/quadrants';
-import { AUDIENCE_OF_GROUP, DEMO_GOOD_PRACTICES, DEMO_SINGLETONS, DEMO_THEMES, ITEM_TAILS, NOTE_ASIDES, NOTE_OPENERS, ORGANISATION_NAMES, TOWNS, type DemoTheme } from './phrases';
+import {
+  AUDIENCE_OF_GROUP,
+  DEMO_GOOD_PRACTICES,
+  DEMO_SINGLETONS,
+  DEMO_THEMES,
+  ITEM_TAILS,
+  NOTE_ASIDES,
+  NOTE_OPENERS,
+  ORGANISATION_NAMES,
+  TOWNS,
+  type DemoTheme,
+} from './phrases';
 import { seededRandom } from '../../shared/random';
 
 /**
@@ -60,7 +71,6 @@ const PLANS: Readonly<Record<DemoSize, Plan>> = {
   season: { organisationsPerSector: { IC: 8, STVD: 7, HvN: 10 }, itemsPerConversation: [30, 45], notePages: 5000 },
 };
 
-
 /** A typo as fast typists make them: two neighbouring letters swapped, or one doubled or dropped. */
 function typo(random: () => number, text: string): string {
   const positions = [...text.matchAll(/\p{L}{4,}/gu)];
@@ -91,7 +101,10 @@ function noteParagraph(random: () => number, themes: readonly DemoTheme[], chara
     if (random() < 0.15) next = pick(random, NOTE_ASIDES);
     else {
       const sentence = pick(random, pick(random, themes).notes);
-      next = random() < 0.3 ? `${pick(random, NOTE_OPENERS)} ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}` : sentence;
+      next =
+        random() < 0.3
+          ? `${pick(random, NOTE_OPENERS)} ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`
+          : sentence;
     }
     sentences.push(next);
     length += next.length + 1;
@@ -115,23 +128,42 @@ function pick<T>(random: () => number, list: readonly T[]): T {
 }
 
 const FIRST_NAMES = ['An', 'Bart', 'Carine', 'Dirk', 'Els', 'Filip', 'Greet', 'Hilde', 'Ilse', 'Jan', 'Karel', 'Leen'];
-const LAST_NAMES = ['Peeters', 'Janssens', 'Maes', 'Jacobs', 'Mertens', 'Willems', 'Claes', 'Goossens', 'Wouters', 'De Smet'];
+const LAST_NAMES = [
+  'Peeters',
+  'Janssens',
+  'Maes',
+  'Jacobs',
+  'Mertens',
+  'Willems',
+  'Claes',
+  'Goossens',
+  'Wouters',
+  'De Smet',
+];
 
 export function generateDemo(store: LocalStore, options: DemoOptions = {}): DemoSummary {
   const size = options.size ?? 'small';
   const seed = options.seed ?? 2015;
   const scale = options.scale ?? 1;
-  if (!Number.isInteger(scale) || scale < 1) throw new RangeError(`the demo scale must be a whole number of at least 1, not ${scale}`);
+  if (!Number.isInteger(scale) || scale < 1)
+    throw new RangeError(`the demo scale must be a whole number of at least 1, not ${scale}`);
   const base = PLANS[size];
   const plan: Plan = {
     ...base,
-    organisationsPerSector: Object.fromEntries(Object.entries(base.organisationsPerSector).map(([code, count]) => [code, count * scale])),
+    organisationsPerSector: Object.fromEntries(
+      Object.entries(base.organisationsPerSector).map(([code, count]) => [code, count * scale]),
+    ),
     notePages: base.notePages * scale,
   };
   const random = seededRandom(seed);
-  const id = (kind: string, ...parts: Array<string | number>) => deterministicId(kind, `demo${seed}`, ...parts.map(String));
+  const id = (kind: string, ...parts: Array<string | number>) =>
+    deterministicId(kind, `demo${seed}`, ...parts.map(String));
   const campaignId = id('cp');
-  const campaign = createCampaign(store, { name: `Demo ${size} (${seed})`, workingYear: '2014-2015' }, { id: campaignId, now: new Date(Date.UTC(2014, 8, 1)) });
+  const campaign = createCampaign(
+    store,
+    { name: `Demo ${size} (${seed})`, workingYear: '2014-2015' },
+    { id: campaignId, now: new Date(Date.UTC(2014, 8, 1)) },
+  );
 
   const sectors = store.list('sectors', { campaign_id: campaign.id }, { orderBy: ['sort_order'] });
   const categories = store.list('stakeholder_categories', { campaign_id: campaign.id });
@@ -187,11 +219,26 @@ export function generateDemo(store: LocalStore, options: DemoOptions = {}): Demo
   for (const sector of sectors) {
     for (const group of store.list('respondent_groups', { sector_id: sector.id })) {
       const audience = AUDIENCE_OF_GROUP[group.name ?? ''] ?? 'staff';
-      const themes = DEMO_THEMES.filter((theme) => (theme.sectors.length === 0 || theme.sectors.includes(sector.code ?? '')) && theme.audiences.includes(audience));
+      const themes = DEMO_THEMES.filter(
+        (theme) =>
+          (theme.sectors.length === 0 || theme.sectors.includes(sector.code ?? '')) &&
+          theme.audiences.includes(audience),
+      );
       themesByGroup.set(group.id, themes);
       for (const theme of themes) {
         const lemmaId = id('lm', group.id, theme.key);
-        store.insert('lemmas', campaign.id, { sector_id: sector.id, respondent_group_id: group.id, quadrant: theme.quadrant, name: theme.lemma, narrative: theme.narrative }, { id: lemmaId });
+        store.insert(
+          'lemmas',
+          campaign.id,
+          {
+            sector_id: sector.id,
+            respondent_group_id: group.id,
+            quadrant: theme.quadrant,
+            name: theme.lemma,
+            narrative: theme.narrative,
+          },
+          { id: lemmaId },
+        );
         lemmaOfTheme.set(`${group.id}:${theme.key}`, lemmaId);
         lemmaCount += 1;
       }
@@ -203,12 +250,20 @@ export function generateDemo(store: LocalStore, options: DemoOptions = {}): Demo
   const conversationPlan = visits.map(({ organisation }) => {
     const groups = store.list('respondent_groups', { sector_id: organisation.sectorId }, { orderBy: ['sort_order'] });
     // STVD: interpreters and users share one conversation.
-    const sessions = groups.length > 3 ? [[groups[0]], [groups[1]], [groups[2]], groups.slice(3)] : groups.map((group) => [group]);
+    const sessions =
+      groups.length > 3 ? [[groups[0]], [groups[1]], [groups[2]], groups.slice(3)] : groups.map((group) => [group]);
     return sessions.map((session) => session.filter((group) => group !== undefined).map((group) => group.id));
   });
-  const questionsPerSector = new Map(sectors.map((sector) => [sector.id, store.list('guiding_questions', { sector_id: sector.id }, { orderBy: ['sort_order'] })]));
+  const questionsPerSector = new Map(
+    sectors.map((sector) => [
+      sector.id,
+      store.list('guiding_questions', { sector_id: sector.id }, { orderBy: ['sort_order'] }),
+    ]),
+  );
   const noteTotal = visits.reduce(
-    (sum, { organisation, index }) => sum + (conversationPlan[index]?.length ?? 0) * 2 * ((questionsPerSector.get(organisation.sectorId)?.length ?? 0) + 1),
+    (sum, { organisation, index }) =>
+      sum +
+      (conversationPlan[index]?.length ?? 0) * 2 * ((questionsPerSector.get(organisation.sectorId)?.length ?? 0) + 1),
     0,
   );
   const noteCharacters = Math.max(200, Math.round((plan.notePages * PAGE_CHARACTERS) / Math.max(1, noteTotal)));
@@ -224,10 +279,32 @@ export function generateDemo(store: LocalStore, options: DemoOptions = {}): Demo
       const memberA = members[(index * 2) % members.length] as string;
       const memberB = members[(index * 2 + 1) % members.length] as string;
       const day = new Date(Date.UTC(2014, 9, 6) + index * 3 * 86_400_000).toISOString().slice(0, 10);
-      store.insert('visits', campaign.id, { organisation_id: organisation.id, date: day, member_a: memberA, member_b: memberB, status: 'done' }, { id: visitId });
-      store.insert('documents', campaign.id, { visit_id: visitId, title: `Jaarverslag 2013 ${index + 1}`, kind: 'jaarverslag', date: '2014-06-30', blob_hash: null }, { id: id('dc', index) });
+      store.insert(
+        'visits',
+        campaign.id,
+        { organisation_id: organisation.id, date: day, member_a: memberA, member_b: memberB, status: 'done' },
+        { id: visitId },
+      );
+      store.insert(
+        'documents',
+        campaign.id,
+        {
+          visit_id: visitId,
+          title: `Jaarverslag 2013 ${index + 1}`,
+          kind: 'jaarverslag',
+          date: '2014-06-30',
+          blob_hash: null,
+        },
+        { id: id('dc', index) },
+      );
       const practices = 1 + Math.floor(random() * 3);
-      for (let p = 0; p < practices; p += 1) store.insert('good_practices', campaign.id, { visit_id: visitId, text: pick(random, DEMO_GOOD_PRACTICES) }, { id: id('gp', index, p) });
+      for (let p = 0; p < practices; p += 1)
+        store.insert(
+          'good_practices',
+          campaign.id,
+          { visit_id: visitId, text: pick(random, DEMO_GOOD_PRACTICES) },
+          { id: id('gp', index, p) },
+        );
       const questions = questionsPerSector.get(organisation.sectorId) ?? [];
       (conversationPlan[index] ?? []).forEach((groupIds, session) => {
         const conversation = conversationId(visitId, groupIds);
@@ -240,7 +317,9 @@ export function generateDemo(store: LocalStore, options: DemoOptions = {}): Demo
             respondent_group_ids: groupIds,
             starts_at: start.toISOString(),
             ends_at: new Date(start.getTime() + 105 * 60_000).toISOString(),
-            participant_counts: Object.fromEntries(categories.map((category) => [category.id, Math.floor(random() * 5)])),
+            participant_counts: Object.fromEntries(
+              categories.map((category) => [category.id, Math.floor(random() * 5)]),
+            ),
           },
           { id: conversation },
         );
@@ -255,7 +334,13 @@ export function generateDemo(store: LocalStore, options: DemoOptions = {}): Demo
             store.insert(
               'notes',
               campaign.id,
-              { visit_id: visitId, conversation_id: conversation, guiding_question_id: question, author_id: author, text },
+              {
+                visit_id: visitId,
+                conversation_id: conversation,
+                guiding_question_id: question,
+                author_id: author,
+                text,
+              },
               { id: noteId(conversation, question, author), author },
             );
             notes += 1;
@@ -286,7 +371,12 @@ export function generateDemo(store: LocalStore, options: DemoOptions = {}): Demo
             },
             { id: itemId },
           );
-          labelled?.push({ itemId, group: `${organisation.sectorCode} | ${groupIds.join('+')} | ${quadrant}`, text, lemma: theme ? theme.lemma : `single:${text}` });
+          labelled?.push({
+            itemId,
+            group: `${organisation.sectorCode} | ${groupIds.join('+')} | ${quadrant}`,
+            text,
+            lemma: theme ? theme.lemma : `single:${text}`,
+          });
           swotItems += 1;
         }
       });

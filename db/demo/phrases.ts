@@ -49,7 +49,8 @@ export const DEMO_THEMES: readonly DemoTheme[] = [
     sectors: [],
     audiences: ALL,
     lemma: 'Goede samenwerking met de partners',
-    narrative: 'Bijna overal wordt de samenwerking met de lokale partners geroemd: men kent elkaar, de lijnen zijn kort en afspraken worden nagekomen.',
+    narrative:
+      'Bijna overal wordt de samenwerking met de lokale partners geroemd: men kent elkaar, de lijnen zijn kort en afspraken worden nagekomen.',
     items: [
       'Goede samenwerking met partners',
       'Vlotte samenwerking met OCMW en scholen',
@@ -265,7 +266,8 @@ export const DEMO_THEMES: readonly DemoTheme[] = [
     sectors: [],
     audiences: INSIDE,
     lemma: 'Hoge werkdruk',
-    narrative: 'Medewerkers ervaren een hoge werkdruk, zeker in piekperiodes; er is weinig ruimte voor overleg en vorming.',
+    narrative:
+      'Medewerkers ervaren een hoge werkdruk, zeker in piekperiodes; er is weinig ruimte voor overleg en vorming.',
     items: [
       'Hoge werkdruk',
       'Te veel dossiers per consulent',
@@ -292,7 +294,8 @@ export const DEMO_THEMES: readonly DemoTheme[] = [
     sectors: [],
     audiences: ['policy', 'staff'],
     lemma: 'Personeelsverloop',
-    narrative: 'Het verloop van personeel is groot; kennis gaat verloren en nieuwe mensen moeten telkens ingewerkt worden.',
+    narrative:
+      'Het verloop van personeel is groot; kennis gaat verloren en nieuwe mensen moeten telkens ingewerkt worden.',
     items: [
       'Groot personeelsverloop',
       'Veel wissels in het team',
@@ -387,7 +390,8 @@ export const DEMO_THEMES: readonly DemoTheme[] = [
     sectors: [],
     audiences: ['staff'],
     lemma: 'Interne communicatie',
-    narrative: 'Informatie van de directie bereikt de medewerkers laat of onvolledig; vestigingen weten weinig van elkaar.',
+    narrative:
+      'Informatie van de directie bereikt de medewerkers laat of onvolledig; vestigingen weten weinig van elkaar.',
     items: [
       'Informatie komt te laat bij ons',
       'Interne communicatie kan beter',
@@ -498,7 +502,8 @@ export const DEMO_THEMES: readonly DemoTheme[] = [
     sectors: ['HvN', 'IC'],
     audiences: ['stakeholders', 'staff'],
     lemma: 'Werkpunten bij de doorverwijzing',
-    narrative: 'Partners krijgen weinig terugkoppeling na een doorverwijzing en dossiers worden niet altijd overgedragen.',
+    narrative:
+      'Partners krijgen weinig terugkoppeling na een doorverwijzing en dossiers worden niet altijd overgedragen.',
     items: [
       'Geen terugkoppeling na doorverwijzing',
       'Doorverwijzing loopt soms mis',
@@ -666,7 +671,8 @@ export const DEMO_THEMES: readonly DemoTheme[] = [
     sectors: [],
     audiences: ['policy', 'staff', 'stakeholders'],
     lemma: 'Herkenbaarheid verdwijnt in een groter geheel',
-    narrative: 'Door de integratie in een groter agentschap vreest men de eigen identiteit en herkenbaarheid te verliezen.',
+    narrative:
+      'Door de integratie in een groter agentschap vreest men de eigen identiteit en herkenbaarheid te verliezen.',
     items: [
       'Fusie met het agentschap',
       'Verlies van eigen identiteit',
@@ -851,8 +857,21 @@ export const DEMO_GOOD_PRACTICES: readonly string[] = [
 
 /** Organisation names per sector code, fictional; a town of the organisation's region is added. */
 export const ORGANISATION_NAMES: Readonly<Record<string, readonly string[]>> = {
-  IC: ['Integratiecentrum De Brug', 'Integratiecentrum Kompas', 'Integratiecentrum Horizon', 'Integratiecentrum Atlas', 'Integratiecentrum Het Anker', 'Integratiecentrum Wegwijs'],
-  STVD: ['Tolkendienst Babel', 'Sociaal Vertaalbureau Polyglot', 'Tolk- en Vertaaldienst De Schakel', 'Tolkenpunt Maasland', 'Tolkendienst Rosetta'],
+  IC: [
+    'Integratiecentrum De Brug',
+    'Integratiecentrum Kompas',
+    'Integratiecentrum Horizon',
+    'Integratiecentrum Atlas',
+    'Integratiecentrum Het Anker',
+    'Integratiecentrum Wegwijs',
+  ],
+  STVD: [
+    'Tolkendienst Babel',
+    'Sociaal Vertaalbureau Polyglot',
+    'Tolk- en Vertaaldienst De Schakel',
+    'Tolkenpunt Maasland',
+    'Tolkendienst Rosetta',
+  ],
   HvN: ['Huis van het Nederlands'],
 };
 

@@ -171,8 +171,12 @@ export const migration002: Migration = {
     const node = randomBytes(8).toString('hex');
     db.prepare("INSERT INTO meta (key, value) VALUES ('node_id', ?)").run(node);
 
-    const legacy = db.prepare('SELECT id, name, working_year, created_at FROM campaigns ORDER BY created_at, id').all() as LegacyCampaign[];
-    db.exec('INSERT INTO campaigns_v2 (id, name, working_year, created_at) SELECT id, name, working_year, created_at FROM campaigns');
+    const legacy = db
+      .prepare('SELECT id, name, working_year, created_at FROM campaigns ORDER BY created_at, id')
+      .all() as LegacyCampaign[];
+    db.exec(
+      'INSERT INTO campaigns_v2 (id, name, working_year, created_at) SELECT id, name, working_year, created_at FROM campaigns',
+    );
     db.exec('DROP TABLE campaigns');
     db.exec('ALTER TABLE campaigns_v2 RENAME TO campaigns');
 
@@ -181,7 +185,9 @@ export const migration002: Migration = {
       `INSERT INTO changes (id, node, author, campaign, tbl, row_id, col, value, prev, schema, source)
        VALUES (?, ?, ?, ?, 'campaigns', ?, ?, ?, NULL, 1, 'local')`,
     );
-    const insertVersion = db.prepare("INSERT INTO field_versions (tbl, row_id, col, hlc, prev, value) VALUES ('campaigns', ?, ?, ?, NULL, ?)");
+    const insertVersion = db.prepare(
+      "INSERT INTO field_versions (tbl, row_id, col, hlc, prev, value) VALUES ('campaigns', ?, ?, ?, NULL, ?)",
+    );
     const bumpClock = db.prepare(
       'INSERT INTO node_clock (campaign, node, hlc) VALUES (?, ?, ?) ON CONFLICT (campaign, node) DO UPDATE SET hlc = max(hlc, excluded.hlc)',
     );

@@ -23,15 +23,24 @@ function plainTextUpdate(text: string, client: number): Uint8Array {
 function seedVersion3(db: SqliteDatabase, sections: Record<string, string>): void {
   migrate(db, migrations.slice(0, 3));
   const node = (db.prepare("SELECT value FROM meta WHERE key = 'node_id'").get() as { value: string }).value;
-  db.prepare("INSERT INTO campaigns (id, name, working_year, created_at) VALUES ('c1', 'Campagne', '2026-2027', '2026-09-01T00:00:00Z')").run();
-  db.prepare("INSERT INTO reports (id, campaign_id, kind, scope_id, title, status) VALUES ('r1', 'c1', 'sector', 'sc1', 'Jeugdhulp', 'draft')").run();
+  db.prepare(
+    "INSERT INTO campaigns (id, name, working_year, created_at) VALUES ('c1', 'Campagne', '2026-2027', '2026-09-01T00:00:00Z')",
+  ).run();
+  db.prepare(
+    "INSERT INTO reports (id, campaign_id, kind, scope_id, title, status) VALUES ('r1', 'c1', 'sector', 'sc1', 'Jeugdhulp', 'draft')",
+  ).run();
   let n = 0;
   for (const [id, text] of Object.entries(sections)) {
     n += 1;
     const update = plainTextUpdate(text, 1000 + n);
     const hlc = `${String(1_790_000_000_000 + n).padStart(15, '0')}-0000-${node}`;
-    db.prepare('INSERT INTO report_sections (id, campaign_id, report_id, sort_order, title, body) VALUES (?, ?, ?, ?, ?, ?)').run(id, 'c1', 'r1', n, `Deel ${n}`, text);
-    db.prepare("INSERT INTO text_states (tbl, row_id, col, state) VALUES ('report_sections', ?, 'body', ?)").run(id, update);
+    db.prepare(
+      'INSERT INTO report_sections (id, campaign_id, report_id, sort_order, title, body) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(id, 'c1', 'r1', n, `Deel ${n}`, text);
+    db.prepare("INSERT INTO text_states (tbl, row_id, col, state) VALUES ('report_sections', ?, 'body', ?)").run(
+      id,
+      update,
+    );
     db.prepare(
       "INSERT INTO changes (id, node, author, campaign, tbl, row_id, col, value, prev, schema, source) VALUES (?, ?, ?, 'c1', 'report_sections', ?, 'body', ?, NULL, 1, 'local')",
     ).run(hlc, node, node, id, JSON.stringify(Buffer.from(update).toString('base64')));
@@ -71,7 +80,11 @@ describe('migration 004 (reports)', () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, state);
     expect(doc.getText('text').toString()).toBe('De centra werken samen.\nZe delen kennis.');
-    const moves = db.prepare("SELECT row_id, schema, source FROM changes WHERE tbl = 'report_sections' AND schema = 2 ORDER BY row_id").all();
+    const moves = db
+      .prepare(
+        "SELECT row_id, schema, source FROM changes WHERE tbl = 'report_sections' AND schema = 2 ORDER BY row_id",
+      )
+      .all();
     expect(moves).toEqual([
       { row_id: 's1', schema: 2, source: 'local' },
       { row_id: 's2', schema: 2, source: 'local' },
@@ -91,7 +104,10 @@ describe('migration 004 (reports)', () => {
       migrate(other, migrations);
       const mine = new LocalStore(db);
       const theirs = new LocalStore(other);
-      const theirMoves = theirs.changesAfter(0, 1000).map((logged) => logged.change).filter((change) => change.schema === 2);
+      const theirMoves = theirs
+        .changesAfter(0, 1000)
+        .map((logged) => logged.change)
+        .filter((change) => change.schema === 2);
       expect(theirMoves).toHaveLength(1);
       mine.applyRemote(theirMoves, 'peer');
       expect(mine.get('report_sections', 's1')?.body).toBe('Alleen dit.');

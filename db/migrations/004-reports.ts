@@ -75,9 +75,13 @@ export const migration004: Migration = {
       `INSERT INTO changes (id, node, author, campaign, tbl, row_id, col, value, prev, schema, source)
        VALUES (?, ?, ?, ?, 'report_sections', ?, 'body', ?, NULL, ?, 'local')`,
     );
-    const putState = db.prepare("UPDATE text_states SET state = ? WHERE tbl = 'report_sections' AND row_id = ? AND col = 'body'");
+    const putState = db.prepare(
+      "UPDATE text_states SET state = ? WHERE tbl = 'report_sections' AND row_id = ? AND col = 'body'",
+    );
     const putBody = db.prepare('UPDATE report_sections SET body = ? WHERE id = ?');
-    const bumpClock = db.prepare('INSERT INTO node_clock (campaign, node, hlc) VALUES (?, ?, ?) ON CONFLICT (campaign, node) DO UPDATE SET hlc = max(hlc, excluded.hlc)');
+    const bumpClock = db.prepare(
+      'INSERT INTO node_clock (campaign, node, hlc) VALUES (?, ?, ?) ON CONFLICT (campaign, node) DO UPDATE SET hlc = max(hlc, excluded.hlc)',
+    );
     for (const body of bodies) {
       const doc = new Y.Doc({ gc: true });
       try {
@@ -93,7 +97,15 @@ export const migration004: Migration = {
         }
         const hlc = formatHlc({ wallMs, counter, node });
         counter += 1;
-        insertChange.run(hlc, node, node, body.campaign, body.id, JSON.stringify(Buffer.from(update).toString('base64')), SCHEMA);
+        insertChange.run(
+          hlc,
+          node,
+          node,
+          body.campaign,
+          body.id,
+          JSON.stringify(Buffer.from(update).toString('base64')),
+          SCHEMA,
+        );
         putState.run(state, body.id);
         putBody.run(sectionText(state), body.id);
         bumpClock.run(body.campaign, node, hlc);

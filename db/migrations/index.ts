@@ -7,4 +7,11 @@ import { migration005 } from './005-anonymity';
 import { migration006 } from './006-set-aside';
 
 /** Every migration of the local store, in order. Append only: never edit or reorder a released one. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
+export const migrations: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+];

@@ -34,7 +34,8 @@ export class CampaignRepository {
   }
 
   get(id: string): Campaign | undefined {
-    const row = this.db.prepare(`SELECT ${COLUMNS} FROM campaigns WHERE id = ? AND deleted = 0`).get(id) as CampaignRow | undefined;
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM campaigns WHERE id = ? AND deleted = 0`).get(id) as
+      CampaignRow | undefined;
     return row ? toCampaign(row) : undefined;
   }
 

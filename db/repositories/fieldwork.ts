@@ -20,10 +20,16 @@ export function listGuidingQuestions(store: LocalStore, sectorId: string): Guidi
 }
 
 export function listNotes(store: LocalStore, conversation: string, authorId?: string): Note[] {
-  return store.list('notes', authorId ? { conversation_id: conversation, author_id: authorId } : { conversation_id: conversation });
+  return store.list(
+    'notes',
+    authorId ? { conversation_id: conversation, author_id: authorId } : { conversation_id: conversation },
+  );
 }
 
-export function listSwotItems(store: LocalStore, filter: { visitId?: string; conversationId?: string; lemmaId?: string }): SwotItem[] {
+export function listSwotItems(
+  store: LocalStore,
+  filter: { visitId?: string; conversationId?: string; lemmaId?: string },
+): SwotItem[] {
   const where: Record<string, string> = {};
   if (filter.visitId) where.visit_id = filter.visitId;
   if (filter.conversationId) where.conversation_id = filter.conversationId;
@@ -31,7 +37,10 @@ export function listSwotItems(store: LocalStore, filter: { visitId?: string; con
   return store.list('swot_items', where);
 }
 
-export function listLemmas(store: LocalStore, filter: { campaignId: string; sectorId?: string; respondentGroupId?: string; quadrant?: Quadrant }): Lemma[] {
+export function listLemmas(
+  store: LocalStore,
+  filter: { campaignId: string; sectorId?: string; respondentGroupId?: string; quadrant?: Quadrant },
+): Lemma[] {
   const where: Record<string, string> = { campaign_id: filter.campaignId };
   if (filter.sectorId) where.sector_id = filter.sectorId;
   if (filter.respondentGroupId) where.respondent_group_id = filter.respondentGroupId;
@@ -43,7 +52,12 @@ export function listLemmas(store: LocalStore, filter: { campaignId: string; sect
  * Opens (creates if needed) the conversation of a visit with the given respondent groups. Both
  * laptops of a duo get the same id, so starting "the same" conversation twice merges.
  */
-export function openConversation(store: LocalStore, visitId: string, respondentGroupIds: readonly string[], options: { author?: string } = {}): string {
+export function openConversation(
+  store: LocalStore,
+  visitId: string,
+  respondentGroupIds: readonly string[],
+  options: { author?: string } = {},
+): string {
   const id = conversationId(visitId, respondentGroupIds);
   if (store.get('conversations', id, { includeDeleted: true })) return id;
   const campaign = store.campaignOf('visits', visitId);

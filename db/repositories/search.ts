@@ -50,7 +50,12 @@ export function searchDocuments(db: SqliteDatabase, match: string, campaignId: s
 }
 
 /** Documents of one visit matching, best first, with a short snippet. */
-export function searchVisitDocuments(db: SqliteDatabase, match: string, visitId: string, limit: number): Array<{ documentId: string; snippet: string }> {
+export function searchVisitDocuments(
+  db: SqliteDatabase,
+  match: string,
+  visitId: string,
+  limit: number,
+): Array<{ documentId: string; snippet: string }> {
   return db
     .prepare(
       `SELECT d.id AS documentId, snippet(documents_fts, -1, '[[', ']]', '…', 12) AS snippet
@@ -63,11 +68,15 @@ export function searchVisitDocuments(db: SqliteDatabase, match: string, visitId:
 
 /** The length of the text extracted from a blob, or null when it was not extracted yet. */
 export function documentTextLength(db: SqliteDatabase, hash: string): number | null {
-  const row = db.prepare('SELECT length(text) AS n FROM document_texts WHERE blob_hash = ?').get(hash) as { n: number } | undefined;
+  const row = db.prepare('SELECT length(text) AS n FROM document_texts WHERE blob_hash = ?').get(hash) as
+    { n: number } | undefined;
   return row ? row.n : null;
 }
 
 /** Keeps the text extracted from a blob (a pure function of it: the first one stays). */
 export function saveDocumentText(db: SqliteDatabase, hash: string, text: string): void {
-  db.prepare('INSERT INTO document_texts (blob_hash, text) VALUES (?, ?) ON CONFLICT (blob_hash) DO NOTHING').run(hash, text);
+  db.prepare('INSERT INTO document_texts (blob_hash, text) VALUES (?, ?) ON CONFLICT (blob_hash) DO NOTHING').run(
+    hash,
+    text,
+  );
 }

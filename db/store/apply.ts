@@ -35,7 +35,9 @@ export interface Incoming {
   readonly merged?: MergedText;
 }
 
-export type Verdict = { readonly ok: true; readonly update?: Uint8Array } | { readonly ok: false; readonly code: ReasonCode; readonly reason: string };
+export type Verdict =
+  | { readonly ok: true; readonly update?: Uint8Array }
+  | { readonly ok: false; readonly code: ReasonCode; readonly reason: string };
 
 /**
  * Whether a change may be applied, with the decoded Yjs update of a shared text. A well-formed
@@ -57,19 +59,33 @@ export function verifyChange(change: Change, index: number, total: number): Verd
 function checkChange(change: Change, index: number, total: number): Verdict {
   const verdict = checkChangeRules(change, JSON.stringify(change.value), { schemaVersion: Number.MAX_SAFE_INTEGER });
   if (verdict.ok) return { ok: true };
-  return { ok: false, code: verdict.code, reason: `Change ${index + 1} of ${total} (${change.id}) refused: ${verdict.message}; nothing was applied.` };
+  return {
+    ok: false,
+    code: verdict.code,
+    reason: `Change ${index + 1} of ${total} (${change.id}) refused: ${verdict.message}; nothing was applied.`,
+  };
 }
 
 export class ChangeApplier {
   /** Upserts of a domain row, by table and column list (see flushMaterialized). */
   private readonly rowUpserts = new Map<string, Statement>();
   /** Fields of one row waiting to be written to its domain table (see materialize). */
-  private pendingRow: { table: string; rowId: string; campaign: string; changeId: string; values: Map<string, string | number | null> } | null = null;
+  private pendingRow: {
+    table: string;
+    rowId: string;
+    campaign: string;
+    changeId: string;
+    values: Map<string, string | number | null>;
+  } | null = null;
 
   constructor(private readonly core: StoreCore) {}
 
   /** Applies checked changes; the caller holds the transaction. */
-  apply(items: readonly Incoming[], source: ChangeSourceKind, onProgress?: (done: number, total: number) => void): { applied: number; duplicates: number; conflicts: number } {
+  apply(
+    items: readonly Incoming[],
+    source: ChangeSourceKind,
+    onProgress?: (done: number, total: number) => void,
+  ): { applied: number; duplicates: number; conflicts: number } {
     const core = this.core;
     let applied = 0;
     let duplicates = 0;
@@ -79,7 +95,9 @@ export class ChangeApplier {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const newest = new Map<string, { campaign: string; node: string; hlc: string }>();
-    const getVersion = core.stmt('SELECT hlc, prev, value FROM field_versions WHERE tbl = ? AND row_id = ? AND col = ?');
+    const getVersion = core.stmt(
+      'SELECT hlc, prev, value FROM field_versions WHERE tbl = ? AND row_id = ? AND col = ?',
+    );
     const putVersion = core.stmt(
       `INSERT INTO field_versions (tbl, row_id, col, hlc, prev, value) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, prev = excluded.prev, value = excluded.value`,
@@ -116,7 +134,8 @@ export class ChangeApplier {
           core.commits.record(source, change.campaign, change.table as TableName, change.rowId);
           const key = `${change.campaign}\u0000${change.node}`;
           const seen = newest.get(key);
-          if (!seen || change.id > seen.hlc) newest.set(key, { campaign: change.campaign, node: change.node, hlc: change.id });
+          if (!seen || change.id > seen.hlc)
+            newest.set(key, { campaign: change.campaign, node: change.node, hlc: change.id });
           const spec = columnSpec(change.table, change.column) as ColumnSpec;
           if (spec.kind === 'text') {
             this.mergeText(item);
@@ -129,8 +148,12 @@ export class ChangeApplier {
               this.assertCampaign(change);
             }
             // The first version of a field cannot conflict with anything.
-            if (current) conflicts += refreshConflicts(core, change.table, change.rowId, change.column, change.campaign);
-          } else if (putNewerVersion.run(change.table, change.rowId, change.column, change.hlc, change.prev, item.json).changes > 0) {
+            if (current)
+              conflicts += refreshConflicts(core, change.table, change.rowId, change.column, change.campaign);
+          } else if (
+            putNewerVersion.run(change.table, change.rowId, change.column, change.hlc, change.prev, item.json).changes >
+            0
+          ) {
             this.materialize(change, toStorage(spec, change.value));
           } else {
             this.assertCampaign(change);
@@ -156,11 +179,15 @@ export class ChangeApplier {
     if (!merged) {
       const update = item.update ?? decodeBase64(change.value as string);
       if (!update) throw new ChangeRejectedError(`Change ${change.id} refused: not base64`);
-      const current = this.core.stmt('SELECT state FROM text_states WHERE tbl = ? AND row_id = ? AND col = ?').get(change.table, change.rowId, change.column) as
-        | { state: Uint8Array }
-        | undefined;
+      const current = this.core
+        .stmt('SELECT state FROM text_states WHERE tbl = ? AND row_id = ? AND col = ?')
+        .get(change.table, change.rowId, change.column) as { state: Uint8Array } | undefined;
       try {
-        merged = mergeUpdate(current ? new Uint8Array(current.state) : null, update, columnSpec(change.table, change.column)?.root ?? 'text');
+        merged = mergeUpdate(
+          current ? new Uint8Array(current.state) : null,
+          update,
+          columnSpec(change.table, change.column)?.root ?? 'text',
+        );
       } catch (error) {
         throw new ChangeRejectedError(
           `Change ${change.id} refused: ${change.table}.${change.column} is not a valid Yjs update (${error instanceof Error ? error.message : String(error)}); nothing was applied.`,
@@ -185,8 +212,19 @@ export class ChangeApplier {
    */
   private materialize(change: Change, value: string | number | null): void {
     const pending = this.pendingRow;
-    if (pending && (pending.table !== change.table || pending.rowId !== change.rowId || pending.campaign !== change.campaign)) this.flushMaterialized();
-    if (!this.pendingRow) this.pendingRow = { table: change.table, rowId: change.rowId, campaign: change.campaign, changeId: change.id, values: new Map() };
+    if (
+      pending &&
+      (pending.table !== change.table || pending.rowId !== change.rowId || pending.campaign !== change.campaign)
+    )
+      this.flushMaterialized();
+    if (!this.pendingRow)
+      this.pendingRow = {
+        table: change.table,
+        rowId: change.rowId,
+        campaign: change.campaign,
+        changeId: change.id,
+        values: new Map(),
+      };
     this.pendingRow.values.set(change.column, value);
   }
 
@@ -204,7 +242,9 @@ export class ChangeApplier {
       const updates = quoted.map((column) => `${column} = excluded.${column}`).join(', ');
       upsert =
         pending.table === 'campaigns'
-          ? this.core.db.prepare(`INSERT INTO campaigns (id, ${quoted.join(', ')}) VALUES (?${', ?'.repeat(columns.length)}) ON CONFLICT (id) DO UPDATE SET ${updates}`)
+          ? this.core.db.prepare(
+              `INSERT INTO campaigns (id, ${quoted.join(', ')}) VALUES (?${', ?'.repeat(columns.length)}) ON CONFLICT (id) DO UPDATE SET ${updates}`,
+            )
           : this.core.db.prepare(
               `INSERT INTO "${pending.table}" (id, campaign_id, ${quoted.join(', ')}) VALUES (?, ?${', ?'.repeat(columns.length)})
        ON CONFLICT (id) DO UPDATE SET ${updates} WHERE campaign_id = excluded.campaign_id`,
@@ -229,7 +269,8 @@ export class ChangeApplier {
   private assertCampaign(change: Change): void {
     if (change.table === 'campaigns') return;
     this.flushMaterialized();
-    const row = this.core.stmt(`SELECT campaign_id FROM "${change.table}" WHERE id = ?`).get(change.rowId) as { campaign_id: string } | undefined;
+    const row = this.core.stmt(`SELECT campaign_id FROM "${change.table}" WHERE id = ?`).get(change.rowId) as
+      { campaign_id: string } | undefined;
     if (row && row.campaign_id !== change.campaign) {
       throw new ChangeRejectedError(
         `Change ${change.id} refused: ${change.table} row ${change.rowId} belongs to another campaign than ${change.campaign}; nothing was applied.`,

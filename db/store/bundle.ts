@@ -52,7 +52,8 @@ export type BundleHeader = z.output<typeof headerSchema>;
 const blobLine = z.object({ blob: z.string().regex(/^[0-9a-f]{64}$/), data: z.string() }).strict();
 
 /** Why a bundle was refused, for a message in the user's language. */
-export type BundleRefusal = 'damaged' | 'not-a-bundle' | 'newer-version' | 'same-profile' | 'foreign-campaign' | 'bad-request' | 'too-large';
+export type BundleRefusal =
+  'damaged' | 'not-a-bundle' | 'newer-version' | 'same-profile' | 'foreign-campaign' | 'bad-request' | 'too-large';
 
 /**
  * Largest unpacked bundle: zlib stops inflating once this many bytes came out, so a small file
@@ -124,7 +125,12 @@ function gunzipCapped(bytes: Uint8Array, cap: number): Promise<Buffer> {
       total += chunk.length;
       if (total > cap) {
         chunks.length = 0;
-        inflate.destroy(new BundleError(`The bundle unpacks to more than ${Math.round(cap / 1024 / 1024)} MB; it was not imported.`, 'too-large'));
+        inflate.destroy(
+          new BundleError(
+            `The bundle unpacks to more than ${Math.round(cap / 1024 / 1024)} MB; it was not imported.`,
+            'too-large',
+          ),
+        );
         return;
       }
       chunks.push(chunk);
@@ -160,12 +166,19 @@ export function knownPeers(store: LocalStore): Array<{ node: string; campaigns: 
 }
 
 /** Builds a bundle in memory. */
-export async function createBundle(store: LocalStore, options: ExportOptions = {}): Promise<{ bytes: Buffer; header: BundleHeader }> {
+export async function createBundle(
+  store: LocalStore,
+  options: ExportOptions = {},
+): Promise<{ bytes: Buffer; header: BundleHeader }> {
   if (options.forPeer !== undefined && !NODE_ID_PATTERN.test(options.forPeer)) {
-    throw new BundleError(`"${options.forPeer}" is not a node id (the importing side prints the id of the laptop a bundle came from).`, 'bad-request');
+    throw new BundleError(
+      `"${options.forPeer}" is not a node id (the importing side prints the id of the laptop a bundle came from).`,
+      'bad-request',
+    );
   }
   const campaigns = options.campaign ? [options.campaign] : store.knownCampaigns();
-  if (options.campaign && !store.knownCampaigns().includes(options.campaign)) throw new BundleError(`This profile holds no campaign ${options.campaign}.`, 'bad-request');
+  if (options.campaign && !store.knownCampaigns().includes(options.campaign))
+    throw new BundleError(`This profile holds no campaign ${options.campaign}.`, 'bad-request');
   const known = options.forPeer ? peerKnowledge(store, options.forPeer) : {};
   const changes: Change[] = [];
   const knows: Knowledge = {};
@@ -179,10 +192,12 @@ export async function createBundle(store: LocalStore, options: ExportOptions = {
   if (options.blobs) {
     const hashes = new Set<string>();
     for (const change of changes) {
-      if (change.table === 'documents' && change.column === 'blob_hash' && typeof change.value === 'string') hashes.add(change.value);
+      if (change.table === 'documents' && change.column === 'blob_hash' && typeof change.value === 'string')
+        hashes.add(change.value);
     }
     for (const hash of [...hashes].sort()) {
-      if (options.blobs.has(hash)) blobLines.push(JSON.stringify({ blob: hash, data: options.blobs.get(hash).toString('base64') }));
+      if (options.blobs.has(hash))
+        blobLines.push(JSON.stringify({ blob: hash, data: options.blobs.get(hash).toString('base64') }));
     }
   }
   const lines = [...changes.map((change) => JSON.stringify(change)), ...blobLines];
@@ -206,7 +221,11 @@ export async function createBundle(store: LocalStore, options: ExportOptions = {
 }
 
 /** Writes a bundle file (to a temporary name first, so a half-written file never carries the name). */
-export async function exportBundle(store: LocalStore, file: string, options: ExportOptions = {}): Promise<BundleHeader> {
+export async function exportBundle(
+  store: LocalStore,
+  file: string,
+  options: ExportOptions = {},
+): Promise<BundleHeader> {
   const { bytes, header } = await createBundle(store, options);
   const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   await writeFile(temporary, bytes, { flush: true });
@@ -237,18 +256,36 @@ export async function readBundle(
   // newline character in UTF-8, and the sender hashed valid UTF-8, so this is the checksum of
   // the decoded text the format describes.)
   const newline = raw.indexOf(0x0a);
-  if (newline < 0) throw new BundleError('The file is not a Veldwerk bundle (no header); it was not imported.', 'not-a-bundle');
+  if (newline < 0)
+    throw new BundleError('The file is not a Veldwerk bundle (no header); it was not imported.', 'not-a-bundle');
   let rawHeader: unknown;
   try {
     rawHeader = JSON.parse(raw.toString('utf8', 0, newline));
   } catch {
-    throw new BundleError('The file is not a Veldwerk bundle (unreadable header); it was not imported.', 'not-a-bundle');
+    throw new BundleError(
+      'The file is not a Veldwerk bundle (unreadable header); it was not imported.',
+      'not-a-bundle',
+    );
   }
-  if (typeof rawHeader === 'object' && rawHeader !== null && 'format' in rawHeader && rawHeader.format !== BUNDLE_FORMAT) {
+  if (
+    typeof rawHeader === 'object' &&
+    rawHeader !== null &&
+    'format' in rawHeader &&
+    rawHeader.format !== BUNDLE_FORMAT
+  ) {
     throw new BundleError('The file is not a Veldwerk bundle; it was not imported.', 'not-a-bundle');
   }
-  if (typeof rawHeader === 'object' && rawHeader !== null && 'version' in rawHeader && typeof rawHeader.version === 'number' && rawHeader.version > BUNDLE_VERSION) {
-    throw new BundleError(`The bundle was written by a newer Veldwerk (bundle version ${rawHeader.version}); update Veldwerk to import it.`, 'newer-version');
+  if (
+    typeof rawHeader === 'object' &&
+    rawHeader !== null &&
+    'version' in rawHeader &&
+    typeof rawHeader.version === 'number' &&
+    rawHeader.version > BUNDLE_VERSION
+  ) {
+    throw new BundleError(
+      `The bundle was written by a newer Veldwerk (bundle version ${rawHeader.version}); update Veldwerk to import it.`,
+      'newer-version',
+    );
   }
   const parsedHeader = headerSchema.safeParse(rawHeader);
   if (!parsedHeader.success) throw new BundleError('The bundle header is damaged; it was not imported.');
@@ -261,7 +298,9 @@ export async function readBundle(
   }
   const all = body.length === 0 ? [] : body.toString('utf8').replace(/\n$/, '').split('\n');
   if (all.length !== header.count + header.blobs) {
-    throw new BundleError(`The bundle is incomplete (${all.length} of ${header.count + header.blobs} lines); it was not imported. Export it again.`);
+    throw new BundleError(
+      `The bundle is incomplete (${all.length} of ${header.count + header.blobs} lines); it was not imported. Export it again.`,
+    );
   }
   const lines = all.slice(0, header.count);
   const blobs = all.slice(header.count).map((line, index): BundleBlob => {
@@ -272,7 +311,8 @@ export async function readBundle(
       throw new BundleError(`File ${index + 1} of the bundle is unreadable; it was not imported.`);
     }
     const data = Buffer.from(parsed.data, 'base64');
-    if (createHash('sha256').update(data).digest('hex') !== parsed.blob) throw new BundleError(`File ${index + 1} of the bundle is damaged; it was not imported.`);
+    if (createHash('sha256').update(data).digest('hex') !== parsed.blob)
+      throw new BundleError(`File ${index + 1} of the bundle is damaged; it was not imported.`);
     return { hash: parsed.blob, bytes: data };
   });
   const campaigns = new Set(header.campaigns);
@@ -283,11 +323,15 @@ export async function readBundle(
     } catch {
       throw new BundleError(`Change ${index + 1} of the bundle is unreadable; it was not imported.`);
     }
-    const campaign = typeof change === 'object' && change !== null && 'campaign' in change ? change.campaign : undefined;
+    const campaign =
+      typeof change === 'object' && change !== null && 'campaign' in change ? change.campaign : undefined;
     if (typeof campaign !== 'string' || !campaigns.has(campaign)) {
-      throw new BundleError(`Change ${index + 1} of the bundle belongs to a campaign the bundle does not declare; it was not imported.`);
+      throw new BundleError(
+        `Change ${index + 1} of the bundle belongs to a campaign the bundle does not declare; it was not imported.`,
+      );
     }
-    if (onProgress && (index % 1000 === 999 || index === lines.length - 1)) onProgress({ phase: 'verify', done: index + 1, total: lines.length });
+    if (onProgress && (index % 1000 === 999 || index === lines.length - 1))
+      onProgress({ phase: 'verify', done: index + 1, total: lines.length });
     return change as Change;
   });
   return { header, changes, blobs };
@@ -298,12 +342,24 @@ export async function readBundle(
  * Refuses (BundleError, ChangeRejectedError or ClockSkewError, nothing written) a damaged,
  * truncated or foreign-campaign bundle, or one holding any invalid change.
  */
-export async function importBundleBytes(store: LocalStore, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importBundleBytes(
+  store: LocalStore,
+  bytes: Uint8Array,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const { header, changes, blobs } = await readBundle(bytes, options.onProgress);
-  if (header.from === store.node) throw new BundleError('This bundle was exported by this same profile; import it on the other laptop.', 'same-profile');
+  if (header.from === store.node)
+    throw new BundleError(
+      'This bundle was exported by this same profile; import it on the other laptop.',
+      'same-profile',
+    );
   if (options.campaign !== undefined) {
     const foreign = header.campaigns.filter((campaign) => campaign !== options.campaign);
-    if (foreign.length > 0) throw new BundleError(`The bundle holds another campaign (${foreign.join(', ')}) than ${options.campaign}; it was not imported.`, 'foreign-campaign');
+    if (foreign.length > 0)
+      throw new BundleError(
+        `The bundle holds another campaign (${foreign.join(', ')}) than ${options.campaign}; it was not imported.`,
+        'foreign-campaign',
+      );
   } else if (!options.allowNewCampaign && header.campaigns.length > 0) {
     // Strict: every campaign of the bundle must be one this profile holds. (Accepting a bundle that
     // also lists one of the profile's campaigns let a file slip any other campaign in.)
@@ -327,10 +383,20 @@ export async function importBundleBytes(store: LocalStore, bytes: Uint8Array, op
   // Files are content-addressed: storing them after the changes were accepted keeps a refused
   // bundle from leaving anything behind.
   if (options.blobs) for (const blob of blobs) options.blobs.put(blob.bytes);
-  return { ...report, blobs: options.blobs ? blobs.length : 0, from: header.from, campaigns: header.campaigns, count: header.count };
+  return {
+    ...report,
+    blobs: options.blobs ? blobs.length : 0,
+    from: header.from,
+    campaigns: header.campaigns,
+    count: header.count,
+  };
 }
 
-export async function importBundle(store: LocalStore, file: string, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importBundle(
+  store: LocalStore,
+  file: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   options.onProgress?.({ phase: 'read', done: 0, total: 1 });
   const bytes = await readFile(file);
   options.onProgress?.({ phase: 'read', done: 1, total: 1 });

@@ -33,27 +33,53 @@ export function createCampaign(
   const createdAt = (options.now ?? new Date()).toISOString();
   const write = options.author ? { author: options.author } : {};
   store.transaction(() => {
-    store.insert('campaigns', id, { name: input.name, working_year: input.workingYear, created_at: createdAt }, { id, ...write });
+    store.insert(
+      'campaigns',
+      id,
+      { name: input.name, working_year: input.workingYear, created_at: createdAt },
+      { id, ...write },
+    );
     if (options.withDefaults === false) return;
     DEFAULT_SECTORS.forEach((sector, sectorIndex) => {
       const sid = sectorId(id, sector.code);
-      store.insert('sectors', id, { code: sector.code, name: sector.name, sort_order: sectorIndex }, { id: sid, ...write });
+      store.insert(
+        'sectors',
+        id,
+        { code: sector.code, name: sector.name, sort_order: sectorIndex },
+        { id: sid, ...write },
+      );
       const groups = DEFAULT_RESPONDENT_GROUPS[sector.code] ?? DEFAULT_RESPONDENT_GROUPS.default ?? [];
       groups.forEach((name, index) => {
-        store.insert('respondent_groups', id, { sector_id: sid, name, sort_order: index }, { id: respondentGroupId(sid, name), ...write });
+        store.insert(
+          'respondent_groups',
+          id,
+          { sector_id: sid, name, sort_order: index },
+          { id: respondentGroupId(sid, name), ...write },
+        );
       });
       themesOf(sector.code).forEach((theme, index) => {
         const number = String(theme.number);
         store.insert(
           'guiding_questions',
           id,
-          { sector_id: sid, sort_order: index, number, text: theme.question, sub_questions: [...(theme.sub_questions ?? [])] },
+          {
+            sector_id: sid,
+            sort_order: index,
+            number,
+            text: theme.question,
+            sub_questions: [...(theme.sub_questions ?? [])],
+          },
           { id: guidingQuestionId(sid, number), ...write },
         );
       });
     });
     DEFAULT_STAKEHOLDER_CATEGORIES.forEach((name, index) => {
-      store.insert('stakeholder_categories', id, { name, sort_order: index }, { id: stakeholderCategoryId(id, name), ...write });
+      store.insert(
+        'stakeholder_categories',
+        id,
+        { name, sort_order: index },
+        { id: stakeholderCategoryId(id, name), ...write },
+      );
     });
   });
   return { id, name: input.name, workingYear: input.workingYear, createdAt };

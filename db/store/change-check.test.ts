@@ -10,35 +10,57 @@ import { fastCheckChange } from './change-check';
 
 const node = fc.stringMatching(/^[a-z0-9]{8,12}$/);
 const hlcOf = (owner: string) =>
-  fc.tuple(fc.integer({ min: 0, max: 1e14 }), fc.integer({ min: 0, max: 0xffff })).map(([wall, counter]) => `${String(wall).padStart(15, '0')}-${counter.toString(16).padStart(4, '0')}-${owner}`);
+  fc
+    .tuple(fc.integer({ min: 0, max: 1e14 }), fc.integer({ min: 0, max: 0xffff }))
+    .map(([wall, counter]) => `${String(wall).padStart(15, '0')}-${counter.toString(16).padStart(4, '0')}-${owner}`);
 const rowId = fc.stringMatching(/^[A-Za-z0-9_.:-]{1,24}$/);
 const identifier = fc.stringMatching(/^[a-z][a-z0-9_]{0,10}$/);
 const json = fc.jsonValue({ maxDepth: 4 });
 
 const wellFormed = node.chain((owner) =>
-  fc.record({
-    id: hlcOf(owner),
-    node: fc.constant(owner),
-    author: fc.string({ minLength: 1, maxLength: 40 }),
-    campaign: rowId,
-    table: identifier,
-    rowId,
-    column: identifier,
-    value: json,
-    prev: fc.option(hlcOf(owner), { nil: null }),
-    schema: fc.integer({ min: 1, max: 10_000 }),
-  }).map((change) => ({ ...change, hlc: change.id })),
+  fc
+    .record({
+      id: hlcOf(owner),
+      node: fc.constant(owner),
+      author: fc.string({ minLength: 1, maxLength: 40 }),
+      campaign: rowId,
+      table: identifier,
+      rowId,
+      column: identifier,
+      value: json,
+      prev: fc.option(hlcOf(owner), { nil: null }),
+      schema: fc.integer({ min: 1, max: 10_000 }),
+    })
+    .map((change) => ({ ...change, hlc: change.id })),
 );
 
 /** A well-formed change with one field replaced, removed or added: near misses of every kind. */
-const nearMiss = fc.tuple(wellFormed, fc.constantFrom('id', 'hlc', 'node', 'author', 'campaign', 'table', 'rowId', 'column', 'value', 'prev', 'schema', 'extra'), fc.anything(), fc.boolean()).map(
-  ([change, key, replacement, drop]) => {
+const nearMiss = fc
+  .tuple(
+    wellFormed,
+    fc.constantFrom(
+      'id',
+      'hlc',
+      'node',
+      'author',
+      'campaign',
+      'table',
+      'rowId',
+      'column',
+      'value',
+      'prev',
+      'schema',
+      'extra',
+    ),
+    fc.anything(),
+    fc.boolean(),
+  )
+  .map(([change, key, replacement, drop]) => {
     const copy: Record<string, unknown> = { ...change };
     if (drop) delete copy[key];
     else copy[key] = replacement;
     return copy;
-  },
-);
+  });
 
 const strings = fc.record({
   id: fc.string(),
@@ -79,5 +101,4 @@ describe('fastCheckChange', () => {
       { numRuns: 1000 },
     );
   });
-
 });

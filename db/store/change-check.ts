@@ -1,4 +1,10 @@
-import { IDENTIFIER_PATTERN, MAX_VALUE_BYTES, ROW_ID_PATTERN, type Change, type JsonValue } from '../../shared/sync/change';
+import {
+  IDENTIFIER_PATTERN,
+  MAX_VALUE_BYTES,
+  ROW_ID_PATTERN,
+  type Change,
+  type JsonValue,
+} from '../../shared/sync/change';
 import { isHlc, NODE_ID_PATTERN } from '../../shared/sync/hlc';
 
 /**
@@ -11,7 +17,19 @@ import { isHlc, NODE_ID_PATTERN } from '../../shared/sync/hlc';
  * Answers the change rebuilt with the schema's keys (as zod's output) and the JSON text of its
  * value, which the store keeps in the log.
  */
-const CHANGE_KEYS = ['id', 'hlc', 'node', 'author', 'campaign', 'table', 'rowId', 'column', 'value', 'prev', 'schema'] as const;
+const CHANGE_KEYS = [
+  'id',
+  'hlc',
+  'node',
+  'author',
+  'campaign',
+  'table',
+  'rowId',
+  'column',
+  'value',
+  'prev',
+  'schema',
+] as const;
 const MAX_DEPTH = 32;
 
 function isPlainObject(value: object): boolean {
@@ -32,13 +50,15 @@ function isJsonValue(value: unknown, depth: number): boolean {
       if (Array.isArray(value)) {
         if (Object.getPrototypeOf(value) !== Array.prototype) return false;
         for (let index = 0; index < value.length; index += 1) {
-          if (!Object.prototype.hasOwnProperty.call(value, index) || !isJsonValue(value[index], depth + 1)) return false;
+          if (!Object.prototype.hasOwnProperty.call(value, index) || !isJsonValue(value[index], depth + 1))
+            return false;
         }
         return true;
       }
       if (!isPlainObject(value)) return false;
       const keys = Object.keys(value);
-      if (Object.getOwnPropertyNames(value).length !== keys.length || Object.getOwnPropertySymbols(value).length > 0) return false;
+      if (Object.getOwnPropertyNames(value).length !== keys.length || Object.getOwnPropertySymbols(value).length > 0)
+        return false;
       for (const key of keys) if (!isJsonValue((value as Record<string, unknown>)[key], depth + 1)) return false;
       return true;
     }
@@ -65,5 +85,8 @@ export function fastCheckChange(raw: unknown): { change: Change; json: string } 
   if (!isJsonValue(value, 0)) return null;
   const json = JSON.stringify(value);
   if (json.length > MAX_VALUE_BYTES) return null;
-  return { change: { id, hlc: id, node, author, campaign, table, rowId, column, value: value as JsonValue, prev, schema }, json };
+  return {
+    change: { id, hlc: id, node, author, campaign, table, rowId, column, value: value as JsonValue, prev, schema },
+    json,
+  };
 }

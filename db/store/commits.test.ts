@@ -16,7 +16,16 @@ describe('change events of the local store', () => {
     const store = openMemoryStore({ node: 'aaaaaaaa' });
     const events = watch(store);
     store.insert('campaigns', 'c1', CAMPAIGN);
-    expect(events).toEqual([{ type: 'changes', source: 'local', campaigns: ['c1'], tables: ['campaigns'], rows: [{ table: 'campaigns', id: 'c1' }], truncated: false }]);
+    expect(events).toEqual([
+      {
+        type: 'changes',
+        source: 'local',
+        campaigns: ['c1'],
+        tables: ['campaigns'],
+        rows: [{ table: 'campaigns', id: 'c1' }],
+        truncated: false,
+      },
+    ]);
     expect(appEventSchema.parse(events[0])).toEqual(events[0]);
 
     store.transaction(() => {
@@ -26,7 +35,12 @@ describe('change events of the local store', () => {
       expect(events).toHaveLength(1);
     });
     expect(events).toHaveLength(2);
-    expect(events[1]).toMatchObject({ source: 'local', campaigns: ['c1'], tables: ['conversations', 'visits'], truncated: false });
+    expect(events[1]).toMatchObject({
+      source: 'local',
+      campaigns: ['c1'],
+      tables: ['conversations', 'visits'],
+      truncated: false,
+    });
     expect(events[1]?.rows).toEqual([
       { table: 'visits', id: 'v1' },
       { table: 'conversations', id: 'cv1' },
@@ -80,7 +94,12 @@ describe('change events of the local store', () => {
     const events = watch(store);
     store.transaction(() => {
       for (let index = 0; index < MAX_EVENT_ROWS + 10; index += 1) {
-        store.insert('visits', 'c1', { organisation_id: 'o1', date: '2015-01-10', status: 'planned' }, { id: `v${index}` });
+        store.insert(
+          'visits',
+          'c1',
+          { organisation_id: 'o1', date: '2015-01-10', status: 'planned' },
+          { id: `v${index}` },
+        );
       }
     });
     expect(events).toHaveLength(1);

@@ -64,7 +64,10 @@ export class CommitObserver {
 }
 
 function toEvents(touched: readonly Touch[]): ChangesEvent[] {
-  const bySource = new Map<ChangeSource, { campaigns: Set<string>; tables: Set<TableName>; rows: Map<string, { table: TableName; id: string }> }>();
+  const bySource = new Map<
+    ChangeSource,
+    { campaigns: Set<string>; tables: Set<TableName>; rows: Map<string, { table: TableName; id: string }> }
+  >();
   for (const touch of touched) {
     let entry = bySource.get(touch.source);
     if (!entry) {

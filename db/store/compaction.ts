@@ -6,7 +6,11 @@ import { encodeBase64 } from './text';
 
 /** "table.column" of every shared-text column. */
 const TEXT_COLUMNS: ReadonlySet<string> = new Set(
-  TABLE_NAMES.flatMap((table) => columnsOf(table).filter(([, spec]) => spec.kind === 'text').map(([column]) => `${table}.${column}`)),
+  TABLE_NAMES.flatMap((table) =>
+    columnsOf(table)
+      .filter(([, spec]) => spec.kind === 'text')
+      .map(([column]) => `${table}.${column}`),
+  ),
 );
 
 /**
@@ -22,7 +26,11 @@ const TEXT_COLUMNS: ReadonlySet<string> = new Set(
  * idempotent across laptops and a round without edits adds nothing to the server's log (it
  * used to grow by a snapshot per laptop per round, each snapshotting the other's).
  */
-export function compactTexts(core: StoreCore, applier: ChangeApplier, options: { throughSeq: number; campaign?: string }): number {
+export function compactTexts(
+  core: StoreCore,
+  applier: ChangeApplier,
+  options: { throughSeq: number; campaign?: string },
+): number {
   const cursor = options.throughSeq;
   if (!Number.isSafeInteger(cursor) || cursor <= 0) return 0;
   return core.transaction(() => {
@@ -31,12 +39,20 @@ export function compactTexts(core: StoreCore, applier: ChangeApplier, options: {
         `SELECT tbl, row_id, col, campaign, sum(source = 'local' AND node = @node) AS n FROM changes WHERE seq <= @cursor AND (@campaign IS NULL OR campaign = @campaign)
          GROUP BY tbl, row_id, col HAVING n > 1`,
       )
-      .all({ cursor, campaign: options.campaign ?? null, node: core.node }) as Array<{ tbl: string; row_id: string; col: string; campaign: string; n: number }>;
+      .all({ cursor, campaign: options.campaign ?? null, node: core.node }) as Array<{
+      tbl: string;
+      row_id: string;
+      col: string;
+      campaign: string;
+      n: number;
+    }>;
     let removed = 0;
     for (const field of fields) {
       if (!TEXT_COLUMNS.has(`${field.tbl}.${field.col}`)) continue;
       const state = textState(core, field.tbl, field.row_id, field.col);
-      const deleted = core.stmt('DELETE FROM changes WHERE tbl = ? AND row_id = ? AND col = ? AND seq <= ?').run(field.tbl, field.row_id, field.col, cursor);
+      const deleted = core
+        .stmt('DELETE FROM changes WHERE tbl = ? AND row_id = ? AND col = ? AND seq <= ?')
+        .run(field.tbl, field.row_id, field.col, cursor);
       removed += deleted.changes;
       const snapshot = core.localChange(field.tbl, field.row_id, field.campaign, field.col, encodeBase64(state));
       applier.apply([{ change: snapshot, json: JSON.stringify(snapshot.value), update: state }], 'local');

@@ -40,7 +40,10 @@ export interface VersionRow {
   readonly value: string;
 }
 
-export function listConflicts(core: StoreCore, filter: { campaign?: string; table?: TableName; rowId?: string } = {}): Conflict[] {
+export function listConflicts(
+  core: StoreCore,
+  filter: { campaign?: string; table?: TableName; rowId?: string } = {},
+): Conflict[] {
   const rows = core
     .stmt(
       `SELECT * FROM conflicts WHERE (@campaign IS NULL OR campaign = @campaign) AND (@tbl IS NULL OR tbl = @tbl) AND (@row IS NULL OR row_id = @row)
@@ -49,8 +52,7 @@ export function listConflicts(core: StoreCore, filter: { campaign?: string; tabl
     .all({ campaign: filter.campaign ?? null, tbl: filter.table ?? null, row: filter.rowId ?? null }) as ConflictRow[];
   return rows.map((row) => {
     const winner = core.stmt('SELECT node, author, value FROM changes WHERE id = ?').get(row.winner_hlc) as
-      | { node: string; author: string; value: string }
-      | undefined;
+      { node: string; author: string; value: string } | undefined;
     return {
       id: row.loser_hlc,
       table: row.tbl as TableName,
@@ -63,7 +65,12 @@ export function listConflicts(core: StoreCore, filter: { campaign?: string; tabl
         node: winner?.node ?? '',
         author: winner?.author ?? '',
       },
-      loser: { hlc: row.loser_hlc, value: JSON.parse(row.loser_value) as JsonValue, node: row.loser_node, author: row.loser_author },
+      loser: {
+        hlc: row.loser_hlc,
+        value: JSON.parse(row.loser_value) as JsonValue,
+        node: row.loser_node,
+        author: row.loser_author,
+      },
     };
   });
 }
@@ -79,12 +86,20 @@ export function chosenValue(conflict: Conflict, choice: ConflictChoice, node: st
 }
 
 /** Recomputes the open conflicts of one field; returns how many are new. */
-export function refreshConflicts(core: StoreCore, table: string, rowId: string, column: string, campaign: string): number {
-  const winner = core.stmt('SELECT hlc, prev, value FROM field_versions WHERE tbl = ? AND row_id = ? AND col = ?').get(table, rowId, column) as
-    | VersionRow
-    | undefined;
+export function refreshConflicts(
+  core: StoreCore,
+  table: string,
+  rowId: string,
+  column: string,
+  campaign: string,
+): number {
+  const winner = core
+    .stmt('SELECT hlc, prev, value FROM field_versions WHERE tbl = ? AND row_id = ? AND col = ?')
+    .get(table, rowId, column) as VersionRow | undefined;
   if (!winner) return 0;
-  const versions = core.stmt('SELECT id, node, author, value, prev FROM changes WHERE tbl = ? AND row_id = ? AND col = ?').all(table, rowId, column) as Array<{
+  const versions = core
+    .stmt('SELECT id, node, author, value, prev FROM changes WHERE tbl = ? AND row_id = ? AND col = ?')
+    .all(table, rowId, column) as Array<{
     id: string;
     node: string;
     author: string;
@@ -92,16 +107,24 @@ export function refreshConflicts(core: StoreCore, table: string, rowId: string, 
     prev: string | null;
   }>;
   const before = new Set(
-    (core.stmt('SELECT loser_hlc FROM conflicts WHERE tbl = ? AND row_id = ? AND col = ?').all(table, rowId, column) as Array<{ loser_hlc: string }>).map(
-      (row) => row.loser_hlc,
-    ),
+    (
+      core
+        .stmt('SELECT loser_hlc FROM conflicts WHERE tbl = ? AND row_id = ? AND col = ?')
+        .all(table, rowId, column) as Array<{ loser_hlc: string }>
+    ).map((row) => row.loser_hlc),
   );
   const replaced = new Set(versions.map((version) => version.prev).filter((prev): prev is string => prev !== null));
   const seenUpTo = winner.prev ?? '';
   core.stmt('DELETE FROM conflicts WHERE tbl = ? AND row_id = ? AND col = ?').run(table, rowId, column);
   let fresh = 0;
   for (const version of versions) {
-    if (version.id === winner.hlc || version.id <= seenUpTo || replaced.has(version.id) || version.value === winner.value) continue;
+    if (
+      version.id === winner.hlc ||
+      version.id <= seenUpTo ||
+      replaced.has(version.id) ||
+      version.value === winner.value
+    )
+      continue;
     core
       .stmt(
         `INSERT INTO conflicts (loser_hlc, tbl, row_id, col, campaign, winner_hlc, loser_value, loser_node, loser_author)

@@ -62,11 +62,20 @@ export class StoreCore {
   }
 
   /** A new change of this node: the next hlc, having seen the field's current version (its `prev`). */
-  localChange(table: string, rowId: string, campaign: string, column: string, value: JsonValue, author?: string): Change {
+  localChange(
+    table: string,
+    rowId: string,
+    campaign: string,
+    column: string,
+    value: JsonValue,
+    author?: string,
+  ): Change {
     const hlc = this.clock.tick();
-    const version = this.stmt('SELECT hlc FROM field_versions WHERE tbl = ? AND row_id = ? AND col = ?').get(table, rowId, column) as
-      | { hlc: string }
-      | undefined;
+    const version = this.stmt('SELECT hlc FROM field_versions WHERE tbl = ? AND row_id = ? AND col = ?').get(
+      table,
+      rowId,
+      column,
+    ) as { hlc: string } | undefined;
     return {
       id: hlc,
       hlc,

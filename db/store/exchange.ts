@@ -24,18 +24,25 @@ export function changesAfter(
 
 /** Campaigns this replica holds changes of. */
 export function knownCampaigns(core: StoreCore): string[] {
-  return (core.stmt('SELECT DISTINCT campaign FROM node_clock ORDER BY campaign').all() as Array<{ campaign: string }>).map((row) => row.campaign);
+  return (
+    core.stmt('SELECT DISTINCT campaign FROM node_clock ORDER BY campaign').all() as Array<{ campaign: string }>
+  ).map((row) => row.campaign);
 }
 
 /** For one campaign: per node, the newest hlc this replica holds (it holds every older change of that node too). */
 export function versionVector(core: StoreCore, campaign: string): Record<string, string> {
-  const rows = core.stmt('SELECT node, hlc FROM node_clock WHERE campaign = ?').all(campaign) as Array<{ node: string; hlc: string }>;
+  const rows = core.stmt('SELECT node, hlc FROM node_clock WHERE campaign = ?').all(campaign) as Array<{
+    node: string;
+    hlc: string;
+  }>;
   return Object.fromEntries(rows.map((row) => [row.node, row.hlc]));
 }
 
 /** The changes of a campaign that a replica with version vector `known` lacks, in log order. */
 export function changesBeyond(core: StoreCore, campaign: string, known: Readonly<Record<string, string>>): Change[] {
-  const rows = core.stmt(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE campaign = ? ORDER BY seq`).iterate(campaign) as IterableIterator<ChangeRow>;
+  const rows = core
+    .stmt(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE campaign = ? ORDER BY seq`)
+    .iterate(campaign) as IterableIterator<ChangeRow>;
   const out: Change[] = [];
   for (const row of rows) {
     const seen = known[row.node];
@@ -50,5 +57,7 @@ export function getSyncState(core: StoreCore, key: string): string | null {
 }
 
 export function setSyncState(core: StoreCore, key: string, value: string): void {
-  core.stmt('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  core
+    .stmt('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+    .run(key, value);
 }

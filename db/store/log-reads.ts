@@ -9,7 +9,9 @@ import type { StoreCore } from './core';
  * replica, so items keep the order in which they were typed wherever they are read.
  */
 export function firstChangeIds(core: StoreCore, table: string, campaign: string): Map<string, string> {
-  const rows = core.stmt('SELECT row_id, min(id) AS first FROM changes WHERE tbl = ? AND campaign = ? GROUP BY row_id').all(table, campaign) as Array<{
+  const rows = core
+    .stmt('SELECT row_id, min(id) AS first FROM changes WHERE tbl = ? AND campaign = ? GROUP BY row_id')
+    .all(table, campaign) as Array<{
     row_id: string;
     first: string;
   }>;
@@ -17,7 +19,13 @@ export function firstChangeIds(core: StoreCore, table: string, campaign: string)
 }
 
 /** Per row, the value of one column that one author set last (their own latest choice, whoever won the field). */
-export function latestValuesByAuthor(core: StoreCore, table: string, column: string, author: string, campaign: string): Array<{ rowId: string; value: JsonValue }> {
+export function latestValuesByAuthor(
+  core: StoreCore,
+  table: string,
+  column: string,
+  author: string,
+  campaign: string,
+): Array<{ rowId: string; value: JsonValue }> {
   const rows = core
     .stmt(
       `SELECT row_id, value FROM changes c WHERE tbl = ? AND col = ? AND author = ? AND campaign = ?
@@ -28,9 +36,16 @@ export function latestValuesByAuthor(core: StoreCore, table: string, column: str
 }
 
 /** How many changes of a campaign from these sources came after a local seq (say, a push cursor). */
-export function countChangesAfter(core: StoreCore, campaign: string, afterSeq: number, sources: readonly ChangeSourceKind[]): number {
+export function countChangesAfter(
+  core: StoreCore,
+  campaign: string,
+  afterSeq: number,
+  sources: readonly ChangeSourceKind[],
+): number {
   const row = core
-    .stmt('SELECT count(*) AS n FROM changes WHERE campaign = ? AND seq > ? AND source IN (SELECT value FROM json_each(?))')
+    .stmt(
+      'SELECT count(*) AS n FROM changes WHERE campaign = ? AND seq > ? AND source IN (SELECT value FROM json_each(?))',
+    )
     .get(campaign, afterSeq, JSON.stringify(sources)) as { n: number };
   return row.n;
 }
@@ -38,21 +53,28 @@ export function countChangesAfter(core: StoreCore, campaign: string, afterSeq: n
 /** Sync-state entries whose key starts with a prefix, by key. */
 export function syncStateByPrefix(core: StoreCore, prefix: string): Array<{ key: string; value: string }> {
   // substr instead of LIKE: a prefix holding % or _ matches only itself.
-  return core.stmt('SELECT key, value FROM sync_state WHERE substr(key, 1, length(?)) = ? ORDER BY key').all(prefix, prefix) as Array<{ key: string; value: string }>;
+  return core
+    .stmt('SELECT key, value FROM sync_state WHERE substr(key, 1, length(?)) = ? ORDER BY key')
+    .all(prefix, prefix) as Array<{ key: string; value: string }>;
 }
 
 /** The newest change of any of these rows: its id (hlc) and author. */
-export function newestChangeOf(core: StoreCore, rows: readonly { readonly table: string; readonly id: string }[]): { id: string; author: string } | null {
+export function newestChangeOf(
+  core: StoreCore,
+  rows: readonly { readonly table: string; readonly id: string }[],
+): { id: string; author: string } | null {
   if (rows.length === 0) return null;
   const clauses = rows.map(() => '(tbl = ? AND row_id = ?)').join(' OR ');
-  const row = core.db.prepare(`SELECT id, author FROM changes WHERE ${clauses} ORDER BY id DESC LIMIT 1`).get(...rows.flatMap((entry) => [entry.table, entry.id])) as
-    | { id: string; author: string }
-    | undefined;
+  const row = core.db
+    .prepare(`SELECT id, author FROM changes WHERE ${clauses} ORDER BY id DESC LIMIT 1`)
+    .get(...rows.flatMap((entry) => [entry.table, entry.id])) as { id: string; author: string } | undefined;
   return row ?? null;
 }
 
 /** The distinct authors of a node's newest changes (at most `limit` changes looked at), newest first. */
 export function recentAuthorsOfNode(core: StoreCore, node: string, limit: number): string[] {
-  const rows = core.stmt('SELECT DISTINCT author FROM (SELECT author FROM changes WHERE node = ? ORDER BY seq DESC LIMIT ?)').all(node, limit) as Array<{ author: string }>;
+  const rows = core
+    .stmt('SELECT DISTINCT author FROM (SELECT author FROM changes WHERE node = ? ORDER BY seq DESC LIMIT ?)')
+    .all(node, limit) as Array<{ author: string }>;
   return rows.map((row) => row.author);
 }

@@ -53,7 +53,10 @@ export class RemoteChanges {
         const verdict = validateChange(raw, { schemaVersion: core.schemaVersion });
         if (!verdict.ok) {
           const message = `Change ${index + 1} of ${changes.length} is malformed (${verdict.path ?? 'change'}: ${verdict.message}); nothing was applied.`;
-          const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : null;
+          const id =
+            typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string'
+              ? (raw as { id: string }).id
+              : null;
           if (setAside && id !== null && !nestsDeeperThan(raw, MAX_VALUE_DEPTH + 2)) {
             refused.push({ change: raw as Change, code: verdict.code, reason: message });
             return;
@@ -132,14 +135,19 @@ export class RemoteChanges {
     if (core.stmt('SELECT 1 FROM changes WHERE id = ?').get(change.id)) return false;
     const schema = Number.isSafeInteger(change.schema) ? change.schema : 0;
     return (
-      core.stmt('INSERT OR IGNORE INTO deferred_changes (id, schema, source, change, code, reason) VALUES (?, ?, ?, ?, ?, ?)').run(change.id, schema, source, JSON.stringify(change), code, reason)
-        .changes > 0
+      core
+        .stmt(
+          'INSERT OR IGNORE INTO deferred_changes (id, schema, source, change, code, reason) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(change.id, schema, source, JSON.stringify(change), code, reason).changes > 0
     );
   }
 
   /** Changes set aside because they could not be applied here, newest first (for the user to see). */
   listSetAside(limit = 100): SetAsideChange[] {
-    const rows = this.core.stmt('SELECT change, code, reason FROM deferred_changes WHERE code IS NOT NULL ORDER BY id DESC LIMIT ?').all(limit) as Array<{
+    const rows = this.core
+      .stmt('SELECT change, code, reason FROM deferred_changes WHERE code IS NOT NULL ORDER BY id DESC LIMIT ?')
+      .all(limit) as Array<{
       change: string;
       code: ReasonCode;
       reason: string;
@@ -154,7 +162,9 @@ export class RemoteChanges {
    */
   applyDeferred(): ApplyReport & { stillDeferred: number } {
     const core = this.core;
-    const rows = core.db.prepare('SELECT change, source FROM deferred_changes WHERE schema <= ? ORDER BY id').all(core.schemaVersion) as Array<{
+    const rows = core.db
+      .prepare('SELECT change, source FROM deferred_changes WHERE schema <= ? ORDER BY id')
+      .all(core.schemaVersion) as Array<{
       change: string;
       source: RemoteSource;
     }>;
@@ -165,7 +175,12 @@ export class RemoteChanges {
         core.transaction(() => {
           const report = this.applyRemote([change], row.source);
           core.db.prepare('DELETE FROM deferred_changes WHERE id = ?').run(change.id);
-          total = { ...total, applied: total.applied + report.applied, duplicates: total.duplicates + report.duplicates, conflicts: total.conflicts + report.conflicts };
+          total = {
+            ...total,
+            applied: total.applied + report.applied,
+            duplicates: total.duplicates + report.duplicates,
+            conflicts: total.conflicts + report.conflicts,
+          };
         });
       } catch (error) {
         if (!(error instanceof ChangeRejectedError || error instanceof ClockSkewError)) throw error;

@@ -23,8 +23,18 @@ function sync(from: LocalStore, to: LocalStore): void {
 
 function seedVisit(store: LocalStore): { campaign: string; visit: string; conversation: string } {
   const campaign = store.insert('campaigns', 'c1', { name: 'Werkjaar', working_year: '2014-2015', created_at: null });
-  const visit = store.insert('visits', campaign, { organisation_id: 'org-1', date: '2015-01-10', status: 'planned' }, { id: 'v1' });
-  const conversation = store.insert('conversations', campaign, { visit_id: visit, respondent_group_ids: ['rg-1'] }, { id: 'cv1' });
+  const visit = store.insert(
+    'visits',
+    campaign,
+    { organisation_id: 'org-1', date: '2015-01-10', status: 'planned' },
+    { id: 'v1' },
+  );
+  const conversation = store.insert(
+    'conversations',
+    campaign,
+    { visit_id: visit, respondent_group_ids: ['rg-1'] },
+    { id: 'cv1' },
+  );
   return { campaign, visit, conversation };
 }
 
@@ -32,7 +42,13 @@ describe('LocalStore', () => {
   it('writes a change and the domain row in one step, and reads it back', () => {
     const { a } = pair();
     const { visit } = seedVisit(a);
-    expect(a.get('visits', visit)).toMatchObject({ id: 'v1', campaign_id: 'c1', date: '2015-01-10', status: 'planned', deleted: false });
+    expect(a.get('visits', visit)).toMatchObject({
+      id: 'v1',
+      campaign_id: 'c1',
+      date: '2015-01-10',
+      status: 'planned',
+      deleted: false,
+    });
     const logged = a.changesAfter(0, 100).map((entry) => `${entry.change.table}.${entry.change.column}`);
     expect(logged).toContain('visits.status');
     expect(a.update('visits', visit, { status: 'planned' })).toEqual([]);
@@ -57,12 +73,21 @@ describe('LocalStore', () => {
   it('records a concurrent judgement edit as a conflict on both sides and resolves it everywhere', () => {
     const { a, b, clock } = pair();
     const { campaign, visit, conversation } = seedVisit(a);
-    const item = a.insert('swot_items', campaign, { visit_id: visit, conversation_id: conversation, quadrant: 'strengths', text: 'Sterk netwerk', author_id: 'm1' });
+    const item = a.insert('swot_items', campaign, {
+      visit_id: visit,
+      conversation_id: conversation,
+      quadrant: 'strengths',
+      text: 'Sterk netwerk',
+      author_id: 'm1',
+    });
     sync(a, b);
     clock.t += 1000;
     a.update('swot_items', item, { quadrant: 'opportunities' });
     b.update('swot_items', item, { quadrant: 'threats' });
-    const reportB = b.applyRemote(a.changesAfter(0, 1000).map((entry) => entry.change), 'peer');
+    const reportB = b.applyRemote(
+      a.changesAfter(0, 1000).map((entry) => entry.change),
+      'peer',
+    );
     sync(b, a);
     expect(reportB.conflicts).toBe(1);
     expect(a.get('swot_items', item)?.quadrant).toBe(b.get('swot_items', item)?.quadrant);
@@ -84,7 +109,12 @@ describe('LocalStore', () => {
   it('does not report a sequential judgement edit as a conflict', () => {
     const { a, b, clock } = pair();
     const { campaign } = seedVisit(a);
-    const lemma = a.insert('lemmas', campaign, { sector_id: 's1', respondent_group_id: 'rg-1', quadrant: 'strengths', name: 'Netwerk' });
+    const lemma = a.insert('lemmas', campaign, {
+      sector_id: 's1',
+      respondent_group_id: 'rg-1',
+      quadrant: 'strengths',
+      name: 'Netwerk',
+    });
     sync(a, b);
     clock.t += 1000;
     b.update('lemmas', lemma, { name: 'Sterk netwerk' });
@@ -99,7 +129,13 @@ describe('LocalStore', () => {
   it('keeps a row deleted when an edit is concurrent with the delete, merges the edit, and a restore shows it', () => {
     const { a, b, clock } = pair();
     const { campaign, visit, conversation } = seedVisit(a);
-    const item = a.insert('swot_items', campaign, { visit_id: visit, conversation_id: conversation, quadrant: 'weaknesses', text: 'Wachtlijsten', author_id: 'm1' });
+    const item = a.insert('swot_items', campaign, {
+      visit_id: visit,
+      conversation_id: conversation,
+      quadrant: 'weaknesses',
+      text: 'Wachtlijsten',
+      author_id: 'm1',
+    });
     sync(a, b);
     clock.t += 1000;
     b.update('swot_items', item, { text: 'Lange wachtlijsten' });
@@ -120,7 +156,13 @@ describe('LocalStore', () => {
   it('merges concurrent edits of a shared text and compacts them into one snapshot without losing any', () => {
     const { a, b, clock } = pair();
     const { campaign } = seedVisit(a);
-    const lemma = a.insert('lemmas', campaign, { sector_id: 's1', respondent_group_id: 'rg-1', quadrant: 'strengths', name: 'Netwerk', narrative: 'De centra werken samen.' });
+    const lemma = a.insert('lemmas', campaign, {
+      sector_id: 's1',
+      respondent_group_id: 'rg-1',
+      quadrant: 'strengths',
+      name: 'Netwerk',
+      narrative: 'De centra werken samen.',
+    });
     sync(a, b);
     clock.t += 1000;
     a.update('lemmas', lemma, { narrative: 'Alle centra werken samen.' });
@@ -170,7 +212,10 @@ describe('LocalStore', () => {
     const reopened = new LocalStore(db, { now: () => T0 });
     const [change] = reopened.update('campaigns', 'c1', { name: 'Later' });
     expect(change!.hlc > newest).toBe(true);
-    expect(change!.prev).toBe(late.changesAfter(0, 100).find((entry) => entry.change.column === 'name' && entry.change.value === 'Werkjaar')!.change.hlc);
+    expect(change!.prev).toBe(
+      late.changesAfter(0, 100).find((entry) => entry.change.column === 'name' && entry.change.value === 'Werkjaar')!
+        .change.hlc,
+    );
   });
 
   it('keeps changes of a newer schema aside and applies them after an upgrade', () => {
@@ -179,7 +224,17 @@ describe('LocalStore', () => {
     const { campaign } = seedVisit(a);
     const hlc = formatHlc({ wallMs: T0 + 5000, counter: 0, node: 'dddddddd' });
     const newer: Change = {
-      id: hlc, hlc, node: 'dddddddd', author: 'm2', campaign, table: 'good_practices', rowId: 'gp1', column: 'text', value: 'Taalcafé', prev: null, schema: SYNC_SCHEMA_VERSION + 1,
+      id: hlc,
+      hlc,
+      node: 'dddddddd',
+      author: 'm2',
+      campaign,
+      table: 'good_practices',
+      rowId: 'gp1',
+      column: 'text',
+      value: 'Taalcafé',
+      prev: null,
+      schema: SYNC_SCHEMA_VERSION + 1,
     };
     const report = a.applyRemote([newer, { ...newer }], 'server');
     expect(report).toMatchObject({ applied: 0, deferred: 1, duplicates: 1 });
@@ -191,7 +246,10 @@ describe('LocalStore', () => {
     expect(db.prepare('SELECT count(*) AS n FROM deferred_changes').get()).toEqual({ n: 0 });
     // One that the upgraded build still refuses stays aside and does not keep the profile from opening.
     const later = formatHlc({ wallMs: T0 + 6000, counter: 0, node: 'dddddddd' });
-    reopened.applyRemote([{ ...newer, id: later, hlc: later, table: 'future_table', schema: SYNC_SCHEMA_VERSION + 2 }], 'server');
+    reopened.applyRemote(
+      [{ ...newer, id: later, hlc: later, table: 'future_table', schema: SYNC_SCHEMA_VERSION + 2 }],
+      'server',
+    );
     const upgradedAgain = new LocalStore(db, { schemaVersion: SYNC_SCHEMA_VERSION + 2, now: () => T0 + 10_000 });
     expect(upgradedAgain.applyDeferred().stillDeferred).toBe(1);
     expect(db.prepare('SELECT count(*) AS n FROM deferred_changes').get()).toEqual({ n: 1 });
@@ -213,8 +271,14 @@ describe('LocalStore', () => {
       [{ ...template, value: 42 }, /bad value/],
       [{ ...template, table: 'good_practices', column: 'text', value: 'x'.repeat(20_001) }, /bad value/],
       [{ ...template, value: 'x'.repeat(1024 * 1024 + 1) }, /larger than 1 MiB|bad value/],
-      [{ ...template, id: fresh, hlc: fresh, table: 'notes', column: 'text', value: 'bm90IHlqcw==' }, /not a valid Yjs update/],
-      [{ ...template, id: fresh, hlc: fresh, table: 'notes', column: 'text', value: 'bm90IHlqcw' }, /not a valid Yjs update/],
+      [
+        { ...template, id: fresh, hlc: fresh, table: 'notes', column: 'text', value: 'bm90IHlqcw==' },
+        /not a valid Yjs update/,
+      ],
+      [
+        { ...template, id: fresh, hlc: fresh, table: 'notes', column: 'text', value: 'bm90IHlqcw' },
+        /not a valid Yjs update/,
+      ],
       [{ ...template, id: 'nonsense' }, /malformed/],
       [{ ...template, extra: 1 }, /malformed/],
       [{ ...template, rowId: "x' OR 1=1" }, /malformed/],
@@ -235,9 +299,14 @@ describe('LocalStore', () => {
     const { a, b } = pair();
     seedVisit(a);
     sync(a, b);
-    const status = a.changesAfter(0, 1000).map((entry) => entry.change).find((change) => change.column === 'status')!;
+    const status = a
+      .changesAfter(0, 1000)
+      .map((entry) => entry.change)
+      .find((change) => change.column === 'status')!;
     const hlc = formatHlc({ wallMs: T0 + 60_000, counter: 0, node: 'aaaaaaaa' });
-    expect(() => b.applyRemote([{ ...status, id: hlc, hlc, campaign: 'c9', value: 'done' }], 'peer')).toThrow(/another campaign/);
+    expect(() => b.applyRemote([{ ...status, id: hlc, hlc, campaign: 'c9', value: 'done' }], 'peer')).toThrow(
+      /another campaign/,
+    );
     expect(b.get('visits', 'v1')?.status).toBe('planned');
   });
 });

@@ -1,5 +1,11 @@
 import type { Change, JsonValue } from '../../shared/sync/change';
-import type { ApplyReport, ChangeSourceKind, LoggedChange, SetAsideChange, SyncReplica } from '../../shared/sync/replica';
+import type {
+  ApplyReport,
+  ChangeSourceKind,
+  LoggedChange,
+  SetAsideChange,
+  SyncReplica,
+} from '../../shared/sync/replica';
 import type { RecordOf, TableName, ValuesOf } from '../../shared/sync/schema';
 import type { SqliteDatabase } from '../connection';
 import { ChangeApplier } from './apply';
@@ -88,7 +94,13 @@ export class LocalStore implements SyncReplica {
   }
 
   /** Applies a Yjs update made by an editor bound to the text (see textState) as a local change. */
-  applyTextUpdate(table: TableName, id: string, column: string, update: Uint8Array, options: WriteOptions = {}): Change {
+  applyTextUpdate(
+    table: TableName,
+    id: string,
+    column: string,
+    update: Uint8Array,
+    options: WriteOptions = {},
+  ): Change {
     return this.writes.applyTextUpdate(table, id, column, update, options);
   }
 
@@ -137,7 +149,11 @@ export class LocalStore implements SyncReplica {
 
   // ---------------------------------------------------------------- remote changes (SyncReplica)
 
-  changesAfter(afterSeq: number, limit: number, filter: { readonly sources?: readonly ChangeSourceKind[]; readonly campaign?: string } = {}): LoggedChange[] {
+  changesAfter(
+    afterSeq: number,
+    limit: number,
+    filter: { readonly sources?: readonly ChangeSourceKind[]; readonly campaign?: string } = {},
+  ): LoggedChange[] {
     return exchange.changesAfter(this.core, afterSeq, limit, filter);
   }
 
@@ -192,7 +208,12 @@ export class LocalStore implements SyncReplica {
   }
 
   /** Per row, the value of a column that one author set last (their own latest choice). */
-  latestValuesByAuthor(table: TableName, column: string, author: string, campaign: string): Array<{ rowId: string; value: JsonValue }> {
+  latestValuesByAuthor(
+    table: TableName,
+    column: string,
+    author: string,
+    campaign: string,
+  ): Array<{ rowId: string; value: JsonValue }> {
     return logReads.latestValuesByAuthor(this.core, table, column, author, campaign);
   }
 
@@ -202,7 +223,9 @@ export class LocalStore implements SyncReplica {
   }
 
   /** The newest change of any of these rows: its id (hlc) and author. */
-  newestChangeOf(rows: readonly { readonly table: string; readonly id: string }[]): { id: string; author: string } | null {
+  newestChangeOf(
+    rows: readonly { readonly table: string; readonly id: string }[],
+  ): { id: string; author: string } | null {
     return logReads.newestChangeOf(this.core, rows);
   }
 

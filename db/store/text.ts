@@ -112,7 +112,11 @@ function diffDoc(doc: Y.Doc, next: string): TextEdit | null {
   if (prefix > 0 && isHighSurrogate(current.charCodeAt(prefix - 1))) prefix -= 1;
   let suffix = 0;
   const maxSuffix = Math.min(current.length, next.length) - prefix;
-  while (suffix < maxSuffix && current.charCodeAt(current.length - 1 - suffix) === next.charCodeAt(next.length - 1 - suffix)) suffix += 1;
+  while (
+    suffix < maxSuffix &&
+    current.charCodeAt(current.length - 1 - suffix) === next.charCodeAt(next.length - 1 - suffix)
+  )
+    suffix += 1;
   if (suffix > 0 && isLowSurrogate(current.charCodeAt(current.length - suffix))) suffix -= 1;
   const before = Y.encodeStateVector(doc);
   doc.transact(() => {

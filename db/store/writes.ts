@@ -41,7 +41,13 @@ export class LocalWrites {
 
   /** Changes some fields of an existing row. Fields whose value is unchanged make no change. */
   update<T extends TableName>(table: T, id: string, values: ValuesOf<T>, options: WriteOptions = {}): Change[] {
-    return this.writeFields(table, id, campaignOf(this.core, table, id), values as Record<string, unknown>, options.author);
+    return this.writeFields(
+      table,
+      id,
+      campaignOf(this.core, table, id),
+      values as Record<string, unknown>,
+      options.author,
+    );
   }
 
   /** Sets the lww field `deleted` (a tombstone: its fields stay, so a restore brings everything back). */
@@ -50,10 +56,23 @@ export class LocalWrites {
   }
 
   /** Applies a Yjs update made by an editor bound to the text (see textState) as a local change. */
-  applyTextUpdate(table: TableName, id: string, column: string, update: Uint8Array, options: WriteOptions = {}): Change {
+  applyTextUpdate(
+    table: TableName,
+    id: string,
+    column: string,
+    update: Uint8Array,
+    options: WriteOptions = {},
+  ): Change {
     const spec = columnSpec(table, column);
     if (!spec || spec.kind !== 'text') throw new ChangeRejectedError(`${table}.${column} is not a shared text`);
-    const change = this.core.localChange(table, id, campaignOf(this.core, table, id), column, encodeBase64(update), options.author);
+    const change = this.core.localChange(
+      table,
+      id,
+      campaignOf(this.core, table, id),
+      column,
+      encodeBase64(update),
+      options.author,
+    );
     this.core.transaction(() => this.applier.apply([{ change, json: JSON.stringify(change.value), update }], 'local'));
     return change;
   }
@@ -63,12 +82,25 @@ export class LocalWrites {
     const conflict = listConflicts(this.core).find((candidate) => candidate.id === conflictId);
     if (!conflict) throw new RecordNotFoundError(`no open conflict ${conflictId}`);
     const value = chosenValue(conflict, choice, this.core.node);
-    const change = this.core.localChange(conflict.table, conflict.rowId, conflict.campaign, conflict.column, value, options.author);
+    const change = this.core.localChange(
+      conflict.table,
+      conflict.rowId,
+      conflict.campaign,
+      conflict.column,
+      value,
+      options.author,
+    );
     this.core.transaction(() => this.applier.apply([{ change, json: JSON.stringify(change.value) }], 'local'));
     return change;
   }
 
-  private writeFields(table: TableName, id: string, campaign: string, values: Record<string, unknown>, author?: string): Change[] {
+  private writeFields(
+    table: TableName,
+    id: string,
+    campaign: string,
+    values: Record<string, unknown>,
+    author?: string,
+  ): Change[] {
     const core = this.core;
     if (!isTableName(table)) throw unknownTable(table);
     if (table === 'campaigns' && id !== campaign) throw new ChangeRejectedError('a campaign row is its own campaign');
@@ -77,7 +109,8 @@ export class LocalWrites {
       for (const [column, raw] of Object.entries(values)) {
         if (raw === undefined) continue;
         const spec = columnSpec(table, column);
-        if (!spec) throw new ChangeRejectedError(`unknown column ${JSON.stringify(column.slice(0, 80))} of table ${table}`);
+        if (!spec)
+          throw new ChangeRejectedError(`unknown column ${JSON.stringify(column.slice(0, 80))} of table ${table}`);
         let value: JsonValue;
         let json: string;
         let merged: MergedText | undefined;
@@ -85,9 +118,16 @@ export class LocalWrites {
           if (typeof raw !== 'string') throw new ChangeRejectedError(`${table}.${column} takes a string`);
           // A rich text is a tree the editor edits: a plain string cannot say where it goes.
           if (spec.root === 'xml' && raw === '') continue;
-          if (spec.root === 'xml') throw new ChangeRejectedError(`${table}.${column} is a rich text: write it with applyTextUpdate (a Yjs update of its fragment)`);
+          if (spec.root === 'xml')
+            throw new ChangeRejectedError(
+              `${table}.${column} is a rich text: write it with applyTextUpdate (a Yjs update of its fragment)`,
+            );
           const state = textState(core, table, id, column);
-          const edit = this.textEdits.diff(`${table}\u0000${id}\u0000${column}`, state.byteLength > 0 ? state : null, raw);
+          const edit = this.textEdits.diff(
+            `${table}\u0000${id}\u0000${column}`,
+            state.byteLength > 0 ? state : null,
+            raw,
+          );
           if (!edit) continue;
           value = encodeBase64(edit.update);
           json = JSON.stringify(value);
@@ -95,9 +135,9 @@ export class LocalWrites {
         } else {
           value = raw as JsonValue;
           json = JSON.stringify(value);
-          const current = core.stmt('SELECT value FROM field_versions WHERE tbl = ? AND row_id = ? AND col = ?').get(table, id, column) as
-            | { value: string }
-            | undefined;
+          const current = core
+            .stmt('SELECT value FROM field_versions WHERE tbl = ? AND row_id = ? AND col = ?')
+            .get(table, id, column) as { value: string } | undefined;
           if (current && current.value === json) continue;
         }
         const change = core.localChange(table, id, campaign, column, value, author);

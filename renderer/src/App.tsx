@@ -31,10 +31,14 @@ export function App() {
   return (
     <Router hook={useHashLocation}>
       <div className="app-shell">
-        <a className="skip-link" href="#main" onClick={(event) => {
-          event.preventDefault();
-          document.getElementById('main')?.focus();
-        }}>
+        <a
+          className="skip-link"
+          href="#main"
+          onClick={(event) => {
+            event.preventDefault();
+            document.getElementById('main')?.focus();
+          }}
+        >
           {t('app.skipToContent')}
         </a>
         <header className="topbar">

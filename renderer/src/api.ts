@@ -1,4 +1,10 @@
-import { BRIDGE_INVOKE_PATH, BRIDGE_TOKEN_HEADER, type ChannelName, type InputOf, type OutputOf } from '../../shared/contract/channels';
+import {
+  BRIDGE_INVOKE_PATH,
+  BRIDGE_TOKEN_HEADER,
+  type ChannelName,
+  type InputOf,
+  type OutputOf,
+} from '../../shared/contract/channels';
 import { fail, type ContractError, type Result } from '../../shared/contract/result';
 import { openBridgeStream, parseEvent, type StreamListener } from './data/events';
 
@@ -38,7 +44,10 @@ function bridgeInvoke(token: string | null): RawInvoke {
       });
       return (await response.json()) as Result<unknown>;
     } catch (error) {
-      return { ok: false, error: { code: 'INTERNAL', message: `TRANSPORT: ${error instanceof Error ? error.message : String(error)}` } };
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: `TRANSPORT: ${error instanceof Error ? error.message : String(error)}` },
+      };
     }
   };
 }
@@ -57,9 +66,20 @@ function ipcSubscribe(subscribe: (listener: (payload: unknown) => void) => () =>
 }
 
 function pickTransport(): { transport: Transport; raw: RawInvoke; subscribe: RawSubscribe; hasToken: boolean } {
-  if (window.veldwerk) return { transport: 'ipc', raw: window.veldwerk.invoke, subscribe: ipcSubscribe(window.veldwerk.subscribe), hasToken: true };
+  if (window.veldwerk)
+    return {
+      transport: 'ipc',
+      raw: window.veldwerk.invoke,
+      subscribe: ipcSubscribe(window.veldwerk.subscribe),
+      hasToken: true,
+    };
   const token = takeBridgeToken();
-  return { transport: 'http', raw: bridgeInvoke(token), subscribe: (listener) => openBridgeStream(listener, { token }), hasToken: token !== null };
+  return {
+    transport: 'http',
+    raw: bridgeInvoke(token),
+    subscribe: (listener) => openBridgeStream(listener, { token }),
+    hasToken: token !== null,
+  };
 }
 
 const picked = pickTransport();
@@ -80,7 +100,11 @@ export const api = {
   /** False in browser mode when the page was opened without the token link. */
   hasCredentials: picked.hasToken,
   /** Calls a channel and answers its envelope; never throws. */
-  async invoke<C extends ChannelName>(channel: C, payload: InputOf<C>, options?: InvokeOptions): Promise<Result<OutputOf<C>>> {
+  async invoke<C extends ChannelName>(
+    channel: C,
+    payload: InputOf<C>,
+    options?: InvokeOptions,
+  ): Promise<Result<OutputOf<C>>> {
     try {
       return (await picked.raw(channel, payload, options)) as Result<OutputOf<C>>;
     } catch (error) {

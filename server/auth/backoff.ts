@@ -31,7 +31,8 @@ export class LoginBackoff {
   failed(account: string): void {
     const entry = this.entries.get(account) ?? { failures: 0, until: 0 };
     entry.failures += 1;
-    if (entry.failures > FREE_FAILURES) entry.until = this.now() + Math.min(MAX_MS, BASE_MS * 2 ** (entry.failures - FREE_FAILURES - 1));
+    if (entry.failures > FREE_FAILURES)
+      entry.until = this.now() + Math.min(MAX_MS, BASE_MS * 2 ** (entry.failures - FREE_FAILURES - 1));
     this.entries.delete(account);
     this.entries.set(account, entry);
     // Forget the oldest entries beyond the cap, so random addresses cannot grow the map without bound.

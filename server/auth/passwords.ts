@@ -36,7 +36,9 @@ function derive(password: string, salt: Buffer, params: Params): Promise<Buffer>
   return withSlot(
     () =>
       new Promise((resolve, reject) => {
-        scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)));
+        scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (error, key) =>
+          error ? reject(error) : resolve(key),
+        );
       }),
   );
 }
@@ -46,8 +48,10 @@ export class WeakPasswordError extends Error {
 }
 
 export function checkPasswordStrength(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) throw new WeakPasswordError(`A password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
-  if (password.length > MAX_PASSWORD_LENGTH) throw new WeakPasswordError(`A password may have at most ${MAX_PASSWORD_LENGTH} characters.`);
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw new WeakPasswordError(`A password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
+  if (password.length > MAX_PASSWORD_LENGTH)
+    throw new WeakPasswordError(`A password may have at most ${MAX_PASSWORD_LENGTH} characters.`);
 }
 
 /** Hashes a password with PASSWORD_PARAMS (params: only for tests of the rehash). */
@@ -72,7 +76,10 @@ function parseHash(encoded: string): { params: Params; salt: Buffer; key: Buffer
 /** Whether a stored hash uses weaker parameters than PASSWORD_PARAMS (rehash it at the next login). */
 export function needsRehash(stored: string): boolean {
   const parsed = parseHash(stored);
-  return parsed !== null && (parsed.params.N < PASSWORD_PARAMS.N || parsed.params.r < PASSWORD_PARAMS.r || parsed.params.p < PASSWORD_PARAMS.p);
+  return (
+    parsed !== null &&
+    (parsed.params.N < PASSWORD_PARAMS.N || parsed.params.r < PASSWORD_PARAMS.r || parsed.params.p < PASSWORD_PARAMS.p)
+  );
 }
 
 // Verifying against this when the user does not exist keeps the answer time the same.

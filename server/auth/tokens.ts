@@ -88,7 +88,8 @@ export class Authenticator {
     this.backoff.succeeded(account);
     if (user.disabled) throw new AuthError('This account has been revoked; ask the team lead.', 'ACCOUNT_REVOKED');
     // A hash made with weaker parameters is replaced now that the password is at hand.
-    if (user.passwordHash && needsRehash(user.passwordHash)) await this.store.setPasswordHash(user.id, await hashPassword(password));
+    if (user.passwordHash && needsRehash(user.passwordHash))
+      await this.store.setPasswordHash(user.id, await hashPassword(password));
     return this.issue(user.id, randomBytes(16).toString('hex'));
   }
 
@@ -102,7 +103,8 @@ export class Authenticator {
       throw new AuthError('This refresh token was already used, so the session was revoked to be safe; log in again.');
     }
     const user = await this.store.findUserById(record.userId);
-    if (!user || user.disabled) throw new AuthError('This account has been revoked; ask the team lead.', 'ACCOUNT_REVOKED');
+    if (!user || user.disabled)
+      throw new AuthError('This account has been revoked; ask the team lead.', 'ACCOUNT_REVOKED');
     return this.issue(user.id, record.family);
   }
 
@@ -118,7 +120,8 @@ export class Authenticator {
     if (record.revoked) throw new AuthError('This access token was revoked; log in again.');
     if (record.expiresAt <= this.now()) throw new AuthError('The access token expired; refresh it or log in again.');
     const user = await this.store.findUserById(record.userId);
-    if (!user || user.disabled) throw new AuthError('This account has been revoked; ask the team lead.', 'ACCOUNT_REVOKED');
+    if (!user || user.disabled)
+      throw new AuthError('This account has been revoked; ask the team lead.', 'ACCOUNT_REVOKED');
     return { user, family: record.family, memberships: await this.store.activeMemberships(user.id) };
   }
 
@@ -130,8 +133,20 @@ export class Authenticator {
       accessExpiresAt: now + this.accessTtl,
       refreshExpiresAt: now + this.refreshTtl,
     };
-    await this.store.insertToken({ hash: hashToken(pair.accessToken), userId, kind: 'access', family, expiresAt: pair.accessExpiresAt });
-    await this.store.insertToken({ hash: hashToken(pair.refreshToken), userId, kind: 'refresh', family, expiresAt: pair.refreshExpiresAt });
+    await this.store.insertToken({
+      hash: hashToken(pair.accessToken),
+      userId,
+      kind: 'access',
+      family,
+      expiresAt: pair.accessExpiresAt,
+    });
+    await this.store.insertToken({
+      hash: hashToken(pair.refreshToken),
+      userId,
+      kind: 'refresh',
+      family,
+      expiresAt: pair.refreshExpiresAt,
+    });
     return pair;
   }
 }

@@ -20,11 +20,18 @@ const uploadedKey = (serverId: string, hash: string) => `blob:${serverId}:${hash
 
 function documentHashes(store: LocalStore, campaign: string): string[] {
   const hashes = new Set<string>();
-  for (const document of store.list('documents', { campaign_id: campaign }, { includeDeleted: true })) if (document.blob_hash) hashes.add(document.blob_hash);
+  for (const document of store.list('documents', { campaign_id: campaign }, { includeDeleted: true }))
+    if (document.blob_hash) hashes.add(document.blob_hash);
   return [...hashes].sort();
 }
 
-export async function syncBlobs(store: LocalStore, blobs: BlobStore, client: SyncHttpClient, serverId: string, campaigns: readonly string[]): Promise<BlobRound> {
+export async function syncBlobs(
+  store: LocalStore,
+  blobs: BlobStore,
+  client: SyncHttpClient,
+  serverId: string,
+  campaigns: readonly string[],
+): Promise<BlobRound> {
   let uploaded = 0;
   let downloaded = 0;
   const missing: string[] = [];
@@ -47,7 +54,8 @@ export async function syncBlobs(store: LocalStore, blobs: BlobStore, client: Syn
       }
       const bytes = await client.downloadBlob(campaign, hash);
       const actual = createHash('sha256').update(bytes).digest('hex');
-      if (actual !== hash) throw new Error(`The server sent a file whose content does not match its hash ${hash}; it was not kept.`);
+      if (actual !== hash)
+        throw new Error(`The server sent a file whose content does not match its hash ${hash}; it was not kept.`);
       blobs.put(bytes);
       store.setSyncState(uploadedKey(serverId, hash), 'yes');
       downloaded += 1;

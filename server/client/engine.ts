@@ -37,7 +37,11 @@ const PUSH_SOURCES: readonly ChangeSourceKind[] = ['local', 'bundle', 'peer'];
 export class SyncRoundError extends Error {
   override readonly name = 'SyncRoundError';
   constructor(readonly report: RoundReport) {
-    super(report.problems.map((problem) => (problem.campaign ? `${problem.campaign}: ${problem.message}` : problem.message)).join('\n'));
+    super(
+      report.problems
+        .map((problem) => (problem.campaign ? `${problem.campaign}: ${problem.message}` : problem.message))
+        .join('\n'),
+    );
   }
 }
 
@@ -140,12 +144,23 @@ export class SyncEngine {
     try {
       const me = await client.me();
       const member = [...new Set(me.memberships.map((membership) => membership.campaign))];
-      const campaigns = this.options.campaigns ? this.options.campaigns.filter((campaign) => member.includes(campaign)) : member;
+      const campaigns = this.options.campaigns
+        ? this.options.campaigns.filter((campaign) => member.includes(campaign))
+        : member;
       const missing = this.options.campaigns?.filter((campaign) => !member.includes(campaign)) ?? [];
-      if (missing.length > 0) throw new SyncHttpError(403, 'FORBIDDEN', `You are not a member of campaign ${missing.map((c) => `"${c}"`).join(', ')} on this server.`);
+      if (missing.length > 0)
+        throw new SyncHttpError(
+          403,
+          'FORBIDDEN',
+          `You are not a member of campaign ${missing.map((c) => `"${c}"`).join(', ')} on this server.`,
+        );
       const problems: RoundProblem[] = [];
       const clockOffsetMs = typeof me.time === 'number' ? this.now() - me.time : null;
-      if (clockOffsetMs !== null && typeof me.maxClockSkewMs === 'number' && Math.abs(clockOffsetMs) > me.maxClockSkewMs) {
+      if (
+        clockOffsetMs !== null &&
+        typeof me.maxClockSkewMs === 'number' &&
+        Math.abs(clockOffsetMs) > me.maxClockSkewMs
+      ) {
         const minutes = Math.round(Math.abs(clockOffsetMs) / 60_000);
         problems.push({
           campaign: null,
@@ -162,17 +177,30 @@ export class SyncEngine {
       const refused: RefusedChange[] = [];
       const problemOf = (campaign: string, phase: 'push' | 'pull', error: unknown): RoundProblem => {
         if (error instanceof ServerUnreachableError) throw error;
-        if (error instanceof SyncHttpError) return { campaign, phase, code: isReasonCode(error.code) ? error.code : 'INTERNAL', message: error.message };
-        return { campaign, phase, code: localCode(error), message: error instanceof Error ? error.message : String(error) };
+        if (error instanceof SyncHttpError)
+          return { campaign, phase, code: isReasonCode(error.code) ? error.code : 'INTERNAL', message: error.message };
+        return {
+          campaign,
+          phase,
+          code: localCode(error),
+          message: error instanceof Error ? error.message : String(error),
+        };
       };
       for (const campaign of campaigns) {
         try {
           const pushKey = pushCursorKey(me.serverId, campaign);
           let pushCursor = Number(replica.getSyncState(pushKey) ?? '0');
           for (;;) {
-            const batch = replica.changesAfter(pushCursor, this.options.pushBatch ?? 500, { sources: PUSH_SOURCES, campaign });
+            const batch = replica.changesAfter(pushCursor, this.options.pushBatch ?? 500, {
+              sources: PUSH_SOURCES,
+              campaign,
+            });
             if (batch.length === 0) break;
-            const answer = await client.push(campaign, batch.map((entry) => entry.change), replica.node);
+            const answer = await client.push(
+              campaign,
+              batch.map((entry) => entry.change),
+              replica.node,
+            );
             pushCursor = batch[batch.length - 1]?.seq ?? pushCursor;
             replica.setSyncState(pushKey, String(pushCursor));
             pushed += answer.accepted;
@@ -197,14 +225,29 @@ export class SyncEngine {
             }
             if (page.cursor !== cursor) replica.setSyncState(pullKey, String(page.cursor));
             cursor = page.cursor;
-            this.progress({ phase: 'pull', campaign, done: cursor - start, total: Math.max(page.lastSeq - start, cursor - start) });
+            this.progress({
+              phase: 'pull',
+              campaign,
+              done: cursor - start,
+              total: Math.max(page.lastSeq - start, cursor - start),
+            });
             if (!page.hasMore) break;
           }
         } catch (error) {
           problems.push(problemOf(campaign, 'pull', error));
         }
       }
-      const report: RoundReport = { pushed, pulled, duplicates, held, refused, campaigns, setAside, problems, clockOffsetMs };
+      const report: RoundReport = {
+        pushed,
+        pulled,
+        duplicates,
+        held,
+        refused,
+        campaigns,
+        setAside,
+        problems,
+        clockOffsetMs,
+      };
       if (problems.length > 0) throw new SyncRoundError(report);
       this.failures = 0;
       this.setStatus({ state: 'up-to-date', at: this.now(), report });
@@ -216,12 +259,23 @@ export class SyncEngine {
         this.setStatus({ state: 'offline', reason: error.message, nextAttemptAt: nextAttemptAt ?? this.now() });
       } else if (error instanceof SyncRoundError) {
         const first = error.report.problems[0] as RoundProblem;
-        this.setStatus({ state: 'error', reason: first.message, code: first.code, nextAttemptAt, report: error.report });
+        this.setStatus({
+          state: 'error',
+          reason: first.message,
+          code: first.code,
+          nextAttemptAt,
+          report: error.report,
+        });
       } else if (error instanceof SyncHttpError) {
         const reason = error.status === 401 ? `Log in again: ${error.message}` : error.message;
         this.setStatus({ state: 'error', reason, code: error.code, nextAttemptAt });
       } else {
-        this.setStatus({ state: 'error', reason: error instanceof Error ? error.message : String(error), code: 'LOCAL', nextAttemptAt });
+        this.setStatus({
+          state: 'error',
+          reason: error instanceof Error ? error.message : String(error),
+          code: 'LOCAL',
+          nextAttemptAt,
+        });
       }
       throw error;
     }
@@ -245,7 +299,10 @@ export class SyncEngine {
         wait = this.options.intervalMs ?? 60_000;
       } catch {
         const status = this.current;
-        wait = (status.state === 'offline' || status.state === 'error') && status.nextAttemptAt !== null ? Math.max(0, status.nextAttemptAt - this.now()) : this.backoffMs();
+        wait =
+          (status.state === 'offline' || status.state === 'error') && status.nextAttemptAt !== null
+            ? Math.max(0, status.nextAttemptAt - this.now())
+            : this.backoffMs();
       }
       if (!this.running) break;
       if (this.pendingTrigger) continue;

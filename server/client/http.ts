@@ -67,7 +67,10 @@ export class SyncHttpClient {
   constructor(private readonly options: SyncHttpClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     const problem = serverUrlProblem(this.baseUrl);
-    if (problem === 'invalid') throw new Error(`The server URL must start with https:// (or http:// for this machine), not ${JSON.stringify(options.baseUrl)}`);
+    if (problem === 'invalid')
+      throw new Error(
+        `The server URL must start with https:// (or http:// for this machine), not ${JSON.stringify(options.baseUrl)}`,
+      );
     if (problem === 'insecure-http') throw new InsecureServerUrlError();
     this.credentials = options.credentials ?? { accessToken: null, refreshToken: null };
     this.timeoutMs = options.timeoutMs ?? 30_000;
@@ -99,14 +102,22 @@ export class SyncHttpClient {
 
   /** node: this laptop's own node id (the server binds it to the account; see SyncService.push). */
   push(campaign: string, changes: readonly Change[], node?: string): Promise<PushResponse> {
-    return this.json<PushResponse>('POST', campaignPath(campaign, 'changes'), node !== undefined ? { changes, node } : { changes });
+    return this.json<PushResponse>(
+      'POST',
+      campaignPath(campaign, 'changes'),
+      node !== undefined ? { changes, node } : { changes },
+    );
   }
 
   pull(campaign: string, after: number, limit: number): Promise<PullResponse> {
     return this.json<PullResponse>('GET', `${campaignPath(campaign, 'changes')}?after=${after}&limit=${limit}`);
   }
 
-  transitionVisit(campaign: string, visitId: string, to: 'submitted' | 'approved' | 'done'): Promise<TransitionResponse> {
+  transitionVisit(
+    campaign: string,
+    visitId: string,
+    to: 'submitted' | 'approved' | 'done',
+  ): Promise<TransitionResponse> {
     return this.json<TransitionResponse>('POST', campaignPath(campaign, 'visits', visitId, 'status'), { to });
   }
 
@@ -116,14 +127,21 @@ export class SyncHttpClient {
     to: 'draft' | 'submitted' | 'approved' | 'final',
     options: { readonly comment?: string; readonly frozen?: Readonly<Record<string, JsonValue>> } = {},
   ): Promise<TransitionResponse> {
-    return this.json<TransitionResponse>('POST', campaignPath(campaign, 'reports', reportId, 'status'), { to, ...options });
+    return this.json<TransitionResponse>('POST', campaignPath(campaign, 'reports', reportId, 'status'), {
+      to,
+      ...options,
+    });
   }
 
   listHeld(campaign: string, state?: 'pending' | 'accepted' | 'rejected'): Promise<HeldListResponse> {
     return this.json<HeldListResponse>('GET', `${campaignPath(campaign, 'held')}${state ? `?state=${state}` : ''}`);
   }
 
-  decideHeld(campaign: string, changeId: string, decision: 'accept' | 'reject'): Promise<{ state: string; seq: number | null }> {
+  decideHeld(
+    campaign: string,
+    changeId: string,
+    decision: 'accept' | 'reject',
+  ): Promise<{ state: string; seq: number | null }> {
     return this.json('POST', campaignPath(campaign, 'held', changeId), { decision });
   }
 
@@ -140,7 +158,13 @@ export class SyncHttpClient {
   }
 
   /** Uploads a blob in chunks, resuming after whatever the server already holds. */
-  async uploadBlob(campaign: string, sha256: string, data: Uint8Array, chunkBytes = 4 * 1024 * 1024, onProgress?: (sent: number, total: number) => void): Promise<BlobStatus> {
+  async uploadBlob(
+    campaign: string,
+    sha256: string,
+    data: Uint8Array,
+    chunkBytes = 4 * 1024 * 1024,
+    onProgress?: (sent: number, total: number) => void,
+  ): Promise<BlobStatus> {
     let status = (await this.blobStatus(campaign, sha256)) ?? { size: data.length, received: 0, complete: false };
     while (!status.complete) {
       const start = status.received;
@@ -162,7 +186,12 @@ export class SyncHttpClient {
 
   /** Downloads a blob; pass what you already have to resume (the server sends the rest). */
   async downloadBlob(campaign: string, sha256: string, have: Uint8Array = new Uint8Array()): Promise<Buffer> {
-    const response = await this.send('GET', campaignPath(campaign, 'blobs', sha256), undefined, have.length > 0 ? { range: `bytes=${have.length}-` } : {});
+    const response = await this.send(
+      'GET',
+      campaignPath(campaign, 'blobs', sha256),
+      undefined,
+      have.length > 0 ? { range: `bytes=${have.length}-` } : {},
+    );
     if (!response.ok) throw await this.errorOf(response);
     const rest = Buffer.from(await response.arrayBuffer());
     return response.status === 206 ? Buffer.concat([have, rest]) : rest;
@@ -195,12 +224,21 @@ export class SyncHttpClient {
       return (await response.json()) as T;
     } catch (error) {
       // The connection broke mid-answer (server stopped, network lost) or the answer is not JSON.
-      throw new ServerUnreachableError(`The answer of the sync server at ${this.baseUrl} was cut off (${error instanceof Error ? error.message : String(error)}).`);
+      throw new ServerUnreachableError(
+        `The answer of the sync server at ${this.baseUrl} was cut off (${error instanceof Error ? error.message : String(error)}).`,
+      );
     }
   }
 
-  private async send(method: string, path: string, body?: string | Uint8Array, headers: Record<string, string> = {}, authenticated = true): Promise<Response> {
-    const auth: Record<string, string> = authenticated && this.credentials.accessToken ? { authorization: `Bearer ${this.credentials.accessToken}` } : {};
+  private async send(
+    method: string,
+    path: string,
+    body?: string | Uint8Array,
+    headers: Record<string, string> = {},
+    authenticated = true,
+  ): Promise<Response> {
+    const auth: Record<string, string> =
+      authenticated && this.credentials.accessToken ? { authorization: `Bearer ${this.credentials.accessToken}` } : {};
     try {
       return await fetch(`${this.baseUrl}${path}`, {
         method,
@@ -210,20 +248,31 @@ export class SyncHttpClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
-      const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
+      const cause =
+        error instanceof Error && error.cause instanceof Error
+          ? error.cause.message
+          : error instanceof Error
+            ? error.message
+            : String(error);
       throw new ServerUnreachableError(`The sync server at ${this.baseUrl} cannot be reached (${cause}).`);
     }
   }
 
   private async errorOf(response: Response): Promise<Error> {
     if (response.status === 502 || response.status === 503 || response.status === 504) {
-      return new ServerUnreachableError(`The sync server at ${this.baseUrl} is not available (HTTP ${response.status}).`);
+      return new ServerUnreachableError(
+        `The sync server at ${this.baseUrl} is not available (HTTP ${response.status}).`,
+      );
     }
     const text = await response.text().catch(() => '');
     try {
       const parsed = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
       if (parsed.error && typeof parsed.error.message === 'string') {
-        return new SyncHttpError(response.status, typeof parsed.error.code === 'string' ? parsed.error.code : 'ERROR', parsed.error.message);
+        return new SyncHttpError(
+          response.status,
+          typeof parsed.error.code === 'string' ? parsed.error.code : 'ERROR',
+          parsed.error.message,
+        );
       }
     } catch {
       // not JSON: fall through

@@ -47,6 +47,12 @@ export type SyncStatus =
   | { readonly state: 'offline'; readonly reason: string; readonly nextAttemptAt: number }
   | { readonly state: 'syncing'; readonly progress: SyncProgress | null }
   | { readonly state: 'up-to-date'; readonly at: number; readonly report: RoundReport }
-  | { readonly state: 'error'; readonly reason: string; readonly code: string; readonly nextAttemptAt: number | null; readonly report?: RoundReport };
+  | {
+      readonly state: 'error';
+      readonly reason: string;
+      readonly code: string;
+      readonly nextAttemptAt: number | null;
+      readonly report?: RoundReport;
+    };
 
 export type SyncStatusListener = (status: SyncStatus) => void;

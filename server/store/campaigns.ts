@@ -10,11 +10,10 @@ export class CampaignRepository {
   constructor(private readonly driver: SqlDriver) {}
 
   async create(id: string, name: string): Promise<void> {
-    const inserted = await this.driver.execute('INSERT INTO campaigns (id, name, last_seq, created_at) VALUES ($1, $2, 0, $3) ON CONFLICT (id) DO NOTHING', [
-      id,
-      name,
-      new Date().toISOString(),
-    ]);
+    const inserted = await this.driver.execute(
+      'INSERT INTO campaigns (id, name, last_seq, created_at) VALUES ($1, $2, 0, $3) ON CONFLICT (id) DO NOTHING',
+      [id, name, new Date().toISOString()],
+    );
     if (inserted === 0) throw new CampaignExistsError(`Campaign ${id} already exists.`);
   }
 

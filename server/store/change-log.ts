@@ -92,7 +92,10 @@ export class ChangeLogRepository {
 
   /** Takes the campaign's write lock for the rest of the transaction; returns its last sequence number (null: no such campaign). */
   async lockCampaign(tx: SqlExecutor, campaign: string): Promise<number | null> {
-    const rows = await tx.query<{ last_seq: unknown }>('UPDATE campaigns SET last_seq = last_seq WHERE id = $1 RETURNING last_seq', [campaign]);
+    const rows = await tx.query<{ last_seq: unknown }>(
+      'UPDATE campaigns SET last_seq = last_seq WHERE id = $1 RETURNING last_seq',
+      [campaign],
+    );
     return rows[0] ? toNumber(rows[0].last_seq) : null;
   }
 
@@ -101,12 +104,15 @@ export class ChangeLogRepository {
     const known = new Map<string, Change>();
     for (const part of chunks(ids, 500)) {
       const list = placeholders(part.length, 2);
-      const logged = await tx.query<ChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE campaign_id = $1 AND change_id IN (${list})`, [campaign, ...part]);
+      const logged = await tx.query<ChangeRow>(
+        `SELECT ${CHANGE_COLUMNS} FROM changes WHERE campaign_id = $1 AND change_id IN (${list})`,
+        [campaign, ...part],
+      );
       for (const row of logged) known.set(row.change_id, rowToChange(campaign, row));
-      const held = await tx.query<{ change_id: string; body: string }>(`SELECT change_id, body FROM held_changes WHERE campaign_id = $1 AND change_id IN (${list})`, [
-        campaign,
-        ...part,
-      ]);
+      const held = await tx.query<{ change_id: string; body: string }>(
+        `SELECT change_id, body FROM held_changes WHERE campaign_id = $1 AND change_id IN (${list})`,
+        [campaign, ...part],
+      );
       for (const row of held) if (!known.has(row.change_id)) known.set(row.change_id, JSON.parse(row.body) as Change);
     }
     return known;
@@ -114,7 +120,10 @@ export class ChangeLogRepository {
 
   /** Binds a node id to an account if it is not bound yet; answers the account it is bound to. */
   async bindNode(tx: SqlExecutor, node: string, userId: string): Promise<string> {
-    await tx.execute('INSERT INTO node_owners (node, user_id, bound_at) VALUES ($1, $2, $3) ON CONFLICT (node) DO NOTHING', [node, userId, new Date().toISOString()]);
+    await tx.execute(
+      'INSERT INTO node_owners (node, user_id, bound_at) VALUES ($1, $2, $3) ON CONFLICT (node) DO NOTHING',
+      [node, userId, new Date().toISOString()],
+    );
     const rows = await tx.query<{ user_id: string }>('SELECT user_id FROM node_owners WHERE node = $1', [node]);
     return rows[0]?.user_id ?? userId;
   }
@@ -123,14 +132,22 @@ export class ChangeLogRepository {
   async nodeOwners(tx: SqlExecutor, nodes: readonly string[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     for (const part of chunks([...new Set(nodes)], 400)) {
-      const rows = await tx.query<{ node: string; user_id: string }>(`SELECT node, user_id FROM node_owners WHERE node IN (${placeholders(part.length, 1)})`, part);
+      const rows = await tx.query<{ node: string; user_id: string }>(
+        `SELECT node, user_id FROM node_owners WHERE node IN (${placeholders(part.length, 1)})`,
+        part,
+      );
       for (const row of rows) found.set(row.node, row.user_id);
     }
     return found;
   }
 
   /** Of these rows of a table, those that another campaign's log already has: row id → that campaign. */
-  async rowsOfOtherCampaigns(tx: SqlExecutor, campaign: string, table: string, rowIds: readonly string[]): Promise<Map<string, string>> {
+  async rowsOfOtherCampaigns(
+    tx: SqlExecutor,
+    campaign: string,
+    table: string,
+    rowIds: readonly string[],
+  ): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     for (const part of chunks([...new Set(rowIds)], 400)) {
       const rows = await tx.query<{ row_id: string; campaign_id: string }>(
@@ -143,7 +160,13 @@ export class ChangeLogRepository {
   }
 
   /** Appends changes to the campaign's log after lastSeq (the caller holds the campaign lock). Returns the new last sequence number. */
-  async append(tx: SqlExecutor, campaign: string, lastSeq: number, changes: readonly Change[], pushedBy: string): Promise<number> {
+  async append(
+    tx: SqlExecutor,
+    campaign: string,
+    lastSeq: number,
+    changes: readonly Change[],
+    pushedBy: string,
+  ): Promise<number> {
     let seq = lastSeq;
     const now = Date.now();
     for (const part of chunks(changes, 200)) {
@@ -153,9 +176,27 @@ export class ChangeLogRepository {
         seq += 1;
         const base = params.length;
         rows.push(`(${placeholders(14, base + 1)})`);
-        params.push(campaign, seq, change.id, change.hlc, change.node, change.author, change.table, change.rowId, change.column, JSON.stringify(change.value), change.prev, change.schema, pushedBy, now);
+        params.push(
+          campaign,
+          seq,
+          change.id,
+          change.hlc,
+          change.node,
+          change.author,
+          change.table,
+          change.rowId,
+          change.column,
+          JSON.stringify(change.value),
+          change.prev,
+          change.schema,
+          pushedBy,
+          now,
+        );
       }
-      await tx.execute(`INSERT INTO changes (campaign_id, seq, ${CHANGE_COLUMNS}, pushed_by, received_at) VALUES ${rows.join(', ')}`, params);
+      await tx.execute(
+        `INSERT INTO changes (campaign_id, seq, ${CHANGE_COLUMNS}, pushed_by, received_at) VALUES ${rows.join(', ')}`,
+        params,
+      );
     }
     if (seq !== lastSeq) await tx.execute('UPDATE campaigns SET last_seq = $1 WHERE id = $2', [seq, campaign]);
     return seq;
@@ -170,7 +211,9 @@ export class ChangeLogRepository {
   }
 
   async lastSeq(campaign: string): Promise<number> {
-    const rows = await this.driver.query<{ last_seq: unknown }>('SELECT last_seq FROM campaigns WHERE id = $1', [campaign]);
+    const rows = await this.driver.query<{ last_seq: unknown }>('SELECT last_seq FROM campaigns WHERE id = $1', [
+      campaign,
+    ]);
     return rows[0] ? toNumber(rows[0].last_seq) : 0;
   }
 
@@ -184,7 +227,13 @@ export class ChangeLogRepository {
    * The current value and timestamp of one column for many rows of a table: the change with the
    * greatest timestamp in the log (held and rejected changes are not in the log).
    */
-  async latestValues(tx: SqlExecutor, campaign: string, table: string, column: string, rowIds: readonly string[]): Promise<Map<string, { value: JsonValue; hlc: string }>> {
+  async latestValues(
+    tx: SqlExecutor,
+    campaign: string,
+    table: string,
+    column: string,
+    rowIds: readonly string[],
+  ): Promise<Map<string, { value: JsonValue; hlc: string }>> {
     const found = new Map<string, { value: JsonValue; hlc: string }>();
     for (const part of chunks([...new Set(rowIds)], 400)) {
       const rows = await tx.query<{ row_id: string; value: string; hlc: string }>(
@@ -202,7 +251,11 @@ export class ChangeLogRepository {
    * Every row of a table that is not deleted, with the current value of some columns (the change
    * with the greatest timestamp per field). For looking up names (regions, sectors), not hot paths.
    */
-  async currentRows(campaign: string, table: string, columns: readonly string[]): Promise<Array<{ id: string; values: Record<string, JsonValue> }>> {
+  async currentRows(
+    campaign: string,
+    table: string,
+    columns: readonly string[],
+  ): Promise<Array<{ id: string; values: Record<string, JsonValue> }>> {
     const wanted = [...new Set([...columns, 'deleted'])];
     const rows = await this.driver.query<{ row_id: string; column_name: string; value: string; hlc: string }>(
       `SELECT row_id, column_name, value, hlc FROM changes WHERE campaign_id = $1 AND table_name = $2 AND column_name IN (${placeholders(wanted.length, 3)})`,
@@ -212,18 +265,27 @@ export class ChangeLogRepository {
     for (const row of rows) {
       const fields = latest.get(row.row_id) ?? new Map<string, { value: JsonValue; hlc: string }>();
       const seen = fields.get(row.column_name);
-      if (!seen || row.hlc > seen.hlc) fields.set(row.column_name, { value: JSON.parse(row.value) as JsonValue, hlc: row.hlc });
+      if (!seen || row.hlc > seen.hlc)
+        fields.set(row.column_name, { value: JSON.parse(row.value) as JsonValue, hlc: row.hlc });
       latest.set(row.row_id, fields);
     }
     return [...latest]
       .filter(([, fields]) => fields.get('deleted')?.value !== true)
-      .map(([id, fields]) => ({ id, values: Object.fromEntries([...fields].map(([column, field]) => [column, field.value])) }))
+      .map(([id, fields]) => ({
+        id,
+        values: Object.fromEntries([...fields].map(([column, field]) => [column, field.value])),
+      }))
       .sort((a, b) => a.id.localeCompare(b.id));
   }
 
   // ---- held changes (edits of approved visits) ------------------------------------------
 
-  async hold(tx: SqlExecutor, campaign: string, held: readonly { change: Change; visitId: string; reason: string }[], pushedBy: string): Promise<void> {
+  async hold(
+    tx: SqlExecutor,
+    campaign: string,
+    held: readonly { change: Change; visitId: string; reason: string }[],
+    pushedBy: string,
+  ): Promise<void> {
     const now = Date.now();
     for (const item of held) {
       await tx.execute(
@@ -246,18 +308,24 @@ export class ChangeLogRepository {
   }
 
   async findHeld(tx: SqlExecutor, campaign: string, changeId: string): Promise<HeldChange | null> {
-    const rows = await tx.query<HeldRow>(`SELECT ${HELD_COLUMNS} FROM held_changes WHERE campaign_id = $1 AND change_id = $2`, [campaign, changeId]);
+    const rows = await tx.query<HeldRow>(
+      `SELECT ${HELD_COLUMNS} FROM held_changes WHERE campaign_id = $1 AND change_id = $2`,
+      [campaign, changeId],
+    );
     const row = rows[0];
     return row ? rowToHeld(row) : null;
   }
 
-  async decideHeld(tx: SqlExecutor, campaign: string, changeId: string, state: 'accepted' | 'rejected', decidedBy: string): Promise<void> {
-    await tx.execute('UPDATE held_changes SET state = $1, decided_by = $2, decided_at = $3 WHERE campaign_id = $4 AND change_id = $5', [
-      state,
-      decidedBy,
-      Date.now(),
-      campaign,
-      changeId,
-    ]);
+  async decideHeld(
+    tx: SqlExecutor,
+    campaign: string,
+    changeId: string,
+    state: 'accepted' | 'rejected',
+    decidedBy: string,
+  ): Promise<void> {
+    await tx.execute(
+      'UPDATE held_changes SET state = $1, decided_by = $2, decided_at = $3 WHERE campaign_id = $4 AND change_id = $5',
+      [state, decidedBy, Date.now(), campaign, changeId],
+    );
   }
 }

@@ -41,7 +41,10 @@ export class MembershipRepository {
       sql += ' AND campaign_id = $2';
       params.push(campaign);
     }
-    const rows = await this.driver.query<{ campaign_id: string; role: string; scope: string }>(`${sql} ORDER BY campaign_id, role, scope`, params);
+    const rows = await this.driver.query<{ campaign_id: string; role: string; scope: string }>(
+      `${sql} ORDER BY campaign_id, role, scope`,
+      params,
+    );
     return rows.map((row) => ({ campaign: row.campaign_id, role: row.role as Role, scope: row.scope }));
   }
 }

@@ -31,7 +31,8 @@ export function describeStore(location: StoreLocation): string {
 /** Opens (creating and migrating where needed) the server's store. */
 export async function openServerStore(location: StoreLocation): Promise<ServerStore> {
   if (location.databaseUrl) {
-    if (!/^postgres(ql)?:\/\//.test(location.databaseUrl)) throw new Error('The database URL must start with postgres:// or postgresql://');
+    if (!/^postgres(ql)?:\/\//.test(location.databaseUrl))
+      throw new Error('The database URL must start with postgres:// or postgresql://');
     const driver = await openPostgresDriver({
       connectionString: location.databaseUrl,
       ...(location.pgSchema ? { schema: location.pgSchema } : {}),

@@ -13,7 +13,8 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** The scale-out driver: a node-postgres pool; each transaction holds one pooled client. */
 export async function openPostgresDriver(options: PostgresDriverOptions): Promise<SqlDriver> {
-  if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema)) throw new Error(`Not a schema name: ${JSON.stringify(options.schema)}`);
+  if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema))
+    throw new Error(`Not a schema name: ${JSON.stringify(options.schema)}`);
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.poolSize ?? 10,
@@ -26,8 +27,10 @@ export async function openPostgresDriver(options: PostgresDriverOptions): Promis
   function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
     return {
       dialect: 'postgres',
-      query: async <T extends SqlRow>(sql: string, params: readonly SqlParam[] = []) => (await client.query<T>(sql, params as unknown[])).rows,
-      execute: async (sql: string, params: readonly SqlParam[] = []) => (await client.query(sql, params as unknown[])).rowCount ?? 0,
+      query: async <T extends SqlRow>(sql: string, params: readonly SqlParam[] = []) =>
+        (await client.query<T>(sql, params as unknown[])).rows,
+      execute: async (sql: string, params: readonly SqlParam[] = []) =>
+        (await client.query(sql, params as unknown[])).rowCount ?? 0,
     };
   }
 

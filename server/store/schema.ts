@@ -117,7 +117,9 @@ export const serverMigrations: readonly ServerMigration[] = [
     version: 3,
     name: 'node-owners',
     // Each laptop's node id belongs to the account that first pushed as it (server/sync-service.ts).
-    statements: () => ['CREATE TABLE node_owners (node TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), bound_at TEXT NOT NULL)'],
+    statements: () => [
+      'CREATE TABLE node_owners (node TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), bound_at TEXT NOT NULL)',
+    ],
   },
 ];
 
@@ -136,8 +138,12 @@ export async function migrateServer(
       // Two server nodes starting at once against one database: one migrates, the other waits.
       await tx.query('SELECT pg_advisory_xact_lock(8787001)');
     }
-    await tx.execute('CREATE TABLE IF NOT EXISTS server_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    const applied = await tx.query<{ version: number | string; name: string }>('SELECT version, name FROM server_migrations ORDER BY version');
+    await tx.execute(
+      'CREATE TABLE IF NOT EXISTS server_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
+    const applied = await tx.query<{ version: number | string; name: string }>(
+      'SELECT version, name FROM server_migrations ORDER BY version',
+    );
     applied.forEach((row, index) => {
       const known = migrations[index];
       if (Number(row.version) !== index + 1 || !known || known.name !== row.name) {
@@ -149,7 +155,11 @@ export async function migrateServer(
     });
     for (const migration of migrations.slice(applied.length)) {
       for (const statement of migration.statements(tx.dialect)) await tx.execute(statement);
-      await tx.execute('INSERT INTO server_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, new Date().toISOString()]);
+      await tx.execute('INSERT INTO server_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      ]);
       done.push(migration.version);
     }
   });

@@ -50,7 +50,10 @@ export class ServerStore {
   static async open(driver: SqlDriver): Promise<ServerStore> {
     await migrateServer((fn) => driver.transaction(fn));
     const candidate = `srv${randomBytes(8).toString('hex')}`;
-    await driver.execute('INSERT INTO server_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', ['server_id', candidate]);
+    await driver.execute('INSERT INTO server_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [
+      'server_id',
+      candidate,
+    ]);
     const rows = await driver.query<{ value: string }>('SELECT value FROM server_meta WHERE key = $1', ['server_id']);
     return new ServerStore(driver, rows[0]?.value ?? candidate);
   }
@@ -149,7 +152,13 @@ export class ServerStore {
   }
 
   /** Appends changes to the campaign's log after lastSeq (the caller holds the campaign lock). Returns the new last sequence number. */
-  appendChanges(tx: SqlExecutor, campaign: string, lastSeq: number, changes: readonly Change[], pushedBy: string): Promise<number> {
+  appendChanges(
+    tx: SqlExecutor,
+    campaign: string,
+    lastSeq: number,
+    changes: readonly Change[],
+    pushedBy: string,
+  ): Promise<number> {
     return this.changeLog.append(tx, campaign, lastSeq, changes, pushedBy);
   }
 
@@ -177,17 +186,33 @@ export class ServerStore {
   }
 
   /** Of these rows of a table, those that another campaign's log already has: row id → that campaign. */
-  rowsOfOtherCampaigns(tx: SqlExecutor, campaign: string, table: string, rowIds: readonly string[]): Promise<Map<string, string>> {
+  rowsOfOtherCampaigns(
+    tx: SqlExecutor,
+    campaign: string,
+    table: string,
+    rowIds: readonly string[],
+  ): Promise<Map<string, string>> {
     return this.changeLog.rowsOfOtherCampaigns(tx, campaign, table, rowIds);
   }
 
-  latestValues(tx: SqlExecutor, campaign: string, table: string, column: string, rowIds: readonly string[]): Promise<Map<string, { value: JsonValue; hlc: string }>> {
+  latestValues(
+    tx: SqlExecutor,
+    campaign: string,
+    table: string,
+    column: string,
+    rowIds: readonly string[],
+  ): Promise<Map<string, { value: JsonValue; hlc: string }>> {
     return this.changeLog.latestValues(tx, campaign, table, column, rowIds);
   }
 
   // ---- held changes (edits of approved visits) ------------------------------------------
 
-  holdChanges(tx: SqlExecutor, campaign: string, held: readonly { change: Change; visitId: string; reason: string }[], pushedBy: string): Promise<void> {
+  holdChanges(
+    tx: SqlExecutor,
+    campaign: string,
+    held: readonly { change: Change; visitId: string; reason: string }[],
+    pushedBy: string,
+  ): Promise<void> {
     return this.changeLog.hold(tx, campaign, held, pushedBy);
   }
 
@@ -199,7 +224,13 @@ export class ServerStore {
     return this.changeLog.findHeld(tx, campaign, changeId);
   }
 
-  decideHeld(tx: SqlExecutor, campaign: string, changeId: string, state: 'accepted' | 'rejected', decidedBy: string): Promise<void> {
+  decideHeld(
+    tx: SqlExecutor,
+    campaign: string,
+    changeId: string,
+    state: 'accepted' | 'rejected',
+    decidedBy: string,
+  ): Promise<void> {
     return this.changeLog.decideHeld(tx, campaign, changeId, state, decidedBy);
   }
 

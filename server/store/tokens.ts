@@ -16,21 +16,22 @@ export class TokenRepository {
   constructor(private readonly driver: SqlDriver) {}
 
   async insert(token: Omit<TokenRecord, 'used' | 'revoked'>): Promise<void> {
-    await this.driver.execute('INSERT INTO tokens (hash, user_id, kind, family, expires_at, used, revoked, created_at) VALUES ($1, $2, $3, $4, $5, 0, 0, $6)', [
-      token.hash,
-      token.userId,
-      token.kind,
-      token.family,
-      token.expiresAt,
-      Date.now(),
-    ]);
+    await this.driver.execute(
+      'INSERT INTO tokens (hash, user_id, kind, family, expires_at, used, revoked, created_at) VALUES ($1, $2, $3, $4, $5, 0, 0, $6)',
+      [token.hash, token.userId, token.kind, token.family, token.expiresAt, Date.now()],
+    );
   }
 
   async find(hash: string): Promise<TokenRecord | null> {
-    const rows = await this.driver.query<{ hash: string; user_id: string; kind: string; family: string; expires_at: unknown; used: unknown; revoked: unknown }>(
-      'SELECT hash, user_id, kind, family, expires_at, used, revoked FROM tokens WHERE hash = $1',
-      [hash],
-    );
+    const rows = await this.driver.query<{
+      hash: string;
+      user_id: string;
+      kind: string;
+      family: string;
+      expires_at: unknown;
+      used: unknown;
+      revoked: unknown;
+    }>('SELECT hash, user_id, kind, family, expires_at, used, revoked FROM tokens WHERE hash = $1', [hash]);
     const row = rows[0];
     if (!row) return null;
     return {
@@ -46,7 +47,10 @@ export class TokenRepository {
 
   /** Marks a refresh token used; false when it already was (a replayed, possibly stolen, token). */
   async consume(hash: string): Promise<boolean> {
-    return (await this.driver.execute('UPDATE tokens SET used = 1 WHERE hash = $1 AND used = 0 AND revoked = 0', [hash])) === 1;
+    return (
+      (await this.driver.execute('UPDATE tokens SET used = 1 WHERE hash = $1 AND used = 0 AND revoked = 0', [hash])) ===
+      1
+    );
   }
 
   async revokeFamily(family: string): Promise<number> {

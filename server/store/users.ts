@@ -37,12 +37,23 @@ export class UserRepository {
   }
 
   private async where(column: 'email' | 'id', value: string): Promise<UserRecord | null> {
-    const rows = await this.driver.query<{ id: string; email: string; password_hash: string | null; is_admin: unknown; disabled: unknown }>(
-      `SELECT id, email, password_hash, is_admin, disabled FROM users WHERE ${column} = $1`,
-      [value],
-    );
+    const rows = await this.driver.query<{
+      id: string;
+      email: string;
+      password_hash: string | null;
+      is_admin: unknown;
+      disabled: unknown;
+    }>(`SELECT id, email, password_hash, is_admin, disabled FROM users WHERE ${column} = $1`, [value]);
     const row = rows[0];
-    return row ? { id: row.id, email: row.email, passwordHash: row.password_hash, isAdmin: toNumber(row.is_admin) === 1, disabled: toNumber(row.disabled) === 1 } : null;
+    return row
+      ? {
+          id: row.id,
+          email: row.email,
+          passwordHash: row.password_hash,
+          isAdmin: toNumber(row.is_admin) === 1,
+          disabled: toNumber(row.disabled) === 1,
+        }
+      : null;
   }
 
   async setPasswordHash(userId: string, hash: string): Promise<void> {

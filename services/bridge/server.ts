@@ -3,7 +3,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { BRIDGE_EVENTS_PATH, BRIDGE_INVOKE_PATH, BRIDGE_TOKEN_HEADER, CONTENT_SECURITY_POLICY } from '../../shared/contract/constants';
+import {
+  BRIDGE_EVENTS_PATH,
+  BRIDGE_INVOKE_PATH,
+  BRIDGE_TOKEN_HEADER,
+  CONTENT_SECURITY_POLICY,
+} from '../../shared/contract/constants';
 import type { AppEvent } from '../../shared/contract/events';
 import { fail, type Result } from '../../shared/contract/result';
 import { isLoopbackHost } from '../../shared/sync/server-url';
@@ -61,7 +66,10 @@ function headerHostname(hostHeader: string): string {
 export function hostAllowed(bindHost: string, hostHeader: string): boolean {
   if (bindHost === '0.0.0.0' || bindHost === '::') return true;
   const hostname = headerHostname(hostHeader);
-  return isLoopbackHost(hostname) || (!isLoopbackHost(bindHost) && hostname.toLowerCase() === bindHost.replace(/^\[|\]$/g, '').toLowerCase());
+  return (
+    isLoopbackHost(hostname) ||
+    (!isLoopbackHost(bindHost) && hostname.toLowerCase() === bindHost.replace(/^\[|\]$/g, '').toLowerCase())
+  );
 }
 
 function tokensMatch(expected: string, given: unknown): boolean {
@@ -103,7 +111,14 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   app.addHook('onRequest', async (request, reply) => {
     const hostHeader = request.headers.host ?? '';
     if (!hostAllowed(host, hostHeader)) {
-      await reply.status(403).send(fail('FORBIDDEN', `Host ${JSON.stringify(hostHeader)} is not served: browser mode only answers on loopback addresses`));
+      await reply
+        .status(403)
+        .send(
+          fail(
+            'FORBIDDEN',
+            `Host ${JSON.stringify(hostHeader)} is not served: browser mode only answers on loopback addresses`,
+          ),
+        );
     }
   });
 
@@ -176,7 +191,9 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       });
       // A comment first, so the page knows the stream is open (and re-reads what it may have missed).
       raw.write(': open\n\n');
-      const unsubscribe = events.subscribe((event) => raw.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`));
+      const unsubscribe = events.subscribe((event) =>
+        raw.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`),
+      );
       const heartbeat = setInterval(() => raw.write(': ping\n\n'), 25_000);
       const end = () => {
         clearInterval(heartbeat);
@@ -196,7 +213,9 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   if (options.staticDir) {
     const root = path.resolve(options.staticDir);
     if (!existsSync(path.join(root, 'index.html'))) {
-      throw new Error(`The renderer is not built (no ${path.join(root, 'index.html')}): run "npm run build:renderer" first.`);
+      throw new Error(
+        `The renderer is not built (no ${path.join(root, 'index.html')}): run "npm run build:renderer" first.`,
+      );
     }
     await app.register(fastifyStatic, { root, index: ['index.html'], wildcard: false });
     app.setNotFoundHandler((request, reply) => {

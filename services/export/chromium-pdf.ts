@@ -5,7 +5,9 @@ import type { PdfPrinter } from './write';
 
 /** The Chromium a PDF is printed with outside Electron: VELDWERK_CHROMIUM, else Debian's. */
 export function chromiumPath(): string | null {
-  const candidates = [process.env.VELDWERK_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((value): value is string => Boolean(value));
+  const candidates = [process.env.VELDWERK_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    (value): value is string => Boolean(value),
+  );
   return candidates.find((candidate) => existsSync(candidate)) ?? null;
 }
 
@@ -14,7 +16,9 @@ export function chromiumPath(): string | null {
  * Electron's printToPDF), reporting the fonts of the document that are not installed.
  * Answers null when no Chromium or no playwright-core is available.
  */
-export async function chromiumPrinter(executablePath: string | null = chromiumPath()): Promise<{ printer: PdfPrinter; close: () => Promise<void> } | null> {
+export async function chromiumPrinter(
+  executablePath: string | null = chromiumPath(),
+): Promise<{ printer: PdfPrinter; close: () => Promise<void> } | null> {
   if (!executablePath) return null;
   let playwright: typeof Playwright;
   try {
@@ -22,7 +26,11 @@ export async function chromiumPrinter(executablePath: string | null = chromiumPa
   } catch {
     return null;
   }
-  const browser = await playwright.chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
+  const browser = await playwright.chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+  });
   const printer: PdfPrinter = async (html) => {
     const page = await browser.newPage();
     try {
@@ -32,7 +40,10 @@ export async function chromiumPrinter(executablePath: string | null = chromiumPa
       const missingFonts = (await page.evaluate(missingFontsScript())) as string[];
       const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
       // Only the first font matters: the others are its fallbacks.
-      return { pdf: new Uint8Array(pdf), missingFonts: missingFonts.includes(PRINT_FONTS[0]) ? missingFonts.slice(0, 1) : [] };
+      return {
+        pdf: new Uint8Array(pdf),
+        missingFonts: missingFonts.includes(PRINT_FONTS[0]) ? missingFonts.slice(0, 1) : [],
+      };
     } finally {
       await page.close();
     }

@@ -39,16 +39,30 @@ export function createExportHandlers(profile: Profile, jobs: JobRegistry, host?:
       const reviewed = reviewExport(profile, input);
       requireResolved(reviewed);
       if (input.format === 'pdf' && !host) {
-        throw new ServiceError('CONFLICT', 'PDF is printed by the desktop app; in the browser, open the print view and print it to PDF.');
+        throw new ServiceError(
+          'CONFLICT',
+          'PDF is printed by the desktop app; in the browser, open the print view and print it to PDF.',
+        );
       }
       const fileName = exportFileName(reviewed.doc.title, input.format);
       const jobId = jobs.start<ReportExportResult>(
         'reportExport',
         async (progress) => {
           progress('render', 0, 2);
-          const rendered = await renderExport(input.format, reviewed.doc, exportLabels(translator(input.language)), input.language, host?.printPdf);
+          const rendered = await renderExport(
+            input.format,
+            reviewed.doc,
+            exportLabels(translator(input.language)),
+            input.language,
+            host?.printPdf,
+          );
           progress('save', 1, 2);
-          const result = { format: input.format, fileName, bytes: rendered.bytes.byteLength, fontFallback: rendered.fontFallback };
+          const result = {
+            format: input.format,
+            fileName,
+            bytes: rendered.bytes.byteLength,
+            fontFallback: rendered.fontFallback,
+          };
           if (input.destination === 'dialog' && host) {
             const target = await host.chooseSavePath(fileName, input.format);
             if (!target) return { ...result, path: null, base64: null, cancelled: true };
@@ -59,7 +73,10 @@ export function createExportHandlers(profile: Profile, jobs: JobRegistry, host?:
           progress('done', 2, 2);
           return { ...result, path: null, base64: Buffer.from(rendered.bytes).toString('base64'), cancelled: false };
         },
-        (error) => ({ message: error instanceof Error ? error.message : String(error), code: error instanceof ServiceError ? error.code : null }),
+        (error) => ({
+          message: error instanceof Error ? error.message : String(error),
+          code: error instanceof ServiceError ? error.code : null,
+        }),
       );
       return { jobId };
     },

@@ -41,16 +41,37 @@ export function loadExport(profile: Profile, selection: ExportSelection, now: Da
   const report = requireReport(store, selection.reportId);
   const campaignId = report.campaign_id;
   if (selection.values === 'frozen' && report.status !== 'final') {
-    throw new ServiceError('INVALID_INPUT', 'Only a final report has frozen values; export the live values (marked concept) instead.');
+    throw new ServiceError(
+      'INVALID_INPUT',
+      'Only a final report has frozen values; export the live values (marked concept) instead.',
+    );
   }
   const wanted = selection.sectionIds ? new Set(selection.sectionIds) : null;
   const sections = listSections(store, report.id)
     .filter((section) => !wanted || wanted.has(section.id))
-    .map((section) => ({ id: section.id, title: section.title ?? '', content: sectionJson(store.textState('report_sections', section.id, 'body')) }));
+    .map((section) => ({
+      id: section.id,
+      title: section.title ?? '',
+      content: sectionJson(store.textState('report_sections', section.id, 'body')),
+    }));
   const blocks = collectBlocks(sections.map((section) => section.content));
-  const resolved = resolveBlocks(store, campaignId, selection.values === 'frozen' ? report.id : null, blocks, selection.language);
-  const values = new Map(blocks.map((block, index) => [blockKey(block), resolved[index]] as const).filter((entry): entry is [string, NonNullable<(typeof entry)[1]>] => entry[1] !== undefined));
-  const organisationOfVisit = new Map(store.list('visits', { campaign_id: campaignId }, { includeDeleted: true }).map((visit) => [visit.id, visit.organisation_id ?? visit.id]));
+  const resolved = resolveBlocks(
+    store,
+    campaignId,
+    selection.values === 'frozen' ? report.id : null,
+    blocks,
+    selection.language,
+  );
+  const values = new Map(
+    blocks
+      .map((block, index) => [blockKey(block), resolved[index]] as const)
+      .filter((entry): entry is [string, NonNullable<(typeof entry)[1]>] => entry[1] !== undefined),
+  );
+  const organisationOfVisit = new Map(
+    store
+      .list('visits', { campaign_id: campaignId }, { includeDeleted: true })
+      .map((visit) => [visit.id, visit.organisation_id ?? visit.id]),
+  );
   const campaign = store.get('campaigns', campaignId);
   const doc = buildExportDocument({
     title: report.title ?? '',
@@ -64,7 +85,13 @@ export function loadExport(profile: Profile, selection: ExportSelection, now: Da
     organisationsOf: (visitIds) => new Set(visitIds.map((id) => organisationOfVisit.get(id) ?? id)).size,
   });
   const sectorId = report.kind === 'sector' ? report.scope_id : null;
-  return { report, campaignId, doc, sectionIds: sections.map((section) => section.id), sectorOfSection: () => sectorId };
+  return {
+    report,
+    campaignId,
+    doc,
+    sectionIds: sections.map((section) => section.id),
+    sectorOfSection: () => sectorId,
+  };
 }
 
 /** The campaign's own records as the gazetteer reads them: names, short forms, e-mail addresses, and the texts names are mined from. */
@@ -75,12 +102,22 @@ export function gazetteerSource(store: LocalStore, campaignId: string): Gazettee
   for (const document of store.list('documents', where)) if (document.title) texts.push(document.title);
   for (const practice of store.list('good_practices', where)) if (practice.text) texts.push(practice.text);
   return {
-    sectors: store.list('sectors', where).map((sector) => ({ id: sector.id, code: sector.code ?? '', name: sector.name ?? '' })),
+    sectors: store
+      .list('sectors', where)
+      .map((sector) => ({ id: sector.id, code: sector.code ?? '', name: sector.name ?? '' })),
     regions: store.list('regions', where).map((region) => ({ id: region.id, name: region.name ?? '' })),
     organisations: store
       .list('organisations', where)
-      .map((organisation) => ({ id: organisation.id, name: organisation.name ?? '', sectorId: organisation.sector_id ?? '', regionId: organisation.region_id ?? '', contact: organisation.contact })),
-    members: store.list('members', where).map((member) => ({ id: member.id, name: member.name ?? '', email: member.email })),
+      .map((organisation) => ({
+        id: organisation.id,
+        name: organisation.name ?? '',
+        sectorId: organisation.sector_id ?? '',
+        regionId: organisation.region_id ?? '',
+        contact: organisation.contact,
+      })),
+    members: store
+      .list('members', where)
+      .map((member) => ({ id: member.id, name: member.name ?? '', email: member.email })),
     texts,
   };
 }

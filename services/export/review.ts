@@ -1,7 +1,13 @@
 import type { Profile } from '../../db/profile';
 import { deterministicId } from '../../db/store/ids';
 import { encodeBase64, yjsClientId } from '../../db/store/text';
-import { checkAnonymity, DEFAULT_K, GazetteerMatcher, type AnonymityHit, type CheckResult } from '../../shared/anonymise/check';
+import {
+  checkAnonymity,
+  DEFAULT_K,
+  GazetteerMatcher,
+  type AnonymityHit,
+  type CheckResult,
+} from '../../shared/anonymise/check';
 import { buildGazetteer } from '../../shared/anonymise/gazetteer';
 import type { AnonymityHitView, AnonymityReview } from '../../shared/contract/export';
 import { applyDocumentReplacements, documentUnits } from '../../shared/export/anonymise';
@@ -35,7 +41,9 @@ export function decisionId(reportId: string, key: string): string {
 }
 
 function decisions(profile: Profile, reportId: string): Map<string, Decision> {
-  return new Map(profile.store.list('report_anonymity', { report_id: reportId }).map((row) => [row.hit_key ?? '', row]));
+  return new Map(
+    profile.store.list('report_anonymity', { report_id: reportId }).map((row) => [row.hit_key ?? '', row]),
+  );
 }
 
 export function reviewExport(profile: Profile, selection: ExportSelection, k = DEFAULT_K): ReviewedExport {
@@ -43,10 +51,18 @@ export function reviewExport(profile: Profile, selection: ExportSelection, k = D
   const store = profile.store;
   const matcher = new GazetteerMatcher(buildGazetteer(gazetteerSource(store, loaded.campaignId)));
   const t = translator(selection.language);
-  const sectorNames = Object.fromEntries(store.list('sectors', { campaign_id: loaded.campaignId }).map((sector) => [sector.id, sector.name ?? '']));
+  const sectorNames = Object.fromEntries(
+    store.list('sectors', { campaign_id: loaded.campaignId }).map((sector) => [sector.id, sector.name ?? '']),
+  );
   const decided = decisions(profile, loaded.report.id);
-  const allowances = [...decided.values()].filter((row) => row.action === 'allow').map((row) => ({ key: row.hit_key ?? '', reason: row.reason ?? '' }));
-  const replacements = new Map([...decided.values()].filter((row) => row.action === 'replace' && row.replacement).map((row) => [row.hit_key ?? '', row.replacement ?? '']));
+  const allowances = [...decided.values()]
+    .filter((row) => row.action === 'allow')
+    .map((row) => ({ key: row.hit_key ?? '', reason: row.reason ?? '' }));
+  const replacements = new Map(
+    [...decided.values()]
+      .filter((row) => row.action === 'replace' && row.replacement)
+      .map((row) => [row.hit_key ?? '', row.replacement ?? '']),
+  );
   const options = { k, labels: anonymityLabels(t), sectorNames, allowances };
   const check = (doc: ExportDocument): CheckResult => {
     const { units, figures } = documentUnits(doc, loaded.sectorOfSection);
@@ -55,7 +71,11 @@ export function reviewExport(profile: Profile, selection: ExportSelection, k = D
   const first = check(loaded.doc);
   const doc = applyDocumentReplacements(loaded.doc, first.hits, replacements);
   const after = replacements.size > 0 ? check(doc) : first;
-  const names = new Map(store.list('members', { campaign_id: loaded.campaignId }, { includeDeleted: true }).map((member) => [member.id, member.name ?? '']));
+  const names = new Map(
+    store
+      .list('members', { campaign_id: loaded.campaignId }, { includeDeleted: true })
+      .map((member) => [member.id, member.name ?? '']),
+  );
   const plain = new Map<string, string>();
   const sectionText = (sectionId: string) => {
     if (!plain.has(sectionId)) plain.set(sectionId, sectionPlainText(store, sectionId));
@@ -75,13 +95,24 @@ export function reviewExport(profile: Profile, selection: ExportSelection, k = D
       after: hit.context.after,
       suggestions: hit.suggestions,
       decision: decision
-        ? { action: decision.action ?? 'allow', replacement: decision.replacement, reason: decision.reason, authorName: names.get(decision.author_id ?? '') ?? null, decidedAt: decision.decided_at }
+        ? {
+            action: decision.action ?? 'allow',
+            replacement: decision.replacement,
+            reason: decision.reason,
+            authorName: names.get(decision.author_id ?? '') ?? null,
+            decidedAt: decision.decided_at,
+          }
         : null,
       rewordable: sectionId !== null && hit.kind !== 'smallCell' && sectionText(sectionId).includes(sentence),
       sectionId,
     };
   });
-  return { loaded, doc, unresolved: after.unresolved, review: { reportId: loaded.report.id, k, hits, unresolved: after.unresolved.length } };
+  return {
+    loaded,
+    doc,
+    unresolved: after.unresolved,
+    review: { reportId: loaded.report.id, k, hits, unresolved: after.unresolved.length },
+  };
 }
 
 /** Refuses an export while hits are unresolved, naming them (English message; the UI shows the review). */
@@ -92,7 +123,9 @@ export function requireResolved(reviewed: ReviewedExport): void {
   throw new ServiceError(
     'CONFLICT',
     `Export refused: ${reviewed.unresolved.length} unresolved anonymisation hit(s): ${named.join(', ')}${more}. Replace, reword or allow each one first.`,
-    reviewed.unresolved.slice(0, 100).map((hit) => ({ path: hit.where, message: `${hit.kind}: ${hit.text}`, key: `export.kinds.${hit.kind}` })),
+    reviewed.unresolved
+      .slice(0, 100)
+      .map((hit) => ({ path: hit.where, message: `${hit.kind}: ${hit.text}`, key: `export.kinds.${hit.kind}` })),
   );
 }
 
@@ -101,7 +134,9 @@ export interface DecisionInput {
   readonly key: string;
   readonly kind: Decision['kind'] & string;
   readonly term: string;
-  readonly decision: { readonly action: 'replace'; readonly replacement: string } | { readonly action: 'allow'; readonly reason: string };
+  readonly decision:
+    | { readonly action: 'replace'; readonly replacement: string }
+    | { readonly action: 'allow'; readonly reason: string };
 }
 
 /** Records (or changes) the decision about a hit, with its author and time: the audit trail. */
@@ -121,7 +156,8 @@ export function decide(profile: Profile, input: DecisionInput, author: string, n
     decided_at: now.toISOString(),
     deleted: false,
   } as const;
-  if (store.get('report_anonymity', id, { includeDeleted: true })) store.update('report_anonymity', id, values, { author });
+  if (store.get('report_anonymity', id, { includeDeleted: true }))
+    store.update('report_anonymity', id, values, { author });
   else store.insert('report_anonymity', report.campaign_id, values, { id, author });
   return id;
 }
@@ -137,32 +173,45 @@ export function undecide(profile: Profile, reportId: string, key: string, author
  * contains `find` gets it replaced, keeping the formatting of its first character. Goes through
  * the section's normal update path, so a lock or a final report refuses it.
  */
-export function reword(profile: Profile, input: { reportId: string; sectionId: string; find: string; replace: string }, author: string): void {
+export function reword(
+  profile: Profile,
+  input: { reportId: string; sectionId: string; find: string; replace: string },
+  author: string,
+): void {
   const section = requireSection(profile.store, input.sectionId);
-  if (section.report_id !== input.reportId) throw new ServiceError('NOT_FOUND', `No section ${input.sectionId} in report ${input.reportId}`);
+  if (section.report_id !== input.reportId)
+    throw new ServiceError('NOT_FOUND', `No section ${input.sectionId} in report ${input.reportId}`);
   let done = false;
-  const { update } = editSection(profile.store.textState('report_sections', section.id, 'body'), yjsClientId(profile.store.node), (fragment) => {
-    for (const block of textBlocks(fragment)) {
-      const delta = block.toDelta() as Array<{ insert?: unknown; attributes?: Record<string, unknown> }>;
-      const text = delta.map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
-      const at = text.indexOf(input.find);
-      if (at < 0) continue;
-      let offset = 0;
-      let attributes: Record<string, unknown> = {};
-      for (const op of delta) {
-        const length = typeof op.insert === 'string' ? op.insert.length : 0;
-        if (at < offset + length) {
-          attributes = op.attributes ?? {};
-          break;
+  const { update } = editSection(
+    profile.store.textState('report_sections', section.id, 'body'),
+    yjsClientId(profile.store.node),
+    (fragment) => {
+      for (const block of textBlocks(fragment)) {
+        const delta = block.toDelta() as Array<{ insert?: unknown; attributes?: Record<string, unknown> }>;
+        const text = delta.map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+        const at = text.indexOf(input.find);
+        if (at < 0) continue;
+        let offset = 0;
+        let attributes: Record<string, unknown> = {};
+        for (const op of delta) {
+          const length = typeof op.insert === 'string' ? op.insert.length : 0;
+          if (at < offset + length) {
+            attributes = op.attributes ?? {};
+            break;
+          }
+          offset += length;
         }
-        offset += length;
+        block.delete(at, input.find.length);
+        if (input.replace) block.insert(at, input.replace, attributes);
+        done = true;
+        return;
       }
-      block.delete(at, input.find.length);
-      if (input.replace) block.insert(at, input.replace, attributes);
-      done = true;
-      return;
-    }
-  });
-  if (!done) throw new ServiceError('NOT_FOUND', 'The sentence is no longer in the section (it was edited meanwhile); check again.');
+    },
+  );
+  if (!done)
+    throw new ServiceError(
+      'NOT_FOUND',
+      'The sentence is no longer in the section (it was edited meanwhile); check again.',
+    );
   applySectionUpdate(profile, section.id, encodeBase64(update), author);
 }

@@ -44,7 +44,9 @@ describe('writeFileAtomically', () => {
 
 describe('exportFileName', () => {
   it('makes a file name of the title', () => {
-    expect(exportFileName('Sectorhoofdstuk: Integratiecentra (2025)', 'docx')).toBe('Sectorhoofdstuk-Integratiecentra-2025.docx');
+    expect(exportFileName('Sectorhoofdstuk: Integratiecentra (2025)', 'docx')).toBe(
+      'Sectorhoofdstuk-Integratiecentra-2025.docx',
+    );
     expect(exportFileName('***', 'pdf')).toBe('rapport.pdf');
   });
 });

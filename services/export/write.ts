@@ -8,7 +8,9 @@ import { reportHtml, reportMarkdown } from '../../shared/export/html';
 import type { ExportDocument, ExportLabels } from '../../shared/export/model';
 
 /** Prints a print view (HTML) to PDF: Electron's webContents.printToPDF, or Chromium through Playwright. */
-export type PdfPrinter = (html: string) => Promise<{ readonly pdf: Uint8Array; readonly missingFonts: readonly string[] }>;
+export type PdfPrinter = (
+  html: string,
+) => Promise<{ readonly pdf: Uint8Array; readonly missingFonts: readonly string[] }>;
 
 export interface RenderedExport {
   readonly bytes: Uint8Array;
@@ -16,10 +18,20 @@ export interface RenderedExport {
   readonly fontFallback: string | null;
 }
 
-export async function renderExport(format: ExportFormat, doc: ExportDocument, labels: ExportLabels, language: string, printer?: PdfPrinter): Promise<RenderedExport> {
-  if (format === 'docx') return { bytes: new Uint8Array(await Packer.toBuffer(reportDocx(doc, labels))), fontFallback: null };
+export async function renderExport(
+  format: ExportFormat,
+  doc: ExportDocument,
+  labels: ExportLabels,
+  language: string,
+  printer?: PdfPrinter,
+): Promise<RenderedExport> {
+  if (format === 'docx')
+    return { bytes: new Uint8Array(await Packer.toBuffer(reportDocx(doc, labels))), fontFallback: null };
   if (format === 'md') return { bytes: new TextEncoder().encode(reportMarkdown(doc, labels)), fontFallback: null };
-  if (!printer) throw new Error('No PDF printer here: PDF export needs the desktop app or a Chromium (VELDWERK_CHROMIUM or /usr/bin/chromium).');
+  if (!printer)
+    throw new Error(
+      'No PDF printer here: PDF export needs the desktop app or a Chromium (VELDWERK_CHROMIUM or /usr/bin/chromium).',
+    );
   const { pdf, missingFonts } = await printer(reportHtml(doc, labels, language));
   return { bytes: pdf, fontFallback: missingFonts[0] ?? null };
 }
@@ -50,6 +62,10 @@ export function writeFileAtomically(target: string, bytes: Uint8Array): void {
 const EXTENSIONS: Record<ExportFormat, string> = { docx: 'docx', pdf: 'pdf', md: 'md' };
 
 export function exportFileName(title: string, format: ExportFormat): string {
-  const base = title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 120) || 'rapport';
+  const base =
+    title
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 120) || 'rapport';
   return `${base}.${EXTENSIONS[format]}`;
 }

@@ -32,28 +32,42 @@ export interface LanListener {
 }
 
 export async function startLanListener(options: ListenOptions): Promise<LanListener> {
-  if (isIP(options.host) === 0 || options.host === '0.0.0.0' || options.host === '::') throw new Error(`Listen on one interface address (such as 127.0.0.1 or the laptop's LAN address), not "${options.host}".`);
+  if (isIP(options.host) === 0 || options.host === '0.0.0.0' || options.host === '::')
+    throw new Error(
+      `Listen on one interface address (such as 127.0.0.1 or the laptop's LAN address), not "${options.host}".`,
+    );
   const rate = options.ratePerMinute ?? 10;
   const recent = new Map<string, number[]>();
   let busy = false;
-  const server = tls.createServer({ key: options.identity.key, cert: options.identity.cert, requestCert: true, rejectUnauthorized: false, minVersion: 'TLSv1.3' }, (socket) => {
-    const address = socket.remoteAddress ?? 'unknown';
-    const now = Date.now();
-    const times = (recent.get(address) ?? []).filter((at) => now - at < 60_000);
-    times.push(now);
-    recent.set(address, times);
-    if (times.length > rate || busy) {
-      socket.destroy();
-      return;
-    }
-    busy = true;
-    runSession(socket, options.context, { initiator: false })
-      .then((result) => options.onSession?.({ result }))
-      .catch((error: unknown) => options.onSession?.({ error: error instanceof LanError ? error : new LanError('protocol', String(error)) }))
-      .finally(() => {
-        busy = false;
-      });
-  });
+  const server = tls.createServer(
+    {
+      key: options.identity.key,
+      cert: options.identity.cert,
+      requestCert: true,
+      rejectUnauthorized: false,
+      minVersion: 'TLSv1.3',
+    },
+    (socket) => {
+      const address = socket.remoteAddress ?? 'unknown';
+      const now = Date.now();
+      const times = (recent.get(address) ?? []).filter((at) => now - at < 60_000);
+      times.push(now);
+      recent.set(address, times);
+      if (times.length > rate || busy) {
+        socket.destroy();
+        return;
+      }
+      busy = true;
+      runSession(socket, options.context, { initiator: false })
+        .then((result) => options.onSession?.({ result }))
+        .catch((error: unknown) =>
+          options.onSession?.({ error: error instanceof LanError ? error : new LanError('protocol', String(error)) }),
+        )
+        .finally(() => {
+          busy = false;
+        });
+    },
+  );
   server.on('tlsClientError', () => undefined);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -84,8 +98,20 @@ export interface ConnectOptions {
 
 export async function connectLan(options: ConnectOptions): Promise<SessionResult> {
   const socket = await new Promise<tls.TLSSocket>((resolve, reject) => {
-    const connection = tls.connect({ host: options.host, port: options.port, key: options.identity.key, cert: options.identity.cert, rejectUnauthorized: false, minVersion: 'TLSv1.3' }, () => resolve(connection));
-    connection.once('error', (error) => reject(new LanError('closed', `Could not reach ${options.host}:${options.port}: ${error.message}`)));
+    const connection = tls.connect(
+      {
+        host: options.host,
+        port: options.port,
+        key: options.identity.key,
+        cert: options.identity.cert,
+        rejectUnauthorized: false,
+        minVersion: 'TLSv1.3',
+      },
+      () => resolve(connection),
+    );
+    connection.once('error', (error) =>
+      reject(new LanError('closed', `Could not reach ${options.host}:${options.port}: ${error.message}`)),
+    );
   });
   return runSession(socket, options.context, { initiator: true, mode: options.mode });
 }

@@ -15,11 +15,27 @@ export const CHUNK_BYTES = 256 * 1024;
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/u);
 
-export const REFUSALS = ['unknown-peer', 'not-confirmed', 'pairing-closed', 'busy', 'too-large', 'bad-message', 'protocol', 'import-failed'] as const;
+export const REFUSALS = [
+  'unknown-peer',
+  'not-confirmed',
+  'pairing-closed',
+  'busy',
+  'too-large',
+  'bad-message',
+  'protocol',
+  'import-failed',
+] as const;
 export type LanRefusal = (typeof REFUSALS)[number];
 
 export const messageSchema = z.discriminatedUnion('t', [
-  z.object({ t: z.literal('hello'), protocol: z.number().int(), node: z.string().min(1).max(64), mode: z.enum(['pair', 'sync']) }).strict(),
+  z
+    .object({
+      t: z.literal('hello'),
+      protocol: z.number().int(),
+      node: z.string().min(1).max(64),
+      mode: z.enum(['pair', 'sync']),
+    })
+    .strict(),
   z.object({ t: z.literal('pair-commit'), commitment: hex64 }).strict(),
   z.object({ t: z.literal('pair-nonce'), nonce: hex64 }).strict(),
   z.object({ t: z.literal('pair-reveal'), nonce: hex64 }).strict(),
@@ -27,13 +43,20 @@ export const messageSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('offer'), size: z.number().int().nonnegative(), sha256: hex64 }).strict(),
   z.object({ t: z.literal('resume'), offset: z.number().int().nonnegative() }).strict(),
   z.object({ t: z.literal('end') }).strict(),
-  z.object({ t: z.literal('imported'), count: z.number().int().nonnegative(), applied: z.number().int().nonnegative() }).strict(),
+  z
+    .object({
+      t: z.literal('imported'),
+      count: z.number().int().nonnegative(),
+      applied: z.number().int().nonnegative(),
+    })
+    .strict(),
   z.object({ t: z.literal('refused'), reason: z.enum(REFUSALS), message: z.string().max(2000) }).strict(),
 ]);
 
 export type LanMessage = z.output<typeof messageSchema>;
 
-export type Frame = { readonly kind: 'message'; readonly message: LanMessage } | { readonly kind: 'chunk'; readonly bytes: Buffer };
+export type Frame =
+  { readonly kind: 'message'; readonly message: LanMessage } | { readonly kind: 'chunk'; readonly bytes: Buffer };
 
 /** A refusal, from the peer or from us, with a stable reason the UI translates. */
 export class LanError extends Error {
@@ -78,7 +101,8 @@ export class FrameReader {
     this.buffer = this.buffer.length === 0 ? data : Buffer.concat([this.buffer, data]);
     while (this.buffer.length >= 4) {
       const length = this.buffer.readUInt32BE(0);
-      if (length < 1 || length > MAX_FRAME_BYTES) return this.fail(new LanError('bad-message', `A frame of ${length} bytes is not allowed.`));
+      if (length < 1 || length > MAX_FRAME_BYTES)
+        return this.fail(new LanError('bad-message', `A frame of ${length} bytes is not allowed.`));
       if (this.buffer.length < 4 + length) return;
       const kind = this.buffer.readUInt8(4);
       const payload = this.buffer.subarray(5, 4 + length);
@@ -92,7 +116,8 @@ export class FrameReader {
           return this.fail(new LanError('bad-message', 'A message was not JSON.'));
         }
         const parsed = messageSchema.safeParse(data);
-        if (!parsed.success) return this.fail(new LanError('bad-message', 'A message did not have the expected shape.'));
+        if (!parsed.success)
+          return this.fail(new LanError('bad-message', 'A message did not have the expected shape.'));
         this.deliver({ kind: 'message', message: parsed.data });
       } else return this.fail(new LanError('bad-message', `Unknown frame kind ${kind}.`));
     }

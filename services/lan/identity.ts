@@ -15,7 +15,9 @@ import { z } from 'zod';
 
 export const IDENTITY_FILE = 'lan-identity.json';
 
-const identityFileSchema = z.object({ version: z.literal(1), cert: z.string().min(1), key: z.string().min(1) }).strict();
+const identityFileSchema = z
+  .object({ version: z.literal(1), cert: z.string().min(1), key: z.string().min(1) })
+  .strict();
 
 export interface LanIdentity {
   readonly cert: string;
@@ -52,7 +54,10 @@ export async function loadOrCreateIdentity(profileDir: string, now = new Date())
   const file = path.join(profileDir, IDENTITY_FILE);
   if (existsSync(file)) {
     const parsed = identityFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    if (!parsed.success) throw new Error(`${file} is not a Veldwerk network identity; move it away to make a new one (the duo partner then has to pair again).`);
+    if (!parsed.success)
+      throw new Error(
+        `${file} is not a Veldwerk network identity; move it away to make a new one (the duo partner then has to pair again).`,
+      );
     return { cert: parsed.data.cert, key: parsed.data.key, fingerprint: fingerprintOfPem(parsed.data.cert) };
   }
   const notAfter = new Date(now.getTime() + 20 * 365 * 86_400_000);

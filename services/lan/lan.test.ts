@@ -43,7 +43,9 @@ describe('pairing code', () => {
     const code = pairingCode(a, b, n1, n2);
     expect(code).toMatch(/^\d{6}$/);
     expect(pairingCode(a, b, n1, n2)).toBe(code);
-    expect(new Set([pairingCode(b, a, n1, n2), pairingCode(a, b, n2, n1), pairingCode(a, a, n1, n2)]).has(code)).toBe(false);
+    expect(new Set([pairingCode(b, a, n1, n2), pairingCode(a, b, n2, n1), pairingCode(a, a, n1, n2)]).has(code)).toBe(
+      false,
+    );
   });
 });
 
@@ -55,7 +57,11 @@ describe('frames', () => {
 
   it('reads messages and chunks split anywhere across packets', async () => {
     const { stream, frames } = reader();
-    const bytes = Buffer.concat([encodeMessage({ t: 'offer', size: 3, sha256: 'f'.repeat(64) }), encodeChunk(Buffer.from('abc')), encodeMessage({ t: 'end' })]);
+    const bytes = Buffer.concat([
+      encodeMessage({ t: 'offer', size: 3, sha256: 'f'.repeat(64) }),
+      encodeChunk(Buffer.from('abc')),
+      encodeMessage({ t: 'end' }),
+    ]);
     for (let at = 0; at < bytes.length; at += 3) stream.write(bytes.subarray(at, at + 3));
     expect(await frames.expect('offer', 1000)).toEqual({ t: 'offer', size: 3, sha256: 'f'.repeat(64) });
     expect(await frames.next(1000)).toEqual({ kind: 'chunk', bytes: Buffer.from('abc') });

@@ -12,7 +12,9 @@ import { writePrivateFile } from './identity';
 export const PEERS_FILE = 'lan-peers.json';
 
 const fingerprintSchema = z.string().regex(/^[0-9a-f]{64}$/u);
-const peerSchema = z.object({ fingerprint: fingerprintSchema, node: z.string().min(1).max(64), pairedAt: z.string().min(1) }).strict();
+const peerSchema = z
+  .object({ fingerprint: fingerprintSchema, node: z.string().min(1).max(64), pairedAt: z.string().min(1) })
+  .strict();
 const peersFileSchema = z.object({ version: z.literal(1), peers: z.array(peerSchema) }).strict();
 
 export type LanPeer = z.output<typeof peerSchema>;
@@ -43,6 +45,9 @@ export class PeerList {
   }
 
   remove(fingerprint: string): void {
-    writePrivateFile(this.file, JSON.stringify({ version: 1, peers: this.list().filter((known) => known.fingerprint !== fingerprint) }));
+    writePrivateFile(
+      this.file,
+      JSON.stringify({ version: 1, peers: this.list().filter((known) => known.fingerprint !== fingerprint) }),
+    );
   }
 }

@@ -3,7 +3,16 @@ import type { TLSSocket } from 'node:tls';
 import { createBundle, importBundleBytes, type ImportResult } from '../../db/store/bundle';
 import type { BlobStore } from '../../db/store/blobs';
 import type { LocalStore } from '../../db/store/store';
-import { CHUNK_BYTES, FrameReader, LanError, PROTOCOL_VERSION, encodeChunk, encodeMessage, type LanMessage, type LanRefusal } from './frames';
+import {
+  CHUNK_BYTES,
+  FrameReader,
+  LanError,
+  PROTOCOL_VERSION,
+  encodeChunk,
+  encodeMessage,
+  type LanMessage,
+  type LanRefusal,
+} from './frames';
 import { fingerprintOf } from './identity';
 import type { PeerList } from './peers';
 
@@ -65,20 +74,29 @@ export interface Received {
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The six-digit code both screens show: from both fingerprints (initiator's first) and both nonces. */
-export function pairingCode(initiatorFingerprint: string, responderFingerprint: string, initiatorNonce: string, responderNonce: string): string {
-  const digest = createHash('sha256').update(`veldwerk-pair:${initiatorFingerprint}:${responderFingerprint}:${initiatorNonce}:${responderNonce}`).digest();
+export function pairingCode(
+  initiatorFingerprint: string,
+  responderFingerprint: string,
+  initiatorNonce: string,
+  responderNonce: string,
+): string {
+  const digest = createHash('sha256')
+    .update(`veldwerk-pair:${initiatorFingerprint}:${responderFingerprint}:${initiatorNonce}:${responderNonce}`)
+    .digest();
   return String(digest.readUInt32BE(0) % 1_000_000).padStart(6, '0');
 }
 
 export function peerFingerprint(socket: TLSSocket): string {
   const certificate = socket.getPeerCertificate(false);
-  if (!certificate || !('raw' in certificate) || !certificate.raw) throw new LanError('unknown-peer', 'The other laptop presented no certificate.');
+  if (!certificate || !('raw' in certificate) || !certificate.raw)
+    throw new LanError('unknown-peer', 'The other laptop presented no certificate.');
   return fingerprintOf(certificate.raw);
 }
 
 export function ownFingerprint(socket: TLSSocket): string {
   const certificate = socket.getCertificate();
-  if (!certificate || !('raw' in certificate) || !certificate.raw) throw new LanError('protocol', 'This laptop presented no certificate.');
+  if (!certificate || !('raw' in certificate) || !certificate.raw)
+    throw new LanError('protocol', 'This laptop presented no certificate.');
   return fingerprintOf(certificate.raw);
 }
 
@@ -107,8 +125,18 @@ export function refuse(socket: TLSSocket, reason: LanRefusal, message: string): 
   if (!socket.destroyed) socket.end(encodeMessage({ t: 'refused', reason, message }));
 }
 
-async function pair(socket: TLSSocket, reader: FrameReader, context: SessionContext, initiator: boolean, peer: { fingerprint: string; node: string }): Promise<string> {
-  if (!context.confirm) throw new LanError('pairing-closed', 'This laptop is not pairing now: open the duo dialog and choose “Koppelen” on both laptops.');
+async function pair(
+  socket: TLSSocket,
+  reader: FrameReader,
+  context: SessionContext,
+  initiator: boolean,
+  peer: { fingerprint: string; node: string },
+): Promise<string> {
+  if (!context.confirm)
+    throw new LanError(
+      'pairing-closed',
+      'This laptop is not pairing now: open the duo dialog and choose “Koppelen” on both laptops.',
+    );
   const own = ownFingerprint(socket);
   const nonce = randomBytes(32).toString('hex');
   let code: string;
@@ -122,7 +150,8 @@ async function pair(socket: TLSSocket, reader: FrameReader, context: SessionCont
     send(socket, { t: 'pair-nonce', nonce });
     const reveal = await reader.expect('pair-reveal', MESSAGE_TIMEOUT_MS);
     const expected = Buffer.from(commit.commitment, 'hex');
-    if (!timingSafeEqual(expected, Buffer.from(sha256(Buffer.from(reveal.nonce, 'hex')), 'hex'))) throw new LanError('protocol', 'The other laptop changed its pairing nonce.');
+    if (!timingSafeEqual(expected, Buffer.from(sha256(Buffer.from(reveal.nonce, 'hex')), 'hex')))
+      throw new LanError('protocol', 'The other laptop changed its pairing nonce.');
     code = pairingCode(peer.fingerprint, own, reveal.nonce, nonce);
   }
   context.onProgress?.({ phase: 'pairing', done: 0, total: 1 });
@@ -134,23 +163,40 @@ async function pair(socket: TLSSocket, reader: FrameReader, context: SessionCont
     }),
     reader.expect('pair-confirm', 5 * 60_000),
   ]);
-  if (!mine || !theirs.accepted) throw new LanError('not-confirmed', mine ? 'The other person did not confirm the code.' : 'You did not confirm the code.');
-  context.peers.add({ fingerprint: peer.fingerprint, node: peer.node, pairedAt: new Date(context.now?.() ?? Date.now()).toISOString() });
+  if (!mine || !theirs.accepted)
+    throw new LanError(
+      'not-confirmed',
+      mine ? 'The other person did not confirm the code.' : 'You did not confirm the code.',
+    );
+  context.peers.add({
+    fingerprint: peer.fingerprint,
+    node: peer.node,
+    pairedAt: new Date(context.now?.() ?? Date.now()).toISOString(),
+  });
   return code;
 }
 
-async function sendBundle(socket: TLSSocket, reader: FrameReader, context: SessionContext, peer: { fingerprint: string; node: string }): Promise<{ count: number; applied: number }> {
+async function sendBundle(
+  socket: TLSSocket,
+  reader: FrameReader,
+  context: SessionContext,
+  peer: { fingerprint: string; node: string },
+): Promise<{ count: number; applied: number }> {
   const now = context.now?.() ?? Date.now();
   const cached = context.offered?.get(peer.fingerprint);
   let offer = cached && now - cached.at < 10 * 60_000 ? cached : undefined;
   if (!offer) {
-    const { bytes } = await createBundle(context.store, { forPeer: peer.node, ...(context.blobs ? { blobs: context.blobs } : {}) });
+    const { bytes } = await createBundle(context.store, {
+      forPeer: peer.node,
+      ...(context.blobs ? { blobs: context.blobs } : {}),
+    });
     offer = { bytes, sha256: sha256(bytes), at: now };
     context.offered?.set(peer.fingerprint, offer);
   }
   send(socket, { t: 'offer', size: offer.bytes.length, sha256: offer.sha256 });
   const { offset } = await reader.expect('resume', MESSAGE_TIMEOUT_MS);
-  if (offset > offer.bytes.length) throw new LanError('protocol', 'The partner asked to resume past the end of the bundle.');
+  if (offset > offer.bytes.length)
+    throw new LanError('protocol', 'The partner asked to resume past the end of the bundle.');
   const size = context.chunkBytes ?? CHUNK_BYTES;
   for (let at = offset; at < offer.bytes.length; at += size) {
     const chunk = offer.bytes.subarray(at, Math.min(at + size, offer.bytes.length));
@@ -165,7 +211,8 @@ async function sendBundle(socket: TLSSocket, reader: FrameReader, context: Sessi
 
 async function receiveBundle(socket: TLSSocket, reader: FrameReader, context: SessionContext): Promise<Received> {
   const offer = await reader.expect('offer', 10 * 60_000);
-  if (offer.size > MAX_BUNDLE_BYTES) throw new LanError('too-large', `The partner offered ${offer.size} bytes; at most ${MAX_BUNDLE_BYTES} are taken.`);
+  if (offer.size > MAX_BUNDLE_BYTES)
+    throw new LanError('too-large', `The partner offered ${offer.size} bytes; at most ${MAX_BUNDLE_BYTES} are taken.`);
   const chunks = context.partials?.get(offer.sha256) ?? [];
   context.partials?.set(offer.sha256, chunks);
   let received = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
@@ -186,12 +233,16 @@ async function receiveBundle(socket: TLSSocket, reader: FrameReader, context: Se
   }
   const bytes = Buffer.concat(chunks);
   context.partials?.delete(offer.sha256);
-  if (bytes.length !== offer.size || sha256(bytes) !== offer.sha256) throw new LanError('protocol', 'The bundle did not arrive intact.');
+  if (bytes.length !== offer.size || sha256(bytes) !== offer.sha256)
+    throw new LanError('protocol', 'The bundle did not arrive intact.');
   context.onProgress?.({ phase: 'importing', done: 0, total: 1 });
   let result: ImportResult;
   try {
     // A paired partner may bring a campaign this laptop does not have yet (the pairing is the trust).
-    result = await importBundleBytes(context.store, bytes, { allowNewCampaign: true, ...(context.blobs ? { blobs: context.blobs } : {}) });
+    result = await importBundleBytes(context.store, bytes, {
+      allowNewCampaign: true,
+      ...(context.blobs ? { blobs: context.blobs } : {}),
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     refuse(socket, 'import-failed', message);
@@ -202,18 +253,32 @@ async function receiveBundle(socket: TLSSocket, reader: FrameReader, context: Se
 }
 
 /** Runs a session on a connected socket; the initiator chose the mode. */
-export async function runSession(socket: TLSSocket, context: SessionContext, role: { initiator: true; mode: 'pair' | 'sync' } | { initiator: false }): Promise<SessionResult> {
+export async function runSession(
+  socket: TLSSocket,
+  context: SessionContext,
+  role: { initiator: true; mode: 'pair' | 'sync' } | { initiator: false },
+): Promise<SessionResult> {
   const reader = new FrameReader(socket);
   const fingerprint = peerFingerprint(socket);
   try {
-    if (role.initiator) send(socket, { t: 'hello', protocol: PROTOCOL_VERSION, node: context.store.node, mode: role.mode });
+    if (role.initiator)
+      send(socket, { t: 'hello', protocol: PROTOCOL_VERSION, node: context.store.node, mode: role.mode });
     const hello = await reader.expect('hello', MESSAGE_TIMEOUT_MS);
-    if (hello.protocol !== PROTOCOL_VERSION) throw new LanError('protocol', `The other laptop speaks duo protocol ${hello.protocol}, this one ${PROTOCOL_VERSION}: update both to the same version.`);
+    if (hello.protocol !== PROTOCOL_VERSION)
+      throw new LanError(
+        'protocol',
+        `The other laptop speaks duo protocol ${hello.protocol}, this one ${PROTOCOL_VERSION}: update both to the same version.`,
+      );
     const mode = role.initiator ? role.mode : hello.mode;
     if (!role.initiator) {
-      if (mode === 'sync' && !context.peers.find(fingerprint)) throw new LanError('unknown-peer', 'This laptop is not paired with yours: pair first, with the code on both screens.');
+      if (mode === 'sync' && !context.peers.find(fingerprint))
+        throw new LanError(
+          'unknown-peer',
+          'This laptop is not paired with yours: pair first, with the code on both screens.',
+        );
       send(socket, { t: 'hello', protocol: PROTOCOL_VERSION, node: context.store.node, mode });
-    } else if (mode === 'sync' && !context.peers.find(fingerprint)) throw new LanError('unknown-peer', 'The laptop at that address is not the partner you paired with.');
+    } else if (mode === 'sync' && !context.peers.find(fingerprint))
+      throw new LanError('unknown-peer', 'The laptop at that address is not the partner you paired with.');
     const peer = { fingerprint, node: hello.node };
     if (mode === 'pair') {
       const code = await pair(socket, reader, context, role.initiator, peer);
@@ -226,9 +291,16 @@ export async function runSession(socket: TLSSocket, context: SessionContext, rol
     const sentAfter = role.initiator ? sent : await sendBundle(socket, reader, context, peer);
     context.onProgress?.({ phase: 'done', done: 1, total: 1 });
     socket.end();
-    return { mode, peerFingerprint: fingerprint, peerNode: hello.node, received, ...(sentAfter ? { sent: sentAfter } : {}) };
+    return {
+      mode,
+      peerFingerprint: fingerprint,
+      peerNode: hello.node,
+      received,
+      ...(sentAfter ? { sent: sentAfter } : {}),
+    };
   } catch (error) {
-    if (error instanceof LanError && error.reason !== 'closed' && error.reason !== 'timeout' && !socket.destroyed) refuse(socket, error.reason, error.message);
+    if (error instanceof LanError && error.reason !== 'closed' && error.reason !== 'timeout' && !socket.destroyed)
+      refuse(socket, error.reason, error.message);
     else socket.destroy();
     throw error;
   }

@@ -46,12 +46,17 @@ export function createPlanningHandlers(profile: Profile): PlanningHandlers {
       if (!store.get('campaigns', campaignId)) throw new ServiceError('NOT_FOUND', `No campaign ${campaignId}`);
       return {
         visits: store.list('visits', { campaign_id: campaignId }, { orderBy: ['date', 'id'] }),
-        retiredVisits: store.list('visits', { campaign_id: campaignId, deleted: true }, { includeDeleted: true, orderBy: ['date', 'id'] }),
+        retiredVisits: store.list(
+          'visits',
+          { campaign_id: campaignId, deleted: true },
+          { includeDeleted: true, orderBy: ['date', 'id'] },
+        ),
       };
     },
     'visits.create': (input) =>
       store.transaction(() => {
-        if (!store.get('campaigns', input.campaignId)) throw new ServiceError('NOT_FOUND', `No campaign ${input.campaignId}`);
+        if (!store.get('campaigns', input.campaignId))
+          throw new ServiceError('NOT_FOUND', `No campaign ${input.campaignId}`);
         const organisation = requireOrganisation(store, input.campaignId, input.organisationId);
         requireMembers(store, input.campaignId, [input.memberA, input.memberB]);
         const id = store.insert('visits', input.campaignId, {

@@ -1,7 +1,13 @@
 import type { Profile } from '../../db/profile';
 import type { ReportAction, ReportStatus, reportChannels, VersionReason } from '../../shared/contract/reports';
 import type { Quadrant } from '../../shared/domain/model';
-import { loadSectionDoc, sectionFragment, sectionJson, sectionText, unknownContent } from '../../shared/report/document';
+import {
+  loadSectionDoc,
+  sectionFragment,
+  sectionJson,
+  sectionText,
+  unknownContent,
+} from '../../shared/report/document';
 import { sourceFingerprint } from '../../shared/report/model';
 import type { JsonValue } from '../../shared/sync/change';
 import { ServiceError } from '../errors';
@@ -9,7 +15,15 @@ import type { Handler } from '../handlers';
 import { currentMemberId, requireAuthor } from '../identity';
 import type { SyncController } from '../sync/controller';
 import { evidence, resolveBlocks, resolveReportBlocks } from './blocks';
-import { addComment, compareVersions, createVersion, listComments, listVersions, setCommentResolved, versionDetail } from './history';
+import {
+  addComment,
+  compareVersions,
+  createVersion,
+  listComments,
+  listVersions,
+  setCommentResolved,
+  versionDetail,
+} from './history';
 import {
   allowedActions,
   applySectionUpdate,
@@ -26,7 +40,12 @@ import {
 
 type ReportHandlers = { readonly [C in keyof typeof reportChannels]: Handler<C> };
 
-const TARGET: Record<ReportAction, 'submitted' | 'approved' | 'draft' | 'final'> = { submit: 'submitted', approve: 'approved', sendBack: 'draft', finalise: 'final' };
+const TARGET: Record<ReportAction, 'submitted' | 'approved' | 'draft' | 'final'> = {
+  submit: 'submitted',
+  approve: 'approved',
+  sendBack: 'draft',
+  finalise: 'final',
+};
 /** The version a workflow step keeps, named in the report's language (Dutch: the team's). */
 const STEP_VERSION: Partial<Record<ReportAction, { reason: VersionReason; name: string }>> = {
   submit: { reason: 'submitted', name: 'Ingediend' },
@@ -43,23 +62,45 @@ export function createReportHandlers(profile: Profile, sync: SyncController): Re
 
   return {
     'reports.list': ({ campaignId }) => listReports(store, campaignId),
-    'reports.createMissing': ({ campaignId }) => createMissingReports(store, campaignId, requireAuthor(profile, campaignId)),
+    'reports.createMissing': ({ campaignId }) =>
+      createMissingReports(store, campaignId, requireAuthor(profile, campaignId)),
     'reports.get': ({ reportId }) => reportDetail(profile, reportId),
     'reports.setPenHolder': ({ reportId, memberId }) => {
       const report = requireReport(store, reportId);
-      if (memberId !== null && store.get('members', memberId)?.campaign_id !== report.campaign_id) throw new ServiceError('NOT_FOUND', `No member ${memberId} in this campaign`);
-      store.update('reports', reportId, { pen_holder_id: memberId }, { author: requireAuthor(profile, report.campaign_id) });
+      if (memberId !== null && store.get('members', memberId)?.campaign_id !== report.campaign_id)
+        throw new ServiceError('NOT_FOUND', `No member ${memberId} in this campaign`);
+      store.update(
+        'reports',
+        reportId,
+        { pen_holder_id: memberId },
+        { author: requireAuthor(profile, report.campaign_id) },
+      );
       return { id: reportId };
     },
     'reports.section.add': ({ reportId, title, afterSectionId }) => {
       const report = requireReport(store, reportId);
       const author = requireAuthor(profile, report.campaign_id);
       const sections = listSections(store, reportId);
-      const after = afterSectionId ? sections.findIndex((section) => section.id === afterSectionId) : sections.length - 1;
+      const after = afterSectionId
+        ? sections.findIndex((section) => section.id === afterSectionId)
+        : sections.length - 1;
       const before = sections[after]?.sort_order ?? 0;
       const next = sections[after + 1]?.sort_order;
       const order = next === undefined || next === null ? before + 1000 : Math.floor((before + next) / 2);
-      const id = store.insert('report_sections', report.campaign_id, { report_id: reportId, sort_order: order, title, template_key: null, source_visit_id: null, owner_id: null, locked: false }, { author });
+      const id = store.insert(
+        'report_sections',
+        report.campaign_id,
+        {
+          report_id: reportId,
+          sort_order: order,
+          title,
+          template_key: null,
+          source_visit_id: null,
+          owner_id: null,
+          locked: false,
+        },
+        { author },
+      );
       return { id };
     },
     'reports.section.rename': ({ sectionId, title }) => {
@@ -73,7 +114,15 @@ export function createReportHandlers(profile: Profile, sync: SyncController): Re
       const doc = loadSectionDoc(store.textState('report_sections', section.id, 'body'));
       try {
         const unknown = unknownContent(sectionFragment(doc));
-        return { sectionId, reportId: report.id, update, stateVector: vector, locked: section.locked === true, mayEdit: (detail?.mayEdit ?? false) && unknown.length === 0, unknownContent: unknown };
+        return {
+          sectionId,
+          reportId: report.id,
+          update,
+          stateVector: vector,
+          locked: section.locked === true,
+          mayEdit: (detail?.mayEdit ?? false) && unknown.length === 0,
+          unknownContent: unknown,
+        };
       } finally {
         doc.destroy();
       }
@@ -90,7 +139,8 @@ export function createReportHandlers(profile: Profile, sync: SyncController): Re
       const { section, report } = sectionAndReport(sectionId);
       const me = requireAuthor(profile, report.campaign_id);
       if (section.locked) throw new ServiceError('CONFLICT', 'Unlock the section before giving it another owner.');
-      if (ownerId !== null && store.get('members', ownerId)?.campaign_id !== report.campaign_id) throw new ServiceError('NOT_FOUND', `No member ${ownerId} in this campaign`);
+      if (ownerId !== null && store.get('members', ownerId)?.campaign_id !== report.campaign_id)
+        throw new ServiceError('NOT_FOUND', `No member ${ownerId} in this campaign`);
       store.update('report_sections', section.id, { owner_id: ownerId }, { author: me });
       return { id: section.id };
     },
@@ -106,14 +156,28 @@ export function createReportHandlers(profile: Profile, sync: SyncController): Re
       if (!store.get('campaigns', campaignId)) throw new ServiceError('NOT_FOUND', `No campaign ${campaignId}`);
       return resolveBlocks(store, campaignId, reportId, blocks, language);
     },
-    'reports.evidence': ({ campaignId, items, conversations, visits }) => evidence(store, campaignId, { items, conversations, visits }),
+    'reports.evidence': ({ campaignId, items, conversations, visits }) =>
+      evidence(store, campaignId, { items, conversations, visits }),
     'reports.regionSources': ({ reportId }) => {
       const report = requireReport(store, reportId);
-      if (report.kind !== 'region' || !report.scope_id) throw new ServiceError('INVALID_INPUT', 'Only a region report pulls from the visits of its region.');
+      if (report.kind !== 'region' || !report.scope_id)
+        throw new ServiceError('INVALID_INPUT', 'Only a region report pulls from the visits of its region.');
       const region = store.get('regions', report.scope_id);
-      const organisations = new Map(store.list('organisations', { campaign_id: report.campaign_id, region_id: report.scope_id }).map((row) => [row.id, row]));
-      const names = new Map(store.list('members', { campaign_id: report.campaign_id }, { includeDeleted: true }).map((member) => [member.id, member.name ?? member.id]));
-      const questions = new Map(store.list('guiding_questions', { campaign_id: report.campaign_id }).map((question) => [question.id, `${question.number ?? ''} ${question.text ?? ''}`.trim()]));
+      const organisations = new Map(
+        store
+          .list('organisations', { campaign_id: report.campaign_id, region_id: report.scope_id })
+          .map((row) => [row.id, row]),
+      );
+      const names = new Map(
+        store
+          .list('members', { campaign_id: report.campaign_id }, { includeDeleted: true })
+          .map((member) => [member.id, member.name ?? member.id]),
+      );
+      const questions = new Map(
+        store
+          .list('guiding_questions', { campaign_id: report.campaign_id })
+          .map((question) => [question.id, `${question.number ?? ''} ${question.text ?? ''}`.trim()]),
+      );
       const visits = store
         .list('visits', { campaign_id: report.campaign_id }, { orderBy: ['date', 'id'] })
         .filter((visit) => organisations.has(visit.organisation_id ?? '') && visit.status !== 'cancelled')
@@ -123,12 +187,27 @@ export function createReportHandlers(profile: Profile, sync: SyncController): Re
           date: visit.date,
           status: visit.status ?? 'planned',
           duo: [visit.member_a, visit.member_b].flatMap((member) => (member ? [names.get(member) ?? member] : [])),
-          goodPractices: store.list('good_practices', { visit_id: visit.id }).map((row) => ({ id: row.id, text: row.text ?? '', fingerprint: sourceFingerprint(row.text ?? '') })),
+          goodPractices: store
+            .list('good_practices', { visit_id: visit.id })
+            .map((row) => ({ id: row.id, text: row.text ?? '', fingerprint: sourceFingerprint(row.text ?? '') })),
           notes: store
             .list('notes', { visit_id: visit.id })
             .filter((note) => note.text.trim().length > 0)
-            .map((note) => ({ id: note.id, question: note.guiding_question_id ? (questions.get(note.guiding_question_id) ?? null) : null, author: names.get(note.author_id ?? '') ?? note.author_id ?? '', text: note.text, fingerprint: sourceFingerprint(note.text) })),
-          items: store.list('swot_items', { visit_id: visit.id }).map((item) => ({ id: item.id, quadrant: (item.quadrant ?? 'strengths') as Quadrant, text: item.text ?? '', fingerprint: sourceFingerprint(item.text ?? '') })),
+            .map((note) => ({
+              id: note.id,
+              question: note.guiding_question_id ? (questions.get(note.guiding_question_id) ?? null) : null,
+              author: names.get(note.author_id ?? '') ?? note.author_id ?? '',
+              text: note.text,
+              fingerprint: sourceFingerprint(note.text),
+            })),
+          items: store
+            .list('swot_items', { visit_id: visit.id })
+            .map((item) => ({
+              id: item.id,
+              quadrant: (item.quadrant ?? 'strengths') as Quadrant,
+              text: item.text ?? '',
+              fingerprint: sourceFingerprint(item.text ?? ''),
+            })),
         }));
       return { regionName: region?.name ?? report.scope_id, visits };
     },
@@ -154,21 +233,39 @@ export function createReportHandlers(profile: Profile, sync: SyncController): Re
       const me = currentMemberId(profile, report.campaign_id);
       const member = me ? store.get('members', me) : undefined;
       if (!allowedActions(report, member).includes(action)) {
-        throw new ServiceError('FORBIDDEN', `You cannot ${action} this report now (it is ${report.status ?? 'draft'}); the region coordinator, the sector lead or the team lead can, as the workflow says.`);
+        throw new ServiceError(
+          'FORBIDDEN',
+          `You cannot ${action} this report now (it is ${report.status ?? 'draft'}); the region coordinator, the sector lead or the team lead can, as the workflow says.`,
+        );
       }
-      if (action === 'sendBack' && comment.trim() === '') throw new ServiceError('INVALID_INPUT', 'Say why the report is sent back.');
-      const frozen = action === 'finalise' ? (resolveReportBlocks(store, reportId) as unknown as Record<string, JsonValue>) : undefined;
+      if (action === 'sendBack' && comment.trim() === '')
+        throw new ServiceError('INVALID_INPUT', 'Say why the report is sent back.');
+      const frozen =
+        action === 'finalise'
+          ? (resolveReportBlocks(store, reportId) as unknown as Record<string, JsonValue>)
+          : undefined;
       const answer = await sync.online((client) =>
-        client.transitionReport(report.campaign_id, reportId, TARGET[action], { ...(comment ? { comment } : {}), ...(frozen ? { frozen } : {}) }),
+        client.transitionReport(report.campaign_id, reportId, TARGET[action], {
+          ...(comment ? { comment } : {}),
+          ...(frozen ? { frozen } : {}),
+        }),
       );
       // Apply the server's changes now, so the report shows its new state without waiting for a pull.
       store.applyRemote(answer.changes ?? [answer.change], 'server');
       const step = STEP_VERSION[action];
-      if (step) createVersion(store, reportId, `${step.name} ${new Date().toISOString().slice(0, 10)}`, step.reason, me);
+      if (step)
+        createVersion(store, reportId, `${step.name} ${new Date().toISOString().slice(0, 10)}`, step.reason, me);
       return { status: answer.status as ReportStatus };
     },
     'reports.templates.get': ({ campaignId }) => templatesOf(store, campaignId),
-    'reports.templates.save': ({ campaignId, kind, sections }) =>
-      ({ id: saveTemplate(store, campaignId, kind, sections.map((section) => ({ ...section, content: (section.content ?? null) as never })), requireAuthor(profile, campaignId)) }),
+    'reports.templates.save': ({ campaignId, kind, sections }) => ({
+      id: saveTemplate(
+        store,
+        campaignId,
+        kind,
+        sections.map((section) => ({ ...section, content: (section.content ?? null) as never })),
+        requireAuthor(profile, campaignId),
+      ),
+    }),
   };
 }

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { diffWords } from 'diff';
 import type { LocalStore } from '../../db/store/store';
-import type { CommentView, SectionComparison, VersionDetail, VersionReason, VersionSummary } from '../../shared/contract/reports';
+import type {
+  CommentView,
+  SectionComparison,
+  VersionDetail,
+  VersionReason,
+  VersionSummary,
+} from '../../shared/contract/reports';
 import type { ReportComment } from '../../shared/domain/model';
 import { sectionJson, sectionText } from '../../shared/report/document';
 import { reportJsonSchema, type ReportJson } from '../../shared/report/model';
@@ -14,18 +20,29 @@ import { listSections, requireReport, requireSection } from './reports';
  */
 
 function names(store: LocalStore, campaignId: string): Map<string, string> {
-  return new Map(store.list('members', { campaign_id: campaignId }, { includeDeleted: true }).map((member) => [member.id, member.name ?? member.id]));
+  return new Map(
+    store
+      .list('members', { campaign_id: campaignId }, { includeDeleted: true })
+      .map((member) => [member.id, member.name ?? member.id]),
+  );
 }
 
 export function addComment(
   store: LocalStore,
-  input: { sectionId: string; text: string; parentId: string | null; anchor: { start: string; end: string } | null; quote: string },
+  input: {
+    sectionId: string;
+    text: string;
+    parentId: string | null;
+    anchor: { start: string; end: string } | null;
+    quote: string;
+  },
   author: string,
 ): string {
   const section = requireSection(store, input.sectionId);
   if (input.parentId) {
     const parent = store.get('report_comments', input.parentId);
-    if (!parent || parent.section_id !== section.id) throw new ServiceError('NOT_FOUND', `No comment ${input.parentId} on this section`);
+    if (!parent || parent.section_id !== section.id)
+      throw new ServiceError('NOT_FOUND', `No comment ${input.parentId} on this section`);
   }
   return store.insert(
     'report_comments',
@@ -76,17 +93,34 @@ export function listComments(store: LocalStore, reportId: string): CommentView[]
 }
 
 /** Keeps a named read-only copy of every section of the report. */
-export function createVersion(store: LocalStore, reportId: string, name: string, reason: VersionReason, author: string | null): string {
+export function createVersion(
+  store: LocalStore,
+  reportId: string,
+  name: string,
+  reason: VersionReason,
+  author: string | null,
+): string {
   const report = requireReport(store, reportId);
   return store.transaction(() => {
     const id = randomUUID();
-    store.insert('report_versions', report.campaign_id, { report_id: reportId, name, reason, author_id: author, created_at: new Date().toISOString() }, { id, ...(author ? { author } : {}) });
+    store.insert(
+      'report_versions',
+      report.campaign_id,
+      { report_id: reportId, name, reason, author_id: author, created_at: new Date().toISOString() },
+      { id, ...(author ? { author } : {}) },
+    );
     for (const section of listSections(store, reportId)) {
       const content = sectionJson(store.textState('report_sections', section.id, 'body'));
       store.insert(
         'report_version_sections',
         report.campaign_id,
-        { version_id: id, section_id: section.id, sort_order: section.sort_order ?? 0, title: section.title ?? '', content: JSON.stringify(content) },
+        {
+          version_id: id,
+          section_id: section.id,
+          sort_order: section.sort_order ?? 0,
+          title: section.title ?? '',
+          content: JSON.stringify(content),
+        },
         { id: `${id}.${section.id}`.slice(0, 200), ...(author ? { author } : {}) },
       );
     }
@@ -97,16 +131,14 @@ export function createVersion(store: LocalStore, reportId: string, name: string,
 export function listVersions(store: LocalStore, reportId: string): VersionSummary[] {
   const report = requireReport(store, reportId);
   const who = names(store, report.campaign_id);
-  return store
-    .list('report_versions', { report_id: reportId }, { orderBy: ['created_at', 'id'] })
-    .map((row) => ({
-      id: row.id,
-      reportId,
-      name: row.name ?? '',
-      reason: (row.reason ?? 'manual') as VersionReason,
-      createdAt: row.created_at,
-      authorName: row.author_id ? (who.get(row.author_id) ?? row.author_id) : null,
-    }));
+  return store.list('report_versions', { report_id: reportId }, { orderBy: ['created_at', 'id'] }).map((row) => ({
+    id: row.id,
+    reportId,
+    name: row.name ?? '',
+    reason: (row.reason ?? 'manual') as VersionReason,
+    createdAt: row.created_at,
+    authorName: row.author_id ? (who.get(row.author_id) ?? row.author_id) : null,
+  }));
 }
 
 function parseContent(text: string | null): ReportJson {
@@ -139,10 +171,18 @@ export function versionDetail(store: LocalStore, versionId: string): VersionDeta
   if (!version) throw new ServiceError('NOT_FOUND', `No report version ${versionId}`);
   const summary = listVersions(store, version.report_id ?? '').find((row) => row.id === versionId);
   if (!summary) throw new ServiceError('NOT_FOUND', `No report version ${versionId}`);
-  const sections = store.list('report_version_sections', { version_id: versionId }, { orderBy: ['sort_order', 'id'] }).map((row) => {
-    const content = parseContent(row.content);
-    return { sectionId: row.section_id ?? '', title: row.title ?? '', sortOrder: row.sort_order ?? 0, content, text: jsonText(content) };
-  });
+  const sections = store
+    .list('report_version_sections', { version_id: versionId }, { orderBy: ['sort_order', 'id'] })
+    .map((row) => {
+      const content = parseContent(row.content);
+      return {
+        sectionId: row.section_id ?? '',
+        title: row.title ?? '',
+        sortOrder: row.sort_order ?? 0,
+        content,
+        text: jsonText(content),
+      };
+    });
   return { version: summary, sections };
 }
 
@@ -160,12 +200,24 @@ export function compareVersions(store: LocalStore, from: string, to: string | nu
         }));
   const before = new Map(left.sections.map((section) => [section.sectionId, section]));
   const after = new Map(right.map((section) => [section.sectionId, section]));
-  const order = [...right.map((section) => section.sectionId), ...left.sections.map((section) => section.sectionId).filter((id) => !after.has(id))];
+  const order = [
+    ...right.map((section) => section.sectionId),
+    ...left.sections.map((section) => section.sectionId).filter((id) => !after.has(id)),
+  ];
   return order.map((id): SectionComparison => {
     const old = before.get(id);
     const current = after.get(id);
-    const parts = diffWords(old?.text ?? '', current?.text ?? '').map((part) => ({ text: part.value, kind: part.added ? ('inserted' as const) : part.removed ? ('deleted' as const) : ('same' as const) }));
-    const state = !old ? 'added' : !current ? 'removed' : parts.every((part) => part.kind === 'same') && old.title === current.title ? 'same' : 'changed';
+    const parts = diffWords(old?.text ?? '', current?.text ?? '').map((part) => ({
+      text: part.value,
+      kind: part.added ? ('inserted' as const) : part.removed ? ('deleted' as const) : ('same' as const),
+    }));
+    const state = !old
+      ? 'added'
+      : !current
+        ? 'removed'
+        : parts.every((part) => part.kind === 'same') && old.title === current.title
+          ? 'same'
+          : 'changed';
     return { sectionId: id, title: current?.title ?? old?.title ?? '', state, parts };
   });
 }

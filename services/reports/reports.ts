@@ -4,7 +4,15 @@ import { lastEdit } from '../../db/repositories/reports';
 import { deterministicId } from '../../db/store/ids';
 import type { LocalStore } from '../../db/store/store';
 import { decodeBase64, encodeBase64 } from '../../db/store/text';
-import type { ReportAction, ReportDetail, ReportKind, ReportSectionView, ReportStatus, ReportSummary, TemplateSectionSpec } from '../../shared/contract/reports';
+import type {
+  ReportAction,
+  ReportDetail,
+  ReportKind,
+  ReportSectionView,
+  ReportStatus,
+  ReportSummary,
+  TemplateSectionSpec,
+} from '../../shared/contract/reports';
 import type { Member, Report, ReportSection } from '../../shared/domain/model';
 import { deterministicUpdate, sectionText, wordCount } from '../../shared/report/document';
 import { DEFAULT_TEMPLATES, expandContent, templateSectionsSchema } from '../../shared/report/templates';
@@ -53,14 +61,26 @@ export function templatesOf(store: LocalStore, campaignId: string): Record<Repor
   return result;
 }
 
-export function saveTemplate(store: LocalStore, campaignId: string, kind: ReportKind, sections: readonly TemplateSectionSpec[], author: string): string {
+export function saveTemplate(
+  store: LocalStore,
+  campaignId: string,
+  kind: ReportKind,
+  sections: readonly TemplateSectionSpec[],
+  author: string,
+): string {
   const parsed = templateSectionsSchema.safeParse(sections);
-  if (!parsed.success) throw new ServiceError('INVALID_INPUT', `The template is not valid: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  if (!parsed.success)
+    throw new ServiceError(
+      'INVALID_INPUT',
+      `The template is not valid: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+    );
   const keys = parsed.data.map((section) => section.key);
-  if (new Set(keys).size !== keys.length) throw new ServiceError('INVALID_INPUT', 'Two sections of the template have the same key.');
+  if (new Set(keys).size !== keys.length)
+    throw new ServiceError('INVALID_INPUT', 'Two sections of the template have the same key.');
   const id = templateId(campaignId, kind);
   const values = { kind, sections: parsed.data as unknown as never };
-  if (store.get('report_templates', id, { includeDeleted: true }) === undefined) store.insert('report_templates', campaignId, values, { id, author });
+  if (store.get('report_templates', id, { includeDeleted: true }) === undefined)
+    store.insert('report_templates', campaignId, values, { id, author });
   else store.update('report_templates', id, { ...values, deleted: false }, { author });
   return id;
 }
@@ -72,7 +92,11 @@ function members(store: LocalStore, campaignId: string): Member[] {
 /** The member who holds the pen by default: the region's coordinator, the sector's lead, the team lead. */
 function defaultPenHolder(all: readonly Member[], kind: ReportKind, scopeId: string | null): string | null {
   const match = all.find((member) =>
-    kind === 'region' ? (member.coordinator_of ?? []).includes(scopeId ?? '') : kind === 'sector' ? (member.sector_lead_of ?? []).includes(scopeId ?? '') : member.is_team_lead === true,
+    kind === 'region'
+      ? (member.coordinator_of ?? []).includes(scopeId ?? '')
+      : kind === 'sector'
+        ? (member.sector_lead_of ?? []).includes(scopeId ?? '')
+        : member.is_team_lead === true,
   );
   return match?.id ?? null;
 }
@@ -85,15 +109,27 @@ const dateFormat = new Intl.DateTimeFormat('nl-BE', { day: 'numeric', month: 'lo
  * section per visit of the region. Ids are deterministic and initial content is a deterministic
  * Yjs update, so two laptops doing this offline end with one report, its content once.
  */
-export function createMissingReports(store: LocalStore, campaignId: string, author: string): { created: number; sectionsCreated: number } {
+export function createMissingReports(
+  store: LocalStore,
+  campaignId: string,
+  author: string,
+): { created: number; sectionsCreated: number } {
   if (!store.get('campaigns', campaignId)) throw new ServiceError('NOT_FOUND', `No campaign ${campaignId}`);
   const templates = templatesOf(store, campaignId);
   const team = members(store, campaignId);
   const organisations = new Map(store.list('organisations', { campaign_id: campaignId }).map((row) => [row.id, row]));
   const names = new Map(team.map((member) => [member.id, member.name ?? member.id]));
   const scopes: { kind: ReportKind; scopeId: string | null; scopeName: string }[] = [
-    ...store.list('regions', { campaign_id: campaignId }, { orderBy: ['name', 'id'] }).map((region) => ({ kind: 'region' as const, scopeId: region.id, scopeName: region.name ?? region.id })),
-    ...store.list('sectors', { campaign_id: campaignId }, { orderBy: ['sort_order', 'id'] }).map((sector) => ({ kind: 'sector' as const, scopeId: sector.id, scopeName: sector.name ?? sector.code ?? sector.id })),
+    ...store
+      .list('regions', { campaign_id: campaignId }, { orderBy: ['name', 'id'] })
+      .map((region) => ({ kind: 'region' as const, scopeId: region.id, scopeName: region.name ?? region.id })),
+    ...store
+      .list('sectors', { campaign_id: campaignId }, { orderBy: ['sort_order', 'id'] })
+      .map((sector) => ({
+        kind: 'sector' as const,
+        scopeId: sector.id,
+        scopeName: sector.name ?? sector.code ?? sector.id,
+      })),
     { kind: 'final', scopeId: null, scopeName: '' },
   ];
   let created = 0;
@@ -104,19 +140,45 @@ export function createMissingReports(store: LocalStore, campaignId: string, auth
       const existing = store.get('reports', id, { includeDeleted: true });
       if (existing?.deleted) continue;
       if (!existing) {
-        const title = scope.kind === 'region' ? `Regiorapport ${scope.scopeName}` : scope.kind === 'sector' ? `Sectorhoofdstuk ${scope.scopeName}` : 'Eindrapport';
-        store.insert('reports', campaignId, { kind: scope.kind, scope_id: scope.scopeId, title, status: 'draft', pen_holder_id: defaultPenHolder(team, scope.kind, scope.scopeId) }, { id, author });
+        const title =
+          scope.kind === 'region'
+            ? `Regiorapport ${scope.scopeName}`
+            : scope.kind === 'sector'
+              ? `Sectorhoofdstuk ${scope.scopeName}`
+              : 'Eindrapport';
+        store.insert(
+          'reports',
+          campaignId,
+          {
+            kind: scope.kind,
+            scope_id: scope.scopeId,
+            title,
+            status: 'draft',
+            pen_holder_id: defaultPenHolder(team, scope.kind, scope.scopeId),
+          },
+          { id, author },
+        );
         created += 1;
       }
       const groups =
         scope.kind === 'sector'
-          ? store.list('respondent_groups', { campaign_id: campaignId, sector_id: scope.scopeId }, { orderBy: ['sort_order', 'id'] }).map((group) => ({ id: group.id, name: group.name ?? group.id }))
+          ? store
+              .list(
+                'respondent_groups',
+                { campaign_id: campaignId, sector_id: scope.scopeId },
+                { orderBy: ['sort_order', 'id'] },
+              )
+              .map((group) => ({ id: group.id, name: group.name ?? group.id }))
           : [];
       const visits =
         scope.kind === 'region'
           ? store
               .list('visits', { campaign_id: campaignId }, { orderBy: ['date', 'id'] })
-              .filter((visit) => visit.status !== 'cancelled' && organisations.get(visit.organisation_id ?? '')?.region_id === scope.scopeId)
+              .filter(
+                (visit) =>
+                  visit.status !== 'cancelled' &&
+                  organisations.get(visit.organisation_id ?? '')?.region_id === scope.scopeId,
+              )
           : [];
       const base = { scopeId: scope.scopeId ?? '', scopeName: scope.scopeName };
       templates[scope.kind].forEach((template, index) => {
@@ -130,22 +192,38 @@ export function createMissingReports(store: LocalStore, campaignId: string, auth
                   visitId: visit.id,
                   organisation: organisations.get(visit.organisation_id ?? '')?.name ?? visit.id,
                   date: visit.date ? dateFormat.format(new Date(`${visit.date}T12:00:00Z`)) : '—',
-                  duo: [visit.member_a, visit.member_b].map((member) => (member ? (names.get(member) ?? member) : '')).filter(Boolean).join(' & ') || '—',
+                  duo:
+                    [visit.member_a, visit.member_b]
+                      .map((member) => (member ? (names.get(member) ?? member) : ''))
+                      .filter(Boolean)
+                      .join(' & ') || '—',
                 },
               }))
             : [{ visitId: null, order: index * 1000, values: base }];
         for (const instance of instances) {
           const sid = sectionId(id, template.key, instance.visitId);
           if (store.get('report_sections', sid, { includeDeleted: true })) continue;
-          const title = template.title.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => (instance.values as Record<string, string>)[name] ?? whole);
+          const title = template.title.replace(
+            /\{([a-zA-Z]+)\}/g,
+            (whole, name: string) => (instance.values as Record<string, string>)[name] ?? whole,
+          );
           store.insert(
             'report_sections',
             campaignId,
-            { report_id: id, sort_order: instance.order, title, template_key: template.key, source_visit_id: instance.visitId, owner_id: null, locked: false },
+            {
+              report_id: id,
+              sort_order: instance.order,
+              title,
+              template_key: template.key,
+              source_visit_id: instance.visitId,
+              owner_id: null,
+              locked: false,
+            },
             { id: sid, author },
           );
           const content = expandContent(template.content, instance.values, groups);
-          if (content) store.applyTextUpdate('report_sections', sid, 'body', deterministicUpdate(sid, content), { author });
+          if (content)
+            store.applyTextUpdate('report_sections', sid, 'body', deterministicUpdate(sid, content), { author });
           sectionsCreated += 1;
         }
       });
@@ -157,7 +235,8 @@ export function createMissingReports(store: LocalStore, campaignId: string, auth
 /** The roles of a member that the report workflow asks for. */
 function responsibleFor(report: Report, member: Member | undefined): boolean {
   if (!member) return false;
-  if (report.kind === 'region') return (member.coordinator_of ?? []).includes(report.scope_id ?? '') || member.is_team_lead === true;
+  if (report.kind === 'region')
+    return (member.coordinator_of ?? []).includes(report.scope_id ?? '') || member.is_team_lead === true;
   if (report.kind === 'sector') return (member.sector_lead_of ?? []).includes(report.scope_id ?? '');
   return member.is_team_lead === true;
 }
@@ -176,7 +255,8 @@ export function allowedActions(report: Report, member: Member | undefined): Repo
   const actions: ReportAction[] = [];
   if (status === 'draft' && responsible) actions.push('submit');
   if (status === 'submitted' && lead) actions.push('approve');
-  if ((status === 'submitted' || status === 'approved' || status === 'final') && (responsible || lead)) actions.push('sendBack');
+  if ((status === 'submitted' || status === 'approved' || status === 'final') && (responsible || lead))
+    actions.push('sendBack');
   if (status !== 'final' && responsible) actions.push('finalise');
   return actions;
 }
@@ -187,7 +267,8 @@ export function ownerOf(report: Report, section: ReportSection): string | null {
 
 /** Why this profile's member may not edit a section now, or null when they may. */
 export function editRefusal(profile: Profile, report: Report, section: ReportSection): string | null {
-  if (report.status === 'final') return `The report "${report.title ?? report.id}" is final; its text no longer changes.`;
+  if (report.status === 'final')
+    return `The report "${report.title ?? report.id}" is final; its text no longer changes.`;
   const me = currentMemberId(profile, report.campaign_id);
   if (section.locked) {
     const owner = ownerOf(report, section);
@@ -203,13 +284,21 @@ export function listSections(store: LocalStore, reportIdValue: string): ReportSe
   return store.list('report_sections', { report_id: reportIdValue }, { orderBy: ['sort_order', 'id'] });
 }
 
-function summary(store: LocalStore, report: Report, sections: readonly ReportSection[], names: ReadonlyMap<string, string>): ReportSummary {
+function summary(
+  store: LocalStore,
+  report: Report,
+  sections: readonly ReportSection[],
+  names: ReadonlyMap<string, string>,
+): ReportSummary {
   const scopeName = report.scope_id
     ? report.kind === 'region'
       ? (store.get('regions', report.scope_id)?.name ?? report.scope_id)
       : (store.get('sectors', report.scope_id)?.name ?? report.scope_id)
     : null;
-  const edit = lastEdit(store, [{ table: 'reports', id: report.id }, ...sections.map((section) => ({ table: 'report_sections', id: section.id }))]);
+  const edit = lastEdit(store, [
+    { table: 'reports', id: report.id },
+    ...sections.map((section) => ({ table: 'report_sections', id: section.id })),
+  ]);
   return {
     id: report.id,
     campaignId: report.campaign_id,
@@ -228,7 +317,11 @@ function summary(store: LocalStore, report: Report, sections: readonly ReportSec
 }
 
 function memberNameMap(store: LocalStore, campaignId: string): Map<string, string> {
-  return new Map(store.list('members', { campaign_id: campaignId }, { includeDeleted: true }).map((member) => [member.id, member.name ?? member.id]));
+  return new Map(
+    store
+      .list('members', { campaign_id: campaignId }, { includeDeleted: true })
+      .map((member) => [member.id, member.name ?? member.id]),
+  );
 }
 
 const KIND_ORDER: Record<string, number> = { region: 0, sector: 1, final: 2 };
@@ -239,10 +332,20 @@ export function listReports(store: LocalStore, campaignId: string): ReportSummar
   return store
     .list('reports', { campaign_id: campaignId })
     .map((report) => summary(store, report, listSections(store, report.id), names))
-    .sort((a, b) => (KIND_ORDER[a.kind] ?? 3) - (KIND_ORDER[b.kind] ?? 3) || (a.scopeName ?? '').localeCompare(b.scopeName ?? '', 'nl') || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        (KIND_ORDER[a.kind] ?? 3) - (KIND_ORDER[b.kind] ?? 3) ||
+        (a.scopeName ?? '').localeCompare(b.scopeName ?? '', 'nl') ||
+        a.id.localeCompare(b.id),
+    );
 }
 
-export function sectionView(profile: Profile, report: Report, section: ReportSection, names: ReadonlyMap<string, string>): ReportSectionView {
+export function sectionView(
+  profile: Profile,
+  report: Report,
+  section: ReportSection,
+  names: ReadonlyMap<string, string>,
+): ReportSectionView {
   const owner = section.owner_id;
   const edit = lastEdit(profile.store, [{ table: 'report_sections', id: section.id }]);
   return {
@@ -279,7 +382,11 @@ export function reportDetail(profile: Profile, id: string): ReportDetail {
 }
 
 /** A section's Yjs state, or the part of it a caller with `stateVector` lacks. */
-export function sectionState(profile: Profile, id: string, stateVector: string | null): { update: string; stateVector: string; report: Report; section: ReportSection } {
+export function sectionState(
+  profile: Profile,
+  id: string,
+  stateVector: string | null,
+): { update: string; stateVector: string; report: Report; section: ReportSection } {
   const store = profile.store;
   const section = requireSection(store, id);
   const report = requireReport(store, section.report_id ?? '');
@@ -289,7 +396,11 @@ export function sectionState(profile: Profile, id: string, stateVector: string |
     if (state.byteLength > 0) Y.applyUpdate(doc, state);
     const vector = stateVector ? decodeBase64(stateVector) : null;
     if (stateVector && !vector) throw new ServiceError('INVALID_INPUT', 'The state vector is not canonical base64.');
-    const update = vector ? Y.encodeStateAsUpdate(doc, vector) : state.byteLength > 0 ? state : Y.encodeStateAsUpdate(doc);
+    const update = vector
+      ? Y.encodeStateAsUpdate(doc, vector)
+      : state.byteLength > 0
+        ? state
+        : Y.encodeStateAsUpdate(doc);
     return { update: encodeBase64(update), stateVector: encodeBase64(Y.encodeStateVector(doc)), report, section };
   } finally {
     doc.destroy();
@@ -297,7 +408,12 @@ export function sectionState(profile: Profile, id: string, stateVector: string |
 }
 
 /** Applies the editor's local Yjs update; refused, storing nothing, when the section is locked by another or the report is final. */
-export function applySectionUpdate(profile: Profile, id: string, update: string, author: string): { savedAt: string; stateVector: string } {
+export function applySectionUpdate(
+  profile: Profile,
+  id: string,
+  update: string,
+  author: string,
+): { savedAt: string; stateVector: string } {
   const store = profile.store;
   const section = requireSection(store, id);
   const report = requireReport(store, section.report_id ?? '');

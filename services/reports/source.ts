@@ -38,7 +38,8 @@ export function storeSource(store: LocalStore, campaignId: string): ReportSource
     }
     return conversations;
   };
-  const inScope = (kind: 'sector' | 'region', id: string, organisation: Organisation) => (kind === 'sector' ? organisation.sector_id === id : organisation.region_id === id);
+  const inScope = (kind: 'sector' | 'region', id: string, organisation: Organisation) =>
+    kind === 'sector' ? organisation.sector_id === id : organisation.region_id === id;
   return {
     scope: (sectorId, groupId) => {
       try {
@@ -51,7 +52,11 @@ export function storeSource(store: LocalStore, campaignId: string): ReportSource
     teamSwot: (sectorId) => {
       const sector = store.get('sectors', sectorId);
       if (!sector || sector.campaign_id !== campaignId) return null;
-      const lemmas: Lemma[] = store.list('lemmas', { campaign_id: campaignId, sector_id: sectorId, respondent_group_id: teamGroupId(sectorId) });
+      const lemmas: Lemma[] = store.list('lemmas', {
+        campaign_id: campaignId,
+        sector_id: sectorId,
+        respondent_group_id: teamGroupId(sectorId),
+      });
       return { sectorName: sector.name ?? sector.code ?? sectorId, lemmas };
     },
     scopeName: (kind, id) => {

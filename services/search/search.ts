@@ -25,19 +25,25 @@ export function searchCampaign(profile: Profile, campaignId: string, query: stri
     let info = visitCache.get(visitId);
     if (!info) {
       const visit = store.get('visits', visitId, { includeDeleted: true });
-      const organisation = visit?.organisation_id ? store.get('organisations', visit.organisation_id, { includeDeleted: true }) : undefined;
+      const organisation = visit?.organisation_id
+        ? store.get('organisations', visit.organisation_id, { includeDeleted: true })
+        : undefined;
       info = { organisationName: organisation?.name ?? null, date: visit?.date ?? null };
       visitCache.set(visitId, info);
     }
     return info;
   };
-  const memberName = (id: string | null) => (id ? (store.get('members', id, { includeDeleted: true })?.name ?? null) : null);
-  const questionText = (id: string | null) => (id ? (store.get('guiding_questions', id, { includeDeleted: true })?.text ?? null) : null);
+  const memberName = (id: string | null) =>
+    id ? (store.get('members', id, { includeDeleted: true })?.name ?? null) : null;
+  const questionText = (id: string | null) =>
+    id ? (store.get('guiding_questions', id, { includeDeleted: true })?.text ?? null) : null;
   const conversationLabel = (id: string | null) => {
     const conversation = id ? store.get('conversations', id, { includeDeleted: true }) : undefined;
     const groups = conversation?.respondent_group_ids ?? [];
     if (groups.length === 0) return null;
-    return groups.map((groupId) => store.get('respondent_groups', groupId, { includeDeleted: true })?.name ?? '?').join(' + ');
+    return groups
+      .map((groupId) => store.get('respondent_groups', groupId, { includeDeleted: true })?.name ?? '?')
+      .join(' + ');
   };
 
   const hits: Array<SearchHit & { score: number }> = [

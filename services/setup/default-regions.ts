@@ -12,7 +12,12 @@ export function ensureDefaultRegions(store: LocalStore, campaignId: string): voi
   store.transaction(() => {
     if (store.list('regions', { campaign_id: campaignId }, { includeDeleted: true }).length > 0) return;
     for (const region of DEFAULT_REGIONS) {
-      store.insert('regions', campaignId, { name: region.name, kind: region.kind }, { id: deterministicId('rn', campaignId, region.kind, region.name) });
+      store.insert(
+        'regions',
+        campaignId,
+        { name: region.name, kind: region.kind },
+        { id: deterministicId('rn', campaignId, region.kind, region.name) },
+      );
     }
   });
 }

@@ -17,7 +17,11 @@ describe('set-up input limits', () => {
   beforeEach(async () => {
     internalErrors.length = 0;
     dir = mkdtempSync(path.join(os.tmpdir(), 'veldwerk-limits-'));
-    services = startServices({ profileDir: dir, transport: 'ipc', onInternalError: (_channel, error) => internalErrors.push(error) });
+    services = startServices({
+      profileDir: dir,
+      transport: 'ipc',
+      onInternalError: (_channel, error) => internalErrors.push(error),
+    });
     const created = await services.dispatch('campaigns.create', { name: 'Doorlichting', workingYear: '2025-2026' });
     if (!created.ok) throw new Error(created.error.message);
     campaignId = (created.value as { id: string }).id;
@@ -30,7 +34,10 @@ describe('set-up input limits', () => {
 
   it('refuses a 250-character sector name as a field error, never INTERNAL', async () => {
     const result = await services.dispatch('setup.addItem', { campaignId, kind: 'sectors', name: 'x'.repeat(250) });
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'name', key: 'setup.errors.nameTooLong' }] } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', issues: [{ path: 'name', key: 'setup.errors.nameTooLong' }] },
+    });
     expect(internalErrors).toEqual([]);
   });
 
@@ -44,7 +51,10 @@ describe('set-up input limits', () => {
       coordinatorOf: [],
       sectorLeadOf: [],
     });
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'name', key: 'setup.errors.nameTooLong' }] } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', issues: [{ path: 'name', key: 'setup.errors.nameTooLong' }] },
+    });
     expect(internalErrors).toEqual([]);
   });
 
@@ -53,7 +63,12 @@ describe('set-up input limits', () => {
     expect(sector.ok).toBe(true);
     const sectorId = sector.ok ? (sector.value as { id: string }).id : '';
     // A guiding question's "name" is its text, which holds up to 2000 characters.
-    const question = await services.dispatch('setup.addItem', { campaignId, kind: 'guiding_questions', sectorId, name: 'q'.repeat(1500) });
+    const question = await services.dispatch('setup.addItem', {
+      campaignId,
+      kind: 'guiding_questions',
+      sectorId,
+      name: 'q'.repeat(1500),
+    });
     expect(question.ok).toBe(true);
     expect(internalErrors).toEqual([]);
   });
@@ -64,12 +79,18 @@ describe('a store refusal that validation did not catch', () => {
     const internal: unknown[] = [];
     const handlers = {
       'campaigns.list': () => {
-        throw new ChangeRejectedError('bad value for sectors.sort_order: Too big', { table: 'sectors', column: 'sort_order' });
+        throw new ChangeRejectedError('bad value for sectors.sort_order: Too big', {
+          table: 'sectors',
+          column: 'sort_order',
+        });
       },
     } as unknown as Handlers;
     const dispatch = createDispatch(handlers, { onInternalError: (_channel, error) => internal.push(error) });
     const result = await dispatch('campaigns.list', {});
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'sortOrder', key: 'errors.fields.refused' }] } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', issues: [{ path: 'sortOrder', key: 'errors.fields.refused' }] },
+    });
     expect(internal).toEqual([]);
   });
 });

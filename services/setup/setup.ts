@@ -10,19 +10,26 @@ import type { Handler } from '../handlers';
 type SetupHandlers = { readonly [C in keyof typeof setupChannels]: Handler<C> };
 
 /** Sortable lists: the others (regions) are shown in a fixed order (provinces, then cities, by name). */
-const ORDERED_KINDS: ReadonlySet<SetupListKind> = new Set(['sectors', 'respondent_groups', 'stakeholder_categories', 'guiding_questions']);
+const ORDERED_KINDS: ReadonlySet<SetupListKind> = new Set([
+  'sectors',
+  'respondent_groups',
+  'stakeholder_categories',
+  'guiding_questions',
+]);
 
 function requireRow(store: LocalStore, table: SetupListKind | 'organisations' | 'members', id: string): void {
   if (!store.get(table, id, { includeDeleted: true })) throw new ServiceError('NOT_FOUND', `No ${table} row ${id}`);
 }
 
 function requireCampaign(profile: Profile, campaignId: string): void {
-  if (!new CampaignRepository(profile.db).get(campaignId)) throw new ServiceError('NOT_FOUND', `No campaign ${campaignId}`);
+  if (!new CampaignRepository(profile.db).get(campaignId))
+    throw new ServiceError('NOT_FOUND', `No campaign ${campaignId}`);
 }
 
 /** Siblings of a sortable item: the same list (per sector where the list is per sector), retired ones included. */
 function siblings(store: LocalStore, kind: SetupListKind, id: string) {
-  const row = store.get(kind, id, { includeDeleted: true }) as { campaign_id: string; sector_id?: string | null } | undefined;
+  const row = store.get(kind, id, { includeDeleted: true }) as
+    { campaign_id: string; sector_id?: string | null } | undefined;
   if (!row) throw new ServiceError('NOT_FOUND', `No ${kind} row ${id}`);
   const where: Record<string, string> = { campaign_id: row.campaign_id };
   if ((kind === 'respondent_groups' || kind === 'guiding_questions') && row.sector_id) where.sector_id = row.sector_id;
@@ -39,12 +46,20 @@ export function createSetupHandlers(profile: Profile): SetupHandlers {
   const campaigns = new CampaignRepository(profile.db);
 
   const lists = (campaignId: string) => ({
-    sectors: store.list('sectors', { campaign_id: campaignId }, { includeDeleted: true, orderBy: ['sort_order', 'id'] }),
+    sectors: store.list(
+      'sectors',
+      { campaign_id: campaignId },
+      { includeDeleted: true, orderBy: ['sort_order', 'id'] },
+    ),
     // Provinces first, then cities, each by name.
     regions: store
       .list('regions', { campaign_id: campaignId }, { includeDeleted: true, orderBy: ['name', 'id'] })
       .sort((a, b) => Number(a.kind === 'city') - Number(b.kind === 'city')),
-    organisations: store.list('organisations', { campaign_id: campaignId }, { includeDeleted: true, orderBy: ['name', 'id'] }),
+    organisations: store.list(
+      'organisations',
+      { campaign_id: campaignId },
+      { includeDeleted: true, orderBy: ['name', 'id'] },
+    ),
   });
 
   return {
@@ -54,16 +69,29 @@ export function createSetupHandlers(profile: Profile): SetupHandlers {
       const { sectors, regions, organisations } = lists(campaignId);
       const visitsPerOrganisation: Record<string, number> = {};
       for (const visit of store.list('visits', { campaign_id: campaignId })) {
-        if (visit.organisation_id) visitsPerOrganisation[visit.organisation_id] = (visitsPerOrganisation[visit.organisation_id] ?? 0) + 1;
+        if (visit.organisation_id)
+          visitsPerOrganisation[visit.organisation_id] = (visitsPerOrganisation[visit.organisation_id] ?? 0) + 1;
       }
       return {
         campaign,
         sectors,
         regions,
         organisations,
-        respondentGroups: store.list('respondent_groups', { campaign_id: campaignId }, { includeDeleted: true, orderBy: ['sort_order', 'id'] }),
-        stakeholderCategories: store.list('stakeholder_categories', { campaign_id: campaignId }, { includeDeleted: true, orderBy: ['sort_order', 'id'] }),
-        guidingQuestions: store.list('guiding_questions', { campaign_id: campaignId }, { includeDeleted: true, orderBy: ['sort_order', 'id'] }),
+        respondentGroups: store.list(
+          'respondent_groups',
+          { campaign_id: campaignId },
+          { includeDeleted: true, orderBy: ['sort_order', 'id'] },
+        ),
+        stakeholderCategories: store.list(
+          'stakeholder_categories',
+          { campaign_id: campaignId },
+          { includeDeleted: true, orderBy: ['sort_order', 'id'] },
+        ),
+        guidingQuestions: store.list(
+          'guiding_questions',
+          { campaign_id: campaignId },
+          { includeDeleted: true, orderBy: ['sort_order', 'id'] },
+        ),
         members: store.list('members', { campaign_id: campaignId }, { includeDeleted: true, orderBy: ['name', 'id'] }),
         visitsPerOrganisation,
       };
@@ -73,14 +101,23 @@ export function createSetupHandlers(profile: Profile): SetupHandlers {
       requireCampaign(profile, input.campaignId);
       const perSector = input.kind === 'respondent_groups' || input.kind === 'guiding_questions';
       if (perSector) {
-        if (!input.sectorId) throw new ServiceError('INVALID_INPUT', 'sectorId is required for this list', [{ path: 'sectorId', message: 'Choose a sector.', key: 'setup.errors.sectorRequired' }]);
+        if (!input.sectorId)
+          throw new ServiceError('INVALID_INPUT', 'sectorId is required for this list', [
+            { path: 'sectorId', message: 'Choose a sector.', key: 'setup.errors.sectorRequired' },
+          ]);
         requireRow(store, 'sectors', input.sectorId);
       }
       const campaign = input.campaignId;
       switch (input.kind) {
         case 'sectors': {
           const code = input.code && input.code !== '' ? input.code : input.name.slice(0, 20);
-          return { id: store.insert('sectors', campaign, { code, name: input.name, sort_order: nextOrder(store, 'sectors', { campaign_id: campaign }) }) };
+          return {
+            id: store.insert('sectors', campaign, {
+              code,
+              name: input.name,
+              sort_order: nextOrder(store, 'sectors', { campaign_id: campaign }),
+            }),
+          };
         }
         case 'regions':
           return { id: store.insert('regions', campaign, { name: input.name, kind: input.regionKind ?? 'province' }) };
@@ -89,14 +126,28 @@ export function createSetupHandlers(profile: Profile): SetupHandlers {
             id: store.insert('respondent_groups', campaign, {
               sector_id: input.sectorId as string,
               name: input.name,
-              sort_order: nextOrder(store, 'respondent_groups', { campaign_id: campaign, sector_id: input.sectorId as string }),
+              sort_order: nextOrder(store, 'respondent_groups', {
+                campaign_id: campaign,
+                sector_id: input.sectorId as string,
+              }),
             }),
           };
         case 'stakeholder_categories':
-          return { id: store.insert('stakeholder_categories', campaign, { name: input.name, sort_order: nextOrder(store, 'stakeholder_categories', { campaign_id: campaign }) }) };
+          return {
+            id: store.insert('stakeholder_categories', campaign, {
+              name: input.name,
+              sort_order: nextOrder(store, 'stakeholder_categories', { campaign_id: campaign }),
+            }),
+          };
         case 'guiding_questions': {
-          const order = nextOrder(store, 'guiding_questions', { campaign_id: campaign, sector_id: input.sectorId as string });
-          const active = store.list('guiding_questions', { campaign_id: campaign, sector_id: input.sectorId as string });
+          const order = nextOrder(store, 'guiding_questions', {
+            campaign_id: campaign,
+            sector_id: input.sectorId as string,
+          });
+          const active = store.list('guiding_questions', {
+            campaign_id: campaign,
+            sector_id: input.sectorId as string,
+          });
           return {
             id: store.insert('guiding_questions', campaign, {
               sector_id: input.sectorId as string,

@@ -23,7 +23,15 @@ import { ServiceError } from '../errors';
 import type { Handler } from '../handlers';
 import { readIdentity, requireAuthor } from '../identity';
 import { applyUndo, withInverse, type RowRef } from './undo';
-import { byCreation, conversationsByScope, creationOrder, memberNames, readScope, teamGroupId, type ScopeRecords } from './scope';
+import {
+  byCreation,
+  conversationsByScope,
+  creationOrder,
+  memberNames,
+  readScope,
+  teamGroupId,
+  type ScopeRecords,
+} from './scope';
 
 type SwotHandlers = { readonly [C in keyof typeof swotChannels]: Handler<C> };
 
@@ -43,7 +51,12 @@ function itemView(item: SwotItem, names: Map<string, string>): SwotItemView {
 }
 
 function lemmaView(lemma: Lemma): SwotLemmaView {
-  return { id: lemma.id, quadrant: (lemma.quadrant ?? 'strengths') as Quadrant, name: lemma.name ?? '', narrative: lemma.narrative ?? '' };
+  return {
+    id: lemma.id,
+    quadrant: (lemma.quadrant ?? 'strengths') as Quadrant,
+    name: lemma.name ?? '',
+    narrative: lemma.narrative ?? '',
+  };
 }
 
 export { toScoringScope };
@@ -51,10 +64,14 @@ export { toScoringScope };
 function conflictViews(store: LocalStore, records: ScopeRecords, names: Map<string, string>): SwotConflictView[] {
   const itemIds = new Set(records.items.map((item) => item.id));
   const lemmaIds = new Set(records.lemmas.map((lemma) => lemma.id));
-  const lemmaName = (value: unknown) => (typeof value === 'string' ? (store.get('lemmas', value, { includeDeleted: true })?.name ?? value) : '—');
+  const lemmaName = (value: unknown) =>
+    typeof value === 'string' ? (store.get('lemmas', value, { includeDeleted: true })?.name ?? value) : '—';
   const views: SwotConflictView[] = [];
   for (const conflict of store.listConflicts()) {
-    const onItem = conflict.table === 'swot_items' && itemIds.has(conflict.rowId) && (conflict.column === 'quadrant' || conflict.column === 'lemma_id');
+    const onItem =
+      conflict.table === 'swot_items' &&
+      itemIds.has(conflict.rowId) &&
+      (conflict.column === 'quadrant' || conflict.column === 'lemma_id');
     const onLemma = conflict.table === 'lemmas' && lemmaIds.has(conflict.rowId) && conflict.column === 'name';
     if (!onItem && !onLemma) continue;
     const mineIsLoser = conflict.loser.node === store.node && conflict.winner.node !== store.node;
@@ -93,11 +110,22 @@ export function buildBoard(profile: Profile, campaignId: string, sectorId: strin
     })),
   );
   const matrix = lemmaConversationMatrix(scope);
-  const rows: MatrixRow[] = matrix.rows.map((row) => ({ quadrant: row.quadrant, lemmaId: idOf(row.quadrant, row.lemma), name: row.lemma, display: row.display, cells: row.cells }));
+  const rows: MatrixRow[] = matrix.rows.map((row) => ({
+    quadrant: row.quadrant,
+    lemmaId: idOf(row.quadrant, row.lemma),
+    name: row.lemma,
+    display: row.display,
+    cells: row.cells,
+  }));
   const lemmaOrder = creationOrder(store, 'lemmas', campaignId);
   return {
     scope: { campaignId, sectorId, groupId, sectorName: records.sectorName, groupName: records.groupName },
-    conversations: records.conversations.map(({ conversation, label, date }) => ({ id: conversation.id, label, visitId: conversation.visit_id ?? '', date })),
+    conversations: records.conversations.map(({ conversation, label, date }) => ({
+      id: conversation.id,
+      label,
+      visitId: conversation.visit_id ?? '',
+      date,
+    })),
     items: records.items.map((item) => itemView(item, names)),
     lemmas: byCreation(records.lemmas, lemmaOrder).map(lemmaView),
     scored,
@@ -126,8 +154,17 @@ function assign(store: LocalStore, itemIds: readonly string[], lemma: Lemma | nu
     let count = 0;
     for (const itemId of itemIds) {
       const item = requireItem(store, itemId);
-      if (lemma && item.campaign_id !== lemma.campaign_id) throw new ServiceError('INVALID_INPUT', `Item ${itemId} belongs to another campaign than lemma ${lemma.id}`);
-      store.update('swot_items', itemId, { lemma_id: lemma?.id ?? null, ...(lemma && lemma.quadrant !== item.quadrant ? { quadrant: lemma.quadrant as Quadrant } : {}) }, { author });
+      if (lemma && item.campaign_id !== lemma.campaign_id)
+        throw new ServiceError('INVALID_INPUT', `Item ${itemId} belongs to another campaign than lemma ${lemma.id}`);
+      store.update(
+        'swot_items',
+        itemId,
+        {
+          lemma_id: lemma?.id ?? null,
+          ...(lemma && lemma.quadrant !== item.quadrant ? { quadrant: lemma.quadrant as Quadrant } : {}),
+        },
+        { author },
+      );
       count += 1;
     }
     return count;
@@ -139,7 +176,8 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
   const names = (campaignId: string) => memberNames(store, campaignId);
   const itemRef = (id: string): RowRef => ({ table: 'swot_items', id });
   const lemmaRef = (id: string): RowRef => ({ table: 'lemmas', id });
-  const itemsOf = (lemmaId: string): RowRef[] => store.list('swot_items', { lemma_id: lemmaId }).map((item) => itemRef(item.id));
+  const itemsOf = (lemmaId: string): RowRef[] =>
+    store.list('swot_items', { lemma_id: lemmaId }).map((item) => itemRef(item.id));
 
   return {
     'swot.scopes': ({ campaignId }) => {
@@ -148,9 +186,16 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
       const lemmas = store.list('lemmas', { campaign_id: campaignId });
       const summaries: SwotScopeSummary[] = [];
       for (const sector of store.list('sectors', { campaign_id: campaignId }, { orderBy: ['sort_order', 'id'] })) {
-        for (const group of store.list('respondent_groups', { campaign_id: campaignId, sector_id: sector.id }, { orderBy: ['sort_order', 'id'] })) {
+        for (const group of store.list(
+          'respondent_groups',
+          { campaign_id: campaignId, sector_id: sector.id },
+          { orderBy: ['sort_order', 'id'] },
+        )) {
           const conversations = byScope.get(`${sector.id}|${group.id}`) ?? [];
-          const itemCount = conversations.reduce((sum, { conversation }) => sum + store.list('swot_items', { conversation_id: conversation.id }).length, 0);
+          const itemCount = conversations.reduce(
+            (sum, { conversation }) => sum + store.list('swot_items', { conversation_id: conversation.id }).length,
+            0,
+          );
           summaries.push({
             sectorId: sector.id,
             sectorName: sector.name ?? sector.code ?? sector.id,
@@ -158,7 +203,9 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
             groupName: group.name ?? group.id,
             conversationCount: conversations.length,
             itemCount,
-            lemmaCount: lemmas.filter((lemma) => lemma.sector_id === sector.id && lemma.respondent_group_id === group.id).length,
+            lemmaCount: lemmas.filter(
+              (lemma) => lemma.sector_id === sector.id && lemma.respondent_group_id === group.id,
+            ).length,
           });
         }
       }
@@ -178,7 +225,9 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
       return {
         conversationId,
         label: organisation?.name ?? conversationId,
-        items: byCreation(store.list('swot_items', { conversation_id: conversationId }), order).map((item) => itemView(item, names(campaignId))),
+        items: byCreation(store.list('swot_items', { conversation_id: conversationId }), order).map((item) =>
+          itemView(item, names(campaignId)),
+        ),
         currentAuthorId: identity.memberId ?? '',
       };
     },
@@ -190,7 +239,14 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
       const id = store.insert(
         'swot_items',
         conversation.campaign_id,
-        { visit_id: conversation.visit_id, conversation_id: conversationId, quadrant, text, author_id: author, lemma_id: null },
+        {
+          visit_id: conversation.visit_id,
+          conversation_id: conversationId,
+          quadrant,
+          text,
+          author_id: author,
+          lemma_id: null,
+        },
         { author },
       );
       return itemView(requireItem(store, id), names(conversation.campaign_id));
@@ -203,7 +259,16 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
       // Moving an item to another quadrant takes it out of a lemma of the old quadrant.
       const leavesLemma = quadrant !== undefined && lemma !== undefined && lemma.quadrant !== quadrant;
       const { undo } = withInverse(store, [itemRef(itemId)], () =>
-        store.update('swot_items', itemId, { ...(text !== undefined ? { text } : {}), ...(quadrant !== undefined ? { quadrant } : {}), ...(leavesLemma ? { lemma_id: null } : {}) }, { author }),
+        store.update(
+          'swot_items',
+          itemId,
+          {
+            ...(text !== undefined ? { text } : {}),
+            ...(quadrant !== undefined ? { quadrant } : {}),
+            ...(leavesLemma ? { lemma_id: null } : {}),
+          },
+          { author },
+        ),
       );
       return { ...itemView(requireItem(store, itemId), names(item.campaign_id)), undo };
     },
@@ -218,7 +283,9 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
     'swot.items.assign': ({ itemIds, lemmaId }) => {
       const first = requireItem(store, itemIds[0] as string);
       const author = requireAuthor(profile, first.campaign_id);
-      const { result, undo } = withInverse(store, itemIds.map(itemRef), () => assign(store, itemIds, lemmaId ? requireLemma(store, lemmaId) : null, author));
+      const { result, undo } = withInverse(store, itemIds.map(itemRef), () =>
+        assign(store, itemIds, lemmaId ? requireLemma(store, lemmaId) : null, author),
+      );
       return { assigned: result, undo };
     },
 
@@ -226,9 +293,17 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
       if (groupId !== teamGroupId(sectorId)) readScope(store, campaignId, sectorId, groupId);
       else {
         if (!store.get('sectors', sectorId)) throw new ServiceError('NOT_FOUND', `No sector ${sectorId}`);
-        const taken = store.list('lemmas', { campaign_id: campaignId, sector_id: sectorId, respondent_group_id: groupId, quadrant }).length;
+        const taken = store.list('lemmas', {
+          campaign_id: campaignId,
+          sector_id: sectorId,
+          respondent_group_id: groupId,
+          quadrant,
+        }).length;
         if (taken >= TEAM_SWOT_LEMMAS_PER_QUADRANT) {
-          throw new ServiceError('CONFLICT', `The team SWOT has exactly ${TEAM_SWOT_LEMMAS_PER_QUADRANT} lemmas per quadrant; remove one before adding another.`);
+          throw new ServiceError(
+            'CONFLICT',
+            `The team SWOT has exactly ${TEAM_SWOT_LEMMAS_PER_QUADRANT} lemmas per quadrant; remove one before adding another.`,
+          );
         }
       }
       const author = requireAuthor(profile, campaignId);
@@ -236,7 +311,12 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
         store,
         itemIds.map(itemRef),
         () => {
-          const lemmaId = store.insert('lemmas', campaignId, { sector_id: sectorId, respondent_group_id: groupId, quadrant, name, narrative: '' }, { author });
+          const lemmaId = store.insert(
+            'lemmas',
+            campaignId,
+            { sector_id: sectorId, respondent_group_id: groupId, quadrant, name, narrative: '' },
+            { author },
+          );
           if (itemIds.length > 0) assign(store, itemIds, requireLemma(store, lemmaId), author);
           return lemmaId;
         },
@@ -248,7 +328,9 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
     'swot.lemmas.rename': ({ lemmaId, name }) => {
       const lemma = requireLemma(store, lemmaId);
       const author = requireAuthor(profile, lemma.campaign_id);
-      const { undo } = withInverse(store, [lemmaRef(lemmaId)], () => store.update('lemmas', lemmaId, { name }, { author }));
+      const { undo } = withInverse(store, [lemmaRef(lemmaId)], () =>
+        store.update('lemmas', lemmaId, { name }, { author }),
+      );
       return { ...lemmaView(requireLemma(store, lemmaId)), undo };
     },
 
@@ -262,17 +344,27 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
       if (sourceId === targetId) throw new ServiceError('INVALID_INPUT', 'A lemma cannot be merged into itself');
       const source = requireLemma(store, sourceId);
       const target = requireLemma(store, targetId);
-      if (source.campaign_id !== target.campaign_id || source.sector_id !== target.sector_id || source.respondent_group_id !== target.respondent_group_id) {
+      if (
+        source.campaign_id !== target.campaign_id ||
+        source.sector_id !== target.sector_id ||
+        source.respondent_group_id !== target.respondent_group_id
+      ) {
         throw new ServiceError('INVALID_INPUT', 'Only lemmas of the same sector and respondent group can be merged');
       }
       const author = requireAuthor(profile, target.campaign_id);
       const touched = [lemmaRef(sourceId), lemmaRef(targetId), ...itemsOf(sourceId)];
       const { undo } = withInverse(store, touched, () => {
         const items = store.list('swot_items', { lemma_id: sourceId });
-        assign(store, items.map((item) => item.id), target, author);
+        assign(
+          store,
+          items.map((item) => item.id),
+          target,
+          author,
+        );
         // Nothing written is lost: the source's explanation is appended to the target's.
         const narratives = [target.narrative ?? '', source.narrative ?? ''].map((text) => text.trim()).filter(Boolean);
-        if ((source.narrative ?? '').trim()) store.update('lemmas', targetId, { narrative: narratives.join('\n\n') }, { author });
+        if ((source.narrative ?? '').trim())
+          store.update('lemmas', targetId, { narrative: narratives.join('\n\n') }, { author });
         store.remove('lemmas', sourceId, { author });
       });
       return { ...lemmaView(requireLemma(store, targetId)), undo };
@@ -282,7 +374,8 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
       const lemma = requireLemma(store, lemmaId);
       const author = requireAuthor(profile, lemma.campaign_id);
       for (const itemId of itemIds) {
-        if (requireItem(store, itemId).lemma_id !== lemmaId) throw new ServiceError('INVALID_INPUT', `Item ${itemId} is not under lemma ${lemmaId}`);
+        if (requireItem(store, itemId).lemma_id !== lemmaId)
+          throw new ServiceError('INVALID_INPUT', `Item ${itemId} is not under lemma ${lemmaId}`);
       }
       const { result: id, undo } = withInverse(
         store,
@@ -291,7 +384,13 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
           const newId = store.insert(
             'lemmas',
             lemma.campaign_id,
-            { sector_id: lemma.sector_id ?? '', respondent_group_id: lemma.respondent_group_id ?? '', quadrant: lemma.quadrant as Quadrant, name, narrative: '' },
+            {
+              sector_id: lemma.sector_id ?? '',
+              respondent_group_id: lemma.respondent_group_id ?? '',
+              quadrant: lemma.quadrant as Quadrant,
+              name,
+              narrative: '',
+            },
             { author },
           );
           assign(store, itemIds, requireLemma(store, newId), author);
@@ -307,7 +406,8 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
       const author = requireAuthor(profile, lemma.campaign_id);
       const { undo } = withInverse(store, [lemmaRef(lemmaId), ...itemsOf(lemmaId)], () => {
         store.update('lemmas', lemmaId, { quadrant }, { author });
-        for (const item of store.list('swot_items', { lemma_id: lemmaId })) store.update('swot_items', item.id, { quadrant }, { author });
+        for (const item of store.list('swot_items', { lemma_id: lemmaId }))
+          store.update('swot_items', item.id, { quadrant }, { author });
       });
       return { ...lemmaView(requireLemma(store, lemmaId)), undo };
     },
@@ -316,7 +416,12 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
       const lemma = requireLemma(store, lemmaId);
       const author = requireAuthor(profile, lemma.campaign_id);
       const { undo } = withInverse(store, [lemmaRef(lemmaId), ...itemsOf(lemmaId)], () => {
-        assign(store, store.list('swot_items', { lemma_id: lemmaId }).map((item) => item.id), null, author);
+        assign(
+          store,
+          store.list('swot_items', { lemma_id: lemmaId }).map((item) => item.id),
+          null,
+          author,
+        );
         store.remove('lemmas', lemmaId, { author });
       });
       return { removed: lemmaId, undo };
@@ -326,8 +431,17 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
       const records = readScope(store, campaignId, sectorId, groupId);
       const result = suggestForScope(
         {
-          items: records.items.map((item) => ({ id: item.id, text: item.text ?? '', quadrant: item.quadrant as Quadrant, lemmaId: item.lemma_id ?? null })),
-          lemmas: records.lemmas.map((lemma) => ({ id: lemma.id, name: lemma.name ?? '', quadrant: lemma.quadrant as Quadrant })),
+          items: records.items.map((item) => ({
+            id: item.id,
+            text: item.text ?? '',
+            quadrant: item.quadrant as Quadrant,
+            lemmaId: item.lemma_id ?? null,
+          })),
+          lemmas: records.lemmas.map((lemma) => ({
+            id: lemma.id,
+            name: lemma.name ?? '',
+            quadrant: lemma.quadrant as Quadrant,
+          })),
         },
         { hintsPerItem: 1 },
       );
@@ -341,7 +455,17 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
       }));
       const lemmas = result.hints.flatMap((hint) => {
         const [best] = hint.lemmas;
-        return best ? [{ itemId: hint.itemId, lemmaId: best.lemmaId, lemmaName: best.name, confidence: best.score, terms: best.terms }] : [];
+        return best
+          ? [
+              {
+                itemId: hint.itemId,
+                lemmaId: best.lemmaId,
+                lemmaName: best.name,
+                confidence: best.score,
+                terms: best.terms,
+              },
+            ]
+          : [];
       });
       lemmas.sort((a, b) => b.confidence - a.confidence);
       return { groups, lemmas: lemmas.slice(0, MAX_LEMMA_HINTS) };
@@ -356,7 +480,8 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
 
     'swot.agreement': ({ campaignId, sectorId, groupId, memberA, memberB }) => {
       const records = readScope(store, campaignId, sectorId, groupId);
-      const lemmaName = (id: string | null) => (id ? (store.get('lemmas', id, { includeDeleted: true })?.name ?? id) : null);
+      const lemmaName = (id: string | null) =>
+        id ? (store.get('lemmas', id, { includeDeleted: true })?.name ?? id) : null;
       // Each member's clustering is their own latest choice of lemma per item, read from the change log.
       const labelsOf = (memberId: string): ClusteringLabel[] => {
         const rows = store.latestValuesByAuthor('swot_items', 'lemma_id', memberId, campaignId);
@@ -365,21 +490,36 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
           .filter((row) => items.has(row.rowId))
           .map((row) => {
             const name = lemmaName(row.value as string | null);
-            return { item: row.rowId, label: name === null ? null : `${items.get(row.rowId)?.quadrant}/${normalizeText(name)}` };
+            return {
+              item: row.rowId,
+              label: name === null ? null : `${items.get(row.rowId)?.quadrant}/${normalizeText(name)}`,
+            };
           });
       };
       const result = cohenKappa(labelsOf(memberA), labelsOf(memberB));
-      return { memberA, memberB, items: result.items, observed: result.observed ?? 0, expected: result.expected ?? 0, kappa: result.kappa };
+      return {
+        memberA,
+        memberB,
+        items: result.items,
+        observed: result.observed ?? 0,
+        expected: result.expected ?? 0,
+        kappa: result.kappa,
+      };
     },
 
     'swot.undo': ({ steps }) => applyUndo(store, steps, (campaignId) => requireAuthor(profile, campaignId)),
 
     'swot.team': ({ campaignId, sectorId }) => {
       const sector = store.get('sectors', sectorId);
-      if (!sector || sector.campaign_id !== campaignId) throw new ServiceError('NOT_FOUND', `No sector ${sectorId} in campaign ${campaignId}`);
+      if (!sector || sector.campaign_id !== campaignId)
+        throw new ServiceError('NOT_FOUND', `No sector ${sectorId} in campaign ${campaignId}`);
       const groupId = teamGroupId(sectorId);
-      const lemmas = store.list('lemmas', { campaign_id: campaignId, sector_id: sectorId, respondent_group_id: groupId }).map(lemmaView);
-      const perQuadrant = byQuadrant((quadrant) => sortTeamLemmas(lemmas.filter((lemma) => lemma.quadrant === quadrant)));
+      const lemmas = store
+        .list('lemmas', { campaign_id: campaignId, sector_id: sectorId, respondent_group_id: groupId })
+        .map(lemmaView);
+      const perQuadrant = byQuadrant((quadrant) =>
+        sortTeamLemmas(lemmas.filter((lemma) => lemma.quadrant === quadrant)),
+      );
       return {
         campaignId,
         sectorId,
@@ -391,4 +531,3 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
     },
   };
 }
-

@@ -19,7 +19,11 @@ const refKey = (ref: RowRef) => `${ref.table}|${ref.id}`;
 
 function snapshot(store: LocalStore, refs: readonly RowRef[]): Snapshot {
   const rows: Snapshot = new Map();
-  for (const ref of refs) rows.set(refKey(ref), store.get(ref.table, ref.id, { includeDeleted: true }) as Record<string, unknown> | undefined);
+  for (const ref of refs)
+    rows.set(
+      refKey(ref),
+      store.get(ref.table, ref.id, { includeDeleted: true }) as Record<string, unknown> | undefined,
+    );
   return rows;
 }
 
@@ -30,7 +34,12 @@ function snapshot(store: LocalStore, refs: readonly RowRef[]): Snapshot {
  * merge, split, move, delete and the rest share one inverse rule instead of one hand-written
  * undo each.
  */
-export function withInverse<T>(store: LocalStore, before: readonly RowRef[], run: () => T, created: (result: T) => readonly RowRef[] = () => []): { result: T; undo: UndoStep[] } {
+export function withInverse<T>(
+  store: LocalStore,
+  before: readonly RowRef[],
+  run: () => T,
+  created: (result: T) => readonly RowRef[] = () => [],
+): { result: T; undo: UndoStep[] } {
   return store.transaction(() => {
     const old = snapshot(store, before);
     const result = run();
@@ -52,11 +61,17 @@ export function withInverse<T>(store: LocalStore, before: readonly RowRef[], run
       }
       const values: Record<string, unknown> = {};
       for (const column of UNDOABLE[ref.table]) {
-        if (JSON.stringify(was[column] ?? null) !== JSON.stringify(is[column] ?? null)) values[column] = was[column] ?? (column === 'lemma_id' ? null : '');
+        if (JSON.stringify(was[column] ?? null) !== JSON.stringify(is[column] ?? null))
+          values[column] = was[column] ?? (column === 'lemma_id' ? null : '');
       }
       const deletedChanged = Boolean(was.deleted) !== Boolean(is.deleted);
       if (Object.keys(values).length > 0 || deletedChanged) {
-        undo.push({ table: ref.table, rowId: ref.id, values, ...(deletedChanged ? { deleted: Boolean(was.deleted) } : {}) } as UndoStep);
+        undo.push({
+          table: ref.table,
+          rowId: ref.id,
+          values,
+          ...(deletedChanged ? { deleted: Boolean(was.deleted) } : {}),
+        } as UndoStep);
       }
     }
     return { result, undo };
@@ -67,7 +82,11 @@ export function withInverse<T>(store: LocalStore, before: readonly RowRef[], run
  * Writes undo steps through the store as the author's edits, restores first and deletes last
  * (items can then point at a restored lemma), all in one transaction; answers their own inverse.
  */
-export function applyUndo(store: LocalStore, steps: readonly UndoStep[], author: (campaignId: string) => string): { applied: number; undo: UndoStep[] } {
+export function applyUndo(
+  store: LocalStore,
+  steps: readonly UndoStep[],
+  author: (campaignId: string) => string,
+): { applied: number; undo: UndoStep[] } {
   const campaigns = new Set<string>();
   for (const step of steps) {
     const row = store.get(step.table, step.rowId, { includeDeleted: true });
@@ -84,7 +103,8 @@ export function applyUndo(store: LocalStore, steps: readonly UndoStep[], author:
     () => {
       for (const step of sorted) {
         if (step.deleted === false) store.restore(step.table, step.rowId, { author: writer });
-        if (Object.keys(step.values).length > 0) store.update(step.table, step.rowId, step.values as never, { author: writer });
+        if (Object.keys(step.values).length > 0)
+          store.update(step.table, step.rowId, step.values as never, { author: writer });
         if (step.deleted === true) store.remove(step.table, step.rowId, { author: writer });
       }
     },

@@ -87,7 +87,11 @@ export class SyncController {
         this.setToken(KEYS.refresh, tokens.refreshToken);
       },
     });
-    const engine = new SyncEngine({ replica: this.store, client, ...(this.options.intervalMs !== undefined ? { intervalMs: this.options.intervalMs } : {}) });
+    const engine = new SyncEngine({
+      replica: this.store,
+      client,
+      ...(this.options.intervalMs !== undefined ? { intervalMs: this.options.intervalMs } : {}),
+    });
     engine.onStatus((status) => {
       this.onStatus(status);
       this.changed();
@@ -123,7 +127,12 @@ export class SyncController {
       })
       .catch((error: unknown) => {
         // The next round tries again; the indicator keeps showing the change sync's state.
-        this.lastFiles = { uploaded: 0, downloaded: 0, missing: [], error: error instanceof Error ? error.message : String(error) };
+        this.lastFiles = {
+          uploaded: 0,
+          downloaded: 0,
+          missing: [],
+          error: error instanceof Error ? error.message : String(error),
+        };
       })
       .finally(() => {
         this.filesRound = null;
@@ -131,7 +140,7 @@ export class SyncController {
   }
 
   /** Waits for a running file round (tests and shutdown). */
-  async filesSettled(): Promise<BlobRound & { error?: string } | null> {
+  async filesSettled(): Promise<(BlobRound & { error?: string }) | null> {
     await this.filesRound;
     return this.lastFiles;
   }
@@ -142,7 +151,10 @@ export class SyncController {
     const client = new SyncHttpClient({ baseUrl: input.serverUrl });
     try {
       const tokens = await client.login(input.email, input.password);
-      const me = await new SyncHttpClient({ baseUrl: input.serverUrl, credentials: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken } }).me();
+      const me = await new SyncHttpClient({
+        baseUrl: input.serverUrl,
+        credentials: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken },
+      }).me();
       this.store.setSyncState(KEYS.url, client.baseUrl);
       this.store.setSyncState(KEYS.email, input.email);
       this.setToken(KEYS.access, tokens.accessToken);
@@ -150,9 +162,15 @@ export class SyncController {
       this.store.setSyncState(KEYS.serverId, me.serverId);
     } catch (error) {
       if (error instanceof SyncHttpError) {
-        throw new ServiceError(error.status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN', error.message, undefined, reasonOf(error.code));
+        throw new ServiceError(
+          error.status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN',
+          error.message,
+          undefined,
+          reasonOf(error.code),
+        );
       }
-      if (error instanceof ServerUnreachableError) throw new ServiceError('NOT_FOUND', error.message, undefined, 'SERVER_UNREACHABLE');
+      if (error instanceof ServerUnreachableError)
+        throw new ServiceError('NOT_FOUND', error.message, undefined, 'SERVER_UNREACHABLE');
       throw error;
     }
     this.launch(client.baseUrl);
@@ -194,21 +212,49 @@ export class SyncController {
   status(): SyncView {
     const url = this.store.getSyncState(KEYS.url) || null;
     const email = this.store.getSyncState(KEYS.email) || null;
-    const base = { serverUrl: url, email, reason: null, reasonCode: null, nextAttemptAt: null, lastSyncAt: this.lastSyncAt, progress: null, pendingChanges: this.pendingChanges() };
-    if (url && this.refusedUrl) return { ...base, state: 'error', reason: INSECURE_HTTP_MESSAGE, reasonCode: 'INSECURE_HTTP' };
+    const base = {
+      serverUrl: url,
+      email,
+      reason: null,
+      reasonCode: null,
+      nextAttemptAt: null,
+      lastSyncAt: this.lastSyncAt,
+      progress: null,
+      pendingChanges: this.pendingChanges(),
+    };
+    if (url && this.refusedUrl)
+      return { ...base, state: 'error', reason: INSECURE_HTTP_MESSAGE, reasonCode: 'INSECURE_HTTP' };
     if (!url || !this.engine) return { ...base, state: url ? 'idle' : 'not-configured' };
     const status = this.engine.status;
     switch (status.state) {
       case 'idle':
         return { ...base, state: 'idle' };
       case 'offline':
-        return { ...base, state: 'offline', reason: status.reason, reasonCode: 'SERVER_UNREACHABLE', nextAttemptAt: status.nextAttemptAt };
+        return {
+          ...base,
+          state: 'offline',
+          reason: status.reason,
+          reasonCode: 'SERVER_UNREACHABLE',
+          nextAttemptAt: status.nextAttemptAt,
+        };
       case 'syncing':
-        return { ...base, state: 'syncing', progress: status.progress ? { phase: status.progress.phase, done: status.progress.done, total: status.progress.total } : null };
+        return {
+          ...base,
+          state: 'syncing',
+          progress: status.progress
+            ? { phase: status.progress.phase, done: status.progress.done, total: status.progress.total }
+            : null,
+        };
       case 'up-to-date':
         return { ...base, state: 'up-to-date', lastSyncAt: status.at };
       case 'error':
-        return { ...base, state: 'error', reason: status.reason, reasonCode: reasonOf(status.code), nextAttemptAt: status.nextAttemptAt };
+        return {
+          ...base,
+          state: 'error',
+          reason: status.reason,
+          reasonCode: reasonOf(status.code),
+          nextAttemptAt: status.nextAttemptAt,
+        };
     }
   }
 
@@ -226,17 +272,37 @@ export class SyncController {
    * or when the server says no.
    */
   async online<T>(call: (client: SyncHttpClient) => Promise<T>): Promise<T> {
-    if (!this.client || !this.engine) throw new ServiceError('CONFLICT', 'This needs the sync server: connect this laptop to it first (Synchronisation).');
+    if (!this.client || !this.engine)
+      throw new ServiceError(
+        'CONFLICT',
+        'This needs the sync server: connect this laptop to it first (Synchronisation).',
+      );
     try {
       const result = await call(this.client);
       this.engine.trigger();
       return result;
     } catch (error) {
       if (error instanceof SyncHttpError) {
-        throw new ServiceError(error.status === 403 ? 'FORBIDDEN' : error.status === 404 ? 'NOT_FOUND' : error.status === 401 ? 'UNAUTHORIZED' : 'CONFLICT', error.message, undefined, reasonOf(error.code));
+        throw new ServiceError(
+          error.status === 403
+            ? 'FORBIDDEN'
+            : error.status === 404
+              ? 'NOT_FOUND'
+              : error.status === 401
+                ? 'UNAUTHORIZED'
+                : 'CONFLICT',
+          error.message,
+          undefined,
+          reasonOf(error.code),
+        );
       }
       if (error instanceof ServerUnreachableError) {
-        throw new ServiceError('CONFLICT', `The sync server cannot be reached now; try again when the laptop is online. (${error.message})`, undefined, 'SERVER_UNREACHABLE');
+        throw new ServiceError(
+          'CONFLICT',
+          `The sync server cannot be reached now; try again when the laptop is online. (${error.message})`,
+          undefined,
+          'SERVER_UNREACHABLE',
+        );
       }
       throw error;
     }

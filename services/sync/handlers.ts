@@ -18,7 +18,8 @@ function describeJobError(error: unknown): { message: string; code: string | nul
   if (error instanceof ChangeRejectedError) return { message: error.message, code: 'change-rejected' };
   if (error instanceof ServiceError) return { message: error.message, code: null };
   // Whatever still runs out of stack or memory on a huge file says so plainly, not in V8's words.
-  if (error instanceof RangeError) return { message: `The file is too large to process on this laptop (${error.message}).`, code: 'bundle-too-large' };
+  if (error instanceof RangeError)
+    return { message: `The file is too large to process on this laptop (${error.message}).`, code: 'bundle-too-large' };
   return { message: `Unexpected error: ${error instanceof Error ? error.message : String(error)}`, code: null };
 }
 
@@ -34,7 +35,6 @@ function slug(text: string): string {
   );
 }
 
-
 export function createSyncHandlers(profile: Profile, controller: SyncController, jobs: JobRegistry): SyncHandlers {
   const store = profile.store;
   return {
@@ -44,7 +44,11 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
     'sync.now': () => controller.syncNow(),
 
     'duo.info': () => {
-      const peers = knownPeers(store).map((peer) => ({ node: peer.node, name: memberNameOfNode(store, peer.node), campaigns: peer.campaigns }));
+      const peers = knownPeers(store).map((peer) => ({
+        node: peer.node,
+        name: memberNameOfNode(store, peer.node),
+        campaigns: peer.campaigns,
+      }));
       return { node: store.node, peers };
     },
 
@@ -62,7 +66,12 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
             onProgress: (step) => progress(step.phase, step.done, step.total),
           });
           const date = new Date().toISOString().slice(0, 10);
-          return { fileName: `veldwerk-${slug(campaign.name ?? '')}-${date}-${store.node.slice(0, 8)}.vwb`, base64: bytes.toString('base64'), count: header.count, bytes: bytes.length };
+          return {
+            fileName: `veldwerk-${slug(campaign.name ?? '')}-${date}-${store.node.slice(0, 8)}.vwb`,
+            base64: bytes.toString('base64'),
+            count: header.count,
+            bytes: bytes.length,
+          };
         },
         describeJobError,
       );
@@ -71,13 +80,16 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
 
     'duo.import': ({ base64, campaignId }) => {
       const bytes = Buffer.from(base64, 'base64');
-      if (campaignId !== null && !store.get('campaigns', campaignId)) throw new ServiceError('NOT_FOUND', `No campaign ${campaignId}`);
+      if (campaignId !== null && !store.get('campaigns', campaignId))
+        throw new ServiceError('NOT_FOUND', `No campaign ${campaignId}`);
       const jobId = jobs.start<ImportResultView>(
         'import',
         async (progress) => {
           const result = await importBundleBytes(store, bytes, {
             blobs: profile.blobs,
-            ...(campaignId !== null ? { campaign: campaignId } : { allowNewCampaign: store.knownCampaigns().length === 0 }),
+            ...(campaignId !== null
+              ? { campaign: campaignId }
+              : { allowNewCampaign: store.knownCampaigns().length === 0 }),
             onProgress: (step) => progress(step.phase, step.done, step.total),
           });
           return {

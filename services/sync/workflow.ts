@@ -20,7 +20,11 @@ function describeValue(value: unknown): string {
   return text.length > MAX_VALUE_TEXT ? `${text.slice(0, MAX_VALUE_TEXT)}…` : text;
 }
 
-const TEXT_ROOTS: Record<string, 'text' | 'xml'> = { 'notes.text': 'text', 'lemmas.narrative': 'text', 'report_sections.body': 'xml' };
+const TEXT_ROOTS: Record<string, 'text' | 'xml'> = {
+  'notes.text': 'text',
+  'lemmas.narrative': 'text',
+  'report_sections.body': 'xml',
+};
 
 /** A field's value as text: shared texts decoded from their Yjs state, others as JSON. */
 function fieldText(value: unknown): string {
@@ -51,9 +55,16 @@ function describeHeld(store: LocalStore, held: HeldChangeView): HeldEditView {
   }
   const visit = store.get('visits', held.visitId);
   const organisation = visit ? store.get('organisations', visit.organisation_id ?? '') : null;
-  const conversationId = typeof row?.conversation_id === 'string' ? row.conversation_id : change.table === 'conversations' ? change.rowId : null;
+  const conversationId =
+    typeof row?.conversation_id === 'string'
+      ? row.conversation_id
+      : change.table === 'conversations'
+        ? change.rowId
+        : null;
   const conversation = conversationId ? store.get('conversations', conversationId) : null;
-  const groups = (conversation?.respondent_group_ids ?? []).map((id) => store.get('respondent_groups', id)?.name).filter((name): name is string => Boolean(name));
+  const groups = (conversation?.respondent_group_ids ?? [])
+    .map((id) => store.get('respondent_groups', id)?.name)
+    .filter((name): name is string => Boolean(name));
   const questionId = typeof row?.guiding_question_id === 'string' ? row.guiding_question_id : null;
   const question = questionId ? store.get('guiding_questions', questionId) : null;
   const member = store.get('members', change.author) ?? store.list('members', { email: change.author })[0] ?? null;
@@ -75,7 +86,10 @@ function describeHeld(store: LocalStore, held: HeldChangeView): HeldEditView {
     authorName: member?.name ?? null,
     before,
     after,
-    diff: diffWords(before, after).map((part) => ({ kind: part.added ? 'added' : part.removed ? 'removed' : 'same', text: part.value })),
+    diff: diffWords(before, after).map((part) => ({
+      kind: part.added ? 'added' : part.removed ? 'removed' : 'same',
+      text: part.value,
+    })),
   };
 }
 
@@ -94,8 +108,11 @@ export function createWorkflowHandlers(profile: Profile, sync: SyncController): 
       const report = store.get('reports', reportId);
       if (!report) throw new ServiceError('NOT_FOUND', `No report ${reportId}`);
       // Finalising records the report's block values on the server (see reports.workflow).
-      const frozen = to === 'final' ? (resolveReportBlocks(store, reportId) as unknown as Record<string, JsonValue>) : undefined;
-      const answer = await sync.online((client) => client.transitionReport(report.campaign_id, reportId, to, frozen ? { frozen } : {}));
+      const frozen =
+        to === 'final' ? (resolveReportBlocks(store, reportId) as unknown as Record<string, JsonValue>) : undefined;
+      const answer = await sync.online((client) =>
+        client.transitionReport(report.campaign_id, reportId, to, frozen ? { frozen } : {}),
+      );
       store.applyRemote(answer.changes ?? [answer.change], 'server');
       return { status: answer.status };
     },
@@ -103,6 +120,7 @@ export function createWorkflowHandlers(profile: Profile, sync: SyncController): 
       const answer = await sync.online((client) => client.listHeld(campaignId, 'pending'));
       return answer.held.map((held) => describeHeld(store, held));
     },
-    'workflow.decide': async ({ campaignId, changeId, decision }) => sync.online((client) => client.decideHeld(campaignId, changeId, decision)),
+    'workflow.decide': async ({ campaignId, changeId, decision }) =>
+      sync.online((client) => client.decideHeld(campaignId, changeId, decision)),
   };
 }

@@ -10,7 +10,11 @@ const TEXT_EXTENSIONS = /\.(txt|md|csv|tsv|json|xml|html?|rtf)$/i;
 /** A DOCX (Office Open XML) document: a zip whose name or type says Word. */
 function isDocx(bytes: Uint8Array, fileName: string, mimeType: string): boolean {
   const zip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  return zip && (/\.docx$/i.test(fileName) || mimeType === 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  return (
+    zip &&
+    (/\.docx$/i.test(fileName) ||
+      mimeType === 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+  );
 }
 
 function isPdf(bytes: Uint8Array): boolean {

@@ -51,12 +51,17 @@ export function createVisitHandlers(profile: Profile): VisitHandlers {
   async function documentView(document: VisitDocument): Promise<VisitDocumentView> {
     const available = document.blob_hash !== null && profile.blobs.has(document.blob_hash);
     // A document synced from another laptop gets its text extracted once its file is here.
-    const length = available && document.blob_hash ? await indexBlobText(profile, document.blob_hash, document.title ?? '', document.kind ?? '') : 0;
+    const length =
+      available && document.blob_hash
+        ? await indexBlobText(profile, document.blob_hash, document.title ?? '', document.kind ?? '')
+        : 0;
     return { document, available, textLength: length };
   }
 
   function conversationSummaries(visitId: string): ConversationSummary[] {
-    const groups = new Map(store.list('respondent_groups', {}, { includeDeleted: true }).map((group) => [group.id, group]));
+    const groups = new Map(
+      store.list('respondent_groups', {}, { includeDeleted: true }).map((group) => [group.id, group]),
+    );
     return store
       .list('conversations', { visit_id: visitId }, { orderBy: ['id'] })
       .filter((conversation) => (conversation.respondent_group_ids ?? []).length > 0)
@@ -66,7 +71,8 @@ export function createVisitHandlers(profile: Profile): VisitHandlers {
           conversation,
           groupNames: groupRows.map((group) => group?.name ?? '?'),
           order: Math.min(...groupRows.map((group) => group?.sort_order ?? 999)),
-          noteCount: store.list('notes', { conversation_id: conversation.id }).filter((note) => note.text.trim() !== '').length,
+          noteCount: store.list('notes', { conversation_id: conversation.id }).filter((note) => note.text.trim() !== '')
+            .length,
         };
       })
       .sort((a, b) => a.order - b.order || a.conversation.id.localeCompare(b.conversation.id))
@@ -76,10 +82,18 @@ export function createVisitHandlers(profile: Profile): VisitHandlers {
   return {
     'visit.get': async ({ visitId }) => {
       const visit = requireVisit(store, visitId);
-      const organisation = visit.organisation_id ? (store.get('organisations', visit.organisation_id, { includeDeleted: true }) ?? null) : null;
-      const sector = organisation?.sector_id ? (store.get('sectors', organisation.sector_id, { includeDeleted: true }) ?? null) : null;
-      const region = organisation?.region_id ? (store.get('regions', organisation.region_id, { includeDeleted: true }) ?? null) : null;
-      const documents = await Promise.all(store.list('documents', { visit_id: visitId }, { orderBy: ['title', 'id'] }).map(documentView));
+      const organisation = visit.organisation_id
+        ? (store.get('organisations', visit.organisation_id, { includeDeleted: true }) ?? null)
+        : null;
+      const sector = organisation?.sector_id
+        ? (store.get('sectors', organisation.sector_id, { includeDeleted: true }) ?? null)
+        : null;
+      const region = organisation?.region_id
+        ? (store.get('regions', organisation.region_id, { includeDeleted: true }) ?? null)
+        : null;
+      const documents = await Promise.all(
+        store.list('documents', { visit_id: visitId }, { orderBy: ['title', 'id'] }).map(documentView),
+      );
       return {
         visit,
         organisation,
@@ -87,14 +101,24 @@ export function createVisitHandlers(profile: Profile): VisitHandlers {
         region,
         duo: duoOf(store, [visit.member_a, visit.member_b]),
         conversations: conversationSummaries(visitId),
-        respondentGroups: sector ? store.list('respondent_groups', { sector_id: sector.id }, { orderBy: ['sort_order', 'id'] }) : [],
+        respondentGroups: sector
+          ? store.list('respondent_groups', { sector_id: sector.id }, { orderBy: ['sort_order', 'id'] })
+          : [],
         documents,
-        retiredDocuments: store.list('documents', { visit_id: visitId, deleted: true }, { includeDeleted: true, orderBy: ['title', 'id'] }),
+        retiredDocuments: store.list(
+          'documents',
+          { visit_id: visitId, deleted: true },
+          { includeDeleted: true, orderBy: ['title', 'id'] },
+        ),
         goodPractices: store.list('good_practices', { visit_id: visitId }),
         retiredPractices: store.list('good_practices', { visit_id: visitId, deleted: true }, { includeDeleted: true }),
         preparation: store.list('notes', { conversation_id: preparationConversationId(visitId) }),
         me: currentMemberId(profile, visit.campaign_id),
-        members: store.list('members', { campaign_id: visit.campaign_id }, { includeDeleted: true, orderBy: ['name', 'id'] }),
+        members: store.list(
+          'members',
+          { campaign_id: visit.campaign_id },
+          { includeDeleted: true, orderBy: ['name', 'id'] },
+        ),
       };
     },
 
@@ -112,7 +136,8 @@ export function createVisitHandlers(profile: Profile): VisitHandlers {
       const visit = requireVisit(store, visitId);
       for (const groupId of respondentGroupIds) {
         const group = store.get('respondent_groups', groupId);
-        if (!group || group.campaign_id !== visit.campaign_id) throw new ServiceError('NOT_FOUND', `No respondent group ${groupId}`);
+        if (!group || group.campaign_id !== visit.campaign_id)
+          throw new ServiceError('NOT_FOUND', `No respondent group ${groupId}`);
       }
       return store.transaction(() => {
         const id = openConversation(store, visitId, respondentGroupIds);
@@ -125,25 +150,47 @@ export function createVisitHandlers(profile: Profile): VisitHandlers {
       const conversation = store.get('conversations', id);
       if (!conversation || !conversation.visit_id) throw new ServiceError('NOT_FOUND', `No conversation ${id}`);
       const visit = requireVisit(store, conversation.visit_id);
-      const organisation = visit.organisation_id ? (store.get('organisations', visit.organisation_id, { includeDeleted: true }) ?? null) : null;
-      const sector = organisation?.sector_id ? (store.get('sectors', organisation.sector_id, { includeDeleted: true }) ?? null) : null;
+      const organisation = visit.organisation_id
+        ? (store.get('organisations', visit.organisation_id, { includeDeleted: true }) ?? null)
+        : null;
+      const sector = organisation?.sector_id
+        ? (store.get('sectors', organisation.sector_id, { includeDeleted: true }) ?? null)
+        : null;
       const notes: Note[] = store.list('notes', { conversation_id: id });
       return {
         conversation,
         visit,
         organisation,
         sector,
-        groupNames: (conversation.respondent_group_ids ?? []).map((groupId) => store.get('respondent_groups', groupId, { includeDeleted: true })?.name ?? '?'),
+        groupNames: (conversation.respondent_group_ids ?? []).map(
+          (groupId) => store.get('respondent_groups', groupId, { includeDeleted: true })?.name ?? '?',
+        ),
         // Retired questions stay shown where someone already wrote notes on them.
         questions: sector
           ? store
-              .list('guiding_questions', { sector_id: sector.id }, { includeDeleted: true, orderBy: ['sort_order', 'id'] })
-              .filter((question) => !question.deleted || notes.some((note) => note.guiding_question_id === question.id && note.text !== ''))
+              .list(
+                'guiding_questions',
+                { sector_id: sector.id },
+                { includeDeleted: true, orderBy: ['sort_order', 'id'] },
+              )
+              .filter(
+                (question) =>
+                  !question.deleted ||
+                  notes.some((note) => note.guiding_question_id === question.id && note.text !== ''),
+              )
           : [],
         notes,
-        stakeholderCategories: store.list('stakeholder_categories', { campaign_id: visit.campaign_id }, { orderBy: ['sort_order', 'id'] }),
+        stakeholderCategories: store.list(
+          'stakeholder_categories',
+          { campaign_id: visit.campaign_id },
+          { orderBy: ['sort_order', 'id'] },
+        ),
         duo: duoOf(store, [visit.member_a, visit.member_b]),
-        members: store.list('members', { campaign_id: visit.campaign_id }, { includeDeleted: true, orderBy: ['name', 'id'] }),
+        members: store.list(
+          'members',
+          { campaign_id: visit.campaign_id },
+          { includeDeleted: true, orderBy: ['name', 'id'] },
+        ),
         me: currentMemberId(profile, visit.campaign_id),
       };
     },
@@ -156,13 +203,23 @@ export function createVisitHandlers(profile: Profile): VisitHandlers {
       const end = endsAt !== undefined ? endsAt : conversation.ends_at;
       if (start && end && end < start) {
         throw new ServiceError('INVALID_INPUT', 'The end of the conversation is before its start', [
-          { path: endsAt !== undefined ? 'endsAt' : 'startsAt', message: 'The end is before the start. Change one of the times.', key: 'visit.errors.endBeforeStart' },
+          {
+            path: endsAt !== undefined ? 'endsAt' : 'startsAt',
+            message: 'The end is before the start. Change one of the times.',
+            key: 'visit.errors.endBeforeStart',
+          },
         ]);
       }
       store.update('conversations', id, {
         ...(startsAt !== undefined ? { starts_at: startsAt } : {}),
         ...(endsAt !== undefined ? { ends_at: endsAt } : {}),
-        ...(participantCounts !== undefined ? { participant_counts: Object.fromEntries(Object.entries(participantCounts).filter(([, count]) => count > 0)) } : {}),
+        ...(participantCounts !== undefined
+          ? {
+              participant_counts: Object.fromEntries(
+                Object.entries(participantCounts).filter(([, count]) => count > 0),
+              ),
+            }
+          : {}),
       });
       return { id };
     },
@@ -197,7 +254,8 @@ export function createVisitHandlers(profile: Profile): VisitHandlers {
     },
 
     'documents.retire': ({ id, retired }) => {
-      if (!store.get('documents', id, { includeDeleted: true })) throw new ServiceError('NOT_FOUND', `No document ${id}`);
+      if (!store.get('documents', id, { includeDeleted: true }))
+        throw new ServiceError('NOT_FOUND', `No document ${id}`);
       if (retired) store.remove('documents', id);
       else store.restore('documents', id);
       return { id };
@@ -206,8 +264,13 @@ export function createVisitHandlers(profile: Profile): VisitHandlers {
     'documents.open': ({ id }) => {
       const document = store.get('documents', id);
       if (!document) throw new ServiceError('NOT_FOUND', `No document ${id}`);
-      if (!document.blob_hash || !profile.blobs.has(document.blob_hash)) throw new ServiceError('NOT_FOUND', `The file of document ${id} is not in this profile yet`);
-      return { title: document.title ?? '', mimeType: document.kind?.includes('/') ? document.kind : 'application/octet-stream', content: profile.blobs.get(document.blob_hash).toString('base64') };
+      if (!document.blob_hash || !profile.blobs.has(document.blob_hash))
+        throw new ServiceError('NOT_FOUND', `The file of document ${id} is not in this profile yet`);
+      return {
+        title: document.title ?? '',
+        mimeType: document.kind?.includes('/') ? document.kind : 'application/octet-stream',
+        content: profile.blobs.get(document.blob_hash).toString('base64'),
+      };
     },
 
     'documents.search': ({ visitId, query }) => {
@@ -220,7 +283,9 @@ export function createVisitHandlers(profile: Profile): VisitHandlers {
     'goodPractices.add': ({ visitId, text }) => {
       const visit = requireVisit(store, visitId);
       const author = currentMemberId(profile, visit.campaign_id);
-      return { id: store.insert('good_practices', visit.campaign_id, { visit_id: visitId, text }, author ? { author } : {}) };
+      return {
+        id: store.insert('good_practices', visit.campaign_id, { visit_id: visitId, text }, author ? { author } : {}),
+      };
     },
 
     'goodPractices.update': ({ id, text }) => {
@@ -230,7 +295,8 @@ export function createVisitHandlers(profile: Profile): VisitHandlers {
     },
 
     'goodPractices.retire': ({ id, retired }) => {
-      if (!store.get('good_practices', id, { includeDeleted: true })) throw new ServiceError('NOT_FOUND', `No good practice ${id}`);
+      if (!store.get('good_practices', id, { includeDeleted: true }))
+        throw new ServiceError('NOT_FOUND', `No good practice ${id}`);
       if (retired) store.remove('good_practices', id);
       else store.restore('good_practices', id);
       return { id };

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyReplacements, checkAnonymity, exportGate, GazetteerMatcher, hitKey, type AnonymityLabels, type CheckUnit } from './check';
+import {
+  applyReplacements,
+  checkAnonymity,
+  exportGate,
+  GazetteerMatcher,
+  hitKey,
+  type AnonymityLabels,
+  type CheckUnit,
+} from './check';
 import { buildGazetteer, shortForms, type GazetteerSource } from './gazetteer';
 import { findPatterns, isIban, isKboNumber, isNationalNumber } from './patterns';
 
@@ -25,9 +33,20 @@ const source: GazetteerSource = {
     { id: 'reg-antwerpen', name: 'Antwerpen' },
   ],
   organisations: [
-    { id: 'org-foyer', name: 'Integratiecentrum De Foyer', sectorId: 'sec-ic', regionId: 'reg-antwerpen', contact: 'info@defoyer.be' },
+    {
+      id: 'org-foyer',
+      name: 'Integratiecentrum De Foyer',
+      sectorId: 'sec-ic',
+      regionId: 'reg-antwerpen',
+      contact: 'info@defoyer.be',
+    },
     { id: 'org-atlas', name: 'Integratiecentrum Atlas', sectorId: 'sec-ic', regionId: 'reg-antwerpen' },
-    { id: 'org-limburg', name: 'Agentschap Integratie en Inburgering (AgII)', sectorId: 'sec-ic', regionId: 'reg-limburg' },
+    {
+      id: 'org-limburg',
+      name: 'Agentschap Integratie en Inburgering (AgII)',
+      sectorId: 'sec-ic',
+      regionId: 'reg-limburg',
+    },
     { id: 'org-hvn-gent', name: 'Huis van het Nederlands Gent', sectorId: 'sec-hvn', regionId: 'reg-gent' },
     { id: 'org-hvn-gent2', name: 'Huis van het Nederlands Gent-Zuid', sectorId: 'sec-hvn', regionId: 'reg-gent' },
     { id: 'org-hvn-limburg', name: 'Huis van het Nederlands Limburg', sectorId: 'sec-hvn', regionId: 'reg-limburg' },
@@ -54,8 +73,12 @@ describe('gazetteer', () => {
   it('derives short forms from what an organisation name does not share with others', () => {
     const common = new Set(['integratiecentrum', 'integratiecentra', 'van', 'het', 'de']);
     expect(shortForms('Integratiecentrum De Foyer', common).map((form) => form.term)).toEqual(['De Foyer', 'Foyer']);
-    expect(shortForms('Agentschap Integratie en Inburgering (AgII)', new Set(['en'])).map((form) => form.term)).toContain('AgII');
-    expect(shortForms('Agentschap Integratie en Inburgering', new Set(['en'])).map((form) => form.term)).toContain('AII');
+    expect(
+      shortForms('Agentschap Integratie en Inburgering (AgII)', new Set(['en'])).map((form) => form.term),
+    ).toContain('AgII');
+    expect(shortForms('Agentschap Integratie en Inburgering', new Set(['en'])).map((form) => form.term)).toContain(
+      'AII',
+    );
   });
 
   it('keeps generic words such as "Huis" and region names out of the short forms', () => {
@@ -67,20 +90,24 @@ describe('gazetteer', () => {
   });
 
   it('mines names and e-mail addresses from notes and titles', () => {
-    const people = gazetteer.entries.filter((entry) => entry.kind === 'person' || entry.kind === 'email').map((entry) => entry.term);
+    const people = gazetteer.entries
+      .filter((entry) => entry.kind === 'person' || entry.kind === 'email')
+      .map((entry) => entry.term);
     expect(people).toEqual(expect.arrayContaining(['Lieve Claes', 'Claes', 'Mertens', 'k.janssens@ocmw.be']));
   });
 });
 
 describe('checkAnonymity: true hits', () => {
   it('finds organisation names and their short forms, case- and accent-folded', () => {
-    expect(found('Bij INTEGRATIECENTRUM DE FOYER werken twintig mensen.')).toEqual([['organisation', 'INTEGRATIECENTRUM DE FOYER']]);
+    expect(found('Bij INTEGRATIECENTRUM DE FOYER werken twintig mensen.')).toEqual([
+      ['organisation', 'INTEGRATIECENTRUM DE FOYER'],
+    ]);
     expect(found('De Foyer heeft een sterke werking.')).toEqual([['organisation', 'De Foyer']]);
     expect(found('Het team van Atlas is jong.')).toEqual([['organisation', 'Atlas']]);
     expect(found('Het AgII begeleidt nieuwkomers.')).toEqual([['organisation', 'AgII']]);
   });
 
-  it('offers a label of the organisation\'s sector', () => {
+  it("offers a label of the organisation's sector", () => {
     const [hit] = check('De Foyer werkt goed samen.').hits;
     expect(hit?.suggestions).toEqual(['een van de integratiecentra', 'een organisatie']);
     expect(hit?.context).toEqual({ before: '', after: ' werkt goed samen.' });
@@ -102,16 +129,24 @@ describe('checkAnonymity: true hits', () => {
   });
 
   it('finds Belgian phone numbers, e-mail, national register, KBO and IBAN numbers', () => {
-    expect(found('Bel 09 223 45 67 of 0475/12.34.56.')).toEqual([['phone', '09 223 45 67'], ['phone', '0475/12.34.56']]);
+    expect(found('Bel 09 223 45 67 of 0475/12.34.56.')).toEqual([
+      ['phone', '09 223 45 67'],
+      ['phone', '0475/12.34.56'],
+    ]);
     expect(found('Of +32 475 12 34 56.')).toEqual([['phone', '+32 475 12 34 56']]);
-    expect(found('Mail naar info@defoyer.be of x.y@gmail.com.')).toEqual([['email', 'info@defoyer.be'], ['email', 'x.y@gmail.com']]);
+    expect(found('Mail naar info@defoyer.be of x.y@gmail.com.')).toEqual([
+      ['email', 'info@defoyer.be'],
+      ['email', 'x.y@gmail.com'],
+    ]);
     expect(found('Rijksregisternummer 85.07.30-033.28 staat erbij.')).toEqual([['nationalNumber', '85.07.30-033.28']]);
     expect(found('Ondernemingsnummer 0403.170.701.')).toEqual([['kbo', '0403.170.701']]);
     expect(found('Rekening BE68 5390 0754 7034.')).toEqual([['iban', 'BE68 5390 0754 7034']]);
   });
 
   it('flags a region that has only one organisation of the sector spoken of', () => {
-    expect(found('In Limburg is het integratiecentrum klein.', { sectorId: 'sec-ic' })).toEqual([['region', 'Limburg']]);
+    expect(found('In Limburg is het integratiecentrum klein.', { sectorId: 'sec-ic' })).toEqual([
+      ['region', 'Limburg'],
+    ]);
     expect(found('De Integratiecentra in Limburg werken samen.')).toEqual([['region', 'Limburg']]);
   });
 
@@ -126,8 +161,13 @@ describe('checkAnonymity: true hits', () => {
       { id: 'f1', where: 'SWOT IC', label: 'Goede samenwerking: 3,3', organisations: 2 },
       { id: 'f2', where: 'SWOT IC', label: 'Wachtlijsten: 6,7', organisations: 4 },
     ];
-    expect(checkAnonymity([], figures, gazetteer, options).hits.map((hit) => hit.text)).toEqual(['Goede samenwerking: 3,3']);
-    expect(checkAnonymity([], figures, gazetteer, { ...options, k: 5 }).hits.map((hit) => hit.text)).toEqual(['Goede samenwerking: 3,3', 'Wachtlijsten: 6,7']);
+    expect(checkAnonymity([], figures, gazetteer, options).hits.map((hit) => hit.text)).toEqual([
+      'Goede samenwerking: 3,3',
+    ]);
+    expect(checkAnonymity([], figures, gazetteer, { ...options, k: 5 }).hits.map((hit) => hit.text)).toEqual([
+      'Goede samenwerking: 3,3',
+      'Wachtlijsten: 6,7',
+    ]);
   });
 });
 
@@ -148,11 +188,18 @@ describe('checkAnonymity: words that look like names but are not', () => {
   });
 
   it('lets a region name be allowed with a reason', () => {
-    const result = checkAnonymity([{ id: 'u', text: 'Het Huis in Limburg groeit.', where: 'x', sectorId: 'sec-hvn' }], [], gazetteer, {
-      ...options,
-      allowances: [{ key: hitKey('region', 'Limburg'), reason: 'Provincie, geen organisatie' }],
-    });
-    expect(result.hits.map((hit) => [hit.text, hit.allowedReason])).toEqual([['Limburg', 'Provincie, geen organisatie']]);
+    const result = checkAnonymity(
+      [{ id: 'u', text: 'Het Huis in Limburg groeit.', where: 'x', sectorId: 'sec-hvn' }],
+      [],
+      gazetteer,
+      {
+        ...options,
+        allowances: [{ key: hitKey('region', 'Limburg'), reason: 'Provincie, geen organisatie' }],
+      },
+    );
+    expect(result.hits.map((hit) => [hit.text, hit.allowedReason])).toEqual([
+      ['Limburg', 'Provincie, geen organisatie'],
+    ]);
     expect(result.unresolved).toEqual([]);
     expect(exportGate(result)).toEqual({ ok: true });
   });
@@ -173,16 +220,23 @@ describe('resolution and the export gate', () => {
     const result = check('Mevrouw De Smet van De Foyer belde 09 223 45 67.');
     const gate = exportGate(result);
     expect(gate.ok).toBe(false);
-    if (!gate.ok) expect(gate.unresolved.map((hit) => hit.text)).toEqual(['Mevrouw De Smet', 'De Foyer', '09 223 45 67']);
+    if (!gate.ok)
+      expect(gate.unresolved.map((hit) => hit.text)).toEqual(['Mevrouw De Smet', 'De Foyer', '09 223 45 67']);
   });
 
   it('replaces every occurrence of a term by its label and the check then passes', () => {
-    const unit = { id: 'u1', text: 'De Foyer en DE FOYER (niet de foyer): Jan Peeters belde 09 223 45 67.', where: 'x' };
+    const unit = {
+      id: 'u1',
+      text: 'De Foyer en DE FOYER (niet de foyer): Jan Peeters belde 09 223 45 67.',
+      where: 'x',
+    };
     const matcher = new GazetteerMatcher(gazetteer);
     const first = checkAnonymity([unit], [], matcher, options);
     const replacements = new Map(first.hits.map((hit) => [hit.key, hit.suggestions[0] ?? '']));
     const text = applyReplacements(unit, first.hits, replacements);
-    expect(text).toBe('een van de integratiecentra en een van de integratiecentra (niet de foyer): [naam] belde [telefoonnummer].');
+    expect(text).toBe(
+      'een van de integratiecentra en een van de integratiecentra (niet de foyer): [naam] belde [telefoonnummer].',
+    );
     expect(checkAnonymity([{ ...unit, text }], [], matcher, options).unresolved).toEqual([]);
   });
 });

@@ -85,10 +85,21 @@ export const DEFAULT_K = 3;
 const CONTEXT_CHARS = 70;
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  één: 1, eén: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10,
+  één: 1,
+  eén: 1,
+  twee: 2,
+  drie: 3,
+  vier: 4,
+  vijf: 5,
+  zes: 6,
+  zeven: 7,
+  acht: 8,
+  negen: 9,
+  tien: 10,
 };
 /** "één van de acht centra", "2 op 9 organisaties": a count of organisations in prose. */
-const PROSE_COUNT = /(?<![\p{L}\d])(\d+|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+(?:van\s+de|op\s+de|op|van|uit)\s+(\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\p{L}+tig)(?![\p{L}\d])/giu;
+const PROSE_COUNT =
+  /(?<![\p{L}\d])(\d+|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+(?:van\s+de|op\s+de|op|van|uit)\s+(\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\p{L}+tig)(?![\p{L}\d])/giu;
 
 function numberOf(word: string): number {
   return /^\d+$/.test(word) ? Number(word) : (NUMBER_WORDS[word.toLowerCase()] ?? Number.NaN);
@@ -124,8 +135,17 @@ export class GazetteerMatcher {
       found.push({ entry, ...range });
     }
     // Keep the longest of overlapping matches of identifying kinds; sectors and regions stay for the context rules.
-    return found.filter((candidate) =>
-      !found.some((other) => other !== candidate && other.start <= candidate.start && other.end >= candidate.end && other.end - other.start > candidate.end - candidate.start && identifying(other.entry) && identifying(candidate.entry)),
+    return found.filter(
+      (candidate) =>
+        !found.some(
+          (other) =>
+            other !== candidate &&
+            other.start <= candidate.start &&
+            other.end >= candidate.end &&
+            other.end - other.start > candidate.end - candidate.start &&
+            identifying(other.entry) &&
+            identifying(candidate.entry),
+        ),
     );
   }
 }
@@ -169,7 +189,9 @@ function suggestionsFor(kind: HitKind, entry: GazetteerEntry | undefined, option
   switch (kind) {
     case 'organisation': {
       const sector = entry?.sectorId ? options.sectorNames?.[entry.sectorId] : undefined;
-      return sector ? [labels.organisationOfSector.replace('{{sector}}', lowerFirst(sector)), labels.organisation] : [labels.organisation];
+      return sector
+        ? [labels.organisationOfSector.replace('{{sector}}', lowerFirst(sector)), labels.organisation]
+        : [labels.organisation];
     }
     case 'member':
     case 'person':
@@ -205,12 +227,26 @@ function unitHits(unit: CheckUnit, matcher: GazetteerMatcher, k: number): RawHit
       // A region names an organisation when it has only one organisation of the sector spoken of.
       const sentence = sentenceAt(unit.text, start);
       const sectors = new Set<string>(unit.sectorId ? [unit.sectorId] : []);
-      for (const other of found) if (other.entry.kind === 'sector' && other.start >= sentence.start && other.end <= sentence.end) sectors.add(other.entry.refId);
+      for (const other of found)
+        if (other.entry.kind === 'sector' && other.start >= sentence.start && other.end <= sentence.end)
+          sectors.add(other.entry.refId);
       const single = [...sectors].some((sectorId) => entry.organisationsBySector?.[sectorId] === 1);
       if (single) raw.push({ kind: 'region', start, end, entry });
       continue;
     }
-    raw.push({ kind: entry.kind === 'organisation' ? 'organisation' : entry.kind === 'email' ? 'email' : entry.kind === 'member' ? 'member' : 'person', start, end, entry });
+    raw.push({
+      kind:
+        entry.kind === 'organisation'
+          ? 'organisation'
+          : entry.kind === 'email'
+            ? 'email'
+            : entry.kind === 'member'
+              ? 'member'
+              : 'person',
+      start,
+      end,
+      entry,
+    });
   }
   const taken = (start: number, end: number) => raw.some((hit) => start < hit.end && end > hit.start);
   for (const hit of findPatterns(unit.text, matcher.notNames)) {
@@ -228,7 +264,12 @@ function unitHits(unit: CheckUnit, matcher: GazetteerMatcher, k: number): RawHit
 }
 
 /** Checks the units and figures of a report against a gazetteer and the pattern rules. */
-export function checkAnonymity(units: readonly CheckUnit[], figures: readonly CheckFigure[], gazetteer: Gazetteer | GazetteerMatcher, options: CheckOptions): CheckResult {
+export function checkAnonymity(
+  units: readonly CheckUnit[],
+  figures: readonly CheckFigure[],
+  gazetteer: Gazetteer | GazetteerMatcher,
+  options: CheckOptions,
+): CheckResult {
   const matcher = gazetteer instanceof GazetteerMatcher ? gazetteer : new GazetteerMatcher(gazetteer);
   const k = options.k ?? DEFAULT_K;
   const allowed = new Map((options.allowances ?? []).map((allowance) => [allowance.key, allowance.reason]));
@@ -274,9 +315,15 @@ export function checkAnonymity(units: readonly CheckUnit[], figures: readonly Ch
  * Replaces every hit whose key has a chosen label, in one unit's text, from the end backwards so
  * earlier offsets stay right. Hits of other units are ignored.
  */
-export function applyReplacements(unit: CheckUnit, hits: readonly AnonymityHit[], replacements: ReadonlyMap<string, string>): string {
+export function applyReplacements(
+  unit: CheckUnit,
+  hits: readonly AnonymityHit[],
+  replacements: ReadonlyMap<string, string>,
+): string {
   let text = unit.text;
-  const mine = hits.filter((hit) => hit.unitId === unit.id && replacements.has(hit.key)).sort((a, b) => b.start - a.start);
+  const mine = hits
+    .filter((hit) => hit.unitId === unit.id && replacements.has(hit.key))
+    .sort((a, b) => b.start - a.start);
   let limit = Number.POSITIVE_INFINITY;
   for (const hit of mine) {
     if (hit.end > limit) continue;

@@ -12,7 +12,10 @@ export interface FoldedText {
 }
 
 export function foldChar(char: string): string {
-  return char.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return char
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 export function foldText(text: string): FoldedText {

@@ -31,7 +31,13 @@ export interface GazetteerEntry {
 export interface GazetteerSource {
   readonly sectors: ReadonlyArray<{ readonly id: string; readonly code: string; readonly name: string }>;
   readonly regions: ReadonlyArray<{ readonly id: string; readonly name: string }>;
-  readonly organisations: ReadonlyArray<{ readonly id: string; readonly name: string; readonly sectorId: string; readonly regionId: string; readonly contact?: string | null }>;
+  readonly organisations: ReadonlyArray<{
+    readonly id: string;
+    readonly name: string;
+    readonly sectorId: string;
+    readonly regionId: string;
+    readonly contact?: string | null;
+  }>;
   readonly members: ReadonlyArray<{ readonly id: string; readonly name: string; readonly email?: string | null }>;
   /** Free texts of the campaign where names and e-mail addresses are mined: notes, participants, documents' titles. */
   readonly texts: readonly string[];
@@ -60,9 +66,13 @@ function isCapitalised(word: string): boolean {
  * "De Foyer", "Foyer"), an abbreviation in brackets ("Agentschap Integratie en Inburgering (AgII)"
  * → "AgII") and the acronym of its capitalised words when that has three letters or more.
  */
-export function shortForms(name: string, common: ReadonlySet<string>): Array<{ term: string; casing: GazetteerEntry['casing'] }> {
+export function shortForms(
+  name: string,
+  common: ReadonlySet<string>,
+): Array<{ term: string; casing: GazetteerEntry['casing'] }> {
   const forms: Array<{ term: string; casing: GazetteerEntry['casing'] }> = [];
-  for (const match of name.matchAll(/\(([^)]{2,20})\)/gu)) forms.push({ term: (match[1] ?? '').trim(), casing: 'exact' });
+  for (const match of name.matchAll(/\(([^)]{2,20})\)/gu))
+    forms.push({ term: (match[1] ?? '').trim(), casing: 'exact' });
   const bare = name.replace(/\([^)]*\)/gu, ' ');
   const all = words(bare);
   const distinct = all.filter((word) => !isCommon(foldKey(word), common));
@@ -70,7 +80,8 @@ export function shortForms(name: string, common: ReadonlySet<string>): Array<{ t
     // Keep the article right before the distinctive part: "De Foyer".
     const firstIndex = all.indexOf(distinct[0] ?? '');
     const before = firstIndex > 0 ? all[firstIndex - 1] : undefined;
-    const withArticle = before && ARTICLES.has(foldKey(before)) && isCapitalised(before) ? [before, ...distinct] : distinct;
+    const withArticle =
+      before && ARTICLES.has(foldKey(before)) && isCapitalised(before) ? [before, ...distinct] : distinct;
     const joined = withArticle.join(' ');
     if (joined.length >= MIN_SHORT_FORM) forms.push({ term: joined, casing: 'capital' });
     const core = distinct.join(' ');
@@ -122,11 +133,13 @@ export function buildGazetteer(source: GazetteerSource): Gazetteer {
   // Words shared by two or more organisation names, or belonging to a sector or region, say nothing about one organisation.
   const wordCount = new Map<string, number>();
   for (const organisation of source.organisations) {
-    for (const word of new Set(words(organisation.name).map(foldKey))) wordCount.set(word, (wordCount.get(word) ?? 0) + 1);
+    for (const word of new Set(words(organisation.name).map(foldKey)))
+      wordCount.set(word, (wordCount.get(word) ?? 0) + 1);
   }
   const common = new Set<string>([...NOT_NAME_WORDS, ...ARTICLES]);
   for (const [word, count] of wordCount) if (count >= 2) common.add(word);
-  for (const sector of source.sectors) for (const word of words(`${sector.code} ${sector.name}`)) common.add(foldKey(word));
+  for (const sector of source.sectors)
+    for (const word of words(`${sector.code} ${sector.name}`)) common.add(foldKey(word));
   for (const region of source.regions) for (const word of words(region.name)) common.add(foldKey(word));
   for (const word of ['van', 'en', 'voor', 'vzw', 'npo', 'asbl']) common.add(word);
 
@@ -135,9 +148,23 @@ export function buildGazetteer(source: GazetteerSource): Gazetteer {
     const counts = bySector.get(organisation.regionId) ?? new Map<string, number>();
     counts.set(organisation.sectorId, (counts.get(organisation.sectorId) ?? 0) + 1);
     bySector.set(organisation.regionId, counts);
-    add({ kind: 'organisation', term: organisation.name, refId: organisation.id, casing: 'any', sectorId: organisation.sectorId });
-    for (const form of shortForms(organisation.name, common)) add({ kind: 'organisation', term: form.term, refId: organisation.id, casing: form.casing, sectorId: organisation.sectorId });
-    for (const match of (organisation.contact ?? '').matchAll(EMAIL)) add({ kind: 'email', term: match[0], refId: organisation.id, casing: 'any' });
+    add({
+      kind: 'organisation',
+      term: organisation.name,
+      refId: organisation.id,
+      casing: 'any',
+      sectorId: organisation.sectorId,
+    });
+    for (const form of shortForms(organisation.name, common))
+      add({
+        kind: 'organisation',
+        term: form.term,
+        refId: organisation.id,
+        casing: form.casing,
+        sectorId: organisation.sectorId,
+      });
+    for (const match of (organisation.contact ?? '').matchAll(EMAIL))
+      add({ kind: 'email', term: match[0], refId: organisation.id, casing: 'any' });
   }
   for (const member of source.members) {
     add({ kind: 'member', term: member.name, refId: member.id, casing: 'any' });
@@ -154,7 +181,8 @@ export function buildGazetteer(source: GazetteerSource): Gazetteer {
       const name = hit.text.replace(TITLE_PREFIX, '');
       add({ kind: 'person', term: name, refId: name, casing: 'any' });
       const last = name.split(/\s+/u).at(-1);
-      if (last && last.length >= MIN_SHORT_FORM && !notNames.has(foldKey(last))) add({ kind: 'person', term: last, refId: name, casing: 'capital' });
+      if (last && last.length >= MIN_SHORT_FORM && !notNames.has(foldKey(last)))
+        add({ kind: 'person', term: last, refId: name, casing: 'capital' });
     }
   }
   for (const region of source.regions) {

@@ -23,11 +23,47 @@ function anyFirstCase(word: string): string {
   return `[${first.toLowerCase()}${first.toUpperCase()}]${word.slice(1)}`;
 }
 /** Dutch and Flemish surname interfixes, longest first so "van der" wins over "van". */
-const INTERFIX = `(?:${['van der', 'van den', 'van de', "van 't", 'de la', 'vanden', 'vander', 'ter', 'ten', 'van', 'den', 'der', 'de', 'le', 'la']
+const INTERFIX = `(?:${[
+  'van der',
+  'van den',
+  'van de',
+  "van 't",
+  'de la',
+  'vanden',
+  'vander',
+  'ter',
+  'ten',
+  'van',
+  'den',
+  'der',
+  'de',
+  'le',
+  'la',
+]
   .map((form) => form.split(' ').map(anyFirstCase).join('\\s+'))
   .join('|')}|[dD][’'])`;
 /** Forms of address and roles written before a name. */
-const TITLE = `(?:${['mevrouw', 'meneer', 'mijnheer', 'mevr\\.', 'mevr', 'mw\\.', 'dhr\\.', 'dhr', 'mr\\.', 'juffrouw', 'meester', 'collega', 'dokter', 'dr\\.', 'prof\\.', 'directeur', 'directrice', 'coördinator', 'coördinatrice']
+const TITLE = `(?:${[
+  'mevrouw',
+  'meneer',
+  'mijnheer',
+  'mevr\\.',
+  'mevr',
+  'mw\\.',
+  'dhr\\.',
+  'dhr',
+  'mr\\.',
+  'juffrouw',
+  'meester',
+  'collega',
+  'dokter',
+  'dr\\.',
+  'prof\\.',
+  'directeur',
+  'directrice',
+  'coördinator',
+  'coördinatrice',
+]
   .map(anyFirstCase)
   .join('|')})`;
 /** A leading form of address ("mevrouw ", "dhr. "), to take the bare name out of a match. */
@@ -90,7 +126,12 @@ export function isIban(text: string): boolean {
   return mod97(numeric) === 1;
 }
 
-function collect(kind: PatternKind, pattern: RegExp, text: string, accept: (match: string) => boolean = () => true): PatternHit[] {
+function collect(
+  kind: PatternKind,
+  pattern: RegExp,
+  text: string,
+  accept: (match: string) => boolean = () => true,
+): PatternHit[] {
   const hits: PatternHit[] = [];
   for (const match of text.matchAll(pattern)) {
     const value = match[0].replace(/[\s.,;:]+$/u, '');
@@ -106,10 +147,59 @@ function collect(kind: PatternKind, pattern: RegExp, text: string, accept: (matc
  * The caller adds the campaign's own words (sector names, region names, organisation-name words).
  */
 export const NOT_NAME_WORDS: readonly string[] = [
-  'huis', 'huizen', 'stad', 'provincie', 'gemeente', 'agentschap', 'dienst', 'diensten', 'centrum', 'centra', 'vlaamse',
-  'vlaams', 'vlaanderen', 'belgische', 'ministerie', 'departement', 'onderwijs', 'inspectie', 'team', 'sector', 'regio',
-  'het', 'een', 'de', 'die', 'dat', 'deze', 'dit', 'wij', 'we', 'zij', 'ze', 'hij', 'men', 'ook', 'maar', 'en', 'of',
-  'in', 'op', 'bij', 'voor', 'met', 'naar', 'uit', 'over', 'tijdens', 'na', 'zoals', 'volgens', 'alle', 'veel', 'sommige',
+  'huis',
+  'huizen',
+  'stad',
+  'provincie',
+  'gemeente',
+  'agentschap',
+  'dienst',
+  'diensten',
+  'centrum',
+  'centra',
+  'vlaamse',
+  'vlaams',
+  'vlaanderen',
+  'belgische',
+  'ministerie',
+  'departement',
+  'onderwijs',
+  'inspectie',
+  'team',
+  'sector',
+  'regio',
+  'het',
+  'een',
+  'de',
+  'die',
+  'dat',
+  'deze',
+  'dit',
+  'wij',
+  'we',
+  'zij',
+  'ze',
+  'hij',
+  'men',
+  'ook',
+  'maar',
+  'en',
+  'of',
+  'in',
+  'op',
+  'bij',
+  'voor',
+  'met',
+  'naar',
+  'uit',
+  'over',
+  'tijdens',
+  'na',
+  'zoals',
+  'volgens',
+  'alle',
+  'veel',
+  'sommige',
 ];
 
 /** Person-name and identifier hits in one text; `notNames` are folded words that never start a name. */
@@ -125,13 +215,33 @@ export function findPatterns(text: string, notNames: ReadonlySet<string>): Patte
     // The words after the title must not all be not-name words ("collega Huis" is no one).
     return words.slice(1).some((word) => !notNames.has(word.toLowerCase()));
   });
-  const initialled = collect('person', INITIALLED, text, (value) => !notNames.has((value.replace(/^(?:\p{Lu}\.\s?)+/u, '').split(/\s+/u)[0] ?? '').toLowerCase()) || /\s\p{Lu}/u.test(value));
-  const interfixed = collect('person', INTERFIXED, text, (value) => firstWordOk(value) && /^\p{Lu}/u.test(value) && /\s\p{Lu}[\p{Ll}]/u.test(value.slice(value.search(/\s/u))));
+  const initialled = collect(
+    'person',
+    INITIALLED,
+    text,
+    (value) =>
+      !notNames.has((value.replace(/^(?:\p{Lu}\.\s?)+/u, '').split(/\s+/u)[0] ?? '').toLowerCase()) ||
+      /\s\p{Lu}/u.test(value),
+  );
+  const interfixed = collect(
+    'person',
+    INTERFIXED,
+    text,
+    (value) =>
+      firstWordOk(value) && /^\p{Lu}/u.test(value) && /\s\p{Lu}[\p{Ll}]/u.test(value.slice(value.search(/\s/u))),
+  );
   const numbers = [
     ...collect('iban', IBAN, text, isIban),
     ...collect('nationalNumber', NATIONAL_NUMBER, text, isNationalNumber),
     ...collect('kbo', KBO, text, isKboNumber),
   ];
-  const phones = collect('phone', PHONE, text).filter((phone) => !numbers.some((number) => phone.start < number.end && phone.end > number.start));
-  return [...emails, ...[...titled, ...initialled, ...interfixed].filter((hit) => !insideEmail(hit.start, hit.end)), ...numbers, ...phones];
+  const phones = collect('phone', PHONE, text).filter(
+    (phone) => !numbers.some((number) => phone.start < number.end && phone.end > number.start),
+  );
+  return [
+    ...emails,
+    ...[...titled, ...initialled, ...interfixed].filter((hit) => !insideEmail(hit.start, hit.end)),
+    ...numbers,
+    ...phones,
+  ];
 }

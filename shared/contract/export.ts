@@ -76,19 +76,46 @@ export interface ReportExportResult {
 export type ReportExportJob = JobView<ReportExportResult>;
 
 const decisionShape = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('replace'), replacement: z.string().trim().min(1, { message: 'export.errors.replacementRequired' }).max(500) }).strict(),
-  z.object({ action: z.literal('allow'), reason: z.string().trim().min(3, { message: 'export.errors.reasonRequired' }).max(2000) }).strict(),
+  z
+    .object({
+      action: z.literal('replace'),
+      replacement: z.string().trim().min(1, { message: 'export.errors.replacementRequired' }).max(500),
+    })
+    .strict(),
+  z
+    .object({
+      action: z.literal('allow'),
+      reason: z.string().trim().min(3, { message: 'export.errors.reasonRequired' }).max(2000),
+    })
+    .strict(),
 ]);
 
 export const exportChannels = {
   'export.review': channel<AnonymityReview>()(exportSelectionInput),
   'export.decide': channel<{ readonly id: string }>()(
-    z.object({ reportId: idSchema, key: z.string().min(3).max(700), kind: z.enum(ANONYMITY_HIT_KINDS), term: z.string().min(1).max(500), decision: decisionShape }).strict(),
+    z
+      .object({
+        reportId: idSchema,
+        key: z.string().min(3).max(700),
+        kind: z.enum(ANONYMITY_HIT_KINDS),
+        term: z.string().min(1).max(500),
+        decision: decisionShape,
+      })
+      .strict(),
   ),
-  'export.undecide': channel<{ readonly id: string }>()(z.object({ reportId: idSchema, key: z.string().min(3).max(700) }).strict()),
+  'export.undecide': channel<{ readonly id: string }>()(
+    z.object({ reportId: idSchema, key: z.string().min(3).max(700) }).strict(),
+  ),
   /** Rewords a sentence of the report's own text in place (the section's document is edited). */
   'export.reword': channel<{ readonly sectionId: string }>()(
-    z.object({ reportId: idSchema, sectionId: idSchema, find: z.string().min(1).max(2000), replace: z.string().max(2000) }).strict(),
+    z
+      .object({
+        reportId: idSchema,
+        sectionId: idSchema,
+        find: z.string().min(1).max(2000),
+        replace: z.string().max(2000),
+      })
+      .strict(),
   ),
   /** Starts an export; refused (CONFLICT, naming the hits) while a hit is unresolved. */
   'export.start': channel<{ readonly jobId: string }>()(
@@ -104,5 +131,7 @@ export const exportChannels = {
   ),
   'jobs.reportExport': channel<ReportExportJob>()(z.object({ jobId: idSchema }).strict()),
   /** The print view (HTML) of a report for the browser's own print; refused like export.start. */
-  'export.printView': channel<{ readonly html: string }>()(z.object({ ...selection, teamName: z.string().trim().min(1).max(200) }).strict()),
+  'export.printView': channel<{ readonly html: string }>()(
+    z.object({ ...selection, teamName: z.string().trim().min(1).max(200) }).strict(),
+  ),
 } as const;

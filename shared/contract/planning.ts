@@ -1,4 +1,10 @@
-import { planningGetInput, visitCreateInput, visitRetireInput, visitUpdateInput, type Planning } from '../domain/planning';
+import {
+  planningGetInput,
+  visitCreateInput,
+  visitRetireInput,
+  visitUpdateInput,
+  type Planning,
+} from '../domain/planning';
 import { channel } from './define';
 
 /** Channels of the visit planning per region (issue 5). */

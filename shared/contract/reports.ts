@@ -130,13 +130,22 @@ export type ResolvedBlockValue =
   | {
       readonly type: 'teamSwot';
       readonly sectorName: string;
-      readonly quadrants: readonly { readonly quadrant: Quadrant; readonly lemmas: readonly { readonly id: string; readonly name: string; readonly narrative: string }[] }[];
+      readonly quadrants: readonly {
+        readonly quadrant: Quadrant;
+        readonly lemmas: readonly { readonly id: string; readonly name: string; readonly narrative: string }[];
+      }[];
     }
   | {
       readonly type: 'participants';
       readonly scopeName: string;
       readonly conversationCount: number;
-      readonly rows: readonly { readonly categoryId: string; readonly category: string; readonly participants: number; readonly conversations: number; readonly evidence: EvidenceRefs }[];
+      readonly rows: readonly {
+        readonly categoryId: string;
+        readonly category: string;
+        readonly participants: number;
+        readonly conversations: number;
+        readonly evidence: EvidenceRefs;
+      }[];
       readonly total: number;
       readonly evidence: EvidenceRefs;
     }
@@ -161,15 +170,40 @@ export type ResolvedBlockValue =
 
 export type ResolvedBlock =
   | { readonly ok: true; readonly blockId: string | null; readonly frozen: boolean; readonly value: ResolvedBlockValue }
-  | { readonly ok: false; readonly blockId: string | null; readonly code: 'NOT_FOUND' | 'INVALID'; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly blockId: string | null;
+      readonly code: 'NOT_FOUND' | 'INVALID';
+      readonly message: string;
+    };
 
-export const resolvableBlockSchema = z.union([liveBlockSchema, z.object({ type: z.literal('sourceQuote'), attrs: sourceQuoteAttrs }).strict()]);
+export const resolvableBlockSchema = z.union([
+  liveBlockSchema,
+  z.object({ type: z.literal('sourceQuote'), attrs: sourceQuoteAttrs }).strict(),
+]);
 export type ResolvableBlock = z.output<typeof resolvableBlockSchema>;
 
 export interface EvidenceView {
-  readonly items: readonly { readonly id: string; readonly quadrant: Quadrant; readonly text: string; readonly lemma: string | null; readonly conversationId: string; readonly visitId: string }[];
-  readonly conversations: readonly { readonly id: string; readonly visitId: string; readonly label: string; readonly groups: readonly string[] }[];
-  readonly visits: readonly { readonly id: string; readonly organisation: string; readonly date: string | null; readonly status: string }[];
+  readonly items: readonly {
+    readonly id: string;
+    readonly quadrant: Quadrant;
+    readonly text: string;
+    readonly lemma: string | null;
+    readonly conversationId: string;
+    readonly visitId: string;
+  }[];
+  readonly conversations: readonly {
+    readonly id: string;
+    readonly visitId: string;
+    readonly label: string;
+    readonly groups: readonly string[];
+  }[];
+  readonly visits: readonly {
+    readonly id: string;
+    readonly organisation: string;
+    readonly date: string | null;
+    readonly status: string;
+  }[];
 }
 
 export interface CommentAnchor {
@@ -208,7 +242,13 @@ export interface VersionSummary {
 
 export interface VersionDetail {
   readonly version: VersionSummary;
-  readonly sections: readonly { readonly sectionId: string; readonly title: string; readonly sortOrder: number; readonly content: ReportJson; readonly text: string }[];
+  readonly sections: readonly {
+    readonly sectionId: string;
+    readonly title: string;
+    readonly sortOrder: number;
+    readonly content: ReportJson;
+    readonly text: string;
+  }[];
 }
 
 /** One section of a comparison: the text as runs kept, inserted or deleted (word by word). */
@@ -229,8 +269,19 @@ export interface RegionSources {
     readonly status: string;
     readonly duo: readonly string[];
     readonly goodPractices: readonly { readonly id: string; readonly text: string; readonly fingerprint: string }[];
-    readonly notes: readonly { readonly id: string; readonly question: string | null; readonly author: string; readonly text: string; readonly fingerprint: string }[];
-    readonly items: readonly { readonly id: string; readonly quadrant: Quadrant; readonly text: string; readonly fingerprint: string }[];
+    readonly notes: readonly {
+      readonly id: string;
+      readonly question: string | null;
+      readonly author: string;
+      readonly text: string;
+      readonly fingerprint: string;
+    }[];
+    readonly items: readonly {
+      readonly id: string;
+      readonly quadrant: Quadrant;
+      readonly text: string;
+      readonly fingerprint: string;
+    }[];
   }[];
 }
 
@@ -258,23 +309,57 @@ const sectionRef = z.object({ sectionId: idSchema }).strict();
 export const reportChannels = {
   'reports.list': channel<readonly ReportSummary[]>()(z.object({ campaignId: idSchema }).strict()),
   /** Creates the reports and sections the templates call for that do not exist yet (idempotent, deterministic ids). */
-  'reports.createMissing': channel<{ readonly created: number; readonly sectionsCreated: number }>()(z.object({ campaignId: idSchema }).strict()),
+  'reports.createMissing': channel<{ readonly created: number; readonly sectionsCreated: number }>()(
+    z.object({ campaignId: idSchema }).strict(),
+  ),
   'reports.get': channel<ReportDetail>()(reportRef),
-  'reports.setPenHolder': channel<{ readonly id: string }>()(z.object({ reportId: idSchema, memberId: idSchema.nullable() }).strict()),
-  'reports.section.add': channel<{ readonly id: string }>()(z.object({ reportId: idSchema, title: z.string().trim().min(1).max(500), afterSectionId: idSchema.nullable().default(null) }).strict()),
-  'reports.section.rename': channel<{ readonly id: string }>()(z.object({ sectionId: idSchema, title: z.string().trim().min(1).max(500) }).strict()),
-  'reports.section.state': channel<SectionState>()(z.object({ sectionId: idSchema, stateVector: base64.nullable().default(null) }).strict()),
+  'reports.setPenHolder': channel<{ readonly id: string }>()(
+    z.object({ reportId: idSchema, memberId: idSchema.nullable() }).strict(),
+  ),
+  'reports.section.add': channel<{ readonly id: string }>()(
+    z
+      .object({
+        reportId: idSchema,
+        title: z.string().trim().min(1).max(500),
+        afterSectionId: idSchema.nullable().default(null),
+      })
+      .strict(),
+  ),
+  'reports.section.rename': channel<{ readonly id: string }>()(
+    z.object({ sectionId: idSchema, title: z.string().trim().min(1).max(500) }).strict(),
+  ),
+  'reports.section.state': channel<SectionState>()(
+    z.object({ sectionId: idSchema, stateVector: base64.nullable().default(null) }).strict(),
+  ),
   /** Applies a local Yjs update of the editor; refused (nothing stored) when the section is locked by another or the report is final. */
-  'reports.section.update': channel<{ readonly savedAt: string; readonly stateVector: string }>()(z.object({ sectionId: idSchema, update: base64.min(4) }).strict()),
+  'reports.section.update': channel<{ readonly savedAt: string; readonly stateVector: string }>()(
+    z.object({ sectionId: idSchema, update: base64.min(4) }).strict(),
+  ),
   'reports.section.json': channel<{ readonly content: ReportJson; readonly text: string }>()(sectionRef),
-  'reports.section.setOwner': channel<{ readonly id: string }>()(z.object({ sectionId: idSchema, ownerId: idSchema.nullable() }).strict()),
-  'reports.section.lock': channel<{ readonly id: string; readonly locked: boolean }>()(z.object({ sectionId: idSchema, locked: z.boolean() }).strict()),
+  'reports.section.setOwner': channel<{ readonly id: string }>()(
+    z.object({ sectionId: idSchema, ownerId: idSchema.nullable() }).strict(),
+  ),
+  'reports.section.lock': channel<{ readonly id: string; readonly locked: boolean }>()(
+    z.object({ sectionId: idSchema, locked: z.boolean() }).strict(),
+  ),
   'reports.blocks.resolve': channel<readonly ResolvedBlock[]>()(
-    z.object({ campaignId: idSchema, reportId: idSchema.nullable().default(null), blocks: z.array(resolvableBlockSchema).max(500), language }).strict(),
+    z
+      .object({
+        campaignId: idSchema,
+        reportId: idSchema.nullable().default(null),
+        blocks: z.array(resolvableBlockSchema).max(500),
+        language,
+      })
+      .strict(),
   ),
   'reports.evidence': channel<EvidenceView>()(
     z
-      .object({ campaignId: idSchema, items: z.array(idSchema).max(2000).default([]), conversations: z.array(idSchema).max(2000).default([]), visits: z.array(idSchema).max(2000).default([]) })
+      .object({
+        campaignId: idSchema,
+        items: z.array(idSchema).max(2000).default([]),
+        conversations: z.array(idSchema).max(2000).default([]),
+        visits: z.array(idSchema).max(2000).default([]),
+      })
       .strict(),
   ),
   'reports.regionSources': channel<RegionSources>()(reportRef),
@@ -285,24 +370,44 @@ export const reportChannels = {
         sectionId: idSchema,
         text: z.string().trim().min(1).max(20_000),
         parentId: idSchema.nullable().default(null),
-        anchor: z.object({ start: base64.max(2000), end: base64.max(2000) }).strict().nullable().default(null),
+        anchor: z
+          .object({ start: base64.max(2000), end: base64.max(2000) })
+          .strict()
+          .nullable()
+          .default(null),
         quote: z.string().max(2000).default(''),
       })
       .strict(),
   ),
-  'reports.comments.setResolved': channel<{ readonly id: string }>()(z.object({ commentId: idSchema, resolved: z.boolean() }).strict()),
+  'reports.comments.setResolved': channel<{ readonly id: string }>()(
+    z.object({ commentId: idSchema, resolved: z.boolean() }).strict(),
+  ),
   'reports.versions.list': channel<readonly VersionSummary[]>()(reportRef),
-  'reports.versions.create': channel<{ readonly id: string }>()(z.object({ reportId: idSchema, name: z.string().trim().min(1).max(200) }).strict()),
+  'reports.versions.create': channel<{ readonly id: string }>()(
+    z.object({ reportId: idSchema, name: z.string().trim().min(1).max(200) }).strict(),
+  ),
   'reports.versions.get': channel<VersionDetail>()(z.object({ versionId: idSchema }).strict()),
   /** Compares two versions (or a version with the current text: `to` null) section by section. */
-  'reports.versions.compare': channel<readonly SectionComparison[]>()(z.object({ from: idSchema, to: idSchema.nullable().default(null) }).strict()),
+  'reports.versions.compare': channel<readonly SectionComparison[]>()(
+    z.object({ from: idSchema, to: idSchema.nullable().default(null) }).strict(),
+  ),
   /** Submit, approve, send back (with a comment) or finalise, through the server (offline: refused, nothing changes). */
   'reports.workflow': channel<{ readonly status: ReportStatus }>()(
-    z.object({ reportId: idSchema, action: z.enum(REPORT_ACTIONS), comment: z.string().trim().max(5000).default('') }).strict(),
+    z
+      .object({ reportId: idSchema, action: z.enum(REPORT_ACTIONS), comment: z.string().trim().max(5000).default('') })
+      .strict(),
   ),
-  'reports.templates.get': channel<Readonly<Record<ReportKind, readonly TemplateSectionSpec[]>>>()(z.object({ campaignId: idSchema }).strict()),
+  'reports.templates.get': channel<Readonly<Record<ReportKind, readonly TemplateSectionSpec[]>>>()(
+    z.object({ campaignId: idSchema }).strict(),
+  ),
   'reports.templates.save': channel<{ readonly id: string }>()(
-    z.object({ campaignId: idSchema, kind: z.enum(REPORT_KIND_VALUES), sections: z.array(templateSectionSchema).min(1).max(100) }).strict(),
+    z
+      .object({
+        campaignId: idSchema,
+        kind: z.enum(REPORT_KIND_VALUES),
+        sections: z.array(templateSectionSchema).min(1).max(100),
+      })
+      .strict(),
   ),
 } as const;
 

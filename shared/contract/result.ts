@@ -31,13 +31,19 @@ export interface ContractError {
   readonly reason?: string;
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ContractError };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ContractError };
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail(code: ErrorCode, message: string, issues?: readonly ContractIssue[], reason?: string): Result<never> {
+export function fail(
+  code: ErrorCode,
+  message: string,
+  issues?: readonly ContractIssue[],
+  reason?: string,
+): Result<never> {
   return {
     ok: false,
     error: { code, message, ...(issues && issues.length > 0 ? { issues } : {}), ...(reason ? { reason } : {}) },

@@ -9,8 +9,16 @@ import { channel, idSchema } from './define';
  * Scores and counts in the answers are computed by the services when read, never stored.
  */
 
-export const swotItemTextSchema = z.string().trim().min(1, { message: 'swot.errors.swotTextRequired' }).max(maxChars('swot_items', 'text'), { message: 'swot.errors.swotTextTooLong' });
-export const lemmaNameSchema = z.string().trim().min(1, { message: 'swot.errors.lemmaNameRequired' }).max(maxChars('lemmas', 'name'), { message: 'swot.errors.lemmaNameTooLong' });
+export const swotItemTextSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'swot.errors.swotTextRequired' })
+  .max(maxChars('swot_items', 'text'), { message: 'swot.errors.swotTextTooLong' });
+export const lemmaNameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'swot.errors.lemmaNameRequired' })
+  .max(maxChars('lemmas', 'name'), { message: 'swot.errors.lemmaNameTooLong' });
 
 /**
  * One inverse write of an undoable SWOT edit: the fields of one record as they were before the
@@ -22,7 +30,13 @@ export const undoStepSchema = z.discriminatedUnion('table', [
     .object({
       table: z.literal('swot_items'),
       rowId: idSchema,
-      values: z.object({ quadrant: quadrantSchema.optional(), lemma_id: idSchema.nullable().optional(), text: swotItemTextSchema.optional() }).strict(),
+      values: z
+        .object({
+          quadrant: quadrantSchema.optional(),
+          lemma_id: idSchema.nullable().optional(),
+          text: swotItemTextSchema.optional(),
+        })
+        .strict(),
       deleted: z.boolean().optional(),
     })
     .strict(),
@@ -30,7 +44,13 @@ export const undoStepSchema = z.discriminatedUnion('table', [
     .object({
       table: z.literal('lemmas'),
       rowId: idSchema,
-      values: z.object({ quadrant: quadrantSchema.optional(), name: lemmaNameSchema.optional(), narrative: z.string().max(20_000).optional() }).strict(),
+      values: z
+        .object({
+          quadrant: quadrantSchema.optional(),
+          name: lemmaNameSchema.optional(),
+          narrative: z.string().max(20_000).optional(),
+        })
+        .strict(),
       deleted: z.boolean().optional(),
     })
     .strict(),
@@ -178,7 +198,9 @@ export const swotChannels = {
   'swot.scopes': channel<readonly SwotScopeSummary[]>()(z.object({ campaignId: idSchema }).strict()),
   'swot.board': channel<SwotBoard>()(swotScopeInput),
   'swot.capture': channel<SwotCapture>()(z.object({ conversationId: idSchema }).strict()),
-  'swot.items.add': channel<SwotItemView>()(z.object({ conversationId: idSchema, quadrant: quadrantSchema, text: swotItemTextSchema }).strict()),
+  'swot.items.add': channel<SwotItemView>()(
+    z.object({ conversationId: idSchema, quadrant: quadrantSchema, text: swotItemTextSchema }).strict(),
+  ),
   'swot.items.update': channel<SwotItemView & Undoable>()(
     z.object({ itemId: idSchema, text: swotItemTextSchema.optional(), quadrant: quadrantSchema.optional() }).strict(),
   ),
@@ -187,17 +209,35 @@ export const swotChannels = {
     z.object({ itemIds: z.array(idSchema).min(1).max(5000), lemmaId: idSchema.nullable() }).strict(),
   ),
   'swot.lemmas.create': channel<SwotLemmaView & Undoable>()(
-    z.object({ ...scopeShape, quadrant: quadrantSchema, name: lemmaNameSchema, itemIds: z.array(idSchema).max(5000) }).strict(),
+    z
+      .object({ ...scopeShape, quadrant: quadrantSchema, name: lemmaNameSchema, itemIds: z.array(idSchema).max(5000) })
+      .strict(),
   ),
-  'swot.lemmas.rename': channel<SwotLemmaView & Undoable>()(z.object({ lemmaId: idSchema, name: lemmaNameSchema }).strict()),
-  'swot.lemmas.narrative': channel<SwotLemmaView>()(z.object({ lemmaId: idSchema, text: z.string().max(20_000) }).strict()),
-  'swot.lemmas.merge': channel<SwotLemmaView & Undoable>()(z.object({ sourceId: idSchema, targetId: idSchema }).strict()),
-  'swot.lemmas.split': channel<SwotLemmaView & Undoable>()(z.object({ lemmaId: idSchema, itemIds: z.array(idSchema).min(1).max(5000), name: lemmaNameSchema }).strict()),
-  'swot.lemmas.move': channel<SwotLemmaView & Undoable>()(z.object({ lemmaId: idSchema, quadrant: quadrantSchema }).strict()),
+  'swot.lemmas.rename': channel<SwotLemmaView & Undoable>()(
+    z.object({ lemmaId: idSchema, name: lemmaNameSchema }).strict(),
+  ),
+  'swot.lemmas.narrative': channel<SwotLemmaView>()(
+    z.object({ lemmaId: idSchema, text: z.string().max(20_000) }).strict(),
+  ),
+  'swot.lemmas.merge': channel<SwotLemmaView & Undoable>()(
+    z.object({ sourceId: idSchema, targetId: idSchema }).strict(),
+  ),
+  'swot.lemmas.split': channel<SwotLemmaView & Undoable>()(
+    z.object({ lemmaId: idSchema, itemIds: z.array(idSchema).min(1).max(5000), name: lemmaNameSchema }).strict(),
+  ),
+  'swot.lemmas.move': channel<SwotLemmaView & Undoable>()(
+    z.object({ lemmaId: idSchema, quadrant: quadrantSchema }).strict(),
+  ),
   'swot.lemmas.remove': channel<{ readonly removed: string } & Undoable>()(z.object({ lemmaId: idSchema }).strict()),
   'swot.suggestions': channel<SwotSuggestions>()(swotScopeInput),
-  'swot.conflicts.resolve': channel<{ readonly resolved: string }>()(z.object({ conflictId: idSchema, choice: z.enum(['mine', 'theirs']) }).strict()),
-  'swot.agreement': channel<SwotAgreement>()(z.object({ ...scopeShape, memberA: idSchema, memberB: idSchema }).strict()),
-  'swot.undo': channel<{ readonly applied: number } & Undoable>()(z.object({ steps: z.array(undoStepSchema).min(1).max(20_000) }).strict()),
+  'swot.conflicts.resolve': channel<{ readonly resolved: string }>()(
+    z.object({ conflictId: idSchema, choice: z.enum(['mine', 'theirs']) }).strict(),
+  ),
+  'swot.agreement': channel<SwotAgreement>()(
+    z.object({ ...scopeShape, memberA: idSchema, memberB: idSchema }).strict(),
+  ),
+  'swot.undo': channel<{ readonly applied: number } & Undoable>()(
+    z.object({ steps: z.array(undoStepSchema).min(1).max(20_000) }).strict(),
+  ),
   'swot.team': channel<TeamSwotView>()(z.object({ campaignId: idSchema, sectorId: idSchema }).strict()),
 } as const;

@@ -37,7 +37,10 @@ export const serverUrlSchema = z
 export const syncConnectInput = z
   .object({
     serverUrl: serverUrlSchema,
-    email: z.string().trim().regex(/^[^\s@]{1,200}@[^\s@]{1,100}$/, { message: 'sync.errors.email' }),
+    email: z
+      .string()
+      .trim()
+      .regex(/^[^\s@]{1,200}@[^\s@]{1,100}$/, { message: 'sync.errors.email' }),
     password: z.string().min(1, { message: 'sync.errors.password' }).max(1000),
   })
   .strict();
@@ -99,13 +102,25 @@ export const syncChannels = {
   'sync.now': channel<SyncView>()(empty),
   'duo.info': channel<DuoView>()(empty),
   'duo.export': channel<{ readonly jobId: string }>()(
-    z.object({ campaignId: idSchema, forPeer: z.string().regex(/^[a-z0-9]{8,32}$/).nullable() }).strict(),
+    z
+      .object({
+        campaignId: idSchema,
+        forPeer: z
+          .string()
+          .regex(/^[a-z0-9]{8,32}$/)
+          .nullable(),
+      })
+      .strict(),
   ),
   'duo.import': channel<{ readonly jobId: string }>()(
     z
       .object({
         fileName: z.string().max(300),
-        base64: z.string().min(1, { message: 'sync.errors.emptyFile' }).max(MAX_BUNDLE_BASE64, { message: 'sync.errors.fileTooLarge' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'sync.errors.notABundle' }),
+        base64: z
+          .string()
+          .min(1, { message: 'sync.errors.emptyFile' })
+          .max(MAX_BUNDLE_BASE64, { message: 'sync.errors.fileTooLarge' })
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'sync.errors.notABundle' }),
         /** The campaign the user imports into; null on a fresh profile that has no campaign yet. */
         campaignId: idSchema.nullable(),
       })

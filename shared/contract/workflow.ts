@@ -40,9 +40,13 @@ export const workflowChannels = {
   'workflow.visit': channel<{ readonly status: string }>()(
     z.object({ visitId: idSchema, to: z.enum(['submitted', 'approved', 'done']) }).strict(),
   ),
-  'workflow.report': channel<{ readonly status: string }>()(z.object({ reportId: idSchema, to: z.enum(['final', 'draft']) }).strict()),
+  'workflow.report': channel<{ readonly status: string }>()(
+    z.object({ reportId: idSchema, to: z.enum(['final', 'draft']) }).strict(),
+  ),
   'workflow.held': channel<readonly HeldEditView[]>()(z.object({ campaignId: idSchema }).strict()),
   'workflow.decide': channel<{ readonly state: string }>()(
-    z.object({ campaignId: idSchema, changeId: z.string().min(1).max(100), decision: z.enum(['accept', 'reject']) }).strict(),
+    z
+      .object({ campaignId: idSchema, changeId: z.string().min(1).max(100), decision: z.enum(['accept', 'reject']) })
+      .strict(),
   ),
 } as const;

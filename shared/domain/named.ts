@@ -24,15 +24,27 @@ export type NameLookup<T extends NamedRow> =
  * The one row `wanted` names; an id wins over a name. Without `wanted`, the only row when there
  * is exactly one. The English message lists the choices (or the ambiguous matches).
  */
-export function findNamed<T extends NamedRow>(what: string, rows: readonly T[], wanted: string | undefined): NameLookup<T> {
+export function findNamed<T extends NamedRow>(
+  what: string,
+  rows: readonly T[],
+  wanted: string | undefined,
+): NameLookup<T> {
   const choices = rows.map((row) => row.label).join(', ') || 'none';
   if (wanted === undefined) {
     if (rows.length === 1) return { ok: true, row: rows[0] as T };
     return { ok: false, reason: 'unnamed', message: `Name the ${what}; choose from: ${choices}` };
   }
   const byId = rows.filter((row) => row.id === wanted);
-  const matches = byId.length > 0 ? byId : rows.filter((row) => row.names.some((name) => foldName(name) !== '' && foldName(name) === foldName(wanted)));
+  const matches =
+    byId.length > 0
+      ? byId
+      : rows.filter((row) => row.names.some((name) => foldName(name) !== '' && foldName(name) === foldName(wanted)));
   if (matches.length === 1) return { ok: true, row: matches[0] as T };
-  if (matches.length === 0) return { ok: false, reason: 'unknown', message: `No ${what} "${wanted}"; choose from: ${choices}` };
-  return { ok: false, reason: 'ambiguous', message: `"${wanted}" names more than one ${what}; use the id: ${matches.map((row) => row.label).join(', ')}` };
+  if (matches.length === 0)
+    return { ok: false, reason: 'unknown', message: `No ${what} "${wanted}"; choose from: ${choices}` };
+  return {
+    ok: false,
+    reason: 'ambiguous',
+    message: `"${wanted}" names more than one ${what}; use the id: ${matches.map((row) => row.label).join(', ')}`,
+  };
 }

@@ -15,7 +15,10 @@ export const MAX_IMPORT_CHARS = 2_000_000;
 export const organisationImportInput = z
   .object({
     campaignId: idSchema,
-    csv: z.string().min(1, { message: 'import.errors.empty' }).max(MAX_IMPORT_CHARS, { message: 'import.errors.tooLarge' }),
+    csv: z
+      .string()
+      .min(1, { message: 'import.errors.empty' })
+      .max(MAX_IMPORT_CHARS, { message: 'import.errors.tooLarge' }),
     /** When confirming: also import rows flagged as likely duplicates. */
     includeDuplicates: z.boolean().optional(),
   })
@@ -94,7 +97,9 @@ function matchRegion(value: string, regions: readonly Region[]): RegionMatch {
     kind = suffixed[2].startsWith('prov') ? 'province' : 'city';
     folded = suffixed[1];
   }
-  const candidates = regions.filter((region) => foldName(region.name ?? '') === folded && (kind === null || region.kind === kind));
+  const candidates = regions.filter(
+    (region) => foldName(region.name ?? '') === folded && (kind === null || region.kind === kind),
+  );
   if (candidates.length === 0) return null;
   if (candidates.length > 1) return { ambiguous: candidates };
   return { region: candidates[0] as Region };
@@ -138,7 +143,8 @@ export function analyseOrganisationCsv(text: string, lists: Lists): ImportPrevie
       const end = result.meta.cursor;
       const cells = result.data.map((cell) => (typeof cell === 'string' ? cell.trim() : ''));
       if (cells.some((cell) => cell !== '')) records.push({ line, cells });
-      for (let index = consumed; index < end && index < source.length; index += 1) if (source.charCodeAt(index) === 10) line += 1;
+      for (let index = consumed; index < end && index < source.length; index += 1)
+        if (source.charCodeAt(index) === 10) line += 1;
       consumed = end;
     },
   });
@@ -153,11 +159,13 @@ export function analyseOrganisationCsv(text: string, lists: Lists): ImportPrevie
   if (!header) fileErrors.push({ key: 'import.reasons.noRows' });
   else {
     for (const required of ['name', 'sector', 'region'] as const) {
-      if (!columns.has(required)) fileErrors.push({ key: 'import.reasons.missingColumn', values: { column: required } });
+      if (!columns.has(required))
+        fileErrors.push({ key: 'import.reasons.missingColumn', values: { column: required } });
     }
   }
   if (fileErrors.length > 0) return { rows: [], fileErrors, okCount: 0, duplicateCount: 0, errorCount: 0 };
-  if (records.length === 0) return { rows: [], fileErrors: [{ key: 'import.reasons.noRows' }], okCount: 0, duplicateCount: 0, errorCount: 0 };
+  if (records.length === 0)
+    return { rows: [], fileErrors: [{ key: 'import.reasons.noRows' }], okCount: 0, duplicateCount: 0, errorCount: 0 };
 
   const cell = (cells: readonly string[], column: ImportColumn) => {
     const index = columns.get(column);
@@ -181,7 +189,11 @@ export function analyseOrganisationCsv(text: string, lists: Lists): ImportPrevie
     else {
       const found = matchSector(sector, activeSectors);
       if (found) sectorId = found.id;
-      else reasons.push({ key: 'import.reasons.sectorUnknown', values: { value: sector, known: activeSectors.map((s) => s.code ?? s.name).join(', ') } });
+      else
+        reasons.push({
+          key: 'import.reasons.sectorUnknown',
+          values: { value: sector, known: activeSectors.map((s) => s.code ?? s.name).join(', ') },
+        });
     }
     let regionId: string | null = null;
     if (region === '') reasons.push({ key: 'import.reasons.regionMissing' });
@@ -220,10 +232,16 @@ export function analyseOrganisationCsv(text: string, lists: Lists): ImportPrevie
           const otherExisting = sameExisting.find((organisation) => organisation.region_id !== draft.regionId);
           if (otherFile) {
             duplicate = true;
-            reasons.push({ key: 'import.reasons.sameNameInFile', values: { line: otherFile.line, region: regionName(otherFile.regionId) } });
+            reasons.push({
+              key: 'import.reasons.sameNameInFile',
+              values: { line: otherFile.line, region: regionName(otherFile.regionId) },
+            });
           } else if (otherExisting) {
             duplicate = true;
-            reasons.push({ key: 'import.reasons.sameNameExisting', values: { region: regionName(otherExisting.region_id) } });
+            reasons.push({
+              key: 'import.reasons.sameNameExisting',
+              values: { region: regionName(otherExisting.region_id) },
+            });
           }
         }
       }

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Visit } from './model';
 import { monthGrid, planToCsv, planWarnings } from './planning';
 
-const visit = (id: string, date: string, a: string | null, b: string | null, status: Visit['status'] = 'planned'): Visit => ({
+const visit = (
+  id: string,
+  date: string,
+  a: string | null,
+  b: string | null,
+  status: Visit['status'] = 'planned',
+): Visit => ({
   id,
   campaign_id: 'c',
   organisation_id: 'o',
@@ -43,6 +49,8 @@ describe('planToCsv', () => {
   });
 
   it('escapes an organisation name that a spreadsheet would run as a formula', () => {
-    expect(planToCsv(['organisatie'], [['=HYPERLINK("http://x")'], ['-Centrum']])).toBe(`organisatie\r\n"'=HYPERLINK(""http://x"")"\r\n"'-Centrum"\r\n`);
+    expect(planToCsv(['organisatie'], [['=HYPERLINK("http://x")'], ['-Centrum']])).toBe(
+      `organisatie\r\n"'=HYPERLINK(""http://x"")"\r\n"'-Centrum"\r\n`,
+    );
   });
 });

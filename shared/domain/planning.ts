@@ -32,7 +32,8 @@ const visitFields = {
   status: z.enum(PLANNABLE_STATUSES),
 };
 
-const sameMemberTwice = (value: { memberA: string | null; memberB: string | null }) => value.memberA === null || value.memberA !== value.memberB;
+const sameMemberTwice = (value: { memberA: string | null; memberB: string | null }) =>
+  value.memberA === null || value.memberA !== value.memberB;
 
 export const visitCreateInput = z
   .object({ campaignId: idSchema, ...visitFields })
@@ -55,7 +56,12 @@ export interface Planning {
 }
 
 export type PlanWarning =
-  | { readonly kind: 'doubleBooked'; readonly memberId: string; readonly date: string; readonly visitIds: readonly string[] }
+  | {
+      readonly kind: 'doubleBooked';
+      readonly memberId: string;
+      readonly date: string;
+      readonly visitIds: readonly string[];
+    }
   | { readonly kind: 'incompleteDuo'; readonly visitId: string };
 
 /**
@@ -84,7 +90,8 @@ export function planWarnings(visits: readonly Visit[], members: readonly Member[
     .sort((a, b) => a.date.localeCompare(b.date) || name(a.memberId).localeCompare(name(b.memberId)));
   warnings.push(...doubles);
   for (const visit of active) {
-    if (!visit.member_a || !visit.member_b || visit.member_a === visit.member_b) warnings.push({ kind: 'incompleteDuo', visitId: visit.id });
+    if (!visit.member_a || !visit.member_b || visit.member_a === visit.member_b)
+      warnings.push({ kind: 'incompleteDuo', visitId: visit.id });
   }
   return warnings;
 }

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { idSchema } from '../contract/define';
 import type { Campaign } from './campaign';
-import type { GuidingQuestion, Member, Organisation, Region, RespondentGroup, Sector, StakeholderCategory } from './model';
+import type {
+  GuidingQuestion,
+  Member,
+  Organisation,
+  Region,
+  RespondentGroup,
+  Sector,
+  StakeholderCategory,
+} from './model';
 import { REGION_KINDS } from './model';
 import { acceptedBy, maxChars } from '../sync/limits';
 
@@ -10,7 +18,13 @@ import { acceptedBy, maxChars } from '../sync/limits';
  * categories, guiding questions), the organisations and the team. Nothing is ever hard-deleted:
  * an item is retired (a tombstone) and can be restored, so visits that use it keep their meaning.
  */
-export const SETUP_LIST_KINDS = ['sectors', 'regions', 'respondent_groups', 'stakeholder_categories', 'guiding_questions'] as const;
+export const SETUP_LIST_KINDS = [
+  'sectors',
+  'regions',
+  'respondent_groups',
+  'stakeholder_categories',
+  'guiding_questions',
+] as const;
 export type SetupListKind = (typeof SETUP_LIST_KINDS)[number];
 const listKind = z.enum(SETUP_LIST_KINDS);
 
@@ -30,7 +44,8 @@ const listItemName = itemNameSchema(Math.max(...Object.values(LIST_NAME_MAX)));
 
 /** Refuses a name longer than its list's column takes. */
 function nameFitsList(value: { kind: SetupListKind; name: string }, context: z.RefinementCtx): void {
-  if (value.name.length > LIST_NAME_MAX[value.kind]) context.addIssue({ code: 'custom', path: ['name'], message: 'setup.errors.nameTooLong' });
+  if (value.name.length > LIST_NAME_MAX[value.kind])
+    context.addIssue({ code: 'custom', path: ['name'], message: 'setup.errors.nameTooLong' });
 }
 
 const optionalText = (max: number) =>
@@ -59,7 +74,10 @@ export const listItemAddInput = z
   .superRefine(nameFitsList);
 export type ListItemAddInput = z.input<typeof listItemAddInput>;
 
-export const listItemRenameInput = z.object({ kind: listKind, id: idSchema, name: listItemName }).strict().superRefine(nameFitsList);
+export const listItemRenameInput = z
+  .object({ kind: listKind, id: idSchema, name: listItemName })
+  .strict()
+  .superRefine(nameFitsList);
 export const listItemMoveInput = z.object({ kind: listKind, id: idSchema, direction: z.enum(['up', 'down']) }).strict();
 export const retireInput = z.object({ id: idSchema, retired: z.boolean() }).strict();
 export const listItemRetireInput = z.object({ kind: listKind, id: idSchema, retired: z.boolean() }).strict();
@@ -81,7 +99,9 @@ export const memberFields = {
     .string()
     .trim()
     .max(maxChars('members', 'email'), { message: 'setup.errors.textTooLong' })
-    .refine((value) => value === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), { message: 'setup.errors.emailFormat' })
+    .refine((value) => value === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), {
+      message: 'setup.errors.emailFormat',
+    })
     .transform((value) => (value === '' ? null : value))
     .nullable()
     .optional(),

@@ -27,19 +27,23 @@ export const MAX_NOTE_CHARS = 100_000;
 
 export const visitGetInput = z.object({ visitId: idSchema }).strict();
 /** One participant count of a conversation; the screen checks each field with it before saving. */
-export const participantCountSchema = z.number().int({ message: 'visit.errors.countWhole' }).min(0, { message: 'visit.errors.countNegative' }).max(10_000, { message: 'visit.errors.countTooLarge' });
+export const participantCountSchema = z
+  .number()
+  .int({ message: 'visit.errors.countWhole' })
+  .min(0, { message: 'visit.errors.countNegative' })
+  .max(10_000, { message: 'visit.errors.countTooLarge' });
 
 export const conversationGetInput = z.object({ conversationId: idSchema }).strict();
 
 export const conversationAddInput = z
-  .object({ visitId: idSchema, respondentGroupIds: z.array(idSchema).min(1, { message: 'visit.errors.groupsRequired' }).max(20) })
+  .object({
+    visitId: idSchema,
+    respondentGroupIds: z.array(idSchema).min(1, { message: 'visit.errors.groupsRequired' }).max(20),
+  })
   .strict();
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
-const localDateTime = z
-  .string()
-  .regex(ISO_DATE_TIME, { message: 'visit.errors.timeFormat' })
-  .nullable();
+const localDateTime = z.string().regex(ISO_DATE_TIME, { message: 'visit.errors.timeFormat' }).nullable();
 
 export const conversationUpdateInput = z
   .object({
@@ -49,7 +53,10 @@ export const conversationUpdateInput = z
     participantCounts: z.record(idSchema, participantCountSchema).optional(),
   })
   .strict()
-  .refine((value) => !value.startsAt || !value.endsAt || value.startsAt <= value.endsAt, { message: 'visit.errors.endBeforeStart', path: ['endsAt'] });
+  .refine((value) => !value.startsAt || !value.endsAt || value.startsAt <= value.endsAt, {
+    message: 'visit.errors.endBeforeStart',
+    path: ['endsAt'],
+  });
 
 export const noteSaveInput = z
   .object({
@@ -60,12 +67,18 @@ export const noteSaveInput = z
   })
   .strict();
 
-export const preparationSaveInput = z.object({ visitId: idSchema, text: z.string().max(MAX_NOTE_CHARS, { message: 'visit.errors.noteTooLong' }) }).strict();
+export const preparationSaveInput = z
+  .object({ visitId: idSchema, text: z.string().max(MAX_NOTE_CHARS, { message: 'visit.errors.noteTooLong' }) })
+  .strict();
 
 export const documentAddInput = z
   .object({
     visitId: idSchema,
-    title: z.string().trim().min(1, { message: 'visit.errors.titleRequired' }).max(maxChars('documents', 'title'), { message: 'visit.errors.titleTooLong' }),
+    title: z
+      .string()
+      .trim()
+      .min(1, { message: 'visit.errors.titleRequired' })
+      .max(maxChars('documents', 'title'), { message: 'visit.errors.titleTooLong' }),
     fileName: z.string().max(500),
     mimeType: z.string().max(100),
     /** The file's bytes, base64. */
@@ -73,12 +86,23 @@ export const documentAddInput = z
   })
   .strict();
 export const documentRenameInput = z
-  .object({ id: idSchema, title: z.string().trim().min(1, { message: 'visit.errors.titleRequired' }).max(maxChars('documents', 'title'), { message: 'visit.errors.titleTooLong' }) })
+  .object({
+    id: idSchema,
+    title: z
+      .string()
+      .trim()
+      .min(1, { message: 'visit.errors.titleRequired' })
+      .max(maxChars('documents', 'title'), { message: 'visit.errors.titleTooLong' }),
+  })
   .strict();
 export const documentOpenInput = z.object({ id: idSchema }).strict();
 export const documentSearchInput = z.object({ visitId: idSchema, query: z.string().max(200) }).strict();
 
-export const goodPracticeText = z.string().trim().min(1, { message: 'visit.errors.practiceRequired' }).max(maxChars('good_practices', 'text'), { message: 'visit.errors.practiceTooLong' });
+export const goodPracticeText = z
+  .string()
+  .trim()
+  .min(1, { message: 'visit.errors.practiceRequired' })
+  .max(maxChars('good_practices', 'text'), { message: 'visit.errors.practiceTooLong' });
 export const goodPracticeAddInput = z.object({ visitId: idSchema, text: goodPracticeText }).strict();
 export const goodPracticeUpdateInput = z.object({ id: idSchema, text: goodPracticeText }).strict();
 export const retireByIdInput = z.object({ id: idSchema, retired: z.boolean() }).strict();

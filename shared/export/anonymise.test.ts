@@ -4,7 +4,16 @@ import { buildGazetteer } from '../anonymise/gazetteer';
 import { applyDocumentReplacements, documentUnits, replaceInInlines } from './anonymise';
 import type { ExportDocument } from './model';
 
-const labels = { person: '[naam]', organisation: 'een organisatie', organisationOfSector: 'een van de {{sector}}', region: 'een regio', email: '[e-mail]', phone: '[telefoon]', number: '[nummer]', smallCell: 'x' };
+const labels = {
+  person: '[naam]',
+  organisation: 'een organisatie',
+  organisationOfSector: 'een van de {{sector}}',
+  region: 'een regio',
+  email: '[e-mail]',
+  phone: '[telefoon]',
+  number: '[nummer]',
+  smallCell: 'x',
+};
 
 const doc: ExportDocument = {
   title: 'Rapport',
@@ -17,8 +26,27 @@ const doc: ExportDocument = {
       id: 'sec-1',
       title: 'Hoofdstuk',
       blocks: [
-        { kind: 'paragraph', inlines: [{ kind: 'text', text: 'Bij Centrum ' }, { kind: 'text', text: 'Samenleven', bold: true }, { kind: 'text', text: ' zei An Smet iets.' }, { kind: 'footnote', text: 'Volgens An Smet.' }] },
-        { kind: 'swot', title: 'IC · Personeel', conversationCount: 4, live: true, quadrants: [{ quadrant: 'strengths', rows: [{ rank: 1, lemma: 'Centrum Samenleven helpt', k: 1, display: '2,5', organisations: 1 }] }] },
+        {
+          kind: 'paragraph',
+          inlines: [
+            { kind: 'text', text: 'Bij Centrum ' },
+            { kind: 'text', text: 'Samenleven', bold: true },
+            { kind: 'text', text: ' zei An Smet iets.' },
+            { kind: 'footnote', text: 'Volgens An Smet.' },
+          ],
+        },
+        {
+          kind: 'swot',
+          title: 'IC · Personeel',
+          conversationCount: 4,
+          live: true,
+          quadrants: [
+            {
+              quadrant: 'strengths',
+              rows: [{ rank: 1, lemma: 'Centrum Samenleven helpt', k: 1, display: '2,5', organisations: 1 }],
+            },
+          ],
+        },
       ],
     },
   ],
@@ -48,17 +76,30 @@ describe('the check over the export model', () => {
   it('replaces the chosen labels everywhere, keeping the marks of the first run and the footnote in place', () => {
     const { units, figures } = documentUnits(doc);
     const result = checkAnonymity(units, figures, gazetteer, { labels, sectorNames: { ic: 'Integratiecentra' } });
-    const replaced = applyDocumentReplacements(doc, result.hits, new Map(result.hits.filter((hit) => hit.kind !== 'smallCell').map((hit) => [hit.key, hit.suggestions[0] ?? ''])));
+    const replaced = applyDocumentReplacements(
+      doc,
+      result.hits,
+      new Map(result.hits.filter((hit) => hit.kind !== 'smallCell').map((hit) => [hit.key, hit.suggestions[0] ?? ''])),
+    );
     const [paragraph, swot] = replaced.sections[0]?.blocks ?? [];
     expect(paragraph).toEqual({
       kind: 'paragraph',
-      inlines: [{ kind: 'text', text: 'Bij een van de integratiecentra' }, { kind: 'text', text: ' zei [naam] iets.' }, { kind: 'footnote', text: 'Volgens [naam].' }],
+      inlines: [
+        { kind: 'text', text: 'Bij een van de integratiecentra' },
+        { kind: 'text', text: ' zei [naam] iets.' },
+        { kind: 'footnote', text: 'Volgens [naam].' },
+      ],
     });
     expect(swot?.kind === 'swot' ? swot.quadrants[0]?.rows[0]?.lemma : null).toBe('Een van de integratiecentra helpt');
   });
 
   it('replaces ranges that span runs and line breaks', () => {
-    expect(replaceInInlines([{ kind: 'text', text: 'ab' }, { kind: 'break' }, { kind: 'text', text: 'cd', italic: true }], [{ start: 1, end: 4, label: 'X' }])).toEqual([
+    expect(
+      replaceInInlines(
+        [{ kind: 'text', text: 'ab' }, { kind: 'break' }, { kind: 'text', text: 'cd', italic: true }],
+        [{ start: 1, end: 4, label: 'X' }],
+      ),
+    ).toEqual([
       { kind: 'text', text: 'aX' },
       { kind: 'text', text: 'd', italic: true },
     ]);

@@ -48,11 +48,19 @@ function mapBlock(block: ExportBlock, id: string, where: string, map: TextMapper
     case 'paragraph':
       return { ...block, inlines: mapInlines(id, where, block.inlines, map) };
     case 'list':
-      return { ...block, items: block.items.map((item, i) => item.map((child, j) => mapBlock(child, `${id}.i${i}.${j}`, where, map, figure))) };
+      return {
+        ...block,
+        items: block.items.map((item, i) =>
+          item.map((child, j) => mapBlock(child, `${id}.i${i}.${j}`, where, map, figure)),
+        ),
+      };
     case 'quote':
       return { ...block, blocks: block.blocks.map((child, i) => mapBlock(child, `${id}.${i}`, where, map, figure)) };
     case 'table':
-      return { ...block, rows: block.rows.map((row, r) => row.map((cell, c) => mapInlines(`${id}.r${r}c${c}`, where, cell, map))) };
+      return {
+        ...block,
+        rows: block.rows.map((row, r) => row.map((cell, c) => mapInlines(`${id}.r${r}c${c}`, where, cell, map))),
+      };
     case 'swot': {
       const title = inlineText(map(`${id}.title`, where, text(block.title)));
       return {
@@ -63,7 +71,12 @@ function mapBlock(block: ExportBlock, id: string, where: string, map: TextMapper
           rows: quadrant.rows.map((row, r) => {
             const rowId = `${id}.${quadrant.quadrant}${r}`;
             const lemma = inlineText(map(rowId, `${where} · ${title}`, text(row.lemma)));
-            figure({ id: rowId, where: `${where} · ${title}`, label: `${lemma}: ${row.display}`, organisations: row.organisations });
+            figure({
+              id: rowId,
+              where: `${where} · ${title}`,
+              label: `${lemma}: ${row.display}`,
+              organisations: row.organisations,
+            });
             return { ...row, lemma };
           }),
         })),
@@ -94,7 +107,10 @@ export function mapDocument(doc: ExportDocument, map: TextMapper, figure: Figure
 }
 
 /** The check units and figures of a document (sector context, when known, per section id). */
-export function documentUnits(doc: ExportDocument, sectorOfSection: (sectionId: string) => string | null = () => null): { units: CheckUnit[]; figures: CheckFigure[] } {
+export function documentUnits(
+  doc: ExportDocument,
+  sectorOfSection: (sectionId: string) => string | null = () => null,
+): { units: CheckUnit[]; figures: CheckFigure[] } {
   const units: CheckUnit[] = [];
   const figures: CheckFigure[] = [];
   const sectionIds = new Map(doc.sections.map((section, s) => [`s${s}`, section.id]));
@@ -102,7 +118,8 @@ export function documentUnits(doc: ExportDocument, sectorOfSection: (sectionId: 
     doc,
     (id, where, inlines) => {
       const value = inlineText(inlines);
-      if (value.trim()) units.push({ id, text: value, where, sectorId: sectorOfSection(sectionIds.get(id.split('.')[0] ?? '') ?? '') });
+      if (value.trim())
+        units.push({ id, text: value, where, sectorId: sectorOfSection(sectionIds.get(id.split('.')[0] ?? '') ?? '') });
       return inlines;
     },
     (figure) => figures.push(figure),
@@ -111,7 +128,10 @@ export function documentUnits(doc: ExportDocument, sectorOfSection: (sectionId: 
 }
 
 /** Replaces the ranges [start, end) of the joined text of `inlines` by labels, keeping each run's marks. */
-export function replaceInInlines(inlines: readonly Inline[], ranges: ReadonlyArray<{ start: number; end: number; label: string }>): Inline[] {
+export function replaceInInlines(
+  inlines: readonly Inline[],
+  ranges: ReadonlyArray<{ start: number; end: number; label: string }>,
+): Inline[] {
   let out = [...inlines];
   for (const range of [...ranges].sort((a, b) => b.start - a.start)) {
     const next: Inline[] = [];
@@ -142,7 +162,11 @@ export function replaceInInlines(inlines: readonly Inline[], ranges: ReadonlyArr
  * Applies the chosen labels: every hit whose key has a replacement is replaced in its text.
  * Hits overlapping an earlier replaced hit of the same unit are skipped.
  */
-export function applyDocumentReplacements(doc: ExportDocument, hits: readonly AnonymityHit[], replacements: ReadonlyMap<string, string>): ExportDocument {
+export function applyDocumentReplacements(
+  doc: ExportDocument,
+  hits: readonly AnonymityHit[],
+  replacements: ReadonlyMap<string, string>,
+): ExportDocument {
   const byUnit = new Map<string, AnonymityHit[]>();
   for (const hit of hits) {
     if (!replacements.has(hit.key)) continue;
@@ -158,7 +182,11 @@ export function applyDocumentReplacements(doc: ExportDocument, hits: readonly An
       const label = replacements.get(hit.key) ?? '';
       // A label that starts a sentence starts with a capital ("Een van de integratiecentra ...").
       const startsSentence = hit.context.before.trim() === '' || /[.!?:]\s*$/.test(hit.context.before);
-      ranges.push({ start: hit.start, end: hit.end, label: startsSentence ? label.charAt(0).toUpperCase() + label.slice(1) : label });
+      ranges.push({
+        start: hit.start,
+        end: hit.end,
+        label: startsSentence ? label.charAt(0).toUpperCase() + label.slice(1) : label,
+      });
     }
     return replaceInInlines(inlines, ranges);
   });

@@ -13,7 +13,15 @@ const headers = {
   quadrantNames: { strengths: 'Sterktes', weaknesses: 'Zwaktes', opportunities: 'Kansen', threats: 'Bedreigingen' },
 };
 
-const row = (rank: number, name: string, conversations: number, display: string) => ({ rank, lemmaId: `l${rank}`, name, conversations, score: Number(display.replace(',', '.')), display, itemIds: [] });
+const row = (rank: number, name: string, conversations: number, display: string) => ({
+  rank,
+  lemmaId: `l${rank}`,
+  name,
+  conversations,
+  score: Number(display.replace(',', '.')),
+  display,
+  itemIds: [],
+});
 
 const board: Pick<SwotBoard, 'scored' | 'matrix' | 'conversations'> = {
   scored: {
@@ -37,7 +45,13 @@ const board: Pick<SwotBoard, 'scored' | 'matrix' | 'conversations'> = {
 
 describe('toCsv', () => {
   it('separates by semicolons, quotes what needs it and ends lines with CRLF', () => {
-    expect(toCsv([['a', 'b'], ['x;y', 'say "hi"'], ['line\nbreak', 3]])).toBe('a;b\r\n"x;y";"say ""hi"""\r\n"line\nbreak";3\r\n');
+    expect(
+      toCsv([
+        ['a', 'b'],
+        ['x;y', 'say "hi"'],
+        ['line\nbreak', 3],
+      ]),
+    ).toBe('a;b\r\n"x;y";"say ""hi"""\r\n"line\nbreak";3\r\n');
   });
 
   it('escapes cells that a spreadsheet would run as a formula', () => {
@@ -64,7 +78,12 @@ describe('SWOT CSV exports', () => {
 
   it('writes the lemma × conversation matrix with row totals', () => {
     expect(lemmaMatrixCsv(board, headers)).toBe(
-      ['Kwadrant;Lemma;Score;Gesprek 1;"\'@Gesprek 2";Items', 'Sterktes;Goede samenwerking;6,3;2;1;3', `Bedreigingen;"'+Besparingen";1,3;0;1;1`, ''].join('\r\n'),
+      [
+        'Kwadrant;Lemma;Score;Gesprek 1;"\'@Gesprek 2";Items',
+        'Sterktes;Goede samenwerking;6,3;2;1;3',
+        `Bedreigingen;"'+Besparingen";1,3;0;1;1`,
+        '',
+      ].join('\r\n'),
     );
   });
 });

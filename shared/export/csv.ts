@@ -14,7 +14,10 @@ export const CSV_FORMULA_START = /^[=+\-@\t\r]/;
 
 export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
   if (rows.length === 0) return '';
-  return `${Papa.unparse(rows.map((row) => [...row]), { delimiter: ';', newline: '\r\n', escapeFormulae: CSV_FORMULA_START, quotes: false })}\r\n`;
+  return `${Papa.unparse(
+    rows.map((row) => [...row]),
+    { delimiter: ';', newline: '\r\n', escapeFormulae: CSV_FORMULA_START, quotes: false },
+  )}\r\n`;
 }
 
 export interface SwotCsvHeaders {
@@ -30,18 +33,35 @@ export interface SwotCsvHeaders {
 
 /** The scored SWOT tables of a scope: one row per retained lemma, quadrant by quadrant, rank order; scores as displayed (decimal comma). */
 export function scoredSwotCsv(board: Pick<SwotBoard, 'scored'>, headers: SwotCsvHeaders): string {
-  const rows: Array<Array<string | number>> = [[headers.quadrant, headers.rank, headers.lemma, headers.conversations, headers.score]];
+  const rows: Array<Array<string | number>> = [
+    [headers.quadrant, headers.rank, headers.lemma, headers.conversations, headers.score],
+  ];
   for (const quadrant of QUADRANTS) {
-    for (const row of board.scored[quadrant]) rows.push([headers.quadrantNames[quadrant], row.rank, row.name, row.conversations, row.display]);
+    for (const row of board.scored[quadrant])
+      rows.push([headers.quadrantNames[quadrant], row.rank, row.name, row.conversations, row.display]);
   }
   return toCsv(rows);
 }
 
 /** The lemma × conversation matrix of a scope: one row per lemma, one column per conversation, items per cell. */
 export function lemmaMatrixCsv(board: Pick<SwotBoard, 'matrix' | 'conversations'>, headers: SwotCsvHeaders): string {
-  const rows: Array<Array<string | number>> = [[headers.quadrant, headers.lemma, headers.score, ...board.conversations.map((conversation) => conversation.label), headers.items]];
+  const rows: Array<Array<string | number>> = [
+    [
+      headers.quadrant,
+      headers.lemma,
+      headers.score,
+      ...board.conversations.map((conversation) => conversation.label),
+      headers.items,
+    ],
+  ];
   for (const row of board.matrix.rows) {
-    rows.push([headers.quadrantNames[row.quadrant], row.name, row.display, ...row.cells, row.cells.reduce((sum, cell) => sum + cell, 0)]);
+    rows.push([
+      headers.quadrantNames[row.quadrant],
+      row.name,
+      row.display,
+      ...row.cells,
+      row.cells.reduce((sum, cell) => sum + cell, 0),
+    ]);
   }
   return toCsv(rows);
 }

@@ -40,7 +40,14 @@ import { inlineText, type ExportBlock, type ExportDocument, type ExportLabels, t
 const PAGE = { width: 11906, height: 16838, margin: 1417 } as const;
 export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 const FONT = 'Calibri';
-const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6] as const;
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
+] as const;
 const SWOT_COLUMNS = [900, CONTENT_WIDTH - 900 - 1300 - 1500, 1300, 1500] as const;
 
 function fill(template: string, values: Readonly<Record<string, string | number>>): string {
@@ -75,7 +82,11 @@ class Writer {
           font: inline.code ? 'Consolas' : undefined,
           style: inline.href ? 'Hyperlink' : undefined,
         });
-        out.push(inline.href && /^(https?:|mailto:)/i.test(inline.href) ? new ExternalHyperlink({ link: inline.href, children: [run] }) : run);
+        out.push(
+          inline.href && /^(https?:|mailto:)/i.test(inline.href)
+            ? new ExternalHyperlink({ link: inline.href, children: [run] })
+            : run,
+        );
       }
     }
     return out;
@@ -86,7 +97,16 @@ class Writer {
     return new Paragraph({ heading: HEADINGS[Math.min(6, Math.max(1, level)) - 1], children: [new TextRun(text)] });
   }
 
-  cell(children: ParagraphChild[], width: number, options: { header?: boolean; span?: number; shade?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): TableCell {
+  cell(
+    children: ParagraphChild[],
+    width: number,
+    options: {
+      header?: boolean;
+      span?: number;
+      shade?: boolean;
+      align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+    } = {},
+  ): TableCell {
     return new TableCell({
       width: { size: width, type: WidthType.DXA },
       columnSpan: options.span,
@@ -102,16 +122,32 @@ class Writer {
     const header = new TableRow({
       tableHeader: true,
       children: [labels.rank, labels.lemma, labels.score, labels.conversationsColumn].map((title, index) =>
-        this.cell([new TextRun({ text: title, bold: true })], SWOT_COLUMNS[index] ?? 0, { shade: true, align: index >= 2 ? AlignmentType.RIGHT : undefined }),
+        this.cell([new TextRun({ text: title, bold: true })], SWOT_COLUMNS[index] ?? 0, {
+          shade: true,
+          align: index >= 2 ? AlignmentType.RIGHT : undefined,
+        }),
       ),
     });
     const rows: TableRow[] = [header];
     for (const quadrant of block.quadrants) {
       if (block.quadrants.length > 1) {
-        rows.push(new TableRow({ cantSplit: true, children: [this.cell([new TextRun({ text: labels.quadrants[quadrant.quadrant], bold: true })], CONTENT_WIDTH, { span: 4 })] }));
+        rows.push(
+          new TableRow({
+            cantSplit: true,
+            children: [
+              this.cell([new TextRun({ text: labels.quadrants[quadrant.quadrant], bold: true })], CONTENT_WIDTH, {
+                span: 4,
+              }),
+            ],
+          }),
+        );
       }
       if (quadrant.rows.length === 0) {
-        rows.push(new TableRow({ children: [this.cell([new TextRun({ text: labels.noLemmas, italics: true })], CONTENT_WIDTH, { span: 4 })] }));
+        rows.push(
+          new TableRow({
+            children: [this.cell([new TextRun({ text: labels.noLemmas, italics: true })], CONTENT_WIDTH, { span: 4 })],
+          }),
+        );
       }
       for (const row of quadrant.rows) {
         rows.push(
@@ -121,7 +157,9 @@ class Writer {
               this.cell([new TextRun(String(row.rank))], SWOT_COLUMNS[0]),
               this.cell([new TextRun(row.lemma)], SWOT_COLUMNS[1]),
               this.cell([new TextRun(row.display)], SWOT_COLUMNS[2], { align: AlignmentType.RIGHT }),
-              this.cell([new TextRun(fill(labels.kOfN, { k: row.k, n: block.conversationCount }))], SWOT_COLUMNS[3], { align: AlignmentType.RIGHT }),
+              this.cell([new TextRun(fill(labels.kOfN, { k: row.k, n: block.conversationCount }))], SWOT_COLUMNS[3], {
+                align: AlignmentType.RIGHT,
+              }),
             ],
           }),
         );
@@ -129,7 +167,12 @@ class Writer {
     }
     return [
       new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun(caption)] }),
-      new Table({ width: { size: CONTENT_WIDTH, type: WidthType.DXA }, columnWidths: [...SWOT_COLUMNS], layout: TableLayoutType.FIXED, rows }),
+      new Table({
+        width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+        columnWidths: [...SWOT_COLUMNS],
+        layout: TableLayoutType.FIXED,
+        rows,
+      }),
       new Paragraph({}),
     ];
   }
@@ -137,18 +180,35 @@ class Writer {
   table(block: Extract<ExportBlock, { kind: 'table' }>): Array<Paragraph | Table> {
     const columns = Math.max(1, ...block.rows.map((row) => row.length));
     const width = Math.floor(CONTENT_WIDTH / columns);
-    const widths = Array.from({ length: columns }, (_, index) => (index === columns - 1 ? CONTENT_WIDTH - width * (columns - 1) : width));
+    const widths = Array.from({ length: columns }, (_, index) =>
+      index === columns - 1 ? CONTENT_WIDTH - width * (columns - 1) : width,
+    );
     const rows = block.rows.map(
       (row, r) =>
         new TableRow({
           tableHeader: r < block.headerRows,
-          children: widths.map((cellWidth, c) => this.cell(this.runs(row[c] ?? [], { bold: r < block.headerRows || undefined }), cellWidth, { shade: r < block.headerRows })),
+          children: widths.map((cellWidth, c) =>
+            this.cell(this.runs(row[c] ?? [], { bold: r < block.headerRows || undefined }), cellWidth, {
+              shade: r < block.headerRows,
+            }),
+          ),
         }),
     );
-    return [new Table({ width: { size: CONTENT_WIDTH, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows }), new Paragraph({})];
+    return [
+      new Table({
+        width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+        columnWidths: widths,
+        layout: TableLayoutType.FIXED,
+        rows,
+      }),
+      new Paragraph({}),
+    ];
   }
 
-  blocks(blocks: readonly ExportBlock[], context: { quote?: boolean; listLevel?: number } = {}): Array<Paragraph | Table> {
+  blocks(
+    blocks: readonly ExportBlock[],
+    context: { quote?: boolean; listLevel?: number } = {},
+  ): Array<Paragraph | Table> {
     const out: Array<Paragraph | Table> = [];
     for (const block of blocks) {
       switch (block.kind) {
@@ -169,7 +229,9 @@ class Writer {
                   new Paragraph({
                     style: context.quote ? 'Quote' : undefined,
                     children: this.runs(child.inlines),
-                    ...(block.ordered ? { numbering: { reference: 'ordered', level, instance } } : { bullet: { level } }),
+                    ...(block.ordered
+                      ? { numbering: { reference: 'ordered', level, instance } }
+                      : { bullet: { level } }),
                   }),
                 );
               } else {
@@ -189,10 +251,19 @@ class Writer {
           out.push(...this.swot(block));
           break;
         case 'rule':
-          out.push(new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 1 } }, children: [] }));
+          out.push(
+            new Paragraph({
+              border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 1 } },
+              children: [],
+            }),
+          );
           break;
         case 'code':
-          out.push(...block.text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, font: 'Consolas' })] })));
+          out.push(
+            ...block.text
+              .split('\n')
+              .map((line) => new Paragraph({ children: [new TextRun({ text: line, font: 'Consolas' })] })),
+          );
           break;
         case 'missing':
           out.push(new Paragraph({ children: [new TextRun({ text: block.text, italics: true, color: '9A3412' })] }));
@@ -214,8 +285,17 @@ export function reportDocx(doc: ExportDocument, labels: ExportLabels): Document 
   const titlePage: Paragraph[] = [
     new Paragraph({ spacing: { before: 3000 } }),
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] }),
-    ...(doc.concept ? [new Paragraph({ children: [new TextRun({ text: labels.concept.toUpperCase(), bold: true, color: '9A3412', size: 28 })] })] : []),
-    new Paragraph({ spacing: { before: 600 }, children: [new TextRun({ text: `${labels.campaign}: `, bold: true }), new TextRun(doc.campaignName)] }),
+    ...(doc.concept
+      ? [
+          new Paragraph({
+            children: [new TextRun({ text: labels.concept.toUpperCase(), bold: true, color: '9A3412', size: 28 })],
+          }),
+        ]
+      : []),
+    new Paragraph({
+      spacing: { before: 600 },
+      children: [new TextRun({ text: `${labels.campaign}: `, bold: true }), new TextRun(doc.campaignName)],
+    }),
     new Paragraph({ children: [new TextRun({ text: `${labels.date}: `, bold: true }), new TextRun(doc.date)] }),
     new Paragraph({ children: [new TextRun({ text: `${labels.team}: `, bold: true }), new TextRun(doc.teamName)] }),
     new Paragraph({ children: [new PageBreak()] }),
@@ -223,7 +303,9 @@ export function reportDocx(doc: ExportDocument, labels: ExportLabels): Document 
   const toc = new TableOfContents(labels.contents, {
     hyperlink: true,
     headingStyleRange: '1-3',
-    cachedEntries: writer.toc.filter((entry) => entry.level <= 3).map((entry) => ({ title: entry.title, level: entry.level })),
+    cachedEntries: writer.toc
+      .filter((entry) => entry.level <= 3)
+      .map((entry) => ({ title: entry.title, level: entry.level })),
   });
   const headerText = doc.concept ? `${doc.title} · ${labels.concept}` : doc.title;
   return new Document({
@@ -242,9 +324,20 @@ export function reportDocx(doc: ExportDocument, labels: ExportLabels): Document 
           next: 'Normal',
           quickFormat: true,
           run: { italics: true, color: '444444' },
-          paragraph: { indent: { left: 567, right: 567 }, border: { left: { style: BorderStyle.SINGLE, size: 12, color: '9CA3AF', space: 8 } } },
+          paragraph: {
+            indent: { left: 567, right: 567 },
+            border: { left: { style: BorderStyle.SINGLE, size: 12, color: '9CA3AF', space: 8 } },
+          },
         },
-        { id: 'Caption', name: 'Caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { bold: true, size: 20, color: '1F3A5F' }, paragraph: { spacing: { before: 120, after: 60 } } },
+        {
+          id: 'Caption',
+          name: 'Caption',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { bold: true, size: 20, color: '1F3A5F' },
+          paragraph: { spacing: { before: 120, after: 60 } },
+        },
       ],
     },
     numbering: {
@@ -253,7 +346,12 @@ export function reportDocx(doc: ExportDocument, labels: ExportLabels): Document 
           reference: 'ordered',
           levels: [0, 1, 2, 3, 4, 5, 6, 7, 8].map((level) => ({
             level,
-            format: level % 3 === 1 ? LevelFormat.LOWER_LETTER : level % 3 === 2 ? LevelFormat.LOWER_ROMAN : LevelFormat.DECIMAL,
+            format:
+              level % 3 === 1
+                ? LevelFormat.LOWER_LETTER
+                : level % 3 === 2
+                  ? LevelFormat.LOWER_ROMAN
+                  : LevelFormat.DECIMAL,
             text: `%${level + 1}.`,
             alignment: AlignmentType.START,
             style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
@@ -266,15 +364,35 @@ export function reportDocx(doc: ExportDocument, labels: ExportLabels): Document 
       {
         properties: {
           titlePage: true,
-          page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } },
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+          },
         },
         headers: {
-          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: headerText, size: 18, color: '666666' })] })] }),
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                children: [new TextRun({ text: headerText, size: 18, color: '666666' })],
+              }),
+            ],
+          }),
           first: new Header({ children: [] }),
         },
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [`${labels.page} `, PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 18 })] })],
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({
+                    children: [`${labels.page} `, PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES],
+                    size: 18,
+                  }),
+                ],
+              }),
+            ],
           }),
           first: new Footer({ children: [] }),
         },

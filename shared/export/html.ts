@@ -30,7 +30,12 @@ export function missingFontsScript(): string {
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 function cssString(text: string): string {
@@ -62,7 +67,8 @@ class HtmlWriter {
         if (inline.italic) html = `<em>${html}</em>`;
         if (inline.underline) html = `<u>${html}</u>`;
         if (inline.strike) html = `<s>${html}</s>`;
-        if (inline.href && /^(https?:|mailto:)/i.test(inline.href)) html = `<a href="${escapeHtml(inline.href)}">${html}</a>`;
+        if (inline.href && /^(https?:|mailto:)/i.test(inline.href))
+          html = `<a href="${escapeHtml(inline.href)}">${html}</a>`;
         return html;
       })
       .join('');
@@ -101,12 +107,18 @@ class HtmlWriter {
         const caption = `${escapeHtml(block.title)} · ${escapeHtml(labels.conversations(block.conversationCount))}${block.live ? ` · <span class="concept">${escapeHtml(labels.concept)}</span>` : ''}`;
         const body = block.quadrants
           .map((quadrant) => {
-            const head = block.quadrants.length > 1 ? `<tr class="quadrant q-${quadrant.quadrant}"><th colspan="4">${escapeHtml(labels.quadrants[quadrant.quadrant])}</th></tr>` : '';
+            const head =
+              block.quadrants.length > 1
+                ? `<tr class="quadrant q-${quadrant.quadrant}"><th colspan="4">${escapeHtml(labels.quadrants[quadrant.quadrant])}</th></tr>`
+                : '';
             const rows =
               quadrant.rows.length === 0
                 ? `<tr><td colspan="4" class="empty">${escapeHtml(labels.noLemmas)}</td></tr>`
                 : quadrant.rows
-                    .map((row) => `<tr><td class="num">${row.rank}</td><td>${escapeHtml(row.lemma)}</td><td class="num">${escapeHtml(row.display)}</td><td class="num">${escapeHtml(fill(labels.kOfN, { k: row.k, n: block.conversationCount }))}</td></tr>`)
+                    .map(
+                      (row) =>
+                        `<tr><td class="num">${row.rank}</td><td>${escapeHtml(row.lemma)}</td><td class="num">${escapeHtml(row.display)}</td><td class="num">${escapeHtml(fill(labels.kOfN, { k: row.k, n: block.conversationCount }))}</td></tr>`,
+                    )
                     .join('');
             return `<tbody>${head}${rows}</tbody>`;
           })
@@ -204,7 +216,12 @@ ${chapters.join('\n')}
 export function reportMarkdown(doc: ExportDocument, labels: ExportLabels): string {
   const lines: string[] = [`# ${doc.title}`, ''];
   if (doc.concept) lines.push(`**${labels.concept}**`, '');
-  lines.push(`- ${labels.campaign}: ${doc.campaignName}`, `- ${labels.date}: ${doc.date}`, `- ${labels.team}: ${doc.teamName}`, '');
+  lines.push(
+    `- ${labels.campaign}: ${doc.campaignName}`,
+    `- ${labels.date}: ${doc.date}`,
+    `- ${labels.team}: ${doc.teamName}`,
+    '',
+  );
   let notes: Array<{ n: number; text: string }> = [];
   let noteCount = 0;
   const md = (inlines: readonly Inline[]): string =>
@@ -238,7 +255,10 @@ export function reportMarkdown(doc: ExportDocument, labels: ExportLabels): strin
             const marker = item.ordered ? `${index + 1}. ` : '- ';
             const [first, ...rest] = entry;
             const head = first?.kind === 'paragraph' ? md(first.inlines) : '';
-            return [`${indent}${marker}${head}`, ...rest.flatMap((child) => block(child, `${indent}   `).filter((line) => line !== ''))];
+            return [
+              `${indent}${marker}${head}`,
+              ...rest.flatMap((child) => block(child, `${indent}   `).filter((line) => line !== '')),
+            ];
           }),
           '',
         ];
@@ -246,17 +266,27 @@ export function reportMarkdown(doc: ExportDocument, labels: ExportLabels): strin
         return [...item.blocks.flatMap((child) => block(child)).map((line) => (line ? `> ${line}` : '>')), ''];
       case 'table': {
         const columns = Math.max(1, ...item.rows.map((row) => row.length));
-        const row = (cells: readonly (readonly Inline[])[]) => `| ${Array.from({ length: columns }, (_, c) => cell(cells[c] ?? [])).join(' | ')} |`;
-        const header = item.headerRows > 0 ? item.rows[0] ?? [] : Array.from({ length: columns }, () => []);
+        const row = (cells: readonly (readonly Inline[])[]) =>
+          `| ${Array.from({ length: columns }, (_, c) => cell(cells[c] ?? [])).join(' | ')} |`;
+        const header = item.headerRows > 0 ? (item.rows[0] ?? []) : Array.from({ length: columns }, () => []);
         const body = item.headerRows > 0 ? item.rows.slice(1) : item.rows;
         return [row(header), `|${' --- |'.repeat(columns)}`, ...body.map(row), ''];
       }
       case 'swot': {
-        const out = [`**${item.title} · ${labels.conversations(item.conversationCount)}${item.live ? ` · ${labels.concept}` : ''}**`, ''];
-        out.push(`| ${labels.rank} | ${labels.lemma} | ${labels.score} | ${labels.conversationsColumn} |`, '| ---: | --- | ---: | ---: |');
+        const out = [
+          `**${item.title} · ${labels.conversations(item.conversationCount)}${item.live ? ` · ${labels.concept}` : ''}**`,
+          '',
+        ];
+        out.push(
+          `| ${labels.rank} | ${labels.lemma} | ${labels.score} | ${labels.conversationsColumn} |`,
+          '| ---: | --- | ---: | ---: |',
+        );
         for (const quadrant of item.quadrants) {
           if (item.quadrants.length > 1) out.push(`|  | **${labels.quadrants[quadrant.quadrant]}** |  |  |`);
-          for (const row of quadrant.rows) out.push(`| ${row.rank} | ${row.lemma.replace(/\|/g, '\\|')} | ${row.display} | ${fill(labels.kOfN, { k: row.k, n: item.conversationCount })} |`);
+          for (const row of quadrant.rows)
+            out.push(
+              `| ${row.rank} | ${row.lemma.replace(/\|/g, '\\|')} | ${row.display} | ${fill(labels.kOfN, { k: row.k, n: item.conversationCount })} |`,
+            );
         }
         return [...out, ''];
       }
@@ -275,7 +305,10 @@ export function reportMarkdown(doc: ExportDocument, labels: ExportLabels): strin
     for (const note of notes) lines.push(`[^${note.n}]: ${note.text}`);
     if (notes.length > 0) lines.push('');
   }
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 export { inlineText };

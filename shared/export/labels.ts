@@ -13,13 +13,19 @@ export function translator(language: Language): Translate {
 
 export function exportLabels(t: Translate): ExportLabels {
   return {
-    quadrants: Object.fromEntries(QUADRANTS.map((quadrant) => [quadrant, t(`swot.quadrants.${quadrant}`)])) as ExportLabels['quadrants'],
+    quadrants: Object.fromEntries(
+      QUADRANTS.map((quadrant) => [quadrant, t(`swot.quadrants.${quadrant}`)]),
+    ) as ExportLabels['quadrants'],
     rank: t('export.docx.rank'),
     lemma: t('export.docx.lemma'),
     score: t('export.docx.score'),
     kOfN: t('export.docx.kOfN'),
     conversationsColumn: t('export.docx.conversationsColumn'),
-    conversations: (count) => t(count === 1 ? 'export.docx.conversations_one' : 'export.docx.conversations_other').replace('{{count}}', String(count)),
+    conversations: (count) =>
+      t(count === 1 ? 'export.docx.conversations_one' : 'export.docx.conversations_other').replace(
+        '{{count}}',
+        String(count),
+      ),
     category: t('export.docx.category'),
     participants: t('export.docx.participants'),
     total: t('export.docx.total'),

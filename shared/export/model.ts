@@ -89,7 +89,6 @@ export interface ExportLabels {
   readonly noLemmas: string;
 }
 
-
 /** Every live block and quote of the sections, once each, for the resolvers. */
 export function collectBlocks(contents: readonly ReportJson[]): ResolvableBlock[] {
   const found = new Map<string, ResolvableBlock>();
@@ -98,7 +97,8 @@ export function collectBlocks(contents: readonly ReportJson[]): ResolvableBlock[
     if (live) found.set(blockKey(live), live);
     if (node.type === 'sourceQuote') {
       const attrs = sourceQuoteAttrs.safeParse(node.attrs ?? {});
-      if (attrs.success) found.set(blockKey({ type: 'sourceQuote', attrs: attrs.data }), { type: 'sourceQuote', attrs: attrs.data });
+      if (attrs.success)
+        found.set(blockKey({ type: 'sourceQuote', attrs: attrs.data }), { type: 'sourceQuote', attrs: attrs.data });
     }
     for (const child of node.content ?? []) visit(child);
   };
@@ -139,7 +139,10 @@ function inlinesOf(node: ReportJson, values: ResolvedValues, labels: ExportLabel
     } else if (child.type === 'counter') {
       const live = parseLiveBlock('counter', child.attrs);
       const resolved = live ? values.get(blockKey(live)) : undefined;
-      out.push({ kind: 'text', text: resolved?.ok && resolved.value.type === 'counter' ? resolved.value.text : labels.missingBlock });
+      out.push({
+        kind: 'text',
+        text: resolved?.ok && resolved.value.type === 'counter' ? resolved.value.text : labels.missingBlock,
+      });
     } else {
       out.push(...inlinesOf(child, values, labels));
     }
@@ -147,7 +150,12 @@ function inlinesOf(node: ReportJson, values: ResolvedValues, labels: ExportLabel
   return out;
 }
 
-function swotBlock(value: Extract<ResolvedBlockValue, { type: 'swotTable' }>, live: boolean, labels: ExportLabels, organisationsOf: OrganisationsOf): ExportBlock {
+function swotBlock(
+  value: Extract<ResolvedBlockValue, { type: 'swotTable' }>,
+  live: boolean,
+  labels: ExportLabels,
+  organisationsOf: OrganisationsOf,
+): ExportBlock {
   return {
     kind: 'swot',
     title: `${value.sectorName} · ${value.groupName}`,
@@ -155,13 +163,30 @@ function swotBlock(value: Extract<ResolvedBlockValue, { type: 'swotTable' }>, li
     live,
     quadrants: value.quadrants.map((quadrant) => ({
       quadrant: quadrant.quadrant,
-      rows: quadrant.rows.map((row) => ({ rank: row.rank, lemma: row.lemma, k: row.k, display: row.display, organisations: organisationsOf(row.evidence.visits) })),
+      rows: quadrant.rows.map((row) => ({
+        rank: row.rank,
+        lemma: row.lemma,
+        k: row.k,
+        display: row.display,
+        organisations: organisationsOf(row.evidence.visits),
+      })),
     })),
   };
 }
 
-function resolvedBlocks(resolved: ResolvedBlock | undefined, content: readonly ExportBlock[], labels: ExportLabels, organisationsOf: OrganisationsOf): ExportBlock[] {
-  if (!resolved || !resolved.ok) return [{ kind: 'missing', text: resolved && !resolved.ok ? `${labels.missingBlock} (${resolved.message})` : labels.missingBlock }];
+function resolvedBlocks(
+  resolved: ResolvedBlock | undefined,
+  content: readonly ExportBlock[],
+  labels: ExportLabels,
+  organisationsOf: OrganisationsOf,
+): ExportBlock[] {
+  if (!resolved || !resolved.ok)
+    return [
+      {
+        kind: 'missing',
+        text: resolved && !resolved.ok ? `${labels.missingBlock} (${resolved.message})` : labels.missingBlock,
+      },
+    ];
   const value = resolved.value;
   const live = !resolved.frozen;
   const paragraph = (text: string): ExportBlock => ({ kind: 'paragraph', inlines: [{ kind: 'text', text }] });
@@ -186,7 +211,10 @@ function resolvedBlocks(resolved: ResolvedBlock | undefined, content: readonly E
           headerRows: 0,
           rows: value.quadrants.map((quadrant) => [
             [{ kind: 'text', text: labels.quadrants[quadrant.quadrant], bold: true }],
-            quadrant.lemmas.flatMap((lemma, index): Inline[] => [...(index > 0 ? [{ kind: 'break' as const }] : []), { kind: 'text', text: lemma.name }]),
+            quadrant.lemmas.flatMap((lemma, index): Inline[] => [
+              ...(index > 0 ? [{ kind: 'break' as const }] : []),
+              { kind: 'text', text: lemma.name },
+            ]),
           ]),
         },
       ];
@@ -196,9 +224,21 @@ function resolvedBlocks(resolved: ResolvedBlock | undefined, content: readonly E
           kind: 'table',
           headerRows: 1,
           rows: [
-            [[{ kind: 'text', text: labels.category, bold: true }], [{ kind: 'text', text: labels.participants, bold: true }], [{ kind: 'text', text: labels.conversationsColumn, bold: true }]],
-            ...value.rows.map((row) => [[{ kind: 'text' as const, text: row.category }], [{ kind: 'text' as const, text: String(row.participants) }], [{ kind: 'text' as const, text: String(row.conversations) }]]),
-            [[{ kind: 'text', text: labels.total, bold: true }], [{ kind: 'text', text: String(value.total), bold: true }], [{ kind: 'text', text: String(value.conversationCount), bold: true }]],
+            [
+              [{ kind: 'text', text: labels.category, bold: true }],
+              [{ kind: 'text', text: labels.participants, bold: true }],
+              [{ kind: 'text', text: labels.conversationsColumn, bold: true }],
+            ],
+            ...value.rows.map((row) => [
+              [{ kind: 'text' as const, text: row.category }],
+              [{ kind: 'text' as const, text: String(row.participants) }],
+              [{ kind: 'text' as const, text: String(row.conversations) }],
+            ]),
+            [
+              [{ kind: 'text', text: labels.total, bold: true }],
+              [{ kind: 'text', text: String(value.total), bold: true }],
+              [{ kind: 'text', text: String(value.conversationCount), bold: true }],
+            ],
           ],
         },
       ];
@@ -209,7 +249,12 @@ function resolvedBlocks(resolved: ResolvedBlock | undefined, content: readonly E
   }
 }
 
-function blocksOf(node: ReportJson, values: ResolvedValues, labels: ExportLabels, organisationsOf: OrganisationsOf): ExportBlock[] {
+function blocksOf(
+  node: ReportJson,
+  values: ResolvedValues,
+  labels: ExportLabels,
+  organisationsOf: OrganisationsOf,
+): ExportBlock[] {
   const children = () => (node.content ?? []).flatMap((child) => blocksOf(child, values, labels, organisationsOf));
   const live = parseLiveBlock(node.type, node.attrs);
   if (live) return resolvedBlocks(values.get(blockKey(live)), [], labels, organisationsOf);
@@ -224,7 +269,15 @@ function blocksOf(node: ReportJson, values: ResolvedValues, labels: ExportLabels
       return [{ kind: 'paragraph', inlines: inlinesOf(node, values, labels) }];
     case 'bulletList':
     case 'orderedList':
-      return [{ kind: 'list', ordered: node.type === 'orderedList', items: (node.content ?? []).map((item) => (item.content ?? []).flatMap((child) => blocksOf(child, values, labels, organisationsOf))) }];
+      return [
+        {
+          kind: 'list',
+          ordered: node.type === 'orderedList',
+          items: (node.content ?? []).map((item) =>
+            (item.content ?? []).flatMap((child) => blocksOf(child, values, labels, organisationsOf)),
+          ),
+        },
+      ];
     case 'blockquote':
       return [{ kind: 'quote', blocks: children() }];
     case 'sourceQuote':
@@ -237,13 +290,16 @@ function blocksOf(node: ReportJson, values: ResolvedValues, labels: ExportLabels
     case 'table': {
       const rows = (node.content ?? []).map((row) =>
         (row.content ?? []).map((cell) => {
-          const blocks = (cell.content ?? []).flatMap((child) => inlinesOf(child, values, labels).concat([{ kind: 'break' as const }]));
+          const blocks = (cell.content ?? []).flatMap((child) =>
+            inlinesOf(child, values, labels).concat([{ kind: 'break' as const }]),
+          );
           return blocks.slice(0, -1);
         }),
       );
       let headerRows = 0;
       for (const row of node.content ?? []) {
-        if ((row.content ?? []).length > 0 && (row.content ?? []).every((cell) => cell.type === 'tableHeader')) headerRows += 1;
+        if ((row.content ?? []).length > 0 && (row.content ?? []).every((cell) => cell.type === 'tableHeader'))
+          headerRows += 1;
         else break;
       }
       return [{ kind: 'table', headerRows, rows }];
@@ -268,8 +324,19 @@ export interface BuildInput {
 
 /** Builds the export model of a report. */
 export function buildExportDocument(input: BuildInput): ExportDocument {
-  const sections = input.sections.map((section) => ({ id: section.id, title: section.title, blocks: blocksOf(section.content, input.values, input.labels, input.organisationsOf) }));
-  return { title: input.title, campaignName: input.campaignName, date: input.date, teamName: input.teamName, concept: input.concept, sections };
+  const sections = input.sections.map((section) => ({
+    id: section.id,
+    title: section.title,
+    blocks: blocksOf(section.content, input.values, input.labels, input.organisationsOf),
+  }));
+  return {
+    title: input.title,
+    campaignName: input.campaignName,
+    date: input.date,
+    teamName: input.teamName,
+    concept: input.concept,
+    sections,
+  };
 }
 
 /** The plain text of inlines (footnotes left out). */

@@ -27,7 +27,8 @@ describe('i18n catalogs', () => {
 
   it('have no empty messages', () => {
     for (const language of Object.keys(catalogs) as (keyof typeof catalogs)[]) {
-      for (const key of dutch) expect(lookupMessage(catalogs[language] as Messages, key)?.trim(), `${language} ${key}`).toBeTruthy();
+      for (const key of dutch)
+        expect(lookupMessage(catalogs[language] as Messages, key)?.trim(), `${language} ${key}`).toBeTruthy();
     }
   });
 

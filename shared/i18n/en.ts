@@ -24,7 +24,8 @@ export const en: Messages = {
   },
   home: {
     title: 'Campaigns',
-    intro: 'A campaign is one working year of the team: the organisations, the visits, the conversations and the report.',
+    intro:
+      'A campaign is one working year of the team: the organisations, the visits, the conversations and the report.',
     empty: {
       title: 'No campaigns yet',
       body: 'Create your first campaign to plan visits and capture conversations.',
@@ -49,7 +50,8 @@ export const en: Messages = {
     INVALID_INPUT: 'Some fields are not filled in correctly.',
     UNKNOWN_CHANNEL: 'The app asked for something the services do not know. Restart Veldwerk.',
     FORBIDDEN: 'You are not allowed to do this.',
-    UNAUTHORIZED: 'The connection to the local services is not (or no longer) valid. Open Veldwerk again through the link in the terminal.',
+    UNAUTHORIZED:
+      'The connection to the local services is not (or no longer) valid. Open Veldwerk again through the link in the terminal.',
     NOT_FOUND: 'This item does not exist (any more).',
     CONFLICT: 'This item already exists.',
     INTERNAL: 'Something went wrong in Veldwerk. Try again; if it keeps failing, restart the app.',
@@ -102,7 +104,8 @@ export const en: Messages = {
   },
   setup: {
     title: 'Campaign set-up',
-    intro: 'Record which sectors, regions, guiding questions, organisations and team members this campaign works with. Everything can be changed; what is no longer used, you retire.',
+    intro:
+      'Record which sectors, regions, guiding questions, organisations and team members this campaign works with. Everything can be changed; what is no longer used, you retire.',
     tabsLabel: 'Parts of the set-up',
     tabs: { lists: 'Lists', organisations: 'Organisations', team: 'Team' },
     list: {
@@ -231,9 +234,11 @@ export const en: Messages = {
   },
   import: {
     title: 'Import organisations from CSV',
-    intro: 'One organisation per line, with a header line. Columns: name, sector, region, address, contact (address and contact may be empty). Separator ; or , . You first see a preview; nothing is entered until you confirm.',
+    intro:
+      'One organisation per line, with a header line. Columns: name, sector, region, address, contact (address and contact may be empty). Separator ; or , . You first see a preview; nothing is entered until you confirm.',
     exampleLabel: 'Example of a CSV file',
-    example: 'name;sector;region;address;contact\nAgentschap Integratie Gent;IC;Gent;Kongostraat 42, 9000 Gent;info@example.be',
+    example:
+      'name;sector;region;address;contact\nAgentschap Integratie Gent;IC;Gent;Kongostraat 42, 9000 Gent;info@example.be',
     file: 'CSV file',
     fileChosen: 'Chosen: {{name}}',
     paste: 'Or paste the content here',
@@ -252,7 +257,8 @@ export const en: Messages = {
     statuses: { ok: 'OK', duplicate: 'Likely duplicate', error: 'Error' },
     columns: { name: 'name', sector: 'sector', region: 'region', address: 'address', contact: 'contact' },
     reasons: {
-      noRows: 'The file holds no organisations. Put a header line (name;sector;region;address;contact) and below it one organisation per line.',
+      noRows:
+        'The file holds no organisations. Put a header line (name;sector;region;address;contact) and below it one organisation per line.',
       missingColumn: 'The column “{{column}}” is missing from the header line. Add it and try again.',
       nameMissing: 'the name is missing.',
       nameTooLong: 'the name is longer than 300 characters.',
@@ -261,12 +267,14 @@ export const en: Messages = {
       sectorMissing: 'the sector is missing.',
       sectorUnknown: 'sector “{{value}}” does not exist in this campaign. Use one of: {{known}}.',
       regionMissing: 'the region is missing.',
-      regionUnknown: 'region “{{value}}” does not exist in this campaign. Check the spelling or add the region under Lists.',
+      regionUnknown:
+        'region “{{value}}” does not exist in this campaign. Check the spelling or add the region under Lists.',
       regionAmbiguous: '“{{value}}” is both a province and a city. Write “province {{value}}” or “city {{value}}”.',
       repeatedInFile: 'the same organisation is already on line {{line}}.',
       alreadyExists: 'this organisation already exists in this region.',
       sameNameInFile: 'the same name is on line {{line}} in region {{region}}: is it the same organisation?',
-      sameNameExisting: 'an organisation with this name already exists in region {{region}}: is it the same organisation?',
+      sameNameExisting:
+        'an organisation with this name already exists in region {{region}}: is it the same organisation?',
     },
     errors: {
       empty: 'Choose a CSV file or paste its content in the text field.',
@@ -275,7 +283,8 @@ export const en: Messages = {
   },
   planning: {
     title: 'Planning',
-    intro: 'Plan the visits per region: which organisation, on which day, with which duo. Veldwerk warns when someone is booked twice on one day or a duo is incomplete.',
+    intro:
+      'Plan the visits per region: which organisation, on which day, with which duo. Veldwerk warns when someone is booked twice on one day or a duo is incomplete.',
     exportCsv: 'Export as CSV',
     printable: 'Printable version',
     filtersLabel: 'Planning filters',
@@ -295,8 +304,10 @@ export const en: Messages = {
     warnings: {
       title_one: '{{count}} warning',
       title_other: '{{count}} warnings',
-      doubleBooked: '{{member}} is booked for two visits on {{date}} ({{organisations}}). Move one of the visits or choose someone else.',
-      incompleteDuo: 'The visit to {{organisation}} on {{date}} has no complete duo. Choose two different team members.',
+      doubleBooked:
+        '{{member}} is booked for two visits on {{date}} ({{organisations}}). Move one of the visits or choose someone else.',
+      incompleteDuo:
+        'The visit to {{organisation}} on {{date}} has no complete duo. Choose two different team members.',
       fix: 'Open visit',
       rowHint: 'This visit has a warning',
     },
@@ -316,7 +327,14 @@ export const en: Messages = {
     restoreLabel: 'Restore the visit to {{organisation}}',
     restored: 'The visit to {{organisation}} is back in the plan.',
     noDuo: 'no duo yet',
-    statuses: { planned: 'Planned', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled', submitted: 'Submitted', approved: 'Approved' },
+    statuses: {
+      planned: 'Planned',
+      in_progress: 'In progress',
+      done: 'Done',
+      cancelled: 'Cancelled',
+      submitted: 'Submitted',
+      approved: 'Approved',
+    },
     csv: {
       date: 'Date',
       region: 'Region',
@@ -384,7 +402,8 @@ export const en: Messages = {
     },
     conversations: {
       title: 'Conversations',
-      intro: 'By default one conversation per respondent group of the sector. Add one when two groups share a conversation.',
+      intro:
+        'By default one conversation per respondent group of the sector. Add one when two groups share a conversation.',
       empty: 'No conversations planned. Add a conversation below.',
       noteCount_one: '{{count}} note',
       noteCount_other: '{{count}} notes',
@@ -394,12 +413,14 @@ export const en: Messages = {
     },
     preparation: {
       title: 'Preparation',
-      intro: 'What you read beforehand or want to check. Each duo member has their own notes; your colleague’s are shown below.',
+      intro:
+        'What you read beforehand or want to check. Each duo member has their own notes; your colleague’s are shown below.',
       mine: 'Preparation notes of {{name}}',
     },
     documents: {
       title: 'Documents received',
-      intro: 'Documents the organisation sent beforehand. They are kept in your profile; text and PDF files are searchable.',
+      intro:
+        'Documents the organisation sent beforehand. They are kept in your profile; text and PDF files are searchable.',
       search: 'Search titles and text',
       searchPlaceholder: 'e.g. annual report, volunteers…',
       empty: 'No documents yet. Add a file with the form below.',
@@ -498,7 +519,8 @@ export const en: Messages = {
     count_one: '{{count}} hit',
     count_other: '{{count}} hits',
     emptyTitle: 'What are you looking for?',
-    emptyBody: 'Type a word: Veldwerk searches the conversation notes, the preparation notes and the text of the documents.',
+    emptyBody:
+      'Type a word: Veldwerk searches the conversation notes, the preparation notes and the text of the documents.',
     kinds: {
       document: 'Document “{{title}}”',
       preparation: 'Preparation notes',

@@ -7,7 +7,14 @@ export const exportEn: Messages['export'] = {
     matrix: 'Lemma × conversation as CSV',
     fileScored: 'swot-{{scope}}.csv',
     fileMatrix: 'matrix-{{scope}}.csv',
-    headers: { quadrant: 'Quadrant', rank: 'Rank', lemma: 'Lemma', conversations: 'Conversations', score: 'Score', items: 'Items' },
+    headers: {
+      quadrant: 'Quadrant',
+      rank: 'Rank',
+      lemma: 'Lemma',
+      conversations: 'Conversations',
+      score: 'Score',
+      items: 'Items',
+    },
   },
   docx: {
     rank: 'Rank',
@@ -68,8 +75,10 @@ export const exportEn: Messages['export'] = {
   review: {
     title: 'Anonymity check',
     none: 'No names, numbers or small cells found.',
-    unresolved_one: '{{count}} hit without a decision: export is refused until every hit is replaced, reworded or allowed.',
-    unresolved_other: '{{count}} hits without a decision: export is refused until every hit is replaced, reworded or allowed.',
+    unresolved_one:
+      '{{count}} hit without a decision: export is refused until every hit is replaced, reworded or allowed.',
+    unresolved_other:
+      '{{count}} hits without a decision: export is refused until every hit is replaced, reworded or allowed.',
     allResolved: 'Every hit has a decision. You can export.',
     occurrences_one: '{{count}} time · {{where}}',
     occurrences_other: '{{count}} times · first in {{where}}',

@@ -5,7 +5,14 @@ export const exportNlBE = {
     matrix: 'Lemma × gesprek als CSV',
     fileScored: 'swot-{{scope}}.csv',
     fileMatrix: 'matrix-{{scope}}.csv',
-    headers: { quadrant: 'Kwadrant', rank: 'Rang', lemma: 'Lemma', conversations: 'Gesprekken', score: 'Score', items: 'Items' },
+    headers: {
+      quadrant: 'Kwadrant',
+      rank: 'Rang',
+      lemma: 'Lemma',
+      conversations: 'Gesprekken',
+      score: 'Score',
+      items: 'Items',
+    },
   },
   docx: {
     rank: 'Rang',
@@ -66,8 +73,10 @@ export const exportNlBE = {
   review: {
     title: 'Anonimiteitscontrole',
     none: 'Geen namen, nummers of kleine cellen gevonden.',
-    unresolved_one: 'Nog {{count}} treffer zonder beslissing: de export wordt geweigerd tot elke treffer vervangen, herschreven of toegestaan is.',
-    unresolved_other: 'Nog {{count}} treffers zonder beslissing: de export wordt geweigerd tot elke treffer vervangen, herschreven of toegestaan is.',
+    unresolved_one:
+      'Nog {{count}} treffer zonder beslissing: de export wordt geweigerd tot elke treffer vervangen, herschreven of toegestaan is.',
+    unresolved_other:
+      'Nog {{count}} treffers zonder beslissing: de export wordt geweigerd tot elke treffer vervangen, herschreven of toegestaan is.',
     allResolved: 'Elke treffer heeft een beslissing. Je kunt exporteren.',
     occurrences_one: '{{count}} keer · {{where}}',
     occurrences_other: '{{count}} keer · eerste in {{where}}',

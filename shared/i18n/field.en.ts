@@ -44,7 +44,13 @@ export const fieldEn: Messages['field'] = {
   },
   csv: {
     readAs: 'Read as {{encoding}}.',
-    encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 (with BOM)', 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', 'windows-1252': 'Windows-1252 (Excel on Windows)' },
+    encodings: {
+      'utf-8': 'UTF-8',
+      'utf-8-bom': 'UTF-8 (with BOM)',
+      'utf-16le': 'UTF-16 (little-endian)',
+      'utf-16be': 'UTF-16 (big-endian)',
+      'windows-1252': 'Windows-1252 (Excel on Windows)',
+    },
   },
   participants: { notSaved: '{{name}}: {{reason}} This count is not saved; the others are.' },
   shortcuts: {
@@ -76,13 +82,16 @@ export const fieldEn: Messages['field'] = {
       cancel: 'Stop dragging',
     },
   },
-  board: { tabs: { scores: 'Scores', heatmap: 'Lemma × conversation', suggestions: 'Suggestions', agreement: 'Agreement' } },
+  board: {
+    tabs: { scores: 'Scores', heatmap: 'Lemma × conversation', suggestions: 'Suggestions', agreement: 'Agreement' },
+  },
   entry: {
     saving: 'saving…',
     held: 'waiting for your name',
     failed: 'not saved: {{reason}}',
     retry: 'Try again',
     discard: 'Leave out',
-    chooseIdentity: 'First choose who you are under “I am” (at the top): what you typed stays and is saved as soon as you choose your name.',
+    chooseIdentity:
+      'First choose who you are under “I am” (at the top): what you typed stays and is saved as soon as you choose your name.',
   },
 };

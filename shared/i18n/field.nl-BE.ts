@@ -43,7 +43,13 @@ export const fieldNlBE = {
   },
   csv: {
     readAs: 'Gelezen als {{encoding}}.',
-    encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 (met BOM)', 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', 'windows-1252': 'Windows-1252 (Excel op Windows)' },
+    encodings: {
+      'utf-8': 'UTF-8',
+      'utf-8-bom': 'UTF-8 (met BOM)',
+      'utf-16le': 'UTF-16 (little-endian)',
+      'utf-16be': 'UTF-16 (big-endian)',
+      'windows-1252': 'Windows-1252 (Excel op Windows)',
+    },
   },
   participants: { notSaved: '{{name}}: {{reason}} Dit aantal is niet bewaard; de andere wel.' },
   shortcuts: {
@@ -75,13 +81,16 @@ export const fieldNlBE = {
       cancel: 'Slepen afbreken',
     },
   },
-  board: { tabs: { scores: 'Scores', heatmap: 'Lemma × gesprek', suggestions: 'Suggesties', agreement: 'Overeenstemming' } },
+  board: {
+    tabs: { scores: 'Scores', heatmap: 'Lemma × gesprek', suggestions: 'Suggesties', agreement: 'Overeenstemming' },
+  },
   entry: {
     saving: 'wordt bewaard…',
     held: 'wacht op je naam',
     failed: 'niet bewaard: {{reason}}',
     retry: 'Opnieuw proberen',
     discard: 'Weglaten',
-    chooseIdentity: 'Kies eerst wie je bent bij „Ik ben” (bovenaan): wat je typte blijft staan en wordt bewaard zodra je je naam kiest.',
+    chooseIdentity:
+      'Kies eerst wie je bent bij „Ik ben” (bovenaan): wat je typte blijft staan en wordt bewaard zodra je je naam kiest.',
   },
 };

@@ -20,7 +20,8 @@ export type { Messages };
 export function lookupMessage(messages: Messages, key: string): string | undefined {
   let node: unknown = messages;
   for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, part)) return undefined;
+    if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, part))
+      return undefined;
     node = (node as Record<string, unknown>)[part];
   }
   return typeof node === 'string' ? node : undefined;

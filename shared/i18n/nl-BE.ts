@@ -51,7 +51,8 @@ export const nlBE = {
     INVALID_INPUT: 'Niet alle velden zijn correct ingevuld.',
     UNKNOWN_CHANNEL: 'De toepassing vroeg iets wat de diensten niet kennen. Herstart Veldwerk.',
     FORBIDDEN: 'Je hebt geen toestemming voor deze actie.',
-    UNAUTHORIZED: 'De verbinding met de lokale diensten is niet (meer) geldig. Open Veldwerk opnieuw via de link in de terminal.',
+    UNAUTHORIZED:
+      'De verbinding met de lokale diensten is niet (meer) geldig. Open Veldwerk opnieuw via de link in de terminal.',
     NOT_FOUND: 'Dit item bestaat niet (meer).',
     CONFLICT: 'Dit item bestaat al.',
     INTERNAL: 'Er ging iets mis in Veldwerk. Probeer het opnieuw; blijft het misgaan, herstart dan de toepassing.',
@@ -104,7 +105,8 @@ export const nlBE = {
   },
   setup: {
     title: 'Voorbereiding van de campagne',
-    intro: 'Leg vast met welke sectoren, regio’s, richtvragen, organisaties en teamleden deze campagne werkt. Alles is aan te passen; wat niet meer gebruikt wordt, zet je buiten gebruik.',
+    intro:
+      'Leg vast met welke sectoren, regio’s, richtvragen, organisaties en teamleden deze campagne werkt. Alles is aan te passen; wat niet meer gebruikt wordt, zet je buiten gebruik.',
     tabsLabel: 'Onderdelen van de voorbereiding',
     tabs: { lists: 'Lijsten', organisations: 'Organisaties', team: 'Team' },
     list: {
@@ -233,9 +235,11 @@ export const nlBE = {
   },
   import: {
     title: 'Organisaties importeren uit CSV',
-    intro: 'Eén organisatie per regel, met een kopregel. Kolommen: naam, sector, regio, adres, contact (adres en contact mogen leeg). Scheidingsteken ; of , . Je ziet eerst een voorbeeld; er wordt pas iets ingevoerd als je bevestigt.',
+    intro:
+      'Eén organisatie per regel, met een kopregel. Kolommen: naam, sector, regio, adres, contact (adres en contact mogen leeg). Scheidingsteken ; of , . Je ziet eerst een voorbeeld; er wordt pas iets ingevoerd als je bevestigt.',
     exampleLabel: 'Voorbeeld van een CSV-bestand',
-    example: 'naam;sector;regio;adres;contact\nAgentschap Integratie Gent;IC;Gent;Kongostraat 42, 9000 Gent;info@voorbeeld.be',
+    example:
+      'naam;sector;regio;adres;contact\nAgentschap Integratie Gent;IC;Gent;Kongostraat 42, 9000 Gent;info@voorbeeld.be',
     file: 'CSV-bestand',
     fileChosen: 'Gekozen: {{name}}',
     paste: 'Of plak de inhoud hier',
@@ -254,7 +258,8 @@ export const nlBE = {
     statuses: { ok: 'In orde', duplicate: 'Mogelijke dubbel', error: 'Fout' },
     columns: { name: 'naam', sector: 'sector', region: 'regio', address: 'adres', contact: 'contact' },
     reasons: {
-      noRows: 'Het bestand bevat geen organisaties. Zet een kopregel (naam;sector;regio;adres;contact) en daaronder één organisatie per regel.',
+      noRows:
+        'Het bestand bevat geen organisaties. Zet een kopregel (naam;sector;regio;adres;contact) en daaronder één organisatie per regel.',
       missingColumn: 'De kolom „{{column}}” ontbreekt in de kopregel. Voeg ze toe en probeer opnieuw.',
       nameMissing: 'de naam ontbreekt.',
       nameTooLong: 'de naam is langer dan 300 tekens.',
@@ -263,8 +268,10 @@ export const nlBE = {
       sectorMissing: 'de sector ontbreekt.',
       sectorUnknown: 'sector „{{value}}” bestaat niet in deze campagne. Gebruik een van: {{known}}.',
       regionMissing: 'de regio ontbreekt.',
-      regionUnknown: 'regio „{{value}}” bestaat niet in deze campagne. Controleer de spelling of voeg de regio toe bij Lijsten.',
-      regionAmbiguous: '„{{value}}” is zowel een provincie als een stad. Schrijf „provincie {{value}}” of „stad {{value}}”.',
+      regionUnknown:
+        'regio „{{value}}” bestaat niet in deze campagne. Controleer de spelling of voeg de regio toe bij Lijsten.',
+      regionAmbiguous:
+        '„{{value}}” is zowel een provincie als een stad. Schrijf „provincie {{value}}” of „stad {{value}}”.',
       repeatedInFile: 'dezelfde organisatie staat al op regel {{line}}.',
       alreadyExists: 'deze organisatie bestaat al in deze regio.',
       sameNameInFile: 'dezelfde naam staat op regel {{line}} in regio {{region}}: is het dezelfde organisatie?',
@@ -277,7 +284,8 @@ export const nlBE = {
   },
   planning: {
     title: 'Planning',
-    intro: 'Plan per regio de bezoeken: welke organisatie, op welke dag, met welke duo. Veldwerk waarschuwt als iemand twee keer op één dag ingepland staat of als een duo niet volledig is.',
+    intro:
+      'Plan per regio de bezoeken: welke organisatie, op welke dag, met welke duo. Veldwerk waarschuwt als iemand twee keer op één dag ingepland staat of als een duo niet volledig is.',
     exportCsv: 'Exporteren als CSV',
     printable: 'Afdrukbare versie',
     filtersLabel: 'Filters van de planning',
@@ -297,8 +305,10 @@ export const nlBE = {
     warnings: {
       title_one: '{{count}} waarschuwing',
       title_other: '{{count}} waarschuwingen',
-      doubleBooked: '{{member}} staat op {{date}} voor twee bezoeken ingepland ({{organisations}}). Verplaats een van de bezoeken of kies iemand anders.',
-      incompleteDuo: 'Het bezoek aan {{organisation}} op {{date}} heeft geen volledige duo. Kies twee verschillende teamleden.',
+      doubleBooked:
+        '{{member}} staat op {{date}} voor twee bezoeken ingepland ({{organisations}}). Verplaats een van de bezoeken of kies iemand anders.',
+      incompleteDuo:
+        'Het bezoek aan {{organisation}} op {{date}} heeft geen volledige duo. Kies twee verschillende teamleden.',
       fix: 'Bezoek openen',
       rowHint: 'Dit bezoek heeft een waarschuwing',
     },
@@ -318,7 +328,14 @@ export const nlBE = {
     restoreLabel: 'Bezoek aan {{organisation}} terugzetten',
     restored: 'Bezoek aan {{organisation}} staat weer in de planning.',
     noDuo: 'nog geen duo',
-    statuses: { planned: 'Gepland', in_progress: 'Bezig', done: 'Afgerond', cancelled: 'Geannuleerd', submitted: 'Ingediend', approved: 'Goedgekeurd' },
+    statuses: {
+      planned: 'Gepland',
+      in_progress: 'Bezig',
+      done: 'Afgerond',
+      cancelled: 'Geannuleerd',
+      submitted: 'Ingediend',
+      approved: 'Goedgekeurd',
+    },
     csv: {
       date: 'Datum',
       region: 'Regio',
@@ -386,7 +403,8 @@ export const nlBE = {
     },
     conversations: {
       title: 'Gesprekken',
-      intro: 'Standaard één gesprek per respondentgroep van de sector. Voeg er een toe als twee groepen samen één gesprek hebben.',
+      intro:
+        'Standaard één gesprek per respondentgroep van de sector. Voeg er een toe als twee groepen samen één gesprek hebben.',
       empty: 'Geen gesprekken gepland. Voeg hieronder een gesprek toe.',
       noteCount_one: '{{count}} notitie',
       noteCount_other: '{{count}} notities',
@@ -396,12 +414,14 @@ export const nlBE = {
     },
     preparation: {
       title: 'Voorbereiding',
-      intro: 'Wat je vooraf las of wil nagaan. Elk lid van de duo heeft zijn eigen notities; die van je collega zie je eronder.',
+      intro:
+        'Wat je vooraf las of wil nagaan. Elk lid van de duo heeft zijn eigen notities; die van je collega zie je eronder.',
       mine: 'Voorbereidingsnotities van {{name}}',
     },
     documents: {
       title: 'Ontvangen documenten',
-      intro: 'Documenten die de organisatie vooraf bezorgde. Ze worden in je profiel bewaard; tekst- en PDF-bestanden zijn doorzoekbaar.',
+      intro:
+        'Documenten die de organisatie vooraf bezorgde. Ze worden in je profiel bewaard; tekst- en PDF-bestanden zijn doorzoekbaar.',
       search: 'Zoeken in titels en tekst',
       searchPlaceholder: 'bv. jaarverslag, vrijwilligers…',
       empty: 'Nog geen documenten. Voeg een bestand toe met het formulier hieronder.',
@@ -457,7 +477,8 @@ export const nlBE = {
       keys: 'Sneltoetsen: Alt+↓ volgende vraag, Alt+↑ vorige vraag, Alt+1 tot Alt+9 naar vraag 1 tot 9.',
       hasNotes: '(notities genomen)',
       freeNotes: 'Vrije notities',
-      noQuestions: 'Deze sector heeft geen richtvragen. Voeg ze toe bij Voorbereiding › Lijsten, of gebruik de vrije notities.',
+      noQuestions:
+        'Deze sector heeft geen richtvragen. Voeg ze toe bij Voorbereiding › Lijsten, of gebruik de vrije notities.',
       swot: 'SWOT van dit gesprek',
     },
     timing: {
@@ -491,7 +512,8 @@ export const nlBE = {
   },
   search: {
     title: 'Zoeken',
-    intro: 'Zoek in alle notities en ontvangen documenten van deze campagne. Elke treffer toont de zin waarin het woord staat.',
+    intro:
+      'Zoek in alle notities en ontvangen documenten van deze campagne. Elke treffer toont de zin waarin het woord staat.',
     label: 'Zoekterm',
     placeholder: 'bv. wachtlijsten, vrijwilligers, OCMW…',
     submit: 'Zoeken',
@@ -500,7 +522,8 @@ export const nlBE = {
     count_one: '{{count}} treffer',
     count_other: '{{count}} treffers',
     emptyTitle: 'Waar zoek je naar?',
-    emptyBody: 'Typ een woord: Veldwerk zoekt in de gespreksnotities, de voorbereidingsnotities en de tekst van de documenten.',
+    emptyBody:
+      'Typ een woord: Veldwerk zoekt in de gespreksnotities, de voorbereidingsnotities en de tekst van de documenten.',
     kinds: {
       document: 'Document „{{title}}”',
       preparation: 'Voorbereidingsnotities',

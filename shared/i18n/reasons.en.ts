@@ -33,5 +33,6 @@ export const reasonsEn: Record<ReasonCode, string> = {
   HELD_FOR_REVIEW: 'The visit is approved already: your change waits for the coordinator.',
   SERVER_UNREACHABLE: 'The server cannot be reached. Your work is kept; Veldwerk tries again shortly.',
   LOCAL: 'Something went wrong on this laptop. Veldwerk tries again shortly.',
-  INSECURE_HTTP: 'This server address starts with http://: your password would travel unencrypted over the network. Connect again with an address that starts with https://.',
+  INSECURE_HTTP:
+    'This server address starts with http://: your password would travel unencrypted over the network. Connect again with an address that starts with https://.',
 };

@@ -36,5 +36,6 @@ export const reasonsNlBE: Record<ReasonCode, string> = {
   HELD_FOR_REVIEW: 'Het bezoek is al goedgekeurd: je wijziging wacht op de coördinator.',
   SERVER_UNREACHABLE: 'De server is niet bereikbaar. Je werk blijft bewaard; Veldwerk probeert het straks opnieuw.',
   LOCAL: 'Er ging iets mis op deze laptop. Veldwerk probeert het straks opnieuw.',
-  INSECURE_HTTP: 'Dit serveradres begint met http://: je wachtwoord zou onversleuteld over het netwerk gaan. Verbind opnieuw met een adres dat met https:// begint.',
+  INSECURE_HTTP:
+    'Dit serveradres begint met http://: je wachtwoord zou onversleuteld over het netwerk gaan. Verbind opnieuw met een adres dat met https:// begint.',
 };

@@ -9,7 +9,8 @@ export const reportsEn: Messages['reports'] = {
   status: { draft: 'Draft', submitted: 'Submitted', approved: 'Approved', final: 'Final' },
   list: {
     title: 'Reports',
-    intro: 'One region report per region, one chapter per sector and the final report. Everyone writes offline; the texts come together when syncing.',
+    intro:
+      'One region report per region, one chapter per sector and the final report. Everyone writes offline; the texts come together when syncing.',
     createMissing: 'Create the missing reports from the templates',
     creating: 'Creating…',
     created_one: '{{count}} report created ({{sections}} sections).',
@@ -39,7 +40,8 @@ export const reportsEn: Messages['reports'] = {
     sections: 'Sections',
     noSections: 'This report has no sections yet.',
     chooseSection: 'Choose a section on the left to write.',
-    frozenNotice: 'This report is final: nobody can write any more and the blocks show the values recorded when it was finalised.',
+    frozenNotice:
+      'This report is final: nobody can write any more and the blocks show the values recorded when it was finalised.',
     sentBack: 'Sent back with a comment: {{comment}}',
     panels: 'Side panels',
     tabs: { blocks: 'Blocks', evidence: 'Evidence', region: 'Visits', comments: 'Comments', versions: 'Versions' },
@@ -107,7 +109,8 @@ export const reportsEn: Messages['reports'] = {
   },
   blocks: {
     panelTitle: 'Insert a block from the analysis',
-    panelHelp: 'A block remembers only what it shows (sector, respondent group, quadrant) and computes its figures itself, with the same rules as the SWOT board. Type / in the text for a quick choice.',
+    panelHelp:
+      'A block remembers only what it shows (sector, respondent group, quadrant) and computes its figures itself, with the same rules as the SWOT board. Type / in the text for a quick choice.',
     kind: 'Kind of block',
     kinds: {
       swotTable: 'SWOT table with scores',

@@ -7,7 +7,8 @@ export const reportsNlBE = {
   status: { draft: 'Ontwerp', submitted: 'Ingediend', approved: 'Goedgekeurd', final: 'Definitief' },
   list: {
     title: 'Rapporten',
-    intro: 'Eén regiorapport per regio, één hoofdstuk per sector en het eindrapport. Iedereen schrijft offline; de teksten komen samen bij de synchronisatie.',
+    intro:
+      'Eén regiorapport per regio, één hoofdstuk per sector en het eindrapport. Iedereen schrijft offline; de teksten komen samen bij de synchronisatie.',
     createMissing: 'Ontbrekende rapporten aanmaken uit de sjablonen',
     creating: 'Bezig met aanmaken…',
     created_one: '{{count}} rapport aangemaakt ({{sections}} secties).',
@@ -37,7 +38,8 @@ export const reportsNlBE = {
     sections: 'Secties',
     noSections: 'Dit rapport heeft nog geen secties.',
     chooseSection: 'Kies links een sectie om te schrijven.',
-    frozenNotice: 'Dit rapport is definitief: niemand kan nog schrijven en de blokken tonen de waarden die vastgelegd zijn bij het afronden.',
+    frozenNotice:
+      'Dit rapport is definitief: niemand kan nog schrijven en de blokken tonen de waarden die vastgelegd zijn bij het afronden.',
     sentBack: 'Teruggestuurd met opmerking: {{comment}}',
     panels: 'Zijpanelen',
     tabs: { blocks: 'Blokken', evidence: 'Bewijs', region: 'Bezoeken', comments: 'Opmerkingen', versions: 'Versies' },
@@ -54,7 +56,8 @@ export const reportsNlBE = {
     lock: 'Vergrendelen',
     unlock: 'Ontgrendelen',
     setOwner: 'Eigenaar van de sectie',
-    lockNeedsOwner: 'Kies een eigenaar (of een pennenhouder voor het rapport): alleen de eigenaar kan de sectie vergrendelen.',
+    lockNeedsOwner:
+      'Kies een eigenaar (of een pennenhouder voor het rapport): alleen de eigenaar kan de sectie vergrendelen.',
     lockOwnerOnly: 'Alleen de eigenaar kan deze sectie vergrendelen.',
     ownerDefault: 'De pennenhouder van het rapport',
     loadFailed: 'De sectie kon niet geladen worden: {{reason}}',
@@ -105,7 +108,8 @@ export const reportsNlBE = {
   },
   blocks: {
     panelTitle: 'Blok uit de analyse invoegen',
-    panelHelp: 'Een blok onthoudt alleen wat het toont (sector, respondentgroep, kwadrant) en rekent de cijfers zelf uit, met dezelfde regels als het SWOT-bord. Typ / in de tekst voor een snelle keuze.',
+    panelHelp:
+      'Een blok onthoudt alleen wat het toont (sector, respondentgroep, kwadrant) en rekent de cijfers zelf uit, met dezelfde regels als het SWOT-bord. Typ / in de tekst voor een snelle keuze.',
     kind: 'Soort blok',
     kinds: {
       swotTable: 'SWOT-tabel met scores',
@@ -163,7 +167,8 @@ export const reportsNlBE = {
     visits_one: '{{count}} bezoek',
     visits_other: '{{count}} bezoeken',
     noDate: 'geen datum',
-    empty: 'Klik in een blok op een score, een aantal of een citaat om te zien uit welke items, gesprekken en bezoeken het komt.',
+    empty:
+      'Klik in een blok op een score, een aantal of een citaat om te zien uit welke items, gesprekken en bezoeken het komt.',
   },
   quotes: {
     source: 'Bron: {{source}}',
@@ -233,8 +238,14 @@ export const reportsNlBE = {
     finalise: 'Definitief maken',
     sendBackComment: 'Wat moet er nog gebeuren?',
     sendBackConfirm: 'Terugsturen met deze opmerking',
-    finaliseConfirm: 'Definitief maken? Daarna kan niemand nog schrijven en worden de cijfers van alle blokken vastgelegd.',
-    done: { submit: 'Ingediend.', approve: 'Goedgekeurd.', sendBack: 'Teruggestuurd.', finalise: 'Het rapport is definitief.' },
+    finaliseConfirm:
+      'Definitief maken? Daarna kan niemand nog schrijven en worden de cijfers van alle blokken vastgelegd.',
+    done: {
+      submit: 'Ingediend.',
+      approve: 'Goedgekeurd.',
+      sendBack: 'Teruggestuurd.',
+      finalise: 'Het rapport is definitief.',
+    },
     failed: 'Dat lukte niet: {{reason}}',
     offline: 'Hiervoor is verbinding met de server nodig. Er is niets veranderd.',
   },

@@ -90,7 +90,8 @@ export const swotEn: Messages['swot'] = {
   },
   conflicts: {
     title: 'Conflicting choices ({{count}})',
-    explain: 'You and a colleague changed the same thing at the same time. Choose what stays; nothing is lost until you choose.',
+    explain:
+      'You and a colleague changed the same thing at the same time. Choose what stays; nothing is lost until you choose.',
     mine: 'On this laptop',
     theirs: 'From {{author}}',
     keepMine: 'Keep mine',
@@ -122,7 +123,8 @@ export const swotEn: Messages['swot'] = {
     removeLemma: 'Remove lemma “{{name}}”',
   },
   dnd: {
-    instructions: 'Press space to pick the item up. Use the arrow keys to bring it to a lemma, another item or the list without a lemma, space to drop it and Escape to cancel.',
+    instructions:
+      'Press space to pick the item up. Use the arrow keys to bring it to a lemma, another item or the list without a lemma, space to drop it and Escape to cancel.',
     start: 'Picked up item “{{text}}”.',
     over: '“{{text}}” is over {{target}}.',
     nowhere: '“{{text}}” is not over a target.',

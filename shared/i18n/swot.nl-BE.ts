@@ -64,7 +64,8 @@ export const swotNlBE = {
   },
   notRetained: {
     title: 'Niet behouden ({{count}})',
-    explain: 'Items die in maar één gesprek vallen en onder geen lemma hangen. Ze tellen niet mee, maar blijven bewaard.',
+    explain:
+      'Items die in maar één gesprek vallen en onder geen lemma hangen. Ze tellen niet mee, maar blijven bewaard.',
   },
   heatmap: {
     title: 'Lemma × gesprek',
@@ -120,7 +121,8 @@ export const swotNlBE = {
     removeLemma: 'Lemma „{{name}}” verwijderen',
   },
   dnd: {
-    instructions: 'Druk op spatie om het item op te nemen. Gebruik de pijltjestoetsen om het naar een lemma, een ander item of de lijst zonder lemma te brengen, spatie om het neer te leggen en Escape om te annuleren.',
+    instructions:
+      'Druk op spatie om het item op te nemen. Gebruik de pijltjestoetsen om het naar een lemma, een ander item of de lijst zonder lemma te brengen, spatie om het neer te leggen en Escape om te annuleren.',
     start: 'Item „{{text}}” opgenomen.',
     over: '„{{text}}” boven {{target}}.',
     nowhere: '„{{text}}” is niet boven een doel.',

@@ -19,7 +19,8 @@ export const syncEn: Messages['sync'] = {
   dialog: { title: 'Synchronisation', close: 'Close' },
   server: {
     title: 'Central server',
-    explain: 'Connect this laptop to the team’s server. Your work is kept offline too; as soon as there is a network, everything is exchanged.',
+    explain:
+      'Connect this laptop to the team’s server. Your work is kept offline too; as soon as there is a network, everything is exchanged.',
     url: 'Server address',
     email: 'Email address',
     password: 'Password',
@@ -35,7 +36,8 @@ export const syncEn: Messages['sync'] = {
   },
   duo: {
     title: 'Exchange with your duo partner',
-    explain: 'Without a network: export your work to a file (e.g. on a USB stick) and have your duo partner import it. Importing a file twice changes nothing.',
+    explain:
+      'Without a network: export your work to a file (e.g. on a USB stick) and have your duo partner import it. Importing a file twice changes nothing.',
     thisLaptop: 'This laptop: {{node}}',
     campaign: 'Campaign',
     campaignId: 'Id (for the server administrator)',
@@ -49,8 +51,10 @@ export const syncEn: Messages['sync'] = {
     exported_one: '{{count}} change exported to {{file}}.',
     exported_other: '{{count}} changes exported to {{file}}.',
     exportFailed: 'Export failed: {{reason}}',
-    imported_one: '{{count}} change read: {{applied}} new, {{duplicates}} already here, {{conflicts}} conflicting choices to review.',
-    imported_other: '{{count}} changes read: {{applied}} new, {{duplicates}} already here, {{conflicts}} conflicting choices to review.',
+    imported_one:
+      '{{count}} change read: {{applied}} new, {{duplicates}} already here, {{conflicts}} conflicting choices to review.',
+    imported_other:
+      '{{count}} changes read: {{applied}} new, {{duplicates}} already here, {{conflicts}} conflicting choices to review.',
     importFailed: 'Import failed, nothing was changed: {{reason}}',
     reasons: {
       'bundle-damaged': 'the file is damaged or incomplete. Have your duo partner export it again.',
@@ -59,8 +63,10 @@ export const syncEn: Messages['sync'] = {
       'bundle-same-profile': 'this file comes from this laptop itself. Import it on your duo partner’s laptop.',
       'bundle-foreign-campaign': 'the file belongs to another campaign than the one chosen.',
       'bundle-bad-request': 'the chosen campaign or laptop is not valid (any more). Choose again.',
-      'bundle-too-large': 'the file is too large to unpack on this laptop (more than 256 MB). Have your duo partner export one campaign, or only what you lack.',
-      'clock-skew': 'the clock of the laptop that made the file is wrong. Set its date and time right and export again.',
+      'bundle-too-large':
+        'the file is too large to unpack on this laptop (more than 256 MB). Have your duo partner export one campaign, or only what you lack.',
+      'clock-skew':
+        'the clock of the laptop that made the file is wrong. Set its date and time right and export again.',
       'change-rejected': 'the file holds a change Veldwerk cannot accept.',
     },
     phase: {
@@ -74,7 +80,8 @@ export const syncEn: Messages['sync'] = {
   },
   errors: {
     serverUrl: 'Write the server’s address, e.g. https://veldwerk.example.be',
-    insecureUrl: 'Use an address that starts with https://. Over http:// your password and your access travel unencrypted over the network, so anyone on the same Wi-Fi can read them (http:// is allowed only for this computer itself, such as localhost).',
+    insecureUrl:
+      'Use an address that starts with https://. Over http:// your password and your access travel unencrypted over the network, so anyone on the same Wi-Fi can read them (http:// is allowed only for this computer itself, such as localhost).',
     email: 'Write a valid email address.',
     password: 'Type your password.',
     emptyFile: 'The file is empty.',

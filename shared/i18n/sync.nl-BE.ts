@@ -17,7 +17,8 @@ export const syncNlBE = {
   dialog: { title: 'Synchronisatie', close: 'Sluiten' },
   server: {
     title: 'Centrale server',
-    explain: 'Koppel deze laptop aan de server van het team. Je werk blijft ook offline bewaard; zodra er netwerk is, wordt alles uitgewisseld.',
+    explain:
+      'Koppel deze laptop aan de server van het team. Je werk blijft ook offline bewaard; zodra er netwerk is, wordt alles uitgewisseld.',
     url: 'Adres van de server',
     email: 'E-mailadres',
     password: 'Wachtwoord',
@@ -33,7 +34,8 @@ export const syncNlBE = {
   },
   duo: {
     title: 'Uitwisselen met je duopartner',
-    explain: 'Zonder netwerk: exporteer je werk naar een bestand (bv. op een USB-stick) en laat je duopartner het importeren. Een bestand twee keer importeren verandert niets.',
+    explain:
+      'Zonder netwerk: exporteer je werk naar een bestand (bv. op een USB-stick) en laat je duopartner het importeren. Een bestand twee keer importeren verandert niets.',
     thisLaptop: 'Deze laptop: {{node}}',
     campaign: 'Campagne',
     campaignId: 'Id (voor de serverbeheerder)',
@@ -47,8 +49,10 @@ export const syncNlBE = {
     exported_one: '{{count}} wijziging geëxporteerd naar {{file}}.',
     exported_other: '{{count}} wijzigingen geëxporteerd naar {{file}}.',
     exportFailed: 'Exporteren mislukt: {{reason}}',
-    imported_one: '{{count}} wijziging gelezen: {{applied}} nieuw, {{duplicates}} al aanwezig, {{conflicts}} tegenstrijdige keuzes om na te kijken.',
-    imported_other: '{{count}} wijzigingen gelezen: {{applied}} nieuw, {{duplicates}} al aanwezig, {{conflicts}} tegenstrijdige keuzes om na te kijken.',
+    imported_one:
+      '{{count}} wijziging gelezen: {{applied}} nieuw, {{duplicates}} al aanwezig, {{conflicts}} tegenstrijdige keuzes om na te kijken.',
+    imported_other:
+      '{{count}} wijzigingen gelezen: {{applied}} nieuw, {{duplicates}} al aanwezig, {{conflicts}} tegenstrijdige keuzes om na te kijken.',
     importFailed: 'Importeren mislukt, er is niets veranderd: {{reason}}',
     reasons: {
       'bundle-damaged': 'het bestand is beschadigd of onvolledig. Laat je duopartner het opnieuw exporteren.',
@@ -57,8 +61,10 @@ export const syncNlBE = {
       'bundle-same-profile': 'dit bestand komt van deze laptop zelf. Importeer het op de laptop van je duopartner.',
       'bundle-foreign-campaign': 'het bestand hoort bij een andere campagne dan de gekozen campagne.',
       'bundle-bad-request': 'de gekozen campagne of laptop is niet (meer) geldig. Kies opnieuw.',
-      'bundle-too-large': 'het bestand is te groot om op deze laptop uit te pakken (meer dan 256 MB). Laat je duopartner per campagne exporteren, of enkel wat jij nog niet hebt.',
-      'clock-skew': 'de klok van de laptop die het bestand maakte, staat verkeerd. Zet datum en uur juist en exporteer opnieuw.',
+      'bundle-too-large':
+        'het bestand is te groot om op deze laptop uit te pakken (meer dan 256 MB). Laat je duopartner per campagne exporteren, of enkel wat jij nog niet hebt.',
+      'clock-skew':
+        'de klok van de laptop die het bestand maakte, staat verkeerd. Zet datum en uur juist en exporteer opnieuw.',
       'change-rejected': 'het bestand bevat een wijziging die Veldwerk niet kan aanvaarden.',
     },
     phase: {
@@ -72,7 +78,8 @@ export const syncNlBE = {
   },
   errors: {
     serverUrl: 'Schrijf het adres van de server, bv. https://veldwerk.example.be',
-    insecureUrl: 'Gebruik een adres dat met https:// begint. Over http:// reizen je wachtwoord en je toegang onversleuteld over het netwerk, zodat iedereen op hetzelfde wifi ze kan lezen (http:// mag alleen voor deze computer zelf, zoals localhost).',
+    insecureUrl:
+      'Gebruik een adres dat met https:// begint. Over http:// reizen je wachtwoord en je toegang onversleuteld over het netwerk, zodat iedereen op hetzelfde wifi ze kan lezen (http:// mag alleen voor deze computer zelf, zoals localhost).',
     email: 'Schrijf een geldig e-mailadres.',
     password: 'Typ je wachtwoord.',
     emptyFile: 'Het bestand is leeg.',

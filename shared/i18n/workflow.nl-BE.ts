@@ -13,7 +13,8 @@ export const workflowNlBE = {
   held: {
     title_one: '{{count}} late wijziging wacht op je beslissing',
     title_other: '{{count}} late wijzigingen wachten op je beslissing',
-    explain: 'Deze wijzigingen kwamen op de server toe nadat het bezoek goedgekeurd was. Niets gaat verloren: aanvaard of verwerp ze.',
+    explain:
+      'Deze wijzigingen kwamen op de server toe nadat het bezoek goedgekeurd was. Niets gaat verloren: aanvaard of verwerp ze.',
     by: 'Van {{author}}, {{time}}',
     question: 'Vraag: {{question}}',
     diff: 'Wijziging: geschrapte tekst doorstreept, nieuwe tekst onderlijnd',
@@ -23,6 +24,7 @@ export const workflowNlBE = {
   },
   errors: {
     forbidden: 'Alleen de regiocoördinator van deze regio of de teamleider mag dit.',
-    needsServer: 'Dit kan alleen met verbinding met de server. Koppel deze laptop of probeer opnieuw zodra je online bent.',
+    needsServer:
+      'Dit kan alleen met verbinding met de server. Koppel deze laptop of probeer opnieuw zodra je online bent.',
   },
 } as const;

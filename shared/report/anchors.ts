@@ -32,13 +32,17 @@ export function anchorIn(text: Y.XmlText, from: number, to: number): CommentAnch
 }
 
 /** Where an anchor points now: its text and offsets, and the selected string; null when its text was deleted. */
-export function resolveAnchor(doc: Y.Doc, anchor: CommentAnchor): { readonly text: Y.XmlText; readonly from: number; readonly to: number; readonly selected: string } | null {
+export function resolveAnchor(
+  doc: Y.Doc,
+  anchor: CommentAnchor,
+): { readonly text: Y.XmlText; readonly from: number; readonly to: number; readonly selected: string } | null {
   const start = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(fromBase64(anchor.start)), doc);
   const end = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(fromBase64(anchor.end)), doc);
   if (!start || !end || start.type !== end.type || !(start.type instanceof Y.XmlText)) return null;
   const from = Math.min(start.index, end.index);
   const to = Math.max(start.index, end.index);
   let plain = '';
-  for (const op of start.type.toDelta() as { insert?: unknown }[]) plain += typeof op.insert === 'string' ? op.insert : ' ';
+  for (const op of start.type.toDelta() as { insert?: unknown }[])
+    plain += typeof op.insert === 'string' ? op.insert : ' ';
   return { text: start.type, from, to, selected: plain.slice(from, to) };
 }

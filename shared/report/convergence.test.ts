@@ -1,21 +1,40 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { deterministicUpdate, fragmentText, paragraphsJson, sectionFragment, sectionJson, textBlocks } from './document';
+import {
+  deterministicUpdate,
+  fragmentText,
+  paragraphsJson,
+  sectionFragment,
+  sectionJson,
+  textBlocks,
+} from './document';
 import { seededRandom } from '../random';
 
 // Property: three replicas of one section edit it concurrently (words typed into paragraphs, new
 // paragraphs), their Yjs updates delivered shuffled, duplicated and late; in the end all three
 // hold one document, and every word anyone typed is in it.
 
-type Op = { readonly kind: 'word'; readonly replica: number; readonly block: number; readonly at: number } | { readonly kind: 'paragraph'; readonly replica: number; readonly at: number } | { readonly kind: 'deliver'; readonly replica: number; readonly count: number };
+type Op =
+  | { readonly kind: 'word'; readonly replica: number; readonly block: number; readonly at: number }
+  | { readonly kind: 'paragraph'; readonly replica: number; readonly at: number }
+  | { readonly kind: 'deliver'; readonly replica: number; readonly count: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('word' as const), replica: fc.nat(2), block: fc.nat(20), at: fc.nat(50) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({ kind: fc.constant('word' as const), replica: fc.nat(2), block: fc.nat(20), at: fc.nat(50) }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('paragraph' as const), replica: fc.nat(2), at: fc.nat(20) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('deliver' as const), replica: fc.nat(2), count: fc.integer({ min: 1, max: 8 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('deliver' as const),
+      replica: fc.nat(2),
+      count: fc.integer({ min: 1, max: 8 }),
+    }),
+  },
 );
-
 
 /** Word boundaries of a text block: its end and every space (inserting " wN" there never splits or joins a word). */
 function boundaries(text: string): number[] {
@@ -37,7 +56,9 @@ describe('concurrent edits of one section', () => {
           return doc;
         });
         const updates: Uint8Array[] = [];
-        replicas.forEach((doc) => doc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'remote' && updates.push(update)));
+        replicas.forEach((doc) =>
+          doc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'remote' && updates.push(update)),
+        );
         const words: string[] = [];
         const deliver = (doc: Y.Doc, update: Uint8Array) => Y.applyUpdate(doc, update, 'remote');
         for (const step of ops) {
@@ -61,7 +82,8 @@ describe('concurrent edits of one section', () => {
             fragment.insert(step.at % (fragment.length + 1), [paragraph]);
           } else {
             // Late and partial: a few random updates (maybe ones it has, maybe twice), out of order.
-            for (let i = 0; i < step.count && updates.length > 0; i += 1) deliver(doc, updates[Math.floor(next() * updates.length)] as Uint8Array);
+            for (let i = 0; i < step.count && updates.length > 0; i += 1)
+              deliver(doc, updates[Math.floor(next() * updates.length)] as Uint8Array);
           }
         }
         // Everyone finally receives everything, shuffled, some twice.

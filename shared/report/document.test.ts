@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { deterministicUpdate, loadSectionDoc, paragraphsJson, sectionFragment, sectionJson, sectionText, unknownContent, wordCount } from './document';
+import {
+  deterministicUpdate,
+  loadSectionDoc,
+  paragraphsJson,
+  sectionFragment,
+  sectionJson,
+  sectionText,
+  unknownContent,
+  wordCount,
+} from './document';
 import { reportSchema } from './extensions';
 import { parseLiveBlock, sourceFingerprint, type ReportJson } from './model';
 
@@ -12,21 +21,66 @@ const chapter: ReportJson = {
       type: 'paragraph',
       content: [
         { type: 'text', text: 'In ' },
-        { type: 'counter', attrs: { blockId: 'c1', metric: 'visits', scopeKind: 'sector', scopeId: 'sc-1', groupId: null, lemmaId: null, form: 'kOfN' } },
+        {
+          type: 'counter',
+          attrs: {
+            blockId: 'c1',
+            metric: 'visits',
+            scopeKind: 'sector',
+            scopeId: 'sc-1',
+            groupId: null,
+            lemmaId: null,
+            form: 'kOfN',
+          },
+        },
         { type: 'text', text: ' centra', marks: [{ type: 'bold' }] },
         { type: 'footnote', attrs: { text: 'Bron: gesprekken.' } },
       ],
     },
     { type: 'swotTable', attrs: { blockId: 'b1', sectorId: 'sc-1', groupId: 'rg-1', quadrant: 'all' } },
-    { type: 'sourceQuote', attrs: { blockId: 'q1', sourceTable: 'good_practices', sourceId: 'gp-1', visitId: 'v-1', fingerprint: sourceFingerprint('Goed'), quotedAt: null }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Goed' }] }] },
-    { type: 'table', content: [{ type: 'tableRow', content: [{ type: 'tableCell', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'cel' }] }] }] }] },
+    {
+      type: 'sourceQuote',
+      attrs: {
+        blockId: 'q1',
+        sourceTable: 'good_practices',
+        sourceId: 'gp-1',
+        visitId: 'v-1',
+        fingerprint: sourceFingerprint('Goed'),
+        quotedAt: null,
+      },
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Goed' }] }],
+    },
+    {
+      type: 'table',
+      content: [
+        {
+          type: 'tableRow',
+          content: [{ type: 'tableCell', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'cel' }] }] }],
+        },
+      ],
+    },
   ],
 };
 
 describe('report document model', () => {
   it('has the StarterKit, table and report nodes in one schema', () => {
     const schema = reportSchema();
-    for (const name of ['paragraph', 'heading', 'blockquote', 'bulletList', 'orderedList', 'table', 'tableCell', 'footnote', 'swotTable', 'lemmaParagraphs', 'teamSwot', 'participants', 'counter', 'sourceQuote']) {
+    for (const name of [
+      'paragraph',
+      'heading',
+      'blockquote',
+      'bulletList',
+      'orderedList',
+      'table',
+      'tableCell',
+      'footnote',
+      'swotTable',
+      'lemmaParagraphs',
+      'teamSwot',
+      'participants',
+      'counter',
+      'sourceQuote',
+    ]) {
       expect(schema.nodes[name], name).toBeDefined();
     }
     for (const name of ['bold', 'italic', 'link']) expect(schema.marks[name], name).toBeDefined();
@@ -35,7 +89,13 @@ describe('report document model', () => {
   it('round-trips a chapter through a Y.XmlFragment', () => {
     const update = deterministicUpdate('seed', chapter);
     const json = sectionJson(update);
-    expect(json.content?.map((node) => node.type)).toEqual(['heading', 'paragraph', 'swotTable', 'sourceQuote', 'table']);
+    expect(json.content?.map((node) => node.type)).toEqual([
+      'heading',
+      'paragraph',
+      'swotTable',
+      'sourceQuote',
+      'table',
+    ]);
     expect(json.content?.[2]?.attrs).toMatchObject({ sectorId: 'sc-1', groupId: 'rg-1', quadrant: 'all' });
     expect(sectionText(update)).toBe('Wat denken de stakeholders?\nIn  centra\nGoed\ncel');
   });
@@ -54,7 +114,10 @@ describe('report document model', () => {
   });
 
   it('validates live-block attributes and refuses numbers they should not carry', () => {
-    expect(parseLiveBlock('swotTable', { sectorId: 's', groupId: 'g' })).toEqual({ type: 'swotTable', attrs: { blockId: null, sectorId: 's', groupId: 'g', quadrant: 'all' } });
+    expect(parseLiveBlock('swotTable', { sectorId: 's', groupId: 'g' })).toEqual({
+      type: 'swotTable',
+      attrs: { blockId: null, sectorId: 's', groupId: 'g', quadrant: 'all' },
+    });
     expect(parseLiveBlock('swotTable', { sectorId: 's', groupId: 'g', score: 5 })).toBeNull();
     expect(parseLiveBlock('counter', { metric: 'lemma', scopeId: 's' })).toBeNull();
     expect(parseLiveBlock('paragraph', {})).toBeNull();

@@ -67,7 +67,10 @@ export function deterministicUpdate(seed: string, content: ReportJson): Uint8Arr
 /** A doc of plain paragraphs, one per line of text (blank lines dropped): how an old plain-text body reads. */
 export function paragraphsJson(text: string): ReportJson {
   const lines = text.split(/\r?\n/).filter((line) => line.trim().length > 0);
-  return { type: 'doc', content: lines.map((line) => ({ type: 'paragraph', content: [{ type: 'text', text: line }] })) };
+  return {
+    type: 'doc',
+    content: lines.map((line) => ({ type: 'paragraph', content: [{ type: 'text', text: line }] })),
+  };
 }
 
 function xmlTextString(text: Y.XmlText): string {
@@ -86,7 +89,9 @@ export function fragmentText(fragment: Y.XmlFragment): string {
   const lines: string[] = [];
   const visit = (element: Y.XmlElement | Y.XmlFragment): void => {
     const children = element.toArray();
-    const isTextBlock = children.some((child) => child instanceof Y.XmlText) || (children.length === 0 && element instanceof Y.XmlElement && /^(paragraph|heading)$/.test(element.nodeName));
+    const isTextBlock =
+      children.some((child) => child instanceof Y.XmlText) ||
+      (children.length === 0 && element instanceof Y.XmlElement && /^(paragraph|heading)$/.test(element.nodeName));
     if (isTextBlock) {
       lines.push(children.map((child) => (child instanceof Y.XmlText ? xmlTextString(child) : '')).join(''));
       return;
@@ -118,7 +123,11 @@ export function* walkJson(node: ReportJson): Generator<ReportJson> {
 }
 
 /** Runs an edit on a section's document as one Yjs client and answers the update it made and the new state. */
-export function editSection(state: Uint8Array | null, clientId: number, edit: (fragment: Y.XmlFragment, doc: Y.Doc) => void): { readonly update: Uint8Array; readonly state: Uint8Array } {
+export function editSection(
+  state: Uint8Array | null,
+  clientId: number,
+  edit: (fragment: Y.XmlFragment, doc: Y.Doc) => void,
+): { readonly update: Uint8Array; readonly state: Uint8Array } {
   const doc = loadSectionDoc(state);
   doc.clientID = clientId;
   try {
@@ -171,7 +180,8 @@ export function unknownContent(fragment: Y.XmlFragment): string[] {
         visit(child);
       } else if (child instanceof Y.XmlText) {
         for (const op of child.toDelta() as { attributes?: Record<string, unknown> }[]) {
-          for (const mark of Object.keys(op.attributes ?? {})) if (!schema.marks[mark.replace(/--.*$/, '')]) unknown.add(mark);
+          for (const mark of Object.keys(op.attributes ?? {}))
+            if (!schema.marks[mark.replace(/--.*$/, '')]) unknown.add(mark);
         }
       }
     }

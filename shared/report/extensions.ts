@@ -45,8 +45,18 @@ function atomBlock(name: ReportNodeName, defaults: Readonly<Record<string, strin
   });
 }
 
-export const SwotTable = atomBlock(REPORT_NODES.swotTable, { blockId: null, sectorId: null, groupId: null, quadrant: 'all' });
-export const LemmaParagraphs = atomBlock(REPORT_NODES.lemmaParagraphs, { blockId: null, sectorId: null, groupId: null, quadrant: 'all' });
+export const SwotTable = atomBlock(REPORT_NODES.swotTable, {
+  blockId: null,
+  sectorId: null,
+  groupId: null,
+  quadrant: 'all',
+});
+export const LemmaParagraphs = atomBlock(REPORT_NODES.lemmaParagraphs, {
+  blockId: null,
+  sectorId: null,
+  groupId: null,
+  quadrant: 'all',
+});
 export const TeamSwot = atomBlock(REPORT_NODES.teamSwot, { blockId: null, sectorId: null, quadrant: 'all' });
 export const Participants = atomBlock(REPORT_NODES.participants, { blockId: null, scopeKind: 'sector', scopeId: null });
 
@@ -56,9 +66,21 @@ export const Counter = Node.create({
   inline: true,
   atom: true,
   selectable: true,
-  addAttributes: () => dataAttrs({ blockId: null, metric: 'lemma', scopeKind: 'sector', scopeId: null, groupId: null, lemmaId: null, form: 'kOfN' }),
+  addAttributes: () =>
+    dataAttrs({
+      blockId: null,
+      metric: 'lemma',
+      scopeKind: 'sector',
+      scopeId: null,
+      groupId: null,
+      lemmaId: null,
+      form: 'kOfN',
+    }),
   parseHTML: () => [{ tag: `span[data-report-node="${REPORT_NODES.counter}"]` }],
-  renderHTML: ({ HTMLAttributes }) => ['span', mergeAttributes(HTMLAttributes, { 'data-report-node': REPORT_NODES.counter })],
+  renderHTML: ({ HTMLAttributes }) => [
+    'span',
+    mergeAttributes(HTMLAttributes, { 'data-report-node': REPORT_NODES.counter }),
+  ],
 });
 
 export const Footnote = Node.create({
@@ -69,7 +91,10 @@ export const Footnote = Node.create({
   selectable: true,
   addAttributes: () => dataAttrs({ text: '' }),
   parseHTML: () => [{ tag: `sup[data-report-node="${REPORT_NODES.footnote}"]` }],
-  renderHTML: ({ HTMLAttributes }) => ['sup', mergeAttributes(HTMLAttributes, { 'data-report-node': REPORT_NODES.footnote })],
+  renderHTML: ({ HTMLAttributes }) => [
+    'sup',
+    mergeAttributes(HTMLAttributes, { 'data-report-node': REPORT_NODES.footnote }),
+  ],
 });
 
 /** A quote pulled from a visit (good practice, note, SWOT item): its paragraphs, with a link to the source. */
@@ -78,9 +103,21 @@ export const SourceQuote = Node.create({
   group: 'block',
   content: 'paragraph+',
   defining: true,
-  addAttributes: () => dataAttrs({ blockId: null, sourceTable: 'good_practices', sourceId: null, visitId: null, fingerprint: '00000000', quotedAt: null }),
+  addAttributes: () =>
+    dataAttrs({
+      blockId: null,
+      sourceTable: 'good_practices',
+      sourceId: null,
+      visitId: null,
+      fingerprint: '00000000',
+      quotedAt: null,
+    }),
   parseHTML: () => [{ tag: `blockquote[data-report-node="${REPORT_NODES.sourceQuote}"]` }],
-  renderHTML: ({ HTMLAttributes }) => ['blockquote', mergeAttributes(HTMLAttributes, { 'data-report-node': REPORT_NODES.sourceQuote }), 0],
+  renderHTML: ({ HTMLAttributes }) => [
+    'blockquote',
+    mergeAttributes(HTMLAttributes, { 'data-report-node': REPORT_NODES.sourceQuote }),
+    0,
+  ],
 });
 
 export type ReportNodeExtensions = Record<Exclude<ReportNodeName, never>, AnyExtension>;
@@ -103,9 +140,14 @@ export const REPORT_NODE_EXTENSIONS: ReportNodeExtensions = {
 export function reportExtensions(replace: Partial<ReportNodeExtensions> = {}): AnyExtension[] {
   const nodes = { ...REPORT_NODE_EXTENSIONS, ...replace };
   for (const [name, extension] of Object.entries(nodes)) {
-    if (extension.name !== name) throw new Error(`reportExtensions: the replacement for ${name} is named ${extension.name}`);
+    if (extension.name !== name)
+      throw new Error(`reportExtensions: the replacement for ${name} is named ${extension.name}`);
   }
-  return [StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true } }), TableKit.configure({ table: { resizable: false } }), ...Object.values(nodes)];
+  return [
+    StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true } }),
+    TableKit.configure({ table: { resizable: false } }),
+    ...Object.values(nodes),
+  ];
 }
 
 let cached: Schema | null = null;

@@ -34,7 +34,11 @@ function escapeCell(text: string): string {
 }
 
 function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
-  return [`| ${header.map(escapeCell).join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map((cell) => escapeCell(String(cell))).join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.map(escapeCell).join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.map((cell) => escapeCell(String(cell))).join(' | ')} |`),
+  ].join('\n');
 }
 
 function blockMarkdown(value: ResolvedBlockValue, text: ReportTextMessages, language: Language): string {
@@ -44,18 +48,43 @@ function blockMarkdown(value: ResolvedBlockValue, text: ReportTextMessages, lang
       return [
         `*${fill(value.conversationCount === 1 ? text.scopeLine_one : text.scopeLine_other, { sector: value.sectorName, group: value.groupName, count: value.conversationCount })}*`,
         ...value.quadrants.map(({ quadrant, rows }) =>
-          [`**${quadrantName[quadrant]}**`, rows.length === 0 ? text.noLemmas : table([text.rank, text.lemma, text.score, text.kOfN], rows.map((row) => [row.rank, row.lemma, row.display, `${row.k}/${value.conversationCount}`]))].join('\n\n'),
+          [
+            `**${quadrantName[quadrant]}**`,
+            rows.length === 0
+              ? text.noLemmas
+              : table(
+                  [text.rank, text.lemma, text.score, text.kOfN],
+                  rows.map((row) => [row.rank, row.lemma, row.display, `${row.k}/${value.conversationCount}`]),
+                ),
+          ].join('\n\n'),
         ),
       ].join('\n\n');
     case 'lemmaParagraphs':
-      return value.paragraphs.length === 0 ? text.noLemmas : value.paragraphs.map((paragraph) => `**${paragraph.lemma}** (${paragraph.display}; ${paragraph.k}/${value.conversationCount}). ${paragraph.narrative}`.trim()).join('\n\n');
+      return value.paragraphs.length === 0
+        ? text.noLemmas
+        : value.paragraphs
+            .map((paragraph) =>
+              `**${paragraph.lemma}** (${paragraph.display}; ${paragraph.k}/${value.conversationCount}). ${paragraph.narrative}`.trim(),
+            )
+            .join('\n\n');
     case 'teamSwot':
       return [
         `*${fill(text.teamSwot, { sector: value.sectorName })}*`,
-        ...value.quadrants.map(({ quadrant, lemmas }) => [`**${quadrantName[quadrant]}**`, lemmas.length === 0 ? text.noLemmas : lemmas.map((lemma) => `- ${lemma.name}`).join('\n')].join('\n\n')),
+        ...value.quadrants.map(({ quadrant, lemmas }) =>
+          [
+            `**${quadrantName[quadrant]}**`,
+            lemmas.length === 0 ? text.noLemmas : lemmas.map((lemma) => `- ${lemma.name}`).join('\n'),
+          ].join('\n\n'),
+        ),
       ].join('\n\n');
     case 'participants':
-      return table([text.category, text.participants, text.conversations], [...value.rows.map((row) => [row.category, row.participants, row.conversations]), [text.total, value.total, value.conversationCount]]);
+      return table(
+        [text.category, text.participants, text.conversations],
+        [
+          ...value.rows.map((row) => [row.category, row.participants, row.conversations]),
+          [text.total, value.total, value.conversationCount],
+        ],
+      );
     case 'counter':
       return value.text;
     case 'sourceQuote':
@@ -123,21 +152,33 @@ function block(node: ReportJson, context: Context): string {
       return prefixLines(blocks(children, context), '> ', '> ');
     case 'sourceQuote': {
       const value = resolved(node, context);
-      const note = value?.ok && value.value.type === 'sourceQuote' ? [value.value.sourceLabel, value.value.exists ? (value.value.changed ? context.text.quoteChanged : '') : context.text.quoteGone].filter(Boolean).join('; ') : '';
+      const note =
+        value?.ok && value.value.type === 'sourceQuote'
+          ? [
+              value.value.sourceLabel,
+              value.value.exists ? (value.value.changed ? context.text.quoteChanged : '') : context.text.quoteGone,
+            ]
+              .filter(Boolean)
+              .join('; ')
+          : '';
       return prefixLines(`${blocks(children, context)}${note ? `\n\n— ${note}` : ''}`, '> ', '> ');
     }
     case 'bulletList':
       return children.map((item) => prefixLines(blocks(item.content ?? [], context), '- ', '  ')).join('\n');
     case 'orderedList': {
       const start = typeof node.attrs?.start === 'number' ? node.attrs.start : 1;
-      return children.map((item, index) => prefixLines(blocks(item.content ?? [], context), `${start + index}. `, '   ')).join('\n');
+      return children
+        .map((item, index) => prefixLines(blocks(item.content ?? [], context), `${start + index}. `, '   '))
+        .join('\n');
     }
     case 'codeBlock':
       return `\`\`\`\n${children.map((child) => child.text ?? '').join('')}\n\`\`\``;
     case 'horizontalRule':
       return '---';
     case 'table': {
-      const rows = children.map((row) => (row.content ?? []).map((cell) => blocks(cell.content ?? [], context).replace(/\n+/g, ' ')));
+      const rows = children.map((row) =>
+        (row.content ?? []).map((cell) => blocks(cell.content ?? [], context).replace(/\n+/g, ' ')),
+      );
       const [header, ...body] = rows;
       return header ? table(header, body) : '';
     }
@@ -147,7 +188,9 @@ function block(node: ReportJson, context: Context): string {
     case 'participants': {
       const value = resolved(node, context);
       if (!value) return '';
-      return value.ok ? blockMarkdown(value.value, context.text, context.language) : `*${fill(context.text.blockError, { message: value.message })}*`;
+      return value.ok
+        ? blockMarkdown(value.value, context.text, context.language)
+        : `*${fill(context.text.blockError, { message: value.message })}*`;
     }
     default:
       return blocks(children, context);
@@ -163,7 +206,10 @@ function blocks(nodes: readonly ReportJson[], context: Context): string {
 
 export function reportMarkdown(report: MarkdownReport, values: Values, language: Language = 'nl-BE'): string {
   const text = catalogs[language].reportText;
-  const out: string[] = [`# ${report.title}`, `${text.status}: ${report.status}${report.penHolder ? ` · ${text.penHolder}: ${report.penHolder}` : ''}`];
+  const out: string[] = [
+    `# ${report.title}`,
+    `${text.status}: ${report.status}${report.penHolder ? ` · ${text.penHolder}: ${report.penHolder}` : ''}`,
+  ];
   if (report.frozen) out.push(`*${text.frozenNote}*`);
   // Footnotes are numbered through the whole report and listed at the end of their section.
   const context: Context = { values, text, language, footnotes: [] };

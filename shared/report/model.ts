@@ -70,13 +70,19 @@ export const quadrantChoiceSchema = z.enum(QUADRANT_CHOICES);
 const blockId = ref.nullable().default(null);
 
 /** The scored SWOT table of a sector's respondent group: rank, lemma, score and k of N. */
-export const swotTableAttrs = z.object({ blockId, sectorId: ref, groupId: ref, quadrant: quadrantChoiceSchema.default('all') }).strict();
+export const swotTableAttrs = z
+  .object({ blockId, sectorId: ref, groupId: ref, quadrant: quadrantChoiceSchema.default('all') })
+  .strict();
 
 /** The lemma paragraphs (each lemma's narrative, in score order) of a sector's respondent group. */
-export const lemmaParagraphsAttrs = z.object({ blockId, sectorId: ref, groupId: ref, quadrant: quadrantChoiceSchema.default('all') }).strict();
+export const lemmaParagraphsAttrs = z
+  .object({ blockId, sectorId: ref, groupId: ref, quadrant: quadrantChoiceSchema.default('all') })
+  .strict();
 
 /** The team's own SWOT of a sector (unscored, alphabetical). */
-export const teamSwotAttrs = z.object({ blockId, sectorId: ref, quadrant: quadrantChoiceSchema.default('all') }).strict();
+export const teamSwotAttrs = z
+  .object({ blockId, sectorId: ref, quadrant: quadrantChoiceSchema.default('all') })
+  .strict();
 
 /** Participants per stakeholder category over the conversations of a sector or a region. */
 export const participantsAttrs = z.object({ blockId, scopeKind: z.enum(['sector', 'region']), scopeId: ref }).strict();
@@ -104,9 +110,13 @@ export const counterAttrs = z
     form: z.enum(COUNTER_FORMS).default('kOfN'),
   })
   .strict()
-  .refine((value) => value.metric !== 'lemma' || (value.scopeKind === 'sector' && value.groupId !== null && value.lemmaId !== null), {
-    message: 'a lemma counter needs a sector, a respondent group and a lemma',
-  });
+  .refine(
+    (value) =>
+      value.metric !== 'lemma' || (value.scopeKind === 'sector' && value.groupId !== null && value.lemmaId !== null),
+    {
+      message: 'a lemma counter needs a sector, a respondent group and a lemma',
+    },
+  );
 
 /** Where a quote comes from: a visit's good practice, a note on a guiding question, a SWOT item. */
 export const QUOTE_SOURCES = ['good_practices', 'notes', 'swot_items'] as const;
@@ -183,7 +193,12 @@ export const reportJsonSchema: z.ZodType<ReportJson> = z.lazy(() =>
       type: z.string().min(1).max(60),
       attrs: z.record(z.string(), z.unknown()).optional(),
       content: z.array(reportJsonSchema).max(100_000).optional(),
-      marks: z.array(z.object({ type: z.string().min(1).max(60), attrs: z.record(z.string(), z.unknown()).optional() }).strict()).max(20).optional(),
+      marks: z
+        .array(
+          z.object({ type: z.string().min(1).max(60), attrs: z.record(z.string(), z.unknown()).optional() }).strict(),
+        )
+        .max(20)
+        .optional(),
       text: z.string().max(1_000_000).optional(),
     })
     .strict(),

@@ -1,4 +1,10 @@
-import type { EvidenceRefs, ResolvableBlock, ResolvedBlock, ResolvedBlockValue, ResolvedSwotRow } from '../contract/reports';
+import type {
+  EvidenceRefs,
+  ResolvableBlock,
+  ResolvedBlock,
+  ResolvedBlockValue,
+  ResolvedSwotRow,
+} from '../contract/reports';
 import type { Conversation, Lemma, Organisation, StakeholderCategory, Visit } from '../domain/model';
 import type { Language } from '../i18n';
 import { compareDutch } from '../swot/collation';
@@ -120,12 +126,15 @@ function counterValue(attrs: CounterAttrs, source: ReportSource, language: Langu
     const scope = scored(records, language);
     const lemma = records.lemmas.find((candidate) => candidate.id === attrs.lemmaId);
     if (!lemma) throw new BlockProblem('NOT_FOUND', `no lemma ${attrs.lemmaId ?? ''} in this scope`);
-    const row = scope.result.quadrants[(lemma.quadrant ?? 'strengths') as Quadrant].find((candidate) => lemmaIdOf(scope.lemmaByKey, lemma.quadrant ?? '', candidate.lemma) === lemma.id);
+    const row = scope.result.quadrants[(lemma.quadrant ?? 'strengths') as Quadrant].find(
+      (candidate) => lemmaIdOf(scope.lemmaByKey, lemma.quadrant ?? '', candidate.lemma) === lemma.id,
+    );
     n = scope.result.conversationCount;
     k = row?.conversations ?? 0;
     evidence = row ? evidenceOf(records, row.items) : scopeEvidence(records);
   } else {
-    if (source.scopeName(attrs.scopeKind, attrs.scopeId) === null) throw new BlockProblem('NOT_FOUND', `no ${attrs.scopeKind} ${attrs.scopeId}`);
+    if (source.scopeName(attrs.scopeKind, attrs.scopeId) === null)
+      throw new BlockProblem('NOT_FOUND', `no ${attrs.scopeKind} ${attrs.scopeId}`);
     const visits = source.visits(attrs.scopeKind, attrs.scopeId);
     const visitIds = visits.map(({ visit }) => visit.id);
     if (attrs.metric === 'organisations') {
@@ -135,13 +144,23 @@ function counterValue(attrs: CounterAttrs, source: ReportSource, language: Langu
       evidence = { items: [], conversations: [], visits: visitIds };
     } else if (attrs.metric === 'visits') {
       n = visits.length;
-      k = visits.filter(({ visit }) => visit.status === 'done' || visit.status === 'submitted' || visit.status === 'approved').length;
+      k = visits.filter(
+        ({ visit }) => visit.status === 'done' || visit.status === 'submitted' || visit.status === 'approved',
+      ).length;
       evidence = { items: [], conversations: [], visits: visitIds };
     } else {
-      const conversations = source.conversations(visitIds).filter((conversation) => attrs.groupId === null || (conversation.respondent_group_ids ?? []).includes(attrs.groupId));
+      const conversations = source
+        .conversations(visitIds)
+        .filter(
+          (conversation) => attrs.groupId === null || (conversation.respondent_group_ids ?? []).includes(attrs.groupId),
+        );
       n = conversations.length;
       k = n;
-      evidence = { items: [], conversations: conversations.map((conversation) => conversation.id), visits: [...new Set(conversations.map((c) => c.visit_id ?? '').filter(Boolean))] };
+      evidence = {
+        items: [],
+        conversations: conversations.map((conversation) => conversation.id),
+        visits: [...new Set(conversations.map((c) => c.visit_id ?? '').filter(Boolean))],
+      };
     }
   }
   return { type: 'counter', k, n, text: counterText(attrs.form, k, n, language), evidence };
@@ -151,7 +170,9 @@ function counterValue(attrs: CounterAttrs, source: ReportSource, language: Langu
 export function counterText(form: CounterAttrs['form'], k: number, n: number, language: Language): string {
   if (form === 'number') return String(k);
   if (form === 'words') return numberInWords(k, language);
-  return language === 'en' ? `${numberInWords(k, language)} of the ${numberInWords(n, language)}` : `${numberInWords(k, language)} van de ${numberInWords(n, language)}`;
+  return language === 'en'
+    ? `${numberInWords(k, language)} of the ${numberInWords(n, language)}`
+    : `${numberInWords(k, language)} van de ${numberInWords(n, language)}`;
 }
 
 function resolveValue(block: ResolvableBlock, source: ReportSource, language: Language): ResolvedBlockValue {
@@ -178,7 +199,11 @@ function resolveValue(block: ResolvableBlock, source: ReportSource, language: La
         groupName: records.groupName,
         conversationCount: scope.result.conversationCount,
         paragraphs: quadrantsOf(block.attrs.quadrant).flatMap((quadrant) =>
-          rowsOf(scope, quadrant).map((row) => ({ ...row, quadrant, narrative: row.lemmaId ? (narratives.get(row.lemmaId) ?? '') : '' })),
+          rowsOf(scope, quadrant).map((row) => ({
+            ...row,
+            quadrant,
+            narrative: row.lemmaId ? (narratives.get(row.lemmaId) ?? '') : '',
+          })),
         ),
       };
     }
@@ -190,7 +215,11 @@ function resolveValue(block: ResolvableBlock, source: ReportSource, language: La
         sectorName: team.sectorName,
         quadrants: quadrantsOf(block.attrs.quadrant).map((quadrant) => ({
           quadrant,
-          lemmas: sortTeamLemmas(team.lemmas.filter((lemma) => lemma.quadrant === quadrant).map((lemma) => ({ id: lemma.id, name: lemma.name ?? '', narrative: lemma.narrative ?? '' }))),
+          lemmas: sortTeamLemmas(
+            team.lemmas
+              .filter((lemma) => lemma.quadrant === quadrant)
+              .map((lemma) => ({ id: lemma.id, name: lemma.name ?? '', narrative: lemma.narrative ?? '' })),
+          ),
         })),
       };
     }
@@ -199,15 +228,24 @@ function resolveValue(block: ResolvableBlock, source: ReportSource, language: La
       if (scopeName === null) throw new BlockProblem('NOT_FOUND', `no ${block.attrs.scopeKind} ${block.attrs.scopeId}`);
       const visits = source.visits(block.attrs.scopeKind, block.attrs.scopeId);
       const conversations = source.conversations(visits.map(({ visit }) => visit.id));
-      const categories = [...source.stakeholderCategories()].sort((a, b) => (a.sort_order ?? 0) - (b.sort_order ?? 0) || compareDutch(a.name ?? '', b.name ?? ''));
+      const categories = [...source.stakeholderCategories()].sort(
+        (a, b) => (a.sort_order ?? 0) - (b.sort_order ?? 0) || compareDutch(a.name ?? '', b.name ?? ''),
+      );
       const rows = categories.map((category) => {
         const with_ = conversations.filter((conversation) => (conversation.participant_counts?.[category.id] ?? 0) > 0);
         return {
           categoryId: category.id,
           category: category.name ?? category.id,
-          participants: with_.reduce((sum, conversation) => sum + (conversation.participant_counts?.[category.id] ?? 0), 0),
+          participants: with_.reduce(
+            (sum, conversation) => sum + (conversation.participant_counts?.[category.id] ?? 0),
+            0,
+          ),
           conversations: with_.length,
-          evidence: { items: [], conversations: with_.map((c) => c.id), visits: [...new Set(with_.map((c) => c.visit_id ?? '').filter(Boolean))] },
+          evidence: {
+            items: [],
+            conversations: with_.map((c) => c.id),
+            visits: [...new Set(with_.map((c) => c.visit_id ?? '').filter(Boolean))],
+          },
         };
       });
       return {
@@ -216,7 +254,11 @@ function resolveValue(block: ResolvableBlock, source: ReportSource, language: La
         conversationCount: conversations.length,
         rows,
         total: rows.reduce((sum, row) => sum + row.participants, 0),
-        evidence: { items: [], conversations: conversations.map((c) => c.id), visits: visits.map(({ visit }) => visit.id) },
+        evidence: {
+          items: [],
+          conversations: conversations.map((c) => c.id),
+          visits: visits.map(({ visit }) => visit.id),
+        },
       };
     }
     case 'counter':
@@ -229,20 +271,31 @@ function resolveValue(block: ResolvableBlock, source: ReportSource, language: La
         changed: current !== null && sourceFingerprint(current.text) !== block.attrs.fingerprint,
         currentText: current?.text ?? null,
         sourceLabel: current?.label ?? '',
-        evidence: current?.visitId ? { items: block.attrs.sourceTable === 'swot_items' ? [block.attrs.sourceId] : [], conversations: [], visits: [current.visitId] } : noEvidence,
+        evidence: current?.visitId
+          ? {
+              items: block.attrs.sourceTable === 'swot_items' ? [block.attrs.sourceId] : [],
+              conversations: [],
+              visits: [current.visitId],
+            }
+          : noEvidence,
       };
     }
   }
 }
 
 /** Resolves one block; a block naming records that do not exist (or a scope that cannot be scored) answers why. */
-export function resolveBlock(block: ResolvableBlock, source: ReportSource, language: Language = 'nl-BE'): ResolvedBlock {
+export function resolveBlock(
+  block: ResolvableBlock,
+  source: ReportSource,
+  language: Language = 'nl-BE',
+): ResolvedBlock {
   const blockId = block.attrs.blockId ?? null;
   try {
     return { ok: true, blockId, frozen: false, value: resolveValue(block, source, language) };
   } catch (error) {
     if (error instanceof BlockProblem) return { ok: false, blockId, code: error.code, message: error.message };
-    if (error instanceof Error && error.name === 'SwotInputError') return { ok: false, blockId, code: 'INVALID', message: error.message };
+    if (error instanceof Error && error.name === 'SwotInputError')
+      return { ok: false, blockId, code: 'INVALID', message: error.message };
     throw error;
   }
 }

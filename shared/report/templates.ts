@@ -13,7 +13,11 @@ import type { ReportJson } from './model';
  * (document.ts deterministicUpdate), so two laptops creating it offline make the same items.
  */
 
-const heading = (text: string): ReportJson => ({ type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text }] });
+const heading = (text: string): ReportJson => ({
+  type: 'heading',
+  attrs: { level: 3 },
+  content: [{ type: 'text', text }],
+});
 const paragraph = (text: string): ReportJson => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 const doc = (...content: ReportJson[]): ReportJson => ({ type: 'doc', content });
 const eachGroup = (...content: ReportJson[]): ReportJson => ({ type: 'eachGroup', content });
@@ -33,13 +37,31 @@ export const DEFAULT_TEMPLATES: Readonly<Record<ReportKind, readonly TemplateSec
       key: 'stakeholders',
       title: 'Wat denken de stakeholders?',
       repeat: 'once',
-      content: doc(eachGroup(heading('{groupName}'), { type: 'swotTable', attrs: { blockId: 'tpl-{groupId}', sectorId: '{scopeId}', groupId: '{groupId}', quadrant: 'all' } })),
+      content: doc(
+        eachGroup(heading('{groupName}'), {
+          type: 'swotTable',
+          attrs: { blockId: 'tpl-{groupId}', sectorId: '{scopeId}', groupId: '{groupId}', quadrant: 'all' },
+        }),
+      ),
     },
-    { key: 'team', title: 'Wat vindt het team?', repeat: 'once', content: doc({ type: 'teamSwot', attrs: { blockId: 'tpl-team', sectorId: '{scopeId}', quadrant: 'all' } }) },
+    {
+      key: 'team',
+      title: 'Wat vindt het team?',
+      repeat: 'once',
+      content: doc({ type: 'teamSwot', attrs: { blockId: 'tpl-team', sectorId: '{scopeId}', quadrant: 'all' } }),
+    },
     { key: 'uitdagingen', title: 'Uitdagingen voor {scopeName}', repeat: 'once', content: null },
   ],
   region: [
-    { key: 'context', title: 'Regionale context', repeat: 'once', content: doc({ type: 'participants', attrs: { blockId: 'tpl-participants', scopeKind: 'region', scopeId: '{scopeId}' } }) },
+    {
+      key: 'context',
+      title: 'Regionale context',
+      repeat: 'once',
+      content: doc({
+        type: 'participants',
+        attrs: { blockId: 'tpl-participants', scopeKind: 'region', scopeId: '{scopeId}' },
+      }),
+    },
     { key: 'bezoek', title: '{organisation} ({date})', repeat: 'visit', content: doc(paragraph('Duo: {duo}.')) },
     { key: 'bevindingen', title: 'Bevindingen over de bezoeken heen', repeat: 'once', content: null },
     { key: 'goede-praktijken', title: 'Goede praktijken van de regio', repeat: 'once', content: null },
@@ -58,7 +80,13 @@ export const templateSectionsSchema = z.array(
       key: z.string().regex(/^[a-z0-9-]{1,60}$/),
       title: z.string().min(1).max(500),
       repeat: z.enum(['once', 'visit']),
-      content: z.custom<ReportJson>((value) => value === null || (typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'doc')).nullable(),
+      content: z
+        .custom<ReportJson>(
+          (value) =>
+            value === null ||
+            (typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'doc'),
+        )
+        .nullable(),
     })
     .strict(),
 );
@@ -71,11 +99,26 @@ export function fillPlaceholders(text: string, values: PlaceholderValues): strin
   return text.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
-function fillNode(node: ReportJson, values: PlaceholderValues, groups: readonly { readonly id: string; readonly name: string }[]): ReportJson[] {
+function fillNode(
+  node: ReportJson,
+  values: PlaceholderValues,
+  groups: readonly { readonly id: string; readonly name: string }[],
+): ReportJson[] {
   if (node.type === 'eachGroup') {
-    return groups.flatMap((group) => (node.content ?? []).flatMap((child) => fillNode(child, { ...values, groupId: group.id, groupName: group.name }, groups)));
+    return groups.flatMap((group) =>
+      (node.content ?? []).flatMap((child) =>
+        fillNode(child, { ...values, groupId: group.id, groupName: group.name }, groups),
+      ),
+    );
   }
-  const attrs = node.attrs ? Object.fromEntries(Object.entries(node.attrs).map(([key, value]) => [key, typeof value === 'string' ? fillPlaceholders(value, values) : value])) : undefined;
+  const attrs = node.attrs
+    ? Object.fromEntries(
+        Object.entries(node.attrs).map(([key, value]) => [
+          key,
+          typeof value === 'string' ? fillPlaceholders(value, values) : value,
+        ]),
+      )
+    : undefined;
   const content = node.content?.flatMap((child) => fillNode(child, values, groups));
   return [
     {
@@ -89,7 +132,11 @@ function fillNode(node: ReportJson, values: PlaceholderValues, groups: readonly 
 }
 
 /** A template section's content for one report (null: the section starts empty). */
-export function expandContent(content: ReportJson | null, values: PlaceholderValues, groups: readonly { readonly id: string; readonly name: string }[] = []): ReportJson | null {
+export function expandContent(
+  content: ReportJson | null,
+  values: PlaceholderValues,
+  groups: readonly { readonly id: string; readonly name: string }[] = [],
+): ReportJson | null {
   if (!content) return null;
   const [expanded] = fillNode(content, values, groups);
   if (!expanded || (expanded.content ?? []).length === 0) return null;

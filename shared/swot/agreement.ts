@@ -43,14 +43,21 @@ export interface AgreementOptions {
   readonly labelKey?: (label: string) => string;
 }
 
-function labelsByItem(labels: readonly ClusteringLabel[], who: string, key: (label: string) => string): Map<string, string | null> {
+function labelsByItem(
+  labels: readonly ClusteringLabel[],
+  who: string,
+  key: (label: string) => string,
+): Map<string, string | null> {
   const map = new Map<string, string | null>();
   const repeated = new Set<string>();
   for (const { item, label } of labels) {
     if (map.has(item)) repeated.add(item);
     map.set(item, label === null ? null : key(label));
   }
-  if (repeated.size > 0) throw new RangeError(`the ${who} clustering labels these items more than once: ${[...repeated].map((id) => JSON.stringify(id)).join(', ')}`);
+  if (repeated.size > 0)
+    throw new RangeError(
+      `the ${who} clustering labels these items more than once: ${[...repeated].map((id) => JSON.stringify(id)).join(', ')}`,
+    );
   return map;
 }
 
@@ -58,7 +65,11 @@ function increment<K>(map: Map<K, number>, key: K): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
 
-export function cohenKappa(first: readonly ClusteringLabel[], second: readonly ClusteringLabel[], options: AgreementOptions = {}): AgreementResult {
+export function cohenKappa(
+  first: readonly ClusteringLabel[],
+  second: readonly ClusteringLabel[],
+  options: AgreementOptions = {},
+): AgreementResult {
   const key = options.labelKey ?? normalizeText;
   const a = labelsByItem(first, 'first', key);
   const b = labelsByItem(second, 'second', key);

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DUTCH_STOP_WORDS, foldWord, stemDutch, tokenizeDutch, withoutDiminutive } from './dutch-text';
-import { EMPTY_VECTOR, Vocabulary, cosine, countTerms, documentFrequencies, inverseDocumentFrequencies, tfidfVector, unitVector } from './tfidf';
+import {
+  EMPTY_VECTOR,
+  Vocabulary,
+  cosine,
+  countTerms,
+  documentFrequencies,
+  inverseDocumentFrequencies,
+  tfidfVector,
+  unitVector,
+} from './tfidf';
 
 describe('Dutch text features', () => {
   it('folds accents and case', () => {
@@ -48,7 +57,8 @@ describe('Dutch text features', () => {
       ['geëvalueerd', 'geevalueerd'],
       ['ideeën', 'ideeen'],
     ];
-    for (const [a, b] of same) expect(stemDutch(foldWord(a as string)), `${a} ~ ${b}`).toBe(stemDutch(foldWord(b as string)));
+    for (const [a, b] of same)
+      expect(stemDutch(foldWord(a as string)), `${a} ~ ${b}`).toBe(stemDutch(foldWord(b as string)));
   });
 
   it('leaves words that only end like a diminutive alone', () => {
@@ -61,7 +71,11 @@ describe('Dutch text features', () => {
 
 describe('TF-IDF', () => {
   const vocabulary = new Vocabulary();
-  const documents = [['a', 'b'], ['a', 'c'], ['a', 'b', 'b']].map((terms) => countTerms(terms.map((term) => vocabulary.idOf(term))));
+  const documents = [
+    ['a', 'b'],
+    ['a', 'c'],
+    ['a', 'b', 'b'],
+  ].map((terms) => countTerms(terms.map((term) => vocabulary.idOf(term))));
   const idf = inverseDocumentFrequencies(documentFrequencies(documents, vocabulary.size), documents.length);
 
   it('weighs rare terms more than common ones', () => {

@@ -31,7 +31,10 @@ export const DUTCH_STOP_WORDS: ReadonlySet<string> = new Set(
 
 /** Lower-case, accents removed (NFD without combining marks). */
 export function foldWord(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 let stemmer: SnowballStemmer | undefined;
@@ -47,7 +50,8 @@ export function stemDutch(folded: string): string {
   let stem = stemmer.stem(base);
   if (stem === base && base.length >= 7 && base.endsWith('es')) stem = stemmer.stem(base.slice(0, -1));
   const last = stem.charAt(stem.length - 1);
-  if (stem.length > 3 && last === stem.charAt(stem.length - 2) && /[b-df-hj-np-tv-z]/.test(last)) stem = stem.slice(0, -1);
+  if (stem.length > 3 && last === stem.charAt(stem.length - 2) && /[b-df-hj-np-tv-z]/.test(last))
+    stem = stem.slice(0, -1);
   if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
   stems.set(folded, stem);
   return stem;
@@ -79,7 +83,10 @@ export interface Token {
 /** Content words of a text: split on anything but letters and digits, stop words and one-letter words dropped. */
 export function tokenizeDutch(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const raw of text.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+  for (const raw of text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)) {
     if (raw === '') continue;
     const folded = foldWord(raw);
     if (folded.length < 2 || DUTCH_STOP_WORDS.has(folded)) continue;

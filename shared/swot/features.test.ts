@@ -33,7 +33,9 @@ describe('suggestion features', () => {
   });
 
   it('makes paraphrases and compounds closer than unrelated text', () => {
-    expect(similarity('Vlotte samenwerking met partners', 'Goede band met het netwerk')).toBeGreaterThan(similarity('Vlotte samenwerking met partners', 'Het gebouw is verouderd'));
+    expect(similarity('Vlotte samenwerking met partners', 'Goede band met het netwerk')).toBeGreaterThan(
+      similarity('Vlotte samenwerking met partners', 'Het gebouw is verouderd'),
+    );
     expect(similarity('Het tolkenlandschap', 'Sociaal tolken')).toBeGreaterThan(0);
     expect(similarity('fiets', 'auto')).toBe(0);
   });

@@ -1,6 +1,13 @@
 import { DUTCH_CONCEPTS } from './dutch-concepts';
 import { DUTCH_STOP_WORDS, foldWord, stemDutch, tokenizeDutch } from './dutch-text';
-import { EMPTY_VECTOR, Vocabulary, countTerms, documentFrequencies, inverseDocumentFrequencies, type SparseVector } from './tfidf';
+import {
+  EMPTY_VECTOR,
+  Vocabulary,
+  countTerms,
+  documentFrequencies,
+  inverseDocumentFrequencies,
+  type SparseVector,
+} from './tfidf';
 
 /*
  * The features the SWOT suggestions compare texts by, in three blocks, each a TF-IDF vector of
@@ -92,9 +99,13 @@ function wordKeys(folded: string): { readonly grams: readonly string[]; readonly
   const grams: string[] = [];
   const themes = new Set<number>();
   if (folded.length >= 2 && !DUTCH_STOP_WORDS.has(folded)) {
-    for (const part of folded.split('-')) if (part.length >= 3 && !DUTCH_STOP_WORDS.has(part)) for (const gram of characterGrams(part)) grams.push(`c:${gram}`);
+    for (const part of folded.split('-'))
+      if (part.length >= 3 && !DUTCH_STOP_WORDS.has(part))
+        for (const gram of characterGrams(part)) grams.push(`c:${gram}`);
     for (const concept of conceptsOf(folded)) themes.add(concept);
-    if (folded.includes('-')) for (const part of folded.split('-')) if (part.length >= 2) for (const concept of conceptsOf(part)) themes.add(concept);
+    if (folded.includes('-'))
+      for (const part of folded.split('-'))
+        if (part.length >= 2) for (const concept of conceptsOf(part)) themes.add(concept);
   }
   const keys = { grams, concepts: [...themes].map((concept) => `k:${concept}`) };
   if (keyCache.size >= CACHE_LIMIT) keyCache.clear();
@@ -114,7 +125,10 @@ export function textFeatures(text: string): { words: Shown[]; grams: Shown[]; co
   const grams: Shown[] = [];
   const conceptKeys: Shown[] = [];
   // Hyphenated compounds ("NT2-partners") stay one word for the grams and concepts.
-  for (const raw of text.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}-]+/u)) {
+  for (const raw of text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}-]+/u)) {
     const surface = raw.replace(/^-+|-+$/g, '');
     const keys = wordKeys(foldWord(surface));
     for (const key of keys.grams) grams.push({ key, surface });
@@ -159,7 +173,8 @@ export function featureCorpus(texts: readonly string[]): FeatureCorpus {
   // A character gram found in many texts is a common syllable ("en>", "ver"), not a shared word
   // part: it is dropped (weight 0), which also keeps the similarity matrix of a large scope fast.
   const commonGram = Math.max(GRAM_MIN_COMMON, GRAM_COMMON_SHARE * texts.length);
-  for (let term = 0; term < vocabulary.size; term += 1) if ((df[term] ?? 0) > commonGram && vocabulary.termOf(term).startsWith('c:')) idf[term] = 0;
+  for (let term = 0; term < vocabulary.size; term += 1)
+    if ((df[term] ?? 0) > commonGram && vocabulary.termOf(term).startsWith('c:')) idf[term] = 0;
   return { vocabulary, counts, surfaces, idf };
 }
 
@@ -189,13 +204,17 @@ export function combinedVector(counts: Record<Block, ReadonlyMap<number, number>
   if (total === 0) return EMPTY_VECTOR;
   const length = Math.sqrt(total);
   const order = terms.map((_, index) => index).sort((a, b) => (terms[a] as number) - (terms[b] as number));
-  return { terms: Int32Array.from(order, (index) => terms[index] as number), weights: Float64Array.from(order, (index) => (weights[index] as number) / length) };
+  return {
+    terms: Int32Array.from(order, (index) => terms[index] as number),
+    weights: Float64Array.from(order, (index) => (weights[index] as number) / length),
+  };
 }
 
 /** Counts per block of a new text against an existing corpus's vocabulary (words it lacks are left out). */
 export function countsInCorpus(corpus: FeatureCorpus, text: string): Record<Block, Map<number, number>> {
   const features = textFeatures(text);
-  const ids = (keys: readonly string[]) => keys.map((key) => corpus.vocabulary.lookup(key)).filter((id): id is number => id !== undefined);
+  const ids = (keys: readonly string[]) =>
+    keys.map((key) => corpus.vocabulary.lookup(key)).filter((id): id is number => id !== undefined);
   return {
     words: countTerms(ids(features.words.map((word) => word.key))),
     grams: countTerms(ids(features.grams.map((gram) => gram.key))),

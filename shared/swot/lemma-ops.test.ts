@@ -20,7 +20,13 @@ import { normalizeText } from './normalize';
 import { QUADRANTS, type Quadrant } from './quadrants';
 import { scoreSwot } from './score';
 
-const item = (id: string, conversation: string, text = id, quadrant: Quadrant = 'strengths'): ClusterItem => ({ id, conversation, quadrant, text, lemmaId: null });
+const item = (id: string, conversation: string, text = id, quadrant: Quadrant = 'strengths'): ClusterItem => ({
+  id,
+  conversation,
+  quadrant,
+  text,
+  lemmaId: null,
+});
 
 function applied(result: LemmaOpResult): Clustering {
   if (!result.ok) throw new Error(`operation refused: ${JSON.stringify(result.error)}`);
@@ -28,24 +34,48 @@ function applied(result: LemmaOpResult): Clustering {
   return result.clustering;
 }
 
-const start: Clustering = { items: [item('a', 'c1'), item('b', 'c2'), item('c', 'c3'), item('d', 'c1', 'd', 'threats')], lemmas: [] };
-const lemmaOf = (clustering: Clustering, id: string) => clustering.items.find((candidate) => candidate.id === id)?.lemmaId;
+const start: Clustering = {
+  items: [item('a', 'c1'), item('b', 'c2'), item('c', 'c3'), item('d', 'c1', 'd', 'threats')],
+  lemmas: [],
+};
+const lemmaOf = (clustering: Clustering, id: string) =>
+  clustering.items.find((candidate) => candidate.id === id)?.lemmaId;
 
 describe('lemma operations', () => {
   it('creates a lemma from items, moving them into its quadrant', () => {
-    const next = applied(createLemma(start, { id: 'L1', name: ' Samenwerking ', quadrant: 'strengths', itemIds: ['a', 'd'] }));
+    const next = applied(
+      createLemma(start, { id: 'L1', name: ' Samenwerking ', quadrant: 'strengths', itemIds: ['a', 'd'] }),
+    );
     expect(next.lemmas).toEqual([{ id: 'L1', name: 'Samenwerking', quadrant: 'strengths' }]);
-    expect(next.items.find((candidate) => candidate.id === 'd')).toEqual({ ...start.items[3], quadrant: 'strengths', lemmaId: 'L1' });
+    expect(next.items.find((candidate) => candidate.id === 'd')).toEqual({
+      ...start.items[3],
+      quadrant: 'strengths',
+      lemmaId: 'L1',
+    });
     expect(start.lemmas).toEqual([]); // the input is untouched
   });
 
   it('refuses taken ids, taken names (ignoring case and accents), blank names and unknown items', () => {
     const one = applied(createLemma(start, { id: 'L1', name: 'Coördinatie', quadrant: 'strengths', itemIds: [] }));
-    expect(createLemma(one, { id: 'L1', name: 'x', quadrant: 'strengths', itemIds: [] })).toEqual({ ok: false, error: { code: 'lemmaIdTaken', id: 'L1' } });
-    expect(createLemma(one, { id: 'L2', name: 'coordinatie ', quadrant: 'strengths', itemIds: [] })).toEqual({ ok: false, error: { code: 'nameTaken', name: 'Coördinatie', quadrant: 'strengths', lemmaId: 'L1' } });
-    expect(createLemma(one, { id: 'L2', name: '  ', quadrant: 'strengths', itemIds: [] })).toEqual({ ok: false, error: { code: 'blankName' } });
-    expect(createLemma(one, { id: 'L2', name: 'x', quadrant: 'strengths', itemIds: ['a', 'zz', 'zz'] })).toEqual({ ok: false, error: { code: 'unknownItems', ids: ['zz'] } });
-    expect(applied(createLemma(one, { id: 'L2', name: 'coordinatie', quadrant: 'threats', itemIds: [] })).lemmas).toHaveLength(2);
+    expect(createLemma(one, { id: 'L1', name: 'x', quadrant: 'strengths', itemIds: [] })).toEqual({
+      ok: false,
+      error: { code: 'lemmaIdTaken', id: 'L1' },
+    });
+    expect(createLemma(one, { id: 'L2', name: 'coordinatie ', quadrant: 'strengths', itemIds: [] })).toEqual({
+      ok: false,
+      error: { code: 'nameTaken', name: 'Coördinatie', quadrant: 'strengths', lemmaId: 'L1' },
+    });
+    expect(createLemma(one, { id: 'L2', name: '  ', quadrant: 'strengths', itemIds: [] })).toEqual({
+      ok: false,
+      error: { code: 'blankName' },
+    });
+    expect(createLemma(one, { id: 'L2', name: 'x', quadrant: 'strengths', itemIds: ['a', 'zz', 'zz'] })).toEqual({
+      ok: false,
+      error: { code: 'unknownItems', ids: ['zz'] },
+    });
+    expect(
+      applied(createLemma(one, { id: 'L2', name: 'coordinatie', quadrant: 'threats', itemIds: [] })).lemmas,
+    ).toHaveLength(2);
   });
 
   it('assigns, removes and moves items', () => {
@@ -66,7 +96,10 @@ describe('lemma operations', () => {
     state = applied(createLemma(state, { id: 'L2', name: 'Aanbod', quadrant: 'strengths', itemIds: ['b'] }));
     state = applied(renameLemma(state, 'L1', 'Netwerk'));
     expect(state.lemmas[0]?.name).toBe('Netwerk');
-    expect(renameLemma(state, 'L1', 'aanbod')).toMatchObject({ ok: false, error: { code: 'nameTaken', lemmaId: 'L2' } });
+    expect(renameLemma(state, 'L1', 'aanbod')).toMatchObject({
+      ok: false,
+      error: { code: 'nameTaken', lemmaId: 'L2' },
+    });
   });
 
   it('merges lemmas with their items, also across quadrants', () => {
@@ -74,7 +107,11 @@ describe('lemma operations', () => {
     state = applied(createLemma(state, { id: 'L2', name: 'Partners', quadrant: 'threats', itemIds: ['d'] }));
     state = applied(mergeLemmas(state, 'L1', 'L2'));
     expect(state.lemmas.map((lemma) => lemma.id)).toEqual(['L2']);
-    expect(state.items.filter((candidate) => candidate.lemmaId === 'L2').map((candidate) => [candidate.id, candidate.quadrant])).toEqual([
+    expect(
+      state.items
+        .filter((candidate) => candidate.lemmaId === 'L2')
+        .map((candidate) => [candidate.id, candidate.quadrant]),
+    ).toEqual([
       ['a', 'threats'],
       ['b', 'threats'],
       ['d', 'threats'],
@@ -83,17 +120,29 @@ describe('lemma operations', () => {
   });
 
   it('splits chosen items of a lemma into a new one', () => {
-    let state = applied(createLemma(start, { id: 'L1', name: 'Netwerk', quadrant: 'strengths', itemIds: ['a', 'b', 'c'] }));
+    let state = applied(
+      createLemma(start, { id: 'L1', name: 'Netwerk', quadrant: 'strengths', itemIds: ['a', 'b', 'c'] }),
+    );
     state = applied(splitLemma(state, 'L1', { id: 'L2', name: 'Scholen', itemIds: ['c'] }));
     expect([lemmaOf(state, 'a'), lemmaOf(state, 'b'), lemmaOf(state, 'c')]).toEqual(['L1', 'L1', 'L2']);
-    expect(splitLemma(state, 'L1', { id: 'L3', name: 'x', itemIds: [] })).toEqual({ ok: false, error: { code: 'emptySelection' } });
-    expect(splitLemma(state, 'L1', { id: 'L3', name: 'x', itemIds: ['c', 'd'] })).toEqual({ ok: false, error: { code: 'notInLemma', ids: ['c', 'd'], lemmaId: 'L1' } });
+    expect(splitLemma(state, 'L1', { id: 'L3', name: 'x', itemIds: [] })).toEqual({
+      ok: false,
+      error: { code: 'emptySelection' },
+    });
+    expect(splitLemma(state, 'L1', { id: 'L3', name: 'x', itemIds: ['c', 'd'] })).toEqual({
+      ok: false,
+      error: { code: 'notInLemma', ids: ['c', 'd'], lemmaId: 'L1' },
+    });
   });
 
   it('moves a lemma with its items, refusing a name taken in the target quadrant', () => {
     let state = applied(createLemma(start, { id: 'L1', name: 'Netwerk', quadrant: 'strengths', itemIds: ['a', 'b'] }));
     state = applied(moveLemma(state, 'L1', 'opportunities'));
-    expect(state.items.filter((candidate) => candidate.lemmaId === 'L1').every((candidate) => candidate.quadrant === 'opportunities')).toBe(true);
+    expect(
+      state.items
+        .filter((candidate) => candidate.lemmaId === 'L1')
+        .every((candidate) => candidate.quadrant === 'opportunities'),
+    ).toBe(true);
     state = applied(createLemma(state, { id: 'L2', name: 'netwerk', quadrant: 'threats', itemIds: [] }));
     expect(moveLemma(state, 'L1', 'threats')).toMatchObject({ ok: false, error: { code: 'nameTaken', lemmaId: 'L2' } });
     expect(moveLemma(state, 'L1', 'opportunities')).toEqual({ ok: true, clustering: state });
@@ -123,9 +172,16 @@ describe('lemma operations', () => {
   });
 
   it('gives the scorer each item with its lemma name', () => {
-    const state = applied(createLemma(start, { id: 'L1', name: 'Netwerk', quadrant: 'strengths', itemIds: ['a', 'b'] }));
+    const state = applied(
+      createLemma(start, { id: 'L1', name: 'Netwerk', quadrant: 'strengths', itemIds: ['a', 'b'] }),
+    );
     const result = scoreSwot(clusteringToScope(state, 'g', ['c1', 'c2', 'c3', 'c4']));
-    expect(result.quadrants.strengths[0]).toMatchObject({ lemma: 'Netwerk', conversations: 2, display: '5,0', items: ['a', 'b'] });
+    expect(result.quadrants.strengths[0]).toMatchObject({
+      lemma: 'Netwerk',
+      conversations: 2,
+      display: '5,0',
+      items: ['a', 'b'],
+    });
   });
 });
 
@@ -137,11 +193,21 @@ const TEXTS = ['Samenwerking', 'samenwerking ', 'Wachtlijsten', 'Coördinatie', 
 const NAMES = ['Samenwerking', 'coordinatie', 'Netwerk', 'Huisvesting', 'lokalen', 'Personeel'];
 
 const opArb = fc.oneof(
-  fc.record({ op: fc.constant('create' as const), name: fc.nat(), quadrant: fc.nat(), items: fc.array(fc.nat(), { maxLength: 4 }) }),
+  fc.record({
+    op: fc.constant('create' as const),
+    name: fc.nat(),
+    quadrant: fc.nat(),
+    items: fc.array(fc.nat(), { maxLength: 4 }),
+  }),
   fc.record({ op: fc.constant('assign' as const), item: fc.nat(), lemma: fc.nat() }),
   fc.record({ op: fc.constant('rename' as const), lemma: fc.nat(), name: fc.nat() }),
   fc.record({ op: fc.constant('merge' as const), lemma: fc.nat(), other: fc.nat() }),
-  fc.record({ op: fc.constant('split' as const), lemma: fc.nat(), name: fc.nat(), items: fc.array(fc.nat(), { maxLength: 3 }) }),
+  fc.record({
+    op: fc.constant('split' as const),
+    lemma: fc.nat(),
+    name: fc.nat(),
+    items: fc.array(fc.nat(), { maxLength: 3 }),
+  }),
   fc.record({ op: fc.constant('moveLemma' as const), lemma: fc.nat(), quadrant: fc.nat() }),
   fc.record({ op: fc.constant('remove' as const), item: fc.nat() }),
   fc.record({ op: fc.constant('moveItem' as const), item: fc.nat(), quadrant: fc.nat() }),
@@ -149,7 +215,8 @@ const opArb = fc.oneof(
 );
 type Op = typeof opArb extends fc.Arbitrary<infer T> ? T : never;
 
-const pick = <T>(list: readonly T[], index: number): T | undefined => (list.length === 0 ? undefined : list[index % list.length]);
+const pick = <T>(list: readonly T[], index: number): T | undefined =>
+  list.length === 0 ? undefined : list[index % list.length];
 
 function apply(state: Clustering, op: Op, step: number): LemmaOpResult {
   const lemmaId = (index: number) => pick(state.lemmas, index)?.id ?? 'missing';
@@ -158,7 +225,12 @@ function apply(state: Clustering, op: Op, step: number): LemmaOpResult {
   const name = (index: number) => pick(NAMES, index) as string;
   switch (op.op) {
     case 'create':
-      return createLemma(state, { id: `L${step}`, name: name(op.name), quadrant: quadrant(op.quadrant), itemIds: op.items.map(itemId) });
+      return createLemma(state, {
+        id: `L${step}`,
+        name: name(op.name),
+        quadrant: quadrant(op.quadrant),
+        itemIds: op.items.map(itemId),
+      });
     case 'assign':
       return assignItem(state, itemId(op.item), lemmaId(op.lemma));
     case 'rename':
@@ -168,7 +240,11 @@ function apply(state: Clustering, op: Op, step: number): LemmaOpResult {
     case 'split': {
       const source = pick(state.lemmas, op.lemma);
       const members = state.items.filter((candidate) => candidate.lemmaId === source?.id);
-      return splitLemma(state, source?.id ?? 'missing', { id: `L${step}`, name: name(op.name), itemIds: op.items.map((index) => pick(members, index)?.id ?? 'missing') });
+      return splitLemma(state, source?.id ?? 'missing', {
+        id: `L${step}`,
+        name: name(op.name),
+        itemIds: op.items.map((index) => pick(members, index)?.id ?? 'missing'),
+      });
     }
     case 'moveLemma':
       return moveLemma(state, lemmaId(op.lemma), quadrant(op.quadrant));
@@ -188,12 +264,14 @@ function bruteForce(state: Clustering) {
   const dropped: string[] = [];
   for (const quadrant of QUADRANTS) {
     const inQuadrant = state.items.filter((candidate) => candidate.quadrant === quadrant);
-    const keyOf = (candidate: ClusterItem) => normalizeText(candidate.lemmaId === null ? candidate.text : (names.get(candidate.lemmaId) as string));
+    const keyOf = (candidate: ClusterItem) =>
+      normalizeText(candidate.lemmaId === null ? candidate.text : (names.get(candidate.lemmaId) as string));
     const lemmaKeys = new Set(inQuadrant.filter((candidate) => candidate.lemmaId !== null).map(keyOf));
     for (const key of new Set(inQuadrant.map(keyOf))) {
       const members = inQuadrant.filter((candidate) => keyOf(candidate) === key);
       const k = new Set(members.map((candidate) => candidate.conversation)).size;
-      if (lemmaKeys.has(key) || k >= 2) rows.push(`${quadrant}|${key}|${k}|${members.map((candidate) => candidate.id).join(',')}`);
+      if (lemmaKeys.has(key) || k >= 2)
+        rows.push(`${quadrant}|${key}|${k}|${members.map((candidate) => candidate.id).join(',')}`);
       else dropped.push(...members.map((candidate) => candidate.id));
     }
   }
@@ -202,14 +280,24 @@ function bruteForce(state: Clustering) {
 
 describe('lemma operations (property)', () => {
   it('keep every item in exactly one place and the scores equal to a brute-force recount', () => {
-    const itemsArb = fc.uniqueArray(fc.record({ conversation: fc.constantFrom(...CONVERSATIONS), text: fc.constantFrom(...TEXTS), quadrant: fc.constantFrom(...QUADRANTS) }), {
-      minLength: 1,
-      maxLength: 14,
-      selector: (value) => JSON.stringify(value),
-    });
+    const itemsArb = fc.uniqueArray(
+      fc.record({
+        conversation: fc.constantFrom(...CONVERSATIONS),
+        text: fc.constantFrom(...TEXTS),
+        quadrant: fc.constantFrom(...QUADRANTS),
+      }),
+      {
+        minLength: 1,
+        maxLength: 14,
+        selector: (value) => JSON.stringify(value),
+      },
+    );
     fc.assert(
       fc.property(itemsArb, fc.array(opArb, { maxLength: 30 }), (rawItems, ops) => {
-        let state: Clustering = { items: rawItems.map((raw, index) => ({ id: `i${index}`, ...raw, lemmaId: null })), lemmas: [] };
+        let state: Clustering = {
+          items: rawItems.map((raw, index) => ({ id: `i${index}`, ...raw, lemmaId: null })),
+          lemmas: [],
+        };
         const ids = state.items.map((candidate) => candidate.id);
         ops.forEach((op, step) => {
           const result = apply(state, op, step);
@@ -218,11 +306,18 @@ describe('lemma operations (property)', () => {
           expect(state.items.map((candidate) => candidate.id)).toEqual(ids);
 
           const scored = scoreSwot(clusteringToScope(state, 'g', CONVERSATIONS));
-          const placed = [...QUADRANTS.flatMap((quadrant) => scored.quadrants[quadrant].flatMap((row) => row.items)), ...scored.notRetained.map((entry) => entry.id)];
+          const placed = [
+            ...QUADRANTS.flatMap((quadrant) => scored.quadrants[quadrant].flatMap((row) => row.items)),
+            ...scored.notRetained.map((entry) => entry.id),
+          ];
           expect([...placed].sort()).toEqual([...ids].sort());
 
           const expected = bruteForce(state);
-          const rows = QUADRANTS.flatMap((quadrant) => scored.quadrants[quadrant].map((row) => `${quadrant}|${normalizeText(row.lemma)}|${row.conversations}|${row.items.join(',')}`));
+          const rows = QUADRANTS.flatMap((quadrant) =>
+            scored.quadrants[quadrant].map(
+              (row) => `${quadrant}|${normalizeText(row.lemma)}|${row.conversations}|${row.items.join(',')}`,
+            ),
+          );
           expect(rows.sort()).toEqual(expected.rows);
           expect(scored.notRetained.map((entry) => entry.id).sort()).toEqual(expected.dropped);
           for (const quadrant of QUADRANTS) {

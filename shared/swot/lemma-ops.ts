@@ -46,7 +46,8 @@ export type LemmaOpError =
   | { readonly code: 'notInLemma'; readonly ids: readonly string[]; readonly lemmaId: string }
   | { readonly code: 'sameLemma'; readonly id: string };
 
-export type LemmaOpResult = { readonly ok: true; readonly clustering: Clustering } | { readonly ok: false; readonly error: LemmaOpError };
+export type LemmaOpResult =
+  { readonly ok: true; readonly clustering: Clustering } | { readonly ok: false; readonly error: LemmaOpError };
 
 const ok = (clustering: Clustering): LemmaOpResult => ({ ok: true, clustering });
 const fail = (error: LemmaOpError): LemmaOpResult => ({ ok: false, error });
@@ -63,10 +64,17 @@ function missingItems(clustering: Clustering, ids: readonly string[]): string[] 
 /** The lemma of `quadrant` that already bears `name` (as normalizeText compares), other than `except`. */
 function nameHolder(clustering: Clustering, name: string, quadrant: Quadrant, except?: string): Lemma | undefined {
   const key = normalizeText(name);
-  return clustering.lemmas.find((lemma) => lemma.id !== except && lemma.quadrant === quadrant && normalizeText(lemma.name) === key);
+  return clustering.lemmas.find(
+    (lemma) => lemma.id !== except && lemma.quadrant === quadrant && normalizeText(lemma.name) === key,
+  );
 }
 
-function checkName(clustering: Clustering, name: string, quadrant: Quadrant, except?: string): LemmaOpError | undefined {
+function checkName(
+  clustering: Clustering,
+  name: string,
+  quadrant: Quadrant,
+  except?: string,
+): LemmaOpError | undefined {
   if (normalizeText(name) === '') return { code: 'blankName' };
   const holder = nameHolder(clustering, name, quadrant, except);
   return holder ? { code: 'nameTaken', name: holder.name, quadrant, lemmaId: holder.id } : undefined;
@@ -77,7 +85,15 @@ function withItems(clustering: Clustering, change: (item: ClusterItem) => Cluste
 }
 
 /** Makes a lemma, named `name`, in `quadrant`, and moves the given items into it (from wherever they were). */
-export function createLemma(clustering: Clustering, lemma: { readonly id: string; readonly name: string; readonly quadrant: Quadrant; readonly itemIds: readonly string[] }): LemmaOpResult {
+export function createLemma(
+  clustering: Clustering,
+  lemma: {
+    readonly id: string;
+    readonly name: string;
+    readonly quadrant: Quadrant;
+    readonly itemIds: readonly string[];
+  },
+): LemmaOpResult {
   if (findLemma(clustering, lemma.id)) return fail({ code: 'lemmaIdTaken', id: lemma.id });
   const missing = missingItems(clustering, lemma.itemIds);
   if (missing.length > 0) return fail({ code: 'unknownItems', ids: missing });
@@ -85,7 +101,9 @@ export function createLemma(clustering: Clustering, lemma: { readonly id: string
   if (nameError) return fail(nameError);
   const chosen = new Set(lemma.itemIds);
   return ok({
-    items: withItems(clustering, (item) => (chosen.has(item.id) ? { ...item, quadrant: lemma.quadrant, lemmaId: lemma.id } : item)),
+    items: withItems(clustering, (item) =>
+      chosen.has(item.id) ? { ...item, quadrant: lemma.quadrant, lemmaId: lemma.id } : item,
+    ),
     lemmas: [...clustering.lemmas, { id: lemma.id, name: lemma.name.trim(), quadrant: lemma.quadrant }],
   });
 }
@@ -96,14 +114,22 @@ export function assignItem(clustering: Clustering, itemId: string, lemmaId: stri
   if (!lemma) return fail({ code: 'unknownLemma', id: lemmaId });
   const missing = missingItems(clustering, [itemId]);
   if (missing.length > 0) return fail({ code: 'unknownItems', ids: missing });
-  return ok({ ...clustering, items: withItems(clustering, (item) => (item.id === itemId ? { ...item, quadrant: lemma.quadrant, lemmaId } : item)) });
+  return ok({
+    ...clustering,
+    items: withItems(clustering, (item) =>
+      item.id === itemId ? { ...item, quadrant: lemma.quadrant, lemmaId } : item,
+    ),
+  });
 }
 
 /** Takes an item out of its lemma: it becomes unclustered in the same quadrant. */
 export function removeFromLemma(clustering: Clustering, itemId: string): LemmaOpResult {
   const missing = missingItems(clustering, [itemId]);
   if (missing.length > 0) return fail({ code: 'unknownItems', ids: missing });
-  return ok({ ...clustering, items: withItems(clustering, (item) => (item.id === itemId ? { ...item, lemmaId: null } : item)) });
+  return ok({
+    ...clustering,
+    items: withItems(clustering, (item) => (item.id === itemId ? { ...item, lemmaId: null } : item)),
+  });
 }
 
 /** Moves one item to another quadrant (capture, or a wrong quadrant): it leaves its lemma. */
@@ -112,7 +138,9 @@ export function moveItem(clustering: Clustering, itemId: string, quadrant: Quadr
   if (missing.length > 0) return fail({ code: 'unknownItems', ids: missing });
   return ok({
     ...clustering,
-    items: withItems(clustering, (item) => (item.id !== itemId || item.quadrant === quadrant ? item : { ...item, quadrant, lemmaId: null })),
+    items: withItems(clustering, (item) =>
+      item.id !== itemId || item.quadrant === quadrant ? item : { ...item, quadrant, lemmaId: null },
+    ),
   });
 }
 
@@ -121,7 +149,10 @@ export function renameLemma(clustering: Clustering, lemmaId: string, name: strin
   if (!lemma) return fail({ code: 'unknownLemma', id: lemmaId });
   const nameError = checkName(clustering, name, lemma.quadrant, lemmaId);
   if (nameError) return fail(nameError);
-  return ok({ ...clustering, lemmas: clustering.lemmas.map((other) => (other.id === lemmaId ? { ...other, name: name.trim() } : other)) });
+  return ok({
+    ...clustering,
+    lemmas: clustering.lemmas.map((other) => (other.id === lemmaId ? { ...other, name: name.trim() } : other)),
+  });
 }
 
 /** Merges `sourceId` into `targetId`: the source's items join the target (and its quadrant); the source is gone. */
@@ -132,13 +163,19 @@ export function mergeLemmas(clustering: Clustering, sourceId: string, targetId: 
   const target = findLemma(clustering, targetId);
   if (!target) return fail({ code: 'unknownLemma', id: targetId });
   return ok({
-    items: withItems(clustering, (item) => (item.lemmaId === sourceId ? { ...item, quadrant: target.quadrant, lemmaId: targetId } : item)),
+    items: withItems(clustering, (item) =>
+      item.lemmaId === sourceId ? { ...item, quadrant: target.quadrant, lemmaId: targetId } : item,
+    ),
     lemmas: clustering.lemmas.filter((lemma) => lemma.id !== sourceId),
   });
 }
 
 /** Splits a lemma: the chosen items (all in it, at least one) move into a new lemma of the same quadrant. */
-export function splitLemma(clustering: Clustering, lemmaId: string, part: { readonly id: string; readonly name: string; readonly itemIds: readonly string[] }): LemmaOpResult {
+export function splitLemma(
+  clustering: Clustering,
+  lemmaId: string,
+  part: { readonly id: string; readonly name: string; readonly itemIds: readonly string[] },
+): LemmaOpResult {
   const lemma = findLemma(clustering, lemmaId);
   if (!lemma) return fail({ code: 'unknownLemma', id: lemmaId });
   if (part.itemIds.length === 0) return fail({ code: 'emptySelection' });
@@ -191,7 +228,8 @@ export function clusteringIssues(clustering: Clustering): string[] {
     if (item.lemmaId === null) continue;
     const lemma = lemmas.get(item.lemmaId);
     if (!lemma) issues.push(`item "${item.id}" names lemma "${item.lemmaId}", which does not exist`);
-    else if (lemma.quadrant !== item.quadrant) issues.push(`item "${item.id}" is in ${item.quadrant} but its lemma "${lemma.name}" is in ${lemma.quadrant}`);
+    else if (lemma.quadrant !== item.quadrant)
+      issues.push(`item "${item.id}" is in ${item.quadrant} but its lemma "${lemma.name}" is in ${lemma.quadrant}`);
   }
   return issues;
 }

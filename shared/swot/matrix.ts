@@ -46,7 +46,15 @@ export function lemmaConversationMatrix(scope: SwotScope, options: ScoreOptions 
         columnTotals[index] = (columnTotals[index] ?? 0) + 1;
       }
       maxCell = Math.max(maxCell, ...cells);
-      rows.push({ quadrant, rank: lemma.rank, lemma: lemma.lemma, display: lemma.display, cells, conversations: lemma.conversations, items: lemma.items.length });
+      rows.push({
+        quadrant,
+        rank: lemma.rank,
+        lemma: lemma.lemma,
+        display: lemma.display,
+        cells,
+        conversations: lemma.conversations,
+        items: lemma.items.length,
+      });
     }
   }
   return { conversations: [...scope.conversations], rows, maxCell, columnTotals };

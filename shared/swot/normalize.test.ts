@@ -42,7 +42,15 @@ describe('quadrants', () => {
 describe('compareDutch', () => {
   it('orders by Dutch collation, ignoring case and accents, numbers numerically', () => {
     const names = ['zorg', 'Coördinatie', 'aanbod', 'lemma 10', 'Beleid', 'lemma 2', 'coordinatie'];
-    expect([...names].sort(compareDutch)).toEqual(['aanbod', 'Beleid', 'Coördinatie', 'coordinatie', 'lemma 2', 'lemma 10', 'zorg']);
+    expect([...names].sort(compareDutch)).toEqual([
+      'aanbod',
+      'Beleid',
+      'Coördinatie',
+      'coordinatie',
+      'lemma 2',
+      'lemma 10',
+      'zorg',
+    ]);
   });
 
   it('falls back to code-point order for names the collator finds equal', () => {

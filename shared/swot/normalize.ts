@@ -7,5 +7,10 @@
  * trimmed. "  Goede  SAMENWERKING met de coördinator " → "goede samenwerking met de coordinator".
  */
 export function normalizeText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/gu, ' ').trim();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/\s+/gu, ' ')
+    .trim();
 }

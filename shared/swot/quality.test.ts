@@ -27,9 +27,19 @@ describe('clustering quality', () => {
       rankLemmas: (text: string) => [text.startsWith('one') ? 'A' : 'B'],
       group: (texts: readonly string[]) => texts.map((text) => text.split(' ')[0] as string),
     };
-    expect(measureSuggestionQuality(items, perfect)).toEqual({ items: 4, groups: 1, hintedItems: 4, hintTop1: 1, hintTop3: 1, groupingAri: 1, groupingPairwiseF1: 1 });
+    expect(measureSuggestionQuality(items, perfect)).toEqual({
+      items: 4,
+      groups: 1,
+      hintedItems: 4,
+      hintTop1: 1,
+      hintTop3: 1,
+      groupingAri: 1,
+      groupingPairwiseF1: 1,
+    });
     // An item alone under its lemma cannot be hinted (its lemma is not on the board without it).
-    expect(measureSuggestionQuality([...items, { group: 'g', text: 'three', lemma: 'C' }], perfect).hintedItems).toBe(4);
+    expect(measureSuggestionQuality([...items, { group: 'g', text: 'three', lemma: 'C' }], perfect).hintedItems).toBe(
+      4,
+    );
     const seen: number[] = [];
     measureSuggestionQuality(items, {
       rankLemmas: (_text, lemmas) => {

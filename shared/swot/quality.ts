@@ -35,7 +35,10 @@ export function adjustedRandIndex(truth: readonly string[], predicted: readonly 
 }
 
 /** Pairwise precision, recall and F1: a pair of items is "together" in a labeling when it shares a label. */
-export function pairwiseF1(truth: readonly string[], predicted: readonly string[]): { precision: number; recall: number; f1: number } {
+export function pairwiseF1(
+  truth: readonly string[],
+  predicted: readonly string[],
+): { precision: number; recall: number; f1: number } {
   if (truth.length !== predicted.length) throw new RangeError('both labelings must cover the same items');
   let both = 0;
   let inTruth = 0;
@@ -64,7 +67,10 @@ export interface LabelledSwotItem {
 
 export interface SuggestionMethod {
   /** Ranked lemma names for `text`, given the other items under their lemmas (leave one out). */
-  rankLemmas(text: string, lemmas: readonly { readonly name: string; readonly itemTexts: readonly string[] }[]): string[];
+  rankLemmas(
+    text: string,
+    lemmas: readonly { readonly name: string; readonly itemTexts: readonly string[] }[],
+  ): string[];
   /** A partition of `texts` (one label per text). */
   group(texts: readonly string[]): string[];
 }
@@ -93,7 +99,10 @@ export function groupLabelled(items: readonly LabelledSwotItem[]): LabelledSwotI
 }
 
 /** Hint and grouping quality of a method on a labelled set, per scope-and-quadrant group. */
-export function measureSuggestionQuality(items: readonly LabelledSwotItem[], method: SuggestionMethod): SuggestionQuality {
+export function measureSuggestionQuality(
+  items: readonly LabelledSwotItem[],
+  method: SuggestionMethod,
+): SuggestionQuality {
   const groups = groupLabelled(items);
   let top1 = 0;
   let top3 = 0;
@@ -105,7 +114,10 @@ export function measureSuggestionQuality(items: readonly LabelledSwotItem[], met
     group.forEach((item, index) => {
       // Leave one out: a lemma with no other item is not on the board for this item (nor is the item's own, if it was alone).
       const lemmas = names
-        .map((name) => ({ name, itemTexts: group.filter((other, j) => j !== index && other.lemma === name).map((other) => other.text) }))
+        .map((name) => ({
+          name,
+          itemTexts: group.filter((other, j) => j !== index && other.lemma === name).map((other) => other.text),
+        }))
         .filter((lemma) => lemma.itemTexts.length > 0);
       if (!lemmas.some((lemma) => lemma.name === item.lemma)) return;
       hinted += 1;

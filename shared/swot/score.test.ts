@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { SwotInputError, formatScoreTenths, scoreSwot, scoreTenths, scopeIssues, swotScopeSchema, type SwotScope, type SwotScopeItem } from './score';
+import {
+  SwotInputError,
+  formatScoreTenths,
+  scoreSwot,
+  scoreTenths,
+  scopeIssues,
+  swotScopeSchema,
+  type SwotScope,
+  type SwotScopeItem,
+} from './score';
 
 const conversations = (count: number) => Array.from({ length: count }, (_, index) => `c${index + 1}`);
 
-function item(id: string, conversation: string, text: string, lemma: string | null = null, quadrant = 'strengths'): SwotScopeItem {
+function item(
+  id: string,
+  conversation: string,
+  text: string,
+  lemma: string | null = null,
+  quadrant = 'strengths',
+): SwotScopeItem {
   return { id, conversation, quadrant, text, lemma };
 }
 
@@ -74,18 +89,32 @@ describe('scoreSwot', () => {
       group: 'beleid en personeel',
       conversationCount: 8,
       quadrants: {
-        strengths: [{ rank: 1, lemma: 'Samenwerking', conversations: 5, score: 6.3, display: '6,3', items: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'] }],
+        strengths: [
+          {
+            rank: 1,
+            lemma: 'Samenwerking',
+            conversations: 5,
+            score: 6.3,
+            display: '6,3',
+            items: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'],
+          },
+        ],
         weaknesses: [],
         opportunities: [],
         threats: [],
       },
       notRetained: [],
     });
-    expect(JSON.stringify(result.quadrants.strengths[0])).toBe('{"rank":1,"lemma":"Samenwerking","conversations":5,"score":6.3,"display":"6,3","items":["a1","a2","a3","a4","a5","a6"]}');
+    expect(JSON.stringify(result.quadrants.strengths[0])).toBe(
+      '{"rank":1,"lemma":"Samenwerking","conversations":5,"score":6.3,"display":"6,3","items":["a1","a2","a3","a4","a5","a6"]}',
+    );
   });
 
   it('shows English display with a decimal point when asked', () => {
-    const result = scoreSwot({ group: 'g', conversations: conversations(3), items: [item('x', 'c1', 't', 'L')] }, { language: 'en' });
+    const result = scoreSwot(
+      { group: 'g', conversations: conversations(3), items: [item('x', 'c1', 't', 'L')] },
+      { language: 'en' },
+    );
     expect(result.quadrants.strengths[0]?.display).toBe('3.3');
   });
 
@@ -98,7 +127,9 @@ describe('scoreSwot', () => {
       item('u5', 'c3', 'Nieuwe subsidies', null, 'opportunities'),
     ];
     const result = scoreSwot({ group: 'g', conversations: conversations(4), items });
-    expect(result.quadrants.weaknesses).toEqual([{ rank: 1, lemma: 'Te weinig lokalen', conversations: 2, score: 5, display: '5,0', items: ['u3', 'u4'] }]);
+    expect(result.quadrants.weaknesses).toEqual([
+      { rank: 1, lemma: 'Te weinig lokalen', conversations: 2, score: 5, display: '5,0', items: ['u3', 'u4'] },
+    ]);
     expect(result.quadrants.opportunities).toEqual([]);
     expect(result.notRetained).toEqual([
       { id: 'u1', quadrant: 'weaknesses', text: 'Wachtlijsten' },
@@ -108,8 +139,14 @@ describe('scoreSwot', () => {
   });
 
   it('retains a lemma the team made even when it comes from one conversation', () => {
-    const result = scoreSwot({ group: 'g', conversations: conversations(4), items: [item('l1', 'c2', 'Bereikbaarheid', 'Ligging')] });
-    expect(result.quadrants.strengths).toEqual([{ rank: 1, lemma: 'Ligging', conversations: 1, score: 2.5, display: '2,5', items: ['l1'] }]);
+    const result = scoreSwot({
+      group: 'g',
+      conversations: conversations(4),
+      items: [item('l1', 'c2', 'Bereikbaarheid', 'Ligging')],
+    });
+    expect(result.quadrants.strengths).toEqual([
+      { rank: 1, lemma: 'Ligging', conversations: 1, score: 2.5, display: '2,5', items: ['l1'] },
+    ]);
   });
 
   it('lets an unclustered item join the lemma named like its text in the same quadrant only', () => {
@@ -119,14 +156,18 @@ describe('scoreSwot', () => {
       item('j3', 'c2', 'vrijwilligers', null, 'threats'),
     ];
     const result = scoreSwot({ group: 'g', conversations: conversations(5), items });
-    expect(result.quadrants.strengths).toEqual([{ rank: 1, lemma: 'VRIJWILLIGERS', conversations: 2, score: 4, display: '4,0', items: ['j1', 'j2'] }]);
+    expect(result.quadrants.strengths).toEqual([
+      { rank: 1, lemma: 'VRIJWILLIGERS', conversations: 2, score: 4, display: '4,0', items: ['j1', 'j2'] },
+    ]);
     expect(result.notRetained).toEqual([{ id: 'j3', quadrant: 'threats', text: 'vrijwilligers' }]);
   });
 
   it('treats lemma names alike when they differ only in case, accents or spaces', () => {
     const items = [item('n1', 'c1', 'a', 'Coördinatie '), item('n2', 'c2', 'b', 'coordinatie')];
     const result = scoreSwot({ group: 'g', conversations: conversations(2), items });
-    expect(result.quadrants.strengths).toEqual([{ rank: 1, lemma: 'Coördinatie', conversations: 2, score: 10, display: '10,0', items: ['n1', 'n2'] }]);
+    expect(result.quadrants.strengths).toEqual([
+      { rank: 1, lemma: 'Coördinatie', conversations: 2, score: 10, display: '10,0', items: ['n1', 'n2'] },
+    ]);
   });
 
   it('sorts by score, then by Dutch collation, with sequential ranks', () => {
@@ -137,7 +178,9 @@ describe('scoreSwot', () => {
       item('s4', 'c2', 'x', 'beleid'),
       item('s5', 'c1', 'x', 'Aanbod'),
     ];
-    const ranked = scoreSwot({ group: 'g', conversations: conversations(3), items }).quadrants.strengths.map(({ rank, lemma, display }) => [rank, lemma, display]);
+    const ranked = scoreSwot({ group: 'g', conversations: conversations(3), items }).quadrants.strengths.map(
+      ({ rank, lemma, display }) => [rank, lemma, display],
+    );
     expect(ranked).toEqual([
       [1, 'beleid', '6,7'],
       [2, 'Aanbod', '3,3'],
@@ -156,7 +199,11 @@ describe('scoreSwot', () => {
   });
 
   it('counts N from the conversation list, including conversations without items', () => {
-    const result = scoreSwot({ group: 'g', conversations: conversations(10), items: [item('a', 'c1', 't', 'L'), item('b', 'c2', 't', 'L')] });
+    const result = scoreSwot({
+      group: 'g',
+      conversations: conversations(10),
+      items: [item('a', 'c1', 't', 'L'), item('b', 'c2', 't', 'L')],
+    });
     expect(result.conversationCount).toBe(10);
     expect(result.quadrants.strengths[0]?.score).toBe(2);
   });
@@ -164,7 +211,11 @@ describe('scoreSwot', () => {
 
 describe('scope validation', () => {
   it('lists items naming a conversation not in the list', () => {
-    const issues = thrownIssues({ group: 'g', conversations: ['c1'], items: [item('i1', 'c1', 't'), item('i2', 'c9', 't'), item('i3', 'c8', 't')] });
+    const issues = thrownIssues({
+      group: 'g',
+      conversations: ['c1'],
+      items: [item('i1', 'c1', 't'), item('i2', 'c9', 't'), item('i3', 'c8', 't')],
+    });
     expect(issues).toEqual([{ code: 'unknownConversation', ids: ['i2', 'i3'], conversations: ['c9', 'c8'] }]);
   });
 
@@ -174,7 +225,11 @@ describe('scope validation', () => {
   });
 
   it('lists duplicate item ids and duplicate conversation ids', () => {
-    const issues = thrownIssues({ group: 'g', conversations: ['c1', 'c2', 'c1'], items: [item('i1', 'c1', 't'), item('i1', 'c2', 'u'), item('i2', 'c2', 'u')] });
+    const issues = thrownIssues({
+      group: 'g',
+      conversations: ['c1', 'c2', 'c1'],
+      items: [item('i1', 'c1', 't'), item('i1', 'c2', 'u'), item('i2', 'c2', 'u')],
+    });
     expect(issues).toEqual([
       { code: 'duplicateConversation', ids: ['c1'] },
       { code: 'duplicateItemId', ids: ['i1'] },
@@ -182,18 +237,30 @@ describe('scope validation', () => {
   });
 
   it('refuses items when the list of conversations is empty', () => {
-    const issues = thrownIssues({ group: 'g', conversations: [], items: [item('i1', 'c1', 't'), item('i2', 'c2', 't')] });
+    const issues = thrownIssues({
+      group: 'g',
+      conversations: [],
+      items: [item('i1', 'c1', 't'), item('i2', 'c2', 't')],
+    });
     expect(issues).toEqual([{ code: 'noConversations', ids: ['i1', 'i2'] }]);
   });
 
   it('refuses blank item texts and blank lemma names', () => {
-    expect(scopeIssues({ group: 'g', conversations: ['c1'], items: [item('i1', 'c1', '  ')] })).toEqual([{ code: 'blankText', ids: ['i1'] }]);
-    expect(() => scoreSwot({ group: 'g', conversations: ['c1'], items: [item('i1', 'c1', 't', ' \t')] })).toThrow('blank lemma name (use null for an item without a lemma): items "i1"');
+    expect(scopeIssues({ group: 'g', conversations: ['c1'], items: [item('i1', 'c1', '  ')] })).toEqual([
+      { code: 'blankText', ids: ['i1'] },
+    ]);
+    expect(() => scoreSwot({ group: 'g', conversations: ['c1'], items: [item('i1', 'c1', 't', ' \t')] })).toThrow(
+      'blank lemma name (use null for an item without a lemma): items "i1"',
+    );
   });
 
   it('writes a clear English message naming the offending ids', () => {
     try {
-      scoreSwot({ group: 'g', conversations: ['c1'], items: [item('i1', 'c1', 't', null, 'kansen'), item('i2', 'c7', 't')] });
+      scoreSwot({
+        group: 'g',
+        conversations: ['c1'],
+        items: [item('i1', 'c1', 't', null, 'kansen'), item('i2', 'c7', 't')],
+      });
       expect.unreachable();
     } catch (error) {
       expect((error as Error).message).toBe(
@@ -211,12 +278,20 @@ describe('scope validation', () => {
 
 describe('swotScopeSchema (file format)', () => {
   it('accepts the format of issue 6 and defaults a missing lemma to null', () => {
-    const parsed = swotScopeSchema.parse({ group: 'g', conversations: ['c1'], items: [{ id: 'i1', conversation: 'c1', quadrant: 'strengths', text: 't' }] });
+    const parsed = swotScopeSchema.parse({
+      group: 'g',
+      conversations: ['c1'],
+      items: [{ id: 'i1', conversation: 'c1', quadrant: 'strengths', text: 't' }],
+    });
     expect(parsed.items[0]?.lemma).toBeNull();
   });
 
   it('refuses unknown fields, blank ids and wrong types, naming the path', () => {
-    const result = swotScopeSchema.safeParse({ group: 'g', conversations: ['c1', ''], items: [{ id: 'i1', conversation: 'c1', quadrant: 'strengths', text: 't', lemmma: 'x' }, { id: 3 }] });
+    const result = swotScopeSchema.safeParse({
+      group: 'g',
+      conversations: ['c1', ''],
+      items: [{ id: 'i1', conversation: 'c1', quadrant: 'strengths', text: 't', lemmma: 'x' }, { id: 3 }],
+    });
     expect(result.success).toBe(false);
     const paths = result.error?.issues.map((issue) => issue.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['conversations.1', 'items.0', 'items.1.id']));

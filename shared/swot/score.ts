@@ -43,7 +43,8 @@ export interface SwotScope {
   readonly items: readonly SwotScopeItem[];
 }
 
-const nonBlank = (what: string) => z.string().refine((value) => value.trim().length > 0, { message: `${what} must not be blank` });
+const nonBlank = (what: string) =>
+  z.string().refine((value) => value.trim().length > 0, { message: `${what} must not be blank` });
 
 /** The file format of `veldwerk swot score` (issue 6). Semantic checks follow in `validateScope`. */
 export const swotScopeItemSchema = z
@@ -165,12 +166,20 @@ export function scopeIssues(scope: SwotScope): SwotInputIssue[] {
   } else {
     const strays = scope.items.filter((item) => !conversationIds.has(item.conversation));
     if (strays.length > 0) {
-      issues.push({ code: 'unknownConversation', ids: distinct(strays.map((item) => item.id)), conversations: distinct(strays.map((item) => item.conversation)) });
+      issues.push({
+        code: 'unknownConversation',
+        ids: distinct(strays.map((item) => item.id)),
+        conversations: distinct(strays.map((item) => item.conversation)),
+      });
     }
   }
   const badQuadrants = scope.items.filter((item) => !isQuadrant(item.quadrant));
   if (badQuadrants.length > 0) {
-    issues.push({ code: 'unknownQuadrant', ids: distinct(badQuadrants.map((item) => item.id)), quadrants: distinct(badQuadrants.map((item) => item.quadrant)) });
+    issues.push({
+      code: 'unknownQuadrant',
+      ids: distinct(badQuadrants.map((item) => item.id)),
+      quadrants: distinct(badQuadrants.map((item) => item.quadrant)),
+    });
   }
   const blank = scope.items.filter((item) => normalizeText(item.text) === '');
   if (blank.length > 0) issues.push({ code: 'blankText', ids: distinct(blank.map((item) => item.id)) });
@@ -224,7 +233,14 @@ export function scoreSwot(scope: SwotScope, options: ScoreOptions = {}): SwotSco
     if (item.lemma === null) continue;
     const quadrantGroups = groups[item.quadrant as Quadrant];
     const key = normalizeText(item.lemma);
-    if (!quadrantGroups.has(key)) quadrantGroups.set(key, { name: item.lemma.trim(), isLemma: true, items: [], conversations: new Set(), indices: [] });
+    if (!quadrantGroups.has(key))
+      quadrantGroups.set(key, {
+        name: item.lemma.trim(),
+        isLemma: true,
+        items: [],
+        conversations: new Set(),
+        indices: [],
+      });
   }
   const notRetainedIndices: number[] = [];
   scope.items.forEach((item, index) => {
@@ -250,7 +266,14 @@ export function scoreSwot(scope: SwotScope, options: ScoreOptions = {}): SwotSco
     return retained.map((group, position) => {
       const k = group.conversations.size;
       const tenths = scoreTenths(k, n);
-      return { rank: position + 1, lemma: group.name, conversations: k, score: tenths / 10, display: formatScoreTenths(tenths, language), items: group.items };
+      return {
+        rank: position + 1,
+        lemma: group.name,
+        conversations: k,
+        score: tenths / 10,
+        display: formatScoreTenths(tenths, language),
+        items: group.items,
+      };
     });
   });
   notRetainedIndices.sort((a, b) => a - b);

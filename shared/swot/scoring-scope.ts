@@ -12,7 +12,11 @@ import type { SwotScope } from './score';
 export interface ScopeRecords {
   readonly sectorName: string;
   readonly groupName: string;
-  readonly conversations: readonly { readonly conversation: Conversation; readonly label: string; readonly date: string | null }[];
+  readonly conversations: readonly {
+    readonly conversation: Conversation;
+    readonly label: string;
+    readonly date: string | null;
+  }[];
   readonly items: readonly SwotItem[];
   readonly lemmas: readonly Lemma[];
 }
@@ -36,7 +40,13 @@ export function toScoringScope(records: ScopeRecords): { scope: SwotScope; lemma
       conversations: records.conversations.map(({ conversation }) => conversation.id),
       items: records.items.map((item) => {
         const lemma = item.lemma_id ? lemmas.get(item.lemma_id) : undefined;
-        return { id: item.id, conversation: item.conversation_id ?? '', quadrant: item.quadrant ?? '', text: item.text ?? '', lemma: lemma?.name ?? null };
+        return {
+          id: item.id,
+          conversation: item.conversation_id ?? '',
+          quadrant: item.quadrant ?? '',
+          text: item.text ?? '',
+          lemma: lemma?.name ?? null,
+        };
       }),
     },
   };

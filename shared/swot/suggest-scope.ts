@@ -40,13 +40,23 @@ export interface ScopeSuggestions {
   readonly hints: readonly { readonly itemId: string; readonly lemmas: readonly LemmaSuggestion[] }[];
 }
 
-export function suggestForScope(input: { readonly items: readonly ScopeSuggestItem[]; readonly lemmas: readonly ScopeSuggestLemma[] }, options: { readonly hintsPerItem?: number } = {}): ScopeSuggestions {
+export function suggestForScope(
+  input: { readonly items: readonly ScopeSuggestItem[]; readonly lemmas: readonly ScopeSuggestLemma[] },
+  options: { readonly hintsPerItem?: number } = {},
+): ScopeSuggestions {
   const lemmaIds = new Set(input.lemmas.map((lemma) => lemma.id));
   const clustered = input.items.filter((item) => item.lemmaId !== null && lemmaIds.has(item.lemmaId));
   const unclustered = input.items.filter((item) => item.lemmaId === null || !lemmaIds.has(item.lemmaId));
-  const threshold = chooseGroupThreshold(clustered.map((item) => ({ text: item.text, lemmaId: item.lemmaId as string, group: item.quadrant })));
+  const threshold = chooseGroupThreshold(
+    clustered.map((item) => ({ text: item.text, lemmaId: item.lemmaId as string, group: item.quadrant })),
+  );
   const index = createLemmaIndex(
-    input.lemmas.map((lemma) => ({ id: lemma.id, name: lemma.name, quadrant: lemma.quadrant, itemTexts: clustered.filter((item) => item.lemmaId === lemma.id).map((item) => item.text) })),
+    input.lemmas.map((lemma) => ({
+      id: lemma.id,
+      name: lemma.name,
+      quadrant: lemma.quadrant,
+      itemTexts: clustered.filter((item) => item.lemmaId === lemma.id).map((item) => item.text),
+    })),
   );
   const limit = options.hintsPerItem ?? 3;
   const textOf = new Map(unclustered.map((item) => [item.id, item.text]));
@@ -56,8 +66,18 @@ export function suggestForScope(input: { readonly items: readonly ScopeSuggestIt
   ).map((group) => {
     const quadrant = group.quadrant as Quadrant;
     const joined = group.itemIds.map((id) => textOf.get(id) ?? '').join('. ');
-    return { quadrant, itemIds: group.itemIds, name: group.name, confidence: group.confidence, terms: group.terms, bestLemmas: index.suggest({ text: joined, quadrant }, { limit }) };
+    return {
+      quadrant,
+      itemIds: group.itemIds,
+      name: group.name,
+      confidence: group.confidence,
+      terms: group.terms,
+      bestLemmas: index.suggest({ text: joined, quadrant }, { limit }),
+    };
   });
-  const hints = unclustered.map((item) => ({ itemId: item.id, lemmas: index.suggest({ text: item.text, quadrant: item.quadrant }, { limit }) }));
+  const hints = unclustered.map((item) => ({
+    itemId: item.id,
+    lemmas: index.suggest({ text: item.text, quadrant: item.quadrant }, { limit }),
+  }));
   return { threshold, groups, hints };
 }

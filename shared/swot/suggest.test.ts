@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GROUP_THRESHOLD, GROUP_THRESHOLD_CANDIDATES, averageLinkage, chooseGroupThreshold, createLemmaIndex, suggestGroups, suggestLemma, type LemmaCandidate, type SuggestItem } from './suggest';
+import {
+  DEFAULT_GROUP_THRESHOLD,
+  GROUP_THRESHOLD_CANDIDATES,
+  averageLinkage,
+  chooseGroupThreshold,
+  createLemmaIndex,
+  suggestGroups,
+  suggestLemma,
+  type LemmaCandidate,
+  type SuggestItem,
+} from './suggest';
 import { cosine, unitVector, type SparseVector } from './tfidf';
 
 const texts = [
@@ -43,7 +53,16 @@ describe('suggestGroups', () => {
       { id: 'b', text: 'wachtlijsten', quadrant: 'threats' },
       { id: 'c', text: 'Lange wachtlijsten', quadrant: 'threats' },
     ]);
-    expect(groups).toEqual([{ quadrant: 'threats', itemIds: ['b', 'c'], name: 'wachtlijsten', representativeItemId: 'b', confidence: 1, terms: ['wachtlijsten'] }]);
+    expect(groups).toEqual([
+      {
+        quadrant: 'threats',
+        itemIds: ['b', 'c'],
+        name: 'wachtlijsten',
+        representativeItemId: 'b',
+        confidence: 1,
+        terms: ['wachtlijsten'],
+      },
+    ]);
   });
 
   it('follows the threshold and the minimum group size', () => {
@@ -57,7 +76,12 @@ describe('suggestGroups', () => {
   it('handles no items, one item and texts of stop words only, and leaves its input untouched', () => {
     expect(suggestGroups([])).toEqual([]);
     expect(suggestGroups([{ id: 'x', text: 'Samenwerking' }])).toEqual([]);
-    expect(suggestGroups([{ id: 'x', text: 'het is niet' }, { id: 'y', text: 'het is niet' }])).toEqual([]);
+    expect(
+      suggestGroups([
+        { id: 'x', text: 'het is niet' },
+        { id: 'y', text: 'het is niet' },
+      ]),
+    ).toEqual([]);
     const frozen = Object.freeze(items.map((item) => Object.freeze({ ...item })));
     expect(suggestGroups(frozen)).toEqual(suggestGroups(items));
   });
@@ -88,13 +112,23 @@ function naiveAverageLinkage(vectors: readonly SparseVector[], threshold: number
 
 describe('averageLinkage (nearest-neighbour chain)', () => {
   it('finds the same groups as the naive greedy algorithm', () => {
-    const vectorArb = fc.dictionary(fc.integer({ min: 0, max: 7 }).map(String), fc.double({ min: 0.01, max: 1, noNaN: true }), { maxKeys: 4 });
+    const vectorArb = fc.dictionary(
+      fc.integer({ min: 0, max: 7 }).map(String),
+      fc.double({ min: 0.01, max: 1, noNaN: true }),
+      { maxKeys: 4 },
+    );
     fc.assert(
-      fc.property(fc.array(vectorArb, { minLength: 1, maxLength: 18 }), fc.double({ min: 0.05, max: 0.9, noNaN: true }), (raw, threshold) => {
-        const vectors = raw.map((weights) => unitVector(new Map(Object.entries(weights).map(([term, weight]) => [Number(term), weight]))));
-        const key = (clusters: number[][]) => clusters.map((cluster) => cluster.join(',')).sort();
-        expect(key(averageLinkage(vectors, threshold))).toEqual(key(naiveAverageLinkage(vectors, threshold)));
-      }),
+      fc.property(
+        fc.array(vectorArb, { minLength: 1, maxLength: 18 }),
+        fc.double({ min: 0.05, max: 0.9, noNaN: true }),
+        (raw, threshold) => {
+          const vectors = raw.map((weights) =>
+            unitVector(new Map(Object.entries(weights).map(([term, weight]) => [Number(term), weight]))),
+          );
+          const key = (clusters: number[][]) => clusters.map((cluster) => cluster.join(',')).sort();
+          expect(key(averageLinkage(vectors, threshold))).toEqual(key(naiveAverageLinkage(vectors, threshold)));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -102,15 +136,31 @@ describe('averageLinkage (nearest-neighbour chain)', () => {
 
 describe('suggestLemma', () => {
   const lemmas: LemmaCandidate[] = [
-    { id: 'L1', name: 'Wachtlijsten', quadrant: 'weaknesses', itemTexts: ['Lange wachtlijsten voor cursussen', 'Wachtlijst NT2'] },
-    { id: 'L2', name: 'Samenwerking', quadrant: 'strengths', itemTexts: ['Goede samenwerking met scholen', 'Netwerk met lokale besturen'] },
+    {
+      id: 'L1',
+      name: 'Wachtlijsten',
+      quadrant: 'weaknesses',
+      itemTexts: ['Lange wachtlijsten voor cursussen', 'Wachtlijst NT2'],
+    },
+    {
+      id: 'L2',
+      name: 'Samenwerking',
+      quadrant: 'strengths',
+      itemTexts: ['Goede samenwerking met scholen', 'Netwerk met lokale besturen'],
+    },
     { id: 'L3', name: 'Personeel', quadrant: 'weaknesses', itemTexts: ['Te weinig personeel', 'Personeelsverloop'] },
     { id: 'L4', name: 'Wachttijden', quadrant: 'threats', itemTexts: ['Wachtlijsten groeien'] },
   ];
 
   it('proposes the best existing lemma of the item quadrant with a score and shared words', () => {
     expect(suggestLemma({ text: 'Wachtlijsten voor Nederlandse les', quadrant: 'weaknesses' }, lemmas)).toEqual([
-      { lemmaId: 'L1', name: 'Wachtlijsten', quadrant: 'weaknesses', score: expect.any(Number), terms: ['wachtlijsten', 'nt2'] },
+      {
+        lemmaId: 'L1',
+        name: 'Wachtlijsten',
+        quadrant: 'weaknesses',
+        score: expect.any(Number),
+        terms: ['wachtlijsten', 'nt2'],
+      },
     ]);
     const [best] = suggestLemma({ text: 'Samenwerking met het CLB' }, lemmas);
     expect(best).toMatchObject({ lemmaId: 'L2', terms: ['samenwerking'] });
@@ -122,8 +172,12 @@ describe('suggestLemma', () => {
     const all = suggestLemma({ text: 'wachtlijsten', quadrant: 'weaknesses' }, lemmas, { anyQuadrant: true });
     expect(all.map((suggestion) => suggestion.lemmaId)).toEqual(['L1', 'L4']);
     expect(all[0]!.score).toBeGreaterThanOrEqual(all[1]!.score);
-    expect(suggestLemma({ text: 'wachtlijsten', quadrant: 'weaknesses' }, lemmas, { anyQuadrant: true, limit: 1 })).toHaveLength(1);
-    expect(suggestLemma({ text: 'wachtlijsten', quadrant: 'weaknesses' }, lemmas, { anyQuadrant: true, minScore: 0.99 })).toEqual([]);
+    expect(
+      suggestLemma({ text: 'wachtlijsten', quadrant: 'weaknesses' }, lemmas, { anyQuadrant: true, limit: 1 }),
+    ).toHaveLength(1);
+    expect(
+      suggestLemma({ text: 'wachtlijsten', quadrant: 'weaknesses' }, lemmas, { anyQuadrant: true, minScore: 0.99 }),
+    ).toEqual([]);
   });
 
   it('answers nothing for unrelated text, stop words only, or no lemmas', () => {
@@ -167,11 +221,20 @@ describe('chooseGroupThreshold', () => {
   });
 
   it('picks one of its candidates that reproduces the team clustering at least as well as the default', () => {
-    const labelled = texts.slice(0, 10).map((text, index) => ({ text, lemmaId: ['s', 's', 's', 'w', 'w', 'w', 'v', 'v', 'f', 'f'][index] as string, group: 'one' }));
+    const labelled = texts
+      .slice(0, 10)
+      .map((text, index) => ({
+        text,
+        lemmaId: ['s', 's', 's', 'w', 'w', 'w', 'v', 'v', 'f', 'f'][index] as string,
+        group: 'one',
+      }));
     const twice = [...labelled, ...labelled.map((item) => ({ ...item, group: 'two' }))];
     const chosen = chooseGroupThreshold(twice);
     expect(GROUP_THRESHOLD_CANDIDATES).toContain(chosen);
-    const groups = suggestGroups(labelled.map((item, index) => ({ id: String(index), text: item.text })), { threshold: chosen });
+    const groups = suggestGroups(
+      labelled.map((item, index) => ({ id: String(index), text: item.text })),
+      { threshold: chosen },
+    );
     expect(groups.map((group) => group.itemIds.length).sort()).toEqual([2, 2, 3, 3]);
   });
 });

@@ -1,5 +1,12 @@
 import { compareDutch } from './collation';
-import { combinedVector, countsInCorpus, featureCorpus, isExplainingTerm, isWordTerm, type FeatureCorpus } from './features';
+import {
+  combinedVector,
+  countsInCorpus,
+  featureCorpus,
+  isExplainingTerm,
+  isWordTerm,
+  type FeatureCorpus,
+} from './features';
 import { adjustedRandIndex } from './quality';
 import type { Quadrant } from './quadrants';
 import { cosine, unitVector, type SparseVector } from './tfidf';
@@ -84,7 +91,8 @@ function similarityMatrix(vectors: readonly SparseVector[]): Float64Array {
       const weight = vector.weights[k] as number;
       let list = postings.get(term);
       if (!list) postings.set(term, (list = []));
-      for (const other of list) matrix[other.doc * n + doc] = (matrix[other.doc * n + doc] as number) + other.weight * weight;
+      for (const other of list)
+        matrix[other.doc * n + doc] = (matrix[other.doc * n + doc] as number) + other.weight * weight;
       list.push({ doc, weight });
     }
   });
@@ -137,7 +145,7 @@ export function averageLinkage(vectors: readonly SparseVector[], threshold: numb
     const sb = size[b] as number;
     for (let c = 0; c < n; c += 1) {
       if (c === a || c === b || !live[c]) continue;
-      const merged = ((sa * (sim[a * n + c] as number)) + sb * (sim[b * n + c] as number)) / (sa + sb);
+      const merged = (sa * (sim[a * n + c] as number) + sb * (sim[b * n + c] as number)) / (sa + sb);
       sim[a * n + c] = merged;
       sim[c * n + a] = merged;
     }
@@ -147,7 +155,8 @@ export function averageLinkage(vectors: readonly SparseVector[], threshold: numb
     members[b] = [];
   }
   const clusters: number[][] = [];
-  for (let index = 0; index < n; index += 1) if (live[index]) clusters.push((members[index] as number[]).sort((x, y) => x - y));
+  for (let index = 0; index < n; index += 1)
+    if (live[index]) clusters.push((members[index] as number[]).sort((x, y) => x - y));
   return clusters;
 }
 
@@ -156,7 +165,8 @@ export function suggestGroups(items: readonly SuggestItem[], options: GroupOptio
   const threshold = options.threshold ?? DEFAULT_GROUP_THRESHOLD;
   const minGroupSize = options.minGroupSize ?? 2;
   if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`threshold must be in (0, 1], not ${threshold}`);
-  if (!Number.isInteger(minGroupSize) || minGroupSize < 2) throw new RangeError(`minGroupSize must be a whole number ≥ 2, not ${minGroupSize}`);
+  if (!Number.isInteger(minGroupSize) || minGroupSize < 2)
+    throw new RangeError(`minGroupSize must be a whole number ≥ 2, not ${minGroupSize}`);
   const corpus = featureCorpus(items.map((item) => item.text));
   const vectors = corpus.counts.map((counts) => combinedVector(counts, corpus.idf));
 
@@ -170,23 +180,43 @@ export function suggestGroups(items: readonly SuggestItem[], options: GroupOptio
 
   const suggestions: { suggestion: GroupSuggestion; first: number }[] = [];
   for (const [quadrant, indices] of partitions) {
-    for (const cluster of averageLinkage(indices.map((index) => vectors[index] as SparseVector), threshold)) {
+    for (const cluster of averageLinkage(
+      indices.map((index) => vectors[index] as SparseVector),
+      threshold,
+    )) {
       if (cluster.length < minGroupSize) continue;
       const memberIndices = cluster.map((local) => indices[local] as number);
-      suggestions.push({ suggestion: describeGroup(items, vectors, corpus, quadrant, memberIndices), first: memberIndices[0] as number });
+      suggestions.push({
+        suggestion: describeGroup(items, vectors, corpus, quadrant, memberIndices),
+        first: memberIndices[0] as number,
+      });
     }
   }
-  suggestions.sort((x, y) => y.suggestion.itemIds.length - x.suggestion.itemIds.length || y.suggestion.confidence - x.suggestion.confidence || x.first - y.first);
+  suggestions.sort(
+    (x, y) =>
+      y.suggestion.itemIds.length - x.suggestion.itemIds.length ||
+      y.suggestion.confidence - x.suggestion.confidence ||
+      x.first - y.first,
+  );
   return suggestions.map((entry) => entry.suggestion);
 }
 
-function describeGroup(items: readonly SuggestItem[], vectors: readonly SparseVector[], corpus: FeatureCorpus, quadrant: Quadrant | null, memberIndices: readonly number[]): GroupSuggestion {
+function describeGroup(
+  items: readonly SuggestItem[],
+  vectors: readonly SparseVector[],
+  corpus: FeatureCorpus,
+  quadrant: Quadrant | null,
+  memberIndices: readonly number[],
+): GroupSuggestion {
   const m = memberIndices.length;
   const totals = new Float64Array(m);
   let pairSum = 0;
   for (let i = 0; i < m; i += 1) {
     for (let j = i + 1; j < m; j += 1) {
-      const s = cosine(vectors[memberIndices[i] as number] as SparseVector, vectors[memberIndices[j] as number] as SparseVector);
+      const s = cosine(
+        vectors[memberIndices[i] as number] as SparseVector,
+        vectors[memberIndices[j] as number] as SparseVector,
+      );
       totals[i] = (totals[i] as number) + s;
       totals[j] = (totals[j] as number) + s;
       pairSum += s;
@@ -251,7 +281,10 @@ export interface LemmaSuggestOptions {
 
 export interface LemmaIndex {
   /** The best existing lemmas for an item, highest score first (then name, Dutch collation). */
-  suggest(item: { readonly text: string; readonly quadrant?: Quadrant }, options?: LemmaSuggestOptions): LemmaSuggestion[];
+  suggest(
+    item: { readonly text: string; readonly quadrant?: Quadrant },
+    options?: LemmaSuggestOptions,
+  ): LemmaSuggestion[];
 }
 
 /** Prepares the lemmas once, for suggesting a lemma to many items. */
@@ -265,7 +298,11 @@ export function createLemmaIndex(lemmas: readonly LemmaCandidate[]): LemmaIndex 
       const vector = combinedVector(corpus.counts[cursor] as FeatureCorpus['counts'][number], corpus.idf);
       const weight = k === 0 ? LEMMA_NAME_WEIGHT : 1;
       cursor += 1;
-      for (let t = 0; t < vector.terms.length; t += 1) sum.set(vector.terms[t] as number, (sum.get(vector.terms[t] as number) ?? 0) + weight * (vector.weights[t] as number));
+      for (let t = 0; t < vector.terms.length; t += 1)
+        sum.set(
+          vector.terms[t] as number,
+          (sum.get(vector.terms[t] as number) ?? 0) + weight * (vector.weights[t] as number),
+        );
     }
     return unitVector(sum);
   });
@@ -278,14 +315,26 @@ export function createLemmaIndex(lemmas: readonly LemmaCandidate[]): LemmaIndex 
       const vector = combinedVector(countsInCorpus(corpus, item.text), corpus.idf);
       const found: LemmaSuggestion[] = [];
       lemmas.forEach((lemma, index) => {
-        if (!options.anyQuadrant && item.quadrant !== undefined && lemma.quadrant !== undefined && lemma.quadrant !== item.quadrant) return;
+        if (
+          !options.anyQuadrant &&
+          item.quadrant !== undefined &&
+          lemma.quadrant !== undefined &&
+          lemma.quadrant !== item.quadrant
+        )
+          return;
         const centroid = centroids[index] as SparseVector;
         const score = cosine(vector, centroid);
         if (score < minScore || score === 0) return;
         // A hint must say why: character grams alone (a shared syllable) are no reason.
         const terms = sharedTerms(vector, centroid, corpus);
         if (terms.length === 0) return;
-        found.push({ lemmaId: lemma.id, name: lemma.name, quadrant: lemma.quadrant ?? null, score: round3(score), terms });
+        found.push({
+          lemmaId: lemma.id,
+          name: lemma.name,
+          quadrant: lemma.quadrant ?? null,
+          score: round3(score),
+          terms,
+        });
       });
       return found.sort((x, y) => y.score - x.score || compareDutch(x.name, y.name)).slice(0, limit);
     },
@@ -297,7 +346,8 @@ function sharedTerms(a: SparseVector, b: SparseVector, corpus: FeatureCorpus): s
   let j = 0;
   for (let i = 0; i < a.terms.length; i += 1) {
     while (j < b.terms.length && (b.terms[j] as number) < (a.terms[i] as number)) j += 1;
-    if (j < b.terms.length && b.terms[j] === a.terms[i] && isExplainingTerm(corpus, a.terms[i] as number)) shared.push([a.terms[i] as number, (a.weights[i] as number) * (b.weights[j] as number)]);
+    if (j < b.terms.length && b.terms[j] === a.terms[i] && isExplainingTerm(corpus, a.terms[i] as number))
+      shared.push([a.terms[i] as number, (a.weights[i] as number) * (b.weights[j] as number)]);
   }
   // Words first (a shared word is the clearest reason), then shared themes, by weight; each written form once.
   const words = shared.filter(([term]) => isWordTerm(corpus, term));
@@ -308,7 +358,11 @@ function sharedTerms(a: SparseVector, b: SparseVector, corpus: FeatureCorpus): s
 }
 
 /** The best existing lemmas for one item; for many items, build `createLemmaIndex` once. */
-export function suggestLemma(item: { readonly text: string; readonly quadrant?: Quadrant }, lemmas: readonly LemmaCandidate[], options: LemmaSuggestOptions = {}): LemmaSuggestion[] {
+export function suggestLemma(
+  item: { readonly text: string; readonly quadrant?: Quadrant },
+  lemmas: readonly LemmaCandidate[],
+  options: LemmaSuggestOptions = {},
+): LemmaSuggestion[] {
   return createLemmaIndex(lemmas).suggest(item, options);
 }
 
@@ -336,7 +390,9 @@ export function chooseGroupThreshold(labelled: readonly LabelledItem[], minItems
     if (list) list.push(item);
     else groups.set(item.group, [item]);
   }
-  const usable = [...groups.values()].filter((items) => items.length >= 3 && new Set(items.map((item) => item.lemmaId)).size >= 2);
+  const usable = [...groups.values()].filter(
+    (items) => items.length >= 3 && new Set(items.map((item) => item.lemmaId)).size >= 2,
+  );
   if (usable.length === 0) return DEFAULT_GROUP_THRESHOLD;
   const prepared = usable.map((items) => {
     const corpus = featureCorpus(items.map((item) => item.text));

@@ -19,10 +19,27 @@ export interface TeamLemma {
 export type TeamSwot<L extends TeamLemma = TeamLemma> = Readonly<Record<Quadrant, readonly L[]>>;
 
 export type TeamSwotIssue =
-  | { readonly code: 'tooFew'; readonly quadrant: Quadrant; readonly count: number; readonly expected: number; readonly missing: number }
-  | { readonly code: 'tooMany'; readonly quadrant: Quadrant; readonly count: number; readonly expected: number; readonly excess: number }
+  | {
+      readonly code: 'tooFew';
+      readonly quadrant: Quadrant;
+      readonly count: number;
+      readonly expected: number;
+      readonly missing: number;
+    }
+  | {
+      readonly code: 'tooMany';
+      readonly quadrant: Quadrant;
+      readonly count: number;
+      readonly expected: number;
+      readonly excess: number;
+    }
   | { readonly code: 'blankName'; readonly quadrant: Quadrant; readonly ids: readonly string[] }
-  | { readonly code: 'duplicateName'; readonly quadrant: Quadrant; readonly name: string; readonly ids: readonly string[] };
+  | {
+      readonly code: 'duplicateName';
+      readonly quadrant: Quadrant;
+      readonly name: string;
+      readonly ids: readonly string[];
+    };
 
 /** Every way the team SWOT breaks the rule, quadrant by quadrant in table order; [] when it is complete. */
 export function teamSwotIssues(swot: TeamSwot): TeamSwotIssue[] {
@@ -41,7 +58,13 @@ export function teamSwotIssues(swot: TeamSwot): TeamSwotIssue[] {
       if (key !== '') byName.set(key, [...(byName.get(key) ?? []), lemma]);
     }
     for (const same of byName.values()) {
-      if (same.length > 1) issues.push({ code: 'duplicateName', quadrant, name: (same[0] as TeamLemma).name, ids: same.map((lemma) => lemma.id) });
+      if (same.length > 1)
+        issues.push({
+          code: 'duplicateName',
+          quadrant,
+          name: (same[0] as TeamLemma).name,
+          ids: same.map((lemma) => lemma.id),
+        });
     }
   }
   return issues;

@@ -69,7 +69,10 @@ export function unitVector(weightsByTerm: ReadonlyMap<number, number>): SparseVe
   for (const [, weight] of entries) norm += weight * weight;
   if (norm === 0) return EMPTY_VECTOR;
   const length = Math.sqrt(norm);
-  return { terms: Int32Array.from(entries, ([term]) => term), weights: Float64Array.from(entries, ([, weight]) => weight / length) };
+  return {
+    terms: Int32Array.from(entries, ([term]) => term),
+    weights: Float64Array.from(entries, ([, weight]) => weight / length),
+  };
 }
 
 /** The TF-IDF unit vector of one document's term counts. Terms outside `idf` are ignored. */

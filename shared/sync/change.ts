@@ -38,7 +38,14 @@ export const MAX_VALUE_BYTES = 1024 * 1024;
 const hlcSchema = z.string().refine(isHlc, { message: 'not a hybrid logical clock timestamp' });
 
 const jsonValue: z.ZodType<JsonValue> = z.lazy(() =>
-  z.union([z.null(), z.boolean(), z.number().finite(), z.string(), z.array(jsonValue), z.record(z.string(), jsonValue)]),
+  z.union([
+    z.null(),
+    z.boolean(),
+    z.number().finite(),
+    z.string(),
+    z.array(jsonValue),
+    z.record(z.string(), jsonValue),
+  ]),
 );
 
 /** Structural validation of a change from outside (bundle, server, network). Table and column names are checked against the sync schema by the store. */
@@ -59,4 +66,7 @@ export const changeSchema = z
   .strict()
   .refine((change) => change.id === change.hlc, { message: 'id must equal hlc', path: ['id'] })
   .refine((change) => change.hlc.endsWith(`-${change.node}`), { message: 'hlc must carry the node id', path: ['hlc'] })
-  .refine((change) => JSON.stringify(change.value).length <= MAX_VALUE_BYTES, { message: 'value is larger than 1 MiB', path: ['value'] });
+  .refine((change) => JSON.stringify(change.value).length <= MAX_VALUE_BYTES, {
+    message: 'value is larger than 1 MiB',
+    path: ['value'],
+  });

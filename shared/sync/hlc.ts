@@ -57,9 +57,12 @@ export function parseHlc(stamp: string): HlcParts {
 }
 
 export function formatHlc(parts: HlcParts): string {
-  if (!NODE_ID_PATTERN.test(parts.node)) throw new InvalidTimestampError(`Not a node id: ${JSON.stringify(parts.node)}`);
-  if (!Number.isSafeInteger(parts.wallMs) || parts.wallMs < 0 || parts.wallMs >= 1e15) throw new InvalidTimestampError(`Wall time out of range: ${parts.wallMs}`);
-  if (!Number.isInteger(parts.counter) || parts.counter < 0 || parts.counter > MAX_COUNTER) throw new InvalidTimestampError(`Counter out of range: ${parts.counter}`);
+  if (!NODE_ID_PATTERN.test(parts.node))
+    throw new InvalidTimestampError(`Not a node id: ${JSON.stringify(parts.node)}`);
+  if (!Number.isSafeInteger(parts.wallMs) || parts.wallMs < 0 || parts.wallMs >= 1e15)
+    throw new InvalidTimestampError(`Wall time out of range: ${parts.wallMs}`);
+  if (!Number.isInteger(parts.counter) || parts.counter < 0 || parts.counter > MAX_COUNTER)
+    throw new InvalidTimestampError(`Counter out of range: ${parts.counter}`);
   return `${String(parts.wallMs).padStart(15, '0')}-${parts.counter.toString(16).padStart(4, '0')}-${parts.node}`;
 }
 

@@ -16,7 +16,8 @@ function specOf<T extends TableName>(table: T, column: ColumnName<T>): ColumnSpe
 export function maxChars<T extends TableName>(table: T, column: ColumnName<T>): number {
   let schema: z.ZodType = specOf(table, column).value;
   if (schema instanceof z.ZodNullable) schema = schema.unwrap() as z.ZodType;
-  if (!(schema instanceof z.ZodString) || schema.maxLength === null) throw new Error(`${table}.${column} has no length limit in the sync registry`);
+  if (!(schema instanceof z.ZodString) || schema.maxLength === null)
+    throw new Error(`${table}.${column} has no length limit in the sync registry`);
   return schema.maxLength;
 }
 

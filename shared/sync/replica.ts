@@ -38,9 +38,17 @@ export interface SyncReplica {
   /** This replica's node id. */
   readonly node: string;
   /** Changes after local sequence number afterSeq, oldest first, at most limit, optionally only of some sources and one campaign. */
-  changesAfter(afterSeq: number, limit: number, filter?: { readonly sources?: readonly ChangeSourceKind[]; readonly campaign?: string }): LoggedChange[];
+  changesAfter(
+    afterSeq: number,
+    limit: number,
+    filter?: { readonly sources?: readonly ChangeSourceKind[]; readonly campaign?: string },
+  ): LoggedChange[];
   /** Applies changes made elsewhere: idempotent, commutative, all or nothing per call. */
-  applyRemote(changes: readonly Change[], source: Exclude<ChangeSourceKind, 'local'>, options?: { readonly setAside?: boolean }): ApplyReport;
+  applyRemote(
+    changes: readonly Change[],
+    source: Exclude<ChangeSourceKind, 'local'>,
+    options?: { readonly setAside?: boolean },
+  ): ApplyReport;
   /** Small persistent key/value state for transports (cursors, peer high-water marks). */
   getSyncState(key: string): string | null;
   setSyncState(key: string, value: string): void;

@@ -60,7 +60,11 @@ export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const rowRef = z.string().regex(ROW_ID_PATTERN);
 
-function col<T extends JsonValue, K extends ColumnKind>(kind: K, storage: ColumnStorage, value: z.ZodType<T>): ColumnSpec<T, K> {
+function col<T extends JsonValue, K extends ColumnKind>(
+  kind: K,
+  storage: ColumnStorage,
+  value: z.ZodType<T>,
+): ColumnSpec<T, K> {
   return { kind, storage, value };
 }
 
@@ -71,9 +75,12 @@ const optionalRef = () => col('lww', 'text', rowRef.nullable());
 const refList = () => col('lww', 'json', z.array(rowRef).max(200));
 const order = () => col('lww', 'integer', z.number().int().min(0).max(1_000_000));
 const flag = () => col('lww', 'boolean', z.boolean());
-const date = () => col('lww', 'text', z.string().refine(isCalendarDate, { message: 'not a calendar date (YYYY-MM-DD)' }).nullable());
-const dateTime = () => col('lww', 'text', z.string().refine(isCalendarDateTime, { message: 'not a calendar date and time' }).nullable());
-const oneOf = <const V extends readonly [string, ...string[]]>(values: V, kind: ColumnKind = 'lww') => col(kind, 'text', z.enum(values));
+const date = () =>
+  col('lww', 'text', z.string().refine(isCalendarDate, { message: 'not a calendar date (YYYY-MM-DD)' }).nullable());
+const dateTime = () =>
+  col('lww', 'text', z.string().refine(isCalendarDateTime, { message: 'not a calendar date and time' }).nullable());
+const oneOf = <const V extends readonly [string, ...string[]]>(values: V, kind: ColumnKind = 'lww') =>
+  col(kind, 'text', z.enum(values));
 // A text value is decoded as the Yjs update it must be (shared/sync/text-update.ts), not only
 // matched against a pattern, and read as the type its document holds.
 const textUpdate = (root: TextRoot) =>
@@ -95,7 +102,9 @@ const snapshotJson = () =>
     z
       .record(z.string().max(2000), z.json())
       .nullable()
-      .refine((value) => value === null || JSON.stringify(value).length <= MAX_TEXT_UPDATE_CHARS, { message: 'too large' }),
+      .refine((value) => value === null || JSON.stringify(value).length <= MAX_TEXT_UPDATE_CHARS, {
+        message: 'too large',
+      }),
   );
 
 // One vocabulary for quadrants everywhere (store, scoring, CLI, UI): the plural names of issue 6.
@@ -114,7 +123,18 @@ export const REPORT_STATUSES = ['draft', 'submitted', 'approved', 'final'] as co
 export const REPORT_VERSION_REASONS = ['submitted', 'approved', 'final', 'manual'] as const;
 
 /** The kinds of hit of the anonymisation check (shared/anonymise/check.ts derives its type from this list). */
-export const ANONYMITY_HIT_KINDS = ['organisation', 'member', 'person', 'email', 'phone', 'nationalNumber', 'kbo', 'iban', 'region', 'smallCell'] as const;
+export const ANONYMITY_HIT_KINDS = [
+  'organisation',
+  'member',
+  'person',
+  'email',
+  'phone',
+  'nationalNumber',
+  'kbo',
+  'iban',
+  'region',
+  'smallCell',
+] as const;
 /** What was decided about a hit: replaced by a label, or allowed with a reason. */
 export const ANONYMITY_ACTIONS = ['replace', 'allow'] as const;
 
@@ -126,7 +146,14 @@ export const syncTables = {
   campaigns: { name: shortText(120), working_year: shortText(9), created_at: dateTime(), deleted },
   sectors: { code: shortText(20), name: shortText(200), sort_order: order(), deleted },
   regions: { name: shortText(200), kind: oneOf(REGION_KINDS), deleted },
-  organisations: { sector_id: ref(), region_id: ref(), name: shortText(300), address: optionalText(), contact: optionalText(1000), deleted },
+  organisations: {
+    sector_id: ref(),
+    region_id: ref(),
+    name: shortText(300),
+    address: optionalText(),
+    contact: optionalText(1000),
+    deleted,
+  },
   members: {
     name: shortText(200),
     email: optionalText(320),
@@ -161,7 +188,14 @@ export const syncTables = {
     title: shortText(500),
     kind: shortText(100),
     date: date(),
-    blob_hash: col('lww', 'text', z.string().regex(/^[0-9a-f]{64}$/).nullable()),
+    blob_hash: col(
+      'lww',
+      'text',
+      z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .nullable(),
+    ),
     deleted,
   },
   conversations: {
@@ -237,7 +271,14 @@ export const syncTables = {
     author_id: ref(),
     text: shortText(MAX_LONG_TEXT),
     /** base64 Y.RelativePosition of the selection's start and end in the section's fragment. */
-    anchor: col('lww', 'json', z.object({ start: z.string().max(2000).regex(BASE64), end: z.string().max(2000).regex(BASE64) }).strict().nullable()),
+    anchor: col(
+      'lww',
+      'json',
+      z
+        .object({ start: z.string().max(2000).regex(BASE64), end: z.string().max(2000).regex(BASE64) })
+        .strict()
+        .nullable(),
+    ),
     quote: optionalText(2000),
     resolved: flag(),
     created_at: dateTime(),
@@ -264,7 +305,14 @@ export const syncTables = {
   /** A campaign's template of one report kind (absent: the built-in template of shared/report/templates.ts). */
   report_templates: {
     kind: oneOf(REPORT_KINDS),
-    sections: col('lww', 'json', z.array(z.json()).max(100).refine((value) => JSON.stringify(value).length <= MAX_LONG_TEXT * 10, { message: 'too large' })),
+    sections: col(
+      'lww',
+      'json',
+      z
+        .array(z.json())
+        .max(100)
+        .refine((value) => JSON.stringify(value).length <= MAX_LONG_TEXT * 10, { message: 'too large' }),
+    ),
     deleted,
   },
   /**
@@ -293,22 +341,29 @@ export type TableName = keyof SyncTables;
 export type ColumnName<T extends TableName> = keyof SyncTables[T] & string;
 
 /** The plain value of a column as the domain table holds it (text columns: the merged plain text). */
-export type ColumnValue<T extends TableName, C extends ColumnName<T>> = SyncTables[T][C] extends ColumnSpec<infer V>
-  ? SyncTables[T][C] extends { kind: 'text' }
-    ? string
-    : V
-  : never;
+export type ColumnValue<T extends TableName, C extends ColumnName<T>> =
+  SyncTables[T][C] extends ColumnSpec<infer V> ? (SyncTables[T][C] extends { kind: 'text' } ? string : V) : never;
 
 /** One row of a domain table as read from the store. A field whose first change has not arrived yet reads as null. */
 export type RecordOf<T extends TableName> = { readonly id: string; readonly campaign_id: string } & {
-  readonly [C in ColumnName<T>]: C extends 'deleted' ? boolean : SyncTables[T][C] extends { kind: 'text' } ? string : ColumnValue<T, C> | null;
+  readonly [C in ColumnName<T>]: C extends 'deleted'
+    ? boolean
+    : SyncTables[T][C] extends { kind: 'text' }
+      ? string
+      : ColumnValue<T, C> | null;
 };
 
 /** Values for a local write: a subset of the columns; text columns take the new plain text. */
 export type ValuesOf<T extends TableName> = { readonly [C in ColumnName<T>]?: ColumnValue<T, C> };
 
 /** Tables whose rows belong to one visit: every one of them carries visit_id. */
-export const VISIT_SCOPED_TABLES = ['documents', 'conversations', 'notes', 'swot_items', 'good_practices'] as const satisfies readonly TableName[];
+export const VISIT_SCOPED_TABLES = [
+  'documents',
+  'conversations',
+  'notes',
+  'swot_items',
+  'good_practices',
+] as const satisfies readonly TableName[];
 
 export const TABLE_NAMES = Object.keys(syncTables) as TableName[];
 

@@ -18,7 +18,9 @@ export function urlHost(url: string): { readonly scheme: 'http' | 'https'; reado
   const match = /^(https?):\/\/([^\s/?#]+)/i.exec(url.trim());
   if (!match?.[1] || !match[2]) return null;
   const authority = match[2].slice(match[2].lastIndexOf('@') + 1);
-  const host = authority.startsWith('[') ? authority.slice(0, authority.indexOf(']') + 1) : (authority.split(':')[0] ?? '');
+  const host = authority.startsWith('[')
+    ? authority.slice(0, authority.indexOf(']') + 1)
+    : (authority.split(':')[0] ?? '');
   if (!host) return null;
   return { scheme: match[1].toLowerCase() === 'https' ? 'https' : 'http', host };
 }

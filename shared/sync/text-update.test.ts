@@ -18,11 +18,13 @@ describe('shared-text updates', () => {
   });
 
   it('refuses non-canonical spellings', () => {
-    for (const text of ['Q', 'QQ', 'QR==', 'QUI=x', 'QUJ=', 'QQ=', 'Q===', '====', 'ab c', 'é===']) expect(decodeCanonicalBase64(text), text).toBeNull();
+    for (const text of ['Q', 'QQ', 'QR==', 'QUI=x', 'QUJ=', 'QQ=', 'Q===', '====', 'ab c', 'é==='])
+      expect(decodeCanonicalBase64(text), text).toBeNull();
   });
 
   it('accepts a real update and refuses the poison values the issue lists', () => {
     expect(textUpdateProblem(update('hallo'))).toBeNull();
-    for (const poison of ['', 'Q', 'QQ==', '/w==', '//////////8=']) expect(textUpdateProblem(poison), poison).not.toBeNull();
+    for (const poison of ['', 'Q', 'QQ==', '/w==', '//////////8='])
+      expect(textUpdateProblem(poison), poison).not.toBeNull();
   });
 });

@@ -59,12 +59,18 @@ export function nestsDeeperThan(value: unknown, max: number): boolean {
     if (typeof item.value !== 'object' || item.value === null) continue;
     if (item.depth >= max) return true;
     const children = Array.isArray(item.value) ? item.value : Object.values(item.value);
-    for (const child of children) if (typeof child === 'object' && child !== null) stack.push({ value: child, depth: item.depth + 1 });
+    for (const child of children)
+      if (typeof child === 'object' && child !== null) stack.push({ value: child, depth: item.depth + 1 });
   }
   return false;
 }
 
-const refuse = (code: ReasonCode, message: string, path: string | null = null): ChangeRefusal => ({ ok: false, code, path, message });
+const refuse = (code: ReasonCode, message: string, path: string | null = null): ChangeRefusal => ({
+  ok: false,
+  code,
+  path,
+  message,
+});
 
 /**
  * The rules after the envelope: registry target and value, campaigns rows, newer-schema caps.
@@ -73,11 +79,18 @@ const refuse = (code: ReasonCode, message: string, path: string | null = null): 
 export function checkChangeRules(change: Change, json: string, options: ValidationOptions = {}): RuleVerdict {
   const version = options.schemaVersion ?? SYNC_SCHEMA_VERSION;
   if (change.table === 'campaigns' && change.rowId !== change.campaign) {
-    return refuse('CAMPAIGN_ROW_MISMATCH', `a campaigns row must be its own campaign (row ${change.rowId}, campaign ${change.campaign})`);
+    return refuse(
+      'CAMPAIGN_ROW_MISMATCH',
+      `a campaigns row must be its own campaign (row ${change.rowId}, campaign ${change.campaign})`,
+    );
   }
   const future = change.schema > version;
   if (future && change.schema > version + MAX_SCHEMA_AHEAD) {
-    return refuse('CHANGE_MALFORMED', `schema ${change.schema} is more than ${MAX_SCHEMA_AHEAD} versions ahead of ${version}`, 'schema');
+    return refuse(
+      'CHANGE_MALFORMED',
+      `schema ${change.schema} is more than ${MAX_SCHEMA_AHEAD} versions ahead of ${version}`,
+      'schema',
+    );
   }
   const spec = columnSpec(change.table, change.column);
   if (!spec) {
@@ -87,14 +100,19 @@ export function checkChangeRules(change: Change, json: string, options: Validati
         : refuse('UNKNOWN_TABLE', `unknown table ${JSON.stringify(change.table)}`);
     }
     if (json.length > MAX_FUTURE_VALUE_BYTES) {
-      return refuse('VALUE_TOO_LARGE', `a value for a column this version does not know may be at most ${MAX_FUTURE_VALUE_BYTES} bytes`, 'value');
+      return refuse(
+        'VALUE_TOO_LARGE',
+        `a value for a column this version does not know may be at most ${MAX_FUTURE_VALUE_BYTES} bytes`,
+        'value',
+      );
     }
     return { ok: true, future };
   }
   const parsed = spec.value.safeParse(change.value);
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message ?? 'invalid';
-    const code: ReasonCode = spec.kind === 'text' ? 'BAD_TEXT_UPDATE' : /calendar date/.test(message) ? 'BAD_DATE' : 'BAD_VALUE';
+    const code: ReasonCode =
+      spec.kind === 'text' ? 'BAD_TEXT_UPDATE' : /calendar date/.test(message) ? 'BAD_DATE' : 'BAD_VALUE';
     return refuse(code, `bad value for ${change.table}.${change.column}: ${message}`, 'value');
   }
   return { ok: true, future };
@@ -107,14 +125,20 @@ export function describeRefusal(refusal: ChangeRefusal, prefix: string): string 
 
 /** Validates a change as it arrives from outside; see the module comment. */
 export function validateChange(raw: unknown, options: ValidationOptions = {}): ChangeVerdict {
-  if (typeof raw === 'object' && raw !== null && 'value' in raw && nestsDeeperThan((raw as { value: unknown }).value, MAX_VALUE_DEPTH)) {
+  if (
+    typeof raw === 'object' &&
+    raw !== null &&
+    'value' in raw &&
+    nestsDeeperThan((raw as { value: unknown }).value, MAX_VALUE_DEPTH)
+  ) {
     return refuse('VALUE_TOO_DEEP', `nested deeper than ${MAX_VALUE_DEPTH} levels`, 'value');
   }
   const parsed = changeSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? issue.path.join('.') : null;
-    const code: ReasonCode = issue?.path[0] === 'value' && /1 MiB/.test(issue.message) ? 'VALUE_TOO_LARGE' : 'CHANGE_MALFORMED';
+    const code: ReasonCode =
+      issue?.path[0] === 'value' && /1 MiB/.test(issue.message) ? 'VALUE_TOO_LARGE' : 'CHANGE_MALFORMED';
     return refuse(code, issue?.message ?? 'invalid change', where);
   }
   const change = parsed.data as Change;

@@ -8,7 +8,8 @@ export async function run(options: { full: boolean }): Promise<Record<string, un
   const profile = tempDir('veldwerk-bench-bridge-');
   const app = await startWebApp(profile.dir, { staticDir: null });
   try {
-    for (let index = 0; index < 50; index += 1) await app.services.dispatch('campaigns.create', { name: `Campagne ${index}`, workingYear: '2025-2026' });
+    for (let index = 0; index < 50; index += 1)
+      await app.services.dispatch('campaigns.create', { name: `Campagne ${index}`, workingYear: '2025-2026' });
     const runs = options.full ? 2000 : 300;
     const direct = await medianMs(runs, () => app.services.dispatch('campaigns.list', {}));
     const overHttp = await medianMs(runs, async () => {
@@ -19,7 +20,12 @@ export async function run(options: { full: boolean }): Promise<Record<string, un
       });
       await response.json();
     });
-    return { runs, campaignsListDirectMedianMs: round(direct), campaignsListHttpMedianMs: round(overHttp), httpOverDirectRatio: round(overHttp / direct, 2) };
+    return {
+      runs,
+      campaignsListDirectMedianMs: round(direct),
+      campaignsListHttpMedianMs: round(overHttp),
+      httpOverDirectRatio: round(overHttp / direct, 2),
+    };
   } finally {
     await app.stop();
     profile.remove();

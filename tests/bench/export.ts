@@ -47,16 +47,55 @@ export async function run({ full }: { full: boolean }): Promise<Record<string, u
   const values = new Map<string, ResolvedBlock>();
   for (const block of collectBlocks(sections.map((section) => section.content))) {
     if (block.type !== 'swotTable') continue;
-    const rows = (quadrant: string) => Array.from({ length: 6 }, (_, r) => ({ rank: r + 1, lemma: `${quadrant} lemma ${r + 1}`, lemmaId: `l${r}`, k: 8 - r, score: (10 * (8 - r)) / 12, display: ((10 * (8 - r)) / 12).toFixed(1).replace('.', ','), evidence: { items: [], conversations: [], visits: ['v1', 'v2', 'v3', 'v4'].slice(0, 4 - (r % 3)) } }));
-    values.set(blockKey(block), { ok: true, blockId: block.attrs.blockId, frozen: false, value: { type: 'swotTable', sectorName: 'Integratiecentra', groupName: 'Personeel', conversationCount: 12, evidence: { items: [], conversations: [], visits: [] }, quadrants: QUADRANTS.map((quadrant) => ({ quadrant, rows: rows(quadrant) })) } });
+    const rows = (quadrant: string) =>
+      Array.from({ length: 6 }, (_, r) => ({
+        rank: r + 1,
+        lemma: `${quadrant} lemma ${r + 1}`,
+        lemmaId: `l${r}`,
+        k: 8 - r,
+        score: (10 * (8 - r)) / 12,
+        display: ((10 * (8 - r)) / 12).toFixed(1).replace('.', ','),
+        evidence: { items: [], conversations: [], visits: ['v1', 'v2', 'v3', 'v4'].slice(0, 4 - (r % 3)) },
+      }));
+    values.set(blockKey(block), {
+      ok: true,
+      blockId: block.attrs.blockId,
+      frozen: false,
+      value: {
+        type: 'swotTable',
+        sectorName: 'Integratiecentra',
+        groupName: 'Personeel',
+        conversationCount: 12,
+        evidence: { items: [], conversations: [], visits: [] },
+        quadrants: QUADRANTS.map((quadrant) => ({ quadrant, rows: rows(quadrant) })),
+      },
+    });
   }
-  const doc = buildExportDocument({ title: 'Eindrapport', campaignName: 'Werkjaar 2025-2026', date: '1 december 2026', teamName: 'Team', concept: true, sections, values, labels, organisationsOf: (visits) => visits.length });
+  const doc = buildExportDocument({
+    title: 'Eindrapport',
+    campaignName: 'Werkjaar 2025-2026',
+    date: '1 december 2026',
+    teamName: 'Team',
+    concept: true,
+    sections,
+    values,
+    labels,
+    organisationsOf: (visits) => visits.length,
+  });
   const gazetteer = buildGazetteer({
     sectors: [{ id: 'ic', code: 'IC', name: 'Integratiecentra' }],
     regions: ['Antwerpen', 'Gent', 'Limburg', 'Brussel'].map((name) => ({ id: name, name })),
-    organisations: Array.from({ length: 25 }, (_, index) => ({ id: `o${index}`, name: `Integratiecentrum Voorbeeld${index}`, sectorId: 'ic', regionId: ['Antwerpen', 'Gent', 'Limburg', 'Brussel'][index % 4] ?? 'Gent' })),
+    organisations: Array.from({ length: 25 }, (_, index) => ({
+      id: `o${index}`,
+      name: `Integratiecentrum Voorbeeld${index}`,
+      sectorId: 'ic',
+      regionId: ['Antwerpen', 'Gent', 'Limburg', 'Brussel'][index % 4] ?? 'Gent',
+    })),
     members: Array.from({ length: 20 }, (_, index) => ({ id: `m${index}`, name: `Lid${index} Achternaam${index}` })),
-    texts: Array.from({ length: 2000 }, (_, index) => `Gesprek met mevrouw Naam${index} Familie${index} over de werking.`),
+    texts: Array.from(
+      { length: 2000 },
+      (_, index) => `Gesprek met mevrouw Naam${index} Familie${index} over de werking.`,
+    ),
   });
   const runs = full ? 5 : 3;
   const options = { labels: anonymityLabels(t) };
@@ -85,7 +124,12 @@ export async function run({ full }: { full: boolean }): Promise<Record<string, u
     }
   }
   return {
-    report: { sections: sections.length, swotBlocks: values.size, paragraphs: sections.length * 40, gazetteerEntries: gazetteer.entries.length },
+    report: {
+      sections: sections.length,
+      swotBlocks: values.size,
+      paragraphs: sections.length * 40,
+      gazetteerEntries: gazetteer.entries.length,
+    },
     checkMedianMs: round(checkMs),
     checkHits: hits,
     docxMedianMs: round(docxMs),

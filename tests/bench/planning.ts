@@ -15,7 +15,17 @@ import { RENDERER_DIST, startWebApp } from '../support/web-app';
  * built renderer) to its first render of the plan, median over fresh page loads.
  * Needs `npm run build:renderer` for (b); reports (b) as skipped when Chromium is missing.
  */
-const QUERIES = ['wachtlijst', 'samenwerking', 'coordinatie', 'vrijwilligers onthaal', 'nt2', 'kwaliteit', 'OCMW', 'stakeholders', 'zzzonbestaand'];
+const QUERIES = [
+  'wachtlijst',
+  'samenwerking',
+  'coordinatie',
+  'vrijwilligers onthaal',
+  'nt2',
+  'kwaliteit',
+  'OCMW',
+  'stakeholders',
+  'zzzonbestaand',
+];
 
 export async function run(options: { full: boolean }): Promise<Record<string, unknown>> {
   const work = tempDir('veldwerk-bench-planning-');
@@ -61,9 +71,14 @@ export async function run(options: { full: boolean }): Promise<Record<string, un
   }
 }
 
-async function planningFirstRender(profileDir: string, campaignId: string, runs: number): Promise<Record<string, unknown>> {
+async function planningFirstRender(
+  profileDir: string,
+  campaignId: string,
+  runs: number,
+): Promise<Record<string, unknown>> {
   if (!chromiumAvailable()) return { skipped: `Chromium not found at ${CHROMIUM_PATH}` };
-  if (!existsSync(path.join(RENDERER_DIST, 'index.html'))) return { skipped: 'renderer not built: run npm run build:renderer first' };
+  if (!existsSync(path.join(RENDERER_DIST, 'index.html')))
+    return { skipped: 'renderer not built: run npm run build:renderer first' };
   const app = await startWebApp(profileDir);
   const browser = await launchChromium();
   try {

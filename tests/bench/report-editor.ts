@@ -17,7 +17,18 @@ import { startWebApp } from '../support/web-app';
  * SQLite, synchronous=FULL). Needs `npm run build:renderer`.
  */
 const PARAGRAPHS = 600;
-const WORDS = ['inspectie', 'centrum', 'samenwerking', 'wachtlijst', 'vrijwilligers', 'onthaal', 'traject', 'netwerk', 'kwaliteit', 'gemeente'];
+const WORDS = [
+  'inspectie',
+  'centrum',
+  'samenwerking',
+  'wachtlijst',
+  'vrijwilligers',
+  'onthaal',
+  'traject',
+  'netwerk',
+  'kwaliteit',
+  'gemeente',
+];
 
 function paragraphText(index: number): string {
   const words: string[] = [];
@@ -74,14 +85,20 @@ export async function run(options: { full: boolean }): Promise<Record<string, un
     const created = await app.services.dispatch('reports.createMissing', { campaignId: seeded.campaignId });
     if (!created.ok) throw new Error(created.error.message);
     const store = app.services.profile.store;
-    const report = store.list('reports', { campaign_id: seeded.campaignId }).find((row) => row.kind === 'sector' && row.scope_id === seeded.sectorId);
-    const sections = report ? store.list('report_sections', { report_id: report.id }, { orderBy: ['sort_order', 'id'] }) : [];
+    const report = store
+      .list('reports', { campaign_id: seeded.campaignId })
+      .find((row) => row.kind === 'sector' && row.scope_id === seeded.sectorId);
+    const sections = report
+      ? store.list('report_sections', { report_id: report.id }, { orderBy: ['sort_order', 'id'] })
+      : [];
     const big = sections.find((section) => section.title === 'Wat doen ze?');
     const small = sections.find((section) => section.title === 'Wie zijn ze?');
     if (!report || !big || !small) throw new Error('no sector chapter made from the template');
     store.applyTextUpdate('report_sections', big.id, 'body', fiftyPages(0x5eed));
 
-    const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'nl-BE' })).newPage();
+    const page = await (
+      await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'nl-BE' })
+    ).newPage();
     await page.goto(app.bridge.openUrl);
     await page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
     await page.goto(`${app.bridge.url}/#/campaigns/${seeded.campaignId}/reports/${report.id}`);
@@ -129,8 +146,19 @@ export async function run(options: { full: boolean }): Promise<Record<string, un
     return {
       section: { paragraphs: PARAGRAPHS, words: PARAGRAPHS * 42, stateBytes: storedText },
       openSection: { medianMs: round(median(opens)), runs: opens.length },
-      keystrokeToPaint: { medianMs: round(median(paints)), p95Ms: round(percentile(paints, 95)), goalMs: 16, keystrokes: paints.length },
-      lastKeystrokeToDurableSave: { medianMs: round(median(saves)), maxMs: round(Math.max(...saves)), goalMs: 1000, bursts: saves.length, note: 'includes the 300 ms batching pause' },
+      keystrokeToPaint: {
+        medianMs: round(median(paints)),
+        p95Ms: round(percentile(paints, 95)),
+        goalMs: 16,
+        keystrokes: paints.length,
+      },
+      lastKeystrokeToDurableSave: {
+        medianMs: round(median(saves)),
+        maxMs: round(Math.max(...saves)),
+        goalMs: 1000,
+        bursts: saves.length,
+        note: 'includes the 300 ms batching pause',
+      },
     };
   } finally {
     await browser.close();

@@ -11,7 +11,10 @@ interface BenchModule {
   run(options: { full: boolean }): Promise<Record<string, unknown>>;
 }
 
-const { values } = parseArgs({ options: { full: { type: 'boolean', default: false }, only: { type: 'string', multiple: true } }, strict: true });
+const { values } = parseArgs({
+  options: { full: { type: 'boolean', default: false }, only: { type: 'string', multiple: true } },
+  strict: true,
+});
 const here = import.meta.dirname;
 const names = readdirSync(here)
   .filter((file) => file.endsWith('.ts') && file !== 'run.ts' && !file.endsWith('.test.ts') && !file.startsWith('_'))
@@ -25,7 +28,10 @@ for (const name of names) {
   process.stderr.write(`bench ${name}…\n`);
   try {
     const module = (await import(pathToFileURL(path.join(here, `${name}.ts`)).href)) as BenchModule;
-    results[name] = { ...(await module.run({ full: values.full ?? false })), wallSeconds: (Date.now() - started) / 1000 };
+    results[name] = {
+      ...(await module.run({ full: values.full ?? false })),
+      wallSeconds: (Date.now() - started) / 1000,
+    };
   } catch (error) {
     results[name] = { error: error instanceof Error ? error.message : String(error) };
     process.exitCode = 1;
@@ -34,7 +40,12 @@ for (const name of names) {
 
 const report = {
   date: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+  },
   full: values.full ?? false,
   results,
 };

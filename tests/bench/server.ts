@@ -7,7 +7,15 @@ import { generateDemo } from '../../db/demo/demo';
 import { SyncEngine } from '../../server/client/engine';
 import { SyncHttpClient } from '../../server/client/http';
 import type { Change } from '../../shared/sync/change';
-import { createTestStoreLocation, login, postgresUnavailableReason, seed, startTestServer, TEST_PASSWORD, type StoreKindName } from '../integration/server-support';
+import {
+  createTestStoreLocation,
+  login,
+  postgresUnavailableReason,
+  seed,
+  startTestServer,
+  TEST_PASSWORD,
+  type StoreKindName,
+} from '../integration/server-support';
 import { domainRows, rawBulkInserter } from './store';
 
 /**
@@ -21,7 +29,9 @@ const CAMPAIGN = 'bench';
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 const round = (ms: number): number => Math.round(ms * 10) / 10;
@@ -52,11 +62,20 @@ async function firstSync(kind: StoreKindName, full: boolean): Promise<Record<str
   try {
     const summary = generateDemo(source.profile.store, { size: 'season' });
     const campaign = summary.campaignId;
-    await seed(server.store, [campaign], [{ email: 'a@bench.org', roles: [{ role: 'inspector' }] }, { email: 'b@bench.org', roles: [{ role: 'inspector' }] }]);
+    await seed(
+      server.store,
+      [campaign],
+      [
+        { email: 'a@bench.org', roles: [{ role: 'inspector' }] },
+        { email: 'b@bench.org', roles: [{ role: 'inspector' }] },
+      ],
+    );
     const upStart = performance.now();
     await (await engineFor(source.profile, server.url, 'a@bench.org')).syncOnce();
     const uploadMs = performance.now() - upStart;
-    const changes: Change[] = source.profile.store.changesAfter(0, 1_000_000, { campaign }).map((entry) => entry.change);
+    const changes: Change[] = source.profile.store
+      .changesAfter(0, 1_000_000, { campaign })
+      .map((entry) => entry.change);
     const rows = domainRows(source.profile.db);
     const runs = full ? 5 : 3;
     const syncTimes: number[] = [];
@@ -69,7 +88,8 @@ async function firstSync(kind: StoreKindName, full: boolean): Promise<Record<str
         const start = performance.now();
         await engine.syncOnce();
         syncTimes.push(performance.now() - start);
-        if (target.profile.store.list('notes').length !== summary.notes) throw new Error('the first sync did not bring every note');
+        if (target.profile.store.list('notes').length !== summary.notes)
+          throw new Error('the first sync did not bring every note');
       } finally {
         target.dispose();
       }
@@ -92,7 +112,12 @@ async function firstSync(kind: StoreKindName, full: boolean): Promise<Record<str
       }
     }
     return {
-      season: { changes: changes.length, domainRows: rows.reduce((sum, entry) => sum + entry.rows.length, 0), notes: summary.notes, swotItems: summary.swotItems },
+      season: {
+        changes: changes.length,
+        domainRows: rows.reduce((sum, entry) => sum + entry.rows.length, 0),
+        notes: summary.notes,
+        swotItems: summary.swotItems,
+      },
       firstSyncMs: round(median(syncTimes)),
       rawBulkInsertMs: round(median(rawTimes)),
       ratio: ratio(median(syncTimes), median(rawTimes)),
@@ -116,7 +141,14 @@ async function roundTrip(kind: StoreKindName, full: boolean): Promise<Record<str
   const a = tempProfile();
   const b = tempProfile();
   try {
-    await seed(server.store, [CAMPAIGN], [{ email: 'a@bench.org', roles: [{ role: 'inspector' }] }, { email: 'b@bench.org', roles: [{ role: 'inspector' }] }]);
+    await seed(
+      server.store,
+      [CAMPAIGN],
+      [
+        { email: 'a@bench.org', roles: [{ role: 'inspector' }] },
+        { email: 'b@bench.org', roles: [{ role: 'inspector' }] },
+      ],
+    );
     const ea = await engineFor(a.profile, server.url, 'a@bench.org');
     const eb = await engineFor(b.profile, server.url, 'b@bench.org');
     a.profile.store.insert('good_practices', CAMPAIGN, { visit_id: 'v1', text: 'start' }, { id: 'gp' });
@@ -128,7 +160,8 @@ async function roundTrip(kind: StoreKindName, full: boolean): Promise<Record<str
       a.profile.store.update('good_practices', 'gp', { text: `edit ${index}` });
       await ea.syncOnce();
       await eb.syncOnce();
-      if (b.profile.store.get('good_practices', 'gp')?.text !== `edit ${index}`) throw new Error('round trip did not arrive');
+      if (b.profile.store.get('good_practices', 'gp')?.text !== `edit ${index}`)
+        throw new Error('round trip did not arrive');
       times.push(performance.now() - start);
     }
     return { medianMs: round(median(times)), maxMs: round(Math.max(...times)), edits: times.length };
@@ -144,7 +177,10 @@ async function throughput(kind: StoreKindName, full: boolean): Promise<Record<st
   const handle = await createTestStoreLocation(kind);
   const server = await startTestServer(handle.location, {}, 0);
   try {
-    const users = Array.from({ length: 10 }, (_, index) => ({ email: `u${index}@bench.org`, roles: [{ role: 'inspector' as const }] }));
+    const users = Array.from({ length: 10 }, (_, index) => ({
+      email: `u${index}@bench.org`,
+      roles: [{ role: 'inspector' as const }],
+    }));
     await seed(server.store, [CAMPAIGN], users);
     const tokens = await Promise.all(users.map((user) => login(server.url, user.email)));
     const clients = 100;
@@ -164,11 +200,31 @@ async function throughput(kind: StoreKindName, full: boolean): Promise<Record<st
           const wall = String(Date.now()).padStart(15, '0');
           const changes = Array.from({ length: 5 }, () => {
             const hlc = `${wall}-${(counter++ % 65536).toString(16).padStart(4, '0')}-${node}`;
-            return { id: hlc, hlc, node, author: 'bench', campaign: CAMPAIGN, table: 'good_practices', rowId: `${node}-${counter}`, column: 'text', value: `text ${counter}`, prev: null, schema: 1 };
+            return {
+              id: hlc,
+              hlc,
+              node,
+              author: 'bench',
+              campaign: CAMPAIGN,
+              table: 'good_practices',
+              rowId: `${node}-${counter}`,
+              column: 'text',
+              value: `text ${counter}`,
+              prev: null,
+              schema: 1,
+            };
           });
           for (const request of [
-            () => fetch(`${server.url}/v1/campaigns/${CAMPAIGN}/changes`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ changes }) }),
-            () => fetch(`${server.url}/v1/campaigns/${CAMPAIGN}/changes?after=${cursor}&limit=50`, { headers: { authorization: `Bearer ${token}` } }),
+            () =>
+              fetch(`${server.url}/v1/campaigns/${CAMPAIGN}/changes`, {
+                method: 'POST',
+                headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+                body: JSON.stringify({ changes }),
+              }),
+            () =>
+              fetch(`${server.url}/v1/campaigns/${CAMPAIGN}/changes?after=${cursor}&limit=50`, {
+                headers: { authorization: `Bearer ${token}` },
+              }),
           ]) {
             const start = performance.now();
             const response = await request();
@@ -182,7 +238,14 @@ async function throughput(kind: StoreKindName, full: boolean): Promise<Record<st
       }),
     );
     const elapsed = performance.now() - started;
-    return { clients, requests, failures, requestsPerSecond: Math.round((requests / elapsed) * 1000), medianLatencyMs: round(median(latencies)), durationMs: Math.round(elapsed) };
+    return {
+      clients,
+      requests,
+      failures,
+      requestsPerSecond: Math.round((requests / elapsed) * 1000),
+      medianLatencyMs: round(median(latencies)),
+      durationMs: Math.round(elapsed),
+    };
   } finally {
     await server.close();
     await handle.destroy();
@@ -194,7 +257,10 @@ export async function run(options: { full: boolean }): Promise<Record<string, un
   const result: Record<string, unknown> = {
     firstSync: await firstSync('sqlite', options.full),
     roundTrip: await roundTrip('sqlite', options.full),
-    throughput: { sqlite: await throughput('sqlite', options.full), postgres: pgReason ? { skipped: pgReason } : await throughput('postgres', options.full) },
+    throughput: {
+      sqlite: await throughput('sqlite', options.full),
+      postgres: pgReason ? { skipped: pgReason } : await throughput('postgres', options.full),
+    },
   };
   return result;
 }

@@ -35,7 +35,12 @@ async function noteEdit(dir: string, runs: number): Promise<Record<string, unkno
   try {
     const store = profile.store;
     store.insert('campaigns', 'bench', { name: 'Bench', working_year: '2014-2015', created_at: null });
-    store.insert('visits', 'bench', { organisation_id: 'org', date: '2015-01-01', status: 'in_progress' }, { id: 'visit' });
+    store.insert(
+      'visits',
+      'bench',
+      { organisation_id: 'org', date: '2015-01-01', status: 'in_progress' },
+      { id: 'visit' },
+    );
     store.insert('conversations', 'bench', { visit_id: 'visit', respondent_group_ids: [] }, { id: 'conversation' });
     // A note of realistic size (the season demo's notes are about 7,500 characters).
     let text = 'De coördinator beschrijft de werking van het onthaal en de samenwerking met de partners. '.repeat(80);
@@ -101,7 +106,12 @@ async function seasonBundle(dir: string, runs: number): Promise<Record<string, u
     const importTimes: number[] = [];
     const rawTimes: number[] = [];
     const rawWithLogTimes: number[] = [];
-    const logRows = source.db.prepare('SELECT id, node, author, campaign, tbl, row_id, col, value, prev, schema, source FROM changes ORDER BY seq').raw().all() as unknown[][];
+    const logRows = source.db
+      .prepare(
+        'SELECT id, node, author, campaign, tbl, row_id, col, value, prev, schema, source FROM changes ORDER BY seq',
+      )
+      .raw()
+      .all() as unknown[][];
     const rows = domainRows(source.db);
     const rowCount = rows.reduce((sum, entry) => sum + entry.rows.length, 0);
     for (let index = 0; index < runs; index += 1) {
@@ -124,13 +134,24 @@ async function seasonBundle(dir: string, runs: number): Promise<Record<string, u
       const logDb = logProfile.db;
       const logStatements = rows.map(({ table, rows: tableRows }) => {
         const columns = Object.keys(tableRows[0] ?? {});
-        return { tableRows, columns, insert: columns.length ? logDb.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`) : null };
+        return {
+          tableRows,
+          columns,
+          insert: columns.length
+            ? logDb.prepare(
+                `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+              )
+            : null,
+        };
       });
-      const insertLog = logDb.prepare('INSERT INTO changes (id, node, author, campaign, tbl, row_id, col, value, prev, schema, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      const insertLog = logDb.prepare(
+        'INSERT INTO changes (id, node, author, campaign, tbl, row_id, col, value, prev, schema, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
       const logStarted = performance.now();
       logDb.transaction(() => {
         for (const row of logRows) insertLog.run(...row);
-        for (const { tableRows, columns, insert } of logStatements) for (const row of tableRows) insert?.run(...columns.map((column) => row[column]));
+        for (const { tableRows, columns, insert } of logStatements)
+          for (const row of tableRows) insert?.run(...columns.map((column) => row[column]));
       })();
       rawWithLogTimes.push(performance.now() - logStarted);
       logProfile.close();
@@ -165,7 +186,10 @@ export interface TableRows {
 
 /** Every domain row of a profile, per table (what a bulk insert of "the same rows" writes). */
 export function domainRows(db: SqliteDatabase): TableRows[] {
-  return TABLE_NAMES.map((table) => ({ table, rows: db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[] }));
+  return TABLE_NAMES.map((table) => ({
+    table,
+    rows: db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[],
+  }));
 }
 
 /**
@@ -176,10 +200,19 @@ export function domainRows(db: SqliteDatabase): TableRows[] {
 export function rawBulkInserter(db: SqliteDatabase, tables: readonly TableRows[]): () => void {
   const statements = tables.map(({ table, rows }) => {
     const columns = Object.keys(rows[0] ?? {});
-    return { rows, columns, insert: columns.length ? db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`) : null };
+    return {
+      rows,
+      columns,
+      insert: columns.length
+        ? db.prepare(
+            `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+          )
+        : null,
+    };
   });
   return db.transaction(() => {
-    for (const { rows, columns, insert } of statements) for (const row of rows) insert?.run(...columns.map((column) => row[column]));
+    for (const { rows, columns, insert } of statements)
+      for (const row of rows) insert?.run(...columns.map((column) => row[column]));
   });
 }
 
@@ -189,7 +222,9 @@ async function convergence(runs: number): Promise<Record<string, unknown>> {
   return {
     schedules: runs,
     passed: !result.failed,
-    ...(result.failed ? { counterexample: fc.stringify(result.counterexample), error: String(result.errorInstance) } : {}),
+    ...(result.failed
+      ? { counterexample: fc.stringify(result.counterexample), error: String(result.errorInstance) }
+      : {}),
     seconds: round((performance.now() - started) / 1000, 1),
   };
 }

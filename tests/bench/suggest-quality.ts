@@ -4,9 +4,22 @@ import path from 'node:path';
 import { generateDemo } from '../../db/demo/demo';
 import { openProfile } from '../../db/profile';
 import { tokenizeDutch } from '../../shared/swot/dutch-text';
-import { measureSuggestionQuality, type LabelledSwotItem, type SuggestionMethod, type SuggestionQuality } from '../../shared/swot/quality';
+import {
+  measureSuggestionQuality,
+  type LabelledSwotItem,
+  type SuggestionMethod,
+  type SuggestionQuality,
+} from '../../shared/swot/quality';
 import { averageLinkage, createLemmaIndex, suggestGroups } from '../../shared/swot/suggest';
-import { Vocabulary, cosine, countTerms, documentFrequencies, inverseDocumentFrequencies, tfidfVector, unitVector } from '../../shared/swot/tfidf';
+import {
+  Vocabulary,
+  cosine,
+  countTerms,
+  documentFrequencies,
+  inverseDocumentFrequencies,
+  tfidfVector,
+  unitVector,
+} from '../../shared/swot/tfidf';
 import { medianMs, round } from '../support/stats';
 
 /*
@@ -24,7 +37,12 @@ import { medianMs, round } from '../support/stats';
 const DEV_SET = path.resolve(import.meta.dirname, '../../../shared/domain/swot-dev-set.json');
 
 interface DevSetFile {
-  readonly items: readonly { readonly scope: string; readonly quadrant: string; readonly lemma: string; readonly text: string }[];
+  readonly items: readonly {
+    readonly scope: string;
+    readonly quadrant: string;
+    readonly lemma: string;
+    readonly text: string;
+  }[];
 }
 
 function partition(texts: readonly string[], groups: readonly (readonly number[])[]): string[] {
@@ -55,7 +73,9 @@ const veldwerk: SuggestionMethod = {
 const plainTfidf: SuggestionMethod = {
   rankLemmas: (text, lemmas) => {
     const vocabulary = new Vocabulary();
-    const docs = lemmas.flatMap((lemma) => [lemma.name, ...lemma.itemTexts]).map((doc) => countTerms(tokenizeDutch(doc).map((token) => vocabulary.idOf(token.stem))));
+    const docs = lemmas
+      .flatMap((lemma) => [lemma.name, ...lemma.itemTexts])
+      .map((doc) => countTerms(tokenizeDutch(doc).map((token) => vocabulary.idOf(token.stem))));
     const idf = inverseDocumentFrequencies(documentFrequencies(docs, vocabulary.size), docs.length);
     let cursor = 0;
     const centroids = lemmas.map((lemma) => {
@@ -82,7 +102,13 @@ const plainTfidf: SuggestionMethod = {
     const vocabulary = new Vocabulary();
     const docs = texts.map((doc) => countTerms(tokenizeDutch(doc).map((token) => vocabulary.idOf(token.stem))));
     const idf = inverseDocumentFrequencies(documentFrequencies(docs, vocabulary.size), docs.length);
-    return partition(texts, averageLinkage(docs.map((doc) => tfidfVector(doc, idf)), 0.25));
+    return partition(
+      texts,
+      averageLinkage(
+        docs.map((doc) => tfidfVector(doc, idf)),
+        0.25,
+      ),
+    );
   },
 };
 
@@ -92,8 +118,14 @@ function readDevSet(): LabelledSwotItem[] | null {
   return file.items.map((item) => ({ group: `${item.scope} | ${item.quadrant}`, text: item.text, lemma: item.lemma }));
 }
 
-function compare(items: readonly LabelledSwotItem[]): { veldwerk: SuggestionQuality; plainTfidfBaseline: SuggestionQuality } {
-  return { veldwerk: measureSuggestionQuality(items, veldwerk), plainTfidfBaseline: measureSuggestionQuality(items, plainTfidf) };
+function compare(items: readonly LabelledSwotItem[]): {
+  veldwerk: SuggestionQuality;
+  plainTfidfBaseline: SuggestionQuality;
+} {
+  return {
+    veldwerk: measureSuggestionQuality(items, veldwerk),
+    plainTfidfBaseline: measureSuggestionQuality(items, plainTfidf),
+  };
 }
 
 /** The demo season's SWOT items, each labelled with its theme, grouped per scope and quadrant. */
@@ -101,7 +133,11 @@ function demoLabelled(): LabelledSwotItem[] {
   const dir = mkdtempSync(path.join(tmpdir(), 'veldwerk-bench-demo-'));
   const profile = openProfile(dir);
   try {
-    return (generateDemo(profile.store, { size: 'season', labels: true }).labelledItems ?? []).map((item) => ({ group: item.group, text: item.text, lemma: item.lemma }));
+    return (generateDemo(profile.store, { size: 'season', labels: true }).labelledItems ?? []).map((item) => ({
+      group: item.group,
+      text: item.text,
+      lemma: item.lemma,
+    }));
   } finally {
     profile.close();
     rmSync(dir, { recursive: true, force: true });
@@ -115,6 +151,9 @@ export async function run(): Promise<Record<string, unknown>> {
     realDevelopmentSet: devSet ? compare(devSet) : { skipped: `no development set at ${DEV_SET}` },
   };
   result.demoSeason = compare(demoLabelled());
-  if (devSet) result.measureRealDevelopmentSetMedianMs = round(await medianMs(3, () => measureSuggestionQuality(devSet, veldwerk)));
+  if (devSet)
+    result.measureRealDevelopmentSetMedianMs = round(
+      await medianMs(3, () => measureSuggestionQuality(devSet, veldwerk)),
+    );
   return result;
 }

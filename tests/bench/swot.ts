@@ -1,6 +1,12 @@
 import { QUADRANTS, type Quadrant } from '../../shared/swot/quadrants';
 import { scoreSwot, type SwotScopeItem } from '../../shared/swot/score';
-import { createLemmaIndex, suggestGroups, suggestLemma, type LemmaCandidate, type SuggestItem } from '../../shared/swot/suggest';
+import {
+  createLemmaIndex,
+  suggestGroups,
+  suggestLemma,
+  type LemmaCandidate,
+  type SuggestItem,
+} from '../../shared/swot/suggest';
 import { medianMs, round } from '../support/stats';
 import { seededRandom } from '../../shared/random';
 
@@ -11,21 +17,117 @@ import { seededRandom } from '../../shared/random';
  * The items are generated deterministically from a seeded generator, so runs compare.
  */
 
-
 const THEMES: readonly { readonly lemma: string; readonly nouns: readonly string[] }[] = [
-  { lemma: 'Samenwerking met partners', nouns: ['samenwerking met scholen', 'samenwerking met het OCMW', 'samenwerking met lokale besturen', 'contact met het CLB', 'overleg met de VDAB'] },
-  { lemma: 'Wachtlijsten', nouns: ['wachtlijsten voor NT2-cursussen', 'wachtlijst voor de inburgeringscursus', 'wachttijden voor taallessen', 'wachtlijsten bij het Huis van het Nederlands'] },
-  { lemma: 'Personeel', nouns: ['personeelsverloop', 'tekort aan personeel', 'werkdruk bij het personeel', 'gemotiveerd personeel', 'deskundige medewerkers'] },
-  { lemma: 'Huisvesting', nouns: ['huisvesting van de lokalen', 'bereikbaarheid van het gebouw', 'lokalen voor cursisten', 'verhuis naar een nieuw gebouw'] },
-  { lemma: 'Financiering', nouns: ['subsidies van de Vlaamse overheid', 'besparingen op de werking', 'projectmiddelen', 'financiële middelen voor tolken'] },
-  { lemma: 'Vrijwilligers', nouns: ['inzet van vrijwilligers', 'vrijwilligers als taalcoach', 'begeleiding van vrijwilligers'] },
-  { lemma: 'Tolken', nouns: ['beschikbaarheid van sociaal tolken', 'kwaliteit van de tolken', 'tolken via telefoon', 'opleiding van tolken'] },
-  { lemma: 'Digitalisering', nouns: ['digitale aanmelding', 'registratie in het digitale systeem', 'online taallessen', 'digitale vaardigheden van cursisten'] },
-  { lemma: 'Regelgeving', nouns: ['nieuw decreet inburgering', 'complexe regelgeving', 'wijzigingen in de regelgeving', 'administratieve last door het decreet'] },
-  { lemma: 'Communicatie', nouns: ['communicatie met cursisten', 'bekendheid bij de doelgroep', 'communicatie naar partners', 'website en folders'] },
+  {
+    lemma: 'Samenwerking met partners',
+    nouns: [
+      'samenwerking met scholen',
+      'samenwerking met het OCMW',
+      'samenwerking met lokale besturen',
+      'contact met het CLB',
+      'overleg met de VDAB',
+    ],
+  },
+  {
+    lemma: 'Wachtlijsten',
+    nouns: [
+      'wachtlijsten voor NT2-cursussen',
+      'wachtlijst voor de inburgeringscursus',
+      'wachttijden voor taallessen',
+      'wachtlijsten bij het Huis van het Nederlands',
+    ],
+  },
+  {
+    lemma: 'Personeel',
+    nouns: [
+      'personeelsverloop',
+      'tekort aan personeel',
+      'werkdruk bij het personeel',
+      'gemotiveerd personeel',
+      'deskundige medewerkers',
+    ],
+  },
+  {
+    lemma: 'Huisvesting',
+    nouns: [
+      'huisvesting van de lokalen',
+      'bereikbaarheid van het gebouw',
+      'lokalen voor cursisten',
+      'verhuis naar een nieuw gebouw',
+    ],
+  },
+  {
+    lemma: 'Financiering',
+    nouns: [
+      'subsidies van de Vlaamse overheid',
+      'besparingen op de werking',
+      'projectmiddelen',
+      'financiële middelen voor tolken',
+    ],
+  },
+  {
+    lemma: 'Vrijwilligers',
+    nouns: ['inzet van vrijwilligers', 'vrijwilligers als taalcoach', 'begeleiding van vrijwilligers'],
+  },
+  {
+    lemma: 'Tolken',
+    nouns: [
+      'beschikbaarheid van sociaal tolken',
+      'kwaliteit van de tolken',
+      'tolken via telefoon',
+      'opleiding van tolken',
+    ],
+  },
+  {
+    lemma: 'Digitalisering',
+    nouns: [
+      'digitale aanmelding',
+      'registratie in het digitale systeem',
+      'online taallessen',
+      'digitale vaardigheden van cursisten',
+    ],
+  },
+  {
+    lemma: 'Regelgeving',
+    nouns: [
+      'nieuw decreet inburgering',
+      'complexe regelgeving',
+      'wijzigingen in de regelgeving',
+      'administratieve last door het decreet',
+    ],
+  },
+  {
+    lemma: 'Communicatie',
+    nouns: [
+      'communicatie met cursisten',
+      'bekendheid bij de doelgroep',
+      'communicatie naar partners',
+      'website en folders',
+    ],
+  },
 ];
-const OPENERS = ['', 'Goede', 'Te weinig', 'Sterke', 'Gebrek aan', 'Meer', 'Moeizame', 'Nieuwe kansen voor', 'Onzekerheid over', 'Veel'];
-const TAILS = ['', 'in de regio', 'voor anderstaligen', 'sinds vorig jaar', 'in Gent', 'in Antwerpen', 'bij kwetsbare groepen', 'op lange termijn'];
+const OPENERS = [
+  '',
+  'Goede',
+  'Te weinig',
+  'Sterke',
+  'Gebrek aan',
+  'Meer',
+  'Moeizame',
+  'Nieuwe kansen voor',
+  'Onzekerheid over',
+  'Veel',
+];
+const TAILS = [
+  '',
+  'in de regio',
+  'voor anderstaligen',
+  'sinds vorig jaar',
+  'in Gent',
+  'in Antwerpen',
+  'bij kwetsbare groepen',
+  'op lange termijn',
+];
 
 function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)] as T;
@@ -43,9 +145,21 @@ function syntheticItems(count: number, seed: number): SyntheticItem[] {
   const random = seededRandom(seed);
   return Array.from({ length: count }, (_, index) => {
     const theme = Math.floor(random() * THEMES.length);
-    const words = [pick(random, OPENERS), pick(random, (THEMES[theme] as (typeof THEMES)[number]).nouns), pick(random, TAILS)].filter((part) => part !== '').join(' ');
+    const words = [
+      pick(random, OPENERS),
+      pick(random, (THEMES[theme] as (typeof THEMES)[number]).nouns),
+      pick(random, TAILS),
+    ]
+      .filter((part) => part !== '')
+      .join(' ');
     const text = random() < 0.2 ? words.toLowerCase() : words.charAt(0).toUpperCase() + words.slice(1);
-    return { id: `i${index}`, conversation: `c${Math.floor(random() * 40) + 1}`, quadrant: QUADRANTS[Math.floor(random() * 4)] as Quadrant, text, theme };
+    return {
+      id: `i${index}`,
+      conversation: `c${Math.floor(random() * 40) + 1}`,
+      quadrant: QUADRANTS[Math.floor(random() * 4)] as Quadrant,
+      text,
+      theme,
+    };
   });
 }
 
@@ -65,7 +179,11 @@ export async function run(options: { full: boolean }): Promise<Record<string, un
     })),
   );
   const newItems = syntheticItems(200, 2016);
-  const scope = { group: 'beleid en personeel', conversations: Array.from({ length: 40 }, (_, index) => `c${index + 1}`), items: items.map((item): SwotScopeItem => ({ ...item, lemma: null })) };
+  const scope = {
+    group: 'beleid en personeel',
+    conversations: Array.from({ length: 40 }, (_, index) => `c${index + 1}`),
+    items: items.map((item): SwotScopeItem => ({ ...item, lemma: null })),
+  };
 
   // Warm up once so the medians measure steady work, not first-call compilation.
   suggestGroups(spread);
@@ -92,7 +210,8 @@ export async function run(options: { full: boolean }): Promise<Record<string, un
   let grouped = 0;
   for (const group of groupsSpread) {
     const counts = new Map<number, number>();
-    for (const id of group.itemIds) counts.set(themeOf.get(id) as number, (counts.get(themeOf.get(id) as number) ?? 0) + 1);
+    for (const id of group.itemIds)
+      counts.set(themeOf.get(id) as number, (counts.get(themeOf.get(id) as number) ?? 0) + 1);
     pure += Math.max(...counts.values());
     grouped += group.itemIds.length;
   }
@@ -106,7 +225,11 @@ export async function run(options: { full: boolean }): Promise<Record<string, un
     suggestGroupsOneQuadrantMedianMs: round(suggestGroupsOneQuadrantMs),
     suggestGroupsOneQuadrantGroups: groupsOne.length,
     suggestLemmaFromScratchMedianMs: round(suggestLemmaMs),
-    suggestLemmaProbe: { text: probe.text, expected: (THEMES[probe.theme] as (typeof THEMES)[number]).lemma, best: probeAnswer[0]?.name ?? null },
+    suggestLemmaProbe: {
+      text: probe.text,
+      expected: (THEMES[probe.theme] as (typeof THEMES)[number]).lemma,
+      best: probeAnswer[0]?.name ?? null,
+    },
     suggestLemmaTopHitRate: round(hits / newItems.length),
     suggestGroupsPurity: grouped === 0 ? null : round(pure / grouped),
     lemmaIndexBuildMedianMs: round(indexBuildMs),

@@ -14,7 +14,8 @@ describe('arrivals show without a reload (browser mode)', () => {
   const profile = tempDir('veldwerk-e2e-arrivals-');
 
   beforeAll(async () => {
-    if (!chromiumAvailable()) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium"`);
+    if (!chromiumAvailable())
+      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium"`);
     browser = await launchChromium();
     app = await startWebApp(profile.dir);
     context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'nl-BE' });
@@ -31,7 +32,10 @@ describe('arrivals show without a reload (browser mode)', () => {
   });
 
   it('lists a campaign that arrives while the campaign list is open', async () => {
-    const created = await app.services.dispatch('campaigns.create', { name: 'Aangekomen campagne', workingYear: '2025-2026' });
+    const created = await app.services.dispatch('campaigns.create', {
+      name: 'Aangekomen campagne',
+      workingYear: '2025-2026',
+    });
     expect(created.ok).toBe(true);
     await page.getByRole('link', { name: 'Aangekomen campagne' }).waitFor();
     await screenshot(page, 'arrivals-campaign-list');

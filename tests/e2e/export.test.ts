@@ -9,7 +9,11 @@ import { PLANTED, plantedReport } from '../support/export-seed';
 // refused export that names what is left, and a successful Word download without the names.
 
 describe('report export in Chromium (browser mode)', () => {
-  const browserApp = useBrowserApp({ profilePrefix: 'veldwerk-e2e-export-', viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  const browserApp = useBrowserApp({
+    profilePrefix: 'veldwerk-e2e-export-',
+    viewport: { width: 1366, height: 768 },
+    acceptDownloads: true,
+  });
 
   it('reviews the hits, refuses while one is open, and downloads an anonymised Word file', async () => {
     const { page, app } = browserApp;
@@ -22,13 +26,19 @@ describe('report export in Chromium (browser mode)', () => {
     await page.getByRole('button', { name: 'Exporteren', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Rapport exporteren' });
     await dialog.getByRole('radio', { name: 'Word (.docx)' }).check();
-    await expect.poll(() => dialog.getByRole('radio', { name: 'Bevroren waarden van het definitieve rapport' }).isDisabled()).toBe(true);
+    await expect
+      .poll(() => dialog.getByRole('radio', { name: 'Bevroren waarden van het definitieve rapport' }).isDisabled())
+      .toBe(true);
     await screenshot(page, 'export-dialog');
 
     await dialog.getByRole('button', { name: 'Anonimiteit controleren' }).click();
     await dialog.getByRole('heading', { name: 'Anonimiteitscontrole' }).waitFor();
     const hits = dialog.getByTestId('export-hit');
-    for (const name of ['Integratiecentrum De Brug', 'Anna Peeters', 'Lies Janssens', '09 223 45 67']) await hits.filter({ has: page.locator('strong', { hasText: name }) }).first().waitFor();
+    for (const name of ['Integratiecentrum De Brug', 'Anna Peeters', 'Lies Janssens', '09 223 45 67'])
+      await hits
+        .filter({ has: page.locator('strong', { hasText: name }) })
+        .first()
+        .waitFor();
     await screenshot(page, 'export-anonymisation-review');
 
     // Export while hits are open: refused, and the refusal names them.
@@ -43,10 +53,14 @@ describe('report export in Chromium (browser mode)', () => {
     await samenleven.getByRole('button', { name: 'Herschrijven' }).click();
     await samenleven.getByRole('textbox', { name: /Nieuwe zin/ }).fill('Twee centra werken samen.');
     await samenleven.getByRole('button', { name: 'Zin opslaan' }).click();
-    await hits.filter({ has: page.locator('strong', { hasText: 'Centrum Samenleven' }) }).waitFor({ state: 'detached' });
+    await hits
+      .filter({ has: page.locator('strong', { hasText: 'Centrum Samenleven' }) })
+      .waitFor({ state: 'detached' });
     const phone = hits.filter({ has: page.locator('strong', { hasText: '09 223 45 67' }) });
     await phone.getByRole('button', { name: 'Toestaan…' }).click();
-    await phone.getByRole('textbox', { name: 'Waarom mag dit blijven staan?' }).fill('Algemeen nummer van de inspectie');
+    await phone
+      .getByRole('textbox', { name: 'Waarom mag dit blijven staan?' })
+      .fill('Algemeen nummer van de inspectie');
     await phone.getByRole('button', { name: 'Toestaan met deze reden' }).click();
     await phone.getByText(/Toegestaan: Algemeen nummer/).waitFor();
     for (;;) {

@@ -30,13 +30,17 @@ describe('Autosave keeps the last keystrokes (browser mode)', () => {
     await ctx.page.reload();
     await ctx.page.getByTestId('note-free').waitFor();
     await expect.poll(() => freeNote(conversationId)).toBe('Het team werkt met een wachtlijst van drie maanden.');
-    await expect.poll(() => ctx.page.getByTestId('note-free').inputValue()).toBe('Het team werkt met een wachtlijst van drie maanden.');
+    await expect
+      .poll(() => ctx.page.getByTestId('note-free').inputValue())
+      .toBe('Het team werkt met een wachtlijst van drie maanden.');
   });
 
   it('keeps a lemma narrative whose card leaves the screen while its save waits', async () => {
     const { seeded } = await openConversation();
     const items = await Promise.all(
-      seeded.conversations.map((conversationId) => ctx.call('swot.items.add', { conversationId, quadrant: 'threats', text: 'Lange wachtlijsten' })),
+      seeded.conversations.map((conversationId) =>
+        ctx.call('swot.items.add', { conversationId, quadrant: 'threats', text: 'Lange wachtlijsten' }),
+      ),
     );
     const lemma = await ctx.call('swot.lemmas.create', {
       campaignId: seeded.campaignId,
@@ -54,7 +58,16 @@ describe('Autosave keeps the last keystrokes (browser mode)', () => {
     await ctx.page.getByRole('link', { name: /Planning/ }).click();
     await ctx.page.getByRole('heading', { level: 1, name: /Planning/ }).waitFor();
     await expect
-      .poll(async () => (await ctx.call('swot.board', { campaignId: seeded.campaignId, sectorId: seeded.sectorId, groupId: seeded.groupId })).lemmas.find((one) => one.id === lemma.id)?.narrative)
+      .poll(
+        async () =>
+          (
+            await ctx.call('swot.board', {
+              campaignId: seeded.campaignId,
+              sectorId: seeded.sectorId,
+              groupId: seeded.groupId,
+            })
+          ).lemmas.find((one) => one.id === lemma.id)?.narrative,
+      )
       .toBe('Wachttijden tot drie maanden.');
   });
 });

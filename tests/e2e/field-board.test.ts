@@ -23,7 +23,11 @@ describe('The clustering board at 300 items (browser mode)', () => {
           const quadrant = QUADRANTS[index % 4] ?? 'strengths';
           const ids: string[] = [];
           for (const conversationId of seeded.conversations) {
-            const item = await ctx.call('swot.items.add', { conversationId, quadrant, text: `${theme}: vaststelling in dit gesprek` });
+            const item = await ctx.call('swot.items.add', {
+              conversationId,
+              quadrant,
+              text: `${theme}: vaststelling in dit gesprek`,
+            });
             ids.push(item.id);
           }
           await ctx.call('swot.lemmas.create', { ...scope, quadrant, name: theme, itemIds: ids.slice(0, 5) });
@@ -45,7 +49,11 @@ describe('The clustering board at 300 items (browser mode)', () => {
         await ctx.page.getByTestId('heatmap').waitFor();
         const heatmap = await ctx.page.getByTestId('heatmap').boundingBox();
         expect(heatmap?.y ?? Infinity).toBeLessThan(viewport.height);
-        await ctx.page.screenshot({ path: await screenshot(ctx.page, `swot-board-300-${viewport.width}x${viewport.height}-full`).then((file) => file.replace('-full.png', '.png')) });
+        await ctx.page.screenshot({
+          path: await screenshot(ctx.page, `swot-board-300-${viewport.width}x${viewport.height}-full`).then((file) =>
+            file.replace('-full.png', '.png'),
+          ),
+        });
       });
     });
   }

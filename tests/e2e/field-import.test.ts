@@ -14,14 +14,22 @@ describe('CSV import reads the file in its own encoding (browser mode)', () => {
     await ctx.openApp();
     await ctx.page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
     await ctx.page.goto(`${ctx.app.bridge.url}/#/campaigns/${seeded.campaignId}/setup/organisations`);
-    await ctx.page.locator('input[type=file][accept*="csv"]').setInputFiles({ name: 'organisaties.csv', mimeType: 'text/csv', buffer: bytes });
+    await ctx.page
+      .locator('input[type=file][accept*="csv"]')
+      .setInputFiles({ name: 'organisaties.csv', mimeType: 'text/csv', buffer: bytes });
     await ctx.page.getByTestId('import-encoding').getByText('Gelezen als Windows-1252 (Excel op Windows).').waitFor();
     await ctx.page.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
     await ctx.page.getByTestId('import-preview').getByText('Huis van het Nederlands Brügge').waitFor();
     await ctx.page.getByRole('button', { name: '1 organisatie importeren' }).click();
     await expect
-      .poll(() => ctx.app.services.profile.store.list('organisations', { campaign_id: seeded.campaignId }).map((row) => row.name))
+      .poll(() =>
+        ctx.app.services.profile.store.list('organisations', { campaign_id: seeded.campaignId }).map((row) => row.name),
+      )
       .toContain('Huis van het Nederlands Brügge');
-    expect(ctx.app.services.profile.store.list('organisations', { campaign_id: seeded.campaignId }).find((row) => row.name?.includes('Nederlands'))?.address).toBe('Markt 1, 8000 Brügge');
+    expect(
+      ctx.app.services.profile.store
+        .list('organisations', { campaign_id: seeded.campaignId })
+        .find((row) => row.name?.includes('Nederlands'))?.address,
+    ).toBe('Markt 1, 8000 Brügge');
   });
 });

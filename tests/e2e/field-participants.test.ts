@@ -15,12 +15,19 @@ describe('Participants are validated per field (browser mode)', () => {
     if (!first || !second) throw new Error('the campaign template has fewer than two stakeholder categories');
     await ctx.openApp();
     await ctx.page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
-    await ctx.page.goto(`${ctx.app.bridge.url}/#/campaigns/${seeded.campaignId}/visits/${seeded.visits[0]}/conversations/${conversationId}`);
+    await ctx.page.goto(
+      `${ctx.app.bridge.url}/#/campaigns/${seeded.campaignId}/visits/${seeded.visits[0]}/conversations/${conversationId}`,
+    );
     await ctx.page.getByLabel(first.name ?? '', { exact: true }).fill('3');
     await ctx.page.getByLabel(second.name ?? '', { exact: true }).fill('-1');
     await ctx.page.getByLabel(second.name ?? '', { exact: true }).blur();
-    await ctx.page.getByTestId(`count-error-${second.name}`).getByText(`${second.name}: Een aantal kan niet negatief zijn.`, { exact: false }).waitFor();
-    await expect.poll(async () => (await ctx.call('conversations.get', { conversationId })).conversation.participant_counts).toEqual({ [first.id]: 3 });
+    await ctx.page
+      .getByTestId(`count-error-${second.name}`)
+      .getByText(`${second.name}: Een aantal kan niet negatief zijn.`, { exact: false })
+      .waitFor();
+    await expect
+      .poll(async () => (await ctx.call('conversations.get', { conversationId })).conversation.participant_counts)
+      .toEqual({ [first.id]: 3 });
     expect(await ctx.page.locator('.participants .total-row td').textContent()).toBe('3');
   });
 });

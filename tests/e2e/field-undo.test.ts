@@ -12,12 +12,26 @@ describe('Undo, confirm and focus on the SWOT screens (browser mode)', () => {
     const seeded = await seedFieldwork(ctx.app.services);
     const [c1, c2] = seeded.conversations as [string, string];
     const n1 = await ctx.call('swot.items.add', { conversationId: c1, quadrant: 'strengths', text: 'Sterk netwerk' });
-    const n2 = await ctx.call('swot.items.add', { conversationId: c2, quadrant: 'strengths', text: 'Netwerk met besturen' });
+    const n2 = await ctx.call('swot.items.add', {
+      conversationId: c2,
+      quadrant: 'strengths',
+      text: 'Netwerk met besturen',
+    });
     const e1 = await ctx.call('swot.items.add', { conversationId: c1, quadrant: 'strengths', text: 'Ervaren team' });
     await ctx.call('swot.items.add', { conversationId: c2, quadrant: 'strengths', text: 'Los item' });
     const scope = { campaignId: seeded.campaignId, sectorId: seeded.sectorId, groupId: seeded.groupId };
-    const network = await ctx.call('swot.lemmas.create', { ...scope, quadrant: 'strengths', name: 'Netwerk', itemIds: [n1.id, n2.id] });
-    const team = await ctx.call('swot.lemmas.create', { ...scope, quadrant: 'strengths', name: 'Team', itemIds: [e1.id] });
+    const network = await ctx.call('swot.lemmas.create', {
+      ...scope,
+      quadrant: 'strengths',
+      name: 'Netwerk',
+      itemIds: [n1.id, n2.id],
+    });
+    const team = await ctx.call('swot.lemmas.create', {
+      ...scope,
+      quadrant: 'strengths',
+      name: 'Team',
+      itemIds: [e1.id],
+    });
     await ctx.openApp();
     await ctx.page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
     await ctx.page.goto(`${ctx.app.bridge.url}/#/campaigns/${seeded.campaignId}/swot`);
@@ -25,7 +39,15 @@ describe('Undo, confirm and focus on the SWOT screens (browser mode)', () => {
     return { ...seeded, lemmas: { network: network.id, team: team.id } };
   }
   const lemmaNames = async (seeded: SeededCampaign) =>
-    (await ctx.call('swot.board', { campaignId: seeded.campaignId, sectorId: seeded.sectorId, groupId: seeded.groupId })).lemmas.map((lemma) => lemma.name).sort();
+    (
+      await ctx.call('swot.board', {
+        campaignId: seeded.campaignId,
+        sectorId: seeded.sectorId,
+        groupId: seeded.groupId,
+      })
+    ).lemmas
+      .map((lemma) => lemma.name)
+      .sort();
   const card = (name: string) => ctx.page.getByTestId(`lemma-${name}`);
 
   it('merges only on the button, undoes from the toast, and undoes with Ctrl+Z after a reload', async () => {
@@ -70,7 +92,15 @@ describe('Undo, confirm and focus on the SWOT screens (browser mode)', () => {
 
     const move = card('Team').getByLabel('Kwadrant');
     await move.selectOption({ label: 'Zwaktes' });
-    expect((await ctx.call('swot.board', { campaignId: seeded.campaignId, sectorId: seeded.sectorId, groupId: seeded.groupId })).lemmas.find((one) => one.name === 'Team')?.quadrant).toBe('strengths');
+    expect(
+      (
+        await ctx.call('swot.board', {
+          campaignId: seeded.campaignId,
+          sectorId: seeded.sectorId,
+          groupId: seeded.groupId,
+        })
+      ).lemmas.find((one) => one.name === 'Team')?.quadrant,
+    ).toBe('strengths');
     await card('Team').getByRole('button', { name: 'Verplaatsen', exact: true }).click();
     await ctx.page.getByTestId('quadrant-weaknesses').getByTestId('lemma-Team').waitFor();
   });
@@ -95,7 +125,11 @@ describe('Undo, confirm and focus on the SWOT screens (browser mode)', () => {
     await question.waitFor();
     await expect.poll(() => ctx.page.evaluate(() => document.activeElement?.textContent)).toBe('Ja, verplaatsen');
     await question.getByRole('button', { name: 'Annuleren' }).click();
-    await expect.poll(() => ctx.page.evaluate(() => document.activeElement?.closest('[data-item-text]')?.getAttribute('data-item-text'))).toBe('Los item');
+    await expect
+      .poll(() =>
+        ctx.page.evaluate(() => document.activeElement?.closest('[data-item-text]')?.getAttribute('data-item-text')),
+      )
+      .toBe('Los item');
     expect(await ctx.page.getByTestId('quadrant-strengths').locator('[data-item-text="Los item"]').count()).toBe(1);
   });
 
@@ -106,11 +140,26 @@ describe('Undo, confirm and focus on the SWOT screens (browser mode)', () => {
     await ctx.call('swot.items.add', { conversationId, quadrant: 'weaknesses', text: 'Oude lokalen' });
     await ctx.openApp();
     await ctx.page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
-    await ctx.page.goto(`${ctx.app.bridge.url}/#/campaigns/${seeded.campaignId}/visits/${seeded.visits[0]}/conversations/${conversationId}`);
-    const texts = async (quadrant: string) => (await ctx.call('swot.capture', { conversationId })).items.filter((item) => item.quadrant === quadrant).map((item) => item.text);
-    const focused = () => ctx.page.evaluate(() => document.activeElement?.closest('[data-testid^="capture-"]')?.getAttribute('data-testid') + ':' + document.activeElement?.querySelector('span')?.textContent);
+    await ctx.page.goto(
+      `${ctx.app.bridge.url}/#/campaigns/${seeded.campaignId}/visits/${seeded.visits[0]}/conversations/${conversationId}`,
+    );
+    const texts = async (quadrant: string) =>
+      (await ctx.call('swot.capture', { conversationId })).items
+        .filter((item) => item.quadrant === quadrant)
+        .map((item) => item.text);
+    const focused = () =>
+      ctx.page.evaluate(
+        () =>
+          document.activeElement?.closest('[data-testid^="capture-"]')?.getAttribute('data-testid') +
+          ':' +
+          document.activeElement?.querySelector('span')?.textContent,
+      );
 
-    await ctx.page.getByTestId('capture-weaknesses').getByRole('listitem').filter({ hasText: 'Weinig personeel' }).focus();
+    await ctx.page
+      .getByTestId('capture-weaknesses')
+      .getByRole('listitem')
+      .filter({ hasText: 'Weinig personeel' })
+      .focus();
     await ctx.page.keyboard.press('Alt+ArrowDown');
     await expect.poll(focused).toBe('capture-threats:Weinig personeel');
     expect(await texts('threats')).toEqual(['Weinig personeel']);
@@ -143,6 +192,10 @@ describe('Undo, confirm and focus on the SWOT screens (browser mode)', () => {
     await screenshot(ctx.page, 'shortcut-sheet');
     await ctx.page.keyboard.press('Escape');
     await expect.poll(() => sheet.isVisible()).toBe(false);
-    await expect.poll(() => ctx.page.evaluate(() => document.activeElement?.closest('[data-item-text]')?.getAttribute('data-item-text'))).toBe('Los item');
+    await expect
+      .poll(() =>
+        ctx.page.evaluate(() => document.activeElement?.closest('[data-item-text]')?.getAttribute('data-item-text')),
+      )
+      .toBe('Los item');
   });
 });

@@ -6,7 +6,14 @@ import { tempDir } from '../support/profile';
 import { seedFieldwork, type SeededCampaign } from '../support/seed';
 import { call, until } from '../support/services';
 import { startWebApp, type WebApp } from '../support/web-app';
-import { TEST_PASSWORD, createTestStoreLocation, seed, startTestServer, type RunningTestServer, type TestStoreHandle } from '../integration/server-support';
+import {
+  TEST_PASSWORD,
+  createTestStoreLocation,
+  seed,
+  startTestServer,
+  type RunningTestServer,
+  type TestStoreHandle,
+} from '../integration/server-support';
 
 // Issue 10: the region coordinator reviews a late edit of an approved visit in Chromium: the
 // record, the inspector by name and the text as a before/after diff, then rejects it.
@@ -22,7 +29,8 @@ describe('held late edits in Chromium (browser mode)', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    if (!chromiumAvailable()) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium"`);
+    if (!chromiumAvailable())
+      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium"`);
     browser = await launchChromium();
     handle = await createTestStoreLocation('sqlite');
     server = await startTestServer(handle.location);
@@ -30,27 +38,63 @@ describe('held late edits in Chromium (browser mode)', () => {
     seeded = await seedFieldwork(inspector, { visits: 1 });
     const visitId = seeded.visits[0] as string;
     const conversationId = seeded.conversations[0] as string;
-    const regionId = inspector.profile.store.get('organisations', inspector.profile.store.get('visits', visitId)?.organisation_id ?? '')?.region_id ?? '';
-    await seed(server.store, [seeded.campaignId], [
-      { email: 'anna@inspectie.be', roles: [{ role: 'inspector' }] },
-      { email: 'coord@inspectie.be', roles: [{ role: 'region-coordinator', scope: regionId }] },
-    ]);
+    const regionId =
+      inspector.profile.store.get(
+        'organisations',
+        inspector.profile.store.get('visits', visitId)?.organisation_id ?? '',
+      )?.region_id ?? '';
+    await seed(
+      server.store,
+      [seeded.campaignId],
+      [
+        { email: 'anna@inspectie.be', roles: [{ role: 'inspector' }] },
+        { email: 'coord@inspectie.be', roles: [{ role: 'region-coordinator', scope: regionId }] },
+      ],
+    );
     await call(inspector, 'notes.save', { conversationId, guidingQuestionId: null, text: 'De werking loopt goed.' });
-    await call(inspector, 'sync.connect', { serverUrl: server.url, email: 'anna@inspectie.be', password: TEST_PASSWORD });
-    await until(() => call(inspector, 'sync.status', {}), (status) => status.state === 'up-to-date' && status.pendingChanges === 0, 'the first push');
+    await call(inspector, 'sync.connect', {
+      serverUrl: server.url,
+      email: 'anna@inspectie.be',
+      password: TEST_PASSWORD,
+    });
+    await until(
+      () => call(inspector, 'sync.status', {}),
+      (status) => status.state === 'up-to-date' && status.pendingChanges === 0,
+      'the first push',
+    );
     await call(inspector, 'workflow.visit', { visitId, to: 'submitted' });
 
     coordinator = await startWebApp(coordinatorProfile.dir);
-    await call(coordinator.services, 'sync.connect', { serverUrl: server.url, email: 'coord@inspectie.be', password: TEST_PASSWORD });
-    await until(async () => coordinator.services.profile.store.get('visits', visitId)?.status, (status) => status === 'submitted', 'the submitted visit');
+    await call(coordinator.services, 'sync.connect', {
+      serverUrl: server.url,
+      email: 'coord@inspectie.be',
+      password: TEST_PASSWORD,
+    });
+    await until(
+      async () => coordinator.services.profile.store.get('visits', visitId)?.status,
+      (status) => status === 'submitted',
+      'the submitted visit',
+    );
     await call(coordinator.services, 'workflow.visit', { visitId, to: 'approved' });
 
     // The inspector edits the note after the approval: the server holds the edit.
     await call(inspector, 'sync.now', {});
-    await until(async () => inspector.profile.store.get('visits', visitId)?.status, (status) => status === 'approved', 'the approval on the inspector laptop');
-    await call(inspector, 'notes.save', { conversationId, guidingQuestionId: null, text: 'De werking loopt uitstekend.' });
+    await until(
+      async () => inspector.profile.store.get('visits', visitId)?.status,
+      (status) => status === 'approved',
+      'the approval on the inspector laptop',
+    );
+    await call(inspector, 'notes.save', {
+      conversationId,
+      guidingQuestionId: null,
+      text: 'De werking loopt uitstekend.',
+    });
     await call(inspector, 'sync.now', {});
-    await until(() => call(coordinator.services, 'workflow.held', { campaignId: seeded.campaignId }), (list) => list.some((edit) => edit.field === 'notes.text'), 'the held edit');
+    await until(
+      () => call(coordinator.services, 'workflow.held', { campaignId: seeded.campaignId }),
+      (list) => list.some((edit) => edit.field === 'notes.text'),
+      'the held edit',
+    );
   });
 
   afterAll(async () => {
@@ -86,6 +130,10 @@ describe('held late edits in Chromium (browser mode)', () => {
     await edit.getByRole('button', { name: 'Verwerpen' }).click();
     await expect.poll(() => edit.count(), { timeout: 20_000 }).toBe(0);
     await screenshot(page, 'held-edit-rejected-nl');
-    expect((await call(coordinator.services, 'workflow.held', { campaignId: seeded.campaignId })).some((held) => held.field === 'notes.text')).toBe(false);
+    expect(
+      (await call(coordinator.services, 'workflow.held', { campaignId: seeded.campaignId })).some(
+        (held) => held.field === 'notes.text',
+      ),
+    ).toBe(false);
   });
 });

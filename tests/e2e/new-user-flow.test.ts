@@ -33,7 +33,13 @@ describe('the whole flow as a new user in Chromium (browser mode)', () => {
 
     // 3. Organisations from a CSV file with bad rows.
     await page.getByRole('link', { name: 'Organisaties', exact: true }).click();
-    await page.getByLabel('CSV-bestand', { exact: true }).setInputFiles({ name: 'organisaties.csv', mimeType: 'text/csv', buffer: Buffer.from(ORGANISATIONS_CSV, 'utf8') });
+    await page
+      .getByLabel('CSV-bestand', { exact: true })
+      .setInputFiles({
+        name: 'organisaties.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(ORGANISATIONS_CSV, 'utf8'),
+      });
     await page.getByText('Gekozen: organisaties.csv').waitFor();
     await page.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
     await page.getByText('3 klaar om te importeren, 0 mogelijke dubbels, 2 met fouten.').waitFor();
@@ -56,7 +62,10 @@ describe('the whole flow as a new user in Chromium (browser mode)', () => {
     await page.getByLabel('Ik ben').selectOption({ label: 'Anna Peeters' });
     await page.getByRole('link', { name: 'Integratiecentrum De Sleutel' }).click();
     await page.getByRole('heading', { level: 1, name: 'Integratiecentrum De Sleutel' }).waitFor();
-    await page.getByTestId('conversation-list').getByRole('link', { name: /Personeel/ }).click();
+    await page
+      .getByTestId('conversation-list')
+      .getByRole('link', { name: /Personeel/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Gesprek met Personeel' }).waitFor();
     await page.getByTestId('note-2').fill('De Coördinator wijst op lange Wachtlijsten voor NT2-lessen in Gent.');
     await page.getByTestId('question').nth(1).getByText('Bewaard om', { exact: false }).waitFor();
@@ -86,7 +95,9 @@ describe('the whole flow as a new user in Chromium (browser mode)', () => {
     await page.getByTestId('search-results').locator('mark', { hasText: 'NT2' }).waitFor();
     await page.getByTestId('search-results').getByRole('link', { name: 'Integratiecentrum De Sleutel' }).click();
     await page.getByRole('heading', { level: 1, name: 'Gesprek met Personeel' }).waitFor();
-    expect(await page.getByTestId('note-2').inputValue()).toBe('De Coördinator wijst op lange Wachtlijsten voor NT2-lessen in Gent.');
+    expect(await page.getByTestId('note-2').inputValue()).toBe(
+      'De Coördinator wijst op lange Wachtlijsten voor NT2-lessen in Gent.',
+    );
     await nav().getByRole('link', { name: 'Planning', exact: true }).click();
     await page.getByRole('link', { name: 'Integratiecentrum De Sleutel' }).waitFor();
     await page.getByText('Anna Peeters & Bart Claes').waitFor();
@@ -97,7 +108,10 @@ describe('the whole flow as a new user in Chromium (browser mode)', () => {
 
     // The workspace in English.
     await page.getByLabel('Taal').selectOption('en');
-    await page.getByRole('navigation', { name: 'Parts of the campaign' }).getByRole('link', { name: 'Search', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Parts of the campaign' })
+      .getByRole('link', { name: 'Search', exact: true })
+      .click();
     await page.getByLabel('Search term').fill('wachtlijst');
     await page.getByText('1 hit', { exact: true }).waitFor();
     await screenshot(page, 'search-hit-en');

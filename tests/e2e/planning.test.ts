@@ -15,15 +15,40 @@ describe('visit planning in Chromium (browser mode)', () => {
     const hvn = setup.sectors.find((sector) => sector.code === 'HvN')!;
     const gent = setup.regions.find((region) => region.name === 'Gent')!;
     const limburg = setup.regions.find((region) => region.name === 'Limburg')!;
-    await call('organisations.add', { campaignId: campaign.id, name: 'Integratiecentrum De Sleutel', sectorId: ic.id, regionId: gent.id });
-    await call('organisations.add', { campaignId: campaign.id, name: 'Huis van het Nederlands Gent', sectorId: hvn.id, regionId: gent.id });
-    await call('organisations.add', { campaignId: campaign.id, name: 'Huis van het Nederlands Limburg', sectorId: hvn.id, regionId: limburg.id });
+    await call('organisations.add', {
+      campaignId: campaign.id,
+      name: 'Integratiecentrum De Sleutel',
+      sectorId: ic.id,
+      regionId: gent.id,
+    });
+    await call('organisations.add', {
+      campaignId: campaign.id,
+      name: 'Huis van het Nederlands Gent',
+      sectorId: hvn.id,
+      regionId: gent.id,
+    });
+    await call('organisations.add', {
+      campaignId: campaign.id,
+      name: 'Huis van het Nederlands Limburg',
+      sectorId: hvn.id,
+      regionId: limburg.id,
+    });
     for (const name of ['Anna Peeters', 'Bart Claes', 'Chris Wouters']) {
-      await call('members.add', { campaignId: campaign.id, name, isInspector: true, isTeamLead: false, coordinatorOf: [], sectorLeadOf: [] });
+      await call('members.add', {
+        campaignId: campaign.id,
+        name,
+        isInspector: true,
+        isTeamLead: false,
+        coordinatorOf: [],
+        sectorLeadOf: [],
+      });
     }
 
     await e2e.openCampaign('Doorlichting 2015');
-    await page.getByRole('navigation', { name: 'Onderdelen van de campagne' }).getByRole('link', { name: 'Planning', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Onderdelen van de campagne' })
+      .getByRole('link', { name: 'Planning', exact: true })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Planning' }).waitFor();
     await page.getByText('· nog geen bezoek').first().waitFor();
     await screenshot(page, 'planning-empty-nl');
@@ -58,8 +83,14 @@ describe('visit planning in Chromium (browser mode)', () => {
 
     const warnings = page.getByTestId('plan-warnings');
     await warnings.getByText('2 waarschuwingen').waitFor();
-    await warnings.getByText('Anna Peeters staat op 12 maart 2015 voor twee bezoeken ingepland', { exact: false }).waitFor();
-    await warnings.getByText('Het bezoek aan Huis van het Nederlands Limburg op 19 maart 2015 heeft geen volledige duo.', { exact: false }).waitFor();
+    await warnings
+      .getByText('Anna Peeters staat op 12 maart 2015 voor twee bezoeken ingepland', { exact: false })
+      .waitFor();
+    await warnings
+      .getByText('Het bezoek aan Huis van het Nederlands Limburg op 19 maart 2015 heeft geen volledige duo.', {
+        exact: false,
+      })
+      .waitFor();
     await screenshot(page, 'planning-list-warnings-nl');
 
     // Filters: a member, then a region.
@@ -90,11 +121,17 @@ describe('visit planning in Chromium (browser mode)', () => {
     await page.getByRole('button', { name: 'Maand' }).click();
     const month = page.getByTestId('month-view');
     await month.getByRole('heading', { name: 'maart 2015' }).waitFor();
-    await month.getByRole('cell', { name: 'donderdag 19 maart 2015' }).getByText('Huis van het Nederlands Limburg').waitFor();
+    await month
+      .getByRole('cell', { name: 'donderdag 19 maart 2015' })
+      .getByText('Huis van het Nederlands Limburg')
+      .waitFor();
     await screenshot(page, 'planning-month-nl');
 
     // CSV export: semicolons, one line per visit.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporteren als CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exporteren als CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('planning-Doorlichting-2015.csv');
     const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
     const lines = csv.trim().split('\r\n');

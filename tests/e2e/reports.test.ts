@@ -5,7 +5,14 @@ import { CHROMIUM_PATH, chromiumAvailable, launchChromium, screenshot } from '..
 import { tempDir } from '../support/profile';
 import { seedAnalysis, type SeededAnalysis } from '../support/seed-reports';
 import { startWebApp, type WebApp } from '../support/web-app';
-import { TEST_PASSWORD, createTestStoreLocation, seed, startTestServer, type RunningTestServer, type TestStoreHandle } from '../integration/server-support';
+import {
+  TEST_PASSWORD,
+  createTestStoreLocation,
+  seed,
+  startTestServer,
+  type RunningTestServer,
+  type TestStoreHandle,
+} from '../integration/server-support';
 
 // Drafting the reports in Chromium (browser mode): the reports made from templates, a sector
 // chapter written with a live SWOT block, a score followed to its items, a comment made and
@@ -43,7 +50,10 @@ describe('reports in Chromium (browser mode)', () => {
     await on.getByRole('heading', { level: 1, name: title }).waitFor();
   }
   async function openSection(on: Page, title: string) {
-    await on.getByRole('navigation', { name: 'Secties' }).getByRole('button', { name: new RegExp(`^${title}`) }).click();
+    await on
+      .getByRole('navigation', { name: 'Secties' })
+      .getByRole('button', { name: new RegExp(`^${title}`) })
+      .click();
     await on.getByRole('heading', { level: 2, name: title }).waitFor();
   }
   async function slash(on: Page, query: string) {
@@ -53,7 +63,8 @@ describe('reports in Chromium (browser mode)', () => {
   }
 
   beforeAll(async () => {
-    if (!chromiumAvailable()) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium"`);
+    if (!chromiumAvailable())
+      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium"`);
     browser = await launchChromium();
     handle = await createTestStoreLocation('sqlite');
     server = await startTestServer(handle.location);
@@ -62,10 +73,14 @@ describe('reports in Chromium (browser mode)', () => {
     const [anna, bart] = seeded.members;
     app.services.profile.store.update('members', anna, { email: 'anna@inspectie.be' });
     app.services.profile.store.update('members', bart, { email: 'bart@inspectie.be' });
-    await seed(server.store, [seeded.campaignId], [
-      { email: 'anna@inspectie.be', roles: [{ role: 'inspector' }] },
-      { email: 'bart@inspectie.be', roles: [{ role: 'team-lead' }] },
-    ]);
+    await seed(
+      server.store,
+      [seeded.campaignId],
+      [
+        { email: 'anna@inspectie.be', roles: [{ role: 'inspector' }] },
+        { email: 'bart@inspectie.be', roles: [{ role: 'team-lead' }] },
+      ],
+    );
     page = await open(app);
   });
 
@@ -108,7 +123,9 @@ describe('reports in Chromium (browser mode)', () => {
     await slash(page, 'swot personeel');
     const block = page.locator('.live-block[data-block-type="swotTable"]');
     await block.getByRole('cell', { name: 'Sterk netwerk', exact: true }).waitFor();
-    await expect.poll(() => block.getByRole('button', { name: /gesprekken met Sterk netwerk/ }).textContent()).toBe('3 van 3');
+    await expect
+      .poll(() => block.getByRole('button', { name: /gesprekken met Sterk netwerk/ }).textContent())
+      .toBe('3 van 3');
     await saved(page);
     await expect.poll(() => page.getByTestId('word-count').textContent()).toBe('10 woorden');
     expect(await editor.locator('p > strong').first().textContent()).toBe('Vet benadrukt');
@@ -116,10 +133,14 @@ describe('reports in Chromium (browser mode)', () => {
   });
 
   it('follows a score to the items, conversations and visits behind it', async () => {
-    await page.locator('.live-block').getByRole('button', { name: 'Toon waar score van Sterk netwerk vandaan komt' }).click();
+    await page
+      .locator('.live-block')
+      .getByRole('button', { name: 'Toon waar score van Sterk netwerk vandaan komt' })
+      .click();
     const panel = page.getByTestId('evidence-panel');
     await panel.getByText('3 items').waitFor();
-    for (const text of ['Netwerk met lokale besturen', 'Goede band met scholen', 'Sterk lokaal netwerk']) await panel.getByText(text).waitFor();
+    for (const text of ['Netwerk met lokale besturen', 'Goede band met scholen', 'Sterk lokaal netwerk'])
+      await panel.getByText(text).waitFor();
     await panel.getByText('3 bezoeken').waitFor();
     await screenshot(page, 'reports-evidence-of-a-score');
   });
@@ -134,7 +155,12 @@ describe('reports in Chromium (browser mode)', () => {
     await editorOf(page).locator('.comment-mark').waitFor();
     await thread.getByRole('button', { name: 'Antwoorden' }).click();
     await page.getByLabel('Je antwoord').fill('De gemeenten van het werkingsgebied.');
-    await page.getByTestId('comments-panel').locator('.comment-form').last().getByRole('button', { name: 'Plaatsen' }).click();
+    await page
+      .getByTestId('comments-panel')
+      .locator('.comment-form')
+      .last()
+      .getByRole('button', { name: 'Plaatsen' })
+      .click();
     await thread.getByText('De gemeenten van het werkingsgebied.').waitFor();
     await screenshot(page, 'reports-comment-with-reply');
     await thread.getByRole('button', { name: 'Afhandelen' }).click();
@@ -147,7 +173,10 @@ describe('reports in Chromium (browser mode)', () => {
     await page.getByRole('tab', { name: 'Versies' }).click();
     await page.getByLabel('Naam van de versie').fill('versie voor sectordag');
     await page.getByRole('button', { name: 'Versie bewaren' }).click();
-    await page.getByTestId('versions-panel').locator('.version-list strong', { hasText: 'versie voor sectordag' }).waitFor();
+    await page
+      .getByTestId('versions-panel')
+      .locator('.version-list strong', { hasText: 'versie voor sectordag' })
+      .waitFor();
     await editorOf(page).locator('p').first().click();
     await page.keyboard.press('End');
     await page.keyboard.type(' Ook met scholen.');
@@ -183,7 +212,9 @@ describe('reports in Chromium (browser mode)', () => {
     await page.keyboard.press('Control+End');
     const panel = page.getByTestId('region-panel');
     await panel.getByRole('button', { name: /Agentschap Integratie Gent/ }).click();
-    await panel.getByRole('button', { name: 'Citeer “Buddywerking met vrijwilligers uit de buurt” in het rapport' }).click();
+    await panel
+      .getByRole('button', { name: 'Citeer “Buddywerking met vrijwilligers uit de buurt” in het rapport' })
+      .click();
     const quote = editorOf(page).locator('.source-quote');
     await quote.getByText('Buddywerking met vrijwilligers uit de buurt').waitFor();
     await quote.getByText(/^Bron: /).waitFor();
@@ -191,13 +222,19 @@ describe('reports in Chromium (browser mode)', () => {
     await editorOf(page).locator('.live-block[data-block-type="participants"]').waitFor();
     await saved(page);
     await screenshot(page, 'reports-region-quote');
-    app.services.profile.store.update('good_practices', seeded.goodPractice, { text: 'Buddywerking met vrijwilligers en buren' });
+    app.services.profile.store.update('good_practices', seeded.goodPractice, {
+      text: 'Buddywerking met vrijwilligers en buren',
+    });
     await quote.getByText('De bron is gewijzigd sinds dit citaat.').waitFor();
     await screenshot(page, 'reports-region-quote-source-changed');
   });
 
   it('finalises the final report through the server and then shows frozen values', async () => {
-    const connected = await app.services.dispatch('sync.connect', { serverUrl: server.url, email: 'bart@inspectie.be', password: TEST_PASSWORD });
+    const connected = await app.services.dispatch('sync.connect', {
+      serverUrl: server.url,
+      email: 'bart@inspectie.be',
+      password: TEST_PASSWORD,
+    });
     expect(connected.ok).toBe(true);
     await openReport(page, 'Eindrapport');
     await editorOf(page).click();
@@ -216,7 +253,10 @@ describe('reports in Chromium (browser mode)', () => {
   it('two laptops write in the same section and meet through a duo file', async () => {
     partner = await startWebApp(partnerProfile.dir);
     await importBundleBytes(partner.services.profile.store, (await createBundle(app.services.profile.store)).bytes);
-    const set = await partner.services.dispatch('identity.set', { campaignId: seeded.campaignId, memberId: seeded.members[1] });
+    const set = await partner.services.dispatch('identity.set', {
+      campaignId: seeded.campaignId,
+      memberId: seeded.members[1],
+    });
     expect(set.ok).toBe(true);
     const other = await open(partner);
     for (const [on, target] of [

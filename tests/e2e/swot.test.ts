@@ -18,7 +18,8 @@ describe('SWOT screens in Chromium (browser mode)', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!chromiumAvailable()) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium"`);
+    if (!chromiumAvailable())
+      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium"`);
     browser = await launchChromium();
     app = await startWebApp(profile.dir);
     seeded = await seedFieldwork(app.services);
@@ -111,7 +112,11 @@ describe('SWOT screens in Chromium (browser mode)', () => {
   it('accepts a suggestion, writes a narrative and keeps it across a reload', async () => {
     await page.getByRole('tab', { name: 'Suggesties' }).click();
     await page.getByRole('button', { name: 'Suggesties berekenen' }).click();
-    const suggestion = page.getByTestId('suggestions').locator('.suggestion').filter({ hasText: 'Wachtlijsten' }).first();
+    const suggestion = page
+      .getByTestId('suggestions')
+      .locator('.suggestion')
+      .filter({ hasText: 'Wachtlijsten' })
+      .first();
     await suggestion.waitFor();
     // Each suggestion says why: the words its items share.
     await suggestion.getByText('omdat: wachtlijsten', { exact: false }).waitFor();
@@ -128,14 +133,20 @@ describe('SWOT screens in Chromium (browser mode)', () => {
     await card.getByText('Bewaard om', { exact: false }).waitFor();
     // Real state instead of a fixed wait: the narrative is in the profile's database.
     await expect
-      .poll(() => app.services.profile.store.list('lemmas', { campaign_id: seeded.campaignId }).some((lemma) => lemma.narrative === narrative))
+      .poll(() =>
+        app.services.profile.store
+          .list('lemmas', { campaign_id: seeded.campaignId })
+          .some((lemma) => lemma.narrative === narrative),
+      )
       .toBe(true);
     await card.getByText('Bewaard om', { exact: false }).waitFor();
     await page.reload();
     await page.getByRole('tab', { name: 'Clusteren en scoren' }).waitFor();
     await page.getByTestId('cluster-board').waitFor();
     await expect
-      .poll(() => page.getByTestId('quadrant-threats').locator('.lemma-card').first().getByLabel('Toelichting').inputValue())
+      .poll(() =>
+        page.getByTestId('quadrant-threats').locator('.lemma-card').first().getByLabel('Toelichting').inputValue(),
+      )
       .toBe(narrative);
     await screenshot(page, 'swot-board-narrative');
   });
@@ -151,7 +162,13 @@ describe('SWOT screens in Chromium (browser mode)', () => {
     }
     await strengths.getByText('Compleet: vijf lemma’s.').waitFor();
     expect(await strengths.getByRole('textbox').isDisabled()).toBe(true);
-    expect(await strengths.locator('.team-lemmas li span').allTextContents()).toEqual(['Aanbod op maat', 'Bereik', 'Betrokken personeel', 'Expertise', 'Netwerk']);
+    expect(await strengths.locator('.team-lemmas li span').allTextContents()).toEqual([
+      'Aanbod op maat',
+      'Bereik',
+      'Betrokken personeel',
+      'Expertise',
+      'Netwerk',
+    ]);
     await screenshot(page, 'swot-team');
     expect(pageErrors).toEqual([]);
   });

@@ -6,7 +6,14 @@ import { CHROMIUM_PATH, chromiumAvailable, launchChromium, screenshot } from '..
 import { tempDir } from '../support/profile';
 import { seedFieldwork, type SeededCampaign } from '../support/seed';
 import { startWebApp, type WebApp } from '../support/web-app';
-import { TEST_PASSWORD, createTestStoreLocation, seed, startTestServer, type RunningTestServer, type TestStoreHandle } from '../integration/server-support';
+import {
+  TEST_PASSWORD,
+  createTestStoreLocation,
+  seed,
+  startTestServer,
+  type RunningTestServer,
+  type TestStoreHandle,
+} from '../integration/server-support';
 
 // Synchronisation as a user meets it in Chromium: the indicator in the top bar, connecting to the
 // team's server (with clear errors), and the duo exchange by file when there is no network.
@@ -24,7 +31,11 @@ describe('synchronisation in Chromium (browser mode)', () => {
   const pageErrors: string[] = [];
 
   async function open(target: WebApp): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-BE', acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'nl-BE',
+      acceptDownloads: true,
+    });
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -34,7 +45,8 @@ describe('synchronisation in Chromium (browser mode)', () => {
   }
 
   beforeAll(async () => {
-    if (!chromiumAvailable()) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium"`);
+    if (!chromiumAvailable())
+      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium"`);
     browser = await launchChromium();
     handle = await createTestStoreLocation('sqlite');
     server = await startTestServer(handle.location);
@@ -86,7 +98,9 @@ describe('synchronisation in Chromium (browser mode)', () => {
     await dialog.getByRole('button', { name: 'Koppelen' }).click();
     await dialog.getByText(`Gekoppeld als anna@inspectie.be aan ${server.url}.`).waitFor();
     await expect.poll(() => indicator.textContent(), { timeout: 20_000 }).toMatch(/Bijgewerkt om \d{1,2}:\d{2}/);
-    await expect.poll(() => dialog.getByTestId('sync-details').textContent()).toContain('0 wijzigingen nog niet op de server');
+    await expect
+      .poll(() => dialog.getByTestId('sync-details').textContent())
+      .toContain('0 wijzigingen nog niet op de server');
     await screenshot(page, 'sync-dialog-connected-nl');
     expect(await server.store.campaignExists(seeded.campaignId)).toBe(true);
   });
@@ -98,8 +112,13 @@ describe('synchronisation in Chromium (browser mode)', () => {
     const exchange = dialog.getByTestId('duo-exchange');
     // The id the server administrator registers the campaign under.
     expect(await exchange.getByTestId('campaign-id').textContent()).toBe(seeded.campaignId);
-    const [download] = await Promise.all([page.waitForEvent('download'), exchange.getByRole('button', { name: 'Exporteren voor mijn duopartner' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^veldwerk-doorlichting-integratie-\d{4}-\d{2}-\d{2}-[a-z0-9]{8}\.vwb$/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      exchange.getByRole('button', { name: 'Exporteren voor mijn duopartner' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^veldwerk-doorlichting-integratie-\d{4}-\d{2}-\d{2}-[a-z0-9]{8}\.vwb$/,
+    );
     bundleFile = path.join(downloads.dir, download.suggestedFilename());
     await download.saveAs(bundleFile);
     await exchange.getByText(/wijzigingen geëxporteerd naar/).waitFor();
@@ -117,7 +136,11 @@ describe('synchronisation in Chromium (browser mode)', () => {
       const bytes = readFileSync(bundleFile);
       writeFileSync(damaged, bytes.subarray(0, Math.floor(bytes.length / 2)));
       await partnerExchange.getByTestId('duo-import-file').setInputFiles(damaged);
-      await partnerExchange.getByText('Importeren mislukt, er is niets veranderd: het bestand is beschadigd of onvolledig. Laat je duopartner het opnieuw exporteren.').waitFor();
+      await partnerExchange
+        .getByText(
+          'Importeren mislukt, er is niets veranderd: het bestand is beschadigd of onvolledig. Laat je duopartner het opnieuw exporteren.',
+        )
+        .waitFor();
       await screenshot(partnerPage, 'sync-duo-import-damaged-nl');
 
       await partnerExchange.getByTestId('duo-import-file').setInputFiles(bundleFile);

@@ -36,13 +36,42 @@ describe('visit preparation and conversation capture in Chromium (browser mode)'
     const setup = await call('setup.get', { campaignId: campaign.id });
     const ic = setup.sectors.find((sector) => sector.code === 'IC')!;
     const gent = setup.regions.find((region) => region.name === 'Gent')!;
-    const organisation = await call('organisations.add', { campaignId: campaign.id, name: 'Integratiecentrum De Sleutel', sectorId: ic.id, regionId: gent.id });
-    const anna = await call('members.add', { campaignId: campaign.id, name: 'Anna Peeters', isInspector: true, isTeamLead: false, coordinatorOf: [], sectorLeadOf: [] });
-    const bart = await call('members.add', { campaignId: campaign.id, name: 'Bart Claes', isInspector: true, isTeamLead: false, coordinatorOf: [], sectorLeadOf: [] });
-    const visit = await call('visits.create', { campaignId: campaign.id, organisationId: organisation.id, date: '2015-03-12', memberA: anna.id, memberB: bart.id, status: 'planned' });
+    const organisation = await call('organisations.add', {
+      campaignId: campaign.id,
+      name: 'Integratiecentrum De Sleutel',
+      sectorId: ic.id,
+      regionId: gent.id,
+    });
+    const anna = await call('members.add', {
+      campaignId: campaign.id,
+      name: 'Anna Peeters',
+      isInspector: true,
+      isTeamLead: false,
+      coordinatorOf: [],
+      sectorLeadOf: [],
+    });
+    const bart = await call('members.add', {
+      campaignId: campaign.id,
+      name: 'Bart Claes',
+      isInspector: true,
+      isTeamLead: false,
+      coordinatorOf: [],
+      sectorLeadOf: [],
+    });
+    const visit = await call('visits.create', {
+      campaignId: campaign.id,
+      organisationId: organisation.id,
+      date: '2015-03-12',
+      memberA: anna.id,
+      memberB: bart.id,
+      status: 'planned',
+    });
 
     await e2e.openCampaign('Doorlichting 2015');
-    await page.getByRole('navigation', { name: 'Onderdelen van de campagne' }).getByRole('link', { name: 'Bezoeken', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Onderdelen van de campagne' })
+      .getByRole('link', { name: 'Bezoeken', exact: true })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Bezoeken' }).waitFor();
     await screenshot(page, 'visits-list-nl');
     await page.getByTestId('visit-list').getByRole('link', { name: 'Integratiecentrum De Sleutel' }).click();
@@ -58,7 +87,8 @@ describe('visit preparation and conversation capture in Chromium (browser mode)'
 
     // Default conversations: one per respondent group of IC.
     const conversations = page.getByTestId('conversation-list');
-    for (const group of ['Leiding en beleid', 'Personeel', 'Stakeholders']) await conversations.getByText(group, { exact: true }).waitFor();
+    for (const group of ['Leiding en beleid', 'Personeel', 'Stakeholders'])
+      await conversations.getByText(group, { exact: true }).waitFor();
 
     // Preparation notes autosave; a document (PDF) becomes searchable by its text, a second by its title.
     await page.getByTestId('preparation-notes').fill('Jaarverslag lezen: aandacht voor de wachtlijsten.');
@@ -66,13 +96,27 @@ describe('visit preparation and conversation capture in Chromium (browser mode)'
     const documentsSection = page.getByRole('region', { name: 'Ontvangen documenten' });
     await documentsSection.getByRole('button', { name: 'Document toevoegen' }).click();
     await documentsSection.getByText('Kies eerst een bestand.').waitFor();
-    await documentsSection.getByLabel('Bestand').setInputFiles({ name: 'jaarverslag-2014.pdf', mimeType: 'application/pdf', buffer: tinyPdf('Jaarverslag 2014: wachtlijsten voor NT2 en cooperatie met OCMW') });
+    await documentsSection
+      .getByLabel('Bestand')
+      .setInputFiles({
+        name: 'jaarverslag-2014.pdf',
+        mimeType: 'application/pdf',
+        buffer: tinyPdf('Jaarverslag 2014: wachtlijsten voor NT2 en cooperatie met OCMW'),
+      });
     await documentsSection.getByLabel('Titel (niet verplicht)').fill('Jaarverslag 2014');
     await documentsSection.getByRole('button', { name: 'Document toevoegen' }).click();
     await documentsSection.getByText('„Jaarverslag 2014” toegevoegd en doorzoekbaar.').waitFor();
-    await documentsSection.getByLabel('Bestand').setInputFiles({ name: 'organogram.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]) });
+    await documentsSection
+      .getByLabel('Bestand')
+      .setInputFiles({
+        name: 'organogram.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]),
+      });
     await documentsSection.getByRole('button', { name: 'Document toevoegen' }).click();
-    await documentsSection.getByText('„organogram.png” toegevoegd. Er zat geen leesbare tekst in', { exact: false }).waitFor();
+    await documentsSection
+      .getByText('„organogram.png” toegevoegd. Er zat geen leesbare tekst in', { exact: false })
+      .waitFor();
     await documentsSection.getByLabel('Zoeken in titels en tekst').fill('coöperatie');
     await documentsSection.getByTestId('document-list').locator('mark', { hasText: 'cooperatie' }).waitFor();
     expect(await documentsSection.getByTestId('document-list').locator('li').count()).toBe(1);
@@ -97,7 +141,12 @@ describe('visit preparation and conversation capture in Chromium (browser mode)'
     const conversationList = await call('visit.get', { visitId: visit.id });
     const leadership = conversationList.conversations.find((entry) => entry.groupNames[0] === 'Leiding en beleid')!;
     const questions = (await call('conversations.get', { conversationId: leadership.conversation.id })).questions;
-    saveNote(e2e.app.services.profile.store, { conversationId: leadership.conversation.id, guidingQuestionId: questions[0]!.id, authorId: bart.id, text: 'Bart: opgericht in 2004, fusie in 2012.' });
+    saveNote(e2e.app.services.profile.store, {
+      conversationId: leadership.conversation.id,
+      guidingQuestionId: questions[0]!.id,
+      authorId: bart.id,
+      text: 'Bart: opgericht in 2004, fusie in 2012.',
+    });
 
     // The conversation screen: questions in order, my notes beside Bart's.
     await conversations.getByRole('link', { name: /Leiding en beleid/ }).click();
@@ -120,7 +169,10 @@ describe('visit preparation and conversation capture in Chromium (browser mode)'
     // Participants and times.
     await page.getByLabel('Lokale besturen').fill('3');
     await page.getByLabel('Onderwijs').fill('2');
-    await page.getByRole('region', { name: 'Deelnemers per categorie' }).getByText('Bewaard om', { exact: false }).waitFor();
+    await page
+      .getByRole('region', { name: 'Deelnemers per categorie' })
+      .getByText('Bewaard om', { exact: false })
+      .waitFor();
     await page.getByLabel('Begin').fill('09:30');
     await page.getByLabel('Einde').fill('09:00');
     await page.getByLabel('Einde').blur();
@@ -141,7 +193,13 @@ describe('visit preparation and conversation capture in Chromium (browser mode)'
     expect(await page.getByLabel('Lokale besturen').inputValue()).toBe('3');
     expect(await page.getByLabel('Einde').inputValue()).toBe('11:15');
     const stored = await call('conversations.get', { conversationId: leadership.conversation.id });
-    expect(stored.conversation.participant_counts).toEqual(Object.fromEntries(setup.stakeholderCategories.filter((c) => ['Lokale besturen', 'Onderwijs'].includes(c.name ?? '')).map((c) => [c.id, c.name === 'Lokale besturen' ? 3 : 2])));
+    expect(stored.conversation.participant_counts).toEqual(
+      Object.fromEntries(
+        setup.stakeholderCategories
+          .filter((c) => ['Lokale besturen', 'Onderwijs'].includes(c.name ?? ''))
+          .map((c) => [c.id, c.name === 'Lokale besturen' ? 3 : 2]),
+      ),
+    );
     expect(stored.notes.filter((note) => note.author_id === anna.id)).toHaveLength(3);
     expect(e2e.pageErrors).toEqual([]);
   });

@@ -21,7 +21,9 @@ function electronBinary(): string | null {
 
 const binary = electronBinary();
 if (!binary) {
-  console.log('electron e2e skipped: no Electron binary (node_modules/electron/dist is missing; it cannot be downloaded on this machine)');
+  console.log(
+    'electron e2e skipped: no Electron binary (node_modules/electron/dist is missing; it cannot be downloaded on this machine)',
+  );
 }
 
 describe.skipIf(!binary)('the Electron app', () => {
@@ -32,7 +34,11 @@ describe.skipIf(!binary)('the Electron app', () => {
   beforeAll(async () => {
     execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
     execFileSync(process.execPath, [path.join(ROOT, 'scripts/electron-native.mjs')], { cwd: ROOT, stdio: 'inherit' });
-    app = await electron.launch({ executablePath: binary as string, args: [ROOT, '--profile', profile.dir], cwd: ROOT });
+    app = await electron.launch({
+      executablePath: binary as string,
+      args: [ROOT, '--profile', profile.dir],
+      cwd: ROOT,
+    });
     page = await app.firstWindow();
   });
 
@@ -55,7 +61,9 @@ describe.skipIf(!binary)('the Electron app', () => {
     await page.getByRole('button', { name: 'Campagne aanmaken' }).click();
     await page.getByTestId('campaign-list').getByText('Elektron campagne').waitFor();
     const refused = await page.evaluate(() => {
-      const bridge = (window as unknown as { veldwerk: { invoke: (channel: string, payload: unknown) => Promise<unknown> } }).veldwerk;
+      const bridge = (
+        window as unknown as { veldwerk: { invoke: (channel: string, payload: unknown) => Promise<unknown> } }
+      ).veldwerk;
       return bridge.invoke('campaigns.dropAll', {});
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });

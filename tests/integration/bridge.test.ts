@@ -13,10 +13,19 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 async function statusWithHost(bridgeUrl: string, host: string, token: string): Promise<number> {
   const url = new URL(bridgeUrl);
   return new Promise<number>((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: BRIDGE_INVOKE_PATH, method: 'POST', headers: { host, 'content-type': 'application/json', [BRIDGE_TOKEN_HEADER]: token } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: BRIDGE_INVOKE_PATH,
+        method: 'POST',
+        headers: { host, 'content-type': 'application/json', [BRIDGE_TOKEN_HEADER]: token },
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on('error', reject);
     req.end(JSON.stringify({ channel: 'campaigns.list' }));
   });
@@ -50,25 +59,45 @@ describe('browser-mode HTTP bridge', () => {
   });
 
   it('refuses requests without the token or with a wrong one, and stores nothing', async () => {
-    for (const headers of [{}, { [BRIDGE_TOKEN_HEADER]: 'guess' }, { [BRIDGE_TOKEN_HEADER]: `${app.bridge.token}x` }] as Record<string, string>[]) {
-      const response = await invoke({ channel: 'campaigns.create', payload: { name: 'Stiekem', workingYear: '2025-2026' } }, headers);
+    for (const headers of [
+      {},
+      { [BRIDGE_TOKEN_HEADER]: 'guess' },
+      { [BRIDGE_TOKEN_HEADER]: `${app.bridge.token}x` },
+    ] as Record<string, string>[]) {
+      const response = await invoke(
+        { channel: 'campaigns.create', payload: { name: 'Stiekem', workingYear: '2025-2026' } },
+        headers,
+      );
       expect(response.status).toBe(401);
-      expect(await response.json()).toEqual({ ok: false, error: { code: 'UNAUTHORIZED', message: `Missing or wrong ${BRIDGE_TOKEN_HEADER} header` } });
+      expect(await response.json()).toEqual({
+        ok: false,
+        error: { code: 'UNAUTHORIZED', message: `Missing or wrong ${BRIDGE_TOKEN_HEADER} header` },
+      });
     }
     const list = await (await invoke({ channel: 'campaigns.list' })).json();
     expect(list).toEqual({ ok: true, value: [] });
   });
 
   it('answers the same envelope as IPC: value, unknown channel, invalid payload', async () => {
-    const created = await (await invoke({ channel: 'campaigns.create', payload: { name: 'Gent', workingYear: '2025-2026' } })).json();
+    const created = await (
+      await invoke({ channel: 'campaigns.create', payload: { name: 'Gent', workingYear: '2025-2026' } })
+    ).json();
     expect(created).toMatchObject({ ok: true, value: { name: 'Gent', workingYear: '2025-2026' } });
 
     const unknown = await invoke({ channel: 'campaigns.dropAll', payload: {} });
     expect(unknown.status).toBe(200);
-    expect(await unknown.json()).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Unknown channel: "campaigns.dropAll"' } });
+    expect(await unknown.json()).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL', message: 'Unknown channel: "campaigns.dropAll"' },
+    });
 
-    const invalid = await (await invoke({ channel: 'campaigns.create', payload: { name: 'X', workingYear: '2025' } })).json();
-    expect(invalid).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'workingYear', key: 'errors.fields.workingYearFormat' }] } });
+    const invalid = await (
+      await invoke({ channel: 'campaigns.create', payload: { name: 'X', workingYear: '2025' } })
+    ).json();
+    expect(invalid).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', issues: [{ path: 'workingYear', key: 'errors.fields.workingYearFormat' }] },
+    });
   });
 
   it('refuses malformed, mis-shaped and oversized bodies with a clear error', async () => {
@@ -82,9 +111,15 @@ describe('browser-mode HTTP bridge', () => {
     const noChannel = await invoke({ payload: {} });
     expect(noChannel.status).toBe(400);
 
-    const huge = await invoke({ channel: 'campaigns.create', payload: { name: 'x'.repeat(17 * 1024 * 1024), workingYear: '2025-2026' } });
+    const huge = await invoke({
+      channel: 'campaigns.create',
+      payload: { name: 'x'.repeat(17 * 1024 * 1024), workingYear: '2025-2026' },
+    });
     expect(huge.status).toBe(413);
-    expect(await huge.json()).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'Request body too large' } });
+    expect(await huge.json()).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'Request body too large' },
+    });
 
     const list = await (await invoke({ channel: 'campaigns.list' })).json();
     expect(list.value.map((campaign: { name: string }) => campaign.name)).toEqual(['Gent']);
@@ -120,14 +155,22 @@ describe('browser-mode HTTP bridge', () => {
 
   it('refuses a non-loopback bind unless the host was named explicitly', async () => {
     await expect(startBridge({ dispatch: app.services.dispatch, host: '0.0.0.0' })).rejects.toThrow(BridgeHostError);
-    await expect(startBridge({ dispatch: app.services.dispatch, host: '0.0.0.0' })).rejects.toThrow(/pass --host explicitly/);
+    await expect(startBridge({ dispatch: app.services.dispatch, host: '0.0.0.0' })).rejects.toThrow(
+      /pass --host explicitly/,
+    );
   });
 });
 
 describe('veldwerk command', () => {
-  function run(args: string[], options: { timeoutMs?: number; until?: RegExp } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  function run(
+    args: string[],
+    options: { timeoutMs?: number; until?: RegExp } = {},
+  ): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(ROOT, 'bin/veldwerk.mjs'), ...args], { cwd: ROOT, env: { ...process.env, VELDWERK_PROFILE: '' } });
+      const child = spawn(process.execPath, [path.join(ROOT, 'bin/veldwerk.mjs'), ...args], {
+        cwd: ROOT,
+        env: { ...process.env, VELDWERK_PROFILE: '' },
+      });
       let stdout = '';
       let stderr = '';
       const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
@@ -167,7 +210,10 @@ describe('veldwerk command', () => {
   it('starts browser mode on a profile, prints the link, and stops on Ctrl+C', async () => {
     const profile = tempDir('veldwerk-cli-web-');
     try {
-      const result = await run(['web', '--profile', profile.dir, '--renderer', path.join(ROOT, 'tests/support/fixtures/renderer')], { until: /Press Ctrl\+C/ });
+      const result = await run(
+        ['web', '--profile', profile.dir, '--renderer', path.join(ROOT, 'tests/support/fixtures/renderer')],
+        { until: /Press Ctrl\+C/ },
+      );
       expect(result.stdout).toContain(`profile: ${profile.dir}`);
       expect(result.stdout).toMatch(/open: {4}http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{40,}/);
       expect(result.code, result.stderr).toBe(0);

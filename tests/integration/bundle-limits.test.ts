@@ -2,7 +2,13 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openProfile } from '../../db/profile';
 import { createCampaign } from '../../db/store/campaigns';
-import { BundleError, createBundle, importBundleBytes, MAX_BUNDLE_EXPANDED_BYTES, readBundle } from '../../db/store/bundle';
+import {
+  BundleError,
+  createBundle,
+  importBundleBytes,
+  MAX_BUNDLE_EXPANDED_BYTES,
+  readBundle,
+} from '../../db/store/bundle';
 import { tempDir } from '../support/profile';
 
 // Issue 10: duo files that are too big to unpack, and profiles too big for a spread.
@@ -36,7 +42,9 @@ describe('bundle limits', () => {
     expect(refusal).toMatchObject({ reason: 'too-large' });
     // Memory stays within a few times the cap (chunks not yet collected count too), well below the
     // 1 GiB the file unpacks to (unpacking it whole took 2.2 GB before the cap).
-    expect(after.arrayBuffers + after.external - before.arrayBuffers - before.external).toBeLessThan(Math.min(MAX_BUNDLE_EXPANDED_BYTES * 3, 1024 * 1024 * 1024));
+    expect(after.arrayBuffers + after.external - before.arrayBuffers - before.external).toBeLessThan(
+      Math.min(MAX_BUNDLE_EXPANDED_BYTES * 3, 1024 * 1024 * 1024),
+    );
     expect(target.store.changesAfter(0, 10).length).toBe(0);
   });
 
@@ -51,7 +59,9 @@ describe('bundle limits', () => {
          SELECT printf('%015d-%04x-%s', 1700000000000 + i, 0, ?), ?, 'an@inspectie.be', 'big', 'notes', printf('n%d', i), 'deleted', 'false', NULL, 1, 'local' FROM n`,
       )
       .run(count, source.store.node, source.store.node);
-    source.db.prepare('INSERT INTO node_clock (campaign, node, hlc) VALUES (?, ?, ?)').run('big', source.store.node, `${String(1700000000000 + count).padStart(15, '0')}-0000-${source.store.node}`);
+    source.db
+      .prepare('INSERT INTO node_clock (campaign, node, hlc) VALUES (?, ?, ?)')
+      .run('big', source.store.node, `${String(1700000000000 + count).padStart(15, '0')}-0000-${source.store.node}`);
     const { bytes, header } = await createBundle(source.store, { campaign: 'big' });
     expect(header.count).toBe(count);
     const read = await readBundle(bytes);
@@ -65,7 +75,9 @@ describe('foreign campaigns', () => {
     const shared = createCampaign(source.store, { name: 'Gedeeld', workingYear: '2025-2026' }).id;
     createCampaign(source.store, { name: 'Andermans', workingYear: '2025-2026' });
     const target = profile();
-    await importBundleBytes(target.store, (await createBundle(source.store, { campaign: shared })).bytes, { allowNewCampaign: true });
+    await importBundleBytes(target.store, (await createBundle(source.store, { campaign: shared })).bytes, {
+      allowNewCampaign: true,
+    });
     const before = target.store.changesAfter(0, 1_000_000).length;
 
     const both = (await createBundle(source.store)).bytes;

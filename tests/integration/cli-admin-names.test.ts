@@ -14,7 +14,10 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 function veldwerk(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/veldwerk.mjs'), ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '' } });
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/veldwerk.mjs'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: '' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -40,8 +43,16 @@ describe('veldwerk admin with names', () => {
       const campaign = await call(laptop, 'campaigns.create', { name: 'Werkjaar 2025-2026', workingYear: '2025-2026' });
       campaignId = campaign.id;
       await seed(server.store, [campaign.id], [{ email: 'lead@inspectie.be', roles: [{ role: 'team-lead' }] }]);
-      await call(laptop, 'sync.connect', { serverUrl: server.url, email: 'lead@inspectie.be', password: TEST_PASSWORD });
-      await until(() => call(laptop, 'sync.status', {}), (status) => status.state === 'up-to-date' && status.pendingChanges === 0, 'the first round');
+      await call(laptop, 'sync.connect', {
+        serverUrl: server.url,
+        email: 'lead@inspectie.be',
+        password: TEST_PASSWORD,
+      });
+      await until(
+        () => call(laptop, 'sync.status', {}),
+        (status) => status.state === 'up-to-date' && status.pendingChanges === 0,
+        'the first round',
+      );
     } finally {
       await laptop.close();
       await server.close();
@@ -64,7 +75,20 @@ describe('veldwerk admin with names', () => {
   }
 
   it('takes a region by name and a campaign by name, storing the ids the server checks', async () => {
-    const added = await veldwerk(['admin', 'add-member', '--data', dataDir, '--campaign', `Campaign ${campaignId}`, '--email', 'rita@inspectie.be', '--role', 'region-coordinator', '--region', 'limburg']);
+    const added = await veldwerk([
+      'admin',
+      'add-member',
+      '--data',
+      dataDir,
+      '--campaign',
+      `Campaign ${campaignId}`,
+      '--email',
+      'rita@inspectie.be',
+      '--role',
+      'region-coordinator',
+      '--region',
+      'limburg',
+    ]);
     expect(added.code, added.stderr).toBe(0);
     expect(added.stdout).toContain('region-coordinator of provincie Limburg');
     const [role] = await membership('rita@inspectie.be');
@@ -72,29 +96,92 @@ describe('veldwerk admin with names', () => {
     expect(role?.scope).toMatch(/\S/);
     expect(role?.scope).not.toBe('limburg');
 
-    const lead = await veldwerk(['admin', 'add-member', '--data', dataDir, '--campaign', campaignId, '--email', 'sam@inspectie.be', '--role', 'sector-lead', '--sector', 'IC']);
+    const lead = await veldwerk([
+      'admin',
+      'add-member',
+      '--data',
+      dataDir,
+      '--campaign',
+      campaignId,
+      '--email',
+      'sam@inspectie.be',
+      '--role',
+      'sector-lead',
+      '--sector',
+      'IC',
+    ]);
     expect(lead.code, lead.stderr).toBe(0);
     expect(lead.stdout).toContain('sector-lead of IC Integratiecentra');
   });
 
   it('refuses unknown and ambiguous names with the choices, and changes nothing', async () => {
-    const unknown = await veldwerk(['admin', 'add-member', '--data', dataDir, '--campaign', campaignId, '--email', 'tim@inspectie.be', '--role', 'region-coordinator', '--region', 'Atlantis']);
+    const unknown = await veldwerk([
+      'admin',
+      'add-member',
+      '--data',
+      dataDir,
+      '--campaign',
+      campaignId,
+      '--email',
+      'tim@inspectie.be',
+      '--role',
+      'region-coordinator',
+      '--region',
+      'Atlantis',
+    ]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('No region "Atlantis"');
     expect(unknown.stderr).toContain('provincie Limburg');
 
-    const ambiguous = await veldwerk(['admin', 'add-member', '--data', dataDir, '--campaign', campaignId, '--email', 'tim@inspectie.be', '--role', 'region-coordinator', '--region', 'Antwerpen']);
+    const ambiguous = await veldwerk([
+      'admin',
+      'add-member',
+      '--data',
+      dataDir,
+      '--campaign',
+      campaignId,
+      '--email',
+      'tim@inspectie.be',
+      '--role',
+      'region-coordinator',
+      '--region',
+      'Antwerpen',
+    ]);
     expect(ambiguous.code).toBe(1);
     expect(ambiguous.stderr).toContain('"Antwerpen" names more than one region');
     expect(ambiguous.stderr).toContain('provincie Antwerpen (');
     expect(ambiguous.stderr).toContain('stad Antwerpen (');
 
-    const noCampaign = await veldwerk(['admin', 'add-member', '--data', dataDir, '--campaign', 'Werkjaar 1999', '--email', 'tim@inspectie.be', '--role', 'inspector']);
+    const noCampaign = await veldwerk([
+      'admin',
+      'add-member',
+      '--data',
+      dataDir,
+      '--campaign',
+      'Werkjaar 1999',
+      '--email',
+      'tim@inspectie.be',
+      '--role',
+      'inspector',
+    ]);
     expect(noCampaign.code).toBe(1);
     expect(noCampaign.stderr).toContain('No campaign "Werkjaar 1999"');
     expect(await membership('tim@inspectie.be')).toEqual([]);
 
-    const city = await veldwerk(['admin', 'add-member', '--data', dataDir, '--campaign', campaignId, '--email', 'tim@inspectie.be', '--role', 'region-coordinator', '--region', 'stad Antwerpen']);
+    const city = await veldwerk([
+      'admin',
+      'add-member',
+      '--data',
+      dataDir,
+      '--campaign',
+      campaignId,
+      '--email',
+      'tim@inspectie.be',
+      '--role',
+      'region-coordinator',
+      '--region',
+      'stad Antwerpen',
+    ]);
     expect(city.code, city.stderr).toBe(0);
   });
 });

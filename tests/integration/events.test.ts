@@ -30,7 +30,11 @@ describe('change events over the bridge', () => {
   }
 
   /** The renderer's own stream reader, pointed at the bridge. */
-  function listen(token: string | null = app.bridge.token): { events: StreamEvent[]; next: (match: (event: StreamEvent) => boolean) => Promise<StreamEvent>; stop: () => void } {
+  function listen(token: string | null = app.bridge.token): {
+    events: StreamEvent[];
+    next: (match: (event: StreamEvent) => boolean) => Promise<StreamEvent>;
+    stop: () => void;
+  } {
     const events: StreamEvent[] = [];
     const waiters: Array<{ match: (event: StreamEvent) => boolean; resolve: (event: StreamEvent) => void }> = [];
     const stop = openBridgeStream(
@@ -56,9 +60,14 @@ describe('change events over the bridge', () => {
   it('pushes a local write as one changes event after it is stored', async () => {
     const stream = listen();
     await stream.next((event) => event.type === 'resync');
-    const created = (await invoke('campaigns.create', { name: 'Gent', workingYear: '2025-2026' })) as { ok: true; value: { id: string } };
+    const created = (await invoke('campaigns.create', { name: 'Gent', workingYear: '2025-2026' })) as {
+      ok: true;
+      value: { id: string };
+    };
     expect(created.ok).toBe(true);
-    const event = (await stream.next((candidate) => candidate.type === 'changes' && candidate.campaigns.includes(created.value.id))) as AppEvent;
+    const event = (await stream.next(
+      (candidate) => candidate.type === 'changes' && candidate.campaigns.includes(created.value.id),
+    )) as AppEvent;
     expect(event).toMatchObject({ type: 'changes', source: 'local', campaigns: [created.value.id], truncated: false });
     if (event.type !== 'changes') throw new Error('not a changes event');
     expect(event.tables).toContain('campaigns');
@@ -69,12 +78,24 @@ describe('change events over the bridge', () => {
   it('pushes local state changes (who uses the profile) as local events', async () => {
     const list = (await invoke('campaigns.list', {})) as { value: Array<{ id: string }> };
     const campaignId = list.value[0]?.id as string;
-    const member = (await invoke('members.add', { campaignId, name: 'An Peeters', email: '', isInspector: true, isTeamLead: false, coordinatorOf: [], sectorLeadOf: [] })) as { ok: boolean; value: { id: string } };
+    const member = (await invoke('members.add', {
+      campaignId,
+      name: 'An Peeters',
+      email: '',
+      isInspector: true,
+      isTeamLead: false,
+      coordinatorOf: [],
+      sectorLeadOf: [],
+    })) as { ok: boolean; value: { id: string } };
     expect(member.ok).toBe(true);
     const stream = listen();
     await stream.next((event) => event.type === 'resync');
     expect((await invoke('identity.set', { campaignId, memberId: member.value.id })).ok).toBe(true);
-    expect(await stream.next((event) => event.type === 'local')).toEqual({ type: 'local', topic: 'identity', campaign: campaignId });
+    expect(await stream.next((event) => event.type === 'local')).toEqual({
+      type: 'local',
+      topic: 'identity',
+      campaign: campaignId,
+    });
     stream.stop();
   });
 
@@ -82,15 +103,25 @@ describe('change events over the bridge', () => {
     const response = await fetch(`${app.bridge.url}${BRIDGE_EVENTS_PATH}`);
     expect(response.status).toBe(401);
     await response.text();
-    const wrong = await fetch(`${app.bridge.url}${BRIDGE_EVENTS_PATH}`, { headers: { [BRIDGE_TOKEN_HEADER]: 'guess' } });
+    const wrong = await fetch(`${app.bridge.url}${BRIDGE_EVENTS_PATH}`, {
+      headers: { [BRIDGE_TOKEN_HEADER]: 'guess' },
+    });
     expect(wrong.status).toBe(401);
     await wrong.text();
     const url = new URL(app.bridge.url);
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: url.hostname, port: url.port, path: BRIDGE_EVENTS_PATH, headers: { host: 'evil.example', [BRIDGE_TOKEN_HEADER]: app.bridge.token } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: BRIDGE_EVENTS_PATH,
+          headers: { host: 'evil.example', [BRIDGE_TOKEN_HEADER]: app.bridge.token },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end();
     });
@@ -99,7 +130,9 @@ describe('change events over the bridge', () => {
 
   it('ends open streams when the bridge closes', async () => {
     const other = await startWebApp(tempDir('veldwerk-events-close-').dir, { staticDir: null });
-    const response = await fetch(`${other.bridge.url}${BRIDGE_EVENTS_PATH}`, { headers: { [BRIDGE_TOKEN_HEADER]: other.bridge.token } });
+    const response = await fetch(`${other.bridge.url}${BRIDGE_EVENTS_PATH}`, {
+      headers: { [BRIDGE_TOKEN_HEADER]: other.bridge.token },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const reader = response.body?.getReader();

@@ -19,7 +19,6 @@ import { call, refusal, until } from '../support/services';
 // members and a phone number. The check lists every one; export is refused until each is
 // decided; the DOCX and PDF written after contain none of them.
 
-
 const open: Array<{ services: Services; remove: () => void }> = [];
 let printer: Awaited<ReturnType<typeof chromiumPrinter>> = null;
 const saved = tempDir('veldwerk-export-out-');
@@ -40,13 +39,23 @@ afterEach(async () => {
 
 function laptop(host?: ExportHost): Services {
   const dir = tempDir('veldwerk-export-');
-  const services = startServices({ profileDir: dir.dir, transport: 'ipc', backgroundSync: false, ...(host ? { exportHost: host } : {}), onInternalError: (_c, error) => console.error(error) });
+  const services = startServices({
+    profileDir: dir.dir,
+    transport: 'ipc',
+    backgroundSync: false,
+    ...(host ? { exportHost: host } : {}),
+    onInternalError: (_c, error) => console.error(error),
+  });
   open.push({ services, remove: dir.remove });
   return services;
 }
 
 async function waitForJob(services: Services, jobId: string) {
-  return until(() => call(services, 'jobs.reportExport', { jobId }), (job) => job.state !== 'running', 'the export job');
+  return until(
+    () => call(services, 'jobs.reportExport', { jobId }),
+    (job) => job.state !== 'running',
+    'the export job',
+  );
 }
 
 function resolveAll(services: Services, review: AnonymityReview, reportId: string) {
@@ -60,7 +69,9 @@ function resolveAll(services: Services, review: AnonymityReview, reportId: strin
           key: hit.key,
           kind: hit.kind,
           term: hit.text,
-          decision: hit.suggestions[0] ? { action: 'replace', replacement: hit.suggestions[0] } : { action: 'allow', reason: 'Geen organisatie herkenbaar' },
+          decision: hit.suggestions[0]
+            ? { action: 'replace', replacement: hit.suggestions[0] }
+            : { action: 'allow', reason: 'Geen organisatie herkenbaar' },
         }),
       ),
   );
@@ -73,10 +84,16 @@ describe('report export with the anonymisation gate', () => {
     const review = await call(services, 'export.review', { reportId: report.id });
     const found = review.hits.map((hit) => hit.text);
     for (const name of PLANTED) expect(found, name).toContain(name);
-    expect(review.hits.find((hit) => hit.text === 'Integratiecentrum De Brug')?.suggestions[0]).toBe('een van de integratiecentra');
+    expect(review.hits.find((hit) => hit.text === 'Integratiecentrum De Brug')?.suggestions[0]).toBe(
+      'een van de integratiecentra',
+    );
     expect(review.unresolved).toBeGreaterThanOrEqual(PLANTED.length);
 
-    const refused = await refusal(services, 'export.start', { reportId: report.id, format: 'docx', teamName: 'Team Inburgering' });
+    const refused = await refusal(services, 'export.start', {
+      reportId: report.id,
+      format: 'docx',
+      teamName: 'Team Inburgering',
+    });
     expect(refused.code).toBe('CONFLICT');
     for (const name of ['Anna Peeters', '09 223 45 67', 'De Brug']) expect(refused.message).toContain(name);
 
@@ -88,7 +105,11 @@ describe('report export with the anonymisation gate', () => {
     expect(trail.length).toBe(new Set(review.hits.map((hit) => hit.key)).size);
     expect(trail.every((row) => row.author_id && row.decided_at)).toBe(true);
 
-    const { jobId } = await call(services, 'export.start', { reportId: report.id, format: 'docx', teamName: 'Team Inburgering' });
+    const { jobId } = await call(services, 'export.start', {
+      reportId: report.id,
+      format: 'docx',
+      teamName: 'Team Inburgering',
+    });
     const job = await waitForJob(services, jobId);
     expect(job.state).toBe('done');
     const bytes = Buffer.from(job.result?.base64 ?? '', 'base64');
@@ -110,7 +131,12 @@ describe('report export with the anonymisation gate', () => {
     const review = await call(services, 'export.review', { reportId: report.id });
     const hit = review.hits.find((entry) => entry.text === 'Centrum Samenleven');
     expect(hit?.rewordable).toBe(true);
-    await call(services, 'export.reword', { reportId: report.id, sectionId: section.id, find: 'De Brug en Centrum Samenleven werken samen.', replace: 'Twee centra werken samen.' });
+    await call(services, 'export.reword', {
+      reportId: report.id,
+      sectionId: section.id,
+      find: 'De Brug en Centrum Samenleven werken samen.',
+      replace: 'Twee centra werken samen.',
+    });
     const after = await call(services, 'export.review', { reportId: report.id });
     expect(after.hits.map((entry) => entry.text)).not.toContain('Centrum Samenleven');
     const content = await call(services, 'reports.section.json', { sectionId: section.id });
@@ -118,35 +144,61 @@ describe('report export with the anonymisation gate', () => {
 
     const phone = after.hits.find((entry) => entry.kind === 'phone');
     if (!phone) throw new Error('no phone hit');
-    await call(services, 'export.decide', { reportId: report.id, key: phone.key, kind: phone.kind, term: phone.text, decision: { action: 'allow', reason: 'Algemeen nummer van de inspectie' } });
-    const allowed = (await call(services, 'export.review', { reportId: report.id })).hits.find((entry) => entry.key === phone.key);
-    expect(allowed?.decision).toMatchObject({ action: 'allow', reason: 'Algemeen nummer van de inspectie', authorName: 'Anna Peeters' });
-    const tooShort = await refusal(services, 'export.decide', { reportId: report.id, key: phone.key, kind: phone.kind, term: phone.text, decision: { action: 'allow', reason: '' } });
+    await call(services, 'export.decide', {
+      reportId: report.id,
+      key: phone.key,
+      kind: phone.kind,
+      term: phone.text,
+      decision: { action: 'allow', reason: 'Algemeen nummer van de inspectie' },
+    });
+    const allowed = (await call(services, 'export.review', { reportId: report.id })).hits.find(
+      (entry) => entry.key === phone.key,
+    );
+    expect(allowed?.decision).toMatchObject({
+      action: 'allow',
+      reason: 'Algemeen nummer van de inspectie',
+      authorName: 'Anna Peeters',
+    });
+    const tooShort = await refusal(services, 'export.decide', {
+      reportId: report.id,
+      key: phone.key,
+      kind: phone.kind,
+      term: phone.text,
+      decision: { action: 'allow', reason: '' },
+    });
     expect(tooShort.code).toBe('INVALID_INPUT');
   });
 
-  it.skipIf(!chromiumAvailable())('prints the PDF through Chromium with none of the planted names, saved where the host says', async () => {
-    if (!printer) throw new Error('no Chromium printer');
-    const target = path.join(saved.dir, 'rapport.pdf');
-    const services = laptop({ chooseSavePath: async () => target, printPdf: printer.printer });
-    const { report } = await plantedReport(services);
-    await resolveAll(services, await call(services, 'export.review', { reportId: report.id }), report.id);
-    const { jobId } = await call(services, 'export.start', { reportId: report.id, format: 'pdf', teamName: 'Team Inburgering', destination: 'dialog' });
-    const job = await waitForJob(services, jobId);
-    expect(job.state, job.error ?? '').toBe('done');
-    expect(job.result?.path).toBe(target);
-    const bytes = readFileSync(target);
-    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = await pdfText(bytes);
-    for (const name of PLANTED) expect(text, name).not.toContain(name);
-    expect(text).toContain('Wie zijn ze?');
-    expect(text).toContain('een van de integratiecentra');
-    expect(text).toMatch(/Pagina 2 \/ \d+/);
-    expect(pdfPages(bytes)).toBeGreaterThanOrEqual(3);
-    expect(pdfPngs(bytes, 'export-planted-pdf', 1, 3).length).toBe(3);
-    // No temporary file is left beside the saved one.
-    expect(readdirSync(saved.dir).filter((name) => name.endsWith('.part'))).toEqual([]);
-  });
+  it.skipIf(!chromiumAvailable())(
+    'prints the PDF through Chromium with none of the planted names, saved where the host says',
+    async () => {
+      if (!printer) throw new Error('no Chromium printer');
+      const target = path.join(saved.dir, 'rapport.pdf');
+      const services = laptop({ chooseSavePath: async () => target, printPdf: printer.printer });
+      const { report } = await plantedReport(services);
+      await resolveAll(services, await call(services, 'export.review', { reportId: report.id }), report.id);
+      const { jobId } = await call(services, 'export.start', {
+        reportId: report.id,
+        format: 'pdf',
+        teamName: 'Team Inburgering',
+        destination: 'dialog',
+      });
+      const job = await waitForJob(services, jobId);
+      expect(job.state, job.error ?? '').toBe('done');
+      expect(job.result?.path).toBe(target);
+      const bytes = readFileSync(target);
+      expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      const text = await pdfText(bytes);
+      for (const name of PLANTED) expect(text, name).not.toContain(name);
+      expect(text).toContain('Wie zijn ze?');
+      expect(text).toContain('een van de integratiecentra');
+      expect(text).toMatch(/Pagina 2 \/ \d+/);
+      expect(pdfPages(bytes)).toBeGreaterThanOrEqual(3);
+      expect(pdfPngs(bytes, 'export-planted-pdf', 1, 3).length).toBe(3);
+      // No temporary file is left beside the saved one.
+      expect(readdirSync(saved.dir).filter((name) => name.endsWith('.part'))).toEqual([]);
+    },
+  );
 
   it('veldwerk report export refuses with the hits, then writes the file after they are resolved', async () => {
     const services = laptop();
@@ -154,7 +206,15 @@ describe('report export with the anonymisation gate', () => {
     const dir = services.profile.dir;
     const out = path.join(saved.dir, 'cli.docx');
     const capture = (): CliIo & { out: string; err: string } => {
-      const io = { out: '', err: '', stdout: (text: string) => void (io.out += text), stderr: (text: string) => void (io.err += text), readStdin: async () => '', env: {}, untilInterrupted: () => new Promise<void>(() => undefined) };
+      const io = {
+        out: '',
+        err: '',
+        stdout: (text: string) => void (io.out += text),
+        stderr: (text: string) => void (io.err += text),
+        readStdin: async () => '',
+        env: {},
+        untilInterrupted: () => new Promise<void>(() => undefined),
+      };
       return io;
     };
     const review = await call(services, 'export.review', { reportId: report.id });
@@ -162,7 +222,12 @@ describe('report export with the anonymisation gate', () => {
     await services.close();
     open.splice(0, open.length, ...open.filter((entry) => entry.services !== services));
     const first = capture();
-    expect(await main(['report', 'export', '--profile', dir, '--report', report.id, '--format', 'docx', '--out', out], first)).toBe(1);
+    expect(
+      await main(
+        ['report', 'export', '--profile', dir, '--report', report.id, '--format', 'docx', '--out', out],
+        first,
+      ),
+    ).toBe(1);
     expect(first.err).toContain('Export refused');
     expect(first.err).toContain('Anna Peeters');
     expect(existsSync(out)).toBe(false);
@@ -171,11 +236,29 @@ describe('report export with the anonymisation gate', () => {
     await resolveAll(reopened, review, report.id);
     await reopened.close();
     const second = capture();
-    expect(await main(['report', 'export', '--profile', dir, '--report', report.id, '--format', 'md', '--out', out.replace('.docx', '.md')], second)).toBe(0);
+    expect(
+      await main(
+        [
+          'report',
+          'export',
+          '--profile',
+          dir,
+          '--report',
+          report.id,
+          '--format',
+          'md',
+          '--out',
+          out.replace('.docx', '.md'),
+        ],
+        second,
+      ),
+    ).toBe(0);
     const markdown = readFileSync(out.replace('.docx', '.md'), 'utf8');
     for (const name of PLANTED) expect(markdown, name).not.toContain(name);
     expect(markdown).toContain('## Wie zijn ze?');
     const bad = capture();
-    await expect(main(['report', 'export', '--profile', dir, '--report', report.id, '--format', 'odt', '--out', out], bad)).resolves.toBe(2);
+    await expect(
+      main(['report', 'export', '--profile', dir, '--report', report.id, '--format', 'odt', '--out', out], bad),
+    ).resolves.toBe(2);
   });
 });

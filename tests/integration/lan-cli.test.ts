@@ -22,7 +22,10 @@ interface Running {
 }
 
 function veldwerk(args: string[]): Running {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/veldwerk.mjs'), ...args], { cwd: ROOT, env: { ...process.env, VELDWERK_PROFILE: '' } });
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/veldwerk.mjs'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, VELDWERK_PROFILE: '' },
+  });
   const running: Running = {
     child,
     output: '',

@@ -37,12 +37,25 @@ async function laptop(name: string): Promise<Laptop> {
   const peers = new PeerList(profile.dir);
   const partials = new Map<string, Buffer[]>();
   const offered = new Map<string, { bytes: Buffer; sha256: string; at: number }>();
-  return { profile, identity, peers, context: (extra = {}) => ({ store: profile.store, blobs: profile.blobs, peers, partials, offered, ...extra }) };
+  return {
+    profile,
+    identity,
+    peers,
+    context: (extra = {}) => ({ store: profile.store, blobs: profile.blobs, peers, partials, offered, ...extra }),
+  };
 }
 
-async function listen(on: Laptop, extra: Partial<SessionContext> = {}): Promise<{ listener: LanListener; outcomes: Array<{ result: SessionResult } | { error: LanError }> }> {
+async function listen(
+  on: Laptop,
+  extra: Partial<SessionContext> = {},
+): Promise<{ listener: LanListener; outcomes: Array<{ result: SessionResult } | { error: LanError }> }> {
   const outcomes: Array<{ result: SessionResult } | { error: LanError }> = [];
-  const listener = await startLanListener({ identity: on.identity, context: on.context(extra), host: '127.0.0.1', onSession: (outcome) => outcomes.push(outcome) });
+  const listener = await startLanListener({
+    identity: on.identity,
+    context: on.context(extra),
+    host: '127.0.0.1',
+    onSession: (outcome) => outcomes.push(outcome),
+  });
   cleanups.push(() => listener.close());
   return { listener, outcomes };
 }
@@ -51,12 +64,20 @@ async function pairBoth(a: Laptop, b: Laptop): Promise<{ codeA: string; codeB: s
   let codeB = '';
   const { listener } = await listen(b, { confirm: (code) => ((codeB = code), Promise.resolve(true)) });
   let codeA = '';
-  await connectLan({ identity: a.identity, context: a.context({ confirm: (code) => ((codeA = code), Promise.resolve(true)) }), host: '127.0.0.1', port: listener.port, mode: 'pair' });
+  await connectLan({
+    identity: a.identity,
+    context: a.context({ confirm: (code) => ((codeA = code), Promise.resolve(true)) }),
+    host: '127.0.0.1',
+    port: listener.port,
+    mode: 'pair',
+  });
   await listener.close();
   return { codeA, codeB };
 }
 
-const changeCount = (laptop: Laptop) => laptop.profile.store.list('notes', {}, { includeDeleted: true }).length + laptop.profile.store.list('swot_items', {}, { includeDeleted: true }).length;
+const changeCount = (laptop: Laptop) =>
+  laptop.profile.store.list('notes', {}, { includeDeleted: true }).length +
+  laptop.profile.store.list('swot_items', {}, { includeDeleted: true }).length;
 
 describe('duo sync over the local network', () => {
   it('pairs by a code both screens show, then exchanges both ways with concurrent edits', async () => {
@@ -71,7 +92,13 @@ describe('duo sync over the local network', () => {
 
     // First exchange: the campaign arrives on b.
     const { listener } = await listen(b);
-    const first = await connectLan({ identity: a.identity, context: a.context(), host: '127.0.0.1', port: listener.port, mode: 'sync' });
+    const first = await connectLan({
+      identity: a.identity,
+      context: a.context(),
+      host: '127.0.0.1',
+      port: listener.port,
+      mode: 'sync',
+    });
     expect(first.sent?.applied).toBeGreaterThan(0);
     const campaign = a.profile.store.list('campaigns')[0]!;
     expect(b.profile.store.get('campaigns', campaign.id)?.name).toBe(campaign.name);
@@ -80,9 +107,25 @@ describe('duo sync over the local network', () => {
     const visit = listVisits(a.profile.store, campaign.id)[0]!;
     const conversation = listConversations(a.profile.store, visit.id)[0]!;
     const [noteOfA, noteOfB] = [visit.member_a!, visit.member_b!];
-    saveNote(a.profile.store, { conversationId: conversation.id, guidingQuestionId: null, authorId: noteOfA, text: 'Anna noteert: de wachtlijst is gehalveerd.' });
-    saveNote(b.profile.store, { conversationId: conversation.id, guidingQuestionId: null, authorId: noteOfB, text: 'Bart noteert: de partners zijn tevreden.' });
-    const second = await connectLan({ identity: a.identity, context: a.context(), host: '127.0.0.1', port: listener.port, mode: 'sync' });
+    saveNote(a.profile.store, {
+      conversationId: conversation.id,
+      guidingQuestionId: null,
+      authorId: noteOfA,
+      text: 'Anna noteert: de wachtlijst is gehalveerd.',
+    });
+    saveNote(b.profile.store, {
+      conversationId: conversation.id,
+      guidingQuestionId: null,
+      authorId: noteOfB,
+      text: 'Bart noteert: de partners zijn tevreden.',
+    });
+    const second = await connectLan({
+      identity: a.identity,
+      context: a.context(),
+      host: '127.0.0.1',
+      port: listener.port,
+      mode: 'sync',
+    });
     expect(second.sent?.applied).toBeGreaterThan(0);
     expect(second.received?.applied).toBeGreaterThan(0);
     for (const side of [a, b]) {
@@ -91,7 +134,13 @@ describe('duo sync over the local network', () => {
       expect(texts).toContain('Bart noteert: de partners zijn tevreden.');
     }
     // Nothing new: a third round moves nothing.
-    const third = await connectLan({ identity: a.identity, context: a.context(), host: '127.0.0.1', port: listener.port, mode: 'sync' });
+    const third = await connectLan({
+      identity: a.identity,
+      context: a.context(),
+      host: '127.0.0.1',
+      port: listener.port,
+      mode: 'sync',
+    });
     expect(third.sent?.applied).toBe(0);
     expect(third.received?.applied).toBe(0);
   });
@@ -106,7 +155,13 @@ describe('duo sync over the local network', () => {
     // A third certificate is not the paired partner: refused on both sides, nothing imported.
     const { listener, outcomes } = await listen(b);
     const before = changeCount(b);
-    const unknown = await connectLan({ identity: stranger.identity, context: stranger.context(), host: '127.0.0.1', port: listener.port, mode: 'sync' }).catch((error: unknown) => error);
+    const unknown = await connectLan({
+      identity: stranger.identity,
+      context: stranger.context(),
+      host: '127.0.0.1',
+      port: listener.port,
+      mode: 'sync',
+    }).catch((error: unknown) => error);
     expect(unknown).toBeInstanceOf(LanError);
     expect((unknown as LanError).reason).toBe('unknown-peer');
     await expect.poll(() => outcomes.length).toBe(1);
@@ -116,13 +171,25 @@ describe('duo sync over the local network', () => {
 
     // Pairing while the listening laptop is not pairing.
     const closed = await listen(b);
-    const notPairing = await connectLan({ identity: stranger.identity, context: stranger.context({ confirm: () => Promise.resolve(true) }), host: '127.0.0.1', port: closed.listener.port, mode: 'pair' }).catch((error: unknown) => error);
+    const notPairing = await connectLan({
+      identity: stranger.identity,
+      context: stranger.context({ confirm: () => Promise.resolve(true) }),
+      host: '127.0.0.1',
+      port: closed.listener.port,
+      mode: 'pair',
+    }).catch((error: unknown) => error);
     expect((notPairing as LanError).reason).toBe('pairing-closed');
     await closed.listener.close();
 
     // The person at b rejects the code (it differed from the one on the other screen).
     const rejecting = await listen(b, { confirm: () => Promise.resolve(false) });
-    const rejected = await connectLan({ identity: stranger.identity, context: stranger.context({ confirm: () => Promise.resolve(true) }), host: '127.0.0.1', port: rejecting.listener.port, mode: 'pair' }).catch((error: unknown) => error);
+    const rejected = await connectLan({
+      identity: stranger.identity,
+      context: stranger.context({ confirm: () => Promise.resolve(true) }),
+      host: '127.0.0.1',
+      port: rejecting.listener.port,
+      mode: 'pair',
+    }).catch((error: unknown) => error);
     expect((rejected as LanError).reason).toBe('not-confirmed');
     expect(b.peers.find(stranger.identity.fingerprint)).toBeUndefined();
     expect(stranger.peers.find(b.identity.fingerprint)).toBeUndefined();
@@ -136,10 +203,22 @@ describe('duo sync over the local network', () => {
     let codeB = '';
     const towardsB = await listen(b, { confirm: (code) => ((codeB = code), Promise.resolve(false)) });
     let codeMiddleB = '';
-    const toB = connectLan({ identity: middle.identity, context: middle.context({ confirm: (code) => ((codeMiddleB = code), Promise.resolve(true)) }), host: '127.0.0.1', port: towardsB.listener.port, mode: 'pair' }).catch(() => undefined);
+    const toB = connectLan({
+      identity: middle.identity,
+      context: middle.context({ confirm: (code) => ((codeMiddleB = code), Promise.resolve(true)) }),
+      host: '127.0.0.1',
+      port: towardsB.listener.port,
+      mode: 'pair',
+    }).catch(() => undefined);
     let codeA = '';
     const towardsA = await listen(middle, { confirm: () => Promise.resolve(true) });
-    await connectLan({ identity: a.identity, context: a.context({ confirm: (code) => ((codeA = code), Promise.resolve(false)) }), host: '127.0.0.1', port: towardsA.listener.port, mode: 'pair' }).catch(() => undefined);
+    await connectLan({
+      identity: a.identity,
+      context: a.context({ confirm: (code) => ((codeA = code), Promise.resolve(false)) }),
+      host: '127.0.0.1',
+      port: towardsA.listener.port,
+      mode: 'pair',
+    }).catch(() => undefined);
     await toB;
     expect(codeA).toMatch(/^\d{6}$/);
     expect(codeB).toBe(codeMiddleB);
@@ -181,14 +260,29 @@ describe('duo sync over the local network', () => {
     cleanups.push(() => new Promise<void>((resolve) => relay.close(() => resolve())));
     const relayPort = (relay.address() as net.AddressInfo).port;
     const context = a.context({ chunkBytes: 4096 });
-    const broken = await connectLan({ identity: a.identity, context, host: '127.0.0.1', port: relayPort, mode: 'sync' }).catch((error: unknown) => error);
+    const broken = await connectLan({
+      identity: a.identity,
+      context,
+      host: '127.0.0.1',
+      port: relayPort,
+      mode: 'sync',
+    }).catch((error: unknown) => error);
     expect(broken).toBeInstanceOf(LanError);
     expect(b.profile.store.list('campaigns')).toEqual([]);
     // Once b noticed the break, the same bundle is offered again and continues where it broke.
     await expect.poll(() => outcomes.length).toBe(1);
-    const kept = [...(b.context().partials?.values() ?? [])].reduce((sum, chunks) => sum + chunks.reduce((bytes, chunk) => bytes + chunk.length, 0), 0);
+    const kept = [...(b.context().partials?.values() ?? [])].reduce(
+      (sum, chunks) => sum + chunks.reduce((bytes, chunk) => bytes + chunk.length, 0),
+      0,
+    );
     expect(kept).toBeGreaterThan(0);
-    const resumed = await connectLan({ identity: a.identity, context, host: '127.0.0.1', port: relayPort, mode: 'sync' });
+    const resumed = await connectLan({
+      identity: a.identity,
+      context,
+      host: '127.0.0.1',
+      port: relayPort,
+      mode: 'sync',
+    });
     expect(resumed.sent?.applied).toBeGreaterThan(0);
     await expect.poll(() => outcomes.length).toBe(2);
     const second = outcomes[1]!;

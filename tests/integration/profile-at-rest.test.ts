@@ -17,7 +17,10 @@ const mode = (file: string) => statSync(file).mode & 0o777;
 function tokensIn(file: string): Record<string, string> {
   const db = new Database(file, { readonly: true });
   try {
-    const rows = db.prepare("SELECT key, value FROM sync_state WHERE key LIKE 'sync:%token'").all() as { key: string; value: string }[];
+    const rows = db.prepare("SELECT key, value FROM sync_state WHERE key LIKE 'sync:%token'").all() as {
+      key: string;
+      value: string;
+    }[];
     return Object.fromEntries(rows.map((row) => [row.key, row.value]));
   } finally {
     db.close();
@@ -35,7 +38,8 @@ describe('the profile at rest', () => {
       profile.store.insert('campaigns', 'c1', { name: 'Modes', working_year: '2025-2026' }, { id: 'c1' });
       const hash = profile.blobs.put(Buffer.from('verslag'));
       expect(mode(dir)).toBe(0o700);
-      for (const name of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`]) expect(mode(path.join(dir, name)), name).toBe(0o600);
+      for (const name of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`])
+        expect(mode(path.join(dir, name)), name).toBe(0o600);
       expect(mode(profile.blobs.dir)).toBe(0o700);
       expect(mode(path.dirname(profile.blobs.pathOf(hash)))).toBe(0o700);
       expect(mode(profile.blobs.pathOf(hash))).toBe(0o600);
@@ -62,15 +66,26 @@ describe('the profile at rest', () => {
     const laptop = env.laptop(folder);
     const campaign = await call(laptop, 'campaigns.create', { name: 'Tokens', workingYear: '2025-2026' });
     await seed(env.server.store, [campaign.id], [{ email: 'tom@inspectie.be', roles: [{ role: 'inspector' }] }]);
-    await call(laptop, 'sync.connect', { serverUrl: env.server.url, email: 'tom@inspectie.be', password: TEST_PASSWORD });
-    await until(() => call(laptop, 'sync.status', {}), (status) => status.state === 'up-to-date', 'the first round');
+    await call(laptop, 'sync.connect', {
+      serverUrl: env.server.url,
+      email: 'tom@inspectie.be',
+      password: TEST_PASSWORD,
+    });
+    await until(
+      () => call(laptop, 'sync.status', {}),
+      (status) => status.state === 'up-to-date',
+      'the first round',
+    );
 
     const stored = tokensIn(path.join(folder.dir, DATABASE_FILE));
     expect(Object.keys(stored).sort()).toEqual(['sync:access-token', 'sync:refresh-token']);
     for (const value of Object.values(stored)) {
       expect(value).toMatch(/^wrapped:v1:/);
       // What the database holds is refused by the server as a token.
-      const thief = new SyncHttpClient({ baseUrl: env.server.url, credentials: { accessToken: value, refreshToken: value } });
+      const thief = new SyncHttpClient({
+        baseUrl: env.server.url,
+        credentials: { accessToken: value, refreshToken: value },
+      });
       await expect(thief.me()).rejects.toMatchObject({ status: 401 });
     }
     expect(mode(path.join(folder.dir, SECRETS_KEY_FILE))).toBe(0o600);
@@ -80,7 +95,11 @@ describe('the profile at rest', () => {
     await laptop.close();
     const again = env.laptop(folder);
     await call(again, 'sync.now', {});
-    await until(() => call(again, 'sync.status', {}), (status) => status.state === 'up-to-date', 'a round after restart');
+    await until(
+      () => call(again, 'sync.status', {}),
+      (status) => status.state === 'up-to-date',
+      'a round after restart',
+    );
   });
 
   it('wraps plain tokens left by an older version when it resumes', async () => {
@@ -89,7 +108,10 @@ describe('the profile at rest', () => {
     const campaign = await call(first, 'campaigns.create', { name: 'Oud', workingYear: '2025-2026' });
     await seed(env.server.store, [campaign.id], [{ email: 'olga@inspectie.be', roles: [{ role: 'inspector' }] }]);
     const login = await new SyncHttpClient({ baseUrl: env.server.url }).login('olga@inspectie.be', TEST_PASSWORD);
-    const me = await new SyncHttpClient({ baseUrl: env.server.url, credentials: { accessToken: login.accessToken, refreshToken: null } }).me();
+    const me = await new SyncHttpClient({
+      baseUrl: env.server.url,
+      credentials: { accessToken: login.accessToken, refreshToken: null },
+    }).me();
     // What an older version wrote: the connection with plain tokens.
     for (const [key, value] of [
       ['sync:server-url', env.server.url],
@@ -97,18 +119,31 @@ describe('the profile at rest', () => {
       ['sync:access-token', login.accessToken],
       ['sync:refresh-token', login.refreshToken],
       ['sync:server-id', me.serverId],
-    ]) first.profile.store.setSyncState(key ?? '', value ?? '');
+    ])
+      first.profile.store.setSyncState(key ?? '', value ?? '');
     await first.close();
 
     const resumed = env.laptop(folder);
-    await until(() => call(resumed, 'sync.status', {}), (status) => status.state === 'up-to-date', 'a round with the old tokens');
-    for (const value of Object.values(tokensIn(path.join(folder.dir, DATABASE_FILE)))) expect(value).toMatch(/^wrapped:v1:/);
+    await until(
+      () => call(resumed, 'sync.status', {}),
+      (status) => status.state === 'up-to-date',
+      'a round with the old tokens',
+    );
+    for (const value of Object.values(tokensIn(path.join(folder.dir, DATABASE_FILE))))
+      expect(value).toMatch(/^wrapped:v1:/);
   });
 
   it('refuses a plain http:// address of another machine, and says why in the user’s language', async () => {
     const laptop = env.laptop();
-    const refused = await refusal(laptop, 'sync.connect', { serverUrl: 'http://veldwerk.example.be', email: 'tom@inspectie.be', password: TEST_PASSWORD });
-    expect(refused).toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'serverUrl', key: 'sync.errors.insecureUrl' }] });
+    const refused = await refusal(laptop, 'sync.connect', {
+      serverUrl: 'http://veldwerk.example.be',
+      email: 'tom@inspectie.be',
+      password: TEST_PASSWORD,
+    });
+    expect(refused).toMatchObject({
+      code: 'INVALID_INPUT',
+      issues: [{ path: 'serverUrl', key: 'sync.errors.insecureUrl' }],
+    });
     expect(() => new SyncHttpClient({ baseUrl: 'http://192.168.1.20:4000' })).toThrow(/https/);
 
     // An http:// connection to another machine saved by an older version is not used any more.
@@ -117,6 +152,9 @@ describe('the profile at rest', () => {
     old.profile.store.setSyncState('sync:server-url', 'http://192.168.1.20:4000');
     await old.close();
     const resumed = env.laptop(folder);
-    expect(await call(resumed, 'sync.status', {})).toMatchObject({ state: 'error', serverUrl: 'http://192.168.1.20:4000' });
+    expect(await call(resumed, 'sync.status', {})).toMatchObject({
+      state: 'error',
+      serverUrl: 'http://192.168.1.20:4000',
+    });
   });
 });

@@ -25,7 +25,9 @@ describe('veldwerk report', () => {
       const author = opened.store.list('members', { campaign_id: campaignId })[0]?.id ?? '';
       createMissingReports(opened.store, campaignId, author);
       const ic = opened.store.list('sectors', { campaign_id: campaignId }).find((sector) => sector.code === 'IC');
-      sectorReport = listReports(opened.store, campaignId).find((report) => report.kind === 'sector' && report.scopeId === ic?.id)?.id ?? '';
+      sectorReport =
+        listReports(opened.store, campaignId).find((report) => report.kind === 'sector' && report.scopeId === ic?.id)
+          ?.id ?? '';
     } finally {
       opened.close();
     }
@@ -47,11 +49,19 @@ describe('veldwerk report', () => {
     expect(await main(['report', 'show', '--profile', profile.dir, '--report', sectorReport], capture)).toBe(0);
     expect(capture.err).toBe('');
     const md = capture.out;
-    for (const title of ['## Wie zijn ze?', '## Wat denken de stakeholders?', '## Wat vindt het team?', '## Uitdagingen voor']) expect(md).toContain(title);
+    for (const title of [
+      '## Wie zijn ze?',
+      '## Wat denken de stakeholders?',
+      '## Wat vindt het team?',
+      '## Uitdagingen voor',
+    ])
+      expect(md).toContain(title);
     expect(md).toContain('| Rang | Lemma | Score | k van N |');
 
     const json = io();
-    expect(await main(['report', 'show', '--profile', profile.dir, '--report', sectorReport, '--format', 'json'], json)).toBe(0);
+    expect(
+      await main(['report', 'show', '--profile', profile.dir, '--report', sectorReport, '--format', 'json'], json),
+    ).toBe(0);
     const printed = JSON.parse(json.out) as { sections: { title: string }[]; blocks: Record<string, ResolvedBlock> };
     expect(printed.sections).toHaveLength(7);
     const tables = Object.values(printed.blocks).filter((block) => block.ok && block.value.type === 'swotTable');
@@ -63,9 +73,12 @@ describe('veldwerk report', () => {
         const attrs = Object.fromEntries(JSON.parse(key.slice(key.indexOf('|') + 1)) as [string, string][]);
         const board = buildBoard(opened, campaignId, attrs.sectorId ?? '', attrs.groupId ?? '');
         for (const { quadrant, rows } of block.value.quadrants) {
-          expect(rows.map((row) => [row.lemma, row.display])).toEqual(board.scored[quadrant].map((row) => [row.name, row.display]));
+          expect(rows.map((row) => [row.lemma, row.display])).toEqual(
+            board.scored[quadrant].map((row) => [row.name, row.display]),
+          );
           // The Markdown shows the same scores.
-          for (const row of rows) expect(md).toContain(`| ${row.rank} | ${row.lemma.replace(/\|/g, '\\|')} | ${row.display} |`);
+          for (const row of rows)
+            expect(md).toContain(`| ${row.rank} | ${row.lemma.replace(/\|/g, '\\|')} | ${row.display} |`);
         }
       }
     } finally {
@@ -78,7 +91,9 @@ describe('veldwerk report', () => {
     expect(await main(['report', 'show', '--profile', profile.dir, '--report', 'nope'], missing)).toBe(1);
     expect(missing.err).toContain('No report "nope"');
     const bad = io();
-    expect(await main(['report', 'show', '--profile', profile.dir, '--report', sectorReport, '--format', 'pdf'], bad)).toBe(2);
+    expect(
+      await main(['report', 'show', '--profile', profile.dir, '--report', sectorReport, '--format', 'pdf'], bad),
+    ).toBe(2);
     expect(bad.err).toContain('--format must be md or json');
   });
 });

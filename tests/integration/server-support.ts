@@ -10,7 +10,8 @@ import type { Role, ServerStore } from '../../server/store/store';
 import type { Change, JsonValue } from '../../shared/sync/change';
 
 /** Shared set-up of the server integration tests: both stores, an in-process server on 127.0.0.1, seeded members. */
-export const PG_URL = process.env.VELDWERK_TEST_DATABASE_URL ?? 'postgres://veldwerk_test:veldwerk_test@127.0.0.1:5432/veldwerk_test';
+export const PG_URL =
+  process.env.VELDWERK_TEST_DATABASE_URL ?? 'postgres://veldwerk_test:veldwerk_test@127.0.0.1:5432/veldwerk_test';
 
 /** Null when PostgreSQL answers; otherwise why not (the PostgreSQL half of the suite is then skipped). */
 export async function postgresUnavailableReason(): Promise<string | null> {
@@ -62,9 +63,18 @@ export interface RunningTestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(location: StoreLocation, options: Partial<Omit<ServerAppOptions, 'store'>> = {}, port = 0): Promise<RunningTestServer> {
+export async function startTestServer(
+  location: StoreLocation,
+  options: Partial<Omit<ServerAppOptions, 'store'>> = {},
+  port = 0,
+): Promise<RunningTestServer> {
   const store = await openServerStore(location);
-  const { app } = await buildServerApp({ store, rateLimitPerMinute: 100_000, loginRateLimitPerMinute: 1000, ...options });
+  const { app } = await buildServerApp({
+    store,
+    rateLimitPerMinute: 100_000,
+    loginRateLimitPerMinute: 1000,
+    ...options,
+  });
   await app.listen({ host: '127.0.0.1', port });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('no port');
@@ -90,28 +100,46 @@ export interface SeedMember {
 export const TEST_PASSWORD = 'correct horse battery staple';
 
 /** Creates campaigns and members (all with TEST_PASSWORD); returns user ids by email. */
-export async function seed(store: ServerStore, campaigns: readonly string[], members: readonly SeedMember[]): Promise<Map<string, string>> {
+export async function seed(
+  store: ServerStore,
+  campaigns: readonly string[],
+  members: readonly SeedMember[],
+): Promise<Map<string, string>> {
   for (const campaign of campaigns) await store.createCampaign(campaign, `Campaign ${campaign}`);
   const hash = await hashPassword(TEST_PASSWORD);
   const ids = new Map<string, string>();
   for (const member of members) {
     const user = await store.createUser({ email: member.email, passwordHash: hash, isAdmin: false });
     ids.set(member.email, user.id);
-    for (const role of member.roles) await store.addMembership(role.campaign ?? (campaigns[0] as string), user.id, role.role, role.scope ?? '');
+    for (const role of member.roles)
+      await store.addMembership(role.campaign ?? (campaigns[0] as string), user.id, role.role, role.scope ?? '');
   }
   return ids;
 }
 
 export async function login(url: string, email: string, password = TEST_PASSWORD): Promise<string> {
-  const response = await fetch(`${url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const response = await fetch(`${url}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (!response.ok) throw new Error(`login ${email}: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
-export async function api(url: string, token: string | null, method: string, route: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+export async function api(
+  url: string,
+  token: string | null,
+  method: string,
+  route: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${url}${route}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
   });
   const text = await response.text();
@@ -132,12 +160,29 @@ export interface ChangeInput {
 }
 
 /** A well-formed change as a laptop with this node id would stamp it. */
-export function makeChanges(node: string, campaign: string, inputs: readonly ChangeInput[], options: { author?: string; wallMs?: number } = {}): Change[] {
+export function makeChanges(
+  node: string,
+  campaign: string,
+  inputs: readonly ChangeInput[],
+  options: { author?: string; wallMs?: number } = {},
+): Change[] {
   let counter = 0;
   const wall = options.wallMs ?? Date.now();
   return inputs.map((input) => {
     const hlc = `${String(wall).padStart(15, '0')}-${(counter++).toString(16).padStart(4, '0')}-${node}`;
-    return { id: hlc, hlc, node, author: options.author ?? 'tester', campaign, table: input.table, rowId: input.rowId, column: input.column, value: input.value, prev: null, schema: 1 };
+    return {
+      id: hlc,
+      hlc,
+      node,
+      author: options.author ?? 'tester',
+      campaign,
+      table: input.table,
+      rowId: input.rowId,
+      column: input.column,
+      value: input.value,
+      prev: null,
+      schema: 1,
+    };
   });
 }
 

@@ -51,8 +51,18 @@ function workspace() {
   const b = path.join(temp.dir, 'b');
   const profile = openProfile(a);
   const campaign = createCampaign(profile.store, { name: 'Werkjaar 2014-2015', workingYear: '2014-2015' });
-  const visit = profile.store.insert('visits', campaign.id, { organisation_id: 'org-1', date: '2015-01-12', status: 'planned' });
-  profile.store.insert('swot_items', campaign.id, { visit_id: visit, conversation_id: 'cv-1', quadrant: 'strengths', text: 'Goed netwerk', author_id: 'm1' });
+  const visit = profile.store.insert('visits', campaign.id, {
+    organisation_id: 'org-1',
+    date: '2015-01-12',
+    status: 'planned',
+  });
+  profile.store.insert('swot_items', campaign.id, {
+    visit_id: visit,
+    conversation_id: 'cv-1',
+    quadrant: 'strengths',
+    text: 'Goed netwerk',
+    author_id: 'm1',
+  });
   profile.close();
   return { dir: temp.dir, a, b, campaign, file: (name: string) => path.join(temp.dir, name) };
 }
@@ -140,7 +150,13 @@ describe('veldwerk bundle', () => {
     const a = openProfile(w.a);
     const file = Buffer.from('%PDF-1.4 jaarverslag 2013');
     const hash = a.blobs.put(file);
-    a.store.insert('documents', w.campaign.id, { visit_id: 'visit-x', title: 'Jaarverslag', kind: 'application/pdf', date: '2014-06-30', blob_hash: hash });
+    a.store.insert('documents', w.campaign.id, {
+      visit_id: 'visit-x',
+      title: 'Jaarverslag',
+      kind: 'application/pdf',
+      date: '2014-06-30',
+      blob_hash: hash,
+    });
     a.close();
     const io = captureIo();
     expect(await main(['bundle', 'export', '--profile', w.a, '--out', w.file('docs.vwb')], io)).toBe(0);
@@ -170,7 +186,9 @@ describe('veldwerk bundle', () => {
     expect(failing.err.join('')).toMatch(/this same profile/);
     expect(await main(['bundle', 'export', '--profile', w.a], failing)).toBe(2);
     expect(await main(['bundle', 'send'], failing)).toBe(2);
-    expect(await main(['bundle', 'export', '--profile', w.a, '--out', w.file('x.vwb'), '--for', 'NOT A NODE'], failing)).toBe(1);
+    expect(
+      await main(['bundle', 'export', '--profile', w.a, '--out', w.file('x.vwb'), '--for', 'NOT A NODE'], failing),
+    ).toBe(1);
     expect(failing.err.join('')).toMatch(/not a node id/);
   });
 });

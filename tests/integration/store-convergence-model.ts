@@ -40,13 +40,43 @@ const replica = fc.constantFrom<Replica>(0, 1, 2);
 const quadrant = fc.constantFrom(...QUADRANTS);
 export const opArb: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('insertItem' as const), r: replica, quadrant }), weight: 3 },
-  { arbitrary: fc.record({ kind: fc.constant('editItem' as const), r: replica, pick: fc.nat(3), text: fc.constantFrom('Sterk', 'Zwak punt', 'Kans', '') }), weight: 2 },
-  { arbitrary: fc.record({ kind: fc.constant('moveItem' as const), r: replica, pick: fc.nat(3), quadrant }), weight: 3 },
-  { arbitrary: fc.record({ kind: fc.constant('assignLemma' as const), r: replica, pick: fc.nat(3), lemma: fc.integer({ min: -1, max: 1 }) }), weight: 3 },
-  { arbitrary: fc.record({ kind: fc.constant('renameLemma' as const), r: replica, lemma: fc.nat(1), name: fc.constantFrom('Netwerk', 'Samenwerking', 'Wachtlijsten') }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('editItem' as const),
+      r: replica,
+      pick: fc.nat(3),
+      text: fc.constantFrom('Sterk', 'Zwak punt', 'Kans', ''),
+    }),
+    weight: 2,
+  },
+  {
+    arbitrary: fc.record({ kind: fc.constant('moveItem' as const), r: replica, pick: fc.nat(3), quadrant }),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('assignLemma' as const),
+      r: replica,
+      pick: fc.nat(3),
+      lemma: fc.integer({ min: -1, max: 1 }),
+    }),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('renameLemma' as const),
+      r: replica,
+      lemma: fc.nat(1),
+      name: fc.constantFrom('Netwerk', 'Samenwerking', 'Wachtlijsten'),
+    }),
+    weight: 2,
+  },
   { arbitrary: fc.record({ kind: fc.constant('deleteItem' as const), r: replica, pick: fc.nat(3) }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('restoreItem' as const), r: replica, pick: fc.nat(3) }), weight: 1 },
-  { arbitrary: fc.record({ kind: fc.constant('typeText' as const), r: replica, lemma: fc.nat(1), at: fc.nat(30) }), weight: 3 },
+  {
+    arbitrary: fc.record({ kind: fc.constant('typeText' as const), r: replica, lemma: fc.nat(1), at: fc.nat(30) }),
+    weight: 3,
+  },
   { arbitrary: fc.record({ kind: fc.constant('typeNote' as const), r: replica, at: fc.nat(30) }), weight: 1 },
   {
     arbitrary: fc.record({
@@ -59,7 +89,15 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
     weight: 4,
   },
   { arbitrary: fc.record({ kind: fc.constant('resendOld' as const), to: replica, pick: fc.nat(3) }), weight: 1 },
-  { arbitrary: fc.record({ kind: fc.constant('resolve' as const), r: replica, pick: fc.nat(5), choice: fc.constantFrom('mine' as const, 'theirs' as const) }), weight: 3 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('resolve' as const),
+      r: replica,
+      pick: fc.nat(5),
+      choice: fc.constantFrom('mine' as const, 'theirs' as const),
+    }),
+    weight: 3,
+  },
   { arbitrary: fc.record({ kind: fc.constant('compact' as const), r: replica }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant('syncAll' as const), forPeer: fc.boolean() }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 0, max: 5000 }) }), weight: 1 },
@@ -96,15 +134,34 @@ export interface ScheduleStats {
 
 export async function runSchedule(ops: readonly Op[], skews: readonly number[]): Promise<ScheduleStats> {
   const clock = { t: T0 };
-  const stores = NODES.map((node, index) => openMemoryStore({ node, now: () => clock.t + (skews[index] ?? 0), author: `m-${node}` }));
+  const stores = NODES.map((node, index) =>
+    openMemoryStore({ node, now: () => clock.t + (skews[index] ?? 0), author: `m-${node}` }),
+  );
   const [first] = stores as [LocalStore, LocalStore, LocalStore];
   first.insert('campaigns', CAMPAIGN, { name: 'Werkjaar', working_year: '2014-2015', created_at: null });
-  first.insert('visits', CAMPAIGN, { organisation_id: 'org-1', date: '2015-03-01', status: 'in_progress' }, { id: VISIT });
+  first.insert(
+    'visits',
+    CAMPAIGN,
+    { organisation_id: 'org-1', date: '2015-03-01', status: 'in_progress' },
+    { id: VISIT },
+  );
   first.insert('conversations', CAMPAIGN, { visit_id: VISIT, respondent_group_ids: ['rg-1'] }, { id: CONVERSATION });
-  for (const lemma of LEMMAS) first.insert('lemmas', CAMPAIGN, { sector_id: 's1', respondent_group_id: 'rg-1', quadrant: 'strengths', name: lemma, narrative: '' }, { id: lemma });
+  for (const lemma of LEMMAS)
+    first.insert(
+      'lemmas',
+      CAMPAIGN,
+      { sector_id: 's1', respondent_group_id: 'rg-1', quadrant: 'strengths', name: lemma, narrative: '' },
+      { id: lemma },
+    );
   // Two items every replica starts with, so concurrent judgement edits happen often.
   const items: string[] = ['it-s0', 'it-s1'];
-  for (const id of items) first.insert('swot_items', CAMPAIGN, { visit_id: VISIT, conversation_id: CONVERSATION, quadrant: 'strengths', text: id, author_id: 'm-0' }, { id });
+  for (const id of items)
+    first.insert(
+      'swot_items',
+      CAMPAIGN,
+      { visit_id: VISIT, conversation_id: CONVERSATION, quadrant: 'strengths', text: id, author_id: 'm-0' },
+      { id },
+    );
   const seed = (await createBundle(first)).bytes;
   for (const store of stores.slice(1)) await importBundleBytes(store, seed);
 
@@ -124,7 +181,18 @@ export async function runSchedule(ops: readonly Op[], skews: readonly number[]):
     switch (op.kind) {
       case 'insertItem': {
         const id = `it-${items.length}`;
-        stores[op.r]!.insert('swot_items', CAMPAIGN, { visit_id: VISIT, conversation_id: CONVERSATION, quadrant: op.quadrant, text: `item ${items.length}`, author_id: `m-${op.r}` }, { id });
+        stores[op.r]!.insert(
+          'swot_items',
+          CAMPAIGN,
+          {
+            visit_id: VISIT,
+            conversation_id: CONVERSATION,
+            quadrant: op.quadrant,
+            text: `item ${items.length}`,
+            author_id: `m-${op.r}`,
+          },
+          { id },
+        );
         items.push(id);
         break;
       }
@@ -171,7 +239,19 @@ export async function runSchedule(ops: readonly Op[], skews: readonly number[]):
         const word = `n${op.r}x${(words += 1)}`;
         const current = store.get('notes', id);
         if (current) store.update('notes', id, { text: insertWord(current.text ?? '', op.at, word) });
-        else store.insert('notes', CAMPAIGN, { visit_id: VISIT, conversation_id: CONVERSATION, guiding_question_id: null, author_id: `m-${op.r}`, text: `${word} ` }, { id });
+        else
+          store.insert(
+            'notes',
+            CAMPAIGN,
+            {
+              visit_id: VISIT,
+              conversation_id: CONVERSATION,
+              guiding_question_id: null,
+              author_id: `m-${op.r}`,
+              text: `${word} `,
+            },
+            { id },
+          );
         typed.push({ table: 'notes', id, word });
         break;
       }
@@ -213,7 +293,8 @@ export async function runSchedule(ops: readonly Op[], skews: readonly number[]):
       case 'syncAll':
         for (const from of [0, 1, 2] as const) {
           for (const to of [0, 1, 2] as const) {
-            if (from !== to) await importBundleBytes(stores[to]!, await exchange(stores[from]!, stores[to]!, op.forPeer));
+            if (from !== to)
+              await importBundleBytes(stores[to]!, await exchange(stores[from]!, stores[to]!, op.forPeer));
           }
         }
         conflictsSeen = Math.max(conflictsSeen, ...stores.map((store) => store.listConflicts().length));
@@ -239,8 +320,12 @@ export async function runSchedule(ops: readonly Op[], skews: readonly number[]):
       if (snapshot(stores[index]!) !== expected) throw new Error(`${stage}: replica ${index} differs from replica 0`);
     }
     for (const { table, id, word } of typed) {
-      const text = table === 'lemmas' ? stores[0]!.get('lemmas', id, { includeDeleted: true })!.narrative : stores[0]!.get('notes', id, { includeDeleted: true })!.text;
-      if (!text.split(' ').includes(word)) throw new Error(`${stage}: typed word ${word} is missing from ${table} ${id}: ${JSON.stringify(text)}`);
+      const text =
+        table === 'lemmas'
+          ? stores[0]!.get('lemmas', id, { includeDeleted: true })!.narrative
+          : stores[0]!.get('notes', id, { includeDeleted: true })!.text;
+      if (!text.split(' ').includes(word))
+        throw new Error(`${stage}: typed word ${word} is missing from ${table} ${id}: ${JSON.stringify(text)}`);
     }
   };
 
@@ -262,7 +347,8 @@ export async function runSchedule(ops: readonly Op[], skews: readonly number[]):
   await exchangeAll();
   checkConverged('after resolving and compacting');
   for (const [index, store] of stores.entries()) {
-    if (store.listConflicts().length > 0) throw new Error(`replica ${index} still has conflicts after they were resolved`);
+    if (store.listConflicts().length > 0)
+      throw new Error(`replica ${index} still has conflicts after they were resolved`);
   }
   for (const store of stores) store.close();
   return { conflictsSeen, conflicts, resolved, compactions };

@@ -3,7 +3,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../cli/io';
 import { main } from '../../cli/main';
 import { openProfile } from '../../db/profile';
-import { listConversations, listLemmas, listNotes, listSwotItems, listVisits, openConversation, saveNote } from '../../db/repositories/fieldwork';
+import {
+  listConversations,
+  listLemmas,
+  listNotes,
+  listSwotItems,
+  listVisits,
+  openConversation,
+  saveNote,
+} from '../../db/repositories/fieldwork';
 import { createBundle, importBundleBytes } from '../../db/store/bundle';
 import { TABLE_NAMES } from '../../shared/sync/schema';
 import { generateDemo } from '../../db/demo/demo';
@@ -17,7 +25,14 @@ afterEach(() => {
 
 function io(): CliIo & { out: string[] } {
   const out: string[] = [];
-  return { out, stdout: (text) => void out.push(text), stderr: (text) => void out.push(text), readStdin: async () => '', env: {}, untilInterrupted: async () => undefined };
+  return {
+    out,
+    stdout: (text) => void out.push(text),
+    stderr: (text) => void out.push(text),
+    readStdin: async () => '',
+    env: {},
+    untilInterrupted: async () => undefined,
+  };
 }
 
 function domainRows(dir: string): string {
@@ -33,7 +48,8 @@ function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i += 1) {
     const current = [i];
-    for (let j = 1; j <= b.length; j += 1) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j += 1)
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     previous = current;
   }
   return previous[b.length]!;
@@ -52,12 +68,19 @@ describe('the demo campaign reads like a real one', () => {
       expect(texts.size).toBeGreaterThanOrEqual(400);
       // Themes recur across conversations in different words.
       const wordingsPerTheme = new Map<string, Set<string>>();
-      for (const item of labelled) if (!item.lemma.startsWith('single:')) (wordingsPerTheme.get(item.lemma) ?? wordingsPerTheme.set(item.lemma, new Set()).get(item.lemma)!).add(item.text);
+      for (const item of labelled)
+        if (!item.lemma.startsWith('single:'))
+          (wordingsPerTheme.get(item.lemma) ?? wordingsPerTheme.set(item.lemma, new Set()).get(item.lemma)!).add(
+            item.text,
+          );
       expect(wordingsPerTheme.size).toBeGreaterThanOrEqual(25);
       for (const wordings of wordingsPerTheme.values()) expect(wordings.size).toBeGreaterThanOrEqual(5);
       expect(labelled.some((item) => item.lemma.startsWith('single:'))).toBe(true);
       // Every item is a phrase of the bank (with at most a tail, a typo or a lower-case start), never word salad.
-      const bank = [...DEMO_THEMES.flatMap((theme) => theme.items), ...DEMO_SINGLETONS.map((single) => single.text)].map((text) => text.toLowerCase().replace(/[.?]$/, ''));
+      const bank = [
+        ...DEMO_THEMES.flatMap((theme) => theme.items),
+        ...DEMO_SINGLETONS.map((single) => single.text),
+      ].map((text) => text.toLowerCase().replace(/[.?]$/, ''));
       const exact = new Set(bank);
       for (const text of texts) {
         let plain = text.toLowerCase();
@@ -135,7 +158,12 @@ describe('veldwerk demo', () => {
     const a = openProfile(path.join(temp.dir, 'a'));
     const b = openProfile(path.join(temp.dir, 'b'));
     a.store.insert('campaigns', 'c1', { name: 'Werkjaar', working_year: '2014-2015', created_at: null });
-    a.store.insert('visits', 'c1', { organisation_id: 'org', date: '2015-01-01', status: 'in_progress' }, { id: 'visit-1' });
+    a.store.insert(
+      'visits',
+      'c1',
+      { organisation_id: 'org', date: '2015-01-01', status: 'in_progress' },
+      { id: 'visit-1' },
+    );
     await importBundleBytes(b.store, (await createBundle(a.store)).bytes);
     const onA = openConversation(a.store, 'visit-1', ['rg-staff']);
     const onB = openConversation(b.store, 'visit-1', ['rg-staff']);
@@ -146,7 +174,11 @@ describe('veldwerk demo', () => {
     await importBundleBytes(a.store, (await createBundle(b.store, { forPeer: a.store.node })).bytes);
     for (const store of [a.store, b.store]) {
       expect(listConversations(store, 'visit-1')).toHaveLength(1);
-      expect(listNotes(store, onA).map((note) => note.text).sort()).toEqual(['Notities van A', 'Notities van B']);
+      expect(
+        listNotes(store, onA)
+          .map((note) => note.text)
+          .sort(),
+      ).toEqual(['Notities van A', 'Notities van B']);
     }
     a.close();
     b.close();

@@ -12,7 +12,12 @@ const campaign = 'durability';
 if (!store.get('campaigns', campaign)) {
   store.transaction(() => {
     store.insert('campaigns', campaign, { name: 'Duurzaamheid', working_year: '2014-2015', created_at: null });
-    store.insert('visits', campaign, { organisation_id: 'org-1', date: '2015-01-01', status: 'in_progress' }, { id: 'visit' });
+    store.insert(
+      'visits',
+      campaign,
+      { organisation_id: 'org-1', date: '2015-01-01', status: 'in_progress' },
+      { id: 'visit' },
+    );
     store.insert('conversations', campaign, { visit_id: 'visit', respondent_group_ids: [] }, { id: 'conversation' });
   });
 }
@@ -20,9 +25,19 @@ writeSync(1, 'ready\n');
 let text = '';
 for (let index = 0; ; index += 1) {
   const item = `t${trial}-${index}`;
-  store.insert('swot_items', campaign, { visit_id: 'visit', conversation_id: 'conversation', quadrant: 'strengths', text: item, author_id: 'writer' }, { id: item });
+  store.insert(
+    'swot_items',
+    campaign,
+    { visit_id: 'visit', conversation_id: 'conversation', quadrant: 'strengths', text: item, author_id: 'writer' },
+    { id: item },
+  );
   writeSync(1, `item ${item}\n`);
   text = `${text}${item} `;
-  const note = saveNote(store, { conversationId: 'conversation', guidingQuestionId: null, authorId: `writer-${trial}`, text });
+  const note = saveNote(store, {
+    conversationId: 'conversation',
+    guidingQuestionId: null,
+    authorId: `writer-${trial}`,
+    text,
+  });
   writeSync(1, `note ${note} ${text.length}\n`);
 }

@@ -79,12 +79,15 @@ describe('durability under SIGKILL', () => {
       try {
         expect(profile.db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
         const present = new Set(profile.store.list('swot_items').map((item) => item.id));
-        for (const id of items) expect(present.has(id), `reported item ${id} is missing after trial ${trial}`).toBe(true);
+        for (const id of items)
+          expect(present.has(id), `reported item ${id} is missing after trial ${trial}`).toBe(true);
         for (const [id, length] of notes) {
           const text = profile.store.get('notes', id)?.text ?? '';
           expect(text.length, `note ${id} lost text after trial ${trial}`).toBeGreaterThanOrEqual(length);
         }
-        const logged = profile.db.prepare("SELECT count(*) AS n FROM changes WHERE tbl = 'swot_items' AND col = 'text'").get() as { n: number };
+        const logged = profile.db
+          .prepare("SELECT count(*) AS n FROM changes WHERE tbl = 'swot_items' AND col = 'text'")
+          .get() as { n: number };
         expect(logged.n).toBeGreaterThanOrEqual(items.size);
       } finally {
         profile.close();

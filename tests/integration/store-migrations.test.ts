@@ -25,10 +25,47 @@ function profileAt(version: number): string {
   if (version === 2) {
     // A v2 profile (the sync store, before search) with notes written through the store of the time.
     const store = new LocalStore(db);
-    const campaign = store.insert('campaigns', 'c-legacy', { name: 'Werkjaar 2024-2025', working_year: '2024-2025', created_at: null });
-    store.insert('notes', campaign, { visit_id: 'v1', conversation_id: 'k1', guiding_question_id: null, author_id: 'm1', text: 'Overleg over de coördinatie van de zorg' }, { id: 'n1' });
-    store.insert('notes', campaign, { visit_id: 'v1', conversation_id: 'k1', guiding_question_id: null, author_id: 'm2', text: 'Wachtlijsten blijven lang' }, { id: 'n2' });
-    store.insert('notes', campaign, { visit_id: 'v1', conversation_id: 'k1', guiding_question_id: null, author_id: 'm2', text: 'Een geschrapte coordinatie-notitie' }, { id: 'n3' });
+    const campaign = store.insert('campaigns', 'c-legacy', {
+      name: 'Werkjaar 2024-2025',
+      working_year: '2024-2025',
+      created_at: null,
+    });
+    store.insert(
+      'notes',
+      campaign,
+      {
+        visit_id: 'v1',
+        conversation_id: 'k1',
+        guiding_question_id: null,
+        author_id: 'm1',
+        text: 'Overleg over de coördinatie van de zorg',
+      },
+      { id: 'n1' },
+    );
+    store.insert(
+      'notes',
+      campaign,
+      {
+        visit_id: 'v1',
+        conversation_id: 'k1',
+        guiding_question_id: null,
+        author_id: 'm2',
+        text: 'Wachtlijsten blijven lang',
+      },
+      { id: 'n2' },
+    );
+    store.insert(
+      'notes',
+      campaign,
+      {
+        visit_id: 'v1',
+        conversation_id: 'k1',
+        guiding_question_id: null,
+        author_id: 'm2',
+        text: 'Een geschrapte coordinatie-notitie',
+      },
+      { id: 'n3' },
+    );
     store.remove('notes', 'n3');
   }
   if (version === 1) {
@@ -54,14 +91,18 @@ describe('migrations from the previous version, with data', () => {
     const profile = openProfile(dir);
     expect(schemaVersion(profile.db)).toBe(migrations.length);
     const repository = new CampaignRepository(profile.db, profile.store);
-    expect(repository.list().map((campaign) => [campaign.id, campaign.name, campaign.workingYear, campaign.createdAt])).toEqual([
+    expect(
+      repository.list().map((campaign) => [campaign.id, campaign.name, campaign.workingYear, campaign.createdAt]),
+    ).toEqual([
       ['legacy-2', 'Werkjaar 2015-2016', '2015-2016', '2015-09-01T08:00:00.000Z'],
       ['legacy-1', 'Werkjaar 2014-2015', '2014-2015', '2014-09-01T08:00:00.000Z'],
     ]);
     expect(profile.db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
     expect(profile.db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
     const logged = profile.store.changesAfter(0, 100).map((entry) => `${entry.change.rowId}.${entry.change.column}`);
-    expect(logged).toEqual(expect.arrayContaining(['legacy-1.name', 'legacy-1.working_year', 'legacy-1.created_at', 'legacy-1.deleted']));
+    expect(logged).toEqual(
+      expect.arrayContaining(['legacy-1.name', 'legacy-1.working_year', 'legacy-1.created_at', 'legacy-1.deleted']),
+    );
     // Edits after the migration are stamped after the migrated history.
     const [rename] = profile.store.update('campaigns', 'legacy-1', { name: 'Werkjaar 14-15' });
     expect(rename!.prev).not.toBeNull();

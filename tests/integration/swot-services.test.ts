@@ -18,7 +18,11 @@ interface Laptop {
 
 function laptop(): Laptop {
   const dir = tempDir('veldwerk-swot-');
-  const services = startServices({ profileDir: dir.dir, transport: 'ipc', onInternalError: (_channel, error) => console.error(error) });
+  const services = startServices({
+    profileDir: dir.dir,
+    transport: 'ipc',
+    onInternalError: (_channel, error) => console.error(error),
+  });
   return {
     services,
     remove: async () => {
@@ -51,18 +55,41 @@ async function seed(machine: Laptop, conversations = 8): Promise<Fixture> {
   const campaign = await machine.call('campaigns.create', { name: 'Integratie', workingYear: '2025-2026' });
   const store = machine.services.profile.store;
   const sector = store.list('sectors', { campaign_id: campaign.id }).find((row) => row.code === 'IC');
-  const group = store.list('respondent_groups', { campaign_id: campaign.id, sector_id: sector?.id ?? '' }).find((row) => row.name === 'Personeel');
+  const group = store
+    .list('respondent_groups', { campaign_id: campaign.id, sector_id: sector?.id ?? '' })
+    .find((row) => row.name === 'Personeel');
   const region = store.list('regions', { campaign_id: campaign.id })[0];
   if (!sector || !group || !region) throw new Error('the campaign template lacks IC, Personeel or a region');
-  const anna = store.insert('members', campaign.id, { name: 'Anna Peeters', is_inspector: true, is_team_lead: false, coordinator_of: [], sector_lead_of: [] }, { id: 'm-anna' });
-  const bart = store.insert('members', campaign.id, { name: 'Bart Claes', is_inspector: true, is_team_lead: false, coordinator_of: [], sector_lead_of: [] }, { id: 'm-bart' });
+  const anna = store.insert(
+    'members',
+    campaign.id,
+    { name: 'Anna Peeters', is_inspector: true, is_team_lead: false, coordinator_of: [], sector_lead_of: [] },
+    { id: 'm-anna' },
+  );
+  const bart = store.insert(
+    'members',
+    campaign.id,
+    { name: 'Bart Claes', is_inspector: true, is_team_lead: false, coordinator_of: [], sector_lead_of: [] },
+    { id: 'm-bart' },
+  );
   const ids: string[] = [];
   for (let index = 0; index < conversations; index += 1) {
-    const organisation = store.insert('organisations', campaign.id, { sector_id: sector.id, region_id: region.id, name: `Centrum ${index + 1}` }, { id: `org-${index + 1}` });
+    const organisation = store.insert(
+      'organisations',
+      campaign.id,
+      { sector_id: sector.id, region_id: region.id, name: `Centrum ${index + 1}` },
+      { id: `org-${index + 1}` },
+    );
     const visit = store.insert(
       'visits',
       campaign.id,
-      { organisation_id: organisation, date: `2026-03-${String(index + 10).padStart(2, '0')}`, member_a: anna, member_b: bart, status: 'planned' },
+      {
+        organisation_id: organisation,
+        date: `2026-03-${String(index + 10).padStart(2, '0')}`,
+        member_a: anna,
+        member_b: bart,
+        status: 'planned',
+      },
       { id: `visit-${index + 1}` },
     );
     ids.push(openConversation(store, visit, [group.id]));
@@ -97,7 +124,12 @@ describe('SWOT services', () => {
       await other.remove();
     }
     const item = await add(0, 'strengths', 'Sterk netwerk');
-    expect(item).toMatchObject({ authorId: f.members[0], authorName: 'Anna Peeters', quadrant: 'strengths', lemmaId: null });
+    expect(item).toMatchObject({
+      authorId: f.members[0],
+      authorName: 'Anna Peeters',
+      quadrant: 'strengths',
+      lemmaId: null,
+    });
     const capture = await a.call('swot.capture', { conversationId: f.conversations[0] as string });
     expect(capture.items.map((row) => row.text)).toEqual(['Sterk netwerk']);
     expect(capture.currentAuthorId).toBe(f.members[0]);
@@ -105,18 +137,35 @@ describe('SWOT services', () => {
 
   it('scores a lemma mentioned in 5 of 8 conversations as 6,3 and keeps single mentions out', async () => {
     const ids = [];
-    for (const conversation of [0, 1, 2, 3, 4]) ids.push((await add(conversation, 'strengths', `Goede samenwerking ${conversation}`)).id);
+    for (const conversation of [0, 1, 2, 3, 4])
+      ids.push((await add(conversation, 'strengths', `Goede samenwerking ${conversation}`)).id);
     ids.push((await add(4, 'strengths', 'Nog een keer samenwerking')).id);
     const lonely = await add(5, 'weaknesses', 'Wachtlijsten');
     await add(6, 'threats', 'Besparingen');
     await add(7, 'threats', '  besparingen ');
-    const lemma = await a.call('swot.lemmas.create', { ...scope(), quadrant: 'strengths', name: 'Samenwerking', itemIds: ids });
+    const lemma = await a.call('swot.lemmas.create', {
+      ...scope(),
+      quadrant: 'strengths',
+      name: 'Samenwerking',
+      itemIds: ids,
+    });
 
     const board = await a.call('swot.board', scope());
     expect(board.conversations).toHaveLength(8);
-    expect(board.scored.strengths).toEqual([expect.objectContaining({ rank: 1, lemmaId: lemma.id, name: 'Samenwerking', conversations: 5, score: 6.3, display: '6,3' })]);
+    expect(board.scored.strengths).toEqual([
+      expect.objectContaining({
+        rank: 1,
+        lemmaId: lemma.id,
+        name: 'Samenwerking',
+        conversations: 5,
+        score: 6.3,
+        display: '6,3',
+      }),
+    ]);
     // Unclustered text in two conversations is retained by its text; a single mention is not.
-    expect(board.scored.threats).toEqual([expect.objectContaining({ lemmaId: null, name: 'Besparingen', conversations: 2, display: '2,5' })]);
+    expect(board.scored.threats).toEqual([
+      expect.objectContaining({ lemmaId: null, name: 'Besparingen', conversations: 2, display: '2,5' }),
+    ]);
     expect(board.notRetainedItemIds).toEqual([lonely.id]);
     const row = board.matrix.rows.find((candidate) => candidate.lemmaId === lemma.id);
     expect(row?.cells).toEqual([1, 1, 1, 1, 2, 0, 0, 0]);
@@ -128,8 +177,18 @@ describe('SWOT services', () => {
     const first = await add(0, 'weaknesses', 'Te weinig personeel');
     const second = await add(1, 'weaknesses', 'Personeelstekort');
     const third = await add(2, 'weaknesses', 'Hoge werkdruk');
-    const staff = await a.call('swot.lemmas.create', { ...scope(), quadrant: 'weaknesses', name: 'Personeel', itemIds: [first.id, second.id] });
-    const load = await a.call('swot.lemmas.create', { ...scope(), quadrant: 'weaknesses', name: 'Werkdruk', itemIds: [third.id] });
+    const staff = await a.call('swot.lemmas.create', {
+      ...scope(),
+      quadrant: 'weaknesses',
+      name: 'Personeel',
+      itemIds: [first.id, second.id],
+    });
+    const load = await a.call('swot.lemmas.create', {
+      ...scope(),
+      quadrant: 'weaknesses',
+      name: 'Werkdruk',
+      itemIds: [third.id],
+    });
     await a.call('swot.lemmas.narrative', { lemmaId: load.id, text: 'Medewerkers ervaren een hoge werkdruk.' });
 
     const merged = await a.call('swot.lemmas.merge', { sourceId: load.id, targetId: staff.id });
@@ -150,7 +209,11 @@ describe('SWOT services', () => {
 
     const self = await a.refuse('swot.lemmas.merge', { sourceId: staff.id, targetId: staff.id });
     expect(self.code).toBe('INVALID_INPUT');
-    const blank = await a.refuse('swot.items.add', { conversationId: f.conversations[0] as string, quadrant: 'strengths', text: '   ' });
+    const blank = await a.refuse('swot.items.add', {
+      conversationId: f.conversations[0] as string,
+      quadrant: 'strengths',
+      text: '   ',
+    });
     expect(blank.code).toBe('INVALID_INPUT');
   });
 
@@ -171,12 +234,32 @@ describe('SWOT services', () => {
     let team = await a.call('swot.team', { campaignId: f.campaignId, sectorId: f.sectorId });
     expect(team.missing).toEqual({ strengths: 5, weaknesses: 5, opportunities: 5, threats: 5 });
     for (const name of ['Netwerk', 'Aanbod', 'Expertise', 'Maatwerk', 'Bereik']) {
-      await a.call('swot.lemmas.create', { campaignId: f.campaignId, sectorId: f.sectorId, groupId: team.groupId, quadrant: 'strengths', name, itemIds: [] });
+      await a.call('swot.lemmas.create', {
+        campaignId: f.campaignId,
+        sectorId: f.sectorId,
+        groupId: team.groupId,
+        quadrant: 'strengths',
+        name,
+        itemIds: [],
+      });
     }
-    const sixth = await a.refuse('swot.lemmas.create', { campaignId: f.campaignId, sectorId: f.sectorId, groupId: team.groupId, quadrant: 'strengths', name: 'Zesde', itemIds: [] });
+    const sixth = await a.refuse('swot.lemmas.create', {
+      campaignId: f.campaignId,
+      sectorId: f.sectorId,
+      groupId: team.groupId,
+      quadrant: 'strengths',
+      name: 'Zesde',
+      itemIds: [],
+    });
     expect(sixth.code).toBe('CONFLICT');
     team = await a.call('swot.team', { campaignId: f.campaignId, sectorId: f.sectorId });
-    expect(team.lemmas.strengths.map((lemma) => lemma.name)).toEqual(['Aanbod', 'Bereik', 'Expertise', 'Maatwerk', 'Netwerk']);
+    expect(team.lemmas.strengths.map((lemma) => lemma.name)).toEqual([
+      'Aanbod',
+      'Bereik',
+      'Expertise',
+      'Maatwerk',
+      'Netwerk',
+    ]);
     expect(team.missing.strengths).toBe(0);
     // The team's lemmas are not part of any respondent group's scored board.
     const board = await a.call('swot.board', scope());
@@ -184,7 +267,12 @@ describe('SWOT services', () => {
   });
 
   it('computes agreement between two members who clustered blind on their own laptops', async () => {
-    const items = [await add(0, 'strengths', 'Netwerk'), await add(1, 'strengths', 'Netwerk'), await add(2, 'strengths', 'Taal'), await add(3, 'strengths', 'Taal')];
+    const items = [
+      await add(0, 'strengths', 'Netwerk'),
+      await add(1, 'strengths', 'Netwerk'),
+      await add(2, 'strengths', 'Taal'),
+      await add(3, 'strengths', 'Taal'),
+    ];
     const b = laptop();
     try {
       await importBundleBytes(b.services.profile.store, (await createBundle(a.services.profile.store)).bytes);
@@ -194,10 +282,23 @@ describe('SWOT services', () => {
         [a, [0, 0, 1, 1]],
         [b, [0, 0, 0, 1]],
       ] as const) {
-        const network = await machine.call('swot.lemmas.create', { ...scope(), quadrant: 'strengths', name: 'Netwerk', itemIds: [] });
-        const language = await machine.call('swot.lemmas.create', { ...scope(), quadrant: 'strengths', name: 'taal ', itemIds: [] });
+        const network = await machine.call('swot.lemmas.create', {
+          ...scope(),
+          quadrant: 'strengths',
+          name: 'Netwerk',
+          itemIds: [],
+        });
+        const language = await machine.call('swot.lemmas.create', {
+          ...scope(),
+          quadrant: 'strengths',
+          name: 'taal ',
+          itemIds: [],
+        });
         for (const [index, item] of items.entries()) {
-          await machine.call('swot.items.assign', { itemIds: [item.id], lemmaId: choice[index] === 0 ? network.id : language.id });
+          await machine.call('swot.items.assign', {
+            itemIds: [item.id],
+            lemmaId: choice[index] === 0 ? network.id : language.id,
+          });
         }
       }
       await importBundleBytes(a.services.profile.store, (await createBundle(b.services.profile.store)).bytes);
@@ -212,7 +313,12 @@ describe('SWOT services', () => {
   it('shows concurrent lemma choices of two laptops as a conflict and resolves it', async () => {
     const item = await add(0, 'strengths', 'Sterk netwerk');
     const one = await a.call('swot.lemmas.create', { ...scope(), quadrant: 'strengths', name: 'Netwerk', itemIds: [] });
-    const two = await a.call('swot.lemmas.create', { ...scope(), quadrant: 'strengths', name: 'Samenwerking', itemIds: [] });
+    const two = await a.call('swot.lemmas.create', {
+      ...scope(),
+      quadrant: 'strengths',
+      name: 'Samenwerking',
+      itemIds: [],
+    });
     const b = laptop();
     try {
       const storeA = a.services.profile.store;
@@ -228,7 +334,9 @@ describe('SWOT services', () => {
       expect(boardA.conflicts).toHaveLength(1);
       expect(boardA.conflicts[0]).toMatchObject({ itemId: item.id, column: 'lemma_id' });
       expect([boardA.conflicts[0]?.mine, boardA.conflicts[0]?.theirs].sort()).toEqual(['Netwerk', 'Samenwerking']);
-      expect(boardB.items.find((row) => row.id === item.id)?.lemmaId).toBe(boardA.items.find((row) => row.id === item.id)?.lemmaId);
+      expect(boardB.items.find((row) => row.id === item.id)?.lemmaId).toBe(
+        boardA.items.find((row) => row.id === item.id)?.lemmaId,
+      );
 
       await a.call('swot.conflicts.resolve', { conflictId: boardA.conflicts[0]!.id, choice: 'mine' });
       const resolved = await a.call('swot.board', scope());

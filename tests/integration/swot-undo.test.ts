@@ -15,7 +15,11 @@ describe('SWOT undo', () => {
   let seeded: SeededCampaign;
 
   const open = (folder: ReturnType<typeof tempDir>) => {
-    const services = startServices({ profileDir: folder.dir, transport: 'ipc', onInternalError: (_channel, error) => console.error(error) });
+    const services = startServices({
+      profileDir: folder.dir,
+      transport: 'ipc',
+      onInternalError: (_channel, error) => console.error(error),
+    });
     running.push(services);
     return services;
   };
@@ -24,8 +28,12 @@ describe('SWOT undo', () => {
   const state = async (services: Services) => {
     const board = await call(services, 'swot.board', scope());
     return {
-      lemmas: board.lemmas.map((lemma) => ({ id: lemma.id, name: lemma.name, quadrant: lemma.quadrant, narrative: lemma.narrative })).sort((x, y) => x.id.localeCompare(y.id)),
-      items: board.items.map((item) => ({ id: item.id, text: item.text, quadrant: item.quadrant, lemmaId: item.lemmaId })).sort((x, y) => x.id.localeCompare(y.id)),
+      lemmas: board.lemmas
+        .map((lemma) => ({ id: lemma.id, name: lemma.name, quadrant: lemma.quadrant, narrative: lemma.narrative }))
+        .sort((x, y) => x.id.localeCompare(y.id)),
+      items: board.items
+        .map((item) => ({ id: item.id, text: item.text, quadrant: item.quadrant, lemmaId: item.lemmaId }))
+        .sort((x, y) => x.id.localeCompare(y.id)),
     };
   };
 
@@ -35,15 +43,31 @@ describe('SWOT undo', () => {
     a = open(folder);
     seeded = await seedFieldwork(a, { visits: 3 });
     const [c1, c2, c3] = seeded.conversations as [string, string, string];
-    const add = (conversationId: string, quadrant: 'strengths' | 'threats', text: string) => call(a, 'swot.items.add', { conversationId, quadrant, text });
+    const add = (conversationId: string, quadrant: 'strengths' | 'threats', text: string) =>
+      call(a, 'swot.items.add', { conversationId, quadrant, text });
     const n1 = await add(c1, 'strengths', 'Sterk netwerk');
     const n2 = await add(c2, 'strengths', 'Netwerk met besturen');
     const w1 = await add(c3, 'threats', 'Wachtlijsten');
     const w2 = await add(c1, 'threats', 'Lange wachttijd');
     await add(c2, 'threats', 'Geen lokalen');
-    const network = await call(a, 'swot.lemmas.create', { ...scope(), quadrant: 'strengths', name: 'Netwerk', itemIds: [n1.id, n2.id] });
-    const waiting = await call(a, 'swot.lemmas.create', { ...scope(), quadrant: 'threats', name: 'Wachtlijsten', itemIds: [w1.id] });
-    const time = await call(a, 'swot.lemmas.create', { ...scope(), quadrant: 'threats', name: 'Wachttijd', itemIds: [w2.id] });
+    const network = await call(a, 'swot.lemmas.create', {
+      ...scope(),
+      quadrant: 'strengths',
+      name: 'Netwerk',
+      itemIds: [n1.id, n2.id],
+    });
+    const waiting = await call(a, 'swot.lemmas.create', {
+      ...scope(),
+      quadrant: 'threats',
+      name: 'Wachtlijsten',
+      itemIds: [w1.id],
+    });
+    const time = await call(a, 'swot.lemmas.create', {
+      ...scope(),
+      quadrant: 'threats',
+      name: 'Wachttijd',
+      itemIds: [w2.id],
+    });
     await call(a, 'swot.lemmas.narrative', { lemmaId: network.id, text: 'Goede contacten.' });
     await call(a, 'swot.lemmas.narrative', { lemmaId: time.id, text: 'Drie maanden.' });
     void waiting;
@@ -61,7 +85,14 @@ describe('SWOT undo', () => {
   };
 
   const edits: { name: string; run: () => Promise<Undoable> }[] = [
-    { name: 'merge', run: async () => call(a, 'swot.lemmas.merge', { sourceId: (await lemmaNamed('Wachttijd')).id, targetId: (await lemmaNamed('Wachtlijsten')).id }) },
+    {
+      name: 'merge',
+      run: async () =>
+        call(a, 'swot.lemmas.merge', {
+          sourceId: (await lemmaNamed('Wachttijd')).id,
+          targetId: (await lemmaNamed('Wachtlijsten')).id,
+        }),
+    },
     {
       name: 'split',
       run: async () => {
@@ -70,12 +101,22 @@ describe('SWOT undo', () => {
         return call(a, 'swot.lemmas.split', { lemmaId: network.id, itemIds: [item?.id ?? ''], name: 'Besturen' });
       },
     },
-    { name: 'delete a lemma', run: async () => call(a, 'swot.lemmas.remove', { lemmaId: (await lemmaNamed('Netwerk')).id }) },
+    {
+      name: 'delete a lemma',
+      run: async () => call(a, 'swot.lemmas.remove', { lemmaId: (await lemmaNamed('Netwerk')).id }),
+    },
     {
       name: 'delete an item',
-      run: async () => call(a, 'swot.items.remove', { itemId: (await call(a, 'swot.board', scope())).items.find((one) => one.text === 'Wachtlijsten')?.id ?? '' }),
+      run: async () =>
+        call(a, 'swot.items.remove', {
+          itemId: (await call(a, 'swot.board', scope())).items.find((one) => one.text === 'Wachtlijsten')?.id ?? '',
+        }),
     },
-    { name: 'move between quadrants', run: async () => call(a, 'swot.lemmas.move', { lemmaId: (await lemmaNamed('Netwerk')).id, quadrant: 'weaknesses' }) },
+    {
+      name: 'move between quadrants',
+      run: async () =>
+        call(a, 'swot.lemmas.move', { lemmaId: (await lemmaNamed('Netwerk')).id, quadrant: 'weaknesses' }),
+    },
   ];
 
   for (const edit of edits) {

@@ -29,15 +29,33 @@ describe('sync services', () => {
     await seed(env.server.store, [campaign.id], [{ email: 'anna@inspectie.be', roles: [{ role: 'inspector' }] }]);
 
     expect(await call(a, 'sync.status', {})).toMatchObject({ state: 'not-configured', serverUrl: null });
-    expect((await refusal(a, 'sync.connect', { serverUrl: 'ftp://nope', email: 'anna@inspectie.be', password: 'x' })).code).toBe('INVALID_INPUT');
-    const wrong = await refusal(a, 'sync.connect', { serverUrl: env.server.url, email: 'anna@inspectie.be', password: 'wrong password' });
+    expect(
+      (await refusal(a, 'sync.connect', { serverUrl: 'ftp://nope', email: 'anna@inspectie.be', password: 'x' })).code,
+    ).toBe('INVALID_INPUT');
+    const wrong = await refusal(a, 'sync.connect', {
+      serverUrl: env.server.url,
+      email: 'anna@inspectie.be',
+      password: 'wrong password',
+    });
     expect(wrong.code).toBe('UNAUTHORIZED');
-    const unreachable = await refusal(a, 'sync.connect', { serverUrl: 'http://127.0.0.1:9', email: 'anna@inspectie.be', password: TEST_PASSWORD });
+    const unreachable = await refusal(a, 'sync.connect', {
+      serverUrl: 'http://127.0.0.1:9',
+      email: 'anna@inspectie.be',
+      password: TEST_PASSWORD,
+    });
     expect(unreachable.message).toMatch(/127\.0\.0\.1:9/);
 
-    const connected = await call(a, 'sync.connect', { serverUrl: env.server.url, email: 'anna@inspectie.be', password: TEST_PASSWORD });
+    const connected = await call(a, 'sync.connect', {
+      serverUrl: env.server.url,
+      email: 'anna@inspectie.be',
+      password: TEST_PASSWORD,
+    });
     expect(connected).toMatchObject({ serverUrl: env.server.url, email: 'anna@inspectie.be' });
-    const synced = await until(() => call(a, 'sync.status', {}), (status) => status.state === 'up-to-date', 'the first round');
+    const synced = await until(
+      () => call(a, 'sync.status', {}),
+      (status) => status.state === 'up-to-date',
+      'the first round',
+    );
     expect(synced.pendingChanges).toBe(0);
     expect(synced.lastSyncAt).toBeGreaterThan(0);
 
@@ -45,18 +63,46 @@ describe('sync services', () => {
     const store = a.profile.store;
     const sector = store.list('sectors', { campaign_id: campaign.id })[0];
     const region = store.list('regions', { campaign_id: campaign.id })[0];
-    const organisation = store.insert('organisations', campaign.id, { sector_id: sector?.id ?? '', region_id: region?.id ?? '', name: 'Centrum' });
-    const visit = store.insert('visits', campaign.id, { organisation_id: organisation, date: '2026-03-10', member_a: null, member_b: null, status: 'planned' });
+    const organisation = store.insert('organisations', campaign.id, {
+      sector_id: sector?.id ?? '',
+      region_id: region?.id ?? '',
+      name: 'Centrum',
+    });
+    const visit = store.insert('visits', campaign.id, {
+      organisation_id: organisation,
+      date: '2026-03-10',
+      member_a: null,
+      member_b: null,
+      status: 'planned',
+    });
     const content = 'Jaarverslag 2025: 1.200 cursisten, 14 medewerkers.';
-    const document = await call(a, 'documents.add', { visitId: visit, title: 'Jaarverslag', fileName: 'jaarverslag.txt', mimeType: 'text/plain', content: Buffer.from(content).toString('base64') });
+    const document = await call(a, 'documents.add', {
+      visitId: visit,
+      title: 'Jaarverslag',
+      fileName: 'jaarverslag.txt',
+      mimeType: 'text/plain',
+      content: Buffer.from(content).toString('base64'),
+    });
     await call(a, 'sync.now', {});
-    await until(async () => (await a.sync.filesSettled())?.uploaded ?? 0, (uploaded) => uploaded === 1, 'the file upload');
+    await until(
+      async () => (await a.sync.filesSettled())?.uploaded ?? 0,
+      (uploaded) => uploaded === 1,
+      'the file upload',
+    );
 
     // A second laptop of the same member receives the campaign, the document and its file.
     const b = env.laptop();
     await call(b, 'sync.connect', { serverUrl: env.server.url, email: 'anna@inspectie.be', password: TEST_PASSWORD });
-    await until(() => call(b, 'campaigns.list', {}), (list) => list.some((row) => row.id === campaign.id), 'the campaign on laptop B');
-    await until(async () => (await b.sync.filesSettled())?.downloaded ?? 0, (downloaded) => downloaded === 1, 'the file download');
+    await until(
+      () => call(b, 'campaigns.list', {}),
+      (list) => list.some((row) => row.id === campaign.id),
+      'the campaign on laptop B',
+    );
+    await until(
+      async () => (await b.sync.filesSettled())?.downloaded ?? 0,
+      (downloaded) => downloaded === 1,
+      'the file download',
+    );
     const file = await call(b, 'documents.open', { id: document.id });
     expect(Buffer.from(file.content, 'base64').toString()).toBe(content);
 
@@ -64,10 +110,18 @@ describe('sync services', () => {
     await a.close();
     a = env.laptop(profile);
     expect((await call(a, 'sync.status', {})).state).not.toBe('not-configured');
-    await until(() => call(a, 'sync.status', {}), (status) => status.state === 'up-to-date', 'a round after restart');
+    await until(
+      () => call(a, 'sync.status', {}),
+      (status) => status.state === 'up-to-date',
+      'a round after restart',
+    );
     expect(await call(a, 'sync.now', {})).toMatchObject({ serverUrl: env.server.url });
 
-    expect(await call(a, 'sync.disconnect', {})).toMatchObject({ state: 'not-configured', serverUrl: null, email: null });
+    expect(await call(a, 'sync.disconnect', {})).toMatchObject({
+      state: 'not-configured',
+      serverUrl: null,
+      email: null,
+    });
     expect((await refusal(a, 'sync.now', {})).code).toBe('CONFLICT');
   });
 
@@ -84,7 +138,10 @@ describe('sync services', () => {
 
     const partner = env.laptop();
     const imported = await importFile(partner, { fileName: file.fileName, base64: file.base64, campaignId: null });
-    expect(imported).toMatchObject({ state: 'done', result: { applied: file.count, duplicates: 0, campaigns: [campaign.id] } });
+    expect(imported).toMatchObject({
+      state: 'done',
+      result: { applied: file.count, duplicates: 0, campaigns: [campaign.id] },
+    });
     expect((await call(partner, 'campaigns.list', {})).map((row) => row.name)).toEqual(['Duo']);
     expect((await call(partner, 'duo.info', {})).peers.map((peer) => peer.node)).toEqual([a.profile.store.node]);
 
@@ -104,7 +161,9 @@ describe('sync services', () => {
     expect(foreign).toMatchObject({ state: 'failed', errorCode: 'bundle-foreign-campaign' });
     expect(foreign.error).toMatch(/another campaign/);
 
-    expect((await refusal(partner, 'duo.import', { fileName: 'x', base64: '***', campaignId: null })).code).toBe('INVALID_INPUT');
+    expect((await refusal(partner, 'duo.import', { fileName: 'x', base64: '***', campaignId: null })).code).toBe(
+      'INVALID_INPUT',
+    );
     expect((await refusal(partner, 'jobs.import', { jobId: 'no-such-job' })).code).toBe('NOT_FOUND');
   });
 });

@@ -7,7 +7,17 @@ import { pushCursorKey, SyncEngine, SyncRoundError } from '../../server/client/e
 import { SyncHttpClient } from '../../server/client/http';
 import type { RoundReport } from '../../server/client/status';
 import type { StoreOptions } from '../../db/store/store';
-import { createTestStoreLocation, makeChanges, postgresUnavailableReason, seed, startTestServer, TEST_PASSWORD, type RunningTestServer, type StoreKindName, type TestStoreHandle } from './server-support';
+import {
+  createTestStoreLocation,
+  makeChanges,
+  postgresUnavailableReason,
+  seed,
+  startTestServer,
+  TEST_PASSWORD,
+  type RunningTestServer,
+  type StoreKindName,
+  type TestStoreHandle,
+} from './server-support';
 
 /**
  * The laptop side of a sync no member can break (issue 10): a change a laptop cannot apply (an
@@ -52,7 +62,10 @@ describe.each(kinds)('laptops that keep syncing whatever the server holds, on %s
     const report = await item.engine.syncOnce();
     for (const campaign of report.campaigns) {
       const serverId = server.store.serverId;
-      item.profile.store.compactTexts({ throughSeq: Number(item.profile.store.getSyncState(pushCursorKey(serverId, campaign)) ?? '0'), campaign });
+      item.profile.store.compactTexts({
+        throughSeq: Number(item.profile.store.getSyncState(pushCursorKey(serverId, campaign)) ?? '0'),
+        campaign,
+      });
     }
     return report;
   }
@@ -61,13 +74,20 @@ describe.each(kinds)('laptops that keep syncing whatever the server holds, on %s
     if (skip) return;
     handle = await createTestStoreLocation(kind);
     server = await startTestServer(handle.location);
-    const both = [{ role: 'inspector' as const, campaign: 'ca' }, { role: 'inspector' as const, campaign: 'cb' }];
-    await seed(server.store, ['ca', 'cb', 'cc'], [
-      { email: 'ann@x.org', roles: both },
-      { email: 'bob@x.org', roles: [{ role: 'inspector', campaign: 'cb' }] },
-      { email: 'cid@x.org', roles: [{ role: 'inspector', campaign: 'cc' }] },
-      { email: 'dan@x.org', roles: [{ role: 'inspector', campaign: 'cc' }] },
-    ]);
+    const both = [
+      { role: 'inspector' as const, campaign: 'ca' },
+      { role: 'inspector' as const, campaign: 'cb' },
+    ];
+    await seed(
+      server.store,
+      ['ca', 'cb', 'cc'],
+      [
+        { email: 'ann@x.org', roles: both },
+        { email: 'bob@x.org', roles: [{ role: 'inspector', campaign: 'cb' }] },
+        { email: 'cid@x.org', roles: [{ role: 'inspector', campaign: 'cc' }] },
+        { email: 'dan@x.org', roles: [{ role: 'inspector', campaign: 'cc' }] },
+      ],
+    );
   });
 
   afterAll(async () => {
@@ -81,97 +101,125 @@ describe.each(kinds)('laptops that keep syncing whatever the server holds, on %s
     await handle.destroy();
   });
 
-  it.skipIf(skip)('sets aside what an older server stored (poison texts, a row of another campaign) and keeps syncing every campaign', async () => {
-    const ann = await laptop('ann@x.org');
-    ann.profile.store.insert('good_practices', 'ca', { visit_id: 'va', text: 'in A' }, { id: 'gp-a' });
-    await round(ann);
-    // What an older server accepted: poison text values, and a member of B pushing A's row id into B.
-    const wall = Date.now() - 1000;
-    const poison = makeChanges('oldlaptop1', 'cb', [
-      { table: 'notes', rowId: 'n1', column: 'text', value: 'QQ==' },
-      { table: 'lemmas', rowId: 'l1', column: 'narrative', value: '' },
-      { table: 'good_practices', rowId: 'gp-a', column: 'text', value: 'stolen id' },
-      { table: 'good_practices', rowId: 'gp-b', column: 'text', value: 'fine in B' },
-    ], { wallMs: wall });
-    await server.store.transaction(async (tx) => {
-      const last = (await server.store.lockCampaign(tx, 'cb')) as number;
-      await server.store.appendChanges(tx, 'cb', last, poison, 'legacy');
-    });
-    const first = await round(ann);
-    expect(first.setAside).toBe(3);
-    expect(ann.profile.store.get('good_practices', 'gp-b')?.text).toBe('fine in B');
-    expect(ann.profile.store.get('good_practices', 'gp-a')).toMatchObject({ campaign_id: 'ca', text: 'in A' });
-    expect(ann.profile.store.listSetAside().map((item) => item.code).sort()).toEqual(['BAD_TEXT_UPDATE', 'BAD_TEXT_UPDATE', 'ROW_OF_OTHER_CAMPAIGN']);
-    // The next rounds go on, in both campaigns.
-    ann.profile.store.insert('good_practices', 'ca', { visit_id: 'va', text: 'later in A' }, { id: 'gp-a2' });
-    const bob = await laptop('bob@x.org');
-    bob.profile.store.insert('good_practices', 'cb', { visit_id: 'vb', text: 'later in B' }, { id: 'gp-b2' });
-    await round(bob);
-    const second = await round(ann);
-    expect(second).toMatchObject({ problems: [], setAside: 0 });
-    expect(ann.profile.store.get('good_practices', 'gp-b2')?.text).toBe('later in B');
-    // The server itself now refuses that row id in B.
-    const again = makeChanges('oldlaptop1', 'cb', [{ table: 'good_practices', rowId: 'gp-a2', column: 'text', value: 'stolen again' }]);
-    const client = new SyncHttpClient({ baseUrl: server.url });
-    await client.login('bob@x.org', TEST_PASSWORD);
-    const answer = await client.push('cb', again);
-    expect(answer.refused.map((item) => item.code)).toEqual(['ROW_OF_OTHER_CAMPAIGN']);
-  });
+  it.skipIf(skip)(
+    'sets aside what an older server stored (poison texts, a row of another campaign) and keeps syncing every campaign',
+    async () => {
+      const ann = await laptop('ann@x.org');
+      ann.profile.store.insert('good_practices', 'ca', { visit_id: 'va', text: 'in A' }, { id: 'gp-a' });
+      await round(ann);
+      // What an older server accepted: poison text values, and a member of B pushing A's row id into B.
+      const wall = Date.now() - 1000;
+      const poison = makeChanges(
+        'oldlaptop1',
+        'cb',
+        [
+          { table: 'notes', rowId: 'n1', column: 'text', value: 'QQ==' },
+          { table: 'lemmas', rowId: 'l1', column: 'narrative', value: '' },
+          { table: 'good_practices', rowId: 'gp-a', column: 'text', value: 'stolen id' },
+          { table: 'good_practices', rowId: 'gp-b', column: 'text', value: 'fine in B' },
+        ],
+        { wallMs: wall },
+      );
+      await server.store.transaction(async (tx) => {
+        const last = (await server.store.lockCampaign(tx, 'cb')) as number;
+        await server.store.appendChanges(tx, 'cb', last, poison, 'legacy');
+      });
+      const first = await round(ann);
+      expect(first.setAside).toBe(3);
+      expect(ann.profile.store.get('good_practices', 'gp-b')?.text).toBe('fine in B');
+      expect(ann.profile.store.get('good_practices', 'gp-a')).toMatchObject({ campaign_id: 'ca', text: 'in A' });
+      expect(
+        ann.profile.store
+          .listSetAside()
+          .map((item) => item.code)
+          .sort(),
+      ).toEqual(['BAD_TEXT_UPDATE', 'BAD_TEXT_UPDATE', 'ROW_OF_OTHER_CAMPAIGN']);
+      // The next rounds go on, in both campaigns.
+      ann.profile.store.insert('good_practices', 'ca', { visit_id: 'va', text: 'later in A' }, { id: 'gp-a2' });
+      const bob = await laptop('bob@x.org');
+      bob.profile.store.insert('good_practices', 'cb', { visit_id: 'vb', text: 'later in B' }, { id: 'gp-b2' });
+      await round(bob);
+      const second = await round(ann);
+      expect(second).toMatchObject({ problems: [], setAside: 0 });
+      expect(ann.profile.store.get('good_practices', 'gp-b2')?.text).toBe('later in B');
+      // The server itself now refuses that row id in B.
+      const again = makeChanges('oldlaptop1', 'cb', [
+        { table: 'good_practices', rowId: 'gp-a2', column: 'text', value: 'stolen again' },
+      ]);
+      const client = new SyncHttpClient({ baseUrl: server.url });
+      await client.login('bob@x.org', TEST_PASSWORD);
+      const answer = await client.push('cb', again);
+      expect(answer.refused.map((item) => item.code)).toEqual(['ROW_OF_OTHER_CAMPAIGN']);
+    },
+  );
 
-  it.skipIf(skip)('tells a laptop whose clock is wrong, refuses its changes from the future, and lets it receive', async () => {
-    const cid = await laptop('cid@x.org');
-    cid.profile.store.insert('good_practices', 'cc', { visit_id: 'vc', text: 'on time' }, { id: 'gp-c' });
-    await round(cid);
+  it.skipIf(skip)(
+    'tells a laptop whose clock is wrong, refuses its changes from the future, and lets it receive',
+    async () => {
+      const cid = await laptop('cid@x.org');
+      cid.profile.store.insert('good_practices', 'cc', { visit_id: 'vc', text: 'on time' }, { id: 'gp-c' });
+      await round(cid);
 
-    const slow = await laptop('dan@x.org', { offsetMs: -2 * DAY });
-    const behind = await slow.engine.syncOnce().then(
-      () => null,
-      (error: unknown) => error,
-    );
-    expect(behind).toBeInstanceOf(SyncRoundError);
-    const slowReport = (behind as SyncRoundError).report;
-    expect(slowReport.problems.map((problem) => problem.code)).toEqual(['CLOCK_SKEW']);
-    expect(slow.profile.store.get('good_practices', 'gp-c')?.text).toBe('on time');
-    expect(slow.engine.status).toMatchObject({ state: 'error', code: 'CLOCK_SKEW' });
+      const slow = await laptop('dan@x.org', { offsetMs: -2 * DAY });
+      const behind = await slow.engine.syncOnce().then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(behind).toBeInstanceOf(SyncRoundError);
+      const slowReport = (behind as SyncRoundError).report;
+      expect(slowReport.problems.map((problem) => problem.code)).toEqual(['CLOCK_SKEW']);
+      expect(slow.profile.store.get('good_practices', 'gp-c')?.text).toBe('on time');
+      expect(slow.engine.status).toMatchObject({ state: 'error', code: 'CLOCK_SKEW' });
 
-    const fast = await laptop('dan@x.org', { offsetMs: 20 * 60 * 60 * 1000 });
-    fast.profile.store.insert('good_practices', 'cc', { visit_id: 'vc', text: 'from the future' }, { id: 'gp-f' });
-    const ahead = (await fast.engine.syncOnce().then(
-      () => null,
-      (error: unknown) => error,
-    )) as SyncRoundError;
-    expect(ahead.report.problems.map((problem) => [problem.phase, problem.code])).toEqual([
-      ['clock', 'CLOCK_SKEW'],
-      ['push', 'CLOCK_SKEW'],
-    ]);
-    expect(fast.profile.store.get('good_practices', 'gp-c')?.text).toBe('on time');
-    expect((await server.store.changesAfter('cc', 0, 10_000)).some((entry) => entry.change.rowId === 'gp-f')).toBe(false);
-  });
+      const fast = await laptop('dan@x.org', { offsetMs: 20 * 60 * 60 * 1000 });
+      fast.profile.store.insert('good_practices', 'cc', { visit_id: 'vc', text: 'from the future' }, { id: 'gp-f' });
+      const ahead = (await fast.engine.syncOnce().then(
+        () => null,
+        (error: unknown) => error,
+      )) as SyncRoundError;
+      expect(ahead.report.problems.map((problem) => [problem.phase, problem.code])).toEqual([
+        ['clock', 'CLOCK_SKEW'],
+        ['push', 'CLOCK_SKEW'],
+      ]);
+      expect(fast.profile.store.get('good_practices', 'gp-c')?.text).toBe('on time');
+      expect((await server.store.changesAfter('cc', 0, 10_000)).some((entry) => entry.change.rowId === 'gp-f')).toBe(
+        false,
+      );
+    },
+  );
 
-  it.skipIf(skip)('compacts texts without growing the server log: 20 idle rounds of two laptops add nothing', async () => {
-    const a = await laptop('bob@x.org');
-    const b = await laptop('bob@x.org');
-    // Edits on both laptops between their rounds, as two people working on one note do.
-    const note = a.profile.store.insert('notes', 'cb', { visit_id: 'vb', conversation_id: 'cvb', author_id: 'mb', text: 'Eerste versie' });
-    await round(a);
-    await round(b);
-    b.profile.store.update('notes', note, { text: 'Eerste versie, aangevuld' });
-    b.profile.store.update('notes', note, { text: 'Eerste versie, aangevuld door B' });
-    await round(b);
-    a.profile.store.update('notes', note, { text: 'Eerste versie, aangevuld door B en A' });
-    await round(a);
-    await round(b);
-    await round(a);
-    const settled = await server.store.lastSeq('cb');
-    for (let index = 0; index < 20; index += 1) {
+  it.skipIf(skip)(
+    'compacts texts without growing the server log: 20 idle rounds of two laptops add nothing',
+    async () => {
+      const a = await laptop('bob@x.org');
+      const b = await laptop('bob@x.org');
+      // Edits on both laptops between their rounds, as two people working on one note do.
+      const note = a.profile.store.insert('notes', 'cb', {
+        visit_id: 'vb',
+        conversation_id: 'cvb',
+        author_id: 'mb',
+        text: 'Eerste versie',
+      });
+      await round(a);
+      await round(b);
+      b.profile.store.update('notes', note, { text: 'Eerste versie, aangevuld' });
+      b.profile.store.update('notes', note, { text: 'Eerste versie, aangevuld door B' });
+      await round(b);
+      a.profile.store.update('notes', note, { text: 'Eerste versie, aangevuld door B en A' });
+      await round(a);
       await round(b);
       await round(a);
-    }
-    expect(await server.store.lastSeq('cb')).toBe(settled);
-    // A's edit was concurrent with B's: both are kept, the same on both laptops.
-    const text = a.profile.store.get('notes', note)?.text;
-    expect(b.profile.store.get('notes', note)?.text).toBe(text);
-    expect(text?.match(/aangevuld door B/g)).toHaveLength(2);
-    expect(text).toContain('door B en A');
-  });
+      const settled = await server.store.lastSeq('cb');
+      for (let index = 0; index < 20; index += 1) {
+        await round(b);
+        await round(a);
+      }
+      expect(await server.store.lastSeq('cb')).toBe(settled);
+      // A's edit was concurrent with B's: both are kept, the same on both laptops.
+      const text = a.profile.store.get('notes', note)?.text;
+      expect(b.profile.store.get('notes', note)?.text).toBe(text);
+      expect(text?.match(/aangevuld door B/g)).toHaveLength(2);
+      expect(text).toContain('door B en A');
+    },
+  );
 });

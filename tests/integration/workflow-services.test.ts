@@ -13,44 +13,95 @@ describe('workflow services', () => {
     const inspector = env.laptop();
     const seeded = await seedFieldwork(inspector, { visits: 1 });
     const visitId = seeded.visits[0] as string;
-    const regionId = inspector.profile.store.get('organisations', inspector.profile.store.get('visits', visitId)?.organisation_id ?? '')?.region_id ?? '';
+    const regionId =
+      inspector.profile.store.get(
+        'organisations',
+        inspector.profile.store.get('visits', visitId)?.organisation_id ?? '',
+      )?.region_id ?? '';
 
     // Offline (not connected) the workflow is refused with a clear message and nothing changes.
     const offline = await inspector.dispatch('workflow.visit', { visitId, to: 'submitted' });
     expect(offline).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(inspector.profile.store.get('visits', visitId)?.status).toBe('planned');
 
-    await seed(env.server.store, [seeded.campaignId], [
-      { email: 'anna@inspectie.be', roles: [{ role: 'inspector' }] },
-      { email: 'coordinator@inspectie.be', roles: [{ role: 'region-coordinator', scope: regionId }] },
-    ]);
-    await call(inspector, 'sync.connect', { serverUrl: env.server.url, email: 'anna@inspectie.be', password: TEST_PASSWORD });
-    await until(() => call(inspector, 'sync.status', {}), (status) => status.state === 'up-to-date' && status.pendingChanges === 0, 'the first push');
+    await seed(
+      env.server.store,
+      [seeded.campaignId],
+      [
+        { email: 'anna@inspectie.be', roles: [{ role: 'inspector' }] },
+        { email: 'coordinator@inspectie.be', roles: [{ role: 'region-coordinator', scope: regionId }] },
+      ],
+    );
+    await call(inspector, 'sync.connect', {
+      serverUrl: env.server.url,
+      email: 'anna@inspectie.be',
+      password: TEST_PASSWORD,
+    });
+    await until(
+      () => call(inspector, 'sync.status', {}),
+      (status) => status.state === 'up-to-date' && status.pendingChanges === 0,
+      'the first push',
+    );
 
     expect(await call(inspector, 'workflow.visit', { visitId, to: 'submitted' })).toEqual({ status: 'submitted' });
     expect(inspector.profile.store.get('visits', visitId)?.status).toBe('submitted');
     // An inspector may not approve.
-    expect(await inspector.dispatch('workflow.visit', { visitId, to: 'approved' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await inspector.dispatch('workflow.visit', { visitId, to: 'approved' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
 
     const coordinator = env.laptop();
-    await call(coordinator, 'sync.connect', { serverUrl: env.server.url, email: 'coordinator@inspectie.be', password: TEST_PASSWORD });
-    await until(() => call(coordinator, 'campaigns.list', {}), (list) => list.length === 1, 'the campaign on the coordinator laptop');
-    await until(async () => coordinator.profile.store.get('visits', visitId)?.status, (status) => status === 'submitted', 'the submitted visit');
+    await call(coordinator, 'sync.connect', {
+      serverUrl: env.server.url,
+      email: 'coordinator@inspectie.be',
+      password: TEST_PASSWORD,
+    });
+    await until(
+      () => call(coordinator, 'campaigns.list', {}),
+      (list) => list.length === 1,
+      'the campaign on the coordinator laptop',
+    );
+    await until(
+      async () => coordinator.profile.store.get('visits', visitId)?.status,
+      (status) => status === 'submitted',
+      'the submitted visit',
+    );
     expect(await call(coordinator, 'workflow.visit', { visitId, to: 'approved' })).toEqual({ status: 'approved' });
 
     // The inspector edits the approved visit afterwards: the edit is kept on the server, held.
     await call(inspector, 'sync.now', {});
-    await until(async () => inspector.profile.store.get('visits', visitId)?.status, (status) => status === 'approved', 'the approval on the inspector laptop');
-    await call(inspector, 'swot.items.add', { conversationId: seeded.conversations[0] as string, quadrant: 'strengths', text: 'Laat toegevoegd' });
+    await until(
+      async () => inspector.profile.store.get('visits', visitId)?.status,
+      (status) => status === 'approved',
+      'the approval on the inspector laptop',
+    );
+    await call(inspector, 'swot.items.add', {
+      conversationId: seeded.conversations[0] as string,
+      quadrant: 'strengths',
+      text: 'Laat toegevoegd',
+    });
     await call(inspector, 'sync.now', {});
-    const held = await until(() => call(coordinator, 'workflow.held', { campaignId: seeded.campaignId }), (list) => list.length > 0, 'held edits');
+    const held = await until(
+      () => call(coordinator, 'workflow.held', { campaignId: seeded.campaignId }),
+      (list) => list.length > 0,
+      'held edits',
+    );
     expect(held.every((edit) => edit.visitId === visitId)).toBe(true);
     expect(held.map((edit) => edit.value)).toContain('Laat toegevoegd');
-    for (const edit of held) expect(await call(coordinator, 'workflow.decide', { campaignId: seeded.campaignId, changeId: edit.changeId, decision: 'accept' })).toMatchObject({ state: 'accepted' });
+    for (const edit of held)
+      expect(
+        await call(coordinator, 'workflow.decide', {
+          campaignId: seeded.campaignId,
+          changeId: edit.changeId,
+          decision: 'accept',
+        }),
+      ).toMatchObject({ state: 'accepted' });
     expect(await call(coordinator, 'workflow.held', { campaignId: seeded.campaignId })).toEqual([]);
     await call(coordinator, 'sync.now', {});
     await until(
-      async () => coordinator.profile.store.list('swot_items', { campaign_id: seeded.campaignId }).map((item) => item.text),
+      async () =>
+        coordinator.profile.store.list('swot_items', { campaign_id: seeded.campaignId }).map((item) => item.text),
       (texts) => texts.includes('Laat toegevoegd'),
       'the accepted edit on the coordinator laptop',
     );
@@ -61,26 +112,62 @@ describe('workflow services', () => {
     const seeded = await seedFieldwork(inspector, { visits: 1 });
     const visitId = seeded.visits[0] as string;
     const conversationId = seeded.conversations[0] as string;
-    const regionId = inspector.profile.store.get('organisations', inspector.profile.store.get('visits', visitId)?.organisation_id ?? '')?.region_id ?? '';
-    await seed(env.server.store, [seeded.campaignId], [
-      { email: 'an@inspectie.be', roles: [{ role: 'inspector' }] },
-      { email: 'coord@inspectie.be', roles: [{ role: 'region-coordinator', scope: regionId }] },
-    ]);
+    const regionId =
+      inspector.profile.store.get(
+        'organisations',
+        inspector.profile.store.get('visits', visitId)?.organisation_id ?? '',
+      )?.region_id ?? '';
+    await seed(
+      env.server.store,
+      [seeded.campaignId],
+      [
+        { email: 'an@inspectie.be', roles: [{ role: 'inspector' }] },
+        { email: 'coord@inspectie.be', roles: [{ role: 'region-coordinator', scope: regionId }] },
+      ],
+    );
     await call(inspector, 'notes.save', { conversationId, guidingQuestionId: null, text: 'De werking loopt goed.' });
-    await call(inspector, 'sync.connect', { serverUrl: env.server.url, email: 'an@inspectie.be', password: TEST_PASSWORD });
-    await until(() => call(inspector, 'sync.status', {}), (status) => status.state === 'up-to-date' && status.pendingChanges === 0, 'the first push');
+    await call(inspector, 'sync.connect', {
+      serverUrl: env.server.url,
+      email: 'an@inspectie.be',
+      password: TEST_PASSWORD,
+    });
+    await until(
+      () => call(inspector, 'sync.status', {}),
+      (status) => status.state === 'up-to-date' && status.pendingChanges === 0,
+      'the first push',
+    );
     await call(inspector, 'workflow.visit', { visitId, to: 'submitted' });
 
     const coordinator = env.laptop();
-    await call(coordinator, 'sync.connect', { serverUrl: env.server.url, email: 'coord@inspectie.be', password: TEST_PASSWORD });
-    await until(async () => coordinator.profile.store.get('visits', visitId)?.status, (status) => status === 'submitted', 'the submitted visit');
+    await call(coordinator, 'sync.connect', {
+      serverUrl: env.server.url,
+      email: 'coord@inspectie.be',
+      password: TEST_PASSWORD,
+    });
+    await until(
+      async () => coordinator.profile.store.get('visits', visitId)?.status,
+      (status) => status === 'submitted',
+      'the submitted visit',
+    );
     await call(coordinator, 'workflow.visit', { visitId, to: 'approved' });
 
     await call(inspector, 'sync.now', {});
-    await until(async () => inspector.profile.store.get('visits', visitId)?.status, (status) => status === 'approved', 'the approval on the inspector laptop');
-    await call(inspector, 'notes.save', { conversationId, guidingQuestionId: null, text: 'De werking loopt uitstekend.' });
+    await until(
+      async () => inspector.profile.store.get('visits', visitId)?.status,
+      (status) => status === 'approved',
+      'the approval on the inspector laptop',
+    );
+    await call(inspector, 'notes.save', {
+      conversationId,
+      guidingQuestionId: null,
+      text: 'De werking loopt uitstekend.',
+    });
     await call(inspector, 'sync.now', {});
-    const held = await until(() => call(coordinator, 'workflow.held', { campaignId: seeded.campaignId }), (list) => list.some((edit) => edit.field === 'notes.text'), 'the held note edit');
+    const held = await until(
+      () => call(coordinator, 'workflow.held', { campaignId: seeded.campaignId }),
+      (list) => list.some((edit) => edit.field === 'notes.text'),
+      'the held note edit',
+    );
     const edit = held.find((entry) => entry.field === 'notes.text');
     expect(edit).toMatchObject({
       record: { organisation: 'Agentschap Integratie Gent', visitDate: '2026-03-10', conversation: 'Personeel' },
@@ -88,6 +175,9 @@ describe('workflow services', () => {
       before: 'De werking loopt goed.',
       after: 'De werking loopt uitstekend.',
     });
-    expect(edit?.diff.filter((part) => part.kind !== 'same').map((part) => `${part.kind}:${part.text}`)).toEqual(['removed:goed', 'added:uitstekend']);
+    expect(edit?.diff.filter((part) => part.kind !== 'same').map((part) => `${part.kind}:${part.text}`)).toEqual([
+      'removed:goed',
+      'added:uitstekend',
+    ]);
   });
 });

@@ -3,7 +3,14 @@ import { BRIDGE_EVENTS_PATH, BRIDGE_TOKEN_HEADER } from '../../shared/contract/c
 import { openBridgeStream, parseEvent, type StreamEvent } from '../../renderer/src/data/events';
 import { SseParser } from '../../renderer/src/data/sse';
 
-const EVENT = { type: 'changes', source: 'peer', campaigns: ['c1'], tables: ['notes'], rows: [{ table: 'notes', id: 'n1' }], truncated: false } as const;
+const EVENT = {
+  type: 'changes',
+  source: 'peer',
+  campaigns: ['c1'],
+  tables: ['notes'],
+  rows: [{ table: 'notes', id: 'n1' }],
+  truncated: false,
+} as const;
 
 describe('server-sent events parser', () => {
   it('joins messages split anywhere across chunks, with any line ending', () => {
@@ -19,7 +26,9 @@ describe('server-sent events parser', () => {
 
   it('joins several data lines, drops one leading space, ignores comments and other fields', () => {
     const parser = new SseParser();
-    expect(parser.push('data:one\ndata:  two\nid: 7\nretry: 10\n: note\n\n')).toEqual([{ event: 'message', data: 'one\n two' }]);
+    expect(parser.push('data:one\ndata:  two\nid: 7\nretry: 10\n: note\n\n')).toEqual([
+      { event: 'message', data: 'one\n two' },
+    ]);
     expect(parser.push('data: half')).toEqual([]);
     expect(parser.push('\n\n')).toEqual([{ event: 'message', data: 'half' }]);
     // A blank line without data dispatches nothing.
@@ -54,7 +63,11 @@ function fakeFetch(answers: Array<string[] | number>) {
   return { fetch, calls };
 }
 
-function collect(until: (events: StreamEvent[]) => boolean): { events: StreamEvent[]; done: Promise<void>; listener: (event: StreamEvent) => void } {
+function collect(until: (events: StreamEvent[]) => boolean): {
+  events: StreamEvent[];
+  done: Promise<void>;
+  listener: (event: StreamEvent) => void;
+} {
   const events: StreamEvent[] = [];
   let resolve: () => void = () => {};
   const done = new Promise<void>((r) => (resolve = r));
@@ -70,7 +83,14 @@ function collect(until: (events: StreamEvent[]) => boolean): { events: StreamEve
 
 describe('the bridge event stream of the renderer', () => {
   it('sends the token in a header, hears resync then the valid events, and reconnects after a drop', async () => {
-    const { fetch, calls } = fakeFetch([[': open\n\n', `event: changes\ndata: ${JSON.stringify(EVENT)}\n\n`, 'data: {"type":"bogus"}\n\ndata: not json\n\n'], [': open\n\n']]);
+    const { fetch, calls } = fakeFetch([
+      [
+        ': open\n\n',
+        `event: changes\ndata: ${JSON.stringify(EVENT)}\n\n`,
+        'data: {"type":"bogus"}\n\ndata: not json\n\n',
+      ],
+      [': open\n\n'],
+    ]);
     const sink = collect((events) => events.filter((event) => event.type === 'resync').length === 2);
     const stop = openBridgeStream(sink.listener, { token: 'secret', fetch, retryDelayMs: () => 1 });
     await sink.done;

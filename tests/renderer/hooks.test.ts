@@ -25,7 +25,9 @@ Object.defineProperty(window, 'veldwerk', {
     invoke: async (channel: string, payload: unknown): Promise<Result<unknown>> => {
       calls.push({ channel, payload });
       const answer = answers.get(channel);
-      return answer ? { ok: true, value: answer(payload) } : { ok: false, error: { code: 'NOT_FOUND', message: `no ${channel}` } };
+      return answer
+        ? { ok: true, value: answer(payload) }
+        : { ok: false, error: { code: 'NOT_FOUND', message: `no ${channel}` } };
     },
     subscribe: (listener: (event: unknown) => void) => {
       listeners.add(listener);
@@ -56,7 +58,15 @@ beforeAll(async () => {
     import('../../renderer/src/data/wake'),
     import('../../renderer/src/api'),
   ]);
-  m = { DataProvider: provider.DataProvider, ...queries, useSyncStatus: sync.useSyncStatus, usePlanningData: planning.usePlanningData, wakeOn: wake.wakeOn, isJobEvent: wake.isJobEvent, api: api.api };
+  m = {
+    DataProvider: provider.DataProvider,
+    ...queries,
+    useSyncStatus: sync.useSyncStatus,
+    usePlanningData: planning.usePlanningData,
+    wakeOn: wake.wakeOn,
+    isJobEvent: wake.isJobEvent,
+    api: api.api,
+  };
 });
 
 function wrapper() {
@@ -64,13 +74,22 @@ function wrapper() {
   return ({ children }: { children: ReactNode }) => createElement(m.DataProvider, { client, children });
 }
 
-const changes = (tables: string[], campaigns: string[]) => ({ type: 'changes', source: 'server', campaigns, tables, rows: [], truncated: false });
+const changes = (tables: string[], campaigns: string[]) => ({
+  type: 'changes',
+  source: 'server',
+  campaigns,
+  tables,
+  rows: [],
+  truncated: false,
+});
 const countOf = (channel: string) => calls.filter((call) => call.channel === channel).length;
 
 describe('data layer hooks', () => {
   it('reads a channel through api.invoke and reads again when a change event touches it', async () => {
     let name = 'Werkjaar';
-    answers.set('campaigns.list', () => [{ id: 'c1', name, workingYear: '2025-2026', createdAt: '2025-09-01T00:00:00Z' }]);
+    answers.set('campaigns.list', () => [
+      { id: 'c1', name, workingYear: '2025-2026', createdAt: '2025-09-01T00:00:00Z' },
+    ]);
     const { result } = renderHook(() => m.useContractQuery('campaigns.list', {}), { wrapper: wrapper() });
     await waitFor(() => expect(result.current.data?.[0]?.name).toBe('Werkjaar'));
     const before = countOf('campaigns.list');
@@ -96,7 +115,9 @@ describe('data layer hooks', () => {
 
   it('answers a contract refusal as an ApiError carrying the contract error, without retrying', async () => {
     answers.delete('setup.get');
-    const { result } = renderHook(() => m.useContractQuery('setup.get', { campaignId: 'gone' }), { wrapper: wrapper() });
+    const { result } = renderHook(() => m.useContractQuery('setup.get', { campaignId: 'gone' }), {
+      wrapper: wrapper(),
+    });
     await waitFor(() => expect(result.current.isError).toBe(true));
     expect(result.current.error?.error).toEqual({ code: 'NOT_FOUND', message: 'no setup.get' });
     expect(calls.filter((call) => call.channel === 'setup.get')).toHaveLength(1);
@@ -104,7 +125,16 @@ describe('data layer hooks', () => {
 
   it('keeps the sync status current from local sync events, and shows an answer in place at once', async () => {
     let state = 'idle';
-    answers.set('sync.status', () => ({ state, serverUrl: 'https://sync.team.be', email: 'an@team.be', reason: null, nextAttemptAt: null, lastSyncAt: null, progress: null, pendingChanges: 0 }));
+    answers.set('sync.status', () => ({
+      state,
+      serverUrl: 'https://sync.team.be',
+      email: 'an@team.be',
+      reason: null,
+      nextAttemptAt: null,
+      lastSyncAt: null,
+      progress: null,
+      pendingChanges: 0,
+    }));
     const { result } = renderHook(() => m.useSyncStatus(), { wrapper: wrapper() });
     await waitFor(() => expect(result.current.status?.state).toBe('idle'));
     state = 'syncing';
@@ -117,7 +147,10 @@ describe('data layer hooks', () => {
   });
 
   it('refreshes a campaign-scoped read only for events of its campaign', async () => {
-    answers.set('planning.get', (payload) => ({ visits: [{ id: `v-${(payload as { campaignId: string }).campaignId}-${countOf('planning.get')}` }], retiredVisits: [] }));
+    answers.set('planning.get', (payload) => ({
+      visits: [{ id: `v-${(payload as { campaignId: string }).campaignId}-${countOf('planning.get')}` }],
+      retiredVisits: [],
+    }));
     const { result } = renderHook(() => m.usePlanningData('c1'), { wrapper: wrapper() });
     await waitFor(() => expect(result.current.visits).toHaveLength(1));
     const first = result.current.visits[0]?.id;

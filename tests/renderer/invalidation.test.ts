@@ -5,7 +5,14 @@ import { coalesce, contractKey, invalidateForAll, isAffected } from '../../rende
 import { CHANNEL_READS, readsOf } from '../../renderer/src/data/reads';
 import type { StreamEvent } from '../../renderer/src/data/events';
 
-const changes = (tables: ChangesEvent['tables'], campaigns: string[] = ['c1']): ChangesEvent => ({ type: 'changes', source: 'server', campaigns, tables, rows: [], truncated: false });
+const changes = (tables: ChangesEvent['tables'], campaigns: string[] = ['c1']): ChangesEvent => ({
+  type: 'changes',
+  source: 'server',
+  campaigns,
+  tables,
+  rows: [],
+  truncated: false,
+});
 
 describe('which reads an event makes stale (derived from data/reads.ts)', () => {
   it('refreshes a read when the event touches one of its tables, in its campaign', () => {
@@ -22,7 +29,11 @@ describe('which reads an event makes stale (derived from data/reads.ts)', () => 
   });
 
   it('follows local topics: sync status, identity per campaign, jobs', () => {
-    const local = (topic: 'sync' | 'identity' | 'jobs', campaign: string | null = null): StreamEvent => ({ type: 'local', topic, campaign });
+    const local = (topic: 'sync' | 'identity' | 'jobs', campaign: string | null = null): StreamEvent => ({
+      type: 'local',
+      topic,
+      campaign,
+    });
     expect(isAffected('sync.status', {}, local('sync'))).toBe(true);
     expect(isAffected('sync.status', {}, local('identity', 'c1'))).toBe(false);
     expect(isAffected('identity.get', { campaignId: 'c1' }, local('identity', 'c1'))).toBe(true);

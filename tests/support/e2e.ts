@@ -43,7 +43,8 @@ export function useBrowserApp(options: BrowserAppOptions): BrowserApp {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!chromiumAvailable()) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium"`);
+    if (!chromiumAvailable())
+      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium"`);
     browser = await launchChromium();
   });
 

@@ -6,19 +6,32 @@ import { seedFieldwork } from './seed';
 import { call } from './services';
 
 /** The names, numbers and addresses planted in the notes and the report: none may leave in an export. */
-export const PLANTED = ['Integratiecentrum De Brug', 'De Brug', 'Anna Peeters', 'Bart Claes', 'Lies Janssens', '09 223 45 67', 'lies.janssens@debrug.be', 'Centrum Samenleven'];
+export const PLANTED = [
+  'Integratiecentrum De Brug',
+  'De Brug',
+  'Anna Peeters',
+  'Bart Claes',
+  'Lies Janssens',
+  '09 223 45 67',
+  'lies.janssens@debrug.be',
+  'Centrum Samenleven',
+];
 
 export async function typeInto(services: Services, sectionId: string, paragraphs: readonly string[]): Promise<void> {
   const state = await call(services, 'reports.section.state', { sectionId });
-  const { update } = editSection(Buffer.from(state.update, 'base64'), yjsClientId(services.profile.store.node), (fragment) => {
-    for (const text of paragraphs) {
-      const paragraph = new Y.XmlElement('paragraph');
-      const content = new Y.XmlText();
-      content.insert(0, text);
-      paragraph.insert(0, [content]);
-      fragment.push([paragraph]);
-    }
-  });
+  const { update } = editSection(
+    Buffer.from(state.update, 'base64'),
+    yjsClientId(services.profile.store.node),
+    (fragment) => {
+      for (const text of paragraphs) {
+        const paragraph = new Y.XmlElement('paragraph');
+        const content = new Y.XmlText();
+        content.insert(0, text);
+        paragraph.insert(0, [content]);
+        fragment.push([paragraph]);
+      }
+    },
+  );
   await call(services, 'reports.section.update', { sectionId, update: encodeBase64(update) });
 }
 
@@ -47,4 +60,3 @@ export async function plantedReport(services: Services) {
   ]);
   return { seeded, report, section };
 }
-

@@ -18,21 +18,42 @@ export async function seedAnalysis(services: Services): Promise<SeededAnalysis> 
   const store = services.profile.store;
   const { campaignId, sectorId, groupId, members, visits, conversations } = seeded;
   const lemma = (quadrant: 'strengths' | 'weaknesses' | 'opportunities' | 'threats', name: string, narrative: string) =>
-    store.insert('lemmas', campaignId, { sector_id: sectorId, respondent_group_id: groupId, quadrant, name, narrative });
+    store.insert('lemmas', campaignId, {
+      sector_id: sectorId,
+      respondent_group_id: groupId,
+      quadrant,
+      name,
+      narrative,
+    });
   const lemmas = {
     netwerk: lemma('strengths', 'Sterk netwerk', 'Het personeel werkt nauw samen met lokale besturen en scholen.'),
     wachtlijsten: lemma('weaknesses', 'Lange wachtlijsten', 'Cursisten wachten maanden op een plaats.'),
     subsidies: lemma('opportunities', 'Nieuwe subsidies', ''),
   };
-  const item = (index: number, quadrant: 'strengths' | 'weaknesses' | 'opportunities' | 'threats', text: string, lemmaId: string | null) =>
-    store.insert('swot_items', campaignId, { visit_id: visits[index]!, conversation_id: conversations[index]!, quadrant, text, author_id: members[0], lemma_id: lemmaId });
+  const item = (
+    index: number,
+    quadrant: 'strengths' | 'weaknesses' | 'opportunities' | 'threats',
+    text: string,
+    lemmaId: string | null,
+  ) =>
+    store.insert('swot_items', campaignId, {
+      visit_id: visits[index]!,
+      conversation_id: conversations[index]!,
+      quadrant,
+      text,
+      author_id: members[0],
+      lemma_id: lemmaId,
+    });
   item(0, 'strengths', 'Netwerk met lokale besturen', lemmas.netwerk);
   item(1, 'strengths', 'Goede band met scholen', lemmas.netwerk);
   item(2, 'strengths', 'Sterk lokaal netwerk', lemmas.netwerk);
   item(0, 'weaknesses', 'Wachtlijsten voor cursussen', lemmas.wachtlijsten);
   item(2, 'weaknesses', 'Te lang wachten op Nederlandse les', lemmas.wachtlijsten);
   item(1, 'opportunities', 'Europese middelen', lemmas.subsidies);
-  const goodPractice = store.insert('good_practices', campaignId, { visit_id: visits[0]!, text: 'Buddywerking met vrijwilligers uit de buurt' });
+  const goodPractice = store.insert('good_practices', campaignId, {
+    visit_id: visits[0]!,
+    text: 'Buddywerking met vrijwilligers uit de buurt',
+  });
   const question = store.list('guiding_questions', { campaign_id: campaignId, sector_id: sectorId })[0];
   const note = store.insert('notes', campaignId, {
     visit_id: visits[0]!,

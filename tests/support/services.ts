@@ -2,25 +2,43 @@ import { afterAll, beforeAll } from 'vitest';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/contract/channels';
 import type { ContractError } from '../../shared/contract/result';
 import { startServices, type Services } from '../../services/runtime';
-import { createTestStoreLocation, startTestServer, type RunningTestServer, type TestStoreHandle } from '../integration/server-support';
+import {
+  createTestStoreLocation,
+  startTestServer,
+  type RunningTestServer,
+  type TestStoreHandle,
+} from '../integration/server-support';
 import { tempDir } from './profile';
 
 /** Calls a channel and answers its value; throws with the error's code and message otherwise. */
-export async function call<C extends ChannelName>(services: Services, channel: C, payload: InputOf<C>): Promise<OutputOf<C>> {
+export async function call<C extends ChannelName>(
+  services: Services,
+  channel: C,
+  payload: InputOf<C>,
+): Promise<OutputOf<C>> {
   const result = await services.dispatch(channel, payload);
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
   return result.value as OutputOf<C>;
 }
 
 /** Calls a channel that must refuse; answers the refusal. */
-export async function refusal<C extends ChannelName>(services: Services, channel: C, payload: InputOf<C>): Promise<ContractError> {
+export async function refusal<C extends ChannelName>(
+  services: Services,
+  channel: C,
+  payload: InputOf<C>,
+): Promise<ContractError> {
   const result = await services.dispatch(channel, payload);
   if (result.ok) throw new Error(`${channel} was accepted`);
   return result.error;
 }
 
 /** Reads until done() holds (background sync takes a moment); fails with what it waited for. */
-export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+export async function until<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await read();
@@ -64,7 +82,11 @@ export function useLaptopsWithServer(prefix: string): LaptopsWithServer {
     },
     laptop: (folder = tempDir(prefix)) => {
       if (!folders.includes(folder)) folders.push(folder);
-      const services = startServices({ profileDir: folder.dir, transport: 'http', onInternalError: (_channel, error) => console.error(error) });
+      const services = startServices({
+        profileDir: folder.dir,
+        transport: 'http',
+        onInternalError: (_channel, error) => console.error(error),
+      });
       open.push(services);
       return services;
     },

@@ -14,7 +14,11 @@ export interface WebApp {
 export async function startWebApp(profileDir: string, options: { staticDir?: string | null } = {}): Promise<WebApp> {
   const services = startServices({ profileDir, transport: 'http' });
   const staticDir = options.staticDir === undefined ? RENDERER_DIST : options.staticDir;
-  const bridge = await startBridge({ dispatch: services.dispatch, events: services.events, ...(staticDir ? { staticDir } : {}) });
+  const bridge = await startBridge({
+    dispatch: services.dispatch,
+    events: services.events,
+    ...(staticDir ? { staticDir } : {}),
+  });
   return {
     services,
     bridge,

@@ -16,7 +16,10 @@ function memoryStorage(): DraftStorage & { readonly map: Map<string, string> } {
   };
 }
 
-const noteCall = (text: string): SaveCall => ({ channel: 'notes.save', payload: { conversationId: 'c1', guidingQuestionId: null, text } });
+const noteCall = (text: string): SaveCall => ({
+  channel: 'notes.save',
+  payload: { conversationId: 'c1', guidingQuestionId: null, text },
+});
 
 describe('AutosaveRegistry', () => {
   it('journals every value until it is stored, and saves a released field instead of dropping it', async () => {
@@ -41,18 +44,30 @@ describe('AutosaveRegistry', () => {
 
   it('replays the journal of an earlier page at start and keeps drafts the transport could not deliver', async () => {
     const storage = memoryStorage();
-    const earlier = new AutosaveRegistry(async () => ({ ok: false, error: { code: 'INTERNAL', message: 'TRANSPORT: gone' } }), storage);
+    const earlier = new AutosaveRegistry(
+      async () => ({ ok: false, error: { code: 'INTERNAL', message: 'TRANSPORT: gone' } }),
+      storage,
+    );
     earlier.field('note:c1', noteCall).change('Getypt vlak voor het herladen.');
-    earlier.field('lemma-narrative:gone', (text) => ({ channel: 'swot.lemmas.narrative', payload: { lemmaId: 'gone', text } })).change('x');
+    earlier
+      .field('lemma-narrative:gone', (text) => ({
+        channel: 'swot.lemmas.narrative',
+        payload: { lemmaId: 'gone', text },
+      }))
+      .change('x');
     expect(storage.map.size).toBe(2);
 
-    const offline = new AutosaveRegistry(async () => ({ ok: false, error: { code: 'INTERNAL', message: 'TRANSPORT: down' } }), storage);
+    const offline = new AutosaveRegistry(
+      async () => ({ ok: false, error: { code: 'INTERNAL', message: 'TRANSPORT: down' } }),
+      storage,
+    );
     expect(await offline.replay()).toBe(0);
     expect(storage.map.size).toBe(2);
 
     const stored: string[] = [];
     const next = new AutosaveRegistry(async (call) => {
-      if (call.channel === 'swot.lemmas.narrative') return { ok: false, error: { code: 'NOT_FOUND', message: 'No lemma gone' } };
+      if (call.channel === 'swot.lemmas.narrative')
+        return { ok: false, error: { code: 'NOT_FOUND', message: 'No lemma gone' } };
       stored.push((call.payload as { text: string }).text);
       return { ok: true, value: {} };
     }, storage);

@@ -2,12 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { ContractError } from '../../shared/contract/result';
 import { EntryQueue, type SubmitResult } from '../../renderer/src/input/entry-queue';
 
-const noIdentity: ContractError = { code: 'FORBIDDEN', message: 'choose', issues: [{ path: 'identity', message: 'choose' }] };
+const noIdentity: ContractError = {
+  code: 'FORBIDDEN',
+  message: 'choose',
+  issues: [{ path: 'identity', message: 'choose' }],
+};
 
 /** A submit whose answers the test releases one by one, so saves overlap with new entries. */
 function controlledSubmit() {
   const calls: { target: string; text: string; answer: (result: SubmitResult) => void }[] = [];
-  const submit = (target: string, text: string) => new Promise<SubmitResult>((resolve) => calls.push({ target, text, answer: resolve }));
+  const submit = (target: string, text: string) =>
+    new Promise<SubmitResult>((resolve) => calls.push({ target, text, answer: resolve }));
   return { calls, submit };
 }
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));

@@ -74,7 +74,12 @@ describe('SectionSync', () => {
     const store = fakeStore();
     store.answerWith(() => fail('INTERNAL', 'TRANSPORT: down'));
     const statuses: SaveStatus['kind'][] = [];
-    const sync = new SectionSync(null, { save: store.save, delayMs: 5, retryMs: 10, onStatus: (status) => statuses.push(status.kind) });
+    const sync = new SectionSync(null, {
+      save: store.save,
+      delayMs: 5,
+      retryMs: 10,
+      onStatus: (status) => statuses.push(status.kind),
+    });
     sync.doc.getText('t').insert(0, 'niet verloren');
     await until(() => statuses.includes('failed'));
     expect(sync.hasUnsaved).toBe(true);

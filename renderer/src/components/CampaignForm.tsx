@@ -40,11 +40,33 @@ export function CampaignForm() {
       <h2 id={`${id}-title`}>{t('campaignForm.title')}</h2>
       <Field id={`${id}-name`} label={t('campaignForm.name')} error={fields.name}>
         {(control) => (
-          <input ref={nameRef} {...control} name="name" value={name} placeholder={t('campaignForm.namePlaceholder')} onChange={(event) => setName(event.target.value)} autoComplete="off" />
+          <input
+            ref={nameRef}
+            {...control}
+            name="name"
+            value={name}
+            placeholder={t('campaignForm.namePlaceholder')}
+            onChange={(event) => setName(event.target.value)}
+            autoComplete="off"
+          />
         )}
       </Field>
-      <Field id={`${id}-year`} label={t('campaignForm.workingYear')} hint={t('campaignForm.workingYearHint')} error={fields.workingYear}>
-        {(control) => <input {...control} name="workingYear" value={workingYear} inputMode="numeric" onChange={(event) => setWorkingYear(event.target.value)} autoComplete="off" />}
+      <Field
+        id={`${id}-year`}
+        label={t('campaignForm.workingYear')}
+        hint={t('campaignForm.workingYearHint')}
+        error={fields.workingYear}
+      >
+        {(control) => (
+          <input
+            {...control}
+            name="workingYear"
+            value={workingYear}
+            inputMode="numeric"
+            onChange={(event) => setWorkingYear(event.target.value)}
+            autoComplete="off"
+          />
+        )}
       </Field>
       <FormError error={error} />
       <button type="submit" className="button button-primary" disabled={busy}>

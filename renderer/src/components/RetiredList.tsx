@@ -24,7 +24,12 @@ export function RetiredList<T>({ items, keyOf, show, restoreLabel, onRestore, su
         {items.map((item) => (
           <li key={keyOf(item)} className="editable-row retired-row">
             {show(item)}
-            <button type="button" className="text-button" aria-label={restoreLabel(item)} onClick={() => onRestore(item)}>
+            <button
+              type="button"
+              className="text-button"
+              aria-label={restoreLabel(item)}
+              onClick={() => onRestore(item)}
+            >
               {t('setup.list.restore')}
             </button>
           </li>

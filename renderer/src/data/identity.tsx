@@ -4,7 +4,13 @@ import { useContractQuery } from './queries';
 const CampaignContext = createContext<string | null>(null);
 
 /** Names the open campaign for everything inside the campaign workspace. */
-export function CampaignProvider({ campaignId, children }: { readonly campaignId: string; readonly children: ReactNode }) {
+export function CampaignProvider({
+  campaignId,
+  children,
+}: {
+  readonly campaignId: string;
+  readonly children: ReactNode;
+}) {
   return <CampaignContext.Provider value={campaignId}>{children}</CampaignContext.Provider>;
 }
 

@@ -50,7 +50,10 @@ export function invalidateFor(client: QueryClient, event: StreamEvent): Promise<
  * query once per window instead of once per event, and refetches are not cancelled over and
  * over. Answers the function to feed events to.
  */
-export function coalesce(flush: (events: readonly StreamEvent[]) => void, windowMs = 50): { push: (event: StreamEvent) => void; stop: () => void } {
+export function coalesce(
+  flush: (events: readonly StreamEvent[]) => void,
+  windowMs = 50,
+): { push: (event: StreamEvent) => void; stop: () => void } {
   let queued: StreamEvent[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
   const endWindow = () => {
@@ -80,5 +83,7 @@ export function coalesce(flush: (events: readonly StreamEvent[]) => void, window
 
 /** Invalidates, once, every cached read that any of the events affects. */
 export function invalidateForAll(client: QueryClient, events: readonly StreamEvent[]): Promise<void> {
-  return client.invalidateQueries({ predicate: (query) => events.some((event) => isAffectedKey(query.queryKey, event)) });
+  return client.invalidateQueries({
+    predicate: (query) => events.some((event) => isAffectedKey(query.queryKey, event)),
+  });
 }

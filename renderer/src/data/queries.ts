@@ -1,4 +1,11 @@
-import { QueryClient, keepPreviousData, useMutation, useQuery, type UseMutationResult, type UseQueryResult } from '@tanstack/react-query';
+import {
+  QueryClient,
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  type UseMutationResult,
+  type UseQueryResult,
+} from '@tanstack/react-query';
 import type { ChannelName, InputOf, OutputOf } from '../../../shared/contract/channels';
 import { api, ApiError } from '../api';
 import { contractKey } from './invalidation';
@@ -52,7 +59,9 @@ export function useContractQuery<C extends ChannelName>(
  * (whose `.error` is the contract error to show). No invalidation is needed: the write's
  * change event refreshes every read it affects.
  */
-export function useContractMutation<C extends ChannelName>(channel: C): UseMutationResult<OutputOf<C>, ApiError, InputOf<C>> {
+export function useContractMutation<C extends ChannelName>(
+  channel: C,
+): UseMutationResult<OutputOf<C>, ApiError, InputOf<C>> {
   return useMutation<OutputOf<C>, ApiError, InputOf<C>>({ mutationFn: (payload) => api.call(channel, payload) });
 }
 

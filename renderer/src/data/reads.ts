@@ -14,11 +14,38 @@ export interface Reads {
   readonly local?: readonly LocalTopic[];
 }
 
-const SETUP_TABLES = ['campaigns', 'sectors', 'regions', 'organisations', 'members', 'respondent_groups', 'stakeholder_categories', 'guiding_questions'] as const;
-const SWOT_TABLES = ['campaigns', 'sectors', 'respondent_groups', 'members', 'organisations', 'visits', 'conversations', 'swot_items', 'lemmas'] as const;
+const SETUP_TABLES = [
+  'campaigns',
+  'sectors',
+  'regions',
+  'organisations',
+  'members',
+  'respondent_groups',
+  'stakeholder_categories',
+  'guiding_questions',
+] as const;
+const SWOT_TABLES = [
+  'campaigns',
+  'sectors',
+  'respondent_groups',
+  'members',
+  'organisations',
+  'visits',
+  'conversations',
+  'swot_items',
+  'lemmas',
+] as const;
 const REPORT_LIST_TABLES = ['campaigns', 'sectors', 'regions', 'members', 'reports', 'report_sections'] as const;
 /** What live blocks, quotes and their evidence are computed from (frozen values live on the report). */
-const REPORT_BLOCK_TABLES = [...SWOT_TABLES, 'regions', 'stakeholder_categories', 'guiding_questions', 'good_practices', 'notes', 'reports'] as const;
+const REPORT_BLOCK_TABLES = [
+  ...SWOT_TABLES,
+  'regions',
+  'stakeholder_categories',
+  'guiding_questions',
+  'good_practices',
+  'notes',
+  'reports',
+] as const;
 const VISIT_TABLES = [...SETUP_TABLES, 'visits', 'conversations', 'notes', 'documents', 'good_practices'] as const;
 
 export const CHANNEL_READS: Partial<Readonly<Record<ChannelName, Reads>>> = {
@@ -66,5 +93,7 @@ export const CHANNEL_READS: Partial<Readonly<Record<ChannelName, Reads>>> = {
 const EVERYTHING: Reads = { tables: 'all', local: ['sync', 'identity', 'jobs'] };
 
 export function readsOf(channel: string): Reads {
-  return Object.prototype.hasOwnProperty.call(CHANNEL_READS, channel) ? (CHANNEL_READS[channel as ChannelName] as Reads) : EVERYTHING;
+  return Object.prototype.hasOwnProperty.call(CHANNEL_READS, channel)
+    ? (CHANNEL_READS[channel as ChannelName] as Reads)
+    : EVERYTHING;
 }

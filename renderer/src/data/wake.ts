@@ -6,7 +6,10 @@ import type { StreamEvent } from './events';
  * once when one came since the last wait). Subscribe before the first read so nothing that
  * happens between the read and the wait is missed; `stop()` when done.
  */
-export function wakeOn(match: (event: StreamEvent) => boolean, subscribe: typeof api.subscribe = api.subscribe): { wait(): Promise<void>; stop(): void } {
+export function wakeOn(
+  match: (event: StreamEvent) => boolean,
+  subscribe: typeof api.subscribe = api.subscribe,
+): { wait(): Promise<void>; stop(): void } {
   let woken = false;
   let resolve: (() => void) | null = null;
   const stop = subscribe((event) => {

@@ -1,6 +1,12 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnonymityHitView, AnonymityReview, ExportFormat, ExportValues, ReportExportResult } from '../../../shared/contract/export';
+import type {
+  AnonymityHitView,
+  AnonymityReview,
+  ExportFormat,
+  ExportValues,
+  ReportExportResult,
+} from '../../../shared/contract/export';
 import type { ContractError } from '../../../shared/contract/result';
 import type { HitKind } from '../../../shared/anonymise/check';
 import { isLanguage } from '../../../shared/i18n';
@@ -33,7 +39,15 @@ function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
 }
 
 /** The export of one report: format, sections, live or frozen values; the anonymisation review first; then the file. */
-export function ExportButton({ reportId, sections, final }: { reportId: string; sections: readonly SectionChoice[]; final: boolean }) {
+export function ExportButton({
+  reportId,
+  sections,
+  final,
+}: {
+  reportId: string;
+  sections: readonly SectionChoice[];
+  final: boolean;
+}) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
@@ -49,14 +63,31 @@ export function ExportButton({ reportId, sections, final }: { reportId: string; 
       >
         {t('export.dialog.open')}
       </button>
-      <dialog ref={dialog} className="dialog export-dialog" onClose={() => setOpen(false)} aria-labelledby={`export-title-${reportId}`}>
-        {open ? <ExportFlow reportId={reportId} sections={sections} final={final} onClose={() => dialog.current?.close()} /> : null}
+      <dialog
+        ref={dialog}
+        className="dialog export-dialog"
+        onClose={() => setOpen(false)}
+        aria-labelledby={`export-title-${reportId}`}
+      >
+        {open ? (
+          <ExportFlow reportId={reportId} sections={sections} final={final} onClose={() => dialog.current?.close()} />
+        ) : null}
       </dialog>
     </>
   );
 }
 
-function ExportFlow({ reportId, sections, final, onClose }: { reportId: string; sections: readonly SectionChoice[]; final: boolean; onClose: () => void }) {
+function ExportFlow({
+  reportId,
+  sections,
+  final,
+  onClose,
+}: {
+  reportId: string;
+  sections: readonly SectionChoice[];
+  final: boolean;
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const language = isLanguage(i18n.language) ? i18n.language : 'nl-BE';
@@ -68,17 +99,38 @@ function ExportFlow({ reportId, sections, final, onClose }: { reportId: string; 
   const [team, setTeam] = useState(() => localStorage.getItem(TEAM_KEY) ?? '');
   const [review, setReview] = useState<AnonymityReview | null>(null);
   const [error, setError] = useState<{ text: string; names: readonly string[] } | null>(null);
-  const [progress, setProgress] = useState<{ done: number; total: number; phase: string }>({ done: 0, total: 0, phase: '' });
+  const [progress, setProgress] = useState<{ done: number; total: number; phase: string }>({
+    done: 0,
+    total: 0,
+    phase: '',
+  });
   const [result, setResult] = useState<ReportExportResult | null>(null);
 
-  const selection = () => ({ reportId, values, sectionIds: chosen.size === sections.length ? null : sections.filter((section) => chosen.has(section.id)).map((section) => section.id), language });
+  const selection = () => ({
+    reportId,
+    values,
+    sectionIds:
+      chosen.size === sections.length
+        ? null
+        : sections.filter((section) => chosen.has(section.id)).map((section) => section.id),
+    language,
+  });
   const fail = (contractError: ContractError) => {
     const hits = contractError.issues ?? [];
     // A refused export names its hits: kind (translated), text and where it is.
     if (contractError.code === 'CONFLICT' && hits.length > 0) {
-      setError({ text: t('export.review.refused', { count: hits.length }), names: hits.map((issue) => `${t(`export.kinds.${(issue.key ?? '').replace('export.kinds.', '') as HitKind}`, { k: review?.k ?? 3 })}: ${issue.message.replace(/^[^:]*:\s*/, '')} (${issue.path})`) });
+      setError({
+        text: t('export.review.refused', { count: hits.length }),
+        names: hits.map(
+          (issue) =>
+            `${t(`export.kinds.${(issue.key ?? '').replace('export.kinds.', '') as HitKind}`, { k: review?.k ?? 3 })}: ${issue.message.replace(/^[^:]*:\s*/, '')} (${issue.path})`,
+        ),
+      });
     } else {
-      setError({ text: contractError.code === 'CONFLICT' ? t('export.dialog.refusedPlain') : describeError(t, contractError), names: contractError.code === 'CONFLICT' ? [contractError.message] : [] });
+      setError({
+        text: contractError.code === 'CONFLICT' ? t('export.dialog.refusedPlain') : describeError(t, contractError),
+        names: contractError.code === 'CONFLICT' ? [contractError.message] : [],
+      });
     }
   };
 
@@ -94,13 +146,21 @@ function ExportFlow({ reportId, sections, final, onClose }: { reportId: string; 
     setError(null);
     localStorage.setItem(TEAM_KEY, team);
     if (format === 'pdf' && !desktop) {
-      const view = await api.invoke('export.printView', { ...selection(), teamName: team || t('export.dialog.teamDefault') });
+      const view = await api.invoke('export.printView', {
+        ...selection(),
+        teamName: team || t('export.dialog.teamDefault'),
+      });
       if (!view.ok) return fail(view.error);
       if (!openPrintView(view.value.html)) setError({ text: t('export.dialog.popupBlocked'), names: [] });
       else setStep('done');
       return;
     }
-    const started = await api.invoke('export.start', { ...selection(), format, teamName: team || t('export.dialog.teamDefault'), destination: desktop ? 'dialog' : 'download' });
+    const started = await api.invoke('export.start', {
+      ...selection(),
+      format,
+      teamName: team || t('export.dialog.teamDefault'),
+      destination: desktop ? 'dialog' : 'download',
+    });
     if (!started.ok) return fail(started.error);
     setStep('running');
     for (;;) {
@@ -154,17 +214,36 @@ function ExportFlow({ reportId, sections, final, onClose }: { reportId: string; 
             <legend>{t('export.dialog.format')}</legend>
             {(['docx', 'pdf', 'md'] as const).map((value) => (
               <label key={value} className="radio">
-                <input type="radio" name={`${id}-format`} checked={format === value} onChange={() => setFormat(value)} /> {t(`export.dialog.formats.${value}`)}
+                <input
+                  type="radio"
+                  name={`${id}-format`}
+                  checked={format === value}
+                  onChange={() => setFormat(value)}
+                />{' '}
+                {t(`export.dialog.formats.${value}`)}
               </label>
             ))}
           </fieldset>
           <fieldset>
             <legend>{t('export.dialog.values')}</legend>
             <label className="radio">
-              <input type="radio" name={`${id}-values`} checked={values === 'live'} onChange={() => setValues('live')} /> {t('export.dialog.live')}
+              <input
+                type="radio"
+                name={`${id}-values`}
+                checked={values === 'live'}
+                onChange={() => setValues('live')}
+              />{' '}
+              {t('export.dialog.live')}
             </label>
             <label className="radio">
-              <input type="radio" name={`${id}-values`} checked={values === 'frozen'} disabled={!final} onChange={() => setValues('frozen')} /> {t('export.dialog.frozen')}
+              <input
+                type="radio"
+                name={`${id}-values`}
+                checked={values === 'frozen'}
+                disabled={!final}
+                onChange={() => setValues('frozen')}
+              />{' '}
+              {t('export.dialog.frozen')}
             </label>
             {!final ? <p className="muted small">{t('export.dialog.frozenOnlyFinal')}</p> : null}
           </fieldset>
@@ -188,7 +267,13 @@ function ExportFlow({ reportId, sections, final, onClose }: { reportId: string; 
           </fieldset>
           <label className="field">
             <span>{t('export.dialog.team')}</span>
-            <input type="text" value={team} placeholder={t('export.dialog.teamDefault')} onChange={(event) => setTeam(event.target.value)} maxLength={200} />
+            <input
+              type="text"
+              value={team}
+              placeholder={t('export.dialog.teamDefault')}
+              onChange={(event) => setTeam(event.target.value)}
+              maxLength={200}
+            />
             <span className="muted small">{t('export.dialog.teamHelp')}</span>
           </label>
           <div className="dialog-actions">
@@ -222,9 +307,17 @@ function ExportFlow({ reportId, sections, final, onClose }: { reportId: string; 
       {step === 'done' ? (
         <div className="dialog-section" role="status">
           <p className="alert alert-success">
-            {result?.cancelled ? t('export.dialog.cancelled') : result?.path ? t('export.dialog.saved', { path: result.path }) : result ? t('export.dialog.downloaded', { name: result.fileName }) : t('export.dialog.printOpened')}
+            {result?.cancelled
+              ? t('export.dialog.cancelled')
+              : result?.path
+                ? t('export.dialog.saved', { path: result.path })
+                : result
+                  ? t('export.dialog.downloaded', { name: result.fileName })
+                  : t('export.dialog.printOpened')}
           </p>
-          {result?.fontFallback ? <p className="alert alert-info">{t('export.dialog.fontFallback', { font: result.fontFallback })}</p> : null}
+          {result?.fontFallback ? (
+            <p className="alert alert-info">{t('export.dialog.fontFallback', { font: result.fontFallback })}</p>
+          ) : null}
           <div className="dialog-actions">
             <button type="button" className="button" onClick={onClose}>
               {t('export.dialog.close')}
@@ -253,12 +346,26 @@ function ReviewList(props: {
   return (
     <div className="dialog-section export-review">
       <h3>{t('export.review.title')}</h3>
-      <p className={review.unresolved > 0 ? 'alert alert-error' : 'alert alert-success'} data-testid="export-unresolved">
-        {review.hits.length === 0 ? t('export.review.none') : review.unresolved > 0 ? t('export.review.unresolved', { count: review.unresolved }) : t('export.review.allResolved')}
+      <p
+        className={review.unresolved > 0 ? 'alert alert-error' : 'alert alert-success'}
+        data-testid="export-unresolved"
+      >
+        {review.hits.length === 0
+          ? t('export.review.none')
+          : review.unresolved > 0
+            ? t('export.review.unresolved', { count: review.unresolved })
+            : t('export.review.allResolved')}
       </p>
       <ol className="export-hits">
         {[...terms.values()].map((hits) => (
-          <HitRow key={hits[0]?.key} hits={hits} reportId={review.reportId} k={review.k} onDone={props.refresh} onError={props.onError} />
+          <HitRow
+            key={hits[0]?.key}
+            hits={hits}
+            reportId={review.reportId}
+            k={review.k}
+            onDone={props.refresh}
+            onError={props.onError}
+          />
         ))}
       </ol>
       <div className="dialog-actions">
@@ -273,7 +380,19 @@ function ReviewList(props: {
   );
 }
 
-function HitRow({ hits, reportId, k, onDone, onError }: { hits: readonly AnonymityHitView[]; reportId: string; k: number; onDone: () => Promise<void>; onError: (error: ContractError) => void }) {
+function HitRow({
+  hits,
+  reportId,
+  k,
+  onDone,
+  onError,
+}: {
+  hits: readonly AnonymityHitView[];
+  reportId: string;
+  k: number;
+  onDone: () => Promise<void>;
+  onError: (error: ContractError) => void;
+}) {
   const { t } = useTranslation();
   const hit = hits[0] as AnonymityHitView;
   const [mode, setMode] = useState<'idle' | 'allow' | 'reword'>('idle');
@@ -282,7 +401,13 @@ function HitRow({ hits, reportId, k, onDone, onError }: { hits: readonly Anonymi
   const sentence = `${hit.before}${hit.text}${hit.after}`;
   const [rewrite, setRewrite] = useState(sentence);
   const decide = async (decision: { action: 'replace'; replacement: string } | { action: 'allow'; reason: string }) => {
-    const answer = await api.invoke('export.decide', { reportId, key: hit.key, kind: hit.kind, term: hit.text, decision });
+    const answer = await api.invoke('export.decide', {
+      reportId,
+      key: hit.key,
+      kind: hit.kind,
+      term: hit.text,
+      decision,
+    });
     if (!answer.ok) return onError(answer.error);
     setMode('idle');
     await onDone();
@@ -302,8 +427,14 @@ function HitRow({ hits, reportId, k, onDone, onError }: { hits: readonly Anonymi
       {hit.decision ? (
         <p className="export-decision">
           {hit.decision.action === 'replace'
-            ? t('export.review.replacedBy', { label: hit.decision.replacement ?? '', author: hit.decision.authorName ?? '?' })
-            : t('export.review.allowedBecause', { reason: hit.decision.reason ?? '', author: hit.decision.authorName ?? '?' })}{' '}
+            ? t('export.review.replacedBy', {
+                label: hit.decision.replacement ?? '',
+                author: hit.decision.authorName ?? '?',
+              })
+            : t('export.review.allowedBecause', {
+                reason: hit.decision.reason ?? '',
+                author: hit.decision.authorName ?? '?',
+              })}{' '}
           <button
             type="button"
             className="button button-small"
@@ -320,23 +451,42 @@ function HitRow({ hits, reportId, k, onDone, onError }: { hits: readonly Anonymi
         <div className="export-actions">
           {hit.suggestions.length > 0 ? (
             <span className="export-replace">
-              <input type="text" list={`labels-${hit.key}`} value={label} onChange={(event) => setLabel(event.target.value)} aria-label={t('export.review.label')} />
+              <input
+                type="text"
+                list={`labels-${hit.key}`}
+                value={label}
+                onChange={(event) => setLabel(event.target.value)}
+                aria-label={t('export.review.label')}
+              />
               <datalist id={`labels-${hit.key}`}>
                 {hit.suggestions.map((suggestion) => (
                   <option key={suggestion} value={suggestion} />
                 ))}
               </datalist>
-              <button type="button" className="button button-small" disabled={!label.trim()} onClick={() => void decide({ action: 'replace', replacement: label.trim() })}>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={!label.trim()}
+                onClick={() => void decide({ action: 'replace', replacement: label.trim() })}
+              >
                 {t('export.review.replace')}
               </button>
             </span>
           ) : null}
           {hit.rewordable ? (
-            <button type="button" className="button button-small" onClick={() => setMode(mode === 'reword' ? 'idle' : 'reword')}>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => setMode(mode === 'reword' ? 'idle' : 'reword')}
+            >
               {t('export.review.reword')}
             </button>
           ) : null}
-          <button type="button" className="button button-small" onClick={() => setMode(mode === 'allow' ? 'idle' : 'allow')}>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => setMode(mode === 'allow' ? 'idle' : 'allow')}
+          >
             {t('export.review.allow')}
           </button>
         </div>
@@ -351,7 +501,14 @@ function HitRow({ hits, reportId, k, onDone, onError }: { hits: readonly Anonymi
         >
           <label className="field">
             <span>{t('export.review.reason')}</span>
-            <input type="text" value={reason} onChange={(event) => setReason(event.target.value)} maxLength={2000} required minLength={3} />
+            <input
+              type="text"
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+              maxLength={2000}
+              required
+              minLength={3}
+            />
           </label>
           <button type="submit" className="button button-small">
             {t('export.review.allowConfirm')}
@@ -363,7 +520,12 @@ function HitRow({ hits, reportId, k, onDone, onError }: { hits: readonly Anonymi
           className="export-inline"
           onSubmit={async (event) => {
             event.preventDefault();
-            const answer = await api.invoke('export.reword', { reportId, sectionId: hit.sectionId ?? '', find: sentence, replace: rewrite });
+            const answer = await api.invoke('export.reword', {
+              reportId,
+              sectionId: hit.sectionId ?? '',
+              find: sentence,
+              replace: rewrite,
+            });
             if (!answer.ok) return onError(answer.error);
             setMode('idle');
             await onDone();

@@ -14,7 +14,9 @@ function headers(t: TFunction): SwotCsvHeaders {
     conversations: t('export.csv.headers.conversations'),
     score: t('export.csv.headers.score'),
     items: t('export.csv.headers.items'),
-    quadrantNames: Object.fromEntries(QUADRANTS.map((quadrant) => [quadrant, quadrantLabel(t, quadrant)])) as SwotCsvHeaders['quadrantNames'],
+    quadrantNames: Object.fromEntries(
+      QUADRANTS.map((quadrant) => [quadrant, quadrantLabel(t, quadrant)]),
+    ) as SwotCsvHeaders['quadrantNames'],
   };
 }
 
@@ -24,10 +26,18 @@ export function SwotCsvExport({ board }: { board: SwotBoard }) {
   const scope = fileNamePart(`${board.scope.sectorName}-${board.scope.groupName}`);
   return (
     <div className="swot-csv-export">
-      <button type="button" className="button" onClick={() => downloadCsv(scoredSwotCsv(board, headers(t)), t('export.csv.fileScored', { scope }))}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => downloadCsv(scoredSwotCsv(board, headers(t)), t('export.csv.fileScored', { scope }))}
+      >
         {t('export.csv.scored')}
       </button>
-      <button type="button" className="button" onClick={() => downloadCsv(lemmaMatrixCsv(board, headers(t)), t('export.csv.fileMatrix', { scope }))}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => downloadCsv(lemmaMatrixCsv(board, headers(t)), t('export.csv.fileMatrix', { scope }))}
+      >
         {t('export.csv.matrix')}
       </button>
     </div>

@@ -10,7 +10,9 @@ export function openPrintView(html: string): boolean {
   if (!target) return false;
   target.document.title = parsed.title;
   target.document.documentElement.lang = parsed.documentElement.lang;
-  target.document.body.replaceChildren(...[...parsed.body.childNodes].map((node) => target.document.importNode(node, true)));
+  target.document.body.replaceChildren(
+    ...[...parsed.body.childNodes].map((node) => target.document.importNode(node, true)),
+  );
   const sheet = new (target as Window & typeof globalThis).CSSStyleSheet();
   sheet.replaceSync(css);
   target.document.adoptedStyleSheets = [sheet];

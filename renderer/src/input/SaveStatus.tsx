@@ -22,14 +22,23 @@ export function SaveStatus({ state, id }: { readonly state: SaveState; readonly 
       kind = 'saved';
       break;
     case 'error':
-      text = state.error.code === 'FORBIDDEN' ? t('visit.save.chooseIdentity') : t('visit.save.failed', { reason: describeError(t, state.error) });
+      text =
+        state.error.code === 'FORBIDDEN'
+          ? t('visit.save.chooseIdentity')
+          : t('visit.save.failed', { reason: describeError(t, state.error) });
       kind = 'error';
       break;
     default:
       text = '';
   }
   return (
-    <span id={id} className={`save-status save-${kind}`} role={kind === 'error' ? 'alert' : 'status'} aria-live="polite" data-save-state={kind}>
+    <span
+      id={id}
+      className={`save-status save-${kind}`}
+      role={kind === 'error' ? 'alert' : 'status'}
+      aria-live="polite"
+      data-save-state={kind}
+    >
       {text}
     </span>
   );

@@ -30,7 +30,13 @@ export function ShortcutSheet() {
   }, []);
 
   return (
-    <dialog ref={dialog} className="shortcut-sheet" aria-labelledby="shortcut-title" data-testid="shortcut-sheet" onClose={() => opener.current?.focus()}>
+    <dialog
+      ref={dialog}
+      className="shortcut-sheet"
+      aria-labelledby="shortcut-title"
+      data-testid="shortcut-sheet"
+      onClose={() => opener.current?.focus()}
+    >
       <h2 id="shortcut-title">{t('field.shortcuts.title')}</h2>
       {GROUPS.map((group) => (
         <section key={group.title}>

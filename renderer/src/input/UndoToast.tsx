@@ -15,7 +15,8 @@ export function UndoToast() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey || event.key.toLowerCase() !== 'z') return;
+      if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey || event.key.toLowerCase() !== 'z')
+        return;
       if (isTextTarget(event.target)) return;
       event.preventDefault();
       void undoLast();
@@ -30,16 +31,29 @@ export function UndoToast() {
       {error ? (
         <span className="undo-error">{t('field.undo.failed', { reason: explainError(t, error) })}</span>
       ) : undone ? (
-        <span>{t('field.undo.undone', { action: t(`field.undo.actions.${undone.action}`, { subject: undone.subject }) })}</span>
+        <span>
+          {t('field.undo.undone', { action: t(`field.undo.actions.${undone.action}`, { subject: undone.subject }) })}
+        </span>
       ) : last ? (
         <span>{t(`field.undo.actions.${last.action}`, { subject: last.subject })}</span>
       ) : null}
       {last ? (
-        <button type="button" className="button button-small" disabled={busy} onClick={() => void undoLast()} aria-keyshortcuts="Control+Z">
+        <button
+          type="button"
+          className="button button-small"
+          disabled={busy}
+          onClick={() => void undoLast()}
+          aria-keyshortcuts="Control+Z"
+        >
           {t('field.undo.button')}
         </button>
       ) : null}
-      <button type="button" className="button button-small button-quiet" onClick={dismissUndo} aria-label={t('field.undo.close')}>
+      <button
+        type="button"
+        className="button button-small button-quiet"
+        onClick={dismissUndo}
+        aria-label={t('field.undo.close')}
+      >
         ×
       </button>
     </div>

@@ -41,7 +41,8 @@ export const DEFAULT_AUTOSAVE_DELAY_MS = 500;
 
 const isTransport = (error: ContractError) => error.message.startsWith('TRANSPORT:');
 /** Refusals that say the draft itself can never be stored (the record is gone, the value invalid): dropped on replay. */
-const hopeless = (error: ContractError) => !isTransport(error) && ['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNKNOWN_CHANNEL'].includes(error.code);
+const hopeless = (error: ContractError) =>
+  !isTransport(error) && ['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNKNOWN_CHANNEL'].includes(error.code);
 
 /** One autosaved field: the latest value typed, its timer and its visible state. */
 export class AutosaveField {
@@ -130,7 +131,11 @@ export class AutosaveRegistry {
     private readonly storage: DraftStorage | null,
   ) {}
 
-  field(key: string, toCall: (value: string) => SaveCall, options: { delayMs?: number; onSaved?: (value: string) => void } = {}): AutosaveField {
+  field(
+    key: string,
+    toCall: (value: string) => SaveCall,
+    options: { delayMs?: number; onSaved?: (value: string) => void } = {},
+  ): AutosaveField {
     const field = new AutosaveField(this, key, toCall, options.delayMs ?? DEFAULT_AUTOSAVE_DELAY_MS, options.onSaved);
     this.fields.add(field);
     return field;
@@ -162,7 +167,8 @@ export class AutosaveRegistry {
     const stored = this.storage?.getItem(DRAFT_PREFIX + key);
     if (!stored) return;
     try {
-      if (JSON.stringify((JSON.parse(stored) as Draft).call) === JSON.stringify(call)) this.storage?.removeItem(DRAFT_PREFIX + key);
+      if (JSON.stringify((JSON.parse(stored) as Draft).call) === JSON.stringify(call))
+        this.storage?.removeItem(DRAFT_PREFIX + key);
     } catch {
       this.storage?.removeItem(DRAFT_PREFIX + key);
     }

@@ -21,7 +21,8 @@ export interface Entry<K> {
   readonly error?: ContractError;
 }
 
-export type SubmitResult = { readonly ok: true; readonly id: string } | { readonly ok: false; readonly error: ContractError };
+export type SubmitResult =
+  { readonly ok: true; readonly id: string } | { readonly ok: false; readonly error: ContractError };
 
 /** True for the refusal "choose who you are first": such entries wait for a name instead of failing. */
 export function needsIdentity(error: ContractError | null | undefined): boolean {
@@ -63,7 +64,13 @@ export class EntryQueue<K> {
 
   /** Saves the held (and failed) entries again, e.g. once a name is chosen. */
   retry(): void {
-    this.set(this.entries.map((entry) => (entry.state === 'held' || entry.state === 'failed' ? { key: entry.key, target: entry.target, text: entry.text, state: 'waiting' as const } : entry)));
+    this.set(
+      this.entries.map((entry) =>
+        entry.state === 'held' || entry.state === 'failed'
+          ? { key: entry.key, target: entry.target, text: entry.text, state: 'waiting' as const }
+          : entry,
+      ),
+    );
     void this.run();
   }
 
@@ -74,7 +81,9 @@ export class EntryQueue<K> {
   /** Forgets stored entries whose record the screen now shows itself. */
   settle(shownIds: ReadonlySet<string>): void {
     if (this.entries.some((entry) => entry.state === 'stored' && entry.storedId && shownIds.has(entry.storedId))) {
-      this.set(this.entries.filter((entry) => !(entry.state === 'stored' && entry.storedId && shownIds.has(entry.storedId))));
+      this.set(
+        this.entries.filter((entry) => !(entry.state === 'stored' && entry.storedId && shownIds.has(entry.storedId))),
+      );
     }
   }
 
@@ -99,7 +108,13 @@ export class EntryQueue<K> {
         if (result.ok) this.patch(next.key, { state: 'stored', storedId: result.id });
         else if (needsIdentity(result.error)) {
           // Everything from here on waits, in order, for a name.
-          this.set(this.entries.map((entry) => (entry.key === next.key || entry.state === 'waiting' ? { ...entry, state: 'held' as const, error: result.error } : entry)));
+          this.set(
+            this.entries.map((entry) =>
+              entry.key === next.key || entry.state === 'waiting'
+                ? { ...entry, state: 'held' as const, error: result.error }
+                : entry,
+            ),
+          );
         } else this.patch(next.key, { state: 'failed', error: result.error });
       }
     } finally {

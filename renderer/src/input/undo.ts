@@ -9,7 +9,17 @@ import { api } from '../api';
  * Ctrl+Z and the "Ongedaan maken" toast still work after a reload. An undo is written through
  * the store like any edit (so it syncs), then every screen that listens reads its data again.
  */
-export type UndoAction = 'merge' | 'split' | 'move' | 'removeLemma' | 'removeItem' | 'moveItem' | 'assign' | 'createLemma' | 'rename' | 'editItem';
+export type UndoAction =
+  | 'merge'
+  | 'split'
+  | 'move'
+  | 'removeLemma'
+  | 'removeItem'
+  | 'moveItem'
+  | 'assign'
+  | 'createLemma'
+  | 'rename'
+  | 'editItem';
 
 export interface UndoEntry {
   readonly id: number;

@@ -13,7 +13,10 @@ function localStorageOrNull(): Storage | null {
 }
 
 /** The app's autosave registry: every autosaved field of every screen. */
-export const autosave = new AutosaveRegistry((call, options) => api.invoke(call.channel, call.payload as never, options), localStorageOrNull());
+export const autosave = new AutosaveRegistry(
+  (call, options) => api.invoke(call.channel, call.payload as never, options),
+  localStorageOrNull(),
+);
 
 /**
  * Saves before the page goes: pagehide sends what waits (keepalive requests outlive the page;
@@ -40,7 +43,11 @@ export function installUnloadGuards(): void {
  * pause, on blur, on unmount and before unload, and `state` says unsaved / saving / saved.
  * `key` names the field for the draft journal (e.g. "lemma-narrative:<id>").
  */
-export function useAutosave(key: string, toCall: (value: string) => SaveCall, options: { delayMs?: number; onSaved?: (value: string) => void } = {}) {
+export function useAutosave(
+  key: string,
+  toCall: (value: string) => SaveCall,
+  options: { delayMs?: number; onSaved?: (value: string) => void } = {},
+) {
   const [field] = useState(() => autosave.field(key, toCall, options));
   useEffect(() => field.configure(toCall, options.onSaved));
   useEffect(() => () => void autosave.release(field), [field]);

@@ -16,7 +16,11 @@ export function focusIdentityPicker(): void {
  * One queue of typed entries for a screen (see EntryQueue). Entries held because nobody was
  * chosen as "Ik ben" are saved as soon as a name is chosen; the first hold focuses the picker.
  */
-export function useEntryQueue<K>(submit: (target: K, text: string) => Promise<SubmitResult>): { entries: readonly Entry<K>[]; queue: EntryQueue<K>; add: (target: K, text: string) => boolean } {
+export function useEntryQueue<K>(submit: (target: K, text: string) => Promise<SubmitResult>): {
+  entries: readonly Entry<K>[];
+  queue: EntryQueue<K>;
+  add: (target: K, text: string) => boolean;
+} {
   const [queue] = useState(() => new EntryQueue(submit));
   useEffect(() => queue.setSubmit(submit), [queue, submit]);
   const entries = useSyncExternalStore(queue.subscribe, queue.snapshot, queue.snapshot);

@@ -39,7 +39,10 @@ class EditorFeed {
 }
 
 type Panel = 'blocks' | 'evidence' | 'region' | 'comments' | 'versions';
-type View = { readonly kind: 'text' } | { readonly kind: 'version'; readonly version: VersionSummary } | { readonly kind: 'compare'; readonly from: VersionSummary; readonly to: VersionSummary | null };
+type View =
+  | { readonly kind: 'text' }
+  | { readonly kind: 'version'; readonly version: VersionSummary }
+  | { readonly kind: 'compare'; readonly from: VersionSummary; readonly to: VersionSummary | null };
 
 /** One report: its sections on the left, the section's editor in the middle, the side panels on the right. */
 export function ReportScreen({ setup, reportId }: { readonly setup: CampaignSetup; readonly reportId: string }) {
@@ -48,7 +51,11 @@ export function ReportScreen({ setup, reportId }: { readonly setup: CampaignSetu
   if (detail.error) {
     return (
       <div className="alert alert-error" role="alert">
-        <p>{detail.error.error.code === 'NOT_FOUND' ? t('reports.report.notFound') : describeError(t, detail.error.error)}</p>
+        <p>
+          {detail.error.error.code === 'NOT_FOUND'
+            ? t('reports.report.notFound')
+            : describeError(t, detail.error.error)}
+        </p>
         <Link href="/">{t('reports.report.back')}</Link>
       </div>
     );
@@ -83,7 +90,10 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
   const [feed] = useState(() => new EditorFeed());
   const slash = useMemo(() => slashItems(t, setup), [t, setup]);
   const sectionComments = useMemo(
-    () => (comments.data ?? []).filter((comment) => comment.sectionId === section?.id && !comment.resolved && comment.anchor !== null),
+    () =>
+      (comments.data ?? []).filter(
+        (comment) => comment.sectionId === section?.id && !comment.resolved && comment.anchor !== null,
+      ),
     [comments.data, section?.id],
   );
   useEffect(() => {
@@ -100,7 +110,11 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
   const schema = useMemo(() => reportExtensions(nodeViewExtensions()), []);
   const extensions = useMemo(
     () => [
-      SlashMenu.configure({ items: () => feed.slash, emptyLabel: t('reports.editor.slashEmpty'), menuLabel: t('reports.editor.slashMenu') }),
+      SlashMenu.configure({
+        items: () => feed.slash,
+        emptyLabel: t('reports.editor.slashEmpty'),
+        menuLabel: t('reports.editor.slashMenu'),
+      }),
       CommentHighlights.configure({ comments: () => feed.comments, activeId: () => feed.active }),
     ],
     [feed, t],
@@ -111,7 +125,12 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
     setPanel('evidence');
   }, []);
   const context = useMemo<ReportContextValue>(
-    () => ({ campaignId: report.campaignId, reportId: report.id, mode: detail.frozen ? 'frozen' : 'live', openEvidence }),
+    () => ({
+      campaignId: report.campaignId,
+      reportId: report.id,
+      mode: detail.frozen ? 'frozen' : 'live',
+      openEvidence,
+    }),
     [report.campaignId, report.id, detail.frozen, openEvidence],
   );
 
@@ -130,7 +149,10 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
     if (range) editor.chain().setTextSelection(range).scrollIntoView().run();
   }, [editor, section?.id, activeComment]);
 
-  const panels: readonly Panel[] = report.kind === 'region' ? ['region', 'blocks', 'evidence', 'comments', 'versions'] : ['blocks', 'evidence', 'comments', 'versions'];
+  const panels: readonly Panel[] =
+    report.kind === 'region'
+      ? ['region', 'blocks', 'evidence', 'comments', 'versions']
+      : ['blocks', 'evidence', 'comments', 'versions'];
   const openCount = (comments.data ?? []).filter((comment) => !comment.resolved).length;
 
   return (
@@ -150,7 +172,11 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
             </div>
           </div>
           <div className="report-header-actions">
-            <ExportButton reportId={report.id} sections={detail.sections.map((entry) => ({ id: entry.id, title: entry.title }))} final={report.status === 'final'} />
+            <ExportButton
+              reportId={report.id}
+              sections={detail.sections.map((entry) => ({ id: entry.id, title: entry.title }))}
+              final={report.status === 'final'}
+            />
             <WorkflowBar reportId={report.id} actions={detail.actions} />
           </div>
         </header>
@@ -159,7 +185,9 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
             {t('reports.report.frozenNotice')}
           </p>
         ) : null}
-        {detail.sentBackComment && report.status === 'draft' ? <p className="alert alert-info">{t('reports.report.sentBack', { comment: detail.sentBackComment })}</p> : null}
+        {detail.sentBackComment && report.status === 'draft' ? (
+          <p className="alert alert-info">{t('reports.report.sentBack', { comment: detail.sentBackComment })}</p>
+        ) : null}
         <div className="report-layout">
           <nav className="report-sections" aria-label={t('reports.report.sections')}>
             <h2 className="visually-hidden">{t('reports.report.sections')}</h2>
@@ -167,13 +195,19 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
             <ol>
               {sections.map((each) => (
                 <li key={each.id}>
-                  <button type="button" className={`section-link${each.id === section?.id ? ' active' : ''}`} aria-current={each.id === section?.id ? 'true' : undefined} onClick={() => choose(each.id)}>
+                  <button
+                    type="button"
+                    className={`section-link${each.id === section?.id ? ' active' : ''}`}
+                    aria-current={each.id === section?.id ? 'true' : undefined}
+                    onClick={() => choose(each.id)}
+                  >
                     <span className="section-link-title">
                       {each.locked ? <span className="lock-badge small">{t('reports.section.locked')}</span> : null}
                       {each.title}
                     </span>
                     <span className="muted small">
-                      {each.ownerName ?? report.penHolderName ?? t('reports.section.penHolder')} · {t('reports.report.sectionWords', { count: each.wordCount })}
+                      {each.ownerName ?? report.penHolderName ?? t('reports.section.penHolder')} ·{' '}
+                      {t('reports.report.sectionWords', { count: each.wordCount })}
                     </span>
                   </button>
                 </li>
@@ -189,8 +223,22 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
               <CompareView from={view.from} to={view.to} onClose={() => setView({ kind: 'text' })} />
             ) : section ? (
               <>
-                <SectionControls section={section} setup={setup} frozen={detail.frozen} owner={section.ownerId ?? report.penHolderId} me={me} />
-                <SectionPane key={section.id} section={section} penHolderName={report.penHolderName} frozen={detail.frozen} schema={schema} extensions={extensions} onEditor={setEditor} />
+                <SectionControls
+                  section={section}
+                  setup={setup}
+                  frozen={detail.frozen}
+                  owner={section.ownerId ?? report.penHolderId}
+                  me={me}
+                />
+                <SectionPane
+                  key={section.id}
+                  section={section}
+                  penHolderName={report.penHolderName}
+                  frozen={detail.frozen}
+                  schema={schema}
+                  extensions={extensions}
+                  onEditor={setEditor}
+                />
               </>
             ) : (
               <p className="muted">{t('reports.report.chooseSection')}</p>
@@ -199,15 +247,26 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
           <aside className="report-side" aria-label={t('reports.report.panels')}>
             <div className="tabs" role="tablist" aria-label={t('reports.report.panels')}>
               {panels.map((each) => (
-                <button key={each} type="button" role="tab" aria-selected={panel === each} className={panel === each ? 'tab active' : 'tab'} onClick={() => setPanel(each)}>
+                <button
+                  key={each}
+                  type="button"
+                  role="tab"
+                  aria-selected={panel === each}
+                  className={panel === each ? 'tab active' : 'tab'}
+                  onClick={() => setPanel(each)}
+                >
                   {t(`reports.report.tabs.${each}`)}
                   {each === 'comments' && openCount > 0 ? ` (${openCount})` : ''}
                 </button>
               ))}
             </div>
             <div role="tabpanel">
-              {panel === 'blocks' ? <BlocksPanel setup={setup} editor={view.kind === 'text' && !detail.frozen ? editor : null} /> : null}
-              {panel === 'region' ? <RegionPanel reportId={report.id} editor={view.kind === 'text' && !detail.frozen ? editor : null} /> : null}
+              {panel === 'blocks' ? (
+                <BlocksPanel setup={setup} editor={view.kind === 'text' && !detail.frozen ? editor : null} />
+              ) : null}
+              {panel === 'region' ? (
+                <RegionPanel reportId={report.id} editor={view.kind === 'text' && !detail.frozen ? editor : null} />
+              ) : null}
               {panel === 'evidence' ? (
                 evidence ? (
                   <EvidencePanel campaignId={report.campaignId} request={evidence} onClose={() => setEvidence(null)} />
@@ -216,10 +275,21 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
                 )
               ) : null}
               {panel === 'comments' ? (
-                <CommentsPanel comments={comments.data ?? []} sections={sections} sectionId={section?.id ?? null} editor={view.kind === 'text' ? editor : null} activeId={activeComment} onActivate={activate} />
+                <CommentsPanel
+                  comments={comments.data ?? []}
+                  sections={sections}
+                  sectionId={section?.id ?? null}
+                  editor={view.kind === 'text' ? editor : null}
+                  activeId={activeComment}
+                  onActivate={activate}
+                />
               ) : null}
               {panel === 'versions' ? (
-                <VersionsPanel reportId={report.id} onOpen={(version) => setView({ kind: 'version', version })} onCompare={(from, to) => setView({ kind: 'compare', from, to })} />
+                <VersionsPanel
+                  reportId={report.id}
+                  onOpen={(version) => setView({ kind: 'version', version })}
+                  onCompare={(from, to) => setView({ kind: 'compare', from, to })}
+                />
               ) : null}
             </div>
           </aside>
@@ -230,7 +300,19 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
 }
 
 /** The section's owner and lock, shown (and changed) before anyone types. */
-function SectionControls({ section, setup, frozen, owner, me }: { readonly section: ReportSectionView; readonly setup: CampaignSetup; readonly frozen: boolean; readonly owner: string | null; readonly me: string | null }) {
+function SectionControls({
+  section,
+  setup,
+  frozen,
+  owner,
+  me,
+}: {
+  readonly section: ReportSectionView;
+  readonly setup: CampaignSetup;
+  readonly frozen: boolean;
+  readonly owner: string | null;
+  readonly me: string | null;
+}) {
   const { t } = useTranslation();
   const lock = useContractMutation('reports.section.lock');
   const setOwner = useContractMutation('reports.section.setOwner');
@@ -241,7 +323,11 @@ function SectionControls({ section, setup, frozen, owner, me }: { readonly secti
     <div className="section-controls">
       <label className="inline-field">
         <span>{t('reports.section.setOwner')}</span>
-        <select value={section.ownerId ?? ''} disabled={setOwner.isPending || section.locked} onChange={(event) => setOwner.mutate({ sectionId: section.id, ownerId: event.target.value || null })}>
+        <select
+          value={section.ownerId ?? ''}
+          disabled={setOwner.isPending || section.locked}
+          onChange={(event) => setOwner.mutate({ sectionId: section.id, ownerId: event.target.value || null })}
+        >
           <option value="">{t('reports.section.ownerDefault')}</option>
           {members.map((member) => (
             <option key={member.id} value={member.id}>
@@ -251,11 +337,18 @@ function SectionControls({ section, setup, frozen, owner, me }: { readonly secti
         </select>
       </label>
       {owner !== null && owner === me ? (
-        <button type="button" className="button button-small" disabled={lock.isPending} onClick={() => lock.mutate({ sectionId: section.id, locked: !section.locked })}>
+        <button
+          type="button"
+          className="button button-small"
+          disabled={lock.isPending}
+          onClick={() => lock.mutate({ sectionId: section.id, locked: !section.locked })}
+        >
           {section.locked ? t('reports.section.unlock') : t('reports.section.lock')}
         </button>
       ) : (
-        <span className="muted small">{owner === null ? t('reports.section.lockNeedsOwner') : t('reports.section.lockOwnerOnly')}</span>
+        <span className="muted small">
+          {owner === null ? t('reports.section.lockNeedsOwner') : t('reports.section.lockOwnerOnly')}
+        </span>
       )}
       {error ? (
         <span className="alert alert-error small" role="alert">
@@ -267,13 +360,27 @@ function SectionControls({ section, setup, frozen, owner, me }: { readonly secti
 }
 
 /** The report's pen holder (the default owner of every section), chosen from the campaign's members. */
-function PenHolder({ reportId, penHolderId, setup, disabled }: { readonly reportId: string; readonly penHolderId: string | null; readonly setup: CampaignSetup; readonly disabled: boolean }) {
+function PenHolder({
+  reportId,
+  penHolderId,
+  setup,
+  disabled,
+}: {
+  readonly reportId: string;
+  readonly penHolderId: string | null;
+  readonly setup: CampaignSetup;
+  readonly disabled: boolean;
+}) {
   const { t } = useTranslation();
   const set = useContractMutation('reports.setPenHolder');
   return (
     <label className="inline-field muted">
       <span>{t('reports.list.penHolder')}:</span>
-      <select value={penHolderId ?? ''} disabled={disabled || set.isPending} onChange={(event) => set.mutate({ reportId, memberId: event.target.value || null })}>
+      <select
+        value={penHolderId ?? ''}
+        disabled={disabled || set.isPending}
+        onChange={(event) => set.mutate({ reportId, memberId: event.target.value || null })}
+      >
         <option value="">{t('reports.list.noPenHolder')}</option>
         {setup.members
           .filter((member) => !member.deleted)

@@ -24,7 +24,10 @@ export function ReportsScreen({ setup }: { readonly setup: CampaignSetup }) {
     if (region) return regionName(t, region);
     return report.scopeName ?? t('reports.list.wholeCampaign');
   };
-  const expected = setup.regions.filter((region) => !region.deleted).length + setup.sectors.filter((sector) => !sector.deleted).length + 1;
+  const expected =
+    setup.regions.filter((region) => !region.deleted).length +
+    setup.sectors.filter((sector) => !sector.deleted).length +
+    1;
   const missing = Math.max(0, expected - list.length);
 
   return (
@@ -35,7 +38,12 @@ export function ReportsScreen({ setup }: { readonly setup: CampaignSetup }) {
           <p className="muted">{t('reports.list.intro')}</p>
         </div>
         <div className="button-row">
-          <button type="button" className="button button-primary" disabled={createMissing.isPending || reports.isPending} onClick={() => createMissing.mutate({ campaignId })}>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={createMissing.isPending || reports.isPending}
+            onClick={() => createMissing.mutate({ campaignId })}
+          >
             {createMissing.isPending ? t('reports.list.creating') : t('reports.list.createMissing')}
           </button>
         </div>
@@ -44,7 +52,10 @@ export function ReportsScreen({ setup }: { readonly setup: CampaignSetup }) {
         <p className="alert alert-info" role="status">
           {createMissing.data.created === 0 && createMissing.data.sectionsCreated === 0
             ? t('reports.list.nothingMissing')
-            : t('reports.list.created', { count: createMissing.data.created, sections: createMissing.data.sectionsCreated })}
+            : t('reports.list.created', {
+                count: createMissing.data.created,
+                sections: createMissing.data.sectionsCreated,
+              })}
         </p>
       ) : null}
       {createMissing.error ? (
@@ -96,7 +107,10 @@ export function ReportsScreen({ setup }: { readonly setup: CampaignSetup }) {
                   </td>
                   <td>
                     {report.lastEditAt ? (
-                      t('reports.list.editedBy', { when: formatWhen(report.lastEditAt, i18n.language), who: report.lastEditByName ?? t('reports.list.someone') })
+                      t('reports.list.editedBy', {
+                        when: formatWhen(report.lastEditAt, i18n.language),
+                        who: report.lastEditByName ?? t('reports.list.someone'),
+                      })
                     ) : (
                       <span className="muted">{t('reports.list.neverEdited')}</span>
                     )}
@@ -115,5 +129,9 @@ const KIND_ORDER = { final: 0, sector: 1, region: 2 } as const;
 
 /** The final report first, then the sector chapters, then the region reports, each by scope name. */
 function sortReports(reports: readonly ReportSummary[]): ReportSummary[] {
-  return [...reports].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.scopeName ?? a.title).localeCompare(b.scopeName ?? b.title, 'nl-BE'));
+  return [...reports].sort(
+    (a, b) =>
+      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+      (a.scopeName ?? a.title).localeCompare(b.scopeName ?? b.title, 'nl-BE'),
+  );
 }

@@ -36,7 +36,10 @@ function isRefusal(error: ContractError): boolean {
   return error.code === 'FORBIDDEN' || error.code === 'CONFLICT';
 }
 
-type Loaded = { readonly kind: 'loading' } | { readonly kind: 'ready'; readonly sync: SectionSync } | { readonly kind: 'error'; readonly error: ContractError };
+type Loaded =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'ready'; readonly sync: SectionSync }
+  | { readonly kind: 'error'; readonly error: ContractError };
 
 /**
  * One section in the editor. The section's Yjs state is read from the store BEFORE the editor is
@@ -44,7 +47,15 @@ type Loaded = { readonly kind: 'loading' } | { readonly kind: 'ready'; readonly 
  * back through `reports.section.update`; a pushed change event of this section makes it ask the
  * store for what it lacks (its state vector) and apply that with the remote origin.
  */
-export function SectionPane({ section, penHolderName, frozen, schema, extensions, onEditor, toolbarExtra }: SectionPaneProps) {
+export function SectionPane({
+  section,
+  penHolderName,
+  frozen,
+  schema,
+  extensions,
+  onEditor,
+  toolbarExtra,
+}: SectionPaneProps) {
   const { t } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -90,7 +101,10 @@ export function SectionPane({ section, penHolderName, frozen, schema, extensions
       running = true;
       do {
         again = false;
-        const result = await api.invoke('reports.section.state', { sectionId, stateVector: bytesToBase64(sync.stateVector()) });
+        const result = await api.invoke('reports.section.state', {
+          sectionId,
+          stateVector: bytesToBase64(sync.stateVector()),
+        });
         if (result.ok) sync.applyRemote(base64ToBytes(result.value.update));
       } while (again);
       running = false;
@@ -116,10 +130,14 @@ export function SectionPane({ section, penHolderName, frozen, schema, extensions
     return (
       <div className="alert alert-error" role="alert">
         <p>{t('reports.section.loadFailed', { reason: describeError(t, loaded.error) })}</p>
-        <button type="button" className="button" onClick={() => {
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
             setLoaded({ kind: 'loading' });
             setAttempt((value) => value + 1);
-          }}>
+          }}
+        >
           {t('errors.retry')}
         </button>
       </div>
@@ -144,7 +162,9 @@ export function SectionPane({ section, penHolderName, frozen, schema, extensions
           {t('reports.section.lockedByOther', { name: ownerName })}
         </p>
       ) : null}
-      {section.locked && section.mayEdit && !frozen ? <p className="muted lock-notice">{t('reports.section.lockedByYou')}</p> : null}
+      {section.locked && section.mayEdit && !frozen ? (
+        <p className="muted lock-notice">{t('reports.section.lockedByYou')}</p>
+      ) : null}
       <SectionEditor
         key={section.id}
         sync={sync}
@@ -161,7 +181,15 @@ export function SectionPane({ section, penHolderName, frozen, schema, extensions
   );
 }
 
-function SaveIndicator({ sync, section, frozen }: { readonly sync: SectionSync; readonly section: ReportSectionView; readonly frozen: boolean }) {
+function SaveIndicator({
+  sync,
+  section,
+  frozen,
+}: {
+  readonly sync: SectionSync;
+  readonly section: ReportSectionView;
+  readonly frozen: boolean;
+}) {
   const { t } = useTranslation();
   const subscribe = useMemo(() => (notify: () => void) => sync.subscribe(notify), [sync]);
   const status = useSyncExternalStore<SaveStatus>(subscribe, () => sync.status);

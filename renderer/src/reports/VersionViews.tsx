@@ -8,19 +8,47 @@ import { describeError } from '../errors';
 import { formatWhen } from './format';
 
 /** A saved section's content, shown read-only with the same schema (no Yjs: a version never changes). */
-function ReadOnlySection({ content, schema }: { readonly content: ReportJson; readonly schema: readonly AnyExtension[] }) {
-  const editor = useEditor({ extensions: [...schema], content: content as never, editable: false, injectCSS: false, editorProps: { attributes: { class: 'report-prose' } } }, [content]);
+function ReadOnlySection({
+  content,
+  schema,
+}: {
+  readonly content: ReportJson;
+  readonly schema: readonly AnyExtension[];
+}) {
+  const editor = useEditor(
+    {
+      extensions: [...schema],
+      content: content as never,
+      editable: false,
+      injectCSS: false,
+      editorProps: { attributes: { class: 'report-prose' } },
+    },
+    [content],
+  );
   return <EditorContent editor={editor} className="editor-content read-only" />;
 }
 
 /** A named version of the report, read-only, section by section. */
-export function VersionView({ version, schema, onClose }: { readonly version: VersionSummary; readonly schema: readonly AnyExtension[]; readonly onClose: () => void }) {
+export function VersionView({
+  version,
+  schema,
+  onClose,
+}: {
+  readonly version: VersionSummary;
+  readonly schema: readonly AnyExtension[];
+  readonly onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const detail = useContractQuery('reports.versions.get', { versionId: version.id });
   return (
     <div className="version-view" data-testid="version-view">
       <div className="version-banner" role="status">
-        <span>{t('reports.versions.readOnly', { name: version.name, when: version.createdAt ? formatWhen(version.createdAt, i18n.language) : '' })}</span>
+        <span>
+          {t('reports.versions.readOnly', {
+            name: version.name,
+            when: version.createdAt ? formatWhen(version.createdAt, i18n.language) : '',
+          })}
+        </span>
         <button type="button" className="button button-small" onClick={onClose}>
           {t('reports.versions.backToText')}
         </button>
@@ -38,7 +66,15 @@ export function VersionView({ version, schema, onClose }: { readonly version: Ve
 }
 
 /** Two versions (or a version and the current text) compared section by section, insertions and deletions marked. */
-export function CompareView({ from, to, onClose }: { readonly from: VersionSummary; readonly to: VersionSummary | null; readonly onClose: () => void }) {
+export function CompareView({
+  from,
+  to,
+  onClose,
+}: {
+  readonly from: VersionSummary;
+  readonly to: VersionSummary | null;
+  readonly onClose: () => void;
+}) {
   const { t } = useTranslation();
   const comparison = useContractQuery('reports.versions.compare', { from: from.id, to: to?.id ?? null });
   return (
@@ -54,7 +90,9 @@ export function CompareView({ from, to, onClose }: { readonly from: VersionSumma
       <p className="muted small">{t('reports.versions.legend')}</p>
       {comparison.error ? <p className="alert alert-error">{describeError(t, comparison.error.error)}</p> : null}
       {comparison.isPending ? <p className="muted">{t('reports.common.loading')}</p> : null}
-      {comparison.data && comparison.data.every((section) => section.state === 'same') ? <p>{t('reports.versions.noDifferences')}</p> : null}
+      {comparison.data && comparison.data.every((section) => section.state === 'same') ? (
+        <p>{t('reports.versions.noDifferences')}</p>
+      ) : null}
       {comparison.data?.map((section) => (
         <section key={section.sectionId} className={`compare-section state-${section.state}`}>
           <h2>

@@ -8,7 +8,13 @@ import { describeError } from '../errors';
  * The report's workflow buttons, as the answer of reports.get says this member may take them
  * (the server has the last word). Send back asks for a comment; finalise asks to confirm.
  */
-export function WorkflowBar({ reportId, actions }: { readonly reportId: string; readonly actions: readonly ReportAction[] }) {
+export function WorkflowBar({
+  reportId,
+  actions,
+}: {
+  readonly reportId: string;
+  readonly actions: readonly ReportAction[];
+}) {
   const { t } = useTranslation();
   const workflow = useContractMutation('reports.workflow');
   const [asking, setAsking] = useState<'sendBack' | 'finalise' | null>(null);
@@ -60,7 +66,11 @@ export function WorkflowBar({ reportId, actions }: { readonly reportId: string; 
             <textarea rows={3} value={comment} autoFocus onChange={(event) => setComment(event.target.value)} />
           </label>
           <div className="button-row">
-            <button type="submit" className="button button-primary" disabled={comment.trim() === '' || workflow.isPending}>
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={comment.trim() === '' || workflow.isPending}
+            >
               {t('reports.workflow.sendBackConfirm')}
             </button>
             <button type="button" className="button button-quiet" onClick={() => setAsking(null)}>
@@ -73,7 +83,12 @@ export function WorkflowBar({ reportId, actions }: { readonly reportId: string; 
         <div className="workflow-ask" role="alertdialog" aria-label={t('reports.workflow.finalise')}>
           <p>{t('reports.workflow.finaliseConfirm')}</p>
           <div className="button-row">
-            <button type="button" className="button button-primary" disabled={workflow.isPending} onClick={() => run('finalise')}>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={workflow.isPending}
+              onClick={() => run('finalise')}
+            >
               {t('reports.workflow.finalise')}
             </button>
             <button type="button" className="button button-quiet" onClick={() => setAsking(null)}>

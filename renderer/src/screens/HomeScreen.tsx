@@ -50,7 +50,9 @@ export function HomeScreen() {
                       {campaign.name}
                     </Link>
                   </h3>
-                  <div className="muted">{t('home.createdOn', { date: dateFormat.format(new Date(campaign.createdAt)) })}</div>
+                  <div className="muted">
+                    {t('home.createdOn', { date: dateFormat.format(new Date(campaign.createdAt)) })}
+                  </div>
                 </li>
               ))}
             </ul>

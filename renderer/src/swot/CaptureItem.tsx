@@ -9,14 +9,26 @@ import { useAutosave } from '../input/useAutosave';
  * edited in place with Enter, F2 or a double click; the text autosaves like every field, and
  * Enter or Escape ends editing with the focus back on the item.
  */
-export function CaptureItem({ item, onKey, onSaved }: { readonly item: SwotItemView; readonly onKey: (event: KeyboardEvent<HTMLLIElement>) => void; readonly onSaved: () => void }) {
+export function CaptureItem({
+  item,
+  onKey,
+  onSaved,
+}: {
+  readonly item: SwotItemView;
+  readonly onKey: (event: KeyboardEvent<HTMLLIElement>) => void;
+  readonly onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(item.text);
   const itemRef = useRef<HTMLLIElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const refocus = useRef(false);
-  const autosave = useAutosave(`swot-item:${item.id}`, (value) => ({ channel: 'swot.items.update', payload: { itemId: item.id, text: value } }), { onSaved });
+  const autosave = useAutosave(
+    `swot-item:${item.id}`,
+    (value) => ({ channel: 'swot.items.update', payload: { itemId: item.id, text: value } }),
+    { onSaved },
+  );
 
   useEffect(() => {
     if (editing) inputRef.current?.select();

@@ -1,4 +1,17 @@
-import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, pointerWithin, rectIntersection, useSensor, useSensors, type Announcements, type CollisionDetection, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  pointerWithin,
+  rectIntersection,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type CollisionDetection,
+  type DragEndEvent,
+  type DragStartEvent,
+} from '@dnd-kit/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUADRANTS, type Quadrant } from '../../../shared/swot/quadrants';
@@ -20,7 +33,9 @@ const SIDE_TABS = ['scores', 'heatmap', 'suggestions', 'agreement'] as const;
 
 /** Puts the focus on an item's handle once the board shows it (after the reload of an edit). */
 function focusItem(itemId: string): void {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="item-${itemId}"] .item-handle`)?.focus());
+  requestAnimationFrame(() =>
+    document.querySelector<HTMLElement>(`[data-testid="item-${itemId}"] .item-handle`)?.focus(),
+  );
 }
 
 /** The target under the pointer; for keyboard dragging (no pointer) the most overlapped target. */
@@ -40,12 +55,19 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
   const [error, setError] = useState<ContractError | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
   const [sideTab, setSideTab] = useState<(typeof SIDE_TABS)[number]>('scores');
-  const [crossing, setCrossing] = useState<{ readonly itemId: string; readonly target: string; readonly quadrant: Quadrant } | null>(null);
+  const [crossing, setCrossing] = useState<{
+    readonly itemId: string;
+    readonly target: string;
+    readonly quadrant: Quadrant;
+  } | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (crossing) confirmRef.current?.focus();
   }, [crossing]);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: boardKeyboardCoordinates }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: boardKeyboardCoordinates }),
+  );
   const items = new Map(board.items.map((item) => [item.id, item]));
   const lemmas = new Map(board.lemmas.map((lemma) => [lemma.id, lemma]));
   const labels = new Map(board.conversations.map((conversation) => [conversation.id, conversation.label]));
@@ -55,15 +77,22 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
   const describeTarget = (id: string | number | undefined): string => {
     const key = String(id ?? '');
     if (key.startsWith('lemma:')) return t('swot.dnd.targetLemma', { name: lemmas.get(key.slice(6))?.name ?? '' });
-    if (key.startsWith('pool:')) return t('swot.dnd.targetPool', { quadrant: quadrantLabel(t, key.slice(5) as Quadrant) });
+    if (key.startsWith('pool:'))
+      return t('swot.dnd.targetPool', { quadrant: quadrantLabel(t, key.slice(5) as Quadrant) });
     if (key.startsWith('itemdrop:')) return t('swot.dnd.targetItem', { text: items.get(key.slice(9))?.text ?? '' });
     return '';
   };
   const textOf = (id: string | number) => items.get(String(id).replace(/^item:/, ''))?.text ?? '';
   const announcements: Announcements = {
     onDragStart: ({ active }) => t('swot.dnd.start', { text: textOf(active.id) }),
-    onDragOver: ({ active, over }) => (over ? t('swot.dnd.over', { text: textOf(active.id), target: describeTarget(over.id) }) : t('swot.dnd.nowhere', { text: textOf(active.id) })),
-    onDragEnd: ({ active, over }) => (over ? t('swot.dnd.dropped', { text: textOf(active.id), target: describeTarget(over.id) }) : t('swot.dnd.cancelled', { text: textOf(active.id) })),
+    onDragOver: ({ active, over }) =>
+      over
+        ? t('swot.dnd.over', { text: textOf(active.id), target: describeTarget(over.id) })
+        : t('swot.dnd.nowhere', { text: textOf(active.id) }),
+    onDragEnd: ({ active, over }) =>
+      over
+        ? t('swot.dnd.dropped', { text: textOf(active.id), target: describeTarget(over.id) })
+        : t('swot.dnd.cancelled', { text: textOf(active.id) }),
     onDragCancel: ({ active }) => t('swot.dnd.cancelled', { text: textOf(active.id) }),
   };
 
@@ -106,8 +135,10 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
       if (item.lemmaId !== lemmaId) failure = await edit('swot.items.assign', { itemIds: [itemId], lemmaId }, subject);
     } else if (target.startsWith('pool:')) {
       const quadrant = target.slice(5) as Quadrant;
-      if (item.lemmaId !== null) failure = await edit('swot.items.assign', { itemIds: [itemId], lemmaId: null }, subject);
-      if (!failure && item.quadrant !== quadrant) failure = await edit('swot.items.update', { itemId, quadrant }, { action: 'moveItem', subject: item.text });
+      if (item.lemmaId !== null)
+        failure = await edit('swot.items.assign', { itemIds: [itemId], lemmaId: null }, subject);
+      if (!failure && item.quadrant !== quadrant)
+        failure = await edit('swot.items.update', { itemId, quadrant }, { action: 'moveItem', subject: item.text });
     } else if (target.startsWith('itemdrop:')) {
       const other = items.get(target.slice(9));
       if (other && other.id !== itemId) {
@@ -148,8 +179,18 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
             </p>
           ) : null}
           {crossing ? (
-            <div className="alert alert-info inline-confirm" role="alertdialog" aria-labelledby="crossing-question" data-testid="confirm-crossing">
-              <span id="crossing-question">{t('field.confirm.moveItemAcross', { text: items.get(crossing.itemId)?.text ?? '', quadrant: quadrantLabel(t, crossing.quadrant) })}</span>
+            <div
+              className="alert alert-info inline-confirm"
+              role="alertdialog"
+              aria-labelledby="crossing-question"
+              data-testid="confirm-crossing"
+            >
+              <span id="crossing-question">
+                {t('field.confirm.moveItemAcross', {
+                  text: items.get(crossing.itemId)?.text ?? '',
+                  quadrant: quadrantLabel(t, crossing.quadrant),
+                })}
+              </span>
               <button
                 ref={confirmRef}
                 type="button"
@@ -175,10 +216,19 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
           ) : null}
           {QUADRANTS.map((quadrant) => {
             const quadrantLemmas = board.lemmas.filter((lemma) => lemma.quadrant === quadrant);
-            const scoredRows = new Map(board.scored[quadrant].filter((row) => row.lemmaId).map((row) => [row.lemmaId as string, row]));
-            const sortedLemmas = [...quadrantLemmas].sort((a, b) => (scoredRows.get(a.id)?.rank ?? 1e9) - (scoredRows.get(b.id)?.rank ?? 1e9));
+            const scoredRows = new Map(
+              board.scored[quadrant].filter((row) => row.lemmaId).map((row) => [row.lemmaId as string, row]),
+            );
+            const sortedLemmas = [...quadrantLemmas].sort(
+              (a, b) => (scoredRows.get(a.id)?.rank ?? 1e9) - (scoredRows.get(b.id)?.rank ?? 1e9),
+            );
             return (
-              <section key={quadrant} className={`quadrant-section q-${quadrant}`} aria-labelledby={`quadrant-${quadrant}`} data-testid={`quadrant-${quadrant}`}>
+              <section
+                key={quadrant}
+                className={`quadrant-section q-${quadrant}`}
+                aria-labelledby={`quadrant-${quadrant}`}
+                data-testid={`quadrant-${quadrant}`}
+              >
                 <h3 id={`quadrant-${quadrant}`}>
                   <span className={`quadrant-dot q-${quadrant}`} aria-hidden="true" />
                   {quadrantLabel(t, quadrant)}
@@ -198,7 +248,12 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
                   ))}
                   {sortedLemmas.length === 0 ? <p className="muted small">{t('swot.board.noLemmas')}</p> : null}
                 </div>
-                <Pool quadrant={quadrant} items={board.items.filter((item) => item.quadrant === quadrant && item.lemmaId === null)} notRetained={notRetained} labelOf={labelOf} />
+                <Pool
+                  quadrant={quadrant}
+                  items={board.items.filter((item) => item.quadrant === quadrant && item.lemmaId === null)}
+                  notRetained={notRetained}
+                  labelOf={labelOf}
+                />
               </section>
             );
           })}
@@ -228,18 +283,42 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
             </button>
           ))}
         </div>
-        <div className="side-panel" role="tabpanel" id="side-panel-scores" aria-labelledby="side-tab-scores" hidden={sideTab !== 'scores'}>
+        <div
+          className="side-panel"
+          role="tabpanel"
+          id="side-panel-scores"
+          aria-labelledby="side-tab-scores"
+          hidden={sideTab !== 'scores'}
+        >
           <ScoreTables board={board} />
           <NotRetainedList board={board} />
           <SwotCsvExport board={board} />
         </div>
-        <div className="side-panel" role="tabpanel" id="side-panel-heatmap" aria-labelledby="side-tab-heatmap" hidden={sideTab !== 'heatmap'}>
+        <div
+          className="side-panel"
+          role="tabpanel"
+          id="side-panel-heatmap"
+          aria-labelledby="side-tab-heatmap"
+          hidden={sideTab !== 'heatmap'}
+        >
           <Heatmap board={board} />
         </div>
-        <div className="side-panel" role="tabpanel" id="side-panel-suggestions" aria-labelledby="side-tab-suggestions" hidden={sideTab !== 'suggestions'}>
+        <div
+          className="side-panel"
+          role="tabpanel"
+          id="side-panel-suggestions"
+          aria-labelledby="side-tab-suggestions"
+          hidden={sideTab !== 'suggestions'}
+        >
           <SuggestionsPanel board={board} onError={setError} />
         </div>
-        <div className="side-panel" role="tabpanel" id="side-panel-agreement" aria-labelledby="side-tab-agreement" hidden={sideTab !== 'agreement'}>
+        <div
+          className="side-panel"
+          role="tabpanel"
+          id="side-panel-agreement"
+          aria-labelledby="side-tab-agreement"
+          hidden={sideTab !== 'agreement'}
+        >
           <AgreementPanel board={board} />
         </div>
       </aside>

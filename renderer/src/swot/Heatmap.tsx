@@ -42,8 +42,14 @@ export function Heatmap({ board }: { board: SwotBoard }) {
                     <td
                       key={board.conversations[index]?.id ?? index}
                       className={count > 0 ? 'hit' : 'miss'}
-                      style={{ backgroundColor: count > 0 ? `rgba(31, 95, 139, ${0.15 + 0.75 * strength})` : undefined }}
-                      aria-label={t('swot.heatmap.cell', { count, lemma: row.name, conversation: board.conversations[index]?.label ?? '' })}
+                      style={{
+                        backgroundColor: count > 0 ? `rgba(31, 95, 139, ${0.15 + 0.75 * strength})` : undefined,
+                      }}
+                      aria-label={t('swot.heatmap.cell', {
+                        count,
+                        lemma: row.name,
+                        conversation: board.conversations[index]?.label ?? '',
+                      })}
                     >
                       {count > 0 ? count : ''}
                     </td>

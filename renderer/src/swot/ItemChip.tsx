@@ -13,11 +13,23 @@ interface ItemChipProps {
   readonly notRetained?: boolean;
 }
 
-export function ItemChip({ item, conversationLabel, droppable, selectable, selected, onToggleSelect, notRetained }: ItemChipProps) {
+export function ItemChip({
+  item,
+  conversationLabel,
+  droppable,
+  selectable,
+  selected,
+  onToggleSelect,
+  notRetained,
+}: ItemChipProps) {
   const { t } = useTranslation();
   const drag = useDraggable({ id: `item:${item.id}`, data: { itemId: item.id } });
   // An item is no drop target for itself while it is being dragged.
-  const drop = useDroppable({ id: `itemdrop:${item.id}`, disabled: !droppable || drag.isDragging, data: { itemId: item.id } });
+  const drop = useDroppable({
+    id: `itemdrop:${item.id}`,
+    disabled: !droppable || drag.isDragging,
+    data: { itemId: item.id },
+  });
   const setRef = (node: HTMLElement | null) => {
     drag.setNodeRef(node);
     drop.setNodeRef(node);

@@ -33,9 +33,13 @@ export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas
   const reload = useSwotBoard((state) => state.reload);
   // The text being typed, until its save is done and the board shows it back; null: not editing.
   const [draft, setDraft] = useState<string | null>(null);
-  const narrative = useAutosave(`lemma-narrative:${lemma.id}`, (text) => ({ channel: 'swot.lemmas.narrative', payload: { lemmaId: lemma.id, text } }), {
-    onSaved: (text) => void reload().then(() => setDraft((current) => (current === text ? null : current))),
-  });
+  const narrative = useAutosave(
+    `lemma-narrative:${lemma.id}`,
+    (text) => ({ channel: 'swot.lemmas.narrative', payload: { lemmaId: lemma.id, text } }),
+    {
+      onSaved: (text) => void reload().then(() => setDraft((current) => (current === text ? null : current))),
+    },
+  );
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   // Large lemmas start folded (their count shows), so 30 lemmas fit a laptop screen.
   const [expanded, setExpanded] = useState(items.length <= COLLAPSE_ABOVE);
@@ -72,17 +76,25 @@ export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas
   };
 
   return (
-    <article ref={setNodeRef} className={`lemma-card${isOver ? ' drop-over' : ''}`} data-testid={`lemma-${lemma.name}`} aria-labelledby={`${id}-name`}>
+    <article
+      ref={setNodeRef}
+      className={`lemma-card${isOver ? ' drop-over' : ''}`}
+      data-testid={`lemma-${lemma.name}`}
+      aria-labelledby={`${id}-name`}
+    >
       <header className="lemma-header">
         {renaming ? (
           <form
             className="inline-form"
             onSubmit={(event) => {
               event.preventDefault();
-              void report(edit('swot.lemmas.rename', { lemmaId: lemma.id, name }, { action: 'rename', subject: name }), () => {
-                setRenaming(false);
-                focusName.current = true;
-              });
+              void report(
+                edit('swot.lemmas.rename', { lemmaId: lemma.id, name }, { action: 'rename', subject: name }),
+                () => {
+                  setRenaming(false);
+                  focusName.current = true;
+                },
+              );
             }}
           >
             <label className="visually-hidden" htmlFor={`${id}-rename`}>
@@ -105,12 +117,21 @@ export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas
           </form>
         ) : (
           <h4 id={`${id}-name`}>
-            <button ref={nameRef} type="button" className="link-button" onClick={() => setRenaming(true)} title={t('swot.lemma.rename')}>
+            <button
+              ref={nameRef}
+              type="button"
+              className="link-button"
+              onClick={() => setRenaming(true)}
+              title={t('swot.lemma.rename')}
+            >
               {lemma.name}
             </button>
           </h4>
         )}
-        <span className="lemma-score" title={t('swot.scores.kOfN', { k: scored?.conversations ?? 0, n: conversationCount })}>
+        <span
+          className="lemma-score"
+          title={t('swot.scores.kOfN', { k: scored?.conversations ?? 0, n: conversationCount })}
+        >
           {scored ? scored.display : '–'}
         </span>
       </header>
@@ -123,10 +144,23 @@ export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas
       >
         {expanded ? '▾' : '▸'} {t('field.counts.items', { count: items.length })}
       </button>
-      <ul id={`${id}-items`} className="item-list" aria-label={t('swot.lemma.itemsOf', { name: lemma.name })} hidden={!expanded}>
+      <ul
+        id={`${id}-items`}
+        className="item-list"
+        aria-label={t('swot.lemma.itemsOf', { name: lemma.name })}
+        hidden={!expanded}
+      >
         {items.length === 0 ? <li className="muted small">{t('swot.lemma.empty')}</li> : null}
         {items.map((item) => (
-          <ItemChip key={item.id} item={item} conversationLabel={labelOf(item.conversationId)} droppable={false} selectable selected={selected.has(item.id)} onToggleSelect={toggle} />
+          <ItemChip
+            key={item.id}
+            item={item}
+            conversationLabel={labelOf(item.conversationId)}
+            droppable={false}
+            selectable
+            selected={selected.has(item.id)}
+            onToggleSelect={toggle}
+          />
         ))}
       </ul>
       {selected.size > 0 ? (
@@ -134,10 +168,17 @@ export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas
           className="inline-form"
           onSubmit={(event) => {
             event.preventDefault();
-            void report(edit('swot.lemmas.split', { lemmaId: lemma.id, itemIds: [...selected], name: splitName }, { action: 'split', subject: splitName }), () => {
-              setSelected(new Set());
-              setSplitName('');
-            });
+            void report(
+              edit(
+                'swot.lemmas.split',
+                { lemmaId: lemma.id, itemIds: [...selected], name: splitName },
+                { action: 'split', subject: splitName },
+              ),
+              () => {
+                setSelected(new Set());
+                setSplitName('');
+              },
+            );
           }}
         >
           <label htmlFor={`${id}-split`}>{t('swot.lemma.splitName', { count: selected.size })}</label>
@@ -149,7 +190,11 @@ export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas
       ) : null}
       <div className="field">
         <label htmlFor={`${id}-narrative`}>{t('swot.lemma.narrative')}</label>
-        <textarea id={`${id}-narrative`} rows={3} value={draft ?? lemma.narrative} onChange={(event) => {
+        <textarea
+          id={`${id}-narrative`}
+          rows={3}
+          value={draft ?? lemma.narrative}
+          onChange={(event) => {
             setDraft(event.target.value);
             narrative.change(event.target.value);
           }}
@@ -164,7 +209,14 @@ export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas
           className="inline-form"
           onSubmit={(event) => {
             event.preventDefault();
-            if (moveTo !== lemma.quadrant) void report(edit('swot.lemmas.move', { lemmaId: lemma.id, quadrant: moveTo }, { action: 'move', subject: lemma.name }));
+            if (moveTo !== lemma.quadrant)
+              void report(
+                edit(
+                  'swot.lemmas.move',
+                  { lemmaId: lemma.id, quadrant: moveTo },
+                  { action: 'move', subject: lemma.name },
+                ),
+              );
           }}
         >
           <label htmlFor={`${id}-move`}>{t('swot.lemma.moveTo')}</label>
@@ -184,7 +236,15 @@ export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas
             className="inline-form"
             onSubmit={(event) => {
               event.preventDefault();
-              if (mergeInto) void report(edit('swot.lemmas.merge', { sourceId: lemma.id, targetId: mergeInto }, { action: 'merge', subject: lemma.name }), () => setMergeInto(''));
+              if (mergeInto)
+                void report(
+                  edit(
+                    'swot.lemmas.merge',
+                    { sourceId: lemma.id, targetId: mergeInto },
+                    { action: 'merge', subject: lemma.name },
+                  ),
+                  () => setMergeInto(''),
+                );
             }}
           >
             <label htmlFor={`${id}-merge`}>{t('swot.lemma.mergeInto')}</label>
@@ -202,13 +262,21 @@ export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas
           </form>
         ) : null}
         {confirmRemove ? (
-          <span className="inline-confirm" role="group" aria-label={t('field.confirm.removeLemma', { name: lemma.name })}>
+          <span
+            className="inline-confirm"
+            role="group"
+            aria-label={t('field.confirm.removeLemma', { name: lemma.name })}
+          >
             <span>{t('field.confirm.removeLemma', { name: lemma.name })}</span>
             <button
               ref={confirmRef}
               type="button"
               className="button button-small button-danger"
-              onClick={() => void report(edit('swot.lemmas.remove', { lemmaId: lemma.id }, { action: 'removeLemma', subject: lemma.name }))}
+              onClick={() =>
+                void report(
+                  edit('swot.lemmas.remove', { lemmaId: lemma.id }, { action: 'removeLemma', subject: lemma.name }),
+                )
+              }
             >
               {t('field.confirm.yesRemove')}
             </button>

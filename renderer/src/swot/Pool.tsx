@@ -5,7 +5,17 @@ import type { SwotItemView } from '../../../shared/contract/swot';
 import { ItemChip } from './ItemChip';
 
 /** The unclustered items of one quadrant; dropping an item here takes it out of its lemma. */
-export function Pool({ quadrant, items, notRetained, labelOf }: { quadrant: Quadrant; items: readonly SwotItemView[]; notRetained: ReadonlySet<string>; labelOf: (conversationId: string) => string }) {
+export function Pool({
+  quadrant,
+  items,
+  notRetained,
+  labelOf,
+}: {
+  quadrant: Quadrant;
+  items: readonly SwotItemView[];
+  notRetained: ReadonlySet<string>;
+  labelOf: (conversationId: string) => string;
+}) {
   const { t } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id: `pool:${quadrant}`, data: { quadrant } });
   return (
@@ -14,7 +24,13 @@ export function Pool({ quadrant, items, notRetained, labelOf }: { quadrant: Quad
       {items.length === 0 ? <p className="muted small">{t('swot.board.poolEmpty')}</p> : null}
       <ul className="item-list">
         {items.map((item) => (
-          <ItemChip key={item.id} item={item} conversationLabel={labelOf(item.conversationId)} droppable notRetained={notRetained.has(item.id)} />
+          <ItemChip
+            key={item.id}
+            item={item}
+            conversationLabel={labelOf(item.conversationId)}
+            droppable
+            notRetained={notRetained.has(item.id)}
+          />
         ))}
       </ul>
     </div>

@@ -21,7 +21,12 @@ export function NotRetainedList({ board }: { board: SwotBoard }) {
           const item = byId.get(id);
           return item ? (
             <li key={id}>
-              <span className={`quadrant-dot q-${item.quadrant}`} title={quadrantLabel(t, item.quadrant)} aria-hidden="true" /> {item.text}
+              <span
+                className={`quadrant-dot q-${item.quadrant}`}
+                title={quadrantLabel(t, item.quadrant)}
+                aria-hidden="true"
+              />{' '}
+              {item.text}
             </li>
           ) : null;
         })}
@@ -30,7 +35,13 @@ export function NotRetainedList({ board }: { board: SwotBoard }) {
   );
 }
 
-export function SuggestionsPanel({ board, onError }: { board: SwotBoard; onError: (error: ContractError | null) => void }) {
+export function SuggestionsPanel({
+  board,
+  onError,
+}: {
+  board: SwotBoard;
+  onError: (error: ContractError | null) => void;
+}) {
   const { t } = useTranslation();
   const { suggestions, suggesting, suggest, rejected, reject, edit, scope } = useSwotBoard();
   const byId = new Map(board.items.map((item) => [item.id, item]));
@@ -41,15 +52,29 @@ export function SuggestionsPanel({ board, onError }: { board: SwotBoard; onError
       <h3 id="swot-suggestions">{t('swot.suggestions.title')}</h3>
       <p className="muted small">{t('swot.suggestions.explain')}</p>
       <button type="button" className="button" onClick={() => void suggest()} disabled={suggesting}>
-        {suggesting ? t('swot.suggestions.working') : suggestions ? t('swot.suggestions.refresh') : t('swot.suggestions.run')}
+        {suggesting
+          ? t('swot.suggestions.working')
+          : suggestions
+            ? t('swot.suggestions.refresh')
+            : t('swot.suggestions.run')}
       </button>
-      {suggestions && groups.length === 0 && lemmas.length === 0 ? <p className="muted">{t('swot.suggestions.none')}</p> : null}
+      {suggestions && groups.length === 0 && lemmas.length === 0 ? (
+        <p className="muted">{t('swot.suggestions.none')}</p>
+      ) : null}
       <ul className="suggestion-list" data-testid="suggestions">
         {groups.map((group) => (
           <li key={group.key} className="suggestion">
             <div>
-              <strong>{group.name}</strong> <span className="muted">({quadrantLabel(t, group.quadrant)}, {t('swot.suggestions.confidence', { value: Math.round(group.confidence * 100) })})</span>
-              {group.terms.length > 0 ? <div className="muted small suggestion-reason">{t('swot.suggestions.because', { terms: group.terms.join(', ') })}</div> : null}
+              <strong>{group.name}</strong>{' '}
+              <span className="muted">
+                ({quadrantLabel(t, group.quadrant)},{' '}
+                {t('swot.suggestions.confidence', { value: Math.round(group.confidence * 100) })})
+              </span>
+              {group.terms.length > 0 ? (
+                <div className="muted small suggestion-reason">
+                  {t('swot.suggestions.because', { terms: group.terms.join(', ') })}
+                </div>
+              ) : null}
               <ul className="plain-list small">
                 {group.itemIds.map((id) => (
                   <li key={id}>{byId.get(id)?.text}</li>
@@ -62,7 +87,12 @@ export function SuggestionsPanel({ board, onError }: { board: SwotBoard; onError
                 className="button button-small button-primary"
                 onClick={() =>
                   scope
-                    ? void edit('swot.lemmas.create', { ...scope, quadrant: group.quadrant, name: group.name, itemIds: [...group.itemIds] }).then((error) => onError(error))
+                    ? void edit('swot.lemmas.create', {
+                        ...scope,
+                        quadrant: group.quadrant,
+                        name: group.name,
+                        itemIds: [...group.itemIds],
+                      }).then((error) => onError(error))
                     : undefined
                 }
               >
@@ -78,18 +108,32 @@ export function SuggestionsPanel({ board, onError }: { board: SwotBoard; onError
           <li key={`${hint.itemId}:${hint.lemmaId}`} className="suggestion">
             <div>
               {t('swot.suggestions.itemToLemma', { item: byId.get(hint.itemId)?.text ?? '', lemma: hint.lemmaName })}{' '}
-              <span className="muted">({t('swot.suggestions.confidence', { value: Math.round(hint.confidence * 100) })})</span>
-              {hint.terms.length > 0 ? <div className="muted small suggestion-reason">{t('swot.suggestions.because', { terms: hint.terms.join(', ') })}</div> : null}
+              <span className="muted">
+                ({t('swot.suggestions.confidence', { value: Math.round(hint.confidence * 100) })})
+              </span>
+              {hint.terms.length > 0 ? (
+                <div className="muted small suggestion-reason">
+                  {t('swot.suggestions.because', { terms: hint.terms.join(', ') })}
+                </div>
+              ) : null}
             </div>
             <div className="suggestion-actions">
               <button
                 type="button"
                 className="button button-small button-primary"
-                onClick={() => void edit('swot.items.assign', { itemIds: [hint.itemId], lemmaId: hint.lemmaId }).then((error) => onError(error))}
+                onClick={() =>
+                  void edit('swot.items.assign', { itemIds: [hint.itemId], lemmaId: hint.lemmaId }).then((error) =>
+                    onError(error),
+                  )
+                }
               >
                 {t('swot.suggestions.accept')}
               </button>
-              <button type="button" className="button button-small" onClick={() => reject(`lemma:${hint.itemId}:${hint.lemmaId}`)}>
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => reject(`lemma:${hint.itemId}:${hint.lemmaId}`)}
+              >
                 {t('swot.suggestions.reject')}
               </button>
             </div>
@@ -100,7 +144,13 @@ export function SuggestionsPanel({ board, onError }: { board: SwotBoard; onError
   );
 }
 
-export function ConflictsPanel({ board, onError }: { board: SwotBoard; onError: (error: ContractError | null) => void }) {
+export function ConflictsPanel({
+  board,
+  onError,
+}: {
+  board: SwotBoard;
+  onError: (error: ContractError | null) => void;
+}) {
   const { t } = useTranslation();
   const edit = useSwotBoard((state) => state.edit);
   if (board.conflicts.length === 0) return null;
@@ -113,16 +163,42 @@ export function ConflictsPanel({ board, onError }: { board: SwotBoard; onError: 
           <li key={conflict.id} className="conflict">
             <div>{t(`swot.conflicts.column.${conflict.column}`)}</div>
             <div>
-              {t('swot.conflicts.mine')}: <strong>{conflict.column === 'quadrant' && isQuadrant(conflict.mine) ? quadrantLabel(t, conflict.mine) : conflict.mine}</strong>
+              {t('swot.conflicts.mine')}:{' '}
+              <strong>
+                {conflict.column === 'quadrant' && isQuadrant(conflict.mine)
+                  ? quadrantLabel(t, conflict.mine)
+                  : conflict.mine}
+              </strong>
             </div>
             <div>
-              {t('swot.conflicts.theirs', { author: conflict.theirsAuthor })}: <strong>{conflict.column === 'quadrant' && isQuadrant(conflict.theirs) ? quadrantLabel(t, conflict.theirs) : conflict.theirs}</strong>
+              {t('swot.conflicts.theirs', { author: conflict.theirsAuthor })}:{' '}
+              <strong>
+                {conflict.column === 'quadrant' && isQuadrant(conflict.theirs)
+                  ? quadrantLabel(t, conflict.theirs)
+                  : conflict.theirs}
+              </strong>
             </div>
             <div className="suggestion-actions">
-              <button type="button" className="button button-small" onClick={() => void edit('swot.conflicts.resolve', { conflictId: conflict.id, choice: 'mine' }).then((error) => onError(error))}>
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() =>
+                  void edit('swot.conflicts.resolve', { conflictId: conflict.id, choice: 'mine' }).then((error) =>
+                    onError(error),
+                  )
+                }
+              >
                 {t('swot.conflicts.keepMine')}
               </button>
-              <button type="button" className="button button-small" onClick={() => void edit('swot.conflicts.resolve', { conflictId: conflict.id, choice: 'theirs' }).then((error) => onError(error))}>
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() =>
+                  void edit('swot.conflicts.resolve', { conflictId: conflict.id, choice: 'theirs' }).then((error) =>
+                    onError(error),
+                  )
+                }
+              >
                 {t('swot.conflicts.keepTheirs')}
               </button>
             </div>
@@ -151,12 +227,20 @@ export function AgreementPanel({ board }: { board: SwotBoard }) {
         className="inline-form"
         onSubmit={(event) => {
           event.preventDefault();
-          void api.invoke('swot.agreement', { campaignId: board.scope.campaignId, sectorId: board.scope.sectorId, groupId: board.scope.groupId, memberA, memberB }).then((answer) => {
-            if (answer.ok) {
-              setResult(answer.value);
-              setError(null);
-            } else setError(describeError(t, answer.error));
-          });
+          void api
+            .invoke('swot.agreement', {
+              campaignId: board.scope.campaignId,
+              sectorId: board.scope.sectorId,
+              groupId: board.scope.groupId,
+              memberA,
+              memberB,
+            })
+            .then((answer) => {
+              if (answer.ok) {
+                setResult(answer.value);
+                setError(null);
+              } else setError(describeError(t, answer.error));
+            });
         }}
       >
         <label htmlFor={`${id}-a`}>{t('swot.agreement.memberA')}</label>
@@ -184,7 +268,11 @@ export function AgreementPanel({ board }: { board: SwotBoard }) {
         <p data-testid="agreement">
           {result.kappa === null
             ? t('swot.agreement.undefined', { items: t('field.counts.items', { count: result.items }) })
-            : t('swot.agreement.result', { kappa: format.format(result.kappa), observed: Math.round(result.observed * 100), items: t('field.counts.items', { count: result.items }) })}
+            : t('swot.agreement.result', {
+                kappa: format.format(result.kappa),
+                observed: Math.round(result.observed * 100),
+                items: t('field.counts.items', { count: result.items }),
+              })}
         </p>
       ) : null}
     </section>

@@ -53,7 +53,8 @@ export function SwotCapture({ conversationId }: { conversationId: string }) {
   const { refetch } = capture;
   useEffect(() => onUndone(() => void refetch()), [refetch]);
 
-  if (!data) return error ? <p className="alert alert-error">{error}</p> : <p className="muted">{t('swot.common.loading')}</p>;
+  if (!data)
+    return error ? <p className="alert alert-error">{error}</p> : <p className="muted">{t('swot.common.loading')}</p>;
 
   return (
     <section className="swot-capture" aria-labelledby="swot-capture-title" data-testid="swot-capture">
@@ -138,7 +139,12 @@ function QuadrantColumn({ quadrant, items, entries, queue, add: addEntry, onChan
       </h3>
       <ul ref={listRef} className="capture-items" aria-labelledby={`${id}-title`}>
         {items.map((item) => (
-          <CaptureItem key={item.id} item={item} onKey={(event) => void onItemKey(event, item)} onSaved={() => onChanged(null, item.id)} />
+          <CaptureItem
+            key={item.id}
+            item={item}
+            onKey={(event) => void onItemKey(event, item)}
+            onSaved={() => onChanged(null, item.id)}
+          />
         ))}
         {open.map((entry) => (
           <PendingEntry key={entry.key} entry={entry} queue={queue} />

@@ -26,7 +26,10 @@ export function SwotScreen({ campaignId }: { campaignId: string }) {
   const [tab, setTab] = useState<Tab>('board');
   const { board, loading, load, reload, error: boardError } = useSwotBoard();
 
-  const current = scopes?.find((scope) => scopeKey(scope) === selected) ?? scopes?.find((scope) => scope.conversationCount > 0) ?? scopes?.[0];
+  const current =
+    scopes?.find((scope) => scopeKey(scope) === selected) ??
+    scopes?.find((scope) => scope.conversationCount > 0) ??
+    scopes?.[0];
 
   useEffect(() => {
     if (current) void load({ campaignId, sectorId: current.sectorId, groupId: current.groupId });
@@ -60,15 +63,30 @@ export function SwotScreen({ campaignId }: { campaignId: string }) {
         >
           {scopes.map((scope) => (
             <option key={scopeKey(scope)} value={scopeKey(scope)}>
-              {t('swot.scope.option', { sector: scope.sectorName, group: scope.groupName, conversations: t('field.counts.conversations', { count: scope.conversationCount }), items: t('field.counts.items', { count: scope.itemCount }) })}
+              {t('swot.scope.option', {
+                sector: scope.sectorName,
+                group: scope.groupName,
+                conversations: t('field.counts.conversations', { count: scope.conversationCount }),
+                items: t('field.counts.items', { count: scope.itemCount }),
+              })}
             </option>
           ))}
         </select>
         <div className="tabs" role="tablist" aria-label={t('swot.title')}>
-          <button type="button" role="tab" aria-selected={tab === 'capture'} className={tab === 'capture' ? 'tab active' : 'tab'} onClick={() => setTab('capture')}>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'capture'}
+            className={tab === 'capture' ? 'tab active' : 'tab'}
+            onClick={() => setTab('capture')}
+          >
             {t('swot.tabs.capture')}
           </button>
-          <button type="button" role="tab" aria-selected={tab === 'board'} className={tab === 'board' ? 'tab active' : 'tab'}
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'board'}
+            className={tab === 'board' ? 'tab active' : 'tab'}
             onClick={() => {
               setTab('board');
               void reload();
@@ -76,7 +94,13 @@ export function SwotScreen({ campaignId }: { campaignId: string }) {
           >
             {t('swot.tabs.board')}
           </button>
-          <button type="button" role="tab" aria-selected={tab === 'team'} className={tab === 'team' ? 'tab active' : 'tab'} onClick={() => setTab('team')}>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'team'}
+            className={tab === 'team' ? 'tab active' : 'tab'}
+            onClick={() => setTab('team')}
+          >
             {t('swot.tabs.team')}
           </button>
         </div>
@@ -89,7 +113,11 @@ export function SwotScreen({ campaignId }: { campaignId: string }) {
           {board ? (
             <>
               <p className="muted" aria-live="polite">
-                {t('swot.board.summary', { conversations: t('field.counts.conversations', { count: board.conversations.length }), items: t('field.counts.items', { count: board.items.length }), lemmas: t('field.counts.lemmas', { count: board.lemmas.length }) })}
+                {t('swot.board.summary', {
+                  conversations: t('field.counts.conversations', { count: board.conversations.length }),
+                  items: t('field.counts.items', { count: board.items.length }),
+                  lemmas: t('field.counts.lemmas', { count: board.lemmas.length }),
+                })}
                 {loading ? ` ${t('swot.common.loading')}` : ''}
               </p>
               <ClusterBoard board={board} />
@@ -108,7 +136,9 @@ function CaptureTab({ conversations }: { conversations: readonly SwotConversatio
   const { t } = useTranslation();
   const id = useId();
   const [chosen, setChosen] = useState('');
-  const conversationId = conversations.some((conversation) => conversation.id === chosen) ? chosen : (conversations[0]?.id ?? '');
+  const conversationId = conversations.some((conversation) => conversation.id === chosen)
+    ? chosen
+    : (conversations[0]?.id ?? '');
   if (conversations.length === 0) return <p className="muted">{t('swot.capture.noConversations')}</p>;
   return (
     <div className="swot-capture-tab">

@@ -24,8 +24,16 @@ export function TeamSwot({ campaignId, sectorId }: { campaignId: string; sectorI
   const groupId = view?.groupId ?? null;
   const submit = useCallback(
     async (quadrant: Quadrant, name: string): Promise<SubmitResult> => {
-      if (!groupId) return { ok: false, error: { code: 'INTERNAL', message: 'TRANSPORT: the team SWOT is not loaded' } };
-      const result = await api.invoke('swot.lemmas.create', { campaignId, sectorId, groupId, quadrant, name, itemIds: [] });
+      if (!groupId)
+        return { ok: false, error: { code: 'INTERNAL', message: 'TRANSPORT: the team SWOT is not loaded' } };
+      const result = await api.invoke('swot.lemmas.create', {
+        campaignId,
+        sectorId,
+        groupId,
+        quadrant,
+        name,
+        itemIds: [],
+      });
       if (!result.ok) return result;
       return { ok: true, id: result.value.id };
     },
@@ -37,7 +45,8 @@ export function TeamSwot({ campaignId, sectorId }: { campaignId: string; sectorI
     if (view) queue.settle(new Set(QUADRANTS.flatMap((quadrant) => view.lemmas[quadrant].map((lemma) => lemma.id))));
   }, [view, queue]);
 
-  if (!view) return error ? <p className="alert alert-error">{error}</p> : <p className="muted">{t('swot.common.loading')}</p>;
+  if (!view)
+    return error ? <p className="alert alert-error">{error}</p> : <p className="muted">{t('swot.common.loading')}</p>;
   return (
     <section aria-labelledby="team-swot-title" data-testid="team-swot">
       <h2 id="team-swot-title">{t('swot.team.title', { sector: view.sectorName })}</h2>
@@ -86,7 +95,8 @@ function TeamQuadrant({ view, quadrant, entries, queue, add, onChanged }: TeamQu
 
   useEffect(() => {
     // The input is disabled once the quadrant is full: focus stays in the quadrant, on its list.
-    if (full && (document.activeElement === document.body || document.activeElement === inputRef.current)) document.getElementById(`${id}-list`)?.focus();
+    if (full && (document.activeElement === document.body || document.activeElement === inputRef.current))
+      document.getElementById(`${id}-list`)?.focus();
   }, [full, id]);
 
   return (
@@ -94,10 +104,16 @@ function TeamQuadrant({ view, quadrant, entries, queue, add, onChanged }: TeamQu
       <h3>
         <span className={`quadrant-dot q-${quadrant}`} aria-hidden="true" />
         {quadrantLabel(t, quadrant)}{' '}
-        <span className={missing === 0 ? 'badge badge-ok' : 'badge badge-warn'}>{t('swot.team.count', { count: lemmas.length })}</span>
+        <span className={missing === 0 ? 'badge badge-ok' : 'badge badge-warn'}>
+          {t('swot.team.count', { count: lemmas.length })}
+        </span>
       </h3>
       <p className="small muted" aria-live="polite">
-        {missing > 0 ? t('swot.team.missing', { count: missing }) : missing < 0 ? t('swot.team.tooMany', { count: -missing }) : t('swot.team.complete')}
+        {missing > 0
+          ? t('swot.team.missing', { count: missing })
+          : missing < 0
+            ? t('swot.team.tooMany', { count: -missing })
+            : t('swot.team.complete')}
       </p>
       <ol className="plain-list team-lemmas" id={`${id}-list`} tabIndex={-1}>
         {lemmas.map((lemma) => (
@@ -107,7 +123,11 @@ function TeamQuadrant({ view, quadrant, entries, queue, add, onChanged }: TeamQu
               type="button"
               className="button button-small"
               aria-label={t('swot.team.removeLemma', { name: lemma.name })}
-              onClick={() => void api.invoke('swot.lemmas.remove', { lemmaId: lemma.id }).then((result) => onChanged(result.ok ? null : describeError(t, result.error)))}
+              onClick={() =>
+                void api
+                  .invoke('swot.lemmas.remove', { lemmaId: lemma.id })
+                  .then((result) => onChanged(result.ok ? null : describeError(t, result.error)))
+              }
             >
               {t('swot.lemma.remove')}
             </button>
@@ -132,7 +152,14 @@ function TeamQuadrant({ view, quadrant, entries, queue, add, onChanged }: TeamQu
         <label className="visually-hidden" htmlFor={`${id}-name`}>
           {t('swot.team.addTo', { quadrant: quadrantLabel(t, quadrant) })}
         </label>
-        <input ref={inputRef} id={`${id}-name`} value={name} onChange={(event) => setName(event.target.value)} disabled={full} placeholder={full ? t('swot.team.fullHint') : t('swot.team.placeholder')} />
+        <input
+          ref={inputRef}
+          id={`${id}-name`}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          disabled={full}
+          placeholder={full ? t('swot.team.fullHint') : t('swot.team.placeholder')}
+        />
         <button type="submit" className="button button-small" disabled={full}>
           {t('swot.team.add')}
         </button>

@@ -20,7 +20,13 @@ export const boardKeyboardCoordinates: KeyboardCoordinateGetter = (event, { cont
     const rect = droppableRects.get(container.id);
     if (!rect) continue;
     const inDirection =
-      event.code === KeyboardCode.Down ? rect.top > collisionRect.top : event.code === KeyboardCode.Up ? rect.top < collisionRect.top : event.code === KeyboardCode.Left ? rect.left < collisionRect.left : rect.left > collisionRect.left;
+      event.code === KeyboardCode.Down
+        ? rect.top > collisionRect.top
+        : event.code === KeyboardCode.Up
+          ? rect.top < collisionRect.top
+          : event.code === KeyboardCode.Left
+            ? rect.left < collisionRect.left
+            : rect.left > collisionRect.left;
     if (!inDirection) continue;
     const to = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     const distance = Math.hypot(to.x - from.x, to.y - from.y);
@@ -29,5 +35,10 @@ export const boardKeyboardCoordinates: KeyboardCoordinateGetter = (event, { cont
   if (!best) return undefined;
   const target = droppableRects.get(best.container.id);
   // Centre the dragged item on the target, so that the target is the one it overlaps most.
-  return target ? { x: target.left + target.width / 2 - collisionRect.width / 2, y: target.top + target.height / 2 - collisionRect.height / 2 } : undefined;
+  return target
+    ? {
+        x: target.left + target.width / 2 - collisionRect.width / 2,
+        y: target.top + target.height / 2 - collisionRect.height / 2,
+      }
+    : undefined;
 };

@@ -16,7 +16,15 @@ export function neighbourQuadrant(quadrant: Quadrant, key: string): Quadrant | n
   const row = GRID.findIndex((pair) => pair.includes(quadrant));
   const column = GRID[row]?.indexOf(quadrant) ?? -1;
   const target =
-    key === 'ArrowLeft' ? [row, column - 1] : key === 'ArrowRight' ? [row, column + 1] : key === 'ArrowUp' ? [row - 1, column] : key === 'ArrowDown' ? [row + 1, column] : null;
+    key === 'ArrowLeft'
+      ? [row, column - 1]
+      : key === 'ArrowRight'
+        ? [row, column + 1]
+        : key === 'ArrowUp'
+          ? [row - 1, column]
+          : key === 'ArrowDown'
+            ? [row + 1, column]
+            : null;
   if (!target) return null;
   const [r, c] = target as [number, number];
   return GRID[r]?.[c] ?? null;

@@ -26,7 +26,8 @@ interface BoardUi {
   reject(key: string): void;
 }
 
-const sameScope = (a: SwotScopeRef | null, b: SwotScopeRef) => a !== null && a.campaignId === b.campaignId && a.sectorId === b.sectorId && a.groupId === b.groupId;
+const sameScope = (a: SwotScopeRef | null, b: SwotScopeRef) =>
+  a !== null && a.campaignId === b.campaignId && a.sectorId === b.sectorId && a.groupId === b.groupId;
 
 export const useBoardUi = create<BoardUi>((set, get) => ({
   scope: null,
@@ -57,7 +58,11 @@ export interface BoardState {
    * new board, such as undo and focus, in step.) With `undo`, an edit that answers its inverse
    * writes goes on the undo stack under that action and subject.
    */
-  edit<C extends ChannelName>(channel: C, payload: InputOf<C>, undo?: { readonly action: UndoAction; readonly subject: string }): Promise<ContractError | null>;
+  edit<C extends ChannelName>(
+    channel: C,
+    payload: InputOf<C>,
+    undo?: { readonly action: UndoAction; readonly subject: string },
+  ): Promise<ContractError | null>;
   /** Asks for suggestions (computed again when asked again, and on every change while shown). */
   suggest(): Promise<void>;
   reject(key: string): void;
@@ -72,13 +77,19 @@ export function useSwotBoard<T>(selector?: (state: BoardState) => T): T | BoardS
   const { scope, suggestionsWanted, rejected, load, want, reject } = useBoardUi();
   const client = useQueryClient();
   const boardQuery = useContractQuery('swot.board', scope ?? NO_SCOPE, { enabled: scope !== null });
-  const suggestionsQuery = useContractQuery('swot.suggestions', scope ?? NO_SCOPE, { enabled: scope !== null && suggestionsWanted });
+  const suggestionsQuery = useContractQuery('swot.suggestions', scope ?? NO_SCOPE, {
+    enabled: scope !== null && suggestionsWanted,
+  });
   const { refetch } = boardQuery;
   const reload = useCallback(async () => {
     await refetch();
   }, [refetch]);
   const edit = useCallback(
-    async <C extends ChannelName>(channel: C, payload: InputOf<C>, undo?: { readonly action: UndoAction; readonly subject: string }): Promise<ContractError | null> => {
+    async <C extends ChannelName>(
+      channel: C,
+      payload: InputOf<C>,
+      undo?: { readonly action: UndoAction; readonly subject: string },
+    ): Promise<ContractError | null> => {
       const result = await api.invoke(channel, payload);
       if (result.ok && undo) recordUndo(undo.action, undo.subject, undoStepsOf(result.value));
       if (scope) await client.refetchQueries({ queryKey: contractKey('swot.board', scope), type: 'active' });

@@ -19,7 +19,10 @@ class JobFailed extends Error {
 }
 
 /** Follows a job until it is done or failed, reporting its progress: read again whenever the services say a job moved (no polling). */
-async function follow<R>(read: () => Promise<JobView<R> | string>, onProgress: (progress: Progress) => void): Promise<R> {
+async function follow<R>(
+  read: () => Promise<JobView<R> | string>,
+  onProgress: (progress: Progress) => void,
+): Promise<R> {
   const moved = wakeOn(isJobEvent);
   try {
     for (;;) {
@@ -108,7 +111,15 @@ export function DuoExchange() {
         const job = await api.invoke('jobs.import', { jobId: started.value.jobId });
         return job.ok ? job.value : job.error.message;
       }, setProgress);
-      setMessage({ kind: 'ok', text: t('sync.duo.imported', { count: result.count, applied: result.applied, duplicates: result.duplicates, conflicts: result.conflicts }) });
+      setMessage({
+        kind: 'ok',
+        text: t('sync.duo.imported', {
+          count: result.count,
+          applied: result.applied,
+          duplicates: result.duplicates,
+          conflicts: result.conflicts,
+        }),
+      });
     } catch (error) {
       setMessage({ kind: 'error', text: t('sync.duo.importFailed', { reason: reasonOf(error) }) });
     } finally {
@@ -141,7 +152,9 @@ export function DuoExchange() {
             <option value="">{t('sync.duo.everything')}</option>
             {duo?.peers.map((candidate) => (
               <option key={candidate.node} value={candidate.node}>
-                {candidate.name ? t('sync.duo.peerNamed', { name: candidate.name }) : t('sync.duo.peer', { node: candidate.node })}
+                {candidate.name
+                  ? t('sync.duo.peerNamed', { name: candidate.name })
+                  : t('sync.duo.peer', { node: candidate.node })}
               </option>
             ))}
           </select>
@@ -150,7 +163,12 @@ export function DuoExchange() {
         <p className="small">{t('sync.duo.noCampaign')}</p>
       )}
       <div className="button-row">
-        <button type="button" className="button button-primary" disabled={busy || !selected} onClick={() => void exportBundle()}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={busy || !selected}
+          onClick={() => void exportBundle()}
+        >
           {t('sync.duo.export')}
         </button>
         <label className={`button${busy ? ' disabled' : ''}`}>
@@ -171,12 +189,19 @@ export function DuoExchange() {
       </div>
       {progress ? (
         <div className="job-progress" role="status">
-          <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label={t(`sync.duo.phase.${progress.phase}`, { defaultValue: progress.phase })} />
+          <progress
+            max={Math.max(progress.total, 1)}
+            value={progress.done}
+            aria-label={t(`sync.duo.phase.${progress.phase}`, { defaultValue: progress.phase })}
+          />
           <span className="small muted">{t(`sync.duo.phase.${progress.phase}`, { defaultValue: progress.phase })}</span>
         </div>
       ) : null}
       {message ? (
-        <p className={message.kind === 'ok' ? 'alert alert-ok' : 'alert alert-error'} role={message.kind === 'ok' ? 'status' : 'alert'}>
+        <p
+          className={message.kind === 'ok' ? 'alert alert-ok' : 'alert alert-error'}
+          role={message.kind === 'ok' ? 'status' : 'alert'}
+        >
           {message.text}
         </p>
       ) : null}

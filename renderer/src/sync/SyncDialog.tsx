@@ -38,7 +38,9 @@ function ServerSection() {
   const [busy, setBusy] = useState(false);
   const fields = fieldErrors(t, error);
 
-  async function run(action: Promise<{ ok: true; value: NonNullable<typeof status> } | { ok: false; error: ContractError }>) {
+  async function run(
+    action: Promise<{ ok: true; value: NonNullable<typeof status> } | { ok: false; error: ContractError }>,
+  ) {
     setBusy(true);
     const result = await action;
     setBusy(false);
@@ -55,7 +57,8 @@ function ServerSection() {
   }
 
   const connected = status !== null && status.state !== 'not-configured';
-  const formatTime = (ms: number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(ms);
+  const formatTime = (ms: number) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(ms);
 
   return (
     <section className="dialog-section" aria-labelledby={`${id}-server`}>
@@ -65,19 +68,39 @@ function ServerSection() {
           <p>{t('sync.server.connectedAs', { email: status.email ?? '', url: status.serverUrl ?? '' })}</p>
           <p className={`sync-state sync-${status.state}`}>
             <span className="sync-dot" aria-hidden="true" /> {t(`sync.indicator.${indicatorState(status)}`)}
-            {status.reason || status.reasonCode ? ` ${t('sync.server.reason', { reason: reasonText(t, status.reasonCode, status.reason) })}` : ''}
+            {status.reason || status.reasonCode
+              ? ` ${t('sync.server.reason', { reason: reasonText(t, status.reasonCode, status.reason) })}`
+              : ''}
           </p>
           {status.state === 'syncing' && status.progress ? (
-            <progress max={status.progress.total ?? undefined} value={status.progress.done} aria-label={t(`sync.phase.${status.progress.phase}`)} />
+            <progress
+              max={status.progress.total ?? undefined}
+              value={status.progress.done}
+              aria-label={t(`sync.phase.${status.progress.phase}`)}
+            />
           ) : null}
-          {status.lastSyncAt ? <p className="muted small">{t('sync.server.lastSync', { time: formatTime(status.lastSyncAt) })}</p> : null}
-          {status.nextAttemptAt ? <p className="muted small">{t('sync.server.nextAttempt', { time: formatTime(status.nextAttemptAt) })}</p> : null}
+          {status.lastSyncAt ? (
+            <p className="muted small">{t('sync.server.lastSync', { time: formatTime(status.lastSyncAt) })}</p>
+          ) : null}
+          {status.nextAttemptAt ? (
+            <p className="muted small">{t('sync.server.nextAttempt', { time: formatTime(status.nextAttemptAt) })}</p>
+          ) : null}
           <p className="muted small">{t('sync.indicator.pending', { count: status.pendingChanges })}</p>
           <div className="button-row">
-            <button type="button" className="button button-primary" disabled={busy} onClick={() => void run(api.invoke('sync.now', {}))}>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={busy}
+              onClick={() => void run(api.invoke('sync.now', {}))}
+            >
               {t('sync.server.syncNow')}
             </button>
-            <button type="button" className="button" disabled={busy} onClick={() => void run(api.invoke('sync.disconnect', {}))}>
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => void run(api.invoke('sync.disconnect', {}))}
+            >
               {t('sync.server.disconnect')}
             </button>
           </div>
@@ -87,17 +110,37 @@ function ServerSection() {
           <p className="muted small">{t('sync.server.explain')}</p>
           <div className="field">
             <label htmlFor={`${id}-url`}>{t('sync.server.url')}</label>
-            <input id={`${id}-url`} value={serverUrl} onChange={(event) => setServerUrl(event.target.value)} placeholder="https://veldwerk.example.be" aria-invalid={fields.serverUrl ? true : undefined} />
+            <input
+              id={`${id}-url`}
+              value={serverUrl}
+              onChange={(event) => setServerUrl(event.target.value)}
+              placeholder="https://veldwerk.example.be"
+              aria-invalid={fields.serverUrl ? true : undefined}
+            />
             {fields.serverUrl ? <p className="field-error">{fields.serverUrl}</p> : null}
           </div>
           <div className="field">
             <label htmlFor={`${id}-email`}>{t('sync.server.email')}</label>
-            <input id={`${id}-email`} type="email" autoComplete="username" value={email} onChange={(event) => setEmail(event.target.value)} aria-invalid={fields.email ? true : undefined} />
+            <input
+              id={`${id}-email`}
+              type="email"
+              autoComplete="username"
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+              aria-invalid={fields.email ? true : undefined}
+            />
             {fields.email ? <p className="field-error">{fields.email}</p> : null}
           </div>
           <div className="field">
             <label htmlFor={`${id}-password`}>{t('sync.server.password')}</label>
-            <input id={`${id}-password`} type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} aria-invalid={fields.password ? true : undefined} />
+            <input
+              id={`${id}-password`}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              aria-invalid={fields.password ? true : undefined}
+            />
             {fields.password ? <p className="field-error">{fields.password}</p> : null}
           </div>
           {error && error.code !== 'INVALID_INPUT' ? (

@@ -17,10 +17,16 @@ export function SyncIndicator() {
   const dialog = useRef<HTMLDialogElement>(null);
 
   const state = status?.state ?? 'not-configured';
-  const time = status?.lastSyncAt ? new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(status.lastSyncAt) : null;
+  const time = status?.lastSyncAt
+    ? new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(status.lastSyncAt)
+    : null;
   const label =
     state === 'syncing' && status?.progress
-      ? t('sync.indicator.syncingProgress', { phase: t(`sync.phase.${status.progress.phase}`), done: status.progress.done, total: status.progress.total ?? '?' })
+      ? t('sync.indicator.syncingProgress', {
+          phase: t(`sync.phase.${status.progress.phase}`),
+          done: status.progress.done,
+          total: status.progress.total ?? '?',
+        })
       : indicatorState(status) === 'waiting'
         ? t('sync.indicator.waiting')
         : state === 'up-to-date' && time
@@ -29,10 +35,18 @@ export function SyncIndicator() {
 
   return (
     <>
-      <button type="button" className={`sync-indicator sync-${state}`} data-testid="sync-indicator" onClick={() => dialog.current?.showModal()} title={status?.reason || status?.reasonCode ? reasonText(t, status.reasonCode, status.reason) : undefined}>
+      <button
+        type="button"
+        className={`sync-indicator sync-${state}`}
+        data-testid="sync-indicator"
+        onClick={() => dialog.current?.showModal()}
+        title={status?.reason || status?.reasonCode ? reasonText(t, status.reasonCode, status.reason) : undefined}
+      >
         <span className="sync-dot" aria-hidden="true" />
         <span className="sync-label">{label}</span>
-        {status && status.pendingChanges > 0 && state !== 'not-configured' ? <span className="sync-pending">{t('sync.indicator.pending', { count: status.pendingChanges })}</span> : null}
+        {status && status.pendingChanges > 0 && state !== 'not-configured' ? (
+          <span className="sync-pending">{t('sync.indicator.pending', { count: status.pendingChanges })}</span>
+        ) : null}
       </button>
       <SyncDialog ref={dialog} />
     </>

@@ -12,7 +12,12 @@ type Target = 'submitted' | 'approved' | 'done';
 /** A refusal in the user's language, with the server's own words beside it. */
 function WorkflowError({ error }: { error: ContractError }) {
   const { t } = useTranslation();
-  const main = error.code === 'FORBIDDEN' ? t('workflow.errors.forbidden') : error.code === 'CONFLICT' ? t('workflow.errors.needsServer') : explainError(t, error);
+  const main =
+    error.code === 'FORBIDDEN'
+      ? t('workflow.errors.forbidden')
+      : error.code === 'CONFLICT'
+        ? t('workflow.errors.needsServer')
+        : explainError(t, error);
   return (
     <div className="alert alert-error" role="alert">
       <p>{main}</p>
@@ -27,14 +32,25 @@ function WorkflowError({ error }: { error: ContractError }) {
  * reached the server after the approval. Needs the server; offline the buttons say why they
  * cannot act, and nothing changes.
  */
-export function VisitReview({ campaignId, visitId, status, onChanged }: { campaignId: string; visitId: string; status: string; onChanged?: (status: string) => void }) {
+export function VisitReview({
+  campaignId,
+  visitId,
+  status,
+  onChanged,
+}: {
+  campaignId: string;
+  visitId: string;
+  status: string;
+  onChanged?: (status: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ContractError | null>(null);
   // The server's list: read again after each sync round (data/reads.ts) and after a decision here.
   const heldQuery = useContractQuery('workflow.held', { campaignId }, { enabled: status === 'approved' });
-  const held: readonly HeldEditView[] = status === 'approved' ? (heldQuery.data ?? []).filter((edit) => edit.visitId === visitId) : [];
+  const held: readonly HeldEditView[] =
+    status === 'approved' ? (heldQuery.data ?? []).filter((edit) => edit.visitId === visitId) : [];
 
   async function move(to: Target) {
     setBusy(true);
@@ -68,10 +84,18 @@ export function VisitReview({ campaignId, visitId, status, onChanged }: { campai
   return (
     <section className="card workflow-card" aria-labelledby={`${id}-title`} data-testid="visit-review">
       <h3 id={`${id}-title`}>{t('workflow.title')}</h3>
-      <p className="small">{t(`workflow.explain.${status === 'submitted' || status === 'approved' ? status : 'open'}`)}</p>
+      <p className="small">
+        {t(`workflow.explain.${status === 'submitted' || status === 'approved' ? status : 'open'}`)}
+      </p>
       <div className="button-row">
         {actions.map((action) => (
-          <button key={action.to} type="button" className={`button${action.primary ? ' button-primary' : ''}`} disabled={busy} onClick={() => void move(action.to)}>
+          <button
+            key={action.to}
+            type="button"
+            className={`button${action.primary ? ' button-primary' : ''}`}
+            disabled={busy}
+            onClick={() => void move(action.to)}
+          >
             {action.label}
           </button>
         ))}
@@ -86,8 +110,12 @@ export function VisitReview({ campaignId, visitId, status, onChanged }: { campai
               <li key={edit.changeId} className="held-edit">
                 <div>
                   <div className="held-record">
-                    {[edit.record.organisation, edit.record.visitDate, edit.record.conversation].filter(Boolean).join(' · ')}
-                    {edit.record.question ? <div className="small">{t('workflow.held.question', { question: edit.record.question })}</div> : null}
+                    {[edit.record.organisation, edit.record.visitDate, edit.record.conversation]
+                      .filter(Boolean)
+                      .join(' · ')}
+                    {edit.record.question ? (
+                      <div className="small">{t('workflow.held.question', { question: edit.record.question })}</div>
+                    ) : null}
                   </div>
                   <div className="held-diff" aria-label={t('workflow.held.diff')}>
                     {edit.diff.map((part, index) =>
@@ -100,13 +128,26 @@ export function VisitReview({ campaignId, visitId, status, onChanged }: { campai
                       ),
                     )}
                   </div>
-                  <div className="small muted">{t('workflow.held.by', { author: edit.authorName ?? t('workflow.held.unknownAuthor'), time: time.format(edit.receivedAt) })}</div>
+                  <div className="small muted">
+                    {t('workflow.held.by', {
+                      author: edit.authorName ?? t('workflow.held.unknownAuthor'),
+                      time: time.format(edit.receivedAt),
+                    })}
+                  </div>
                 </div>
                 <div className="button-row">
-                  <button type="button" className="button button-small button-primary" onClick={() => void decide(edit.changeId, 'accept')}>
+                  <button
+                    type="button"
+                    className="button button-small button-primary"
+                    onClick={() => void decide(edit.changeId, 'accept')}
+                  >
                     {t('workflow.held.accept')}
                   </button>
-                  <button type="button" className="button button-small" onClick={() => void decide(edit.changeId, 'reject')}>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() => void decide(edit.changeId, 'reject')}
+                  >
                     {t('workflow.held.reject')}
                   </button>
                 </div>

@@ -51,7 +51,9 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
         </nav>
         <div className="alert alert-error" role="alert">
           <p>
-            {loadError.code === 'NOT_FOUND' ? t('workspace.campaignMissing') : `${t('workspace.loadFailed')} ${describeError(t, loadError)}`}
+            {loadError.code === 'NOT_FOUND'
+              ? t('workspace.campaignMissing')
+              : `${t('workspace.loadFailed')} ${describeError(t, loadError)}`}
           </p>
           {loadError.code === 'NOT_FOUND' ? (
             <Link className="button" href="~/">
@@ -69,109 +71,125 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
 
   return (
     <CampaignProvider campaignId={campaignId}>
-    <div className="workspace">
-      <aside className="workspace-side">
-        <div className="workspace-campaign">
-          <div className="campaign-year">{campaign ? t('home.workingYear', { year: campaign.workingYear }) : '\u00a0'}</div>
-          <div className="workspace-campaign-name">{campaign?.name ?? t('workspace.loading')}</div>
-        </div>
-        <nav aria-label={t('workspace.navLabel')}>
-          <ul className="sidenav">
-            {sections.map((section) => {
-              const active = section === current;
-              return (
-                <li key={section.path}>
-                  <Link
-                    className={`sidenav-link${active ? ' active' : ''}`}
-                    href={section.path}
-                    aria-current={active ? 'page' : undefined}
-                    aria-describedby={`nav-hint-${section.path.slice(1)}`}
-                  >
-                    <span className="sidenav-label">{section.label}</span>
-                    <span className="sidenav-hint" id={`nav-hint-${section.path.slice(1)}`} aria-hidden="true">
-                      {section.hint}
-                    </span>
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
-        <IdentityPicker campaignId={campaignId} />
-      </aside>
-      <div className="workspace-main">
-        <nav className="breadcrumb" aria-label={t('workspace.breadcrumb')}>
-          <ol>
-            <li>
-              <Link href="~/">{t('nav.home')}</Link>
-            </li>
-            <li>
-              {current ? <Link href="/">{campaign?.name ?? '…'}</Link> : <span aria-current="page">{campaign?.name ?? '…'}</span>}
-            </li>
-            {current ? (
+      <div className="workspace">
+        <aside className="workspace-side">
+          <div className="workspace-campaign">
+            <div className="campaign-year">
+              {campaign ? t('home.workingYear', { year: campaign.workingYear }) : '\u00a0'}
+            </div>
+            <div className="workspace-campaign-name">{campaign?.name ?? t('workspace.loading')}</div>
+          </div>
+          <nav aria-label={t('workspace.navLabel')}>
+            <ul className="sidenav">
+              {sections.map((section) => {
+                const active = section === current;
+                return (
+                  <li key={section.path}>
+                    <Link
+                      className={`sidenav-link${active ? ' active' : ''}`}
+                      href={section.path}
+                      aria-current={active ? 'page' : undefined}
+                      aria-describedby={`nav-hint-${section.path.slice(1)}`}
+                    >
+                      <span className="sidenav-label">{section.label}</span>
+                      <span className="sidenav-hint" id={`nav-hint-${section.path.slice(1)}`} aria-hidden="true">
+                        {section.hint}
+                      </span>
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+          <IdentityPicker campaignId={campaignId} />
+        </aside>
+        <div className="workspace-main">
+          <nav className="breadcrumb" aria-label={t('workspace.breadcrumb')}>
+            <ol>
               <li>
-                <span aria-current="page">{current.label}</span>
+                <Link href="~/">{t('nav.home')}</Link>
               </li>
-            ) : null}
-          </ol>
-        </nav>
-        {setup && campaign ? (
-          <Switch>
-            <Route path="/setup" nest>
-              <SetupScreen setup={setup} />
-            </Route>
-            <Route path="/search">
-              <SearchScreen campaignId={campaignId} />
-            </Route>
-            <Route path="/visits" nest>
-              <Switch>
-                <Route path="/">
-                  <VisitsScreen setup={setup} />
-                </Route>
-                <Route path="/:visitId/conversations/:conversationId">
-                  {(params) => <ConversationScreen key={params.conversationId} visitId={params.visitId} conversationId={params.conversationId} />}
-                </Route>
-                <Route path="/:visitId">{(params) => <VisitScreen key={params.visitId} campaignId={campaignId} visitId={params.visitId} />}</Route>
-              </Switch>
-            </Route>
-            <Route path="/swot">
-              <SwotScreen campaignId={campaignId} />
-            </Route>
-            <Route path="/reports" nest>
-              <Switch>
-                <Route path="/">
-                  <ReportsScreen setup={setup} />
-                </Route>
-                <Route path="/:reportId">{(params) => <ReportScreen key={params.reportId} setup={setup} reportId={params.reportId} />}</Route>
-              </Switch>
-            </Route>
-            <Route path="/planning" nest>
-              <Switch>
-                <Route path="/print">
-                  <PrintPlan setup={setup} />
-                </Route>
-                <Route path="/">
-                  <PlanningScreen setup={setup} />
-                </Route>
-                <Route>
-                  <Redirect to="/" replace />
-                </Route>
-              </Switch>
-            </Route>
-            <Route path="/">
-              <Redirect to="/setup" replace />
-            </Route>
-            <Route>
-              <Redirect to="/setup" replace />
-            </Route>
-          </Switch>
-        ) : (
-          <p className="muted" role="status">
-            {t('workspace.loading')}
-          </p>
-        )}
+              <li>
+                {current ? (
+                  <Link href="/">{campaign?.name ?? '…'}</Link>
+                ) : (
+                  <span aria-current="page">{campaign?.name ?? '…'}</span>
+                )}
+              </li>
+              {current ? (
+                <li>
+                  <span aria-current="page">{current.label}</span>
+                </li>
+              ) : null}
+            </ol>
+          </nav>
+          {setup && campaign ? (
+            <Switch>
+              <Route path="/setup" nest>
+                <SetupScreen setup={setup} />
+              </Route>
+              <Route path="/search">
+                <SearchScreen campaignId={campaignId} />
+              </Route>
+              <Route path="/visits" nest>
+                <Switch>
+                  <Route path="/">
+                    <VisitsScreen setup={setup} />
+                  </Route>
+                  <Route path="/:visitId/conversations/:conversationId">
+                    {(params) => (
+                      <ConversationScreen
+                        key={params.conversationId}
+                        visitId={params.visitId}
+                        conversationId={params.conversationId}
+                      />
+                    )}
+                  </Route>
+                  <Route path="/:visitId">
+                    {(params) => <VisitScreen key={params.visitId} campaignId={campaignId} visitId={params.visitId} />}
+                  </Route>
+                </Switch>
+              </Route>
+              <Route path="/swot">
+                <SwotScreen campaignId={campaignId} />
+              </Route>
+              <Route path="/reports" nest>
+                <Switch>
+                  <Route path="/">
+                    <ReportsScreen setup={setup} />
+                  </Route>
+                  <Route path="/:reportId">
+                    {(params) => <ReportScreen key={params.reportId} setup={setup} reportId={params.reportId} />}
+                  </Route>
+                </Switch>
+              </Route>
+              <Route path="/planning" nest>
+                <Switch>
+                  <Route path="/print">
+                    <PrintPlan setup={setup} />
+                  </Route>
+                  <Route path="/">
+                    <PlanningScreen setup={setup} />
+                  </Route>
+                  <Route>
+                    <Redirect to="/" replace />
+                  </Route>
+                </Switch>
+              </Route>
+              <Route path="/">
+                <Redirect to="/setup" replace />
+              </Route>
+              <Route>
+                <Redirect to="/setup" replace />
+              </Route>
+            </Switch>
+          ) : (
+            <p className="muted" role="status">
+              {t('workspace.loading')}
+            </p>
+          )}
+        </div>
       </div>
-    </div>
     </CampaignProvider>
   );
 }

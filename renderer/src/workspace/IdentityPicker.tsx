@@ -18,7 +18,12 @@ export function IdentityPicker({ campaignId }: { readonly campaignId: string }) 
       {identity.members.length === 0 ? (
         <p className="muted">{t('workspace.identity.noMembers')}</p>
       ) : (
-        <select id={id} value={identity.memberId ?? ''} onChange={(event) => event.target.value && choose(event.target.value)} aria-describedby={identity.memberId ? undefined : `${id}-hint`}>
+        <select
+          id={id}
+          value={identity.memberId ?? ''}
+          onChange={(event) => event.target.value && choose(event.target.value)}
+          aria-describedby={identity.memberId ? undefined : `${id}-hint`}
+        >
           {identity.memberId ? null : <option value="">{t('workspace.identity.choose')}</option>}
           {identity.members.map((member) => (
             <option key={member.id} value={member.id}>

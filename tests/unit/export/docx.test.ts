@@ -39,7 +39,21 @@ describe('DOCX export', () => {
       expect(table).toContain('<w:tblLayout w:type="fixed"/>');
       expect(table).toMatch(/<w:tblGrid>(<w:gridCol w:w="\d+"\/>){4}<\/w:tblGrid>/);
       const cells = paragraphsOf(table);
-      expect(cells).toEqual(expect.arrayContaining(['Sterktes', 'Goede samenwerking', '6,3', '5 van 8', 'Zwaktes', 'Lange wachtlijsten', '3,8', '3 van 8', 'Bedreigingen', 'Besparingen', '1,3']));
+      expect(cells).toEqual(
+        expect.arrayContaining([
+          'Sterktes',
+          'Goede samenwerking',
+          '6,3',
+          '5 van 8',
+          'Zwaktes',
+          'Lange wachtlijsten',
+          '3,8',
+          '3 van 8',
+          'Bedreigingen',
+          'Besparingen',
+          '1,3',
+        ]),
+      );
       expect(table).not.toMatch(/6\.3/);
     }
     expect(paragraphsOf(xml)).toContain('Integratiecentra · Stakeholders · 8 gesprekken · Concept (live waarden)');
@@ -56,7 +70,10 @@ describe('DOCX export', () => {
   it('has page numbers in the footer and carries the team name only in its properties, without comments or tracked changes', async () => {
     const bytes = await docxBytes();
     const parts = docxParts(bytes);
-    const footer = parts.filter((part) => /word\/footer\d*\.xml/.test(part)).map((part) => docxPart(bytes, part)).join('');
+    const footer = parts
+      .filter((part) => /word\/footer\d*\.xml/.test(part))
+      .map((part) => docxPart(bytes, part))
+      .join('');
     expect(footer).toMatch(/PAGE/);
     expect(footer).toMatch(/NUMPAGES/);
     const core = docxPart(bytes, 'docProps/core.xml');

@@ -40,7 +40,17 @@ const WORD_COUNT_DELAY_MS = 250;
  * another origin). The component never re-renders per keystroke: the toolbar subscribes to the
  * flags it shows, the word count runs after a pause.
  */
-export function SectionEditor({ sync, field, title, editable, schema, extensions = [], onEditor, toolbarExtra, status }: SectionEditorProps) {
+export function SectionEditor({
+  sync,
+  field,
+  title,
+  editable,
+  schema,
+  extensions = [],
+  onEditor,
+  toolbarExtra,
+  status,
+}: SectionEditorProps) {
   const { t } = useTranslation();
   const [words, setWords] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -59,7 +69,14 @@ export function SectionEditor({ sync, field, title, editable, schema, extensions
       // Content from the Yjs document only: never an initial content that each laptop would add again.
       enableContentCheck: true,
       shouldRerenderOnTransaction: false,
-      editorProps: { attributes: { 'aria-label': t('reports.editor.label', { title }), 'aria-multiline': 'true', role: 'textbox', class: 'report-prose' } },
+      editorProps: {
+        attributes: {
+          'aria-label': t('reports.editor.label', { title }),
+          'aria-multiline': 'true',
+          role: 'textbox',
+          class: 'report-prose',
+        },
+      },
       onCreate: ({ editor: created }) => setWords(countWords(created.state.doc)),
       onUpdate: ({ editor: updated }) => {
         if (timer.current) clearTimeout(timer.current);

@@ -82,43 +82,104 @@ export function Toolbar({ editor, extra }: { readonly editor: Editor; readonly e
 
   return (
     <div className="editor-toolbar" role="toolbar" aria-label={t('reports.editor.toolbar')}>
-      <ToolButton label={t('reports.editor.undo')} shortcut="Mod+Z" disabled={off || !state.canUndo} onClick={() => chain().undo().run()}>
+      <ToolButton
+        label={t('reports.editor.undo')}
+        shortcut="Mod+Z"
+        disabled={off || !state.canUndo}
+        onClick={() => chain().undo().run()}
+      >
         ↶
       </ToolButton>
-      <ToolButton label={t('reports.editor.redo')} shortcut="Mod+Shift+Z" disabled={off || !state.canRedo} onClick={() => chain().redo().run()}>
+      <ToolButton
+        label={t('reports.editor.redo')}
+        shortcut="Mod+Shift+Z"
+        disabled={off || !state.canRedo}
+        onClick={() => chain().redo().run()}
+      >
         ↷
       </ToolButton>
       <span className="tool-sep" aria-hidden="true" />
-      <ToolButton label={t('reports.editor.paragraph')} shortcut="Mod+Alt+0" disabled={off} onClick={() => chain().setParagraph().run()}>
+      <ToolButton
+        label={t('reports.editor.paragraph')}
+        shortcut="Mod+Alt+0"
+        disabled={off}
+        onClick={() => chain().setParagraph().run()}
+      >
         ¶
       </ToolButton>
-      <ToolButton label={t('reports.editor.heading', { level: 2 })} shortcut="Mod+Alt+2" active={state.h2} disabled={off} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
+      <ToolButton
+        label={t('reports.editor.heading', { level: 2 })}
+        shortcut="Mod+Alt+2"
+        active={state.h2}
+        disabled={off}
+        onClick={() => chain().toggleHeading({ level: 2 }).run()}
+      >
         H2
       </ToolButton>
-      <ToolButton label={t('reports.editor.heading', { level: 3 })} shortcut="Mod+Alt+3" active={state.h3} disabled={off} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
+      <ToolButton
+        label={t('reports.editor.heading', { level: 3 })}
+        shortcut="Mod+Alt+3"
+        active={state.h3}
+        disabled={off}
+        onClick={() => chain().toggleHeading({ level: 3 }).run()}
+      >
         H3
       </ToolButton>
       <span className="tool-sep" aria-hidden="true" />
-      <ToolButton label={t('reports.editor.bold')} shortcut="Mod+B" active={state.bold} disabled={off} onClick={() => chain().toggleBold().run()}>
+      <ToolButton
+        label={t('reports.editor.bold')}
+        shortcut="Mod+B"
+        active={state.bold}
+        disabled={off}
+        onClick={() => chain().toggleBold().run()}
+      >
         <b>B</b>
       </ToolButton>
-      <ToolButton label={t('reports.editor.italic')} shortcut="Mod+I" active={state.italic} disabled={off} onClick={() => chain().toggleItalic().run()}>
+      <ToolButton
+        label={t('reports.editor.italic')}
+        shortcut="Mod+I"
+        active={state.italic}
+        disabled={off}
+        onClick={() => chain().toggleItalic().run()}
+      >
         <i>I</i>
       </ToolButton>
       <ToolButton label={t('reports.editor.link')} active={state.link} disabled={off} onClick={openLink}>
         <u>a</u>
       </ToolButton>
       <span className="tool-sep" aria-hidden="true" />
-      <ToolButton label={t('reports.editor.bulletList')} shortcut="Mod+Shift+8" active={state.bullet} disabled={off} onClick={() => chain().toggleBulletList().run()}>
+      <ToolButton
+        label={t('reports.editor.bulletList')}
+        shortcut="Mod+Shift+8"
+        active={state.bullet}
+        disabled={off}
+        onClick={() => chain().toggleBulletList().run()}
+      >
         •
       </ToolButton>
-      <ToolButton label={t('reports.editor.orderedList')} shortcut="Mod+Shift+7" active={state.ordered} disabled={off} onClick={() => chain().toggleOrderedList().run()}>
+      <ToolButton
+        label={t('reports.editor.orderedList')}
+        shortcut="Mod+Shift+7"
+        active={state.ordered}
+        disabled={off}
+        onClick={() => chain().toggleOrderedList().run()}
+      >
         1.
       </ToolButton>
-      <ToolButton label={t('reports.editor.blockquote')} shortcut="Mod+Shift+B" active={state.quote} disabled={off} onClick={() => chain().toggleBlockquote().run()}>
+      <ToolButton
+        label={t('reports.editor.blockquote')}
+        shortcut="Mod+Shift+B"
+        active={state.quote}
+        disabled={off}
+        onClick={() => chain().toggleBlockquote().run()}
+      >
         ❝
       </ToolButton>
-      <ToolButton label={t('reports.editor.table')} disabled={off} onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>
+      <ToolButton
+        label={t('reports.editor.table')}
+        disabled={off}
+        onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
+      >
         ▦
       </ToolButton>
       {state.table ? (
@@ -126,16 +187,28 @@ export function Toolbar({ editor, extra }: { readonly editor: Editor; readonly e
           <ToolButton label={t('reports.editor.addRow')} disabled={off} onClick={() => chain().addRowAfter().run()}>
             +⎯
           </ToolButton>
-          <ToolButton label={t('reports.editor.addColumn')} disabled={off} onClick={() => chain().addColumnAfter().run()}>
+          <ToolButton
+            label={t('reports.editor.addColumn')}
+            disabled={off}
+            onClick={() => chain().addColumnAfter().run()}
+          >
             +|
           </ToolButton>
           <ToolButton label={t('reports.editor.deleteRow')} disabled={off} onClick={() => chain().deleteRow().run()}>
             −⎯
           </ToolButton>
-          <ToolButton label={t('reports.editor.deleteColumn')} disabled={off} onClick={() => chain().deleteColumn().run()}>
+          <ToolButton
+            label={t('reports.editor.deleteColumn')}
+            disabled={off}
+            onClick={() => chain().deleteColumn().run()}
+          >
             −|
           </ToolButton>
-          <ToolButton label={t('reports.editor.deleteTable')} disabled={off} onClick={() => chain().deleteTable().run()}>
+          <ToolButton
+            label={t('reports.editor.deleteTable')}
+            disabled={off}
+            onClick={() => chain().deleteTable().run()}
+          >
             ▦×
           </ToolButton>
         </>

@@ -2,7 +2,11 @@ import { Extension } from '@tiptap/core';
 import type { EditorState } from '@tiptap/pm/state';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
+import {
+  absolutePositionToRelativePosition,
+  relativePositionToAbsolutePosition,
+  ySyncPluginKey,
+} from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import type { CommentAnchor } from '../../../../shared/contract/reports';
 import { base64ToBytes, bytesToBase64 } from '../../sync/base64';
@@ -28,7 +32,11 @@ function syncState(state: EditorState): SyncState | null {
 export function anchorOf(state: EditorState, from: number, to: number): CommentAnchor | null {
   const sync = syncState(state);
   if (!sync?.binding) return null;
-  const start = absolutePositionToRelativePosition(from, sync.type, sync.binding.mapping as never) as Y.RelativePosition;
+  const start = absolutePositionToRelativePosition(
+    from,
+    sync.type,
+    sync.binding.mapping as never,
+  ) as Y.RelativePosition;
   const end = absolutePositionToRelativePosition(to, sync.type, sync.binding.mapping as never) as Y.RelativePosition;
   return { start: bytesToBase64(Y.encodeRelativePosition(start)), end: bytesToBase64(Y.encodeRelativePosition(end)) };
 }
@@ -38,8 +46,18 @@ export function rangeOf(state: EditorState, anchor: CommentAnchor): { from: numb
   const sync = syncState(state);
   if (!sync?.binding) return null;
   try {
-    const start = relativePositionToAbsolutePosition(sync.doc, sync.type, Y.decodeRelativePosition(base64ToBytes(anchor.start)), sync.binding.mapping as never);
-    const end = relativePositionToAbsolutePosition(sync.doc, sync.type, Y.decodeRelativePosition(base64ToBytes(anchor.end)), sync.binding.mapping as never);
+    const start = relativePositionToAbsolutePosition(
+      sync.doc,
+      sync.type,
+      Y.decodeRelativePosition(base64ToBytes(anchor.start)),
+      sync.binding.mapping as never,
+    );
+    const end = relativePositionToAbsolutePosition(
+      sync.doc,
+      sync.type,
+      Y.decodeRelativePosition(base64ToBytes(anchor.end)),
+      sync.binding.mapping as never,
+    );
     if (start === null || end === null || end <= start) return null;
     return { from: start, to: Math.min(end, state.doc.content.size) };
   } catch {
@@ -68,7 +86,10 @@ function build(state: EditorState, options: CommentHighlightOptions): Decoration
     const range = rangeOf(state, comment.anchor);
     if (!range) continue;
     decorations.push(
-      Decoration.inline(range.from, range.to, { class: comment.id === active ? 'comment-mark active' : 'comment-mark', 'data-comment-id': comment.id }),
+      Decoration.inline(range.from, range.to, {
+        class: comment.id === active ? 'comment-mark active' : 'comment-mark',
+        'data-comment-id': comment.id,
+      }),
     );
   }
   return DecorationSet.create(state.doc, decorations);

@@ -2,9 +2,24 @@ import type { TFunction } from 'i18next';
 import { NodeViewContent, NodeViewWrapper, ReactNodeViewRenderer, type ReactNodeViewProps } from '@tiptap/react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EvidenceRefs, ResolvableBlock, ResolvedBlock, ResolvedBlockValue, ResolvedSwotRow } from '../../../../shared/contract/reports';
+import type {
+  EvidenceRefs,
+  ResolvableBlock,
+  ResolvedBlock,
+  ResolvedBlockValue,
+  ResolvedSwotRow,
+} from '../../../../shared/contract/reports';
 import { isLanguage } from '../../../../shared/i18n';
-import { Counter, Footnote, LemmaParagraphs, Participants, SourceQuote, SwotTable, TeamSwot, type ReportNodeExtensions } from '../../../../shared/report/extensions';
+import {
+  Counter,
+  Footnote,
+  LemmaParagraphs,
+  Participants,
+  SourceQuote,
+  SwotTable,
+  TeamSwot,
+  type ReportNodeExtensions,
+} from '../../../../shared/report/extensions';
 import { resolvableBlockSchema } from '../../../../shared/contract/reports';
 import { useContractQuery } from '../../data/queries';
 import { describeError } from '../../errors';
@@ -19,7 +34,11 @@ function blockOf(type: string, attrs: Record<string, unknown>): ResolvableBlock 
 }
 
 /** Resolves one block through the contract; refreshed by the data layer when its records change. */
-function useResolved(type: string, attrs: Record<string, unknown>, context: ReportContextValue): { block: ResolvableBlock | null; resolved: ResolvedBlock | null; error: string | null } {
+function useResolved(
+  type: string,
+  attrs: Record<string, unknown>,
+  context: ReportContextValue,
+): { block: ResolvableBlock | null; resolved: ResolvedBlock | null; error: string | null } {
   const { t, i18n } = useTranslation();
   const block = blockOf(type, attrs);
   const language = isLanguage(i18n.language) ? i18n.language : 'nl-BE';
@@ -31,7 +50,17 @@ function useResolved(type: string, attrs: Record<string, unknown>, context: Repo
   return { block, resolved: query.data?.[0] ?? null, error: query.error ? describeError(t, query.error.error) : null };
 }
 
-function EvidenceButton({ refs, label, children, className }: { readonly refs: EvidenceRefs; readonly label: string; readonly children: ReactNode; readonly className?: string }) {
+function EvidenceButton({
+  refs,
+  label,
+  children,
+  className,
+}: {
+  readonly refs: EvidenceRefs;
+  readonly label: string;
+  readonly children: ReactNode;
+  readonly className?: string;
+}) {
   const context = useReportContext();
   const { t } = useTranslation();
   return (
@@ -48,7 +77,17 @@ function EvidenceButton({ refs, label, children, className }: { readonly refs: E
   );
 }
 
-function SwotRows({ rows, n, t, caption }: { readonly rows: readonly ResolvedSwotRow[]; readonly n: number; readonly t: T; readonly caption: string }) {
+function SwotRows({
+  rows,
+  n,
+  t,
+  caption,
+}: {
+  readonly rows: readonly ResolvedSwotRow[];
+  readonly n: number;
+  readonly t: T;
+  readonly caption: string;
+}) {
   if (rows.length === 0) {
     return (
       <p className="muted">
@@ -96,19 +135,31 @@ function BlockValue({ value, t }: { readonly value: ResolvedBlockValue; readonly
         <div className="block-body">
           <div className="block-title">
             {t('reports.blocks.swotTableTitle', { sector: value.sectorName, group: value.groupName })}{' '}
-            <EvidenceButton refs={value.evidence} label={t('reports.blocks.conversationCount', { count: value.conversationCount })} className="muted">
+            <EvidenceButton
+              refs={value.evidence}
+              label={t('reports.blocks.conversationCount', { count: value.conversationCount })}
+              className="muted"
+            >
               {t('reports.blocks.conversationCount', { count: value.conversationCount })}
             </EvidenceButton>
           </div>
           {value.quadrants.map((quadrant) => (
-            <SwotRows key={quadrant.quadrant} rows={quadrant.rows} n={value.conversationCount} t={t} caption={t(`swot.quadrants.${quadrant.quadrant}`)} />
+            <SwotRows
+              key={quadrant.quadrant}
+              rows={quadrant.rows}
+              n={value.conversationCount}
+              t={t}
+              caption={t(`swot.quadrants.${quadrant.quadrant}`)}
+            />
           ))}
         </div>
       );
     case 'lemmaParagraphs':
       return (
         <div className="block-body">
-          <div className="block-title">{t('reports.blocks.lemmaParagraphsTitle', { sector: value.sectorName, group: value.groupName })}</div>
+          <div className="block-title">
+            {t('reports.blocks.lemmaParagraphsTitle', { sector: value.sectorName, group: value.groupName })}
+          </div>
           {value.paragraphs.length === 0 ? <p className="muted">{t('reports.blocks.noLemmas')}</p> : null}
           {value.paragraphs.map((paragraph) => (
             <p key={`${paragraph.quadrant}-${paragraph.rank}-${paragraph.lemma}`}>
@@ -160,7 +211,10 @@ function BlockValue({ value, t }: { readonly value: ResolvedBlockValue; readonly
                 <tr key={row.categoryId}>
                   <td>{row.category}</td>
                   <td>
-                    <EvidenceButton refs={row.evidence} label={t('reports.blocks.participantsOf', { category: row.category })}>
+                    <EvidenceButton
+                      refs={row.evidence}
+                      label={t('reports.blocks.participantsOf', { category: row.category })}
+                    >
                       {row.participants}
                     </EvidenceButton>
                   </td>
@@ -188,8 +242,14 @@ function BlockValue({ value, t }: { readonly value: ResolvedBlockValue; readonly
 
 /** What a block is about, without its values (a saved version, an incomplete block). */
 function describeBlock(t: T, type: string, attrs: Record<string, unknown>): string {
-  const quadrant = typeof attrs.quadrant === 'string' && attrs.quadrant !== 'all' ? t(`swot.quadrants.${attrs.quadrant as 'strengths'}`) : t('reports.blocks.allQuadrants');
-  return t(`reports.blocks.kinds.${type as 'swotTable'}`, { defaultValue: type }) + (type === 'participants' || type === 'counter' ? '' : ` · ${quadrant}`);
+  const quadrant =
+    typeof attrs.quadrant === 'string' && attrs.quadrant !== 'all'
+      ? t(`swot.quadrants.${attrs.quadrant as 'strengths'}`)
+      : t('reports.blocks.allQuadrants');
+  return (
+    t(`reports.blocks.kinds.${type as 'swotTable'}`, { defaultValue: type }) +
+    (type === 'participants' || type === 'counter' ? '' : ` · ${quadrant}`)
+  );
 }
 
 function LiveBlockView({ node, selected }: ReactNodeViewProps) {
@@ -202,13 +262,27 @@ function LiveBlockView({ node, selected }: ReactNodeViewProps) {
   else if (!block) body = <p className="alert alert-error">{t('reports.blocks.incomplete')}</p>;
   else if (error) body = <p className="alert alert-error">{error}</p>;
   else if (!resolved) body = <p className="muted">{t('reports.common.loading')}</p>;
-  else if (!resolved.ok) body = <p className="alert alert-error">{t(resolved.code === 'NOT_FOUND' ? 'reports.blocks.notFound' : 'reports.blocks.incomplete')}</p>;
+  else if (!resolved.ok)
+    body = (
+      <p className="alert alert-error">
+        {t(resolved.code === 'NOT_FOUND' ? 'reports.blocks.notFound' : 'reports.blocks.incomplete')}
+      </p>
+    );
   else body = <BlockValue value={resolved.value} t={t} />;
   return (
-    <NodeViewWrapper className={`live-block${selected ? ' selected' : ''}`} data-block-type={node.type.name} data-block-id={String(attrs.blockId ?? '')} contentEditable={false}>
+    <NodeViewWrapper
+      className={`live-block${selected ? ' selected' : ''}`}
+      data-block-type={node.type.name}
+      data-block-id={String(attrs.blockId ?? '')}
+      contentEditable={false}
+    >
       <div className="live-block-label" data-drag-handle="">
         <span>{describeBlock(t, node.type.name, attrs)}</span>
-        {resolved?.ok && resolved.frozen ? <span className="frozen-badge">{t('reports.blocks.frozen')}</span> : context.mode === 'live' ? <span className="live-badge">{t('reports.blocks.live')}</span> : null}
+        {resolved?.ok && resolved.frozen ? (
+          <span className="frozen-badge">{t('reports.blocks.frozen')}</span>
+        ) : context.mode === 'live' ? (
+          <span className="live-badge">{t('reports.blocks.live')}</span>
+        ) : null}
       </div>
       {body}
     </NodeViewWrapper>
@@ -222,13 +296,24 @@ function CounterView({ node, selected }: ReactNodeViewProps) {
   const { resolved } = useResolved(node.type.name, attrs, context);
   const value = resolved?.ok && resolved.value.type === 'counter' ? resolved.value : null;
   return (
-    <NodeViewWrapper as="span" className={`counter-chip${selected ? ' selected' : ''}${resolved?.ok && resolved.frozen ? ' frozen' : ''}`} data-block-type="counter" contentEditable={false}>
+    <NodeViewWrapper
+      as="span"
+      className={`counter-chip${selected ? ' selected' : ''}${resolved?.ok && resolved.frozen ? ' frozen' : ''}`}
+      data-block-type="counter"
+      contentEditable={false}
+    >
       {value ? (
         <EvidenceButton refs={value.evidence} label={value.text}>
           {value.text}
         </EvidenceButton>
       ) : (
-        <span className="muted">{context.mode === 'version' ? t('reports.blocks.kinds.counter') : resolved && !resolved.ok ? t('reports.blocks.incomplete') : '…'}</span>
+        <span className="muted">
+          {context.mode === 'version'
+            ? t('reports.blocks.kinds.counter')
+            : resolved && !resolved.ok
+              ? t('reports.blocks.incomplete')
+              : '…'}
+        </span>
       )}
     </NodeViewWrapper>
   );
@@ -274,7 +359,13 @@ function FootnoteView({ node, editor, getPos, updateAttributes, selected }: Reac
                 setOpen(false);
               }}
             >
-              <textarea aria-label={t('reports.editor.footnotePrompt')} value={draft} autoFocus onChange={(event) => setDraft(event.target.value)} rows={3} />
+              <textarea
+                aria-label={t('reports.editor.footnotePrompt')}
+                value={draft}
+                autoFocus
+                onChange={(event) => setDraft(event.target.value)}
+                rows={3}
+              />
               <button type="submit" className="button button-small">
                 {t('reports.common.save')}
               </button>

@@ -98,7 +98,8 @@ export class SectionSync {
     this.setStatus({ kind: 'saving' });
     const run = this.options.save(update).then(
       (result) => this.settle(update, result),
-      (error: unknown) => this.settle(update, { ok: false, error: { code: 'INTERNAL', message: `TRANSPORT: ${String(error)}` } }),
+      (error: unknown) =>
+        this.settle(update, { ok: false, error: { code: 'INTERNAL', message: `TRANSPORT: ${String(error)}` } }),
     );
     this.inFlight = run;
     await run;

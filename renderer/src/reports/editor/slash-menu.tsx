@@ -21,10 +21,7 @@ export interface SlashMenuOptions {
 
 /** Folds case and accents, so "swot" finds "SWOT" and "team" finds "Team’s". */
 function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLocaleLowerCase('nl-BE');
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('nl-BE');
 }
 
 export function filterSlashItems(items: readonly SlashItem[], query: string): SlashItem[] {
@@ -44,7 +41,10 @@ interface MenuHandle {
   onKeyDown: (props: SuggestionKeyDownProps) => boolean;
 }
 
-const SlashMenuList = forwardRef<MenuHandle, MenuProps>(function SlashMenuList({ items, command, emptyLabel, menuLabel }, ref) {
+const SlashMenuList = forwardRef<MenuHandle, MenuProps>(function SlashMenuList(
+  { items, command, emptyLabel, menuLabel },
+  ref,
+) {
   const [selected, setSelected] = useState(0);
   useEffect(() => setSelected(0), [items]);
   useImperativeHandle(ref, () => ({
@@ -119,7 +119,8 @@ export const SlashMenu = Extension.create<SlashMenuOptions>({
               });
               unmount = props.mount(renderer.element as HTMLElement);
             },
-            onUpdate: (props) => renderer?.updateProps({ ...props, emptyLabel: options.emptyLabel, menuLabel: options.menuLabel }),
+            onUpdate: (props) =>
+              renderer?.updateProps({ ...props, emptyLabel: options.emptyLabel, menuLabel: options.menuLabel }),
             onKeyDown: (props) => {
               if (props.event.key === 'Escape') {
                 unmount?.();

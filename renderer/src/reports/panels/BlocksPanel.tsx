@@ -2,7 +2,15 @@ import type { Editor } from '@tiptap/core';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignSetup } from '../../../../shared/domain/setup';
-import { COUNTER_FORMS, COUNTER_METRICS, QUADRANT_CHOICES, type CounterForm, type CounterMetric, type LiveBlockName, type QuadrantChoice } from '../../../../shared/report/model';
+import {
+  COUNTER_FORMS,
+  COUNTER_METRICS,
+  QUADRANT_CHOICES,
+  type CounterForm,
+  type CounterMetric,
+  type LiveBlockName,
+  type QuadrantChoice,
+} from '../../../../shared/report/model';
 import { useContractQuery } from '../../data/queries';
 import { regionName } from '../../workspace/labels';
 import { insertBlock } from '../block-catalog';
@@ -29,11 +37,22 @@ export function BlocksPanel({ setup, editor }: { readonly setup: CampaignSetup; 
   const [metric, setMetric] = useState<CounterMetric>('organisations');
   const [form, setForm] = useState<CounterForm>('kOfN');
   const [lemmaId, setLemmaId] = useState('');
-  const board = useContractQuery('swot.board', { campaignId: setup.campaign.id, sectorId, groupId: effectiveGroup }, { enabled: kind === 'counter' && metric === 'lemma' && sectorId !== '' && effectiveGroup !== '' });
-  const lemmas = board.data ? Object.values(board.data.scored).flat().filter((row) => row.lemmaId) : [];
+  const board = useContractQuery(
+    'swot.board',
+    { campaignId: setup.campaign.id, sectorId, groupId: effectiveGroup },
+    { enabled: kind === 'counter' && metric === 'lemma' && sectorId !== '' && effectiveGroup !== '' },
+  );
+  const lemmas = board.data
+    ? Object.values(board.data.scored)
+        .flat()
+        .filter((row) => row.lemmaId)
+    : [];
 
   const usesRegion = (kind === 'participants' || (kind === 'counter' && metric !== 'lemma')) && scopeKind === 'region';
-  const needsGroup = kind === 'swotTable' || kind === 'lemmaParagraphs' || (kind === 'counter' && (metric === 'lemma' || metric === 'conversations'));
+  const needsGroup =
+    kind === 'swotTable' ||
+    kind === 'lemmaParagraphs' ||
+    (kind === 'counter' && (metric === 'lemma' || metric === 'conversations'));
   const scopeId = usesRegion ? regionId : sectorId;
 
   const attrs = (): Record<string, unknown> => {
@@ -56,7 +75,10 @@ export function BlocksPanel({ setup, editor }: { readonly setup: CampaignSetup; 
         };
     }
   };
-  const complete = scopeId !== '' && (!needsGroup || usesRegion || effectiveGroup !== '') && (kind !== 'counter' || metric !== 'lemma' || lemmaId !== '');
+  const complete =
+    scopeId !== '' &&
+    (!needsGroup || usesRegion || effectiveGroup !== '') &&
+    (kind !== 'counter' || metric !== 'lemma' || lemmaId !== '');
   const disabled = !editor || !editor.isEditable || !complete;
 
   return (
@@ -76,7 +98,11 @@ export function BlocksPanel({ setup, editor }: { readonly setup: CampaignSetup; 
       {kind === 'counter' ? (
         <div className="field">
           <label htmlFor={`${id}-metric`}>{t('reports.blocks.metric')}</label>
-          <select id={`${id}-metric`} value={metric} onChange={(event) => setMetric(event.target.value as CounterMetric)}>
+          <select
+            id={`${id}-metric`}
+            value={metric}
+            onChange={(event) => setMetric(event.target.value as CounterMetric)}
+          >
             {COUNTER_METRICS.map((each) => (
               <option key={each} value={each}>
                 {t(`reports.blocks.metrics.${each}`)}
@@ -88,7 +114,11 @@ export function BlocksPanel({ setup, editor }: { readonly setup: CampaignSetup; 
       {kind === 'participants' || (kind === 'counter' && metric !== 'lemma') ? (
         <div className="field">
           <label htmlFor={`${id}-scopeKind`}>{t('reports.blocks.scopeKind')}</label>
-          <select id={`${id}-scopeKind`} value={scopeKind} onChange={(event) => setScopeKind(event.target.value as 'sector' | 'region')}>
+          <select
+            id={`${id}-scopeKind`}
+            value={scopeKind}
+            onChange={(event) => setScopeKind(event.target.value as 'sector' | 'region')}
+          >
             <option value="sector">{t('reports.blocks.sector')}</option>
             <option value="region">{t('reports.blocks.region')}</option>
           </select>
@@ -132,7 +162,11 @@ export function BlocksPanel({ setup, editor }: { readonly setup: CampaignSetup; 
       {kind === 'swotTable' || kind === 'lemmaParagraphs' || kind === 'teamSwot' ? (
         <div className="field">
           <label htmlFor={`${id}-quadrant`}>{t('reports.blocks.quadrant')}</label>
-          <select id={`${id}-quadrant`} value={quadrant} onChange={(event) => setQuadrant(event.target.value as QuadrantChoice)}>
+          <select
+            id={`${id}-quadrant`}
+            value={quadrant}
+            onChange={(event) => setQuadrant(event.target.value as QuadrantChoice)}
+          >
             {QUADRANT_CHOICES.map((each) => (
               <option key={each} value={each}>
                 {each === 'all' ? t('reports.blocks.allQuadrants') : t(`swot.quadrants.${each}`)}
@@ -166,7 +200,12 @@ export function BlocksPanel({ setup, editor }: { readonly setup: CampaignSetup; 
           </select>
         </div>
       ) : null}
-      <button type="button" className="button button-primary" disabled={disabled} onClick={() => editor && insertBlock(editor, kind, attrs())}>
+      <button
+        type="button"
+        className="button button-primary"
+        disabled={disabled}
+        onClick={() => editor && insertBlock(editor, kind, attrs())}
+      >
         {t('reports.blocks.insert')}
       </button>
       {!editor || !editor.isEditable ? <p className="muted small">{t('reports.blocks.noEditor')}</p> : null}

@@ -56,29 +56,62 @@ export function CommentsPanel({ comments, sections, sectionId, editor, activeId,
       <form className="comment-form" onSubmit={(event) => void submit(event)}>
         <label className="field">
           <span>{t('reports.comments.add')}</span>
-          <textarea rows={3} value={text} onChange={(event) => setText(event.target.value)} aria-label={t('reports.comments.addLabel')} />
+          <textarea
+            rows={3}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            aria-label={t('reports.comments.addLabel')}
+          />
         </label>
-        <button type="submit" className="button button-primary button-small" disabled={!editor || text.trim() === '' || add.isPending}>
+        <button
+          type="submit"
+          className="button button-primary button-small"
+          disabled={!editor || text.trim() === '' || add.isPending}
+        >
           {t('reports.comments.post')}
         </button>
-        {notice ? <p className="muted small" role="status">{notice}</p> : null}
+        {notice ? (
+          <p className="muted small" role="status">
+            {notice}
+          </p>
+        ) : null}
         {add.error ? <p className="alert alert-error">{describeError(t, add.error.error)}</p> : null}
       </form>
       {comments.length === 0 ? <p className="muted">{t('reports.comments.none')}</p> : null}
       <ul className="comment-threads">
         {open.map((comment) => (
-          <Thread key={comment.id} comment={comment} sectionTitle={titleOf.get(comment.sectionId) ?? ''} editor={comment.sectionId === sectionId ? editor : null} active={comment.id === activeId} onActivate={onActivate} />
+          <Thread
+            key={comment.id}
+            comment={comment}
+            sectionTitle={titleOf.get(comment.sectionId) ?? ''}
+            editor={comment.sectionId === sectionId ? editor : null}
+            active={comment.id === activeId}
+            onActivate={onActivate}
+          />
         ))}
       </ul>
       {resolved.length > 0 ? (
-        <button type="button" className="button button-quiet button-small" onClick={() => setShowResolved(!showResolved)}>
-          {showResolved ? t('reports.comments.hideResolved') : t('reports.comments.showResolved', { count: resolved.length })}
+        <button
+          type="button"
+          className="button button-quiet button-small"
+          onClick={() => setShowResolved(!showResolved)}
+        >
+          {showResolved
+            ? t('reports.comments.hideResolved')
+            : t('reports.comments.showResolved', { count: resolved.length })}
         </button>
       ) : null}
       {showResolved ? (
         <ul className="comment-threads resolved">
           {resolved.map((comment) => (
-            <Thread key={comment.id} comment={comment} sectionTitle={titleOf.get(comment.sectionId) ?? ''} editor={null} active={comment.id === activeId} onActivate={onActivate} />
+            <Thread
+              key={comment.id}
+              comment={comment}
+              sectionTitle={titleOf.get(comment.sectionId) ?? ''}
+              editor={null}
+              active={comment.id === activeId}
+              onActivate={onActivate}
+            />
           ))}
         </ul>
       ) : null}
@@ -86,7 +119,19 @@ export function CommentsPanel({ comments, sections, sectionId, editor, activeId,
   );
 }
 
-function Thread({ comment, sectionTitle, editor, active, onActivate }: { readonly comment: CommentView; readonly sectionTitle: string; readonly editor: Editor | null; readonly active: boolean; readonly onActivate: (comment: CommentView) => void }) {
+function Thread({
+  comment,
+  sectionTitle,
+  editor,
+  active,
+  onActivate,
+}: {
+  readonly comment: CommentView;
+  readonly sectionTitle: string;
+  readonly editor: Editor | null;
+  readonly active: boolean;
+  readonly onActivate: (comment: CommentView) => void;
+}) {
   const { t, i18n } = useTranslation();
   const reply = useContractMutation('reports.comments.add');
   const setResolved = useContractMutation('reports.comments.setResolved');
@@ -96,7 +141,10 @@ function Thread({ comment, sectionTitle, editor, active, onActivate }: { readonl
   const when = comment.createdAt ? formatWhen(comment.createdAt, i18n.language) : '';
 
   return (
-    <li className={`comment-thread${active ? ' active' : ''}${comment.resolved ? ' is-resolved' : ''}`} data-comment-id={comment.id}>
+    <li
+      className={`comment-thread${active ? ' active' : ''}${comment.resolved ? ' is-resolved' : ''}`}
+      data-comment-id={comment.id}
+    >
       <button type="button" className="comment-quote" onClick={() => onActivate(comment)}>
         <span className="muted small">{t('reports.comments.inSection', { section: sectionTitle })}</span>
         {comment.quote ? <q>{comment.quote}</q> : null}
@@ -108,7 +156,12 @@ function Thread({ comment, sectionTitle, editor, active, onActivate }: { readonl
       </div>
       {comment.replies.map((answer) => (
         <div key={answer.id} className="comment-reply">
-          <div className="comment-meta muted small">{t('reports.comments.by', { author: answer.authorName, when: answer.createdAt ? formatWhen(answer.createdAt, i18n.language) : '' })}</div>
+          <div className="comment-meta muted small">
+            {t('reports.comments.by', {
+              author: answer.authorName,
+              when: answer.createdAt ? formatWhen(answer.createdAt, i18n.language) : '',
+            })}
+          </div>
           <p>{answer.text}</p>
         </div>
       ))}
@@ -118,7 +171,12 @@ function Thread({ comment, sectionTitle, editor, active, onActivate }: { readonl
             {t('reports.comments.reply')}
           </button>
         ) : null}
-        <button type="button" className="button button-small" disabled={setResolved.isPending} onClick={() => setResolved.mutate({ commentId: comment.id, resolved: !comment.resolved })}>
+        <button
+          type="button"
+          className="button button-small"
+          disabled={setResolved.isPending}
+          onClick={() => setResolved.mutate({ commentId: comment.id, resolved: !comment.resolved })}
+        >
           {comment.resolved ? t('reports.comments.reopen') : t('reports.comments.resolve')}
         </button>
       </div>
@@ -127,16 +185,30 @@ function Thread({ comment, sectionTitle, editor, active, onActivate }: { readonl
           className="comment-form"
           onSubmit={(event) => {
             event.preventDefault();
-            void reply.mutateAsync({ sectionId: comment.sectionId, text: draft.trim(), parentId: comment.id, anchor: null, quote: '' }).then(
-              () => {
-                setDraft('');
-                setReplying(false);
-              },
-              () => undefined,
-            );
+            void reply
+              .mutateAsync({
+                sectionId: comment.sectionId,
+                text: draft.trim(),
+                parentId: comment.id,
+                anchor: null,
+                quote: '',
+              })
+              .then(
+                () => {
+                  setDraft('');
+                  setReplying(false);
+                },
+                () => undefined,
+              );
           }}
         >
-          <textarea rows={2} aria-label={t('reports.comments.replyLabel')} value={draft} autoFocus onChange={(event) => setDraft(event.target.value)} />
+          <textarea
+            rows={2}
+            aria-label={t('reports.comments.replyLabel')}
+            value={draft}
+            autoFocus
+            onChange={(event) => setDraft(event.target.value)}
+          />
           <button type="submit" className="button button-small" disabled={draft.trim() === '' || reply.isPending}>
             {t('reports.comments.post')}
           </button>

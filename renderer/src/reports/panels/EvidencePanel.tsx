@@ -8,7 +8,15 @@ import type { EvidenceRequest } from '../report-context';
  * The evidence trail of one number in the text: the SWOT items, conversations and visits it was
  * computed from, beside the text. Raw notes never appear here, only the records' own labels.
  */
-export function EvidencePanel({ campaignId, request, onClose }: { readonly campaignId: string; readonly request: EvidenceRequest; readonly onClose: () => void }) {
+export function EvidencePanel({
+  campaignId,
+  request,
+  onClose,
+}: {
+  readonly campaignId: string;
+  readonly request: EvidenceRequest;
+  readonly onClose: () => void;
+}) {
   const { t } = useTranslation();
   const evidence = useContractQuery('reports.evidence', {
     campaignId,
@@ -17,7 +25,9 @@ export function EvidencePanel({ campaignId, request, onClose }: { readonly campa
     visits: [...request.refs.visits],
   });
   const view = evidence.data;
-  const conversationLabel = new Map(view?.conversations.map((conversation) => [conversation.id, conversation.label]) ?? []);
+  const conversationLabel = new Map(
+    view?.conversations.map((conversation) => [conversation.id, conversation.label]) ?? [],
+  );
   return (
     <div className="side-panel evidence-panel" data-testid="evidence-panel">
       <div className="side-panel-head">
@@ -52,8 +62,14 @@ export function EvidencePanel({ campaignId, request, onClose }: { readonly campa
             <ul className="evidence-list">
               {view.conversations.map((conversation) => (
                 <li key={conversation.id}>
-                  <Link href={`~/campaigns/${campaignId}/visits/${conversation.visitId}/conversations/${conversation.id}`}>{conversation.label}</Link>
-                  {conversation.groups.length > 0 ? <span className="muted small"> · {conversation.groups.join(', ')}</span> : null}
+                  <Link
+                    href={`~/campaigns/${campaignId}/visits/${conversation.visitId}/conversations/${conversation.id}`}
+                  >
+                    {conversation.label}
+                  </Link>
+                  {conversation.groups.length > 0 ? (
+                    <span className="muted small"> · {conversation.groups.join(', ')}</span>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -66,7 +82,8 @@ export function EvidencePanel({ campaignId, request, onClose }: { readonly campa
                   <Link href={`~/campaigns/${campaignId}/visits/${visit.id}`}>{visit.organisation}</Link>
                   <span className="muted small">
                     {' '}
-                    · {visit.date ?? t('reports.evidence.noDate')} · {t(`planning.statuses.${visit.status as 'planned'}`, { defaultValue: visit.status })}
+                    · {visit.date ?? t('reports.evidence.noDate')} ·{' '}
+                    {t(`planning.statuses.${visit.status as 'planned'}`, { defaultValue: visit.status })}
                   </span>
                 </li>
               ))}

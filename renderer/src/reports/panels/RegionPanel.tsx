@@ -10,15 +10,28 @@ import { insertAtCursor, newBlockId } from '../block-catalog';
 type Visit = RegionSources['visits'][number];
 
 /** Inserts a quote of a source at the cursor: its text as paragraphs, with the link and fingerprint of the source. */
-export function insertQuote(editor: Editor, source: { table: QuoteSource; id: string; visitId: string; text: string; fingerprint: string }): boolean {
+export function insertQuote(
+  editor: Editor,
+  source: { table: QuoteSource; id: string; visitId: string; text: string; fingerprint: string },
+): boolean {
   const paragraphs = source.text
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean);
   return insertAtCursor(editor, {
     type: REPORT_NODES.sourceQuote,
-    attrs: { blockId: newBlockId(), sourceTable: source.table, sourceId: source.id, visitId: source.visitId, fingerprint: source.fingerprint, quotedAt: new Date().toISOString() },
-    content: (paragraphs.length > 0 ? paragraphs : [source.text]).map((line) => ({ type: 'paragraph', content: [{ type: 'text', text: line }] })),
+    attrs: {
+      blockId: newBlockId(),
+      sourceTable: source.table,
+      sourceId: source.id,
+      visitId: source.visitId,
+      fingerprint: source.fingerprint,
+      quotedAt: new Date().toISOString(),
+    },
+    content: (paragraphs.length > 0 ? paragraphs : [source.text]).map((line) => ({
+      type: 'paragraph',
+      content: [{ type: 'text', text: line }],
+    })),
   });
 }
 
@@ -35,20 +48,32 @@ export function RegionPanel({ reportId, editor }: { readonly reportId: string; r
 
   return (
     <div className="side-panel region-panel" data-testid="region-panel">
-      <h3>{sources.data ? t('reports.region.title', { region: sources.data.regionName }) : t('reports.region.titlePlain')}</h3>
+      <h3>
+        {sources.data ? t('reports.region.title', { region: sources.data.regionName }) : t('reports.region.titlePlain')}
+      </h3>
       {sources.error ? <p className="alert alert-error">{describeError(t, sources.error.error)}</p> : null}
       {sources.isPending ? <p className="muted">{t('reports.common.loading')}</p> : null}
-      {sources.data && sources.data.visits.length === 0 ? <p className="muted">{t('reports.region.noVisits')}</p> : null}
+      {sources.data && sources.data.visits.length === 0 ? (
+        <p className="muted">{t('reports.region.noVisits')}</p>
+      ) : null}
       {!canInsert ? <p className="muted small">{t('reports.blocks.noEditor')}</p> : null}
       <ul className="region-visits">
         {sources.data?.visits.map((visit) => (
           <li key={visit.id} className="region-visit">
-            <button type="button" className="region-visit-head" aria-expanded={open === visit.id} onClick={() => setOpen(open === visit.id ? null : visit.id)}>
+            <button
+              type="button"
+              className="region-visit-head"
+              aria-expanded={open === visit.id}
+              onClick={() => setOpen(open === visit.id ? null : visit.id)}
+            >
               <span className="region-visit-name">{visit.organisation}</span>
               <span className="muted small">
-                {visit.date ?? t('reports.evidence.noDate')} · {visit.duo.length > 0 ? visit.duo.join(' & ') : t('planning.noDuo')}
+                {visit.date ?? t('reports.evidence.noDate')} ·{' '}
+                {visit.duo.length > 0 ? visit.duo.join(' & ') : t('planning.noDuo')}
               </span>
-              <span className={`review-state state-${visit.status}`}>{t(`planning.statuses.${visit.status as 'planned'}`, { defaultValue: visit.status })}</span>
+              <span className={`review-state state-${visit.status}`}>
+                {t(`planning.statuses.${visit.status as 'planned'}`, { defaultValue: visit.status })}
+              </span>
             </button>
             {open === visit.id ? <VisitSources visit={visit} editor={canInsert ? editor : null} /> : null}
           </li>
@@ -61,10 +86,23 @@ export function RegionPanel({ reportId, editor }: { readonly reportId: string; r
 function VisitSources({ visit, editor }: { readonly visit: Visit; readonly editor: Editor | null }) {
   const { t } = useTranslation();
   const quote = (table: QuoteSource, source: { id: string; text: string; fingerprint: string }) => {
-    if (editor) insertQuote(editor, { table, id: source.id, visitId: visit.id, text: source.text, fingerprint: source.fingerprint });
+    if (editor)
+      insertQuote(editor, {
+        table,
+        id: source.id,
+        visitId: visit.id,
+        text: source.text,
+        fingerprint: source.fingerprint,
+      });
   };
   const button = (table: QuoteSource, source: { id: string; text: string; fingerprint: string }) => (
-    <button type="button" className="button button-small" disabled={!editor} onClick={() => quote(table, source)} aria-label={t('reports.region.quoteLabel', { text: source.text.slice(0, 60) })}>
+    <button
+      type="button"
+      className="button button-small"
+      disabled={!editor}
+      onClick={() => quote(table, source)}
+      aria-label={t('reports.region.quoteLabel', { text: source.text.slice(0, 60) })}
+    >
       {t('reports.region.quote')}
     </button>
   );

@@ -37,12 +37,22 @@ export function VersionsPanel({ reportId, onOpen, onCompare }: VersionsPanelProp
         <label className="field" htmlFor={`${id}-name`}>
           <span>{t('reports.versions.name')}</span>
         </label>
-        <input id={`${id}-name`} value={name} placeholder={t('reports.versions.namePlaceholder')} onChange={(event) => setName(event.target.value)} maxLength={200} />
+        <input
+          id={`${id}-name`}
+          value={name}
+          placeholder={t('reports.versions.namePlaceholder')}
+          onChange={(event) => setName(event.target.value)}
+          maxLength={200}
+        />
         <button type="submit" className="button button-small" disabled={name.trim() === '' || create.isPending}>
           {t('reports.versions.create')}
         </button>
       </form>
-      {create.isSuccess ? <p className="muted small" role="status">{t('reports.versions.created', { name: create.variables.name })}</p> : null}
+      {create.isSuccess ? (
+        <p className="muted small" role="status">
+          {t('reports.versions.created', { name: create.variables.name })}
+        </p>
+      ) : null}
       {create.error ? <p className="alert alert-error">{describeError(t, create.error.error)}</p> : null}
       {versions.error ? <p className="alert alert-error">{describeError(t, versions.error.error)}</p> : null}
       {versions.data && list.length === 0 ? <p className="muted">{t('reports.versions.none')}</p> : null}
@@ -57,7 +67,12 @@ export function VersionsPanel({ reportId, onOpen, onCompare }: VersionsPanelProp
                 {version.authorName ? ` · ${version.authorName}` : ''}
               </div>
             </div>
-            <button type="button" className="button button-small" onClick={() => onOpen(version)} aria-label={`${t('reports.versions.open')}: ${version.name}`}>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => onOpen(version)}
+              aria-label={`${t('reports.versions.open')}: ${version.name}`}
+            >
               {t('reports.versions.open')}
             </button>
           </li>

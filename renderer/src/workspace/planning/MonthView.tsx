@@ -6,7 +6,9 @@ import { duoLabel, statusLabel, type PlanRow } from './plan';
 
 function currentMonth(rows: readonly PlanRow[]): string {
   const today = new Date().toISOString().slice(0, 7);
-  const upcoming = rows.map((row) => row.visit.date).filter((date): date is string => Boolean(date) && (date as string).slice(0, 7) >= today);
+  const upcoming = rows
+    .map((row) => row.visit.date)
+    .filter((date): date is string => Boolean(date) && (date as string).slice(0, 7) >= today);
   return (upcoming[0] ?? rows.find((row) => row.visit.date)?.visit.date ?? today).slice(0, 7);
 }
 
@@ -17,7 +19,15 @@ function shift(month: string, delta: number): string {
 }
 
 /** A month calendar of the (filtered) visits: weeks from Monday, each visit a button that opens it in the form. */
-export function MonthView({ rows, warned, onEdit }: { readonly rows: readonly PlanRow[]; readonly warned: ReadonlySet<string>; readonly onEdit: (visitId: string) => void }) {
+export function MonthView({
+  rows,
+  warned,
+  onEdit,
+}: {
+  readonly rows: readonly PlanRow[];
+  readonly warned: ReadonlySet<string>;
+  readonly onEdit: (visitId: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const stored = usePlanning((state) => state.month);
@@ -25,23 +35,43 @@ export function MonthView({ rows, warned, onEdit }: { readonly rows: readonly Pl
   const month = stored ?? currentMonth(rows);
   const [year = 2000, index = 1] = month.split('-').map(Number);
   const days = monthGrid(year, index - 1);
-  const title = new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, index - 1, 1)));
-  const weekdays = Array.from({ length: 7 }, (_, day) => new Intl.DateTimeFormat(i18n.language, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + day))));
+  const title = new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, index - 1, 1)),
+  );
+  const weekdays = Array.from({ length: 7 }, (_, day) =>
+    new Intl.DateTimeFormat(i18n.language, { weekday: 'short', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(2024, 0, 1 + day)),
+    ),
+  );
   const dayLabel = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeZone: 'UTC' });
 
   return (
     <section className="card month" aria-labelledby={`${id}-title`} data-testid="month-view">
       <div className="month-header">
-        <button type="button" className="icon-button" aria-label={t('planning.month.previous')} onClick={() => setMonth(shift(month, -1))}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('planning.month.previous')}
+          onClick={() => setMonth(shift(month, -1))}
+        >
           ‹
         </button>
         <h2 id={`${id}-title`} aria-live="polite">
           {title}
         </h2>
-        <button type="button" className="icon-button" aria-label={t('planning.month.next')} onClick={() => setMonth(shift(month, 1))}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('planning.month.next')}
+          onClick={() => setMonth(shift(month, 1))}
+        >
           ›
         </button>
-        <button type="button" className="button button-small" onClick={() => setMonth(new Date().toISOString().slice(0, 7))}>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => setMonth(new Date().toISOString().slice(0, 7))}
+        >
           {t('planning.month.today')}
         </button>
       </div>
@@ -58,7 +88,12 @@ export function MonthView({ rows, warned, onEdit }: { readonly rows: readonly Pl
             {days.slice(week * 7, week * 7 + 7).map((day) => {
               const visits = rows.filter((row) => row.visit.date === day.date);
               return (
-                <div key={day.date} role="cell" className={`month-day${day.inMonth ? '' : ' other-month'}`} aria-label={dayLabel.format(new Date(`${day.date}T00:00:00Z`))}>
+                <div
+                  key={day.date}
+                  role="cell"
+                  className={`month-day${day.inMonth ? '' : ' other-month'}`}
+                  aria-label={dayLabel.format(new Date(`${day.date}T00:00:00Z`))}
+                >
                   <div className="month-day-number" aria-hidden="true">
                     {Number(day.date.slice(8))}
                   </div>

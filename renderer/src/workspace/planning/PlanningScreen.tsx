@@ -34,10 +34,20 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
   const shown = useMemo(() => rows.filter((row) => matches(row, filters)).sort(byDate), [rows, filters]);
   const warnings = useMemo(() => planWarnings(visits, setup.members), [visits, setup.members]);
   const shownIds = new Set(shown.map((row) => row.visit.id));
-  const shownWarnings = warnings.filter((warning) => (warning.kind === 'doubleBooked' ? warning.visitIds.some((visitId) => shownIds.has(visitId)) : shownIds.has(warning.visitId)));
-  const warnedVisits = new Set(warnings.flatMap((warning) => (warning.kind === 'doubleBooked' ? warning.visitIds : [warning.visitId])));
-  const regions = setup.regions.filter((region) => !region.deleted && (!filters.regionId || region.id === filters.regionId));
-  const activeOrganisations = setup.organisations.filter((organisation) => !organisation.deleted && (!filters.sectorId || organisation.sector_id === filters.sectorId));
+  const shownWarnings = warnings.filter((warning) =>
+    warning.kind === 'doubleBooked'
+      ? warning.visitIds.some((visitId) => shownIds.has(visitId))
+      : shownIds.has(warning.visitId),
+  );
+  const warnedVisits = new Set(
+    warnings.flatMap((warning) => (warning.kind === 'doubleBooked' ? warning.visitIds : [warning.visitId])),
+  );
+  const regions = setup.regions.filter(
+    (region) => !region.deleted && (!filters.regionId || region.id === filters.regionId),
+  );
+  const activeOrganisations = setup.organisations.filter(
+    (organisation) => !organisation.deleted && (!filters.sectorId || organisation.sector_id === filters.sectorId),
+  );
   const filtering = filters.memberId !== '' || filters.status !== '';
 
   const edit = (visitId: string) => {
@@ -63,10 +73,19 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
-  const filterSelect = (name: 'regionId' | 'sectorId' | 'memberId' | 'status', label: string, options: ReadonlyArray<{ value: string; label: string }>, all: string) => (
+  const filterSelect = (
+    name: 'regionId' | 'sectorId' | 'memberId' | 'status',
+    label: string,
+    options: ReadonlyArray<{ value: string; label: string }>,
+    all: string,
+  ) => (
     <div className="field">
       <label htmlFor={`${id}-${name}`}>{label}</label>
-      <select id={`${id}-${name}`} value={filters[name]} onChange={(event) => setFilters({ [name]: event.target.value })}>
+      <select
+        id={`${id}-${name}`}
+        value={filters[name]}
+        onChange={(event) => setFilters({ [name]: event.target.value })}
+      >
         <option value="">{all}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -97,20 +116,56 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
       </div>
 
       <div className="toolbar" role="search" aria-label={t('planning.filtersLabel')}>
-        {filterSelect('regionId', t('planning.filters.region'), setup.regions.filter((region) => !region.deleted).map((region) => ({ value: region.id, label: regionName(t, region) })), t('planning.filters.allRegions'))}
-        {filterSelect('sectorId', t('planning.filters.sector'), setup.sectors.filter((sector) => !sector.deleted).map((sector) => ({ value: sector.id, label: sector.code ?? sector.name ?? '' })), t('planning.filters.allSectors'))}
-        {filterSelect('memberId', t('planning.filters.member'), setup.members.filter((member) => !member.deleted).map((member) => ({ value: member.id, label: member.name ?? '' })), t('planning.filters.allMembers'))}
-        {filterSelect('status', t('planning.filters.status'), PLANNABLE_STATUSES.map((status) => ({ value: status, label: t(`planning.statuses.${status}`) })), t('planning.filters.allStatuses'))}
+        {filterSelect(
+          'regionId',
+          t('planning.filters.region'),
+          setup.regions
+            .filter((region) => !region.deleted)
+            .map((region) => ({ value: region.id, label: regionName(t, region) })),
+          t('planning.filters.allRegions'),
+        )}
+        {filterSelect(
+          'sectorId',
+          t('planning.filters.sector'),
+          setup.sectors
+            .filter((sector) => !sector.deleted)
+            .map((sector) => ({ value: sector.id, label: sector.code ?? sector.name ?? '' })),
+          t('planning.filters.allSectors'),
+        )}
+        {filterSelect(
+          'memberId',
+          t('planning.filters.member'),
+          setup.members
+            .filter((member) => !member.deleted)
+            .map((member) => ({ value: member.id, label: member.name ?? '' })),
+          t('planning.filters.allMembers'),
+        )}
+        {filterSelect(
+          'status',
+          t('planning.filters.status'),
+          PLANNABLE_STATUSES.map((status) => ({ value: status, label: t(`planning.statuses.${status}`) })),
+          t('planning.filters.allStatuses'),
+        )}
         {filters !== NO_FILTERS ? (
           <button type="button" className="text-button toolbar-reset" onClick={() => setFilters(NO_FILTERS)}>
             {t('planning.filters.reset')}
           </button>
         ) : null}
         <div className="segmented" role="group" aria-label={t('planning.viewLabel')}>
-          <button type="button" className={view === 'list' ? 'active' : ''} aria-pressed={view === 'list'} onClick={() => setView('list')}>
+          <button
+            type="button"
+            className={view === 'list' ? 'active' : ''}
+            aria-pressed={view === 'list'}
+            onClick={() => setView('list')}
+          >
             {t('planning.views.list')}
           </button>
-          <button type="button" className={view === 'month' ? 'active' : ''} aria-pressed={view === 'month'} onClick={() => setView('month')}>
+          <button
+            type="button"
+            className={view === 'month' ? 'active' : ''}
+            aria-pressed={view === 'month'}
+            onClick={() => setView('month')}
+          >
             {t('planning.views.month')}
           </button>
         </div>
@@ -132,7 +187,11 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
             {shownWarnings.map((warning) => (
               <li key={warning.kind === 'doubleBooked' ? `${warning.memberId}-${warning.date}` : warning.visitId}>
                 {warningText(t, i18n.language, warning, setup, rows)}{' '}
-                <button type="button" className="text-button" onClick={() => edit(warning.kind === 'doubleBooked' ? (warning.visitIds[0] ?? '') : warning.visitId)}>
+                <button
+                  type="button"
+                  className="text-button"
+                  onClick={() => edit(warning.kind === 'doubleBooked' ? (warning.visitIds[0] ?? '') : warning.visitId)}
+                >
                   {t('planning.warnings.fix')}
                 </button>
               </li>
@@ -157,18 +216,31 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
             regions.map((region) => {
               const organisations = activeOrganisations.filter((organisation) => organisation.region_id === region.id);
               const regionRows = shown.filter((row) => row.organisation?.region_id === region.id);
-              const unplanned = filtering ? [] : organisations.filter((organisation) => !rows.some((row) => row.visit.organisation_id === organisation.id));
+              const unplanned = filtering
+                ? []
+                : organisations.filter(
+                    (organisation) => !rows.some((row) => row.visit.organisation_id === organisation.id),
+                  );
               if (organisations.length === 0 && regionRows.length === 0) return null;
               if (filtering && regionRows.length === 0) return null;
               return (
-                <section key={region.id} className="card plan-region" aria-labelledby={`${id}-region-${region.id}`} data-testid="plan-region">
+                <section
+                  key={region.id}
+                  className="card plan-region"
+                  aria-labelledby={`${id}-region-${region.id}`}
+                  data-testid="plan-region"
+                >
                   <div className="section-header">
                     <h2 id={`${id}-region-${region.id}`}>{regionName(t, region)}</h2>
-                    <span className="badge">{t('planning.regionCounts', { visits: regionRows.length, organisations: organisations.length })}</span>
+                    <span className="badge">
+                      {t('planning.regionCounts', { visits: regionRows.length, organisations: organisations.length })}
+                    </span>
                   </div>
                   {regionRows.length > 0 ? (
                     <table className="table plan-table">
-                      <caption className="visually-hidden">{t('planning.visitsIn', { region: regionName(t, region) })}</caption>
+                      <caption className="visually-hidden">
+                        {t('planning.visitsIn', { region: regionName(t, region) })}
+                      </caption>
                       <thead>
                         <tr>
                           <th scope="col">{t('planning.columns.date')}</th>
@@ -185,7 +257,10 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
                           <tr key={row.visit.id} className={warnedVisits.has(row.visit.id) ? 'row-warned' : undefined}>
                             <td className="nowrap">{formatDate(i18n.language, row.visit.date)}</td>
                             <th scope="row">
-                              <Link href={`~/campaigns/${campaignId}/visits/${row.visit.id}`}>{row.organisation?.name ?? '—'}</Link> <span className="code-tag">{row.sector?.code}</span>
+                              <Link href={`~/campaigns/${campaignId}/visits/${row.visit.id}`}>
+                                {row.organisation?.name ?? '—'}
+                              </Link>{' '}
+                              <span className="code-tag">{row.sector?.code}</span>
                             </th>
                             <td>
                               {duoLabel(t, row)}
@@ -197,10 +272,17 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
                               ) : null}
                             </td>
                             <td>
-                              <span className={`status-pill visit-${row.visit.status ?? 'planned'}`}>{statusLabel(t, row.visit.status)}</span>
+                              <span className={`status-pill visit-${row.visit.status ?? 'planned'}`}>
+                                {statusLabel(t, row.visit.status)}
+                              </span>
                             </td>
                             <td className="row-actions">
-                              <button type="button" className="text-button" aria-label={t('planning.editLabel', { organisation: row.organisation?.name ?? '' })} onClick={() => edit(row.visit.id)}>
+                              <button
+                                type="button"
+                                className="text-button"
+                                aria-label={t('planning.editLabel', { organisation: row.organisation?.name ?? '' })}
+                                onClick={() => edit(row.visit.id)}
+                              >
                                 {t('setup.organisations.edit')}
                               </button>
                             </td>
@@ -214,7 +296,12 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
                       {unplanned.map((organisation) => (
                         <li key={organisation.id}>
                           <span>{organisation.name}</span> <span className="muted">{t('planning.noVisitYet')}</span>
-                          <button type="button" className="text-button" aria-label={t('planning.planForLabel', { organisation: organisation.name ?? '' })} onClick={() => planFor(organisation.id)}>
+                          <button
+                            type="button"
+                            className="text-button"
+                            aria-label={t('planning.planForLabel', { organisation: organisation.name ?? '' })}
+                            onClick={() => planFor(organisation.id)}
+                          >
                             {t('planning.planFor')}
                           </button>
                         </li>
@@ -225,7 +312,9 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
               );
             })
           )}
-          {view === 'list' && filtering && shown.length === 0 && visits.length > 0 ? <p className="empty-inline">{t('planning.nothingMatches')}</p> : null}
+          {view === 'list' && filtering && shown.length === 0 && visits.length > 0 ? (
+            <p className="empty-inline">{t('planning.nothingMatches')}</p>
+          ) : null}
           <RetiredList
             items={toRows(retiredVisits, setup)}
             summary={t('planning.retiredVisits', { count: retiredVisits.length })}
@@ -238,7 +327,11 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
             restoreLabel={(row) => t('planning.restoreLabel', { organisation: row.organisation?.name ?? '' })}
             onRestore={async (row) => {
               const result = await api.invoke('visits.retire', { id: row.visit.id, retired: false });
-              setRestored(result.ok ? t('planning.restored', { organisation: row.organisation?.name ?? '' }) : describeError(t, result.error));
+              setRestored(
+                result.ok
+                  ? t('planning.restored', { organisation: row.organisation?.name ?? '' })
+                  : describeError(t, result.error),
+              );
             }}
           />
           <FormStatus>{restored}</FormStatus>

@@ -14,7 +14,13 @@ export function PrintPlan({ setup }: { readonly setup: CampaignSetup }) {
   const heading = usePageFocus(t('planning.print.title'));
   const filters = usePlanning((state) => (state.campaignId === setup.campaign.id ? state.filters : NO_FILTERS));
   const { visits } = usePlanningData(setup.campaign.id);
-  const rows = useMemo(() => toRows(visits, setup).filter((row) => matches(row, filters)).sort(byDate), [visits, setup, filters]);
+  const rows = useMemo(
+    () =>
+      toRows(visits, setup)
+        .filter((row) => matches(row, filters))
+        .sort(byDate),
+    [visits, setup, filters],
+  );
   const regions = setup.regions.filter((region) => rows.some((row) => row.region?.id === region.id));
 
   return (
@@ -30,7 +36,12 @@ export function PrintPlan({ setup }: { readonly setup: CampaignSetup }) {
       <h1 ref={heading} tabIndex={-1}>
         {t('planning.print.heading', { name: setup.campaign.name, year: setup.campaign.workingYear })}
       </h1>
-      <p className="muted">{t('planning.print.printedOn', { date: formatDate(i18n.language, new Date().toISOString().slice(0, 10), 'long'), count: rows.length })}</p>
+      <p className="muted">
+        {t('planning.print.printedOn', {
+          date: formatDate(i18n.language, new Date().toISOString().slice(0, 10), 'long'),
+          count: rows.length,
+        })}
+      </p>
       {rows.length === 0 ? <p className="empty-inline">{t('planning.print.empty')}</p> : null}
       {regions.map((region) => (
         <section key={region.id} className="print-region">

@@ -22,7 +22,15 @@ export interface VisitDraft {
   readonly lockedStatus: string | null;
 }
 
-export const emptyVisitDraft: VisitDraft = { id: null, organisationId: '', date: '', memberA: '', memberB: '', status: 'planned', lockedStatus: null };
+export const emptyVisitDraft: VisitDraft = {
+  id: null,
+  organisationId: '',
+  date: '',
+  memberA: '',
+  memberB: '',
+  status: 'planned',
+  lockedStatus: null,
+};
 
 export function draftOf(visit: Visit): VisitDraft {
   const plannable = (PLANNABLE_STATUSES as readonly string[]).includes(visit.status ?? '');
@@ -54,8 +62,12 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
   const orgRef = useRef<HTMLSelectElement>(null);
   const fields = fieldErrors(t, error);
   const regions = setup.regions.filter((region) => !region.deleted);
-  const organisations = setup.organisations.filter((organisation) => !organisation.deleted || organisation.id === draft.organisationId);
-  const members = setup.members.filter((member) => (!member.deleted && member.is_inspector) || member.id === draft.memberA || member.id === draft.memberB);
+  const organisations = setup.organisations.filter(
+    (organisation) => !organisation.deleted || organisation.id === draft.organisationId,
+  );
+  const members = setup.members.filter(
+    (member) => (!member.deleted && member.is_inspector) || member.id === draft.memberA || member.id === draft.memberB,
+  );
 
   useEffect(() => {
     if (focusKey > 0) orgRef.current?.focus();
@@ -63,9 +75,18 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const values = { organisationId: draft.organisationId, date: draft.date, memberA: draft.memberA || null, memberB: draft.memberB || null };
+    const values = {
+      organisationId: draft.organisationId,
+      date: draft.date,
+      memberA: draft.memberA || null,
+      memberB: draft.memberB || null,
+    };
     const result = draft.id
-      ? await api.invoke('visits.update', { id: draft.id, ...values, ...(draft.lockedStatus ? {} : { status: draft.status }) })
+      ? await api.invoke('visits.update', {
+          id: draft.id,
+          ...values,
+          ...(draft.lockedStatus ? {} : { status: draft.status }),
+        })
       : await api.invoke('visits.create', { campaignId: setup.campaign.id, ...values, status: draft.status });
     if (!result.ok) {
       setError(result.error);
@@ -91,11 +112,26 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
   }
 
   return (
-    <form className="card form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-title`} data-testid="visit-form">
+    <form
+      className="card form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-labelledby={`${id}-title`}
+      data-testid="visit-form"
+    >
       <h2 id={`${id}-title`}>{draft.id ? t('planning.form.editTitle') : t('planning.form.title')}</h2>
-      <Field id={`${id}-org`} label={t('planning.form.organisation')} error={fields.organisationId ? t('planning.errors.organisationRequired') : null}>
+      <Field
+        id={`${id}-org`}
+        label={t('planning.form.organisation')}
+        error={fields.organisationId ? t('planning.errors.organisationRequired') : null}
+      >
         {(control) => (
-          <select ref={orgRef} {...control} value={draft.organisationId} onChange={(event) => onDraft({ ...draft, organisationId: event.target.value })}>
+          <select
+            ref={orgRef}
+            {...control}
+            value={draft.organisationId}
+            onChange={(event) => onDraft({ ...draft, organisationId: event.target.value })}
+          >
             <option value="">{t('setup.organisations.choose')}</option>
             {regions.map((region) => {
               const inRegion = organisations.filter((organisation) => organisation.region_id === region.id);
@@ -114,14 +150,25 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
         )}
       </Field>
       <Field id={`${id}-date`} label={t('planning.form.date')} error={fields.date}>
-        {(control) => <input {...control} type="date" value={draft.date} onChange={(event) => onDraft({ ...draft, date: event.target.value })} />}
+        {(control) => (
+          <input
+            {...control}
+            type="date"
+            value={draft.date}
+            onChange={(event) => onDraft({ ...draft, date: event.target.value })}
+          />
+        )}
       </Field>
       <fieldset className="fieldset">
         <legend>{t('planning.form.duo')}</legend>
         {(['memberA', 'memberB'] as const).map((slot) => (
           <Field key={slot} id={`${id}-${slot}`} label={t(`planning.form.${slot}`)} error={fields[slot]}>
             {(control) => (
-              <select {...control} value={draft[slot]} onChange={(event) => onDraft({ ...draft, [slot]: event.target.value })}>
+              <select
+                {...control}
+                value={draft[slot]}
+                onChange={(event) => onDraft({ ...draft, [slot]: event.target.value })}
+              >
                 <option value="">{t('planning.form.nobody')}</option>
                 {members.map((member) => (
                   <option key={member.id} value={member.id}>
@@ -141,7 +188,11 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
             {t(`planning.statuses.${draft.lockedStatus as 'planned'}`)} · {t('planning.form.lockedStatus')}
           </p>
         ) : (
-          <select id={`${id}-status`} value={draft.status} onChange={(event) => onDraft({ ...draft, status: event.target.value as PlannableStatus })}>
+          <select
+            id={`${id}-status`}
+            value={draft.status}
+            onChange={(event) => onDraft({ ...draft, status: event.target.value as PlannableStatus })}
+          >
             {PLANNABLE_STATUSES.map((value) => (
               <option key={value} value={value}>
                 {t(`planning.statuses.${value}`)}
@@ -151,7 +202,11 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
         )}
       </div>
       <FormError error={error} />
-      <EditFormButtons editing={Boolean(draft.id)} submitLabel={t('planning.form.submit')} onCancel={() => onDraft(emptyVisitDraft)}>
+      <EditFormButtons
+        editing={Boolean(draft.id)}
+        submitLabel={t('planning.form.submit')}
+        onCancel={() => onDraft(emptyVisitDraft)}
+      >
         <button type="button" className="button button-quiet" onClick={() => void retire()}>
           {t('planning.form.retire')}
         </button>

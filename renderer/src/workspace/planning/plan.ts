@@ -35,7 +35,8 @@ export function toRows(visits: readonly Visit[], setup: CampaignSetup): PlanRow[
 export function matches(row: PlanRow, filters: PlanFilters): boolean {
   if (filters.regionId && row.organisation?.region_id !== filters.regionId) return false;
   if (filters.sectorId && row.organisation?.sector_id !== filters.sectorId) return false;
-  if (filters.memberId && row.visit.member_a !== filters.memberId && row.visit.member_b !== filters.memberId) return false;
+  if (filters.memberId && row.visit.member_a !== filters.memberId && row.visit.member_b !== filters.memberId)
+    return false;
   if (filters.status && row.visit.status !== filters.status) return false;
   return true;
 }
@@ -44,7 +45,11 @@ export function statusLabel(t: TFunction, status: string | null): string {
   return t(`planning.statuses.${(status ?? 'planned') as 'planned'}`);
 }
 
-export function formatDate(language: string, date: string | null, style: 'long' | 'medium' | 'full' = 'medium'): string {
+export function formatDate(
+  language: string,
+  date: string | null,
+  style: 'long' | 'medium' | 'full' = 'medium',
+): string {
   if (!date) return '—';
   return new Intl.DateTimeFormat(language, { dateStyle: style, timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
@@ -54,19 +59,42 @@ export function duoLabel(t: TFunction, row: PlanRow): string {
   return names.length > 0 ? names.join(' & ') : t('planning.noDuo');
 }
 
-export function warningText(t: TFunction, language: string, warning: PlanWarning, setup: CampaignSetup, rows: readonly PlanRow[]): string {
+export function warningText(
+  t: TFunction,
+  language: string,
+  warning: PlanWarning,
+  setup: CampaignSetup,
+  rows: readonly PlanRow[],
+): string {
   if (warning.kind === 'doubleBooked') {
     const member = setup.members.find((entry) => entry.id === warning.memberId)?.name ?? '?';
-    const organisations = warning.visitIds.map((id) => rows.find((row) => row.visit.id === id)?.organisation?.name ?? '?').join(', ');
-    return t('planning.warnings.doubleBooked', { member, date: formatDate(language, warning.date, 'long'), organisations });
+    const organisations = warning.visitIds
+      .map((id) => rows.find((row) => row.visit.id === id)?.organisation?.name ?? '?')
+      .join(', ');
+    return t('planning.warnings.doubleBooked', {
+      member,
+      date: formatDate(language, warning.date, 'long'),
+      organisations,
+    });
   }
   const row = rows.find((entry) => entry.visit.id === warning.visitId);
-  return t('planning.warnings.incompleteDuo', { organisation: row?.organisation?.name ?? '?', date: formatDate(language, row?.visit.date ?? null, 'long') });
+  return t('planning.warnings.incompleteDuo', {
+    organisation: row?.organisation?.name ?? '?',
+    date: formatDate(language, row?.visit.date ?? null, 'long'),
+  });
 }
 
 export function rowsToCsv(t: TFunction, rows: readonly PlanRow[]): string {
   return planToCsv(
-    [t('planning.csv.date'), t('planning.csv.region'), t('planning.csv.organisation'), t('planning.csv.sector'), t('planning.csv.memberA'), t('planning.csv.memberB'), t('planning.csv.status')],
+    [
+      t('planning.csv.date'),
+      t('planning.csv.region'),
+      t('planning.csv.organisation'),
+      t('planning.csv.sector'),
+      t('planning.csv.memberA'),
+      t('planning.csv.memberB'),
+      t('planning.csv.status'),
+    ],
     rows.map((row) => [
       row.visit.date ?? '',
       row.region ? regionName(t, row.region) : '',
@@ -81,5 +109,8 @@ export function rowsToCsv(t: TFunction, rows: readonly PlanRow[]): string {
 
 /** Visits by date, then organisation name. */
 export function byDate(a: PlanRow, b: PlanRow): number {
-  return (a.visit.date ?? '').localeCompare(b.visit.date ?? '') || (a.organisation?.name ?? '').localeCompare(b.organisation?.name ?? '', 'nl');
+  return (
+    (a.visit.date ?? '').localeCompare(b.visit.date ?? '') ||
+    (a.organisation?.name ?? '').localeCompare(b.organisation?.name ?? '', 'nl')
+  );
 }

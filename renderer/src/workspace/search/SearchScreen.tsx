@@ -24,7 +24,11 @@ export function SearchScreen({ campaignId }: { readonly campaignId: string }) {
   const current = useSearch((state) => (state.campaignId === campaignId ? state.query : ''));
   const submitted = useSearch((state) => (state.campaignId === campaignId ? state.submitted : ''));
   // Hits stay current: a note or document that changes refreshes them (change events).
-  const search = useContractQuery('search.query', { campaignId, query: submitted }, { enabled: submitted.trim() !== '', keepPrevious: true });
+  const search = useContractQuery(
+    'search.query',
+    { campaignId, query: submitted },
+    { enabled: submitted.trim() !== '', keepPrevious: true },
+  );
   const result = submitted.trim() === '' ? null : (search.data ?? null);
   const error = submitted.trim() === '' ? null : (search.error?.error ?? null);
 
@@ -41,7 +45,9 @@ export function SearchScreen({ campaignId }: { readonly campaignId: string }) {
   const what = (hit: SearchHit) => {
     if (hit.kind === 'document') return t('search.kinds.document', { title: hit.title ?? '' });
     if (!hit.conversationLabel) return t('search.kinds.preparation');
-    return hit.questionLabel ? t('search.kinds.question', { conversation: hit.conversationLabel, question: hit.questionLabel }) : t('search.kinds.free', { conversation: hit.conversationLabel });
+    return hit.questionLabel
+      ? t('search.kinds.question', { conversation: hit.conversationLabel, question: hit.questionLabel })
+      : t('search.kinds.free', { conversation: hit.conversationLabel });
   };
 
   return (
@@ -85,7 +91,11 @@ export function SearchScreen({ campaignId }: { readonly campaignId: string }) {
         </p>
       ) : null}
       <p className="search-count" role="status" aria-live="polite">
-        {hits ? (hits.length === 0 ? t('search.none', { query: current }) : t('search.count', { count: hits.length })) : ''}
+        {hits
+          ? hits.length === 0
+            ? t('search.none', { query: current })
+            : t('search.count', { count: hits.length })
+          : ''}
       </p>
       {current.trim() === '' ? (
         <div className="empty-state">

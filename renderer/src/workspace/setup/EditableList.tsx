@@ -236,13 +236,27 @@ export function EditableList(props: EditableListProps) {
           className="field add-field"
           label={props.addLabel}
           error={fields.name}
-          after={error && error.code !== 'INVALID_INPUT' ? <p className="field-error">{describeError(t, error)}</p> : null}
+          after={
+            error && error.code !== 'INVALID_INPUT' ? <p className="field-error">{describeError(t, error)}</p> : null
+          }
         >
           {(control) =>
             props.multiline ? (
-              <textarea ref={addRef} {...control} rows={2} value={name} onChange={(event) => setName(event.target.value)} />
+              <textarea
+                ref={addRef}
+                {...control}
+                rows={2}
+                value={name}
+                onChange={(event) => setName(event.target.value)}
+              />
             ) : (
-              <input ref={addRef} {...control} value={name} autoComplete="off" onChange={(event) => setName(event.target.value)} />
+              <input
+                ref={addRef}
+                {...control}
+                value={name}
+                autoComplete="off"
+                onChange={(event) => setName(event.target.value)}
+              />
             )
           }
         </Field>

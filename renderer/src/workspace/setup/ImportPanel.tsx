@@ -29,7 +29,8 @@ export function ImportPanel({ setup }: { readonly setup: CampaignSetup }) {
 
   const reason = (entry: ImportReason) => {
     const values = { ...(entry.values ?? {}) };
-    if (entry.key === 'import.reasons.missingColumn' && typeof values.column === 'string') values.column = t(`import.columns.${values.column as 'name'}`);
+    if (entry.key === 'import.reasons.missingColumn' && typeof values.column === 'string')
+      values.column = t(`import.columns.${values.column as 'name'}`);
     return String(t(entry.key as never, values as never));
   };
 
@@ -50,7 +51,11 @@ export function ImportPanel({ setup }: { readonly setup: CampaignSetup }) {
 
   async function confirm() {
     setBusy(true);
-    const result = await api.invoke('organisations.importCommit', { campaignId: setup.campaign.id, csv, includeDuplicates });
+    const result = await api.invoke('organisations.importCommit', {
+      campaignId: setup.campaign.id,
+      csv,
+      includeDuplicates,
+    });
     setBusy(false);
     if (!result.ok) {
       setError(result.error);
@@ -132,7 +137,11 @@ export function ImportPanel({ setup }: { readonly setup: CampaignSetup }) {
           ) : (
             <>
               <p className="import-summary" role="status">
-                {t('import.summary', { ok: preview.okCount, duplicates: t('field.counts.duplicates', { count: preview.duplicateCount }), errors: t('field.counts.withErrors', { count: preview.errorCount }) })}
+                {t('import.summary', {
+                  ok: preview.okCount,
+                  duplicates: t('field.counts.duplicates', { count: preview.duplicateCount }),
+                  errors: t('field.counts.withErrors', { count: preview.errorCount }),
+                })}
               </p>
               <div className="table-wrap">
                 <table className="table" data-testid="import-preview">
@@ -154,7 +163,9 @@ export function ImportPanel({ setup }: { readonly setup: CampaignSetup }) {
                         <td>{row.sector || '—'}</td>
                         <td>{row.region || '—'}</td>
                         <td>
-                          <span className={`status-pill status-${row.status}`}>{t(`import.statuses.${row.status}`)}</span>
+                          <span className={`status-pill status-${row.status}`}>
+                            {t(`import.statuses.${row.status}`)}
+                          </span>
                           {row.reasons.map((entry, index) => (
                             <div key={index} className="import-reason">
                               {t('import.lineReason', { line: row.line, reason: reason(entry) })}
@@ -168,12 +179,21 @@ export function ImportPanel({ setup }: { readonly setup: CampaignSetup }) {
               </div>
               {preview.duplicateCount > 0 ? (
                 <label className="checkbox">
-                  <input type="checkbox" checked={includeDuplicates} onChange={(event) => setIncludeDuplicates(event.target.checked)} />
+                  <input
+                    type="checkbox"
+                    checked={includeDuplicates}
+                    onChange={(event) => setIncludeDuplicates(event.target.checked)}
+                  />
                   {t('import.includeDuplicates', { count: preview.duplicateCount })}
                 </label>
               ) : null}
               <div className="button-row">
-                <button type="button" className="button button-primary" disabled={busy || importable === 0} onClick={() => void confirm()}>
+                <button
+                  type="button"
+                  className="button button-primary"
+                  disabled={busy || importable === 0}
+                  onClick={() => void confirm()}
+                >
                   {t('import.confirm', { count: importable })}
                 </button>
                 <button type="button" className="button" onClick={() => setPreview(null)}>

@@ -23,7 +23,12 @@ export function ListsTab({ setup }: { readonly setup: CampaignSetup }) {
         campaignId={campaignId}
         title={t('setup.sectors.title')}
         description={t('setup.sectors.description')}
-        items={setup.sectors.map((entry) => ({ id: entry.id, label: entry.name ?? '', tag: entry.code ?? undefined, retired: entry.deleted }))}
+        items={setup.sectors.map((entry) => ({
+          id: entry.id,
+          label: entry.name ?? '',
+          tag: entry.code ?? undefined,
+          retired: entry.deleted,
+        }))}
         orderable
         addLabel={t('setup.sectors.add')}
         emptyText={t('setup.sectors.empty')}
@@ -31,7 +36,13 @@ export function ListsTab({ setup }: { readonly setup: CampaignSetup }) {
         extraFields={
           <div className="field code-field">
             <label htmlFor={`${id}-code`}>{t('setup.sectors.code')}</label>
-            <input id={`${id}-code`} value={sectorCode} maxLength={maxChars('sectors', 'code')} onChange={(event) => setSectorCode(event.target.value)} autoComplete="off" />
+            <input
+              id={`${id}-code`}
+              value={sectorCode}
+              maxLength={maxChars('sectors', 'code')}
+              onChange={(event) => setSectorCode(event.target.value)}
+              autoComplete="off"
+            />
           </div>
         }
       />
@@ -53,7 +64,11 @@ export function ListsTab({ setup }: { readonly setup: CampaignSetup }) {
         extraFields={
           <div className="field code-field">
             <label htmlFor={`${id}-kind`}>{t('setup.regions.kind')}</label>
-            <select id={`${id}-kind`} value={regionKind} onChange={(event) => setRegionKind(event.target.value === 'city' ? 'city' : 'province')}>
+            <select
+              id={`${id}-kind`}
+              value={regionKind}
+              onChange={(event) => setRegionKind(event.target.value === 'city' ? 'city' : 'province')}
+            >
               <option value="province">{t('setup.regions.province')}</option>
               <option value="city">{t('setup.regions.city')}</option>
             </select>
@@ -66,7 +81,11 @@ export function ListsTab({ setup }: { readonly setup: CampaignSetup }) {
           {activeSectors.length > 0 ? (
             <div className="inline-field">
               <label htmlFor={`${id}-sector`}>{t('setup.perSector.sector')}</label>
-              <select id={`${id}-sector`} value={sectorId ?? ''} onChange={(event) => setChosenSector(event.target.value)}>
+              <select
+                id={`${id}-sector`}
+                value={sectorId ?? ''}
+                onChange={(event) => setChosenSector(event.target.value)}
+              >
                 {activeSectors.map((entry) => (
                   <option key={entry.id} value={entry.id}>
                     {entry.code} · {entry.name}
@@ -90,7 +109,10 @@ export function ListsTab({ setup }: { readonly setup: CampaignSetup }) {
                 .map((question) => ({
                   id: question.id,
                   label: question.text ?? '',
-                  detail: question.sub_questions && question.sub_questions.length > 0 ? t('setup.questions.subCount', { count: question.sub_questions.length }) : undefined,
+                  detail:
+                    question.sub_questions && question.sub_questions.length > 0
+                      ? t('setup.questions.subCount', { count: question.sub_questions.length })
+                      : undefined,
                   retired: question.deleted,
                 }))}
               orderable
@@ -122,7 +144,11 @@ export function ListsTab({ setup }: { readonly setup: CampaignSetup }) {
         campaignId={campaignId}
         title={t('setup.stakeholders.title')}
         description={t('setup.stakeholders.description')}
-        items={setup.stakeholderCategories.map((entry) => ({ id: entry.id, label: entry.name ?? '', retired: entry.deleted }))}
+        items={setup.stakeholderCategories.map((entry) => ({
+          id: entry.id,
+          label: entry.name ?? '',
+          retired: entry.deleted,
+        }))}
         orderable
         addLabel={t('setup.stakeholders.add')}
         emptyText={t('setup.stakeholders.empty')}

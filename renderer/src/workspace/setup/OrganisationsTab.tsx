@@ -43,7 +43,13 @@ export function OrganisationsTab({ setup }: { readonly setup: CampaignSetup }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const values = { name: draft.name, sectorId: draft.sectorId, regionId: draft.regionId, address: draft.address, contact: draft.contact };
+    const values = {
+      name: draft.name,
+      sectorId: draft.sectorId,
+      regionId: draft.regionId,
+      address: draft.address,
+      contact: draft.contact,
+    };
     const result = draft.id
       ? await api.invoke('organisations.update', { id: draft.id, ...values })
       : await api.invoke('organisations.add', { campaignId: setup.campaign.id, ...values });
@@ -59,7 +65,11 @@ export function OrganisationsTab({ setup }: { readonly setup: CampaignSetup }) {
 
   async function retire(organisation: Organisation, value: boolean) {
     const result = await api.invoke('organisations.retire', { id: organisation.id, retired: value });
-    setStatus(result.ok ? t(value ? 'setup.list.retiredDone' : 'setup.list.restored', { name: organisation.name ?? '' }) : describeError(t, result.error));
+    setStatus(
+      result.ok
+        ? t(value ? 'setup.list.retiredDone' : 'setup.list.restored', { name: organisation.name ?? '' })
+        : describeError(t, result.error),
+    );
   }
 
   return (
@@ -133,7 +143,11 @@ export function OrganisationsTab({ setup }: { readonly setup: CampaignSetup }) {
                         type="button"
                         className="text-button"
                         aria-label={t('setup.list.retireLabel', { name: organisation.name ?? '' })}
-                        title={(setup.visitsPerOrganisation[organisation.id] ?? 0) > 0 ? t('setup.organisations.inUse') : undefined}
+                        title={
+                          (setup.visitsPerOrganisation[organisation.id] ?? 0) > 0
+                            ? t('setup.organisations.inUse')
+                            : undefined
+                        }
                         onClick={() => void retire(organisation, true)}
                       >
                         {t('setup.list.retire')}
@@ -158,11 +172,27 @@ export function OrganisationsTab({ setup }: { readonly setup: CampaignSetup }) {
         <form className="card form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-form`}>
           <h2 id={`${id}-form`}>{draft.id ? t('setup.organisations.editTitle') : t('setup.organisations.addTitle')}</h2>
           <Field id={`${id}-name`} label={t('setup.organisations.name')} error={fields.name}>
-            {(control) => <input ref={nameRef} {...control} value={draft.name} autoComplete="off" onChange={(event) => setDraft({ ...draft, name: event.target.value })} />}
-          </Field>
-          <Field id={`${id}-sectorId`} label={t('setup.organisations.sector')} error={fields.sectorId ? t('setup.errors.sectorRequired') : null}>
             {(control) => (
-              <select {...control} value={draft.sectorId} onChange={(event) => setDraft({ ...draft, sectorId: event.target.value })}>
+              <input
+                ref={nameRef}
+                {...control}
+                value={draft.name}
+                autoComplete="off"
+                onChange={(event) => setDraft({ ...draft, name: event.target.value })}
+              />
+            )}
+          </Field>
+          <Field
+            id={`${id}-sectorId`}
+            label={t('setup.organisations.sector')}
+            error={fields.sectorId ? t('setup.errors.sectorRequired') : null}
+          >
+            {(control) => (
+              <select
+                {...control}
+                value={draft.sectorId}
+                onChange={(event) => setDraft({ ...draft, sectorId: event.target.value })}
+              >
                 <option value="">{t('setup.organisations.choose')}</option>
                 {sectors.map((sector) => (
                   <option key={sector.id} value={sector.id}>
@@ -172,9 +202,17 @@ export function OrganisationsTab({ setup }: { readonly setup: CampaignSetup }) {
               </select>
             )}
           </Field>
-          <Field id={`${id}-regionId`} label={t('setup.organisations.region')} error={fields.regionId ? t('setup.errors.regionRequired') : null}>
+          <Field
+            id={`${id}-regionId`}
+            label={t('setup.organisations.region')}
+            error={fields.regionId ? t('setup.errors.regionRequired') : null}
+          >
             {(control) => (
-              <select {...control} value={draft.regionId} onChange={(event) => setDraft({ ...draft, regionId: event.target.value })}>
+              <select
+                {...control}
+                value={draft.regionId}
+                onChange={(event) => setDraft({ ...draft, regionId: event.target.value })}
+              >
                 <option value="">{t('setup.organisations.choose')}</option>
                 {regions.map((region) => (
                   <option key={region.id} value={region.id}>
@@ -185,13 +223,31 @@ export function OrganisationsTab({ setup }: { readonly setup: CampaignSetup }) {
             )}
           </Field>
           <Field id={`${id}-address`} label={t('setup.organisations.address')} error={fields.address}>
-            {(control) => <input {...control} value={draft.address} autoComplete="off" onChange={(event) => setDraft({ ...draft, address: event.target.value })} />}
+            {(control) => (
+              <input
+                {...control}
+                value={draft.address}
+                autoComplete="off"
+                onChange={(event) => setDraft({ ...draft, address: event.target.value })}
+              />
+            )}
           </Field>
           <Field id={`${id}-contact`} label={t('setup.organisations.contact')} error={fields.contact}>
-            {(control) => <input {...control} value={draft.contact} autoComplete="off" onChange={(event) => setDraft({ ...draft, contact: event.target.value })} />}
+            {(control) => (
+              <input
+                {...control}
+                value={draft.contact}
+                autoComplete="off"
+                onChange={(event) => setDraft({ ...draft, contact: event.target.value })}
+              />
+            )}
           </Field>
           <FormError error={error} />
-          <EditFormButtons editing={Boolean(draft.id)} submitLabel={t('setup.organisations.submit')} onCancel={() => setDraft(emptyDraft)} />
+          <EditFormButtons
+            editing={Boolean(draft.id)}
+            submitLabel={t('setup.organisations.submit')}
+            onCancel={() => setDraft(emptyDraft)}
+          />
           <FormStatus>{status}</FormStatus>
         </form>
       </aside>

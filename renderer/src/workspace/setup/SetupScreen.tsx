@@ -24,7 +24,12 @@ export function SetupScreen({ setup }: { readonly setup: CampaignSetup }) {
       </div>
       <nav className="subtabs" aria-label={t('setup.tabsLabel')}>
         {TABS.map((tab) => (
-          <Link key={tab} href={`/${tab}`} className={`subtab${tab === current ? ' active' : ''}`} aria-current={tab === current ? 'page' : undefined}>
+          <Link
+            key={tab}
+            href={`/${tab}`}
+            className={`subtab${tab === current ? ' active' : ''}`}
+            aria-current={tab === current ? 'page' : undefined}
+          >
             {t(`setup.tabs.${tab}`)}
           </Link>
         ))}

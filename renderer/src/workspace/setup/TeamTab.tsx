@@ -21,7 +21,15 @@ interface Draft {
   readonly sectorLeadOf: readonly string[];
 }
 
-const emptyDraft: Draft = { id: null, name: '', email: '', isInspector: true, isTeamLead: false, coordinatorOf: [], sectorLeadOf: [] };
+const emptyDraft: Draft = {
+  id: null,
+  name: '',
+  email: '',
+  isInspector: true,
+  isTeamLead: false,
+  coordinatorOf: [],
+  sectorLeadOf: [],
+};
 
 function toggle(list: readonly string[], value: string, on: boolean): string[] {
   return on ? [...new Set([...list, value])] : list.filter((entry) => entry !== value);
@@ -45,10 +53,20 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
     const out: string[] = [];
     if (member.is_team_lead) out.push(t('setup.team.roles.teamLead'));
     if (member.is_inspector) out.push(t('setup.team.roles.inspector'));
-    const coordinated = (member.coordinator_of ?? []).map((regionId) => setup.regions.find((region) => region.id === regionId)).filter((region) => region !== undefined);
-    if (coordinated.length > 0) out.push(t('setup.team.roles.coordinatorOf', { regions: coordinated.map((region) => regionName(t, region)).join(', ') }));
-    const led = (member.sector_lead_of ?? []).map((sectorId) => setup.sectors.find((sector) => sector.id === sectorId)).filter((sector) => sector !== undefined);
-    if (led.length > 0) out.push(t('setup.team.roles.sectorLeadOf', { sectors: led.map((sector) => sector.code ?? sector.name).join(', ') }));
+    const coordinated = (member.coordinator_of ?? [])
+      .map((regionId) => setup.regions.find((region) => region.id === regionId))
+      .filter((region) => region !== undefined);
+    if (coordinated.length > 0)
+      out.push(
+        t('setup.team.roles.coordinatorOf', { regions: coordinated.map((region) => regionName(t, region)).join(', ') }),
+      );
+    const led = (member.sector_lead_of ?? [])
+      .map((sectorId) => setup.sectors.find((sector) => sector.id === sectorId))
+      .filter((sector) => sector !== undefined);
+    if (led.length > 0)
+      out.push(
+        t('setup.team.roles.sectorLeadOf', { sectors: led.map((sector) => sector.code ?? sector.name).join(', ') }),
+      );
     return out;
   }
 
@@ -62,7 +80,9 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
       coordinatorOf: [...draft.coordinatorOf],
       sectorLeadOf: [...draft.sectorLeadOf],
     };
-    const result = draft.id ? await api.invoke('members.update', { id: draft.id, ...values }) : await api.invoke('members.add', { campaignId: setup.campaign.id, ...values });
+    const result = draft.id
+      ? await api.invoke('members.update', { id: draft.id, ...values })
+      : await api.invoke('members.add', { campaignId: setup.campaign.id, ...values });
     if (!result.ok) {
       setError(result.error);
       return;
@@ -75,7 +95,11 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
 
   async function retire(member: Member, value: boolean) {
     const result = await api.invoke('members.retire', { id: member.id, retired: value });
-    setStatus(result.ok ? t(value ? 'setup.list.retiredDone' : 'setup.list.restored', { name: member.name ?? '' }) : describeError(t, result.error));
+    setStatus(
+      result.ok
+        ? t(value ? 'setup.list.retiredDone' : 'setup.list.restored', { name: member.name ?? '' })
+        : describeError(t, result.error),
+    );
   }
 
   return (
@@ -126,7 +150,12 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
                   >
                     {t('setup.organisations.edit')}
                   </button>
-                  <button type="button" className="text-button" aria-label={t('setup.list.retireLabel', { name: member.name ?? '' })} onClick={() => void retire(member, true)}>
+                  <button
+                    type="button"
+                    className="text-button"
+                    aria-label={t('setup.list.retireLabel', { name: member.name ?? '' })}
+                    onClick={() => void retire(member, true)}
+                  >
                     {t('setup.list.retire')}
                   </button>
                 </div>
@@ -146,19 +175,43 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
         <form className="card form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-form`}>
           <h2 id={`${id}-form`}>{draft.id ? t('setup.team.editTitle') : t('setup.team.addTitle')}</h2>
           <Field id={`${id}-name`} label={t('setup.team.name')} error={fields.name}>
-            {(control) => <input ref={nameRef} {...control} value={draft.name} autoComplete="off" onChange={(event) => setDraft({ ...draft, name: event.target.value })} />}
+            {(control) => (
+              <input
+                ref={nameRef}
+                {...control}
+                value={draft.name}
+                autoComplete="off"
+                onChange={(event) => setDraft({ ...draft, name: event.target.value })}
+              />
+            )}
           </Field>
           <Field id={`${id}-email`} label={t('setup.team.email')} error={fields.email}>
-            {(control) => <input {...control} type="email" value={draft.email} autoComplete="off" onChange={(event) => setDraft({ ...draft, email: event.target.value })} />}
+            {(control) => (
+              <input
+                {...control}
+                type="email"
+                value={draft.email}
+                autoComplete="off"
+                onChange={(event) => setDraft({ ...draft, email: event.target.value })}
+              />
+            )}
           </Field>
           <fieldset className="fieldset">
             <legend>{t('setup.team.rolesLegend')}</legend>
             <label className="checkbox">
-              <input type="checkbox" checked={draft.isInspector} onChange={(event) => setDraft({ ...draft, isInspector: event.target.checked })} />
+              <input
+                type="checkbox"
+                checked={draft.isInspector}
+                onChange={(event) => setDraft({ ...draft, isInspector: event.target.checked })}
+              />
               {t('setup.team.roles.inspector')}
             </label>
             <label className="checkbox">
-              <input type="checkbox" checked={draft.isTeamLead} onChange={(event) => setDraft({ ...draft, isTeamLead: event.target.checked })} />
+              <input
+                type="checkbox"
+                checked={draft.isTeamLead}
+                onChange={(event) => setDraft({ ...draft, isTeamLead: event.target.checked })}
+              />
               {t('setup.team.roles.teamLead')}
             </label>
           </fieldset>
@@ -170,7 +223,12 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
                   <input
                     type="checkbox"
                     checked={draft.coordinatorOf.includes(region.id)}
-                    onChange={(event) => setDraft({ ...draft, coordinatorOf: toggle(draft.coordinatorOf, region.id, event.target.checked) })}
+                    onChange={(event) =>
+                      setDraft({
+                        ...draft,
+                        coordinatorOf: toggle(draft.coordinatorOf, region.id, event.target.checked),
+                      })
+                    }
                   />
                   {regionName(t, region)}
                 </label>
@@ -185,7 +243,9 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
                   <input
                     type="checkbox"
                     checked={draft.sectorLeadOf.includes(sector.id)}
-                    onChange={(event) => setDraft({ ...draft, sectorLeadOf: toggle(draft.sectorLeadOf, sector.id, event.target.checked) })}
+                    onChange={(event) =>
+                      setDraft({ ...draft, sectorLeadOf: toggle(draft.sectorLeadOf, sector.id, event.target.checked) })
+                    }
                   />
                   {sector.code ?? sector.name}
                 </label>
@@ -193,7 +253,11 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
             </div>
           </fieldset>
           <FormError error={error} />
-          <EditFormButtons editing={Boolean(draft.id)} submitLabel={t('setup.team.submit')} onCancel={() => setDraft(emptyDraft)} />
+          <EditFormButtons
+            editing={Boolean(draft.id)}
+            submitLabel={t('setup.team.submit')}
+            onCancel={() => setDraft(emptyDraft)}
+          />
           <FormStatus>{status}</FormStatus>
         </form>
       </aside>

@@ -23,7 +23,13 @@ import { participantCountSchema } from '../../../../shared/domain/visit';
  * stakeholder category, start and stop time, and the conversation's SWOT.
  * Alt+↓ / Alt+↑ jump to the next / previous question; Alt+1…9 to question 1…9.
  */
-export function ConversationScreen({ visitId, conversationId }: { readonly visitId: string; readonly conversationId: string }) {
+export function ConversationScreen({
+  visitId,
+  conversationId,
+}: {
+  readonly visitId: string;
+  readonly conversationId: string;
+}) {
   const { t, i18n } = useTranslation();
   const id = useId();
   // Current without polling: the partner's notes (arriving by sync, duo file or LAN) and the
@@ -32,7 +38,9 @@ export function ConversationScreen({ visitId, conversationId }: { readonly visit
   const detail = conversation.data ?? null;
   const error = conversation.error?.error ?? null;
   const fields = useRef<Array<HTMLTextAreaElement | null>>([]);
-  const title = detail ? t('visit.conversation.title', { groups: detail.groupNames.join(' + ') }) : t('visit.conversation.loading');
+  const title = detail
+    ? t('visit.conversation.title', { groups: detail.groupNames.join(' + ') })
+    : t('visit.conversation.loading');
   const heading = usePageFocus(detail ? title : null);
 
   const jump = (index: number) => {
@@ -77,19 +85,29 @@ export function ConversationScreen({ visitId, conversationId }: { readonly visit
 
   const myName = detail.members.find((member) => member.id === detail.me)?.name ?? '';
   const notesOf = (questionId: string | null) => detail.notes.filter((note) => note.guiding_question_id === questionId);
-  const mineOf = (questionId: string | null): Note | undefined => notesOf(questionId).find((note) => note.author_id === detail.me);
+  const mineOf = (questionId: string | null): Note | undefined =>
+    notesOf(questionId).find((note) => note.author_id === detail.me);
   const othersOf = (questionId: string | null) => notesOf(questionId).filter((note) => note.author_id !== detail.me);
   const toCall =
     (questionId: string | null) =>
-    (text: string): SaveCall => ({ channel: 'notes.save', payload: { conversationId, guidingQuestionId: questionId, text } });
-  const partnerLabel = detail.duo.filter((member) => member.id !== detail.me).map((member) => member.name).join(' & ') || t('visit.notes.partner');
+    (text: string): SaveCall => ({
+      channel: 'notes.save',
+      payload: { conversationId, guidingQuestionId: questionId, text },
+    });
+  const partnerLabel =
+    detail.duo
+      .filter((member) => member.id !== detail.me)
+      .map((member) => member.name)
+      .join(' & ') || t('visit.notes.partner');
   const questionCount = detail.questions.length;
 
   return (
     <div className="screen conversation">
       <div className="page-header">
         <p className="eyebrow">
-          <Link href={`/${visitId}`}>{t('visit.conversation.backTo', { organisation: detail.organisation?.name ?? '' })}</Link>
+          <Link href={`/${visitId}`}>
+            {t('visit.conversation.backTo', { organisation: detail.organisation?.name ?? '' })}
+          </Link>
         </p>
         <h1 ref={heading} tabIndex={-1}>
           {title}
@@ -124,7 +142,9 @@ export function ConversationScreen({ visitId, conversationId }: { readonly visit
                 <button type="button" className="index-link" onClick={() => jump(index)}>
                   <span className="index-number">{index + 1}</span>
                   <span className="index-text">{question.text}</span>
-                  {mineOf(question.id)?.text ? <span className="visually-hidden">{t('visit.conversation.hasNotes')}</span> : null}
+                  {mineOf(question.id)?.text ? (
+                    <span className="visually-hidden">{t('visit.conversation.hasNotes')}</span>
+                  ) : null}
                   {mineOf(question.id)?.text ? (
                     <span className="index-dot" aria-hidden="true">
                       ●
@@ -144,8 +164,16 @@ export function ConversationScreen({ visitId, conversationId }: { readonly visit
 
         <div className="question-list">
           {detail.questions.length === 0 ? <p className="empty-inline">{t('visit.conversation.noQuestions')}</p> : null}
-          {[...detail.questions.map((question) => ({ question, key: question.id as string | null })), { question: null, key: null }].map(({ question, key }, index) => (
-            <section key={key ?? 'free'} className={`card question${question?.deleted ? ' question-retired' : ''}`} aria-labelledby={`${id}-q-${index}`} data-testid="question">
+          {[
+            ...detail.questions.map((question) => ({ question, key: question.id as string | null })),
+            { question: null, key: null },
+          ].map(({ question, key }, index) => (
+            <section
+              key={key ?? 'free'}
+              className={`card question${question?.deleted ? ' question-retired' : ''}`}
+              aria-labelledby={`${id}-q-${index}`}
+              data-testid="question"
+            >
               <h2 id={`${id}-q-${index}`}>
                 {question ? (
                   <>
@@ -173,7 +201,11 @@ export function ConversationScreen({ visitId, conversationId }: { readonly visit
                       ref={(element) => {
                         fields.current[index] = element;
                       }}
-                      label={question ? t('visit.notes.mineOn', { name: myName, number: index + 1 }) : t('visit.notes.mineFree', { name: myName })}
+                      label={
+                        question
+                          ? t('visit.notes.mineOn', { name: myName, number: index + 1 })
+                          : t('visit.notes.mineFree', { name: myName })
+                      }
                       initial={mineOf(key)?.text ?? ''}
                       rows={question ? 4 : 6}
                       saveKey={`note:${conversationId}:${key ?? 'free'}:${detail.me}`}
@@ -184,7 +216,11 @@ export function ConversationScreen({ visitId, conversationId }: { readonly visit
                     />
                   ) : null}
                 </div>
-                <div className="partner-notes" aria-label={t('visit.notes.partnerOf', { name: partnerLabel })} role="group">
+                <div
+                  className="partner-notes"
+                  aria-label={t('visit.notes.partnerOf', { name: partnerLabel })}
+                  role="group"
+                >
                   <div className="partner-label">{partnerLabel}</div>
                   <OtherNotes notes={othersOf(key)} members={detail.members} compact />
                 </div>
@@ -240,7 +276,13 @@ function Timing({ detail }: { readonly detail: ConversationDetail }) {
         <div className="field">
           <label htmlFor={`${id}-start`}>{t('visit.timing.start')}</label>
           <div className="time-input">
-            <input id={`${id}-start`} type="time" value={start} onChange={(event) => setStart(event.target.value)} onBlur={() => void store({ start })} />
+            <input
+              id={`${id}-start`}
+              type="time"
+              value={start}
+              onChange={(event) => setStart(event.target.value)}
+              onBlur={() => void store({ start })}
+            />
             <button
               type="button"
               className="button button-small"
@@ -257,7 +299,14 @@ function Timing({ detail }: { readonly detail: ConversationDetail }) {
         <div className="field">
           <label htmlFor={`${id}-end`}>{t('visit.timing.end')}</label>
           <div className="time-input">
-            <input id={`${id}-end`} type="time" value={end} onChange={(event) => setEnd(event.target.value)} onBlur={() => void store({ end })} aria-invalid={error ? true : undefined} />
+            <input
+              id={`${id}-end`}
+              type="time"
+              value={end}
+              onChange={(event) => setEnd(event.target.value)}
+              onBlur={() => void store({ end })}
+              aria-invalid={error ? true : undefined}
+            />
             <button
               type="button"
               className="button button-small"
@@ -287,7 +336,12 @@ function Participants({ detail }: { readonly detail: ConversationDetail }) {
   const { t } = useTranslation();
   const id = useId();
   const [counts, setCounts] = useState<Record<string, string>>(() =>
-    Object.fromEntries(Object.entries(detail.conversation.participant_counts ?? {}).map(([category, count]) => [category, String(count)])),
+    Object.fromEntries(
+      Object.entries(detail.conversation.participant_counts ?? {}).map(([category, count]) => [
+        category,
+        String(count),
+      ]),
+    ),
   );
   const stored = detail.conversation.participant_counts ?? {};
   // Each field is checked on its own with the contract's rule: a wrong one says what is wrong and
@@ -306,7 +360,8 @@ function Participants({ detail }: { readonly detail: ConversationDetail }) {
   const { state, change, flush } = useAutosave(`participants:${detail.conversation.id}`, (serialised) => {
     const { valid, errors } = checked(JSON.parse(serialised) as Record<string, string>);
     const participantCounts: Record<string, number> = { ...valid };
-    for (const category of Object.keys(errors)) if (stored[category] !== undefined) participantCounts[category] = stored[category];
+    for (const category of Object.keys(errors))
+      if (stored[category] !== undefined) participantCounts[category] = stored[category];
     return { channel: 'conversations.update', payload: { id: detail.conversation.id, participantCounts } };
   });
   const { valid, errors } = checked(counts);
@@ -349,8 +404,15 @@ function Participants({ detail }: { readonly detail: ConversationDetail }) {
                     aria-describedby={errors[category.id] ? `${id}-${category.id}-error` : undefined}
                   />
                   {errors[category.id] ? (
-                    <p id={`${id}-${category.id}-error`} className="field-error" data-testid={`count-error-${category.name}`}>
-                      {t('field.participants.notSaved', { name: category.name, reason: String(t(errors[category.id] as never)) })}
+                    <p
+                      id={`${id}-${category.id}-error`}
+                      className="field-error"
+                      data-testid={`count-error-${category.name}`}
+                    >
+                      {t('field.participants.notSaved', {
+                        name: category.name,
+                        reason: String(t(errors[category.id] as never)),
+                      })}
                     </p>
                   ) : null}
                 </td>

@@ -4,7 +4,9 @@ import { snippetParts } from './files';
 export function Snippet({ text }: { readonly text: string }) {
   return (
     <span className="snippet">
-      {snippetParts(text).map((part, index) => (part.hit ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>))}
+      {snippetParts(text).map((part, index) =>
+        part.hit ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>,
+      )}
     </span>
   );
 }

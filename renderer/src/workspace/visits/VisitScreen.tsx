@@ -55,7 +55,9 @@ export function VisitScreen({ campaignId, visitId }: { readonly campaignId: stri
             <span>{formatDate(i18n.language, detail.visit.date, 'full')}</span>
             {detail.sector ? <span className="code-tag">{detail.sector.code}</span> : null}
             {detail.region ? <span>{regionName(t, detail.region)}</span> : null}
-            <span>{detail.duo.length > 0 ? detail.duo.map((member) => member.name).join(' & ') : t('planning.noDuo')}</span>
+            <span>
+              {detail.duo.length > 0 ? detail.duo.map((member) => member.name).join(' & ') : t('planning.noDuo')}
+            </span>
             <VisitStatus detail={detail} />
           </div>
         ) : null}
@@ -125,7 +127,11 @@ function ConversationsSection({ detail }: { readonly detail: VisitDetail }) {
                   <input
                     type="checkbox"
                     checked={groups.includes(group.id)}
-                    onChange={(event) => setGroups(event.target.checked ? [...groups, group.id] : groups.filter((entry) => entry !== group.id))}
+                    onChange={(event) =>
+                      setGroups(
+                        event.target.checked ? [...groups, group.id] : groups.filter((entry) => entry !== group.id),
+                      )
+                    }
                   />
                   {group.name}
                 </label>
@@ -158,7 +164,9 @@ function PreparationSection({ detail }: { readonly detail: VisitDetail }) {
       <p className="muted">{t('visit.preparation.intro')}</p>
       {detail.me ? (
         <NoteField
-          label={t('visit.preparation.mine', { name: detail.members.find((member) => member.id === detail.me)?.name ?? '' })}
+          label={t('visit.preparation.mine', {
+            name: detail.members.find((member) => member.id === detail.me)?.name ?? '',
+          })}
           initial={mine?.text ?? ''}
           rows={6}
           testId="preparation-notes"
@@ -205,7 +213,11 @@ function DocumentsSection({ detail }: { readonly detail: VisitDetail }) {
   async function attach(event: FormEvent) {
     event.preventDefault();
     if (!file) {
-      setError({ code: 'INVALID_INPUT', message: 'no file', issues: [{ path: 'file', message: 'Choose a file.', key: 'visit.errors.fileRequired' }] });
+      setError({
+        code: 'INVALID_INPUT',
+        message: 'no file',
+        issues: [{ path: 'file', message: 'Choose a file.', key: 'visit.errors.fileRequired' }],
+      });
       return;
     }
     setBusy(true);
@@ -223,7 +235,11 @@ function DocumentsSection({ detail }: { readonly detail: VisitDetail }) {
       return;
     }
     setError(null);
-    setStatus(result.value.textLength > 0 ? t('visit.documents.addedWithText', { title: title.trim() || file.name }) : t('visit.documents.addedNoText', { title: title.trim() || file.name }));
+    setStatus(
+      result.value.textLength > 0
+        ? t('visit.documents.addedWithText', { title: title.trim() || file.name })
+        : t('visit.documents.addedNoText', { title: title.trim() || file.name }),
+    );
     setFile(null);
     setTitle('');
     if (fileRef.current) fileRef.current.value = '';
@@ -255,7 +271,13 @@ function DocumentsSection({ detail }: { readonly detail: VisitDetail }) {
       {detail.documents.length > 0 ? (
         <div className="field doc-search">
           <label htmlFor={`${id}-search`}>{t('visit.documents.search')}</label>
-          <input id={`${id}-search`} type="search" value={query} onChange={(event) => setQuery(event.target.value)} placeholder={t('visit.documents.searchPlaceholder')} />
+          <input
+            id={`${id}-search`}
+            type="search"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            placeholder={t('visit.documents.searchPlaceholder')}
+          />
         </div>
       ) : null}
       {detail.documents.length === 0 ? <p className="empty-inline">{t('visit.documents.empty')}</p> : null}
@@ -275,7 +297,11 @@ function DocumentsSection({ detail }: { readonly detail: VisitDetail }) {
                   <div className="document-title">{name}</div>
                   <div className="muted">
                     {formatDate(i18n.language, view.document.date)} ·{' '}
-                    {!view.available ? t('visit.documents.notHere') : view.textLength > 0 ? t('visit.documents.searchable', { count: view.textLength }) : t('visit.documents.titleOnly')}
+                    {!view.available
+                      ? t('visit.documents.notHere')
+                      : view.textLength > 0
+                        ? t('visit.documents.searchable', { count: view.textLength })
+                        : t('visit.documents.titleOnly')}
                   </div>
                   {hit ? (
                     <div className="document-hit">
@@ -284,10 +310,21 @@ function DocumentsSection({ detail }: { readonly detail: VisitDetail }) {
                   ) : null}
                 </div>
                 <div className="row-actions">
-                  <button type="button" className="text-button" disabled={!view.available} aria-label={t('visit.documents.openLabel', { title: name })} onClick={() => void open(view.document.id, name)}>
+                  <button
+                    type="button"
+                    className="text-button"
+                    disabled={!view.available}
+                    aria-label={t('visit.documents.openLabel', { title: name })}
+                    onClick={() => void open(view.document.id, name)}
+                  >
                     {t('visit.documents.open')}
                   </button>
-                  <button type="button" className="text-button" aria-label={t('setup.list.retireLabel', { name })} onClick={() => void retire(view.document.id, name)}>
+                  <button
+                    type="button"
+                    className="text-button"
+                    aria-label={t('setup.list.retireLabel', { name })}
+                    onClick={() => void retire(view.document.id, name)}
+                  >
                     {t('setup.list.retire')}
                   </button>
                 </div>
@@ -325,7 +362,13 @@ function DocumentsSection({ detail }: { readonly detail: VisitDetail }) {
         </div>
         <div className="field">
           <label htmlFor={`${id}-title-input`}>{t('visit.documents.docTitle')}</label>
-          <input id={`${id}-title-input`} value={title} onChange={(event) => setTitle(event.target.value)} placeholder={file?.name ?? ''} aria-invalid={fields.title ? true : undefined} />
+          <input
+            id={`${id}-title-input`}
+            value={title}
+            onChange={(event) => setTitle(event.target.value)}
+            placeholder={file?.name ?? ''}
+            aria-invalid={fields.title ? true : undefined}
+          />
           {fields.title ? <p className="field-error">{fields.title}</p> : null}
         </div>
         <FormError error={error} />
@@ -399,7 +442,13 @@ function GoodPracticesSection({ detail }: { readonly detail: VisitDetail }) {
                 <label className="visually-hidden" htmlFor={`${id}-edit`}>
                   {t('visit.practices.editLabel', { number: index + 1 })}
                 </label>
-                <textarea id={`${id}-edit`} rows={3} value={draft} autoFocus onChange={(event) => setDraft(event.target.value)} />
+                <textarea
+                  id={`${id}-edit`}
+                  rows={3}
+                  value={draft}
+                  autoFocus
+                  onChange={(event) => setDraft(event.target.value)}
+                />
                 <button type="submit" className="button button-small button-primary">
                   {t('setup.organisations.save')}
                 </button>
@@ -422,7 +471,12 @@ function GoodPracticesSection({ detail }: { readonly detail: VisitDetail }) {
                   >
                     {t('setup.organisations.edit')}
                   </button>
-                  <button type="button" className="text-button" aria-label={t('visit.practices.retireLabel', { number: index + 1 })} onClick={() => void retire(practice.id)}>
+                  <button
+                    type="button"
+                    className="text-button"
+                    aria-label={t('visit.practices.retireLabel', { number: index + 1 })}
+                    onClick={() => void retire(practice.id)}
+                  >
                     {t('setup.list.retire')}
                   </button>
                 </div>
@@ -440,7 +494,9 @@ function GoodPracticesSection({ detail }: { readonly detail: VisitDetail }) {
       />
       <form className="add-row" onSubmit={(event) => void add(event)} noValidate>
         <Field id={`${id}-add`} className="field add-field" label={t('visit.practices.add')} error={fields.text}>
-          {(control) => <textarea {...control} rows={2} value={text} onChange={(event) => setText(event.target.value)} />}
+          {(control) => (
+            <textarea {...control} rows={2} value={text} onChange={(event) => setText(event.target.value)} />
+          )}
         </Field>
         <button type="submit" className="button">
           {t('setup.list.add')}
@@ -476,7 +532,11 @@ function VisitStatus({ detail }: { readonly detail: VisitDetail }) {
             memberB: detail.visit.member_b,
             status: next,
           });
-          setMessage(result.ok ? t('visit.statusSaved', { status: t(`planning.statuses.${next}`) }) : describeError(t, result.error));
+          setMessage(
+            result.ok
+              ? t('visit.statusSaved', { status: t(`planning.statuses.${next}`) })
+              : describeError(t, result.error),
+          );
         }}
       >
         {PLANNABLE_STATUSES.map((value) => (

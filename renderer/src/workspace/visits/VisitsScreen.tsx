@@ -59,7 +59,9 @@ export function VisitsScreen({ setup }: { readonly setup: CampaignSetup }) {
                 <span className="code-tag">{row.sector?.code}</span>
                 <span>{row.region ? regionName(t, row.region) : ''}</span>
                 <span>{duoLabel(t, row)}</span>
-                <span className={`status-pill visit-${row.visit.status ?? 'planned'}`}>{statusLabel(t, row.visit.status)}</span>
+                <span className={`status-pill visit-${row.visit.status ?? 'planned'}`}>
+                  {statusLabel(t, row.visit.status)}
+                </span>
               </div>
             </li>
           ))}
