@@ -1,5 +1,8 @@
 import path from 'node:path';
 import { openDatabase, type SqliteDatabase } from './connection';
+import { encryptPlaintextDatabase } from './crypto/encrypt-profile';
+import { deriveKey } from './crypto/profile-key';
+import { DATABASE_FILE } from './crypto/vault';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
 import { SecretBox } from './secrets';
@@ -7,7 +10,7 @@ import { ensurePrivateDir, ensurePrivateFile, tightenIfPresent } from './private
 import { BlobStore } from './store/blobs';
 import { LocalStore, type StoreOptions } from './store/store';
 
-export const DATABASE_FILE = 'veldwerk.sqlite';
+export { DATABASE_FILE };
 export const BLOBS_DIR = 'blobs';
 
 export interface Profile {
@@ -15,7 +18,7 @@ export interface Profile {
   readonly db: SqliteDatabase;
   /** The sync-ready store: every write of a record goes through it. */
   readonly store: LocalStore;
-  /** Content-addressed files (documents received on visits). */
+  /** Content-addressed files (documents received on visits), encrypted under a key derived from the profile key. */
   readonly blobs: BlobStore;
   /** Wraps secrets kept in the database (sync tokens) with a key in a separate 0600 file. */
   readonly secrets: SecretBox;
@@ -23,25 +26,42 @@ export interface Profile {
 }
 
 export interface OpenProfileOptions {
+  /**
+   * The profile key (32 bytes) from db/crypto/vault.ts `obtainProfileKey`: the database and the
+   * blobs are encrypted under it. There is no way to open a profile without it.
+   */
+  readonly key: Uint8Array;
   readonly nativeBinding?: string;
   readonly store?: StoreOptions;
 }
 
 /**
- * Opens (and creates where needed) a user's profile folder: one SQLite database, migrated to
- * the newest schema. The folder is private to the user (0700, files 0600: db/private-files.ts). Throws MigrationHistoryError for a history this build does not recognise.
+ * Opens (and creates where needed) a user's profile folder: one encrypted SQLite database,
+ * migrated to the newest schema, and the blob store. The one function every caller opens a
+ * profile with (the desktop app, browser mode, the CLI, tests). A plaintext database of an older
+ * version is encrypted first (db/crypto/encrypt-profile.ts), and so are its plaintext blobs.
+ * The folder is private to the user (0700, files 0600: db/private-files.ts). Throws
+ * WrongKeyError for a key that does not open the database and MigrationHistoryError for a
+ * history this build does not recognise.
  */
-export function openProfile(dir: string, options: OpenProfileOptions = {}): Profile {
+export function openProfile(dir: string, options: OpenProfileOptions): Profile {
   const absolute = path.resolve(dir);
   ensurePrivateDir(absolute);
   const file = path.join(absolute, DATABASE_FILE);
   ensurePrivateFile(file);
   tightenIfPresent([`${file}-wal`, `${file}-shm`]);
-  const db = openDatabase(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  encryptPlaintextDatabase(file, options.key, options.nativeBinding);
+  const db = openDatabase(file, {
+    key: options.key,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
   let store: LocalStore;
+  let blobs: BlobStore;
   try {
     migrate(db, migrations);
     store = new LocalStore(db, options.store ?? {});
+    blobs = new BlobStore(path.join(absolute, BLOBS_DIR), deriveKey(options.key, 'blobs'));
+    blobs.encryptLegacy();
   } catch (error) {
     db.close();
     throw error;
@@ -50,7 +70,7 @@ export function openProfile(dir: string, options: OpenProfileOptions = {}): Prof
     dir: absolute,
     db,
     store,
-    blobs: new BlobStore(path.join(absolute, BLOBS_DIR)),
+    blobs,
     secrets: new SecretBox(absolute),
     close: () => {
       if (db.open) db.close();

@@ -13,9 +13,10 @@ import {
   IPC_INVOKE_CHANNEL,
 } from '../shared/contract/constants';
 import { fail } from '../shared/contract/result';
-import { startServices, type Services } from '../services/runtime';
+import { ProfileSession } from '../services/vault/session';
 import { electronExportHost } from './export-host';
 import { isOwnSender, navigationAllowed } from './guards';
+import { osKeyring } from './keyring';
 import { isAllowedExternalLink, resolveRendererFile } from './renderer-files';
 
 protocol.registerSchemesAsPrivileged([
@@ -40,15 +41,15 @@ function profileDirFromArgs(): string {
   return fromEnv ? path.resolve(fromEnv) : path.join(app.getPath('userData'), 'profile');
 }
 
-/** In development the better-sqlite3 copy rebuilt for Electron's ABI (scripts/electron-native.mjs); packaged apps are rebuilt by electron-builder. */
+/** In development the SQLite (Multiple Ciphers) copy rebuilt for Electron's ABI (scripts/electron-native.mjs); packaged apps are rebuilt by electron-builder. */
 function nativeBinding(): string | undefined {
   if (app.isPackaged) return undefined;
-  const file = path.join(appRoot, '.electron-native', 'better_sqlite3.node');
+  const file = path.join(appRoot, '.electron-native', 'better_sqlite3_multiple_ciphers.node');
   return existsSync(file) ? file : undefined;
 }
 
 let mainWindow: BrowserWindow | null = null;
-let services: Services | null = null;
+let services: ProfileSession | null = null;
 
 /** The main window's top frame on an app:// page (electron/guards.ts). */
 function fromMainWindow(event: IpcMainInvokeEvent): boolean {
@@ -101,10 +102,13 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 
-void app.whenReady().then(() => {
-  services = startServices({
+void app.whenReady().then(async () => {
+  // The profile starts locked: the window's first screen unlocks it (OS keyring or passphrase)
+  // or, on first run, asks how to protect it (services/vault/session.ts).
+  services = new ProfileSession({
     profileDir: profileDirFromArgs(),
     transport: 'ipc',
+    keyring: await osKeyring(),
     ...(nativeBinding() ? { nativeBinding: nativeBinding() as string } : {}),
     onInternalError: (channel, error) => console.error(`error in ${channel}:`, error),
     exportHost: electronExportHost(() => mainWindow),

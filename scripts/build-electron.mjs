@@ -1,5 +1,5 @@
 // Bundles the Electron main process and the preload into dist-electron/ with esbuild.
-// Main is CommonJS with better-sqlite3 and electron left external; the sandboxed preload is
+// Main is CommonJS with the SQLite driver (better-sqlite3-multiple-ciphers) and electron left external; the sandboxed preload is
 // one self-contained CommonJS file, as Electron requires.
 import { build } from 'esbuild';
 
@@ -10,7 +10,7 @@ await build({
   entryPoints: ['electron/main.ts'],
   outfile: 'dist-electron/main.cjs',
   format: 'cjs',
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', 'better-sqlite3-multiple-ciphers'],
 });
 
 await build({

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startServices, type Services } from './runtime';
+import { newProfileKey } from '../db/crypto/profile-key';
 
 describe('dispatch', () => {
   let dir: string;
@@ -13,6 +14,7 @@ describe('dispatch', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'veldwerk-dispatch-'));
     services = startServices({
       profileDir: dir,
+      key: newProfileKey(),
       transport: 'ipc',
       onInternalError: (_channel, error) => internalErrors.push(error),
     });

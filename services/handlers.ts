@@ -15,6 +15,7 @@ import { createVisitHandlers } from './visits/visits';
 import { createSearchHandlers } from './search/search';
 import { createReportHandlers } from './reports/handlers';
 import { createExportHandlers, type ExportHost } from './export/handlers';
+import { openProfileVaultHandlers, type VaultHandlers } from './vault/handlers';
 
 export interface ServiceContext {
   readonly profile: Profile;
@@ -26,6 +27,8 @@ export interface ServiceContext {
   readonly exportHost?: ExportHost;
   /** Announces changes of local state to the UI; absent in tests that do not watch. */
   readonly events?: EventHub;
+  /** The profile's lock (services/vault/session.ts); absent, the profile stays open. */
+  readonly vault?: VaultHandlers;
 }
 
 export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
@@ -52,5 +55,6 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createSearchHandlers(context.profile),
     ...createReportHandlers(context.profile, context.sync),
     ...createExportHandlers(context.profile, context.jobs, context.exportHost),
+    ...(context.vault ?? openProfileVaultHandlers(context.profile)),
   };
 }

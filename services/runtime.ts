@@ -19,6 +19,8 @@ export interface Services {
 
 export interface StartServicesOptions {
   readonly profileDir: string;
+  /** The profile key (db/crypto/vault.ts obtainProfileKey): the profile opens only with it. */
+  readonly key: Uint8Array;
   readonly transport: 'ipc' | 'http';
   readonly nativeBinding?: string;
   readonly onInternalError?: (channel: string, error: unknown) => void;
@@ -30,10 +32,10 @@ export interface StartServicesOptions {
 
 /** Opens the profile and wires the contract to its services. Used by Electron main and browser mode. */
 export function startServices(options: StartServicesOptions): Services {
-  const profile = openProfile(
-    options.profileDir,
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  );
+  const profile = openProfile(options.profileDir, {
+    key: options.key,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
   const events = new EventHub(profile);
   const sync = new SyncController(profile, { onChange: () => events.local('sync') });
   const jobs = new JobRegistry({ onChange: () => events.local('jobs') });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openProfile } from '../../db/profile';
+import { PASSPHRASE_USAGE, openCliProfile, passphraseOption } from '../profile';
 import { exportBundle, importBundle } from '../../db/store/bundle';
 import { defaultProfileDir } from '../../services/paths';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
@@ -17,7 +17,8 @@ veldwerk bundle import --profile DIR FILE [--campaign ID] [--allow-new-campaign]
 
   --profile DIR          profile folder (default: $VELDWERK_PROFILE or the desktop app's profile)
   --campaign ID          export: only this campaign; import: refuse any other campaign
-  --allow-new-campaign   import: accept a campaign this profile does not take part in yet`;
+  --allow-new-campaign   import: accept a campaign this profile does not take part in yet
+${PASSPHRASE_USAGE}`;
 
 export const bundleCommand: Command = {
   name: 'bundle',
@@ -35,6 +36,7 @@ export const bundleCommand: Command = {
         for: { type: 'string' },
         campaign: { type: 'string' },
         'allow-new-campaign': { type: 'boolean' },
+        ...passphraseOption,
       },
       strict: true,
       allowPositionals: true,
@@ -44,7 +46,7 @@ export const bundleCommand: Command = {
       if (!values.out) throw new UsageError('export needs --out FILE');
       if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
       if (values['allow-new-campaign']) throw new UsageError('--allow-new-campaign is an import option');
-      const profile = openProfile(profileDir);
+      const profile = await openCliProfile(io, values, profileDir);
       try {
         const header = await exportBundle(profile.store, path.resolve(values.out), {
           blobs: profile.blobs,
@@ -62,7 +64,7 @@ export const bundleCommand: Command = {
     }
     if (positionals.length !== 1) throw new UsageError('import needs exactly one bundle FILE');
     if (values.out || values.for) throw new UsageError('--out and --for are export options');
-    const profile = openProfile(profileDir);
+    const profile = await openCliProfile(io, values, profileDir);
     try {
       const result = await importBundle(profile.store, path.resolve(positionals[0] as string), {
         blobs: profile.blobs,

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openProfile } from '../../db/profile';
+import { PASSPHRASE_USAGE, openCliProfile, passphraseOption } from '../profile';
 import { generateDemo, type DemoSize } from '../../db/demo/demo';
 import { defaultProfileDir } from '../../services/paths';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
@@ -14,7 +14,8 @@ export const demoCommand: Command = {
   --size S        small (3 visits) or season (25 organisations, 25 visits, ~80 conversations,
                   ~3,000 SWOT items, notes of ~5,000 pages); default small
   --scale N       N times the organisations of the size (and so visits, items, notes); default 1
-  --seed N        the same seed gives the same content (default 2015)`,
+  --seed N        the same seed gives the same content (default 2015)
+${PASSPHRASE_USAGE}`,
   run: async (argv: string[], io: CliIo) => {
     const { values } = parseArgs({
       args: argv,
@@ -23,6 +24,7 @@ export const demoCommand: Command = {
         size: { type: 'string' },
         seed: { type: 'string' },
         scale: { type: 'string' },
+        ...passphraseOption,
       },
       strict: true,
       allowPositionals: false,
@@ -35,7 +37,7 @@ export const demoCommand: Command = {
     const scale = values.scale === undefined ? 1 : Number(values.scale);
     if (!Number.isSafeInteger(scale) || scale < 1 || scale > 64)
       throw new UsageError(`--scale must be a whole number from 1 to 64, not "${values.scale}"`);
-    const profile = openProfile(values.profile ?? defaultProfileDir(io.env));
+    const profile = await openCliProfile(io, values, values.profile ?? defaultProfileDir(io.env));
     try {
       const started = Date.now();
       const summary = generateDemo(profile.store, { size: size as DemoSize, seed, scale });

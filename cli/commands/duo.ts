@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openProfile } from '../../db/profile';
+import { PASSPHRASE_USAGE, openCliProfile, passphraseOption } from '../profile';
 import { connectLan, startLanListener } from '../../services/lan/endpoint';
 import { LanError } from '../../services/lan/frames';
 import { loadOrCreateIdentity, shortFingerprint } from '../../services/lan/identity';
@@ -21,7 +21,8 @@ veldwerk duo peers --profile DIR
   --host       the address to listen on (default 127.0.0.1; give this laptop's LAN address to
                be reachable from the partner's laptop); never all interfaces
   --minutes    how long the listener waits for the partner (default 10)
-  listen waits for one session and ends; peers lists the paired partners by fingerprint.`;
+  listen waits for one session and ends; peers lists the paired partners by fingerprint.
+${PASSPHRASE_USAGE}`;
 
 function parseAddress(value: string): { host: string; port: number } {
   const match = /^\[?([^\]]+?)\]?:(\d{1,5})$/.exec(value);
@@ -50,6 +51,7 @@ export const duoCommand: Command = {
         port: { type: 'string' },
         minutes: { type: 'string' },
         address: { type: 'string' },
+        ...passphraseOption,
       },
       strict: true,
       allowPositionals: false,
@@ -58,7 +60,7 @@ export const duoCommand: Command = {
       throw new UsageError(
         subcommand === undefined ? 'name a subcommand: listen, connect or peers' : `unknown subcommand "${subcommand}"`,
       );
-    const profile = openProfile(values.profile ?? defaultProfileDir(io.env));
+    const profile = await openCliProfile(io, values, values.profile ?? defaultProfileDir(io.env));
     try {
       const peers = new PeerList(profile.dir);
       if (subcommand === 'peers') {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openProfile } from '../../db/profile';
+import { PASSPHRASE_USAGE, openCliProfile, passphraseOption } from '../profile';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/contract/export';
 import { exportLabels, translator } from '../../shared/export/labels';
 import { isLanguage } from '../../shared/i18n';
@@ -23,7 +23,8 @@ export const REPORT_EXPORT_USAGE = `veldwerk report export --profile DIR --repor
   --values V    live (default; marked "concept") or frozen (a final report's values)
   --sections    only these section ids, comma separated (default: all)
   --team NAME   the team's name on the title page and in the document properties (default: "Inspectieteam")
-  --k N         small cells: a figure for fewer than N organisations is a hit (default 3)`;
+  --k N         small cells: a figure for fewer than N organisations is a hit (default 3)
+${PASSPHRASE_USAGE}`;
 
 /** `veldwerk report export`: exit 0 written, 1 refused or failed, 2 bad arguments. */
 export async function runReportExport(argv: string[], io: CliIo): Promise<number> {
@@ -39,6 +40,7 @@ export async function runReportExport(argv: string[], io: CliIo): Promise<number
       team: { type: 'string' },
       lang: { type: 'string' },
       k: { type: 'string' },
+      ...passphraseOption,
     },
     strict: true,
     allowPositionals: true,
@@ -68,7 +70,7 @@ export async function runReportExport(argv: string[], io: CliIo): Promise<number
       return EXIT_FAILURE;
     }
   }
-  const profile = openProfile(values.profile ?? defaultProfileDir(io.env));
+  const profile = await openCliProfile(io, values, values.profile ?? defaultProfileDir(io.env));
   try {
     const reviewed = reviewExport(
       profile,

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openProfile } from '../../db/profile';
+import { PASSPHRASE_USAGE, openCliProfile, passphraseOption } from '../profile';
 import { resolveBlocks } from '../../services/reports/blocks';
 import { listReports, listSections, reportDetail } from '../../services/reports/reports';
 import type { ResolvedBlock } from '../../shared/contract/reports';
@@ -25,6 +25,7 @@ veldwerk report show --profile DIR --report ID [--format md|json] [--lang nl-BE|
   (ProseMirror JSON), its plain text and the resolved value of each block by block key.
 
   Exit codes: 0 done; 1 the profile or report cannot be read; 2 bad arguments.
+${PASSPHRASE_USAGE}
 
 ${REPORT_EXPORT_USAGE}`;
 
@@ -34,15 +35,15 @@ function languageOf(value: string | undefined): Language {
   return value;
 }
 
-function list(argv: string[], io: CliIo): number {
+async function list(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { profile: { type: 'string' }, campaign: { type: 'string' } },
+    options: { profile: { type: 'string' }, campaign: { type: 'string' }, ...passphraseOption },
     strict: true,
     allowPositionals: false,
   });
   if (!values.profile) throw new UsageError('--profile DIR is required');
-  const profile = openProfile(values.profile);
+  const profile = await openCliProfile(io, values, values.profile);
   try {
     const campaigns = profile.store
       .list('campaigns', {})
@@ -71,7 +72,7 @@ function list(argv: string[], io: CliIo): number {
   }
 }
 
-function show(argv: string[], io: CliIo): number {
+async function show(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -79,6 +80,7 @@ function show(argv: string[], io: CliIo): number {
       report: { type: 'string' },
       format: { type: 'string' },
       lang: { type: 'string' },
+      ...passphraseOption,
     },
     strict: true,
     allowPositionals: false,
@@ -88,7 +90,7 @@ function show(argv: string[], io: CliIo): number {
   const format = values.format ?? 'md';
   if (format !== 'md' && format !== 'json') throw new UsageError(`--format must be md or json, not "${format}"`);
   const language = languageOf(values.lang);
-  const profile = openProfile(values.profile);
+  const profile = await openCliProfile(io, values, values.profile);
   try {
     const store = profile.store;
     const wanted = values.report;

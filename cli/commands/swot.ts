@@ -11,7 +11,7 @@ import {
 } from '../../shared/swot/score';
 import { isQuadrant } from '../../shared/swot/quadrants';
 import { suggestForScope, type ScopeSuggestLemma } from '../../shared/swot/suggest-scope';
-import { openProfile } from '../../db/profile';
+import { PASSPHRASE_USAGE, openCliProfile, passphraseOption } from '../profile';
 import { ServiceError } from '../../services/errors';
 import { toScoringScope } from '../../services/swot/handlers';
 import { readScope, resolveScope } from '../../services/swot/scope';
@@ -34,6 +34,7 @@ veldwerk swot score --profile DIR --sector S --group G [--campaign C] [--lang nl
   the campaign's name or id (needed only when the profile holds more than one campaign).
 
   --lang L   language of the "display" field: nl-BE (default, 6,3) or en (6.3)
+${PASSPHRASE_USAGE}
 
   Exit codes: 0 scored; 2 bad arguments or bad input (the reason on stderr, nothing on stdout).
 
@@ -155,8 +156,13 @@ async function readSource(source: string, io: CliIo): Promise<string> {
 }
 
 /** The scope of a profile's sector and respondent group, built from its records. */
-function scopeFromProfile(profileDir: string, query: { campaign?: string; sector: string; group: string }): SwotScope {
-  const profile = openProfile(profileDir);
+async function scopeFromProfile(
+  io: CliIo,
+  values: { 'passphrase-stdin'?: boolean | undefined },
+  profileDir: string,
+  query: { campaign?: string; sector: string; group: string },
+): Promise<SwotScope> {
+  const profile = await openCliProfile(io, values, profileDir);
   try {
     const ids = resolveScope(profile.store, query);
     return toScoringScope(readScope(profile.store, ids.campaignId, ids.sectorId, ids.groupId)).scope;
@@ -191,6 +197,7 @@ async function runOnScope(
       sector: { type: 'string' },
       group: { type: 'string' },
       campaign: { type: 'string' },
+      ...passphraseOption,
     },
     strict: true,
     allowPositionals: true,
@@ -202,7 +209,7 @@ async function runOnScope(
     if (!values.sector || !values.group) throw new UsageError('with --profile, name the --sector and the --group');
     try {
       if (!existsSync(values.profile)) throw new SwotFileError(`no profile folder ${values.profile}`);
-      const scope = scopeFromProfile(values.profile, {
+      const scope = await scopeFromProfile(io, values, values.profile, {
         sector: values.sector,
         group: values.group,
         ...(values.campaign ? { campaign: values.campaign } : {}),

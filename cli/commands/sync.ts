@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openProfile } from '../../db/profile';
+import { PASSPHRASE_USAGE, openCliProfile, passphraseOption } from '../profile';
 import { syncBlobs } from '../../server/client/blobs';
 import { SyncEngine, SyncRoundError } from '../../server/client/engine';
 import { SyncHttpClient } from '../../server/client/http';
@@ -16,7 +16,8 @@ export const syncCommand: Command = {
   --token TOKEN    an access token (default: $VELDWERK_TOKEN)
   --email EMAIL    log in instead; the password is read from standard input (first line)
   --profile DIR    profile folder (default: $VELDWERK_PROFILE or the desktop app's profile)
-  --campaign ID    only this campaign (repeatable; default: every campaign you are a member of)`,
+  --campaign ID    only this campaign (repeatable; default: every campaign you are a member of)
+${PASSPHRASE_USAGE}`,
   run: async (argv: string[], io: CliIo) => {
     const { values } = parseArgs({
       args: argv,
@@ -26,6 +27,7 @@ export const syncCommand: Command = {
         email: { type: 'string' },
         profile: { type: 'string' },
         campaign: { type: 'string', multiple: true },
+        ...passphraseOption,
       },
       strict: true,
       allowPositionals: false,
@@ -38,11 +40,15 @@ export const syncCommand: Command = {
       baseUrl: values.server,
       credentials: { accessToken: token ?? null, refreshToken: null },
     });
-    if (!token && values.email) {
-      const password = (await io.readStdin()).split(/\r?\n/)[0] ?? '';
+    // With --passphrase-stdin the profile's passphrase is the first line and the password the second.
+    const stdinLines = !token && values.email ? (await io.readStdin()).split(/\r?\n/) : undefined;
+    if (stdinLines && values.email) {
+      const password = stdinLines[values['passphrase-stdin'] ? 1 : 0] ?? '';
       await client.login(values.email.trim().toLowerCase(), password);
     }
-    const profile = openProfile(values.profile ?? defaultProfileDir(io.env));
+    const profile = await openCliProfile(io, values, values.profile ?? defaultProfileDir(io.env), {
+      ...(stdinLines ? { stdinLines } : {}),
+    });
     try {
       const engine = new SyncEngine({
         replica: profile.store,

@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startBridge } from '../../services/bridge/server';
 import { defaultProfileDir } from '../../services/paths';
-import { startServices } from '../../services/runtime';
+import { passphraseWrapper } from '../../db/crypto/wrappers';
+import { ProfileSession } from '../../services/vault/session';
+import { PASSPHRASE_USAGE, passphraseOption, readPassphrase } from '../profile';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
 import type { Command } from './types';
 
@@ -17,7 +19,9 @@ export const webCommand: Command = {
   --profile DIR   profile folder (default: $VELDWERK_PROFILE or the desktop app's profile)
   --port N        port to listen on (default: a free port)
   --host HOST     address to listen on (default 127.0.0.1; any other address must be named here)
-  --renderer DIR  folder of the built renderer (default: dist/renderer)`,
+  --renderer DIR  folder of the built renderer (default: dist/renderer)
+${PASSPHRASE_USAGE}
+  Without a passphrase the page asks for it (or, for a new profile, how to protect it).`,
   run: async (argv: string[], io: CliIo) => {
     const { values } = parseArgs({
       args: argv,
@@ -26,6 +30,7 @@ export const webCommand: Command = {
         port: { type: 'string' },
         host: { type: 'string' },
         renderer: { type: 'string' },
+        ...passphraseOption,
       },
       strict: true,
       allowPositionals: false,
@@ -33,16 +38,20 @@ export const webCommand: Command = {
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
-    const services = startServices({
+    const session = new ProfileSession({
       profileDir: values.profile ?? defaultProfileDir(io.env),
       transport: 'http',
       onInternalError: (channel, error) =>
         io.stderr(`error in ${channel}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
     });
     try {
+      if (values['passphrase-stdin'] || io.env.VELDWERK_PASSPHRASE_FILE) {
+        const status = await session.unlockWith(passphraseWrapper(await readPassphrase(io, values)));
+        io.stdout(`Profile unlocked (${status.profileDir}).\n`);
+      }
       const bridge = await startBridge({
-        dispatch: services.dispatch,
-        events: services.events,
+        dispatch: session.dispatch,
+        events: session.events,
         port,
         staticDir: values.renderer ?? RENDERER_DIST,
         ...(values.host !== undefined ? { host: values.host, allowRemoteHost: true } : {}),
@@ -50,12 +59,12 @@ export const webCommand: Command = {
       // Listen for Ctrl+C before announcing the link: whoever reads it may stop us right away.
       const interrupted = io.untilInterrupted();
       io.stdout(
-        `Veldwerk runs in browser mode.\n  profile: ${services.profile.dir}\n  open:    ${bridge.openUrl}\nPress Ctrl+C to stop.\n`,
+        `Veldwerk runs in browser mode.\n  profile: ${session.profileDir}${session.current ? '' : ' (locked: the page asks for its passphrase)'}\n  open:    ${bridge.openUrl}\nPress Ctrl+C to stop.\n`,
       );
       await interrupted;
       await bridge.close();
     } finally {
-      await services.close();
+      await session.close();
     }
     return EXIT_OK;
   },

@@ -1,4 +1,4 @@
-import type { Statement } from 'better-sqlite3';
+import type { SqliteStatement as Statement } from '../connection';
 import type { Change } from '../../shared/sync/change';
 import type { ChangeSourceKind } from '../../shared/sync/replica';
 import type { ReasonCode } from '../../shared/sync/reasons';

@@ -1,8 +1,7 @@
-import type { Statement } from 'better-sqlite3';
 import type { Change, JsonValue } from '../../shared/sync/change';
 import { HybridLogicalClock } from '../../shared/sync/hlc';
 import { SYNC_SCHEMA_VERSION } from '../../shared/sync/schema';
-import type { SqliteDatabase } from '../connection';
+import type { SqliteDatabase, SqliteStatement as Statement } from '../connection';
 import { CommitObserver } from './commits';
 
 export interface StoreOptions {

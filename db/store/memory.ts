@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import Database from 'better-sqlite3';
-import type { SqliteDatabase } from '../connection';
+import { openMemory, type SqliteDatabase } from '../connection';
 import { migrate } from '../migrate';
 import { migrations } from '../migrations';
 import { LocalStore, type StoreOptions } from './store';
@@ -18,12 +17,12 @@ export function openMemoryStore(options: StoreOptions & { node?: string } = {}):
 /** A migrated database in memory with its own node id, for a test that opens stores over it itself. */
 export function openMemoryDatabase(node?: string): SqliteDatabase {
   if (!template) {
-    const db = new Database(':memory:');
+    const db = openMemory();
     migrate(db, migrations);
     template = db.serialize();
     db.close();
   }
-  const db: SqliteDatabase = new Database(template);
+  const db: SqliteDatabase = openMemory(template);
   db.pragma('foreign_keys = ON');
   db.prepare("UPDATE meta SET value = ? WHERE key = 'node_id'").run(node ?? randomBytes(8).toString('hex'));
   return db;

@@ -6,6 +6,7 @@ import { ChangeRejectedError } from '../../db/store/errors';
 import { createDispatch } from '../dispatch';
 import type { Handlers } from '../handlers';
 import { startServices, type Services } from '../runtime';
+import { newProfileKey } from '../../db/crypto/profile-key';
 
 /** The limits of set-up input are the sync registry's: what validation lets through, the store takes. */
 describe('set-up input limits', () => {
@@ -19,6 +20,7 @@ describe('set-up input limits', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'veldwerk-limits-'));
     services = startServices({
       profileDir: dir,
+      key: newProfileKey(),
       transport: 'ipc',
       onInternalError: (_channel, error) => internalErrors.push(error),
     });

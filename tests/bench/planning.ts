@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { openProfile } from '../../db/profile';
 import { generateDemo } from '../../db/demo/demo';
 import { searchCampaign } from '../../services/search/search';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from '../support/browser';
-import { tempDir } from '../support/profile';
+import { tempDir, openTestProfile } from '../support/profile';
 import { median, medianMs, round } from '../support/stats';
 import { RENDERER_DIST, startWebApp } from '../support/web-app';
 
@@ -30,7 +29,7 @@ const QUERIES = [
 export async function run(options: { full: boolean }): Promise<Record<string, unknown>> {
   const work = tempDir('veldwerk-bench-planning-');
   try {
-    const profile = openProfile(work.dir);
+    const profile = openTestProfile(work.dir);
     let campaignId: string;
     let noteCharacters: number;
     try {
@@ -41,7 +40,7 @@ export async function run(options: { full: boolean }): Promise<Record<string, un
       profile.close();
     }
 
-    const reopened = openProfile(work.dir);
+    const reopened = openTestProfile(work.dir);
     const rounds = options.full ? 50 : 15;
     const perQuery: Record<string, { medianMs: number; hits: number }> = {};
     const all: number[] = [];

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openProfile, type Profile } from '../../db/profile';
+import { type Profile } from '../../db/profile';
 import { generateDemo } from '../../db/demo/demo';
 import { SyncEngine } from '../../server/client/engine';
 import { SyncHttpClient } from '../../server/client/http';
@@ -17,6 +17,7 @@ import {
   type StoreKindName,
 } from '../integration/server-support';
 import { domainRows, rawBulkInserter } from './store';
+import { openTestProfile } from '../support/profile';
 
 /**
  * Sync server benchmarks (loopback only, bounded in count and time, medians, no assertions):
@@ -39,7 +40,7 @@ const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
 
 function tempProfile(): { profile: Profile; dispose: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'veldwerk-bench-'));
-  const profile = openProfile(dir);
+  const profile = openTestProfile(dir);
   return { profile, dispose: () => (profile.close(), rmSync(dir, { recursive: true, force: true })) };
 }
 

@@ -1,13 +1,12 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { openDatabase, type SqliteDatabase } from '../../db/connection';
-import { openProfile } from '../../db/profile';
 import { saveNote } from '../../db/repositories/fieldwork';
 import { createBundle, importBundleBytes } from '../../db/store/bundle';
 import { generateDemo } from '../../db/demo/demo';
 import { TABLE_NAMES } from '../../shared/sync/schema';
 import { convergenceProperty } from '../integration/store-convergence-model';
-import { tempDir } from '../support/profile';
+import { tempDir, openTestProfile } from '../support/profile';
 import { median, medianMs, round } from '../support/stats';
 
 /**
@@ -30,7 +29,7 @@ export async function run(options: { full: boolean }): Promise<Record<string, un
 }
 
 async function noteEdit(dir: string, runs: number): Promise<Record<string, unknown>> {
-  const profile = openProfile(path.join(dir, 'note-edit'));
+  const profile = openTestProfile(path.join(dir, 'note-edit'));
   const raw = openDatabase(path.join(dir, 'raw-note.sqlite'));
   try {
     const store = profile.store;
@@ -90,7 +89,7 @@ async function noteEdit(dir: string, runs: number): Promise<Record<string, unkno
 }
 
 async function seasonBundle(dir: string, runs: number): Promise<Record<string, unknown>> {
-  const source = openProfile(path.join(dir, 'season'));
+  const source = openTestProfile(path.join(dir, 'season'));
   try {
     const demoStarted = performance.now();
     const summary = generateDemo(source.store, { size: 'season', seed: 2015 });
@@ -115,14 +114,14 @@ async function seasonBundle(dir: string, runs: number): Promise<Record<string, u
     const rows = domainRows(source.db);
     const rowCount = rows.reduce((sum, entry) => sum + entry.rows.length, 0);
     for (let index = 0; index < runs; index += 1) {
-      const target = openProfile(path.join(dir, `import-${index}`));
+      const target = openTestProfile(path.join(dir, `import-${index}`));
       const started = performance.now();
       await importBundleBytes(target.store, bytes);
       importTimes.push(performance.now() - started);
       target.close();
 
       // The same domain rows, bulk-inserted with raw better-sqlite3 into the same schema.
-      const rawProfile = openProfile(path.join(dir, `raw-${index}`));
+      const rawProfile = openTestProfile(path.join(dir, `raw-${index}`));
       const insertRaw = rawBulkInserter(rawProfile.db, rows);
       const rawStarted = performance.now();
       insertRaw();
@@ -130,7 +129,7 @@ async function seasonBundle(dir: string, runs: number): Promise<Record<string, u
       rawProfile.close();
 
       // The same domain rows plus the same change-log rows: the bytes any log-keeping store writes.
-      const logProfile = openProfile(path.join(dir, `raw-log-${index}`));
+      const logProfile = openTestProfile(path.join(dir, `raw-log-${index}`));
       const logDb = logProfile.db;
       const logStatements = rows.map(({ table, rows: tableRows }) => {
         const columns = Object.keys(tableRows[0] ?? {});

@@ -2,7 +2,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateDemo } from '../../db/demo/demo';
-import { openProfile } from '../../db/profile';
 import { tokenizeDutch } from '../../shared/swot/dutch-text';
 import {
   measureSuggestionQuality,
@@ -21,6 +20,7 @@ import {
   unitVector,
 } from '../../shared/swot/tfidf';
 import { medianMs, round } from '../support/stats';
+import { openTestProfile } from '../support/profile';
 
 /*
  * Quality of the SWOT suggestions (issue 15) on real material: the development set in the team's
@@ -131,7 +131,7 @@ function compare(items: readonly LabelledSwotItem[]): {
 /** The demo season's SWOT items, each labelled with its theme, grouped per scope and quadrant. */
 function demoLabelled(): LabelledSwotItem[] {
   const dir = mkdtempSync(path.join(tmpdir(), 'veldwerk-bench-demo-'));
-  const profile = openProfile(dir);
+  const profile = openTestProfile(dir);
   try {
     return (generateDemo(profile.store, { size: 'season', labels: true }).labelledItems ?? []).map((item) => ({
       group: item.group,

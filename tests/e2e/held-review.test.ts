@@ -2,7 +2,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServices, type Services } from '../../services/runtime';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, screenshot } from '../support/browser';
-import { tempDir } from '../support/profile';
+import { tempDir, testProfileKey } from '../support/profile';
 import { seedFieldwork, type SeededCampaign } from '../support/seed';
 import { call, until } from '../support/services';
 import { startWebApp, type WebApp } from '../support/web-app';
@@ -34,7 +34,11 @@ describe('held late edits in Chromium (browser mode)', () => {
     browser = await launchChromium();
     handle = await createTestStoreLocation('sqlite');
     server = await startTestServer(handle.location);
-    inspector = startServices({ profileDir: inspectorProfile.dir, transport: 'http' });
+    inspector = startServices({
+      profileDir: inspectorProfile.dir,
+      key: testProfileKey(inspectorProfile.dir),
+      transport: 'http',
+    });
     seeded = await seedFieldwork(inspector, { visits: 1 });
     const visitId = seeded.visits[0] as string;
     const conversationId = seeded.conversations[0] as string;

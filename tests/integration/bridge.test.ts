@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BRIDGE_INVOKE_PATH, BRIDGE_TOKEN_HEADER } from '../../shared/contract/constants';
 import { BridgeHostError, startBridge } from '../../services/bridge/server';
-import { tempDir } from '../support/profile';
+import { tempDir, testPassphraseEnv } from '../support/profile';
 import { startWebApp, type WebApp } from '../support/web-app';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -169,7 +169,7 @@ describe('veldwerk command', () => {
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [path.join(ROOT, 'bin/veldwerk.mjs'), ...args], {
         cwd: ROOT,
-        env: { ...process.env, VELDWERK_PROFILE: '' },
+        env: { ...process.env, VELDWERK_PROFILE: '', ...testPassphraseEnv() },
       });
       let stdout = '';
       let stderr = '';

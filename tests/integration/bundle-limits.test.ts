@@ -1,6 +1,5 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openProfile } from '../../db/profile';
 import { createCampaign } from '../../db/store/campaigns';
 import {
   BundleError,
@@ -9,7 +8,7 @@ import {
   MAX_BUNDLE_EXPANDED_BYTES,
   readBundle,
 } from '../../db/store/bundle';
-import { tempDir } from '../support/profile';
+import { tempDir, openTestProfile } from '../support/profile';
 
 // Issue 10: duo files that are too big to unpack, and profiles too big for a spread.
 
@@ -20,7 +19,7 @@ afterEach(() => {
 
 function profile() {
   const folder = tempDir('veldwerk-bundle-limits-');
-  const opened = openProfile(folder.dir);
+  const opened = openTestProfile(folder.dir);
   cleanups.push(() => {
     opened.close();
     folder.remove();

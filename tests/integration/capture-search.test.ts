@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveNote } from '../../db/repositories/fieldwork';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/contract/channels';
-import { tempDir } from '../support/profile';
+import { tempDir, testProfileKey } from '../support/profile';
 import { startServices, type Services } from '../../services/runtime';
 
 // The campaign search against a real profile: notes and documents, Dutch-aware, and every write path indexed.
@@ -22,7 +22,7 @@ describe('campaign search (FTS5) over captured notes and documents', () => {
 
   it('finds notes and document text regardless of accents and case, follows edits and deletes, and keeps campaigns apart', async () => {
     profile = tempDir('veldwerk-search-');
-    services = startServices({ profileDir: profile.dir, transport: 'http' });
+    services = startServices({ profileDir: profile.dir, key: testProfileKey(profile.dir), transport: 'http' });
     const campaign = await call('campaigns.create', { name: 'A', workingYear: '2014-2015' });
     const other = await call('campaigns.create', { name: 'B', workingYear: '2014-2015' });
     const setup = await call('setup.get', { campaignId: campaign.id });
@@ -92,7 +92,7 @@ describe('campaign search (FTS5) over captured notes and documents', () => {
     });
     expect((await call('search.query', { campaignId: campaign.id, query: 'beleidsplan' })).hits).toEqual([]);
     services.close();
-    services = startServices({ profileDir: profile.dir, transport: 'http' });
+    services = startServices({ profileDir: profile.dir, key: testProfileKey(profile.dir), transport: 'http' });
     expect((await call('search.query', { campaignId: campaign.id, query: 'onthaal' })).hits).toHaveLength(1);
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServerStore } from '../../server/store/open';
 import { startServices } from '../../services/runtime';
-import { tempDir } from '../support/profile';
+import { tempDir, testProfileKey } from '../support/profile';
 import { call, until } from '../support/services';
 import { createTestStoreLocation, seed, startTestServer, TEST_PASSWORD, type TestStoreHandle } from './server-support';
 
@@ -38,7 +38,7 @@ describe('veldwerk admin with names', () => {
     dataDir = handle.location.dataDir as string;
     const server = await startTestServer(handle.location);
     // The team lead's laptop sets the campaign up and syncs its regions and sectors to the server.
-    const laptop = startServices({ profileDir: profile.dir, transport: 'http' });
+    const laptop = startServices({ profileDir: profile.dir, key: testProfileKey(profile.dir), transport: 'http' });
     try {
       const campaign = await call(laptop, 'campaigns.create', { name: 'Werkjaar 2025-2026', workingYear: '2025-2026' });
       campaignId = campaign.id;

@@ -11,7 +11,7 @@ import type { AnonymityReview } from '../../shared/contract/export';
 import { chromiumAvailable } from '../support/browser';
 import { docxPart, paragraphsOf } from '../support/docx-read';
 import { pdfPages, pdfPngs, pdfText } from '../support/pdf-read';
-import { tempDir } from '../support/profile';
+import { tempDir, testProfileKey, testPassphraseEnv } from '../support/profile';
 import { PLANTED, plantedReport } from '../support/export-seed';
 import { call, refusal, until } from '../support/services';
 
@@ -41,6 +41,7 @@ function laptop(host?: ExportHost): Services {
   const dir = tempDir('veldwerk-export-');
   const services = startServices({
     profileDir: dir.dir,
+    key: testProfileKey(dir.dir),
     transport: 'ipc',
     backgroundSync: false,
     ...(host ? { exportHost: host } : {}),
@@ -212,7 +213,7 @@ describe('report export with the anonymisation gate', () => {
         stdout: (text: string) => void (io.out += text),
         stderr: (text: string) => void (io.err += text),
         readStdin: async () => '',
-        env: {},
+        env: testPassphraseEnv(),
         untilInterrupted: () => new Promise<void>(() => undefined),
       };
       return io;
@@ -232,7 +233,12 @@ describe('report export with the anonymisation gate', () => {
     expect(first.err).toContain('Anna Peeters');
     expect(existsSync(out)).toBe(false);
 
-    const reopened = startServices({ profileDir: dir, transport: 'ipc', backgroundSync: false });
+    const reopened = startServices({
+      profileDir: dir,
+      key: testProfileKey(dir),
+      transport: 'ipc',
+      backgroundSync: false,
+    });
     await resolveAll(reopened, review, report.id);
     await reopened.close();
     const second = capture();

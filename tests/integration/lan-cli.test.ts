@@ -3,8 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../db/demo/demo';
-import { openProfile } from '../../db/profile';
-import { tempDir } from '../support/profile';
+import { tempDir, openTestProfile, testPassphraseEnv } from '../support/profile';
 
 // `veldwerk duo` as two people use it on two laptops (two processes on 127.0.0.1): pair by
 // comparing the code, then sync; both answer on their own keyboard (stdin).
@@ -24,7 +23,7 @@ interface Running {
 function veldwerk(args: string[]): Running {
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/veldwerk.mjs'), ...args], {
     cwd: ROOT,
-    env: { ...process.env, VELDWERK_PROFILE: '' },
+    env: { ...process.env, VELDWERK_PROFILE: '', ...testPassphraseEnv() },
   });
   const running: Running = {
     child,
@@ -52,7 +51,7 @@ describe('veldwerk duo', () => {
     cleanups.push(temp.remove);
     const a = path.join(temp.dir, 'a');
     const b = path.join(temp.dir, 'b');
-    const seeded = openProfile(a);
+    const seeded = openTestProfile(a);
     generateDemo(seeded.store, { size: 'small' });
     const campaign = seeded.store.list('campaigns')[0]!;
     seeded.close();
@@ -75,7 +74,7 @@ describe('veldwerk duo', () => {
     expect(await sync.exit).toBe(0);
     expect(await syncListen.exit).toBe(0);
     expect(sync.output).toMatch(/Synced with .*: received \d+ changes .*sent \d+ \(\d+ new there\)/);
-    const arrived = openProfile(b);
+    const arrived = openTestProfile(b);
     try {
       expect(arrived.store.get('campaigns', campaign.id)?.name).toBe(campaign.name);
     } finally {

@@ -2,14 +2,14 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../db/demo/demo';
-import { openProfile, type Profile } from '../../db/profile';
+import { type Profile } from '../../db/profile';
 import { listConversations, listNotes, listVisits, saveNote } from '../../db/repositories/fieldwork';
 import { connectLan, startLanListener, type LanListener } from '../../services/lan/endpoint';
 import { LanError } from '../../services/lan/frames';
 import { loadOrCreateIdentity, type LanIdentity } from '../../services/lan/identity';
 import { PeerList } from '../../services/lan/peers';
 import type { SessionContext, SessionResult } from '../../services/lan/session';
-import { tempDir } from '../support/profile';
+import { tempDir, openTestProfile } from '../support/profile';
 
 // Duo sync over the local network, between two profiles on 127.0.0.1: pairing by code,
 // an exchange both ways with concurrent edits, a dropped connection resumed, and refusals.
@@ -28,7 +28,7 @@ interface Laptop {
 
 async function laptop(name: string): Promise<Laptop> {
   const temp = tempDir(`veldwerk-lan-${name}-`);
-  const profile = openProfile(path.join(temp.dir, 'profile'));
+  const profile = openTestProfile(path.join(temp.dir, 'profile'));
   cleanups.push(() => {
     profile.close();
     temp.remove();

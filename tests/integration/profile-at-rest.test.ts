@@ -1,11 +1,11 @@
 import { chmodSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabase } from '../../db/connection';
 import { describe, expect, it } from 'vitest';
-import { DATABASE_FILE, openProfile } from '../../db/profile';
+import { DATABASE_FILE } from '../../db/profile';
 import { SECRETS_KEY_FILE } from '../../db/secrets';
 import { SyncHttpClient } from '../../server/client/http';
-import { tempDir } from '../support/profile';
+import { openTestProfile, tempDir, testProfileKey } from '../support/profile';
 import { call, refusal, until, useLaptopsWithServer } from '../support/services';
 import { TEST_PASSWORD, seed } from './server-support';
 
@@ -15,7 +15,7 @@ import { TEST_PASSWORD, seed } from './server-support';
 const mode = (file: string) => statSync(file).mode & 0o777;
 
 function tokensIn(file: string): Record<string, string> {
-  const db = new Database(file, { readonly: true });
+  const db = openDatabase(file, { readonly: true, key: testProfileKey(path.dirname(file)) });
   try {
     const rows = db.prepare("SELECT key, value FROM sync_state WHERE key LIKE 'sync:%token'").all() as {
       key: string;
@@ -34,7 +34,7 @@ describe('the profile at rest', () => {
     const folder = tempDir('veldwerk-modes-');
     try {
       const dir = path.join(folder.dir, 'profile');
-      const profile = openProfile(dir);
+      const profile = openTestProfile(dir);
       profile.store.insert('campaigns', 'c1', { name: 'Modes', working_year: '2025-2026' }, { id: 'c1' });
       const hash = profile.blobs.put(Buffer.from('verslag'));
       expect(mode(dir)).toBe(0o700);
@@ -50,7 +50,7 @@ describe('the profile at rest', () => {
       chmodSync(path.join(dir, DATABASE_FILE), 0o644);
       chmodSync(profile.blobs.pathOf(hash), 0o644);
       chmodSync(path.dirname(profile.blobs.pathOf(hash)), 0o755);
-      const reopened = openProfile(dir);
+      const reopened = openTestProfile(dir);
       expect(mode(dir)).toBe(0o700);
       expect(mode(path.join(dir, DATABASE_FILE))).toBe(0o600);
       expect(mode(reopened.blobs.pathOf(hash))).toBe(0o600);

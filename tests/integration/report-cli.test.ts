@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { generateDemo } from '../../db/demo/demo';
-import { openProfile } from '../../db/profile';
 import { createMissingReports, listReports } from '../../services/reports/reports';
 import { buildBoard } from '../../services/swot/handlers';
 import type { ResolvedBlock } from '../../shared/contract/reports';
 import { capturingIo } from '../support/cli';
-import { tempDir } from '../support/profile';
+import { tempDir, openTestProfile } from '../support/profile';
 
 const io = capturingIo;
 
@@ -18,7 +17,7 @@ describe('veldwerk report', () => {
   let campaignId = '';
 
   beforeAll(() => {
-    const opened = openProfile(profile.dir);
+    const opened = openTestProfile(profile.dir);
     try {
       generateDemo(opened.store, { size: 'small' });
       campaignId = opened.store.list('campaigns', {})[0]?.id ?? '';
@@ -66,7 +65,7 @@ describe('veldwerk report', () => {
     expect(printed.sections).toHaveLength(7);
     const tables = Object.values(printed.blocks).filter((block) => block.ok && block.value.type === 'swotTable');
     expect(tables.length).toBeGreaterThan(0);
-    const opened = openProfile(profile.dir);
+    const opened = openTestProfile(profile.dir);
     try {
       for (const [key, block] of Object.entries(printed.blocks)) {
         if (!block.ok || block.value.type !== 'swotTable') continue;

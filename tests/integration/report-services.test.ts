@@ -6,7 +6,7 @@ import { buildBoard } from '../../services/swot/handlers';
 import { startServices, type Services } from '../../services/runtime';
 import type { ResolvedBlock } from '../../shared/contract/reports';
 import { editSection, sectionJson, textBlocks, walkJson } from '../../shared/report/document';
-import { tempDir } from '../support/profile';
+import { tempDir, testProfileKey } from '../support/profile';
 import { seedFieldwork } from '../support/seed';
 import { call, refusal } from '../support/services';
 
@@ -19,6 +19,7 @@ function laptop(): Services {
   const dir = tempDir('veldwerk-reports-');
   const services = startServices({
     profileDir: dir.dir,
+    key: testProfileKey(dir.dir),
     transport: 'ipc',
     onInternalError: (_channel, error) => console.error(error),
   });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { yjsClientId } from '../../db/store/text';
 import { deterministicUpdate, editSection, paragraphsJson, textBlocks } from '../../shared/report/document';
-import { openProfile, type Profile } from '../../db/profile';
+import { type Profile } from '../../db/profile';
 import { SyncEngine } from '../../server/client/engine';
 import { SyncHttpClient } from '../../server/client/http';
 import type { SyncStatus } from '../../server/client/status';
@@ -21,6 +21,7 @@ import {
   type StoreKindName,
   type TestStoreHandle,
 } from './server-support';
+import { openTestProfile } from '../support/profile';
 
 const pgReason = await postgresUnavailableReason();
 if (pgReason) console.log(`server-sync: PostgreSQL half skipped: ${pgReason}`);
@@ -46,7 +47,7 @@ describe.each(kinds)('sync engine with real profiles against the %s store', (kin
     options: { url?: string; pullLimit?: number; pushBatch?: number; dir?: string } = {},
   ): Promise<Laptop> {
     const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'veldwerk-laptop-'));
-    const profile = openProfile(dir, { store: { author: email } });
+    const profile = openTestProfile(dir, { store: { author: email } });
     const client = new SyncHttpClient({ baseUrl: options.url ?? server.url });
     await client.login(email, TEST_PASSWORD);
     const engine = new SyncEngine({
@@ -270,7 +271,7 @@ describe.each(kinds)('sync engine with real profiles against the %s store', (kin
       const proxy = await startFaultyProxy(() => target);
       try {
         const dir = mkdtempSync(path.join(os.tmpdir(), 'veldwerk-laptop-'));
-        const profile = openProfile(dir);
+        const profile = openTestProfile(dir);
         const client = new SyncHttpClient({ baseUrl: proxy.url });
         await client.login('cid@x.org', TEST_PASSWORD);
         const engine = new SyncEngine({

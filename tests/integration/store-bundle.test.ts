@@ -5,10 +5,9 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import type { CliIo } from '../../cli/io';
-import { openProfile } from '../../db/profile';
 import { exportBundle, importBundle, type BundleProgress } from '../../db/store/bundle';
 import { createCampaign } from '../../db/store/campaigns';
-import { tempDir } from '../support/profile';
+import { tempDir, openTestProfile, testPassphraseEnv } from '../support/profile';
 
 function captureIo(): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -19,13 +18,13 @@ function captureIo(): CliIo & { out: string[]; err: string[] } {
     stdout: (text) => void out.push(text),
     stderr: (text) => void err.push(text),
     readStdin: async () => '',
-    env: {},
+    env: testPassphraseEnv(),
     untilInterrupted: async () => undefined,
   };
 }
 
 function fingerprint(dir: string): string {
-  const profile = openProfile(dir);
+  const profile = openTestProfile(dir);
   try {
     const db = profile.db;
     return JSON.stringify([
@@ -49,7 +48,7 @@ function workspace() {
   cleanups.push(temp.remove);
   const a = path.join(temp.dir, 'a');
   const b = path.join(temp.dir, 'b');
-  const profile = openProfile(a);
+  const profile = openTestProfile(a);
   const campaign = createCampaign(profile.store, { name: 'Werkjaar 2014-2015', workingYear: '2014-2015' });
   const visit = profile.store.insert('visits', campaign.id, {
     organisation_id: 'org-1',
@@ -78,7 +77,7 @@ describe('veldwerk bundle', () => {
     expect(await main(['bundle', 'import', '--profile', w.b, w.file('a.vwb')], io)).toBe(0);
     expect(io.out.at(-1)).toMatch(/: 0 new changes/);
     expect(fingerprint(w.b)).toBe(once);
-    const b = openProfile(w.b);
+    const b = openTestProfile(w.b);
     expect(b.store.list('swot_items').map((item) => item.text)).toEqual(['Goed netwerk']);
     expect(b.store.list('guiding_questions', { campaign_id: w.campaign.id }).length).toBeGreaterThan(10);
     b.close();
@@ -86,8 +85,8 @@ describe('veldwerk bundle', () => {
 
   it('exports for a peer only what that peer lacks, and reports progress', async () => {
     const w = workspace();
-    const a = openProfile(w.a);
-    const b = openProfile(w.b);
+    const a = openTestProfile(w.a);
+    const b = openTestProfile(w.b);
     const phases = new Set<string>();
     const onProgress = (progress: BundleProgress) => void phases.add(progress.phase);
     const first = await exportBundle(a.store, w.file('1.vwb'), { onProgress });
@@ -123,7 +122,7 @@ describe('veldwerk bundle', () => {
     writeFileSync(w.file('edited.vwb'), gzipSync(Buffer.from(plain.replace('Goed netwerk', 'Slecht netwerk'))));
 
     // b takes part in another campaign already.
-    const b = openProfile(w.b);
+    const b = openTestProfile(w.b);
     createCampaign(b.store, { name: 'Ander werkjaar', workingYear: '2015-2016' });
     b.close();
     const before = fingerprint(w.b);
@@ -147,7 +146,7 @@ describe('veldwerk bundle', () => {
 
   it('carries the files of documents along, verified by their hash', async () => {
     const w = workspace();
-    const a = openProfile(w.a);
+    const a = openTestProfile(w.a);
     const file = Buffer.from('%PDF-1.4 jaarverslag 2013');
     const hash = a.blobs.put(file);
     a.store.insert('documents', w.campaign.id, {
@@ -171,7 +170,7 @@ describe('veldwerk bundle', () => {
     expect(await main(['bundle', 'import', '--profile', w.b, w.file('forged.vwb')], failing)).toBe(1);
     expect(failing.err.join('')).toMatch(/File 1 of the bundle is damaged/);
     expect(await main(['bundle', 'import', '--profile', w.b, w.file('docs.vwb')], io)).toBe(0);
-    const b = openProfile(w.b);
+    const b = openTestProfile(w.b);
     expect(b.blobs.get(hash).equals(file)).toBe(true);
     expect(b.store.list('documents')[0]?.blob_hash).toBe(hash);
     b.close();

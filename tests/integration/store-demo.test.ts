@@ -2,7 +2,6 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../cli/io';
 import { main } from '../../cli/main';
-import { openProfile } from '../../db/profile';
 import {
   listConversations,
   listLemmas,
@@ -16,7 +15,7 @@ import { createBundle, importBundleBytes } from '../../db/store/bundle';
 import { TABLE_NAMES } from '../../shared/sync/schema';
 import { generateDemo } from '../../db/demo/demo';
 import { DEMO_SINGLETONS, DEMO_THEMES, ITEM_TAILS } from '../../db/demo/phrases';
-import { tempDir } from '../support/profile';
+import { tempDir, openTestProfile, testPassphraseEnv } from '../support/profile';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -30,13 +29,13 @@ function io(): CliIo & { out: string[] } {
     stdout: (text) => void out.push(text),
     stderr: (text) => void out.push(text),
     readStdin: async () => '',
-    env: {},
+    env: testPassphraseEnv(),
     untilInterrupted: async () => undefined,
   };
 }
 
 function domainRows(dir: string): string {
-  const profile = openProfile(dir);
+  const profile = openTestProfile(dir);
   try {
     return JSON.stringify(TABLE_NAMES.map((table) => profile.store.list(table, {}, { includeDeleted: true })));
   } finally {
@@ -59,7 +58,7 @@ describe('the demo campaign reads like a real one', () => {
   it('has hundreds of distinct Dutch SWOT items that paraphrase recurring themes, and notes about them', () => {
     const temp = tempDir('veldwerk-demo-text-');
     cleanups.push(temp.remove);
-    const profile = openProfile(path.join(temp.dir, 'season'));
+    const profile = openTestProfile(path.join(temp.dir, 'season'));
     try {
       const summary = generateDemo(profile.store, { size: 'season', labels: true });
       const labelled = summary.labelledItems ?? [];
@@ -107,7 +106,7 @@ describe('the demo campaign reads like a real one', () => {
     const temp = tempDir('veldwerk-demo-scale-');
     cleanups.push(temp.remove);
     const counts = [1, 2].map((scale) => {
-      const profile = openProfile(path.join(temp.dir, `small-${scale}`));
+      const profile = openTestProfile(path.join(temp.dir, `small-${scale}`));
       try {
         return generateDemo(profile.store, { size: 'small', scale, labels: true });
       } finally {
@@ -115,7 +114,7 @@ describe('the demo campaign reads like a real one', () => {
       }
     });
     expect(counts[1]!.organisations).toBe(2 * counts[0]!.organisations);
-    expect(() => generateDemo(openProfile(path.join(temp.dir, 'bad')).store, { scale: 0 })).toThrow(RangeError);
+    expect(() => generateDemo(openTestProfile(path.join(temp.dir, 'bad')).store, { scale: 0 })).toThrow(RangeError);
   });
 });
 
@@ -132,7 +131,7 @@ describe('veldwerk demo', () => {
     expect(domainRows(b)).toBe(domainRows(a));
     expect(await main(['demo', '--profile', b, '--size', 'huge'], io())).toBe(2);
 
-    const profile = openProfile(a);
+    const profile = openTestProfile(a);
     const store = profile.store;
     const campaign = store.list('campaigns')[0]!;
     const visits = listVisits(store, campaign.id);
@@ -145,7 +144,7 @@ describe('veldwerk demo', () => {
     expect(listSwotItems(store, { conversationId: conversations[0]!.id }).length).toBeGreaterThan(5);
     expect(listLemmas(store, { campaignId: campaign.id }).length).toBeGreaterThan(10);
     // Every row of the campaign came through the change log: a fresh profile rebuilt from a bundle is identical.
-    const copy = openProfile(path.join(temp.dir, 'copy'));
+    const copy = openTestProfile(path.join(temp.dir, 'copy'));
     await importBundleBytes(copy.store, (await createBundle(store)).bytes);
     copy.close();
     profile.close();
@@ -155,8 +154,8 @@ describe('veldwerk demo', () => {
   it('gives two laptops the same conversation and note ids, so a duo merges instead of duplicating', async () => {
     const temp = tempDir('veldwerk-demo-');
     cleanups.push(temp.remove);
-    const a = openProfile(path.join(temp.dir, 'a'));
-    const b = openProfile(path.join(temp.dir, 'b'));
+    const a = openTestProfile(path.join(temp.dir, 'a'));
+    const b = openTestProfile(path.join(temp.dir, 'b'));
     a.store.insert('campaigns', 'c1', { name: 'Werkjaar', working_year: '2014-2015', created_at: null });
     a.store.insert(
       'visits',

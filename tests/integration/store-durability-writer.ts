@@ -2,11 +2,11 @@
 // reports each one on stdout only after the call that saved it has returned. The test kills
 // this process with SIGKILL at a random moment and checks that every reported edit survived.
 import { writeSync } from 'node:fs';
-import { openProfile } from '../../db/profile';
 import { saveNote } from '../../db/repositories/fieldwork';
+import { openTestProfile } from '../support/profile';
 
 const [dir, trial] = process.argv.slice(2) as [string, string];
-const profile = openProfile(dir);
+const profile = openTestProfile(dir);
 const store = profile.store;
 const campaign = 'durability';
 if (!store.get('campaigns', campaign)) {

@@ -2,8 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openProfile } from '../../db/profile';
-import { tempDir } from '../support/profile';
+import { tempDir, openTestProfile } from '../support/profile';
 
 /**
  * Durability: a child process saves edits in a loop and is killed with SIGKILL at a random
@@ -27,7 +26,7 @@ beforeAll(async () => {
     format: 'cjs',
     target: 'node20',
     outfile: writer,
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3-multiple-ciphers'],
     logLevel: 'silent',
   });
 });
@@ -75,7 +74,7 @@ describe('durability under SIGKILL', () => {
         if (kind === 'item' && id) items.add(id);
         if (kind === 'note' && id) notes.set(id, Number(length));
       }
-      const profile = openProfile(profileDir);
+      const profile = openTestProfile(profileDir);
       try {
         expect(profile.db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
         const present = new Set(profile.store.list('swot_items').map((item) => item.id));

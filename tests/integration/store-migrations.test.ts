@@ -3,13 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connection';
 import { migrate, schemaVersion } from '../../db/migrate';
 import { migrations } from '../../db/migrations';
-import { openProfile } from '../../db/profile';
 import { CampaignRepository } from '../../db/repositories/campaigns';
 import { createBundle, importBundleBytes } from '../../db/store/bundle';
 import { openMemoryStore } from '../../db/store/memory';
 import { LocalStore } from '../../db/store/store';
 import { searchCampaign } from '../../services/search/search';
-import { tempDir } from '../support/profile';
+import { tempDir, openTestProfile } from '../support/profile';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -88,7 +87,7 @@ describe('migrations from the previous version, with data', () => {
 
   it('002 keeps existing campaigns, enters them into the change log, and they sync to another laptop', async () => {
     const dir = profileAt(1);
-    const profile = openProfile(dir);
+    const profile = openTestProfile(dir);
     expect(schemaVersion(profile.db)).toBe(migrations.length);
     const repository = new CampaignRepository(profile.db, profile.store);
     expect(
@@ -113,7 +112,7 @@ describe('migrations from the previous version, with data', () => {
     expect(other.get('campaigns', 'legacy-2')?.working_year).toBe('2015-2016');
     profile.close();
     // Reopening keeps the node id and the data.
-    const again = openProfile(dir);
+    const again = openTestProfile(dir);
     expect(again.store.node).toBe(profile.store.node);
     expect(again.store.get('campaigns', 'legacy-1')?.name).toBe('Werkjaar 14-15');
     again.close();
@@ -121,7 +120,7 @@ describe('migrations from the previous version, with data', () => {
 
   it('003 indexes the notes a v2 profile already has, and keeps the index current afterwards', () => {
     const dir = profileAt(2);
-    const profile = openProfile(dir);
+    const profile = openTestProfile(dir);
     expect(schemaVersion(profile.db)).toBe(migrations.length);
     const ids = (query: string) => searchCampaign(profile, 'c-legacy', query).hits.map((hit) => hit.id);
     // Accents and case folded; the deleted note is not indexed.

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openProfile } from '../../db/profile';
 import { generateDemo } from '../../db/demo/demo';
 import { main } from '../../cli/main';
 import { buildBoard } from '../../services/swot/handlers';
 import { resolveScope } from '../../services/swot/scope';
 import { capturingIo } from '../support/cli';
-import { tempDir } from '../support/profile';
+import { tempDir, openTestProfile } from '../support/profile';
 
 const io = capturingIo;
 
@@ -15,7 +14,7 @@ describe('veldwerk swot score --profile', () => {
   const profile = tempDir('veldwerk-swot-cli-');
 
   beforeAll(() => {
-    const opened = openProfile(profile.dir);
+    const opened = openTestProfile(profile.dir);
     try {
       generateDemo(opened.store, { size: 'small' });
     } finally {
@@ -38,7 +37,7 @@ describe('veldwerk swot score --profile', () => {
     };
     expect(printed.group).toBe('Personeel');
 
-    const opened = openProfile(profile.dir);
+    const opened = openTestProfile(profile.dir);
     try {
       const ids = resolveScope(opened.store, { sector: 'IC', group: 'Personeel' });
       const board = buildBoard(opened, ids.campaignId, ids.sectorId, ids.groupId);

@@ -4,7 +4,7 @@ import { openConversation } from '../../db/repositories/fieldwork';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/contract/channels';
 import type { Quadrant } from '../../shared/swot/quadrants';
 import { startServices, type Services } from '../../services/runtime';
-import { tempDir } from '../support/profile';
+import { tempDir, testProfileKey } from '../support/profile';
 
 // The SWOT services over the contract on real profiles: capture, clustering, the exact scoring
 // rule, suggestions, the team SWOT rule, agreement and conflicts between two laptops.
@@ -20,6 +20,7 @@ function laptop(): Laptop {
   const dir = tempDir('veldwerk-swot-');
   const services = startServices({
     profileDir: dir.dir,
+    key: testProfileKey(dir.dir),
     transport: 'ipc',
     onInternalError: (_channel, error) => console.error(error),
   });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBundle, importBundleBytes } from '../../db/store/bundle';
 import type { Undoable } from '../../shared/contract/swot';
 import { startServices, type Services } from '../../services/runtime';
-import { tempDir } from '../support/profile';
+import { tempDir, testProfileKey } from '../support/profile';
 import { seedFieldwork, type SeededCampaign } from '../support/seed';
 import { call } from '../support/services';
 
@@ -17,6 +17,7 @@ describe('SWOT undo', () => {
   const open = (folder: ReturnType<typeof tempDir>) => {
     const services = startServices({
       profileDir: folder.dir,
+      key: testProfileKey(folder.dir),
       transport: 'ipc',
       onInternalError: (_channel, error) => console.error(error),
     });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openProfile, type Profile } from '../../db/profile';
+import { type Profile } from '../../db/profile';
 import { pushCursorKey, SyncEngine, SyncRoundError } from '../../server/client/engine';
 import { SyncHttpClient } from '../../server/client/http';
 import type { RoundReport } from '../../server/client/status';
@@ -18,6 +18,7 @@ import {
   type StoreKindName,
   type TestStoreHandle,
 } from './server-support';
+import { openTestProfile } from '../support/profile';
 
 /**
  * The laptop side of a sync no member can break (issue 10): a change a laptop cannot apply (an
@@ -48,7 +49,7 @@ describe.each(kinds)('laptops that keep syncing whatever the server holds, on %s
     const offset = options.offsetMs ?? 0;
     const now = () => Date.now() + offset;
     const store: StoreOptions = offset !== 0 ? { author: email, now } : { author: email };
-    const profile = openProfile(dir, { store });
+    const profile = openTestProfile(dir, { store });
     const client = new SyncHttpClient({ baseUrl: server.url });
     await client.login(email, TEST_PASSWORD);
     const engine = new SyncEngine({ replica: profile.store, client, ...(offset !== 0 ? { now } : {}) });

@@ -1,4 +1,5 @@
 import type { CliIo } from '../../cli/io';
+import { testPassphraseEnv } from './profile';
 
 /** A CliIo that captures what a command prints, with empty standard input, for in-process CLI tests. */
 export function capturingIo(): CliIo & { out: string; err: string } {
@@ -8,7 +9,7 @@ export function capturingIo(): CliIo & { out: string; err: string } {
     stdout: (text: string) => void (captured.out += text),
     stderr: (text: string) => void (captured.err += text),
     readStdin: async () => '',
-    env: {},
+    env: testPassphraseEnv(),
     untilInterrupted: () => new Promise<void>(() => undefined),
   };
   return captured;

@@ -8,7 +8,7 @@ import {
   type RunningTestServer,
   type TestStoreHandle,
 } from '../integration/server-support';
-import { tempDir } from './profile';
+import { tempDir, testProfileKey } from './profile';
 
 /** Calls a channel and answers its value; throws with the error's code and message otherwise. */
 export async function call<C extends ChannelName>(
@@ -84,6 +84,7 @@ export function useLaptopsWithServer(prefix: string): LaptopsWithServer {
       if (!folders.includes(folder)) folders.push(folder);
       const services = startServices({
         profileDir: folder.dir,
+        key: testProfileKey(folder.dir),
         transport: 'http',
         onInternalError: (_channel, error) => console.error(error),
       });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { startBridge, type RunningBridge } from '../../services/bridge/server';
 import { startServices, type Services } from '../../services/runtime';
+import { testProfileKey } from './profile';
 
 export const RENDERER_DIST = path.resolve(import.meta.dirname, '../../dist/renderer');
 
@@ -12,7 +13,7 @@ export interface WebApp {
 
 /** Browser mode in-process: the services on a profile plus the HTTP bridge serving the built renderer. */
 export async function startWebApp(profileDir: string, options: { staticDir?: string | null } = {}): Promise<WebApp> {
-  const services = startServices({ profileDir, transport: 'http' });
+  const services = startServices({ profileDir, key: testProfileKey(profileDir), transport: 'http' });
   const staticDir = options.staticDir === undefined ? RENDERER_DIST : options.staticDir;
   const bridge = await startBridge({
     dispatch: services.dispatch,
