@@ -42,6 +42,28 @@ export async function readPassphrase(
 }
 
 /**
+ * The duo file's passphrase (bundle export encrypts under it, import of an encrypted file needs
+ * it): a line of standard input with --duo-passphrase-stdin (the second when the profile's
+ * passphrase is the first), else the first line of the file named by VELDWERK_DUO_PASSPHRASE_FILE.
+ */
+export async function readDuoPassphrase(
+  io: CliIo,
+  values: { 'passphrase-stdin'?: boolean | undefined; 'duo-passphrase-stdin'?: boolean | undefined },
+  stdinLines: readonly string[] | undefined,
+): Promise<string | null> {
+  if (values['duo-passphrase-stdin']) return (stdinLines ?? [])[values['passphrase-stdin'] ? 1 : 0] ?? '';
+  const file = io.env.VELDWERK_DUO_PASSPHRASE_FILE;
+  if (!file) return null;
+  try {
+    return readFileSync(file, 'utf8').split(/\r?\n/)[0] ?? '';
+  } catch (error) {
+    throw new UsageError(
+      `VELDWERK_DUO_PASSPHRASE_FILE names ${file}, which cannot be read: ${(error as Error).message}`,
+    );
+  }
+}
+
+/**
  * Opens a profile for a command: unlocks its key with the passphrase (a new profile, or an older
  * plaintext one, is locked with it and encrypted), then the one openProfile every caller uses.
  */

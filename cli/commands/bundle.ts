@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { PASSPHRASE_USAGE, openCliProfile, passphraseOption } from '../profile';
-import { exportBundle, importBundle } from '../../db/store/bundle';
+import { PASSPHRASE_USAGE, openCliProfile, passphraseOption, readDuoPassphrase } from '../profile';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { isSealedDuoFile, openDuoFile, sealDuoFile } from '../../db/crypto/duo-file';
+import { createBundle, importBundleBytes } from '../../db/store/bundle';
 import { defaultProfileDir } from '../../services/paths';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
 import type { Command } from './types';
@@ -18,7 +21,10 @@ veldwerk bundle import --profile DIR FILE [--campaign ID] [--allow-new-campaign]
   --profile DIR          profile folder (default: $VELDWERK_PROFILE or the desktop app's profile)
   --campaign ID          export: only this campaign; import: refuse any other campaign
   --allow-new-campaign   import: accept a campaign this profile does not take part in yet
-${PASSPHRASE_USAGE}`;
+${PASSPHRASE_USAGE}
+  --duo-passphrase-stdin  read the duo file's passphrase from standard input (the line after the
+                          profile's passphrase), or name a file holding it in $VELDWERK_DUO_PASSPHRASE_FILE.
+                          export encrypts the file under it (required); import needs it for an encrypted file`;
 
 export const bundleCommand: Command = {
   name: 'bundle',
@@ -37,22 +43,36 @@ export const bundleCommand: Command = {
         campaign: { type: 'string' },
         'allow-new-campaign': { type: 'boolean' },
         ...passphraseOption,
+        'duo-passphrase-stdin': { type: 'boolean' },
       },
       strict: true,
       allowPositionals: true,
     });
     const profileDir = values.profile ?? defaultProfileDir(io.env);
+    const stdinLines =
+      values['passphrase-stdin'] || values['duo-passphrase-stdin'] ? (await io.readStdin()).split(/\r?\n/) : undefined;
+    const duoPassphrase = await readDuoPassphrase(io, values, stdinLines);
+    const open = { ...(stdinLines ? { stdinLines } : {}) };
     if (action === 'export') {
       if (!values.out) throw new UsageError('export needs --out FILE');
       if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
       if (values['allow-new-campaign']) throw new UsageError('--allow-new-campaign is an import option');
-      const profile = await openCliProfile(io, values, profileDir);
+      if (duoPassphrase === null)
+        throw new UsageError(
+          'a duo file is encrypted for the duo: give its passphrase with --duo-passphrase-stdin or VELDWERK_DUO_PASSPHRASE_FILE',
+        );
+      const profile = await openCliProfile(io, values, profileDir, open);
       try {
-        const header = await exportBundle(profile.store, path.resolve(values.out), {
+        const { bytes, header } = await createBundle(profile.store, {
           blobs: profile.blobs,
           ...(values.for ? { forPeer: values.for } : {}),
           ...(values.campaign ? { campaign: values.campaign } : {}),
         });
+        // Written to a temporary name first, so a half-written file never carries the name.
+        const out = path.resolve(values.out);
+        const temporary = `${out}.${randomBytes(6).toString('hex')}.tmp`;
+        await writeFile(temporary, await sealDuoFile(bytes, duoPassphrase), { flush: true });
+        await rename(temporary, out);
         io.stdout(
           `Exported ${header.count} changes and ${header.blobs} document file(s) of ${header.campaigns.length} campaign(s) ` +
             `from node ${header.from} to ${path.resolve(values.out)}.\n`,
@@ -64,9 +84,15 @@ export const bundleCommand: Command = {
     }
     if (positionals.length !== 1) throw new UsageError('import needs exactly one bundle FILE');
     if (values.out || values.for) throw new UsageError('--out and --for are export options');
-    const profile = await openCliProfile(io, values, profileDir);
+    const file = await readFile(path.resolve(positionals[0] as string));
+    if (isSealedDuoFile(file) && duoPassphrase === null)
+      throw new UsageError(
+        'this duo file is encrypted: give its passphrase with --duo-passphrase-stdin or VELDWERK_DUO_PASSPHRASE_FILE',
+      );
+    const bytes = isSealedDuoFile(file) ? await openDuoFile(file, duoPassphrase ?? '') : file;
+    const profile = await openCliProfile(io, values, profileDir, open);
     try {
-      const result = await importBundle(profile.store, path.resolve(positionals[0] as string), {
+      const result = await importBundleBytes(profile.store, bytes, {
         blobs: profile.blobs,
         ...(values.campaign ? { campaign: values.campaign } : {}),
         ...(values['allow-new-campaign'] ? { allowNewCampaign: true } : {}),

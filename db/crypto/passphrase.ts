@@ -17,8 +17,8 @@ const AAD = Buffer.from('veldwerk-profile-key v1', 'utf8');
 
 export class WrongPassphraseError extends Error {
   override readonly name = 'WrongPassphraseError';
-  constructor() {
-    super('The passphrase is not the one this profile was locked with.');
+  constructor(message = 'The passphrase is not the one this profile was locked with.') {
+    super(message);
   }
 }
 
@@ -34,7 +34,8 @@ function scryptOptions(cost: ScryptCost): ScryptOptions {
   return { N: cost.N, r: cost.r, p: cost.p, maxmem: 128 * cost.N * cost.r * 2 };
 }
 
-function deriveAsync(passphrase: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
+/** scrypt(passphrase, salt) to a 32-byte key, on libuv's thread pool (also the duo file's key: db/crypto/duo-file.ts). */
+export function deriveAsync(passphrase: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
   return new Promise((resolve, reject) =>
     scrypt(passphrase.normalize('NFC'), salt, 32, scryptOptions(cost), (error, key) =>
       error ? reject(error) : resolve(key),

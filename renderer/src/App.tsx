@@ -10,6 +10,7 @@ import { NotFoundScreen } from './screens/NotFoundScreen';
 import { CampaignWorkspace } from './workspace/CampaignWorkspace';
 import { useContractQuery } from './data/queries';
 import { SyncIndicator } from './sync/SyncIndicator';
+import { SecurityButton } from './vault/SecurityDialog';
 
 function TopNav() {
   const { t } = useTranslation();
@@ -53,6 +54,7 @@ export function App() {
           </div>
           <TopNav />
           <SyncIndicator />
+          <SecurityButton />
           <LanguageSwitch />
         </header>
         <main id="main" className="main" tabIndex={-1}>

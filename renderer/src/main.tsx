@@ -1,22 +1,24 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { api } from './api';
 import { App } from './App';
 import { DataProvider } from './data/DataProvider';
 import { initI18n } from './i18n';
-import { autosave, installUnloadGuards } from './input/useAutosave';
+import { installUnloadGuards } from './input/useAutosave';
+import { VaultGate } from './vault/VaultGate';
 import './styles.css';
 
 await initI18n();
-// What an earlier page typed but did not get stored (reload, crash, closed window) is saved before any screen reads it.
-if (api.hasCredentials) await autosave.replay();
 installUnloadGuards();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <DataProvider>
-      <App />
+      {/* The profile opens only once unlocked; the gate also replays the drafts of an earlier page
+          (reload, crash, closed window) before any screen reads. */}
+      <VaultGate>
+        <App />
+      </VaultGate>
     </DataProvider>
   </StrictMode>,
 );

@@ -1,3 +1,5 @@
+import { isSealedDuoFile, openDuoFile, sealDuoFile } from '../../db/crypto/duo-file';
+import { WrongPassphraseError } from '../../db/crypto/passphrase';
 import type { Profile } from '../../db/profile';
 import { BundleError, createBundle, importBundleBytes, knownPeers } from '../../db/store/bundle';
 import { ChangeRejectedError } from '../../db/store/errors';
@@ -16,6 +18,7 @@ function describeJobError(error: unknown): { message: string; code: string | nul
   if (error instanceof BundleError) return { message: error.message, code: `bundle-${error.reason}` };
   if (error instanceof ClockSkewError) return { message: error.message, code: 'clock-skew' };
   if (error instanceof ChangeRejectedError) return { message: error.message, code: 'change-rejected' };
+  if (error instanceof WrongPassphraseError) return { message: error.message, code: 'duo-wrong-passphrase' };
   if (error instanceof ServiceError) return { message: error.message, code: null };
   // Whatever still runs out of stack or memory on a huge file says so plainly, not in V8's words.
   if (error instanceof RangeError)
@@ -52,19 +55,21 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
       return { node: store.node, peers };
     },
 
-    'duo.export': ({ campaignId, forPeer }) => {
+    'duo.export': ({ campaignId, forPeer, passphrase }) => {
       const campaign = store.get('campaigns', campaignId);
       if (!campaign) throw new ServiceError('NOT_FOUND', `No campaign ${campaignId}`);
       const jobId = jobs.start<ExportResult>(
         'export',
         async (progress) => {
-          const { bytes, header } = await createBundle(store, {
+          const { bytes: bundle, header } = await createBundle(store, {
             campaign: campaignId,
             // Documents received on visits travel with their records.
             blobs: profile.blobs,
             ...(forPeer ? { forPeer } : {}),
             onProgress: (step) => progress(step.phase, step.done, step.total),
           });
+          // Encrypted for the duo: a file left on a USB stick reveals nothing without the passphrase.
+          const bytes = await sealDuoFile(bundle, passphrase);
           const date = new Date().toISOString().slice(0, 10);
           return {
             fileName: `veldwerk-${slug(campaign.name ?? '')}-${date}-${store.node.slice(0, 8)}.vwb`,
@@ -78,13 +83,18 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
       return { jobId };
     },
 
-    'duo.import': ({ base64, campaignId }) => {
-      const bytes = Buffer.from(base64, 'base64');
+    'duo.import': ({ base64, campaignId, passphrase }) => {
+      const file = Buffer.from(base64, 'base64');
+      if (isSealedDuoFile(file) && !passphrase)
+        throw new ServiceError('INVALID_INPUT', 'This duo file is encrypted: give the duo passphrase.', [
+          { path: 'passphrase', message: 'Give the duo passphrase', key: 'vault.duo.errors.needed' },
+        ]);
       if (campaignId !== null && !store.get('campaigns', campaignId))
         throw new ServiceError('NOT_FOUND', `No campaign ${campaignId}`);
       const jobId = jobs.start<ImportResultView>(
         'import',
         async (progress) => {
+          const bytes = isSealedDuoFile(file) ? await openDuoFile(file, passphrase ?? '') : file;
           const result = await importBundleBytes(store, bytes, {
             blobs: profile.blobs,
             ...(campaignId !== null

@@ -92,6 +92,12 @@ export interface DuoView {
   readonly peers: readonly DuoPeer[];
 }
 
+/** A duo file's passphrase: at least 8 characters (the same rule as the profile's). */
+const duoPassphrase = z
+  .string()
+  .max(1024)
+  .refine((value) => [...value].length >= 8, { message: 'vault.duo.errors.tooShort' });
+
 /** Largest bundle accepted through the contract: 64 MiB of base64. */
 export const MAX_BUNDLE_BASE64 = 64 * 1024 * 1024;
 
@@ -109,6 +115,8 @@ export const syncChannels = {
           .string()
           .regex(/^[a-z0-9]{8,32}$/)
           .nullable(),
+        /** The duo's passphrase: the file is encrypted under it (db/crypto/duo-file.ts); the partner types it to import. */
+        passphrase: duoPassphrase,
       })
       .strict(),
   ),
@@ -123,6 +131,8 @@ export const syncChannels = {
           .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'sync.errors.notABundle' }),
         /** The campaign the user imports into; null on a fresh profile that has no campaign yet. */
         campaignId: idSchema.nullable(),
+        /** The duo's passphrase of an encrypted duo file (older, unencrypted files need none). */
+        passphrase: z.string().max(1024).optional(),
       })
       .strict(),
   ),

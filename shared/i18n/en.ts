@@ -6,6 +6,7 @@ import { syncEn } from './sync.en';
 import { reasonsEn } from './reasons.en';
 import { workflowEn } from './workflow.en';
 import { reportsEn } from './reports.en';
+import { vaultEn } from './vault.en';
 import { reportTextEn } from './report-text.en';
 
 /** English UI messages: the second language. Same keys as nl-BE.ts. */
@@ -74,6 +75,7 @@ export const en: Messages = {
   syncReasons: reasonsEn,
   workflow: workflowEn,
   reports: reportsEn,
+  vault: vaultEn,
   workspace: {
     breadcrumb: 'Breadcrumb',
     navLabel: 'Parts of the campaign',

@@ -10,6 +10,7 @@ import { reasonsNlBE } from './reasons.nl-BE';
 import { workflowNlBE } from './workflow.nl-BE';
 import { reportsNlBE } from './reports.nl-BE';
 import { reportTextNlBE } from './report-text.nl-BE';
+import { vaultNlBE } from './vault.nl-BE';
 
 export const nlBE = {
   app: {
@@ -75,6 +76,7 @@ export const nlBE = {
   syncReasons: reasonsNlBE,
   workflow: workflowNlBE,
   reports: reportsNlBE,
+  vault: vaultNlBE,
   workspace: {
     breadcrumb: 'Kruimelpad',
     navLabel: 'Onderdelen van de campagne',

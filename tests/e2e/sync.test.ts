@@ -112,6 +112,8 @@ describe('synchronisation in Chromium (browser mode)', () => {
     const exchange = dialog.getByTestId('duo-exchange');
     // The id the server administrator registers the campaign under.
     expect(await exchange.getByTestId('campaign-id').textContent()).toBe(seeded.campaignId);
+    // The file is encrypted for the duo under a passphrase the two agree on.
+    await exchange.getByLabel('Wachtzin voor het uitwisselbestand').fill('onze duo-afspraak 2026');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       exchange.getByRole('button', { name: 'Exporteren voor mijn duopartner' }).click(),
@@ -135,6 +137,14 @@ describe('synchronisation in Chromium (browser mode)', () => {
       const damaged = path.join(downloads.dir, 'beschadigd.vwb');
       const bytes = readFileSync(bundleFile);
       writeFileSync(damaged, bytes.subarray(0, Math.floor(bytes.length / 2)));
+      // Without the passphrase (or with another one) an encrypted file imports nothing.
+      await partnerExchange.getByTestId('duo-import-file').setInputFiles(bundleFile);
+      await partnerExchange.getByText('Dit uitwisselbestand is versleuteld', { exact: false }).waitFor();
+      await partnerExchange.getByLabel('Wachtzin voor het uitwisselbestand').fill('een andere wachtzin');
+      await partnerExchange.getByTestId('duo-import-file').setInputFiles(bundleFile);
+      await partnerExchange.getByText('Met deze wachtzin opent het uitwisselbestand niet', { exact: false }).waitFor();
+      await screenshot(partnerPage, 'sync-duo-import-wrong-passphrase-nl');
+      await partnerExchange.getByLabel('Wachtzin voor het uitwisselbestand').fill('onze duo-afspraak 2026');
       await partnerExchange.getByTestId('duo-import-file').setInputFiles(damaged);
       await partnerExchange
         .getByText(

@@ -2,7 +2,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from 'node:path';
 import PlainDatabase from 'better-sqlite3';
 import CipherDatabase from 'better-sqlite3-multiple-ciphers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../cli/main';
+import { openDuoFile } from '../../db/crypto/duo-file';
 import { openDatabase, WrongKeyError } from '../../db/connection';
 import { readKeyFile } from '../../db/crypto/key-file';
 import { WrongPassphraseError } from '../../db/crypto/passphrase';
@@ -13,6 +16,7 @@ import { migrate } from '../../db/migrate';
 import { migrations } from '../../db/migrations';
 import { BLOBS_DIR, DATABASE_FILE, openProfile } from '../../db/profile';
 import { LocalStore } from '../../db/store/store';
+import { capturingIo } from '../support/cli';
 import { TEST_PASSPHRASE, TEST_SCRYPT_COST, openTestProfile, tempDir } from '../support/profile';
 
 // Issue 12, encrypted at rest: what a lost laptop's profile folder reveals.
@@ -154,5 +158,36 @@ describe('the profile at rest is encrypted', () => {
     profile.close();
     expect(readdirSync(dir).filter((name) => name.includes('.encrypting'))).toEqual([]);
     for (const file of filesUnder(dir)) expect(containsCanary(file), path.relative(dir, file)).toBe(false);
+  });
+
+  it('keeps the canary out of a duo file, the partner’s profile and every log line', async () => {
+    const dir = folder('veldwerk-enc-duo-');
+    const profile = openTestProfile(dir);
+    seedNote(profile.store, CANARY);
+    profile.close();
+    const logged: string[] = [];
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' '))),
+    );
+    cleanups.push(() => spies.forEach((spy) => spy.mockRestore()));
+    const io = capturingIo();
+    const file = path.join(path.dirname(dir), 'duo.vwb');
+    expect(await main(['bundle', 'export', '--profile', dir, '--out', file], io)).toBe(0);
+    expect(containsCanary(file)).toBe(false);
+    // Not vacuous: with the duo passphrase the file opens to the bundle (the partner below reads the note from it).
+    const inside = gunzipSync(await openDuoFile(readFileSync(file), TEST_PASSPHRASE)).toString('utf8');
+    expect(inside.startsWith('{"format":"veldwerk-bundle"')).toBe(true);
+
+    const partner = folder('veldwerk-enc-duo-partner-');
+    expect(await main(['bundle', 'import', '--profile', partner, file, '--allow-new-campaign'], io)).toBe(0);
+    expect(await main(['report', 'list', '--profile', partner], io)).toBe(0);
+    const reopened = openTestProfile(partner);
+    expect(reopened.store.get('notes', 'n-canary')?.text).toBe(CANARY);
+    reopened.close();
+    for (const written of filesUnder(partner))
+      expect(containsCanary(written), path.relative(partner, written)).toBe(false);
+    const everything = [io.out, io.err, ...logged].join('\n');
+    expect(everything).not.toContain('Verhaegen');
+    expect(everything).not.toContain('kanarie');
   });
 });

@@ -7,7 +7,8 @@ import { main } from '../../cli/main';
 import type { CliIo } from '../../cli/io';
 import { exportBundle, importBundle, type BundleProgress } from '../../db/store/bundle';
 import { createCampaign } from '../../db/store/campaigns';
-import { tempDir, openTestProfile, testPassphraseEnv } from '../support/profile';
+import { openDuoFile } from '../../db/crypto/duo-file';
+import { tempDir, openTestProfile, testPassphraseEnv, TEST_PASSPHRASE } from '../support/profile';
 
 function captureIo(): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -118,7 +119,9 @@ describe('veldwerk bundle', () => {
     const text = gzipSync(Buffer.from('hello\n'));
     writeFileSync(w.file('text.vwb'), text);
     // A bundle whose body was edited but whose header was not: the checksum catches it.
-    const plain = gunzipSync(bytes).toString('utf8');
+    // The file is encrypted for the duo (db/crypto/duo-file.ts); inside is the bundle.
+    expect(bytes.subarray(0, 8).toString('latin1')).toBe('VWDUOSE1');
+    const plain = gunzipSync(await openDuoFile(bytes, TEST_PASSPHRASE)).toString('utf8');
     writeFileSync(w.file('edited.vwb'), gzipSync(Buffer.from(plain.replace('Goed netwerk', 'Slecht netwerk'))));
 
     // b takes part in another campaign already.
@@ -161,7 +164,7 @@ describe('veldwerk bundle', () => {
     expect(await main(['bundle', 'export', '--profile', w.a, '--out', w.file('docs.vwb')], io)).toBe(0);
     expect(io.out.join('')).toMatch(/and 1 document file/);
     // A bundle whose file was swapped (and checksum recomputed) is refused as damaged.
-    const plain = gunzipSync(readFileSync(w.file('docs.vwb'))).toString('utf8');
+    const plain = gunzipSync(await openDuoFile(readFileSync(w.file('docs.vwb')), TEST_PASSPHRASE)).toString('utf8');
     const [headerLine, ...rest] = plain.split('\n');
     const forged = rest.join('\n').replace(file.toString('base64'), Buffer.from('iets anders').toString('base64'));
     const header = { ...JSON.parse(headerLine!), sha256: createHash('sha256').update(forged).digest('hex') };

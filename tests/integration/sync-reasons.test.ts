@@ -5,6 +5,8 @@ import { catalogs } from '../../shared/i18n';
 import { call, refusal, until, useLaptopsWithServer } from '../support/services';
 import { TEST_PASSWORD, seed } from './server-support';
 
+const DUO_PASSPHRASE = 'onze duo-afspraak 2026';
+
 // Issue 10: what the server or the engine says reaches the UI as a reason code it shows in the
 // user's language; the duo partner has a name.
 
@@ -78,7 +80,11 @@ describe('sync messages by reason code', () => {
       { author: member.id },
     );
 
-    const { jobId } = await call(a, 'duo.export', { campaignId: campaign.id, forPeer: null });
+    const { jobId } = await call(a, 'duo.export', {
+      campaignId: campaign.id,
+      forPeer: null,
+      passphrase: DUO_PASSPHRASE,
+    });
     const exported = await until(
       () => call(a, 'jobs.export', { jobId }),
       (view: JobView<unknown>) => view.state !== 'running',
@@ -89,6 +95,7 @@ describe('sync messages by reason code', () => {
       fileName: 'duo.vwb',
       base64: exported.result?.base64 ?? '',
       campaignId: null,
+      passphrase: DUO_PASSPHRASE,
     });
     await until(
       () => call(b, 'jobs.import', { jobId: started.jobId }),

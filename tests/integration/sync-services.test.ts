@@ -19,6 +19,8 @@ async function importFile(services: Services, payload: InputOf<'duo.import'>) {
   return job(() => call(services, 'jobs.import', { jobId }));
 }
 
+const DUO_PASSPHRASE = 'onze duo-afspraak 2026';
+
 describe('sync services', () => {
   const env = useLaptopsWithServer('veldwerk-sync-app-');
 
@@ -128,7 +130,7 @@ describe('sync services', () => {
   it('exchanges a campaign with the duo partner by file, idempotently, and refuses bad files', async () => {
     const a = env.laptop();
     const campaign = await call(a, 'campaigns.create', { name: 'Duo', workingYear: '2025-2026' });
-    const started = await call(a, 'duo.export', { campaignId: campaign.id, forPeer: null });
+    const started = await call(a, 'duo.export', { campaignId: campaign.id, forPeer: null, passphrase: DUO_PASSPHRASE });
     const exported = await job(() => call(a, 'jobs.export', { jobId: started.jobId }));
     expect(exported).toMatchObject({ state: 'done', kind: 'export' });
     const file = exported.result;
@@ -137,7 +139,12 @@ describe('sync services', () => {
     expect(file.count).toBeGreaterThan(10);
 
     const partner = env.laptop();
-    const imported = await importFile(partner, { fileName: file.fileName, base64: file.base64, campaignId: null });
+    const imported = await importFile(partner, {
+      fileName: file.fileName,
+      base64: file.base64,
+      campaignId: null,
+      passphrase: DUO_PASSPHRASE,
+    });
     expect(imported).toMatchObject({
       state: 'done',
       result: { applied: file.count, duplicates: 0, campaigns: [campaign.id] },
@@ -145,19 +152,54 @@ describe('sync services', () => {
     expect((await call(partner, 'campaigns.list', {})).map((row) => row.name)).toEqual(['Duo']);
     expect((await call(partner, 'duo.info', {})).peers.map((peer) => peer.node)).toEqual([a.profile.store.node]);
 
-    const again = await importFile(partner, { fileName: file.fileName, base64: file.base64, campaignId: campaign.id });
+    const again = await importFile(partner, {
+      fileName: file.fileName,
+      base64: file.base64,
+      campaignId: campaign.id,
+      passphrase: DUO_PASSPHRASE,
+    });
     expect(again).toMatchObject({ state: 'done', result: { applied: 0, duplicates: file.count } });
 
+    // Encrypted for the duo: without the passphrase, or with another one, nothing is imported.
     const bytes = Buffer.from(file.base64, 'base64');
+    expect(bytes.subarray(0, 8).toString('latin1')).toBe('VWDUOSE1');
+    expect(bytes.includes(Buffer.from('Duo'))).toBe(false);
+    const withoutPassphrase = await refusal(partner, 'duo.import', {
+      fileName: file.fileName,
+      base64: file.base64,
+      campaignId: campaign.id,
+    });
+    expect(withoutPassphrase).toMatchObject({ code: 'INVALID_INPUT', issues: [{ key: 'vault.duo.errors.needed' }] });
+    const wrong = await importFile(partner, {
+      fileName: file.fileName,
+      base64: file.base64,
+      campaignId: campaign.id,
+      passphrase: 'not our passphrase',
+    });
+    expect(wrong).toMatchObject({ state: 'failed', errorCode: 'duo-wrong-passphrase' });
+    expect(
+      (await refusal(a, 'duo.export', { campaignId: campaign.id, forPeer: null, passphrase: 'kort' })).issues,
+    ).toEqual([expect.objectContaining({ path: 'passphrase', key: 'vault.duo.errors.tooShort' })]);
+
     const truncated = bytes.subarray(0, Math.floor(bytes.length / 2)).toString('base64');
     const before = partner.profile.store.changesAfter(0, 1_000_000).length;
-    const broken = await importFile(partner, { fileName: 'kapot.vwb', base64: truncated, campaignId: campaign.id });
+    const broken = await importFile(partner, {
+      fileName: 'kapot.vwb',
+      base64: truncated,
+      campaignId: campaign.id,
+      passphrase: DUO_PASSPHRASE,
+    });
     expect(broken).toMatchObject({ state: 'failed', errorCode: 'bundle-damaged' });
     expect(broken.error).toBeTruthy();
     expect(partner.profile.store.changesAfter(0, 1_000_000).length).toBe(before);
 
     const other = await call(partner, 'campaigns.create', { name: 'Andere', workingYear: '2025-2026' });
-    const foreign = await importFile(partner, { fileName: file.fileName, base64: file.base64, campaignId: other.id });
+    const foreign = await importFile(partner, {
+      fileName: file.fileName,
+      base64: file.base64,
+      campaignId: other.id,
+      passphrase: DUO_PASSPHRASE,
+    });
     expect(foreign).toMatchObject({ state: 'failed', errorCode: 'bundle-foreign-campaign' });
     expect(foreign.error).toMatch(/another campaign/);
 

@@ -53,7 +53,7 @@ export function testPassphraseFile(): string {
   return passphraseFile;
 }
 
-/** The environment a CLI child process needs to open test profiles. */
-export function testPassphraseEnv(): { VELDWERK_PASSPHRASE_FILE: string } {
-  return { VELDWERK_PASSPHRASE_FILE: testPassphraseFile() };
+/** The environment a CLI child process needs to open test profiles (and to encrypt and open duo files). */
+export function testPassphraseEnv(): { VELDWERK_PASSPHRASE_FILE: string; VELDWERK_DUO_PASSPHRASE_FILE: string } {
+  return { VELDWERK_PASSPHRASE_FILE: testPassphraseFile(), VELDWERK_DUO_PASSPHRASE_FILE: testPassphraseFile() };
 }

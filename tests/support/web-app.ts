@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { startBridge, type RunningBridge } from '../../services/bridge/server';
 import { startServices, type Services } from '../../services/runtime';
-import { testProfileKey } from './profile';
+import { ProfileSession } from '../../services/vault/session';
+import { TEST_SCRYPT_COST, testProfileKey } from './profile';
 
 export const RENDERER_DIST = path.resolve(import.meta.dirname, '../../dist/renderer');
 
@@ -26,6 +27,29 @@ export async function startWebApp(profileDir: string, options: { staticDir?: str
     stop: async () => {
       await bridge.close();
       await services.close();
+    },
+  };
+}
+
+export interface LockedWebApp {
+  readonly session: ProfileSession;
+  readonly bridge: RunningBridge;
+  stop(): Promise<void>;
+}
+
+/**
+ * Browser mode as `veldwerk web` runs it without a passphrase: the profile starts locked (or, new,
+ * asks how to protect it) and the page unlocks it. The passphrase's scrypt cost is the tests' one.
+ */
+export async function startLockedWebApp(profileDir: string): Promise<LockedWebApp> {
+  const session = new ProfileSession({ profileDir, transport: 'http', scryptCost: TEST_SCRYPT_COST });
+  const bridge = await startBridge({ dispatch: session.dispatch, events: session.events, staticDir: RENDERER_DIST });
+  return {
+    session,
+    bridge,
+    stop: async () => {
+      await bridge.close();
+      await session.close();
     },
   };
 }

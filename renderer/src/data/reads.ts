@@ -87,10 +87,11 @@ export const CHANNEL_READS: Partial<Readonly<Record<ChannelName, Reads>>> = {
   'reports.section.json': { tables: ['report_sections'] },
   'reports.templates.get': { tables: ['report_templates'] },
   'workflow.held': { tables: 'all', local: ['sync'] },
+  'vault.status': { tables: [], local: ['vault'] },
 };
 
 /** Every table and every topic: what an undeclared channel is taken to read. */
-const EVERYTHING: Reads = { tables: 'all', local: ['sync', 'identity', 'jobs'] };
+const EVERYTHING: Reads = { tables: 'all', local: ['sync', 'identity', 'jobs', 'vault'] };
 
 export function readsOf(channel: string): Reads {
   return Object.prototype.hasOwnProperty.call(CHANNEL_READS, channel)

@@ -64,11 +64,14 @@ export function DuoExchange() {
   const [progress, setProgress] = useState<Progress>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // The duo's passphrase: the exported file is encrypted under it; an encrypted file imports with it.
+  const [passphrase, setPassphrase] = useState('');
 
   const selected = campaignId || campaigns[0]?.id || '';
 
   /** The reason in the user's language where the failure has a known code, else its own words. */
   const reasonOf = (error: unknown): string => {
+    if (error instanceof JobFailed && error.code === 'duo-wrong-passphrase') return t('vault.duo.errors.wrong');
     if (error instanceof JobFailed && error.code) {
       const key = `sync.duo.reasons.${error.code}`;
       if (i18n.exists(key)) return t(key as 'sync.duo.reasons.bundle-damaged');
@@ -80,8 +83,11 @@ export function DuoExchange() {
     setBusy(true);
     setMessage(null);
     try {
-      const started = await api.invoke('duo.export', { campaignId: selected, forPeer: peer || null });
-      if (!started.ok) throw new Error(describeError(t, started.error) + ` ${started.error.message}`);
+      const started = await api.invoke('duo.export', { campaignId: selected, forPeer: peer || null, passphrase });
+      if (!started.ok) {
+        const fields = fieldErrors(t, started.error);
+        throw new Error(fields.passphrase ?? `${describeError(t, started.error)} ${started.error.message}`);
+      }
       const result = await follow(async () => {
         const job = await api.invoke('jobs.export', { jobId: started.value.jobId });
         return job.ok ? job.value : job.error.message;
@@ -102,10 +108,17 @@ export function DuoExchange() {
     try {
       setProgress({ phase: 'read', done: 0, total: 1 });
       const base64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
-      const started = await api.invoke('duo.import', { fileName: file.name, base64, campaignId: selected || null });
+      const started = await api.invoke('duo.import', {
+        fileName: file.name,
+        base64,
+        campaignId: selected || null,
+        ...(passphrase ? { passphrase } : {}),
+      });
       if (!started.ok) {
         const fields = fieldErrors(t, started.error);
-        throw new Error(fields.base64 ?? `${describeError(t, started.error)} ${started.error.message}`);
+        throw new Error(
+          fields.base64 ?? fields.passphrase ?? `${describeError(t, started.error)} ${started.error.message}`,
+        );
       }
       const result: ImportResultView = await follow(async () => {
         const job = await api.invoke('jobs.import', { jobId: started.value.jobId });
@@ -162,6 +175,18 @@ export function DuoExchange() {
       ) : (
         <p className="small">{t('sync.duo.noCampaign')}</p>
       )}
+      <div className="form-grid">
+        <label htmlFor={`${id}-passphrase`}>{t('vault.duo.passphraseLabel')}</label>
+        <input
+          id={`${id}-passphrase`}
+          type="password"
+          autoComplete="off"
+          value={passphrase}
+          data-testid="duo-passphrase"
+          onChange={(event) => setPassphrase(event.target.value)}
+        />
+      </div>
+      <p className="muted small">{t('vault.duo.passphraseHint')}</p>
       <div className="button-row">
         <button
           type="button"

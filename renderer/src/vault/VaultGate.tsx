@@ -1,0 +1,58 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import { contractKey } from '../data/invalidation';
+import { useContractQuery } from '../data/queries';
+import { describeError } from '../errors';
+import { autosave } from '../input/useAutosave';
+import { FirstRun } from './FirstRun';
+import { KeyMissing, Unlock } from './Unlock';
+import { useIdleLock } from './useIdleLock';
+import './vault.css';
+
+/**
+ * Nothing of the profile shows before it is unlocked: the gate asks vault.status and shows the
+ * first-run step, the unlock screen or the app. When the profile locks (idle, "lock now"), every
+ * cached answer is dropped from memory, and after an unlock the drafts that were waiting are
+ * saved before the first screen reads.
+ */
+export function VaultGate({ children }: { readonly children: ReactNode }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const status = useContractQuery('vault.status', {}, { enabled: api.hasCredentials });
+  const state = status.data?.state ?? null;
+  const [ready, setReady] = useState(false);
+  const wasOpen = useRef(false);
+
+  useEffect(() => {
+    if (state === 'open' && !wasOpen.current) {
+      wasOpen.current = true;
+      void autosave.replay().finally(() => setReady(true));
+    }
+    if (state !== null && state !== 'open' && wasOpen.current) {
+      wasOpen.current = false;
+      setReady(false);
+      // What the screens had read stays out of memory while locked; only the status is kept.
+      const keep = status.data;
+      queryClient.clear();
+      if (keep) queryClient.setQueryData(contractKey('vault.status', {}), keep);
+    }
+  }, [state, queryClient, status.data]);
+
+  useIdleLock(state === 'open' ? (status.data?.idleLockMinutes ?? 0) : 0);
+
+  if (!api.hasCredentials) return <>{children}</>;
+  if (status.error)
+    return (
+      <main className="vault-screen">
+        <p className="alert alert-error">{describeError(t, status.error.error)}</p>
+      </main>
+    );
+  if (!status.data) return <main className="vault-screen" aria-busy="true" />;
+  const data = status.data;
+  if (data.state === 'new' || data.state === 'plaintext') return <FirstRun status={data} />;
+  if (data.state === 'locked') return <Unlock status={data} />;
+  if (data.state === 'key-missing') return <KeyMissing status={data} />;
+  return ready ? <>{children}</> : <main className="vault-screen" aria-busy="true" />;
+}
