@@ -6,10 +6,11 @@ import { useContractQuery } from '../data/queries';
 import './workflow.css';
 
 /** The catalog key of a field's label ("notes.text" → "notes_text"), "other" for fields without one. */
-const FIELD_LABELS = new Set(['notes_text', 'swot_items_text', 'lemmas_narrative', 'report_sections_body']);
-function fieldKey(field: string): string {
+const FIELD_LABELS = ['notes_text', 'swot_items_text', 'lemmas_narrative', 'report_sections_body'] as const;
+type FieldLabel = (typeof FIELD_LABELS)[number] | 'other';
+function fieldKey(field: string): FieldLabel {
   const key = field.replace('.', '_');
-  return FIELD_LABELS.has(key) ? key : 'other';
+  return (FIELD_LABELS as readonly string[]).includes(key) ? (key as FieldLabel) : 'other';
 }
 
 function RejectedText({ text }: { text: string }) {
