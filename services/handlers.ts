@@ -1,7 +1,7 @@
-import type { ChannelName, OutputOf, ParsedInputOf } from '../shared/contract/channels';
 import { CampaignRepository } from '../db/repositories/campaigns';
 import type { Profile } from '../db/profile';
 import type { EventHub } from './events';
+import type { Handlers } from './handler';
 import type { JobRegistry } from './jobs';
 import type { SyncController } from './sync/controller';
 import { createSyncHandlers } from './sync/handlers';
@@ -27,9 +27,6 @@ export interface ServiceContext {
   /** Announces changes of local state to the UI; absent in tests that do not watch. */
   readonly events?: EventHub;
 }
-
-export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
-export type Handlers = { readonly [C in ChannelName]: Handler<C> };
 
 /** The services behind the contract: plain Node, the same for Electron IPC and the HTTP bridge. */
 export function createHandlers(context: ServiceContext): Handlers {

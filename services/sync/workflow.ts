@@ -8,10 +8,10 @@ import { decodeBase64, mergeUpdate, plainText } from '../../db/store/text';
 import type { LocalStore } from '../../db/store/store';
 import { ServiceError } from '../errors';
 import { resolveReportBlocks } from '../reports/blocks';
-import type { Handler } from '../handlers';
+import type { HandlersOf } from '../handler';
 import type { SyncController } from './controller';
 
-type WorkflowHandlers = { readonly [C in keyof typeof workflowChannels]: Handler<C> };
+type WorkflowHandlers = HandlersOf<typeof workflowChannels>;
 
 const MAX_VALUE_TEXT = 200;
 
