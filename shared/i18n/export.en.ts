@@ -98,8 +98,10 @@ export const exportEn: Messages['export'] = {
     jump: 'Reword in the text',
     hideScore: 'Hide score',
     hiddenAs: 'Score and count hidden as “{{label}}” (decided by {{author}}).',
-    figureHelp:
-      'This score in a table comes from fewer than {{k}} organisations. Hide that row’s score and count (the lemma stays), or allow it with a reason.',
+    figureHelp_one:
+      'This score in a table comes from fewer than {{count}} organisation. Hide that row’s score and count (the lemma stays), or allow it with a reason.',
+    figureHelp_other:
+      'This score in a table comes from fewer than {{count}} organisations. Hide that row’s score and count (the lemma stays), or allow it with a reason.',
     undo: 'Withdraw decision',
     back: 'Back',
     export: 'Export as {{format}}',

@@ -96,8 +96,10 @@ export const exportNlBE = {
     jump: 'Herformuleren in de tekst',
     hideScore: 'Score verbergen',
     hiddenAs: 'Score en aantal verborgen als “{{label}}” (beslist door {{author}}).',
-    figureHelp:
-      'Deze score in een tabel komt van minder dan {{k}} organisaties. Verberg de score en het aantal van die rij (het lemma blijft staan), of sta hem toe met een reden.',
+    figureHelp_one:
+      'Deze score in een tabel komt van minder dan {{count}} organisatie. Verberg de score en het aantal van die rij (het lemma blijft staan), of sta hem toe met een reden.',
+    figureHelp_other:
+      'Deze score in een tabel komt van minder dan {{count}} organisaties. Verberg de score en het aantal van die rij (het lemma blijft staan), of sta hem toe met een reden.',
     undo: 'Beslissing intrekken',
     back: 'Terug',
     export: 'Exporteren als {{format}}',

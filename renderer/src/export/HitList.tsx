@@ -95,7 +95,7 @@ function HitRow({
         <span className="muted small">{t('export.review.occurrences', { count: hits.length, where: hit.where })}</span>
       </div>
       {figure ? (
-        <p className="export-context muted small">{t('export.review.figureHelp', { k })}</p>
+        <p className="export-context muted small">{t('export.review.figureHelp', { count: k })}</p>
       ) : (
         <p className="export-context">
           {hit.before}
