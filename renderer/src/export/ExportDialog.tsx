@@ -412,6 +412,22 @@ function HitRow({
     setMode('idle');
     await onDone();
   };
+  const undecide = async () => {
+    const answer = await api.invoke('export.undecide', { reportId, key: hit.key });
+    if (!answer.ok) return onError(answer.error);
+    await onDone();
+  };
+  const reword = async () => {
+    const answer = await api.invoke('export.reword', {
+      reportId,
+      sectionId: hit.sectionId ?? '',
+      find: sentence,
+      replace: rewrite,
+    });
+    if (!answer.ok) return onError(answer.error);
+    setMode('idle');
+    await onDone();
+  };
   return (
     <li className={hit.decision ? 'export-hit decided' : 'export-hit'} data-testid="export-hit">
       <div className="export-hit-head">
@@ -435,15 +451,7 @@ function HitRow({
                 reason: hit.decision.reason ?? '',
                 author: hit.decision.authorName ?? '?',
               })}{' '}
-          <button
-            type="button"
-            className="button button-small"
-            onClick={async () => {
-              const answer = await api.invoke('export.undecide', { reportId, key: hit.key });
-              if (!answer.ok) return onError(answer.error);
-              await onDone();
-            }}
-          >
+          <button type="button" className="button button-small" onClick={() => void undecide()}>
             {t('export.review.undo')}
           </button>
         </p>
@@ -518,17 +526,9 @@ function HitRow({
       {mode === 'reword' && hit.sectionId ? (
         <form
           className="export-inline"
-          onSubmit={async (event) => {
+          onSubmit={(event) => {
             event.preventDefault();
-            const answer = await api.invoke('export.reword', {
-              reportId,
-              sectionId: hit.sectionId ?? '',
-              find: sentence,
-              replace: rewrite,
-            });
-            if (!answer.ok) return onError(answer.error);
-            setMode('idle');
-            await onDone();
+            void reword();
           }}
         >
           <label className="field">
