@@ -3,11 +3,11 @@ import { memberNameOfNode } from '../../db/store/peers';
 import type { Conflict } from '../../db/store/store';
 import type { ConflictView, conflictsChannels } from '../../shared/contract/conflicts';
 import { ServiceError } from '../errors';
-import type { Handler } from '../handlers';
+import type { HandlersOf } from '../handler';
 import { currentMemberId, requireAuthor } from '../identity';
 import { describeRecord, describeValue, isShownColumn } from './describe';
 
-type ConflictHandlers = { readonly [C in keyof typeof conflictsChannels]: Handler<C> };
+type ConflictHandlers = HandlersOf<typeof conflictsChannels>;
 
 /** The conflicts of a campaign that the panel shows, each naming its record (describe.ts). */
 export function listConflictViews(profile: Profile, campaignId: string): ConflictView[] {

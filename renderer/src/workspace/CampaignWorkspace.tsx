@@ -15,6 +15,7 @@ import { SearchScreen } from './search/SearchScreen';
 import { ReportScreen } from '../reports/ReportScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { ConflictsScreen } from '../conflicts/ConflictsScreen';
+import { TemplatesScreen } from '../reports/TemplatesScreen';
 
 interface Section {
   readonly path: string;
@@ -177,6 +178,9 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
                 <Switch>
                   <Route path="/">
                     <ReportsScreen setup={setup} />
+                  </Route>
+                  <Route path="/templates">
+                    <TemplatesScreen campaignId={campaignId} />
                   </Route>
                   <Route path="/:reportId">
                     {(params) => <ReportScreen key={params.reportId} setup={setup} reportId={params.reportId} />}
