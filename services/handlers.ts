@@ -42,7 +42,7 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createIdentityHandlers(context.profile, (campaignId) => context.events?.local('identity', campaignId)),
     ...createSwotHandlers(context.profile),
     ...createSyncHandlers(context.profile, context.sync, context.jobs),
-    ...createWorkflowHandlers(context.profile, context.sync),
+    ...createWorkflowHandlers(context.profile, context.sync, () => context.events?.local('sync')),
     ...createSetupHandlers(context.profile),
     ...createPlanningHandlers(context.profile),
     ...createVisitHandlers(context.profile),
