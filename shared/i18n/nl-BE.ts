@@ -4,6 +4,7 @@
  */
 import { fieldNlBE } from './field.nl-BE';
 import { boardNlBE } from './board.nl-BE';
+import { conflictsNlBE } from './conflicts.nl-BE';
 import { exportNlBE } from './export.nl-BE';
 import { swotNlBE } from './swot.nl-BE';
 import { syncNlBE } from './sync.nl-BE';
@@ -70,6 +71,7 @@ export const nlBE = {
   },
   field: fieldNlBE,
   swotBoard: boardNlBE,
+  conflicts: conflictsNlBE,
   swot: swotNlBE,
   reportText: reportTextNlBE,
   export: exportNlBE,
