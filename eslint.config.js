@@ -44,6 +44,7 @@ export default tseslint.config(
       'coverage/',
       'screenshots/',
       'test-results/',
+      '.tsbuild/',
     ],
   },
   js.configs.recommended,
@@ -55,7 +56,13 @@ export default tseslint.config(
         createTypeScriptImportResolver({
           alwaysTryTypes: true,
           noWarnOnMultipleProjects: true,
-          project: ['tsconfig.node.json', 'tsconfig.renderer.json', 'tsconfig.electron.json', 'tsconfig.tests.json'],
+          project: [
+            'tsconfig.shared.json',
+            'tsconfig.node.json',
+            'tsconfig.renderer.json',
+            'tsconfig.electron.json',
+            'tsconfig.tests.json',
+          ],
         }),
       ],
     },

@@ -22,6 +22,7 @@ import {
   UPLOAD_OFFSET_HEADER,
   type HealthResponse,
   type MeResponse,
+  type OwnHeldResponse,
   type TokenResponse,
 } from './api';
 import { AuthError, Authenticator, LoginBackoffError, type AuthOptions, type Principal } from './auth/tokens';
@@ -390,6 +391,14 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
         })),
       };
     },
+  );
+
+  app.get<{ Params: { campaign: string } }>(
+    `${API_PREFIX}/campaigns/:campaign/held/mine`,
+    { preParsing: authenticateFirst, schema: { params: campaignParams } },
+    async (request): Promise<OwnHeldResponse> => ({
+      held: await sync.listOwnHeld(principalOf(request), request.params.campaign),
+    }),
   );
 
   app.post<{ Params: { campaign: string; changeId: string }; Body: { decision: 'accept' | 'reject' } }>(

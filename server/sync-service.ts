@@ -9,7 +9,8 @@ import type { Principal } from './auth/tokens';
 import { coordinatesRegion, isTeamLead, mayReviewHeld, requireMember, requireRegionCoordinator } from './authz';
 import { conflict, forbidden, notFound, ServerError } from './errors';
 import type { SqlExecutor } from './store/sql';
-import type { HeldChange, HeldState, LoggedServerChange, ServerStore } from './store/store';
+import type { HeldChange, HeldState, LoggedServerChange, OwnHeldChange, ServerStore } from './store/store';
+import { redundantTextHolds, rejectionOf } from './held-rejection';
 import {
   checkReportTransition,
   findLockedSectionEdits,
@@ -45,6 +46,9 @@ const SERVER_OWNED: Readonly<Record<string, readonly string[]>> = {
 };
 const STATUS_FALLBACK: Readonly<Record<string, string>> = { visits: 'planned', reports: 'draft' };
 const SUBMITTABLE = new Set(['planned', 'in_progress', 'done']);
+
+/** How many of a member's own held edits the server reports back at most (newest first). */
+const OWN_HELD_LIMIT = 200;
 
 /** Schema version stamped on the changes the server writes itself (the status fields exist since the first schema). */
 export const SERVER_CHANGE_SCHEMA = 1;
@@ -398,7 +402,15 @@ export class SyncService {
       const holds = await this.findApprovedVisitEdits(tx, campaign, candidates);
       for (const [id, sectionId] of await findLockedSectionEdits(this.store, tx, campaign, principal, candidates))
         holds.set(id, `${SECTION_HOLD_PREFIX}${sectionId}`);
-      const live = candidates.filter((change) => !holds.has(change.id));
+      // A compaction snapshot of a text whose edit is held adds nothing: not held a second time.
+      const redundant = await redundantTextHolds(
+        this.store,
+        tx,
+        campaign,
+        candidates.filter((change) => holds.has(change.id)),
+      );
+      for (const id of redundant) holds.delete(id);
+      const live = candidates.filter((change) => !holds.has(change.id) && !redundant.has(change.id));
       let seq = await this.store.appendChanges(tx, campaign, lastSeq, live, pushedBy);
       seq = await this.store.appendChanges(tx, campaign, seq, corrections, 'server');
       await this.store.holdChanges(
@@ -414,7 +426,13 @@ export class SyncService {
         }),
         pushedBy,
       );
-      return { accepted: live.length, duplicates: duplicateCount, held: holds.size, refused, lastSeq: seq };
+      return {
+        accepted: live.length,
+        duplicates: duplicateCount + redundant.size,
+        held: holds.size,
+        refused,
+        lastSeq: seq,
+      };
     });
     const newest = changes.reduce<string | null>(
       (max, change) => (max === null || change.hlc > max ? change.hlc : max),
@@ -692,6 +710,12 @@ export class SyncService {
     return visible;
   }
 
+  /** The held edits the principal pushed in a campaign (newest first), so their laptop can say what became of them. */
+  async listOwnHeld(principal: Principal, campaign: string): Promise<OwnHeldChange[]> {
+    requireMember(principal, campaign);
+    return this.store.listOwnHeld(campaign, principal.user.id, OWN_HELD_LIMIT);
+  }
+
   async decideHeld(
     principal: Principal,
     campaign: string,
@@ -712,8 +736,26 @@ export class SyncService {
       }
       if (held.state !== 'pending') throw conflict(`This edit was already ${held.state}.`);
       if (decision === 'reject') {
-        await this.store.decideHeld(tx, campaign, changeId, 'rejected', principal.user.id);
-        return { state: 'rejected' as const, seq: null };
+        // The author's laptop applied the edit when it was typed: log what brings it back (held-rejection.ts).
+        const rejection = await rejectionOf(
+          this.store,
+          tx,
+          campaign,
+          held.change,
+          (table, rowId, column, value, prev, after) =>
+            this.serverChange(principal, campaign, table, rowId, column, value, prev, after),
+        );
+        await this.store.decideHeld(tx, campaign, changeId, 'rejected', principal.user.id, rejection.editedText);
+        let seq = lastSeq;
+        for (const { change, pushedBy } of rejection.changes)
+          seq = await this.store.appendChanges(
+            tx,
+            campaign,
+            seq,
+            [change],
+            pushedBy === 'author' ? held.pushedBy : 'server',
+          );
+        return { state: 'rejected' as const, seq: seq === lastSeq ? null : seq };
       }
       await this.store.decideHeld(tx, campaign, changeId, 'accepted', principal.user.id);
       const seq = await this.store.appendChanges(tx, campaign, lastSeq, [held.change], held.pushedBy);

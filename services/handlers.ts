@@ -1,7 +1,7 @@
-import type { ChannelName, OutputOf, ParsedInputOf } from '../shared/contract/channels';
 import { CampaignRepository } from '../db/repositories/campaigns';
 import type { Profile } from '../db/profile';
 import type { EventHub } from './events';
+import type { Handlers } from './handler';
 import type { JobRegistry } from './jobs';
 import type { SyncController } from './sync/controller';
 import { createSyncHandlers } from './sync/handlers';
@@ -28,9 +28,6 @@ export interface ServiceContext {
   readonly events?: EventHub;
 }
 
-export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
-export type Handlers = { readonly [C in ChannelName]: Handler<C> };
-
 /** The services behind the contract: plain Node, the same for Electron IPC and the HTTP bridge. */
 export function createHandlers(context: ServiceContext): Handlers {
   const campaigns = new CampaignRepository(context.profile.db, context.profile.store);
@@ -45,7 +42,7 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createIdentityHandlers(context.profile, (campaignId) => context.events?.local('identity', campaignId)),
     ...createSwotHandlers(context.profile),
     ...createSyncHandlers(context.profile, context.sync, context.jobs),
-    ...createWorkflowHandlers(context.profile, context.sync),
+    ...createWorkflowHandlers(context.profile, context.sync, () => context.events?.local('sync')),
     ...createSetupHandlers(context.profile),
     ...createPlanningHandlers(context.profile),
     ...createVisitHandlers(context.profile),

@@ -2,7 +2,7 @@ import type { Profile } from '../db/profile';
 import type { Identity } from '../shared/contract/identity';
 import type { identityChannels } from '../shared/contract/identity';
 import { ServiceError } from './errors';
-import type { Handler } from './handlers';
+import type { HandlersOf } from './handler';
 
 const key = (campaignId: string) => `identity:${campaignId}`;
 
@@ -37,7 +37,7 @@ export function readIdentity(profile: Profile, campaignId: string): Identity {
   return { campaignId, memberId, memberName: members.find((member) => member.id === memberId)?.name ?? null, members };
 }
 
-type IdentityHandlers = { readonly [C in keyof typeof identityChannels]: Handler<C> };
+type IdentityHandlers = HandlersOf<typeof identityChannels>;
 
 export function createIdentityHandlers(
   profile: Profile,

@@ -9,6 +9,7 @@ import {
   type BlobStatus,
   type HealthResponse,
   type HeldListResponse,
+  type OwnHeldResponse,
   type MeResponse,
   type PullResponse,
   type PushResponse,
@@ -135,6 +136,11 @@ export class SyncHttpClient {
 
   listHeld(campaign: string, state?: 'pending' | 'accepted' | 'rejected'): Promise<HeldListResponse> {
     return this.json<HeldListResponse>('GET', `${campaignPath(campaign, 'held')}${state ? `?state=${state}` : ''}`);
+  }
+
+  /** This account's own held edits in a campaign and what became of them. */
+  listOwnHeld(campaign: string): Promise<OwnHeldResponse> {
+    return this.json<OwnHeldResponse>('GET', campaignPath(campaign, 'held', 'mine'));
   }
 
   decideHeld(

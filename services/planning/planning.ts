@@ -3,9 +3,9 @@ import { openConversation } from '../../db/repositories/fieldwork';
 import type { LocalStore } from '../../db/store/store';
 import type { planningChannels } from '../../shared/contract/planning';
 import { ServiceError } from '../errors';
-import type { Handler } from '../handlers';
+import type { HandlersOf } from '../handler';
 
-type PlanningHandlers = { readonly [C in keyof typeof planningChannels]: Handler<C> };
+type PlanningHandlers = HandlersOf<typeof planningChannels>;
 
 function requireMembers(store: LocalStore, campaignId: string, ids: ReadonlyArray<string | null>): void {
   for (const id of ids) {

@@ -11,7 +11,7 @@ import {
 import { sourceFingerprint } from '../../shared/report/model';
 import type { JsonValue } from '../../shared/sync/change';
 import { ServiceError } from '../errors';
-import type { Handler } from '../handlers';
+import type { HandlersOf } from '../handler';
 import { currentMemberId, requireAuthor } from '../identity';
 import type { SyncController } from '../sync/controller';
 import { evidence, resolveBlocks, resolveReportBlocks } from './blocks';
@@ -38,7 +38,7 @@ import {
   templatesOf,
 } from './reports';
 
-type ReportHandlers = { readonly [C in keyof typeof reportChannels]: Handler<C> };
+type ReportHandlers = HandlersOf<typeof reportChannels>;
 
 const TARGET: Record<ReportAction, 'submitted' | 'approved' | 'draft' | 'final'> = {
   submit: 'submitted',
@@ -200,14 +200,12 @@ export function createReportHandlers(profile: Profile, sync: SyncController): Re
               text: note.text,
               fingerprint: sourceFingerprint(note.text),
             })),
-          items: store
-            .list('swot_items', { visit_id: visit.id })
-            .map((item) => ({
-              id: item.id,
-              quadrant: (item.quadrant ?? 'strengths') as Quadrant,
-              text: item.text ?? '',
-              fingerprint: sourceFingerprint(item.text ?? ''),
-            })),
+          items: store.list('swot_items', { visit_id: visit.id }).map((item) => ({
+            id: item.id,
+            quadrant: (item.quadrant ?? 'strengths') as Quadrant,
+            text: item.text ?? '',
+            fingerprint: sourceFingerprint(item.text ?? ''),
+          })),
         }));
       return { regionName: region?.name ?? report.scope_id, visits };
     },

@@ -5,9 +5,9 @@ import type { setupChannels } from '../../shared/contract/setup';
 import { analyseOrganisationCsv } from '../../shared/domain/organisation-import';
 import type { SetupListKind } from '../../shared/domain/setup';
 import { ServiceError } from '../errors';
-import type { Handler } from '../handlers';
+import type { HandlersOf } from '../handler';
 
-type SetupHandlers = { readonly [C in keyof typeof setupChannels]: Handler<C> };
+type SetupHandlers = HandlersOf<typeof setupChannels>;
 
 /** Sortable lists: the others (regions) are shown in a fixed order (provinces, then cities, by name). */
 const ORDERED_KINDS: ReadonlySet<SetupListKind> = new Set([

@@ -87,6 +87,8 @@ export const CHANNEL_READS: Partial<Readonly<Record<ChannelName, Reads>>> = {
   'reports.section.json': { tables: ['report_sections'] },
   'reports.templates.get': { tables: ['report_templates'] },
   'workflow.held': { tables: 'all', local: ['sync'] },
+  // Outcomes arrive with a sync round (local state) and name records of the visit's tables.
+  'workflow.ownHeld': { tables: VISIT_TABLES, local: ['sync'] },
 };
 
 /** Every table and every topic: what an undeclared channel is taken to read. */

@@ -14,6 +14,7 @@ import { VisitsScreen } from './visits/VisitsScreen';
 import { SearchScreen } from './search/SearchScreen';
 import { ReportScreen } from '../reports/ReportScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
+import { TemplatesScreen } from '../reports/TemplatesScreen';
 
 interface Section {
   readonly path: string;
@@ -157,6 +158,9 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
                 <Switch>
                   <Route path="/">
                     <ReportsScreen setup={setup} />
+                  </Route>
+                  <Route path="/templates">
+                    <TemplatesScreen campaignId={campaignId} />
                   </Route>
                   <Route path="/:reportId">
                     {(params) => <ReportScreen key={params.reportId} setup={setup} reportId={params.reportId} />}

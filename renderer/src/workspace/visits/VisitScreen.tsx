@@ -5,6 +5,7 @@ import type { ContractError } from '../../../../shared/contract/result';
 import { PLANNABLE_STATUSES, type PlannableStatus } from '../../../../shared/domain/planning';
 import type { DocumentHit, VisitDetail } from '../../../../shared/domain/visit';
 import { api } from '../../api';
+import { OwnHeldEdits } from '../../workflow/OwnHeldEdits';
 import { VisitReview } from '../../workflow/VisitReview';
 import { Field } from '../../components/Field';
 import { FormError, FormStatus } from '../../components/FormStatus';
@@ -62,6 +63,7 @@ export function VisitScreen({ campaignId, visitId }: { readonly campaignId: stri
           </div>
         ) : null}
       </div>
+      {detail ? <OwnHeldEdits visitId={detail.visit.id} /> : null}
       {detail ? (
         <div className="visit-grid">
           <ConversationsSection detail={detail} />
