@@ -98,6 +98,23 @@ export interface HeldListResponse {
   readonly held: readonly HeldChangeView[];
 }
 
+/** One of the requester's own held edits: what became of it (GET /campaigns/:campaign/held/mine). */
+export interface OwnHeldView {
+  readonly change: Change;
+  readonly visitId: string;
+  readonly state: 'pending' | 'accepted' | 'rejected';
+  readonly receivedAt: number;
+  /** The e-mail address of the account that decided (null while pending). */
+  readonly decidedBy: string | null;
+  readonly decidedAt: number | null;
+  /** For a rejected edit: the field as its author wrote it. */
+  readonly editedText: string | null;
+}
+
+export interface OwnHeldResponse {
+  readonly held: readonly OwnHeldView[];
+}
+
 export interface BlobStatus {
   readonly size: number;
   readonly received: number;

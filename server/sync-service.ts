@@ -4,11 +4,13 @@ import { ClockSkewError, DEFAULT_MAX_CLOCK_SKEW_MS, formatHlc, HybridLogicalCloc
 import { VISIT_SCOPED_TABLES } from '../shared/sync/schema';
 import { validateChange } from '../shared/sync/validate';
 import type { RefusedChange } from './api';
+import { checkAuthors, loggedMemberRows, refuseMemberAddress } from './authorship';
 import type { Principal } from './auth/tokens';
 import { coordinatesRegion, isTeamLead, mayReviewHeld, requireMember, requireRegionCoordinator } from './authz';
 import { conflict, forbidden, notFound, ServerError } from './errors';
 import type { SqlExecutor } from './store/sql';
-import type { HeldChange, HeldState, LoggedServerChange, ServerStore } from './store/store';
+import type { HeldChange, HeldState, LoggedServerChange, OwnHeldChange, ServerStore } from './store/store';
+import { redundantTextHolds, rejectionOf } from './held-rejection';
 import {
   checkReportTransition,
   findLockedSectionEdits,
@@ -18,6 +20,7 @@ import {
   SECTION_HOLD_PREFIX,
   SERVER_REPORT_COLUMNS,
   sectionOfHold,
+  type ReportFreezer,
   type ReportTarget,
 } from './report-rules';
 
@@ -44,6 +47,9 @@ const SERVER_OWNED: Readonly<Record<string, readonly string[]>> = {
 };
 const STATUS_FALLBACK: Readonly<Record<string, string>> = { visits: 'planned', reports: 'draft' };
 const SUBMITTABLE = new Set(['planned', 'in_progress', 'done']);
+
+/** How many of a member's own held edits the server reports back at most (newest first). */
+const OWN_HELD_LIMIT = 200;
 
 /** Schema version stamped on the changes the server writes itself (the status fields exist since the first schema). */
 export const SERVER_CHANGE_SCHEMA = 1;
@@ -76,6 +82,8 @@ export interface SyncServiceOptions {
   /** The allowed clock skew of laptops (default DEFAULT_MAX_CLOCK_SKEW_MS). */
   readonly maxClockSkewMs?: number;
   readonly now?: () => number;
+  /** Resolves a report's blocks at finalise (server/report-rules.ts); without it the server refuses to finalise. */
+  readonly freezeReport?: ReportFreezer;
 }
 
 function isWorkflowField(change: Change): boolean {
@@ -146,6 +154,7 @@ export class SyncService {
   private constructor(
     readonly store: ServerStore,
     clock: HybridLogicalClock,
+    private readonly freezeReport: ReportFreezer | null,
   ) {
     this.clock = clock;
     this.node = clock.node;
@@ -169,7 +178,7 @@ export class SyncService {
         clock.receive(newest.replace(/^\d{15}/, String(Date.now()).padStart(15, '0')));
       }
     }
-    return new SyncService(store, clock);
+    return new SyncService(store, clock, options.freezeReport ?? null);
   }
 
   /**
@@ -318,6 +327,7 @@ export class SyncService {
       );
       for (const rowKey of await this.existingRows(tx, campaign, unscoped))
         guardedValues.set(`${rowKey}\u0000scope_id`, { value: null, hlc: '' });
+      const memberRows = await loggedMemberRows(this.store, tx, campaign, guarded);
       const afterGuard: Change[] = [];
       for (const change of fresh) {
         if (change.table === 'reports' && SERVER_REPORT_COLUMNS.includes(change.column)) {
@@ -333,6 +343,11 @@ export class SyncService {
           continue;
         }
         const current = guardedValues.get(fieldKey(change));
+        const addressRefusal = teamLead ? null : refuseMemberAddress(change, current, memberRows);
+        if (addressRefusal) {
+          refused.push(addressRefusal);
+          continue;
+        }
         if (teamLead || !current || JSON.stringify(current.value) === JSON.stringify(change.value)) {
           afterGuard.push(change);
           continue;
@@ -345,11 +360,16 @@ export class SyncService {
         correct(change, current, current.value);
       }
 
+      // Authorship after the guards, so that only member addresses this batch may set count.
+      const authored = await checkAuthors(this.store, tx, campaign, principal, afterGuard);
+      refused.push(...authored.refused);
+      const signed = authored.signed;
+
       const candidates: Change[] = [];
-      const statusFields = afterGuard.filter(isWorkflowField);
+      const statusFields = signed.filter(isWorkflowField);
       const statusNow = await this.latestOfFields(tx, campaign, statusFields);
       const rowsInBatch = new Set(
-        afterGuard.filter((change) => !isWorkflowField(change)).map((change) => `${change.table}\u0000${change.rowId}`),
+        signed.filter((change) => !isWorkflowField(change)).map((change) => `${change.table}\u0000${change.rowId}`),
       );
       const existing = await this.existingRows(
         tx,
@@ -358,7 +378,7 @@ export class SyncService {
           (change) => !statusNow.has(fieldKey(change)) && !rowsInBatch.has(`${change.table}\u0000${change.rowId}`),
         ),
       );
-      for (const change of afterGuard) {
+      for (const change of signed) {
         if (!isWorkflowField(change)) {
           candidates.push(change);
           continue;
@@ -386,7 +406,15 @@ export class SyncService {
       const holds = await this.findApprovedVisitEdits(tx, campaign, candidates);
       for (const [id, sectionId] of await findLockedSectionEdits(this.store, tx, campaign, principal, candidates))
         holds.set(id, `${SECTION_HOLD_PREFIX}${sectionId}`);
-      const live = candidates.filter((change) => !holds.has(change.id));
+      // A compaction snapshot of a text whose edit is held adds nothing: not held a second time.
+      const redundant = await redundantTextHolds(
+        this.store,
+        tx,
+        campaign,
+        candidates.filter((change) => holds.has(change.id)),
+      );
+      for (const id of redundant) holds.delete(id);
+      const live = candidates.filter((change) => !holds.has(change.id) && !redundant.has(change.id));
       let seq = await this.store.appendChanges(tx, campaign, lastSeq, live, pushedBy);
       seq = await this.store.appendChanges(tx, campaign, seq, corrections, 'server');
       await this.store.holdChanges(
@@ -402,7 +430,13 @@ export class SyncService {
         }),
         pushedBy,
       );
-      return { accepted: live.length, duplicates: duplicateCount, held: holds.size, refused, lastSeq: seq };
+      return {
+        accepted: live.length,
+        duplicates: duplicateCount + redundant.size,
+        held: holds.size,
+        refused,
+        lastSeq: seq,
+      };
     });
     const newest = changes.reduce<string | null>(
       (max, change) => (max === null || change.hlc > max ? change.hlc : max),
@@ -600,19 +634,22 @@ export class SyncService {
   }
 
   /**
-   * Moves a report through its workflow (server/report-rules.ts). With `to: 'final'` the laptop
-   * sends the resolved values of every live block (`frozen`), which the server records as
-   * reports.frozen_blocks in the same transaction; reopening clears them. A send-back comment is
-   * kept in reports.status_comment.
+   * Moves a report through its workflow (server/report-rules.ts). With `to: 'final'` the server
+   * resolves every live block of the report from its own change log (freezeReport) and records
+   * the values as reports.frozen_blocks in the same transaction; values a laptop sends are
+   * ignored. Reopening clears them. A send-back comment is kept in reports.status_comment.
    */
   async transitionReport(
     principal: Principal,
     campaign: string,
     reportId: string,
     to: ReportTarget,
-    options: { readonly comment?: string; readonly frozen?: Readonly<Record<string, JsonValue>> | null } = {},
+    options: { readonly comment?: string } = {},
   ): Promise<TransitionResult> {
     const roles = requireMember(principal, campaign);
+    const freeze = this.freezeReport;
+    if (to === 'final' && !freeze)
+      throw new Error('This server was built without a report resolver (freezeReport): it cannot finalise reports.');
     return this.store.transaction(async (tx) => {
       const lastSeq = await this.store.lockCampaign(tx, campaign);
       if (lastSeq === null) throw notFound(`Campaign "${campaign}" does not exist.`);
@@ -647,7 +684,7 @@ export class SyncService {
             'reports',
             reportId,
             'frozen_blocks',
-            options.frozen ?? {},
+            freeze ? freeze(campaign, reportId, await this.store.allChanges(tx, campaign)) : {},
             frozen?.hlc ?? null,
           ),
         );
@@ -680,6 +717,12 @@ export class SyncService {
     return visible;
   }
 
+  /** The held edits the principal pushed in a campaign (newest first), so their laptop can say what became of them. */
+  async listOwnHeld(principal: Principal, campaign: string): Promise<OwnHeldChange[]> {
+    requireMember(principal, campaign);
+    return this.store.listOwnHeld(campaign, principal.user.id, OWN_HELD_LIMIT);
+  }
+
   async decideHeld(
     principal: Principal,
     campaign: string,
@@ -700,8 +743,26 @@ export class SyncService {
       }
       if (held.state !== 'pending') throw conflict(`This edit was already ${held.state}.`);
       if (decision === 'reject') {
-        await this.store.decideHeld(tx, campaign, changeId, 'rejected', principal.user.id);
-        return { state: 'rejected' as const, seq: null };
+        // The author's laptop applied the edit when it was typed: log what brings it back (held-rejection.ts).
+        const rejection = await rejectionOf(
+          this.store,
+          tx,
+          campaign,
+          held.change,
+          (table, rowId, column, value, prev, after) =>
+            this.serverChange(principal, campaign, table, rowId, column, value, prev, after),
+        );
+        await this.store.decideHeld(tx, campaign, changeId, 'rejected', principal.user.id, rejection.editedText);
+        let seq = lastSeq;
+        for (const { change, pushedBy } of rejection.changes)
+          seq = await this.store.appendChanges(
+            tx,
+            campaign,
+            seq,
+            [change],
+            pushedBy === 'author' ? held.pushedBy : 'server',
+          );
+        return { state: 'rejected' as const, seq: seq === lastSeq ? null : seq };
       }
       await this.store.decideHeld(tx, campaign, changeId, 'accepted', principal.user.id);
       const seq = await this.store.appendChanges(tx, campaign, lastSeq, [held.change], held.pushedBy);

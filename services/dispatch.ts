@@ -3,7 +3,7 @@ import { contract, isChannelName, type ChannelName } from '../shared/contract/ch
 import { fail, ok, type ContractIssue, type Result } from '../shared/contract/result';
 import { en } from '../shared/i18n/en';
 import { lookupMessage } from '../shared/i18n';
-import type { Handler, Handlers } from './handlers';
+import type { Handler, Handlers } from './handler';
 import { ChangeRejectedError } from '../db/store/errors';
 import { ServiceError } from './errors';
 

@@ -1,7 +1,7 @@
-import type { ChannelName, OutputOf, ParsedInputOf } from '../shared/contract/channels';
 import { CampaignRepository } from '../db/repositories/campaigns';
 import type { Profile } from '../db/profile';
 import type { EventHub } from './events';
+import type { Handlers } from './handler';
 import type { JobRegistry } from './jobs';
 import type { SyncController } from './sync/controller';
 import { createSyncHandlers } from './sync/handlers';
@@ -15,6 +15,7 @@ import { createVisitHandlers } from './visits/visits';
 import { createSearchHandlers } from './search/search';
 import { createReportHandlers } from './reports/handlers';
 import { createExportHandlers, type ExportHost } from './export/handlers';
+import { createConflictHandlers } from './conflicts/conflicts';
 import { openProfileVaultHandlers, type VaultHandlers } from './vault/handlers';
 
 export interface ServiceContext {
@@ -31,9 +32,6 @@ export interface ServiceContext {
   readonly vault?: VaultHandlers;
 }
 
-export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
-export type Handlers = { readonly [C in ChannelName]: Handler<C> };
-
 /** The services behind the contract: plain Node, the same for Electron IPC and the HTTP bridge. */
 export function createHandlers(context: ServiceContext): Handlers {
   const campaigns = new CampaignRepository(context.profile.db, context.profile.store);
@@ -48,13 +46,14 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createIdentityHandlers(context.profile, (campaignId) => context.events?.local('identity', campaignId)),
     ...createSwotHandlers(context.profile),
     ...createSyncHandlers(context.profile, context.sync, context.jobs),
-    ...createWorkflowHandlers(context.profile, context.sync),
+    ...createWorkflowHandlers(context.profile, context.sync, () => context.events?.local('sync')),
     ...createSetupHandlers(context.profile),
     ...createPlanningHandlers(context.profile),
     ...createVisitHandlers(context.profile),
     ...createSearchHandlers(context.profile),
     ...createReportHandlers(context.profile, context.sync),
     ...createExportHandlers(context.profile, context.jobs, context.exportHost),
+    ...createConflictHandlers(context.profile),
     ...(context.vault ?? openProfileVaultHandlers(context.profile)),
   };
 }

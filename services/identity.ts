@@ -2,7 +2,7 @@ import type { Profile } from '../db/profile';
 import type { Identity } from '../shared/contract/identity';
 import type { identityChannels } from '../shared/contract/identity';
 import { ServiceError } from './errors';
-import type { Handler } from './handlers';
+import type { HandlersOf } from './handler';
 
 const key = (campaignId: string) => `identity:${campaignId}`;
 
@@ -12,6 +12,15 @@ export function currentMemberId(profile: Profile, campaignId: string): string | 
   if (!id) return null;
   const member = profile.store.get('members', id);
   return member && member.campaign_id === campaignId ? id : null;
+}
+
+/**
+ * How a write that does not need an author is signed: by the chosen member where there is one
+ * (so a conflict card can say whose value it was), else by the laptop (the store's default).
+ */
+export function signedBy(profile: Profile, campaignId: string): { readonly author?: string } {
+  const id = currentMemberId(profile, campaignId);
+  return id ? { author: id } : {};
 }
 
 /**
@@ -37,7 +46,7 @@ export function readIdentity(profile: Profile, campaignId: string): Identity {
   return { campaignId, memberId, memberName: members.find((member) => member.id === memberId)?.name ?? null, members };
 }
 
-type IdentityHandlers = { readonly [C in keyof typeof identityChannels]: Handler<C> };
+type IdentityHandlers = HandlersOf<typeof identityChannels>;
 
 export function createIdentityHandlers(
   profile: Profile,

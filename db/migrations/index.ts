@@ -5,6 +5,7 @@ import { migration003 } from './003-search';
 import { migration004 } from './004-reports';
 import { migration005 } from './005-anonymity';
 import { migration006 } from './006-set-aside';
+import { migration007 } from './007-held-outcomes';
 
 /** Every migration of the local store, in order. Append only: never edit or reorder a released one. */
 export const migrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];

@@ -2,6 +2,7 @@ import type { Change, JsonValue } from '../../shared/sync/change';
 import type {
   ApplyReport,
   ChangeSourceKind,
+  HeldOutcome,
   LoggedChange,
   SetAsideChange,
   SyncReplica,
@@ -14,6 +15,7 @@ import { compactTexts } from './compaction';
 import { listConflicts, type Conflict, type ConflictChoice } from './conflicts';
 import { StoreCore, type StoreOptions } from './core';
 import * as exchange from './exchange';
+import * as heldOutcomes from './held-outcomes';
 import * as logReads from './log-reads';
 import { campaignOf, getRecord, listRecords, textState } from './reads';
 import { RemoteChanges, type ApplyOptions, type RemoteSource } from './remote';
@@ -21,6 +23,7 @@ import { LocalWrites, type InsertOptions, type WriteOptions } from './writes';
 
 export { decodeRecord, rowToChange } from './codec';
 export type { ApplyOptions } from './remote';
+export type { StoredHeldOutcome } from './held-outcomes';
 export type { Conflict, ConflictChoice } from './conflicts';
 export type { StoreOptions } from './core';
 export type { InsertOptions, WriteOptions } from './writes';
@@ -181,6 +184,25 @@ export class LocalStore implements SyncReplica {
 
   setSyncState(key: string, value: string): void {
     exchange.setSyncState(this.core, key, value);
+  }
+
+  // ---------------------------------------------------------------- held edits' outcomes
+
+  recordHeldOutcomes(campaign: string, outcomes: readonly HeldOutcome[]): void {
+    heldOutcomes.recordHeldOutcomes(this.core, campaign, outcomes);
+  }
+
+  awaitsHeldDecision(campaign: string): boolean {
+    return heldOutcomes.awaitsHeldDecision(this.core, campaign);
+  }
+
+  /** The pending and rejected (not yet dismissed) held edits of a visit, newest first. */
+  listHeldOutcomes(visitId: string): heldOutcomes.StoredHeldOutcome[] {
+    return heldOutcomes.listHeldOutcomes(this.core, visitId);
+  }
+
+  dismissHeldOutcome(campaign: string, changeId: string): boolean {
+    return heldOutcomes.dismissHeldOutcome(this.core, campaign, changeId);
   }
 
   // ---------------------------------------------------------------- exchange helpers

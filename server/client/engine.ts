@@ -187,6 +187,7 @@ export class SyncEngine {
         };
       };
       for (const campaign of campaigns) {
+        let heldNow = 0;
         try {
           const pushKey = pushCursorKey(me.serverId, campaign);
           let pushCursor = Number(replica.getSyncState(pushKey) ?? '0');
@@ -206,7 +207,17 @@ export class SyncEngine {
             pushed += answer.accepted;
             duplicates += answer.duplicates;
             held += answer.held;
+            heldNow += answer.held;
             refused.push(...answer.refused);
+            // Changes signed as another member are kept on this laptop but never reach the others: say so.
+            const forged = answer.refused.filter((item) => item.code === 'AUTHOR_MISMATCH');
+            if (forged.length > 0)
+              problems.push({
+                campaign,
+                phase: 'push',
+                code: 'AUTHOR_MISMATCH',
+                message: `${forged.length} change(s) carry another team member's name than your account's and were not stored on the server: ${forged[0]?.reason ?? ''}`,
+              });
             this.progress({ phase: 'push', campaign, done: pushed + duplicates + held + refused.length, total: null });
           }
         } catch (error) {
@@ -233,6 +244,11 @@ export class SyncEngine {
             });
             if (!page.hasMore) break;
           }
+        } catch (error) {
+          problems.push(problemOf(campaign, 'pull', error));
+        }
+        try {
+          await this.followHeld(campaign, heldNow > 0);
         } catch (error) {
           problems.push(problemOf(campaign, 'pull', error));
         }
@@ -279,6 +295,39 @@ export class SyncEngine {
       }
       throw error;
     }
+  }
+
+  /**
+   * Asks the server what became of this account's held edits of a campaign (after a push the
+   * server held something, or while the replica waits for a decision) and keeps the answer, so
+   * the author sees that an edit was rejected, by whom, and what they wrote. A server without
+   * the route (older) is not asked again this round.
+   */
+  private async followHeld(campaign: string, heldNow: boolean): Promise<void> {
+    const { replica, client } = this.options;
+    if (!replica.recordHeldOutcomes || !(heldNow || replica.awaitsHeldDecision?.(campaign))) return;
+    let answer;
+    try {
+      answer = await client.listOwnHeld(campaign);
+    } catch (error) {
+      if (error instanceof SyncHttpError && error.status === 404) return;
+      throw error;
+    }
+    replica.recordHeldOutcomes(
+      campaign,
+      answer.held.map((held) => ({
+        changeId: held.change.id,
+        visitId: held.visitId,
+        table: held.change.table,
+        rowId: held.change.rowId,
+        column: held.change.column,
+        state: held.state,
+        receivedAt: held.receivedAt,
+        decidedBy: held.decidedBy,
+        decidedAt: held.decidedAt,
+        editedText: held.editedText,
+      })),
+    );
   }
 
   /** Exponential backoff with ±20% jitter: 1 s, 2 s, 4 s ... up to maxBackoffMs (default 5 min). */

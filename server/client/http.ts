@@ -1,4 +1,4 @@
-import type { Change, JsonValue } from '../../shared/sync/change';
+import type { Change } from '../../shared/sync/change';
 import { INSECURE_HTTP_MESSAGE, serverUrlProblem } from '../../shared/sync/server-url';
 import {
   API_PREFIX,
@@ -9,6 +9,7 @@ import {
   type BlobStatus,
   type HealthResponse,
   type HeldListResponse,
+  type OwnHeldResponse,
   type MeResponse,
   type PullResponse,
   type PushResponse,
@@ -125,7 +126,7 @@ export class SyncHttpClient {
     campaign: string,
     reportId: string,
     to: 'draft' | 'submitted' | 'approved' | 'final',
-    options: { readonly comment?: string; readonly frozen?: Readonly<Record<string, JsonValue>> } = {},
+    options: { readonly comment?: string } = {},
   ): Promise<TransitionResponse> {
     return this.json<TransitionResponse>('POST', campaignPath(campaign, 'reports', reportId, 'status'), {
       to,
@@ -135,6 +136,11 @@ export class SyncHttpClient {
 
   listHeld(campaign: string, state?: 'pending' | 'accepted' | 'rejected'): Promise<HeldListResponse> {
     return this.json<HeldListResponse>('GET', `${campaignPath(campaign, 'held')}${state ? `?state=${state}` : ''}`);
+  }
+
+  /** This account's own held edits in a campaign and what became of them. */
+  listOwnHeld(campaign: string): Promise<OwnHeldResponse> {
+    return this.json<OwnHeldResponse>('GET', campaignPath(campaign, 'held', 'mine'));
   }
 
   decideHeld(

@@ -23,6 +23,19 @@ export interface HeldChange {
   readonly decidedBy: string | null;
 }
 
+/** A held edit as its author's laptop is told about it: its state, and who decided it. */
+export interface OwnHeldChange {
+  readonly change: Change;
+  readonly visitId: string;
+  readonly state: HeldState;
+  readonly receivedAt: number;
+  /** The deciding account's e-mail address (null while pending). */
+  readonly decidedBy: string | null;
+  readonly decidedAt: number | null;
+  /** For a rejected edit: the field as its author wrote it (plain text of a shared text). */
+  readonly editedText: string | null;
+}
+
 const CHANGE_COLUMNS = 'change_id, hlc, node, author, table_name, row_id, column_name, value, prev, schema_version';
 
 interface ChangeRow {
@@ -210,6 +223,15 @@ export class ChangeLogRepository {
     return rows.map((row) => ({ seq: toNumber(row.seq), change: rowToChange(campaign, row) }));
   }
 
+  /** Every change of a campaign's log in order, inside a transaction (a report's frozen values are resolved from it). */
+  async allChanges(tx: SqlExecutor, campaign: string): Promise<Change[]> {
+    const rows = await tx.query<ChangeRow>(
+      `SELECT seq, ${CHANGE_COLUMNS} FROM changes WHERE campaign_id = $1 ORDER BY seq`,
+      [campaign],
+    );
+    return rows.map((row) => rowToChange(campaign, row));
+  }
+
   async lastSeq(campaign: string): Promise<number> {
     const rows = await this.driver.query<{ last_seq: unknown }>('SELECT last_seq FROM campaigns WHERE id = $1', [
       campaign,
@@ -322,10 +344,71 @@ export class ChangeLogRepository {
     changeId: string,
     state: 'accepted' | 'rejected',
     decidedBy: string,
+    editedText: string | null = null,
   ): Promise<void> {
     await tx.execute(
-      'UPDATE held_changes SET state = $1, decided_by = $2, decided_at = $3 WHERE campaign_id = $4 AND change_id = $5',
-      [state, decidedBy, Date.now(), campaign, changeId],
+      'UPDATE held_changes SET state = $1, decided_by = $2, decided_at = $3, edited_text = $4 WHERE campaign_id = $5 AND change_id = $6',
+      [state, decidedBy, Date.now(), editedText, campaign, changeId],
     );
+  }
+
+  /** The held edits one account pushed, newest first (at most `limit`), with the decider's address. */
+  async listOwnHeld(campaign: string, pushedBy: string, limit: number): Promise<OwnHeldChange[]> {
+    const rows = await this.driver.query<{
+      body: string;
+      visit_id: string;
+      state: string;
+      received_at: unknown;
+      decided_at: unknown;
+      edited_text: string | null;
+      email: string | null;
+    }>(
+      `SELECT h.body, h.visit_id, h.state, h.received_at, h.decided_at, h.edited_text, u.email
+       FROM held_changes h LEFT JOIN users u ON u.id = h.decided_by
+       WHERE h.campaign_id = $1 AND h.pushed_by = $2 ORDER BY h.received_at DESC, h.change_id LIMIT $3`,
+      [campaign, pushedBy, limit],
+    );
+    return rows.map((row) => ({
+      change: JSON.parse(row.body) as Change,
+      visitId: row.visit_id,
+      state: row.state as HeldState,
+      receivedAt: toNumber(row.received_at),
+      decidedBy: row.email,
+      decidedAt: row.decided_at === null || row.decided_at === undefined ? null : toNumber(row.decided_at),
+      editedText: row.edited_text,
+    }));
+  }
+
+  /** The pending held changes of a campaign, inside a transaction. */
+  async pendingHeld(tx: SqlExecutor, campaign: string): Promise<Change[]> {
+    const rows = await tx.query<{ body: string }>(
+      "SELECT body FROM held_changes WHERE campaign_id = $1 AND state = 'pending' ORDER BY received_at, change_id",
+      [campaign],
+    );
+    return rows.map((row) => JSON.parse(row.body) as Change);
+  }
+
+  /** Every logged value of one field, in log order (a shared text's updates). */
+  async fieldValues(
+    tx: SqlExecutor,
+    campaign: string,
+    table: string,
+    rowId: string,
+    column: string,
+  ): Promise<JsonValue[]> {
+    const rows = await tx.query<{ value: string }>(
+      'SELECT value FROM changes WHERE campaign_id = $1 AND table_name = $2 AND row_id = $3 AND column_name = $4 ORDER BY seq',
+      [campaign, table, rowId, column],
+    );
+    return rows.map((row) => JSON.parse(row.value) as JsonValue);
+  }
+
+  /** Whether the campaign's log has any change of this row. */
+  async rowLogged(tx: SqlExecutor, campaign: string, table: string, rowId: string): Promise<boolean> {
+    const rows = await tx.query<{ one: unknown }>(
+      'SELECT 1 AS one FROM changes WHERE campaign_id = $1 AND table_name = $2 AND row_id = $3 LIMIT 1',
+      [campaign, table, rowId],
+    );
+    return rows.length > 0;
   }
 }

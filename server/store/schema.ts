@@ -121,6 +121,15 @@ export const serverMigrations: readonly ServerMigration[] = [
       'CREATE TABLE node_owners (node TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), bound_at TEXT NOT NULL)',
     ],
   },
+  {
+    version: 4,
+    name: 'held-edited-text',
+    // A rejected held edit keeps the text its author wrote, for them to copy (server/held-rejection.ts).
+    statements: () => [
+      'ALTER TABLE held_changes ADD COLUMN edited_text TEXT',
+      'CREATE INDEX held_by_pusher ON held_changes (campaign_id, pushed_by)',
+    ],
+  },
 ];
 
 export class ServerMigrationError extends Error {

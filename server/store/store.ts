@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { Change, JsonValue } from '../../shared/sync/change';
 import { BlobRepository, type BlobRecord } from './blobs';
 import { CampaignRepository } from './campaigns';
-import { ChangeLogRepository, type HeldChange, type HeldState, type LoggedServerChange } from './change-log';
+import {
+  ChangeLogRepository,
+  type HeldChange,
+  type HeldState,
+  type LoggedServerChange,
+  type OwnHeldChange,
+} from './change-log';
 import { MembershipRepository, type Membership, type Role } from './memberships';
 import { migrateServer } from './schema';
 import type { SqlDriver, SqlExecutor } from './sql';
@@ -11,7 +17,7 @@ import { UserRepository, type UserRecord } from './users';
 
 export type { BlobRecord } from './blobs';
 export { CampaignExistsError } from './campaigns';
-export type { HeldChange, HeldState, LoggedServerChange } from './change-log';
+export type { HeldChange, HeldState, LoggedServerChange, OwnHeldChange } from './change-log';
 export { ROLES, type Membership, type Role } from './memberships';
 export type { TokenRecord } from './tokens';
 export { UserExistsError, type UserRecord } from './users';
@@ -162,6 +168,10 @@ export class ServerStore {
     return this.changeLog.append(tx, campaign, lastSeq, changes, pushedBy);
   }
 
+  allChanges(tx: SqlExecutor, campaign: string): Promise<Change[]> {
+    return this.changeLog.allChanges(tx, campaign);
+  }
+
   changesAfter(campaign: string, afterSeq: number, limit: number): Promise<LoggedServerChange[]> {
     return this.changeLog.changesAfter(campaign, afterSeq, limit);
   }
@@ -230,8 +240,25 @@ export class ServerStore {
     changeId: string,
     state: 'accepted' | 'rejected',
     decidedBy: string,
+    editedText: string | null = null,
   ): Promise<void> {
-    return this.changeLog.decideHeld(tx, campaign, changeId, state, decidedBy);
+    return this.changeLog.decideHeld(tx, campaign, changeId, state, decidedBy, editedText);
+  }
+
+  listOwnHeld(campaign: string, pushedBy: string, limit: number): Promise<OwnHeldChange[]> {
+    return this.changeLog.listOwnHeld(campaign, pushedBy, limit);
+  }
+
+  pendingHeld(tx: SqlExecutor, campaign: string): Promise<Change[]> {
+    return this.changeLog.pendingHeld(tx, campaign);
+  }
+
+  fieldValues(tx: SqlExecutor, campaign: string, table: string, rowId: string, column: string): Promise<JsonValue[]> {
+    return this.changeLog.fieldValues(tx, campaign, table, rowId, column);
+  }
+
+  rowLogged(tx: SqlExecutor, campaign: string, table: string, rowId: string): Promise<boolean> {
+    return this.changeLog.rowLogged(tx, campaign, table, rowId);
   }
 
   // ---- blobs ----------------------------------------------------------------------------

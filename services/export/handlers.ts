@@ -3,7 +3,7 @@ import type { exportChannels, ExportFormat, ReportExportResult } from '../../sha
 import { exportLabels, translator } from '../../shared/export/labels';
 import { reportHtml } from '../../shared/export/html';
 import { ServiceError } from '../errors';
-import type { Handler } from '../handlers';
+import type { HandlersOf } from '../handler';
 import { requireAuthor } from '../identity';
 import type { JobRegistry } from '../jobs';
 import { requireReport } from '../reports/reports';
@@ -17,7 +17,7 @@ export interface ExportHost {
   readonly printPdf: PdfPrinter;
 }
 
-type ExportHandlers = { readonly [C in keyof typeof exportChannels]: Handler<C> };
+type ExportHandlers = HandlersOf<typeof exportChannels>;
 
 export function createExportHandlers(profile: Profile, jobs: JobRegistry, host?: ExportHost): ExportHandlers {
   const store = profile.store;

@@ -106,15 +106,13 @@ export function gazetteerSource(store: LocalStore, campaignId: string): Gazettee
       .list('sectors', where)
       .map((sector) => ({ id: sector.id, code: sector.code ?? '', name: sector.name ?? '' })),
     regions: store.list('regions', where).map((region) => ({ id: region.id, name: region.name ?? '' })),
-    organisations: store
-      .list('organisations', where)
-      .map((organisation) => ({
-        id: organisation.id,
-        name: organisation.name ?? '',
-        sectorId: organisation.sector_id ?? '',
-        regionId: organisation.region_id ?? '',
-        contact: organisation.contact,
-      })),
+    organisations: store.list('organisations', where).map((organisation) => ({
+      id: organisation.id,
+      name: organisation.name ?? '',
+      sectorId: organisation.sector_id ?? '',
+      regionId: organisation.region_id ?? '',
+      contact: organisation.contact,
+    })),
     members: store
       .list('members', where)
       .map((member) => ({ id: member.id, name: member.name ?? '', email: member.email })),

@@ -123,13 +123,11 @@ export function createMissingReports(
     ...store
       .list('regions', { campaign_id: campaignId }, { orderBy: ['name', 'id'] })
       .map((region) => ({ kind: 'region' as const, scopeId: region.id, scopeName: region.name ?? region.id })),
-    ...store
-      .list('sectors', { campaign_id: campaignId }, { orderBy: ['sort_order', 'id'] })
-      .map((sector) => ({
-        kind: 'sector' as const,
-        scopeId: sector.id,
-        scopeName: sector.name ?? sector.code ?? sector.id,
-      })),
+    ...store.list('sectors', { campaign_id: campaignId }, { orderBy: ['sort_order', 'id'] }).map((sector) => ({
+      kind: 'sector' as const,
+      scopeId: sector.id,
+      scopeName: sector.name ?? sector.code ?? sector.id,
+    })),
     { kind: 'final', scopeId: null, scopeName: '' },
   ];
   let created = 0;

@@ -3,10 +3,10 @@ import { searchDocuments, searchNotes } from '../../db/repositories/search';
 import type { searchChannels } from '../../shared/contract/search';
 import type { SearchHit, SearchResult } from '../../shared/domain/search';
 import { ServiceError } from '../errors';
-import type { Handler } from '../handlers';
+import type { HandlersOf } from '../handler';
 import { ftsQuery } from './query';
 
-type SearchHandlers = { readonly [C in keyof typeof searchChannels]: Handler<C> };
+type SearchHandlers = HandlersOf<typeof searchChannels>;
 
 /**
  * Searches the notes and the documents of a campaign (FTS5, accents and case folded, every word

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChangeRejectedError } from '../../db/store/errors';
 import { createDispatch } from '../dispatch';
-import type { Handlers } from '../handlers';
+import type { Handlers } from '../handler';
 import { startServices, type Services } from '../runtime';
 import { newProfileKey } from '../../db/crypto/profile-key';
 

@@ -20,7 +20,7 @@ import { suggestForScope } from '../../shared/swot/suggest-scope';
 import { TEAM_SWOT_LEMMAS_PER_QUADRANT, sortTeamLemmas } from '../../shared/swot/team-swot';
 import { toScoringScope } from '../../shared/swot/scoring-scope';
 import { ServiceError } from '../errors';
-import type { Handler } from '../handlers';
+import type { HandlersOf } from '../handler';
 import { readIdentity, requireAuthor } from '../identity';
 import { applyUndo, withInverse, type RowRef } from './undo';
 import {
@@ -33,7 +33,7 @@ import {
   type ScopeRecords,
 } from './scope';
 
-type SwotHandlers = { readonly [C in keyof typeof swotChannels]: Handler<C> };
+type SwotHandlers = HandlersOf<typeof swotChannels>;
 
 /** Suggestions are capped so that a huge unclustered pool still answers quickly. */
 const MAX_LEMMA_HINTS = 50;

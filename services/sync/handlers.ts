@@ -7,11 +7,11 @@ import { memberNameOfNode } from '../../db/store/peers';
 import { ClockSkewError } from '../../shared/sync/hlc';
 import type { ExportResult, ImportResultView, syncChannels } from '../../shared/contract/sync';
 import { ServiceError } from '../errors';
-import type { Handler } from '../handlers';
+import type { HandlersOf } from '../handler';
 import type { JobRegistry } from '../jobs';
 import type { SyncController } from './controller';
 
-type SyncHandlers = { readonly [C in keyof typeof syncChannels]: Handler<C> };
+type SyncHandlers = HandlersOf<typeof syncChannels>;
 
 /** An error a person can act on, in plain words; anything else is a bug and says so. */
 function describeJobError(error: unknown): { message: string; code: string | null } {
@@ -109,6 +109,7 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
             duplicates: result.duplicates,
             deferred: result.deferred,
             conflicts: result.conflicts,
+            autoResolved: result.autoResolved ?? 0,
             campaigns: result.campaigns,
           };
         },

@@ -1,17 +1,15 @@
 import type { Profile } from '../../db/profile';
-import type { HeldEditView, workflowChannels } from '../../shared/contract/workflow';
+import type { HeldEditView, HeldRecordView, OwnHeldEditView, workflowChannels } from '../../shared/contract/workflow';
 import { diffWords } from 'diff';
 import type { HeldChangeView } from '../../server/api';
-import type { TableName } from '../../shared/sync/schema';
-import type { JsonValue } from '../../shared/sync/change';
+import { isTableName, type TableName } from '../../shared/sync/schema';
 import { decodeBase64, mergeUpdate, plainText } from '../../db/store/text';
 import type { LocalStore } from '../../db/store/store';
 import { ServiceError } from '../errors';
-import { resolveReportBlocks } from '../reports/blocks';
-import type { Handler } from '../handlers';
+import type { HandlersOf } from '../handler';
 import type { SyncController } from './controller';
 
-type WorkflowHandlers = { readonly [C in keyof typeof workflowChannels]: Handler<C> };
+type WorkflowHandlers = HandlersOf<typeof workflowChannels>;
 
 const MAX_VALUE_TEXT = 200;
 
@@ -29,6 +27,53 @@ const TEXT_ROOTS: Record<string, 'text' | 'xml'> = {
 /** A field's value as text: shared texts decoded from their Yjs state, others as JSON. */
 function fieldText(value: unknown): string {
   return value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The record a held edit touches (organisation, visit date, conversation, question), as this laptop knows it. */
+function recordOf(store: LocalStore, table: string, rowId: string, visitId: string): HeldRecordView {
+  const row = isTableName(table) ? (store.get(table, rowId) as Record<string, unknown> | null) : null;
+  const visit = store.get('visits', visitId);
+  const organisation = visit ? store.get('organisations', visit.organisation_id ?? '') : null;
+  const conversationId =
+    typeof row?.conversation_id === 'string' ? row.conversation_id : table === 'conversations' ? rowId : null;
+  const conversation = conversationId ? store.get('conversations', conversationId) : null;
+  const groups = (conversation?.respondent_group_ids ?? [])
+    .map((id) => store.get('respondent_groups', id)?.name)
+    .filter((name): name is string => Boolean(name));
+  const questionId = typeof row?.guiding_question_id === 'string' ? row.guiding_question_id : null;
+  const question = questionId ? store.get('guiding_questions', questionId) : null;
+  return {
+    organisation: organisation?.name ?? null,
+    visitDate: visit?.date ?? null,
+    conversation: groups.length > 0 ? groups.join(', ') : null,
+    question: question ? [question.number, question.text].filter(Boolean).join(' ') : null,
+  };
+}
+
+/** A member's name for an author (a member id) or an account (an e-mail address), when this laptop knows them. */
+function memberName(store: LocalStore, who: string): string | null {
+  return (store.get('members', who) ?? store.list('members', { email: who })[0] ?? null)?.name ?? null;
+}
+
+/** This user's own held edits of a visit that wait for a decision or were rejected (not yet dismissed). */
+function ownHeld(store: LocalStore, visitId: string): OwnHeldEditView[] {
+  return store.listHeldOutcomes(visitId).flatMap((outcome) =>
+    outcome.state === 'accepted'
+      ? []
+      : [
+          {
+            campaignId: outcome.campaign,
+            changeId: outcome.changeId,
+            visitId: outcome.visitId,
+            field: `${outcome.table}.${outcome.column}`,
+            state: outcome.state,
+            record: recordOf(store, outcome.table, outcome.rowId, outcome.visitId),
+            decidedBy: outcome.decidedBy ? (memberName(store, outcome.decidedBy) ?? outcome.decidedBy) : null,
+            decidedAt: outcome.decidedAt,
+            editedText: outcome.editedText,
+          },
+        ],
+  );
 }
 
 /**
@@ -53,21 +98,6 @@ function describeHeld(store: LocalStore, held: HeldChangeView): HeldEditView {
       after = describeValue(change.value);
     }
   }
-  const visit = store.get('visits', held.visitId);
-  const organisation = visit ? store.get('organisations', visit.organisation_id ?? '') : null;
-  const conversationId =
-    typeof row?.conversation_id === 'string'
-      ? row.conversation_id
-      : change.table === 'conversations'
-        ? change.rowId
-        : null;
-  const conversation = conversationId ? store.get('conversations', conversationId) : null;
-  const groups = (conversation?.respondent_group_ids ?? [])
-    .map((id) => store.get('respondent_groups', id)?.name)
-    .filter((name): name is string => Boolean(name));
-  const questionId = typeof row?.guiding_question_id === 'string' ? row.guiding_question_id : null;
-  const question = questionId ? store.get('guiding_questions', questionId) : null;
-  const member = store.get('members', change.author) ?? store.list('members', { email: change.author })[0] ?? null;
   return {
     changeId: change.id,
     visitId: held.visitId,
@@ -77,13 +107,8 @@ function describeHeld(store: LocalStore, held: HeldChangeView): HeldEditView {
     pushedBy: held.pushedBy,
     receivedAt: held.receivedAt,
     reason: held.reason,
-    record: {
-      organisation: organisation?.name ?? null,
-      visitDate: visit?.date ?? null,
-      conversation: groups.length > 0 ? groups.join(', ') : null,
-      question: question ? [question.number, question.text].filter(Boolean).join(' ') : null,
-    },
-    authorName: member?.name ?? null,
+    record: recordOf(store, change.table, change.rowId, held.visitId),
+    authorName: memberName(store, change.author),
     before,
     after,
     diff: diffWords(before, after).map((part) => ({
@@ -93,7 +118,12 @@ function describeHeld(store: LocalStore, held: HeldChangeView): HeldEditView {
   };
 }
 
-export function createWorkflowHandlers(profile: Profile, sync: SyncController): WorkflowHandlers {
+/** `onLocalChange` tells the UI that local state (a dismissed decision) changed. */
+export function createWorkflowHandlers(
+  profile: Profile,
+  sync: SyncController,
+  onLocalChange: () => void = () => {},
+): WorkflowHandlers {
   const store = profile.store;
   return {
     'workflow.visit': async ({ visitId, to }) => {
@@ -107,18 +137,20 @@ export function createWorkflowHandlers(profile: Profile, sync: SyncController): 
     'workflow.report': async ({ reportId, to }) => {
       const report = store.get('reports', reportId);
       if (!report) throw new ServiceError('NOT_FOUND', `No report ${reportId}`);
-      // Finalising records the report's block values on the server (see reports.workflow).
-      const frozen =
-        to === 'final' ? (resolveReportBlocks(store, reportId) as unknown as Record<string, JsonValue>) : undefined;
-      const answer = await sync.online((client) =>
-        client.transitionReport(report.campaign_id, reportId, to, frozen ? { frozen } : {}),
-      );
+      // Finalising: the server resolves and records the blocks' frozen values from its own records.
+      const answer = await sync.online((client) => client.transitionReport(report.campaign_id, reportId, to));
       store.applyRemote(answer.changes ?? [answer.change], 'server');
       return { status: answer.status };
     },
     'workflow.held': async ({ campaignId }) => {
       const answer = await sync.online((client) => client.listHeld(campaignId, 'pending'));
       return answer.held.map((held) => describeHeld(store, held));
+    },
+    'workflow.ownHeld': ({ visitId }) => ownHeld(store, visitId),
+    'workflow.dismissOwnHeld': ({ campaignId, changeId }) => {
+      const dismissed = store.dismissHeldOutcome(campaignId, changeId);
+      if (dismissed) onLocalChange();
+      return { dismissed };
     },
     'workflow.decide': async ({ campaignId, changeId, decision }) =>
       sync.online((client) => client.decideHeld(campaignId, changeId, decision)),

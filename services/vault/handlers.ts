@@ -1,12 +1,10 @@
 import { readKeyFile } from '../../db/crypto/key-file';
 import type { Profile } from '../../db/profile';
-import type { ChannelName } from '../../shared/contract/channels';
 import type { vaultChannels } from '../../shared/contract/vault';
 import { ServiceError } from '../errors';
-import type { Handler } from '../handlers';
+import type { HandlersOf } from '../handler';
 
-export type VaultChannel = keyof typeof vaultChannels & ChannelName;
-export type VaultHandlers = { readonly [C in VaultChannel]: Handler<C> };
+export type VaultHandlers = HandlersOf<typeof vaultChannels>;
 
 /**
  * The vault channels of services started with a key by their caller (startServices in tests and

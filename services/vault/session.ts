@@ -9,7 +9,7 @@ import type { AppEvent } from '../../shared/contract/events';
 import type { VaultStatus } from '../../shared/contract/vault';
 import { createDispatch, type Dispatch } from '../dispatch';
 import { ServiceError } from '../errors';
-import type { Handler, Handlers } from '../handlers';
+import type { Handler, Handlers } from '../handler';
 import { startServices, type Services, type StartServicesOptions } from '../runtime';
 import { APP_VERSION } from '../version';
 import type { VaultHandlers } from './handlers';

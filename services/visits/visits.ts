@@ -7,12 +7,12 @@ import type { visitChannels } from '../../shared/contract/visit';
 import type { Member, Note, VisitDocument } from '../../shared/domain/model';
 import type { ConversationSummary, VisitDocumentView } from '../../shared/domain/visit';
 import { ServiceError } from '../errors';
-import type { Handler } from '../handlers';
+import type { HandlersOf } from '../handler';
 import { currentMemberId, requireAuthor } from '../identity';
 import { ftsQuery } from '../search/query';
 import { extractDocumentText } from './extract';
 
-type VisitHandlers = { readonly [C in keyof typeof visitChannels]: Handler<C> };
+type VisitHandlers = HandlersOf<typeof visitChannels>;
 
 /** The preparation notes of a visit live in a conversation with no respondent group (it counts for no SWOT). */
 export function preparationConversationId(visitId: string): string {

@@ -11,6 +11,7 @@ import { visitChannels } from './visit';
 import { searchChannels } from './search';
 import { reportChannels } from './reports';
 import { exportChannels } from './export';
+import { conflictsChannels } from './conflicts';
 import { vaultChannels } from './vault';
 
 /**
@@ -40,6 +41,7 @@ export const contract = {
   ...searchChannels,
   ...reportChannels,
   ...exportChannels,
+  ...conflictsChannels,
   ...vaultChannels,
 } as const;
 

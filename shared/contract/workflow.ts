@@ -36,6 +36,29 @@ export interface HeldEditView {
   readonly diff: readonly { readonly kind: 'same' | 'added' | 'removed'; readonly text: string }[];
 }
 
+/** Which record a held edit touches, as this laptop knows it (null where it lacks it). */
+export type HeldRecordView = HeldEditView['record'];
+
+/**
+ * One of this user's own held edits, as their laptop shows it on the visit page: waiting for
+ * the coordinator, or rejected (by whom, and the text they wrote, to copy). The field itself
+ * shows the approved value again after the next sync.
+ */
+export interface OwnHeldEditView {
+  readonly campaignId: string;
+  readonly changeId: string;
+  readonly visitId: string;
+  /** What the edit touches, e.g. "notes.text" (for the field's label). */
+  readonly field: string;
+  readonly state: 'pending' | 'rejected';
+  readonly record: HeldRecordView;
+  /** Who decided: a member's name, else their e-mail address (null while pending). */
+  readonly decidedBy: string | null;
+  readonly decidedAt: number | null;
+  /** The field as its author wrote it (rejected edits). */
+  readonly editedText: string | null;
+}
+
 export const workflowChannels = {
   'workflow.visit': channel<{ readonly status: string }>()(
     z.object({ visitId: idSchema, to: z.enum(['submitted', 'approved', 'done']) }).strict(),
@@ -44,6 +67,10 @@ export const workflowChannels = {
     z.object({ reportId: idSchema, to: z.enum(['final', 'draft']) }).strict(),
   ),
   'workflow.held': channel<readonly HeldEditView[]>()(z.object({ campaignId: idSchema }).strict()),
+  'workflow.ownHeld': channel<readonly OwnHeldEditView[]>()(z.object({ visitId: idSchema }).strict()),
+  'workflow.dismissOwnHeld': channel<{ readonly dismissed: boolean }>()(
+    z.object({ campaignId: idSchema, changeId: z.string().min(1).max(100) }).strict(),
+  ),
   'workflow.decide': channel<{ readonly state: string }>()(
     z
       .object({ campaignId: idSchema, changeId: z.string().min(1).max(100), decision: z.enum(['accept', 'reject']) })

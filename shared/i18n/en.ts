@@ -1,5 +1,7 @@
 import type { Messages } from './nl-BE';
 import { fieldEn } from './field.en';
+import { boardEn } from './board.en';
+import { conflictsEn } from './conflicts.en';
 import { exportEn } from './export.en';
 import { swotEn } from './swot.en';
 import { syncEn } from './sync.en';
@@ -68,6 +70,8 @@ export const en: Messages = {
     retry: 'Try again',
   },
   field: fieldEn,
+  swotBoard: boardEn,
+  conflicts: conflictsEn,
   swot: swotEn,
   reportText: reportTextEn,
   export: exportEn,

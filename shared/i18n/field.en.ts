@@ -92,6 +92,7 @@ export const fieldEn: Messages['field'] = {
     retry: 'Try again',
     discard: 'Leave out',
     chooseIdentity:
-      'First choose who you are under “I am” (at the top): what you typed stays and is saved as soon as you choose your name.',
+      'First choose who you are under “I am” (on the left, in the sidebar): what you typed stays and is saved as soon as you choose your name.',
+    toPicker: 'Choose your name',
   },
 };

@@ -91,6 +91,7 @@ export const fieldNlBE = {
     retry: 'Opnieuw proberen',
     discard: 'Weglaten',
     chooseIdentity:
-      'Kies eerst wie je bent bij „Ik ben” (bovenaan): wat je typte blijft staan en wordt bewaard zodra je je naam kiest.',
+      'Kies eerst wie je bent bij „Ik ben” (links, in de zijbalk): wat je typte blijft staan en wordt bewaard zodra je je naam kiest.',
+    toPicker: 'Naam kiezen',
   },
 };

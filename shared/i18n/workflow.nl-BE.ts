@@ -22,6 +22,28 @@ export const workflowNlBE = {
     accept: 'Aanvaarden',
     reject: 'Verwerpen',
   },
+  own: {
+    title: 'Je late wijzigingen',
+    rejected:
+      '{{who}} heeft je wijziging ({{field}}) verworpen op {{time}}. Het bezoek toont weer de goedgekeurde tekst.',
+    someone: 'De coördinator',
+    rejectedText: 'Wat jij schreef (kopieer het als je het nog nodig hebt):',
+    copy: 'Kopiëren',
+    copied: 'Gekopieerd.',
+    copyFailed: 'Kopiëren lukt hier niet: selecteer de tekst en kopieer hem zelf.',
+    dismiss: 'Gelezen',
+    pending_one:
+      '{{count}} wijziging kwam op de server toe na de goedkeuring en wacht op de beslissing van de coördinator.',
+    pending_other:
+      '{{count}} wijzigingen kwamen op de server toe na de goedkeuring en wachten op de beslissing van de coördinator.',
+    fields: {
+      notes_text: 'notitie',
+      swot_items_text: 'SWOT-item',
+      lemmas_narrative: 'toelichting bij een lemma',
+      report_sections_body: 'rapportsectie',
+      other: 'een veld',
+    },
+  },
   errors: {
     forbidden: 'Alleen de regiocoördinator van deze regio of de teamleider mag dit.',
     needsServer:

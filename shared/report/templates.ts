@@ -142,3 +142,25 @@ export function expandContent(
   if (!expanded || (expanded.content ?? []).length === 0) return null;
   return expanded;
 }
+
+/**
+ * The key of a section added to a template, from its title: a slug, made unique among the keys
+ * the template already has. Derived, not random, so two laptops that add the same section to the
+ * same template offline give it the same key, and the reports made from it the same section id
+ * (services/reports sectionId). Existing sections keep their key when renamed or moved.
+ */
+export function templateKeyFor(title: string, taken: Iterable<string>): string {
+  const slug =
+    title
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/\{[a-z]+\}/gi, ' ')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 50)
+      .replace(/-+$/, '') || 'sectie';
+  const used = new Set(taken);
+  if (!used.has(slug)) return slug;
+  for (let n = 2; ; n += 1) if (!used.has(`${slug}-${n}`)) return `${slug}-${n}`;
+}

@@ -221,13 +221,11 @@ describe('chooseGroupThreshold', () => {
   });
 
   it('picks one of its candidates that reproduces the team clustering at least as well as the default', () => {
-    const labelled = texts
-      .slice(0, 10)
-      .map((text, index) => ({
-        text,
-        lemmaId: ['s', 's', 's', 'w', 'w', 'w', 'v', 'v', 'f', 'f'][index] as string,
-        group: 'one',
-      }));
+    const labelled = texts.slice(0, 10).map((text, index) => ({
+      text,
+      lemmaId: ['s', 's', 's', 'w', 'w', 'w', 'v', 'v', 'f', 'f'][index] as string,
+      group: 'one',
+    }));
     const twice = [...labelled, ...labelled.map((item) => ({ ...item, group: 'two' }))];
     const chosen = chooseGroupThreshold(twice);
     expect(GROUP_THRESHOLD_CANDIDATES).toContain(chosen);

@@ -14,8 +14,10 @@ export interface ApplyReport {
   readonly duplicates: number;
   /** Changes kept aside because they need a newer schema than this store knows. */
   readonly deferred: number;
-  /** Concurrent edits of judgement fields recorded in the conflicts table. */
+  /** Concurrent edits of judgement fields recorded in the conflicts table (the user chooses). */
   readonly conflicts: number;
+  /** Concurrent edits of lww fields the last writer won, the loser kept visible with a restore. */
+  readonly autoResolved?: number;
   /** Changes set aside because they cannot be applied here (only when the caller asked to set aside). */
   readonly setAside?: readonly SetAsideChange[];
 }
@@ -32,6 +34,22 @@ export interface LoggedChange {
   readonly seq: number;
   readonly source: ChangeSourceKind;
   readonly change: Change;
+}
+
+/** What became of one of this account's edits that the server held for a coordinator. */
+export interface HeldOutcome {
+  readonly changeId: string;
+  readonly visitId: string;
+  readonly table: string;
+  readonly rowId: string;
+  readonly column: string;
+  readonly state: 'pending' | 'accepted' | 'rejected';
+  readonly receivedAt: number;
+  /** The deciding account's e-mail address (null while pending). */
+  readonly decidedBy: string | null;
+  readonly decidedAt: number | null;
+  /** For a rejected edit: the field as its author wrote it. */
+  readonly editedText: string | null;
 }
 
 export interface SyncReplica {
@@ -52,4 +70,8 @@ export interface SyncReplica {
   /** Small persistent key/value state for transports (cursors, peer high-water marks). */
   getSyncState(key: string): string | null;
   setSyncState(key: string, value: string): void;
+  /** Keeps what the server said became of this account's held edits in a campaign (a replica may not keep them). */
+  recordHeldOutcomes?(campaign: string, outcomes: readonly HeldOutcome[]): void;
+  /** Whether the replica waits for a decision on a held edit of the campaign (the engine then asks each round). */
+  awaitsHeldDecision?(campaign: string): boolean;
 }

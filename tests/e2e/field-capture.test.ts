@@ -4,7 +4,7 @@ import { seedFieldwork } from '../support/seed';
 
 // Input is never lost: SWOT items typed at full speed (no pause between keys, Enter and on at
 // once) are stored exactly as typed, in order; items typed before choosing "Ik ben" are kept
-// and stored once a name is chosen.
+// and stored once a name is chosen, and the focus never leaves the field by itself.
 describe('SWOT capture at any typing speed (browser mode)', () => {
   const ctx = useBrowserApp({ profilePrefix: 'veldwerk-e2e-capture-' });
 
@@ -39,7 +39,7 @@ describe('SWOT capture at any typing speed (browser mode)', () => {
     expect(ctx.pageErrors).toEqual([]);
   });
 
-  it('keeps items typed before choosing "Ik ben" and stores them once a name is chosen', async () => {
+  it('never moves the focus while typing before "Ik ben": a pause and more typing lose nothing', async () => {
     const seeded = await seedFieldwork(ctx.app.services, { identity: null });
     const conversationId = seeded.conversations[0] as string;
     await ctx.openApp();
@@ -47,23 +47,39 @@ describe('SWOT capture at any typing speed (browser mode)', () => {
     await ctx.page.goto(
       `${ctx.app.bridge.url}/#/campaigns/${seeded.campaignId}/visits/${seeded.visits[0]}/conversations/${conversationId}`,
     );
-    const input = ctx.page.getByTestId('capture-weaknesses').getByRole('textbox');
+    const capture = ctx.page.getByTestId('capture-threats');
+    const input = capture.getByRole('textbox');
     await input.click();
-    await ctx.page.keyboard.type('Weinig personeel\nOude lokalen\n', { delay: 0 });
-    // The screen says what to do and puts the focus on the picker; the input is empty again.
-    await ctx.page.getByTestId('capture-weaknesses').getByText('Kies eerst wie je bent').first().waitFor();
-    // (after a short pause, so keys typed at full speed are never sent to the picker)
+    const first = ['Minder subsidies', 'Nieuwe regelgeving'];
+    await ctx.page.keyboard.type(first.map((text) => `${text}\n`).join(''), { delay: 0 });
+    // The refusal arrives: the screen says what to do, with a button to the picker.
+    const notice = ctx.page.getByTestId('identity-notice');
+    await notice.getByText('Kies eerst wie je bent').waitFor();
+    // The inspector thinks for a moment (longer than any pause the screen might wait for) and
+    // types on at full speed: every key still lands in the field, none in the picker.
+    await ctx.page.waitForTimeout(1_500);
+    expect(await ctx.page.evaluate(() => document.activeElement?.id)).not.toBe('identity-picker');
+    const second = ['Concurrentie van privé-aanbieders', 'Wachtlijsten elders'];
+    await ctx.page.keyboard.type(second.map((text) => `${text}\n`).join(''), { delay: 0 });
+    await ctx.page.keyboard.type('Onzeker', { delay: 0 });
+    expect(await input.inputValue()).toBe('Onzeker');
     await expect
-      .poll(() => ctx.page.evaluate(() => document.activeElement?.id), { timeout: 10_000 })
-      .toBe('identity-picker');
-    expect(await input.inputValue()).toBe('');
-    expect(await storedTexts(conversationId, 'weaknesses')).toEqual([]);
+      .poll(() => capture.locator('[data-pending-entry="held"]').allTextContents())
+      .toEqual([...first, ...second].map((text) => `${text}wacht op je naam`));
+    expect(await ctx.call('identity.get', { campaignId: seeded.campaignId })).toMatchObject({ memberId: null });
+    expect(await storedTexts(conversationId, 'threats')).toEqual([]);
+    // The button (not a timer) puts the focus on the picker; choosing a name stores everything, in order.
+    await notice.getByRole('button', { name: 'Naam kiezen' }).click();
+    expect(await ctx.page.evaluate(() => document.activeElement?.id)).toBe('identity-picker');
     await ctx.page.locator('#identity-picker').selectOption({ label: 'Bart Claes' });
+    await input.press('Enter');
     await expect
-      .poll(() => storedTexts(conversationId, 'weaknesses'), { timeout: 15_000 })
-      .toEqual(['Weinig personeel', 'Oude lokalen']);
+      .poll(() => storedTexts(conversationId, 'threats'), { timeout: 15_000 })
+      .toEqual([...first, ...second, 'Onzeker']);
+    await expect.poll(() => notice.count()).toBe(0);
     const items = await ctx.call('swot.capture', { conversationId });
     expect(new Set(items.items.map((item) => item.authorName))).toEqual(new Set(['Bart Claes']));
+    expect(ctx.pageErrors).toEqual([]);
   });
 
   it('stores five team lemmas typed at full speed, and focus stays in the quadrant', async () => {

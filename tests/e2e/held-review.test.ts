@@ -1,8 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServices, type Services } from '../../services/runtime';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, screenshot } from '../support/browser';
-import { tempDir, testProfileKey } from '../support/profile';
+import { tempDir } from '../support/profile';
 import { seedFieldwork, type SeededCampaign } from '../support/seed';
 import { call, until } from '../support/services';
 import { startWebApp, type WebApp } from '../support/web-app';
@@ -16,13 +15,14 @@ import {
 } from '../integration/server-support';
 
 // Issue 10: the region coordinator reviews a late edit of an approved visit in Chromium: the
-// record, the inspector by name and the text as a before/after diff, then rejects it.
+// record, the inspector by name and the text as a before/after diff, then rejects it; the
+// inspector's laptop then shows the approved text again and says who rejected what they wrote.
 describe('held late edits in Chromium (browser mode)', () => {
   let browser: Browser;
   let handle: TestStoreHandle;
   let server: RunningTestServer;
   let coordinator: WebApp;
-  let inspector: Services;
+  let inspector: WebApp;
   let seeded: SeededCampaign;
   const coordinatorProfile = tempDir('veldwerk-e2e-held-coord-');
   const inspectorProfile = tempDir('veldwerk-e2e-held-insp-');
@@ -34,18 +34,14 @@ describe('held late edits in Chromium (browser mode)', () => {
     browser = await launchChromium();
     handle = await createTestStoreLocation('sqlite');
     server = await startTestServer(handle.location);
-    inspector = startServices({
-      profileDir: inspectorProfile.dir,
-      key: testProfileKey(inspectorProfile.dir),
-      transport: 'http',
-    });
-    seeded = await seedFieldwork(inspector, { visits: 1 });
+    inspector = await startWebApp(inspectorProfile.dir);
+    seeded = await seedFieldwork(inspector.services, { visits: 1 });
     const visitId = seeded.visits[0] as string;
     const conversationId = seeded.conversations[0] as string;
     const regionId =
-      inspector.profile.store.get(
+      inspector.services.profile.store.get(
         'organisations',
-        inspector.profile.store.get('visits', visitId)?.organisation_id ?? '',
+        inspector.services.profile.store.get('visits', visitId)?.organisation_id ?? '',
       )?.region_id ?? '';
     await seed(
       server.store,
@@ -55,18 +51,31 @@ describe('held late edits in Chromium (browser mode)', () => {
         { email: 'coord@inspectie.be', roles: [{ role: 'region-coordinator', scope: regionId }] },
       ],
     );
-    await call(inspector, 'notes.save', { conversationId, guidingQuestionId: null, text: 'De werking loopt goed.' });
-    await call(inspector, 'sync.connect', {
+    // The coordinator is a member the laptops know by name.
+    inspector.services.profile.store.insert('members', seeded.campaignId, {
+      name: 'Sofie Maes',
+      email: 'coord@inspectie.be',
+      is_inspector: false,
+      is_team_lead: false,
+      coordinator_of: [regionId],
+      sector_lead_of: [],
+    });
+    await call(inspector.services, 'notes.save', {
+      conversationId,
+      guidingQuestionId: null,
+      text: 'De werking loopt goed.',
+    });
+    await call(inspector.services, 'sync.connect', {
       serverUrl: server.url,
       email: 'anna@inspectie.be',
       password: TEST_PASSWORD,
     });
     await until(
-      () => call(inspector, 'sync.status', {}),
+      () => call(inspector.services, 'sync.status', {}),
       (status) => status.state === 'up-to-date' && status.pendingChanges === 0,
       'the first push',
     );
-    await call(inspector, 'workflow.visit', { visitId, to: 'submitted' });
+    await call(inspector.services, 'workflow.visit', { visitId, to: 'submitted' });
 
     coordinator = await startWebApp(coordinatorProfile.dir);
     await call(coordinator.services, 'sync.connect', {
@@ -82,18 +91,18 @@ describe('held late edits in Chromium (browser mode)', () => {
     await call(coordinator.services, 'workflow.visit', { visitId, to: 'approved' });
 
     // The inspector edits the note after the approval: the server holds the edit.
-    await call(inspector, 'sync.now', {});
+    await call(inspector.services, 'sync.now', {});
     await until(
-      async () => inspector.profile.store.get('visits', visitId)?.status,
+      async () => inspector.services.profile.store.get('visits', visitId)?.status,
       (status) => status === 'approved',
       'the approval on the inspector laptop',
     );
-    await call(inspector, 'notes.save', {
+    await call(inspector.services, 'notes.save', {
       conversationId,
       guidingQuestionId: null,
       text: 'De werking loopt uitstekend.',
     });
-    await call(inspector, 'sync.now', {});
+    await call(inspector.services, 'sync.now', {});
     await until(
       () => call(coordinator.services, 'workflow.held', { campaignId: seeded.campaignId }),
       (list) => list.some((edit) => edit.field === 'notes.text'),
@@ -105,7 +114,7 @@ describe('held late edits in Chromium (browser mode)', () => {
     for (const context of contexts) await context.close();
     await browser?.close();
     await coordinator?.stop();
-    await inspector?.close();
+    await inspector?.stop();
     await server?.close();
     await handle?.destroy();
     for (const folder of [coordinatorProfile, inspectorProfile]) folder.remove();
@@ -139,5 +148,34 @@ describe('held late edits in Chromium (browser mode)', () => {
         (held) => held.field === 'notes.text',
       ),
     ).toBe(false);
+  });
+
+  it('shows the inspector the approved text again, who rejected the edit and what they wrote', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'nl-BE' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(inspector.bridge.openUrl);
+    await page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
+    await page.goto(`${inspector.bridge.url}/#/campaigns/${seeded.campaignId}/visits/${seeded.visits[0]}`);
+    await call(inspector.services, 'sync.now', {});
+    const own = page.getByTestId('own-held-edits');
+    const notice = own.locator('.own-held-edit').filter({ hasText: 'notitie' });
+    await notice.waitFor({ timeout: 20_000 });
+    const text = (await notice.textContent()) ?? '';
+    expect(text).toContain('verworpen');
+    expect(text).toContain('Sofie Maes heeft je wijziging (notitie) verworpen');
+    expect(await notice.getByRole('textbox').inputValue()).toBe('De werking loopt uitstekend.');
+    // The note itself reads as approved again.
+    await expect
+      .poll(() =>
+        inspector.services.profile.store
+          .list('notes', { conversation_id: seeded.conversations[0] as string })
+          .map((note) => note.text),
+      )
+      .toEqual(['De werking loopt goed.']);
+    await notice.scrollIntoViewIfNeeded();
+    await screenshot(page, 'held-edit-rejected-author-nl');
+    await notice.getByRole('button', { name: 'Gelezen' }).click();
+    await expect.poll(() => notice.count(), { timeout: 20_000 }).toBe(0);
   });
 });

@@ -33,13 +33,11 @@ describe('the whole flow as a new user in Chromium (browser mode)', () => {
 
     // 3. Organisations from a CSV file with bad rows.
     await page.getByRole('link', { name: 'Organisaties', exact: true }).click();
-    await page
-      .getByLabel('CSV-bestand', { exact: true })
-      .setInputFiles({
-        name: 'organisaties.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(ORGANISATIONS_CSV, 'utf8'),
-      });
+    await page.getByLabel('CSV-bestand', { exact: true }).setInputFiles({
+      name: 'organisaties.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(ORGANISATIONS_CSV, 'utf8'),
+    });
     await page.getByText('Gekozen: organisaties.csv').waitFor();
     await page.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
     await page.getByText('3 klaar om te importeren, 0 mogelijke dubbels, 2 met fouten.').waitFor();

@@ -96,23 +96,19 @@ describe('visit preparation and conversation capture in Chromium (browser mode)'
     const documentsSection = page.getByRole('region', { name: 'Ontvangen documenten' });
     await documentsSection.getByRole('button', { name: 'Document toevoegen' }).click();
     await documentsSection.getByText('Kies eerst een bestand.').waitFor();
-    await documentsSection
-      .getByLabel('Bestand')
-      .setInputFiles({
-        name: 'jaarverslag-2014.pdf',
-        mimeType: 'application/pdf',
-        buffer: tinyPdf('Jaarverslag 2014: wachtlijsten voor NT2 en cooperatie met OCMW'),
-      });
+    await documentsSection.getByLabel('Bestand').setInputFiles({
+      name: 'jaarverslag-2014.pdf',
+      mimeType: 'application/pdf',
+      buffer: tinyPdf('Jaarverslag 2014: wachtlijsten voor NT2 en cooperatie met OCMW'),
+    });
     await documentsSection.getByLabel('Titel (niet verplicht)').fill('Jaarverslag 2014');
     await documentsSection.getByRole('button', { name: 'Document toevoegen' }).click();
     await documentsSection.getByText('„Jaarverslag 2014” toegevoegd en doorzoekbaar.').waitFor();
-    await documentsSection
-      .getByLabel('Bestand')
-      .setInputFiles({
-        name: 'organogram.png',
-        mimeType: 'image/png',
-        buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]),
-      });
+    await documentsSection.getByLabel('Bestand').setInputFiles({
+      name: 'organogram.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]),
+    });
     await documentsSection.getByRole('button', { name: 'Document toevoegen' }).click();
     await documentsSection
       .getByText('„organogram.png” toegevoegd. Er zat geen leesbare tekst in', { exact: false })

@@ -112,6 +112,8 @@ describe('workflow services', () => {
     const seeded = await seedFieldwork(inspector, { visits: 1 });
     const visitId = seeded.visits[0] as string;
     const conversationId = seeded.conversations[0] as string;
+    // This test's server account is An's: her member carries its address, so her changes are hers.
+    inspector.profile.store.update('members', seeded.members[0], { email: 'an@inspectie.be' });
     const regionId =
       inspector.profile.store.get(
         'organisations',
@@ -178,6 +180,135 @@ describe('workflow services', () => {
     expect(edit?.diff.filter((part) => part.kind !== 'same').map((part) => `${part.kind}:${part.text}`)).toEqual([
       'removed:goed',
       'added:uitstekend',
+    ]);
+  });
+
+  it('after a rejection the author laptop shows the approved values again and says who rejected what', async () => {
+    const inspector = env.laptop();
+    const seeded = await seedFieldwork(inspector, { visits: 1 });
+    const visitId = seeded.visits[0] as string;
+    const conversationId = seeded.conversations[0] as string;
+    // This test's account is Ilse's: her member carries its address, so her changes are hers.
+    inspector.profile.store.update('members', seeded.members[0], { email: 'ilse@inspectie.be' });
+    const regionId =
+      inspector.profile.store.get(
+        'organisations',
+        inspector.profile.store.get('visits', visitId)?.organisation_id ?? '',
+      )?.region_id ?? '';
+    await seed(
+      env.server.store,
+      [seeded.campaignId],
+      [
+        { email: 'ilse@inspectie.be', roles: [{ role: 'inspector' }] },
+        { email: 'regio@inspectie.be', roles: [{ role: 'region-coordinator', scope: regionId }] },
+      ],
+    );
+    await call(inspector, 'notes.save', { conversationId, guidingQuestionId: null, text: 'De werking loopt goed.' });
+    const item = await call(inspector, 'swot.items.add', {
+      conversationId,
+      quadrant: 'strengths',
+      text: 'Sterk team',
+    });
+    await call(inspector, 'sync.connect', {
+      serverUrl: env.server.url,
+      email: 'ilse@inspectie.be',
+      password: TEST_PASSWORD,
+    });
+    await until(
+      () => call(inspector, 'sync.status', {}),
+      (status) => status.state === 'up-to-date' && status.pendingChanges === 0,
+      'the first push',
+    );
+    await call(inspector, 'workflow.visit', { visitId, to: 'submitted' });
+    const coordinator = env.laptop();
+    await call(coordinator, 'sync.connect', {
+      serverUrl: env.server.url,
+      email: 'regio@inspectie.be',
+      password: TEST_PASSWORD,
+    });
+    await until(
+      async () => coordinator.profile.store.get('visits', visitId)?.status,
+      (status) => status === 'submitted',
+      'the submitted visit',
+    );
+    await call(coordinator, 'workflow.visit', { visitId, to: 'approved' });
+    await call(inspector, 'sync.now', {});
+    await until(
+      async () => inspector.profile.store.get('visits', visitId)?.status,
+      (status) => status === 'approved',
+      'the approval on the inspector laptop',
+    );
+
+    // Two late edits: the note's shared text and the item's text (last writer wins).
+    await call(inspector, 'notes.save', { conversationId, guidingQuestionId: null, text: 'De werking loopt slecht.' });
+    await call(inspector, 'swot.items.update', { itemId: item.id, text: 'Zwak team' });
+    await call(inspector, 'sync.now', {});
+    const pending = await until(
+      () => call(inspector, 'workflow.ownHeld', { visitId }),
+      (list) => list.length === 2,
+      'the held edits on the author laptop',
+    );
+    expect(pending.map((edit) => edit.state)).toEqual(['pending', 'pending']);
+    const held = await until(
+      () => call(coordinator, 'workflow.held', { campaignId: seeded.campaignId }),
+      (list) => list.length === 2,
+      'the held edits on the coordinator laptop',
+    );
+    for (const edit of held)
+      await call(coordinator, 'workflow.decide', {
+        campaignId: seeded.campaignId,
+        changeId: edit.changeId,
+        decision: 'reject',
+      });
+
+    const noteText = () =>
+      inspector.profile.store.list('notes', { conversation_id: conversationId }).map((note) => note.text)[0];
+    await call(inspector, 'sync.now', {});
+    await until(
+      async () => [noteText(), inspector.profile.store.get('swot_items', item.id)?.text],
+      (values) => values[0] === 'De werking loopt goed.' && values[1] === 'Sterk team',
+      'the approved values back on the author laptop',
+    );
+    const rejected = await until(
+      () => call(inspector, 'workflow.ownHeld', { visitId }),
+      (list) => list.length === 2 && list.every((edit) => edit.state === 'rejected'),
+      'the rejections on the author laptop',
+    );
+    expect(rejected.map((edit) => edit.decidedBy)).toEqual(['regio@inspectie.be', 'regio@inspectie.be']);
+    expect(new Set(rejected.map((edit) => edit.editedText))).toEqual(
+      new Set(['De werking loopt slecht.', 'Zwak team']),
+    );
+    expect(rejected.find((edit) => edit.field === 'notes.text')?.record).toMatchObject({
+      organisation: 'Agentschap Integratie Gent',
+      conversation: 'Personeel',
+    });
+
+    // Every laptop reads the same: the coordinator's too, after it pulls the rejection's changes.
+    await call(coordinator, 'sync.now', {});
+    await until(
+      async () =>
+        coordinator.profile.store.list('notes', { conversation_id: conversationId }).map((note) => note.text)[0],
+      (text) => text === 'De werking loopt goed.',
+      'the approved note on the coordinator laptop',
+    );
+    expect(coordinator.profile.store.get('swot_items', item.id)?.text).toBe('Sterk team');
+
+    // Read and dismissed: it no longer shows; a new round does not bring it back.
+    const note = rejected.find((edit) => edit.field === 'notes.text');
+    expect(
+      await call(inspector, 'workflow.dismissOwnHeld', {
+        campaignId: seeded.campaignId,
+        changeId: note?.changeId ?? '',
+      }),
+    ).toEqual({ dismissed: true });
+    await call(inspector, 'sync.now', {});
+    await until(
+      () => call(inspector, 'sync.status', {}),
+      (status) => status.state === 'up-to-date',
+      'another round',
+    );
+    expect((await call(inspector, 'workflow.ownHeld', { visitId })).map((edit) => edit.field)).toEqual([
+      'swot_items.text',
     ]);
   });
 });

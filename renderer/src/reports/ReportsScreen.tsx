@@ -38,6 +38,9 @@ export function ReportsScreen({ setup }: { readonly setup: CampaignSetup }) {
           <p className="muted">{t('reports.list.intro')}</p>
         </div>
         <div className="button-row">
+          <Link href="/templates" className="button">
+            {t('reports.templates.open')}
+          </Link>
           <button
             type="button"
             className="button button-primary"

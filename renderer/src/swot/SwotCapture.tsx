@@ -6,6 +6,7 @@ import { api } from '../api';
 import { useContractQuery } from '../data/queries';
 import { describeError } from '../errors';
 import type { Entry, EntryQueue, SubmitResult } from '../input/entry-queue';
+import { IdentityNotice } from '../input/IdentityNotice';
 import { PendingEntry } from '../input/PendingEntry';
 import { useEntryQueue } from '../input/useEntryQueue';
 import { onUndone, recordUndo } from '../input/undo';
@@ -32,7 +33,7 @@ export function SwotCapture({ conversationId }: { conversationId: string }) {
     },
     [conversationId],
   );
-  const { entries, queue, add } = useEntryQueue(submit);
+  const { entries, queue, add, held } = useEntryQueue(submit);
 
   useEffect(() => {
     if (data) queue.settle(new Set(data.items.map((item) => item.id)));
@@ -65,6 +66,7 @@ export function SwotCapture({ conversationId }: { conversationId: string }) {
           {error}
         </p>
       ) : null}
+      {held ? <IdentityNotice /> : null}
       <div className="swot-grid">
         {GRID.flat().map((quadrant) => (
           <QuadrantColumn
@@ -103,7 +105,6 @@ function QuadrantColumn({ quadrant, items, entries, queue, add: addEntry, onChan
   const listRef = useRef<HTMLUListElement>(null);
   const shown = new Set(items.map((item) => item.id));
   const open = entries.filter((entry) => !(entry.storedId && shown.has(entry.storedId)));
-  const held = open.some((entry) => entry.state === 'held');
 
   function add() {
     // The DOM value, not the state: it is what the user typed up to this Enter, whatever React has rendered.
@@ -150,11 +151,6 @@ function QuadrantColumn({ quadrant, items, entries, queue, add: addEntry, onChan
           <PendingEntry key={entry.key} entry={entry} queue={queue} />
         ))}
       </ul>
-      {held ? (
-        <p className="field-error" role="alert">
-          {t('field.entry.chooseIdentity')}
-        </p>
-      ) : null}
       <form
         onSubmit={(event) => {
           event.preventDefault();

@@ -6,6 +6,7 @@ import { api } from '../api';
 import { useContractQuery } from '../data/queries';
 import { describeError } from '../errors';
 import type { Entry, EntryQueue, SubmitResult } from '../input/entry-queue';
+import { IdentityNotice } from '../input/IdentityNotice';
 import { PendingEntry } from '../input/PendingEntry';
 import { useEntryQueue } from '../input/useEntryQueue';
 import { quadrantLabel } from './quadrant-labels';
@@ -39,7 +40,7 @@ export function TeamSwot({ campaignId, sectorId }: { campaignId: string; sectorI
     },
     [campaignId, sectorId, groupId],
   );
-  const { entries, queue, add } = useEntryQueue(submit);
+  const { entries, queue, add, held } = useEntryQueue(submit);
 
   useEffect(() => {
     if (view) queue.settle(new Set(QUADRANTS.flatMap((quadrant) => view.lemmas[quadrant].map((lemma) => lemma.id))));
@@ -52,6 +53,7 @@ export function TeamSwot({ campaignId, sectorId }: { campaignId: string; sectorI
       <h2 id="team-swot-title">{t('swot.team.title', { sector: view.sectorName })}</h2>
       <p className="muted">{t('swot.team.rule')}</p>
       {error ? <p className="alert alert-error">{error}</p> : null}
+      {held ? <IdentityNotice /> : null}
       <div className="swot-grid">
         {QUADRANTS.map((quadrant) => (
           <TeamQuadrant
@@ -91,7 +93,6 @@ function TeamQuadrant({ view, quadrant, entries, queue, add, onChanged }: TeamQu
   const missing = view.missing[quadrant];
   // Entries still on their way count: a sixth one is not typed while the fifth is being saved.
   const full = lemmas.length + open.filter((entry) => entry.state !== 'failed').length >= 5;
-  const held = open.some((entry) => entry.state === 'held');
 
   useEffect(() => {
     // The input is disabled once the quadrant is full: focus stays in the quadrant, on its list.
@@ -137,11 +138,6 @@ function TeamQuadrant({ view, quadrant, entries, queue, add, onChanged }: TeamQu
           <PendingEntry key={entry.key} entry={entry} queue={queue} />
         ))}
       </ol>
-      {held ? (
-        <p className="field-error" role="alert">
-          {t('field.entry.chooseIdentity')}
-        </p>
-      ) : null}
       <form
         className="inline-form"
         onSubmit={(event) => {

@@ -5,6 +5,7 @@ import type { ContractError } from '../../../../shared/contract/result';
 import { PLANNABLE_STATUSES, type PlannableStatus } from '../../../../shared/domain/planning';
 import type { DocumentHit, VisitDetail } from '../../../../shared/domain/visit';
 import { api } from '../../api';
+import { OwnHeldEdits } from '../../workflow/OwnHeldEdits';
 import { VisitReview } from '../../workflow/VisitReview';
 import { Field } from '../../components/Field';
 import { FormError, FormStatus } from '../../components/FormStatus';
@@ -62,6 +63,7 @@ export function VisitScreen({ campaignId, visitId }: { readonly campaignId: stri
           </div>
         ) : null}
       </div>
+      {detail ? <OwnHeldEdits visitId={detail.visit.id} /> : null}
       {detail ? (
         <div className="visit-grid">
           <ConversationsSection detail={detail} />
@@ -516,29 +518,23 @@ function VisitStatus({ detail }: { readonly detail: VisitDetail }) {
   if (!(PLANNABLE_STATUSES as readonly string[]).includes(status)) {
     return <span className={`status-pill visit-${status}`}>{statusLabel(t, status)}</span>;
   }
+  const change = async (next: PlannableStatus) => {
+    const result = await api.invoke('visits.update', {
+      id: detail.visit.id,
+      organisationId: detail.visit.organisation_id ?? '',
+      date: detail.visit.date ?? '',
+      memberA: detail.visit.member_a,
+      memberB: detail.visit.member_b,
+      status: next,
+    });
+    setMessage(
+      result.ok ? t('visit.statusSaved', { status: t(`planning.statuses.${next}`) }) : describeError(t, result.error),
+    );
+  };
   return (
     <span className="visit-status">
       <label htmlFor={id}>{t('planning.form.status')}</label>
-      <select
-        id={id}
-        value={status}
-        onChange={async (event) => {
-          const next = event.target.value as PlannableStatus;
-          const result = await api.invoke('visits.update', {
-            id: detail.visit.id,
-            organisationId: detail.visit.organisation_id ?? '',
-            date: detail.visit.date ?? '',
-            memberA: detail.visit.member_a,
-            memberB: detail.visit.member_b,
-            status: next,
-          });
-          setMessage(
-            result.ok
-              ? t('visit.statusSaved', { status: t(`planning.statuses.${next}`) })
-              : describeError(t, result.error),
-          );
-        }}
-      >
+      <select id={id} value={status} onChange={(event) => void change(event.target.value as PlannableStatus)}>
         {PLANNABLE_STATUSES.map((value) => (
           <option key={value} value={value}>
             {t(`planning.statuses.${value}`)}
