@@ -124,7 +124,7 @@ export const reportStatusParams = z.object({ campaign: rowId, reportId: rowId })
 export const reportStatusBody = z.strictObject({
   to: z.enum(['draft', 'submitted', 'approved', 'final']),
   comment: z.string().max(5000).optional(),
-  // Checked against the sync registry (reports.frozen_blocks) when the server writes it.
+  // Sent by older laptops; ignored: the server resolves the frozen values itself.
   frozen: z.record(z.string(), z.unknown()).optional(),
 });
 

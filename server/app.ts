@@ -8,6 +8,7 @@ import { blobRoutes } from './routes/blobs';
 import { changeRoutes } from './routes/changes';
 import type { RouteContext } from './routes/context';
 import { workflowRoutes } from './routes/workflow';
+import type { ReportFreezer } from './report-rules';
 import type { ServerStore } from './store/store';
 import { SyncService } from './sync-service';
 
@@ -36,6 +37,8 @@ export interface ServerAppOptions {
    * proxy's one address. Default: none (the peer address is the client).
    */
   readonly trustProxy?: boolean | string;
+  /** Resolves a report's live blocks from the change log at finalise (services/reports/freeze.ts). */
+  readonly freezeReport: ReportFreezer;
 }
 
 /** Bodies read before a request is authenticated (login, refresh) and of small routes. */
@@ -51,10 +54,10 @@ const errorBody = (code: string, message: string) => ({ error: { code, message }
 
 export async function buildServerApp(options: ServerAppOptions): Promise<ServerApp> {
   const { store } = options;
-  const sync = await SyncService.create(
-    store,
-    options.maxClockSkewMs !== undefined ? { maxClockSkewMs: options.maxClockSkewMs } : {},
-  );
+  const sync = await SyncService.create(store, {
+    freezeReport: options.freezeReport,
+    ...(options.maxClockSkewMs !== undefined ? { maxClockSkewMs: options.maxClockSkewMs } : {}),
+  });
   const auth = new Authenticator(store, options.auth ?? {});
   const app = Fastify({
     logger: options.logger ?? false,

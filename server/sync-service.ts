@@ -4,6 +4,7 @@ import { ClockSkewError, DEFAULT_MAX_CLOCK_SKEW_MS, formatHlc, HybridLogicalCloc
 import { VISIT_SCOPED_TABLES } from '../shared/sync/schema';
 import { validateChange } from '../shared/sync/validate';
 import type { RefusedChange } from './api';
+import { checkAuthors, loggedMemberRows, refuseMemberAddress } from './authorship';
 import type { Principal } from './auth/tokens';
 import { coordinatesRegion, isTeamLead, mayReviewHeld, requireMember, requireRegionCoordinator } from './authz';
 import { conflict, forbidden, notFound, ServerError } from './errors';
@@ -19,6 +20,7 @@ import {
   SECTION_HOLD_PREFIX,
   SERVER_REPORT_COLUMNS,
   sectionOfHold,
+  type ReportFreezer,
   type ReportTarget,
 } from './report-rules';
 
@@ -80,6 +82,8 @@ export interface SyncServiceOptions {
   /** The allowed clock skew of laptops (default DEFAULT_MAX_CLOCK_SKEW_MS). */
   readonly maxClockSkewMs?: number;
   readonly now?: () => number;
+  /** Resolves a report's blocks at finalise (server/report-rules.ts); without it the server refuses to finalise. */
+  readonly freezeReport?: ReportFreezer;
 }
 
 function isWorkflowField(change: Change): boolean {
@@ -150,6 +154,7 @@ export class SyncService {
   private constructor(
     readonly store: ServerStore,
     clock: HybridLogicalClock,
+    private readonly freezeReport: ReportFreezer | null,
   ) {
     this.clock = clock;
     this.node = clock.node;
@@ -173,7 +178,7 @@ export class SyncService {
         clock.receive(newest.replace(/^\d{15}/, String(Date.now()).padStart(15, '0')));
       }
     }
-    return new SyncService(store, clock);
+    return new SyncService(store, clock, options.freezeReport ?? null);
   }
 
   /**
@@ -322,6 +327,7 @@ export class SyncService {
       );
       for (const rowKey of await this.existingRows(tx, campaign, unscoped))
         guardedValues.set(`${rowKey}\u0000scope_id`, { value: null, hlc: '' });
+      const memberRows = await loggedMemberRows(this.store, tx, campaign, guarded);
       const afterGuard: Change[] = [];
       for (const change of fresh) {
         if (change.table === 'reports' && SERVER_REPORT_COLUMNS.includes(change.column)) {
@@ -337,6 +343,11 @@ export class SyncService {
           continue;
         }
         const current = guardedValues.get(fieldKey(change));
+        const addressRefusal = teamLead ? null : refuseMemberAddress(change, current, memberRows);
+        if (addressRefusal) {
+          refused.push(addressRefusal);
+          continue;
+        }
         if (teamLead || !current || JSON.stringify(current.value) === JSON.stringify(change.value)) {
           afterGuard.push(change);
           continue;
@@ -349,11 +360,16 @@ export class SyncService {
         correct(change, current, current.value);
       }
 
+      // Authorship after the guards, so that only member addresses this batch may set count.
+      const authored = await checkAuthors(this.store, tx, campaign, principal, afterGuard);
+      refused.push(...authored.refused);
+      const signed = authored.signed;
+
       const candidates: Change[] = [];
-      const statusFields = afterGuard.filter(isWorkflowField);
+      const statusFields = signed.filter(isWorkflowField);
       const statusNow = await this.latestOfFields(tx, campaign, statusFields);
       const rowsInBatch = new Set(
-        afterGuard.filter((change) => !isWorkflowField(change)).map((change) => `${change.table}\u0000${change.rowId}`),
+        signed.filter((change) => !isWorkflowField(change)).map((change) => `${change.table}\u0000${change.rowId}`),
       );
       const existing = await this.existingRows(
         tx,
@@ -362,7 +378,7 @@ export class SyncService {
           (change) => !statusNow.has(fieldKey(change)) && !rowsInBatch.has(`${change.table}\u0000${change.rowId}`),
         ),
       );
-      for (const change of afterGuard) {
+      for (const change of signed) {
         if (!isWorkflowField(change)) {
           candidates.push(change);
           continue;
@@ -618,19 +634,22 @@ export class SyncService {
   }
 
   /**
-   * Moves a report through its workflow (server/report-rules.ts). With `to: 'final'` the laptop
-   * sends the resolved values of every live block (`frozen`), which the server records as
-   * reports.frozen_blocks in the same transaction; reopening clears them. A send-back comment is
-   * kept in reports.status_comment.
+   * Moves a report through its workflow (server/report-rules.ts). With `to: 'final'` the server
+   * resolves every live block of the report from its own change log (freezeReport) and records
+   * the values as reports.frozen_blocks in the same transaction; values a laptop sends are
+   * ignored. Reopening clears them. A send-back comment is kept in reports.status_comment.
    */
   async transitionReport(
     principal: Principal,
     campaign: string,
     reportId: string,
     to: ReportTarget,
-    options: { readonly comment?: string; readonly frozen?: Readonly<Record<string, JsonValue>> | null } = {},
+    options: { readonly comment?: string } = {},
   ): Promise<TransitionResult> {
     const roles = requireMember(principal, campaign);
+    const freeze = this.freezeReport;
+    if (to === 'final' && !freeze)
+      throw new Error('This server was built without a report resolver (freezeReport): it cannot finalise reports.');
     return this.store.transaction(async (tx) => {
       const lastSeq = await this.store.lockCampaign(tx, campaign);
       if (lastSeq === null) throw notFound(`Campaign "${campaign}" does not exist.`);
@@ -665,7 +684,7 @@ export class SyncService {
             'reports',
             reportId,
             'frozen_blocks',
-            options.frozen ?? {},
+            freeze ? freeze(campaign, reportId, await this.store.allChanges(tx, campaign)) : {},
             frozen?.hlc ?? null,
           ),
         );

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Change, JsonValue } from '../../shared/sync/change';
+import type { Change } from '../../shared/sync/change';
 import { INSECURE_HTTP_MESSAGE, serverUrlProblem } from '../../shared/sync/server-url';
 import {
   apiErrorSchema,
@@ -134,7 +134,7 @@ export class SyncHttpClient {
     campaign: string,
     reportId: string,
     to: 'draft' | 'submitted' | 'approved' | 'final',
-    options: { readonly comment?: string; readonly frozen?: Readonly<Record<string, JsonValue>> } = {},
+    options: { readonly comment?: string } = {},
   ): Promise<TransitionResponse> {
     return this.call(routes.reportStatus, { params: { campaign, reportId }, body: { to, ...options } });
   }

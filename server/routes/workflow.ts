@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { JsonValue } from '../../shared/sync/change';
 import { routes, type RouteTypesOf } from '../api';
 import { authenticateFirst, principalOf, type RouteContext } from './context';
 import { fastifySchema } from './schema';
@@ -19,20 +18,10 @@ export async function workflowRoutes(app: FastifyInstance, context: RouteContext
   app.post<RouteTypesOf<typeof routes.reportStatus>>(
     routes.reportStatus.path,
     { preParsing: authenticated, schema: fastifySchema(routes.reportStatus) },
-    async (request) => {
-      const { comment, frozen } = request.body;
-      return sync.transitionReport(
-        principalOf(request),
-        request.params.campaign,
-        request.params.reportId,
-        request.body.to,
-        {
-          ...(comment !== undefined ? { comment } : {}),
-          // A JSON body holds JSON values only; the sync registry checks them when the server writes them.
-          ...(frozen !== undefined ? { frozen: frozen as Record<string, JsonValue> } : {}),
-        },
-      );
-    },
+    async (request) =>
+      sync.transitionReport(principalOf(request), request.params.campaign, request.params.reportId, request.body.to, {
+        ...(request.body.comment !== undefined ? { comment: request.body.comment } : {}),
+      }),
   );
 
   app.get<RouteTypesOf<typeof routes.held>>(
