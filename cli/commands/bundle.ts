@@ -7,10 +7,11 @@ import { isSealedDuoFile, openDuoFile, sealDuoFile } from '../../db/crypto/duo-f
 import { createBundle, importBundleBytes } from '../../db/store/bundle';
 import { defaultProfileDir } from '../../services/paths';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
+import { campaignRows, resolveCampaign } from './campaign-names';
 import type { Command } from './types';
 
-const USAGE = `veldwerk bundle export --profile DIR --out FILE [--for PEER] [--campaign ID]
-veldwerk bundle import --profile DIR FILE [--campaign ID] [--allow-new-campaign]
+const USAGE = `veldwerk bundle export --profile DIR --out FILE [--for PEER] [--campaign NAME]
+veldwerk bundle import --profile DIR FILE [--campaign NAME] [--allow-new-campaign]
 
   Exchange changes with a duo partner's laptop by file (USB stick), without network.
   export   writes the changes of this profile into FILE; with --for PEER (the node id that
@@ -19,7 +20,9 @@ veldwerk bundle import --profile DIR FILE [--campaign ID] [--allow-new-campaign]
            and importing the same bundle twice changes nothing
 
   --profile DIR          profile folder (default: $VELDWERK_PROFILE or the desktop app's profile)
-  --campaign ID          export: only this campaign; import: refuse any other campaign
+  --campaign NAME        export: only this campaign; import: refuse any other campaign. By id,
+                         name or working year; a campaign this profile does not hold yet only
+                         by id, with --allow-new-campaign
   --allow-new-campaign   import: accept a campaign this profile does not take part in yet
 ${PASSPHRASE_USAGE}
   --duo-passphrase-stdin  read the duo file's passphrase from standard input (the line after the
@@ -63,10 +66,11 @@ export const bundleCommand: Command = {
         );
       const profile = await openCliProfile(io, values, profileDir, open);
       try {
+        const campaign = values.campaign ? resolveCampaign(campaignRows(profile.store), values.campaign) : null;
         const { bytes, header } = await createBundle(profile.store, {
           blobs: profile.blobs,
           ...(values.for ? { forPeer: values.for } : {}),
-          ...(values.campaign ? { campaign: values.campaign } : {}),
+          ...(campaign ? { campaign } : {}),
         });
         // Written to a temporary name first, so a half-written file never carries the name.
         const out = path.resolve(values.out);
@@ -92,9 +96,14 @@ export const bundleCommand: Command = {
     const bytes = isSealedDuoFile(file) ? await openDuoFile(file, duoPassphrase ?? '') : file;
     const profile = await openCliProfile(io, values, profileDir, open);
     try {
+      const wanted = values.campaign?.trim();
+      // A campaign the profile does not hold yet has no name here: by id, and only when allowed explicitly.
+      const campaign = wanted
+        ? resolveCampaign(campaignRows(profile.store, values['allow-new-campaign'] ? [wanted] : []), wanted)
+        : null;
       const result = await importBundleBytes(profile.store, bytes, {
         blobs: profile.blobs,
-        ...(values.campaign ? { campaign: values.campaign } : {}),
+        ...(campaign ? { campaign } : {}),
         ...(values['allow-new-campaign'] ? { allowNewCampaign: true } : {}),
       });
       io.stdout(
