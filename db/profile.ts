@@ -5,6 +5,7 @@ import { deriveKey } from './crypto/profile-key';
 import { DATABASE_FILE } from './crypto/vault';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
+import { bindNodeToProfile } from './profile-identity';
 import { SecretBox } from './secrets';
 import { ensurePrivateDir, ensurePrivateFile, tightenIfPresent } from './private-files';
 import { BlobStore } from './store/blobs';
@@ -22,6 +23,8 @@ export interface Profile {
   readonly blobs: BlobStore;
   /** Wraps secrets kept in the database (sync tokens) with a key in a separate 0600 file. */
   readonly secrets: SecretBox;
+  /** Set when this folder turned out to be a copy of another profile: the node id it was given a new one for. */
+  readonly clonedFrom: string | null;
   close(): void;
 }
 
@@ -57,8 +60,11 @@ export function openProfile(dir: string, options: OpenProfileOptions): Profile {
   });
   let store: LocalStore;
   let blobs: BlobStore;
+  let clonedFrom: string | null;
   try {
     migrate(db, migrations);
+    // Before the store reads its node id: a copied folder gets its own (db/profile-identity.ts).
+    clonedFrom = bindNodeToProfile(db, file).clonedFrom;
     store = new LocalStore(db, options.store ?? {});
     blobs = new BlobStore(path.join(absolute, BLOBS_DIR), deriveKey(options.key, 'blobs'));
     blobs.encryptLegacy();
@@ -72,6 +78,7 @@ export function openProfile(dir: string, options: OpenProfileOptions): Profile {
     store,
     blobs,
     secrets: new SecretBox(absolute),
+    clonedFrom,
     close: () => {
       if (db.open) db.close();
     },

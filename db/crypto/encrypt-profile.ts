@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { applyKey } from '../connection';
 import { ensurePrivateFile } from '../private-files';
+import { moveProfileHome } from '../profile-identity';
 import { syncDirectory } from './key-file';
 import { isPlaintextDatabase } from './vault';
 
@@ -89,6 +90,8 @@ export function encryptPlaintextDatabase(file: string, key: Uint8Array, nativeBi
       for (const [table, count] of counts)
         if (copied.get(table) !== count)
           throw new EncryptionCheckError(`the encrypted copy of ${table} has ${copied.get(table)} rows, not ${count}`);
+      // The copy is this profile, not a clone of it (db/profile-identity.ts binds the node to the file).
+      moveProfileHome(check, file, copy);
     } finally {
       check.close();
     }

@@ -15,6 +15,7 @@ import { passphraseWrapper } from '../../db/crypto/wrappers';
 import { migrate } from '../../db/migrate';
 import { migrations } from '../../db/migrations';
 import { BLOBS_DIR, DATABASE_FILE, openProfile } from '../../db/profile';
+import { bindNodeToProfile } from '../../db/profile-identity';
 import { LocalStore } from '../../db/store/store';
 import { capturingIo } from '../support/cli';
 import { TEST_PASSPHRASE, TEST_SCRYPT_COST, openTestProfile, tempDir } from '../support/profile';
@@ -137,6 +138,9 @@ describe('the profile at rest is encrypted', () => {
     for (let i = 0; i < 200; i += 1)
       store.insert('swot_items', 'c-canary', { text: `Item ${i}`, quadrant: 'strengths' }, { id: `item-${i}` });
     const changes = old.prepare('SELECT count(*) FROM changes').pluck().get() as number;
+    // The node is bound to the database file (db/profile-identity.ts): the encrypted copy that
+    // replaces it is the same laptop, not a clone.
+    const node = bindNodeToProfile(old, path.join(dir, DATABASE_FILE)).node;
     old.close();
     // A blob as an older version wrote it: plaintext under its hash.
     const document = Buffer.from(`Bijlage: ${CANARY}`, 'utf8');
@@ -155,6 +159,8 @@ describe('the profile at rest is encrypted', () => {
     expect(profile.db.prepare('SELECT count(*) FROM changes').pluck().get()).toBe(changes);
     expect(profile.db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(profile.blobs.get(hash).equals(document)).toBe(true);
+    expect(profile.store.node).toBe(node);
+    expect(profile.clonedFrom).toBeNull();
     profile.close();
     expect(readdirSync(dir).filter((name) => name.includes('.encrypting'))).toEqual([]);
     for (const file of filesUnder(dir)) expect(containsCanary(file), path.relative(dir, file)).toBe(false);
