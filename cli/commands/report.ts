@@ -3,10 +3,12 @@ import { openProfile } from '../../db/profile';
 import { resolveBlocks } from '../../services/reports/blocks';
 import { listReports, listSections, reportDetail } from '../../services/reports/reports';
 import type { ResolvedBlock } from '../../shared/contract/reports';
-import { isLanguage, type Language } from '../../shared/i18n';
+import { catalogs, isLanguage, type Language } from '../../shared/i18n';
 import { blocksOf } from '../../shared/report/blocks';
 import { sectionJson, sectionText } from '../../shared/report/document';
-import { reportMarkdown } from '../../shared/report/markdown';
+import { reportMarkdown } from '../../shared/export/markdown';
+import { exportLabels, translator } from '../../shared/export/labels';
+import { loadExport } from '../../services/export/load';
 import { blockKey } from '../../shared/report/model';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
 import { REPORT_EXPORT_USAGE, runReportExport } from './report-export';
@@ -104,32 +106,34 @@ function show(argv: string[], io: CliIo): number {
           : `No report "${wanted}" in this profile (veldwerk report list shows them).`,
       );
     const detail = reportDetail(profile, report.id);
-    const sections = listSections(store, report.id).map((section) => {
-      const state = store.textState('report_sections', section.id, 'body');
-      return { id: section.id, title: section.title ?? '', content: sectionJson(state), text: sectionText(state) };
-    });
-    const blocks = sections.flatMap((section) => blocksOf(section.content));
-    const resolved = resolveBlocks(store, report.campaign_id, report.id, blocks, language);
-    const byKey = new Map<string, ResolvedBlock>();
-    blocks.forEach((block, index) => byKey.set(blockKey(block), resolved[index] as ResolvedBlock));
     if (format === 'json') {
+      const sections = listSections(store, report.id).map((section) => {
+        const state = store.textState('report_sections', section.id, 'body');
+        return { id: section.id, title: section.title ?? '', content: sectionJson(state), text: sectionText(state) };
+      });
+      const blocks = sections.flatMap((section) => blocksOf(section.content));
+      const resolved = resolveBlocks(store, report.campaign_id, report.id, blocks, language);
+      const byKey = new Map<string, ResolvedBlock>();
+      blocks.forEach((block, index) => byKey.set(blockKey(block), resolved[index] as ResolvedBlock));
       io.stdout(
         `${JSON.stringify({ report: detail.report, frozen: detail.frozen, sections, blocks: Object.fromEntries(byKey) }, null, 2)}\n`,
       );
     } else {
-      io.stdout(
-        reportMarkdown(
-          {
-            title: detail.report.title,
-            status: detail.report.status,
-            penHolder: detail.report.penHolderName,
-            frozen: detail.frozen,
-            sections,
-          },
-          byKey,
-          language,
-        ),
-      );
+      // The one Markdown writer, over the export model (live values; a final report's frozen ones).
+      const loaded = loadExport(profile, {
+        reportId: report.id,
+        values: report.status === 'final' ? 'frozen' : 'live',
+        sectionIds: null,
+        language,
+        teamName: '',
+      });
+      const text = catalogs[language].reportText;
+      const labels = exportLabels(translator(language));
+      const front = [
+        `${text.status}: ${detail.report.status}${detail.report.penHolderName ? ` · ${text.penHolder}: ${detail.report.penHolderName}` : ''}`,
+        ...(detail.frozen ? ['', `*${text.frozenNote}*`] : []),
+      ];
+      io.stdout(reportMarkdown(loaded.doc, labels, front));
     }
     return EXIT_OK;
   } finally {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { Packer } from 'docx';
 import type { ExportFormat } from '../../shared/contract/export';
 import { reportDocx } from '../../shared/export/docx';
-import { reportHtml, reportMarkdown } from '../../shared/export/html';
+import { reportHtml } from '../../shared/export/html';
+import { reportMarkdown } from '../../shared/export/markdown';
 import type { ExportDocument, ExportLabels } from '../../shared/export/model';
 
 /** Prints a print view (HTML) to PDF: Electron's webContents.printToPDF, or Chromium through Playwright. */

@@ -8,7 +8,7 @@ import {
   type AnonymityLabels,
   type CheckUnit,
 } from './check';
-import { buildGazetteer, shortForms, type GazetteerSource } from './gazetteer';
+import { buildGazetteer, contactPersons, shortForms, type GazetteerSource } from './gazetteer';
 import { findPatterns, isIban, isKboNumber, isNationalNumber } from './patterns';
 
 const labels: AnonymityLabels = {
@@ -20,6 +20,7 @@ const labels: AnonymityLabels = {
   phone: '[telefoonnummer]',
   number: '[nummer]',
   smallCell: '[minder dan drie organisaties]',
+  hiddenScore: '< {{k}} org.',
 };
 
 const source: GazetteerSource = {
@@ -40,7 +41,13 @@ const source: GazetteerSource = {
       regionId: 'reg-antwerpen',
       contact: 'info@defoyer.be',
     },
-    { id: 'org-atlas', name: 'Integratiecentrum Atlas', sectorId: 'sec-ic', regionId: 'reg-antwerpen' },
+    {
+      id: 'org-atlas',
+      name: 'Integratiecentrum Atlas',
+      sectorId: 'sec-ic',
+      regionId: 'reg-antwerpen',
+      contact: 'Coördinator Sofie Wuyts, 03 234 56 78, sofie@atlas.be; onthaal: Karim El Amrani',
+    },
     {
       id: 'org-limburg',
       name: 'Agentschap Integratie en Inburgering (AgII)',
@@ -94,6 +101,21 @@ describe('gazetteer', () => {
       .filter((entry) => entry.kind === 'person' || entry.kind === 'email')
       .map((entry) => entry.term);
     expect(people).toEqual(expect.arrayContaining(['Lieve Claes', 'Claes', 'Mertens', 'k.janssens@ocmw.be']));
+  });
+
+  it("takes the contact persons from the organisations' contact fields, not their numbers or places", () => {
+    const notNames = new Set(['huis', 'stad', 'gent', 'onthaal']);
+    expect(
+      contactPersons('Coördinator Sofie Wuyts, 03 234 56 78, sofie@atlas.be; onthaal: Karim El Amrani', notNames),
+    ).toEqual(['Sofie Wuyts', 'Karim El Amrani']);
+    expect(contactPersons('mevrouw A. Van der Linden (directie)', notNames)).toEqual(['A. Van der Linden']);
+    expect(contactPersons('Stad Gent, Huis van het Nederlands, 09 210 10 10', notNames)).toEqual([]);
+    expect(contactPersons('info@defoyer.be', notNames)).toEqual([]);
+    expect(found('Sofie Wuyts en Wuyts alleen, en ook Karim El Amrani.')).toEqual([
+      ['person', 'Sofie Wuyts'],
+      ['person', 'Wuyts'],
+      ['person', 'Karim El Amrani'],
+    ]);
   });
 });
 

@@ -49,6 +49,8 @@ export interface AnonymityLabels {
   readonly phone: string;
   readonly number: string;
   readonly smallCell: string;
+  /** A SWOT row's score and count hidden for a small cell; with {{k}}: "< {{k}} org.". */
+  readonly hiddenScore: string;
 }
 
 export interface AnonymityHit {
@@ -61,7 +63,7 @@ export interface AnonymityHit {
   readonly end: number;
   readonly text: string;
   readonly context: { readonly before: string; readonly after: string };
-  /** Labels offered as replacements, best first; empty for small cells (they are reworded or allowed). */
+  /** Labels offered as replacements, best first (a small cell in a table: the label its score is hidden behind). */
   readonly suggestions: readonly string[];
   /** Set when the hit was allowed with a reason. */
   readonly allowedReason?: string;
@@ -174,6 +176,13 @@ function sentenceAt(text: string, position: number): { start: number; end: numbe
   const start = startMatch ? startMatch.index + startMatch[0].length : 0;
   const after = text.slice(position).search(/[.!?](?:\s|$)/u);
   return { start, end: after >= 0 ? position + after + 1 : text.length };
+}
+
+/** The key of a small cell in a table (a SWOT row), as opposed to a count in prose. */
+const FIGURE_KEY_PREFIX = 'smallCell:figure:';
+
+export function isFigureKey(key: string): boolean {
+  return key.startsWith(FIGURE_KEY_PREFIX);
 }
 
 export function hitKey(kind: HitKind, text: string): string {
@@ -297,7 +306,7 @@ export function checkAnonymity(
   for (const figure of figures) {
     if (figure.organisations <= 0 || figure.organisations >= k) continue;
     push({
-      key: `smallCell:figure:${figure.id}`,
+      key: `${FIGURE_KEY_PREFIX}${figure.id}`,
       kind: 'smallCell',
       unitId: figure.id,
       where: figure.where,
@@ -305,7 +314,9 @@ export function checkAnonymity(
       end: figure.label.length,
       text: figure.label,
       context: { before: '', after: '' },
-      suggestions: [],
+      // The resolution a coordinator expects for a small cell: hide that row's score and count
+      // (primary cell suppression), keeping the finding itself in the table.
+      suggestions: [options.labels.hiddenScore.replace('{{k}}', String(k))],
     });
   }
   return { hits, unresolved: hits.filter((hit) => hit.allowedReason === undefined) };

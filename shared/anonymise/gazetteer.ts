@@ -1,4 +1,4 @@
-import { findPatterns, NOT_NAME_WORDS, TITLE_PREFIX } from './patterns';
+import { findPatterns, isPersonName, NOT_NAME_WORDS, TITLE_PREFIX } from './patterns';
 import { foldKey } from './fold';
 
 /**
@@ -39,7 +39,11 @@ export interface GazetteerSource {
     readonly contact?: string | null;
   }>;
   readonly members: ReadonlyArray<{ readonly id: string; readonly name: string; readonly email?: string | null }>;
-  /** Free texts of the campaign where names and e-mail addresses are mined: notes, participants, documents' titles. */
+  /**
+   * Free texts of the campaign where names and e-mail addresses are mined: notes, good practices,
+   * documents' titles. (The conversations' participants are counts per stakeholder category, without
+   * names; the people met are in the notes and in the organisations' contact fields.)
+   */
   readonly texts: readonly string[];
 }
 
@@ -117,6 +121,21 @@ function surname(name: string): string | undefined {
 }
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
+const PHONE_LIKE = /[+\d][\d\s./-]{6,}\d/gu;
+
+/**
+ * The contact persons in an organisation's contact field ("An Peeters, 09 223 45 67,
+ * an@debrug.be" → "An Peeters"): each piece between separators, without its e-mail addresses and
+ * phone numbers, that is a whole person's name.
+ */
+export function contactPersons(contact: string, notNames: ReadonlySet<string>): string[] {
+  return contact
+    .replace(EMAIL, ' ')
+    .replace(PHONE_LIKE, ' ')
+    .split(/[,;\n|/()·:]+|\s[-–—]\s/u)
+    .map((piece) => piece.trim().replace(TITLE_PREFIX, ''))
+    .filter((piece) => piece.length > 0 && isPersonName(piece, notNames));
+}
 
 export function buildGazetteer(source: GazetteerSource): Gazetteer {
   const entries: GazetteerEntry[] = [];
@@ -173,16 +192,20 @@ export function buildGazetteer(source: GazetteerSource): Gazetteer {
     if (member.email) add({ kind: 'email', term: member.email, refId: member.id, casing: 'any' });
   }
   const notNames = new Set(common);
+  const addPerson = (name: string) => {
+    add({ kind: 'person', term: name, refId: name, casing: 'any' });
+    const last = name.split(/\s+/u).at(-1);
+    if (last && last.length >= MIN_SHORT_FORM && !notNames.has(foldKey(last)))
+      add({ kind: 'person', term: last, refId: name, casing: 'capital' });
+  };
+  for (const organisation of source.organisations)
+    for (const name of contactPersons(organisation.contact ?? '', notNames)) addPerson(name);
   for (const text of source.texts) {
     for (const hit of findPatterns(text, notNames)) {
       if (hit.kind === 'email') add({ kind: 'email', term: hit.text, refId: hit.text, casing: 'any' });
       if (hit.kind !== 'person') continue;
       // "mevrouw An Peeters" → the name without the title, and its surname on its own.
-      const name = hit.text.replace(TITLE_PREFIX, '');
-      add({ kind: 'person', term: name, refId: name, casing: 'any' });
-      const last = name.split(/\s+/u).at(-1);
-      if (last && last.length >= MIN_SHORT_FORM && !notNames.has(foldKey(last)))
-        add({ kind: 'person', term: last, refId: name, casing: 'capital' });
+      addPerson(hit.text.replace(TITLE_PREFIX, ''));
     }
   }
   for (const region of source.regions) {

@@ -78,6 +78,24 @@ const INITIALLED = new RegExp(`(?<![\\p{L}.])${INITIALS}\\s?${SURNAME}`, 'gu');
 /** First name + interfix + surname: "Jan van der Berg", "Els De Wit". */
 const INTERFIXED = new RegExp(`(?<![\\p{L}])${NAME_WORD}\\s+${INTERFIX}\\s+${NAME_WORD}`, 'gu');
 
+/** A whole name as written in a record's contact field: "An Peeters", "Jan van der Berg", "mevrouw An De Smet". */
+const WHOLE_NAME = new RegExp(
+  `^(?:${TITLE}\\s+)?(?:${INITIALS}|${NAME_WORD}\\s+)(?:${NAME_WORD}\\s+)?${SURNAME}$`,
+  'u',
+);
+
+/**
+ * Whether a piece of a contact field is a person's name (its words capitalised, two to four of
+ * them with interfixes, the first not a word that never starts a name): the contact persons of
+ * the organisations the team meets, a source of the gazetteer besides the notes.
+ */
+export function isPersonName(text: string, notNames: ReadonlySet<string>): boolean {
+  const value = text.trim().replace(/\s+/gu, ' ');
+  if (!WHOLE_NAME.test(value)) return false;
+  const words = value.replace(TITLE_PREFIX, '').split(' ');
+  return !notNames.has((words[0] ?? '').toLowerCase()) && words.some((word) => !notNames.has(word.toLowerCase()));
+}
+
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
 /** Belgian phone numbers: 0X XXX XX XX, 04XX XX XX XX, +32 ..., 0032 ... with spaces, dots, slashes or dashes. */
 const PHONE = /(?<![\d+])(?:(?:\+|00)32[\s./-]?(?:\(0\)[\s./-]?)?|0)[1-9](?:[\s./-]?\d){7,8}(?!\d)/g;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnonymity } from '../anonymise/check';
+import { checkAnonymity, isFigureKey } from '../anonymise/check';
 import { buildGazetteer } from '../anonymise/gazetteer';
 import { applyDocumentReplacements, documentUnits, replaceInInlines } from './anonymise';
-import type { ExportDocument } from './model';
+import { swotRowCells, type ExportDocument } from './model';
 
 const labels = {
   person: '[naam]',
@@ -13,6 +13,7 @@ const labels = {
   phone: '[telefoon]',
   number: '[nummer]',
   smallCell: 'x',
+  hiddenScore: '< {{k}} org.',
 };
 
 const doc: ExportDocument = {
@@ -91,6 +92,31 @@ describe('the check over the export model', () => {
       ],
     });
     expect(swot?.kind === 'swot' ? swot.quadrants[0]?.rows[0]?.lemma : null).toBe('Een van de integratiecentra helpt');
+    // The small cell was not decided: its score is still shown.
+    expect(swot?.kind === 'swot' ? swot.quadrants[0]?.rows[0]?.suppressed : null).toBeUndefined();
+  });
+
+  it('hides the score and count of a small cell in a table, in every writer, when that is chosen', () => {
+    const { units, figures } = documentUnits(doc);
+    const result = checkAnonymity(units, figures, gazetteer, { labels, k: 3 });
+    const cell = result.hits.find((hit) => isFigureKey(hit.key));
+    expect(cell?.suggestions).toEqual(['< 3 org.']);
+    const replaced = applyDocumentReplacements(doc, result.hits, new Map([[cell?.key ?? '', '< 3 org.']]));
+    const swot = replaced.sections[0]?.blocks[1];
+    const row = swot?.kind === 'swot' ? swot.quadrants[0]?.rows[0] : undefined;
+    expect(row?.suppressed).toBe('< 3 org.');
+    if (!row) throw new Error('no row');
+    const exportLabels = { kOfN: '{{k}} van {{n}}' } as Parameters<typeof swotRowCells>[2];
+    expect(swotRowCells(row, 4, exportLabels)).toEqual({ score: '< 3 org.', count: '–' });
+    expect(swotRowCells({ ...row, suppressed: undefined }, 4, exportLabels)).toEqual({
+      score: '2,5',
+      count: '1 van 4',
+    });
+    // The lemma's own text is still checked and replaced as before.
+    expect(row.lemma).toBe('Centrum Samenleven helpt');
+    // Checked again, the hidden cell is no hit any more (the export gate's second pass).
+    const again = documentUnits(replaced);
+    expect(again.figures).toEqual([]);
   });
 
   it('replaces ranges that span runs and line breaks', () => {

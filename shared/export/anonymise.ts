@@ -1,4 +1,4 @@
-import { hitKey, type AnonymityHit, type CheckFigure, type CheckUnit } from '../anonymise/check';
+import { hitKey, isFigureKey, type AnonymityHit, type CheckFigure, type CheckUnit } from '../anonymise/check';
 import { inlineText, type ExportBlock, type ExportDocument, type Inline } from './model';
 
 /*
@@ -9,7 +9,8 @@ import { inlineText, type ExportBlock, type ExportDocument, type Inline } from '
  */
 
 type TextMapper = (unitId: string, where: string, inlines: readonly Inline[]) => readonly Inline[];
-type FigureVisitor = (figure: CheckFigure) => void;
+/** Sees every SWOT row; answers a label to hide the row's score and count behind (a resolved small cell). */
+type FigureVisitor = (figure: CheckFigure) => string | undefined | void;
 
 function text(value: string): Inline[] {
   return [{ kind: 'text', text: value }];
@@ -71,13 +72,16 @@ function mapBlock(block: ExportBlock, id: string, where: string, map: TextMapper
           rows: quadrant.rows.map((row, r) => {
             const rowId = `${id}.${quadrant.quadrant}${r}`;
             const lemma = inlineText(map(rowId, `${where} · ${title}`, text(row.lemma)));
-            figure({
-              id: rowId,
-              where: `${where} · ${title}`,
-              label: `${lemma}: ${row.display}`,
-              organisations: row.organisations,
-            });
-            return { ...row, lemma };
+            // A row whose figures are already hidden shows no figure to check.
+            const suppressed =
+              row.suppressed ??
+              figure({
+                id: rowId,
+                where: `${where} · ${title}`,
+                label: `${lemma}: ${row.display}`,
+                organisations: row.organisations,
+              });
+            return suppressed ? { ...row, lemma, suppressed } : { ...row, lemma };
           }),
         })),
       };
@@ -122,7 +126,9 @@ export function documentUnits(
         units.push({ id, text: value, where, sectorId: sectorOfSection(sectionIds.get(id.split('.')[0] ?? '') ?? '') });
       return inlines;
     },
-    (figure) => figures.push(figure),
+    (figure) => {
+      figures.push(figure);
+    },
   );
   return { units, figures };
 }
@@ -169,27 +175,37 @@ export function applyDocumentReplacements(
 ): ExportDocument {
   const byUnit = new Map<string, AnonymityHit[]>();
   for (const hit of hits) {
-    if (!replacements.has(hit.key)) continue;
+    // A small cell of a table shares its row's unit id; its label hides the row's figures, not text.
+    if (!replacements.has(hit.key) || isFigureKey(hit.key)) continue;
     byUnit.set(hit.unitId, [...(byUnit.get(hit.unitId) ?? []), hit]);
   }
-  if (byUnit.size === 0) return doc;
-  return mapDocument(doc, (id, _where, inlines) => {
-    const mine = byUnit.get(id);
-    if (!mine) return inlines;
-    const ranges: Array<{ start: number; end: number; label: string }> = [];
-    for (const hit of [...mine].sort((a, b) => a.start - b.start)) {
-      if (ranges.some((range) => hit.start < range.end)) continue;
-      const label = replacements.get(hit.key) ?? '';
-      // A label that starts a sentence starts with a capital ("Een van de integratiecentra ...").
-      const startsSentence = hit.context.before.trim() === '' || /[.!?:]\s*$/.test(hit.context.before);
-      ranges.push({
-        start: hit.start,
-        end: hit.end,
-        label: startsSentence ? label.charAt(0).toUpperCase() + label.slice(1) : label,
-      });
-    }
-    return replaceInInlines(inlines, ranges);
-  });
+  const hidden = new Map(
+    hits
+      .filter((hit) => hit.kind === 'smallCell' && isFigureKey(hit.key) && replacements.has(hit.key))
+      .map((hit) => [hit.unitId, replacements.get(hit.key) ?? ''] as const),
+  );
+  if (byUnit.size === 0 && hidden.size === 0) return doc;
+  return mapDocument(
+    doc,
+    (id, _where, inlines) => {
+      const mine = byUnit.get(id);
+      if (!mine) return inlines;
+      const ranges: Array<{ start: number; end: number; label: string }> = [];
+      for (const hit of [...mine].sort((a, b) => a.start - b.start)) {
+        if (ranges.some((range) => hit.start < range.end)) continue;
+        const label = replacements.get(hit.key) ?? '';
+        // A label that starts a sentence starts with a capital ("Een van de integratiecentra ...").
+        const startsSentence = hit.context.before.trim() === '' || /[.!?:]\s*$/.test(hit.context.before);
+        ranges.push({
+          start: hit.start,
+          end: hit.end,
+          label: startsSentence ? label.charAt(0).toUpperCase() + label.slice(1) : label,
+        });
+      }
+      return replaceInInlines(inlines, ranges);
+    },
+    (figure) => hidden.get(figure.id),
+  );
 }
 
 export { hitKey };

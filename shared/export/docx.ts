@@ -21,7 +21,14 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import { inlineText, type ExportBlock, type ExportDocument, type ExportLabels, type Inline } from './model';
+import {
+  inlineText,
+  swotRowCells,
+  type ExportBlock,
+  type ExportDocument,
+  type ExportLabels,
+  type Inline,
+} from './model';
 
 /*
  * The Word file of a report, from the export model, with the `docx` library. prosemirror-docx
@@ -49,10 +56,6 @@ const HEADINGS = [
   HeadingLevel.HEADING_6,
 ] as const;
 const SWOT_COLUMNS = [900, CONTENT_WIDTH - 900 - 1300 - 1500, 1300, 1500] as const;
-
-function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
-}
 
 class Writer {
   readonly footnotes: Record<string, { children: Paragraph[] }> = {};
@@ -150,16 +153,15 @@ class Writer {
         );
       }
       for (const row of quadrant.rows) {
+        const cells = swotRowCells(row, block.conversationCount, labels);
         rows.push(
           new TableRow({
             cantSplit: true,
             children: [
               this.cell([new TextRun(String(row.rank))], SWOT_COLUMNS[0]),
               this.cell([new TextRun(row.lemma)], SWOT_COLUMNS[1]),
-              this.cell([new TextRun(row.display)], SWOT_COLUMNS[2], { align: AlignmentType.RIGHT }),
-              this.cell([new TextRun(fill(labels.kOfN, { k: row.k, n: block.conversationCount }))], SWOT_COLUMNS[3], {
-                align: AlignmentType.RIGHT,
-              }),
+              this.cell([new TextRun(cells.score)], SWOT_COLUMNS[2], { align: AlignmentType.RIGHT }),
+              this.cell([new TextRun(cells.count)], SWOT_COLUMNS[3], { align: AlignmentType.RIGHT }),
             ],
           }),
         );

@@ -1,4 +1,11 @@
-import { inlineText, type ExportBlock, type ExportDocument, type ExportLabels, type Inline } from './model';
+import {
+  inlineText,
+  swotRowCells,
+  type ExportBlock,
+  type ExportDocument,
+  type ExportLabels,
+  type Inline,
+} from './model';
 
 /*
  * The print view of a report: one self-contained HTML document (no scripts, no app chrome) with
@@ -40,10 +47,6 @@ export function escapeHtml(text: string): string {
 
 function cssString(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
-}
-
-function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
 }
 
 class HtmlWriter {
@@ -115,10 +118,10 @@ class HtmlWriter {
               quadrant.rows.length === 0
                 ? `<tr><td colspan="4" class="empty">${escapeHtml(labels.noLemmas)}</td></tr>`
                 : quadrant.rows
-                    .map(
-                      (row) =>
-                        `<tr><td class="num">${row.rank}</td><td>${escapeHtml(row.lemma)}</td><td class="num">${escapeHtml(row.display)}</td><td class="num">${escapeHtml(fill(labels.kOfN, { k: row.k, n: block.conversationCount }))}</td></tr>`,
-                    )
+                    .map((row) => {
+                      const cells = swotRowCells(row, block.conversationCount, labels);
+                      return `<tr><td class="num">${row.rank}</td><td>${escapeHtml(row.lemma)}</td><td class="num">${escapeHtml(cells.score)}</td><td class="num">${escapeHtml(cells.count)}</td></tr>`;
+                    })
                     .join('');
             return `<tbody>${head}${rows}</tbody>`;
           })
@@ -210,105 +213,6 @@ ${chapters.join('\n')}
 </body>
 </html>
 `;
-}
-
-/** The report as Markdown (headings, lists, quotes, pipe tables, footnotes), for the CLI and plain-text use. */
-export function reportMarkdown(doc: ExportDocument, labels: ExportLabels): string {
-  const lines: string[] = [`# ${doc.title}`, ''];
-  if (doc.concept) lines.push(`**${labels.concept}**`, '');
-  lines.push(
-    `- ${labels.campaign}: ${doc.campaignName}`,
-    `- ${labels.date}: ${doc.date}`,
-    `- ${labels.team}: ${doc.teamName}`,
-    '',
-  );
-  let notes: Array<{ n: number; text: string }> = [];
-  let noteCount = 0;
-  const md = (inlines: readonly Inline[]): string =>
-    inlines
-      .map((inline) => {
-        if (inline.kind === 'break') return '  \n';
-        if (inline.kind === 'footnote') {
-          noteCount += 1;
-          notes.push({ n: noteCount, text: inline.text });
-          return `[^${noteCount}]`;
-        }
-        let text = inline.text.replace(/([\\`*_[\]<>|])/g, '\\$1');
-        if (inline.code) text = `\`${inline.text}\``;
-        if (inline.bold) text = `**${text}**`;
-        if (inline.italic) text = `*${text}*`;
-        if (inline.strike) text = `~~${text}~~`;
-        if (inline.href) text = `[${text}](${inline.href})`;
-        return text;
-      })
-      .join('');
-  const cell = (inlines: readonly Inline[]) => md(inlines).replace(/\s*\n\s*/g, ' ');
-  const block = (item: ExportBlock, indent = ''): string[] => {
-    switch (item.kind) {
-      case 'heading':
-        return [`${'#'.repeat(Math.min(6, Math.max(3, item.level + 1)))} ${md(item.inlines)}`, ''];
-      case 'paragraph':
-        return [`${indent}${md(item.inlines)}`, ''];
-      case 'list':
-        return [
-          ...item.items.flatMap((entry, index) => {
-            const marker = item.ordered ? `${index + 1}. ` : '- ';
-            const [first, ...rest] = entry;
-            const head = first?.kind === 'paragraph' ? md(first.inlines) : '';
-            return [
-              `${indent}${marker}${head}`,
-              ...rest.flatMap((child) => block(child, `${indent}   `).filter((line) => line !== '')),
-            ];
-          }),
-          '',
-        ];
-      case 'quote':
-        return [...item.blocks.flatMap((child) => block(child)).map((line) => (line ? `> ${line}` : '>')), ''];
-      case 'table': {
-        const columns = Math.max(1, ...item.rows.map((row) => row.length));
-        const row = (cells: readonly (readonly Inline[])[]) =>
-          `| ${Array.from({ length: columns }, (_, c) => cell(cells[c] ?? [])).join(' | ')} |`;
-        const header = item.headerRows > 0 ? (item.rows[0] ?? []) : Array.from({ length: columns }, () => []);
-        const body = item.headerRows > 0 ? item.rows.slice(1) : item.rows;
-        return [row(header), `|${' --- |'.repeat(columns)}`, ...body.map(row), ''];
-      }
-      case 'swot': {
-        const out = [
-          `**${item.title} · ${labels.conversations(item.conversationCount)}${item.live ? ` · ${labels.concept}` : ''}**`,
-          '',
-        ];
-        out.push(
-          `| ${labels.rank} | ${labels.lemma} | ${labels.score} | ${labels.conversationsColumn} |`,
-          '| ---: | --- | ---: | ---: |',
-        );
-        for (const quadrant of item.quadrants) {
-          if (item.quadrants.length > 1) out.push(`|  | **${labels.quadrants[quadrant.quadrant]}** |  |  |`);
-          for (const row of quadrant.rows)
-            out.push(
-              `| ${row.rank} | ${row.lemma.replace(/\|/g, '\\|')} | ${row.display} | ${fill(labels.kOfN, { k: row.k, n: item.conversationCount })} |`,
-            );
-        }
-        return [...out, ''];
-      }
-      case 'rule':
-        return ['---', ''];
-      case 'code':
-        return ['```', item.text, '```', ''];
-      case 'missing':
-        return [`*${item.text}*`, ''];
-    }
-  };
-  for (const section of doc.sections) {
-    notes = [];
-    lines.push(`## ${section.title}`, '');
-    for (const item of section.blocks) lines.push(...block(item));
-    for (const note of notes) lines.push(`[^${note.n}]: ${note.text}`);
-    if (notes.length > 0) lines.push('');
-  }
-  return `${lines
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trimEnd()}\n`;
 }
 
 export { inlineText };

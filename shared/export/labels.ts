@@ -50,5 +50,6 @@ export function anonymityLabels(t: Translate): AnonymityLabels {
     phone: t('export.labels.phone'),
     number: t('export.labels.number'),
     smallCell: t('export.labels.smallCell'),
+    hiddenScore: t('export.labels.hiddenScore'),
   };
 }

@@ -28,6 +28,18 @@ export interface SwotRowModel {
   readonly display: string;
   /** How many organisations the row's conversations come from (for the small-cell rule). */
   readonly organisations: number;
+  /** Set when the row is a small cell whose score and count are hidden: the label shown instead. */
+  readonly suppressed?: string;
+}
+
+/** The score and count cells of a SWOT row as every writer shows them (hidden for a suppressed small cell). */
+export function swotRowCells(
+  row: SwotRowModel,
+  conversationCount: number,
+  labels: ExportLabels,
+): { readonly score: string; readonly count: string } {
+  if (row.suppressed !== undefined) return { score: row.suppressed, count: '–' };
+  return { score: row.display, count: fill(labels.kOfN, { k: row.k, n: conversationCount }) };
 }
 
 export type ExportBlock =

@@ -45,6 +45,7 @@ export const exportEn: Messages['export'] = {
     phone: '[phone number]',
     number: '[number]',
     smallCell: 'fewer than three organisations',
+    hiddenScore: '< {{k}} orgs',
   },
   dialog: {
     open: 'Export',
@@ -94,9 +95,26 @@ export const exportEn: Messages['export'] = {
     allowedBecause: 'Allowed: {{reason}} (decided by {{author}}).',
     refused_one: 'Export refused: {{count}} hit is still unresolved.',
     refused_other: 'Export refused: {{count}} hits are still unresolved.',
+    jump: 'Reword in the text',
+    hideScore: 'Hide score',
+    hiddenAs: 'Score and count hidden as “{{label}}” (decided by {{author}}).',
+    figureHelp_one:
+      'This score in a table comes from fewer than {{count}} organisation. Hide that row’s score and count (the lemma stays), or allow it with a reason.',
+    figureHelp_other:
+      'This score in a table comes from fewer than {{count}} organisations. Hide that row’s score and count (the lemma stays), or allow it with a reason.',
     undo: 'Withdraw decision',
     back: 'Back',
     export: 'Export as {{format}}',
+  },
+  panel: {
+    tab: 'Anonymity',
+    title: 'Anonymity of the report',
+    help: 'The same check as at export, over every chapter. Decisions apply to the export too.',
+    run: 'Check now',
+    again: 'Check again',
+    checking: 'Checking…',
+    notRun: 'Not checked yet.',
+    notFound: '“{{text}}” is no longer in this chapter’s text; check again.',
   },
   errors: {
     replacementRequired: 'Give a label to replace the hit with.',

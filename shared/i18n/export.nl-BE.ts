@@ -43,6 +43,7 @@ export const exportNlBE = {
     phone: '[telefoonnummer]',
     number: '[nummer]',
     smallCell: 'minder dan drie organisaties',
+    hiddenScore: '< {{k}} org.',
   },
   dialog: {
     open: 'Exporteren',
@@ -92,9 +93,26 @@ export const exportNlBE = {
     allowedBecause: 'Toegestaan: {{reason}} (beslist door {{author}}).',
     refused_one: 'Export geweigerd: {{count}} treffer is nog niet opgelost.',
     refused_other: 'Export geweigerd: {{count}} treffers zijn nog niet opgelost.',
+    jump: 'Herformuleren in de tekst',
+    hideScore: 'Score verbergen',
+    hiddenAs: 'Score en aantal verborgen als “{{label}}” (beslist door {{author}}).',
+    figureHelp_one:
+      'Deze score in een tabel komt van minder dan {{count}} organisatie. Verberg de score en het aantal van die rij (het lemma blijft staan), of sta hem toe met een reden.',
+    figureHelp_other:
+      'Deze score in een tabel komt van minder dan {{count}} organisaties. Verberg de score en het aantal van die rij (het lemma blijft staan), of sta hem toe met een reden.',
     undo: 'Beslissing intrekken',
     back: 'Terug',
     export: 'Exporteren als {{format}}',
+  },
+  panel: {
+    tab: 'Anonimiteit',
+    title: 'Anonimiteit van het rapport',
+    help: 'Dezelfde controle als bij het exporteren, over alle hoofdstukken. Beslissingen gelden ook voor de export.',
+    run: 'Nu controleren',
+    again: 'Opnieuw controleren',
+    checking: 'Bezig met controleren…',
+    notRun: 'Nog niet gecontroleerd.',
+    notFound: '“{{text}}” staat niet (meer) in de tekst van dit hoofdstuk; controleer opnieuw.',
   },
   errors: {
     replacementRequired: 'Geef een label om de treffer door te vervangen.',

@@ -1,25 +1,9 @@
 /**
- * Words of a rendered report (live blocks as text: the CLI's Markdown, export): Dutch.
- * Same keys as report-text.en.ts.
+ * Words of `veldwerk report show`'s Markdown above the report (the report itself is written by
+ * shared/export/markdown.ts with the export catalog's words): Dutch. Same keys as report-text.en.ts.
  */
 export const reportTextNlBE = {
-  rank: 'Rang',
-  lemma: 'Lemma',
-  score: 'Score',
-  kOfN: 'k van N',
-  category: 'Stakeholdercategorie',
-  participants: 'Deelnemers',
-  conversations: 'Gesprekken',
-  total: 'Totaal',
-  scopeLine_one: '{{sector}}, {{group}}: {{count}} gesprek',
-  scopeLine_other: '{{sector}}, {{group}}: {{count}} gesprekken',
-  teamSwot: 'SWOT van het team, {{sector}}',
-  noLemmas: 'Nog geen lemma’s.',
   frozenNote: 'Definitief rapport: de cijfers zijn vastgelegd bij het afronden.',
-  quoteChanged: 'de bron is gewijzigd sinds het citaat',
-  quoteGone: 'de bron bestaat niet meer',
-  blockError: 'Blok niet beschikbaar: {{message}}',
-  footnotes: 'Voetnoten',
   status: 'Status',
   penHolder: 'Pennenhouder',
 } as const satisfies Record<string, string>;

@@ -44,7 +44,7 @@ describe('report export in Chromium (browser mode)', () => {
     // Export while hits are open: refused, and the refusal names them.
     await dialog.getByRole('button', { name: 'Exporteren als Word (.docx)' }).click();
     const refusal = dialog.getByRole('alert');
-    await refusal.filter({ hasText: 'Export geweigerd: 8 treffers zijn nog niet opgelost.' }).waitFor();
+    await refusal.filter({ hasText: /Export geweigerd: \d+ treffers zijn nog niet opgelost\./ }).waitFor();
     await expect.poll(() => refusal.textContent()).toContain('Teamlid: Anna Peeters (Wie zijn ze?)');
     await screenshot(page, 'export-refused');
 
@@ -64,7 +64,7 @@ describe('report export in Chromium (browser mode)', () => {
     await phone.getByRole('button', { name: 'Toestaan met deze reden' }).click();
     await phone.getByText(/Toegestaan: Algemeen nummer/).waitFor();
     for (;;) {
-      const replace = dialog.getByRole('button', { name: 'Vervangen', exact: true });
+      const replace = dialog.getByRole('button', { name: /^(Vervangen|Score verbergen)$/ });
       if ((await replace.count()) === 0) break;
       const before = await replace.count();
       await replace.first().click();
@@ -83,6 +83,77 @@ describe('report export in Chromium (browser mode)', () => {
     for (const name of PLANTED.filter((name) => name !== '09 223 45 67')) expect(text, name).not.toContain(name);
     expect(text).toContain('Twee centra werken samen.');
     expect(text).toContain('09 223 45 67');
+    expect(browserApp.pageErrors).toEqual([]);
+  });
+
+  it('checks on demand in the editor: jumps to a hit to reword it, replaces, allows and hides a small cell', async () => {
+    const { page, app } = browserApp;
+    const { seeded, report } = await plantedReport(app.services);
+    await browserApp.openApp();
+    await page.goto(`${app.bridge.url}/#/campaigns/${seeded.campaignId}/reports/${report.id}`);
+    await page.getByRole('heading', { level: 1, name: report.title }).waitFor();
+    // Start elsewhere: the jump must open the hit's section itself.
+    await page
+      .getByRole('navigation', { name: 'Secties' })
+      .getByRole('button', { name: /^Wat denken de stakeholders/ })
+      .click();
+    await page.getByRole('heading', { level: 2, name: /^Wat denken de stakeholders/ }).waitFor();
+
+    await page.getByRole('tab', { name: 'Anonimiteit' }).click();
+    const panel = page.getByTestId('anonymity-panel');
+    await panel.getByText('Nog niet gecontroleerd.').waitFor();
+    await panel.getByRole('button', { name: 'Nu controleren' }).click();
+    const hits = panel.getByTestId('export-hit');
+    const hit = (name: string) => hits.filter({ has: page.locator('strong', { hasText: name }) }).first();
+    for (const name of ['Integratiecentrum De Brug', 'Anna Peeters', 'Sofie Wuyts', 'Koen Maes', '09 223 45 67'])
+      await hit(name).waitFor();
+    // Every hit with its context; the small cells of the SWOT table with their own resolution.
+    await expect
+      .poll(() => hit('Sofie Wuyts').locator('.export-context').textContent())
+      .toBe('Sofie Wuyts gaf een rondleiding en Koen Maes bevestigde de cijfers.');
+    await hit('Lange wachtlijsten').getByRole('button', { name: 'Score verbergen' }).waitFor();
+    await screenshot(page, 'report-anonymity-panel');
+
+    // Reword in place: the jump opens "Wie zijn ze?" and selects the name in the editor.
+    await hit('Sofie Wuyts').getByRole('button', { name: 'Herformuleren in de tekst' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Wie zijn ze?' }).waitFor();
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('Sofie Wuyts');
+    await screenshot(page, 'report-anonymity-jump');
+    await page.keyboard.type('De contactpersoon');
+    const editor = page.getByRole('textbox', { name: /^Tekst van de sectie/ });
+    await expect.poll(() => editor.textContent()).toContain('De contactpersoon gaf een rondleiding');
+    await page.locator('[data-save-state="saved"]').waitFor();
+    await panel.getByRole('button', { name: 'Opnieuw controleren' }).click();
+    await hit('Sofie Wuyts').waitFor({ state: 'detached' });
+
+    // Replace by a label, allow with a reason, hide a small cell: each kept with its author.
+    await hit('Anna Peeters').getByRole('button', { name: 'Vervangen', exact: true }).click();
+    await hit('Anna Peeters').getByText('Vervangen door “[naam]” (beslist door Anna Peeters).').waitFor();
+    const phone = hit('09 223 45 67');
+    await phone.getByRole('button', { name: 'Toestaan…' }).click();
+    await phone
+      .getByRole('textbox', { name: 'Waarom mag dit blijven staan?' })
+      .fill('Algemeen nummer van de inspectie');
+    await phone.getByRole('button', { name: 'Toestaan met deze reden' }).click();
+    await phone.getByText('Toegestaan: Algemeen nummer van de inspectie (beslist door Anna Peeters).').waitFor();
+    await hit('Lange wachtlijsten').getByRole('button', { name: 'Score verbergen' }).click();
+    await hit('Lange wachtlijsten')
+      .getByText('Score en aantal verborgen als “< 3 org.” (beslist door Anna Peeters).')
+      .waitFor();
+    await screenshot(page, 'report-anonymity-decided');
+
+    // The export dialog shows the same review with the same decisions.
+    await page.getByRole('button', { name: 'Exporteren', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Rapport exporteren' });
+    await dialog.getByRole('button', { name: 'Anonimiteit controleren' }).click();
+    const inDialog = dialog
+      .getByTestId('export-hit')
+      .filter({ has: page.locator('strong', { hasText: '09 223 45 67' }) });
+    await inDialog.getByText(/Toegestaan: Algemeen nummer/).waitFor();
+    // The audit trail: the decisions are synced records with author and time.
+    const trail = app.services.profile.store.list('report_anonymity', { report_id: report.id });
+    expect(trail.map((row) => row.action).sort()).toEqual(['allow', 'replace', 'replace']);
+    expect(trail.every((row) => row.author_id === seeded.members[0] && row.decided_at)).toBe(true);
     expect(browserApp.pageErrors).toEqual([]);
   });
 });

@@ -118,6 +118,15 @@ describe('report export with the anonymisation gate', () => {
     for (const name of PLANTED) expect(text, name).not.toContain(name);
     expect(text).toContain('een van de integratiecentra vertelde [naam] dat [naam] en [naam] langskwamen.');
     expect(text).toContain('[telefoonnummer]');
+    // The small cells (lemmas from fewer than three organisations) were hidden, not dropped.
+    const cells = review.hits.filter((hit) => hit.kind === 'smallCell' && hit.key.startsWith('smallCell:figure:'));
+    expect(cells.map((hit) => hit.text.split(':')[0])).toEqual(
+      expect.arrayContaining(['Lange wachtlijsten', 'Nieuwe subsidies']),
+    );
+    expect(cells.every((hit) => hit.suggestions[0] === '< 3 org.')).toBe(true);
+    const wachtlijsten = xml.slice(xml.indexOf('Lange wachtlijsten'));
+    expect(wachtlijsten.slice(0, 2000)).toContain('&lt; 3 org.');
+    expect(text).toContain('Sterk netwerk');
     const core = docxPart(bytes, 'docProps/core.xml');
     for (const name of ['Anna Peeters', 'Bart Claes', 'Peeters', 'Claes']) expect(core).not.toContain(name);
     expect(core).toContain('Team Inburgering');

@@ -56,7 +56,8 @@ describe('veldwerk report', () => {
       '## Uitdagingen voor',
     ])
       expect(md).toContain(title);
-    expect(md).toContain('| Rang | Lemma | Score | k van N |');
+    expect(md).toContain('| Rang | Lemma | Score | Gesprekken |');
+    expect(md).toMatch(/^Status: draft/m);
 
     const json = io();
     expect(

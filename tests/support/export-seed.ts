@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { encodeBase64, yjsClientId } from '../../db/store/text';
 import type { Services } from '../../services/runtime';
 import { editSection } from '../../shared/report/document';
-import { seedFieldwork } from './seed';
+import { seedAnalysis } from './seed-reports';
 import { call } from './services';
 
 /** The names, numbers and addresses planted in the notes and the report: none may leave in an export. */
@@ -15,6 +15,9 @@ export const PLANTED = [
   '09 223 45 67',
   'lies.janssens@debrug.be',
   'Centrum Samenleven',
+  // A contact person in an organisation's record, and a name in a document's title.
+  'Sofie Wuyts',
+  'Koen Maes',
 ];
 
 export async function typeInto(services: Services, sectionId: string, paragraphs: readonly string[]): Promise<void> {
@@ -35,9 +38,13 @@ export async function typeInto(services: Services, sectionId: string, paragraphs
   await call(services, 'reports.section.update', { sectionId, update: encodeBase64(update) });
 }
 
-/** A campaign with planted names in a note and in the first section of the IC sector report. */
+/**
+ * A campaign with planted names in a note, an organisation's contact field, a document's title
+ * and the first section of the IC sector report.
+ */
 export async function plantedReport(services: Services) {
-  const seeded = await seedFieldwork(services, { visits: 3 });
+  // Three visits with clustered SWOT items: two lemmas come from fewer than three organisations (small cells).
+  const seeded = await seedAnalysis(services);
   const store = services.profile.store;
   store.insert('notes', seeded.campaignId, {
     visit_id: seeded.visits[0] ?? '',
@@ -45,6 +52,18 @@ export async function plantedReport(services: Services) {
     guiding_question_id: null,
     author_id: seeded.members[0],
     text: 'Gesprek met mevrouw Lies Janssens (lies.janssens@debrug.be) over de wachtlijst.',
+  });
+  const samenleven = store
+    .list('organisations', { campaign_id: seeded.campaignId })
+    .find((row) => row.name === 'Centrum Samenleven');
+  if (!samenleven) throw new Error('no Centrum Samenleven');
+  store.update('organisations', samenleven.id, { contact: 'Contactpersoon: Sofie Wuyts, 09 210 10 10' });
+  store.insert('documents', seeded.campaignId, {
+    visit_id: seeded.visits[1] ?? '',
+    title: 'Verslag van het gesprek met dhr. Koen Maes',
+    kind: 'verslag',
+    date: '2026-03-11',
+    blob_hash: null,
   });
   await call(services, 'reports.createMissing', { campaignId: seeded.campaignId });
   const reports = await call(services, 'reports.list', { campaignId: seeded.campaignId });
@@ -57,6 +76,7 @@ export async function plantedReport(services: Services) {
     'Bij Integratiecentrum De Brug vertelde Lies Janssens dat Anna Peeters en Bart Claes langskwamen.',
     'Wie vragen heeft, belt 09 223 45 67 of mailt lies.janssens@debrug.be.',
     'De Brug en Centrum Samenleven werken samen.',
+    'Sofie Wuyts gaf een rondleiding en Koen Maes bevestigde de cijfers.',
   ]);
   return { seeded, report, section };
 }

@@ -1,18 +1,14 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  AnonymityHitView,
-  AnonymityReview,
-  ExportFormat,
-  ExportValues,
-  ReportExportResult,
-} from '../../../shared/contract/export';
+import type { AnonymityReview, ExportFormat, ExportValues, ReportExportResult } from '../../../shared/contract/export';
 import type { ContractError } from '../../../shared/contract/result';
 import type { HitKind } from '../../../shared/anonymise/check';
 import { isLanguage } from '../../../shared/i18n';
 import { api } from '../api';
 import { describeError } from '../errors';
 import { downloadBlob } from './download';
+import { HitList } from './HitList';
+import { ReviewSummary } from './ReviewSummary';
 import { openPrintView } from './print-view';
 import './export.css';
 
@@ -340,34 +336,11 @@ function ReviewList(props: {
 }) {
   const { t } = useTranslation();
   const { review } = props;
-  // One row per term: a decision applies to every occurrence.
-  const terms = new Map<string, AnonymityHitView[]>();
-  for (const hit of review.hits) terms.set(hit.key, [...(terms.get(hit.key) ?? []), hit]);
   return (
     <div className="dialog-section export-review">
       <h3>{t('export.review.title')}</h3>
-      <p
-        className={review.unresolved > 0 ? 'alert alert-error' : 'alert alert-success'}
-        data-testid="export-unresolved"
-      >
-        {review.hits.length === 0
-          ? t('export.review.none')
-          : review.unresolved > 0
-            ? t('export.review.unresolved', { count: review.unresolved })
-            : t('export.review.allResolved')}
-      </p>
-      <ol className="export-hits">
-        {[...terms.values()].map((hits) => (
-          <HitRow
-            key={hits[0]?.key}
-            hits={hits}
-            reportId={review.reportId}
-            k={review.k}
-            onDone={props.refresh}
-            onError={props.onError}
-          />
-        ))}
-      </ol>
+      <ReviewSummary review={review} />
+      <HitList review={review} onDone={props.refresh} onError={props.onError} />
       <div className="dialog-actions">
         <button type="button" className="button" onClick={props.onBack}>
           {t('export.review.back')}
@@ -377,169 +350,5 @@ function ReviewList(props: {
         </button>
       </div>
     </div>
-  );
-}
-
-function HitRow({
-  hits,
-  reportId,
-  k,
-  onDone,
-  onError,
-}: {
-  hits: readonly AnonymityHitView[];
-  reportId: string;
-  k: number;
-  onDone: () => Promise<void>;
-  onError: (error: ContractError) => void;
-}) {
-  const { t } = useTranslation();
-  const hit = hits[0] as AnonymityHitView;
-  const [mode, setMode] = useState<'idle' | 'allow' | 'reword'>('idle');
-  const [label, setLabel] = useState(hit.suggestions[0] ?? '');
-  const [reason, setReason] = useState('');
-  const sentence = `${hit.before}${hit.text}${hit.after}`;
-  const [rewrite, setRewrite] = useState(sentence);
-  const decide = async (decision: { action: 'replace'; replacement: string } | { action: 'allow'; reason: string }) => {
-    const answer = await api.invoke('export.decide', {
-      reportId,
-      key: hit.key,
-      kind: hit.kind,
-      term: hit.text,
-      decision,
-    });
-    if (!answer.ok) return onError(answer.error);
-    setMode('idle');
-    await onDone();
-  };
-  return (
-    <li className={hit.decision ? 'export-hit decided' : 'export-hit'} data-testid="export-hit">
-      <div className="export-hit-head">
-        <span className={`export-kind kind-${hit.kind}`}>{t(`export.kinds.${hit.kind}`, { k })}</span>
-        <strong>{hit.text}</strong>
-        <span className="muted small">{t('export.review.occurrences', { count: hits.length, where: hit.where })}</span>
-      </div>
-      <p className="export-context">
-        {hit.before}
-        <mark>{hit.text}</mark>
-        {hit.after}
-      </p>
-      {hit.decision ? (
-        <p className="export-decision">
-          {hit.decision.action === 'replace'
-            ? t('export.review.replacedBy', {
-                label: hit.decision.replacement ?? '',
-                author: hit.decision.authorName ?? '?',
-              })
-            : t('export.review.allowedBecause', {
-                reason: hit.decision.reason ?? '',
-                author: hit.decision.authorName ?? '?',
-              })}{' '}
-          <button
-            type="button"
-            className="button button-small"
-            onClick={async () => {
-              const answer = await api.invoke('export.undecide', { reportId, key: hit.key });
-              if (!answer.ok) return onError(answer.error);
-              await onDone();
-            }}
-          >
-            {t('export.review.undo')}
-          </button>
-        </p>
-      ) : (
-        <div className="export-actions">
-          {hit.suggestions.length > 0 ? (
-            <span className="export-replace">
-              <input
-                type="text"
-                list={`labels-${hit.key}`}
-                value={label}
-                onChange={(event) => setLabel(event.target.value)}
-                aria-label={t('export.review.label')}
-              />
-              <datalist id={`labels-${hit.key}`}>
-                {hit.suggestions.map((suggestion) => (
-                  <option key={suggestion} value={suggestion} />
-                ))}
-              </datalist>
-              <button
-                type="button"
-                className="button button-small"
-                disabled={!label.trim()}
-                onClick={() => void decide({ action: 'replace', replacement: label.trim() })}
-              >
-                {t('export.review.replace')}
-              </button>
-            </span>
-          ) : null}
-          {hit.rewordable ? (
-            <button
-              type="button"
-              className="button button-small"
-              onClick={() => setMode(mode === 'reword' ? 'idle' : 'reword')}
-            >
-              {t('export.review.reword')}
-            </button>
-          ) : null}
-          <button
-            type="button"
-            className="button button-small"
-            onClick={() => setMode(mode === 'allow' ? 'idle' : 'allow')}
-          >
-            {t('export.review.allow')}
-          </button>
-        </div>
-      )}
-      {mode === 'allow' ? (
-        <form
-          className="export-inline"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void decide({ action: 'allow', reason: reason.trim() });
-          }}
-        >
-          <label className="field">
-            <span>{t('export.review.reason')}</span>
-            <input
-              type="text"
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-              maxLength={2000}
-              required
-              minLength={3}
-            />
-          </label>
-          <button type="submit" className="button button-small">
-            {t('export.review.allowConfirm')}
-          </button>
-        </form>
-      ) : null}
-      {mode === 'reword' && hit.sectionId ? (
-        <form
-          className="export-inline"
-          onSubmit={async (event) => {
-            event.preventDefault();
-            const answer = await api.invoke('export.reword', {
-              reportId,
-              sectionId: hit.sectionId ?? '',
-              find: sentence,
-              replace: rewrite,
-            });
-            if (!answer.ok) return onError(answer.error);
-            setMode('idle');
-            await onDone();
-          }}
-        >
-          <label className="field">
-            <span>{t('export.review.rewordLabel')}</span>
-            <textarea value={rewrite} onChange={(event) => setRewrite(event.target.value)} rows={3} />
-          </label>
-          <button type="submit" className="button button-small">
-            {t('export.review.rewordSave')}
-          </button>
-        </form>
-      ) : null}
-    </li>
   );
 }

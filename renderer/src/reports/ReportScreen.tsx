@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import type { AnonymityHitView } from '../../../shared/contract/export';
 import type { CommentView, ReportDetail, ReportSectionView, VersionSummary } from '../../../shared/contract/reports';
 import type { CampaignSetup } from '../../../shared/domain/setup';
 import { reportExtensions } from '../../../shared/report/extensions';
@@ -9,8 +10,10 @@ import { useContractMutation, useContractQuery } from '../data/queries';
 import { describeError } from '../errors';
 import { slashItems } from './block-catalog';
 import { CommentHighlights, commentHighlightKey, rangeOf, type HighlightedComment } from './editor/comment-anchors';
+import { findTextRange } from './editor/find-text';
 import { nodeViewExtensions } from './editor/node-views';
 import { SlashMenu, type SlashItem } from './editor/slash-menu';
+import { AnonymityPanel } from './panels/AnonymityPanel';
 import { BlocksPanel } from './panels/BlocksPanel';
 import { CommentsPanel } from './panels/CommentsPanel';
 import { EvidencePanel } from './panels/EvidencePanel';
@@ -38,7 +41,7 @@ class EditorFeed {
   }
 }
 
-type Panel = 'blocks' | 'evidence' | 'region' | 'comments' | 'versions';
+type Panel = 'blocks' | 'evidence' | 'region' | 'comments' | 'versions' | 'anonymity';
 type View =
   | { readonly kind: 'text' }
   | { readonly kind: 'version'; readonly version: VersionSummary }
@@ -149,10 +152,44 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
     if (range) editor.chain().setTextSelection(range).scrollIntoView().run();
   }, [editor, section?.id, activeComment]);
 
+  // A hit chosen in the anonymity panel: open its section and select it in the text, to reword it
+  // there. When the section's editor is not open yet, the hit waits until the editor is there.
+  const pendingJump = useRef<AnonymityHitView | null>(null);
+  const [jumpNotice, setJumpNotice] = useState<string | null>(null);
+  const selectHit = useCallback(
+    (target: Editor, hit: AnonymityHitView) => {
+      const range = findTextRange(target.state.doc, hit.text, hit.before, hit.after);
+      if (range) target.chain().focus().setTextSelection(range).scrollIntoView().run();
+      else setJumpNotice(t('export.panel.notFound', { text: hit.text }));
+    },
+    [t],
+  );
+  const jumpTo = (hit: AnonymityHitView) => {
+    setJumpNotice(null);
+    if (view.kind === 'text' && hit.sectionId === section?.id && editor && !editor.isDestroyed) {
+      selectHit(editor, hit);
+      return;
+    }
+    pendingJump.current = hit;
+    setView({ kind: 'text' });
+    if (hit.sectionId && hit.sectionId !== section?.id) choose(hit.sectionId);
+  };
+  const onEditor = useCallback(
+    (next: Editor | null) => {
+      setEditor(next);
+      const hit = pendingJump.current;
+      if (next && hit) {
+        pendingJump.current = null;
+        selectHit(next, hit);
+      }
+    },
+    [selectHit],
+  );
+
   const panels: readonly Panel[] =
     report.kind === 'region'
-      ? ['region', 'blocks', 'evidence', 'comments', 'versions']
-      : ['blocks', 'evidence', 'comments', 'versions'];
+      ? ['region', 'blocks', 'evidence', 'comments', 'versions', 'anonymity']
+      : ['blocks', 'evidence', 'comments', 'versions', 'anonymity'];
   const openCount = (comments.data ?? []).filter((comment) => !comment.resolved).length;
 
   return (
@@ -237,7 +274,7 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
                   frozen={detail.frozen}
                   schema={schema}
                   extensions={extensions}
-                  onEditor={setEditor}
+                  onEditor={onEditor}
                 />
               </>
             ) : (
@@ -255,7 +292,7 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
                   className={panel === each ? 'tab active' : 'tab'}
                   onClick={() => setPanel(each)}
                 >
-                  {t(`reports.report.tabs.${each}`)}
+                  {each === 'anonymity' ? t('export.panel.tab') : t(`reports.report.tabs.${each}`)}
                   {each === 'comments' && openCount > 0 ? ` (${openCount})` : ''}
                 </button>
               ))}
@@ -283,6 +320,9 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
                   activeId={activeComment}
                   onActivate={activate}
                 />
+              ) : null}
+              {panel === 'anonymity' ? (
+                <AnonymityPanel reportId={report.id} frozen={detail.frozen} onJump={jumpTo} notice={jumpNotice} />
               ) : null}
               {panel === 'versions' ? (
                 <VersionsPanel
