@@ -1,12 +1,15 @@
 import { isSealedDuoFile, openDuoFile, sealDuoFile } from '../../db/crypto/duo-file';
 import { WrongPassphraseError } from '../../db/crypto/passphrase';
 import type { Profile } from '../../db/profile';
-import { BundleError, createBundle, importBundleBytes, knownPeers } from '../../db/store/bundle';
+import { BundleError, createBundle, knownPeers } from '../../db/store/bundle';
 import { ChangeRejectedError } from '../../db/store/errors';
 import { memberNameOfNode } from '../../db/store/peers';
 import { ClockSkewError } from '../../shared/sync/hlc';
 import type { ExportResult, ImportResultView, syncChannels } from '../../shared/contract/sync';
+import { importDuoFile, inspectDuoFile, signDuoFile } from '../duo/duo-files';
+import { DuoFileError } from '../duo/signed-file';
 import { ServiceError } from '../errors';
+import { loadOrCreateIdentity, shortFingerprint } from '../lan/identity';
 import type { HandlersOf } from '../handler';
 import type { JobRegistry } from '../jobs';
 import type { SyncController } from './controller';
@@ -16,6 +19,7 @@ type SyncHandlers = HandlersOf<typeof syncChannels>;
 /** An error a person can act on, in plain words; anything else is a bug and says so. */
 function describeJobError(error: unknown): { message: string; code: string | null } {
   if (error instanceof BundleError) return { message: error.message, code: `bundle-${error.reason}` };
+  if (error instanceof DuoFileError) return { message: error.message, code: `duo-${error.reason}` };
   if (error instanceof ClockSkewError) return { message: error.message, code: 'clock-skew' };
   if (error instanceof ChangeRejectedError) return { message: error.message, code: 'change-rejected' };
   if (error instanceof WrongPassphraseError) return { message: error.message, code: 'duo-wrong-passphrase' };
@@ -24,6 +28,20 @@ function describeJobError(error: unknown): { message: string; code: string | nul
   if (error instanceof RangeError)
     return { message: `The file is too large to process on this laptop (${error.message}).`, code: 'bundle-too-large' };
   return { message: `Unexpected error: ${error instanceof Error ? error.message : String(error)}`, code: null };
+}
+
+/** A duo file encrypted for the duo (db/crypto/duo-file.ts) needs its passphrase; an older, unencrypted one none. */
+function needsPassphrase(file: Buffer, passphrase: string | undefined): void {
+  if (isSealedDuoFile(file) && !passphrase)
+    throw new ServiceError('INVALID_INPUT', 'This duo file is encrypted: give the duo passphrase.', [
+      { path: 'passphrase', message: 'Give the duo passphrase', key: 'vault.duo.errors.needed' },
+    ]);
+}
+
+/** The signed duo file inside the encryption layer (the file itself when it has none). */
+async function unsealed(file: Buffer, passphrase: string | undefined): Promise<Buffer> {
+  needsPassphrase(file, passphrase);
+  return isSealedDuoFile(file) ? openDuoFile(file, passphrase ?? '') : file;
 }
 
 function slug(text: string): string {
@@ -46,13 +64,14 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
     'sync.disconnect': () => controller.disconnect(),
     'sync.now': () => controller.syncNow(),
 
-    'duo.info': () => {
+    'duo.info': async () => {
       const peers = knownPeers(store).map((peer) => ({
         node: peer.node,
         name: memberNameOfNode(store, peer.node),
         campaigns: peer.campaigns,
       }));
-      return { node: store.node, peers };
+      const { fingerprint } = await loadOrCreateIdentity(profile.dir);
+      return { node: store.node, fingerprintShort: shortFingerprint(fingerprint), peers };
     },
 
     'duo.export': ({ campaignId, forPeer, passphrase }) => {
@@ -68,14 +87,15 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
             ...(forPeer ? { forPeer } : {}),
             onProgress: (step) => progress(step.phase, step.done, step.total),
           });
-          // Encrypted for the duo: a file left on a USB stick reveals nothing without the passphrase.
-          const bytes = await sealDuoFile(bundle, passphrase);
+          // Signed with this laptop's key, naming who made it (services/duo/signed-file.ts), then
+          // encrypted for the duo: a file left on a USB stick reveals nothing without the passphrase.
+          const signed = await sealDuoFile(await signDuoFile(profile, bundle, header.campaigns), passphrase);
           const date = new Date().toISOString().slice(0, 10);
           return {
             fileName: `veldwerk-${slug(campaign.name ?? '')}-${date}-${store.node.slice(0, 8)}.vwb`,
-            base64: bytes.toString('base64'),
+            base64: signed.toString('base64'),
             count: header.count,
-            bytes: bytes.length,
+            bytes: signed.length,
           };
         },
         describeJobError,
@@ -83,19 +103,36 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
       return { jobId };
     },
 
-    'duo.import': ({ base64, campaignId, passphrase }) => {
+    'duo.inspect': async ({ base64, passphrase }) => {
+      try {
+        return inspectDuoFile(profile, await unsealed(Buffer.from(base64, 'base64'), passphrase));
+      } catch (error) {
+        if (error instanceof DuoFileError)
+          throw new ServiceError('CONFLICT', error.message, [
+            { path: 'base64', message: error.message, key: `sync.duo.reasons.duo-${error.reason}` },
+          ]);
+        if (error instanceof WrongPassphraseError)
+          throw new ServiceError('INVALID_INPUT', error.message, [
+            { path: 'passphrase', message: error.message, key: 'vault.duo.errors.wrong' },
+          ]);
+        if (error instanceof BundleError)
+          throw new ServiceError('CONFLICT', error.message, [
+            { path: 'base64', message: error.message, key: `sync.duo.reasons.bundle-${error.reason}` },
+          ]);
+        throw error;
+      }
+    },
+
+    'duo.import': ({ base64, campaignId, trustSigner, passphrase }) => {
       const file = Buffer.from(base64, 'base64');
-      if (isSealedDuoFile(file) && !passphrase)
-        throw new ServiceError('INVALID_INPUT', 'This duo file is encrypted: give the duo passphrase.', [
-          { path: 'passphrase', message: 'Give the duo passphrase', key: 'vault.duo.errors.needed' },
-        ]);
+      needsPassphrase(file, passphrase);
       if (campaignId !== null && !store.get('campaigns', campaignId))
         throw new ServiceError('NOT_FOUND', `No campaign ${campaignId}`);
       const jobId = jobs.start<ImportResultView>(
         'import',
         async (progress) => {
-          const bytes = isSealedDuoFile(file) ? await openDuoFile(file, passphrase ?? '') : file;
-          const result = await importBundleBytes(store, bytes, {
+          const bytes = await unsealed(file, passphrase);
+          const result = await importDuoFile(profile, bytes, trustSigner, {
             blobs: profile.blobs,
             ...(campaignId !== null
               ? { campaign: campaignId }

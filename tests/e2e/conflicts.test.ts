@@ -36,6 +36,11 @@ describe('automatic resolutions of a duo merge (browser mode)', () => {
         mimeType: 'application/octet-stream',
         buffer: Buffer.from(file.base64, 'base64'),
       });
+      // The dialog shows who made the file first; the person confirms the maker.
+      await exchange
+        .getByTestId('duo-maker')
+        .getByRole('button', { name: 'De vingerafdruk klopt, importeren' })
+        .click();
       await exchange
         .getByText('2 wijzigingen automatisch opgelost (de laatste bleef): bekijk ze bij Conflicten.', {
           exact: false,

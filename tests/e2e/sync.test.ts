@@ -146,6 +146,7 @@ describe('synchronisation in Chromium (browser mode)', () => {
       await screenshot(partnerPage, 'sync-duo-import-wrong-passphrase-nl');
       await partnerExchange.getByLabel('Wachtzin voor het uitwisselbestand').fill('onze duo-afspraak 2026');
       await partnerExchange.getByTestId('duo-import-file').setInputFiles(damaged);
+      // A cut-off file no longer opens: its encryption's tag (and the maker's signature inside) fail.
       await partnerExchange
         .getByText(
           'Importeren mislukt, er is niets veranderd: het bestand is beschadigd of onvolledig. Laat je duopartner het opnieuw exporteren.',
@@ -153,7 +154,21 @@ describe('synchronisation in Chromium (browser mode)', () => {
         .waitFor();
       await screenshot(partnerPage, 'sync-duo-import-damaged-nl');
 
+      // Before importing, the dialog shows who made the file, on which laptop (fingerprint) and when.
+      const ownFingerprint = ((await exchange.getByTestId('own-fingerprint').textContent()) ?? '').replace(
+        'Vingerafdruk van deze laptop: ',
+        '',
+      );
       await partnerExchange.getByTestId('duo-import-file').setInputFiles(bundleFile);
+      const maker = partnerExchange.getByTestId('duo-maker');
+      await maker.getByRole('heading', { name: 'Wie maakte dit bestand?' }).waitFor();
+      const shown = (await maker.textContent()) ?? '';
+      expect(shown).toContain('Gemaakt door Anna Peeters');
+      expect(shown).toContain(`Vingerafdruk van die laptop: ${ownFingerprint}`);
+      expect(shown).toContain('Je krijgt voor het eerst een bestand van deze laptop.');
+      await expect.poll(() => maker.isVisible()).toBe(true);
+      await screenshot(partnerPage, 'sync-duo-maker-nl');
+      await maker.getByRole('button', { name: 'De vingerafdruk klopt, importeren' }).click();
       await partnerExchange.getByText(/wijzigingen gelezen: \d+ nieuw, 0 al aanwezig/).waitFor();
       await screenshot(partnerPage, 'sync-duo-imported-nl');
       await partnerPage.keyboard.press('Escape');

@@ -139,11 +139,14 @@ describe('sync services', () => {
     expect(file.count).toBeGreaterThan(10);
 
     const partner = env.laptop();
+    const shown = await call(partner, 'duo.inspect', { base64: file.base64, passphrase: DUO_PASSPHRASE });
+    expect(shown).toMatchObject({ trust: 'new', maker: { node: a.profile.store.node } });
     const imported = await importFile(partner, {
       fileName: file.fileName,
       base64: file.base64,
       campaignId: null,
       passphrase: DUO_PASSPHRASE,
+      trustSigner: shown.maker.fingerprint,
     });
     expect(imported).toMatchObject({
       state: 'done',

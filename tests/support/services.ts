@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
+import { openDuoFile } from '../../db/crypto/duo-file';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/contract/channels';
 import type { ContractError } from '../../shared/contract/result';
 import type { ExportResult, ImportResultView } from '../../shared/contract/sync';
@@ -98,7 +99,7 @@ export function useLaptopsWithServer(prefix: string): LaptopsWithServer {
 /** The passphrase test duo files are encrypted under (db/crypto/duo-file.ts). */
 export const DUO_TEST_PASSPHRASE = 'onze duo-afspraak 2026';
 
-/** Exports a campaign from one laptop as a duo file, as the dialog does (forPeer: everything). */
+/** Exports a campaign from one laptop as a duo file, as the dialog does (forPeer: everything), and opens its encryption. */
 export async function exportDuoFile(from: Services, campaignId: string): Promise<ExportResult> {
   const started = await call(from, 'duo.export', { campaignId, forPeer: null, passphrase: DUO_TEST_PASSPHRASE });
   const exported = await until(
@@ -107,16 +108,22 @@ export async function exportDuoFile(from: Services, campaignId: string): Promise
     'the export',
   );
   if (!exported.result) throw new Error(`export failed: ${exported.error ?? ''}`);
-  return exported.result;
+  // The signed file inside the duo's encryption layer (db/crypto/duo-file.ts has its own tests):
+  // the tests of signatures and of merging work on it; an unencrypted file still imports.
+  const inner = await openDuoFile(Buffer.from(exported.result.base64, 'base64'), DUO_TEST_PASSPHRASE);
+  return { ...exported.result, base64: inner.toString('base64'), bytes: inner.length };
 }
 
 /** Exports what a laptop holds of a campaign as a duo file and imports it on the partner's. */
 export async function exchangeDuoFile(from: Services, to: Services, campaignId: string): Promise<ImportResultView> {
   const file = await exportDuoFile(from, campaignId);
   const known = (await call(to, 'campaigns.list', {})).some((campaign) => campaign.id === campaignId);
+  // As the dialog does: show who made the file, and confirm that laptop's fingerprint.
+  const maker = (await call(to, 'duo.inspect', { base64: file.base64 })).maker;
   const importing = await call(to, 'duo.import', {
     fileName: file.fileName,
     base64: file.base64,
+    trustSigner: maker.fingerprint,
     campaignId: known ? campaignId : null,
     passphrase: DUO_TEST_PASSPHRASE,
   });
