@@ -391,6 +391,7 @@ export const en: Messages = {
       printedOn_one: 'Printed on {{date}} · {{count}} visit',
       printedOn_other: 'Printed on {{date}} · {{count}} visits',
       empty: 'No visits are planned yet.',
+      warned: 'warning',
     },
     errors: {
       dateRequired: 'Choose a date for the visit.',

@@ -392,6 +392,7 @@ export const nlBE = {
       printedOn_one: 'Afgedrukt op {{date}} · {{count}} bezoek',
       printedOn_other: 'Afgedrukt op {{date}} · {{count}} bezoeken',
       empty: 'Er zijn nog geen bezoeken gepland.',
+      warned: 'waarschuwing',
     },
     errors: {
       dateRequired: 'Kies een datum voor het bezoek.',
