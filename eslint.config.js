@@ -45,6 +45,8 @@ export default tseslint.config(
       'screenshots/',
       'test-results/',
       '.tsbuild/',
+      // Lint fixtures that must fail (tests/unit/layering.test.ts lints them on purpose).
+      'tests/fixtures/',
     ],
   },
   js.configs.recommended,
@@ -52,6 +54,9 @@ export default tseslint.config(
   {
     plugins: { 'import-x': importX },
     settings: {
+      // Without these, import-x reads no .ts module it follows, and no-cycle sees no cycle.
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
       'import-x/resolver-next': [
         createTypeScriptImportResolver({
           alwaysTryTypes: true,
@@ -73,6 +78,18 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'import-x/no-restricted-paths': ['error', { zones: Object.keys(ALLOWED).flatMap(zonesFor) }],
       'no-restricted-imports': ['error', electronOnly],
+      // A cycle of value imports makes module start-up order matter (a class or const read before it exists).
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    // Type-aware rules: a promise nobody awaits or catches fails silently, and one handed to a
+    // callback that expects nothing (an event handler, forEach) loses its errors.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
   {

@@ -4,6 +4,7 @@ import { ClockSkewError, DEFAULT_MAX_CLOCK_SKEW_MS, formatHlc, HybridLogicalCloc
 import { VISIT_SCOPED_TABLES } from '../shared/sync/schema';
 import { validateChange } from '../shared/sync/validate';
 import type { RefusedChange } from './api';
+import { checkAuthors, loggedMemberRows, refuseMemberAddress } from './authorship';
 import type { Principal } from './auth/tokens';
 import { coordinatesRegion, isTeamLead, mayReviewHeld, requireMember, requireRegionCoordinator } from './authz';
 import { conflict, forbidden, notFound, ServerError } from './errors';
@@ -322,6 +323,7 @@ export class SyncService {
       );
       for (const rowKey of await this.existingRows(tx, campaign, unscoped))
         guardedValues.set(`${rowKey}\u0000scope_id`, { value: null, hlc: '' });
+      const memberRows = await loggedMemberRows(this.store, tx, campaign, guarded);
       const afterGuard: Change[] = [];
       for (const change of fresh) {
         if (change.table === 'reports' && SERVER_REPORT_COLUMNS.includes(change.column)) {
@@ -337,6 +339,11 @@ export class SyncService {
           continue;
         }
         const current = guardedValues.get(fieldKey(change));
+        const addressRefusal = teamLead ? null : refuseMemberAddress(change, current, memberRows);
+        if (addressRefusal) {
+          refused.push(addressRefusal);
+          continue;
+        }
         if (teamLead || !current || JSON.stringify(current.value) === JSON.stringify(change.value)) {
           afterGuard.push(change);
           continue;
@@ -349,11 +356,16 @@ export class SyncService {
         correct(change, current, current.value);
       }
 
+      // Authorship after the guards, so that only member addresses this batch may set count.
+      const authored = await checkAuthors(this.store, tx, campaign, principal, afterGuard);
+      refused.push(...authored.refused);
+      const signed = authored.signed;
+
       const candidates: Change[] = [];
-      const statusFields = afterGuard.filter(isWorkflowField);
+      const statusFields = signed.filter(isWorkflowField);
       const statusNow = await this.latestOfFields(tx, campaign, statusFields);
       const rowsInBatch = new Set(
-        afterGuard.filter((change) => !isWorkflowField(change)).map((change) => `${change.table}\u0000${change.rowId}`),
+        signed.filter((change) => !isWorkflowField(change)).map((change) => `${change.table}\u0000${change.rowId}`),
       );
       const existing = await this.existingRows(
         tx,
@@ -362,7 +374,7 @@ export class SyncService {
           (change) => !statusNow.has(fieldKey(change)) && !rowsInBatch.has(`${change.table}\u0000${change.rowId}`),
         ),
       );
-      for (const change of afterGuard) {
+      for (const change of signed) {
         if (!isWorkflowField(change)) {
           candidates.push(change);
           continue;

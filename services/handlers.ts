@@ -15,6 +15,7 @@ import { createVisitHandlers } from './visits/visits';
 import { createSearchHandlers } from './search/search';
 import { createReportHandlers } from './reports/handlers';
 import { createExportHandlers, type ExportHost } from './export/handlers';
+import { createConflictHandlers } from './conflicts/conflicts';
 
 export interface ServiceContext {
   readonly profile: Profile;
@@ -49,5 +50,6 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createSearchHandlers(context.profile),
     ...createReportHandlers(context.profile, context.sync),
     ...createExportHandlers(context.profile, context.jobs, context.exportHost),
+    ...createConflictHandlers(context.profile),
   };
 }

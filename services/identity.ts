@@ -15,6 +15,15 @@ export function currentMemberId(profile: Profile, campaignId: string): string | 
 }
 
 /**
+ * How a write that does not need an author is signed: by the chosen member where there is one
+ * (so a conflict card can say whose value it was), else by the laptop (the store's default).
+ */
+export function signedBy(profile: Profile, campaignId: string): { readonly author?: string } {
+  const id = currentMemberId(profile, campaignId);
+  return id ? { author: id } : {};
+}
+
+/**
  * The author to record on a write in this campaign: the chosen member; refused with a clear
  * message when nobody was chosen, because notes and items must say whose they are.
  */

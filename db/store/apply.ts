@@ -18,6 +18,9 @@ import { decodeBase64, mergeUpdate, type MergedText } from './text';
  * Merge rules (see shared/sync/schema.ts for the kinds):
  * - lww / judgement: the field's winner is the change with the greatest hlc (field_versions).
  * - judgement: the open conflicts of a field are recomputed from all of its versions (conflicts.ts).
+ * - lww: the same rule keeps a concurrent loser visible as an automatic resolution ("theirs kept,
+ *   yours was …", conflicts.ts), but only when the incoming change and the field's winner did not
+ *   see each other: a sequential edit costs one point read and closes the field's conflicts.
  * - text: every Yjs update is merged into the field's state; the domain column holds the text.
  * - Deletes are the lww boolean field `deleted`. An edit concurrent with a delete is merged into
  *   the row's fields but does not undelete it: the row stays deleted until someone restores it,
@@ -85,11 +88,12 @@ export class ChangeApplier {
     items: readonly Incoming[],
     source: ChangeSourceKind,
     onProgress?: (done: number, total: number) => void,
-  ): { applied: number; duplicates: number; conflicts: number } {
+  ): { applied: number; duplicates: number; conflicts: number; autoResolved: number } {
     const core = this.core;
     let applied = 0;
     let duplicates = 0;
     let conflicts = 0;
+    let autoResolved = 0;
     const insert = core.stmt(
       `INSERT OR IGNORE INTO changes (id, node, author, campaign, tbl, row_id, col, value, prev, schema, source)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -102,13 +106,7 @@ export class ChangeApplier {
       `INSERT INTO field_versions (tbl, row_id, col, hlc, prev, value) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, prev = excluded.prev, value = excluded.value`,
     );
-    // Last writer wins in one statement: writes the version when the field has none or an older one
-    // (one change row = it won), so a plain field costs no separate read of its version.
-    const putNewerVersion = core.stmt(
-      `INSERT INTO field_versions (tbl, row_id, col, hlc, prev, value) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, prev = excluded.prev, value = excluded.value
-       WHERE excluded.hlc > field_versions.hlc`,
-    );
+    const clearConflicts = core.stmt('DELETE FROM conflicts WHERE tbl = ? AND row_id = ? AND col = ?');
     const total = items.length;
     try {
       for (let index = 0; index < total; index += 1) {
@@ -150,13 +148,24 @@ export class ChangeApplier {
             // The first version of a field cannot conflict with anything.
             if (current)
               conflicts += refreshConflicts(core, change.table, change.rowId, change.column, change.campaign);
-          } else if (
-            putNewerVersion.run(change.table, change.rowId, change.column, change.hlc, change.prev, item.json).changes >
-            0
-          ) {
-            this.materialize(change, toStorage(spec, change.value));
           } else {
-            this.assertCampaign(change);
+            const current = getVersion.get(change.table, change.rowId, change.column) as VersionRow | undefined;
+            if (!current || change.hlc > current.hlc) {
+              putVersion.run(change.table, change.rowId, change.column, change.hlc, change.prev, item.json);
+              this.materialize(change, toStorage(spec, change.value));
+              if (current) {
+                // The replaced winner was unseen by this change: it may be a concurrent loser.
+                if (current.hlc > (change.prev ?? ''))
+                  autoResolved += refreshConflicts(core, change.table, change.rowId, change.column, change.campaign);
+                // Every version is at most the replaced winner, which this change saw: nothing is open.
+                else clearConflicts.run(change.table, change.rowId, change.column);
+              }
+            } else {
+              this.assertCampaign(change);
+              // A loser the winner had not seen (a later one it had seen cannot change anything).
+              if (change.hlc > (current.prev ?? ''))
+                autoResolved += refreshConflicts(core, change.table, change.rowId, change.column, change.campaign);
+            }
           }
         }
         if (onProgress && (index % 500 === 499 || index === total - 1)) onProgress(index + 1, total);
@@ -170,7 +179,7 @@ export class ChangeApplier {
       'INSERT INTO node_clock (campaign, node, hlc) VALUES (?, ?, ?) ON CONFLICT (campaign, node) DO UPDATE SET hlc = max(hlc, excluded.hlc)',
     );
     for (const entry of newest.values()) bump.run(entry.campaign, entry.node, entry.hlc);
-    return { applied, duplicates, conflicts };
+    return { applied, duplicates, conflicts, autoResolved };
   }
 
   private mergeText(item: Incoming): void {

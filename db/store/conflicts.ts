@@ -1,17 +1,23 @@
 import type { JsonValue } from '../../shared/sync/change';
-import type { TableName } from '../../shared/sync/schema';
+import { columnSpec, type TableName } from '../../shared/sync/schema';
 import type { StoreCore } from './core';
 
 /**
- * Open conflicts of judgement fields. They are computed from all of a field's versions, so that
- * they are the same on every replica whatever the arrival order: a version is a conflict when it
- * is not the winner, the winner's author had not seen it (its hlc is after the winner's `prev`),
+ * Open conflicts of judgement and lww fields. They are computed from all of a field's versions, so
+ * that they are the same on every replica whatever the arrival order: a version is a conflict when
+ * it is not the winner, the winner's author had not seen it (its hlc is after the winner's `prev`),
  * no later version replaced it knowingly (no version has it as `prev`), and its value differs.
+ * A judgement conflict asks the user to choose; an lww one (`automatic`) was resolved by the last
+ * writer, and is kept so that the losing value stays visible and can be restored in one step.
  */
+
+/** `judgement`: the user chooses; `automatic`: last writer won, the loser is shown with a restore. */
+export type ConflictKind = 'judgement' | 'automatic';
 
 export interface Conflict {
   /** The id of the losing version (its hlc): the handle to resolve the conflict. */
   readonly id: string;
+  readonly kind: ConflictKind;
   readonly table: TableName;
   readonly rowId: string;
   readonly column: string;
@@ -55,6 +61,7 @@ export function listConflicts(
       { node: string; author: string; value: string } | undefined;
     return {
       id: row.loser_hlc,
+      kind: columnSpec(row.tbl, row.col)?.kind === 'judgement' ? 'judgement' : 'automatic',
       table: row.tbl as TableName,
       rowId: row.row_id,
       column: row.col,

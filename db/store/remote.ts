@@ -95,10 +95,12 @@ export class RemoteChanges {
       }
       let applied = 0;
       let conflicts = 0;
+      let autoResolved = 0;
       if (!setAside) {
         const result = this.applier.apply(accepted, source, options.onProgress);
         applied = result.applied;
         conflicts = result.conflicts;
+        autoResolved = result.autoResolved;
         duplicates += result.duplicates;
       } else {
         try {
@@ -106,6 +108,7 @@ export class RemoteChanges {
           const result = core.transaction(() => this.applier.apply(accepted, source, options.onProgress));
           applied = result.applied;
           conflicts = result.conflicts;
+          autoResolved = result.autoResolved;
           duplicates += result.duplicates;
         } catch (error) {
           if (!(error instanceof ChangeRejectedError)) throw error;
@@ -115,6 +118,7 @@ export class RemoteChanges {
               const result = core.transaction(() => this.applier.apply([item], source));
               applied += result.applied;
               conflicts += result.conflicts;
+              autoResolved += result.autoResolved;
               duplicates += result.duplicates;
             } catch (single) {
               if (!(single instanceof ChangeRejectedError)) throw single;
@@ -125,7 +129,14 @@ export class RemoteChanges {
       }
       let setAsideCount = 0;
       for (const item of refused) if (this.keepAside(item.change, source, item.code, item.reason)) setAsideCount += 1;
-      return { applied, duplicates, deferred: deferredCount + setAsideCount, conflicts, setAside: refused };
+      return {
+        applied,
+        duplicates,
+        deferred: deferredCount + setAsideCount,
+        conflicts,
+        autoResolved,
+        setAside: refused,
+      };
     });
   }
 

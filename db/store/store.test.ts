@@ -106,6 +106,66 @@ describe('LocalStore', () => {
     expect(b.listConflicts()).toEqual([]);
   });
 
+  it('keeps the losing value of a concurrent lww edit as an automatic resolution, and a restore closes it', () => {
+    const { a, b, clock } = pair();
+    const { campaign } = seedVisit(a);
+    const org = a.insert('organisations', campaign, {
+      sector_id: 's1',
+      region_id: 'r1',
+      name: 'Huis van het Nederlands',
+      address: 'Marktplein 1',
+    });
+    sync(a, b);
+    clock.t += 1000;
+    a.update('organisations', org, { address: 'Stationsstraat 4' });
+    clock.t += 1000;
+    b.update('organisations', org, { address: 'Kerkstraat 9' });
+    const reportA = a.applyRemote(
+      b.changesAfter(0, 1000).map((entry) => entry.change),
+      'peer',
+    );
+    sync(a, b);
+    expect(reportA.autoResolved).toBe(1);
+    expect(a.get('organisations', org)?.address).toBe('Kerkstraat 9');
+    const conflicts = a.listConflicts();
+    expect(b.listConflicts()).toEqual(conflicts);
+    expect(conflicts).toHaveLength(1);
+    const conflict = conflicts[0]!;
+    expect(conflict).toMatchObject({ kind: 'automatic', table: 'organisations', rowId: org, column: 'address' });
+    expect(conflict.loser).toMatchObject({ value: 'Stationsstraat 4', node: 'aaaaaaaa' });
+    expect(conflict.winner).toMatchObject({ value: 'Kerkstraat 9', node: 'bbbbbbbb' });
+    clock.t += 1000;
+    a.resolveConflict(conflict.id, 'mine');
+    sync(a, b);
+    expect(b.get('organisations', org)?.address).toBe('Stationsstraat 4');
+    expect(a.listConflicts()).toEqual([]);
+    expect(b.listConflicts()).toEqual([]);
+  });
+
+  it('does not report a sequential lww edit, in any arrival order, as an automatic resolution', () => {
+    const { a, b, clock } = pair();
+    const { visit } = seedVisit(a);
+    sync(a, b);
+    clock.t += 1000;
+    b.update('visits', visit, { status: 'in_progress' });
+    sync(b, a);
+    clock.t += 1000;
+    a.update('visits', visit, { status: 'done' });
+    const c = openMemoryStore({ node: 'cccccccc', now: () => clock.t });
+    // c hears a's newer edit before b's older one.
+    c.applyRemote(
+      a
+        .changesAfter(0, 1000)
+        .map((entry) => entry.change)
+        .reverse(),
+      'peer',
+    );
+    sync(a, b);
+    expect(a.listConflicts()).toEqual([]);
+    expect(b.listConflicts()).toEqual([]);
+    expect(c.listConflicts()).toEqual([]);
+  });
+
   it('does not report a sequential judgement edit as a conflict', () => {
     const { a, b, clock } = pair();
     const { campaign } = seedVisit(a);

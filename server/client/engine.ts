@@ -209,6 +209,15 @@ export class SyncEngine {
             held += answer.held;
             heldNow += answer.held;
             refused.push(...answer.refused);
+            // Changes signed as another member are kept on this laptop but never reach the others: say so.
+            const forged = answer.refused.filter((item) => item.code === 'AUTHOR_MISMATCH');
+            if (forged.length > 0)
+              problems.push({
+                campaign,
+                phase: 'push',
+                code: 'AUTHOR_MISMATCH',
+                message: `${forged.length} change(s) carry another team member's name than your account's and were not stored on the server: ${forged[0]?.reason ?? ''}`,
+              });
             this.progress({ phase: 'push', campaign, done: pushed + duplicates + held + refused.length, total: null });
           }
         } catch (error) {

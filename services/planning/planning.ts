@@ -4,6 +4,7 @@ import type { LocalStore } from '../../db/store/store';
 import type { planningChannels } from '../../shared/contract/planning';
 import { ServiceError } from '../errors';
 import type { HandlersOf } from '../handler';
+import { signedBy } from '../identity';
 
 type PlanningHandlers = HandlersOf<typeof planningChannels>;
 
@@ -75,19 +76,25 @@ export function createPlanningHandlers(profile: Profile): PlanningHandlers {
         if (!visit) throw new ServiceError('NOT_FOUND', `No visit ${input.id}`);
         requireOrganisation(store, visit.campaign_id, input.organisationId);
         requireMembers(store, visit.campaign_id, [input.memberA, input.memberB]);
-        store.update('visits', input.id, {
-          organisation_id: input.organisationId,
-          date: input.date,
-          member_a: input.memberA,
-          member_b: input.memberB,
-          ...(input.status ? { status: input.status } : {}),
-        });
+        store.update(
+          'visits',
+          input.id,
+          {
+            organisation_id: input.organisationId,
+            date: input.date,
+            member_a: input.memberA,
+            member_b: input.memberB,
+            ...(input.status ? { status: input.status } : {}),
+          },
+          signedBy(profile, visit.campaign_id),
+        );
         return { id: input.id };
       }),
     'visits.retire': ({ id, retired }) => {
       if (!store.get('visits', id, { includeDeleted: true })) throw new ServiceError('NOT_FOUND', `No visit ${id}`);
-      if (retired) store.remove('visits', id);
-      else store.restore('visits', id);
+      const signed = signedBy(profile, store.campaignOf('visits', id));
+      if (retired) store.remove('visits', id, signed);
+      else store.restore('visits', id, signed);
       return { id };
     },
   };

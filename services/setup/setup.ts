@@ -6,6 +6,7 @@ import { analyseOrganisationCsv } from '../../shared/domain/organisation-import'
 import type { SetupListKind } from '../../shared/domain/setup';
 import { ServiceError } from '../errors';
 import type { HandlersOf } from '../handler';
+import { signedBy } from '../identity';
 
 type SetupHandlers = HandlersOf<typeof setupChannels>;
 
@@ -209,20 +210,26 @@ export function createSetupHandlers(profile: Profile): SetupHandlers {
       requireRow(store, 'organisations', input.id);
       requireRow(store, 'sectors', input.sectorId);
       requireRow(store, 'regions', input.regionId);
-      store.update('organisations', input.id, {
-        name: input.name,
-        sector_id: input.sectorId,
-        region_id: input.regionId,
-        address: input.address ?? null,
-        contact: input.contact ?? null,
-      });
+      store.update(
+        'organisations',
+        input.id,
+        {
+          name: input.name,
+          sector_id: input.sectorId,
+          region_id: input.regionId,
+          address: input.address ?? null,
+          contact: input.contact ?? null,
+        },
+        signedBy(profile, store.campaignOf('organisations', input.id)),
+      );
       return { id: input.id };
     },
 
     'organisations.retire': ({ id, retired }) => {
       requireRow(store, 'organisations', id);
-      if (retired) store.remove('organisations', id);
-      else store.restore('organisations', id);
+      const signed = signedBy(profile, store.campaignOf('organisations', id));
+      if (retired) store.remove('organisations', id, signed);
+      else store.restore('organisations', id, signed);
       return { id };
     },
 
@@ -267,21 +274,27 @@ export function createSetupHandlers(profile: Profile): SetupHandlers {
 
     'members.update': (input) => {
       requireRow(store, 'members', input.id);
-      store.update('members', input.id, {
-        name: input.name,
-        email: input.email ?? null,
-        is_inspector: input.isInspector,
-        is_team_lead: input.isTeamLead,
-        coordinator_of: [...input.coordinatorOf],
-        sector_lead_of: [...input.sectorLeadOf],
-      });
+      store.update(
+        'members',
+        input.id,
+        {
+          name: input.name,
+          email: input.email ?? null,
+          is_inspector: input.isInspector,
+          is_team_lead: input.isTeamLead,
+          coordinator_of: [...input.coordinatorOf],
+          sector_lead_of: [...input.sectorLeadOf],
+        },
+        signedBy(profile, store.campaignOf('members', input.id)),
+      );
       return { id: input.id };
     },
 
     'members.retire': ({ id, retired }) => {
       requireRow(store, 'members', id);
-      if (retired) store.remove('members', id);
-      else store.restore('members', id);
+      const signed = signedBy(profile, store.campaignOf('members', id));
+      if (retired) store.remove('members', id, signed);
+      else store.restore('members', id, signed);
       return { id };
     },
   };

@@ -99,6 +99,7 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
             duplicates: result.duplicates,
             deferred: result.deferred,
             conflicts: result.conflicts,
+            autoResolved: result.autoResolved ?? 0,
             campaigns: result.campaigns,
           };
         },

@@ -11,6 +11,7 @@ import { visitChannels } from './visit';
 import { searchChannels } from './search';
 import { reportChannels } from './reports';
 import { exportChannels } from './export';
+import { conflictsChannels } from './conflicts';
 
 /**
  * The one contract between the UI and the services: every call the renderer can make,
@@ -39,6 +40,7 @@ export const contract = {
   ...searchChannels,
   ...reportChannels,
   ...exportChannels,
+  ...conflictsChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -75,6 +75,8 @@ export interface ImportResultView {
   readonly duplicates: number;
   readonly deferred: number;
   readonly conflicts: number;
+  /** Concurrent edits resolved by last writer wins, the losing value kept in the conflicts panel. */
+  readonly autoResolved: number;
   readonly campaigns: readonly string[];
 }
 

@@ -1,5 +1,6 @@
 import type { Messages } from './nl-BE';
 import { fieldEn } from './field.en';
+import { conflictsEn } from './conflicts.en';
 import { exportEn } from './export.en';
 import { swotEn } from './swot.en';
 import { syncEn } from './sync.en';
@@ -67,6 +68,7 @@ export const en: Messages = {
     retry: 'Try again',
   },
   field: fieldEn,
+  conflicts: conflictsEn,
   swot: swotEn,
   reportText: reportTextEn,
   export: exportEn,

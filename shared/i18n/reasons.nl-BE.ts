@@ -31,7 +31,8 @@ export const reasonsNlBE: Record<ReasonCode, string> = {
   DUPLICATE_ID_CONFLICT: 'Twee verschillende wijzigingen dragen hetzelfde nummer; de tweede werd opzijgezet.',
   STATUS_SERVER_OWNED: 'De status (ingediend, goedgekeurd, definitief) zet alleen de server.',
   FIELD_SERVER_OWNED: 'Dit veld beslist wie wat mag; alleen de teamleider kan het wijzigen.',
-  AUTHOR_MISMATCH: 'Een wijziging draagt de naam van iemand anders en werd geweigerd.',
+  AUTHOR_MISMATCH:
+    'Een wijziging draagt de naam van een ander teamlid dan dat van je account en werd niet opgeslagen. Kies bij ‘Ik ben’ jezelf, of vraag de teamleider je e-mailadres bij je teamlid te zetten.',
   NODE_OF_OTHER_USER: 'Deze laptop is op de server bekend onder een andere gebruiker.',
   HELD_FOR_REVIEW: 'Het bezoek is al goedgekeurd: je wijziging wacht op de coördinator.',
   SERVER_UNREACHABLE: 'De server is niet bereikbaar. Je werk blijft bewaard; Veldwerk probeert het straks opnieuw.',

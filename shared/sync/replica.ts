@@ -14,8 +14,10 @@ export interface ApplyReport {
   readonly duplicates: number;
   /** Changes kept aside because they need a newer schema than this store knows. */
   readonly deferred: number;
-  /** Concurrent edits of judgement fields recorded in the conflicts table. */
+  /** Concurrent edits of judgement fields recorded in the conflicts table (the user chooses). */
   readonly conflicts: number;
+  /** Concurrent edits of lww fields the last writer won, the loser kept visible with a restore. */
+  readonly autoResolved?: number;
   /** Changes set aside because they cannot be applied here (only when the caller asked to set aside). */
   readonly setAside?: readonly SetAsideChange[];
 }

@@ -204,7 +204,7 @@ async function throughput(kind: StoreKindName, full: boolean): Promise<Record<st
               id: hlc,
               hlc,
               node,
-              author: 'bench',
+              author: node,
               campaign: CAMPAIGN,
               table: 'good_practices',
               rowId: `${node}-${counter}`,

@@ -77,7 +77,8 @@ describe('reports in Chromium (browser mode)', () => {
       server.store,
       [seeded.campaignId],
       [
-        { email: 'anna@inspectie.be', roles: [{ role: 'inspector' }] },
+        // This laptop writes as Anna and connects with her account (the server checks authorship): she also leads the team.
+        { email: 'anna@inspectie.be', roles: [{ role: 'inspector' }, { role: 'team-lead' }] },
         { email: 'bart@inspectie.be', roles: [{ role: 'team-lead' }] },
       ],
     );
@@ -232,7 +233,7 @@ describe('reports in Chromium (browser mode)', () => {
   it('finalises the final report through the server and then shows frozen values', async () => {
     const connected = await app.services.dispatch('sync.connect', {
       serverUrl: server.url,
-      email: 'bart@inspectie.be',
+      email: 'anna@inspectie.be',
       password: TEST_PASSWORD,
     });
     expect(connected.ok).toBe(true);

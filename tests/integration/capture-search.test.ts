@@ -9,8 +9,8 @@ describe('campaign search (FTS5) over captured notes and documents', () => {
   let services: Services | undefined;
   let profile: ReturnType<typeof tempDir> | undefined;
 
-  afterEach(() => {
-    services?.close();
+  afterEach(async () => {
+    await services?.close();
     profile?.remove();
   });
 
@@ -91,7 +91,7 @@ describe('campaign search (FTS5) over captured notes and documents', () => {
       retired: true,
     });
     expect((await call('search.query', { campaignId: campaign.id, query: 'beleidsplan' })).hits).toEqual([]);
-    services.close();
+    await services.close();
     services = startServices({ profileDir: profile.dir, transport: 'http' });
     expect((await call('search.query', { campaignId: campaign.id, query: 'onthaal' })).hits).toHaveLength(1);
   });

@@ -174,7 +174,8 @@ export function makeChanges(
       id: hlc,
       hlc,
       node,
-      author: options.author ?? 'tester',
+      // A laptop signs as itself until someone chose who they are (server/authorship.ts).
+      author: options.author ?? node,
       campaign,
       table: input.table,
       rowId: input.rowId,

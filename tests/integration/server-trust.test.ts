@@ -48,8 +48,8 @@ describe.each(kinds)('a server no member can break or bend, on %s', (kind) => {
   const tokens = new Map<string, string>();
   const t = (who: string): string => tokens.get(who) as string;
   let wall = Date.now() - 120_000;
-  const stamp = (node: string, inputs: Parameters<typeof makeChanges>[2], author = 'tester') =>
-    makeChanges(node, C, inputs, { wallMs: (wall += 10), author });
+  const stamp = (node: string, inputs: Parameters<typeof makeChanges>[2], author?: string) =>
+    makeChanges(node, C, inputs, { wallMs: (wall += 10), ...(author ? { author } : {}) });
   const pushRaw = (who: string, changes: unknown) =>
     api(server.url, t(who), 'POST', `/v1/campaigns/${C}/changes`, { changes });
   const push = (who: string, inputs: Parameters<typeof makeChanges>[2], node = `laptop${who}`) =>
@@ -97,8 +97,14 @@ describe.each(kinds)('a server no member can break or bend, on %s', (kind) => {
       { table: 'good_practices', rowId: 'gp1', column: 'text', value: 'before' },
       { table: 'reports', rowId: 'final', column: 'kind', value: 'final' },
       { table: 'reports', rowId: 'final', column: 'title', value: 'Eindrapport' },
+      // Team members tied to accounts by their address: what authorship is checked against.
+      { table: 'members', rowId: 'm-lead', column: 'name', value: 'Lea Leider' },
+      { table: 'members', rowId: 'm-lead', column: 'email', value: 'Lead@x.org' },
+      { table: 'members', rowId: 'm-ins', column: 'name', value: 'Ivo Inspecteur' },
+      { table: 'members', rowId: 'm-ins', column: 'email', value: 'ins@x.org' },
+      { table: 'members', rowId: 'm-noaddr', column: 'name', value: 'Nog Zonder Adres' },
     ]);
-    expect(seeded.body).toMatchObject({ accepted: 12 });
+    expect(seeded.body).toMatchObject({ accepted: 17 });
   });
 
   afterAll(async () => {
@@ -303,7 +309,7 @@ describe.each(kinds)('a server no member can break or bend, on %s', (kind) => {
           changes: stamp(
             'laptopleadx',
             [{ table: 'good_practices', rowId: 'gp-lead', column: 'text', value: 'by the lead' }],
-            'lead@x.org',
+            'm-lead',
           ),
           node: 'laptopleadx',
         })
@@ -313,7 +319,7 @@ describe.each(kinds)('a server no member can break or bend, on %s', (kind) => {
       const forged = stamp(
         'laptopleadx',
         [{ table: 'good_practices', rowId: 'gp-lead', column: 'text', value: 'forged' }],
-        'lead@x.org',
+        'm-lead',
       );
       const declared = await api(server.url, t('ins'), 'POST', `/v1/campaigns/${C}/changes`, {
         changes: forged,
@@ -326,6 +332,73 @@ describe.each(kinds)('a server no member can break or bend, on %s', (kind) => {
       expect(relayed).toMatchObject({ accepted: 0 });
       expect(relayed.refused.map((item) => item.code)).toEqual(['NODE_OF_OTHER_USER']);
       expect(await latest('good_practices', 'gp-lead', 'text')).toBe('by the lead');
+    },
+  );
+
+  it.skipIf(skip)(
+    'authorship comes from the token: an inspector signing as the team lead is refused and nothing is stored',
+    async () => {
+      const before = await lastSeq();
+      const pushAs = async (who: string, node: string, author: string, inputs: Parameters<typeof makeChanges>[2]) =>
+        (
+          await api(server.url, t(who), 'POST', `/v1/campaigns/${C}/changes`, {
+            changes: stamp(node, inputs, author),
+            node,
+          })
+        ).body as PushResponse;
+      const asLead = await pushAs('ins', 'laptopinsa', 'm-lead', [
+        { table: 'swot_items', rowId: 'si-forged', column: 'lemma_id', value: 'lemma-x' },
+        { table: 'good_practices', rowId: 'gp-forged', column: 'text', value: 'signed as the lead' },
+      ]);
+      expect(asLead.accepted).toBe(0);
+      expect(asLead.refused.map((item) => item.code)).toEqual(['AUTHOR_MISMATCH', 'AUTHOR_MISMATCH']);
+      // Neither another account's address nor an id no member has passes as an author.
+      for (const author of ['lead@x.org', 'm-nobody']) {
+        const answer = await pushAs('ins', 'laptopinsa', author, [
+          { table: 'good_practices', rowId: 'gp-forged', column: 'text', value: `as ${author}` },
+        ]);
+        expect(answer.refused.map((item) => item.code)).toEqual(['AUTHOR_MISMATCH']);
+      }
+      // Putting one's own address on a member row the server has (say the lead's, made without one) is the lead's.
+      const takeover = await pushAs('ins', 'laptopinsa', 'm-noaddr', [
+        { table: 'members', rowId: 'm-noaddr', column: 'email', value: 'ins@x.org' },
+        { table: 'good_practices', rowId: 'gp-forged', column: 'text', value: 'as the member without address' },
+      ]);
+      expect(takeover.refused.map((item) => item.code)).toEqual(['FIELD_SERVER_OWNED', 'AUTHOR_MISMATCH']);
+      expect(await lastSeq()).toBe(before);
+      expect((await pullAll('lead')).filter((change) => change.rowId.endsWith('forged'))).toEqual([]);
+
+      // Signed as one's own member (address matched without regard to case), or as one's laptop: stored.
+      const own = await pushAs('ins', 'laptopinsa', 'm-ins', [
+        { table: 'good_practices', rowId: 'gp-own', column: 'text', value: 'mine' },
+      ]);
+      const anonymous = await pushAs('ins', 'laptopinsa', 'laptopinsa', [
+        { table: 'good_practices', rowId: 'gp-own', column: 'visit_id', value: 'vx2' },
+      ]);
+      const byAddress = await pushAs('ins', 'laptopinsa', 'INS@x.org', [
+        { table: 'good_practices', rowId: 'gp-own', column: 'text', value: 'mine, by address' },
+      ]);
+      const leadOwn = await pushAs('lead', 'laptopleada', 'm-lead', [
+        { table: 'good_practices', rowId: 'gp-lead-own', column: 'text', value: 'the lead’s' },
+      ]);
+      // An account ties a new member row to its own address; the change signed as it in the same push passes.
+      const newMember = await pushAs('cox', 'laptopcoxa', 'm-cox', [
+        { table: 'members', rowId: 'm-cox', column: 'email', value: 'cox@x.org' },
+        { table: 'good_practices', rowId: 'gp-cox', column: 'text', value: 'the coordinator’s' },
+      ]);
+      const leadTies = await pushAs('lead', 'laptopleada', 'm-lead', [
+        { table: 'members', rowId: 'm-noaddr', column: 'email', value: 'secic@x.org' },
+      ]);
+      expect(
+        [own, anonymous, byAddress, leadOwn, newMember, leadTies].map((answer) => [answer.accepted, answer.refused]),
+      ).toEqual([
+        [1, []],
+        [1, []],
+        [1, []],
+        [1, []],
+        [2, []],
+        [1, []],
+      ]);
     },
   );
 

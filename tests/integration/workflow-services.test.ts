@@ -112,6 +112,8 @@ describe('workflow services', () => {
     const seeded = await seedFieldwork(inspector, { visits: 1 });
     const visitId = seeded.visits[0] as string;
     const conversationId = seeded.conversations[0] as string;
+    // This test's server account is An's: her member carries its address, so her changes are hers.
+    inspector.profile.store.update('members', seeded.members[0], { email: 'an@inspectie.be' });
     const regionId =
       inspector.profile.store.get(
         'organisations',
@@ -186,6 +188,8 @@ describe('workflow services', () => {
     const seeded = await seedFieldwork(inspector, { visits: 1 });
     const visitId = seeded.visits[0] as string;
     const conversationId = seeded.conversations[0] as string;
+    // This test's account is Ilse's: her member carries its address, so her changes are hers.
+    inspector.profile.store.update('members', seeded.members[0], { email: 'ilse@inspectie.be' });
     const regionId =
       inspector.profile.store.get(
         'organisations',

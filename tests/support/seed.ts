@@ -34,6 +34,8 @@ export async function seedFieldwork(
   const members = [
     store.insert('members', campaignId, {
       name: 'Anna Peeters',
+      // A member's address ties it to a server account: changes signed as Anna pass only from hers.
+      email: 'anna@inspectie.be',
       is_inspector: true,
       is_team_lead: false,
       coordinator_of: [],
@@ -41,6 +43,7 @@ export async function seedFieldwork(
     }),
     store.insert('members', campaignId, {
       name: 'Bart Claes',
+      email: 'bart@inspectie.be',
       is_inspector: true,
       is_team_lead: true,
       coordinator_of: [],

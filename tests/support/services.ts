@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/contract/channels';
 import type { ContractError } from '../../shared/contract/result';
+import type { ExportResult, ImportResultView } from '../../shared/contract/sync';
 import { startServices, type Services } from '../../services/runtime';
 import {
   createTestStoreLocation,
@@ -91,4 +92,34 @@ export function useLaptopsWithServer(prefix: string): LaptopsWithServer {
       return services;
     },
   };
+}
+
+/** Exports a campaign from one laptop as a duo file, as the dialog does (forPeer: everything). */
+export async function exportDuoFile(from: Services, campaignId: string): Promise<ExportResult> {
+  const started = await call(from, 'duo.export', { campaignId, forPeer: null });
+  const exported = await until(
+    () => call(from, 'jobs.export', { jobId: started.jobId }),
+    (job) => job.state !== 'running',
+    'the export',
+  );
+  if (!exported.result) throw new Error(`export failed: ${exported.error ?? ''}`);
+  return exported.result;
+}
+
+/** Exports what a laptop holds of a campaign as a duo file and imports it on the partner's. */
+export async function exchangeDuoFile(from: Services, to: Services, campaignId: string): Promise<ImportResultView> {
+  const file = await exportDuoFile(from, campaignId);
+  const known = (await call(to, 'campaigns.list', {})).some((campaign) => campaign.id === campaignId);
+  const importing = await call(to, 'duo.import', {
+    fileName: file.fileName,
+    base64: file.base64,
+    campaignId: known ? campaignId : null,
+  });
+  const imported = await until(
+    () => call(to, 'jobs.import', { jobId: importing.jobId }),
+    (job) => job.state !== 'running',
+    'the import',
+  );
+  if (!imported.result) throw new Error(`import failed: ${imported.error ?? ''}`);
+  return imported.result;
 }

@@ -1,9 +1,11 @@
 import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 
 // Proves that the layering rules of eslint.config.js bite: each probe is linted as if it stood
-// in the named folder, and must be refused (or accepted) for the stated reason.
-const eslint = new ESLint();
+// in the named folder, and must be refused (or accepted) for the stated reason. The probes are no
+// files of a tsconfig project, so they are linted without type information.
+const eslint = new ESLint({ overrideConfig: tseslint.configs.disableTypeChecked });
 
 async function lintAs(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
@@ -99,4 +101,38 @@ describe('layering lint', () => {
   ])('accepts %s importing what its layer allows', async (filePath, code) => {
     expect(await lintAs(filePath, code)).toEqual([]);
   });
+});
+
+// The rules that need whole files: a cycle of imports, and promises (with type information).
+// The fixtures are ignored by `npm run lint`; here they are linted on purpose.
+describe('lint rules over fixture files', () => {
+  // Type information means loading the tests project: slow on a busy machine, so the cycle is linted without.
+  const typed = new ESLint({ ignorePatterns: ['!tests/fixtures/**'] });
+  const untyped = new ESLint({
+    ignorePatterns: ['!tests/fixtures/**'],
+    overrideConfig: tseslint.configs.disableTypeChecked,
+  });
+
+  async function errorsIn(pattern: string, eslint = untyped): Promise<string[]> {
+    const results = await eslint.lintFiles([pattern]);
+    return results.flatMap((result) =>
+      result.messages
+        .filter((message) => message.severity === 2)
+        .map((message) => `${result.filePath.split('/').slice(-1)[0]}:${message.line} ${message.ruleId}`),
+    );
+  }
+
+  it('refuses a cycle of value imports', async () => {
+    expect((await errorsIn('tests/fixtures/lint-cycle/*.ts')).sort()).toEqual([
+      'a.ts:2 import-x/no-cycle',
+      'b.ts:2 import-x/no-cycle',
+    ]);
+  });
+
+  it('refuses a floating promise and an async listener where nothing awaits it', async () => {
+    expect(await errorsIn('tests/fixtures/lint-promises/*.ts', typed)).toEqual([
+      'promises.ts:7 @typescript-eslint/no-floating-promises',
+      'promises.ts:11 @typescript-eslint/no-misused-promises',
+    ]);
+  }, 120_000);
 });

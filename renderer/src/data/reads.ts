@@ -63,6 +63,8 @@ export const CHANNEL_READS: Partial<Readonly<Record<ChannelName, Reads>>> = {
   'swot.team': { tables: SWOT_TABLES },
   // Counts the changes still to send, so every write matters.
   'sync.status': { tables: 'all', local: ['sync'] },
+  // A conflict can be on any field, and a card names its record from other tables.
+  'conflicts.list': { tables: 'all', local: ['identity'] },
   'duo.info': { tables: 'all', local: ['jobs'] },
   'jobs.export': { tables: [], local: ['jobs'] },
   'jobs.import': { tables: [], local: ['jobs'] },

@@ -84,6 +84,22 @@ function HitRow({
     setMode('idle');
     await onDone();
   };
+  const undecide = async () => {
+    const answer = await api.invoke('export.undecide', { reportId, key: hit.key });
+    if (!answer.ok) return onError(answer.error);
+    await onDone();
+  };
+  const reword = async () => {
+    const answer = await api.invoke('export.reword', {
+      reportId,
+      sectionId: hit.sectionId ?? '',
+      find: sentence,
+      replace: rewrite,
+    });
+    if (!answer.ok) return onError(answer.error);
+    setMode('idle');
+    await onDone();
+  };
   // In the editor every hit in a section's own text can be reworded there; in the dialog only
   // a sentence found as such in the section's text (not a live block's).
   const jumpable = onJump !== undefined && hit.sectionId !== null && !figure;
@@ -114,15 +130,7 @@ function HitRow({
                 reason: hit.decision.reason ?? '',
                 author: hit.decision.authorName ?? '?',
               })}{' '}
-          <button
-            type="button"
-            className="button button-small"
-            onClick={async () => {
-              const answer = await api.invoke('export.undecide', { reportId, key: hit.key });
-              if (!answer.ok) return onError(answer.error);
-              await onDone();
-            }}
-          >
+          <button type="button" className="button button-small" onClick={() => void undecide()}>
             {t('export.review.undo')}
           </button>
         </p>
@@ -209,17 +217,9 @@ function HitRow({
       {mode === 'reword' && hit.sectionId ? (
         <form
           className="export-inline"
-          onSubmit={async (event) => {
+          onSubmit={(event) => {
             event.preventDefault();
-            const answer = await api.invoke('export.reword', {
-              reportId,
-              sectionId: hit.sectionId ?? '',
-              find: sentence,
-              replace: rewrite,
-            });
-            if (!answer.ok) return onError(answer.error);
-            setMode('idle');
-            await onDone();
+            void reword();
           }}
         >
           <label className="field">

@@ -111,15 +111,15 @@ export function DuoExchange() {
         const job = await api.invoke('jobs.import', { jobId: started.value.jobId });
         return job.ok ? job.value : job.error.message;
       }, setProgress);
-      setMessage({
-        kind: 'ok',
-        text: t('sync.duo.imported', {
-          count: result.count,
-          applied: result.applied,
-          duplicates: result.duplicates,
-          conflicts: result.conflicts,
-        }),
+      const imported = t('sync.duo.imported', {
+        count: result.count,
+        applied: result.applied,
+        duplicates: result.duplicates,
+        conflicts: result.conflicts,
       });
+      // Values that lost to a concurrent edit are not gone: the conflicts panel keeps them to restore.
+      const resolved = result.autoResolved > 0 ? ` ${t('conflicts.imported', { count: result.autoResolved })}` : '';
+      setMessage({ kind: 'ok', text: imported + resolved });
     } catch (error) {
       setMessage({ kind: 'error', text: t('sync.duo.importFailed', { reason: reasonOf(error) }) });
     } finally {

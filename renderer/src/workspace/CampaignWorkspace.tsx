@@ -14,12 +14,15 @@ import { VisitsScreen } from './visits/VisitsScreen';
 import { SearchScreen } from './search/SearchScreen';
 import { ReportScreen } from '../reports/ReportScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
+import { ConflictsScreen } from '../conflicts/ConflictsScreen';
 import { TemplatesScreen } from '../reports/TemplatesScreen';
 
 interface Section {
   readonly path: string;
   readonly label: string;
   readonly hint: string;
+  /** A count shown beside the label (open conflicts). */
+  readonly count?: string;
 }
 
 /**
@@ -32,6 +35,7 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
   const setupQuery = useContractQuery('setup.get', { campaignId });
   const setup = setupQuery.data ?? null;
   const loadError = setupQuery.error?.error ?? null;
+  const openConflicts = useContractQuery('conflicts.list', { campaignId }).data?.length ?? 0;
 
   const sections: readonly Section[] = [
     { path: '/setup', label: t('workspace.nav.setup'), hint: t('workspace.nav.setupHint') },
@@ -40,6 +44,12 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
     { path: '/swot', label: t('swot.nav'), hint: t('swot.navHint') },
     { path: '/reports', label: t('reports.nav'), hint: t('reports.navHint') },
     { path: '/search', label: t('workspace.nav.search'), hint: t('workspace.nav.searchHint') },
+    {
+      path: '/conflicts',
+      label: t('conflicts.nav'),
+      hint: t('conflicts.navHint'),
+      ...(openConflicts > 0 ? { count: t('conflicts.navCount', { count: openConflicts }) } : {}),
+    },
   ];
   const current = sections.find((section) => location === section.path || location.startsWith(`${section.path}/`));
   const campaign = setup?.campaign.id === campaignId ? setup.campaign : null;
@@ -92,7 +102,14 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
                       aria-current={active ? 'page' : undefined}
                       aria-describedby={`nav-hint-${section.path.slice(1)}`}
                     >
-                      <span className="sidenav-label">{section.label}</span>
+                      <span className="sidenav-label">
+                        {section.label}
+                        {section.count ? (
+                          <span className="badge sidenav-count" data-testid="nav-count">
+                            {section.count}
+                          </span>
+                        ) : null}
+                      </span>
                       <span className="sidenav-hint" id={`nav-hint-${section.path.slice(1)}`} aria-hidden="true">
                         {section.hint}
                       </span>
@@ -128,6 +145,9 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
             <Switch>
               <Route path="/setup" nest>
                 <SetupScreen setup={setup} />
+              </Route>
+              <Route path="/conflicts">
+                <ConflictsScreen campaignId={campaignId} />
               </Route>
               <Route path="/search">
                 <SearchScreen campaignId={campaignId} />

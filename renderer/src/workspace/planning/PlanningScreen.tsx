@@ -50,6 +50,14 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
   );
   const filtering = filters.memberId !== '' || filters.status !== '';
 
+  const restore = async (row: (typeof rows)[number]) => {
+    const result = await api.invoke('visits.retire', { id: row.visit.id, retired: false });
+    setRestored(
+      result.ok
+        ? t('planning.restored', { organisation: row.organisation?.name ?? '' })
+        : describeError(t, result.error),
+    );
+  };
   const edit = (visitId: string) => {
     const visit = visits.find((entry) => entry.id === visitId);
     if (!visit) return;
@@ -325,14 +333,7 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
               </span>
             )}
             restoreLabel={(row) => t('planning.restoreLabel', { organisation: row.organisation?.name ?? '' })}
-            onRestore={async (row) => {
-              const result = await api.invoke('visits.retire', { id: row.visit.id, retired: false });
-              setRestored(
-                result.ok
-                  ? t('planning.restored', { organisation: row.organisation?.name ?? '' })
-                  : describeError(t, result.error),
-              );
-            }}
+            onRestore={(row) => void restore(row)}
           />
           <FormStatus>{restored}</FormStatus>
         </div>

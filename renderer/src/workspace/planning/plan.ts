@@ -4,6 +4,7 @@ import { planToCsv, type PlanWarning } from '../../../../shared/domain/planning'
 import type { CampaignSetup } from '../../../../shared/domain/setup';
 import type { PlanFilters } from '../../stores/planning';
 import { regionName } from '../labels';
+import { formatDate } from '../../format/dates';
 
 export interface PlanRow {
   readonly visit: Visit;
@@ -45,14 +46,7 @@ export function statusLabel(t: TFunction, status: string | null): string {
   return t(`planning.statuses.${(status ?? 'planned') as 'planned'}`);
 }
 
-export function formatDate(
-  language: string,
-  date: string | null,
-  style: 'long' | 'medium' | 'full' = 'medium',
-): string {
-  if (!date) return '—';
-  return new Intl.DateTimeFormat(language, { dateStyle: style, timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
-}
+export { formatDate };
 
 export function duoLabel(t: TFunction, row: PlanRow): string {
   const names = [row.memberA?.name, row.memberB?.name].filter((name): name is string => Boolean(name));

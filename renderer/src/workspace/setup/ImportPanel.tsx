@@ -67,6 +67,16 @@ export function ImportPanel({ setup }: { readonly setup: CampaignSetup }) {
     setFileName('');
   }
 
+  async function readFile(file: File | undefined) {
+    if (!file) return;
+    setFileName(file.name);
+    // Excel on Belgian Windows writes Windows-1252: the bytes are decoded by what they are, not as UTF-8.
+    const decoded = decodeText(new Uint8Array(await file.arrayBuffer()));
+    setCsv(decoded.text);
+    setEncoding(decoded.encoding);
+    setPreview(null);
+  }
+
   const importable = preview ? preview.okCount + (includeDuplicates ? preview.duplicateCount : 0) : 0;
 
   return (
@@ -83,16 +93,7 @@ export function ImportPanel({ setup }: { readonly setup: CampaignSetup }) {
             id={`${id}-file`}
             type="file"
             accept=".csv,text/csv,text/plain"
-            onChange={async (event) => {
-              const file = event.target.files?.[0];
-              if (!file) return;
-              setFileName(file.name);
-              // Excel on Belgian Windows writes Windows-1252: the bytes are decoded by what they are, not as UTF-8.
-              const decoded = decodeText(new Uint8Array(await file.arrayBuffer()));
-              setCsv(decoded.text);
-              setEncoding(decoded.encoding);
-              setPreview(null);
-            }}
+            onChange={(event) => void readFile(event.target.files?.[0])}
           />
           {fileName ? <p className="field-hint">{t('import.fileChosen', { name: fileName })}</p> : null}
           {fileName && encoding ? (

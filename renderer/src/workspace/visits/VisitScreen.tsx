@@ -518,29 +518,23 @@ function VisitStatus({ detail }: { readonly detail: VisitDetail }) {
   if (!(PLANNABLE_STATUSES as readonly string[]).includes(status)) {
     return <span className={`status-pill visit-${status}`}>{statusLabel(t, status)}</span>;
   }
+  const change = async (next: PlannableStatus) => {
+    const result = await api.invoke('visits.update', {
+      id: detail.visit.id,
+      organisationId: detail.visit.organisation_id ?? '',
+      date: detail.visit.date ?? '',
+      memberA: detail.visit.member_a,
+      memberB: detail.visit.member_b,
+      status: next,
+    });
+    setMessage(
+      result.ok ? t('visit.statusSaved', { status: t(`planning.statuses.${next}`) }) : describeError(t, result.error),
+    );
+  };
   return (
     <span className="visit-status">
       <label htmlFor={id}>{t('planning.form.status')}</label>
-      <select
-        id={id}
-        value={status}
-        onChange={async (event) => {
-          const next = event.target.value as PlannableStatus;
-          const result = await api.invoke('visits.update', {
-            id: detail.visit.id,
-            organisationId: detail.visit.organisation_id ?? '',
-            date: detail.visit.date ?? '',
-            memberA: detail.visit.member_a,
-            memberB: detail.visit.member_b,
-            status: next,
-          });
-          setMessage(
-            result.ok
-              ? t('visit.statusSaved', { status: t(`planning.statuses.${next}`) })
-              : describeError(t, result.error),
-          );
-        }}
-      >
+      <select id={id} value={status} onChange={(event) => void change(event.target.value as PlannableStatus)}>
         {PLANNABLE_STATUSES.map((value) => (
           <option key={value} value={value}>
             {t(`planning.statuses.${value}`)}

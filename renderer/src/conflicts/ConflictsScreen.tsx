@@ -1,0 +1,198 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { ConflictValueView, ConflictView } from '../../../shared/contract/conflicts';
+import { isQuadrant } from '../../../shared/swot/quadrants';
+import { OutcomeMessage, useOutcome } from '../components/Outcome';
+import { useContractMutation, useContractQuery } from '../data/queries';
+import { describeError } from '../errors';
+import { formatDate, formatDateTime } from '../format/dates';
+import { usePageFocus } from '../workspace/usePageFocus';
+import './conflicts.css';
+
+/** A value as the user reads it: dates in the UI language, states translated, references by name. */
+export function valueText(t: TFunction, language: string, value: ConflictValueView): string {
+  switch (value.type) {
+    case 'empty':
+      return t('conflicts.value.empty');
+    case 'flag':
+      return value.text === 'true' ? t('conflicts.value.yes') : t('conflicts.value.no');
+    case 'date':
+      return formatDate(language, value.text, 'long');
+    case 'dateTime':
+      return formatDateTime(language, value.text);
+    case 'visitStatus':
+      return t(`planning.statuses.${value.text as 'planned'}`, { defaultValue: value.text });
+    case 'reportStatus':
+      return t(`reports.status.${value.text as 'draft'}`, { defaultValue: value.text });
+    case 'reportKind':
+      return t(`reports.kind.${value.text as 'region'}`, { defaultValue: value.text });
+    case 'regionKind':
+      return value.text === 'city' ? t('setup.regions.city') : t('setup.regions.province');
+    case 'quadrant':
+      return isQuadrant(value.text) ? t(`swot.quadrants.${value.text}`) : value.text;
+    case 'text':
+      return value.text;
+  }
+}
+
+function fieldLabel(t: TFunction, conflict: ConflictView): string {
+  return t(`conflicts.column.${conflict.column as 'name'}`, { defaultValue: conflict.column });
+}
+
+/** "Organisatie Huis van het Nederlands", with the visit's organisation and date where it belongs to one. */
+function RecordLine({ conflict }: { readonly conflict: ConflictView }) {
+  const { t, i18n } = useTranslation();
+  const record = conflict.record;
+  const context = [
+    record.table !== 'visits' && record.table !== 'organisations' ? record.organisation : null,
+    record.date ? formatDate(i18n.language, record.date, 'long') : null,
+  ].filter((part): part is string => Boolean(part));
+  return (
+    <div className="conflict-record">
+      <span className="badge">{t(`conflicts.record.${record.table}`)}</span>{' '}
+      <strong data-testid="conflict-record">{record.name}</strong>
+      {context.length > 0 ? <span className="muted"> · {context.join(' · ')}</span> : null}
+      {record.visitId && record.table !== 'visits' ? (
+        <>
+          {' '}
+          <Link href={`/visits/${record.visitId}`} className="small">
+            {t('conflicts.openVisit')}
+          </Link>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function ConflictCard({
+  conflict,
+  campaignId,
+  onDone,
+}: {
+  readonly conflict: ConflictView;
+  readonly campaignId: string;
+  readonly onDone: (outcome: { ok: string } | { error: Parameters<typeof describeError>[1] }) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const resolve = useContractMutation('conflicts.resolve');
+  const field = fieldLabel(t, conflict);
+  const kept = valueText(t, i18n.language, conflict.kept.value);
+  const lost = valueText(t, i18n.language, conflict.lost.value);
+  const author = (side: ConflictView['kept']) =>
+    side.mine ? t('conflicts.you') : (side.author ?? t('conflicts.otherLaptop'));
+  const act = (keep: 'kept' | 'lost', message: string) => {
+    resolve.mutate(
+      { campaignId, conflictId: conflict.id, keep },
+      { onSuccess: () => onDone({ ok: message }), onError: (error) => onDone({ error: error.error }) },
+    );
+  };
+  const sentence = conflict.lost.mine
+    ? t('conflicts.automatic.theirsKept', { author: author(conflict.kept) })
+    : conflict.kept.mine
+      ? t('conflicts.automatic.mineKept', { author: author(conflict.lost) })
+      : t('conflicts.automatic.othersKept', { kept: author(conflict.kept), lost: author(conflict.lost) });
+  return (
+    <li className="card conflict-card" data-testid="conflict-card" data-kind={conflict.kind}>
+      <RecordLine conflict={conflict} />
+      <div className="muted small">{t('conflicts.field', { field })}</div>
+      {conflict.kind === 'automatic' ? (
+        <>
+          <p className="conflict-resolution">
+            <strong>{t('conflicts.automatic.title')}:</strong> {sentence}{' '}
+            <strong className="conflict-lost">„{lost}”</strong>.
+          </p>
+          <p className="small">
+            {t('conflicts.automatic.now')}: <strong>„{kept}”</strong>
+          </p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button-primary button-small"
+              disabled={resolve.isPending}
+              aria-label={t('conflicts.automatic.restoreLabel', { field, record: conflict.record.name, value: lost })}
+              onClick={() =>
+                act('lost', t('conflicts.automatic.restored', { field, record: conflict.record.name, value: lost }))
+              }
+            >
+              {t('conflicts.automatic.restore')}
+            </button>
+            <button
+              type="button"
+              className="button button-small"
+              disabled={resolve.isPending}
+              onClick={() =>
+                act('kept', t('conflicts.automatic.dismissed', { field, record: conflict.record.name, value: kept }))
+              }
+            >
+              {t('conflicts.automatic.dismiss')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p className="conflict-resolution">
+            <strong>{t('conflicts.judgement.title')}</strong>
+          </p>
+          <div className="button-row">
+            {(['kept', 'lost'] as const).map((keep) => {
+              const value = keep === 'kept' ? kept : lost;
+              return (
+                <button
+                  key={keep}
+                  type="button"
+                  className="button button-small"
+                  disabled={resolve.isPending}
+                  onClick={() =>
+                    act(keep, t('conflicts.judgement.kept', { field, record: conflict.record.name, value }))
+                  }
+                >
+                  {t('conflicts.judgement.keep', { value, author: author(conflict[keep]) })}
+                </button>
+              );
+            })}
+          </div>
+        </>
+      )}
+    </li>
+  );
+}
+
+/** The campaign's open conflicts: judgement choices to make and automatic resolutions to check or restore. */
+export function ConflictsScreen({ campaignId }: { readonly campaignId: string }) {
+  const { t } = useTranslation();
+  const heading = usePageFocus(t('conflicts.title'));
+  const query = useContractQuery('conflicts.list', { campaignId });
+  const { outcome, succeed, fail } = useOutcome();
+  const conflicts = query.data ?? [];
+  return (
+    <div className="page conflicts-page">
+      <h1 ref={heading} tabIndex={-1}>
+        {t('conflicts.title')}
+      </h1>
+      <p className="muted">{t('conflicts.intro')}</p>
+      <OutcomeMessage outcome={outcome} />
+      {query.error ? (
+        <p className="alert alert-error" role="alert">
+          {t('conflicts.loadFailed')} {describeError(t, query.error.error)}
+        </p>
+      ) : null}
+      {query.data && conflicts.length === 0 ? <p data-testid="conflicts-empty">{t('conflicts.empty')}</p> : null}
+      {conflicts.length > 0 ? (
+        <>
+          <p className="small muted">{t('conflicts.count', { count: conflicts.length })}</p>
+          <ul className="plain-list conflict-list" data-testid="conflict-list">
+            {conflicts.map((conflict) => (
+              <ConflictCard
+                key={conflict.id}
+                conflict={conflict}
+                campaignId={campaignId}
+                onDone={(result) => ('ok' in result ? succeed(result.ok) : fail(result.error))}
+              />
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}
