@@ -29,6 +29,7 @@ import { AuthError, Authenticator, LoginBackoffError, type AuthOptions, type Pri
 import { requireMember } from './authz';
 import { badRequest, ServerError, unauthorized } from './errors';
 import type { ServerStore } from './store/store';
+import type { ReportFreezer } from './report-rules';
 import { SyncService, type ReportTarget } from './sync-service';
 
 /**
@@ -55,6 +56,8 @@ export interface ServerAppOptions {
    * proxy's one address. Default: none (the peer address is the client).
    */
   readonly trustProxy?: boolean | string;
+  /** Resolves a report's live blocks from the change log at finalise (services/reports/freeze.ts). */
+  readonly freezeReport: ReportFreezer;
 }
 
 /** Bodies read before a request is authenticated (login, refresh) and of small routes. */
@@ -94,10 +97,10 @@ function parseChanges(raw: readonly unknown[]): Change[] {
 
 export async function buildServerApp(options: ServerAppOptions): Promise<ServerApp> {
   const { store } = options;
-  const sync = await SyncService.create(
-    store,
-    options.maxClockSkewMs !== undefined ? { maxClockSkewMs: options.maxClockSkewMs } : {},
-  );
+  const sync = await SyncService.create(store, {
+    freezeReport: options.freezeReport,
+    ...(options.maxClockSkewMs !== undefined ? { maxClockSkewMs: options.maxClockSkewMs } : {}),
+  });
   const auth = new Authenticator(store, options.auth ?? {});
   const app = Fastify({
     logger: options.logger ?? false,
@@ -352,7 +355,7 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
           properties: {
             to: { type: 'string', enum: ['draft', 'submitted', 'approved', 'final'] },
             comment: { type: 'string', maxLength: 5000 },
-            // Checked against the sync registry (reports.frozen_blocks) when the server writes it.
+            // Sent by older laptops; ignored: the server resolves the frozen values itself.
             frozen: { type: 'object' },
           },
         },
@@ -361,7 +364,6 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
     async (request) =>
       sync.transitionReport(principalOf(request), request.params.campaign, request.params.reportId, request.body.to, {
         ...(request.body.comment !== undefined ? { comment: request.body.comment } : {}),
-        ...(request.body.frozen !== undefined ? { frozen: request.body.frozen } : {}),
       }),
   );
 

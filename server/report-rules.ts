@@ -12,6 +12,9 @@ import type { Membership, ServerStore } from './store/store';
  *   final report the team lead; approve (submitted → approved) by the team lead; send back /
  *   reopen (→ draft, with a comment) by the responsible member or the team lead. The status,
  *   the send-back comment and the frozen block values are the server's to write.
+ * - Frozen values: at finalise the server resolves every live block of the report from its own
+ *   change log (ReportFreezer, the board's code), whatever the finalising laptop sends; only
+ *   reopening the report clears them.
  * - Locks: a locked section takes edits from its owner only (owner_id, else the report's pen
  *   holder, matched to the pushing account by the member's e-mail address). Others' edits of it,
  *   and anyone but the owner changing its lock or owner, are held like late edits of approved
@@ -19,6 +22,17 @@ import type { Membership, ServerStore } from './store/store';
  */
 
 export type ReportTarget = 'draft' | 'submitted' | 'approved' | 'final';
+
+/**
+ * Resolves every live block of a report from the campaign's change log, by block key. The server
+ * cannot import services/, so the function that does it with the SWOT board's own code
+ * (services/reports/freeze.ts) is handed to the server when it is built (cli/commands/server.ts).
+ */
+export type ReportFreezer = (
+  campaign: string,
+  reportId: string,
+  changes: readonly Change[],
+) => Readonly<Record<string, JsonValue>>;
 
 /** Columns of reports that only the server writes. */
 export const SERVER_REPORT_COLUMNS: readonly string[] = ['frozen_blocks', 'status_comment'];

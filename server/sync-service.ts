@@ -20,6 +20,7 @@ import {
   SECTION_HOLD_PREFIX,
   SERVER_REPORT_COLUMNS,
   sectionOfHold,
+  type ReportFreezer,
   type ReportTarget,
 } from './report-rules';
 
@@ -81,6 +82,8 @@ export interface SyncServiceOptions {
   /** The allowed clock skew of laptops (default DEFAULT_MAX_CLOCK_SKEW_MS). */
   readonly maxClockSkewMs?: number;
   readonly now?: () => number;
+  /** Resolves a report's blocks at finalise (server/report-rules.ts); without it the server refuses to finalise. */
+  readonly freezeReport?: ReportFreezer;
 }
 
 function isWorkflowField(change: Change): boolean {
@@ -151,6 +154,7 @@ export class SyncService {
   private constructor(
     readonly store: ServerStore,
     clock: HybridLogicalClock,
+    private readonly freezeReport: ReportFreezer | null,
   ) {
     this.clock = clock;
     this.node = clock.node;
@@ -174,7 +178,7 @@ export class SyncService {
         clock.receive(newest.replace(/^\d{15}/, String(Date.now()).padStart(15, '0')));
       }
     }
-    return new SyncService(store, clock);
+    return new SyncService(store, clock, options.freezeReport ?? null);
   }
 
   /**
@@ -630,19 +634,22 @@ export class SyncService {
   }
 
   /**
-   * Moves a report through its workflow (server/report-rules.ts). With `to: 'final'` the laptop
-   * sends the resolved values of every live block (`frozen`), which the server records as
-   * reports.frozen_blocks in the same transaction; reopening clears them. A send-back comment is
-   * kept in reports.status_comment.
+   * Moves a report through its workflow (server/report-rules.ts). With `to: 'final'` the server
+   * resolves every live block of the report from its own change log (freezeReport) and records
+   * the values as reports.frozen_blocks in the same transaction; values a laptop sends are
+   * ignored. Reopening clears them. A send-back comment is kept in reports.status_comment.
    */
   async transitionReport(
     principal: Principal,
     campaign: string,
     reportId: string,
     to: ReportTarget,
-    options: { readonly comment?: string; readonly frozen?: Readonly<Record<string, JsonValue>> | null } = {},
+    options: { readonly comment?: string } = {},
   ): Promise<TransitionResult> {
     const roles = requireMember(principal, campaign);
+    const freeze = this.freezeReport;
+    if (to === 'final' && !freeze)
+      throw new Error('This server was built without a report resolver (freezeReport): it cannot finalise reports.');
     return this.store.transaction(async (tx) => {
       const lastSeq = await this.store.lockCampaign(tx, campaign);
       if (lastSeq === null) throw notFound(`Campaign "${campaign}" does not exist.`);
@@ -677,7 +684,7 @@ export class SyncService {
             'reports',
             reportId,
             'frozen_blocks',
-            options.frozen ?? {},
+            freeze ? freeze(campaign, reportId, await this.store.allChanges(tx, campaign)) : {},
             frozen?.hlc ?? null,
           ),
         );

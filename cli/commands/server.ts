@@ -3,6 +3,7 @@ import { buildServerApp } from '../../server/app';
 import { describeStore, openServerStore } from '../../server/store/open';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
 import type { Command } from './types';
+import { freezeReportFromLog } from '../../services/reports/freeze';
 
 export function parsePort(value: string | undefined, fallback: number): number {
   const port = value === undefined ? fallback : Number(value);
@@ -64,6 +65,7 @@ Create the first admin, campaigns and members with "veldwerk admin".`,
       const { app } = await buildServerApp({
         store,
         logger: { level },
+        freezeReport: freezeReportFromLog,
         ...(trustProxy !== undefined ? { trustProxy } : {}),
         ...(skewMinutes !== undefined ? { maxClockSkewMs: Math.round(skewMinutes * 60_000) } : {}),
       });

@@ -1,4 +1,4 @@
-import type { Change, JsonValue } from '../../shared/sync/change';
+import type { Change } from '../../shared/sync/change';
 import { INSECURE_HTTP_MESSAGE, serverUrlProblem } from '../../shared/sync/server-url';
 import {
   API_PREFIX,
@@ -126,7 +126,7 @@ export class SyncHttpClient {
     campaign: string,
     reportId: string,
     to: 'draft' | 'submitted' | 'approved' | 'final',
-    options: { readonly comment?: string; readonly frozen?: Readonly<Record<string, JsonValue>> } = {},
+    options: { readonly comment?: string } = {},
   ): Promise<TransitionResponse> {
     return this.json<TransitionResponse>('POST', campaignPath(campaign, 'reports', reportId, 'status'), {
       to,

@@ -223,6 +223,15 @@ export class ChangeLogRepository {
     return rows.map((row) => ({ seq: toNumber(row.seq), change: rowToChange(campaign, row) }));
   }
 
+  /** Every change of a campaign's log in order, inside a transaction (a report's frozen values are resolved from it). */
+  async allChanges(tx: SqlExecutor, campaign: string): Promise<Change[]> {
+    const rows = await tx.query<ChangeRow>(
+      `SELECT seq, ${CHANGE_COLUMNS} FROM changes WHERE campaign_id = $1 ORDER BY seq`,
+      [campaign],
+    );
+    return rows.map((row) => rowToChange(campaign, row));
+  }
+
   async lastSeq(campaign: string): Promise<number> {
     const rows = await this.driver.query<{ last_seq: unknown }>('SELECT last_seq FROM campaigns WHERE id = $1', [
       campaign,

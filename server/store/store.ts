@@ -168,6 +168,10 @@ export class ServerStore {
     return this.changeLog.append(tx, campaign, lastSeq, changes, pushedBy);
   }
 
+  allChanges(tx: SqlExecutor, campaign: string): Promise<Change[]> {
+    return this.changeLog.allChanges(tx, campaign);
+  }
+
   changesAfter(campaign: string, afterSeq: number, limit: number): Promise<LoggedServerChange[]> {
     return this.changeLog.changesAfter(campaign, afterSeq, limit);
   }

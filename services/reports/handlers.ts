@@ -9,12 +9,11 @@ import {
   unknownContent,
 } from '../../shared/report/document';
 import { sourceFingerprint } from '../../shared/report/model';
-import type { JsonValue } from '../../shared/sync/change';
 import { ServiceError } from '../errors';
 import type { HandlersOf } from '../handler';
 import { currentMemberId, requireAuthor } from '../identity';
 import type { SyncController } from '../sync/controller';
-import { evidence, resolveBlocks, resolveReportBlocks } from './blocks';
+import { evidence, resolveBlocks } from './blocks';
 import {
   addComment,
   compareVersions,
@@ -238,15 +237,9 @@ export function createReportHandlers(profile: Profile, sync: SyncController): Re
       }
       if (action === 'sendBack' && comment.trim() === '')
         throw new ServiceError('INVALID_INPUT', 'Say why the report is sent back.');
-      const frozen =
-        action === 'finalise'
-          ? (resolveReportBlocks(store, reportId) as unknown as Record<string, JsonValue>)
-          : undefined;
+      // Finalising: the server resolves and records the blocks' frozen values from its own records.
       const answer = await sync.online((client) =>
-        client.transitionReport(report.campaign_id, reportId, TARGET[action], {
-          ...(comment ? { comment } : {}),
-          ...(frozen ? { frozen } : {}),
-        }),
+        client.transitionReport(report.campaign_id, reportId, TARGET[action], comment ? { comment } : {}),
       );
       // Apply the server's changes now, so the report shows its new state without waiting for a pull.
       store.applyRemote(answer.changes ?? [answer.change], 'server');

@@ -3,11 +3,9 @@ import type { HeldEditView, HeldRecordView, OwnHeldEditView, workflowChannels } 
 import { diffWords } from 'diff';
 import type { HeldChangeView } from '../../server/api';
 import { isTableName, type TableName } from '../../shared/sync/schema';
-import type { JsonValue } from '../../shared/sync/change';
 import { decodeBase64, mergeUpdate, plainText } from '../../db/store/text';
 import type { LocalStore } from '../../db/store/store';
 import { ServiceError } from '../errors';
-import { resolveReportBlocks } from '../reports/blocks';
 import type { HandlersOf } from '../handler';
 import type { SyncController } from './controller';
 
@@ -139,12 +137,8 @@ export function createWorkflowHandlers(
     'workflow.report': async ({ reportId, to }) => {
       const report = store.get('reports', reportId);
       if (!report) throw new ServiceError('NOT_FOUND', `No report ${reportId}`);
-      // Finalising records the report's block values on the server (see reports.workflow).
-      const frozen =
-        to === 'final' ? (resolveReportBlocks(store, reportId) as unknown as Record<string, JsonValue>) : undefined;
-      const answer = await sync.online((client) =>
-        client.transitionReport(report.campaign_id, reportId, to, frozen ? { frozen } : {}),
-      );
+      // Finalising: the server resolves and records the blocks' frozen values from its own records.
+      const answer = await sync.online((client) => client.transitionReport(report.campaign_id, reportId, to));
       store.applyRemote(answer.changes ?? [answer.change], 'server');
       return { status: answer.status };
     },

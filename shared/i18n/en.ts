@@ -1,5 +1,6 @@
 import type { Messages } from './nl-BE';
 import { fieldEn } from './field.en';
+import { boardEn } from './board.en';
 import { conflictsEn } from './conflicts.en';
 import { exportEn } from './export.en';
 import { swotEn } from './swot.en';
@@ -68,6 +69,7 @@ export const en: Messages = {
     retry: 'Try again',
   },
   field: fieldEn,
+  swotBoard: boardEn,
   conflicts: conflictsEn,
   swot: swotEn,
   reportText: reportTextEn,

@@ -3,6 +3,7 @@
  * Every UI string lives here first; en.ts must have the same keys (the type-check enforces it).
  */
 import { fieldNlBE } from './field.nl-BE';
+import { boardNlBE } from './board.nl-BE';
 import { conflictsNlBE } from './conflicts.nl-BE';
 import { exportNlBE } from './export.nl-BE';
 import { swotNlBE } from './swot.nl-BE';
@@ -69,6 +70,7 @@ export const nlBE = {
     retry: 'Opnieuw proberen',
   },
   field: fieldNlBE,
+  swotBoard: boardNlBE,
   conflicts: conflictsNlBE,
   swot: swotNlBE,
   reportText: reportTextNlBE,

@@ -130,7 +130,7 @@ describe('Undo, confirm and focus on the SWOT screens (browser mode)', () => {
         ctx.page.evaluate(() => document.activeElement?.closest('[data-item-text]')?.getAttribute('data-item-text')),
       )
       .toBe('Los item');
-    expect(await ctx.page.getByTestId('quadrant-strengths').locator('[data-item-text="Los item"]').count()).toBe(1);
+    expect(await ctx.page.getByTestId('pool-strengths').locator('[data-item-text="Los item"]').count()).toBe(1);
   });
 
   it('capture: Alt+arrow and Delete keep the focus nearby, Delete is undone, F2 edits in place', async () => {

@@ -8,6 +8,7 @@ import { hashPassword } from '../../server/auth/passwords';
 import { openServerStore, type StoreLocation } from '../../server/store/open';
 import type { Role, ServerStore } from '../../server/store/store';
 import type { Change, JsonValue } from '../../shared/sync/change';
+import { freezeReportFromLog } from '../../services/reports/freeze';
 
 /** Shared set-up of the server integration tests: both stores, an in-process server on 127.0.0.1, seeded members. */
 export const PG_URL =
@@ -71,6 +72,7 @@ export async function startTestServer(
   const store = await openServerStore(location);
   const { app } = await buildServerApp({
     store,
+    freezeReport: freezeReportFromLog,
     rateLimitPerMinute: 100_000,
     loginRateLimitPerMinute: 1000,
     ...options,

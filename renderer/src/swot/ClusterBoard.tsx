@@ -12,31 +12,24 @@ import {
   type DragEndEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUADRANTS, type Quadrant } from '../../../shared/swot/quadrants';
 import type { ContractError } from '../../../shared/contract/result';
 import type { SwotBoard } from '../../../shared/contract/swot';
 import { explainError } from '../errors';
-import { SwotCsvExport } from '../export/SwotCsvExport';
-import { Heatmap } from './Heatmap';
+import { boardView, withItemPlaced } from './board-view';
+import { BoardToolbar } from './BoardToolbar';
+import { useChipLabels } from './ItemChip';
+import { focusItem } from './ItemList';
 import { boardKeyboardCoordinates } from './keyboard-coordinates';
-import { LemmaCard } from './LemmaCard';
-import { Pool } from './Pool';
+import { FOLD_ABOVE, LemmaCard } from './LemmaCard';
 import { quadrantLabel } from './quadrant-labels';
-import { ScoreTables } from './ScoreTable';
-import { AgreementPanel, ConflictsPanel, NotRetainedList, SuggestionsPanel } from './SidePanels';
-import { useSwotBoard } from './store';
+import { SidePanel } from './SidePanel';
+import { useBoardUi, useSwotBoard } from './store';
+import { UnclusteredColumn } from './UnclusteredColumn';
 
 const LEMMA_NAME_FROM_TEXT = 120;
-const SIDE_TABS = ['scores', 'heatmap', 'suggestions', 'agreement'] as const;
-
-/** Puts the focus on an item's handle once the board shows it (after the reload of an edit). */
-function focusItem(itemId: string): void {
-  requestAnimationFrame(() =>
-    document.querySelector<HTMLElement>(`[data-testid="item-${itemId}"] .item-handle`)?.focus(),
-  );
-}
 
 /** The target under the pointer; for keyboard dragging (no pointer) the most overlapped target. */
 const collisionDetection: CollisionDetection = (args) => {
@@ -45,16 +38,30 @@ const collisionDetection: CollisionDetection = (args) => {
 };
 
 /**
- * The clustering board of one scope (a sector's respondent group over all its conversations).
- * Items are dragged (pointer or keyboard: Space to lift, arrows to move, Space to drop) onto a
- * lemma, onto another unclustered item (which makes a lemma of both), or back to the pool.
+ * The clustering board of one scope (a sector's respondent group over all its conversations),
+ * laid out for a real scope (300 items, 30 lemmas) on a laptop: the unclustered items in a column
+ * of their own, the lemmas per quadrant as cards that fold to one line with their count, the live
+ * results in a side panel with tabs; the two side columns scroll on their own. A filter by words
+ * and by conversation narrows all three. Items are dragged (pointer or keyboard: Space to lift,
+ * arrows to move, Space to drop) onto a lemma, onto another unclustered item (which makes a lemma
+ * of both), or back to a pool; the item moves at once and the store's answer confirms it.
  */
 export function ClusterBoard({ board }: { board: SwotBoard }) {
   const { t } = useTranslation();
   const edit = useSwotBoard((state) => state.edit);
+  const reload = useSwotBoard((state) => state.reload);
+  const filter = useBoardUi((ui) => ui.filter);
+  const setFilter = useBoardUi((ui) => ui.setFilter);
+  const expandedByUser = useBoardUi((ui) => ui.expanded);
+  const setExpanded = useBoardUi((ui) => ui.setExpanded);
+  const view = useMemo(() => boardView(board, filter), [board, filter]);
+  const labels = useChipLabels();
   const [error, setError] = useState<ContractError | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
-  const [sideTab, setSideTab] = useState<(typeof SIDE_TABS)[number]>('scores');
+  // A folded card opens by itself while the filter shows some of its items.
+  const isExpanded = (lemmaId: string, shown: number) =>
+    expandedByUser.get(lemmaId) ?? (view.filtering ? shown > 0 : shown <= FOLD_ABOVE);
+  const onExpand = useCallback((lemmaId: string, open: boolean) => setExpanded([lemmaId], open), [setExpanded]);
   const [crossing, setCrossing] = useState<{
     readonly itemId: string;
     readonly target: string;
@@ -68,11 +75,13 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: boardKeyboardCoordinates }),
   );
-  const items = new Map(board.items.map((item) => [item.id, item]));
-  const lemmas = new Map(board.lemmas.map((lemma) => [lemma.id, lemma]));
-  const labels = new Map(board.conversations.map((conversation) => [conversation.id, conversation.label]));
-  const labelOf = (conversationId: string) => labels.get(conversationId) ?? '';
-  const notRetained = new Set(board.notRetainedItemIds);
+  const items = useMemo(() => new Map(board.items.map((item) => [item.id, item])), [board.items]);
+  const lemmas = useMemo(() => new Map(board.lemmas.map((lemma) => [lemma.id, lemma])), [board.lemmas]);
+  const labelOf = useMemo(() => {
+    const names = new Map(board.conversations.map((conversation) => [conversation.id, conversation.label]));
+    return (conversationId: string) => names.get(conversationId) ?? '';
+  }, [board.conversations]);
+  const notRetained = useMemo(() => new Set(board.notRetainedItemIds), [board.notRetainedItemIds]);
 
   const describeTarget = (id: string | number | undefined): string => {
     const key = String(id ?? '');
@@ -131,14 +140,26 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
     const subject = { action: 'assign', subject: item.text } as const;
     let failure: ContractError | null = null;
     if (target.startsWith('lemma:')) {
-      const lemmaId = target.slice(6);
-      if (item.lemmaId !== lemmaId) failure = await edit('swot.items.assign', { itemIds: [itemId], lemmaId }, subject);
+      const lemma = lemmas.get(target.slice(6));
+      if (lemma && item.lemmaId !== lemma.id) {
+        // The card opens, so the item (and the focus after a keyboard drop) shows where it went.
+        if (keyboard) setExpanded([lemma.id], true);
+        failure = await edit('swot.items.assign', { itemIds: [itemId], lemmaId: lemma.id }, subject, (shown) =>
+          withItemPlaced(shown, itemId, { lemmaId: lemma.id, quadrant: lemma.quadrant }),
+        );
+      }
     } else if (target.startsWith('pool:')) {
       const quadrant = target.slice(5) as Quadrant;
+      const place = (shown: SwotBoard) => withItemPlaced(shown, itemId, { lemmaId: null, quadrant });
       if (item.lemmaId !== null)
-        failure = await edit('swot.items.assign', { itemIds: [itemId], lemmaId: null }, subject);
+        failure = await edit('swot.items.assign', { itemIds: [itemId], lemmaId: null }, subject, place);
       if (!failure && item.quadrant !== quadrant)
-        failure = await edit('swot.items.update', { itemId, quadrant }, { action: 'moveItem', subject: item.text });
+        failure = await edit(
+          'swot.items.update',
+          { itemId, quadrant },
+          { action: 'moveItem', subject: item.text },
+          place,
+        );
     } else if (target.startsWith('itemdrop:')) {
       const other = items.get(target.slice(9));
       if (other && other.id !== itemId) {
@@ -162,166 +183,124 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
     if (keyboard) focusItem(itemId);
   }
 
+  const quadrantLemmas = (quadrant: Quadrant) => board.lemmas.filter((lemma) => lemma.quadrant === quadrant);
+  const shownLemmaIds = QUADRANTS.flatMap((quadrant) => view.lemmas[quadrant].map((one) => one.lemma.id));
+
   return (
-    <div className="swot-board-layout">
-      <DndContext
-        sensors={sensors}
-        collisionDetection={collisionDetection}
-        onDragStart={onDragStart}
-        onDragCancel={() => setDragging(null)}
-        onDragEnd={(event) => void onDragEnd(event)}
-        accessibility={{ announcements, screenReaderInstructions: { draggable: t('swot.dnd.instructions') } }}
-      >
-        <div className="swot-board" data-testid="cluster-board">
-          {error ? (
-            <p className="alert alert-error" role="alert">
-              {explainError(t, error)}
-            </p>
-          ) : null}
-          {crossing ? (
-            <div
-              className="alert alert-info inline-confirm"
-              role="alertdialog"
-              aria-labelledby="crossing-question"
-              data-testid="confirm-crossing"
-            >
-              <span id="crossing-question">
-                {t('field.confirm.moveItemAcross', {
-                  text: items.get(crossing.itemId)?.text ?? '',
-                  quadrant: quadrantLabel(t, crossing.quadrant),
-                })}
-              </span>
-              <button
-                ref={confirmRef}
-                type="button"
-                className="button button-small"
-                onClick={() => {
-                  setCrossing(null);
-                  void drop(crossing.itemId, crossing.target, true);
-                }}
+    <div className="swot-board-frame">
+      <BoardToolbar
+        filter={filter}
+        onFilter={setFilter}
+        conversations={board.conversations}
+        onFoldAll={(open) => setExpanded(shownLemmaIds, open)}
+      />
+      {error ? (
+        <p className="alert alert-error" role="alert">
+          {explainError(t, error)}
+        </p>
+      ) : null}
+      <div className="swot-board-layout">
+        <DndContext
+          sensors={sensors}
+          collisionDetection={collisionDetection}
+          onDragStart={onDragStart}
+          onDragCancel={() => setDragging(null)}
+          onDragEnd={(event) => void onDragEnd(event)}
+          accessibility={{ announcements, screenReaderInstructions: { draggable: t('swot.dnd.instructions') } }}
+        >
+          <UnclusteredColumn view={view} notRetained={notRetained} labelOf={labelOf} labels={labels} />
+          <div className="swot-board" data-testid="cluster-board">
+            {crossing ? (
+              <div
+                className="alert alert-info inline-confirm"
+                role="alertdialog"
+                aria-labelledby="crossing-question"
+                data-testid="confirm-crossing"
               >
-                {t('field.confirm.yesMove')}
-              </button>
-              <button
-                type="button"
-                className="button button-small"
-                onClick={() => {
-                  setCrossing(null);
-                  focusItem(crossing.itemId);
-                }}
-              >
-                {t('swot.common.cancel')}
-              </button>
-            </div>
-          ) : null}
-          {QUADRANTS.map((quadrant) => {
-            const quadrantLemmas = board.lemmas.filter((lemma) => lemma.quadrant === quadrant);
-            const scoredRows = new Map(
-              board.scored[quadrant].filter((row) => row.lemmaId).map((row) => [row.lemmaId as string, row]),
-            );
-            const sortedLemmas = [...quadrantLemmas].sort(
-              (a, b) => (scoredRows.get(a.id)?.rank ?? 1e9) - (scoredRows.get(b.id)?.rank ?? 1e9),
-            );
-            return (
-              <section
-                key={quadrant}
-                className={`quadrant-section q-${quadrant}`}
-                aria-labelledby={`quadrant-${quadrant}`}
-                data-testid={`quadrant-${quadrant}`}
-              >
-                <h3 id={`quadrant-${quadrant}`}>
-                  <span className={`quadrant-dot q-${quadrant}`} aria-hidden="true" />
-                  {quadrantLabel(t, quadrant)}
-                </h3>
-                <div className="lemma-grid">
-                  {sortedLemmas.map((lemma) => (
-                    <LemmaCard
-                      key={lemma.id}
-                      lemma={lemma}
-                      items={board.items.filter((item) => item.lemmaId === lemma.id)}
-                      scored={scoredRows.get(lemma.id)}
-                      conversationCount={board.conversations.length}
-                      otherLemmas={quadrantLemmas.filter((other) => other.id !== lemma.id)}
-                      labelOf={labelOf}
-                      onError={setError}
-                    />
-                  ))}
-                  {sortedLemmas.length === 0 ? <p className="muted small">{t('swot.board.noLemmas')}</p> : null}
-                </div>
-                <Pool
-                  quadrant={quadrant}
-                  items={board.items.filter((item) => item.quadrant === quadrant && item.lemmaId === null)}
-                  notRetained={notRetained}
-                  labelOf={labelOf}
-                />
-              </section>
-            );
-          })}
-        </div>
-        {/* What follows the pointer while dragging; the item itself stays in place, dimmed. */}
-        <DragOverlay dropAnimation={null}>
-          {dragging && items.get(dragging) ? <div className="drag-overlay">{items.get(dragging)?.text}</div> : null}
-        </DragOverlay>
-      </DndContext>
-      {/* The side panel scrolls on its own, one tab at a time, so the heat map and suggestions
-          are one click away on a laptop screen instead of thousands of pixels down. */}
-      <aside className="swot-side" aria-label={t('swot.board.liveResults')}>
-        <ConflictsPanel board={board} onError={setError} />
-        <div className="tabs side-tabs" role="tablist" aria-label={t('swot.board.liveResults')}>
-          {SIDE_TABS.map((tab) => (
-            <button
-              key={tab}
-              type="button"
-              role="tab"
-              id={`side-tab-${tab}`}
-              aria-controls={`side-panel-${tab}`}
-              aria-selected={sideTab === tab}
-              className={sideTab === tab ? 'tab active' : 'tab'}
-              onClick={() => setSideTab(tab)}
-            >
-              {t(`field.board.tabs.${tab}`)}
-            </button>
-          ))}
-        </div>
-        <div
-          className="side-panel"
-          role="tabpanel"
-          id="side-panel-scores"
-          aria-labelledby="side-tab-scores"
-          hidden={sideTab !== 'scores'}
-        >
-          <ScoreTables board={board} />
-          <NotRetainedList board={board} />
-          <SwotCsvExport board={board} />
-        </div>
-        <div
-          className="side-panel"
-          role="tabpanel"
-          id="side-panel-heatmap"
-          aria-labelledby="side-tab-heatmap"
-          hidden={sideTab !== 'heatmap'}
-        >
-          <Heatmap board={board} />
-        </div>
-        <div
-          className="side-panel"
-          role="tabpanel"
-          id="side-panel-suggestions"
-          aria-labelledby="side-tab-suggestions"
-          hidden={sideTab !== 'suggestions'}
-        >
-          <SuggestionsPanel board={board} onError={setError} />
-        </div>
-        <div
-          className="side-panel"
-          role="tabpanel"
-          id="side-panel-agreement"
-          aria-labelledby="side-tab-agreement"
-          hidden={sideTab !== 'agreement'}
-        >
-          <AgreementPanel board={board} />
-        </div>
-      </aside>
+                <span id="crossing-question">
+                  {t('field.confirm.moveItemAcross', {
+                    text: items.get(crossing.itemId)?.text ?? '',
+                    quadrant: quadrantLabel(t, crossing.quadrant),
+                  })}
+                </span>
+                <button
+                  ref={confirmRef}
+                  type="button"
+                  className="button button-small"
+                  onClick={() => {
+                    setCrossing(null);
+                    void drop(crossing.itemId, crossing.target, true);
+                  }}
+                >
+                  {t('field.confirm.yesMove')}
+                </button>
+                <button
+                  type="button"
+                  className="button button-small"
+                  onClick={() => {
+                    setCrossing(null);
+                    focusItem(crossing.itemId);
+                  }}
+                >
+                  {t('swot.common.cancel')}
+                </button>
+              </div>
+            ) : null}
+            {QUADRANTS.map((quadrant) => {
+              const all = quadrantLemmas(quadrant);
+              const scoredRows = new Map(
+                board.scored[quadrant].filter((row) => row.lemmaId).map((row) => [row.lemmaId as string, row]),
+              );
+              const sorted = [...view.lemmas[quadrant]].sort(
+                (a, b) => (scoredRows.get(a.lemma.id)?.rank ?? 1e9) - (scoredRows.get(b.lemma.id)?.rank ?? 1e9),
+              );
+              return (
+                <section
+                  key={quadrant}
+                  className={`quadrant-section q-${quadrant}`}
+                  aria-labelledby={`quadrant-${quadrant}`}
+                  data-testid={`quadrant-${quadrant}`}
+                >
+                  <h3 id={`quadrant-${quadrant}`}>
+                    <span className={`quadrant-dot q-${quadrant}`} aria-hidden="true" />
+                    {quadrantLabel(t, quadrant)}{' '}
+                    <span className="muted small">{t('field.counts.lemmas', { count: all.length })}</span>
+                  </h3>
+                  <div className="lemma-grid">
+                    {sorted.map((one) => (
+                      <LemmaCard
+                        key={one.lemma.id}
+                        view={one}
+                        scored={scoredRows.get(one.lemma.id)}
+                        conversationCount={board.conversations.length}
+                        quadrantLemmas={all}
+                        labelOf={labelOf}
+                        labels={labels}
+                        expanded={isExpanded(one.lemma.id, one.items.length)}
+                        onExpand={onExpand}
+                        filtering={view.filtering}
+                        edit={edit}
+                        reload={reload}
+                        onError={setError}
+                      />
+                    ))}
+                    {sorted.length === 0 ? (
+                      <p className="muted small">
+                        {view.filtering && all.length > 0 ? t('swotBoard.noLemmaMatch') : t('swot.board.noLemmas')}
+                      </p>
+                    ) : null}
+                  </div>
+                </section>
+              );
+            })}
+          </div>
+          {/* What follows the pointer while dragging; the item itself stays in place, dimmed. */}
+          <DragOverlay dropAnimation={null}>
+            {dragging && items.get(dragging) ? <div className="drag-overlay">{items.get(dragging)?.text}</div> : null}
+          </DragOverlay>
+        </DndContext>
+        <SidePanel board={board} onError={setError} />
+      </div>
     </div>
   );
 }

@@ -32,7 +32,7 @@ export function Heatmap({ board }: { board: SwotBoard }) {
           <tbody>
             {rows.map((row) => (
               <tr key={`${row.quadrant}:${row.lemmaId ?? row.name}`}>
-                <th scope="row" title={quadrantLabel(t, row.quadrant)}>
+                <th scope="row" title={`${row.name} · ${quadrantLabel(t, row.quadrant)}`}>
                   <span className={`quadrant-dot q-${row.quadrant}`} aria-hidden="true" />
                   {row.name} <span className="muted">({row.display})</span>
                 </th>

@@ -1,36 +1,61 @@
 import { useDroppable } from '@dnd-kit/core';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUADRANTS, type Quadrant } from '../../../shared/swot/quadrants';
 import type { ContractError } from '../../../shared/contract/result';
-import type { ScoredRow, SwotItemView, SwotLemmaView } from '../../../shared/contract/swot';
+import type { ScoredRow, SwotLemmaView } from '../../../shared/contract/swot';
 import { SaveStatus } from '../input/SaveStatus';
 import { useAutosave } from '../input/useAutosave';
-import { ItemChip } from './ItemChip';
+import type { LemmaView } from './board-view';
+import type { ChipLabels } from './ItemChip';
+import { ItemList } from './ItemList';
 import { quadrantLabel } from './quadrant-labels';
-import { useSwotBoard } from './store';
+import type { BoardState } from './store';
 
 interface LemmaCardProps {
-  readonly lemma: SwotLemmaView;
-  readonly items: readonly SwotItemView[];
+  readonly view: LemmaView;
   readonly scored: ScoredRow | undefined;
   readonly conversationCount: number;
-  readonly otherLemmas: readonly SwotLemmaView[];
+  /** The lemmas of the card's quadrant (the card itself among them): what it can merge into. */
+  readonly quadrantLemmas: readonly SwotLemmaView[];
   readonly labelOf: (conversationId: string) => string;
+  readonly labels: ChipLabels;
+  readonly expanded: boolean;
+  readonly onExpand: (lemmaId: string, expanded: boolean) => void;
+  readonly filtering: boolean;
+  readonly edit: BoardState['edit'];
+  readonly reload: BoardState['reload'];
   readonly onError: (error: ContractError | null) => void;
 }
 
-/** Lemmas with more items than this start collapsed. */
-const COLLAPSE_ABOVE = 4;
+/** Lemmas with more items than this start folded: 30 folded cards fit a laptop screen. */
+export const FOLD_ABOVE = 4;
 
-export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas, labelOf, onError }: LemmaCardProps) {
+/**
+ * One lemma: folded, its name, score and item count on one card that never stretches; unfolded,
+ * its items, split, narrative and the structural actions (each on an explicit button).
+ */
+export function LemmaCard({
+  view,
+  scored,
+  conversationCount,
+  quadrantLemmas,
+  labelOf,
+  labels,
+  expanded,
+  onExpand,
+  filtering,
+  edit,
+  reload,
+  onError,
+}: LemmaCardProps) {
   const { t } = useTranslation();
   const id = useId();
-  const edit = useSwotBoard((state) => state.edit);
+  const { lemma, items, total } = view;
+  const otherLemmas = quadrantLemmas.filter((other) => other.id !== lemma.id);
   const { setNodeRef, isOver } = useDroppable({ id: `lemma:${lemma.id}`, data: { lemmaId: lemma.id } });
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(lemma.name);
-  const reload = useSwotBoard((state) => state.reload);
   // The text being typed, until its save is done and the board shows it back; null: not editing.
   const [draft, setDraft] = useState<string | null>(null);
   const narrative = useAutosave(
@@ -41,8 +66,6 @@ export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas
     },
   );
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  // Large lemmas start folded (their count shows), so 30 lemmas fit a laptop screen.
-  const [expanded, setExpanded] = useState(items.length <= COLLAPSE_ABOVE);
   const [moveTo, setMoveTo] = useState<Quadrant>(lemma.quadrant);
   const [mergeInto, setMergeInto] = useState('');
   const [confirmRemove, setConfirmRemove] = useState(false);
@@ -68,17 +91,23 @@ export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas
     if (!error) fallback?.();
   }
 
-  const toggle = (itemId: string) => {
-    const next = new Set(selected);
-    if (next.has(itemId)) next.delete(itemId);
-    else next.add(itemId);
-    setSelected(next);
-  };
+  // Stable, so the memoised chips do not render again for it.
+  const toggle = useCallback((itemId: string) => {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(itemId)) next.delete(itemId);
+      else next.add(itemId);
+      return next;
+    });
+  }, []);
+  const count = filtering
+    ? t('swotBoard.filteredCount', { shown: items.length, count: total })
+    : t('field.counts.items', { count: total });
 
   return (
     <article
       ref={setNodeRef}
-      className={`lemma-card${isOver ? ' drop-over' : ''}`}
+      className={`lemma-card${isOver ? ' drop-over' : ''}${expanded ? ' expanded' : ''}`}
       data-testid={`lemma-${lemma.name}`}
       aria-labelledby={`${id}-name`}
     >
@@ -139,157 +168,159 @@ export function LemmaCard({ lemma, items, scored, conversationCount, otherLemmas
         type="button"
         className="link-button lemma-toggle"
         aria-expanded={expanded}
-        aria-controls={`${id}-items`}
-        onClick={() => setExpanded((value) => !value)}
+        aria-controls={expanded ? `${id}-body` : undefined}
+        onClick={() => onExpand(lemma.id, !expanded)}
       >
-        {expanded ? '▾' : '▸'} {t('field.counts.items', { count: items.length })}
+        <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {count}
       </button>
-      <ul
-        id={`${id}-items`}
-        className="item-list"
-        aria-label={t('swot.lemma.itemsOf', { name: lemma.name })}
-        hidden={!expanded}
-      >
-        {items.length === 0 ? <li className="muted small">{t('swot.lemma.empty')}</li> : null}
-        {items.map((item) => (
-          <ItemChip
-            key={item.id}
-            item={item}
-            conversationLabel={labelOf(item.conversationId)}
-            droppable={false}
-            selectable
-            selected={selected.has(item.id)}
-            onToggleSelect={toggle}
-          />
-        ))}
-      </ul>
-      {selected.size > 0 ? (
-        <form
-          className="inline-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void report(
-              edit(
-                'swot.lemmas.split',
-                { lemmaId: lemma.id, itemIds: [...selected], name: splitName },
-                { action: 'split', subject: splitName },
-              ),
-              () => {
-                setSelected(new Set());
-                setSplitName('');
-              },
-            );
-          }}
-        >
-          <label htmlFor={`${id}-split`}>{t('swot.lemma.splitName', { count: selected.size })}</label>
-          <input id={`${id}-split`} value={splitName} onChange={(event) => setSplitName(event.target.value)} />
-          <button type="submit" className="button button-small">
-            {t('swot.lemma.split')}
-          </button>
-        </form>
-      ) : null}
-      <div className="field">
-        <label htmlFor={`${id}-narrative`}>{t('swot.lemma.narrative')}</label>
-        <textarea
-          id={`${id}-narrative`}
-          rows={3}
-          value={draft ?? lemma.narrative}
-          onChange={(event) => {
-            setDraft(event.target.value);
-            narrative.change(event.target.value);
-          }}
-          onBlur={() => void narrative.flush()}
-          placeholder={t('swot.lemma.narrativeHint')}
-        />
-        <SaveStatus state={narrative.state} />
-      </div>
-      <div className="lemma-actions">
-        {/* Structural actions take a choice and an explicit button: nothing acts on a change of a list. */}
-        <form
-          className="inline-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (moveTo !== lemma.quadrant)
-              void report(
-                edit(
-                  'swot.lemmas.move',
-                  { lemmaId: lemma.id, quadrant: moveTo },
-                  { action: 'move', subject: lemma.name },
-                ),
-              );
-          }}
-        >
-          <label htmlFor={`${id}-move`}>{t('swot.lemma.moveTo')}</label>
-          <select id={`${id}-move`} value={moveTo} onChange={(event) => setMoveTo(event.target.value as Quadrant)}>
-            {QUADRANTS.map((quadrant) => (
-              <option key={quadrant} value={quadrant}>
-                {quadrantLabel(t, quadrant)}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="button button-small" disabled={moveTo === lemma.quadrant}>
-            {t('field.confirm.move')}
-          </button>
-        </form>
-        {otherLemmas.length > 0 ? (
-          <form
-            className="inline-form"
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (mergeInto)
+      {expanded ? (
+        <div className="lemma-body" id={`${id}-body`}>
+          {items.length === 0 ? (
+            <p className="muted small">{t('swot.lemma.empty')}</p>
+          ) : (
+            <ItemList
+              items={items}
+              label={t('swot.lemma.itemsOf', { name: lemma.name })}
+              labels={labels}
+              labelOf={labelOf}
+              droppable={false}
+              selected={selected}
+              onToggleSelect={toggle}
+            />
+          )}
+          {selected.size > 0 ? (
+            <form
+              className="inline-form"
+              onSubmit={(event) => {
+                event.preventDefault();
                 void report(
                   edit(
-                    'swot.lemmas.merge',
-                    { sourceId: lemma.id, targetId: mergeInto },
-                    { action: 'merge', subject: lemma.name },
+                    'swot.lemmas.split',
+                    { lemmaId: lemma.id, itemIds: [...selected], name: splitName },
+                    { action: 'split', subject: splitName },
                   ),
-                  () => setMergeInto(''),
+                  () => {
+                    setSelected(new Set());
+                    setSplitName('');
+                  },
                 );
-            }}
-          >
-            <label htmlFor={`${id}-merge`}>{t('swot.lemma.mergeInto')}</label>
-            <select id={`${id}-merge`} value={mergeInto} onChange={(event) => setMergeInto(event.target.value)}>
-              <option value="">{t('swot.lemma.chooseLemma')}</option>
-              {otherLemmas.map((other) => (
-                <option key={other.id} value={other.id}>
-                  {other.name}
-                </option>
-              ))}
-            </select>
-            <button type="submit" className="button button-small" disabled={!mergeInto}>
-              {t('field.confirm.merge')}
-            </button>
-          </form>
-        ) : null}
-        {confirmRemove ? (
-          <span
-            className="inline-confirm"
-            role="group"
-            aria-label={t('field.confirm.removeLemma', { name: lemma.name })}
-          >
-            <span>{t('field.confirm.removeLemma', { name: lemma.name })}</span>
-            <button
-              ref={confirmRef}
-              type="button"
-              className="button button-small button-danger"
-              onClick={() =>
-                void report(
-                  edit('swot.lemmas.remove', { lemmaId: lemma.id }, { action: 'removeLemma', subject: lemma.name }),
-                )
-              }
+              }}
             >
-              {t('field.confirm.yesRemove')}
-            </button>
-            <button type="button" className="button button-small" onClick={() => setConfirmRemove(false)}>
-              {t('swot.common.cancel')}
-            </button>
-          </span>
-        ) : (
-          <button type="button" className="button button-small button-danger" onClick={() => setConfirmRemove(true)}>
-            {t('swot.lemma.remove')}
-          </button>
-        )}
-      </div>
+              <label htmlFor={`${id}-split`}>{t('swot.lemma.splitName', { count: selected.size })}</label>
+              <input id={`${id}-split`} value={splitName} onChange={(event) => setSplitName(event.target.value)} />
+              <button type="submit" className="button button-small">
+                {t('swot.lemma.split')}
+              </button>
+            </form>
+          ) : null}
+          <div className="field">
+            <label htmlFor={`${id}-narrative`}>{t('swot.lemma.narrative')}</label>
+            <textarea
+              id={`${id}-narrative`}
+              rows={3}
+              value={draft ?? lemma.narrative}
+              onChange={(event) => {
+                setDraft(event.target.value);
+                narrative.change(event.target.value);
+              }}
+              onBlur={() => void narrative.flush()}
+              placeholder={t('swot.lemma.narrativeHint')}
+            />
+            <SaveStatus state={narrative.state} />
+          </div>
+          <div className="lemma-actions">
+            {/* Structural actions take a choice and an explicit button: nothing acts on a change of a list. */}
+            <form
+              className="inline-form"
+              onSubmit={(event) => {
+                event.preventDefault();
+                if (moveTo !== lemma.quadrant)
+                  void report(
+                    edit(
+                      'swot.lemmas.move',
+                      { lemmaId: lemma.id, quadrant: moveTo },
+                      { action: 'move', subject: lemma.name },
+                    ),
+                  );
+              }}
+            >
+              <label htmlFor={`${id}-move`}>{t('swot.lemma.moveTo')}</label>
+              <select id={`${id}-move`} value={moveTo} onChange={(event) => setMoveTo(event.target.value as Quadrant)}>
+                {QUADRANTS.map((quadrant) => (
+                  <option key={quadrant} value={quadrant}>
+                    {quadrantLabel(t, quadrant)}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" className="button button-small" disabled={moveTo === lemma.quadrant}>
+                {t('field.confirm.move')}
+              </button>
+            </form>
+            {otherLemmas.length > 0 ? (
+              <form
+                className="inline-form"
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  if (mergeInto)
+                    void report(
+                      edit(
+                        'swot.lemmas.merge',
+                        { sourceId: lemma.id, targetId: mergeInto },
+                        { action: 'merge', subject: lemma.name },
+                      ),
+                      () => setMergeInto(''),
+                    );
+                }}
+              >
+                <label htmlFor={`${id}-merge`}>{t('swot.lemma.mergeInto')}</label>
+                <select id={`${id}-merge`} value={mergeInto} onChange={(event) => setMergeInto(event.target.value)}>
+                  <option value="">{t('swot.lemma.chooseLemma')}</option>
+                  {otherLemmas.map((other) => (
+                    <option key={other.id} value={other.id}>
+                      {other.name}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit" className="button button-small" disabled={!mergeInto}>
+                  {t('field.confirm.merge')}
+                </button>
+              </form>
+            ) : null}
+            {confirmRemove ? (
+              <span
+                className="inline-confirm"
+                role="group"
+                aria-label={t('field.confirm.removeLemma', { name: lemma.name })}
+              >
+                <span>{t('field.confirm.removeLemma', { name: lemma.name })}</span>
+                <button
+                  ref={confirmRef}
+                  type="button"
+                  className="button button-small button-danger"
+                  onClick={() =>
+                    void report(
+                      edit('swot.lemmas.remove', { lemmaId: lemma.id }, { action: 'removeLemma', subject: lemma.name }),
+                    )
+                  }
+                >
+                  {t('field.confirm.yesRemove')}
+                </button>
+                <button type="button" className="button button-small" onClick={() => setConfirmRemove(false)}>
+                  {t('swot.common.cancel')}
+                </button>
+              </span>
+            ) : (
+              <button
+                type="button"
+                className="button button-small button-danger"
+                onClick={() => setConfirmRemove(true)}
+              >
+                {t('swot.lemma.remove')}
+              </button>
+            )}
+          </div>
+        </div>
+      ) : null}
     </article>
   );
 }

@@ -1,11 +1,18 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../shared/contract/result';
-import type { SwotAgreement, SwotBoard } from '../../../shared/contract/swot';
+import type {
+  GroupSuggestion,
+  LemmaSuggestion,
+  SwotAgreement,
+  SwotBoard,
+  SwotItemView,
+} from '../../../shared/contract/swot';
 import { api } from '../api';
 import { describeError } from '../errors';
 import { isQuadrant } from '../../../shared/swot/quadrants';
 import { quadrantLabel } from './quadrant-labels';
+import { rankSuggestions } from './board-view';
 import { useSwotBoard } from './store';
 
 /** Items mentioned in one conversation and under no lemma: dropped from the table, kept in the data. */
@@ -43,10 +50,11 @@ export function SuggestionsPanel({
   onError: (error: ContractError | null) => void;
 }) {
   const { t } = useTranslation();
-  const { suggestions, suggesting, suggest, rejected, reject, edit, scope } = useSwotBoard();
+  const { suggestions, suggesting, suggest, rejected } = useSwotBoard();
   const byId = new Map(board.items.map((item) => [item.id, item]));
   const groups = suggestions?.groups.filter((group) => !rejected.has(group.key)) ?? [];
   const lemmas = suggestions?.lemmas.filter((hint) => !rejected.has(`lemma:${hint.itemId}:${hint.lemmaId}`)) ?? [];
+  const ranked = rankSuggestions(groups, lemmas);
   return (
     <section className="swot-panel" aria-labelledby="swot-suggestions">
       <h3 id="swot-suggestions">{t('swot.suggestions.title')}</h3>
@@ -62,85 +70,107 @@ export function SuggestionsPanel({
         <p className="muted">{t('swot.suggestions.none')}</p>
       ) : null}
       <ul className="suggestion-list" data-testid="suggestions">
-        {groups.map((group) => (
-          <li key={group.key} className="suggestion">
-            <div>
-              <strong>{group.name}</strong>{' '}
-              <span className="muted">
-                ({quadrantLabel(t, group.quadrant)},{' '}
-                {t('swot.suggestions.confidence', { value: Math.round(group.confidence * 100) })})
-              </span>
-              {group.terms.length > 0 ? (
-                <div className="muted small suggestion-reason">
-                  {t('swot.suggestions.because', { terms: group.terms.join(', ') })}
-                </div>
-              ) : null}
-              <ul className="plain-list small">
-                {group.itemIds.map((id) => (
-                  <li key={id}>{byId.get(id)?.text}</li>
-                ))}
-              </ul>
-            </div>
-            <div className="suggestion-actions">
-              <button
-                type="button"
-                className="button button-small button-primary"
-                onClick={() =>
-                  scope
-                    ? void edit('swot.lemmas.create', {
-                        ...scope,
-                        quadrant: group.quadrant,
-                        name: group.name,
-                        itemIds: [...group.itemIds],
-                      }).then((error) => onError(error))
-                    : undefined
-                }
-              >
-                {t('swot.suggestions.accept')}
-              </button>
-              <button type="button" className="button button-small" onClick={() => reject(group.key)}>
-                {t('swot.suggestions.reject')}
-              </button>
-            </div>
-          </li>
-        ))}
-        {lemmas.map((hint) => (
-          <li key={`${hint.itemId}:${hint.lemmaId}`} className="suggestion">
-            <div>
-              {t('swot.suggestions.itemToLemma', { item: byId.get(hint.itemId)?.text ?? '', lemma: hint.lemmaName })}{' '}
-              <span className="muted">
-                ({t('swot.suggestions.confidence', { value: Math.round(hint.confidence * 100) })})
-              </span>
-              {hint.terms.length > 0 ? (
-                <div className="muted small suggestion-reason">
-                  {t('swot.suggestions.because', { terms: hint.terms.join(', ') })}
-                </div>
-              ) : null}
-            </div>
-            <div className="suggestion-actions">
-              <button
-                type="button"
-                className="button button-small button-primary"
-                onClick={() =>
-                  void edit('swot.items.assign', { itemIds: [hint.itemId], lemmaId: hint.lemmaId }).then((error) =>
-                    onError(error),
-                  )
-                }
-              >
-                {t('swot.suggestions.accept')}
-              </button>
-              <button
-                type="button"
-                className="button button-small"
-                onClick={() => reject(`lemma:${hint.itemId}:${hint.lemmaId}`)}
-              >
-                {t('swot.suggestions.reject')}
-              </button>
-            </div>
-          </li>
-        ))}
+        {ranked.map((row) =>
+          row.kind === 'group' ? (
+            <GroupRow key={row.key} group={row.group} byId={byId} onError={onError} />
+          ) : (
+            <HintRow key={row.key} hint={row.hint} byId={byId} onError={onError} />
+          ),
+        )}
       </ul>
     </section>
+  );
+}
+
+interface RowProps {
+  readonly byId: ReadonlyMap<string, SwotItemView>;
+  readonly onError: (error: ContractError | null) => void;
+}
+
+function GroupRow({ group, byId, onError }: RowProps & { readonly group: GroupSuggestion }) {
+  const { t } = useTranslation();
+  const { reject, edit, scope } = useSwotBoard();
+  return (
+    <li className="suggestion" data-confidence={group.confidence}>
+      <div>
+        <strong>{group.name}</strong>{' '}
+        <span className="muted">
+          ({quadrantLabel(t, group.quadrant)},{' '}
+          {t('swot.suggestions.confidence', { value: Math.round(group.confidence * 100) })})
+        </span>
+        {group.terms.length > 0 ? (
+          <div className="muted small suggestion-reason">
+            {t('swot.suggestions.because', { terms: group.terms.join(', ') })}
+          </div>
+        ) : null}
+        <ul className="plain-list small">
+          {group.itemIds.map((id) => (
+            <li key={id}>{byId.get(id)?.text}</li>
+          ))}
+        </ul>
+      </div>
+      <div className="suggestion-actions">
+        <button
+          type="button"
+          className="button button-small button-primary"
+          onClick={() =>
+            scope
+              ? void edit('swot.lemmas.create', {
+                  ...scope,
+                  quadrant: group.quadrant,
+                  name: group.name,
+                  itemIds: [...group.itemIds],
+                }).then((error) => onError(error))
+              : undefined
+          }
+        >
+          {t('swot.suggestions.accept')}
+        </button>
+        <button type="button" className="button button-small" onClick={() => reject(group.key)}>
+          {t('swot.suggestions.reject')}
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function HintRow({ hint, byId, onError }: RowProps & { readonly hint: LemmaSuggestion }) {
+  const { t } = useTranslation();
+  const { reject, edit } = useSwotBoard();
+  return (
+    <li className="suggestion" data-confidence={hint.confidence}>
+      <div>
+        {t('swot.suggestions.itemToLemma', { item: byId.get(hint.itemId)?.text ?? '', lemma: hint.lemmaName })}{' '}
+        <span className="muted">
+          ({t('swot.suggestions.confidence', { value: Math.round(hint.confidence * 100) })})
+        </span>
+        {hint.terms.length > 0 ? (
+          <div className="muted small suggestion-reason">
+            {t('swot.suggestions.because', { terms: hint.terms.join(', ') })}
+          </div>
+        ) : null}
+      </div>
+      <div className="suggestion-actions">
+        <button
+          type="button"
+          className="button button-small button-primary"
+          onClick={() =>
+            void edit('swot.items.assign', { itemIds: [hint.itemId], lemmaId: hint.lemmaId }).then((error) =>
+              onError(error),
+            )
+          }
+        >
+          {t('swot.suggestions.accept')}
+        </button>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => reject(`lemma:${hint.itemId}:${hint.lemmaId}`)}
+        >
+          {t('swot.suggestions.reject')}
+        </button>
+      </div>
+    </li>
   );
 }
 

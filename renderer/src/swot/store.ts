@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { create } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import type { ChannelName, InputOf } from '../../../shared/contract/channels';
 import type { ContractError } from '../../../shared/contract/result';
 import type { SwotBoard, SwotScopeRef, SwotSuggestions } from '../../../shared/contract/swot';
@@ -8,6 +9,7 @@ import { api } from '../api';
 import { contractKey } from '../data/invalidation';
 import { useContractQuery } from '../data/queries';
 import { recordUndo, undoStepsOf, type UndoAction } from '../input/undo';
+import { NO_FILTER, type BoardFilter } from './board-view';
 
 /**
  * The clustering board. The board (items, lemmas, live scores, matrix, conflicts) is computed by
@@ -15,15 +17,21 @@ import { recordUndo, undoStepsOf, type UndoAction } from '../input/undo';
  * change event touches the SWOT's tables: after every edit here, and when the partner's edits
  * arrive. What the user sees is always what the scoring rule says about the stored data.
  * The zustand part holds UI state only: the scope shown, whether suggestions were asked for,
- * and the suggestions rejected in this session (they never change data).
+ * the suggestions rejected in this session (they never change data), the filter and which
+ * lemma cards the user folded or unfolded.
  */
 interface BoardUi {
   readonly scope: SwotScopeRef | null;
   readonly suggestionsWanted: boolean;
   readonly rejected: ReadonlySet<string>;
+  readonly filter: BoardFilter;
+  /** Lemma cards folded (false) or unfolded (true) by the user; others follow the default. */
+  readonly expanded: ReadonlyMap<string, boolean>;
   load(scope: SwotScopeRef): void;
   want(): void;
   reject(key: string): void;
+  setFilter(filter: BoardFilter): void;
+  setExpanded(lemmaIds: readonly string[], expanded: boolean): void;
 }
 
 const sameScope = (a: SwotScopeRef | null, b: SwotScopeRef) =>
@@ -33,11 +41,26 @@ export const useBoardUi = create<BoardUi>((set, get) => ({
   scope: null,
   suggestionsWanted: false,
   rejected: new Set(),
+  filter: NO_FILTER,
+  expanded: new Map(),
   load: (scope) => {
-    if (!sameScope(get().scope, scope)) set({ scope, suggestionsWanted: false, rejected: new Set<string>() });
+    if (!sameScope(get().scope, scope))
+      set({
+        scope,
+        suggestionsWanted: false,
+        rejected: new Set<string>(),
+        filter: NO_FILTER,
+        expanded: new Map<string, boolean>(),
+      });
   },
   want: () => set({ suggestionsWanted: true }),
   reject: (key) => set({ rejected: new Set([...get().rejected, key]) }),
+  setFilter: (filter) => set({ filter }),
+  setExpanded: (lemmaIds, expanded) => {
+    const next = new Map(get().expanded);
+    for (const id of lemmaIds) next.set(id, expanded);
+    set({ expanded: next });
+  },
 }));
 
 export interface BoardState {
@@ -56,12 +79,15 @@ export interface BoardState {
    * Runs an edit; answers, once the board shows it, the error to show, or null. (The board
    * refreshes by the edit's change event; waiting for that read keeps callers that act on the
    * new board, such as undo and focus, in step.) With `undo`, an edit that answers its inverse
-   * writes goes on the undo stack under that action and subject.
+   * writes goes on the undo stack under that action and subject. With `optimistic`, the board
+   * shows that change at once (a drop), until the read after the write replaces it by what the
+   * store holds, so a refused edit shows its item back where it was.
    */
   edit<C extends ChannelName>(
     channel: C,
     payload: InputOf<C>,
     undo?: { readonly action: UndoAction; readonly subject: string },
+    optimistic?: (board: SwotBoard) => SwotBoard,
   ): Promise<ContractError | null>;
   /** Asks for suggestions (computed again when asked again, and on every change while shown). */
   suggest(): Promise<void>;
@@ -74,7 +100,16 @@ const NO_SCOPE: SwotScopeRef = { campaignId: '', sectorId: '', groupId: '' };
 export function useSwotBoard(): BoardState;
 export function useSwotBoard<T>(selector: (state: BoardState) => T): T;
 export function useSwotBoard<T>(selector?: (state: BoardState) => T): T | BoardState {
-  const { scope, suggestionsWanted, rejected, load, want, reject } = useBoardUi();
+  const { scope, suggestionsWanted, rejected, load, want, reject } = useBoardUi(
+    useShallow((ui) => ({
+      scope: ui.scope,
+      suggestionsWanted: ui.suggestionsWanted,
+      rejected: ui.rejected,
+      load: ui.load,
+      want: ui.want,
+      reject: ui.reject,
+    })),
+  );
   const client = useQueryClient();
   const boardQuery = useContractQuery('swot.board', scope ?? NO_SCOPE, { enabled: scope !== null });
   const suggestionsQuery = useContractQuery('swot.suggestions', scope ?? NO_SCOPE, {
@@ -89,7 +124,14 @@ export function useSwotBoard<T>(selector?: (state: BoardState) => T): T | BoardS
       channel: C,
       payload: InputOf<C>,
       undo?: { readonly action: UndoAction; readonly subject: string },
+      optimistic?: (board: SwotBoard) => SwotBoard,
     ): Promise<ContractError | null> => {
+      if (optimistic && scope) {
+        // TanStack Query's optimistic update: a read under way would overwrite the change.
+        const key = contractKey('swot.board', scope);
+        await client.cancelQueries({ queryKey: key });
+        client.setQueryData<SwotBoard>(key, (board) => (board ? optimistic(board) : board));
+      }
       const result = await api.invoke(channel, payload);
       if (result.ok && undo) recordUndo(undo.action, undo.subject, undoStepsOf(result.value));
       if (scope) await client.refetchQueries({ queryKey: contractKey('swot.board', scope), type: 'active' });
