@@ -16,7 +16,7 @@ import type { Membership, ServerStore } from './store/store';
  *   change log (ReportFreezer, the board's code), whatever the finalising laptop sends; only
  *   reopening the report clears them.
  * - Locks: a locked section takes edits from its owner only (owner_id, else the report's pen
- *   holder, matched to the pushing account by the member's e-mail address). Others' edits of it,
+ *   holder; a member id, matched to the change's authenticated author). Others' edits of it,
  *   and anyone but the owner changing its lock or owner, are held like late edits of approved
  *   visits, for the owner or the team lead to accept or reject.
  */
@@ -92,8 +92,8 @@ export function checkReportTransition(
   }
 }
 
-/** The e-mail address of the member who owns a section (its owner, else the report's pen holder); null when unknown. */
-async function ownerEmails(
+/** The member who owns each section (its owner, else the report's pen holder); null when there is none. */
+async function ownerMembers(
   store: ServerStore,
   tx: SqlExecutor,
   campaign: string,
@@ -109,36 +109,31 @@ async function ownerEmails(
     const report = asString(reports.get(id)?.value);
     memberOf.set(id, asString(owners.get(id)?.value) ?? (report ? asString(penHolders.get(report)?.value) : null));
   }
-  const emails = await store.latestValues(tx, campaign, 'members', 'email', [
-    ...new Set([...memberOf.values()].filter((id): id is string => id !== null)),
-  ]);
-  return new Map(
-    sectionIds.map((id) => {
-      const member = memberOf.get(id);
-      return [id, member ? (asString(emails.get(member)?.value)?.toLowerCase() ?? null) : null];
-    }),
-  );
+  return memberOf;
 }
 
-/** Changes of locked sections pushed by someone other than the owner: change id → section id. */
+/**
+ * Changes of locked sections pushed by someone other than the owner: change id → section id.
+ * The owner is a member id and is compared with the change's author, which the push has already
+ * authenticated against the account (server/authorship.ts): no e-mail address is compared here, so
+ * an account whose address merely reads like the owner's cannot write in the locked section.
+ */
 export async function findLockedSectionEdits(
   store: ServerStore,
   tx: SqlExecutor,
   campaign: string,
-  principal: Principal,
   candidates: readonly Change[],
 ): Promise<Map<string, string>> {
   const sectionChanges = candidates.filter((change) => change.table === 'report_sections');
   if (sectionChanges.length === 0) return new Map();
   const sectionIds = [...new Set(sectionChanges.map((change) => change.rowId))];
   const locked = await store.latestValues(tx, campaign, 'report_sections', 'locked', sectionIds);
-  const emails = await ownerEmails(store, tx, campaign, sectionIds);
-  const me = principal.user.email.toLowerCase();
+  const owners = await ownerMembers(store, tx, campaign, sectionIds);
   const held = new Map<string, string>();
   for (const change of sectionChanges) {
-    const owner = emails.get(change.rowId) ?? null;
-    // A section nobody owns (no owner, no pen holder, or one without an e-mail address) cannot be locked against anyone.
-    if (owner === null || owner === me) continue;
+    const owner = owners.get(change.rowId) ?? null;
+    // A section nobody owns (no owner, no pen holder) cannot be locked against anyone.
+    if (owner === null || owner === change.author) continue;
     // Held: any edit while it is locked, and locking it (only the owner locks).
     if (locked.get(change.rowId)?.value === true || (change.column === 'locked' && change.value === true))
       held.set(change.id, change.rowId);
@@ -156,8 +151,12 @@ export async function mayDecideSectionHold(
   sectionId: string,
 ): Promise<boolean> {
   if (isTeamLead(roles)) return true;
-  const emails = await ownerEmails(store, tx, campaign, [sectionId]);
-  return emails.get(sectionId) === principal.user.email.toLowerCase();
+  // Deciding is a request, not a signed change: the owner member's address (team-lead-guarded
+  // once set, server/authorship.ts) must be exactly the account's.
+  const owner = (await ownerMembers(store, tx, campaign, [sectionId])).get(sectionId);
+  if (!owner) return false;
+  const address = asString((await store.latestValues(tx, campaign, 'members', 'email', [owner])).get(owner)?.value);
+  return address !== null && address.trim() === principal.user.email.trim();
 }
 
 export async function requireSectionHoldDecider(

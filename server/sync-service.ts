@@ -404,7 +404,7 @@ export class SyncService {
       }
 
       const holds = await this.findApprovedVisitEdits(tx, campaign, candidates);
-      for (const [id, sectionId] of await findLockedSectionEdits(this.store, tx, campaign, principal, candidates))
+      for (const [id, sectionId] of await findLockedSectionEdits(this.store, tx, campaign, candidates))
         holds.set(id, `${SECTION_HOLD_PREFIX}${sectionId}`);
       // A compaction snapshot of a text whose edit is held adds nothing: not held a second time.
       const redundant = await redundantTextHolds(

@@ -16,6 +16,7 @@ import type {
 import type { Member, Report, ReportSection } from '../../shared/domain/model';
 import { deterministicUpdate, sectionText, wordCount } from '../../shared/report/document';
 import { DEFAULT_TEMPLATES, expandContent, templateSectionsSchema } from '../../shared/report/templates';
+import { catalogs } from '../../shared/i18n';
 import { REPORT_KINDS } from '../../shared/sync/schema';
 import { ServiceError } from '../errors';
 import { currentMemberId } from '../identity';
@@ -101,6 +102,9 @@ function defaultPenHolder(all: readonly Member[], kind: ReportKind, scopeId: str
   return match?.id ?? null;
 }
 
+/** How a region is named in the data (Dutch, like the rest of a report's stored titles). */
+const REGION_NAMES = catalogs['nl-BE'].setup.regions;
+
 const dateFormat = new Intl.DateTimeFormat('nl-BE', { day: 'numeric', month: 'long', year: 'numeric' });
 
 /**
@@ -119,10 +123,17 @@ export function createMissingReports(
   const team = members(store, campaignId);
   const organisations = new Map(store.list('organisations', { campaign_id: campaignId }).map((row) => [row.id, row]));
   const names = new Map(team.map((member) => [member.id, member.name ?? member.id]));
-  const scopes: { kind: ReportKind; scopeId: string | null; scopeName: string }[] = [
-    ...store
-      .list('regions', { campaign_id: campaignId }, { orderBy: ['name', 'id'] })
-      .map((region) => ({ kind: 'region' as const, scopeId: region.id, scopeName: region.name ?? region.id })),
+  const scopes: { kind: ReportKind; scopeId: string | null; scopeName: string; titleName?: string }[] = [
+    ...store.list('regions', { campaign_id: campaignId }, { orderBy: ['name', 'id'] }).map((region) => ({
+      kind: 'region' as const,
+      scopeId: region.id,
+      scopeName: region.name ?? region.id,
+      // A province and a city can share a name (Antwerpen): the title says which one it is.
+      titleName: (region.kind === 'city' ? REGION_NAMES.cityName : REGION_NAMES.provinceName).replace(
+        '{{name}}',
+        region.name ?? region.id,
+      ),
+    })),
     ...store.list('sectors', { campaign_id: campaignId }, { orderBy: ['sort_order', 'id'] }).map((sector) => ({
       kind: 'sector' as const,
       scopeId: sector.id,
@@ -140,7 +151,7 @@ export function createMissingReports(
       if (!existing) {
         const title =
           scope.kind === 'region'
-            ? `Regiorapport ${scope.scopeName}`
+            ? `Regiorapport ${scope.titleName ?? scope.scopeName}`
             : scope.kind === 'sector'
               ? `Sectorhoofdstuk ${scope.scopeName}`
               : 'Eindrapport';

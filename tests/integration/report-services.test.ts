@@ -54,6 +54,25 @@ async function typeInto(services: Services, sectionId: string, text: string): Pr
 }
 
 describe('report services', () => {
+  it('names a province and a city of the same name apart in their report titles', async () => {
+    const ann = laptop();
+    const seeded = await seedFieldwork(ann, { visits: 1 });
+    const store = ann.profile.store;
+    // The default regions hold the province Antwerpen and the city Antwerpen.
+    const kinds = store
+      .list('regions', { campaign_id: seeded.campaignId })
+      .filter((region) => region.name === 'Antwerpen')
+      .map((region) => region.kind)
+      .sort();
+    expect(kinds).toEqual(['city', 'province']);
+    await call(ann, 'reports.createMissing', { campaignId: seeded.campaignId });
+    const titles = (await call(ann, 'reports.list', { campaignId: seeded.campaignId }))
+      .filter((report) => report.kind === 'region' && report.scopeName === 'Antwerpen')
+      .map((report) => report.title)
+      .sort();
+    expect(titles).toEqual(['Regiorapport Antwerpen', 'Regiorapport Antwerpen (stad)']);
+  });
+
   it('creates the reports from templates once, with the sector chapter in the template order', async () => {
     const ann = laptop();
     const seeded = await seedFieldwork(ann, { visits: 2 });
