@@ -4,10 +4,11 @@ import { openProfile } from '../../db/profile';
 import { exportBundle, importBundle } from '../../db/store/bundle';
 import { defaultProfileDir } from '../../services/paths';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
+import { campaignRows, resolveCampaign } from './campaign-names';
 import type { Command } from './types';
 
-const USAGE = `veldwerk bundle export --profile DIR --out FILE [--for PEER] [--campaign ID]
-veldwerk bundle import --profile DIR FILE [--campaign ID] [--allow-new-campaign]
+const USAGE = `veldwerk bundle export --profile DIR --out FILE [--for PEER] [--campaign NAME]
+veldwerk bundle import --profile DIR FILE [--campaign NAME] [--allow-new-campaign]
 
   Exchange changes with a duo partner's laptop by file (USB stick), without network.
   export   writes the changes of this profile into FILE; with --for PEER (the node id that
@@ -16,7 +17,9 @@ veldwerk bundle import --profile DIR FILE [--campaign ID] [--allow-new-campaign]
            and importing the same bundle twice changes nothing
 
   --profile DIR          profile folder (default: $VELDWERK_PROFILE or the desktop app's profile)
-  --campaign ID          export: only this campaign; import: refuse any other campaign
+  --campaign NAME        export: only this campaign; import: refuse any other campaign. By id,
+                         name or working year; a campaign this profile does not hold yet only
+                         by id, with --allow-new-campaign
   --allow-new-campaign   import: accept a campaign this profile does not take part in yet`;
 
 export const bundleCommand: Command = {
@@ -46,10 +49,11 @@ export const bundleCommand: Command = {
       if (values['allow-new-campaign']) throw new UsageError('--allow-new-campaign is an import option');
       const profile = openProfile(profileDir);
       try {
+        const campaign = values.campaign ? resolveCampaign(campaignRows(profile.store), values.campaign) : null;
         const header = await exportBundle(profile.store, path.resolve(values.out), {
           blobs: profile.blobs,
           ...(values.for ? { forPeer: values.for } : {}),
-          ...(values.campaign ? { campaign: values.campaign } : {}),
+          ...(campaign ? { campaign } : {}),
         });
         io.stdout(
           `Exported ${header.count} changes and ${header.blobs} document file(s) of ${header.campaigns.length} campaign(s) ` +
@@ -64,9 +68,14 @@ export const bundleCommand: Command = {
     if (values.out || values.for) throw new UsageError('--out and --for are export options');
     const profile = openProfile(profileDir);
     try {
+      const wanted = values.campaign?.trim();
+      // A campaign the profile does not hold yet has no name here: by id, and only when allowed explicitly.
+      const campaign = wanted
+        ? resolveCampaign(campaignRows(profile.store, values['allow-new-campaign'] ? [wanted] : []), wanted)
+        : null;
       const result = await importBundle(profile.store, path.resolve(positionals[0] as string), {
         blobs: profile.blobs,
-        ...(values.campaign ? { campaign: values.campaign } : {}),
+        ...(campaign ? { campaign } : {}),
         ...(values['allow-new-campaign'] ? { allowNewCampaign: true } : {}),
       });
       io.stdout(

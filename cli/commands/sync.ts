@@ -5,18 +5,20 @@ import { SyncEngine, SyncRoundError } from '../../server/client/engine';
 import { SyncHttpClient } from '../../server/client/http';
 import { defaultProfileDir } from '../../services/paths';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from '../io';
+import { campaignRows, resolveCampaign } from './campaign-names';
 import type { Command } from './types';
 
 export const syncCommand: Command = {
   name: 'sync',
   summary: "Sync a profile with the central server once: push local changes, pull everyone else's",
-  usage: `veldwerk sync --server URL (--token TOKEN | --email EMAIL) [--profile DIR] [--campaign ID ...]
+  usage: `veldwerk sync --server URL (--token TOKEN | --email EMAIL) [--profile DIR] [--campaign NAME ...]
 
   --server URL     the sync server, e.g. http://127.0.0.1:8787
   --token TOKEN    an access token (default: $VELDWERK_TOKEN)
   --email EMAIL    log in instead; the password is read from standard input (first line)
   --profile DIR    profile folder (default: $VELDWERK_PROFILE or the desktop app's profile)
-  --campaign ID    only this campaign (repeatable; default: every campaign you are a member of)`,
+  --campaign NAME  only this campaign, by id, name or working year (repeatable; default: every
+                   campaign you are a member of)`,
   run: async (argv: string[], io: CliIo) => {
     const { values } = parseArgs({
       args: argv,
@@ -44,10 +46,19 @@ export const syncCommand: Command = {
     }
     const profile = openProfile(values.profile ?? defaultProfileDir(io.env));
     try {
+      // Campaigns by id, name or working year: the profile's, and the server's memberships (a first sync).
+      let campaigns: string[] | null = null;
+      if (values.campaign) {
+        const rows = campaignRows(
+          profile.store,
+          (await client.me()).memberships.map((entry) => entry.campaign),
+        );
+        campaigns = [...new Set(values.campaign.map((wanted) => resolveCampaign(rows, wanted)))];
+      }
       const engine = new SyncEngine({
         replica: profile.store,
         client,
-        ...(values.campaign ? { campaigns: values.campaign } : {}),
+        ...(campaigns ? { campaigns } : {}),
       });
       let lastLine = '';
       engine.onStatus((status) => {

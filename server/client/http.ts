@@ -1,24 +1,30 @@
+import type { z } from 'zod';
 import type { Change } from '../../shared/sync/change';
 import { INSECURE_HTTP_MESSAGE, serverUrlProblem } from '../../shared/sync/server-url';
 import {
-  API_PREFIX,
+  apiErrorSchema,
   BLOB_COMPLETE_HEADER,
   BLOB_SIZE_HEADER,
-  campaignPath,
+  pathOf,
+  routes,
   UPLOAD_OFFSET_HEADER,
+  type ApiRoute,
   type BlobStatus,
   type HealthResponse,
   type HeldListResponse,
-  type OwnHeldResponse,
   type MeResponse,
+  type OwnHeldResponse,
   type PullResponse,
   type PushResponse,
+  type RequestOf,
+  type ResponseOf,
   type TokenResponse,
   type TransitionResponse,
 } from '../api';
 
 /**
- * A typed HTTP client of the sync server (Node 20's fetch). Network failures become
+ * A typed HTTP client of the sync server (Node 20's fetch), built from the routes of server/api.ts:
+ * requests are typed by their schemas and every JSON answer is parsed with its schema. Network failures become
  * ServerUnreachableError (the engine shows "offline" and retries); answers with an error status
  * become SyncHttpError carrying the server's code and message (shown to the user as is). An
  * expired access token is refreshed once, transparently, when a refresh token is known.
@@ -82,36 +88,38 @@ export class SyncHttpClient {
   }
 
   async health(): Promise<HealthResponse> {
-    return this.json<HealthResponse>('GET', '/health', undefined, false);
+    return this.call(routes.health, {}, false);
   }
 
   async login(email: string, password: string): Promise<TokenResponse> {
-    const tokens = await this.json<TokenResponse>('POST', `${API_PREFIX}/auth/login`, { email, password }, false);
+    const tokens = await this.call(routes.login, { body: { email, password } }, false);
     this.adopt(tokens);
     return tokens;
   }
 
   async logout(): Promise<void> {
-    await this.json('POST', `${API_PREFIX}/auth/logout`, undefined);
+    await this.call(routes.logout, {});
     this.credentials.accessToken = null;
     this.credentials.refreshToken = null;
   }
 
   me(): Promise<MeResponse> {
-    return this.json<MeResponse>('GET', `${API_PREFIX}/me`);
+    return this.call(routes.me, {});
   }
 
   /** node: this laptop's own node id (the server binds it to the account; see SyncService.push). */
   push(campaign: string, changes: readonly Change[], node?: string): Promise<PushResponse> {
-    return this.json<PushResponse>(
-      'POST',
-      campaignPath(campaign, 'changes'),
-      node !== undefined ? { changes, node } : { changes },
-    );
+    return this.call(routes.push, {
+      params: { campaign },
+      body: { changes: changes.map((entry) => ({ ...entry })), ...(node !== undefined ? { node } : {}) },
+    });
   }
 
   pull(campaign: string, after: number, limit: number): Promise<PullResponse> {
-    return this.json<PullResponse>('GET', `${campaignPath(campaign, 'changes')}?after=${after}&limit=${limit}`);
+    return this.call(routes.pull, {
+      params: { campaign },
+      querystring: { after: String(after), limit: String(limit) },
+    });
   }
 
   transitionVisit(
@@ -119,7 +127,7 @@ export class SyncHttpClient {
     visitId: string,
     to: 'submitted' | 'approved' | 'done',
   ): Promise<TransitionResponse> {
-    return this.json<TransitionResponse>('POST', campaignPath(campaign, 'visits', visitId, 'status'), { to });
+    return this.call(routes.visitStatus, { params: { campaign, visitId }, body: { to } });
   }
 
   transitionReport(
@@ -128,19 +136,16 @@ export class SyncHttpClient {
     to: 'draft' | 'submitted' | 'approved' | 'final',
     options: { readonly comment?: string } = {},
   ): Promise<TransitionResponse> {
-    return this.json<TransitionResponse>('POST', campaignPath(campaign, 'reports', reportId, 'status'), {
-      to,
-      ...options,
-    });
+    return this.call(routes.reportStatus, { params: { campaign, reportId }, body: { to, ...options } });
   }
 
   listHeld(campaign: string, state?: 'pending' | 'accepted' | 'rejected'): Promise<HeldListResponse> {
-    return this.json<HeldListResponse>('GET', `${campaignPath(campaign, 'held')}${state ? `?state=${state}` : ''}`);
+    return this.call(routes.held, { params: { campaign }, querystring: state ? { state } : {} });
   }
 
   /** This account's own held edits in a campaign and what became of them. */
   listOwnHeld(campaign: string): Promise<OwnHeldResponse> {
-    return this.json<OwnHeldResponse>('GET', campaignPath(campaign, 'held', 'mine'));
+    return this.call(routes.ownHeld, { params: { campaign } });
   }
 
   decideHeld(
@@ -148,12 +153,12 @@ export class SyncHttpClient {
     changeId: string,
     decision: 'accept' | 'reject',
   ): Promise<{ state: string; seq: number | null }> {
-    return this.json('POST', campaignPath(campaign, 'held', changeId), { decision });
+    return this.call(routes.decideHeld, { params: { campaign, changeId }, body: { decision } });
   }
 
   /** What the server holds of a blob (null: nothing yet). */
   async blobStatus(campaign: string, sha256: string): Promise<BlobStatus | null> {
-    const response = await this.send('HEAD', campaignPath(campaign, 'blobs', sha256));
+    const response = await this.send('HEAD', pathOf(routes.blob, { campaign, sha256 }));
     if (response.status === 404) return null;
     if (!response.ok) throw await this.errorOf(response);
     return {
@@ -175,7 +180,7 @@ export class SyncHttpClient {
     while (!status.complete) {
       const start = status.received;
       const end = Math.min(start + chunkBytes, data.length);
-      const response = await this.send('PUT', campaignPath(campaign, 'blobs', sha256), data.subarray(start, end), {
+      const response = await this.send('PUT', pathOf(routes.blob, { campaign, sha256 }), data.subarray(start, end), {
         'content-type': 'application/octet-stream',
         'content-range': `bytes ${start}-${end - 1}/${data.length}`,
       });
@@ -184,7 +189,7 @@ export class SyncHttpClient {
         continue;
       }
       if (!response.ok) throw await this.errorOf(response);
-      status = (await response.json()) as BlobStatus;
+      status = await this.parse(routes.blob.response, response);
       onProgress?.(status.received, data.length);
     }
     return status;
@@ -194,7 +199,7 @@ export class SyncHttpClient {
   async downloadBlob(campaign: string, sha256: string, have: Uint8Array = new Uint8Array()): Promise<Buffer> {
     const response = await this.send(
       'GET',
-      campaignPath(campaign, 'blobs', sha256),
+      pathOf(routes.blob, { campaign, sha256 }),
       undefined,
       have.length > 0 ? { range: `bytes=${have.length}-` } : {},
     );
@@ -212,28 +217,54 @@ export class SyncHttpClient {
   private async refresh(): Promise<boolean> {
     const refreshToken = this.credentials.refreshToken;
     if (!refreshToken) return false;
-    const tokens = await this.json<TokenResponse>('POST', `${API_PREFIX}/auth/refresh`, { refreshToken }, false);
+    const tokens = await this.call(routes.refresh, { body: { refreshToken } }, false);
     this.adopt(tokens);
     return true;
   }
 
-  private async json<T>(method: string, path: string, body?: unknown, authenticated = true): Promise<T> {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
+  /** Sends a request of one of the API's routes and parses its answer with the route's schema. */
+  private async call<R extends ApiRoute & { readonly response: z.ZodType }>(
+    route: R,
+    request: Partial<RequestOf<R>>,
+    authenticated = true,
+  ): Promise<ResponseOf<R>> {
+    const query = new URLSearchParams(
+      Object.entries((request.querystring ?? {}) as Record<string, string | undefined>).filter(
+        (entry): entry is [string, string] => entry[1] !== undefined,
+      ),
+    ).toString();
+    const path = `${pathOf(route, (request.params ?? {}) as Record<string, string>)}${query ? `?${query}` : ''}`;
+    const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
     const headers: Record<string, string> = payload === undefined ? {} : { 'content-type': 'application/json' };
-    let response = await this.send(method, path, payload, headers, authenticated);
+    let response = await this.send(route.method, path, payload, headers, authenticated);
     if (response.status === 401 && authenticated && this.credentials.refreshToken) {
       await response.body?.cancel();
-      if (await this.refresh()) response = await this.send(method, path, payload, headers, authenticated);
+      if (await this.refresh()) response = await this.send(route.method, path, payload, headers, authenticated);
     }
     if (!response.ok) throw await this.errorOf(response);
+    return this.parse(route.response, response) as Promise<ResponseOf<R>>;
+  }
+
+  private async parse<S extends z.ZodType>(schema: S, response: Response): Promise<z.output<S>> {
+    let body: unknown;
     try {
-      return (await response.json()) as T;
+      body = await response.json();
     } catch (error) {
       // The connection broke mid-answer (server stopped, network lost) or the answer is not JSON.
       throw new ServerUnreachableError(
         `The answer of the sync server at ${this.baseUrl} was cut off (${error instanceof Error ? error.message : String(error)}).`,
       );
     }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new SyncHttpError(
+        response.status,
+        'INTERNAL',
+        `The sync server at ${this.baseUrl} answered in a shape this version does not know (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}).`,
+      );
+    }
+    return parsed.data;
   }
 
   private async send(
@@ -272,14 +303,8 @@ export class SyncHttpClient {
     }
     const text = await response.text().catch(() => '');
     try {
-      const parsed = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
-      if (parsed.error && typeof parsed.error.message === 'string') {
-        return new SyncHttpError(
-          response.status,
-          typeof parsed.error.code === 'string' ? parsed.error.code : 'ERROR',
-          parsed.error.message,
-        );
-      }
+      const parsed = apiErrorSchema.safeParse(JSON.parse(text));
+      if (parsed.success) return new SyncHttpError(response.status, parsed.data.error.code, parsed.data.error.message);
     } catch {
       // not JSON: fall through
     }

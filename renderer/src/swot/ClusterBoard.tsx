@@ -3,12 +3,9 @@ import {
   DragOverlay,
   KeyboardSensor,
   PointerSensor,
-  pointerWithin,
-  rectIntersection,
   useSensor,
   useSensors,
   type Announcements,
-  type CollisionDetection,
   type DragEndEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
@@ -22,7 +19,7 @@ import { boardView, withItemPlaced } from './board-view';
 import { BoardToolbar } from './BoardToolbar';
 import { useChipLabels } from './ItemChip';
 import { focusItem } from './ItemList';
-import { boardKeyboardCoordinates } from './keyboard-coordinates';
+import { boardCollisions, boardKeyboardCoordinates } from './keyboard-coordinates';
 import { FOLD_ABOVE, LemmaCard } from './LemmaCard';
 import { quadrantLabel } from './quadrant-labels';
 import { SidePanel } from './SidePanel';
@@ -30,12 +27,6 @@ import { useBoardUi, useSwotBoard } from './store';
 import { UnclusteredColumn } from './UnclusteredColumn';
 
 const LEMMA_NAME_FROM_TEXT = 120;
-
-/** The target under the pointer; for keyboard dragging (no pointer) the most overlapped target. */
-const collisionDetection: CollisionDetection = (args) => {
-  const underPointer = pointerWithin(args);
-  return underPointer.length > 0 ? underPointer : rectIntersection(args);
-};
 
 /**
  * The clustering board of one scope (a sector's respondent group over all its conversations),
@@ -202,7 +193,7 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
       <div className="swot-board-layout">
         <DndContext
           sensors={sensors}
-          collisionDetection={collisionDetection}
+          collisionDetection={boardCollisions}
           onDragStart={onDragStart}
           onDragCancel={() => setDragging(null)}
           onDragEnd={(event) => void onDragEnd(event)}
@@ -261,7 +252,7 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
                   aria-labelledby={`quadrant-${quadrant}`}
                   data-testid={`quadrant-${quadrant}`}
                 >
-                  <h3 id={`quadrant-${quadrant}`}>
+                  <h3 id={`quadrant-${quadrant}`} tabIndex={-1}>
                     <span className={`quadrant-dot q-${quadrant}`} aria-hidden="true" />
                     {quadrantLabel(t, quadrant)}{' '}
                     <span className="muted small">{t('field.counts.lemmas', { count: all.length })}</span>

@@ -32,6 +32,19 @@ export function focusItem(itemId: string): void {
   });
 }
 
+/**
+ * Puts the focus on a lemma's name once the board shows it (after a split, merge or move, which
+ * re-render or remount the card); without that lemma, on the heading of the quadrant.
+ */
+export function focusLemma(lemmaId: string | null, quadrant: string): void {
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      const name = lemmaId ? document.querySelector<HTMLElement>(`[data-lemma-id="${lemmaId}"] .lemma-name`) : null;
+      (name ?? document.getElementById(`quadrant-${quadrant}`))?.focus();
+    }),
+  );
+}
+
 /** The items of a lemma or a pool: a plain list when short, a virtualised one scrolling on its own when long. */
 export function ItemList(props: ItemListProps) {
   return props.items.length > VIRTUALISE_ABOVE ? <VirtualItems {...props} /> : <PlainItems {...props} />;

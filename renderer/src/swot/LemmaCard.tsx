@@ -8,7 +8,7 @@ import { SaveStatus } from '../input/SaveStatus';
 import { useAutosave } from '../input/useAutosave';
 import type { LemmaView } from './board-view';
 import type { ChipLabels } from './ItemChip';
-import { ItemList } from './ItemList';
+import { focusLemma, ItemList } from './ItemList';
 import { quadrantLabel } from './quadrant-labels';
 import type { BoardState } from './store';
 
@@ -69,6 +69,8 @@ export function LemmaCard({
   const [moveTo, setMoveTo] = useState<Quadrant>(lemma.quadrant);
   const [mergeInto, setMergeInto] = useState('');
   const [confirmRemove, setConfirmRemove] = useState(false);
+  const cardRef = useRef<HTMLElement | null>(null);
+  const neighbour = useRef<string | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const nameRef = useRef<HTMLButtonElement>(null);
   const focusName = useRef(false);
@@ -106,9 +108,13 @@ export function LemmaCard({
 
   return (
     <article
-      ref={setNodeRef}
+      ref={(node) => {
+        setNodeRef(node);
+        cardRef.current = node;
+      }}
       className={`lemma-card${isOver ? ' drop-over' : ''}${expanded ? ' expanded' : ''}`}
       data-testid={`lemma-${lemma.name}`}
+      data-lemma-id={lemma.id}
       aria-labelledby={`${id}-name`}
     >
       <header className="lemma-header">
@@ -149,7 +155,7 @@ export function LemmaCard({
             <button
               ref={nameRef}
               type="button"
-              className="link-button"
+              className="link-button lemma-name"
               onClick={() => setRenaming(true)}
               title={t('swot.lemma.rename')}
             >
@@ -202,6 +208,7 @@ export function LemmaCard({
                   () => {
                     setSelected(new Set());
                     setSplitName('');
+                    focusLemma(lemma.id, lemma.quadrant);
                   },
                 );
               }}
@@ -241,6 +248,8 @@ export function LemmaCard({
                       { lemmaId: lemma.id, quadrant: moveTo },
                       { action: 'move', subject: lemma.name },
                     ),
+                    // The card is drawn anew in its new quadrant: the focus follows it there.
+                    () => focusLemma(lemma.id, moveTo),
                   );
               }}
             >
@@ -268,7 +277,10 @@ export function LemmaCard({
                         { sourceId: lemma.id, targetId: mergeInto },
                         { action: 'merge', subject: lemma.name },
                       ),
-                      () => setMergeInto(''),
+                      () => {
+                        focusLemma(mergeInto, lemma.quadrant);
+                        setMergeInto('');
+                      },
                     );
                 }}
               >
@@ -300,6 +312,8 @@ export function LemmaCard({
                   onClick={() =>
                     void report(
                       edit('swot.lemmas.remove', { lemmaId: lemma.id }, { action: 'removeLemma', subject: lemma.name }),
+                      // The card is gone: the focus goes to the card beside it, or the quadrant's heading.
+                      () => focusLemma(neighbour.current, lemma.quadrant),
                     )
                   }
                 >
@@ -313,7 +327,12 @@ export function LemmaCard({
               <button
                 type="button"
                 className="button button-small button-danger"
-                onClick={() => setConfirmRemove(true)}
+                onClick={() => {
+                  const card = cardRef.current;
+                  const beside = (card?.nextElementSibling ?? card?.previousElementSibling) as HTMLElement | null;
+                  neighbour.current = beside?.dataset.lemmaId ?? null;
+                  setConfirmRemove(true);
+                }}
               >
                 {t('swot.lemma.remove')}
               </button>
