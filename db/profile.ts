@@ -2,6 +2,7 @@ import path from 'node:path';
 import { openDatabase, type SqliteDatabase } from './connection';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
+import { bindNodeToProfile } from './profile-identity';
 import { SecretBox } from './secrets';
 import { ensurePrivateDir, ensurePrivateFile, tightenIfPresent } from './private-files';
 import { BlobStore } from './store/blobs';
@@ -19,6 +20,8 @@ export interface Profile {
   readonly blobs: BlobStore;
   /** Wraps secrets kept in the database (sync tokens) with a key in a separate 0600 file. */
   readonly secrets: SecretBox;
+  /** Set when this folder turned out to be a copy of another profile: the node id it was given a new one for. */
+  readonly clonedFrom: string | null;
   close(): void;
 }
 
@@ -39,8 +42,11 @@ export function openProfile(dir: string, options: OpenProfileOptions = {}): Prof
   tightenIfPresent([`${file}-wal`, `${file}-shm`]);
   const db = openDatabase(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   let store: LocalStore;
+  let clonedFrom: string | null;
   try {
     migrate(db, migrations);
+    // Before the store reads its node id: a copied folder gets its own (db/profile-identity.ts).
+    clonedFrom = bindNodeToProfile(db, file).clonedFrom;
     store = new LocalStore(db, options.store ?? {});
   } catch (error) {
     db.close();
@@ -52,6 +58,7 @@ export function openProfile(dir: string, options: OpenProfileOptions = {}): Prof
     store,
     blobs: new BlobStore(path.join(absolute, BLOBS_DIR)),
     secrets: new SecretBox(absolute),
+    clonedFrom,
     close: () => {
       if (db.open) db.close();
     },

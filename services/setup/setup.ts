@@ -2,6 +2,7 @@ import type { Profile } from '../../db/profile';
 import { CampaignRepository } from '../../db/repositories/campaigns';
 import type { LocalStore } from '../../db/store/store';
 import type { setupChannels } from '../../shared/contract/setup';
+import { findSameMember } from '../../shared/domain/members';
 import { analyseOrganisationCsv } from '../../shared/domain/organisation-import';
 import type { SetupListKind } from '../../shared/domain/setup';
 import { ServiceError } from '../errors';
@@ -261,6 +262,13 @@ export function createSetupHandlers(profile: Profile): SetupHandlers {
 
     'members.add': (input) => {
       requireCampaign(profile, input.campaignId);
+      const same = input.allowDuplicate
+        ? null
+        : findSameMember(store.list('members', { campaign_id: input.campaignId }, { includeDeleted: true }), input);
+      if (same) {
+        const message = `A team member with this name and e-mail already exists (${same.id}); add with allowDuplicate if this is another person.`;
+        throw new ServiceError('CONFLICT', message, [{ path: 'name', message, key: 'setup.errors.memberExists' }]);
+      }
       const id = store.insert('members', input.campaignId, {
         name: input.name,
         email: input.email ?? null,

@@ -110,7 +110,14 @@ export const memberFields = {
   coordinatorOf: z.array(idSchema).refine(acceptedBy('members', 'coordinator_of'), { message: 'setup.errors.tooMany' }),
   sectorLeadOf: z.array(idSchema).refine(acceptedBy('members', 'sector_lead_of'), { message: 'setup.errors.tooMany' }),
 };
-export const memberAddInput = z.object({ campaignId: idSchema, ...memberFields }).strict();
+export const memberAddInput = z
+  .object({
+    campaignId: idSchema,
+    ...memberFields,
+    /** The user confirmed that a member with the same name and e-mail is another person. */
+    allowDuplicate: z.boolean().optional(),
+  })
+  .strict();
 export const memberUpdateInput = z.object({ id: idSchema, ...memberFields }).strict();
 export type MemberAddInput = z.input<typeof memberAddInput>;
 

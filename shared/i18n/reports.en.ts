@@ -50,6 +50,10 @@ export const reportsEn: Messages['reports'] = {
     sectionWords_other: '{{count}} words',
   },
   section: {
+    unknownContent_one:
+      'This section holds content this version of Veldwerk does not know ({{names}}). It is read-only so that nothing is lost; the unknown content stays stored. Update Veldwerk to write in it.',
+    unknownContent_other:
+      'This section holds content this version of Veldwerk does not know ({{names}}). It is read-only so that nothing is lost; the unknown content stays stored. Update Veldwerk to write in it.',
     owner: 'Owner: {{name}}',
     penHolder: 'the pen holder',
     locked: 'Locked',
@@ -64,6 +68,10 @@ export const reportsEn: Messages['reports'] = {
     loadFailed: 'The section could not be loaded: {{reason}}',
   },
   editor: {
+    linkDialog: 'Link',
+    linkApply: 'Apply link',
+    linkRemove: 'Remove link',
+    footnoteEmpty: 'no text yet',
     toolbar: 'Formatting',
     paragraph: 'Paragraph',
     heading: 'Heading {{level}}',

@@ -48,6 +48,10 @@ export const reportsNlBE = {
     sectionWords_other: '{{count}} woorden',
   },
   section: {
+    unknownContent_one:
+      'Deze sectie bevat inhoud die deze versie van Veldwerk niet kent ({{names}}). Ze is alleen te lezen, zodat er niets verloren gaat; de onbekende inhoud blijft bewaard. Werk Veldwerk bij om erin verder te schrijven.',
+    unknownContent_other:
+      'Deze sectie bevat inhoud die deze versie van Veldwerk niet kent ({{names}}). Ze is alleen te lezen, zodat er niets verloren gaat; de onbekende inhoud blijft bewaard. Werk Veldwerk bij om erin verder te schrijven.',
     owner: 'Eigenaar: {{name}}',
     penHolder: 'de pennenhouder',
     locked: 'Vergrendeld',
@@ -63,6 +67,10 @@ export const reportsNlBE = {
     loadFailed: 'De sectie kon niet geladen worden: {{reason}}',
   },
   editor: {
+    linkDialog: 'Link',
+    linkApply: 'Link toepassen',
+    linkRemove: 'Link verwijderen',
+    footnoteEmpty: 'nog geen tekst',
     toolbar: 'Opmaak',
     paragraph: 'Alinea',
     heading: 'Kop {{level}}',

@@ -112,6 +112,30 @@ describe('The clustering board at 300 items (browser mode)', () => {
           path: (await screenshot(page, `swot-board-300-${size}-heatmap-full`)).replace('-full', ''),
         });
 
+        // Suggestions: one list, the most confident first; a long list is virtualised in its own scroll area.
+        await page.getByRole('tab', { name: 'Suggesties' }).click();
+        await page.getByRole('button', { name: 'Suggesties berekenen' }).click();
+        const suggestions = page.getByTestId('suggestions').locator('.suggestion');
+        await suggestions.first().waitFor({ timeout: 60_000 });
+        const confidences = (
+          await suggestions.evaluateAll((rows) =>
+            rows.map((row) => ({
+              index: Number(row.getAttribute('data-index') ?? '0'),
+              value: Number(row.getAttribute('data-confidence')),
+            })),
+          )
+        )
+          .sort((a, b) => a.index - b.index)
+          .map((row) => row.value);
+        expect(confidences.length).toBeGreaterThan(1);
+        expect(confidences).toEqual([...confidences].sort((a, b) => b - a));
+        if ((await page.locator('.suggestion-scroll').count()) > 0) expect(confidences.length).toBeLessThan(40);
+        expect(await allInside(page, '.suggestion', '.swot-side', false)).toBe(true);
+        expect(await allInside(page, '.suggestion button', '.suggestion')).toBe(true);
+        await page.screenshot({
+          path: (await screenshot(page, `swot-board-300-${size}-suggestions-full`)).replace('-full', ''),
+        });
+
         // Filter by words: only lemmas and items that hold them, with counts of what shows.
         const search = page.getByRole('searchbox', { name: 'Zoeken' });
         await search.fill('thema 12');

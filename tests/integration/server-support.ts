@@ -14,8 +14,8 @@ import { freezeReportFromLog } from '../../services/reports/freeze';
 export const PG_URL =
   process.env.VELDWERK_TEST_DATABASE_URL ?? 'postgres://veldwerk_test:veldwerk_test@127.0.0.1:5432/veldwerk_test';
 
-/** Null when PostgreSQL answers; otherwise why not (the PostgreSQL half of the suite is then skipped). */
-export async function postgresUnavailableReason(): Promise<string | null> {
+/** Null when PostgreSQL answers; otherwise why not. */
+async function probePostgres(): Promise<string | null> {
   const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
   client.on('error', () => undefined);
   try {
@@ -27,6 +27,27 @@ export async function postgresUnavailableReason(): Promise<string | null> {
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/**
+ * Whether the PostgreSQL half of the suite may skip. It may only where nobody asked for it: with
+ * VELDWERK_TEST_DATABASE_URL set (as .ci/run does where PostgreSQL is installed) an unreachable
+ * database is an error, because a silent skip would prove nothing.
+ */
+export function skipOrFail(reason: string | null, env: NodeJS.ProcessEnv): string | null {
+  if (reason === null) return null;
+  if (env.VELDWERK_TEST_DATABASE_URL)
+    throw new Error(`${reason}. VELDWERK_TEST_DATABASE_URL is set, so the PostgreSQL tests must run, not skip.`);
+  return reason;
+}
+
+/**
+ * Null when PostgreSQL answers; otherwise why not (the PostgreSQL half of the suite is then
+ * skipped, or fails: `skipOrFail`). The benchmark passes lenient: it reports what it could measure.
+ */
+export async function postgresUnavailableReason(options: { readonly lenient?: boolean } = {}): Promise<string | null> {
+  const reason = await probePostgres();
+  return options.lenient ? reason : skipOrFail(reason, process.env);
 }
 
 export type StoreKindName = 'sqlite' | 'postgres';

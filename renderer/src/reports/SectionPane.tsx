@@ -7,10 +7,12 @@ import type { ContractError } from '../../../shared/contract/result';
 import { REPORT_FRAGMENT_KEY } from '../../../shared/report/model';
 import { api } from '../api';
 import type { StreamEvent } from '../data/events';
+import { useContractQuery } from '../data/queries';
 import { describeError } from '../errors';
 import { base64ToBytes, bytesToBase64 } from '../sync/base64';
 import { SectionEditor } from './editor/SectionEditor';
 import { SectionSync, type SaveStatus } from './editor/section-sync';
+import { ReadOnlySection } from './VersionViews';
 
 export interface SectionPaneProps {
   readonly section: ReportSectionView;
@@ -39,6 +41,8 @@ function isRefusal(error: ContractError): boolean {
 type Loaded =
   | { readonly kind: 'loading' }
   | { readonly kind: 'ready'; readonly sync: SectionSync }
+  /** The stored content has nodes or marks this app's schema does not know: no editor is bound to it. */
+  | { readonly kind: 'unknown'; readonly names: readonly string[] }
   | { readonly kind: 'error'; readonly error: ContractError };
 
 /**
@@ -68,6 +72,12 @@ export function SectionPane({
       if (!live) return;
       if (!result.ok) {
         setLoaded({ kind: 'error', error: result.error });
+        return;
+      }
+      // Binding an editor would drop what the schema does not know (y-prosemirror deletes such
+      // elements), so the section is shown read-only from its JSON and the stored state is left alone.
+      if (result.value.unknownContent.length > 0) {
+        setLoaded({ kind: 'unknown', names: result.value.unknownContent });
         return;
       }
       sync = new SectionSync(base64ToBytes(result.value.update), {
@@ -143,6 +153,8 @@ export function SectionPane({
       </div>
     );
   }
+  if (loaded.kind === 'unknown')
+    return <UnknownContentSection section={section} names={loaded.names} schema={schema} />;
   if (!sync) return <p className="muted">{t('reports.common.loading')}</p>;
 
   const ownerName = section.ownerName ?? penHolderName ?? t('reports.section.penHolder');
@@ -229,4 +241,30 @@ function refusalText(t: TFunction, error: ContractError, section: ReportSectionV
   if (error.code === 'FORBIDDEN' && frozen) return t('reports.save.reasons.REPORT_FINAL');
   if (error.code === 'FORBIDDEN' && section.locked && !section.mayEdit) return t('reports.save.reasons.SECTION_LOCKED');
   return describeError(t, error);
+}
+
+/** A section whose stored content this app cannot edit without losing part of it: said so, shown read-only. */
+function UnknownContentSection({
+  section,
+  names,
+  schema,
+}: {
+  readonly section: ReportSectionView;
+  readonly names: readonly string[];
+  readonly schema: readonly AnyExtension[];
+}) {
+  const { t } = useTranslation();
+  const json = useContractQuery('reports.section.json', { sectionId: section.id });
+  return (
+    <section className="section-pane" aria-labelledby={`section-title-${section.id}`}>
+      <header className="section-pane-header">
+        <h2 id={`section-title-${section.id}`}>{section.title}</h2>
+      </header>
+      <p className="alert alert-error" role="alert" data-testid="unknown-content">
+        {t('reports.section.unknownContent', { count: names.length, names: names.join(', ') })}
+      </p>
+      {json.error ? <p className="alert alert-error">{describeError(t, json.error.error)}</p> : null}
+      {json.data ? <ReadOnlySection content={json.data.content} schema={schema} /> : null}
+    </section>
+  );
 }

@@ -8,7 +8,7 @@ import { describeError } from '../errors';
 import { formatWhen } from './format';
 
 /** A saved section's content, shown read-only with the same schema (no Yjs: a version never changes). */
-function ReadOnlySection({
+export function ReadOnlySection({
   content,
   schema,
 }: {

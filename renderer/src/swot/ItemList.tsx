@@ -82,6 +82,7 @@ function VirtualItems(props: ItemListProps) {
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_ROW_PX,
+    gap: 6,
     getItemKey: (index) => items[index]?.id ?? index,
     overscan: 6,
   });

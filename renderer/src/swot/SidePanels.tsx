@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../shared/contract/result';
 import type {
@@ -12,8 +13,8 @@ import { api } from '../api';
 import { describeError } from '../errors';
 import { isQuadrant } from '../../../shared/swot/quadrants';
 import { quadrantLabel } from './quadrant-labels';
-import { rankSuggestions } from './board-view';
-import { useSwotBoard } from './store';
+import { rankSuggestions, type RankedSuggestion } from './board-view';
+import { useSwotBoard, type BoardState } from './store';
 
 /** Items mentioned in one conversation and under no lemma: dropped from the table, kept in the data. */
 export function NotRetainedList({ board }: { board: SwotBoard }) {
@@ -50,7 +51,7 @@ export function SuggestionsPanel({
   onError: (error: ContractError | null) => void;
 }) {
   const { t } = useTranslation();
-  const { suggestions, suggesting, suggest, rejected } = useSwotBoard();
+  const { suggestions, suggesting, suggest, rejected, reject, edit, scope } = useSwotBoard();
   const byId = new Map(board.items.map((item) => [item.id, item]));
   const groups = suggestions?.groups.filter((group) => !rejected.has(group.key)) ?? [];
   const lemmas = suggestions?.lemmas.filter((hint) => !rejected.has(`lemma:${hint.itemId}:${hint.lemmaId}`)) ?? [];
@@ -69,29 +70,102 @@ export function SuggestionsPanel({
       {suggestions && groups.length === 0 && lemmas.length === 0 ? (
         <p className="muted">{t('swot.suggestions.none')}</p>
       ) : null}
-      <ul className="suggestion-list" data-testid="suggestions">
-        {ranked.map((row) =>
-          row.kind === 'group' ? (
-            <GroupRow key={row.key} group={row.group} byId={byId} onError={onError} />
-          ) : (
-            <HintRow key={row.key} hint={row.hint} byId={byId} onError={onError} />
-          ),
-        )}
-      </ul>
+      <SuggestionRows ranked={ranked} byId={byId} onError={onError} actions={{ edit, reject, scope }} />
     </section>
+  );
+}
+
+/** Above this many suggestions the list is virtualised, in a scroll area of its own. */
+const VIRTUALISE_SUGGESTIONS_ABOVE = 30;
+
+function SuggestionRows({ ranked, ...props }: RowProps & { readonly ranked: readonly RankedSuggestion[] }) {
+  const row = (one: RankedSuggestion, place?: RowPlace) =>
+    one.kind === 'group' ? (
+      <GroupRow key={one.key} group={one.group} place={place} {...props} />
+    ) : (
+      <HintRow key={one.key} hint={one.hint} place={place} {...props} />
+    );
+  if (ranked.length <= VIRTUALISE_SUGGESTIONS_ABOVE)
+    return (
+      <ul className="suggestion-list" data-testid="suggestions">
+        {ranked.map((one) => row(one))}
+      </ul>
+    );
+  return <VirtualSuggestions ranked={ranked} row={row} />;
+}
+
+function VirtualSuggestions({
+  ranked,
+  row,
+}: {
+  readonly ranked: readonly RankedSuggestion[];
+  readonly row: (one: RankedSuggestion, place: RowPlace) => ReactNode;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The virtualiser's functions change with its state; nothing here memoises them.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: ranked.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 96,
+    gap: 6,
+    getItemKey: (index) => ranked[index]?.key ?? index,
+    overscan: 4,
+  });
+  return (
+    <div ref={scrollRef} className="suggestion-scroll">
+      <ul className="suggestion-list virtual" data-testid="suggestions" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const one = ranked[item.index];
+          return one
+            ? row(one, {
+                index: item.index,
+                measure: virtualizer.measureElement,
+                style: {
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  width: '100%',
+                  transform: `translateY(${item.start}px)`,
+                },
+              })
+            : null;
+        })}
+      </ul>
+    </div>
   );
 }
 
 interface RowProps {
   readonly byId: ReadonlyMap<string, SwotItemView>;
   readonly onError: (error: ContractError | null) => void;
+  /** The board's actions, passed down: a row does not subscribe to the board itself. */
+  readonly actions: Pick<BoardState, 'edit' | 'reject' | 'scope'>;
 }
 
-function GroupRow({ group, byId, onError }: RowProps & { readonly group: GroupSuggestion }) {
+/** Where a row sits in a virtualised list and how the list measures it. */
+interface RowPlace {
+  readonly index: number;
+  readonly style: CSSProperties;
+  readonly measure: (node: Element | null) => void;
+}
+
+function GroupRow({
+  group,
+  byId,
+  onError,
+  actions: { reject, edit, scope },
+  place,
+}: RowProps & { readonly group: GroupSuggestion; readonly place?: RowPlace | undefined }) {
   const { t } = useTranslation();
-  const { reject, edit, scope } = useSwotBoard();
   return (
-    <li className="suggestion" data-confidence={group.confidence}>
+    <li
+      className="suggestion"
+      data-confidence={group.confidence}
+      ref={place?.measure}
+      data-index={place?.index}
+      style={place?.style}
+    >
       <div>
         <strong>{group.name}</strong>{' '}
         <span className="muted">
@@ -134,11 +208,22 @@ function GroupRow({ group, byId, onError }: RowProps & { readonly group: GroupSu
   );
 }
 
-function HintRow({ hint, byId, onError }: RowProps & { readonly hint: LemmaSuggestion }) {
+function HintRow({
+  hint,
+  byId,
+  onError,
+  actions: { reject, edit },
+  place,
+}: RowProps & { readonly hint: LemmaSuggestion; readonly place?: RowPlace | undefined }) {
   const { t } = useTranslation();
-  const { reject, edit } = useSwotBoard();
   return (
-    <li className="suggestion" data-confidence={hint.confidence}>
+    <li
+      className="suggestion"
+      data-confidence={hint.confidence}
+      ref={place?.measure}
+      data-index={place?.index}
+      style={place?.style}
+    >
       <div>
         {t('swot.suggestions.itemToLemma', { item: byId.get(hint.itemId)?.text ?? '', lemma: hint.lemmaName })}{' '}
         <span className="muted">

@@ -31,6 +31,15 @@ function countWords(doc: PmNode): number {
   return wordCount(doc.textBetween(0, doc.content.size, '\n', ' '));
 }
 
+/** The footnotes' texts in the order they stand in the section (numbered as the footnote marks are). */
+function footnoteTexts(doc: PmNode): string[] {
+  const texts: string[] = [];
+  doc.descendants((node) => {
+    if (node.type.name === 'footnote') texts.push(String(node.attrs.text ?? ''));
+  });
+  return texts;
+}
+
 /** Words are counted when typing pauses: counting a 50-page section on every keystroke would cost a frame. */
 const WORD_COUNT_DELAY_MS = 250;
 
@@ -53,7 +62,17 @@ export function SectionEditor({
 }: SectionEditorProps) {
   const { t } = useTranslation();
   const [words, setWords] = useState(0);
+  const [footnotes, setFootnotes] = useState<readonly string[]>([]);
+  // Ctrl+K (⌘K) asks the toolbar to open its link dialog; a counter, so every press opens it.
+  const [linkRequest, setLinkRequest] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const measure = (doc: PmNode) => {
+    setWords(countWords(doc));
+    const next = footnoteTexts(doc);
+    setFootnotes((current) =>
+      current.length === next.length && current.every((text, index) => text === next[index]) ? current : next,
+    );
+  };
 
   const editor = useEditor(
     {
@@ -76,11 +95,18 @@ export function SectionEditor({
           role: 'textbox',
           class: 'report-prose',
         },
+        handleKeyDown: (view, event) => {
+          if (!view.editable || event.altKey || event.shiftKey || !(event.ctrlKey || event.metaKey)) return false;
+          if (event.key.toLowerCase() !== 'k') return false;
+          event.preventDefault();
+          setLinkRequest((count) => count + 1);
+          return true;
+        },
       },
-      onCreate: ({ editor: created }) => setWords(countWords(created.state.doc)),
+      onCreate: ({ editor: created }) => measure(created.state.doc),
       onUpdate: ({ editor: updated }) => {
         if (timer.current) clearTimeout(timer.current);
-        timer.current = setTimeout(() => setWords(countWords(updated.state.doc)), WORD_COUNT_DELAY_MS);
+        timer.current = setTimeout(() => measure(updated.state.doc), WORD_COUNT_DELAY_MS);
       },
     },
     [sync, field],
@@ -104,8 +130,20 @@ export function SectionEditor({
 
   return (
     <div className={`section-editor${editable ? '' : ' read-only'}`}>
-      <Toolbar editor={editor} extra={toolbarExtra?.(editor)} />
+      <Toolbar editor={editor} extra={toolbarExtra?.(editor)} linkRequest={linkRequest} />
       <EditorContent editor={editor} className="editor-content" />
+      {footnotes.length > 0 ? (
+        <section className="footnote-list" aria-label={t('reports.editor.footnotes')}>
+          <h3>{t('reports.editor.footnotes')}</h3>
+          <ol>
+            {footnotes.map((text, index) => (
+              <li key={index}>
+                {text.trim() ? text : <span className="muted">{t('reports.editor.footnoteEmpty')}</span>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
       <div className="editor-footer">
         <span className="word-count" data-testid="word-count">
           {t('reports.editor.words', { count: words })}

@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -44,10 +44,21 @@ function ToolButton({ label, shortcut, active, disabled, onClick, children }: Bu
  * The section editor's toolbar: every label from the catalogs, every button names its shortcut.
  * It re-renders only when one of the selected flags changes (useEditorState), not per keystroke.
  */
-export function Toolbar({ editor, extra }: { readonly editor: Editor; readonly extra?: ReactNode }) {
+export function Toolbar({
+  editor,
+  extra,
+  linkRequest = 0,
+}: {
+  readonly editor: Editor;
+  readonly extra?: ReactNode;
+  /** Bumped by the editor's Ctrl+K: opens the link dialog. */
+  readonly linkRequest?: number;
+}) {
   const { t } = useTranslation();
   const [linkOpen, setLinkOpen] = useState(false);
   const [href, setHref] = useState('');
+  const [hadLink, setHadLink] = useState(false);
+  const handled = useRef(linkRequest);
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -69,8 +80,21 @@ export function Toolbar({ editor, extra }: { readonly editor: Editor; readonly e
   const chain = () => editor.chain().focus();
 
   const openLink = () => {
-    setHref(String(editor.getAttributes('link').href ?? ''));
+    const current = String(editor.getAttributes('link').href ?? '');
+    setHref(current);
+    setHadLink(current !== '');
     setLinkOpen(true);
+  };
+  useEffect(() => {
+    if (linkRequest === handled.current) return;
+    handled.current = linkRequest;
+    openLink();
+    // openLink reads the editor when asked; only a new request opens the dialog.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [linkRequest]);
+  const closeLink = () => {
+    setLinkOpen(false);
+    editor.commands.focus();
   };
   const applyLink = (event: FormEvent) => {
     event.preventDefault();
@@ -144,7 +168,13 @@ export function Toolbar({ editor, extra }: { readonly editor: Editor; readonly e
       >
         <i>I</i>
       </ToolButton>
-      <ToolButton label={t('reports.editor.link')} active={state.link} disabled={off} onClick={openLink}>
+      <ToolButton
+        label={t('reports.editor.link')}
+        shortcut="Mod+K"
+        active={state.link}
+        disabled={off}
+        onClick={openLink}
+      >
         <u>a</u>
       </ToolButton>
       <span className="tool-sep" aria-hidden="true" />
@@ -215,26 +245,44 @@ export function Toolbar({ editor, extra }: { readonly editor: Editor; readonly e
       ) : null}
       {extra}
       {linkOpen ? (
-        <form className="link-form" onSubmit={applyLink}>
-          <label>
-            <span className="visually-hidden">{t('reports.editor.linkPrompt')}</span>
-            <input
-              type="url"
-              autoFocus
-              placeholder="https://"
-              title={t('reports.editor.linkPrompt')}
-              value={href}
-              onChange={(event) => setHref(event.target.value)}
-              onKeyDown={(event) => {
-                if (event.key === 'Escape') {
-                  setLinkOpen(false);
-                  editor.commands.focus();
-                }
+        <form
+          className="link-form"
+          role="dialog"
+          aria-label={t('reports.editor.linkDialog')}
+          onSubmit={applyLink}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.preventDefault();
+              closeLink();
+            }
+          }}
+        >
+          <label htmlFor="link-href">{t('reports.editor.linkPrompt')}</label>
+          <input
+            id="link-href"
+            type="url"
+            autoFocus
+            placeholder="https://"
+            value={href}
+            onChange={(event) => setHref(event.target.value)}
+          />
+          <button type="submit" className="button button-small button-primary">
+            {t('reports.editor.linkApply')}
+          </button>
+          {hadLink ? (
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => {
+                chain().extendMarkRange('link').unsetLink().run();
+                setLinkOpen(false);
               }}
-            />
-          </label>
-          <button type="submit" className="button">
-            {t('reports.editor.link')}
+            >
+              {t('reports.editor.linkRemove')}
+            </button>
+          ) : null}
+          <button type="button" className="button button-small" onClick={closeLink}>
+            {t('reports.common.cancel')}
           </button>
         </form>
       ) : null}

@@ -1,14 +1,14 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractError } from '../../../../shared/contract/result';
 import type { Member } from '../../../../shared/domain/model';
+import { findSameMember } from '../../../../shared/domain/members';
 import type { CampaignSetup } from '../../../../shared/domain/setup';
 import { api } from '../../api';
 import { EditFormButtons } from '../../components/EditFormButtons';
 import { Field } from '../../components/Field';
-import { FormError, FormStatus } from '../../components/FormStatus';
+import { OutcomeMessage, useOutcome } from '../../components/Outcome';
 import { RetiredList } from '../../components/RetiredList';
-import { describeError, fieldErrors } from '../../errors';
+import { fieldErrors } from '../../errors';
 import { regionName } from '../labels';
 
 interface Draft {
@@ -40,10 +40,11 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
   const { t } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState<Draft>(emptyDraft);
-  const [error, setError] = useState<ContractError | null>(null);
-  const [status, setStatus] = useState('');
+  const { outcome, error, succeed, fail, clear } = useOutcome();
+  /** A member with the same name and e-mail as the one being added: offered before a second one is made. */
+  const [duplicate, setDuplicate] = useState<Member | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
-  const fields = fieldErrors(t, error);
+  const fields = error?.code === 'INVALID_INPUT' ? fieldErrors(t, error) : {};
   const regions = setup.regions.filter((region) => !region.deleted);
   const sectors = setup.sectors.filter((sector) => !sector.deleted);
   const active = setup.members.filter((member) => !member.deleted);
@@ -70,8 +71,31 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
     return out;
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  function edit(member: Member) {
+    setDraft({
+      id: member.id,
+      name: member.name ?? '',
+      email: member.email ?? '',
+      isInspector: member.is_inspector ?? false,
+      isTeamLead: member.is_team_lead ?? false,
+      coordinatorOf: member.coordinator_of ?? [],
+      sectorLeadOf: member.sector_lead_of ?? [],
+    });
+    setDuplicate(null);
+    clear();
+    nameRef.current?.focus();
+  }
+
+  async function submit(event: FormEvent | null, allowDuplicate = false) {
+    event?.preventDefault();
+    if (!draft.id && !allowDuplicate) {
+      const same = findSameMember(setup.members, { name: draft.name, email: draft.email });
+      if (same) {
+        setDuplicate(setup.members.find((member) => member.id === same.id) ?? null);
+        clear();
+        return;
+      }
+    }
     const values = {
       name: draft.name,
       email: draft.email,
@@ -82,24 +106,26 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
     };
     const result = draft.id
       ? await api.invoke('members.update', { id: draft.id, ...values })
-      : await api.invoke('members.add', { campaignId: setup.campaign.id, ...values });
+      : await api.invoke('members.add', {
+          campaignId: setup.campaign.id,
+          ...values,
+          ...(allowDuplicate ? { allowDuplicate } : {}),
+        });
+    setDuplicate(null);
     if (!result.ok) {
-      setError(result.error);
+      fail(result.error);
       return;
     }
-    setError(null);
-    setStatus(t(draft.id ? 'setup.team.updated' : 'setup.team.added', { name: draft.name.trim() }));
+    succeed(t(draft.id ? 'setup.team.updated' : 'setup.team.added', { name: draft.name.trim() }));
     setDraft(emptyDraft);
     nameRef.current?.focus();
   }
 
   async function retire(member: Member, value: boolean) {
     const result = await api.invoke('members.retire', { id: member.id, retired: value });
-    setStatus(
-      result.ok
-        ? t(value ? 'setup.list.retiredDone' : 'setup.list.restored', { name: member.name ?? '' })
-        : describeError(t, result.error),
-    );
+    if (result.ok) succeed(t(value ? 'setup.list.retiredDone' : 'setup.list.restored', { name: member.name ?? '' }));
+    else fail(result.error);
+    return result.ok;
   }
 
   return (
@@ -134,19 +160,7 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
                     type="button"
                     className="text-button"
                     aria-label={t('setup.team.editLabel', { name: member.name ?? '' })}
-                    onClick={() => {
-                      setDraft({
-                        id: member.id,
-                        name: member.name ?? '',
-                        email: member.email ?? '',
-                        isInspector: member.is_inspector ?? false,
-                        isTeamLead: member.is_team_lead ?? false,
-                        coordinatorOf: member.coordinator_of ?? [],
-                        sectorLeadOf: member.sector_lead_of ?? [],
-                      });
-                      setError(null);
-                      nameRef.current?.focus();
-                    }}
+                    onClick={() => edit(member)}
                   >
                     {t('setup.organisations.edit')}
                   </button>
@@ -252,13 +266,49 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
               ))}
             </div>
           </fieldset>
-          <FormError error={error} />
+          {duplicate ? (
+            <div className="alert alert-info" role="alert" data-testid="member-duplicate">
+              <p>
+                {t(duplicate.deleted ? 'setup.team.duplicate.retired' : 'setup.team.duplicate.active', {
+                  name: duplicate.name ?? '',
+                  email: duplicate.email ? t('setup.team.duplicate.email', { email: duplicate.email }) : '',
+                })}
+              </p>
+              <div className="button-row">
+                {duplicate.deleted ? (
+                  <button
+                    type="button"
+                    className="button button-primary button-small"
+                    onClick={() =>
+                      void retire(duplicate, false).then((ok) => {
+                        if (!ok) return;
+                        edit(duplicate);
+                        succeed(t('setup.team.duplicate.restored', { name: duplicate.name ?? '' }));
+                      })
+                    }
+                  >
+                    {t('setup.team.duplicate.restoreExisting', { name: duplicate.name ?? '' })}
+                  </button>
+                ) : (
+                  <button type="button" className="button button-primary button-small" onClick={() => edit(duplicate)}>
+                    {t('setup.team.duplicate.useExisting', { name: duplicate.name ?? '' })}
+                  </button>
+                )}
+                <button type="button" className="button button-small" onClick={() => void submit(null, true)}>
+                  {t('setup.team.duplicate.addAnyway')}
+                </button>
+              </div>
+            </div>
+          ) : null}
           <EditFormButtons
             editing={Boolean(draft.id)}
             submitLabel={t('setup.team.submit')}
-            onCancel={() => setDraft(emptyDraft)}
+            onCancel={() => {
+              setDraft(emptyDraft);
+              setDuplicate(null);
+            }}
           />
-          <FormStatus>{status}</FormStatus>
+          <OutcomeMessage outcome={outcome} />
         </form>
       </aside>
     </div>

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { findSameMember } from './members';
+
+const anna = { id: 'm1', name: 'Anna Peeters', email: 'anna@inspectie.be', deleted: false };
+const retired = { id: 'm2', name: 'Bert Claes', email: null, deleted: true };
+
+describe('findSameMember', () => {
+  it('finds a member by folded name and e-mail, and a retired one', () => {
+    expect(findSameMember([anna, retired], { name: '  anna  PEETERS ', email: 'Anna@Inspectie.be' })).toBe(anna);
+    expect(findSameMember([anna, retired], { name: 'Bért Claes', email: '' })).toBe(retired);
+    expect(findSameMember([anna, retired], { name: 'Bert Claes', email: null })).toBe(retired);
+  });
+
+  it('does not take a namesake with another address, or an empty name, for the same member', () => {
+    expect(findSameMember([anna], { name: 'Anna Peeters', email: 'anna.peeters@stad.gent' })).toBeNull();
+    expect(findSameMember([anna], { name: 'Anna Peeters', email: null })).toBeNull();
+    expect(findSameMember([{ ...anna, name: '' }], { name: ' ', email: 'anna@inspectie.be' })).toBeNull();
+  });
+
+  it('prefers the active member when a retired one has the same name and address', () => {
+    const old = { ...anna, id: 'm0', deleted: true };
+    expect(findSameMember([old, anna], { name: 'Anna Peeters', email: 'anna@inspectie.be' })).toBe(anna);
+  });
+});

@@ -1,0 +1,22 @@
+import type { Member } from './model';
+import { foldName } from './organisation-import';
+
+/**
+ * The one rule for "this team member is already there": the same name (folded: case, accents and
+ * spacing do not count) and the same e-mail address (case does not count; no address on both
+ * counts as the same). The set-up form warns and offers the existing member; the service refuses
+ * the add unless the user confirmed that it is another person.
+ */
+export function findSameMember(
+  members: readonly Pick<Member, 'id' | 'name' | 'email' | 'deleted'>[],
+  wanted: { readonly name: string; readonly email?: string | null | undefined },
+): Pick<Member, 'id' | 'name' | 'email' | 'deleted'> | null {
+  const name = foldName(wanted.name);
+  const email = (wanted.email ?? '').trim().toLowerCase();
+  if (name === '') return null;
+  const same = members.filter(
+    (member) => foldName(member.name ?? '') === name && (member.email ?? '').trim().toLowerCase() === email,
+  );
+  // An active member is the one to offer before a retired one.
+  return same.find((member) => !member.deleted) ?? same[0] ?? null;
+}
