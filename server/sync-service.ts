@@ -11,6 +11,7 @@ import { conflict, forbidden, notFound, ServerError } from './errors';
 import type { SqlExecutor } from './store/sql';
 import type { HeldChange, HeldState, LoggedServerChange, OwnHeldChange, ServerStore } from './store/store';
 import { redundantTextHolds, rejectionOf } from './held-rejection';
+import { ownedRows } from './row-claims';
 import {
   checkReportTransition,
   findLockedSectionEdits,
@@ -287,6 +288,9 @@ export class SyncService {
         );
         for (const [rowId, owner] of rows) foreignRows.set(`${table}\u0000${rowId}`, owner);
       }
+      // ... unless the id is this campaign's by construction: then whoever pushed it elsewhere first was forging it.
+      if (foreignRows.size > 0)
+        for (const key of await ownedRows(this.store, tx, campaign, fresh, foreignRows)) foreignRows.delete(key);
       if (foreignRows.size > 0) {
         for (let index = fresh.length - 1; index >= 0; index -= 1) {
           const change = fresh[index] as Change;

@@ -93,6 +93,11 @@ export interface ExportOptions {
 }
 
 export interface ImportOptions {
+  /**
+   * Checks the read bundle before anything is applied (the duo file's signer against its
+   * changes: services/duo/signed-file.ts); throwing refuses the whole import.
+   */
+  readonly check?: (header: BundleHeader, changes: readonly Change[]) => void;
   /** Refuse a bundle that holds any other campaign. */
   readonly campaign?: string;
   /** Accept a bundle whose campaigns this profile has none of even when it has other campaigns. */
@@ -348,6 +353,7 @@ export async function importBundleBytes(
   options: ImportOptions = {},
 ): Promise<ImportResult> {
   const { header, changes, blobs } = await readBundle(bytes, options.onProgress);
+  options.check?.(header, changes);
   if (header.from === store.node)
     throw new BundleError(
       'This bundle was exported by this same profile; import it on the other laptop.',

@@ -37,3 +37,18 @@ export function respondentGroupId(sectorId: string, name: string): string {
 export function stakeholderCategoryId(campaignId: string, name: string): string {
   return deterministicId('sk', campaignId, name);
 }
+
+/** A campaign's report of one kind and scope (a region, a sector; null for the final report). */
+export function reportId(campaignId: string, kind: string, scopeId: string | null): string {
+  return deterministicId('rp', campaignId, kind, scopeId);
+}
+
+/** A report's section made from one template section (for one visit, or none). */
+export function reportSectionId(report: string, templateKey: string, visitId: string | null): string {
+  return deterministicId('rs', report, templateKey, visitId);
+}
+
+/** A campaign's report template of one kind. */
+export function reportTemplateId(campaignId: string, kind: string): string {
+  return deterministicId('rt', campaignId, kind);
+}

@@ -72,20 +72,20 @@ export class Authenticator {
     this.now = options.now ?? Date.now;
     this.accessTtl = options.accessTtlMs ?? ACCESS_TOKEN_TTL_MS;
     this.refreshTtl = options.refreshTtlMs ?? REFRESH_TOKEN_TTL_MS;
-    this.backoff = new LoginBackoff(this.now);
+    this.backoff = new LoginBackoff(store.loginBackoff, this.now);
   }
 
   async login(email: string, password: string): Promise<TokenPair> {
     const account = email.trim().toLowerCase();
-    const wait = this.backoff.waitMs(account);
+    const wait = await this.backoff.waitMs(account);
     if (wait > 0) throw new LoginBackoffError(wait);
     const user = await this.store.findUserByEmail(account);
     const valid = await verifyPassword(password, user?.passwordHash ?? null);
     if (!user || !valid) {
-      this.backoff.failed(account);
+      await this.backoff.failed(account);
       throw new AuthError('Wrong email or password.', 'WRONG_CREDENTIALS');
     }
-    this.backoff.succeeded(account);
+    await this.backoff.succeeded(account);
     if (user.disabled) throw new AuthError('This account has been revoked; ask the team lead.', 'ACCOUNT_REVOKED');
     // A hash made with weaker parameters is replaced now that the password is at hand.
     if (user.passwordHash && needsRehash(user.passwordHash))

@@ -130,6 +130,23 @@ export const serverMigrations: readonly ServerMigration[] = [
       'CREATE INDEX held_by_pusher ON held_changes (campaign_id, pushed_by)',
     ],
   },
+  {
+    version: 5,
+    name: 'login-backoff',
+    // Per-account login backoff survives a restart (server/auth/backoff.ts).
+    statements: (dialect) => {
+      const t = types(dialect);
+      return [
+        `CREATE TABLE login_backoff (
+          account TEXT PRIMARY KEY,
+          failures INTEGER NOT NULL,
+          until_ms ${t.bigint} NOT NULL,
+          updated_at ${t.bigint} NOT NULL
+        )`,
+        'CREATE INDEX login_backoff_by_age ON login_backoff (updated_at)',
+      ];
+    },
+  },
 ];
 
 export class ServerMigrationError extends Error {

@@ -9,6 +9,7 @@ import {
   type LoggedServerChange,
   type OwnHeldChange,
 } from './change-log';
+import { LoginBackoffRepository } from './login-backoff';
 import { MembershipRepository, type Membership, type Role } from './memberships';
 import { migrateServer } from './schema';
 import type { SqlDriver, SqlExecutor } from './sql';
@@ -39,6 +40,7 @@ export class ServerStore {
   readonly tokens: TokenRepository;
   readonly changeLog: ChangeLogRepository;
   readonly blobs: BlobRepository;
+  readonly loginBackoff: LoginBackoffRepository;
 
   private constructor(
     readonly driver: SqlDriver,
@@ -51,6 +53,7 @@ export class ServerStore {
     this.tokens = new TokenRepository(driver);
     this.changeLog = new ChangeLogRepository(driver);
     this.blobs = new BlobRepository(driver);
+    this.loginBackoff = new LoginBackoffRepository(driver);
   }
 
   static async open(driver: SqlDriver): Promise<ServerStore> {

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { Profile } from '../../db/profile';
 import { lastEdit } from '../../db/repositories/reports';
-import { deterministicId } from '../../db/store/ids';
+import * as ids from '../../db/store/ids';
 import type { LocalStore } from '../../db/store/store';
 import { decodeBase64, encodeBase64 } from '../../db/store/text';
 import type {
@@ -27,16 +27,17 @@ import { currentMemberId } from '../identity';
  * XmlFragment documents) written only as Yjs updates (reports.section.update).
  */
 
+// The ids live with the other deterministic ids (db/store/ids.ts), where the server's claim check reads them.
 export function reportId(campaignId: string, kind: ReportKind, scopeId: string | null): string {
-  return deterministicId('rp', campaignId, kind, scopeId);
+  return ids.reportId(campaignId, kind, scopeId);
 }
 
 export function sectionId(report: string, templateKey: string, visitId: string | null): string {
-  return deterministicId('rs', report, templateKey, visitId);
+  return ids.reportSectionId(report, templateKey, visitId);
 }
 
 export function templateId(campaignId: string, kind: ReportKind): string {
-  return deterministicId('rt', campaignId, kind);
+  return ids.reportTemplateId(campaignId, kind);
 }
 
 export function requireReport(store: LocalStore, id: string): Report {

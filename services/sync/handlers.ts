@@ -1,10 +1,13 @@
 import type { Profile } from '../../db/profile';
-import { BundleError, createBundle, importBundleBytes, knownPeers } from '../../db/store/bundle';
+import { BundleError, createBundle, knownPeers } from '../../db/store/bundle';
 import { ChangeRejectedError } from '../../db/store/errors';
 import { memberNameOfNode } from '../../db/store/peers';
 import { ClockSkewError } from '../../shared/sync/hlc';
 import type { ExportResult, ImportResultView, syncChannels } from '../../shared/contract/sync';
+import { importDuoFile, inspectDuoFile, signDuoFile } from '../duo/duo-files';
+import { DuoFileError } from '../duo/signed-file';
 import { ServiceError } from '../errors';
+import { loadOrCreateIdentity, shortFingerprint } from '../lan/identity';
 import type { HandlersOf } from '../handler';
 import type { JobRegistry } from '../jobs';
 import type { SyncController } from './controller';
@@ -14,6 +17,7 @@ type SyncHandlers = HandlersOf<typeof syncChannels>;
 /** An error a person can act on, in plain words; anything else is a bug and says so. */
 function describeJobError(error: unknown): { message: string; code: string | null } {
   if (error instanceof BundleError) return { message: error.message, code: `bundle-${error.reason}` };
+  if (error instanceof DuoFileError) return { message: error.message, code: `duo-${error.reason}` };
   if (error instanceof ClockSkewError) return { message: error.message, code: 'clock-skew' };
   if (error instanceof ChangeRejectedError) return { message: error.message, code: 'change-rejected' };
   if (error instanceof ServiceError) return { message: error.message, code: null };
@@ -43,13 +47,14 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
     'sync.disconnect': () => controller.disconnect(),
     'sync.now': () => controller.syncNow(),
 
-    'duo.info': () => {
+    'duo.info': async () => {
       const peers = knownPeers(store).map((peer) => ({
         node: peer.node,
         name: memberNameOfNode(store, peer.node),
         campaigns: peer.campaigns,
       }));
-      return { node: store.node, peers };
+      const { fingerprint } = await loadOrCreateIdentity(profile.dir);
+      return { node: store.node, fingerprintShort: shortFingerprint(fingerprint), peers };
     },
 
     'duo.export': ({ campaignId, forPeer }) => {
@@ -65,12 +70,14 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
             ...(forPeer ? { forPeer } : {}),
             onProgress: (step) => progress(step.phase, step.done, step.total),
           });
+          // Signed with this laptop's key, naming who made it (services/duo/signed-file.ts).
+          const signed = await signDuoFile(profile, bytes, header.campaigns);
           const date = new Date().toISOString().slice(0, 10);
           return {
             fileName: `veldwerk-${slug(campaign.name ?? '')}-${date}-${store.node.slice(0, 8)}.vwb`,
-            base64: bytes.toString('base64'),
+            base64: signed.toString('base64'),
             count: header.count,
-            bytes: bytes.length,
+            bytes: signed.length,
           };
         },
         describeJobError,
@@ -78,14 +85,26 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
       return { jobId };
     },
 
-    'duo.import': ({ base64, campaignId }) => {
+    'duo.inspect': ({ base64 }) => {
+      try {
+        return inspectDuoFile(profile, Buffer.from(base64, 'base64'));
+      } catch (error) {
+        if (error instanceof DuoFileError)
+          throw new ServiceError('CONFLICT', error.message, [
+            { path: 'base64', message: error.message, key: `sync.duo.reasons.duo-${error.reason}` },
+          ]);
+        throw error;
+      }
+    },
+
+    'duo.import': ({ base64, campaignId, trustSigner }) => {
       const bytes = Buffer.from(base64, 'base64');
       if (campaignId !== null && !store.get('campaigns', campaignId))
         throw new ServiceError('NOT_FOUND', `No campaign ${campaignId}`);
       const jobId = jobs.start<ImportResultView>(
         'import',
         async (progress) => {
-          const result = await importBundleBytes(store, bytes, {
+          const result = await importDuoFile(profile, bytes, trustSigner, {
             blobs: profile.blobs,
             ...(campaignId !== null
               ? { campaign: campaignId }

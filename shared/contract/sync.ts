@@ -80,6 +80,21 @@ export interface ImportResultView {
   readonly campaigns: readonly string[];
 }
 
+/** Who made a duo file (its signature: services/duo/signed-file.ts), shown before import. */
+export interface DuoFileView {
+  readonly maker: {
+    /** The member the maker's laptop chose as "Ik ben", as it names them; null when nobody was chosen. */
+    readonly name: string | null;
+    readonly node: string;
+    /** SHA-256 of the maker laptop's certificate (hex), and its first 16 bytes grouped for people to compare. */
+    readonly fingerprint: string;
+    readonly fingerprintShort: string;
+    readonly createdAt: string;
+  };
+  /** known: a laptop this one trusts already; new: first file of that laptop; changed: that laptop now names other members. */
+  readonly trust: 'known' | 'new' | 'changed';
+}
+
 export interface DuoPeer {
   readonly node: string;
   /** The member who works on that laptop (author of its newest changes), when this profile knows them. */
@@ -91,6 +106,8 @@ export interface DuoPeer {
 export interface DuoView {
   /** This laptop's node id: the partner sees it as the sender of bundles from here. */
   readonly node: string;
+  /** This laptop's key fingerprint, grouped for people (the partner compares it before the first import). */
+  readonly fingerprintShort: string;
   readonly peers: readonly DuoPeer[];
 }
 
@@ -114,10 +131,27 @@ export const syncChannels = {
       })
       .strict(),
   ),
+  'duo.inspect': channel<DuoFileView>()(
+    z
+      .object({
+        base64: z
+          .string()
+          .min(1, { message: 'sync.errors.emptyFile' })
+          .max(MAX_BUNDLE_BASE64, { message: 'sync.errors.fileTooLarge' })
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'sync.errors.notABundle' }),
+      })
+      .strict(),
+  ),
   'duo.import': channel<{ readonly jobId: string }>()(
     z
       .object({
         fileName: z.string().max(300),
+        /** The maker's fingerprint the person confirmed (from duo.inspect), for a maker this laptop does not know yet. */
+        trustSigner: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .nullable()
+          .default(null),
         base64: z
           .string()
           .min(1, { message: 'sync.errors.emptyFile' })

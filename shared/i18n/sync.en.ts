@@ -56,6 +56,23 @@ export const syncEn: Messages['sync'] = {
     imported_other:
       '{{count}} changes read: {{applied}} new, {{duplicates}} already here, {{conflicts}} conflicting choices to review.',
     importFailed: 'Import failed, nothing was changed: {{reason}}',
+    maker: {
+      title: 'Who made this file?',
+      who: 'Made by {{name}}',
+      unnamed: 'Made on a laptop where nobody chose “I am”',
+      laptop: 'Laptop {{node}}',
+      fingerprint: 'That laptop’s fingerprint: {{fingerprint}}',
+      date: 'Made on {{date}}',
+      known: 'You know this laptop: you imported a file from it before.',
+      new: 'This is the first file you receive from this laptop. Compare the fingerprint with the one in your duo partner’s synchronisation window before you import.',
+      changed:
+        'This laptop now names another team member than before. Ask your duo partner whether that is right and compare the fingerprint.',
+      confirm: 'Import',
+      confirmNew: 'The fingerprint matches, import',
+      cancel: 'Do not import',
+      cancelled: 'Not imported: nothing changed.',
+    },
+    ownFingerprint: 'This laptop’s fingerprint: {{fingerprint}}',
     reasons: {
       'bundle-damaged': 'the file is damaged or incomplete. Have your duo partner export it again.',
       'bundle-not-a-bundle': 'this is not a Veldwerk exchange file.',
@@ -68,6 +85,14 @@ export const syncEn: Messages['sync'] = {
       'clock-skew':
         'the clock of the laptop that made the file is wrong. Set its date and time right and export again.',
       'change-rejected': 'the file holds a change Veldwerk cannot accept.',
+      'duo-unsigned':
+        'this file is not signed by the laptop that made it (an older version of Veldwerk, or not a duo file).',
+      'duo-bad-signature': 'the signature does not match the maker: the file may be forged.',
+      'duo-tampered': 'the file was changed after its maker signed it. Ask your duo partner for a new file.',
+      'duo-forged-author': 'the file holds a change of its maker under another team member’s name.',
+      'duo-own-node': 'the file holds changes that claim to be made on this laptop: it is forged.',
+      'duo-not-maker': 'the changes in the file come from another laptop than the one that signed it.',
+      'duo-unknown-maker': 'confirm the laptop that made the file first.',
     },
     phase: {
       start: 'Starting…',

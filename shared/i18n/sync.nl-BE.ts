@@ -54,6 +54,23 @@ export const syncNlBE = {
     imported_other:
       '{{count}} wijzigingen gelezen: {{applied}} nieuw, {{duplicates}} al aanwezig, {{conflicts}} tegenstrijdige keuzes om na te kijken.',
     importFailed: 'Importeren mislukt, er is niets veranderd: {{reason}}',
+    maker: {
+      title: 'Wie maakte dit bestand?',
+      who: 'Gemaakt door {{name}}',
+      unnamed: 'Gemaakt op een laptop waar niemand „Ik ben” koos',
+      laptop: 'Laptop {{node}}',
+      fingerprint: 'Vingerafdruk van die laptop: {{fingerprint}}',
+      date: 'Gemaakt op {{date}}',
+      known: 'Deze laptop ken je: je importeerde er al een bestand van.',
+      new: 'Je krijgt voor het eerst een bestand van deze laptop. Vergelijk de vingerafdruk met die in het synchronisatievenster van je duopartner voor je importeert.',
+      changed:
+        'Deze laptop noemt nu een ander teamlid dan vroeger. Vraag je duopartner of dat klopt en vergelijk de vingerafdruk.',
+      confirm: 'Importeren',
+      confirmNew: 'De vingerafdruk klopt, importeren',
+      cancel: 'Niet importeren',
+      cancelled: 'Niet geïmporteerd: er is niets veranderd.',
+    },
+    ownFingerprint: 'Vingerafdruk van deze laptop: {{fingerprint}}',
     reasons: {
       'bundle-damaged': 'het bestand is beschadigd of onvolledig. Laat je duopartner het opnieuw exporteren.',
       'bundle-not-a-bundle': 'dit is geen Veldwerk-uitwisselbestand.',
@@ -66,6 +83,15 @@ export const syncNlBE = {
       'clock-skew':
         'de klok van de laptop die het bestand maakte, staat verkeerd. Zet datum en uur juist en exporteer opnieuw.',
       'change-rejected': 'het bestand bevat een wijziging die Veldwerk niet kan aanvaarden.',
+      'duo-unsigned':
+        'dit bestand is niet ondertekend door de laptop die het maakte (een oudere versie van Veldwerk, of geen duobestand).',
+      'duo-bad-signature': 'de handtekening klopt niet bij de maker: het bestand kan vervalst zijn.',
+      'duo-tampered':
+        'het bestand werd gewijzigd nadat de maker het ondertekende. Vraag je duopartner een nieuw bestand.',
+      'duo-forged-author': 'het bestand bevat een wijziging van de maker onder de naam van een ander teamlid.',
+      'duo-own-node': 'het bestand bevat wijzigingen die zogezegd op deze laptop gemaakt zijn: het is vervalst.',
+      'duo-not-maker': 'de wijzigingen in het bestand komen van een andere laptop dan die het ondertekende.',
+      'duo-unknown-maker': 'bevestig eerst de laptop die het bestand maakte.',
     },
     phase: {
       start: 'Starten…',

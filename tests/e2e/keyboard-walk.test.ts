@@ -148,8 +148,8 @@ describe('Capture and clustering by keyboard alone (browser mode)', () => {
     await expect.poll(lemmaNames).toEqual(['strengths:Netwerk']);
     await expect.poll(focus).toMatchObject({ text: 'Netwerk', card: 'lemma-Netwerk' });
 
-    // Split: Tab to the first item's box, Space ticks it, Tab to the name, Enter splits; the
-    // focus stays on the card that was split.
+    // Split: Tab to the first item's box, Space ticks it, type the new name, Enter splits; the
+    // focus goes to the name of the card that was split.
     await page.keyboard.press('Tab'); // the fold toggle
     await page.keyboard.press('Tab'); // the first item's check box
     await page.keyboard.press('Space');
@@ -159,7 +159,7 @@ describe('Capture and clustering by keyboard alone (browser mode)', () => {
     await page.keyboard.type('Besturen', { delay: 0 });
     await page.keyboard.press('Enter');
     await expect.poll(lemmaNames).toEqual(['strengths:Besturen', 'strengths:Netwerk']);
-    await expect.poll(focus).toMatchObject({ card: 'lemma-Netwerk' });
+    await expect.poll(focus).toMatchObject({ text: 'Netwerk', card: 'lemma-Netwerk' });
 
     // Merge: choose in the list (nothing happens), Tab to the button, Enter; the focus goes to
     // the lemma merged into. Ctrl+Z undoes it.
@@ -172,6 +172,7 @@ describe('Capture and clustering by keyboard alone (browser mode)', () => {
     await expect.poll(focus).toMatchObject({ text: 'Netwerk', card: 'lemma-Netwerk' });
     await page.keyboard.press('Control+z');
     await expect.poll(lemmaNames).toEqual(['strengths:Besturen', 'strengths:Netwerk']);
+    await page.getByTestId('quadrant-strengths').getByTestId('lemma-Besturen').waitFor();
     expect((await focus()).onBody).toBe(false);
 
     // Move to another quadrant: choose, Tab, Enter; the focus follows the card to its new place.
@@ -187,15 +188,17 @@ describe('Capture and clustering by keyboard alone (browser mode)', () => {
     await page.getByTestId('undo-toast').getByRole('button', { name: 'Ongedaan maken' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(lemmaNames).toEqual(['strengths:Besturen', 'strengths:Netwerk']);
+    await page.getByTestId('quadrant-strengths').getByTestId('lemma-Besturen').waitFor();
 
-    // Delete: the confirmation takes the focus, Enter deletes, the focus stays in the quadrant.
+    // Delete: the confirmation takes the focus, Enter deletes, the focus goes to the card beside it.
     await page.getByTestId('lemma-Besturen').getByRole('button', { name: 'Verwijderen' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(focus).toMatchObject({ text: 'Ja, verwijderen' });
     await page.keyboard.press('Enter');
     await expect.poll(lemmaNames).toEqual(['strengths:Netwerk']);
-    await expect.poll(focus).toMatchObject({ quadrant: 'quadrant-strengths' });
-    expect((await focus()).onBody).toBe(false);
+    await expect
+      .poll(focus)
+      .toMatchObject({ text: 'Netwerk', card: 'lemma-Netwerk', quadrant: 'quadrant-strengths', onBody: false });
     await screenshot(page, 'keyboard-walk-board');
 
     // After a reload, Ctrl+Z still undoes the delete (written back through the store).

@@ -136,14 +136,29 @@ describe('synchronisation in Chromium (browser mode)', () => {
       const bytes = readFileSync(bundleFile);
       writeFileSync(damaged, bytes.subarray(0, Math.floor(bytes.length / 2)));
       await partnerExchange.getByTestId('duo-import-file').setInputFiles(damaged);
+      // A cut-off file no longer matches what its maker signed.
       await partnerExchange
         .getByText(
-          'Importeren mislukt, er is niets veranderd: het bestand is beschadigd of onvolledig. Laat je duopartner het opnieuw exporteren.',
+          'Importeren mislukt, er is niets veranderd: het bestand werd gewijzigd nadat de maker het ondertekende. Vraag je duopartner een nieuw bestand.',
         )
         .waitFor();
       await screenshot(partnerPage, 'sync-duo-import-damaged-nl');
 
+      // Before importing, the dialog shows who made the file, on which laptop (fingerprint) and when.
+      const ownFingerprint = ((await exchange.getByTestId('own-fingerprint').textContent()) ?? '').replace(
+        'Vingerafdruk van deze laptop: ',
+        '',
+      );
       await partnerExchange.getByTestId('duo-import-file').setInputFiles(bundleFile);
+      const maker = partnerExchange.getByTestId('duo-maker');
+      await maker.getByRole('heading', { name: 'Wie maakte dit bestand?' }).waitFor();
+      const shown = (await maker.textContent()) ?? '';
+      expect(shown).toContain('Gemaakt door Anna Peeters');
+      expect(shown).toContain(`Vingerafdruk van die laptop: ${ownFingerprint}`);
+      expect(shown).toContain('Je krijgt voor het eerst een bestand van deze laptop.');
+      await expect.poll(() => maker.isVisible()).toBe(true);
+      await screenshot(partnerPage, 'sync-duo-maker-nl');
+      await maker.getByRole('button', { name: 'De vingerafdruk klopt, importeren' }).click();
       await partnerExchange.getByText(/wijzigingen gelezen: \d+ nieuw, 0 al aanwezig/).waitFor();
       await screenshot(partnerPage, 'sync-duo-imported-nl');
       await partnerPage.keyboard.press('Escape');

@@ -96,6 +96,21 @@ describe.each(kinds)('login and request limits on %s', (kind) => {
     },
   );
 
+  it.skipIf(skip)('keeps an account backing off across a server restart', async () => {
+    const first = await start({ trustProxy: '127.0.0.1', loginRateLimitPerMinute: 1000 });
+    for (let attempt = 0; attempt < 6; attempt += 1)
+      expect((await loginFrom(first.url, 'ann@x.org', 'wrong password', `203.0.113.${attempt}`)).status).toBe(401);
+    await first.close();
+    // The same database, a new server process: the count and the wait are still there.
+    server = await startTestServer((handle as TestStoreHandle).location, {
+      trustProxy: '127.0.0.1',
+      loginRateLimitPerMinute: 1000,
+    });
+    const waiting = await loginFrom(server.url, 'ann@x.org', TEST_PASSWORD, '198.51.100.77');
+    expect({ status: waiting.status, code: waiting.body.error?.code }).toEqual({ status: 429, code: 'LOGIN_BACKOFF' });
+    expect((await loginFrom(server.url, 'bob@x.org', TEST_PASSWORD, '198.51.100.77')).status).toBe(200);
+  });
+
   it.skipIf(skip)('keys the request limit on the address: made-up tokens do not buy more requests', async () => {
     const { url } = await start({ rateLimitPerMinute: 5 });
     const statuses: number[] = [];

@@ -133,7 +133,7 @@ describe('veldwerk bundle', () => {
       ['text.vwb', [], /not a Veldwerk bundle/],
       ['edited.vwb', [], /checksum/],
       ['a.vwb', [], /campaign this profile does not take part in/],
-      ['a.vwb', ['--campaign', 'another-campaign'], /holds another campaign/],
+      ['a.vwb', ['--campaign', 'Ander werkjaar'], /holds another campaign/],
     ];
     for (const [file, extra, message] of cases) {
       const failing = captureIo();

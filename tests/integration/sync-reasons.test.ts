@@ -85,10 +85,14 @@ describe('sync messages by reason code', () => {
       'the export',
     );
     const b = env.laptop();
+    const base64 = exported.result?.base64 ?? '';
+    const { maker } = await call(b, 'duo.inspect', { base64 });
+    expect(maker.name).toBe('Anna Peeters');
     const started = await call(b, 'duo.import', {
       fileName: 'duo.vwb',
-      base64: exported.result?.base64 ?? '',
+      base64,
       campaignId: null,
+      trustSigner: maker.fingerprint,
     });
     await until(
       () => call(b, 'jobs.import', { jobId: started.jobId }),

@@ -137,7 +137,14 @@ describe('sync services', () => {
     expect(file.count).toBeGreaterThan(10);
 
     const partner = env.laptop();
-    const imported = await importFile(partner, { fileName: file.fileName, base64: file.base64, campaignId: null });
+    const shown = await call(partner, 'duo.inspect', { base64: file.base64 });
+    expect(shown).toMatchObject({ trust: 'new', maker: { node: a.profile.store.node } });
+    const imported = await importFile(partner, {
+      fileName: file.fileName,
+      base64: file.base64,
+      campaignId: null,
+      trustSigner: shown.maker.fingerprint,
+    });
     expect(imported).toMatchObject({
       state: 'done',
       result: { applied: file.count, duplicates: 0, campaigns: [campaign.id] },
@@ -152,7 +159,7 @@ describe('sync services', () => {
     const truncated = bytes.subarray(0, Math.floor(bytes.length / 2)).toString('base64');
     const before = partner.profile.store.changesAfter(0, 1_000_000).length;
     const broken = await importFile(partner, { fileName: 'kapot.vwb', base64: truncated, campaignId: campaign.id });
-    expect(broken).toMatchObject({ state: 'failed', errorCode: 'bundle-damaged' });
+    expect(broken).toMatchObject({ state: 'failed', errorCode: 'duo-tampered' });
     expect(broken.error).toBeTruthy();
     expect(partner.profile.store.changesAfter(0, 1_000_000).length).toBe(before);
 

@@ -7,6 +7,7 @@ import { pushCursorKey, SyncEngine, SyncRoundError } from '../../server/client/e
 import { SyncHttpClient } from '../../server/client/http';
 import type { RoundReport } from '../../server/client/status';
 import type { StoreOptions } from '../../db/store/store';
+import { reportId, reportSectionId, sectorId } from '../../db/store/ids';
 import {
   createTestStoreLocation,
   makeChanges,
@@ -150,6 +151,60 @@ describe.each(kinds)('laptops that keep syncing whatever the server holds, on %s
       await client.login('bob@x.org', TEST_PASSWORD);
       const answer = await client.push('cb', again);
       expect(answer.refused.map((item) => item.code)).toEqual(['ROW_OF_OTHER_CAMPAIGN']);
+    },
+  );
+
+  it.skipIf(skip)(
+    'lets a campaign create the ids hashed from it even after a member of another campaign pushed them first',
+    async () => {
+      // Bob is only in B; he computes A's deterministic ids (they hash A's id) and pushes them into B first.
+      const sector = sectorId('ca', 'IC');
+      const report = reportId('ca', 'final', null);
+      const section = reportSectionId(report, 'inleiding', null);
+      const bob = new SyncHttpClient({ baseUrl: server.url });
+      await bob.login('bob@x.org', TEST_PASSWORD);
+      const claimed = await bob.push(
+        'cb',
+        makeChanges('boblaptop1', 'cb', [
+          { table: 'sectors', rowId: sector, column: 'code', value: 'XX' },
+          { table: 'reports', rowId: report, column: 'kind', value: 'final' },
+          { table: 'report_sections', rowId: section, column: 'title', value: 'bezet' },
+        ]),
+      );
+      expect(claimed.accepted).toBe(3);
+      // A's own laptop creates them afterwards: stored in A, not refused.
+      const ann = new SyncHttpClient({ baseUrl: server.url });
+      await ann.login('ann@x.org', TEST_PASSWORD);
+      const own = await ann.push(
+        'ca',
+        makeChanges('annlaptop1', 'ca', [
+          { table: 'sectors', rowId: sector, column: 'code', value: 'IC' },
+          { table: 'sectors', rowId: sector, column: 'name', value: 'Integratie' },
+          { table: 'reports', rowId: report, column: 'kind', value: 'final' },
+          { table: 'reports', rowId: report, column: 'scope_id', value: null },
+          { table: 'report_sections', rowId: section, column: 'report_id', value: report },
+          { table: 'report_sections', rowId: section, column: 'template_key', value: 'inleiding' },
+          { table: 'report_sections', rowId: section, column: 'source_visit_id', value: null },
+          { table: 'report_sections', rowId: section, column: 'title', value: 'Inleiding' },
+        ]),
+      );
+      expect({ accepted: own.accepted, refused: own.refused }).toEqual({ accepted: 8, refused: [] });
+      // An id that does not hash from A (a random one) stays B's once B holds it.
+      await bob.push(
+        'cb',
+        makeChanges('boblaptop1', 'cb', [{ table: 'good_practices', rowId: 'gp-bob', column: 'text', value: 'B' }]),
+      );
+      const stolen = await ann.push(
+        'ca',
+        makeChanges('annlaptop1', 'ca', [{ table: 'good_practices', rowId: 'gp-bob', column: 'text', value: 'van B' }]),
+      );
+      expect(stolen.refused.map((item) => item.code)).toEqual(['ROW_OF_OTHER_CAMPAIGN']);
+      // A laptop in both campaigns keeps syncing both: one of the two claims is set aside, visibly.
+      const both = await laptop('ann@x.org');
+      const report1 = await round(both);
+      expect(report1.problems).toEqual([]);
+      expect(both.profile.store.get('sectors', sector)).not.toBeNull();
+      expect(both.profile.store.listSetAside().some((item) => item.code === 'ROW_OF_OTHER_CAMPAIGN')).toBe(true);
     },
   );
 

@@ -110,9 +110,12 @@ export async function exportDuoFile(from: Services, campaignId: string): Promise
 export async function exchangeDuoFile(from: Services, to: Services, campaignId: string): Promise<ImportResultView> {
   const file = await exportDuoFile(from, campaignId);
   const known = (await call(to, 'campaigns.list', {})).some((campaign) => campaign.id === campaignId);
+  // As the dialog does: show who made the file, and confirm that laptop's fingerprint.
+  const maker = (await call(to, 'duo.inspect', { base64: file.base64 })).maker;
   const importing = await call(to, 'duo.import', {
     fileName: file.fileName,
     base64: file.base64,
+    trustSigner: maker.fingerprint,
     campaignId: known ? campaignId : null,
   });
   const imported = await until(

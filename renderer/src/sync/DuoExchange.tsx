@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportResult, ImportResultView, JobView } from '../../../shared/contract/sync';
+import type { DuoFileView, ExportResult, ImportResultView, JobView } from '../../../shared/contract/sync';
 import { api } from '../api';
 import { describeError, fieldErrors } from '../errors';
 import { useContractQuery } from '../data/queries';
@@ -64,6 +64,13 @@ export function DuoExchange() {
   const [progress, setProgress] = useState<Progress>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // A chosen file waits here, with who made it, until the person confirms (or not).
+  const [pending, setPending] = useState<{ name: string; base64: string; view: DuoFileView } | null>(null);
+  const makerRef = useRef<HTMLDivElement>(null);
+  // The question about the maker must be seen: bring it into view (the dialog scrolls) when a file was read.
+  useEffect(() => {
+    if (pending) makerRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [pending]);
 
   const selected = campaignId || campaigns[0]?.id || '';
 
@@ -96,13 +103,41 @@ export function DuoExchange() {
     }
   }
 
-  async function importBundle(file: File) {
+  /** Reads the chosen file and shows who made it; nothing is imported before the person confirms. */
+  async function inspectFile(file: File) {
     setBusy(true);
     setMessage(null);
+    setPending(null);
     try {
       setProgress({ phase: 'read', done: 0, total: 1 });
       const base64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
-      const started = await api.invoke('duo.import', { fileName: file.name, base64, campaignId: selected || null });
+      const shown = await api.invoke('duo.inspect', { base64 });
+      if (!shown.ok) {
+        const fields = fieldErrors(t, shown.error);
+        throw new Error(fields.base64 ?? `${describeError(t, shown.error)} ${shown.error.message}`);
+      }
+      setPending({ name: file.name, base64, view: shown.value });
+    } catch (error) {
+      setMessage({ kind: 'error', text: t('sync.duo.importFailed', { reason: reasonOf(error) }) });
+    } finally {
+      setBusy(false);
+      setProgress(null);
+    }
+  }
+
+  async function importBundle(chosen: { name: string; base64: string; view: DuoFileView }) {
+    setBusy(true);
+    setMessage(null);
+    setPending(null);
+    try {
+      const { base64, view } = chosen;
+      const started = await api.invoke('duo.import', {
+        fileName: chosen.name,
+        base64,
+        campaignId: selected || null,
+        // The fingerprint the person was shown and confirmed; a known laptop needs no confirmation.
+        trustSigner: view.trust === 'known' ? null : view.maker.fingerprint,
+      });
       if (!started.ok) {
         const fields = fieldErrors(t, started.error);
         throw new Error(fields.base64 ?? `${describeError(t, started.error)} ${started.error.message}`);
@@ -132,7 +167,15 @@ export function DuoExchange() {
     <section className="dialog-section" aria-labelledby={`${id}-duo`} data-testid="duo-exchange">
       <h3 id={`${id}-duo`}>{t('sync.duo.title')}</h3>
       <p className="muted small">{t('sync.duo.explain')}</p>
-      {duo ? <p className="muted small">{t('sync.duo.thisLaptop', { node: duo.node })}</p> : null}
+      {duo ? (
+        <p className="muted small">
+          {t('sync.duo.thisLaptop', { node: duo.node })}
+          <br />
+          <span data-testid="own-fingerprint">
+            {t('sync.duo.ownFingerprint', { fingerprint: duo.fingerprintShort })}
+          </span>
+        </p>
+      ) : null}
       {campaigns.length > 0 ? (
         <div className="form-grid">
           <label htmlFor={`${id}-campaign`}>{t('sync.duo.campaign')}</label>
@@ -182,11 +225,56 @@ export function DuoExchange() {
             onChange={(event) => {
               const file = event.target.files?.[0];
               event.target.value = '';
-              if (file) void importBundle(file);
+              if (file) void inspectFile(file);
             }}
           />
         </label>
       </div>
+      {pending ? (
+        <div
+          className={pending.view.trust === 'known' ? 'alert duo-maker' : 'alert duo-maker duo-maker-unknown'}
+          role="group"
+          aria-labelledby={`${id}-maker`}
+          data-testid="duo-maker"
+          ref={makerRef}
+        >
+          <h4 id={`${id}-maker`}>{t('sync.duo.maker.title')}</h4>
+          <p>
+            <strong>
+              {pending.view.maker.name
+                ? t('sync.duo.maker.who', { name: pending.view.maker.name })
+                : t('sync.duo.maker.unnamed')}
+            </strong>
+            <br />
+            {t('sync.duo.maker.laptop', { node: pending.view.maker.node })}
+            <br />
+            {t('sync.duo.maker.fingerprint', { fingerprint: pending.view.maker.fingerprintShort })}
+            <br />
+            {t('sync.duo.maker.date', {
+              date: new Date(pending.view.maker.createdAt).toLocaleString(i18n.language, {
+                dateStyle: 'long',
+                timeStyle: 'short',
+              }),
+            })}
+          </p>
+          <p className="small">{t(`sync.duo.maker.${pending.view.trust}`)}</p>
+          <div className="button-row">
+            <button type="button" className="button button-primary" onClick={() => void importBundle(pending)}>
+              {pending.view.trust === 'known' ? t('sync.duo.maker.confirm') : t('sync.duo.maker.confirmNew')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setPending(null);
+                setMessage({ kind: 'ok', text: t('sync.duo.maker.cancelled') });
+              }}
+            >
+              {t('sync.duo.maker.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : null}
       {progress ? (
         <div className="job-progress" role="status">
           <progress

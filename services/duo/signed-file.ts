@@ -1,0 +1,182 @@
+import { createHash, createPrivateKey, sign, verify, X509Certificate } from 'node:crypto';
+import { z } from 'zod';
+import type { BundleHeader } from '../../db/store/bundle';
+import type { Change } from '../../shared/sync/change';
+import { fingerprintOfPem, type LanIdentity } from '../lan/identity';
+
+/*
+ * Signed duo files (issue 10). A duo file is a bundle (db/store/bundle.ts) in a signed envelope:
+ *
+ *   VWSIGNED1\n
+ *   {"format":"veldwerk-signed-bundle","version":1,"maker":{...},"certificate":PEM,
+ *    "fingerprint":hex,"createdAt":ISO,"contentSha256":hex,"signature":base64}\n
+ *   <the bundle's bytes>
+ *
+ * The maker is the laptop's long-lived key: the LAN identity (services/lan/identity.ts, EC P-256)
+ * that also pins duo partners on the network. The signature (ECDSA with SHA-256, Node's crypto)
+ * covers the header's fields but the signature, canonical JSON, and so the hash of the bundle:
+ * a changed byte anywhere, a swapped certificate or an edited maker name breaks it. Verifying
+ * proves only that the holder of that key made the file; whether that key is the partner's is
+ * decided by services/duo/signers.ts (pinned on first import, after the person saw the name and
+ * the fingerprint). The envelope is its own layer, so encrypting the file (issue 12) can wrap it.
+ */
+
+export const SIGNED_MAGIC = 'VWSIGNED1\n';
+export const SIGNED_FORMAT = 'veldwerk-signed-bundle' as const;
+const MAX_HEADER_BYTES = 64 * 1024;
+
+const makerSchema = z
+  .object({
+    /** The member's name as the maker's laptop knows it (shown before import). */
+    name: z.string().max(200).nullable(),
+    /** The member id the maker chose as "Ik ben", per campaign of the file. */
+    members: z.record(z.string().max(200), z.string().max(200)),
+    /** The maker laptop's node id: the bundle's sender. */
+    node: z.string().regex(/^[a-z0-9]{8,32}$/),
+  })
+  .strict();
+
+const headerSchema = z
+  .object({
+    format: z.literal(SIGNED_FORMAT),
+    version: z.literal(1),
+    maker: makerSchema,
+    certificate: z.string().min(1).max(8192),
+    fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+    createdAt: z.string().max(40),
+    contentSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    signature: z.string().max(1024),
+  })
+  .strict();
+
+export type SignedHeader = z.output<typeof headerSchema>;
+export type Maker = z.output<typeof makerSchema>;
+
+export type DuoFileRefusal =
+  'unsigned' | 'bad-signature' | 'tampered' | 'forged-author' | 'own-node' | 'not-maker' | 'unknown-maker';
+
+/** A duo file that must not be imported, with a reason for a message in the user's language. */
+export class DuoFileError extends Error {
+  override readonly name = 'DuoFileError';
+  constructor(
+    message: string,
+    readonly reason: DuoFileRefusal,
+  ) {
+    super(message);
+  }
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The bytes the signature covers: the header without its signature, keys in a fixed order. */
+function signedPart(header: Omit<SignedHeader, 'signature'>): Buffer {
+  const { format, version, maker, certificate, fingerprint, createdAt, contentSha256 } = header;
+  const members = Object.fromEntries(Object.entries(maker.members).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return Buffer.from(
+    JSON.stringify([
+      format,
+      version,
+      [maker.name, members, maker.node],
+      certificate,
+      fingerprint,
+      createdAt,
+      contentSha256,
+    ]),
+  );
+}
+
+/** Wraps a bundle in the signed envelope of this laptop's identity. */
+export function signBundle(bundle: Uint8Array, identity: LanIdentity, maker: Maker, now = new Date()): Buffer {
+  const unsigned = {
+    format: SIGNED_FORMAT,
+    version: 1 as const,
+    maker,
+    certificate: identity.cert,
+    fingerprint: identity.fingerprint,
+    createdAt: now.toISOString(),
+    contentSha256: sha256(bundle),
+  };
+  const signature = sign('sha256', signedPart(unsigned), createPrivateKey(identity.key)).toString('base64');
+  const header: SignedHeader = { ...unsigned, signature };
+  return Buffer.concat([Buffer.from(SIGNED_MAGIC), Buffer.from(`${JSON.stringify(header)}\n`), bundle]);
+}
+
+/**
+ * Opens a signed duo file: the header (maker, fingerprint, date) and the bundle inside, after
+ * checking the signature and the bundle's hash. Refuses (DuoFileError) an unsigned file, a
+ * signature that does not verify and a body that is not the one signed.
+ */
+export function openSignedBundle(bytes: Uint8Array): { header: SignedHeader; bundle: Buffer } {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!buffer.subarray(0, SIGNED_MAGIC.length).equals(Buffer.from(SIGNED_MAGIC)))
+    throw new DuoFileError(
+      'This file is not signed by the laptop that made it (an older Veldwerk, or not a duo file); it was not imported.',
+      'unsigned',
+    );
+  const end = buffer.indexOf(0x0a, SIGNED_MAGIC.length);
+  if (end < 0 || end - SIGNED_MAGIC.length > MAX_HEADER_BYTES)
+    throw new DuoFileError('The signature of this file is damaged; it was not imported.', 'bad-signature');
+  let header: SignedHeader;
+  try {
+    header = headerSchema.parse(JSON.parse(buffer.subarray(SIGNED_MAGIC.length, end).toString('utf8')));
+  } catch {
+    throw new DuoFileError('The signature of this file is damaged; it was not imported.', 'bad-signature');
+  }
+  let valid = false;
+  try {
+    const certificate = new X509Certificate(header.certificate);
+    valid =
+      fingerprintOfPem(header.certificate) === header.fingerprint &&
+      verify('sha256', signedPart(header), certificate.publicKey, Buffer.from(header.signature, 'base64'));
+  } catch {
+    valid = false;
+  }
+  if (!valid)
+    throw new DuoFileError(
+      'The signature of this file does not match its maker; it may have been forged. It was not imported.',
+      'bad-signature',
+    );
+  const bundle = buffer.subarray(end + 1);
+  if (sha256(bundle) !== header.contentSha256)
+    throw new DuoFileError(
+      'This file was changed after its maker signed it; it was not imported. Ask for a new file.',
+      'tampered',
+    );
+  return { header, bundle };
+}
+
+/**
+ * What the signed file may carry (run on the read bundle before anything is applied): its sender
+ * is the maker's laptop; every change made on the maker's laptop is signed by the maker (their
+ * member in that campaign, or the laptop itself before anyone chose "Ik ben"); no change claims
+ * to be made on the importing laptop. Changes of other laptops travel on as the maker received
+ * them (a duo file relays, for instance, the team lead's set-up); the server checks their authors
+ * when they are pushed (server/authorship.ts).
+ */
+export function checkSignedContent(
+  signed: SignedHeader,
+  bundle: BundleHeader,
+  changes: readonly Change[],
+  importerNode: string,
+): void {
+  if (bundle.from !== signed.maker.node)
+    throw new DuoFileError(
+      `The file is signed for laptop ${signed.maker.node} but its changes come from ${bundle.from}; it was not imported.`,
+      'not-maker',
+    );
+  for (const change of changes) {
+    if (change.node === importerNode)
+      throw new DuoFileError(
+        'The file holds changes that claim to be made on this laptop; it was forged and was not imported.',
+        'own-node',
+      );
+    if (change.node !== signed.maker.node || change.author === change.node) continue;
+    if (signed.maker.members[change.campaign] !== change.author)
+      throw new DuoFileError(
+        `The file holds a change made on its maker's laptop but signed as someone else (${change.author}); it was not imported.`,
+        'forged-author',
+      );
+  }
+}

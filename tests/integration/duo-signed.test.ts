@@ -1,0 +1,166 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createBundle } from '../../db/store/bundle';
+import type { Services } from '../../services/runtime';
+import { signBundle } from '../../services/duo/signed-file';
+import { loadOrCreateIdentity } from '../../services/lan/identity';
+import type { InputOf } from '../../shared/contract/channels';
+import { seedFieldwork } from '../support/seed';
+import { tempDir } from '../support/profile';
+import { call, exportDuoFile, refusal, until, useLaptopsWithServer } from '../support/services';
+import { makeChanges } from './server-support';
+
+/**
+ * Signed duo files (issue 10): a file names its maker (member, laptop fingerprint, date) under a
+ * signature of the maker laptop's key; import verifies it, asks before trusting a laptop it does
+ * not know, and refuses a forged file (a tampered body, an edited header, a change on the maker's
+ * laptop signed as someone else, a change claiming the importing laptop, a known laptop's id
+ * under another key) with nothing changed.
+ */
+describe('signed duo files', () => {
+  const env = useLaptopsWithServer('veldwerk-duo-signed-');
+
+  async function importFile(services: Services, payload: InputOf<'duo.import'>) {
+    const { jobId } = await call(services, 'duo.import', payload);
+    return until(
+      () => call(services, 'jobs.import', { jobId }),
+      (view) => view.state !== 'running',
+      'the import',
+    );
+  }
+  const count = (services: Services) => services.profile.store.changesAfter(0, 1_000_000).length;
+
+  it('shows who made a file, imports it only once that laptop is confirmed, and refuses forged files', async () => {
+    const anna = env.laptop();
+    const seeded = await seedFieldwork(anna, { visits: 1 });
+    const [annaMember, bartMember] = seeded.members;
+    const file = await exportDuoFile(anna, seeded.campaignId);
+    const bart = env.laptop();
+
+    // Who made it, before anything is imported; an unconfirmed maker is refused, as is a wrong fingerprint.
+    const shown = await call(bart, 'duo.inspect', { base64: file.base64 });
+    expect(shown).toMatchObject({ trust: 'new', maker: { name: 'Anna Peeters', node: anna.profile.store.node } });
+    expect(shown.maker.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(shown.maker.fingerprintShort).toMatch(/^([0-9a-f]{4} ){7}[0-9a-f]{4}$/);
+    const unconfirmed = await importFile(bart, { fileName: 'a.vwb', base64: file.base64, campaignId: null });
+    expect(unconfirmed).toMatchObject({ state: 'failed', errorCode: 'duo-unknown-maker' });
+    const wrong = await importFile(bart, {
+      fileName: 'a.vwb',
+      base64: file.base64,
+      campaignId: null,
+      trustSigner: 'f'.repeat(64),
+    });
+    expect(wrong).toMatchObject({ state: 'failed', errorCode: 'duo-unknown-maker' });
+    expect(count(bart)).toBe(0);
+    const imported = await importFile(bart, {
+      fileName: 'a.vwb',
+      base64: file.base64,
+      campaignId: null,
+      trustSigner: shown.maker.fingerprint,
+    });
+    expect(imported).toMatchObject({ state: 'done', result: { applied: file.count } });
+    // Pinned: Anna's next file is known.
+    const next = await exportDuoFile(anna, seeded.campaignId);
+    expect((await call(bart, 'duo.inspect', { base64: next.base64 })).trust).toBe('known');
+    const before = count(bart);
+
+    // A changed byte of the body, or an edited maker name: refused, nothing changed.
+    const bytes = Buffer.from(next.base64, 'base64');
+    const tampered = Buffer.from(bytes);
+    tampered[tampered.length - 10] = (tampered[tampered.length - 10] ?? 0) ^ 0xff;
+    const renamed = Buffer.from(bytes.toString('latin1').replace('"Anna Peeters"', '"Bart Claes!!"'), 'latin1');
+    for (const [forged, code] of [
+      [tampered, 'duo-tampered'],
+      [renamed, 'duo-bad-signature'],
+    ] as const) {
+      const base64 = forged.toString('base64');
+      const error = await refusal(bart, 'duo.inspect', { base64 });
+      expect(error.code).toBe('CONFLICT');
+      const result = await importFile(bart, { fileName: 'x.vwb', base64, campaignId: seeded.campaignId });
+      expect(result).toMatchObject({ state: 'failed', errorCode: code });
+    }
+    // A plain, unsigned bundle (an older Veldwerk, or hand-made) is refused too.
+    const plain = (await createBundle(anna.profile.store, { campaign: seeded.campaignId })).bytes;
+    const unsigned = await importFile(bart, {
+      fileName: 'x.vwb',
+      base64: Buffer.from(plain).toString('base64'),
+      campaignId: seeded.campaignId,
+    });
+    expect(unsigned).toMatchObject({ state: 'failed', errorCode: 'duo-unsigned' });
+
+    // Another laptop's genuine key, but a change made on it signed as Bart (the team lead): refused.
+    const mallory = env.laptop();
+    await importFile(mallory, {
+      fileName: 'a.vwb',
+      base64: file.base64,
+      campaignId: null,
+      trustSigner: shown.maker.fingerprint,
+    });
+    await call(mallory, 'identity.set', { campaignId: seeded.campaignId, memberId: annaMember });
+    mallory.profile.store.insert(
+      'good_practices',
+      seeded.campaignId,
+      { visit_id: seeded.visits[0] as string, text: 'Bart zegt dat alles goed is' },
+      { author: bartMember },
+    );
+    const forgedAuthor = await exportDuoFile(mallory, seeded.campaignId);
+    const malloryShown = await call(bart, 'duo.inspect', { base64: forgedAuthor.base64 });
+    const refusedAuthor = await importFile(bart, {
+      fileName: 'm.vwb',
+      base64: forgedAuthor.base64,
+      campaignId: seeded.campaignId,
+      trustSigner: malloryShown.maker.fingerprint,
+    });
+    expect(refusedAuthor).toMatchObject({ state: 'failed', errorCode: 'duo-forged-author' });
+
+    // A change that claims to be made on Bart's own laptop, relayed in Mallory's signed file: refused.
+    const claims = makeChanges(bart.profile.store.node, seeded.campaignId, [
+      { table: 'good_practices', rowId: 'gp-claimed', column: 'visit_id', value: seeded.visits[0] as string },
+      { table: 'good_practices', rowId: 'gp-claimed', column: 'text', value: 'Dit schreef Bart niet' },
+    ]);
+    const third = env.laptop();
+    await importFile(third, {
+      fileName: 'a.vwb',
+      base64: file.base64,
+      campaignId: null,
+      trustSigner: shown.maker.fingerprint,
+    });
+    third.profile.store.applyRemote(claims, 'bundle');
+    const ownNode = await exportDuoFile(third, seeded.campaignId);
+    const thirdShown = await call(bart, 'duo.inspect', { base64: ownNode.base64 });
+    const refusedOwn = await importFile(bart, {
+      fileName: 't.vwb',
+      base64: ownNode.base64,
+      campaignId: seeded.campaignId,
+      trustSigner: thirdShown.maker.fingerprint,
+    });
+    expect(refusedOwn).toMatchObject({ state: 'failed', errorCode: 'duo-own-node' });
+
+    // Anna's laptop id under another key (someone who copied her node id): refused, even when "confirmed".
+    const stranger = await loadOrCreateIdentity(tempDirFor('veldwerk-duo-stranger-'));
+    const impostor = signBundle(
+      (await createBundle(anna.profile.store, { campaign: seeded.campaignId })).bytes,
+      stranger,
+      { name: 'Anna Peeters', members: { [seeded.campaignId]: annaMember }, node: anna.profile.store.node },
+    );
+    const impostorBase64 = impostor.toString('base64');
+    expect((await refusal(bart, 'duo.inspect', { base64: impostorBase64 })).message).toMatch(/another key/);
+    const refusedImpostor = await importFile(bart, {
+      fileName: 'i.vwb',
+      base64: impostorBase64,
+      campaignId: seeded.campaignId,
+      trustSigner: stranger.fingerprint,
+    });
+    expect(refusedImpostor).toMatchObject({ state: 'failed', errorCode: 'duo-bad-signature' });
+
+    expect(count(bart)).toBe(before);
+    expect(bart.profile.store.get('good_practices', 'gp-claimed')).toBeUndefined();
+  });
+
+  const folders: ReturnType<typeof tempDir>[] = [];
+  afterAll(() => folders.forEach((folder) => folder.remove()));
+  function tempDirFor(prefix: string): string {
+    const folder = tempDir(prefix);
+    folders.push(folder);
+    return folder.dir;
+  }
+});
