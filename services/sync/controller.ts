@@ -198,6 +198,25 @@ export class SyncController {
     return this.status();
   }
 
+  /**
+   * Pushes what the server has not stored yet, before a call that must see it (finalising a
+   * report: the server freezes the blocks from its own records). A round already running may
+   * have started before the last edit, so a second one follows while anything is still pending.
+   * Best effort: a round that reports problems (a refused change, the server unreachable) does
+   * not stop the call, which says for itself when the server cannot be reached.
+   */
+  async pushPending(): Promise<void> {
+    const engine = this.engine;
+    if (!engine) return;
+    const round = () =>
+      engine.syncOnce().then(
+        () => undefined,
+        () => undefined,
+      );
+    await round();
+    if (this.pendingChanges() > 0) await round();
+  }
+
   /** Local changes (typed here or received from the duo partner) that the server has not stored yet. */
   pendingChanges(): number {
     const serverId = this.store.getSyncState(KEYS.serverId);
