@@ -13,6 +13,7 @@ import {
   IPC_INVOKE_CHANNEL,
 } from '../shared/contract/constants';
 import { fail } from '../shared/contract/result';
+import { defaultProfileDir } from '../services/paths';
 import { startServices, type Services } from '../services/runtime';
 import { electronExportHost } from './export-host';
 import { isOwnSender, navigationAllowed } from './guards';
@@ -34,10 +35,8 @@ function profileDirFromArgs(): string {
     allowPositionals: true,
   });
   if (typeof values.profile === 'string') return path.resolve(values.profile);
-  // $VELDWERK_PROFILE as the README says (and as services/paths.ts's defaultProfileDir reads it),
-  // else Electron's own userData folder.
-  const fromEnv = process.env.VELDWERK_PROFILE;
-  return fromEnv ? path.resolve(fromEnv) : path.join(app.getPath('userData'), 'profile');
+  // The same default as browser mode and the CLI: $VELDWERK_PROFILE, else <userData>/profile.
+  return path.resolve(defaultProfileDir(process.env));
 }
 
 /** In development the better-sqlite3 copy rebuilt for Electron's ABI (scripts/electron-native.mjs); packaged apps are rebuilt by electron-builder. */
