@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startBridge } from '../../services/bridge/server';
+import { startBridge } from '../../web/bridge';
 import { defaultProfileDir } from '../../services/paths';
 import { startServices } from '../../services/runtime';
 import { EXIT_OK, UsageError, type CliIo } from '../io';

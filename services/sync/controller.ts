@@ -1,8 +1,8 @@
 import type { Profile } from '../../db/profile';
-import { syncBlobs, type BlobRound } from '../../server/client/blobs';
-import { SyncEngine, pushCursorKey } from '../../server/client/engine';
-import { SyncHttpClient, SyncHttpError, ServerUnreachableError } from '../../server/client/http';
-import type { SyncStatus } from '../../server/client/status';
+import { syncBlobs, type BlobRound } from './client/blobs';
+import { SyncEngine, pushCursorKey } from './client/engine';
+import { SyncHttpClient, SyncHttpError, ServerUnreachableError } from './client/http';
+import type { SyncStatus } from './client/status';
 import type { SyncView } from '../../shared/contract/sync';
 import { INSECURE_HTTP_MESSAGE, serverUrlProblem } from '../../shared/sync/server-url';
 import { isReasonCode, type ReasonCode } from '../../shared/sync/reasons';

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE, openProfile } from '../../db/profile';
 import { SECRETS_KEY_FILE } from '../../db/secrets';
-import { SyncHttpClient } from '../../server/client/http';
+import { SyncHttpClient } from '../../services/sync/client/http';
 import { tempDir } from '../support/profile';
 import { call, refusal, until, useLaptopsWithServer } from '../support/services';
 import { TEST_PASSWORD, seed } from './server-support';

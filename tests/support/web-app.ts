@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startBridge, type RunningBridge } from '../../services/bridge/server';
+import { startBridge, type RunningBridge } from '../../web/bridge';
 import { startServices, type Services } from '../../services/runtime';
 
 export const RENDERER_DIST = path.resolve(import.meta.dirname, '../../dist/renderer');
