@@ -7,7 +7,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const LAYERS = ['shared', 'db', 'services', 'server', 'electron', 'renderer', 'cli', 'tests', 'scripts'];
+const LAYERS = ['shared', 'db', 'services', 'server', 'electron', 'web', 'renderer', 'cli', 'tests', 'scripts'];
 
 /** What each layer may import besides itself and npm packages. */
 const ALLOWED = {
@@ -16,8 +16,9 @@ const ALLOWED = {
   services: ['shared', 'db', 'server'],
   server: ['shared', 'db'],
   electron: ['shared', 'db', 'services', 'server'],
+  web: ['shared', 'db', 'services', 'server'],
   renderer: ['shared'],
-  cli: ['shared', 'db', 'services', 'server'],
+  cli: ['shared', 'db', 'services', 'server', 'web'],
 };
 
 function zonesFor(layer) {

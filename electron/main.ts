@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { BrowserWindow, app, ipcMain, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -110,7 +110,14 @@ void app.whenReady().then(async () => {
     keyring: await osKeyring(),
     ...(nativeBinding() ? { nativeBinding: nativeBinding() as string } : {}),
     onInternalError: (channel, error) => console.error(`error in ${channel}:`, error),
-    exportHost: electronExportHost(() => mainWindow),
+    exportHost: electronExportHost<BrowserWindow>(
+      {
+        createWindow: (options) => new BrowserWindow(options),
+        showSaveDialog: (owner, options) =>
+          owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options),
+      },
+      () => mainWindow,
+    ),
   });
   const dispatch = services.dispatch;
 

@@ -8,7 +8,7 @@ import type { Role } from './store/memberships';
  * The sync server's HTTP API, described once: every route's method, path, parameters, query,
  * body and answer as zod schemas. The routes (server/routes/) validate requests with these
  * schemas turned into JSON Schema for Fastify (`fastifySchema`), and are type-checked against
- * their answers; the client (server/client/http.ts) builds its requests from the same routes and
+ * their answers; the client (services/sync/client/http.ts) builds its requests from the same routes and
  * parses every answer with them. Failures are { error: { code, message } } with a 4xx/5xx status.
  */
 export const API_PREFIX = '/v1';

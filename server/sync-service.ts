@@ -350,6 +350,8 @@ export class SyncService {
         const addressRefusal = teamLead ? null : refuseMemberAddress(change, current, memberRows);
         if (addressRefusal) {
           refused.push(addressRefusal);
+          // The member has no address on the server: say so, so the laptop that set one converges back.
+          correct(change, current, null);
           continue;
         }
         if (teamLead || !current || JSON.stringify(current.value) === JSON.stringify(change.value)) {

@@ -106,7 +106,9 @@ export async function runReportExport(argv: string[], io: CliIo): Promise<number
     );
     writeFileAtomically(out, rendered.bytes);
     if (rendered.fontFallback)
-      io.stderr(`The font ${rendered.fontFallback} is not installed; the PDF uses a fallback font.\n`);
+      io.stderr(
+        `The font ${rendered.fontFallback.missing} is not installed; the PDF is set in ${rendered.fontFallback.used} instead.\n`,
+      );
     io.stdout(
       `Exported ${reviewed.doc.title} (${format}, ${rendered.bytes.byteLength} bytes, ${reviewed.review.hits.length} hit(s) decided) to ${out}.\n`,
     );

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { PASSPHRASE_USAGE, openCliProfile, passphraseOption } from '../profile';
-import { syncBlobs } from '../../server/client/blobs';
-import { SyncEngine, SyncRoundError } from '../../server/client/engine';
-import { SyncHttpClient } from '../../server/client/http';
+import { syncBlobs } from '../../services/sync/client/blobs';
+import { SyncEngine, SyncRoundError } from '../../services/sync/client/engine';
+import { SyncHttpClient } from '../../services/sync/client/http';
 import { defaultProfileDir } from '../../services/paths';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from '../io';
 import { campaignRows, resolveCampaign } from './campaign-names';

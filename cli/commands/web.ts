@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startBridge } from '../../services/bridge/server';
+import { startBridge } from '../../web/bridge';
 import { defaultProfileDir } from '../../services/paths';
 import { passphraseWrapper } from '../../db/crypto/wrappers';
 import { ProfileSession } from '../../services/vault/session';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type * as Playwright from 'playwright-core';
-import { missingFontsScript, PRINT_FONTS } from '../../shared/export/html';
+import { missingFontsScript } from '../../shared/export/html';
 import type { PdfPrinter } from './write';
 
 /** The Chromium a PDF is printed with outside Electron: VELDWERK_CHROMIUM, else Debian's. */
@@ -37,12 +37,11 @@ export async function chromiumPrinter(
       // No network: the print view is self-contained.
       await page.route('**/*', (route) => route.abort());
       await page.setContent(html, { waitUntil: 'load' });
-      const missingFonts = (await page.evaluate(missingFontsScript())) as string[];
+      const missing: unknown = await page.evaluate(missingFontsScript());
       const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
-      // Only the first font matters: the others are its fallbacks.
       return {
         pdf: new Uint8Array(pdf),
-        missingFonts: missingFonts.includes(PRINT_FONTS[0]) ? missingFonts.slice(0, 1) : [],
+        missingFonts: Array.isArray(missing) ? missing.filter((font): font is string => typeof font === 'string') : [],
       };
     } finally {
       await page.close();

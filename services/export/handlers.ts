@@ -1,7 +1,7 @@
 import type { Profile } from '../../db/profile';
 import type { exportChannels, ExportFormat, ReportExportResult } from '../../shared/contract/export';
 import { exportLabels, translator } from '../../shared/export/labels';
-import { reportHtml } from '../../shared/export/html';
+import { reportPrintView } from '../../shared/export/html';
 import { ServiceError } from '../errors';
 import type { HandlersOf } from '../handler';
 import { requireAuthor } from '../identity';
@@ -33,7 +33,7 @@ export function createExportHandlers(profile: Profile, jobs: JobRegistry, host?:
     'export.printView': (input) => {
       const reviewed = reviewExport(profile, input);
       requireResolved(reviewed);
-      return { html: reportHtml(reviewed.doc, exportLabels(translator(input.language)), input.language) };
+      return reportPrintView(reviewed.doc, exportLabels(translator(input.language)), input.language);
     },
     'export.start': (input) => {
       const reviewed = reviewExport(profile, input);
@@ -48,6 +48,12 @@ export function createExportHandlers(profile: Profile, jobs: JobRegistry, host?:
       const jobId = jobs.start<ReportExportResult>(
         'reportExport',
         async (progress) => {
+          // Where to save is asked first (as a Save As does): a cancel renders nothing.
+          const target =
+            input.destination === 'dialog' && host ? await host.chooseSavePath(fileName, input.format) : null;
+          const base = { format: input.format, fileName };
+          if (input.destination === 'dialog' && host && !target)
+            return { ...base, bytes: 0, fontFallback: null, path: null, base64: null, cancelled: true };
           progress('render', 0, 2);
           const rendered = await renderExport(
             input.format,
@@ -57,15 +63,8 @@ export function createExportHandlers(profile: Profile, jobs: JobRegistry, host?:
             host?.printPdf,
           );
           progress('save', 1, 2);
-          const result = {
-            format: input.format,
-            fileName,
-            bytes: rendered.bytes.byteLength,
-            fontFallback: rendered.fontFallback,
-          };
-          if (input.destination === 'dialog' && host) {
-            const target = await host.chooseSavePath(fileName, input.format);
-            if (!target) return { ...result, path: null, base64: null, cancelled: true };
+          const result = { ...base, bytes: rendered.bytes.byteLength, fontFallback: rendered.fontFallback };
+          if (target) {
             writeFileAtomically(target, rendered.bytes);
             progress('done', 2, 2);
             return { ...result, path: target, base64: null, cancelled: false };

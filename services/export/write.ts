@@ -4,19 +4,19 @@ import path from 'node:path';
 import { Packer } from 'docx';
 import type { ExportFormat } from '../../shared/contract/export';
 import { reportDocx } from '../../shared/export/docx';
-import { reportHtml } from '../../shared/export/html';
+import { fontFallbackOf, reportHtml, type FontFallback } from '../../shared/export/html';
 import { reportMarkdown } from '../../shared/export/markdown';
 import type { ExportDocument, ExportLabels } from '../../shared/export/model';
 
-/** Prints a print view (HTML) to PDF: Electron's webContents.printToPDF, or Chromium through Playwright. */
+/** Prints a print view (HTML) to PDF: Electron's webContents.printToPDF, or Chromium through Playwright; with the fonts of PRINT_FONTS it found missing. */
 export type PdfPrinter = (
   html: string,
 ) => Promise<{ readonly pdf: Uint8Array; readonly missingFonts: readonly string[] }>;
 
 export interface RenderedExport {
   readonly bytes: Uint8Array;
-  /** The first font of the document that was missing, when another one was used. */
-  readonly fontFallback: string | null;
+  /** Set when the document's first font was missing, with the font used instead. */
+  readonly fontFallback: FontFallback | null;
 }
 
 export async function renderExport(
@@ -34,7 +34,7 @@ export async function renderExport(
       'No PDF printer here: PDF export needs the desktop app or a Chromium (VELDWERK_CHROMIUM or /usr/bin/chromium).',
     );
   const { pdf, missingFonts } = await printer(reportHtml(doc, labels, language));
-  return { bytes: pdf, fontFallback: missingFonts[0] ?? null };
+  return { bytes: pdf, fontFallback: fontFallbackOf(missingFonts) };
 }
 
 /**

@@ -237,7 +237,9 @@ export function createReportHandlers(profile: Profile, sync: SyncController): Re
       }
       if (action === 'sendBack' && comment.trim() === '')
         throw new ServiceError('INVALID_INPUT', 'Say why the report is sent back.');
-      // Finalising: the server resolves and records the blocks' frozen values from its own records.
+      // Finalising: the server resolves and records the blocks' frozen values from its own
+      // records, so everything typed here goes to it first.
+      if (action === 'finalise') await sync.pushPending();
       const answer = await sync.online((client) =>
         client.transitionReport(report.campaign_id, reportId, TARGET[action], comment ? { comment } : {}),
       );

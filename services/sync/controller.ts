@@ -1,8 +1,8 @@
 import type { Profile } from '../../db/profile';
-import { syncBlobs, type BlobRound } from '../../server/client/blobs';
-import { SyncEngine, pushCursorKey } from '../../server/client/engine';
-import { SyncHttpClient, SyncHttpError, ServerUnreachableError } from '../../server/client/http';
-import type { SyncStatus } from '../../server/client/status';
+import { syncBlobs, type BlobRound } from './client/blobs';
+import { SyncEngine, pushCursorKey } from './client/engine';
+import { SyncHttpClient, SyncHttpError, ServerUnreachableError } from './client/http';
+import type { SyncStatus } from './client/status';
 import type { SyncView } from '../../shared/contract/sync';
 import { INSECURE_HTTP_MESSAGE, serverUrlProblem } from '../../shared/sync/server-url';
 import { isReasonCode, type ReasonCode } from '../../shared/sync/reasons';
@@ -196,6 +196,25 @@ export class SyncController {
     if (!this.engine) throw new ServiceError('CONFLICT', 'This laptop is not connected to a sync server yet.');
     this.engine.trigger();
     return this.status();
+  }
+
+  /**
+   * Pushes what the server has not stored yet, before a call that must see it (finalising a
+   * report: the server freezes the blocks from its own records). A round already running may
+   * have started before the last edit, so a second one follows while anything is still pending.
+   * Best effort: a round that reports problems (a refused change, the server unreachable) does
+   * not stop the call, which says for itself when the server cannot be reached.
+   */
+  async pushPending(): Promise<void> {
+    const engine = this.engine;
+    if (!engine) return;
+    const round = () =>
+      engine.syncOnce().then(
+        () => undefined,
+        () => undefined,
+      );
+    await round();
+    if (this.pendingChanges() > 0) await round();
   }
 
   /** Local changes (typed here or received from the duo partner) that the server has not stored yet. */

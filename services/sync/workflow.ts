@@ -137,7 +137,9 @@ export function createWorkflowHandlers(
     'workflow.report': async ({ reportId, to }) => {
       const report = store.get('reports', reportId);
       if (!report) throw new ServiceError('NOT_FOUND', `No report ${reportId}`);
-      // Finalising: the server resolves and records the blocks' frozen values from its own records.
+      // Finalising: the server resolves and records the blocks' frozen values from its own
+      // records, so everything typed here goes to it first.
+      if (to === 'final') await sync.pushPending();
       const answer = await sync.online((client) => client.transitionReport(report.campaign_id, reportId, to));
       store.applyRemote(answer.changes ?? [answer.change], 'server');
       return { status: answer.status };

@@ -22,14 +22,25 @@ export function foldText(text: string): FoldedText {
   let folded = '';
   const origin: number[] = [];
   let offset = 0;
+  let lastSpace = false;
   for (const char of text) {
+    const code = char.charCodeAt(0);
+    // ASCII (most of a Dutch report) folds without Unicode normalization: a fast path, same result.
+    const ascii = code < 128;
+    const space = ascii ? code === 32 || (code >= 9 && code <= 13) : /\s/u.test(char);
     // Runs of white space fold to one space (as the gazetteer's keys have them).
-    const space = /\s/u.test(char);
-    if (space && folded.endsWith(' ')) {
+    if (space && lastSpace) {
       offset += char.length;
       continue;
     }
-    const piece = space ? ' ' : foldChar(char);
+    lastSpace = space;
+    const piece = space
+      ? ' '
+      : ascii
+        ? code >= 65 && code <= 90
+          ? String.fromCharCode(code + 32)
+          : char
+        : foldChar(char);
     for (let index = 0; index < piece.length; index += 1) origin.push(offset);
     folded += piece;
     offset += char.length;

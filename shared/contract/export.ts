@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ANONYMITY_HIT_KINDS, type ANONYMITY_ACTIONS } from '../sync/schema';
 import type { HitKind } from '../anonymise/check';
+import type { PrintView } from '../export/html';
 import { channel, idSchema } from './define';
 import type { JobView } from './sync';
 
@@ -68,7 +69,7 @@ export interface ReportExportResult {
   readonly base64: string | null;
   readonly bytes: number;
   /** Set when a font of the document is not installed and another one was used. */
-  readonly fontFallback: string | null;
+  readonly fontFallback: { readonly missing: string; readonly used: string } | null;
   /** The user closed the save dialog: nothing was written. */
   readonly cancelled: boolean;
 }
@@ -131,7 +132,7 @@ export const exportChannels = {
   ),
   'jobs.reportExport': channel<ReportExportJob>()(z.object({ jobId: idSchema }).strict()),
   /** The print view (HTML) of a report for the browser's own print; refused like export.start. */
-  'export.printView': channel<{ readonly html: string }>()(
+  'export.printView': channel<PrintView>()(
     z.object({ ...selection, teamName: z.string().trim().min(1).max(200) }).strict(),
   ),
 } as const;

@@ -25,6 +25,19 @@ export const PRINT_FONTS = ['Calibri', 'Carlito', 'Liberation Sans', 'DejaVu San
  * is missing (document.fonts.check answers true for any font it does not know, so it cannot
  * tell). Electron's and Chromium's printers both run it.
  */
+/** The print view's first font is missing: the font used instead (the first of PRINT_FONTS installed). */
+export interface FontFallback {
+  readonly missing: string;
+  readonly used: string;
+}
+
+/** From the fonts a printer found missing: which fallback the PDF is set in, or null when the first font is there. */
+export function fontFallbackOf(missing: readonly string[]): FontFallback | null {
+  const first = PRINT_FONTS[0];
+  if (!missing.includes(first)) return null;
+  return { missing: first, used: PRINT_FONTS.find((font) => !missing.includes(font)) ?? 'sans-serif' };
+}
+
 export function missingFontsScript(): string {
   return `(() => {
     const canvas = document.createElement('canvas');
@@ -98,13 +111,13 @@ class HtmlWriter {
         return `<blockquote>${this.blocks(block.blocks)}</blockquote>`;
       case 'table': {
         const columns = Math.max(1, ...block.rows.map((row) => row.length));
-        const width = (100 / columns).toFixed(2);
         const rows = block.rows.map((row, r) => {
           const cell = r < block.headerRows ? 'th' : 'td';
           return `<tr>${Array.from({ length: columns }, (_, c) => `<${cell}>${this.inlines(row[c] ?? [])}</${cell}>`).join('')}</tr>`;
         });
         const head = rows.slice(0, block.headerRows).join('');
-        return `<table class="grid"><colgroup>${Array.from({ length: columns }, () => `<col style="width:${width}%">`).join('')}</colgroup>${head ? `<thead>${head}</thead>` : ''}<tbody>${rows.slice(block.headerRows).join('')}</tbody></table>`;
+        // Equal columns by the fixed table layout: no style attributes, which a page's CSP would block.
+        return `<table class="grid"><colgroup>${'<col>'.repeat(columns)}</colgroup>${head ? `<thead>${head}</thead>` : ''}<tbody>${rows.slice(block.headerRows).join('')}</tbody></table>`;
       }
       case 'swot': {
         const caption = `${escapeHtml(block.title)} · ${escapeHtml(labels.conversations(block.conversationCount))}${block.live ? ` · <span class="concept">${escapeHtml(labels.concept)}</span>` : ''}`;
@@ -126,7 +139,7 @@ class HtmlWriter {
             return `<tbody>${head}${rows}</tbody>`;
           })
           .join('');
-        return `<table class="swot"><caption>${caption}</caption><colgroup><col style="width:10%"><col style="width:56%"><col style="width:14%"><col style="width:20%"></colgroup><thead><tr><th class="num">${escapeHtml(labels.rank)}</th><th>${escapeHtml(labels.lemma)}</th><th class="num">${escapeHtml(labels.score)}</th><th class="num">${escapeHtml(labels.conversationsColumn)}</th></tr></thead>${body}</table>`;
+        return `<table class="swot"><caption>${caption}</caption><colgroup><col class="c-rank"><col class="c-lemma"><col class="c-score"><col class="c-count"></colgroup><thead><tr><th class="num">${escapeHtml(labels.rank)}</th><th>${escapeHtml(labels.lemma)}</th><th class="num">${escapeHtml(labels.score)}</th><th class="num">${escapeHtml(labels.conversationsColumn)}</th></tr></thead>${body}</table>`;
       }
       case 'rule':
         return '<hr>';
@@ -174,6 +187,8 @@ tr { break-inside: avoid; }
 td.num, th.num { text-align: right; }
 table.swot caption { caption-side: top; text-align: left; font-weight: bold; color: #1f3a5f; padding-bottom: 1.5mm; }
 table.swot tr.quadrant th { background: #f3f4f6; }
+table.swot col.c-rank { width: 10%; } table.swot col.c-lemma { width: 56%; }
+table.swot col.c-score { width: 14%; } table.swot col.c-count { width: 20%; }
 .concept { color: #9a3412; }
 .missing, .empty { color: #9a3412; font-style: italic; }
 ol.footnotes { font-size: 9pt; border-top: 0.3mm solid #9ca3af; margin-top: 6mm; padding-top: 2mm; }
@@ -183,8 +198,20 @@ pre { font: 9pt "DejaVu Sans Mono", monospace; white-space: pre-wrap; }
 `;
 }
 
-/** The print view of the export model as one HTML document. */
-export function reportHtml(doc: ExportDocument, labels: ExportLabels, language = 'nl-BE'): string {
+/** The print view's parts: its body (no <style>, no style attributes) and its style sheet. */
+export interface PrintView {
+  readonly title: string;
+  readonly language: string;
+  readonly body: string;
+  readonly css: string;
+}
+
+/**
+ * The print view of the export model in parts. Browser mode puts the body into a window of the
+ * app's origin, whose Content-Security-Policy refuses inline styles, and adopts the CSS as a
+ * constructed style sheet; Chromium and Electron print the whole document (`reportHtml`).
+ */
+export function reportPrintView(doc: ExportDocument, labels: ExportLabels, language = 'nl-BE'): PrintView {
   const writer = new HtmlWriter(labels);
   const toc: string[] = [];
   const chapters = doc.sections.map((section, index) => {
@@ -194,22 +221,29 @@ export function reportHtml(doc: ExportDocument, labels: ExportLabels, language =
     const notes = writer.notes.length > 0 ? `<ol class="footnotes" start="${1}">${writer.notes.join('')}</ol>` : '';
     return `<section class="chapter" id="chapter-${index + 1}"><h1>${escapeHtml(section.title)}</h1>\n${body}\n${notes}</section>`;
   });
-  return `<!doctype html>
-<html lang="${escapeHtml(language)}">
-<head>
-<meta charset="utf-8">
-<meta name="author" content="${escapeHtml(doc.teamName)}">
-<title>${escapeHtml(doc.title)}</title>
-<style>${styles(doc, labels)}</style>
-</head>
-<body>
-<header class="title-page">
+  const body = `<header class="title-page">
 <h1>${escapeHtml(doc.title)}</h1>
 ${doc.concept ? `<p class="concept-mark">${escapeHtml(labels.concept.toUpperCase())}</p>` : ''}
 <dl><dt>${escapeHtml(labels.campaign)}</dt><dd>${escapeHtml(doc.campaignName)}</dd><dt>${escapeHtml(labels.date)}</dt><dd>${escapeHtml(doc.date)}</dd><dt>${escapeHtml(labels.team)}</dt><dd>${escapeHtml(doc.teamName)}</dd></dl>
 </header>
 <nav class="toc"><h1>${escapeHtml(labels.contents)}</h1><ol>${toc.join('')}</ol></nav>
-${chapters.join('\n')}
+${chapters.join('\n')}`;
+  return { title: doc.title, language, body, css: styles(doc, labels) };
+}
+
+/** The print view of the export model as one self-contained HTML document. */
+export function reportHtml(doc: ExportDocument, labels: ExportLabels, language = 'nl-BE'): string {
+  const view = reportPrintView(doc, labels, language);
+  return `<!doctype html>
+<html lang="${escapeHtml(view.language)}">
+<head>
+<meta charset="utf-8">
+<meta name="author" content="${escapeHtml(doc.teamName)}">
+<title>${escapeHtml(view.title)}</title>
+<style>${view.css}</style>
+</head>
+<body>
+${view.body}
 </body>
 </html>
 `;

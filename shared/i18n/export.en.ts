@@ -71,7 +71,7 @@ export const exportEn: Messages['export'] = {
     refusedPlain: 'Export refused.',
     popupBlocked: 'The browser blocked the print view’s window. Allow pop-ups for Veldwerk.',
     failed: 'The export failed: {{message}}. No half-written file was left behind.',
-    fontFallback: 'The font {{font}} is not installed; the PDF uses a fallback font.',
+    fontFallback: 'The font {{font}} is not installed; the PDF is set in {{used}} instead.',
   },
   review: {
     title: 'Anonymity check',

@@ -69,7 +69,7 @@ export const exportNlBE = {
     refusedPlain: 'Export geweigerd.',
     popupBlocked: 'De browser hield het venster van de afdrukweergave tegen. Sta pop-ups toe voor Veldwerk.',
     failed: 'De export is mislukt: {{message}}. Er is geen half bestand achtergebleven.',
-    fontFallback: 'Het lettertype {{font}} is niet geïnstalleerd; de PDF gebruikt een vervangend lettertype.',
+    fontFallback: 'Het lettertype {{font}} is niet geïnstalleerd; de PDF gebruikt in de plaats {{used}}.',
   },
   review: {
     title: 'Anonimiteitscontrole',

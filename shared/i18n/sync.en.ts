@@ -51,10 +51,10 @@ export const syncEn: Messages['sync'] = {
     exported_one: '{{count}} change exported to {{file}}.',
     exported_other: '{{count}} changes exported to {{file}}.',
     exportFailed: 'Export failed: {{reason}}',
-    imported_one:
-      '{{count}} change read: {{applied}} new, {{duplicates}} already here, {{conflicts}} conflicting choices to review.',
-    imported_other:
-      '{{count}} changes read: {{applied}} new, {{duplicates}} already here, {{conflicts}} conflicting choices to review.',
+    imported_one: '{{count}} change read: {{applied}} new, {{duplicates}} already here, {{conflicts}} to review.',
+    imported_other: '{{count}} changes read: {{applied}} new, {{duplicates}} already here, {{conflicts}} to review.',
+    choices_one: '{{count}} conflicting choice',
+    choices_other: '{{count}} conflicting choices',
     importFailed: 'Import failed, nothing was changed: {{reason}}',
     maker: {
       title: 'Who made this file?',

@@ -50,9 +50,11 @@ export const syncNlBE = {
     exported_other: '{{count}} wijzigingen geëxporteerd naar {{file}}.',
     exportFailed: 'Exporteren mislukt: {{reason}}',
     imported_one:
-      '{{count}} wijziging gelezen: {{applied}} nieuw, {{duplicates}} al aanwezig, {{conflicts}} tegenstrijdige keuzes om na te kijken.',
+      '{{count}} wijziging gelezen: {{applied}} nieuw, {{duplicates}} al aanwezig, {{conflicts}} om na te kijken.',
     imported_other:
-      '{{count}} wijzigingen gelezen: {{applied}} nieuw, {{duplicates}} al aanwezig, {{conflicts}} tegenstrijdige keuzes om na te kijken.',
+      '{{count}} wijzigingen gelezen: {{applied}} nieuw, {{duplicates}} al aanwezig, {{conflicts}} om na te kijken.',
+    choices_one: '{{count}} tegenstrijdige keuze',
+    choices_other: '{{count}} tegenstrijdige keuzes',
     importFailed: 'Importeren mislukt, er is niets veranderd: {{reason}}',
     maker: {
       title: 'Wie maakte dit bestand?',

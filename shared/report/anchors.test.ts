@@ -48,3 +48,22 @@ describe('comment anchors', () => {
     expect(resolveAnchor(doc, anchor)).toBeNull();
   });
 });
+
+describe('anchor encoding', () => {
+  it('reads back what it wrote, and refuses what does not decode', async () => {
+    const { decodeAnchor, encodeAnchor } = await import('./anchors');
+    const doc = new Y.Doc();
+    const text = new Y.XmlText();
+    doc.getXmlFragment('doc').push([text]);
+    text.insert(0, 'De centra werken samen.');
+    const start = Y.createRelativePositionFromTypeIndex(text, 3, 0);
+    const end = Y.createRelativePositionFromTypeIndex(text, 9, -1);
+    const anchor = encodeAnchor(start, end);
+    const decoded = decodeAnchor(anchor);
+    if (!decoded) throw new Error('the anchor did not decode');
+    expect(encodeAnchor(decoded.start, decoded.end)).toEqual(anchor);
+    expect(Y.createAbsolutePositionFromRelativePosition(decoded.start, doc)?.index).toBe(3);
+    expect(Y.createAbsolutePositionFromRelativePosition(decoded.end, doc)?.index).toBe(9);
+    expect(decodeAnchor({ start: '%%%', end: 'AA==' })).toBeNull();
+  });
+});

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Profile } from '../../db/profile';
 import { generateDemo } from '../../db/demo/demo';
-import { SyncEngine } from '../../server/client/engine';
-import { SyncHttpClient } from '../../server/client/http';
+import { SyncEngine } from '../../services/sync/client/engine';
+import { SyncHttpClient } from '../../services/sync/client/http';
 import type { Change } from '../../shared/sync/change';
 import {
   createTestStoreLocation,

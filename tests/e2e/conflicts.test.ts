@@ -23,7 +23,7 @@ describe('automatic resolutions of a duo merge (browser mode)', () => {
     try {
       const mine = ctx.app.services;
       const { campaignId, organisationId } = await seedConcurrentEdits(mine, partner);
-      const file = await exportDuoFile(partner, campaignId);
+      const file = await exportDuoFile(partner, campaignId, mine.profile.store.node);
 
       await ctx.openApp();
       await ctx.page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
@@ -36,7 +36,7 @@ describe('automatic resolutions of a duo merge (browser mode)', () => {
         mimeType: 'application/octet-stream',
         buffer: Buffer.from(file.base64, 'base64'),
       });
-      // The dialog shows who made the file first; the person confirms the maker.
+      // The first file of the partner's laptop: its fingerprint is confirmed once.
       await exchange
         .getByTestId('duo-maker')
         .getByRole('button', { name: 'De vingerafdruk klopt, importeren' })

@@ -4,6 +4,8 @@ import { screenshot } from '../support/browser';
 import { docxPart, paragraphsOf } from '../support/docx-read';
 import { useBrowserApp } from '../support/e2e';
 import { PLANTED, plantedReport } from '../support/export-seed';
+import { pdfPages, pdfPngs, pdfText } from '../support/pdf-read';
+import { call } from '../support/services';
 
 // Exporting a report in Chromium (browser mode): the export dialog, the anonymisation review, a
 // refused export that names what is left, and a successful Word download without the names.
@@ -154,6 +156,70 @@ describe('report export in Chromium (browser mode)', () => {
     const trail = app.services.profile.store.list('report_anonymity', { report_id: report.id });
     expect(trail.map((row) => row.action).sort()).toEqual(['allow', 'replace', 'replace']);
     expect(trail.every((row) => row.author_id === seeded.members[0] && row.decided_at)).toBe(true);
+    expect(browserApp.pageErrors).toEqual([]);
+  });
+
+  it('opens the print view from the export dialog in browser mode, and it prints to a paged A4 PDF', async () => {
+    const { page, app } = browserApp;
+    const { seeded, report } = await plantedReport(app.services);
+    const review = await call(app.services, 'export.review', { reportId: report.id });
+    for (const hit of new Map(review.hits.map((entry) => [entry.key, entry])).values())
+      await call(app.services, 'export.decide', {
+        reportId: report.id,
+        key: hit.key,
+        kind: hit.kind,
+        term: hit.text,
+        decision: { action: 'replace', replacement: hit.suggestions[0] ?? '[weg]' },
+      });
+    await browserApp.openApp();
+    await page.goto(`${app.bridge.url}/#/campaigns/${seeded.campaignId}/reports/${report.id}`);
+    await page.getByRole('heading', { level: 1, name: report.title }).waitFor();
+    await page.getByRole('button', { name: 'Exporteren', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Rapport exporteren' });
+    await dialog.getByRole('radio', { name: 'PDF' }).check();
+    await dialog.getByRole('button', { name: 'Anonimiteit controleren' }).click();
+    await dialog.getByTestId('export-unresolved').filter({ hasText: 'Elke treffer heeft een beslissing' }).waitFor();
+    // The print view calls the browser's print(): headless Chromium would hold that window in
+    // its print state, so the test records the call and prints the same window with page.pdf()
+    // (Chromium's own PDF printing, what "Save as PDF" does).
+    await page.evaluate(() => {
+      const open = window.open.bind(window);
+      window.open = (...args: Parameters<typeof window.open>) => {
+        const target = open(...args);
+        if (target) target.print = () => void document.body.setAttribute('data-printed', 'yes');
+        return target;
+      };
+    });
+    const opened = page.waitForEvent('popup');
+    await dialog.getByRole('button', { name: 'Exporteren als PDF' }).click();
+    const view = await opened;
+    await dialog.getByText('De afdrukweergave is geopend').waitFor();
+    expect(await page.locator('body').getAttribute('data-printed')).toBe('yes');
+    await view.getByRole('heading', { level: 1, name: report.title }).first().waitFor();
+    await screenshot(page, 'export-print-opened');
+    // The column widths survive the page's Content-Security-Policy (classes of the print view's own sheet).
+    const widths = await view
+      .locator('table.swot')
+      .first()
+      .locator('col')
+      .evaluateAll((cols) => cols.map((col) => Math.round(col.getBoundingClientRect().width)));
+    expect(widths[1]).toBeGreaterThan(3 * (widths[0] ?? 0));
+    await view.setViewportSize({ width: 900, height: 1200 });
+    await screenshot(view, 'export-print-view');
+
+    // The browser's own print of that window, as Chromium prints it to PDF.
+    const pdf = new Uint8Array(await view.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true }));
+    const text = await pdfText(pdf);
+    for (const heading of ['Wie zijn ze?', 'Wat denken de stakeholders?', 'Inhoud']) expect(text).toContain(heading);
+    expect(text).toContain('Sterk netwerk');
+    expect(text).toContain('10,0');
+    expect(text).toContain('< 3 org.');
+    expect(text).toMatch(/Pagina 2 \/ \d+/);
+    for (const name of PLANTED) expect(text, name).not.toContain(name);
+    const pages = pdfPages(pdf);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(text).toContain(`Pagina ${pages} / ${pages}`);
+    expect(pdfPngs(pdf, 'export-print-view-pdf', 1, 3)).toHaveLength(3);
     expect(browserApp.pageErrors).toEqual([]);
   });
 });

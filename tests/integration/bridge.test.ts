@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BRIDGE_INVOKE_PATH, BRIDGE_TOKEN_HEADER } from '../../shared/contract/constants';
-import { BridgeHostError, startBridge } from '../../services/bridge/server';
+import { BridgeHostError, startBridge } from '../../web/bridge';
 import { tempDir, testPassphraseEnv } from '../support/profile';
 import { startWebApp, type WebApp } from '../support/web-app';
 

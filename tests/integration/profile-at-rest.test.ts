@@ -4,7 +4,7 @@ import { openDatabase } from '../../db/connection';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../db/profile';
 import { SECRETS_KEY_FILE } from '../../db/secrets';
-import { SyncHttpClient } from '../../server/client/http';
+import { SyncHttpClient } from '../../services/sync/client/http';
 import { openTestProfile, tempDir, testProfileKey } from '../support/profile';
 import { call, refusal, until, useLaptopsWithServer } from '../support/services';
 import { TEST_PASSWORD, seed } from './server-support';

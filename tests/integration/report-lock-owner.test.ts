@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SyncHttpClient } from '../../server/client/http';
+import { SyncHttpClient } from '../../services/sync/client/http';
 import {
   TEST_PASSWORD,
   createTestStoreLocation,

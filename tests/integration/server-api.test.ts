@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import type { PullResponse, PushResponse } from '../../server/api';
-import { SyncHttpClient } from '../../server/client/http';
+import { SyncHttpClient } from '../../services/sync/client/http';
 import {
   api,
   createTestStoreLocation,

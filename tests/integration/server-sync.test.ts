@@ -6,9 +6,9 @@ import type * as Y from 'yjs';
 import { yjsClientId } from '../../db/store/text';
 import { deterministicUpdate, editSection, paragraphsJson, textBlocks } from '../../shared/report/document';
 import { type Profile } from '../../db/profile';
-import { SyncEngine } from '../../server/client/engine';
-import { SyncHttpClient } from '../../server/client/http';
-import type { SyncStatus } from '../../server/client/status';
+import { SyncEngine } from '../../services/sync/client/engine';
+import { SyncHttpClient } from '../../services/sync/client/http';
+import type { SyncStatus } from '../../services/sync/client/status';
 import type { TableName } from '../../shared/sync/schema';
 import {
   createTestStoreLocation,

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Profile } from '../../db/profile';
-import { pushCursorKey, SyncEngine, SyncRoundError } from '../../server/client/engine';
-import { SyncHttpClient } from '../../server/client/http';
-import type { RoundReport } from '../../server/client/status';
+import { pushCursorKey, SyncEngine, SyncRoundError } from '../../services/sync/client/engine';
+import { SyncHttpClient } from '../../services/sync/client/http';
+import type { RoundReport } from '../../services/sync/client/status';
 import type { StoreOptions } from '../../db/store/store';
 import { reportId, reportSectionId, sectorId } from '../../db/store/ids';
 import {

@@ -100,8 +100,12 @@ export function useLaptopsWithServer(prefix: string): LaptopsWithServer {
 export const DUO_TEST_PASSPHRASE = 'onze duo-afspraak 2026';
 
 /** Exports a campaign from one laptop as a duo file, as the dialog does (forPeer: everything), and opens its encryption. */
-export async function exportDuoFile(from: Services, campaignId: string): Promise<ExportResult> {
-  const started = await call(from, 'duo.export', { campaignId, forPeer: null, passphrase: DUO_TEST_PASSPHRASE });
+export async function exportDuoFile(
+  from: Services,
+  campaignId: string,
+  forPeer: string | null = null,
+): Promise<ExportResult> {
+  const started = await call(from, 'duo.export', { campaignId, forPeer, passphrase: DUO_TEST_PASSPHRASE });
   const exported = await until(
     () => call(from, 'jobs.export', { jobId: started.jobId }),
     (job) => job.state !== 'running',
@@ -116,7 +120,9 @@ export async function exportDuoFile(from: Services, campaignId: string): Promise
 
 /** Exports what a laptop holds of a campaign as a duo file and imports it on the partner's. */
 export async function exchangeDuoFile(from: Services, to: Services, campaignId: string): Promise<ImportResultView> {
-  const file = await exportDuoFile(from, campaignId);
+  // Only what the partner lacks once it is known: a file may not carry the partner's own changes back.
+  const peer = (await call(from, 'duo.info', {})).peers.some((entry) => entry.node === to.profile.store.node);
+  const file = await exportDuoFile(from, campaignId, peer ? to.profile.store.node : null);
   const known = (await call(to, 'campaigns.list', {})).some((campaign) => campaign.id === campaignId);
   // As the dialog does: show who made the file, and confirm that laptop's fingerprint.
   const maker = (await call(to, 'duo.inspect', { base64: file.base64 })).maker;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startBridge, type RunningBridge } from '../../services/bridge/server';
+import { startBridge, type RunningBridge } from '../../web/bridge';
 import { startServices, type Services } from '../../services/runtime';
 import { ProfileSession } from '../../services/vault/session';
 import { TEST_SCRYPT_COST, testProfileKey } from './profile';

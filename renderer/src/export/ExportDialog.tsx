@@ -147,7 +147,7 @@ function ExportFlow({
         teamName: team || t('export.dialog.teamDefault'),
       });
       if (!view.ok) return fail(view.error);
-      if (!openPrintView(view.value.html)) setError({ text: t('export.dialog.popupBlocked'), names: [] });
+      if (!openPrintView(view.value)) setError({ text: t('export.dialog.popupBlocked'), names: [] });
       else setStep('done');
       return;
     }
@@ -312,7 +312,9 @@ function ExportFlow({
                   : t('export.dialog.printOpened')}
           </p>
           {result?.fontFallback ? (
-            <p className="alert alert-info">{t('export.dialog.fontFallback', { font: result.fontFallback })}</p>
+            <p className="alert alert-info">
+              {t('export.dialog.fontFallback', { font: result.fontFallback.missing, used: result.fontFallback.used })}
+            </p>
           ) : null}
           <div className="dialog-actions">
             <button type="button" className="button" onClick={onClose}>

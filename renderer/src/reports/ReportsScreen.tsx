@@ -57,7 +57,7 @@ export function ReportsScreen({ setup }: { readonly setup: CampaignSetup }) {
             ? t('reports.list.nothingMissing')
             : t('reports.list.created', {
                 count: createMissing.data.created,
-                sections: createMissing.data.sectionsCreated,
+                sections: t('reports.list.sections', { count: createMissing.data.sectionsCreated }),
               })}
         </p>
       ) : null}

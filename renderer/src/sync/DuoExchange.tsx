@@ -161,7 +161,7 @@ export function DuoExchange() {
         count: result.count,
         applied: result.applied,
         duplicates: result.duplicates,
-        conflicts: result.conflicts,
+        conflicts: t('sync.duo.choices', { count: result.conflicts }),
       });
       // Values that lost to a concurrent edit are not gone: the conflicts panel keeps them to restore.
       const resolved = result.autoResolved > 0 ? ` ${t('conflicts.imported', { count: result.autoResolved })}` : '';

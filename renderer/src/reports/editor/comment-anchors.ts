@@ -7,14 +7,15 @@ import {
   relativePositionToAbsolutePosition,
   ySyncPluginKey,
 } from '@tiptap/y-tiptap';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { CommentAnchor } from '../../../../shared/contract/reports';
-import { base64ToBytes, bytesToBase64 } from '../../sync/base64';
+import { decodeAnchor, encodeAnchor } from '../../../../shared/report/anchors';
 
 /**
  * Comments are anchored with Yjs relative positions (Y.RelativePosition of the selection's
  * start and end in the section's XmlFragment): they name the Yjs items around the selection,
- * not offsets, so they still point at the same words after anyone's concurrent edits.
+ * not offsets, so they still point at the same words after anyone's concurrent edits. The
+ * anchor's encoding is shared/report/anchors.ts's; this module converts ProseMirror positions.
  */
 
 interface SyncState {
@@ -38,26 +39,23 @@ export function anchorOf(state: EditorState, from: number, to: number): CommentA
     sync.binding.mapping as never,
   ) as Y.RelativePosition;
   const end = absolutePositionToRelativePosition(to, sync.type, sync.binding.mapping as never) as Y.RelativePosition;
-  return { start: bytesToBase64(Y.encodeRelativePosition(start)), end: bytesToBase64(Y.encodeRelativePosition(end)) };
+  return encodeAnchor(start, end);
 }
 
 /** Where an anchor points now (from < to), or null when its text was deleted or it does not decode. */
 export function rangeOf(state: EditorState, anchor: CommentAnchor): { from: number; to: number } | null {
   const sync = syncState(state);
   if (!sync?.binding) return null;
+  const positions = decodeAnchor(anchor);
+  if (!positions) return null;
   try {
     const start = relativePositionToAbsolutePosition(
       sync.doc,
       sync.type,
-      Y.decodeRelativePosition(base64ToBytes(anchor.start)),
+      positions.start,
       sync.binding.mapping as never,
     );
-    const end = relativePositionToAbsolutePosition(
-      sync.doc,
-      sync.type,
-      Y.decodeRelativePosition(base64ToBytes(anchor.end)),
-      sync.binding.mapping as never,
-    );
+    const end = relativePositionToAbsolutePosition(sync.doc, sync.type, positions.end, sync.binding.mapping as never);
     if (start === null || end === null || end <= start) return null;
     return { from: start, to: Math.min(end, state.doc.content.size) };
   } catch {

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useContractQuery } from '../../data/queries';
 import { describeError } from '../../errors';
+import { formatDate } from '../../format/dates';
 import type { EvidenceRequest } from '../report-context';
 
 /**
@@ -17,7 +18,7 @@ export function EvidencePanel({
   readonly request: EvidenceRequest;
   readonly onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const evidence = useContractQuery('reports.evidence', {
     campaignId,
     items: [...request.refs.items],
@@ -82,7 +83,7 @@ export function EvidencePanel({
                   <Link href={`~/campaigns/${campaignId}/visits/${visit.id}`}>{visit.organisation}</Link>
                   <span className="muted small">
                     {' '}
-                    · {visit.date ?? t('reports.evidence.noDate')} ·{' '}
+                    · {visit.date ? formatDate(i18n.language, visit.date) : t('reports.evidence.noDate')} ·{' '}
                     {t(`planning.statuses.${visit.status as 'planned'}`, { defaultValue: visit.status })}
                   </span>
                 </li>

@@ -5,6 +5,7 @@ import type { RegionSources } from '../../../../shared/contract/reports';
 import { REPORT_NODES, type QuoteSource } from '../../../../shared/report/model';
 import { useContractQuery } from '../../data/queries';
 import { describeError } from '../../errors';
+import { formatDate } from '../../format/dates';
 import { insertAtCursor, newBlockId } from '../block-catalog';
 
 type Visit = RegionSources['visits'][number];
@@ -41,7 +42,7 @@ export function insertQuote(
  * report as a quote that keeps a link to its source.
  */
 export function RegionPanel({ reportId, editor }: { readonly reportId: string; readonly editor: Editor | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const sources = useContractQuery('reports.regionSources', { reportId });
   const [open, setOpen] = useState<string | null>(null);
   const canInsert = editor !== null && editor.isEditable;
@@ -68,7 +69,7 @@ export function RegionPanel({ reportId, editor }: { readonly reportId: string; r
             >
               <span className="region-visit-name">{visit.organisation}</span>
               <span className="muted small">
-                {visit.date ?? t('reports.evidence.noDate')} ·{' '}
+                {visit.date ? formatDate(i18n.language, visit.date) : t('reports.evidence.noDate')} ·{' '}
                 {visit.duo.length > 0 ? visit.duo.join(' & ') : t('planning.noDuo')}
               </span>
               <span className={`review-state state-${visit.status}`}>

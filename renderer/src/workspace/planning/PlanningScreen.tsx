@@ -12,7 +12,17 @@ import { NO_FILTERS, usePlanning } from '../../stores/planning';
 import { regionName } from '../labels';
 import { usePageFocus } from '../usePageFocus';
 import { MonthView } from './MonthView';
-import { byDate, duoLabel, formatDate, matches, rowsToCsv, statusLabel, toRows, warningText } from './plan';
+import {
+  byDate,
+  duoLabel,
+  formatDate,
+  matches,
+  rowsToCsv,
+  statusLabel,
+  toRows,
+  warningsOfShown,
+  warningText,
+} from './plan';
 import { draftOf, emptyVisitDraft, VisitForm, type VisitDraft } from './VisitForm';
 
 /** Planning per region (region coordinator): organisations and their visits, as a list or a month calendar. */
@@ -33,12 +43,7 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
   const rows = useMemo(() => toRows(visits, setup), [visits, setup]);
   const shown = useMemo(() => rows.filter((row) => matches(row, filters)).sort(byDate), [rows, filters]);
   const warnings = useMemo(() => planWarnings(visits, setup.members), [visits, setup.members]);
-  const shownIds = new Set(shown.map((row) => row.visit.id));
-  const shownWarnings = warnings.filter((warning) =>
-    warning.kind === 'doubleBooked'
-      ? warning.visitIds.some((visitId) => shownIds.has(visitId))
-      : shownIds.has(warning.visitId),
-  );
+  const shownWarnings = warningsOfShown(warnings, shown);
   const warnedVisits = new Set(
     warnings.flatMap((warning) => (warning.kind === 'doubleBooked' ? warning.visitIds : [warning.visitId])),
   );

@@ -1,12 +1,13 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { planWarnings } from '../../../../shared/domain/planning';
 import type { CampaignSetup } from '../../../../shared/domain/setup';
 import { usePlanningData } from '../../data/planning';
 import { NO_FILTERS, usePlanning } from '../../stores/planning';
 import { regionName } from '../labels';
 import { usePageFocus } from '../usePageFocus';
-import { byDate, duoLabel, formatDate, matches, statusLabel, toRows } from './plan';
+import { byDate, duoLabel, formatDate, matches, statusLabel, toRows, warningsOfShown, warningText } from './plan';
 
 /** The plan as a page to print (the same filters as the planning screen): per region, the visits by date. */
 export function PrintPlan({ setup }: { readonly setup: CampaignSetup }) {
@@ -22,6 +23,14 @@ export function PrintPlan({ setup }: { readonly setup: CampaignSetup }) {
     [visits, setup, filters],
   );
   const regions = setup.regions.filter((region) => rows.some((row) => row.region?.id === region.id));
+  const allRows = useMemo(() => toRows(visits, setup), [visits, setup]);
+  const warnings = useMemo(
+    () => warningsOfShown(planWarnings(visits, setup.members), rows),
+    [visits, setup.members, rows],
+  );
+  const warned = new Set(
+    warnings.flatMap((warning) => (warning.kind === 'doubleBooked' ? warning.visitIds : [warning.visitId])),
+  );
 
   return (
     <div className="screen print-page">
@@ -42,6 +51,18 @@ export function PrintPlan({ setup }: { readonly setup: CampaignSetup }) {
           count: rows.length,
         })}
       </p>
+      {warnings.length > 0 ? (
+        <section className="warnings print-warnings" data-testid="print-warnings" aria-labelledby="print-warnings">
+          <h2 id="print-warnings">{t('planning.warnings.title', { count: warnings.length })}</h2>
+          <ul>
+            {warnings.map((warning) => (
+              <li key={warning.kind === 'doubleBooked' ? `${warning.memberId}-${warning.date}` : warning.visitId}>
+                {warningText(t, i18n.language, warning, setup, allRows)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {rows.length === 0 ? <p className="empty-inline">{t('planning.print.empty')}</p> : null}
       {regions.map((region) => (
         <section key={region.id} className="print-region">
@@ -60,8 +81,11 @@ export function PrintPlan({ setup }: { readonly setup: CampaignSetup }) {
               {rows
                 .filter((row) => row.region?.id === region.id)
                 .map((row) => (
-                  <tr key={row.visit.id}>
-                    <td className="nowrap">{formatDate(i18n.language, row.visit.date, 'full')}</td>
+                  <tr key={row.visit.id} className={warned.has(row.visit.id) ? 'row-warned' : undefined}>
+                    <td className="nowrap">
+                      {warned.has(row.visit.id) ? <span aria-label={t('planning.print.warned')}>⚠ </span> : null}
+                      {formatDate(i18n.language, row.visit.date, 'full')}
+                    </td>
                     <th scope="row">
                       {row.organisation?.name}
                       {row.organisation?.address ? <div className="muted">{row.organisation.address}</div> : null}

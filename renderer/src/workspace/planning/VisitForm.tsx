@@ -1,13 +1,12 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractError } from '../../../../shared/contract/result';
 import type { Visit } from '../../../../shared/domain/model';
 import { PLANNABLE_STATUSES, type PlannableStatus } from '../../../../shared/domain/planning';
 import type { CampaignSetup } from '../../../../shared/domain/setup';
 import { api } from '../../api';
 import { EditFormButtons } from '../../components/EditFormButtons';
 import { Field } from '../../components/Field';
-import { FormError, FormStatus } from '../../components/FormStatus';
+import { OutcomeMessage, useOutcome } from '../../components/Outcome';
 import { fieldErrors } from '../../errors';
 import { regionName } from '../labels';
 
@@ -57,8 +56,7 @@ interface VisitFormProps {
 export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [error, setError] = useState<ContractError | null>(null);
-  const [status, setStatus] = useState('');
+  const { outcome, error, succeed, fail } = useOutcome();
   const orgRef = useRef<HTMLSelectElement>(null);
   const fields = fieldErrors(t, error);
   const regions = setup.regions.filter((region) => !region.deleted);
@@ -89,12 +87,11 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
         })
       : await api.invoke('visits.create', { campaignId: setup.campaign.id, ...values, status: draft.status });
     if (!result.ok) {
-      setError(result.error);
+      fail(result.error);
       return;
     }
     const organisation = setup.organisations.find((entry) => entry.id === draft.organisationId)?.name ?? '';
-    setError(null);
-    setStatus(t(draft.id ? 'planning.form.updated' : 'planning.form.created', { organisation }));
+    succeed(t(draft.id ? 'planning.form.updated' : 'planning.form.created', { organisation }));
     onDraft(emptyVisitDraft);
     orgRef.current?.focus();
   }
@@ -103,10 +100,10 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
     if (!draft.id) return;
     const result = await api.invoke('visits.retire', { id: draft.id, retired: true });
     if (!result.ok) {
-      setError(result.error);
+      fail(result.error);
       return;
     }
-    setStatus(t('planning.form.retired'));
+    succeed(t('planning.form.retired'));
     onDraft(emptyVisitDraft);
     orgRef.current?.focus();
   }
@@ -201,7 +198,6 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
           </select>
         )}
       </div>
-      <FormError error={error} />
       <EditFormButtons
         editing={Boolean(draft.id)}
         submitLabel={t('planning.form.submit')}
@@ -211,7 +207,7 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
           {t('planning.form.retire')}
         </button>
       </EditFormButtons>
-      <FormStatus>{status}</FormStatus>
+      <OutcomeMessage outcome={outcome} />
     </form>
   );
 }

@@ -108,3 +108,13 @@ export function byDate(a: PlanRow, b: PlanRow): number {
     (a.organisation?.name ?? '').localeCompare(b.organisation?.name ?? '', 'nl')
   );
 }
+
+/** The warnings that concern the visits shown (the same on the planning screen and its print view). */
+export function warningsOfShown(warnings: readonly PlanWarning[], shown: readonly PlanRow[]): PlanWarning[] {
+  const shownIds = new Set(shown.map((row) => row.visit.id));
+  return warnings.filter((warning) =>
+    warning.kind === 'doubleBooked'
+      ? warning.visitIds.some((visitId) => shownIds.has(visitId))
+      : shownIds.has(warning.visitId),
+  );
+}

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { Change } from '../../shared/sync/change';
-import { INSECURE_HTTP_MESSAGE, serverUrlProblem } from '../../shared/sync/server-url';
+import type { Change } from '../../../shared/sync/change';
+import { INSECURE_HTTP_MESSAGE, serverUrlProblem } from '../../../shared/sync/server-url';
 import {
   apiErrorSchema,
   BLOB_COMPLETE_HEADER,
@@ -20,7 +20,7 @@ import {
   type ResponseOf,
   type TokenResponse,
   type TransitionResponse,
-} from '../api';
+} from '../../../server/api';
 
 /**
  * A typed HTTP client of the sync server (Node 20's fetch), built from the routes of server/api.ts:

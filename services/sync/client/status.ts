@@ -1,5 +1,5 @@
-import type { ReasonCode } from '../../shared/sync/reasons';
-import type { RefusedChange } from '../api';
+import type { ReasonCode } from '../../../shared/sync/reasons';
+import type { RefusedChange } from '../../../server/api';
 
 /**
  * What the sync engine tells the UI: one small state machine, delivered through onStatus.

@@ -1,6 +1,6 @@
-import type { ChangeSourceKind, SyncReplica } from '../../shared/sync/replica';
-import { isReasonCode, type ReasonCode } from '../../shared/sync/reasons';
-import type { RefusedChange } from '../api';
+import type { ChangeSourceKind, SyncReplica } from '../../../shared/sync/replica';
+import { isReasonCode, type ReasonCode } from '../../../shared/sync/reasons';
+import type { RefusedChange } from '../../../server/api';
 import { ServerUnreachableError, SyncHttpError, type SyncHttpClient } from './http';
 import type { RoundProblem, RoundReport, SyncProgress, SyncStatus, SyncStatusListener } from './status';
 

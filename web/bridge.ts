@@ -8,11 +8,11 @@ import {
   BRIDGE_INVOKE_PATH,
   BRIDGE_TOKEN_HEADER,
   CONTENT_SECURITY_POLICY,
-} from '../../shared/contract/constants';
-import type { AppEvent } from '../../shared/contract/events';
-import { fail, type Result } from '../../shared/contract/result';
-import { isLoopbackHost } from '../../shared/sync/server-url';
-import type { Dispatch } from '../dispatch';
+} from '../shared/contract/constants';
+import type { AppEvent } from '../shared/contract/events';
+import { fail, type Result } from '../shared/contract/result';
+import { isLoopbackHost } from '../shared/sync/server-url';
+import type { Dispatch } from '../services/dispatch';
 
 /**
  * Browser mode: the contract over a local HTTP bridge, so that the whole stack runs in a plain

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { BlobStore } from '../../db/store/blobs';
-import type { LocalStore } from '../../db/store/store';
+import type { BlobStore } from '../../../db/store/blobs';
+import type { LocalStore } from '../../../db/store/store';
 import type { SyncHttpClient } from './http';
 
 /**
