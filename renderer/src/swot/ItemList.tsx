@@ -20,15 +20,30 @@ interface ItemListProps {
   readonly id?: string;
 }
 
+/** How long a focused item is followed through the board's re-renders after an action. */
+const FOCUS_FOLLOW_MS = 3000;
+
 /**
  * Puts the focus on an item's handle once the board shows it; in a virtualised list that does
  * not render it now, the list scrolls it into view first.
  */
 export function focusItem(itemId: string): void {
+  const selector = `[data-testid="item-${itemId}"] .item-handle`;
   requestAnimationFrame(() => {
-    const handle = document.querySelector<HTMLElement>(`[data-testid="item-${itemId}"] .item-handle`);
+    let handle = document.querySelector<HTMLElement>(selector);
     if (handle) handle.focus();
     else window.dispatchEvent(new CustomEvent<string>(REVEAL_EVENT, { detail: itemId }));
+    // The board may draw the item anew once the store's answer arrives (a drop that makes a lemma
+    // remounts the item inside the new card), which drops the focus to the page. While nothing
+    // else has the focus, keep it on the item's new handle.
+    const observer = new MutationObserver(() => {
+      const lost = document.activeElement === null || document.activeElement === document.body;
+      if (!lost || (handle !== null && handle.isConnected)) return;
+      handle = document.querySelector<HTMLElement>(selector);
+      handle?.focus();
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    window.setTimeout(() => observer.disconnect(), FOCUS_FOLLOW_MS);
   });
 }
 
