@@ -157,10 +157,19 @@ describe('held late edits in Chromium (browser mode)', () => {
     await page.goto(inspector.bridge.openUrl);
     await page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
     await page.goto(`${inspector.bridge.url}/#/campaigns/${seeded.campaignId}/visits/${seeded.visits[0]}`);
-    await call(inspector.services, 'sync.now', {});
     const own = page.getByTestId('own-held-edits');
     const notice = own.locator('.own-held-edit').filter({ hasText: 'notitie' });
-    await notice.waitFor({ timeout: 20_000 });
+    // The laptop learns of the decision on its next round; a round already under way when the
+    // test asks may have started before the rejection, so ask again until one tells it.
+    await expect
+      .poll(
+        async () => {
+          await call(inspector.services, 'sync.now', {});
+          return notice.count();
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBe(1);
     const text = (await notice.textContent()) ?? '';
     expect(text).toContain('verworpen');
     expect(text).toContain('Sofie Maes heeft je wijziging (notitie) verworpen');
