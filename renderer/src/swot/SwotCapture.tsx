@@ -39,17 +39,21 @@ export function SwotCapture({ conversationId }: { conversationId: string }) {
     if (data) queue.settle(new Set(data.items.map((item) => item.id)));
   }, [data, queue]);
 
-  // The item the user acted on keeps the focus once the list shows it again (in its new quadrant).
-  const focusAfterLoad = useRef<string | null>(null);
-  useEffect(() => {
-    const target = focusAfterLoad.current;
-    if (!data || !target) return;
-    const element = document.querySelector<HTMLElement>(`[data-capture-item="${target}"]`);
-    if (element) {
-      element.focus();
-      focusAfterLoad.current = null;
-    }
-  }, [data]);
+  // The item the user acted on keeps the focus once the list shows the outcome (the item in its new
+  // quadrant, or the deleted item gone). Asked for before the write: the change event that
+  // refreshes the list may arrive before the write's own answer does.
+  const focusAfterLoad = useRef<FocusRequest | null>(null);
+  const applyFocus = useCallback((items: readonly SwotItemView[] | undefined) => {
+    const request = focusAfterLoad.current;
+    if (!items || !request || !request.ready(items)) return;
+    const element = document.querySelector<HTMLElement>(`[data-capture-item="${request.itemId}"]`);
+    if (!element) return;
+    focusAfterLoad.current = null;
+    // Only a focus the redraw lost is given back: a user who has moved on keeps theirs.
+    const active = document.activeElement;
+    if (active === null || active === document.body) element.focus();
+  }, []);
+  useEffect(() => applyFocus(data?.items), [data, applyFocus]);
   // An undo changed the records: its change event refreshes the list; read now all the same.
   const { refetch } = capture;
   useEffect(() => onUndone(() => void refetch()), [refetch]);
@@ -76,15 +80,22 @@ export function SwotCapture({ conversationId }: { conversationId: string }) {
             entries={entries.filter((entry) => entry.target === quadrant)}
             queue={queue}
             add={add}
-            onChanged={(message, focusItemId) => {
-              setError(message);
-              if (focusItemId) focusAfterLoad.current = focusItemId;
+            focusAfter={(request) => {
+              focusAfterLoad.current = request;
+              applyFocus(data.items);
             }}
+            onChanged={(message) => setError(message)}
           />
         ))}
       </div>
     </section>
   );
+}
+
+/** Which item takes the focus, once the list (`ready`) shows the outcome of the user's action. */
+interface FocusRequest {
+  readonly itemId: string;
+  readonly ready: (items: readonly SwotItemView[]) => boolean;
 }
 
 interface QuadrantColumnProps {
@@ -93,11 +104,21 @@ interface QuadrantColumnProps {
   readonly entries: readonly Entry<Quadrant>[];
   readonly queue: EntryQueue<Quadrant>;
   readonly add: (quadrant: Quadrant, text: string) => boolean;
-  /** After an edit: the error to show (or null) and the item that keeps the focus. */
-  readonly onChanged: (error: string | null, focusItemId?: string) => void;
+  /** After an edit: the error to show (or null). */
+  readonly onChanged: (error: string | null) => void;
+  /** Asks that an item takes the focus once the list shows the outcome; null cancels. */
+  readonly focusAfter: (request: FocusRequest | null) => void;
 }
 
-function QuadrantColumn({ quadrant, items, entries, queue, add: addEntry, onChanged }: QuadrantColumnProps) {
+function QuadrantColumn({
+  quadrant,
+  items,
+  entries,
+  queue,
+  add: addEntry,
+  onChanged,
+  focusAfter,
+}: QuadrantColumnProps) {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState('');
@@ -117,18 +138,22 @@ function QuadrantColumn({ quadrant, items, entries, queue, add: addEntry, onChan
       const target = neighbourQuadrant(item.quadrant, event.key);
       event.preventDefault();
       if (!target) return;
+      focusAfter({ itemId: item.id, ready: (now) => now.some((one) => one.id === item.id && one.quadrant === target) });
       const result = await api.invoke('swot.items.update', { itemId: item.id, quadrant: target });
       if (result.ok) recordUndo('moveItem', item.text, result.value.undo);
-      onChanged(result.ok ? null : describeError(t, result.error), item.id);
+      else focusAfter(null);
+      onChanged(result.ok ? null : describeError(t, result.error));
     } else if (event.key === 'Delete') {
       event.preventDefault();
       // The next item (or the previous, or the input) takes the focus: it stays where the user was.
       const index = items.findIndex((one) => one.id === item.id);
       const neighbour = items[index + 1] ?? items[index - 1];
+      focusAfter(neighbour ? { itemId: neighbour.id, ready: (now) => !now.some((one) => one.id === item.id) } : null);
       const result = await api.invoke('swot.items.remove', { itemId: item.id });
       if (result.ok) recordUndo('removeItem', item.text, result.value.undo);
-      onChanged(result.ok ? null : describeError(t, result.error), neighbour?.id);
-      if (!neighbour) inputRef.current?.focus();
+      else focusAfter(null);
+      onChanged(result.ok ? null : describeError(t, result.error));
+      if (!neighbour && result.ok) inputRef.current?.focus();
     }
   }
 
@@ -144,7 +169,10 @@ function QuadrantColumn({ quadrant, items, entries, queue, add: addEntry, onChan
             key={item.id}
             item={item}
             onKey={(event) => void onItemKey(event, item)}
-            onSaved={() => onChanged(null, item.id)}
+            onSaved={() => {
+              onChanged(null);
+              focusAfter({ itemId: item.id, ready: () => true });
+            }}
           />
         ))}
         {open.map((entry) => (
