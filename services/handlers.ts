@@ -17,6 +17,8 @@ import { createReportHandlers } from './reports/handlers';
 import { createExportHandlers, type ExportHost } from './export/handlers';
 import { createConflictHandlers } from './conflicts/conflicts';
 import { openProfileVaultHandlers, type VaultHandlers } from './vault/handlers';
+import { LanController } from './lan/controller';
+import { createLanHandlers } from './lan/handlers';
 
 export interface ServiceContext {
   readonly profile: Profile;
@@ -30,6 +32,8 @@ export interface ServiceContext {
   readonly events?: EventHub;
   /** The profile's lock (services/vault/session.ts); absent, the profile stays open. */
   readonly vault?: VaultHandlers;
+  /** The duo dialog's network part; absent, one without a server connection is made (tests). */
+  readonly lan?: LanController;
 }
 
 /** The services behind the contract: plain Node, the same for Electron IPC and the HTTP bridge. */
@@ -55,5 +59,6 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createExportHandlers(context.profile, context.jobs, context.exportHost),
     ...createConflictHandlers(context.profile),
     ...(context.vault ?? openProfileVaultHandlers(context.profile)),
+    ...createLanHandlers(context.lan ?? new LanController(context.profile)),
   };
 }

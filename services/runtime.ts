@@ -4,6 +4,7 @@ import { EventHub } from './events';
 import { createHandlers } from './handlers';
 import { JobRegistry } from './jobs';
 import { SyncController } from './sync/controller';
+import { LanController, type LanControllerOptions } from './lan/controller';
 import { APP_VERSION } from './version';
 import type { ExportHost } from './export/handlers';
 
@@ -28,6 +29,8 @@ export interface StartServicesOptions {
   readonly backgroundSync?: boolean;
   /** The desktop app's save dialog and PDF printer (Electron main passes them; browser mode has none). */
   readonly exportHost?: ExportHost;
+  /** Where the duo's network part listens and announces (services/lan/controller.ts). */
+  readonly lan?: Pick<LanControllerOptions, 'host' | 'mdnsPort' | 'discovery' | 'lifetimeMs'>;
 }
 
 /** Opens the profile and wires the contract to its services. Used by Electron main and browser mode. */
@@ -37,7 +40,15 @@ export function startServices(options: StartServicesOptions): Services {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   const events = new EventHub(profile);
-  const sync = new SyncController(profile, { onChange: () => events.local('sync') });
+  const lan = new LanController(profile, {
+    ...options.lan,
+    serverClient: () => sync.serverClient(),
+    onChange: () => events.local('lan'),
+  });
+  const sync = new SyncController(profile, {
+    onChange: () => events.local('sync'),
+    afterRound: (client) => void lan.refreshFromServer(client),
+  });
   const jobs = new JobRegistry({ onChange: () => events.local('jobs') });
   const handlers = createHandlers({
     profile,
@@ -46,6 +57,7 @@ export function startServices(options: StartServicesOptions): Services {
     sync,
     jobs,
     events,
+    lan,
     ...(options.exportHost ? { exportHost: options.exportHost } : {}),
   });
   const dispatch = createDispatch(
@@ -59,6 +71,7 @@ export function startServices(options: StartServicesOptions): Services {
     sync,
     events,
     close: async () => {
+      await lan.close();
       await sync.close();
       events.close();
       profile.close();
