@@ -3,6 +3,7 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { EventHub } from './events';
 import { createHandlers } from './handlers';
 import { JobRegistry } from './jobs';
+import { watchMigrationMoves } from './reports/moves';
 import { SyncController } from './sync/controller';
 import { LanController, type LanControllerOptions } from './lan/controller';
 import { APP_VERSION } from './version';
@@ -40,6 +41,8 @@ export function startServices(options: StartServicesOptions): Services {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   const events = new EventHub(profile);
+  // Two laptops' migrations of one old report text, met in a sync: merged once (services/reports/moves.ts).
+  const unwatchMoves = watchMigrationMoves(profile.store);
   const lan = new LanController(profile, {
     ...options.lan,
     serverClient: () => sync.serverClient(),
@@ -73,6 +76,7 @@ export function startServices(options: StartServicesOptions): Services {
     close: async () => {
       await lan.close();
       await sync.close();
+      unwatchMoves();
       events.close();
       profile.close();
     },
