@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { planWarnings } from '../../../../shared/domain/planning';
-import type { CampaignSetup } from '../../../../shared/domain/setup';
-import { usePlanningData } from '../../data/planning';
-import { NO_FILTERS, usePlanning } from '../../stores/planning';
-import { regionName } from '../labels';
-import { usePageFocus } from '../usePageFocus';
+import { planWarnings } from '../../../shared/domain/planning';
+import type { CampaignSetup } from '../../../shared/domain/setup';
+import { usePlanningData } from '../data/planning';
+import { NO_FILTERS, usePlanning } from './store';
+import { regionName } from '../workspace/labels';
+import { usePageFocus } from '../workspace/usePageFocus';
 import { byDate, duoLabel, formatDate, matches, statusLabel, toRows, warningsOfShown, warningText } from './plan';
 
 /** The plan as a page to print (the same filters as the planning screen): per region, the visits by date. */

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { monthGrid } from '../../../../shared/domain/planning';
-import { usePlanning } from '../../stores/planning';
+import { monthGrid } from '../../../shared/domain/planning';
+import { usePlanning } from './store';
 import { duoLabel, statusLabel, type PlanRow } from './plan';
 
 function currentMonth(rows: readonly PlanRow[]): string {

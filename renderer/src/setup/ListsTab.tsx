@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignSetup } from '../../../../shared/domain/setup';
-import { maxChars } from '../../../../shared/sync/limits';
+import type { CampaignSetup } from '../../../shared/domain/setup';
+import { maxChars } from '../../../shared/sync/limits';
 import { EditableList } from './EditableList';
 
 /** The controlled lists: sectors, regions, per sector the guiding questions and respondent groups, and stakeholder categories. */

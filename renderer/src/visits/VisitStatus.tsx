@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PLANNABLE_STATUSES, type PlannableStatus } from '../../../../shared/domain/planning';
-import type { VisitDetail } from '../../../../shared/domain/visit';
-import { api } from '../../api';
-import { describeError } from '../../errors';
+import { PLANNABLE_STATUSES, type PlannableStatus } from '../../../shared/domain/planning';
+import type { VisitDetail } from '../../../shared/domain/visit';
+import { api } from '../api';
+import { describeError } from '../errors';
 import { statusLabel } from '../planning/plan';
 
 /** The visit's status, changed on the day itself (planned, in progress, done, cancelled); review states are the server's. */

@@ -1,4 +1,4 @@
-import { downloadBlob } from '../../export/download';
+import { downloadBlob } from '../export/download';
 /** A file's bytes as base64 (without the data-URL prefix), for the contract. */
 export function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -1,12 +1,12 @@
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { SearchHit } from '../../../../shared/domain/search';
-import { describeError } from '../../errors';
-import { useContractQuery } from '../../data/queries';
-import { useSearch } from '../../stores/search';
+import type { SearchHit } from '../../../shared/domain/search';
+import { describeError } from '../errors';
+import { useContractQuery } from '../data/queries';
+import { useSearch } from './store';
 import { formatDate } from '../planning/plan';
-import { usePageFocus } from '../usePageFocus';
+import { usePageFocus } from '../workspace/usePageFocus';
 import { Snippet } from '../visits/Snippet';
 
 /** Where a hit opens: the conversation of a note, else the visit's preparation page. */

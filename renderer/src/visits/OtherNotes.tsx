@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Member, Note } from '../../../../shared/domain/model';
+import type { Member, Note } from '../../../shared/domain/model';
 
 /** Notes of the other authors (the duo partner): shown beside one's own, read-only. */
 export function OtherNotes({

@@ -1,21 +1,21 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { ContractError } from '../../../../shared/contract/result';
-import type { Note } from '../../../../shared/domain/model';
-import type { ConversationDetail } from '../../../../shared/domain/visit';
-import { api } from '../../api';
-import { FormStatus } from '../../components/FormStatus';
-import { describeError } from '../../errors';
-import { useContractQuery } from '../../data/queries';
-import { SwotCapture } from '../../swot/SwotCapture';
+import type { ContractError } from '../../../shared/contract/result';
+import type { Note } from '../../../shared/domain/model';
+import type { ConversationDetail } from '../../../shared/domain/visit';
+import { api } from '../api';
+import { FormStatus } from '../components/FormStatus';
+import { describeError } from '../errors';
+import { useContractQuery } from '../data/queries';
+import { SwotCapture } from '../swot/SwotCapture';
 import { formatDate } from '../planning/plan';
-import { useAutosave, type SaveCall } from '../../input/useAutosave';
-import { usePageFocus } from '../usePageFocus';
+import { useAutosave, type SaveCall } from '../input/useAutosave';
+import { usePageFocus } from '../workspace/usePageFocus';
 import { NoteField } from './NoteField';
 import { OtherNotes } from './OtherNotes';
-import { SaveStatus } from '../../input/SaveStatus';
-import { participantCountSchema } from '../../../../shared/domain/visit';
+import { SaveStatus } from '../input/SaveStatus';
+import { participantCountSchema } from '../../../shared/domain/visit';
 
 /**
  * The conversation screen of a visit day: the sector's guiding questions in order, the current

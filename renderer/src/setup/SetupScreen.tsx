@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
-import type { CampaignSetup } from '../../../../shared/domain/setup';
-import { usePageFocus } from '../usePageFocus';
+import type { CampaignSetup } from '../../../shared/domain/setup';
+import { usePageFocus } from '../workspace/usePageFocus';
 import { ListsTab } from './ListsTab';
 import { OrganisationsTab } from './OrganisationsTab';
 import { TeamTab } from './TeamTab';

@@ -1,6 +1,6 @@
 import { forwardRef, useId, useState, type KeyboardEvent } from 'react';
-import { SaveStatus } from '../../input/SaveStatus';
-import { useAutosave, type SaveCall } from '../../input/useAutosave';
+import { SaveStatus } from '../input/SaveStatus';
+import { useAutosave, type SaveCall } from '../input/useAutosave';
 
 interface NoteFieldProps {
   readonly label: string;

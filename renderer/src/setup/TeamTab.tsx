@@ -1,15 +1,15 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Member } from '../../../../shared/domain/model';
-import { findSameMember } from '../../../../shared/domain/members';
-import type { CampaignSetup } from '../../../../shared/domain/setup';
-import { api } from '../../api';
-import { EditFormButtons } from '../../components/EditFormButtons';
-import { Field } from '../../components/Field';
-import { OutcomeMessage, useOutcome } from '../../components/Outcome';
-import { RetiredList } from '../../components/RetiredList';
-import { fieldErrors } from '../../errors';
-import { regionName } from '../labels';
+import type { Member } from '../../../shared/domain/model';
+import { findSameMember } from '../../../shared/domain/members';
+import type { CampaignSetup } from '../../../shared/domain/setup';
+import { api } from '../api';
+import { EditFormButtons } from '../components/EditFormButtons';
+import { Field } from '../components/Field';
+import { OutcomeMessage, useOutcome } from '../components/Outcome';
+import { RetiredList } from '../components/RetiredList';
+import { fieldErrors } from '../errors';
+import { regionName } from '../workspace/labels';
 
 interface Draft {
   readonly id: string | null;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { CampaignForm } from '../components/CampaignForm';
+import { CampaignForm } from './CampaignForm';
 import { describeError } from '../errors';
 import { useContractQuery } from '../data/queries';
 

@@ -1,12 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractError } from '../../../../shared/contract/result';
-import type { VisitDetail } from '../../../../shared/domain/visit';
-import { api } from '../../api';
-import { Field } from '../../components/Field';
-import { FormStatus } from '../../components/FormStatus';
-import { RetiredList } from '../../components/RetiredList';
-import { describeError, fieldErrors } from '../../errors';
+import type { ContractError } from '../../../shared/contract/result';
+import type { VisitDetail } from '../../../shared/domain/visit';
+import { api } from '../api';
+import { Field } from '../components/Field';
+import { FormStatus } from '../components/FormStatus';
+import { RetiredList } from '../components/RetiredList';
+import { describeError, fieldErrors } from '../errors';
 
 export function GoodPracticesSection({ detail }: { readonly detail: VisitDetail }) {
   const { t } = useTranslation();

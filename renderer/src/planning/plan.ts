@@ -1,10 +1,10 @@
 import type { TFunction } from 'i18next';
-import type { Member, Organisation, Region, Sector, Visit } from '../../../../shared/domain/model';
-import { planToCsv, type PlanWarning } from '../../../../shared/domain/planning';
-import type { CampaignSetup } from '../../../../shared/domain/setup';
-import type { PlanFilters } from '../../stores/planning';
-import { regionName } from '../labels';
-import { formatDate } from '../../format/dates';
+import type { Member, Organisation, Region, Sector, Visit } from '../../../shared/domain/model';
+import { planToCsv, type PlanWarning } from '../../../shared/domain/planning';
+import type { CampaignSetup } from '../../../shared/domain/setup';
+import type { PlanFilters } from './store';
+import { regionName } from '../workspace/labels';
+import { formatDate } from '../format/dates';
 
 export interface PlanRow {
   readonly visit: Visit;

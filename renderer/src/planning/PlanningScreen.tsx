@@ -1,16 +1,16 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { planWarnings, PLANNABLE_STATUSES } from '../../../../shared/domain/planning';
-import type { CampaignSetup } from '../../../../shared/domain/setup';
-import { api } from '../../api';
-import { FormStatus } from '../../components/FormStatus';
-import { RetiredList } from '../../components/RetiredList';
-import { describeError } from '../../errors';
-import { usePlanningData } from '../../data/planning';
-import { NO_FILTERS, usePlanning } from '../../stores/planning';
-import { regionName } from '../labels';
-import { usePageFocus } from '../usePageFocus';
+import { planWarnings, PLANNABLE_STATUSES } from '../../../shared/domain/planning';
+import type { CampaignSetup } from '../../../shared/domain/setup';
+import { api } from '../api';
+import { FormStatus } from '../components/FormStatus';
+import { RetiredList } from '../components/RetiredList';
+import { describeError } from '../errors';
+import { usePlanningData } from '../data/planning';
+import { NO_FILTERS, usePlanning } from './store';
+import { regionName } from '../workspace/labels';
+import { usePageFocus } from '../workspace/usePageFocus';
 import { MonthView } from './MonthView';
 import {
   byDate,

@@ -1,14 +1,14 @@
 import { useEffect, useId, useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Visit } from '../../../../shared/domain/model';
-import { PLANNABLE_STATUSES, type PlannableStatus } from '../../../../shared/domain/planning';
-import type { CampaignSetup } from '../../../../shared/domain/setup';
-import { api } from '../../api';
-import { EditFormButtons } from '../../components/EditFormButtons';
-import { Field } from '../../components/Field';
-import { OutcomeMessage, useOutcome } from '../../components/Outcome';
-import { fieldErrors } from '../../errors';
-import { regionName } from '../labels';
+import type { Visit } from '../../../shared/domain/model';
+import { PLANNABLE_STATUSES, type PlannableStatus } from '../../../shared/domain/planning';
+import type { CampaignSetup } from '../../../shared/domain/setup';
+import { api } from '../api';
+import { EditFormButtons } from '../components/EditFormButtons';
+import { Field } from '../components/Field';
+import { OutcomeMessage, useOutcome } from '../components/Outcome';
+import { fieldErrors } from '../errors';
+import { regionName } from '../workspace/labels';
 
 export interface VisitDraft {
   readonly id: string | null;

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { CampaignSetup } from '../../../../shared/domain/setup';
-import { useMe } from '../../data/identity';
-import { usePlanningData } from '../../data/planning';
-import { regionName } from '../labels';
+import type { CampaignSetup } from '../../../shared/domain/setup';
+import { useMe } from '../data/identity';
+import { usePlanningData } from '../data/planning';
+import { regionName } from '../workspace/labels';
 import { byDate, duoLabel, formatDate, statusLabel, toRows } from '../planning/plan';
-import { usePageFocus } from '../usePageFocus';
+import { usePageFocus } from '../workspace/usePageFocus';
 
 /** The visits of the campaign by date, each leading to its preparation page; "mine" shows the current member's. */
 export function VisitsScreen({ setup }: { readonly setup: CampaignSetup }) {

@@ -1,15 +1,15 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractError } from '../../../../shared/contract/result';
-import type { Organisation } from '../../../../shared/domain/model';
-import type { CampaignSetup } from '../../../../shared/domain/setup';
-import { api } from '../../api';
-import { EditFormButtons } from '../../components/EditFormButtons';
-import { Field } from '../../components/Field';
-import { FormError, FormStatus } from '../../components/FormStatus';
-import { RetiredList } from '../../components/RetiredList';
-import { describeError, fieldErrors } from '../../errors';
-import { regionName } from '../labels';
+import type { ContractError } from '../../../shared/contract/result';
+import type { Organisation } from '../../../shared/domain/model';
+import type { CampaignSetup } from '../../../shared/domain/setup';
+import { api } from '../api';
+import { EditFormButtons } from '../components/EditFormButtons';
+import { Field } from '../components/Field';
+import { FormError, FormStatus } from '../components/FormStatus';
+import { RetiredList } from '../components/RetiredList';
+import { describeError, fieldErrors } from '../errors';
+import { regionName } from '../workspace/labels';
 import { ImportPanel } from './ImportPanel';
 
 interface Draft {

@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractError } from '../../../../shared/contract/result';
-import type { DocumentHit, VisitDetail } from '../../../../shared/domain/visit';
-import { api } from '../../api';
-import { FormError, FormStatus } from '../../components/FormStatus';
-import { RetiredList } from '../../components/RetiredList';
-import { describeError, fieldErrors } from '../../errors';
+import type { ContractError } from '../../../shared/contract/result';
+import type { DocumentHit, VisitDetail } from '../../../shared/domain/visit';
+import { api } from '../api';
+import { FormError, FormStatus } from '../components/FormStatus';
+import { RetiredList } from '../components/RetiredList';
+import { describeError, fieldErrors } from '../errors';
 import { formatDate } from '../planning/plan';
 import { downloadBase64, readAsBase64 } from './files';
 import { Snippet } from './Snippet';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VisitDetail } from '../../../../shared/domain/visit';
+import type { VisitDetail } from '../../../shared/domain/visit';
 import { NoteField } from './NoteField';
 import { OtherNotes } from './OtherNotes';
 

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { currentWorkingYear } from '../../../shared/domain/campaign';
 import type { ContractError } from '../../../shared/contract/result';
 import { fieldErrors } from '../errors';
-import { Field } from './Field';
-import { FormError, FormStatus } from './FormStatus';
+import { Field } from '../components/Field';
+import { FormError, FormStatus } from '../components/FormStatus';
 import { api } from '../api';
 
 export function CampaignForm() {

@@ -1,12 +1,12 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractError } from '../../../../shared/contract/result';
-import type { SetupListKind } from '../../../../shared/domain/setup';
-import { api } from '../../api';
-import { Field } from '../../components/Field';
-import { FormStatus } from '../../components/FormStatus';
-import { RetiredList } from '../../components/RetiredList';
-import { describeError, fieldErrors } from '../../errors';
+import type { ContractError } from '../../../shared/contract/result';
+import type { SetupListKind } from '../../../shared/domain/setup';
+import { api } from '../api';
+import { Field } from '../components/Field';
+import { FormStatus } from '../components/FormStatus';
+import { RetiredList } from '../components/RetiredList';
+import { describeError, fieldErrors } from '../errors';
 
 export interface EditableItem {
   readonly id: string;

@@ -1,13 +1,13 @@
-import { decodeText, type TextEncodingName } from '../../../../shared/text/encoding';
+import { decodeText, type TextEncodingName } from '../../../shared/text/encoding';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContractError } from '../../../../shared/contract/result';
-import type { ImportPreview, ImportReason } from '../../../../shared/domain/organisation-import';
-import type { CampaignSetup } from '../../../../shared/domain/setup';
-import { api } from '../../api';
-import { Field } from '../../components/Field';
-import { FormError, FormStatus } from '../../components/FormStatus';
-import { fieldErrors } from '../../errors';
+import type { ContractError } from '../../../shared/contract/result';
+import type { ImportPreview, ImportReason } from '../../../shared/domain/organisation-import';
+import type { CampaignSetup } from '../../../shared/domain/setup';
+import { api } from '../api';
+import { Field } from '../components/Field';
+import { FormError, FormStatus } from '../components/FormStatus';
+import { fieldErrors } from '../errors';
 
 /**
  * CSV import of organisations: choose a file (or paste), see a preview in which every bad row

@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { ContractError } from '../../../../shared/contract/result';
-import type { VisitDetail } from '../../../../shared/domain/visit';
-import { api } from '../../api';
-import { FormStatus } from '../../components/FormStatus';
-import { fieldErrors } from '../../errors';
+import type { ContractError } from '../../../shared/contract/result';
+import type { VisitDetail } from '../../../shared/domain/visit';
+import { api } from '../api';
+import { FormStatus } from '../components/FormStatus';
+import { fieldErrors } from '../errors';
 
 export function ConversationsSection({ detail }: { readonly detail: VisitDetail }) {
   const { t } = useTranslation();
