@@ -9,6 +9,10 @@ import { Field } from '../components/Field';
 import { OutcomeMessage, useOutcome } from '../components/Outcome';
 import { fieldErrors } from '../errors';
 import { regionName } from '../workspace/labels';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
 
 export interface VisitDraft {
   readonly id: string | null;
@@ -110,7 +114,7 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
 
   return (
     <form
-      className="card form"
+      className={cx(layout.card, forms.form)}
       onSubmit={(event) => void submit(event)}
       noValidate
       aria-labelledby={`${id}-title`}
@@ -156,7 +160,7 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
           />
         )}
       </Field>
-      <fieldset className="fieldset">
+      <fieldset className={forms.fieldset}>
         <legend>{t('planning.form.duo')}</legend>
         {(['memberA', 'memberB'] as const).map((slot) => (
           <Field key={slot} id={`${id}-${slot}`} label={t(`planning.form.${slot}`)} error={fields[slot]}>
@@ -176,12 +180,12 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
             )}
           </Field>
         ))}
-        {members.length < 2 ? <p className="field-hint">{t('planning.form.needMembers')}</p> : null}
+        {members.length < 2 ? <p className={forms.fieldHint}>{t('planning.form.needMembers')}</p> : null}
       </fieldset>
-      <div className="field">
+      <div className={forms.field}>
         <label htmlFor={`${id}-status`}>{t('planning.form.status')}</label>
         {draft.lockedStatus ? (
-          <p className="field-hint" id={`${id}-status`}>
+          <p className={forms.fieldHint} id={`${id}-status`}>
             {t(`planning.statuses.${draft.lockedStatus as 'planned'}`)} · {t('planning.form.lockedStatus')}
           </p>
         ) : (
@@ -203,7 +207,7 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
         submitLabel={t('planning.form.submit')}
         onCancel={() => onDraft(emptyVisitDraft)}
       >
-        <button type="button" className="button button-quiet" onClick={() => void retire()}>
+        <button type="button" className={cx(buttons.button, buttons.buttonQuiet)} onClick={() => void retire()}>
           {t('planning.form.retire')}
         </button>
       </EditFormButtons>
