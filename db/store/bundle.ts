@@ -1,4 +1,5 @@
 import type { Change } from '../../shared/sync/change';
+import type { SetAsideChange } from '../../shared/sync/replica';
 import {
   BUNDLE_BATCH,
   BundleError,
@@ -99,6 +100,7 @@ interface Totals {
   deferred: number;
   conflicts: number;
   autoResolved: number;
+  setAside: SetAsideChange[];
 }
 
 /**
@@ -163,13 +165,14 @@ export async function importBundleSource(
     { phase: 'verify', ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
   );
   for (const refusal of [checkRefusal, headerRefusal, changeRefusal]) if (refusal !== null) throw refusal;
-  const totals: Totals = { applied: 0, duplicates: 0, deferred: 0, conflicts: 0, autoResolved: 0 };
+  const totals: Totals = { applied: 0, duplicates: 0, deferred: 0, conflicts: 0, autoResolved: 0, setAside: [] };
   const add = (report: ReturnType<LocalStore['applyRemote']>) => {
     totals.applied += report.applied;
     totals.duplicates += report.duplicates;
     totals.deferred += report.deferred;
     totals.conflicts += report.conflicts;
     totals.autoResolved += report.autoResolved ?? 0;
+    for (const item of report.setAside ?? []) totals.setAside.push(item);
   };
   const progress = (done: number, total: number) => options.onProgress?.({ phase: 'apply', done, total });
   if ((header.count === 0 && header.blobs === 0) || single) {

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { planWarnings, PLANNABLE_STATUSES } from '../../../shared/domain/planning';
 import type { CampaignSetup } from '../../../shared/domain/setup';
-import { api } from '../api';
 import { FormStatus } from '../components/FormStatus';
 import { RetiredList } from '../components/RetiredList';
 import { describeError } from '../errors';
+import { retireWithUndo } from '../input/retire';
 import { usePlanningData } from '../data/planning';
 import { NO_FILTERS, usePlanning } from './store';
 import { regionName } from '../workspace/labels';
@@ -56,7 +56,14 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
   const filtering = filters.memberId !== '' || filters.status !== '';
 
   const restore = async (row: (typeof rows)[number]) => {
-    const result = await api.invoke('visits.retire', { id: row.visit.id, retired: false });
+    const result = await retireWithUndo(
+      'visits.retire',
+      { id: row.visit.id, retired: false },
+      t('planning.form.visitSubject', {
+        organisation: row.organisation?.name ?? '',
+        date: formatDate(i18n.language, row.visit.date),
+      }),
+    );
     setRestored(
       result.ok
         ? t('planning.restored', { organisation: row.organisation?.name ?? '' })

@@ -9,6 +9,9 @@ import { Field } from '../components/Field';
 import { OutcomeMessage, useOutcome } from '../components/Outcome';
 import { fieldErrors } from '../errors';
 import { regionName } from '../workspace/labels';
+import { formatDate } from '../format/dates';
+import { RetireButton } from '../input/RetireButton';
+import { retireWithUndo } from '../input/retire';
 
 export interface VisitDraft {
   readonly id: string | null;
@@ -54,11 +57,12 @@ interface VisitFormProps {
 
 /** Plan a visit (organisation, date, duo, status) or change one; a visit is never deleted, it is cancelled or retired. */
 export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const { outcome, error, succeed, fail } = useOutcome();
   const orgRef = useRef<HTMLSelectElement>(null);
   const fields = fieldErrors(t, error);
+  const organisationName = setup.organisations.find((entry) => entry.id === draft.organisationId)?.name ?? '';
   const regions = setup.regions.filter((region) => !region.deleted);
   const organisations = setup.organisations.filter(
     (organisation) => !organisation.deleted || organisation.id === draft.organisationId,
@@ -98,7 +102,14 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
 
   async function retire() {
     if (!draft.id) return;
-    const result = await api.invoke('visits.retire', { id: draft.id, retired: true });
+    const result = await retireWithUndo(
+      'visits.retire',
+      { id: draft.id, retired: true },
+      t('planning.form.visitSubject', {
+        organisation: organisationName,
+        date: formatDate(i18n.language, draft.date),
+      }),
+    );
     if (!result.ok) {
       fail(result.error);
       return;
@@ -203,9 +214,16 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
         submitLabel={t('planning.form.submit')}
         onCancel={() => onDraft(emptyVisitDraft)}
       >
-        <button type="button" className="button button-quiet" onClick={() => void retire()}>
-          {t('planning.form.retire')}
-        </button>
+        <RetireButton
+          name={organisationName}
+          className="button button-quiet"
+          words={{
+            button: t('planning.form.retire'),
+            question: t('planning.form.retireQuestion', { organisation: organisationName }),
+            yes: t('planning.form.yesRetire'),
+          }}
+          onConfirm={() => void retire()}
+        />
       </EditFormButtons>
       <OutcomeMessage outcome={outcome} />
     </form>
