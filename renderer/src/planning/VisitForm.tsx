@@ -12,6 +12,10 @@ import { regionName } from '../workspace/labels';
 import { formatDate } from '../format/dates';
 import { RetireButton } from '../input/RetireButton';
 import { retireWithUndo } from '../input/retire';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
 
 export interface VisitDraft {
   readonly id: string | null;
@@ -121,7 +125,7 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
 
   return (
     <form
-      className="card form"
+      className={cx(layout.card, forms.form)}
       onSubmit={(event) => void submit(event)}
       noValidate
       aria-labelledby={`${id}-title`}
@@ -167,7 +171,7 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
           />
         )}
       </Field>
-      <fieldset className="fieldset">
+      <fieldset className={forms.fieldset}>
         <legend>{t('planning.form.duo')}</legend>
         {(['memberA', 'memberB'] as const).map((slot) => (
           <Field key={slot} id={`${id}-${slot}`} label={t(`planning.form.${slot}`)} error={fields[slot]}>
@@ -187,12 +191,12 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
             )}
           </Field>
         ))}
-        {members.length < 2 ? <p className="field-hint">{t('planning.form.needMembers')}</p> : null}
+        {members.length < 2 ? <p className={forms.fieldHint}>{t('planning.form.needMembers')}</p> : null}
       </fieldset>
-      <div className="field">
+      <div className={forms.field}>
         <label htmlFor={`${id}-status`}>{t('planning.form.status')}</label>
         {draft.lockedStatus ? (
-          <p className="field-hint" id={`${id}-status`}>
+          <p className={forms.fieldHint} id={`${id}-status`}>
             {t(`planning.statuses.${draft.lockedStatus as 'planned'}`)} · {t('planning.form.lockedStatus')}
           </p>
         ) : (
@@ -216,7 +220,7 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
       >
         <RetireButton
           name={organisationName}
-          className="button button-quiet"
+          className={cx(buttons.button, buttons.buttonQuiet)}
           words={{
             button: t('planning.form.retire'),
             question: t('planning.form.retireQuestion', { organisation: organisationName }),
