@@ -9,12 +9,12 @@ import { RetiredList } from '../components/RetiredList';
 import { describeError, fieldErrors } from '../errors';
 import { RetireButton } from '../input/RetireButton';
 import { retireWithUndo } from '../input/retire';
-import { cx } from '../components/cx';
 import buttons from '../components/button.module.css';
 import forms from '../components/form.module.css';
 import layout from '../components/layout.module.css';
 import lists from '../components/list.module.css';
 import styles from './EditableList.module.css';
+import { cx } from '../components/cx';
 
 export interface EditableItem {
   readonly id: string;
@@ -175,9 +175,11 @@ export function EditableList(props: EditableListProps) {
               </form>
             ) : (
               <>
-                <div className={lists.editableText} data-testid="item-name">
-                  {item.tag ? <span className={layout.codeTag}>{item.tag}</span> : null}
-                  <span>{item.label}</span>
+                <div className={styles.text} data-testid="list-item-text">
+                  <span className={styles.label}>
+                    {item.tag ? <span className={cx(layout.codeTag, styles.tag)}>{item.tag}</span> : null}
+                    {item.label}
+                  </span>
                   {item.detail ? <span className={cx(layout.muted, lists.editableDetail)}>{item.detail}</span> : null}
                 </div>
                 <div className={layout.rowActions}>
@@ -231,9 +233,11 @@ export function EditableList(props: EditableListProps) {
         items={retired}
         keyOf={(item) => item.id}
         show={(item) => (
-          <div className={lists.editableText}>
-            {item.tag ? <span className={layout.codeTag}>{item.tag}</span> : null}
-            <span>{item.label}</span>
+          <div className={styles.text}>
+            <span className={styles.label}>
+              {item.tag ? <span className={cx(layout.codeTag, styles.tag)}>{item.tag}</span> : null}
+              {item.label}
+            </span>
           </div>
         )}
         restoreLabel={(item) => t('setup.list.restoreLabel', { name: item.label })}

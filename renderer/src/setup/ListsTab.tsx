@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignSetup } from '../../../shared/domain/setup';
 import { maxChars } from '../../../shared/sync/limits';
 import { EditableList } from './EditableList';
-import { cx } from '../components/cx';
 import forms from '../components/form.module.css';
 import layout from '../components/layout.module.css';
 import styles from './ListsTab.module.css';
+import { cx } from '../components/cx';
 
 /** The controlled lists: sectors, regions, per sector the guiding questions and respondent groups, and stakeholder categories. */
 export function ListsTab({ setup }: { readonly setup: CampaignSetup }) {
@@ -21,7 +21,7 @@ export function ListsTab({ setup }: { readonly setup: CampaignSetup }) {
   const [regionKind, setRegionKind] = useState<'province' | 'city'>('province');
 
   return (
-    <div className={styles.listsGrid}>
+    <div className={styles.grid} data-testid="setup-lists">
       <EditableList
         kind="sectors"
         campaignId={campaignId}
@@ -100,7 +100,7 @@ export function ListsTab({ setup }: { readonly setup: CampaignSetup }) {
           ) : null}
         </div>
         {sector && sectorId ? (
-          <div className={styles.listsGrid}>
+          <div className={styles.grid}>
             <EditableList
               key={`gq-${sectorId}`}
               kind="guiding_questions"

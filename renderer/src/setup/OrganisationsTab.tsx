@@ -13,10 +13,11 @@ import { RetireButton } from '../input/RetireButton';
 import { retireWithUndo } from '../input/retire';
 import { regionName } from '../workspace/labels';
 import { ImportPanel } from './ImportPanel';
-import { cx } from '../components/cx';
 import buttons from '../components/button.module.css';
 import forms from '../components/form.module.css';
 import layout from '../components/layout.module.css';
+import styles from './OrganisationsTab.module.css';
+import { cx } from '../components/cx';
 
 interface Draft {
   readonly id: string | null;
@@ -83,7 +84,7 @@ export function OrganisationsTab({ setup }: { readonly setup: CampaignSetup }) {
   }
 
   return (
-    <div className={layout.columns}>
+    <div className={layout.columns} data-testid="setup-organisations">
       <section aria-labelledby={`${id}-list`}>
         <div className={layout.sectionHeader}>
           <h2 id={`${id}-list`}>{t('setup.organisations.title')}</h2>
@@ -124,40 +125,44 @@ export function OrganisationsTab({ setup }: { readonly setup: CampaignSetup }) {
                   <tr key={organisation.id}>
                     <th scope="row">
                       {organisation.name}
-                      {organisation.address ? <div className={layout.muted}>{organisation.address}</div> : null}
+                      {organisation.address ? (
+                        <div className={cx(layout.muted, styles.address)}>{organisation.address}</div>
+                      ) : null}
                     </th>
                     <td>{sectorOf(organisation)?.code ?? '—'}</td>
                     <td>{regionOf(organisation) ? regionName(t, regionOf(organisation)!) : '—'}</td>
-                    <td className={layout.muted}>{organisation.contact ?? ''}</td>
-                    <td className={layout.rowActions}>
-                      <button
-                        type="button"
-                        className={buttons.textButton}
-                        aria-label={t('setup.organisations.editLabel', { name: organisation.name ?? '' })}
-                        onClick={() => {
-                          setDraft({
-                            id: organisation.id,
-                            name: organisation.name ?? '',
-                            sectorId: organisation.sector_id ?? '',
-                            regionId: organisation.region_id ?? '',
-                            address: organisation.address ?? '',
-                            contact: organisation.contact ?? '',
-                          });
-                          setError(null);
-                          nameRef.current?.focus();
-                        }}
-                      >
-                        {t('setup.organisations.edit')}
-                      </button>
-                      <RetireButton
-                        name={organisation.name ?? ''}
-                        title={
-                          (setup.visitsPerOrganisation[organisation.id] ?? 0) > 0
-                            ? t('setup.organisations.inUse')
-                            : undefined
-                        }
-                        onConfirm={() => void retire(organisation, true)}
-                      />
+                    <td className={cx(layout.muted, styles.contact)}>{organisation.contact ?? ''}</td>
+                    <td className={styles.actions}>
+                      <div className={styles.actionRow}>
+                        <button
+                          type="button"
+                          className={buttons.textButton}
+                          aria-label={t('setup.organisations.editLabel', { name: organisation.name ?? '' })}
+                          onClick={() => {
+                            setDraft({
+                              id: organisation.id,
+                              name: organisation.name ?? '',
+                              sectorId: organisation.sector_id ?? '',
+                              regionId: organisation.region_id ?? '',
+                              address: organisation.address ?? '',
+                              contact: organisation.contact ?? '',
+                            });
+                            setError(null);
+                            nameRef.current?.focus();
+                          }}
+                        >
+                          {t('setup.organisations.edit')}
+                        </button>
+                        <RetireButton
+                          name={organisation.name ?? ''}
+                          title={
+                            (setup.visitsPerOrganisation[organisation.id] ?? 0) > 0
+                              ? t('setup.organisations.inUse')
+                              : undefined
+                          }
+                          onConfirm={() => void retire(organisation, true)}
+                        />
+                      </div>
                     </td>
                   </tr>
                 ))}
