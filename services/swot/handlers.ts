@@ -22,6 +22,7 @@ import { toScoringScope } from '../../shared/swot/scoring-scope';
 import { ServiceError } from '../errors';
 import type { HandlersOf } from '../handler';
 import { readIdentity, requireAuthor } from '../identity';
+import { describeRecord } from '../conflicts/describe';
 import { withInverse, type RowRef } from '../undo/inverse';
 import { conversationsByScope, memberNames, readScope, sortByCreation, teamGroupId, type ScopeRecords } from './scope';
 
@@ -75,6 +76,7 @@ function conflictViews(store: LocalStore, records: ScopeRecords, names: Map<stri
       itemId: onItem ? conflict.rowId : null,
       lemmaId: onLemma ? conflict.rowId : null,
       column: conflict.column as SwotConflictView['column'],
+      record: describeRecord(store, conflict.table, conflict.rowId),
       mine: show(mine.value),
       theirs: show(theirs.value),
       theirsAuthor: names.get(theirs.author) ?? theirs.author,
