@@ -1,0 +1,176 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { generateDemo } from '../../db/demo/demo';
+import type { Profile } from '../../db/profile';
+import { listConversations, listVisits, saveNote } from '../../db/repositories/fieldwork';
+import { createBundle, importBundleBytes } from '../../db/store/bundle';
+import { connectLan, startLanListener } from '../../services/lan/endpoint';
+import { loadOrCreateIdentity, type LanIdentity } from '../../services/lan/identity';
+import { PeerList } from '../../services/lan/peers';
+import type { SessionContext } from '../../services/lan/session';
+import { openTestProfile, tempDir } from '../support/profile';
+import { median, round } from '../support/stats';
+
+/**
+ * Issue 12: duo sync over the local network (services/lan/), two profiles on 127.0.0.1 over
+ * mutual TLS, against the same exchange through a duo file written to and read from disk, in the
+ * same run, interleaved. Two figures:
+ * - one edit's travel time laptop → laptop (a note saved on A until it is stored on B);
+ * - a full season to a fresh laptop (goal: LAN ≤ 2× the file).
+ * Both laptops are paired once (their certificates pinned); the file side is createBundle, a
+ * write, a read and importBundleBytes, as the duo dialog does without encryption.
+ */
+export async function run(options: { full: boolean }): Promise<Record<string, unknown>> {
+  const work = tempDir('veldwerk-bench-lan-');
+  try {
+    for (const side of ['id-a', 'id-b']) mkdirSync(path.join(work.dir, side));
+    const identities = {
+      a: await loadOrCreateIdentity(path.join(work.dir, 'id-a')),
+      b: await loadOrCreateIdentity(path.join(work.dir, 'id-b')),
+    };
+    const peers = { a: new PeerList(path.join(work.dir, 'id-a')), b: new PeerList(path.join(work.dir, 'id-b')) };
+    return {
+      editTravel: await editTravel(work.dir, identities, peers, options.full ? 60 : 20),
+      seasonExchange: await seasonExchange(work.dir, identities, peers, options.full ? 5 : 2),
+      goalSeasonRatio: 2,
+    };
+  } finally {
+    work.remove();
+  }
+}
+
+type Pair<T> = { readonly a: T; readonly b: T };
+
+function pin(peers: Pair<PeerList>, identities: Pair<LanIdentity>, nodes: Pair<string>): void {
+  const pairedAt = new Date().toISOString();
+  peers.a.add({ fingerprint: identities.b.fingerprint, node: nodes.b, pairedAt });
+  peers.b.add({ fingerprint: identities.a.fingerprint, node: nodes.a, pairedAt });
+}
+
+function context(profile: Profile, peers: PeerList): SessionContext {
+  return { store: profile.store, blobs: profile.blobs, peers, partials: new Map(), offered: new Map() };
+}
+
+/** One LAN session from a to b (b listens), answered when both sides imported. */
+async function lanExchange(
+  identities: Pair<LanIdentity>,
+  peers: Pair<PeerList>,
+  profiles: Pair<Profile>,
+): Promise<void> {
+  let done: () => void = () => undefined;
+  const listened = new Promise<void>((resolve) => (done = resolve));
+  const listener = await startLanListener({
+    identity: identities.b,
+    context: context(profiles.b, peers.b),
+    host: '127.0.0.1',
+    onSession: () => done(),
+  });
+  try {
+    await connectLan({
+      identity: identities.a,
+      context: context(profiles.a, peers.a),
+      host: '127.0.0.1',
+      port: listener.port,
+      mode: 'sync',
+    });
+    await listened;
+  } finally {
+    await listener.close();
+  }
+}
+
+/** The same through a duo file: a's bundle for b written and read back, imported on b, and b's back. */
+async function fileExchange(dir: string, profiles: Pair<Profile>): Promise<void> {
+  const file = path.join(dir, 'exchange.vwb');
+  const there = await createBundle(profiles.a.store, { forPeer: profiles.b.store.node, blobs: profiles.a.blobs });
+  writeFileSync(file, there.bytes);
+  await importBundleBytes(profiles.b.store, readFileSync(file), { allowNewCampaign: true, blobs: profiles.b.blobs });
+  const back = await createBundle(profiles.b.store, { forPeer: profiles.a.store.node, blobs: profiles.b.blobs });
+  writeFileSync(file, back.bytes);
+  await importBundleBytes(profiles.a.store, readFileSync(file), { allowNewCampaign: true, blobs: profiles.a.blobs });
+}
+
+async function editTravel(
+  dir: string,
+  identities: Pair<LanIdentity>,
+  peers: Pair<PeerList>,
+  runs: number,
+): Promise<Record<string, unknown>> {
+  const profiles = {
+    a: openTestProfile(path.join(dir, 'edit-a')),
+    b: openTestProfile(path.join(dir, 'edit-b')),
+  };
+  try {
+    generateDemo(profiles.a.store, { size: 'small' });
+    pin(peers, identities, { a: profiles.a.store.node, b: profiles.b.store.node });
+    // Both laptops hold the campaign first; then each round carries one edit.
+    await lanExchange(identities, peers, profiles);
+    const campaign = profiles.a.store.list('campaigns')[0]!;
+    const visit = listVisits(profiles.a.store, campaign.id)[0]!;
+    const conversation = listConversations(profiles.a.store, visit.id)[0]!;
+    const lanTimes: number[] = [];
+    const fileTimes: number[] = [];
+    for (let index = 0; index < runs; index += 1) {
+      for (const side of index % 2 === 0 ? ['lan', 'file'] : ['file', 'lan']) {
+        saveNote(profiles.a.store, {
+          conversationId: conversation.id,
+          guidingQuestionId: null,
+          authorId: visit.member_a!,
+          text: `Bench ${side} ${index}: de partners zijn tevreden over de samenwerking.`,
+        });
+        const started = performance.now();
+        if (side === 'lan') await lanExchange(identities, peers, profiles);
+        else await fileExchange(dir, profiles);
+        (side === 'lan' ? lanTimes : fileTimes).push(performance.now() - started);
+      }
+    }
+    const lanMs = median(lanTimes);
+    const fileMs = median(fileTimes);
+    return { runs, lanMedianMs: round(lanMs, 1), fileMedianMs: round(fileMs, 1), ratio: round(lanMs / fileMs, 3) };
+  } finally {
+    profiles.a.close();
+    profiles.b.close();
+  }
+}
+
+async function seasonExchange(
+  dir: string,
+  identities: Pair<LanIdentity>,
+  peers: Pair<PeerList>,
+  runs: number,
+): Promise<Record<string, unknown>> {
+  const source = openTestProfile(path.join(dir, 'season-a'));
+  try {
+    generateDemo(source.store, { size: 'season', seed: 2015 });
+    const bundleBytes = (await createBundle(source.store, { blobs: source.blobs })).bytes.length;
+    const lanTimes: number[] = [];
+    const fileTimes: number[] = [];
+    for (let index = 0; index < runs; index += 1) {
+      for (const side of index % 2 === 0 ? ['lan', 'file'] : ['file', 'lan']) {
+        // A fresh laptop each time: the whole season travels.
+        const fresh = openTestProfile(path.join(dir, `season-b-${side}-${index}`));
+        try {
+          const profiles = { a: source, b: fresh };
+          pin(peers, identities, { a: source.store.node, b: fresh.store.node });
+          const started = performance.now();
+          if (side === 'lan') await lanExchange(identities, peers, profiles);
+          else await fileExchange(dir, profiles);
+          (side === 'lan' ? lanTimes : fileTimes).push(performance.now() - started);
+        } finally {
+          fresh.close();
+        }
+      }
+    }
+    const lanMs = median(lanTimes);
+    const fileMs = median(fileTimes);
+    return {
+      runs,
+      bundleBytes,
+      lanMedianMs: round(lanMs),
+      fileMedianMs: round(fileMs),
+      ratio: round(lanMs / fileMs, 3),
+    };
+  } finally {
+    source.close();
+  }
+}
