@@ -52,3 +52,14 @@ export function reportSectionId(report: string, templateKey: string, visitId: st
 export function reportTemplateId(campaignId: string, kind: string): string {
   return deterministicId('rt', campaignId, kind);
 }
+
+/** A rejected SWOT suggestion of a scope: a group of items (lemma null) or one item → lemma hint. */
+export function suggestionRejectionId(
+  campaignId: string,
+  sectorId: string,
+  groupId: string,
+  itemIds: readonly string[],
+  lemmaId: string | null,
+): string {
+  return deterministicId('sr', campaignId, sectorId, groupId, lemmaId, ...[...itemIds].sort());
+}
