@@ -3,7 +3,9 @@ import { WrongPassphraseError } from '../db/crypto/passphrase';
 import { obtainProfileKey, profileKeyState } from '../db/crypto/vault';
 import { passphraseWrapper } from '../db/crypto/wrappers';
 import { openProfile, type OpenProfileOptions, type Profile } from '../db/profile';
+import { defaultProfileDir } from '../services/paths';
 import { UsageError, type CliIo } from './io';
+import { watchMigrationMoves } from '../services/reports/moves';
 
 /** The option every command that opens a profile takes (parseArgs shape). The passphrase is never an argument. */
 export const passphraseOption = { 'passphrase-stdin': { type: 'boolean' } } as const;
@@ -67,12 +69,18 @@ export async function readDuoPassphrase(
  * Opens a profile for a command: unlocks its key with the passphrase (a new profile, or an older
  * plaintext one, is locked with it and encrypted), then the one openProfile every caller uses.
  */
+/** The profile folder a command works on: --profile, else $VELDWERK_PROFILE or the desktop app's profile. */
+export function cliProfileDir(io: CliIo, values: { profile?: string | undefined }): string {
+  return values.profile ?? defaultProfileDir(io.env);
+}
+
+/** Opens the profile of `cliProfileDir`, unlocked with the passphrase of `readPassphrase`. */
 export async function openCliProfile(
   io: CliIo,
-  values: { 'passphrase-stdin'?: boolean | undefined },
-  dir: string,
+  values: { profile?: string | undefined; 'passphrase-stdin'?: boolean | undefined },
   options: Omit<OpenProfileOptions, 'key'> & { readonly stdinLines?: readonly string[] } = {},
 ): Promise<Profile> {
+  const dir = cliProfileDir(io, values);
   const { stdinLines, ...open } = options;
   const passphrase = await readPassphrase(io, values, stdinLines);
   const state = profileKeyState(dir);
@@ -86,5 +94,8 @@ export async function openCliProfile(
   if (state.kind === 'plaintext')
     io.stderr(`Encrypting the profile in ${dir} (made by an older, unencrypted version)…\n`);
   if (state.kind === 'new') io.stderr(`A new profile in ${dir}, encrypted; its key is locked with your passphrase.\n`);
-  return openProfile(dir, { ...open, key });
+  const profile = openProfile(dir, { ...open, key });
+  // What a command imports (a duo file) is repaired like in the app (services/reports/moves.ts).
+  watchMigrationMoves(profile.store);
+  return profile;
 }

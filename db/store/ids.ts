@@ -53,6 +53,11 @@ export function reportTemplateId(campaignId: string, kind: string): string {
   return deterministicId('rt', campaignId, kind);
 }
 
+/** The version a report keeps of a section's document before two laptops' migration moves are merged (services/reports/moves.ts). */
+export function moveRepairVersionId(sectionId: string, moves: readonly number[]): string {
+  return deterministicId('rv', sectionId, ...[...moves].sort((a, b) => a - b).map(String));
+}
+
 /** A rejected SWOT suggestion of a scope: a group of items (lemma null) or one item → lemma hint. */
 export function suggestionRejectionId(
   campaignId: string,

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, isLanguage } from '../../../shared/i18n';
-import { useApp } from '../stores/app';
+import { useApp } from './language-store';
 
 export function LanguageSwitch() {
   const { t } = useTranslation();
