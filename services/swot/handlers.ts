@@ -22,7 +22,7 @@ import { ServiceError } from '../errors';
 import type { HandlersOf } from '../handler';
 import { readIdentity, requireAuthor } from '../identity';
 import { createSuggestionHandlers } from './suggestions';
-import { applyUndo, withInverse, type RowRef } from './undo';
+import { withInverse, type RowRef } from '../undo/inverse';
 import {
   byCreation,
   conversationsByScope,
@@ -460,8 +460,6 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
         kappa: result.kappa,
       };
     },
-
-    'swot.undo': ({ steps }) => applyUndo(store, steps, (campaignId) => requireAuthor(profile, campaignId)),
 
     'swot.team': ({ campaignId, sectorId }) => {
       const sector = store.get('sectors', sectorId);

@@ -13,6 +13,7 @@ import { reportChannels } from './reports';
 import { exportChannels } from './export';
 import { conflictsChannels } from './conflicts';
 import { vaultChannels } from './vault';
+import { undoChannels } from './undo';
 
 /**
  * The one contract between the UI and the services: every call the renderer can make,
@@ -43,6 +44,7 @@ export const contract = {
   ...exportChannels,
   ...conflictsChannels,
   ...vaultChannels,
+  ...undoChannels,
 } as const;
 
 export type Contract = typeof contract;
