@@ -13,6 +13,7 @@ import { reportChannels } from './reports';
 import { exportChannels } from './export';
 import { conflictsChannels } from './conflicts';
 import { vaultChannels } from './vault';
+import { lanChannels } from './lan';
 import { undoChannels } from './undo';
 
 /**
@@ -44,6 +45,7 @@ export const contract = {
   ...exportChannels,
   ...conflictsChannels,
   ...vaultChannels,
+  ...lanChannels,
   ...undoChannels,
 } as const;
 
