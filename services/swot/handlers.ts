@@ -21,6 +21,7 @@ import { toScoringScope } from '../../shared/swot/scoring-scope';
 import { ServiceError } from '../errors';
 import type { HandlersOf } from '../handler';
 import { readIdentity, requireAuthor } from '../identity';
+import { describeRecord } from '../conflicts/describe';
 import { createSuggestionHandlers } from './suggestions';
 import { withInverse, type RowRef } from '../undo/inverse';
 import {
@@ -80,6 +81,7 @@ function conflictViews(store: LocalStore, records: ScopeRecords, names: Map<stri
       itemId: onItem ? conflict.rowId : null,
       lemmaId: onLemma ? conflict.rowId : null,
       column: conflict.column as SwotConflictView['column'],
+      record: describeRecord(store, conflict.table, conflict.rowId),
       mine: show(mine.value),
       theirs: show(theirs.value),
       theirsAuthor: names.get(theirs.author) ?? theirs.author,
