@@ -239,9 +239,9 @@ export class LocalStore implements SyncReplica {
 
   // ---------------------------------------------------------------- questions of the log (see log-reads.ts)
 
-  /** When each row of a table was created: the id (hlc) of its first change, by row id. */
-  firstChangeIds(table: TableName, campaign: string): Map<string, string> {
-    return logReads.firstChangeIds(this.core, table, campaign);
+  /** When each of these rows of a table was created: the id (hlc) of its first change, by row id. */
+  firstChangeIds(table: TableName, campaign: string, rowIds: readonly string[]): Map<string, string> {
+    return logReads.firstChangeIds(this.core, table, campaign, rowIds);
   }
 
   /** Per row, the value of a column that one author set last (their own latest choice). */

@@ -24,15 +24,7 @@ import { readIdentity, requireAuthor } from '../identity';
 import { describeRecord } from '../conflicts/describe';
 import { createSuggestionHandlers } from './suggestions';
 import { withInverse, type RowRef } from '../undo/inverse';
-import {
-  byCreation,
-  conversationsByScope,
-  creationOrder,
-  memberNames,
-  readScope,
-  teamGroupId,
-  type ScopeRecords,
-} from './scope';
+import { conversationsByScope, memberNames, readScope, sortByCreation, teamGroupId, type ScopeRecords } from './scope';
 
 type SwotHandlers = HandlersOf<typeof swotChannels>;
 
@@ -116,7 +108,6 @@ export function buildBoard(profile: Profile, campaignId: string, sectorId: strin
     display: row.display,
     cells: row.cells,
   }));
-  const lemmaOrder = creationOrder(store, 'lemmas', campaignId);
   return {
     scope: { campaignId, sectorId, groupId, sectorName: records.sectorName, groupName: records.groupName },
     conversations: records.conversations.map(({ conversation, label, date }) => ({
@@ -126,7 +117,7 @@ export function buildBoard(profile: Profile, campaignId: string, sectorId: strin
       date,
     })),
     items: records.items.map((item) => itemView(item, names)),
-    lemmas: byCreation(records.lemmas, lemmaOrder).map(lemmaView),
+    lemmas: sortByCreation(store, 'lemmas', campaignId, records.lemmas).map(lemmaView),
     scored,
     notRetainedItemIds: result.notRetained.map((item) => item.id),
     matrix: { rows, maxCell: matrix.maxCell },
@@ -220,14 +211,16 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
       const campaignId = conversation.campaign_id;
       const visit = conversation.visit_id ? store.get('visits', conversation.visit_id) : undefined;
       const organisation = visit?.organisation_id ? store.get('organisations', visit.organisation_id) : undefined;
-      const order = creationOrder(store, 'swot_items', campaignId);
       const identity = readIdentity(profile, campaignId);
       return {
         conversationId,
         label: organisation?.name ?? conversationId,
-        items: byCreation(store.list('swot_items', { conversation_id: conversationId }), order).map((item) =>
-          itemView(item, names(campaignId)),
-        ),
+        items: sortByCreation(
+          store,
+          'swot_items',
+          campaignId,
+          store.list('swot_items', { conversation_id: conversationId }),
+        ).map((item) => itemView(item, names(campaignId))),
         currentAuthorId: identity.memberId ?? '',
       };
     },

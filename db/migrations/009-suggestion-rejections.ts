@@ -13,8 +13,8 @@ CREATE TABLE suggestion_rejections (
 CREATE INDEX suggestion_rejections_scope ON suggestion_rejections (sector_id, respondent_group_id);
 `;
 
-export const migration008: Migration = {
-  version: 8,
+export const migration009: Migration = {
+  version: 9,
   name: 'suggestion-rejections',
   up: (db) => {
     db.exec(SQL);
