@@ -8,6 +8,7 @@ import type { SetupListKind } from '../../shared/domain/setup';
 import { ServiceError } from '../errors';
 import type { HandlersOf } from '../handler';
 import { signedBy } from '../identity';
+import { requireMayChangeMembers } from './member-rights';
 
 type SetupHandlers = HandlersOf<typeof setupChannels>;
 
@@ -262,6 +263,7 @@ export function createSetupHandlers(profile: Profile): SetupHandlers {
 
     'members.add': (input) => {
       requireCampaign(profile, input.campaignId);
+      requireMayChangeMembers(profile, input.campaignId);
       const same = input.allowDuplicate
         ? null
         : findSameMember(store.list('members', { campaign_id: input.campaignId }, { includeDeleted: true }), input);
@@ -282,6 +284,7 @@ export function createSetupHandlers(profile: Profile): SetupHandlers {
 
     'members.update': (input) => {
       requireRow(store, 'members', input.id);
+      requireMayChangeMembers(profile, store.campaignOf('members', input.id));
       store.update(
         'members',
         input.id,
@@ -300,6 +303,7 @@ export function createSetupHandlers(profile: Profile): SetupHandlers {
 
     'members.retire': ({ id, retired }) => {
       requireRow(store, 'members', id);
+      requireMayChangeMembers(profile, store.campaignOf('members', id));
       const signed = signedBy(profile, store.campaignOf('members', id));
       if (retired) store.remove('members', id, signed);
       else store.restore('members', id, signed);
