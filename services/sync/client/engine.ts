@@ -386,13 +386,13 @@ export class SyncEngine {
 /**
  * Refusals someone can mend, so the refused change is worth sending again (each round, before the
  * new changes) until it is stored: AUTHOR_MISMATCH (the team lead puts the right address on the
- * member, or the member chosen as "Ik ben" gets it) and MEMBERS_TEAM_LEAD_ONLY (the account gets
- * the team-lead role). The refused changes stay in the laptop's log and apply there; the list of
- * waiting ones is kept per server and campaign in the sync state (`refusedPushKey`), so it
- * survives a restart. Other refusals are final (the server corrected the field, or the change
- * can never be stored) and are reported in their round only.
+ * member the change is signed as). The refused changes stay in the laptop's log and apply there;
+ * the list of waiting ones is kept per server and campaign in the sync state (`refusedPushKey`),
+ * so it survives a restart. Other refusals are final and listed in their round only: the server
+ * corrected the field (FIELD_SERVER_OWNED, and MEMBERS_TEAM_LEAD_ONLY, whose member rows the
+ * server re-asserts: the lead's team is the one that counts), or the change can never be stored.
  */
-export const MENDABLE: ReadonlySet<ReasonCode> = new Set<ReasonCode>(['AUTHOR_MISMATCH', 'MEMBERS_TEAM_LEAD_ONLY']);
+export const MENDABLE: ReadonlySet<ReasonCode> = new Set<ReasonCode>(['AUTHOR_MISMATCH']);
 /** At most this many refused changes wait per campaign (the newest are kept). */
 const MAX_WAITING_REFUSED = 5000;
 
