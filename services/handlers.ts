@@ -16,7 +16,10 @@ import { createSearchHandlers } from './search/search';
 import { createReportHandlers } from './reports/handlers';
 import { createExportHandlers, type ExportHost } from './export/handlers';
 import { createConflictHandlers } from './conflicts/conflicts';
+import { createUndoHandlers } from './undo/handlers';
 import { openProfileVaultHandlers, type VaultHandlers } from './vault/handlers';
+import { LanController } from './lan/controller';
+import { createLanHandlers } from './lan/handlers';
 
 export interface ServiceContext {
   readonly profile: Profile;
@@ -30,6 +33,8 @@ export interface ServiceContext {
   readonly events?: EventHub;
   /** The profile's lock (services/vault/session.ts); absent, the profile stays open. */
   readonly vault?: VaultHandlers;
+  /** The duo dialog's network part; absent, one without a server connection is made (tests). */
+  readonly lan?: LanController;
 }
 
 /** The services behind the contract: plain Node, the same for Electron IPC and the HTTP bridge. */
@@ -54,6 +59,8 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createReportHandlers(context.profile, context.sync),
     ...createExportHandlers(context.profile, context.jobs, context.exportHost),
     ...createConflictHandlers(context.profile),
+    ...createUndoHandlers(context.profile),
     ...(context.vault ?? openProfileVaultHandlers(context.profile)),
+    ...createLanHandlers(context.lan ?? new LanController(context.profile)),
   };
 }

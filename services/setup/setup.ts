@@ -8,6 +8,7 @@ import type { SetupListKind } from '../../shared/domain/setup';
 import { ServiceError } from '../errors';
 import type { HandlersOf } from '../handler';
 import { signedBy } from '../identity';
+import { retireRecord } from '../undo/retire';
 import { requireMayChangeMembers } from './member-rights';
 
 type SetupHandlers = HandlersOf<typeof setupChannels>;
@@ -189,9 +190,7 @@ export function createSetupHandlers(profile: Profile): SetupHandlers {
 
     'setup.retireItem': ({ kind, id, retired }) => {
       requireRow(store, kind, id);
-      if (retired) store.remove(kind, id);
-      else store.restore(kind, id);
-      return { id };
+      return retireRecord(profile, kind, id, retired);
     },
 
     'organisations.add': (input) => {
@@ -229,10 +228,7 @@ export function createSetupHandlers(profile: Profile): SetupHandlers {
 
     'organisations.retire': ({ id, retired }) => {
       requireRow(store, 'organisations', id);
-      const signed = signedBy(profile, store.campaignOf('organisations', id));
-      if (retired) store.remove('organisations', id, signed);
-      else store.restore('organisations', id, signed);
-      return { id };
+      return retireRecord(profile, 'organisations', id, retired);
     },
 
     'organisations.importPreview': ({ campaignId, csv }) => {
@@ -304,10 +300,7 @@ export function createSetupHandlers(profile: Profile): SetupHandlers {
     'members.retire': ({ id, retired }) => {
       requireRow(store, 'members', id);
       requireMayChangeMembers(profile, store.campaignOf('members', id));
-      const signed = signedBy(profile, store.campaignOf('members', id));
-      if (retired) store.remove('members', id, signed);
-      else store.restore('members', id, signed);
-      return { id };
+      return retireRecord(profile, 'members', id, retired);
     },
   };
 }

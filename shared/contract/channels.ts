@@ -13,6 +13,8 @@ import { reportChannels } from './reports';
 import { exportChannels } from './export';
 import { conflictsChannels } from './conflicts';
 import { vaultChannels } from './vault';
+import { lanChannels } from './lan';
+import { undoChannels } from './undo';
 
 /**
  * The one contract between the UI and the services: every call the renderer can make,
@@ -43,6 +45,8 @@ export const contract = {
   ...exportChannels,
   ...conflictsChannels,
   ...vaultChannels,
+  ...lanChannels,
+  ...undoChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -55,11 +55,14 @@ describe('campaign workspace and set-up in Chromium (browser mode)', () => {
     // The list re-reads through the data layer after the change event: wait for the new order.
     await expect
       .poll(async () => {
-        const names = await categories.locator('ol > li .editable-text').allTextContents();
+        const names = await categories.getByTestId('list-item-text').allTextContents();
         return names.length - names.indexOf('Justitie en politie');
       })
       .toBe(2);
     await categories.getByRole('button', { name: '„Justitie en politie” buiten gebruik stellen' }).click();
+    // Nothing is retired before the explicit confirmation, which takes the focus.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Ja, buiten gebruik');
+    await page.keyboard.press('Enter');
     await categories.getByText('Buiten gebruik (1)').click();
     await categories.getByRole('button', { name: '„Justitie en politie” terug in gebruik nemen' }).waitFor();
     await screenshot(page, 'setup-lists-edited-nl');

@@ -1,5 +1,5 @@
 import type { ChannelName } from '../../../shared/contract/channels';
-import type { LocalTopic } from '../../../shared/contract/events';
+import { LOCAL_TOPICS, type LocalTopic } from '../../../shared/contract/events';
 import type { TableName } from '../../../shared/sync/schema';
 
 /**
@@ -92,10 +92,12 @@ export const CHANNEL_READS: Partial<Readonly<Record<ChannelName, Reads>>> = {
   // Outcomes arrive with a sync round (local state) and name records of the visit's tables.
   'workflow.ownHeld': { tables: VISIT_TABLES, local: ['sync'] },
   'vault.status': { tables: [], local: ['vault'] },
+  // Paired partners are named by the members who wrote on their laptop.
+  'lan.status': { tables: ['members'], local: ['lan'] },
 };
 
 /** Every table and every topic: what an undeclared channel is taken to read. */
-const EVERYTHING: Reads = { tables: 'all', local: ['sync', 'identity', 'jobs', 'vault'] };
+const EVERYTHING: Reads = { tables: 'all', local: LOCAL_TOPICS };
 
 export function readsOf(channel: string): Reads {
   return Object.prototype.hasOwnProperty.call(CHANNEL_READS, channel)

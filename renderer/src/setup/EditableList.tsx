@@ -7,6 +7,9 @@ import { Field } from '../components/Field';
 import { FormStatus } from '../components/FormStatus';
 import { RetiredList } from '../components/RetiredList';
 import { describeError, fieldErrors } from '../errors';
+import { RetireButton } from '../input/RetireButton';
+import { retireWithUndo } from '../input/retire';
+import styles from './EditableList.module.css';
 
 export interface EditableItem {
   readonly id: string;
@@ -96,7 +99,11 @@ export function EditableList(props: EditableListProps) {
   }
 
   async function retire(item: EditableItem, value: boolean) {
-    const result = await api.invoke('setup.retireItem', { kind: props.kind, id: item.id, retired: value });
+    const result = await retireWithUndo(
+      'setup.retireItem',
+      { kind: props.kind, id: item.id, retired: value },
+      item.label,
+    );
     if (!result.ok) {
       setStatus(describeError(t, result.error));
       return;
@@ -159,9 +166,11 @@ export function EditableList(props: EditableListProps) {
               </form>
             ) : (
               <>
-                <div className="editable-text">
-                  {item.tag ? <span className="code-tag">{item.tag}</span> : null}
-                  <span>{item.label}</span>
+                <div className={styles.text} data-testid="list-item-text">
+                  <span className={styles.label}>
+                    {item.tag ? <span className={`code-tag ${styles.tag}`}>{item.tag}</span> : null}
+                    {item.label}
+                  </span>
                   {item.detail ? <span className="muted editable-detail">{item.detail}</span> : null}
                 </div>
                 <div className="row-actions">
@@ -204,14 +213,7 @@ export function EditableList(props: EditableListProps) {
                   >
                     {t('setup.list.rename')}
                   </button>
-                  <button
-                    type="button"
-                    className="text-button"
-                    aria-label={t('setup.list.retireLabel', { name: item.label })}
-                    onClick={() => void retire(item, true)}
-                  >
-                    {t('setup.list.retire')}
-                  </button>
+                  <RetireButton name={item.label} onConfirm={() => void retire(item, true)} />
                 </div>
               </>
             )}
@@ -222,9 +224,11 @@ export function EditableList(props: EditableListProps) {
         items={retired}
         keyOf={(item) => item.id}
         show={(item) => (
-          <div className="editable-text">
-            {item.tag ? <span className="code-tag">{item.tag}</span> : null}
-            <span>{item.label}</span>
+          <div className={styles.text}>
+            <span className={styles.label}>
+              {item.tag ? <span className={`code-tag ${styles.tag}`}>{item.tag}</span> : null}
+              {item.label}
+            </span>
           </div>
         )}
         restoreLabel={(item) => t('setup.list.restoreLabel', { name: item.label })}
