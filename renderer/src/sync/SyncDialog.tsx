@@ -5,9 +5,10 @@ import { api } from '../api';
 import { indicatorState } from '../../../shared/sync/indicator';
 import { describeError, fieldErrors, reasonText } from '../errors';
 import { DuoExchange } from './DuoExchange';
+import { LanExchange } from './LanExchange';
 import { useSyncStatus } from '../data/sync';
 
-/** Synchronisation settings: the central server (connect, status, sync now) and the duo exchange by file. */
+/** Synchronisation settings: the central server (connect, status, sync now), the duo over the local network, and the duo exchange by file. */
 export const SyncDialog = forwardRef<HTMLDialogElement>(function SyncDialog(_props, ref) {
   const { t } = useTranslation();
   const id = useId();
@@ -22,6 +23,7 @@ export const SyncDialog = forwardRef<HTMLDialogElement>(function SyncDialog(_pro
         </form>
       </div>
       <ServerSection />
+      <LanExchange />
       <DuoExchange />
     </dialog>
   );
