@@ -21,41 +21,25 @@ import type { ServerStore } from './store/store';
  * stamps, so the change the laptop logged and the change every other laptop receives stay the
  * same change (same id, same content).
  *
- * Because the address is what binds a member to an account, the address of a member row the
- * server already has is the team lead's to set, also the first time (otherwise a member could put
- * their own address on the lead's row and sign as the lead); GUARDED_FIELDS in
- * server/sync-service.ts keeps it so once set. A member row made in the same push may carry any
- * address: that lets only the addressee sign as it.
+ * Because a member row is what binds a name and an address to an account, member rows are the
+ * team lead's: only an account with the campaign's team-lead role creates, changes, retires or
+ * restores them (`refuseMemberRow`); anyone else's member change is refused with
+ * MEMBERS_TEAM_LEAD_ONLY, so nobody adds a member carrying someone else's name (or puts their
+ * own address on the lead's row) and then signs as them. The laptop refuses the same early
+ * (services/setup/member-rights.ts).
  */
 
 function isMemberEmail(change: Change): boolean {
   return change.table === 'members' && change.column === 'email';
 }
 
-/** The member rows among these changes' that the log already has (every member row has a name). */
-export async function loggedMemberRows(
-  store: ServerStore,
-  tx: SqlExecutor,
-  campaign: string,
-  changes: readonly Change[],
-): Promise<Set<string>> {
-  const rowIds = [...new Set(changes.filter(isMemberEmail).map((change) => change.rowId))];
-  if (rowIds.length === 0) return new Set();
-  return new Set((await store.latestValues(tx, campaign, 'members', 'name', rowIds)).keys());
-}
-
-/** A first address for a member row the server already has, set by someone other than the team lead. */
-export function refuseMemberAddress(
-  change: Change,
-  current: { value: JsonValue } | undefined,
-  loggedRows: ReadonlySet<string>,
-): RefusedChange | null {
-  if (!isMemberEmail(change) || current !== undefined || !loggedRows.has(change.rowId)) return null;
-  if (change.value === null || (typeof change.value === 'string' && change.value.trim() === '')) return null;
+/** A member-row change by an account that is not the campaign's team lead; null when it may pass. */
+export function refuseMemberRow(change: Change, teamLead: boolean): RefusedChange | null {
+  if (teamLead || change.table !== 'members') return null;
   return {
     id: change.id,
-    code: 'FIELD_SERVER_OWNED',
-    reason: `The address of member ${change.rowId} ties the member to an account; only the team lead sets it. Your change was not applied.`,
+    code: 'MEMBERS_TEAM_LEAD_ONLY',
+    reason: `Member ${change.rowId} (${change.column}): only the team lead adds or changes team members; your change was not applied.`,
   };
 }
 

@@ -4,7 +4,7 @@ import { ClockSkewError, DEFAULT_MAX_CLOCK_SKEW_MS, formatHlc, HybridLogicalCloc
 import { VISIT_SCOPED_TABLES } from '../shared/sync/schema';
 import { validateChange } from '../shared/sync/validate';
 import type { RefusedChange } from './api';
-import { checkAuthors, loggedMemberRows, refuseMemberAddress } from './authorship';
+import { checkAuthors, refuseMemberRow } from './authorship';
 import type { Principal } from './auth/tokens';
 import { coordinatesRegion, isTeamLead, mayReviewHeld, requireMember, requireRegionCoordinator } from './authz';
 import { conflict, forbidden, notFound, ServerError } from './errors';
@@ -112,8 +112,6 @@ const GUARDED_FIELDS: Readonly<Record<string, readonly string[]>> = {
   organisations: ['region_id'],
   visits: ['organisation_id'],
   reports: ['kind', 'scope_id'],
-  // A member's address ties the member to an account (report section locks: server/report-rules.ts).
-  members: ['email'],
   ...Object.fromEntries(VISIT_SCOPED_TABLES.map((table) => [table, ['visit_id']])),
 };
 
@@ -334,7 +332,14 @@ export class SyncService {
       );
       for (const rowKey of await this.existingRows(tx, campaign, unscoped))
         guardedValues.set(`${rowKey}\u0000scope_id`, { value: null, hlc: '' });
-      const memberRows = await loggedMemberRows(this.store, tx, campaign, guarded);
+      // Member rows are the team lead's (server/authorship.ts): what the server has of them is re-asserted to anyone else.
+      const memberValues = teamLead
+        ? new Map<string, { value: JsonValue; hlc: string }>()
+        : await this.latestOfFields(
+            tx,
+            campaign,
+            fresh.filter((change) => change.table === 'members'),
+          );
       const isServerOwned = (change: Change) =>
         change.table === 'reports' && SERVER_REPORT_COLUMNS.includes(change.column);
       const serverOwnedValues = await this.latestOfFields(tx, campaign, fresh.filter(isServerOwned));
@@ -351,18 +356,19 @@ export class SyncService {
           correct(change, current, current?.value ?? null);
           continue;
         }
+        const memberRefusal = refuseMemberRow(change, teamLead);
+        if (memberRefusal) {
+          refused.push(memberRefusal);
+          // A member row the server has converges back on the laptop that changed it; a new one gets nothing.
+          const current = memberValues.get(fieldKey(change));
+          if (current) correct(change, current, current.value);
+          continue;
+        }
         if (!isGuardedField(change)) {
           afterGuard.push(change);
           continue;
         }
         const current = guardedValues.get(fieldKey(change));
-        const addressRefusal = teamLead ? null : refuseMemberAddress(change, current, memberRows);
-        if (addressRefusal) {
-          refused.push(addressRefusal);
-          // The member has no address on the server: say so, so the laptop that set one converges back.
-          correct(change, current, null);
-          continue;
-        }
         if (teamLead || !current || JSON.stringify(current.value) === JSON.stringify(change.value)) {
           afterGuard.push(change);
           continue;

@@ -22,6 +22,14 @@ export function changesAfter(
   return rows.map((row) => ({ seq: row.seq, source: row.source, change: rowToChange(row) }));
 }
 
+/** The logged changes with these ids (those still in the log), oldest first. */
+export function changesById(core: StoreCore, ids: readonly string[]): LoggedChange[] {
+  const rows = core
+    .stmt(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE id IN (SELECT value FROM json_each(?)) ORDER BY seq`)
+    .all(JSON.stringify(ids)) as ChangeRow[];
+  return rows.map((row) => ({ seq: row.seq, source: row.source, change: rowToChange(row) }));
+}
+
 /** Campaigns this replica holds changes of. */
 export function knownCampaigns(core: StoreCore): string[] {
   return (

@@ -160,6 +160,10 @@ export class LocalStore implements SyncReplica {
     return exchange.changesAfter(this.core, afterSeq, limit, filter);
   }
 
+  changesById(ids: readonly string[]): LoggedChange[] {
+    return exchange.changesById(this.core, ids);
+  }
+
   /**
    * Applies changes made elsewhere, all or nothing (see remote.ts): one bad change refuses the
    * whole call with ChangeRejectedError (or ClockSkewError) and nothing is written.

@@ -9,6 +9,7 @@ import { ServiceError } from '../errors';
 import type { HandlersOf } from '../handler';
 import { signedBy } from '../identity';
 import { retireRecord } from '../undo/retire';
+import { requireMayChangeMembers } from './member-rights';
 
 type SetupHandlers = HandlersOf<typeof setupChannels>;
 
@@ -258,6 +259,7 @@ export function createSetupHandlers(profile: Profile): SetupHandlers {
 
     'members.add': (input) => {
       requireCampaign(profile, input.campaignId);
+      requireMayChangeMembers(profile, input.campaignId);
       const same = input.allowDuplicate
         ? null
         : findSameMember(store.list('members', { campaign_id: input.campaignId }, { includeDeleted: true }), input);
@@ -278,6 +280,7 @@ export function createSetupHandlers(profile: Profile): SetupHandlers {
 
     'members.update': (input) => {
       requireRow(store, 'members', input.id);
+      requireMayChangeMembers(profile, store.campaignOf('members', input.id));
       store.update(
         'members',
         input.id,
@@ -296,6 +299,7 @@ export function createSetupHandlers(profile: Profile): SetupHandlers {
 
     'members.retire': ({ id, retired }) => {
       requireRow(store, 'members', id);
+      requireMayChangeMembers(profile, store.campaignOf('members', id));
       return retireRecord(profile, 'members', id, retired);
     },
   };

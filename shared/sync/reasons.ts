@@ -37,6 +37,7 @@ export const REASON_CODES = [
   'STATUS_SERVER_OWNED',
   'FIELD_SERVER_OWNED',
   'AUTHOR_MISMATCH',
+  'MEMBERS_TEAM_LEAD_ONLY',
   'NODE_OF_OTHER_USER',
   'HELD_FOR_REVIEW',
   // The engine on the laptop.

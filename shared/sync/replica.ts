@@ -61,6 +61,8 @@ export interface SyncReplica {
     limit: number,
     filter?: { readonly sources?: readonly ChangeSourceKind[]; readonly campaign?: string },
   ): LoggedChange[];
+  /** The logged changes with these ids (to push again those the server refused for a reason that can be mended). */
+  changesById?(ids: readonly string[]): LoggedChange[];
   /** Applies changes made elsewhere: idempotent, commutative, all or nothing per call. */
   applyRemote(
     changes: readonly Change[],

@@ -13,6 +13,7 @@ import {
   startTestServer,
   type RunningTestServer,
   type TestStoreHandle,
+  pushTeamAsLead,
 } from '../integration/server-support';
 
 // What arrives must show at once (issue 10): a fresh laptop connects to the team's server in the
@@ -35,7 +36,21 @@ describe('a campaign that arrives by the first sync (browser mode)', () => {
     server = await startTestServer(handle.location);
     first = startServices({ profileDir: firstProfile.dir, key: testProfileKey(firstProfile.dir), transport: 'http' });
     seeded = await seedFieldwork(first, { visits: 1 });
-    await seed(server.store, [seeded.campaignId], [{ email: 'anna@inspectie.be', roles: [{ role: 'inspector' }] }]);
+    await seed(
+      server.store,
+      [seeded.campaignId],
+      [
+        { email: 'anna@inspectie.be', roles: [{ role: 'inspector' }] },
+        { email: 'lead@inspectie.be', roles: [{ role: 'team-lead' }] },
+      ],
+    );
+    // The team lead made the team (member rows are the lead's, server/authorship.ts).
+    await pushTeamAsLead(
+      server.url,
+      'lead@inspectie.be',
+      seeded.campaignId,
+      first.profile.store.list('members', { campaign_id: seeded.campaignId }),
+    );
     await call(first, 'sync.connect', { serverUrl: server.url, email: 'anna@inspectie.be', password: TEST_PASSWORD });
     await until(
       () => call(first, 'sync.status', {}),

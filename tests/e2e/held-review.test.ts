@@ -12,6 +12,7 @@ import {
   startTestServer,
   type RunningTestServer,
   type TestStoreHandle,
+  pushTeamAsLead,
 } from '../integration/server-support';
 
 // Issue 10: the region coordinator reviews a late edit of an approved visit in Chromium: the
@@ -49,6 +50,7 @@ describe('held late edits in Chromium (browser mode)', () => {
       [
         { email: 'anna@inspectie.be', roles: [{ role: 'inspector' }] },
         { email: 'coord@inspectie.be', roles: [{ role: 'region-coordinator', scope: regionId }] },
+        { email: 'lead@inspectie.be', roles: [{ role: 'team-lead' }] },
       ],
     );
     // The coordinator is a member the laptops know by name.
@@ -60,6 +62,13 @@ describe('held late edits in Chromium (browser mode)', () => {
       coordinator_of: [regionId],
       sector_lead_of: [],
     });
+    // The team lead made the team (member rows are the lead's, server/authorship.ts).
+    await pushTeamAsLead(
+      server.url,
+      'lead@inspectie.be',
+      seeded.campaignId,
+      inspector.services.profile.store.list('members', { campaign_id: seeded.campaignId }),
+    );
     await call(inspector.services, 'notes.save', {
       conversationId,
       guidingQuestionId: null,

@@ -13,6 +13,7 @@ import {
   startTestServer,
   type RunningTestServer,
   type TestStoreHandle,
+  pushTeamAsLead,
 } from '../integration/server-support';
 
 // Synchronisation as a user meets it in Chromium: the indicator in the top bar, connecting to the
@@ -52,7 +53,21 @@ describe('synchronisation in Chromium (browser mode)', () => {
     server = await startTestServer(handle.location);
     app = await startWebApp(profile.dir);
     seeded = await seedFieldwork(app.services);
-    await seed(server.store, [seeded.campaignId], [{ email: 'anna@inspectie.be', roles: [{ role: 'inspector' }] }]);
+    await seed(
+      server.store,
+      [seeded.campaignId],
+      [
+        { email: 'anna@inspectie.be', roles: [{ role: 'inspector' }] },
+        { email: 'lead@inspectie.be', roles: [{ role: 'team-lead' }] },
+      ],
+    );
+    // The team lead made the team (member rows are the lead's, server/authorship.ts).
+    await pushTeamAsLead(
+      server.url,
+      'lead@inspectie.be',
+      seeded.campaignId,
+      app.services.profile.store.list('members', { campaign_id: seeded.campaignId }),
+    );
   });
 
   afterAll(async () => {

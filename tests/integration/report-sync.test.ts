@@ -5,7 +5,7 @@ import type { Services } from '../../services/runtime';
 import { editSection, sectionText, textBlocks } from '../../shared/report/document';
 import { seedFieldwork } from '../support/seed';
 import { call, until, useLaptopsWithServer } from '../support/services';
-import { TEST_PASSWORD, seed } from './server-support';
+import { TEST_PASSWORD, seed, pushTeamAsLead } from './server-support';
 
 // Reports through a real sync server on 127.0.0.1: two laptops edit one section concurrently and
 // both end with the merged text; an edit of a section its owner locked is held on the server
@@ -54,6 +54,13 @@ describe('reports through the sync server', () => {
         { email: 'anna@inspectie.be', roles: [{ role: 'inspector' }] },
         { email: 'bart@inspectie.be', roles: [{ role: 'team-lead' }] },
       ],
+    );
+    // Bart, the team lead, made the team (member rows are the lead's, server/authorship.ts).
+    await pushTeamAsLead(
+      env.server.url,
+      'bart@inspectie.be',
+      seeded.campaignId,
+      ann.profile.store.list('members', { campaign_id: seeded.campaignId }),
     );
     await call(ann, 'sync.connect', { serverUrl: env.server.url, email: 'anna@inspectie.be', password: TEST_PASSWORD });
     await until(

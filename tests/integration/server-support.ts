@@ -258,3 +258,36 @@ export async function startFaultyProxy(target: () => string): Promise<FaultyProx
       }),
   };
 }
+
+/**
+ * The team lead makes the team: member rows are the lead's to write (server/authorship.ts), so a
+ * test whose campaign was set up on another member's laptop has the lead push the members as the
+ * laptop holds them (name and address) before that laptop connects.
+ */
+export async function pushTeamAsLead(
+  url: string,
+  leadEmail: string,
+  campaign: string,
+  members: ReadonlyArray<Readonly<Record<string, unknown>>>,
+): Promise<void> {
+  const token = await login(url, leadEmail);
+  const node = `lead${randomBytes(6).toString('hex')}`;
+  const changes = makeChanges(
+    node,
+    campaign,
+    members.flatMap((member) =>
+      Object.entries(member)
+        .filter(([column]) => column !== 'id' && column !== 'campaign_id')
+        .map(([column, value]) => ({ table: 'members', rowId: String(member.id), column, value: value as JsonValue })),
+    ),
+    { wallMs: Date.now() - 60_000 },
+  );
+  const answer = await fetch(`${url}/v1/campaigns/${encodeURIComponent(campaign)}/changes`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ changes, node }),
+  });
+  const body = (await answer.json()) as { refused?: unknown[] };
+  if (!answer.ok || (body.refused?.length ?? 0) > 0)
+    throw new Error(`The team lead's push of the team was refused: ${JSON.stringify(body)}`);
+}

@@ -359,15 +359,32 @@ describe.each(kinds)('a server no member can break or bend, on %s', (kind) => {
         ]);
         expect(answer.refused.map((item) => item.code)).toEqual(['AUTHOR_MISMATCH']);
       }
-      // Putting one's own address on a member row the server has (say the lead's, made without one) is the lead's.
+      // Member rows are the team lead's: an inspector can neither put their address on a row the server has ...
       const takeover = await pushAs('ins', 'laptopinsa', 'm-noaddr', [
         { table: 'members', rowId: 'm-noaddr', column: 'email', value: 'ins@x.org' },
         { table: 'good_practices', rowId: 'gp-forged', column: 'text', value: 'as the member without address' },
       ]);
-      expect(takeover.refused.map((item) => item.code)).toEqual(['FIELD_SERVER_OWNED', 'AUTHOR_MISMATCH']);
-      // Only the server's correction (no address) is logged, so the inspector's laptop converges back.
+      expect(takeover.refused.map((item) => item.code)).toEqual(['MEMBERS_TEAM_LEAD_ONLY', 'AUTHOR_MISMATCH']);
+      // ... nor add a member carrying the lead's name and their own address, and then sign as it ...
+      const spoof = await pushAs('ins', 'laptopinsa', 'm-spoof', [
+        { table: 'members', rowId: 'm-spoof', column: 'name', value: 'Lea Leider' },
+        { table: 'members', rowId: 'm-spoof', column: 'email', value: 'ins@x.org' },
+        { table: 'good_practices', rowId: 'gp-forged', column: 'text', value: 'signed "Lea Leider"' },
+      ]);
+      expect(spoof.refused.map((item) => item.code)).toEqual([
+        'MEMBERS_TEAM_LEAD_ONLY',
+        'MEMBERS_TEAM_LEAD_ONLY',
+        'AUTHOR_MISMATCH',
+      ]);
+      // ... nor rename the lead's row: refused, and the server re-asserts the name so that laptop converges back.
+      const rename = await pushAs('ins', 'laptopinsa', 'm-ins', [
+        { table: 'members', rowId: 'm-lead', column: 'name', value: 'Ivo Inspecteur' },
+      ]);
+      expect(rename.refused.map((item) => item.code)).toEqual(['MEMBERS_TEAM_LEAD_ONLY']);
       expect(await lastSeq()).toBe(before + 1);
-      expect(await latest('members', 'm-noaddr', 'email')).toBeNull();
+      expect(await latest('members', 'm-noaddr', 'email')).toBeUndefined();
+      expect(await latest('members', 'm-spoof', 'name')).toBeUndefined();
+      expect(await latest('members', 'm-lead', 'name')).toBe('Lea Leider');
       expect((await pullAll('lead')).filter((change) => change.rowId.endsWith('forged'))).toEqual([]);
 
       // Signed as one's own member (address matched without regard to case), or as one's laptop: stored.
@@ -383,22 +400,29 @@ describe.each(kinds)('a server no member can break or bend, on %s', (kind) => {
       const leadOwn = await pushAs('lead', 'laptopleada', 'm-lead', [
         { table: 'good_practices', rowId: 'gp-lead-own', column: 'text', value: 'the lead’s' },
       ]);
-      // An account ties a new member row to its own address; the change signed as it in the same push passes.
-      const newMember = await pushAs('cox', 'laptopcoxa', 'm-cox', [
+      // The team lead ties a new member row to an account's address; that account then signs as it.
+      const leadAdds = await pushAs('lead', 'laptopleada', 'm-lead', [
+        { table: 'members', rowId: 'm-cox', column: 'name', value: 'Cox Coördinator' },
         { table: 'members', rowId: 'm-cox', column: 'email', value: 'cox@x.org' },
+      ]);
+      const newMember = await pushAs('cox', 'laptopcoxa', 'm-cox', [
         { table: 'good_practices', rowId: 'gp-cox', column: 'text', value: 'the coordinator’s' },
       ]);
       const leadTies = await pushAs('lead', 'laptopleada', 'm-lead', [
         { table: 'members', rowId: 'm-noaddr', column: 'email', value: 'secic@x.org' },
       ]);
       expect(
-        [own, anonymous, byAddress, leadOwn, newMember, leadTies].map((answer) => [answer.accepted, answer.refused]),
+        [own, anonymous, byAddress, leadOwn, leadAdds, newMember, leadTies].map((answer) => [
+          answer.accepted,
+          answer.refused,
+        ]),
       ).toEqual([
         [1, []],
         [1, []],
         [1, []],
         [1, []],
         [2, []],
+        [1, []],
         [1, []],
       ]);
     },

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { seedFieldwork } from '../support/seed';
 import type { Services } from '../../services/runtime';
 import { call, until, useLaptopsWithServer } from '../support/services';
-import { TEST_PASSWORD, seed } from './server-support';
+import { TEST_PASSWORD, pushTeamAsLead, seed } from './server-support';
 
 // The review workflow from the app: the duo submits a visit, the region's coordinator approves it,
 // a later edit of the approved visit is held and the coordinator decides; offline it is refused.
+
+const team = (laptop: Services, campaignId: string) =>
+  laptop.profile.store.list('members', { campaign_id: campaignId });
 
 describe('workflow services', () => {
   const env = useLaptopsWithServer('veldwerk-workflow-');
@@ -63,8 +66,11 @@ describe('workflow services', () => {
       [
         { email: 'anna@inspectie.be', roles: [{ role: 'inspector' }] },
         { email: 'coordinator@inspectie.be', roles: [{ role: 'region-coordinator', scope: regionId }] },
+        { email: 'lead1@inspectie.be', roles: [{ role: 'team-lead' }] },
       ],
     );
+    // The team lead made the team (member rows are the lead's, server/authorship.ts).
+    await pushTeamAsLead(env.server.url, 'lead1@inspectie.be', seeded.campaignId, team(inspector, seeded.campaignId));
     await connect(inspector, 'anna@inspectie.be', { settle: true });
 
     expect(await call(inspector, 'workflow.visit', { visitId, to: 'submitted' })).toEqual({ status: 'submitted' });
@@ -141,8 +147,11 @@ describe('workflow services', () => {
       [
         { email: 'an@inspectie.be', roles: [{ role: 'inspector' }] },
         { email: 'coord@inspectie.be', roles: [{ role: 'region-coordinator', scope: regionId }] },
+        { email: 'lead2@inspectie.be', roles: [{ role: 'team-lead' }] },
       ],
     );
+    // The team lead made the team (member rows are the lead's, server/authorship.ts).
+    await pushTeamAsLead(env.server.url, 'lead2@inspectie.be', seeded.campaignId, team(inspector, seeded.campaignId));
     await call(inspector, 'notes.save', { conversationId, guidingQuestionId: null, text: 'De werking loopt goed.' });
     await connect(inspector, 'an@inspectie.be', { settle: true });
     const coordinator = await submitAndApprove(inspector, 'coord@inspectie.be', visitId);
@@ -184,8 +193,11 @@ describe('workflow services', () => {
       [
         { email: 'ilse@inspectie.be', roles: [{ role: 'inspector' }] },
         { email: 'regio@inspectie.be', roles: [{ role: 'region-coordinator', scope: regionId }] },
+        { email: 'lead3@inspectie.be', roles: [{ role: 'team-lead' }] },
       ],
     );
+    // The team lead made the team (member rows are the lead's, server/authorship.ts).
+    await pushTeamAsLead(env.server.url, 'lead3@inspectie.be', seeded.campaignId, team(inspector, seeded.campaignId));
     await call(inspector, 'notes.save', { conversationId, guidingQuestionId: null, text: 'De werking loopt goed.' });
     const item = await call(inspector, 'swot.items.add', {
       conversationId,

@@ -1,3 +1,4 @@
+import type { Change } from '../../../shared/sync/change';
 import type { ChangeSourceKind, SyncReplica } from '../../../shared/sync/replica';
 import { isReasonCode, type ReasonCode } from '../../../shared/sync/reasons';
 import type { RefusedChange } from '../../../server/api';
@@ -191,35 +192,49 @@ export class SyncEngine {
         try {
           const pushKey = pushCursorKey(me.serverId, campaign);
           let pushCursor = Number(replica.getSyncState(pushKey) ?? '0');
-          for (;;) {
-            const limit = this.options.pushBatch ?? 500;
-            const batch = rowAligned(
-              replica.changesAfter(pushCursor, limit, { sources: PUSH_SOURCES, campaign }),
-              limit,
-            );
-            if (batch.length === 0) break;
-            const answer = await client.push(
-              campaign,
-              batch.map((entry) => entry.change),
-              replica.node,
-            );
-            pushCursor = batch[batch.length - 1]?.seq ?? pushCursor;
-            replica.setSyncState(pushKey, String(pushCursor));
+          const limit = this.options.pushBatch ?? 500;
+          // Every refusal of this campaign's pushes this round.
+          const answered: RefusedChange[] = [];
+          const send = async (changes: readonly Change[]) => {
+            const answer = await client.push(campaign, changes, replica.node);
             pushed += answer.accepted;
             duplicates += answer.duplicates;
             held += answer.held;
             heldNow += answer.held;
             refused.push(...answer.refused);
-            // Changes signed as another member are kept on this laptop but never reach the others: say so.
-            const forged = answer.refused.filter((item) => item.code === 'AUTHOR_MISMATCH');
-            if (forged.length > 0)
+            answered.push(...answer.refused);
+            this.progress({ phase: 'push', campaign, done: pushed + duplicates + held + refused.length, total: null });
+          };
+          // First again what the server refused for a reason someone can mend (see MENDABLE).
+          const retryKey = refusedPushKey(me.serverId, campaign);
+          const waiting = new Map(readRefused(replica.getSyncState(retryKey)).map((item) => [item.id, item]));
+          if (waiting.size > 0 && replica.changesById) {
+            const again = replica.changesById([...waiting.keys()].slice(0, limit));
+            for (const id of [...waiting.keys()].slice(0, limit)) waiting.delete(id);
+            if (again.length > 0) await send(again.map((entry) => entry.change));
+          }
+          for (;;) {
+            const batch = rowAligned(
+              replica.changesAfter(pushCursor, limit, { sources: PUSH_SOURCES, campaign }),
+              limit,
+            );
+            if (batch.length === 0) break;
+            await send(batch.map((entry) => entry.change));
+            pushCursor = batch[batch.length - 1]?.seq ?? pushCursor;
+            replica.setSyncState(pushKey, String(pushCursor));
+          }
+          for (const item of answered) if (MENDABLE.has(item.code)) waiting.set(item.id, item);
+          replica.setSyncState(retryKey, JSON.stringify([...waiting.values()].slice(-MAX_WAITING_REFUSED)));
+          // Changes the server refused for such a reason stay on this laptop and are sent again each round: say so.
+          for (const code of MENDABLE) {
+            const mine = answered.filter((item) => item.code === code);
+            if (mine.length > 0)
               problems.push({
                 campaign,
                 phase: 'push',
-                code: 'AUTHOR_MISMATCH',
-                message: `${forged.length} change(s) carry another team member's name than your account's and were not stored on the server: ${forged[0]?.reason ?? ''}`,
+                code,
+                message: `${mine.length} change(s) were not stored on the server (${mine[0]?.reason ?? code}); they are kept on this laptop and sent again each round, so they arrive once this is put right.`,
               });
-            this.progress({ phase: 'push', campaign, done: pushed + duplicates + held + refused.length, total: null });
           }
         } catch (error) {
           problems.push(problemOf(campaign, 'push', error));
@@ -368,6 +383,42 @@ export class SyncEngine {
       });
       this.wake = null;
     }
+  }
+}
+
+/**
+ * Refusals someone can mend, so the refused change is worth sending again (each round, before the
+ * new changes) until it is stored: AUTHOR_MISMATCH (the team lead puts the right address on the
+ * member the change is signed as). The refused changes stay in the laptop's log and apply there;
+ * the list of waiting ones is kept per server and campaign in the sync state (`refusedPushKey`),
+ * so it survives a restart. Other refusals are final and listed in their round only: the server
+ * corrected the field (FIELD_SERVER_OWNED, and MEMBERS_TEAM_LEAD_ONLY, whose member rows the
+ * server re-asserts: the lead's team is the one that counts), or the change can never be stored.
+ */
+export const MENDABLE: ReadonlySet<ReasonCode> = new Set<ReasonCode>(['AUTHOR_MISMATCH']);
+/** At most this many refused changes wait per campaign (the newest are kept). */
+const MAX_WAITING_REFUSED = 5000;
+
+export function refusedPushKey(serverId: string, campaign: string): string {
+  return `refused:${serverId}:${campaign}`;
+}
+
+/** The refused changes that wait to be sent again, as the sync state keeps them (an unreadable entry is dropped). */
+export function readRefused(raw: string | null): RefusedChange[] {
+  if (raw === null) return [];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (!Array.isArray(parsed)) return [];
+    return parsed.filter(
+      (item): item is RefusedChange =>
+        typeof item === 'object' &&
+        item !== null &&
+        typeof (item as RefusedChange).id === 'string' &&
+        isReasonCode((item as RefusedChange).code) &&
+        typeof (item as RefusedChange).reason === 'string',
+    );
+  } catch {
+    return [];
   }
 }
 

@@ -1,0 +1,23 @@
+import type { Profile } from '../../db/profile';
+import { ServiceError } from '../errors';
+import { currentMemberId } from '../identity';
+
+/**
+ * Team members are the team lead's to add, change, retire and restore (issue 10): a member row
+ * binds a name and an address to an account, so whoever may write one may sign as that person.
+ * The server enforces it by role (server/authorship.ts, MEMBERS_TEAM_LEAD_ONLY); the laptop
+ * refuses early, with the same reason, when the person chosen as "Ik ben" in the campaign is no
+ * team lead. Before anyone is chosen the laptop cannot tell (a team lead setting up a new
+ * campaign adds the first members, themselves included), and the server decides.
+ */
+export function requireMayChangeMembers(profile: Profile, campaignId: string): void {
+  const me = currentMemberId(profile, campaignId);
+  if (me === null) return;
+  if (profile.store.get('members', me)?.is_team_lead === true) return;
+  throw new ServiceError(
+    'FORBIDDEN',
+    'Only the team lead adds or changes team members; ask the team lead.',
+    undefined,
+    'MEMBERS_TEAM_LEAD_ONLY',
+  );
+}

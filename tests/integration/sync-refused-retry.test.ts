@@ -1,0 +1,116 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Profile } from '../../db/profile';
+import { readRefused, refusedPushKey, SyncEngine, SyncRoundError } from '../../services/sync/client/engine';
+import { SyncHttpClient } from '../../services/sync/client/http';
+import type { RoundReport } from '../../services/sync/client/status';
+import { openTestProfile } from '../support/profile';
+import {
+  createTestStoreLocation,
+  makeChanges,
+  seed,
+  startTestServer,
+  TEST_PASSWORD,
+  type RunningTestServer,
+  type TestStoreHandle,
+} from './server-support';
+
+/**
+ * A change the server refuses for a reason someone can mend (signed as a member the server does
+ * not tie to this account yet) is not lost: it stays on the laptop, every round says so, and it
+ * is sent again each round until the team lead puts the address on the member; then it arrives.
+ */
+describe('changes refused for their author, sent again once the team is put right', () => {
+  let handle: TestStoreHandle;
+  let server: RunningTestServer;
+  const folders: string[] = [];
+  const profiles: Profile[] = [];
+
+  beforeAll(async () => {
+    handle = await createTestStoreLocation('sqlite');
+    server = await startTestServer(handle.location);
+    await seed(
+      server.store,
+      ['cr'],
+      [
+        { email: 'ivo@x.org', roles: [{ role: 'inspector' }] },
+        { email: 'lea@x.org', roles: [{ role: 'team-lead' }] },
+      ],
+    );
+  });
+
+  afterAll(async () => {
+    for (const profile of profiles) profile.close();
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+    await server.close();
+    await handle.destroy();
+  });
+
+  async function laptop(email: string): Promise<{ profile: Profile; engine: SyncEngine }> {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'veldwerk-retry-'));
+    folders.push(dir);
+    const profile = openTestProfile(dir, { store: { author: email } });
+    profiles.push(profile);
+    const client = new SyncHttpClient({ baseUrl: server.url });
+    await client.login(email, TEST_PASSWORD);
+    return { profile, engine: new SyncEngine({ replica: profile.store, client }) };
+  }
+
+  const round = (engine: SyncEngine): Promise<RoundReport> =>
+    engine.syncOnce().then(
+      (report) => report,
+      (error: unknown) => {
+        if (error instanceof SyncRoundError) return error.report;
+        throw error;
+      },
+    );
+  const onServer = async (rowId: string) =>
+    (await server.store.changesAfter('cr', 0, 10_000)).some((entry) => entry.change.rowId === rowId);
+
+  it('keeps the refused change, says so each round, and stores it once the lead ties the member to the account', async () => {
+    const ivo = await laptop('ivo@x.org');
+    ivo.profile.store.insert(
+      'good_practices',
+      'cr',
+      { visit_id: 'v1', text: 'Goede praktijk' },
+      {
+        id: 'gp-ivo',
+        author: 'm-ivo',
+      },
+    );
+    const first = await round(ivo.engine);
+    expect(first.problems.map((problem) => problem.code)).toEqual(['AUTHOR_MISMATCH']);
+    expect(await onServer('gp-ivo')).toBe(false);
+    const key = refusedPushKey(server.store.serverId, 'cr');
+    const waiting = readRefused(ivo.profile.store.getSyncState(key));
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(new Set(waiting.map((item) => item.code))).toEqual(new Set(['AUTHOR_MISMATCH']));
+    // Still not mended: sent again, refused again, said again; the laptop keeps it.
+    const second = await round(ivo.engine);
+    expect(second.problems.map((problem) => problem.code)).toEqual(['AUTHOR_MISMATCH']);
+    expect(second.refused.map((item) => item.id).sort()).toEqual(waiting.map((item) => item.id).sort());
+    expect(ivo.profile.store.get('good_practices', 'gp-ivo')?.text).toBe('Goede praktijk');
+
+    // The team lead ties member m-ivo to Ivo's account.
+    const lead = new SyncHttpClient({ baseUrl: server.url });
+    await lead.login('lea@x.org', TEST_PASSWORD);
+    const team = await lead.push(
+      'cr',
+      makeChanges('lealaptop01', 'cr', [
+        { table: 'members', rowId: 'm-ivo', column: 'name', value: 'Ivo' },
+        { table: 'members', rowId: 'm-ivo', column: 'email', value: 'ivo@x.org' },
+      ]),
+    );
+    expect(team.refused).toEqual([]);
+    const third = await round(ivo.engine);
+    expect(third.problems).toEqual([]);
+    expect(await onServer('gp-ivo')).toBe(true);
+    expect(readRefused(ivo.profile.store.getSyncState(key))).toEqual([]);
+    // And the others receive it.
+    const other = await laptop('lea@x.org');
+    await round(other.engine);
+    expect(other.profile.store.get('good_practices', 'gp-ivo')?.text).toBe('Goede praktijk');
+  });
+});
