@@ -34,7 +34,8 @@ describe('undo of a retire outside the SWOT board', () => {
     const folder = tempDir('veldwerk-retire-undo-a-');
     folders.push(folder);
     a = open(folder);
-    seeded = await seedFieldwork(a);
+    // Bart leads the team: team members are the lead's to retire (services/setup/member-rights.ts).
+    seeded = await seedFieldwork(a, { identity: 1 });
     const visitId = seeded.visits[0] as string;
     documentId = (
       await call(a, 'documents.add', {
@@ -76,8 +77,8 @@ describe('undo of a retire outside the SWOT board', () => {
     },
     {
       table: 'members',
-      id: () => seeded.members[1],
-      retire: (retired) => call(a, 'members.retire', { id: seeded.members[1], retired }),
+      id: () => seeded.members[0],
+      retire: (retired) => call(a, 'members.retire', { id: seeded.members[0], retired }),
     },
     {
       table: 'visits',
@@ -129,14 +130,14 @@ describe('undo of a retire outside the SWOT board', () => {
   }
 
   it('signs an undo of a retire by the chosen member, and refuses steps of two campaigns', async () => {
-    const { undo } = await call(a, 'members.retire', { id: seeded.members[1], retired: true });
+    const { undo } = await call(a, 'members.retire', { id: seeded.members[0], retired: true });
     await call(a, 'undo.apply', { steps: [...undo] });
     const last = a.profile.store
       .changesAfter(0, 100_000)
       .map((logged) => logged.change)
-      .filter((change) => change.rowId === seeded.members[1] && change.column === 'deleted')
+      .filter((change) => change.rowId === seeded.members[0] && change.column === 'deleted')
       .at(-1);
-    expect(last?.author).toBe(seeded.members[0]);
+    expect(last?.author).toBe(seeded.members[1]);
 
     const other = await a.dispatch('campaigns.create', { name: 'Tweede', workingYear: '2026-2027' });
     if (!other.ok) throw new Error(other.error.message);

@@ -89,7 +89,8 @@ describe.each(kinds)('e-mail addresses of accounts, on %s', (kind) => {
   it.skipIf(skip)('lets a member whose row carries the address in another case sign as that member', async () => {
     const server = await startTestServer(await location());
     closers.push(() => server.close());
-    await seed(server.store, ['ce'], [{ email: 'Lien@Team.be', roles: [{ role: 'inspector' }] }]);
+    // Lien leads the team, so she may write member rows (server/authorship.ts).
+    await seed(server.store, ['ce'], [{ email: 'Lien@Team.be', roles: [{ role: 'team-lead' }] }]);
     const client = new SyncHttpClient({ baseUrl: server.url });
     await client.login('lien@team.be', TEST_PASSWORD);
     const answer = await client.push(
