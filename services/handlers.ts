@@ -16,6 +16,7 @@ import { createSearchHandlers } from './search/search';
 import { createReportHandlers } from './reports/handlers';
 import { createExportHandlers, type ExportHost } from './export/handlers';
 import { createConflictHandlers } from './conflicts/conflicts';
+import { createSetAsideHandlers } from './set-aside/set-aside';
 import { openProfileVaultHandlers, type VaultHandlers } from './vault/handlers';
 
 export interface ServiceContext {
@@ -54,6 +55,7 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createReportHandlers(context.profile, context.sync),
     ...createExportHandlers(context.profile, context.jobs, context.exportHost),
     ...createConflictHandlers(context.profile),
+    ...createSetAsideHandlers(context.profile, () => context.events?.local('setAside')),
     ...(context.vault ?? openProfileVaultHandlers(context.profile)),
   };
 }

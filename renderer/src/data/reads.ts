@@ -66,6 +66,9 @@ export const CHANNEL_READS: Partial<Readonly<Record<ChannelName, Reads>>> = {
   // A conflict can be on any field, and a card names its record from other tables.
   'conflicts.list': { tables: 'all', local: ['identity'] },
   'duo.info': { tables: 'all', local: ['jobs'] },
+  // Set aside by a sync round or a duo file's import, retried or discarded by the user; cards name records.
+  'setAside.list': { tables: 'all', local: ['sync', 'jobs', 'setAside'] },
+  'setAside.counts': { tables: ['campaigns'], local: ['sync', 'jobs', 'setAside'] },
   'jobs.export': { tables: [], local: ['jobs'] },
   'jobs.import': { tables: [], local: ['jobs'] },
   'visit.get': { tables: VISIT_TABLES, local: ['identity'] },
@@ -95,7 +98,7 @@ export const CHANNEL_READS: Partial<Readonly<Record<ChannelName, Reads>>> = {
 };
 
 /** Every table and every topic: what an undeclared channel is taken to read. */
-const EVERYTHING: Reads = { tables: 'all', local: ['sync', 'identity', 'jobs', 'vault'] };
+const EVERYTHING: Reads = { tables: 'all', local: ['sync', 'identity', 'jobs', 'vault', 'setAside'] };
 
 export function readsOf(channel: string): Reads {
   return Object.prototype.hasOwnProperty.call(CHANNEL_READS, channel)

@@ -5,6 +5,7 @@ import { api } from '../api';
 import { indicatorState } from '../../../shared/sync/indicator';
 import { describeError, fieldErrors, reasonText } from '../errors';
 import { DuoExchange } from './DuoExchange';
+import { SetAsideNotice } from './SetAsideNotice';
 import { useSyncStatus } from '../data/sync';
 
 /** Synchronisation settings: the central server (connect, status, sync now) and the duo exchange by file. */
@@ -21,6 +22,7 @@ export const SyncDialog = forwardRef<HTMLDialogElement>(function SyncDialog(_pro
           </button>
         </form>
       </div>
+      <SetAsideNotice />
       <ServerSection />
       <DuoExchange />
     </dialog>
