@@ -3,6 +3,7 @@ import { WrongPassphraseError } from '../db/crypto/passphrase';
 import { obtainProfileKey, profileKeyState } from '../db/crypto/vault';
 import { passphraseWrapper } from '../db/crypto/wrappers';
 import { openProfile, type OpenProfileOptions, type Profile } from '../db/profile';
+import { defaultProfileDir } from '../services/paths';
 import { UsageError, type CliIo } from './io';
 
 /** The option every command that opens a profile takes (parseArgs shape). The passphrase is never an argument. */
@@ -67,12 +68,18 @@ export async function readDuoPassphrase(
  * Opens a profile for a command: unlocks its key with the passphrase (a new profile, or an older
  * plaintext one, is locked with it and encrypted), then the one openProfile every caller uses.
  */
+/** The profile folder a command works on: --profile, else $VELDWERK_PROFILE or the desktop app's profile. */
+export function cliProfileDir(io: CliIo, values: { profile?: string | undefined }): string {
+  return values.profile ?? defaultProfileDir(io.env);
+}
+
+/** Opens the profile of `cliProfileDir`, unlocked with the passphrase of `readPassphrase`. */
 export async function openCliProfile(
   io: CliIo,
-  values: { 'passphrase-stdin'?: boolean | undefined },
-  dir: string,
+  values: { profile?: string | undefined; 'passphrase-stdin'?: boolean | undefined },
   options: Omit<OpenProfileOptions, 'key'> & { readonly stdinLines?: readonly string[] } = {},
 ): Promise<Profile> {
+  const dir = cliProfileDir(io, values);
   const { stdinLines, ...open } = options;
   const passphrase = await readPassphrase(io, values, stdinLines);
   const state = profileKeyState(dir);

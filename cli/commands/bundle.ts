@@ -5,7 +5,6 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { isSealedDuoFile, openDuoFile, sealDuoFile } from '../../db/crypto/duo-file';
 import { createBundle, importBundleBytes } from '../../db/store/bundle';
-import { defaultProfileDir } from '../../services/paths';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
 import { campaignRows, resolveCampaign } from './campaign-names';
 import type { Command } from './types';
@@ -51,7 +50,6 @@ export const bundleCommand: Command = {
       strict: true,
       allowPositionals: true,
     });
-    const profileDir = values.profile ?? defaultProfileDir(io.env);
     const stdinLines =
       values['passphrase-stdin'] || values['duo-passphrase-stdin'] ? (await io.readStdin()).split(/\r?\n/) : undefined;
     const duoPassphrase = await readDuoPassphrase(io, values, stdinLines);
@@ -64,7 +62,7 @@ export const bundleCommand: Command = {
         throw new UsageError(
           'a duo file is encrypted for the duo: give its passphrase with --duo-passphrase-stdin or VELDWERK_DUO_PASSPHRASE_FILE',
         );
-      const profile = await openCliProfile(io, values, profileDir, open);
+      const profile = await openCliProfile(io, values, open);
       try {
         const campaign = values.campaign ? resolveCampaign(campaignRows(profile.store), values.campaign) : null;
         const { bytes, header } = await createBundle(profile.store, {
@@ -94,7 +92,7 @@ export const bundleCommand: Command = {
         'this duo file is encrypted: give its passphrase with --duo-passphrase-stdin or VELDWERK_DUO_PASSPHRASE_FILE',
       );
     const bytes = isSealedDuoFile(file) ? await openDuoFile(file, duoPassphrase ?? '') : file;
-    const profile = await openCliProfile(io, values, profileDir, open);
+    const profile = await openCliProfile(io, values, open);
     try {
       const wanted = values.campaign?.trim();
       // A campaign the profile does not hold yet has no name here: by id, and only when allowed explicitly.

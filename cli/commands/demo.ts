@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { PASSPHRASE_USAGE, openCliProfile, passphraseOption } from '../profile';
 import { generateDemo, type DemoSize } from '../../db/demo/demo';
-import { defaultProfileDir } from '../../services/paths';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
 import type { Command } from './types';
 
@@ -37,7 +36,7 @@ ${PASSPHRASE_USAGE}`,
     const scale = values.scale === undefined ? 1 : Number(values.scale);
     if (!Number.isSafeInteger(scale) || scale < 1 || scale > 64)
       throw new UsageError(`--scale must be a whole number from 1 to 64, not "${values.scale}"`);
-    const profile = await openCliProfile(io, values, values.profile ?? defaultProfileDir(io.env));
+    const profile = await openCliProfile(io, values);
     try {
       const started = Date.now();
       const summary = generateDemo(profile.store, { size: size as DemoSize, seed, scale });

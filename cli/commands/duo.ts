@@ -5,7 +5,6 @@ import { LanError } from '../../services/lan/frames';
 import { loadOrCreateIdentity, shortFingerprint } from '../../services/lan/identity';
 import { PeerList } from '../../services/lan/peers';
 import type { SessionContext, SessionResult } from '../../services/lan/session';
-import { defaultProfileDir } from '../../services/paths';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from '../io';
 import type { Command } from './types';
 
@@ -60,7 +59,7 @@ export const duoCommand: Command = {
       throw new UsageError(
         subcommand === undefined ? 'name a subcommand: listen, connect or peers' : `unknown subcommand "${subcommand}"`,
       );
-    const profile = await openCliProfile(io, values, values.profile ?? defaultProfileDir(io.env));
+    const profile = await openCliProfile(io, values);
     try {
       const peers = new PeerList(profile.dir);
       if (subcommand === 'peers') {

@@ -8,7 +8,6 @@ import { chromiumPath, chromiumPrinter } from '../../services/export/chromium-pd
 import { requireResolved, reviewExport } from '../../services/export/review';
 import { renderExport, writeFileAtomically } from '../../services/export/write';
 import { ServiceError } from '../../services/errors';
-import { defaultProfileDir } from '../../services/paths';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from '../io';
 
 export const REPORT_EXPORT_USAGE = `veldwerk report export --profile DIR --report ID --format docx|md|pdf --out FILE
@@ -70,7 +69,7 @@ export async function runReportExport(argv: string[], io: CliIo): Promise<number
       return EXIT_FAILURE;
     }
   }
-  const profile = await openCliProfile(io, values, values.profile ?? defaultProfileDir(io.env));
+  const profile = await openCliProfile(io, values);
   try {
     const reviewed = reviewExport(
       profile,

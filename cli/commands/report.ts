@@ -45,7 +45,7 @@ async function list(argv: string[], io: CliIo): Promise<number> {
     allowPositionals: false,
   });
   if (!values.profile) throw new UsageError('--profile DIR is required');
-  const profile = await openCliProfile(io, values, values.profile);
+  const profile = await openCliProfile(io, values);
   try {
     const campaigns = profile.store
       .list('campaigns', {})
@@ -92,7 +92,7 @@ async function show(argv: string[], io: CliIo): Promise<number> {
   const format = values.format ?? 'md';
   if (format !== 'md' && format !== 'json') throw new UsageError(`--format must be md or json, not "${format}"`);
   const language = languageOf(values.lang);
-  const profile = await openCliProfile(io, values, values.profile);
+  const profile = await openCliProfile(io, values);
   try {
     const store = profile.store;
     const wanted = values.report;

@@ -158,11 +158,10 @@ async function readSource(source: string, io: CliIo): Promise<string> {
 /** The scope of a profile's sector and respondent group, built from its records. */
 async function scopeFromProfile(
   io: CliIo,
-  values: { 'passphrase-stdin'?: boolean | undefined },
-  profileDir: string,
+  values: { profile: string; 'passphrase-stdin'?: boolean | undefined },
   query: { campaign?: string; sector: string; group: string },
 ): Promise<SwotScope> {
-  const profile = await openCliProfile(io, values, profileDir);
+  const profile = await openCliProfile(io, values);
   try {
     const ids = resolveScope(profile.store, query);
     return toScoringScope(readScope(profile.store, ids.campaignId, ids.sectorId, ids.groupId)).scope;
@@ -209,11 +208,15 @@ async function runOnScope(
     if (!values.sector || !values.group) throw new UsageError('with --profile, name the --sector and the --group');
     try {
       if (!existsSync(values.profile)) throw new SwotFileError(`no profile folder ${values.profile}`);
-      const scope = await scopeFromProfile(io, values, values.profile, {
-        sector: values.sector,
-        group: values.group,
-        ...(values.campaign ? { campaign: values.campaign } : {}),
-      });
+      const scope = await scopeFromProfile(
+        io,
+        { ...values, profile: values.profile },
+        {
+          sector: values.sector,
+          group: values.group,
+          ...(values.campaign ? { campaign: values.campaign } : {}),
+        },
+      );
       io.stdout(render(scope, language));
       return EXIT_OK;
     } catch (error) {

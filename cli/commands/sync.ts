@@ -3,7 +3,6 @@ import { PASSPHRASE_USAGE, openCliProfile, passphraseOption } from '../profile';
 import { syncBlobs } from '../../services/sync/client/blobs';
 import { SyncEngine, SyncRoundError } from '../../services/sync/client/engine';
 import { SyncHttpClient } from '../../services/sync/client/http';
-import { defaultProfileDir } from '../../services/paths';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from '../io';
 import { campaignRows, resolveCampaign } from './campaign-names';
 import type { Command } from './types';
@@ -48,7 +47,7 @@ ${PASSPHRASE_USAGE}`,
       const password = stdinLines[values['passphrase-stdin'] ? 1 : 0] ?? '';
       await client.login(values.email.trim().toLowerCase(), password);
     }
-    const profile = await openCliProfile(io, values, values.profile ?? defaultProfileDir(io.env), {
+    const profile = await openCliProfile(io, values, {
       ...(stdinLines ? { stdinLines } : {}),
     });
     try {

@@ -2,10 +2,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startBridge } from '../../web/bridge';
-import { defaultProfileDir } from '../../services/paths';
 import { passphraseWrapper } from '../../db/crypto/wrappers';
 import { ProfileSession } from '../../services/vault/session';
-import { PASSPHRASE_USAGE, passphraseOption, readPassphrase } from '../profile';
+import { PASSPHRASE_USAGE, cliProfileDir, passphraseOption, readPassphrase } from '../profile';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
 import type { Command } from './types';
 
@@ -39,7 +38,7 @@ ${PASSPHRASE_USAGE}
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
     const session = new ProfileSession({
-      profileDir: values.profile ?? defaultProfileDir(io.env),
+      profileDir: cliProfileDir(io, values),
       transport: 'http',
       onInternalError: (channel, error) =>
         io.stderr(`error in ${channel}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),

@@ -33,6 +33,23 @@ describe('veldwerk admin with names', () => {
   let campaignId: string;
   const profile = tempDir('veldwerk-admin-names-');
 
+  /** `veldwerk admin add-member` on the suite's server data, in the suite's campaign unless told otherwise. */
+  const addMember = (member: { email: string; role: string; region?: string; sector?: string; campaign?: string }) =>
+    veldwerk([
+      'admin',
+      'add-member',
+      '--data',
+      dataDir,
+      '--campaign',
+      member.campaign ?? campaignId,
+      '--email',
+      member.email,
+      '--role',
+      member.role,
+      ...(member.region ? ['--region', member.region] : []),
+      ...(member.sector ? ['--sector', member.sector] : []),
+    ]);
+
   beforeAll(async () => {
     handle = await createTestStoreLocation('sqlite');
     dataDir = handle.location.dataDir as string;
@@ -75,20 +92,12 @@ describe('veldwerk admin with names', () => {
   }
 
   it('takes a region by name and a campaign by name, storing the ids the server checks', async () => {
-    const added = await veldwerk([
-      'admin',
-      'add-member',
-      '--data',
-      dataDir,
-      '--campaign',
-      `Campaign ${campaignId}`,
-      '--email',
-      'rita@inspectie.be',
-      '--role',
-      'region-coordinator',
-      '--region',
-      'limburg',
-    ]);
+    const added = await addMember({
+      email: 'rita@inspectie.be',
+      role: 'region-coordinator',
+      region: 'limburg',
+      campaign: `Campaign ${campaignId}`,
+    });
     expect(added.code, added.stderr).toBe(0);
     expect(added.stdout).toContain('region-coordinator of provincie Limburg');
     const [role] = await membership('rita@inspectie.be');
@@ -96,92 +105,29 @@ describe('veldwerk admin with names', () => {
     expect(role?.scope).toMatch(/\S/);
     expect(role?.scope).not.toBe('limburg');
 
-    const lead = await veldwerk([
-      'admin',
-      'add-member',
-      '--data',
-      dataDir,
-      '--campaign',
-      campaignId,
-      '--email',
-      'sam@inspectie.be',
-      '--role',
-      'sector-lead',
-      '--sector',
-      'IC',
-    ]);
+    const lead = await addMember({ email: 'sam@inspectie.be', role: 'sector-lead', sector: 'IC' });
     expect(lead.code, lead.stderr).toBe(0);
     expect(lead.stdout).toContain('sector-lead of IC Integratiecentra');
   });
 
   it('refuses unknown and ambiguous names with the choices, and changes nothing', async () => {
-    const unknown = await veldwerk([
-      'admin',
-      'add-member',
-      '--data',
-      dataDir,
-      '--campaign',
-      campaignId,
-      '--email',
-      'tim@inspectie.be',
-      '--role',
-      'region-coordinator',
-      '--region',
-      'Atlantis',
-    ]);
+    const unknown = await addMember({ email: 'tim@inspectie.be', role: 'region-coordinator', region: 'Atlantis' });
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('No region "Atlantis"');
     expect(unknown.stderr).toContain('provincie Limburg');
 
-    const ambiguous = await veldwerk([
-      'admin',
-      'add-member',
-      '--data',
-      dataDir,
-      '--campaign',
-      campaignId,
-      '--email',
-      'tim@inspectie.be',
-      '--role',
-      'region-coordinator',
-      '--region',
-      'Antwerpen',
-    ]);
+    const ambiguous = await addMember({ email: 'tim@inspectie.be', role: 'region-coordinator', region: 'Antwerpen' });
     expect(ambiguous.code).toBe(1);
     expect(ambiguous.stderr).toContain('"Antwerpen" names more than one region');
     expect(ambiguous.stderr).toContain('provincie Antwerpen (');
     expect(ambiguous.stderr).toContain('stad Antwerpen (');
 
-    const noCampaign = await veldwerk([
-      'admin',
-      'add-member',
-      '--data',
-      dataDir,
-      '--campaign',
-      'Werkjaar 1999',
-      '--email',
-      'tim@inspectie.be',
-      '--role',
-      'inspector',
-    ]);
+    const noCampaign = await addMember({ email: 'tim@inspectie.be', role: 'inspector', campaign: 'Werkjaar 1999' });
     expect(noCampaign.code).toBe(1);
     expect(noCampaign.stderr).toContain('No campaign "Werkjaar 1999"');
     expect(await membership('tim@inspectie.be')).toEqual([]);
 
-    const city = await veldwerk([
-      'admin',
-      'add-member',
-      '--data',
-      dataDir,
-      '--campaign',
-      campaignId,
-      '--email',
-      'tim@inspectie.be',
-      '--role',
-      'region-coordinator',
-      '--region',
-      'stad Antwerpen',
-    ]);
+    const city = await addMember({ email: 'tim@inspectie.be', role: 'region-coordinator', region: 'stad Antwerpen' });
     expect(city.code, city.stderr).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seedFieldwork } from '../support/seed';
+import type { Services } from '../../services/runtime';
 import { call, until, useLaptopsWithServer } from '../support/services';
 import { TEST_PASSWORD, seed } from './server-support';
 
@@ -9,15 +10,47 @@ import { TEST_PASSWORD, seed } from './server-support';
 describe('workflow services', () => {
   const env = useLaptopsWithServer('veldwerk-workflow-');
 
+  /** The region of a visit's organisation, as the laptop's store has it. */
+  const regionOf = (laptop: Services, visitId: string): string =>
+    laptop.profile.store.get('organisations', laptop.profile.store.get('visits', visitId)?.organisation_id ?? '')
+      ?.region_id ?? '';
+
+  /** Connects a laptop to the suite's server; with `settle`, waits until its first push is done. */
+  const connect = async (laptop: Services, email: string, options: { settle?: boolean } = {}) => {
+    await call(laptop, 'sync.connect', { serverUrl: env.server.url, email, password: TEST_PASSWORD });
+    if (options.settle)
+      await until(
+        () => call(laptop, 'sync.status', {}),
+        (status) => status.state === 'up-to-date' && status.pendingChanges === 0,
+        'the first push',
+      );
+  };
+
+  /** The inspector submits the visit, a new coordinator laptop approves it, the inspector pulls the approval. */
+  const submitAndApprove = async (inspector: Services, coordinatorEmail: string, visitId: string) => {
+    await call(inspector, 'workflow.visit', { visitId, to: 'submitted' });
+    const coordinator = env.laptop();
+    await connect(coordinator, coordinatorEmail);
+    await until(
+      async () => coordinator.profile.store.get('visits', visitId)?.status,
+      (status) => status === 'submitted',
+      'the submitted visit',
+    );
+    await call(coordinator, 'workflow.visit', { visitId, to: 'approved' });
+    await call(inspector, 'sync.now', {});
+    await until(
+      async () => inspector.profile.store.get('visits', visitId)?.status,
+      (status) => status === 'approved',
+      'the approval on the inspector laptop',
+    );
+    return coordinator;
+  };
+
   it('submits, approves, holds a late edit and lets the coordinator decide', async () => {
     const inspector = env.laptop();
     const seeded = await seedFieldwork(inspector, { visits: 1 });
     const visitId = seeded.visits[0] as string;
-    const regionId =
-      inspector.profile.store.get(
-        'organisations',
-        inspector.profile.store.get('visits', visitId)?.organisation_id ?? '',
-      )?.region_id ?? '';
+    const regionId = regionOf(inspector, visitId);
 
     // Offline (not connected) the workflow is refused with a clear message and nothing changes.
     const offline = await inspector.dispatch('workflow.visit', { visitId, to: 'submitted' });
@@ -32,16 +65,7 @@ describe('workflow services', () => {
         { email: 'coordinator@inspectie.be', roles: [{ role: 'region-coordinator', scope: regionId }] },
       ],
     );
-    await call(inspector, 'sync.connect', {
-      serverUrl: env.server.url,
-      email: 'anna@inspectie.be',
-      password: TEST_PASSWORD,
-    });
-    await until(
-      () => call(inspector, 'sync.status', {}),
-      (status) => status.state === 'up-to-date' && status.pendingChanges === 0,
-      'the first push',
-    );
+    await connect(inspector, 'anna@inspectie.be', { settle: true });
 
     expect(await call(inspector, 'workflow.visit', { visitId, to: 'submitted' })).toEqual({ status: 'submitted' });
     expect(inspector.profile.store.get('visits', visitId)?.status).toBe('submitted');
@@ -52,11 +76,7 @@ describe('workflow services', () => {
     });
 
     const coordinator = env.laptop();
-    await call(coordinator, 'sync.connect', {
-      serverUrl: env.server.url,
-      email: 'coordinator@inspectie.be',
-      password: TEST_PASSWORD,
-    });
+    await connect(coordinator, 'coordinator@inspectie.be');
     await until(
       () => call(coordinator, 'campaigns.list', {}),
       (list) => list.length === 1,
@@ -114,11 +134,7 @@ describe('workflow services', () => {
     const conversationId = seeded.conversations[0] as string;
     // This test's server account is An's: her member carries its address, so her changes are hers.
     inspector.profile.store.update('members', seeded.members[0], { email: 'an@inspectie.be' });
-    const regionId =
-      inspector.profile.store.get(
-        'organisations',
-        inspector.profile.store.get('visits', visitId)?.organisation_id ?? '',
-      )?.region_id ?? '';
+    const regionId = regionOf(inspector, visitId);
     await seed(
       env.server.store,
       [seeded.campaignId],
@@ -128,37 +144,8 @@ describe('workflow services', () => {
       ],
     );
     await call(inspector, 'notes.save', { conversationId, guidingQuestionId: null, text: 'De werking loopt goed.' });
-    await call(inspector, 'sync.connect', {
-      serverUrl: env.server.url,
-      email: 'an@inspectie.be',
-      password: TEST_PASSWORD,
-    });
-    await until(
-      () => call(inspector, 'sync.status', {}),
-      (status) => status.state === 'up-to-date' && status.pendingChanges === 0,
-      'the first push',
-    );
-    await call(inspector, 'workflow.visit', { visitId, to: 'submitted' });
-
-    const coordinator = env.laptop();
-    await call(coordinator, 'sync.connect', {
-      serverUrl: env.server.url,
-      email: 'coord@inspectie.be',
-      password: TEST_PASSWORD,
-    });
-    await until(
-      async () => coordinator.profile.store.get('visits', visitId)?.status,
-      (status) => status === 'submitted',
-      'the submitted visit',
-    );
-    await call(coordinator, 'workflow.visit', { visitId, to: 'approved' });
-
-    await call(inspector, 'sync.now', {});
-    await until(
-      async () => inspector.profile.store.get('visits', visitId)?.status,
-      (status) => status === 'approved',
-      'the approval on the inspector laptop',
-    );
+    await connect(inspector, 'an@inspectie.be', { settle: true });
+    const coordinator = await submitAndApprove(inspector, 'coord@inspectie.be', visitId);
     await call(inspector, 'notes.save', {
       conversationId,
       guidingQuestionId: null,
@@ -190,11 +177,7 @@ describe('workflow services', () => {
     const conversationId = seeded.conversations[0] as string;
     // This test's account is Ilse's: her member carries its address, so her changes are hers.
     inspector.profile.store.update('members', seeded.members[0], { email: 'ilse@inspectie.be' });
-    const regionId =
-      inspector.profile.store.get(
-        'organisations',
-        inspector.profile.store.get('visits', visitId)?.organisation_id ?? '',
-      )?.region_id ?? '';
+    const regionId = regionOf(inspector, visitId);
     await seed(
       env.server.store,
       [seeded.campaignId],
@@ -209,35 +192,8 @@ describe('workflow services', () => {
       quadrant: 'strengths',
       text: 'Sterk team',
     });
-    await call(inspector, 'sync.connect', {
-      serverUrl: env.server.url,
-      email: 'ilse@inspectie.be',
-      password: TEST_PASSWORD,
-    });
-    await until(
-      () => call(inspector, 'sync.status', {}),
-      (status) => status.state === 'up-to-date' && status.pendingChanges === 0,
-      'the first push',
-    );
-    await call(inspector, 'workflow.visit', { visitId, to: 'submitted' });
-    const coordinator = env.laptop();
-    await call(coordinator, 'sync.connect', {
-      serverUrl: env.server.url,
-      email: 'regio@inspectie.be',
-      password: TEST_PASSWORD,
-    });
-    await until(
-      async () => coordinator.profile.store.get('visits', visitId)?.status,
-      (status) => status === 'submitted',
-      'the submitted visit',
-    );
-    await call(coordinator, 'workflow.visit', { visitId, to: 'approved' });
-    await call(inspector, 'sync.now', {});
-    await until(
-      async () => inspector.profile.store.get('visits', visitId)?.status,
-      (status) => status === 'approved',
-      'the approval on the inspector laptop',
-    );
+    await connect(inspector, 'ilse@inspectie.be', { settle: true });
+    const coordinator = await submitAndApprove(inspector, 'regio@inspectie.be', visitId);
 
     // Two late edits: the note's shared text and the item's text (last writer wins).
     await call(inspector, 'notes.save', { conversationId, guidingQuestionId: null, text: 'De werking loopt slecht.' });
