@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../shared/sync/change';
 import { formatHlc } from '../../shared/sync/hlc';
-import { openMemoryStore } from './memory';
+import { openMemoryDatabase, openMemoryStore } from './memory';
+import { LocalStore } from './store';
 
 const T0 = Date.UTC(2026, 0, 10, 9, 0, 0);
 
@@ -65,11 +66,11 @@ describe('set-aside changes the user acts on', () => {
   });
 
   it('applies a set-aside change on retry once it can be applied, through the same apply path', () => {
-    const store = openMemoryStore({ node: 'mine0002', now: () => T0 });
+    const db = openMemoryDatabase('mine0002');
+    const store = new LocalStore(db, { now: () => T0 });
     store.insert('campaigns', 'c1', { name: 'Werkjaar', working_year: '2025-2026', created_at: null });
     // What an older build set aside although this build applies it.
     const fine = change('other002', 0, {});
-    const db = (store as unknown as { db: import('../connection').SqliteDatabase }).db;
     db.prepare('INSERT INTO deferred_changes (id, schema, source, change, code, reason) VALUES (?, 1, ?, ?, ?, ?)').run(
       fine.id,
       'bundle',

@@ -1,5 +1,5 @@
 import type { ChannelName } from '../../../shared/contract/channels';
-import type { LocalTopic } from '../../../shared/contract/events';
+import { LOCAL_TOPICS, type LocalTopic } from '../../../shared/contract/events';
 import type { TableName } from '../../../shared/sync/schema';
 
 /**
@@ -98,7 +98,7 @@ export const CHANNEL_READS: Partial<Readonly<Record<ChannelName, Reads>>> = {
 };
 
 /** Every table and every topic: what an undeclared channel is taken to read. */
-const EVERYTHING: Reads = { tables: 'all', local: ['sync', 'identity', 'jobs', 'vault', 'setAside'] };
+const EVERYTHING: Reads = { tables: 'all', local: LOCAL_TOPICS };
 
 export function readsOf(channel: string): Reads {
   return Object.prototype.hasOwnProperty.call(CHANNEL_READS, channel)
