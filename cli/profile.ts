@@ -5,6 +5,7 @@ import { passphraseWrapper } from '../db/crypto/wrappers';
 import { openProfile, type OpenProfileOptions, type Profile } from '../db/profile';
 import { defaultProfileDir } from '../services/paths';
 import { UsageError, type CliIo } from './io';
+import { watchMigrationMoves } from '../services/reports/moves';
 
 /** The option every command that opens a profile takes (parseArgs shape). The passphrase is never an argument. */
 export const passphraseOption = { 'passphrase-stdin': { type: 'boolean' } } as const;
@@ -93,5 +94,8 @@ export async function openCliProfile(
   if (state.kind === 'plaintext')
     io.stderr(`Encrypting the profile in ${dir} (made by an older, unencrypted version)…\n`);
   if (state.kind === 'new') io.stderr(`A new profile in ${dir}, encrypted; its key is locked with your passphrase.\n`);
-  return openProfile(dir, { ...open, key });
+  const profile = openProfile(dir, { ...open, key });
+  // What a command imports (a duo file) is repaired like in the app (services/reports/moves.ts).
+  watchMigrationMoves(profile.store);
+  return profile;
 }

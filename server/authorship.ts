@@ -1,3 +1,4 @@
+import { sameEmail } from '../shared/domain/email';
 import type { Change, JsonValue } from '../shared/sync/change';
 import type { RefusedChange } from './api';
 import type { Principal } from './auth/tokens';
@@ -26,10 +27,6 @@ import type { ServerStore } from './store/store';
  * server/sync-service.ts keeps it so once set. A member row made in the same push may carry any
  * address: that lets only the addressee sign as it.
  */
-
-function sameAddress(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
 
 function isMemberEmail(change: Change): boolean {
   return change.table === 'members' && change.column === 'email';
@@ -85,12 +82,12 @@ export async function checkAuthors(
   const signed: Change[] = [];
   const refused: RefusedChange[] = [];
   for (const change of changes) {
-    if (change.author === change.node || sameAddress(change.author, principal.user.email)) {
+    if (change.author === change.node || sameEmail(change.author, principal.user.email)) {
       signed.push(change);
       continue;
     }
     const address = addresses.get(change.author)?.value;
-    if (typeof address === 'string' && sameAddress(address, principal.user.email)) {
+    if (typeof address === 'string' && sameEmail(address, principal.user.email)) {
       signed.push(change);
       continue;
     }

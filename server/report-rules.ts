@@ -1,3 +1,4 @@
+import { sameEmail } from '../shared/domain/email';
 import type { Change, JsonValue } from '../shared/sync/change';
 import type { Principal } from './auth/tokens';
 import { coordinatesRegion, isTeamLead } from './authz';
@@ -152,11 +153,11 @@ export async function mayDecideSectionHold(
 ): Promise<boolean> {
   if (isTeamLead(roles)) return true;
   // Deciding is a request, not a signed change: the owner member's address (team-lead-guarded
-  // once set, server/authorship.ts) must be exactly the account's.
+  // once set, server/authorship.ts) must be the account's (shared/domain/email.ts).
   const owner = (await ownerMembers(store, tx, campaign, [sectionId])).get(sectionId);
   if (!owner) return false;
   const address = asString((await store.latestValues(tx, campaign, 'members', 'email', [owner])).get(owner)?.value);
-  return address !== null && address.trim() === principal.user.email.trim();
+  return sameEmail(address, principal.user.email);
 }
 
 export async function requireSectionHoldDecider(

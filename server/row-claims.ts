@@ -1,5 +1,5 @@
 import type { Change, JsonValue } from '../shared/sync/change';
-import { OWN_ID_COLUMNS, ownIdOf } from '../db/store/own-ids';
+import { hasDerivedShape, OWN_ID_COLUMNS, ownIdOf } from '../db/store/own-ids';
 import type { SqlExecutor } from './store/sql';
 import type { ServerStore } from './store/store';
 
@@ -65,4 +65,63 @@ export async function ownedRows(
     }
   }
   return owned;
+}
+
+/**
+ * Rows of a push that are new to this campaign and carry a deterministic id of their table (the
+ * shape of db/store/ids.ts) that does not derive from this campaign with the creating values the
+ * push gives it: an id hashed from another campaign, computed by someone to pre-claim it. Such a
+ * row is refused (ROW_OF_OTHER_CAMPAIGN), so a campaign's deterministic ids are never held by
+ * another campaign on this server, whichever arrives first. A laptop creates a deterministic row
+ * with its creating values in one write, and the engine never splits a row's run of changes over
+ * two pushes, so an honest push always carries them. `skip`: rows already decided ("table\0row").
+ */
+export async function forgedDerivedRows(
+  store: ServerStore,
+  tx: SqlExecutor,
+  campaign: string,
+  batch: readonly Change[],
+  skip: ReadonlySet<string>,
+): Promise<Set<string>> {
+  const forged = new Set<string>();
+  const fresh = new Set<string>();
+  for (const table of ORDER) {
+    const columns = OWN_ID_COLUMNS[table] ?? [];
+    const rows = [
+      ...new Set(
+        batch
+          .filter((change) => change.table === table && hasDerivedShape(table, change.rowId))
+          .map((change) => change.rowId),
+      ),
+    ];
+    for (const rowId of rows) {
+      const key = `${table}\u0000${rowId}`;
+      if (skip.has(key) || (await store.rowLogged(tx, campaign, table, rowId))) continue;
+      const values: Record<string, JsonValue> = {};
+      const stamps: Record<string, string> = {};
+      for (const change of batch) {
+        if (change.table !== table || change.rowId !== rowId || !columns.includes(change.column)) continue;
+        const seen = stamps[change.column];
+        if (seen === undefined || change.hlc < seen) {
+          values[change.column] = change.value;
+          stamps[change.column] = change.hlc;
+        }
+      }
+      const own = ownIdOf(table, campaign, values);
+      let ours = own !== null && own.id === rowId;
+      const parent = own?.parent ?? null;
+      if (ours && parent) {
+        const parentKey = `${parent.table}\u0000${parent.id}`;
+        ours =
+          !forged.has(parentKey) &&
+          !skip.has(parentKey) &&
+          (fresh.has(parentKey) ||
+            batch.some((change) => change.table === parent.table && change.rowId === parent.id) ||
+            (await store.rowLogged(tx, campaign, parent.table, parent.id)));
+      }
+      if (ours) fresh.add(key);
+      else forged.add(key);
+    }
+  }
+  return forged;
 }

@@ -11,7 +11,7 @@ import { conflict, forbidden, notFound, ServerError } from './errors';
 import type { SqlExecutor } from './store/sql';
 import type { HeldChange, HeldState, LoggedServerChange, OwnHeldChange, ServerStore } from './store/store';
 import { redundantTextHolds, rejectionOf } from './held-rejection';
-import { ownedRows } from './row-claims';
+import { forgedDerivedRows, ownedRows } from './row-claims';
 import {
   checkReportTransition,
   findLockedSectionEdits,
@@ -291,6 +291,9 @@ export class SyncService {
       // ... unless the id is this campaign's by construction: then whoever pushed it elsewhere first was forging it.
       if (foreignRows.size > 0)
         for (const key of await ownedRows(this.store, tx, campaign, fresh, foreignRows)) foreignRows.delete(key);
+      // ... and a new row whose deterministic id does not hash from this campaign was computed from another's.
+      for (const key of await forgedDerivedRows(this.store, tx, campaign, fresh, new Set(foreignRows.keys())))
+        foreignRows.set(key, 'another campaign');
       if (foreignRows.size > 0) {
         for (let index = fresh.length - 1; index >= 0; index -= 1) {
           const change = fresh[index] as Change;

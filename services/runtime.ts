@@ -3,6 +3,7 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { EventHub } from './events';
 import { createHandlers } from './handlers';
 import { JobRegistry } from './jobs';
+import { watchMigrationMoves } from './reports/moves';
 import { SyncController } from './sync/controller';
 import { APP_VERSION } from './version';
 import type { ExportHost } from './export/handlers';
@@ -37,6 +38,8 @@ export function startServices(options: StartServicesOptions): Services {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   const events = new EventHub(profile);
+  // Two laptops' migrations of one old report text, met in a sync: merged once (services/reports/moves.ts).
+  const unwatchMoves = watchMigrationMoves(profile.store);
   const sync = new SyncController(profile, { onChange: () => events.local('sync') });
   const jobs = new JobRegistry({ onChange: () => events.local('jobs') });
   const handlers = createHandlers({
@@ -60,6 +63,7 @@ export function startServices(options: StartServicesOptions): Services {
     events,
     close: async () => {
       await sync.close();
+      unwatchMoves();
       events.close();
       profile.close();
     },

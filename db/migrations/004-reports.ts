@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { deterministicUpdate, paragraphsJson, sectionText } from '../../shared/report/document';
+import { sectionText } from '../../shared/report/document';
+import { moveUpdate } from '../../shared/report/migration-moves';
 import { formatHlc, parseHlc } from '../../shared/sync/hlc';
 import type { Migration } from '../migrate';
 
@@ -13,7 +14,9 @@ import type { Migration } from '../migrate';
  * editor's document) in the same Yjs document. Each old body is moved into paragraphs, one per
  * line, by a deterministic Yjs update (shared/report/document.ts): two laptops migrating the same
  * text produce the same Yjs items, so when their migration changes meet, the text is not
- * doubled. The move is entered in the log as a change of this node, so it syncs. The old Y.Text
+ * doubled; two laptops whose old texts differed made two moves, which every laptop replaces by
+ * the move of the merged old text when they meet (shared/report/migration-moves.ts,
+ * db/report-moves.ts). The move is entered in the log as a change of this node, so it syncs. The old Y.Text
  * stays in the document (nothing of it is deleted), so a laptop of schema 1 still merges.
  */
 const SQL = `
@@ -88,7 +91,7 @@ export const migration004: Migration = {
         Y.applyUpdate(doc, new Uint8Array(body.state));
         const text = doc.getText('text').toString();
         if (text.trim().length === 0 || doc.getXmlFragment('doc').length > 0) continue;
-        const update = deterministicUpdate(`migration-004:${body.id}`, paragraphsJson(text));
+        const update = moveUpdate(body.id, text);
         Y.applyUpdate(doc, update);
         const state = Y.encodeStateAsUpdate(doc);
         if (counter > 0xfff0) {

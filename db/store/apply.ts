@@ -1,6 +1,6 @@
 import type { SqliteStatement as Statement } from '../connection';
 import type { Change } from '../../shared/sync/change';
-import type { ChangeSourceKind } from '../../shared/sync/replica';
+import type { ChangeSourceKind, SetAsideChange } from '../../shared/sync/replica';
 import type { ReasonCode } from '../../shared/sync/reasons';
 import { MAX_TEXT_UPDATE_CHARS, columnSpec, type ColumnSpec, type TableName } from '../../shared/sync/schema';
 import { checkChangeRules } from '../../shared/sync/validate';
@@ -8,6 +8,8 @@ import { toStorage } from './codec';
 import { refreshConflicts, type VersionRow } from './conflicts';
 import type { StoreCore } from './core';
 import { ChangeRejectedError } from './errors';
+import { OWN_ID_COLUMNS } from './own-ids';
+import { evictClaim, ownsByConstruction } from './row-claims';
 import { decodeBase64, mergeUpdate, type MergedText } from './text';
 
 /**
@@ -81,15 +83,26 @@ export class ChangeApplier {
     values: Map<string, string | number | null>;
   } | null = null;
 
+  /** The last row whose campaign was checked (see claimRow): a row's fields come together. */
+  private claimed = '';
+  /** Changes set aside by evicting a forged claim during the current call. */
+  private evicted: SetAsideChange[] = [];
+
   constructor(private readonly core: StoreCore) {}
 
-  /** Applies checked changes; the caller holds the transaction. */
+  /**
+   * Applies checked changes; the caller holds the transaction. `context`: the whole batch these
+   * items are part of, when they are applied one by one (their rows' creating values).
+   */
   apply(
     items: readonly Incoming[],
     source: ChangeSourceKind,
     onProgress?: (done: number, total: number) => void,
-  ): { applied: number; duplicates: number; conflicts: number; autoResolved: number } {
+    context: readonly Incoming[] = items,
+  ): { applied: number; duplicates: number; conflicts: number; autoResolved: number; evicted: SetAsideChange[] } {
     const core = this.core;
+    this.claimed = '';
+    this.evicted = [];
     let applied = 0;
     let duplicates = 0;
     let conflicts = 0;
@@ -129,6 +142,7 @@ export class ChangeApplier {
           duplicates += 1;
         } else {
           applied += 1;
+          this.claimRow(change, source, context);
           core.commits.record(source, change.campaign, change.table as TableName, change.rowId);
           const key = `${change.campaign}\u0000${change.node}`;
           const seen = newest.get(key);
@@ -174,12 +188,58 @@ export class ChangeApplier {
     } finally {
       // On an error the transaction rolls back: nothing queued may leak into a later call.
       this.pendingRow = null;
+      this.claimed = '';
     }
     const bump = core.stmt(
       'INSERT INTO node_clock (campaign, node, hlc) VALUES (?, ?, ?) ON CONFLICT (campaign, node) DO UPDATE SET hlc = max(hlc, excluded.hlc)',
     );
     for (const entry of newest.values()) bump.run(entry.campaign, entry.node, entry.hlc);
-    return { applied, duplicates, conflicts, autoResolved };
+    return { applied, duplicates, conflicts, autoResolved, evicted: this.evicted };
+  }
+
+  /**
+   * A row id is one campaign's (db/store/row-claims.ts): before a change of campaign C touches
+   * row R, R must not be held by another campaign, unless C owns R by construction, in which case
+   * the other campaign's forged claim is evicted (set aside) first. Otherwise the change is
+   * refused with ROW_OF_OTHER_CAMPAIGN before it merges into anything of the holder's row.
+   */
+  private claimRow(change: Change, source: ChangeSourceKind, context: readonly Incoming[]): void {
+    if (change.table === 'campaigns') return;
+    const key = `${change.campaign}\u0000${change.table}\u0000${change.rowId}`;
+    if (key === this.claimed) return;
+    const pending = this.pendingRow;
+    if (pending && pending.table === change.table && pending.rowId === change.rowId) this.flushMaterialized();
+    const held = this.core.stmt(`SELECT campaign_id FROM "${change.table}" WHERE id = ?`).get(change.rowId) as
+      { campaign_id: string } | undefined;
+    if (held && held.campaign_id !== change.campaign) {
+      if (!this.ownsRow(change, context)) {
+        throw new ChangeRejectedError(
+          `Change ${change.id} refused: ${change.table} row ${change.rowId} belongs to another campaign than ${change.campaign}; nothing was applied.`,
+          undefined,
+          'ROW_OF_OTHER_CAMPAIGN',
+        );
+      }
+      this.evicted.push(
+        ...evictClaim(this.core, change.table, change.rowId, held.campaign_id, change.campaign, source),
+      );
+    }
+    this.claimed = key;
+  }
+
+  /** Whether the change's campaign owns its row by construction, counting the creating values still ahead in the batch. */
+  private ownsRow(change: Change, context: readonly Incoming[]): boolean {
+    const columns = OWN_ID_COLUMNS[change.table];
+    if (!columns) return false;
+    const ahead = context
+      .map((item) => item.change)
+      .filter(
+        (next) =>
+          next.campaign === change.campaign &&
+          next.table === change.table &&
+          next.rowId === change.rowId &&
+          columns.includes(next.column),
+      );
+    return ownsByConstruction(this.core, change.campaign, change.table, change.rowId, ahead);
   }
 
   private mergeText(item: Incoming): void {

@@ -52,3 +52,8 @@ export function reportSectionId(report: string, templateKey: string, visitId: st
 export function reportTemplateId(campaignId: string, kind: string): string {
   return deterministicId('rt', campaignId, kind);
 }
+
+/** The version a report keeps of a section's document before two laptops' migration moves are merged (services/reports/moves.ts). */
+export function moveRepairVersionId(sectionId: string, moves: readonly number[]): string {
+  return deterministicId('rv', sectionId, ...[...moves].sort((a, b) => a - b).map(String));
+}

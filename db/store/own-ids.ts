@@ -88,6 +88,24 @@ export const OWN_ID_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   report_sections: ['report_id', 'template_key', 'source_visit_id'],
 };
 
+/** The kind prefix of each table's deterministic ids (db/store/ids.ts); rows made by hand have random ids instead. */
+const ID_KINDS: Readonly<Record<string, string>> = {
+  sectors: 'sc',
+  regions: 'rn',
+  stakeholder_categories: 'sk',
+  guiding_questions: 'gq',
+  respondent_groups: 'rg',
+  report_templates: 'rt',
+  reports: 'rp',
+  report_sections: 'rs',
+};
+
+/** Whether a row id has the shape of its table's deterministic ids (`kind-` and 32 hex digits). */
+export function hasDerivedShape(table: string, rowId: string): boolean {
+  const kind = ID_KINDS[table];
+  return kind !== undefined && rowId.length === kind.length + 33 && new RegExp(`^${kind}-[0-9a-f]{32}$`).test(rowId);
+}
+
 export function ownIdOf(table: string, campaign: string, values: Values): OwnId | null {
   return DERIVATIONS[table]?.(campaign, values) ?? null;
 }

@@ -96,12 +96,15 @@ export class RemoteChanges {
       let applied = 0;
       let conflicts = 0;
       let autoResolved = 0;
+      // Changes of a forged claim on a row another campaign owns, evicted while applying (db/store/row-claims.ts).
+      const evicted: SetAsideChange[] = [];
       if (!setAside) {
         const result = this.applier.apply(accepted, source, options.onProgress);
         applied = result.applied;
         conflicts = result.conflicts;
         autoResolved = result.autoResolved;
         duplicates += result.duplicates;
+        evicted.push(...result.evicted);
       } else {
         try {
           // The common case: everything applies, in one go.
@@ -110,16 +113,18 @@ export class RemoteChanges {
           conflicts = result.conflicts;
           autoResolved = result.autoResolved;
           duplicates += result.duplicates;
+          evicted.push(...result.evicted);
         } catch (error) {
           if (!(error instanceof ChangeRejectedError)) throw error;
           // One of them does not apply here (a text that is no Yjs update, a row of another campaign): apply one by one, each in its savepoint.
           for (const item of accepted) {
             try {
-              const result = core.transaction(() => this.applier.apply([item], source));
+              const result = core.transaction(() => this.applier.apply([item], source, undefined, accepted));
               applied += result.applied;
               conflicts += result.conflicts;
               autoResolved += result.autoResolved;
               duplicates += result.duplicates;
+              evicted.push(...result.evicted);
             } catch (single) {
               if (!(single instanceof ChangeRejectedError)) throw single;
               refused.push({ change: item.change, code: single.code, reason: single.message });
@@ -132,10 +137,10 @@ export class RemoteChanges {
       return {
         applied,
         duplicates,
-        deferred: deferredCount + setAsideCount,
+        deferred: deferredCount + setAsideCount + evicted.length,
         conflicts,
         autoResolved,
-        setAside: refused,
+        setAside: [...refused, ...evicted],
       };
     });
   }

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { normalizeEmail } from '../../shared/domain/email';
 import type { ReasonCode } from '../../shared/sync/reasons';
 import type { Membership, ServerStore, UserRecord } from '../store/store';
 import { LoginBackoff } from './backoff';
@@ -76,7 +77,7 @@ export class Authenticator {
   }
 
   async login(email: string, password: string): Promise<TokenPair> {
-    const account = email.trim().toLowerCase();
+    const account = normalizeEmail(email);
     const wait = await this.backoff.waitMs(account);
     if (wait > 0) throw new LoginBackoffError(wait);
     const user = await this.store.findUserByEmail(account);

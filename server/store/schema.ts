@@ -1,3 +1,4 @@
+import { normalizeEmail } from '../../shared/domain/email';
 import type { Dialect, SqlExecutor } from './sql';
 
 /**
@@ -9,6 +10,8 @@ export interface ServerMigration {
   readonly version: number;
   readonly name: string;
   readonly statements: (dialect: Dialect) => string[];
+  /** A step over the data after the statements, in the same transaction (may refuse with ServerMigrationError). */
+  readonly data?: (tx: SqlExecutor) => Promise<void>;
 }
 
 function types(dialect: Dialect): { blob: string; bigint: string } {
@@ -147,7 +150,43 @@ export const serverMigrations: readonly ServerMigration[] = [
       ];
     },
   },
+  {
+    version: 6,
+    name: 'normalised-emails',
+    // One rule for addresses (shared/domain/email.ts): accounts are stored normalised, so none differ only in case.
+    statements: () => [],
+    data: normaliseAccountEmails,
+  },
 ];
+
+/**
+ * Stores every account's address normalised. Accounts whose addresses differ only in case (or
+ * spaces) would become one address: nothing is merged or renamed silently; the server refuses to
+ * start and names them, for an administrator to decide which account each person keeps.
+ */
+async function normaliseAccountEmails(tx: SqlExecutor): Promise<void> {
+  const users = await tx.query<{ id: string; email: string }>('SELECT id, email FROM users ORDER BY email, id');
+  const byAddress = new Map<string, Array<{ id: string; email: string }>>();
+  for (const user of users) {
+    const key = normalizeEmail(user.email);
+    byAddress.set(key, [...(byAddress.get(key) ?? []), user]);
+  }
+  const clashes = [...byAddress.values()].filter((group) => group.length > 1);
+  if (clashes.length > 0) {
+    const named = clashes
+      .map((group) => group.map((user) => `${JSON.stringify(user.email)} (account ${user.id})`).join(' and '))
+      .join('; ');
+    throw new ServerMigrationError(
+      `These accounts differ only in the case of their e-mail address, and Veldwerk now treats an address without case as one person: ${named}. ` +
+        'Nothing was changed. Decide which account each person keeps, give the other one a different address in the users table ' +
+        "(for example UPDATE users SET email = 'old-' || email WHERE id = '<account id>'), and start the server again.",
+    );
+  }
+  for (const user of users) {
+    const email = normalizeEmail(user.email);
+    if (email !== user.email) await tx.execute('UPDATE users SET email = $1 WHERE id = $2', [email, user.id]);
+  }
+}
 
 export class ServerMigrationError extends Error {
   override readonly name = 'ServerMigrationError';
@@ -181,6 +220,7 @@ export async function migrateServer(
     });
     for (const migration of migrations.slice(applied.length)) {
       for (const statement of migration.statements(tx.dialect)) await tx.execute(statement);
+      if (migration.data) await migration.data(tx);
       await tx.execute('INSERT INTO server_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
         migration.version,
         migration.name,

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { normalizeEmail } from '../../shared/domain/email';
 import { toNumber, type SqlDriver } from './sql';
 
-/** Accounts: email, password hash, admin flag, disabled flag. */
+/** Accounts: email (stored normalised, shared/domain/email.ts), password hash, admin flag, disabled flag. */
 
 export interface UserRecord {
   readonly id: string;
@@ -20,16 +21,17 @@ export class UserRepository {
 
   async create(input: { email: string; passwordHash: string | null; isAdmin: boolean }): Promise<UserRecord> {
     const id = `u${randomBytes(8).toString('hex')}`;
+    const email = normalizeEmail(input.email);
     const inserted = await this.driver.execute(
       'INSERT INTO users (id, email, password_hash, is_admin, disabled, created_at) VALUES ($1, $2, $3, $4, 0, $5) ON CONFLICT (email) DO NOTHING',
-      [id, input.email, input.passwordHash, input.isAdmin ? 1 : 0, new Date().toISOString()],
+      [id, email, input.passwordHash, input.isAdmin ? 1 : 0, new Date().toISOString()],
     );
-    if (inserted === 0) throw new UserExistsError(`A user with email ${input.email} already exists.`);
-    return { id, email: input.email, passwordHash: input.passwordHash, isAdmin: input.isAdmin, disabled: false };
+    if (inserted === 0) throw new UserExistsError(`A user with email ${email} already exists.`);
+    return { id, email, passwordHash: input.passwordHash, isAdmin: input.isAdmin, disabled: false };
   }
 
   async findByEmail(email: string): Promise<UserRecord | null> {
-    return this.where('email', email);
+    return this.where('email', normalizeEmail(email));
   }
 
   async findById(id: string): Promise<UserRecord | null> {

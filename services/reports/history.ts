@@ -99,10 +99,11 @@ export function createVersion(
   name: string,
   reason: VersionReason,
   author: string | null,
+  options: { readonly id?: string } = {},
 ): string {
   const report = requireReport(store, reportId);
   return store.transaction(() => {
-    const id = randomUUID();
+    const id = options.id ?? randomUUID();
     store.insert(
       'report_versions',
       report.campaign_id,

@@ -1,4 +1,5 @@
 import type { Member } from './model';
+import { normalizeEmail } from './email';
 import { foldName } from './organisation-import';
 
 /**
@@ -12,10 +13,10 @@ export function findSameMember(
   wanted: { readonly name: string; readonly email?: string | null | undefined },
 ): Pick<Member, 'id' | 'name' | 'email' | 'deleted'> | null {
   const name = foldName(wanted.name);
-  const email = (wanted.email ?? '').trim().toLowerCase();
+  const email = normalizeEmail(wanted.email ?? '');
   if (name === '') return null;
   const same = members.filter(
-    (member) => foldName(member.name ?? '') === name && (member.email ?? '').trim().toLowerCase() === email,
+    (member) => foldName(member.name ?? '') === name && normalizeEmail(member.email ?? '') === email,
   );
   // An active member is the one to offer before a retired one.
   return same.find((member) => !member.deleted) ?? same[0] ?? null;

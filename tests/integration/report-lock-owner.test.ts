@@ -12,8 +12,9 @@ import {
 
 // A locked section takes edits from its owner only, and the owner is a member id: the server
 // compares it with the change's authenticated author, not e-mail addresses. A second account
-// whose address reads like the owner's ("ANNA@inspectie.be" beside "anna@inspectie.be"), signing
-// as its own member, has its edit held like anyone else's.
+// whose address reads like the owner's ("anna@lnspectie.be" beside "anna@inspectie.be"; accounts
+// differing only in case cannot exist, shared/domain/email.ts), signing as its own member (both
+// made by the team lead, who alone writes member rows), has its edit held like anyone else's.
 describe('section locks match the owner by member id', () => {
   let handle: TestStoreHandle;
   let server: RunningTestServer;
@@ -26,7 +27,8 @@ describe('section locks match the owner by member id', () => {
       ['cl'],
       [
         { email: 'anna@inspectie.be', roles: [{ role: 'inspector' }] },
-        { email: 'ANNA@inspectie.be', roles: [{ role: 'inspector' }] },
+        { email: 'anna@lnspectie.be', roles: [{ role: 'inspector' }] },
+        { email: 'lea@inspectie.be', roles: [{ role: 'team-lead' }] },
       ],
     );
   });
@@ -52,12 +54,23 @@ describe('section locks match the owner by member id', () => {
   it("holds the look-alike account's edit of the locked section and takes the owner's", async () => {
     const anna = await client('anna@inspectie.be');
     const wall = Date.now() - 5000;
-    const own = makeChanges(
-      'annalaptop1',
+    const lead = await client('lea@inspectie.be');
+    const team = makeChanges(
+      'lealaptop01',
       'cl',
       [
         { table: 'members', rowId: 'm-anna', column: 'name', value: 'Anna Peeters' },
         { table: 'members', rowId: 'm-anna', column: 'email', value: 'anna@inspectie.be' },
+        { table: 'members', rowId: 'm-eve', column: 'name', value: 'Anna Peeters' },
+        { table: 'members', rowId: 'm-eve', column: 'email', value: 'anna@lnspectie.be' },
+      ],
+      { wallMs: wall - 1000 },
+    );
+    expect(await lead.push('cl', team)).toMatchObject({ accepted: team.length, refused: [] });
+    const own = makeChanges(
+      'annalaptop1',
+      'cl',
+      [
         { table: 'reports', rowId: 'rp-lock', column: 'kind', value: 'final' },
         { table: 'reports', rowId: 'rp-lock', column: 'scope_id', value: null },
         { table: 'reports', rowId: 'rp-lock', column: 'title', value: 'Eindrapport' },
@@ -71,18 +84,14 @@ describe('section locks match the owner by member id', () => {
     );
     expect(await anna.push('cl', own)).toMatchObject({ accepted: own.length, held: 0, refused: [] });
 
-    const lookAlike = await client('ANNA@inspectie.be');
+    const lookAlike = await client('anna@lnspectie.be');
     const theirs = makeChanges(
       'evelaptop01',
       'cl',
-      [
-        { table: 'members', rowId: 'm-eve', column: 'name', value: 'Anna Peeters' },
-        { table: 'members', rowId: 'm-eve', column: 'email', value: 'ANNA@inspectie.be' },
-        { table: 'report_sections', rowId: 'rs-lock', column: 'title', value: 'Overgenomen' },
-      ],
+      [{ table: 'report_sections', rowId: 'rs-lock', column: 'title', value: 'Overgenomen' }],
       { author: 'm-eve', wallMs: wall + 1000 },
     );
-    expect(await lookAlike.push('cl', theirs)).toMatchObject({ accepted: 2, held: 1, refused: [] });
+    expect(await lookAlike.push('cl', theirs)).toMatchObject({ accepted: 0, held: 1, refused: [] });
     expect(await title()).toBe('Uitdagingen');
     // Signed as the look-alike's laptop itself (no member chosen): held too.
     const unsigned = makeChanges(

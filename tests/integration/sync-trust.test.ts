@@ -7,7 +7,7 @@ import { pushCursorKey, SyncEngine, SyncRoundError } from '../../services/sync/c
 import { SyncHttpClient } from '../../services/sync/client/http';
 import type { RoundReport } from '../../services/sync/client/status';
 import type { StoreOptions } from '../../db/store/store';
-import { reportId, reportSectionId, sectorId } from '../../db/store/ids';
+import { guidingQuestionId, reportId, reportSectionId, sectorId } from '../../db/store/ids';
 import {
   createTestStoreLocation,
   makeChanges,
@@ -156,7 +156,7 @@ describe.each(kinds)('laptops that keep syncing whatever the server holds, on %s
   );
 
   it.skipIf(skip)(
-    'lets a campaign create the ids hashed from it even after a member of another campaign pushed them first',
+    'refuses a hostile member of another campaign who pushes ids hashed from this campaign, in any order',
     async () => {
       // Bob is only in B; he computes A's deterministic ids (they hash A's id) and pushes them into B first.
       const sector = sectorId('ca', 'IC');
@@ -167,12 +167,19 @@ describe.each(kinds)('laptops that keep syncing whatever the server holds, on %s
       const claimed = await bob.push(
         'cb',
         makeChanges('boblaptop1', 'cb', [
-          { table: 'sectors', rowId: sector, column: 'code', value: 'XX' },
+          { table: 'sectors', rowId: sector, column: 'code', value: 'IC' },
+          { table: 'sectors', rowId: sector, column: 'name', value: 'Vals' },
           { table: 'reports', rowId: report, column: 'kind', value: 'final' },
           { table: 'report_sections', rowId: section, column: 'title', value: 'bezet' },
+          // B's own ids are fine.
+          { table: 'sectors', rowId: sectorId('cb', 'IC'), column: 'code', value: 'IC' },
+          { table: 'good_practices', rowId: 'gp-bob-own', column: 'text', value: 'B' },
         ]),
       );
-      expect(claimed.accepted).toBe(3);
+      expect({ accepted: claimed.accepted, refused: claimed.refused.map((item) => item.code) }).toEqual({
+        accepted: 2,
+        refused: ['ROW_OF_OTHER_CAMPAIGN', 'ROW_OF_OTHER_CAMPAIGN', 'ROW_OF_OTHER_CAMPAIGN', 'ROW_OF_OTHER_CAMPAIGN'],
+      });
       // A's own laptop creates them afterwards: stored in A, not refused.
       const ann = new SyncHttpClient({ baseUrl: server.url });
       await ann.login('ann@x.org', TEST_PASSWORD);
@@ -190,22 +197,77 @@ describe.each(kinds)('laptops that keep syncing whatever the server holds, on %s
         ]),
       );
       expect({ accepted: own.accepted, refused: own.refused }).toEqual({ accepted: 8, refused: [] });
-      // An id that does not hash from A (a random one) stays B's once B holds it.
-      await bob.push(
+      // ... and afterwards B still cannot touch them.
+      const after = await bob.push(
         'cb',
-        makeChanges('boblaptop1', 'cb', [{ table: 'good_practices', rowId: 'gp-bob', column: 'text', value: 'B' }]),
+        makeChanges('boblaptop1', 'cb', [{ table: 'sectors', rowId: sector, column: 'name', value: 'Vals' }]),
       );
+      expect(after.refused.map((item) => item.code)).toEqual(['ROW_OF_OTHER_CAMPAIGN']);
+      // An id that does not hash from A (a random one) stays B's once B holds it.
       const stolen = await ann.push(
         'ca',
-        makeChanges('annlaptop1', 'ca', [{ table: 'good_practices', rowId: 'gp-bob', column: 'text', value: 'van B' }]),
+        makeChanges('annlaptop1', 'ca', [
+          { table: 'good_practices', rowId: 'gp-bob-own', column: 'text', value: 'van B' },
+        ]),
       );
       expect(stolen.refused.map((item) => item.code)).toEqual(['ROW_OF_OTHER_CAMPAIGN']);
-      // A laptop in both campaigns keeps syncing both: one of the two claims is set aside, visibly.
+      // A laptop in both campaigns syncs both, with nothing set aside: the server holds each id in one campaign.
       const both = await laptop('ann@x.org');
       const report1 = await round(both);
       expect(report1.problems).toEqual([]);
-      expect(both.profile.store.get('sectors', sector)).not.toBeNull();
-      expect(both.profile.store.listSetAside().some((item) => item.code === 'ROW_OF_OTHER_CAMPAIGN')).toBe(true);
+      const claimedIds = new Set([sector, report, section]);
+      expect(both.profile.store.listSetAside().filter((item) => claimedIds.has(item.change.rowId))).toEqual([]);
+      expect(both.profile.store.get('sectors', sector)).toMatchObject({ campaign_id: 'ca', name: 'Integratie' });
+    },
+  );
+
+  it.skipIf(skip)(
+    "keeps a campaign's genuine rows on a laptop in both campaigns when a forged claim an older server stored arrives first",
+    async () => {
+      const sector = sectorId('ca', 'PZ');
+      const question = guidingQuestionId(sector, '1');
+      // What an older server let a member of B store: A's ids, before A made them.
+      const forged = makeChanges(
+        'oldlaptop2',
+        'cb',
+        [
+          { table: 'sectors', rowId: sector, column: 'code', value: 'PZ' },
+          { table: 'sectors', rowId: sector, column: 'name', value: 'Vals' },
+          { table: 'guiding_questions', rowId: question, column: 'sector_id', value: sector },
+          { table: 'guiding_questions', rowId: question, column: 'number', value: '1' },
+          { table: 'guiding_questions', rowId: question, column: 'text', value: 'Valse vraag' },
+        ],
+        { wallMs: Date.now() - 5000 },
+      );
+      await server.store.transaction(async (tx) => {
+        const last = (await server.store.lockCampaign(tx, 'cb')) as number;
+        await server.store.appendChanges(tx, 'cb', last, forged, 'legacy');
+      });
+      const both = await laptop('ann@x.org');
+      await round(both);
+      expect(both.profile.store.get('sectors', sector)?.campaign_id).toBe('cb');
+      // A's own laptop makes the sector and its question, then the laptop in both campaigns syncs again.
+      const maker = await laptop('ann@x.org');
+      maker.profile.store.insert('sectors', 'ca', { code: 'PZ', name: 'Personenzorg', sort_order: 1 }, { id: sector });
+      maker.profile.store.insert(
+        'guiding_questions',
+        'ca',
+        { sector_id: sector, number: '1', text: 'Hoe verloopt de zorg?', sort_order: 1 },
+        { id: question },
+      );
+      expect(await round(maker)).toMatchObject({ problems: [] });
+      const second = await round(both);
+      expect(second.problems).toEqual([]);
+      expect(both.profile.store.get('sectors', sector)).toMatchObject({ campaign_id: 'ca', name: 'Personenzorg' });
+      expect(both.profile.store.get('guiding_questions', question)).toMatchObject({
+        campaign_id: 'ca',
+        text: 'Hoe verloopt de zorg?',
+      });
+      const aside = both.profile.store.listSetAside().filter((item) => item.change.node === 'oldlaptop2');
+      expect(aside.map((item) => item.change.id).sort()).toEqual(forged.map((change) => change.id).sort());
+      expect(new Set(aside.map((item) => item.code))).toEqual(new Set(['ROW_OF_OTHER_CAMPAIGN']));
+      // Later rounds stay quiet in both campaigns.
+      expect(await round(both)).toMatchObject({ problems: [], setAside: 0 });
     },
   );
 

@@ -192,10 +192,11 @@ export class SyncEngine {
           const pushKey = pushCursorKey(me.serverId, campaign);
           let pushCursor = Number(replica.getSyncState(pushKey) ?? '0');
           for (;;) {
-            const batch = replica.changesAfter(pushCursor, this.options.pushBatch ?? 500, {
-              sources: PUSH_SOURCES,
-              campaign,
-            });
+            const limit = this.options.pushBatch ?? 500;
+            const batch = rowAligned(
+              replica.changesAfter(pushCursor, limit, { sources: PUSH_SOURCES, campaign }),
+              limit,
+            );
             if (batch.length === 0) break;
             const answer = await client.push(
               campaign,
@@ -365,4 +366,25 @@ export class SyncEngine {
       this.wake = null;
     }
   }
+}
+
+/**
+ * A full push batch ends before the run of changes of its last row, so that a row's changes made
+ * in one write travel together: the server needs a new deterministic row's creating values in the
+ * push that creates it (server/row-claims.ts). A batch that is one row's run only is kept whole.
+ */
+export function rowAligned<T extends { readonly change: { readonly table: string; readonly rowId: string } }>(
+  batch: readonly T[],
+  limit: number,
+): readonly T[] {
+  const last = batch[batch.length - 1];
+  if (!last || batch.length < limit) return batch;
+  let end = batch.length;
+  while (
+    end > 0 &&
+    batch[end - 1]?.change.table === last.change.table &&
+    batch[end - 1]?.change.rowId === last.change.rowId
+  )
+    end -= 1;
+  return end === 0 ? batch : batch.slice(0, end);
 }

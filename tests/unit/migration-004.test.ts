@@ -4,47 +4,19 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { sectionJson } from '../../shared/report/document';
-import { openDatabase, type SqliteDatabase } from '../connection';
-import { migrate } from '../migrate';
-import { LocalStore } from '../store/store';
-import { migrations } from './index';
+import { plainTextUpdate, seedVersion3 as seedSections } from '../support/report-version3';
+import { openDatabase, type SqliteDatabase } from '../../db/connection';
+import { migrate } from '../../db/migrate';
+import { LocalStore } from '../../db/store/store';
+import { migrations } from '../../db/migrations';
 
-/**
- * Migration 004 from a version-3 profile holding report sections as schema 1 wrote them: a
- * plain Y.Text body in text_states, its plain text in report_sections.body, its update in the log.
- */
-function plainTextUpdate(text: string, client: number): Uint8Array {
-  const doc = new Y.Doc();
-  doc.clientID = client;
-  doc.getText('text').insert(0, text);
-  return Y.encodeStateAsUpdate(doc);
-}
-
+/** Migration 004 from a version-3 profile holding report sections as schema 1 wrote them. */
 function seedVersion3(db: SqliteDatabase, sections: Record<string, string>): void {
-  migrate(db, migrations.slice(0, 3));
-  const node = (db.prepare("SELECT value FROM meta WHERE key = 'node_id'").get() as { value: string }).value;
-  db.prepare(
-    "INSERT INTO campaigns (id, name, working_year, created_at) VALUES ('c1', 'Campagne', '2026-2027', '2026-09-01T00:00:00Z')",
-  ).run();
-  db.prepare(
-    "INSERT INTO reports (id, campaign_id, kind, scope_id, title, status) VALUES ('r1', 'c1', 'sector', 'sc1', 'Jeugdhulp', 'draft')",
-  ).run();
-  let n = 0;
-  for (const [id, text] of Object.entries(sections)) {
-    n += 1;
-    const update = plainTextUpdate(text, 1000 + n);
-    const hlc = `${String(1_790_000_000_000 + n).padStart(15, '0')}-0000-${node}`;
-    db.prepare(
-      'INSERT INTO report_sections (id, campaign_id, report_id, sort_order, title, body) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(id, 'c1', 'r1', n, `Deel ${n}`, text);
-    db.prepare("INSERT INTO text_states (tbl, row_id, col, state) VALUES ('report_sections', ?, 'body', ?)").run(
-      id,
-      update,
-    );
-    db.prepare(
-      "INSERT INTO changes (id, node, author, campaign, tbl, row_id, col, value, prev, schema, source) VALUES (?, ?, ?, 'c1', 'report_sections', ?, 'body', ?, NULL, 1, 'local')",
-    ).run(hlc, node, node, id, JSON.stringify(Buffer.from(update).toString('base64')));
-  }
+  let client = 1000;
+  seedSections(
+    db,
+    Object.fromEntries(Object.entries(sections).map(([id, text]) => [id, [plainTextUpdate(text, (client += 1))]])),
+  );
 }
 
 describe('migration 004 (reports)', () => {
