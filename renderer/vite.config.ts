@@ -10,6 +10,8 @@ export default defineConfig({
   // Relative asset paths: the same build is served by the HTTP bridge and by Electron's app:// protocol.
   base: './',
   plugins: [react()],
+  // CSS Modules (*.module.css): classes are written kebab-case in the CSS and read camelCase in TSX (styles.buttonPrimary).
+  css: { modules: { localsConvention: 'camelCase' } },
   build: {
     outDir: path.resolve(here, '../dist/renderer'),
     emptyOutDir: true,

@@ -17,6 +17,7 @@ import { createReportHandlers } from './reports/handlers';
 import { createExportHandlers, type ExportHost } from './export/handlers';
 import { createConflictHandlers } from './conflicts/conflicts';
 import { createSetAsideHandlers } from './set-aside/set-aside';
+import { createUndoHandlers } from './undo/handlers';
 import { openProfileVaultHandlers, type VaultHandlers } from './vault/handlers';
 
 export interface ServiceContext {
@@ -56,6 +57,7 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createExportHandlers(context.profile, context.jobs, context.exportHost),
     ...createConflictHandlers(context.profile),
     ...createSetAsideHandlers(context.profile, () => context.events?.local('setAside')),
+    ...createUndoHandlers(context.profile),
     ...(context.vault ?? openProfileVaultHandlers(context.profile)),
   };
 }

@@ -11,14 +11,17 @@ import { CampaignWorkspace } from './workspace/CampaignWorkspace';
 import { useContractQuery } from './data/queries';
 import { SyncIndicator } from './sync/SyncIndicator';
 import { SecurityButton } from './vault/SecurityDialog';
+import { cx } from './components/cx';
+import alerts from './components/alert.module.css';
+import styles from './App.module.css';
 
 function TopNav() {
   const { t } = useTranslation();
   const [location] = useLocation();
   const home = location === '/' || location === '';
   return (
-    <nav className="topnav" aria-label={t('app.name')}>
-      <Link className={`topnav-link${home ? ' active' : ''}`} href="/" aria-current={home ? 'page' : undefined}>
+    <nav className={styles.topnav} aria-label={t('app.name')}>
+      <Link className={cx(styles.topnavLink, home && styles.active)} href="/" aria-current={home ? 'page' : undefined}>
         {t('nav.home')}
       </Link>
     </nav>
@@ -31,9 +34,9 @@ export function App() {
 
   return (
     <Router hook={useHashLocation}>
-      <div className="app-shell">
+      <div className={styles.appShell}>
         <a
-          className="skip-link"
+          className={styles.skipLink}
           href="#main"
           onClick={(event) => {
             event.preventDefault();
@@ -42,14 +45,14 @@ export function App() {
         >
           {t('app.skipToContent')}
         </a>
-        <header className="topbar">
-          <div className="brand">
-            <span className="brand-mark" aria-hidden="true">
+        <header className={styles.topbar}>
+          <div className={styles.brand}>
+            <span className={styles.brandMark} aria-hidden="true">
               V
             </span>
             <div>
-              <div className="brand-name">{t('app.name')}</div>
-              <div className="brand-tagline">{t('app.tagline')}</div>
+              <div className={styles.brandName}>{t('app.name')}</div>
+              <div className={styles.brandTagline}>{t('app.tagline')}</div>
             </div>
           </div>
           <TopNav />
@@ -57,7 +60,7 @@ export function App() {
           <SecurityButton />
           <LanguageSwitch />
         </header>
-        <main id="main" className="main" tabIndex={-1}>
+        <main id="main" className={styles.main} tabIndex={-1}>
           {api.hasCredentials ? (
             <Switch>
               <Route path="/">
@@ -71,12 +74,12 @@ export function App() {
               </Route>
             </Switch>
           ) : (
-            <p className="alert alert-error">{t('errors.UNAUTHORIZED')}</p>
+            <p className={cx(alerts.alert, alerts.alertError)}>{t('errors.UNAUTHORIZED')}</p>
           )}
         </main>
         <UndoToast />
         <ShortcutSheet />
-        <footer className="statusbar">
+        <footer className={styles.statusbar}>
           {info ? (
             <>
               <span>{t('app.profile', { dir: info.profileDir })}</span>

@@ -5,6 +5,7 @@ import type { planningChannels } from '../../shared/contract/planning';
 import { ServiceError } from '../errors';
 import type { HandlersOf } from '../handler';
 import { signedBy } from '../identity';
+import { retireRecord } from '../undo/retire';
 
 type PlanningHandlers = HandlersOf<typeof planningChannels>;
 
@@ -92,10 +93,7 @@ export function createPlanningHandlers(profile: Profile): PlanningHandlers {
       }),
     'visits.retire': ({ id, retired }) => {
       if (!store.get('visits', id, { includeDeleted: true })) throw new ServiceError('NOT_FOUND', `No visit ${id}`);
-      const signed = signedBy(profile, store.campaignOf('visits', id));
-      if (retired) store.remove('visits', id, signed);
-      else store.restore('visits', id, signed);
-      return { id };
+      return retireRecord(profile, 'visits', id, retired);
     },
   };
 }

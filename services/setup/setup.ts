@@ -8,6 +8,7 @@ import type { SetupListKind } from '../../shared/domain/setup';
 import { ServiceError } from '../errors';
 import type { HandlersOf } from '../handler';
 import { signedBy } from '../identity';
+import { retireRecord } from '../undo/retire';
 
 type SetupHandlers = HandlersOf<typeof setupChannels>;
 
@@ -188,9 +189,7 @@ export function createSetupHandlers(profile: Profile): SetupHandlers {
 
     'setup.retireItem': ({ kind, id, retired }) => {
       requireRow(store, kind, id);
-      if (retired) store.remove(kind, id);
-      else store.restore(kind, id);
-      return { id };
+      return retireRecord(profile, kind, id, retired);
     },
 
     'organisations.add': (input) => {
@@ -228,10 +227,7 @@ export function createSetupHandlers(profile: Profile): SetupHandlers {
 
     'organisations.retire': ({ id, retired }) => {
       requireRow(store, 'organisations', id);
-      const signed = signedBy(profile, store.campaignOf('organisations', id));
-      if (retired) store.remove('organisations', id, signed);
-      else store.restore('organisations', id, signed);
-      return { id };
+      return retireRecord(profile, 'organisations', id, retired);
     },
 
     'organisations.importPreview': ({ campaignId, csv }) => {
@@ -300,10 +296,7 @@ export function createSetupHandlers(profile: Profile): SetupHandlers {
 
     'members.retire': ({ id, retired }) => {
       requireRow(store, 'members', id);
-      const signed = signedBy(profile, store.campaignOf('members', id));
-      if (retired) store.remove('members', id, signed);
-      else store.restore('members', id, signed);
-      return { id };
+      return retireRecord(profile, 'members', id, retired);
     },
   };
 }

@@ -22,7 +22,7 @@ import { toScoringScope } from '../../shared/swot/scoring-scope';
 import { ServiceError } from '../errors';
 import type { HandlersOf } from '../handler';
 import { readIdentity, requireAuthor } from '../identity';
-import { applyUndo, withInverse, type RowRef } from './undo';
+import { withInverse, type RowRef } from '../undo/inverse';
 import {
   byCreation,
   conversationsByScope,
@@ -506,8 +506,6 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
         kappa: result.kappa,
       };
     },
-
-    'swot.undo': ({ steps }) => applyUndo(store, steps, (campaignId) => requireAuthor(profile, campaignId)),
 
     'swot.team': ({ campaignId, sectorId }) => {
       const sector = store.get('sectors', sectorId);

@@ -9,6 +9,7 @@ import type { ConversationSummary, VisitDocumentView } from '../../shared/domain
 import { ServiceError } from '../errors';
 import type { HandlersOf } from '../handler';
 import { currentMemberId, requireAuthor } from '../identity';
+import { retireRecord } from '../undo/retire';
 import { ftsQuery } from '../search/query';
 import { extractDocumentText } from './extract';
 
@@ -256,9 +257,7 @@ export function createVisitHandlers(profile: Profile): VisitHandlers {
     'documents.retire': ({ id, retired }) => {
       if (!store.get('documents', id, { includeDeleted: true }))
         throw new ServiceError('NOT_FOUND', `No document ${id}`);
-      if (retired) store.remove('documents', id);
-      else store.restore('documents', id);
-      return { id };
+      return retireRecord(profile, 'documents', id, retired);
     },
 
     'documents.open': ({ id }) => {
@@ -297,9 +296,7 @@ export function createVisitHandlers(profile: Profile): VisitHandlers {
     'goodPractices.retire': ({ id, retired }) => {
       if (!store.get('good_practices', id, { includeDeleted: true }))
         throw new ServiceError('NOT_FOUND', `No good practice ${id}`);
-      if (retired) store.remove('good_practices', id);
-      else store.restore('good_practices', id);
-      return { id };
+      return retireRecord(profile, 'good_practices', id, retired);
     },
   };
 }

@@ -14,6 +14,7 @@ import { exportChannels } from './export';
 import { conflictsChannels } from './conflicts';
 import { setAsideChannels } from './set-aside';
 import { vaultChannels } from './vault';
+import { undoChannels } from './undo';
 
 /**
  * The one contract between the UI and the services: every call the renderer can make,
@@ -45,6 +46,7 @@ export const contract = {
   ...conflictsChannels,
   ...setAsideChannels,
   ...vaultChannels,
+  ...undoChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { maxChars } from '../sync/limits';
 import { quadrantSchema, type Quadrant } from '../swot/quadrants';
 import { channel, idSchema } from './define';
+import type { Undoable } from './undo';
 
 /**
  * Channels of the SWOT work (issue 6): capture per conversation, the clustering board per sector
@@ -19,47 +20,6 @@ export const lemmaNameSchema = z
   .trim()
   .min(1, { message: 'swot.errors.lemmaNameRequired' })
   .max(maxChars('lemmas', 'name'), { message: 'swot.errors.lemmaNameTooLong' });
-
-/**
- * One inverse write of an undoable SWOT edit: the fields of one record as they were before the
- * edit (and its tombstone). Undo writes these through the store like any edit, so it survives a
- * reload and syncs; the channel answers the inverse of the undo (redo) the same way.
- */
-export const undoStepSchema = z.discriminatedUnion('table', [
-  z
-    .object({
-      table: z.literal('swot_items'),
-      rowId: idSchema,
-      values: z
-        .object({
-          quadrant: quadrantSchema.optional(),
-          lemma_id: idSchema.nullable().optional(),
-          text: swotItemTextSchema.optional(),
-        })
-        .strict(),
-      deleted: z.boolean().optional(),
-    })
-    .strict(),
-  z
-    .object({
-      table: z.literal('lemmas'),
-      rowId: idSchema,
-      values: z
-        .object({
-          quadrant: quadrantSchema.optional(),
-          name: lemmaNameSchema.optional(),
-          narrative: z.string().max(20_000).optional(),
-        })
-        .strict(),
-      deleted: z.boolean().optional(),
-    })
-    .strict(),
-]);
-export type UndoStep = z.infer<typeof undoStepSchema>;
-/** What an undoable edit answers besides its result: the writes that take it back. */
-export interface Undoable {
-  readonly undo: readonly UndoStep[];
-}
 
 const scopeShape = { campaignId: idSchema, sectorId: idSchema, groupId: idSchema };
 export const swotScopeInput = z.object(scopeShape).strict();
@@ -235,9 +195,6 @@ export const swotChannels = {
   ),
   'swot.agreement': channel<SwotAgreement>()(
     z.object({ ...scopeShape, memberA: idSchema, memberB: idSchema }).strict(),
-  ),
-  'swot.undo': channel<{ readonly applied: number } & Undoable>()(
-    z.object({ steps: z.array(undoStepSchema).min(1).max(20_000) }).strict(),
   ),
   'swot.team': channel<TeamSwotView>()(z.object({ campaignId: idSchema, sectorId: idSchema }).strict()),
 } as const;

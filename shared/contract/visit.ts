@@ -17,6 +17,7 @@ import {
   type DocumentHit,
   type VisitDetail,
 } from '../domain/visit';
+import type { Undoable } from './undo';
 import { channel } from './define';
 
 /** Channels of a visit's preparation page and the conversation screen (issue 5). */
@@ -29,10 +30,10 @@ export const visitChannels = {
   'notes.save': channel<{ readonly id: string; readonly savedAt: string }>()(noteSaveInput),
   'documents.add': channel<{ readonly id: string; readonly textLength: number }>()(documentAddInput),
   'documents.rename': channel<{ readonly id: string }>()(documentRenameInput),
-  'documents.retire': channel<{ readonly id: string }>()(retireByIdInput),
+  'documents.retire': channel<{ readonly id: string } & Undoable>()(retireByIdInput),
   'documents.open': channel<DocumentFile>()(documentOpenInput),
   'documents.search': channel<readonly DocumentHit[]>()(documentSearchInput),
   'goodPractices.add': channel<{ readonly id: string }>()(goodPracticeAddInput),
   'goodPractices.update': channel<{ readonly id: string }>()(goodPracticeUpdateInput),
-  'goodPractices.retire': channel<{ readonly id: string }>()(retireByIdInput),
+  'goodPractices.retire': channel<{ readonly id: string } & Undoable>()(retireByIdInput),
 } as const;

@@ -19,6 +19,8 @@ export const fieldEn: Messages['field'] = {
       createLemma: 'Lemma “{{subject}}” created',
       rename: 'Lemma renamed to “{{subject}}”',
       editItem: 'Item “{{subject}}” changed',
+      retire: '“{{subject}}” retired',
+      restore: '“{{subject}}” back in use',
     },
   },
   confirm: {
@@ -28,6 +30,9 @@ export const fieldEn: Messages['field'] = {
     yesRemove: 'Yes, delete',
     moveItemAcross: 'Move “{{text}}” to {{quadrant}}?',
     yesMove: 'Yes, move',
+    retire: 'Retire “{{name}}”?',
+    yesRetire: 'Yes, retire',
+    cancel: 'Cancel',
   },
   item: { editLabel: 'Text of the item (Enter or Escape to stop)' },
   counts: {

@@ -17,6 +17,8 @@ export const fieldNlBE = {
       createLemma: 'Lemma „{{subject}}” gemaakt',
       rename: 'Lemma hernoemd tot „{{subject}}”',
       editItem: 'Item „{{subject}}” gewijzigd',
+      retire: '„{{subject}}” buiten gebruik gesteld',
+      restore: '„{{subject}}” terug in gebruik genomen',
     },
   },
   confirm: {
@@ -26,6 +28,9 @@ export const fieldNlBE = {
     yesRemove: 'Ja, verwijderen',
     moveItemAcross: '„{{text}}” naar {{quadrant}} verplaatsen?',
     yesMove: 'Ja, verplaatsen',
+    retire: '„{{name}}” buiten gebruik stellen?',
+    yesRetire: 'Ja, buiten gebruik',
+    cancel: 'Annuleren',
   },
   item: { editLabel: 'Tekst van het item (Enter of Escape om te stoppen)' },
   /** Counts as shown inside longer sentences, with their plural forms. */

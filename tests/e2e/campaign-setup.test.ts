@@ -60,6 +60,9 @@ describe('campaign workspace and set-up in Chromium (browser mode)', () => {
       })
       .toBe(2);
     await categories.getByRole('button', { name: '„Justitie en politie” buiten gebruik stellen' }).click();
+    // Nothing is retired before the explicit confirmation, which takes the focus.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Ja, buiten gebruik');
+    await page.keyboard.press('Enter');
     await categories.getByText('Buiten gebruik (1)').click();
     await categories.getByRole('button', { name: '„Justitie en politie” terug in gebruik nemen' }).waitFor();
     await screenshot(page, 'setup-lists-edited-nl');

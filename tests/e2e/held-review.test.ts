@@ -129,7 +129,7 @@ describe('held late edits in Chromium (browser mode)', () => {
     await page.goto(`${coordinator.bridge.url}/#/campaigns/${seeded.campaignId}/visits/${seeded.visits[0]}`);
     const review = page.getByTestId('visit-review');
     await review.getByText('late wijziging wacht op je beslissing', { exact: false }).waitFor();
-    const edit = review.locator('.held-edit').filter({ has: page.locator('ins', { hasText: 'uitstekend' }) });
+    const edit = review.getByTestId('held-edit').filter({ has: page.locator('ins', { hasText: 'uitstekend' }) });
     await edit.waitFor();
     await edit.scrollIntoViewIfNeeded();
     expect(await edit.locator('del').allTextContents()).toContain('goed');
@@ -158,7 +158,7 @@ describe('held late edits in Chromium (browser mode)', () => {
     await page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
     await page.goto(`${inspector.bridge.url}/#/campaigns/${seeded.campaignId}/visits/${seeded.visits[0]}`);
     const own = page.getByTestId('own-held-edits');
-    const notice = own.locator('.own-held-edit').filter({ hasText: 'notitie' });
+    const notice = own.getByTestId('own-held-edit').filter({ hasText: 'notitie' });
     // The laptop learns of the decision on its next round; a round already under way when the
     // test asks may have started before the rejection, so ask again until one tells it.
     await expect

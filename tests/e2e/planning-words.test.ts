@@ -78,7 +78,7 @@ describe('planning words and messages (browser mode)', () => {
     const title = month.getByRole('heading', { level: 2 });
     await title.getByText('maart 2015').waitFor();
     expect(await title.evaluate((element) => (element as HTMLElement).innerText)).toBe('maart 2015');
-    const name = month.locator('.month-visit-name', { hasText: long });
+    const name = month.getByTestId('month-visit-name').filter({ hasText: long });
     const shape = await name.evaluate((element) => {
       const style = getComputedStyle(element);
       return {

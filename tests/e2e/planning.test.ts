@@ -95,7 +95,7 @@ describe('visit planning in Chromium (browser mode)', () => {
 
     // Filters: a member, then a region.
     await page.getByLabel('Teamlid').selectOption({ label: 'Bart Claes' });
-    expect(await page.locator('.plan-table tbody tr').count()).toBe(1);
+    expect(await page.getByTestId('plan-table').locator('tbody tr').count()).toBe(1);
     await page.getByRole('button', { name: 'Filters wissen' }).click();
     await page.getByLabel('Regio', { exact: true }).selectOption({ label: 'Limburg' });
     expect(await page.getByTestId('plan-region').count()).toBe(1);
@@ -111,6 +111,7 @@ describe('visit planning in Chromium (browser mode)', () => {
     // Remove a visit from the plan and put it back: nothing is lost.
     await page.getByRole('button', { name: 'Bezoek aan Huis van het Nederlands Gent bewerken' }).click();
     await form.getByRole('button', { name: 'Bezoek schrappen' }).click();
+    await form.getByRole('button', { name: 'Ja, schrappen' }).click();
     await form.getByText('Bezoek geschrapt.').waitFor();
     await page.getByText('Geschrapt bezoek (1)').click();
     await page.getByRole('button', { name: 'Bezoek aan Huis van het Nederlands Gent terugzetten' }).click();

@@ -121,6 +121,7 @@ describe('visit preparation and conversation capture in Chromium (browser mode)'
     await expect.poll(() => documentsSection.getByTestId('document-list').locator('li').count()).toBe(1);
     await documentsSection.getByLabel('Zoeken in titels en tekst').fill('');
     await documentsSection.getByRole('button', { name: '„organogram.png” buiten gebruik stellen' }).click();
+    await documentsSection.getByRole('button', { name: 'Ja, buiten gebruik' }).click();
     await documentsSection.getByText('Buiten gebruik (1)').click();
     await documentsSection.getByRole('button', { name: '„organogram.png” terug in gebruik nemen' }).click();
     await documentsSection.getByText('„organogram.png” is terug in gebruik.').waitFor();

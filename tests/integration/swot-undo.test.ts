@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBundle, importBundleBytes } from '../../db/store/bundle';
-import type { Undoable } from '../../shared/contract/swot';
+import type { Undoable } from '../../shared/contract/undo';
 import { startServices, type Services } from '../../services/runtime';
 import { tempDir, testProfileKey } from '../support/profile';
 import { seedFieldwork, type SeededCampaign } from '../support/seed';
@@ -139,7 +139,7 @@ describe('SWOT undo', () => {
       await a.close();
       running.splice(running.indexOf(a), 1);
       a = open(folders[0] as ReturnType<typeof tempDir>);
-      const undone = await call(a, 'swot.undo', { steps: [...undo] });
+      const undone = await call(a, 'undo.apply', { steps: [...undo] });
       expect(await state(a)).toEqual(before);
       expect(undone.undo.length).toBeGreaterThan(0);
 

@@ -6,6 +6,10 @@ import { fieldErrors } from '../errors';
 import { Field } from '../components/Field';
 import { FormError, FormStatus } from '../components/FormStatus';
 import { api } from '../api';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
 
 export function CampaignForm() {
   const { t } = useTranslation();
@@ -36,7 +40,12 @@ export function CampaignForm() {
   }
 
   return (
-    <form className="card form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-title`}>
+    <form
+      className={cx(layout.card, forms.form)}
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-labelledby={`${id}-title`}
+    >
       <h2 id={`${id}-title`}>{t('campaignForm.title')}</h2>
       <Field id={`${id}-name`} label={t('campaignForm.name')} error={fields.name}>
         {(control) => (
@@ -69,7 +78,7 @@ export function CampaignForm() {
         )}
       </Field>
       <FormError error={error} />
-      <button type="submit" className="button button-primary" disabled={busy}>
+      <button type="submit" className={cx(buttons.button, buttons.buttonPrimary)} disabled={busy}>
         {busy ? t('campaignForm.submitting') : t('campaignForm.submit')}
       </button>
       <FormStatus>{created ? t('campaignForm.created', { name: created }) : ''}</FormStatus>

@@ -3,6 +3,11 @@ import { Link } from 'wouter';
 import { CampaignForm } from './CampaignForm';
 import { describeError } from '../errors';
 import { useContractQuery } from '../data/queries';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import alerts from '../components/alert.module.css';
+import layout from '../components/layout.module.css';
+import styles from './HomeScreen.module.css';
 
 export function HomeScreen() {
   const { t, i18n } = useTranslation();
@@ -13,44 +18,46 @@ export function HomeScreen() {
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' });
 
   return (
-    <div className="page">
-      <div className="page-header">
+    <div className={layout.page}>
+      <div className={layout.pageHeader}>
         <h1>{t('home.title')}</h1>
-        <p className="lead">{t('home.intro')}</p>
+        <p className={layout.lead}>{t('home.intro')}</p>
       </div>
-      <div className="columns">
-        <section className="column-main" aria-labelledby="campaign-list-title">
-          <div className="section-header">
+      <div className={layout.columns}>
+        <section aria-labelledby="campaign-list-title">
+          <div className={layout.sectionHeader}>
             <h2 id="campaign-list-title">{t('home.listLabel')}</h2>
-            {list.isSuccess ? <span className="badge">{t('home.count', { count: campaigns.length })}</span> : null}
+            {list.isSuccess ? (
+              <span className={layout.badge}>{t('home.count', { count: campaigns.length })}</span>
+            ) : null}
           </div>
           {loadError ? (
-            <div className="alert alert-error" role="alert">
+            <div className={cx(alerts.alert, alerts.alertError)} role="alert">
               <p>
                 {t('errors.loadFailed')} {describeError(t, loadError)}
               </p>
-              <button type="button" className="button" onClick={() => void list.refetch()}>
+              <button type="button" className={buttons.button} onClick={() => void list.refetch()}>
                 {t('errors.retry')}
               </button>
             </div>
           ) : null}
           {list.isSuccess && campaigns.length === 0 ? (
-            <div className="empty-state">
+            <div className={layout.emptyState}>
               <h3>{t('home.empty.title')}</h3>
               <p>{t('home.empty.body')}</p>
             </div>
           ) : null}
           {campaigns.length > 0 ? (
-            <ul className="card-list" data-testid="campaign-list">
+            <ul className={layout.cardList} data-testid="campaign-list">
               {campaigns.map((campaign) => (
-                <li key={campaign.id} className="card campaign-card">
-                  <div className="campaign-year">{t('home.workingYear', { year: campaign.workingYear })}</div>
-                  <h3 className="campaign-name">
-                    <Link className="campaign-link" href={`/campaigns/${campaign.id}`}>
+                <li key={campaign.id} className={cx(layout.card, styles.campaignCard)}>
+                  <div className={layout.campaignYear}>{t('home.workingYear', { year: campaign.workingYear })}</div>
+                  <h3 className={styles.campaignName}>
+                    <Link className={layout.campaignLink} href={`/campaigns/${campaign.id}`}>
                       {campaign.name}
                     </Link>
                   </h3>
-                  <div className="muted">
+                  <div className={layout.muted}>
                     {t('home.createdOn', { date: dateFormat.format(new Date(campaign.createdAt)) })}
                   </div>
                 </li>
@@ -58,7 +65,7 @@ export function HomeScreen() {
             </ul>
           ) : null}
         </section>
-        <aside className="column-side">
+        <aside>
           <CampaignForm />
         </aside>
       </div>

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { cx } from './cx';
+import buttons from './button.module.css';
 
 interface EditFormButtonsProps {
   /** True while an existing item is edited: the submit button saves and a cancel button appears. */
@@ -15,13 +17,13 @@ interface EditFormButtonsProps {
 export function EditFormButtons({ editing, submitLabel, onCancel, children }: EditFormButtonsProps) {
   const { t } = useTranslation();
   return (
-    <div className="button-row">
-      <button type="submit" className="button button-primary">
+    <div className={buttons.buttonRow}>
+      <button type="submit" className={cx(buttons.button, buttons.buttonPrimary)}>
         {editing ? t('setup.organisations.save') : submitLabel}
       </button>
       {editing ? (
         <>
-          <button type="button" className="button" onClick={onCancel}>
+          <button type="button" className={buttons.button} onClick={onCancel}>
             {t('setup.list.cancel')}
           </button>
           {children}

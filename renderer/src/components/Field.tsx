@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import forms from './form.module.css';
 
 /** What the control of a Field spreads onto itself: its id and its link to the hint and the error. */
 export interface FieldControl {
@@ -23,7 +24,7 @@ interface FieldProps {
 }
 
 /** One form field: label, control, optional hint and the field's error, wired for assistive technology. */
-export function Field({ id, label, error, hint, className = 'field', after, children }: FieldProps) {
+export function Field({ id, label, error, hint, className = forms.field, after, children }: FieldProps) {
   const hintId = hint ? `${id}-hint` : null;
   const errorId = error ? `${id}-error` : null;
   const describedBy = [hintId, errorId].filter((part) => part !== null).join(' ');
@@ -32,12 +33,12 @@ export function Field({ id, label, error, hint, className = 'field', after, chil
       <label htmlFor={id}>{label}</label>
       {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy || undefined })}
       {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
+        <p id={`${id}-hint`} className={forms.fieldHint}>
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p id={`${id}-error`} className="field-error">
+        <p id={`${id}-error`} className={forms.fieldError}>
           {error}
         </p>
       ) : null}

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, isLanguage } from '../../../shared/i18n';
 import { useApp } from './language-store';
+import styles from './LanguageSwitch.module.css';
 
 export function LanguageSwitch() {
   const { t } = useTranslation();
@@ -9,7 +10,7 @@ export function LanguageSwitch() {
   const language = useApp((state) => state.language);
   const setLanguage = useApp((state) => state.setLanguage);
   return (
-    <div className="language-switch">
+    <div className={styles.languageSwitch}>
       <label htmlFor={id}>{t('app.language')}</label>
       <select
         id={id}

@@ -2,6 +2,9 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../shared/contract/result';
 import { describeError } from '../errors';
+import { cx } from './cx';
+import alerts from './alert.module.css';
+import forms from './form.module.css';
 
 /**
  * The one message of a form or screen about what its last action did. A new outcome replaces
@@ -55,11 +58,11 @@ export function OutcomeMessage({ outcome }: { readonly outcome: Outcome }) {
     outcome?.tone === 'error' ? ('error' in outcome ? describeError(t, outcome.error) : outcome.text) : null;
   return (
     <>
-      <p className="form-status" role="status" aria-live="polite">
+      <p className={forms.formStatus} role="status" aria-live="polite">
         {outcome?.tone === 'ok' ? outcome.text : ''}
       </p>
       {errorText ? (
-        <p className="alert alert-error" role="alert" data-testid="outcome-error">
+        <p className={cx(alerts.alert, alerts.alertError)} role="alert" data-testid="outcome-error">
           {errorText}
         </p>
       ) : null}

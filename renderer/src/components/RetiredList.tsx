@@ -1,5 +1,9 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { cx } from './cx';
+import buttons from './button.module.css';
+import lists from './list.module.css';
+import styles from './RetiredList.module.css';
 
 interface RetiredListProps<T> {
   readonly items: readonly T[];
@@ -18,15 +22,15 @@ export function RetiredList<T>({ items, keyOf, show, restoreLabel, onRestore, su
   const { t } = useTranslation();
   if (items.length === 0) return null;
   return (
-    <details className="retired">
+    <details className={styles.retired}>
       <summary>{summary ?? t('setup.list.retiredCount', { count: items.length })}</summary>
-      <ul className="editable-list">
+      <ul className={lists.editableList}>
         {items.map((item) => (
-          <li key={keyOf(item)} className="editable-row retired-row">
+          <li key={keyOf(item)} className={cx(lists.editableRow, styles.retiredRow)}>
             {show(item)}
             <button
               type="button"
-              className="text-button"
+              className={buttons.textButton}
               aria-label={restoreLabel(item)}
               onClick={() => onRestore(item)}
             >

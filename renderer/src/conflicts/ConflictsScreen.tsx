@@ -9,7 +9,12 @@ import { formatDate } from '../format/dates';
 import { usePageFocus } from '../workspace/usePageFocus';
 import { SetAsideList } from './SetAsideList';
 import { valueText } from './value-text';
-import './conflicts.css';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import alerts from '../components/alert.module.css';
+import layout from '../components/layout.module.css';
+import lists from '../components/list.module.css';
+import styles from './ConflictsScreen.module.css';
 
 function fieldLabel(t: TFunction, conflict: ConflictView): string {
   return t(`conflicts.column.${conflict.column as 'name'}`, { defaultValue: conflict.column });
@@ -24,14 +29,14 @@ function RecordLine({ conflict }: { readonly conflict: ConflictView }) {
     record.date ? formatDate(i18n.language, record.date, 'long') : null,
   ].filter((part): part is string => Boolean(part));
   return (
-    <div className="conflict-record">
-      <span className="badge">{t(`conflicts.record.${record.table}`)}</span>{' '}
+    <div className={styles.conflictRecord}>
+      <span className={layout.badge}>{t(`conflicts.record.${record.table}`)}</span>{' '}
       <strong data-testid="conflict-record">{record.name}</strong>
-      {context.length > 0 ? <span className="muted"> · {context.join(' · ')}</span> : null}
+      {context.length > 0 ? <span className={layout.muted}> · {context.join(' · ')}</span> : null}
       {record.visitId && record.table !== 'visits' ? (
         <>
           {' '}
-          <Link href={`/visits/${record.visitId}`} className="small">
+          <Link href={`/visits/${record.visitId}`} className={layout.small}>
             {t('conflicts.openVisit')}
           </Link>
         </>
@@ -68,22 +73,22 @@ function ConflictCard({
       ? t('conflicts.automatic.mineKept', { author: author(conflict.lost) })
       : t('conflicts.automatic.othersKept', { kept: author(conflict.kept), lost: author(conflict.lost) });
   return (
-    <li className="card conflict-card" data-testid="conflict-card" data-kind={conflict.kind}>
+    <li className={cx(layout.card, styles.conflictCard)} data-testid="conflict-card" data-kind={conflict.kind}>
       <RecordLine conflict={conflict} />
-      <div className="muted small">{t('conflicts.field', { field })}</div>
+      <div className={cx(layout.muted, layout.small)}>{t('conflicts.field', { field })}</div>
       {conflict.kind === 'automatic' ? (
         <>
-          <p className="conflict-resolution">
+          <p className={styles.conflictResolution}>
             <strong>{t('conflicts.automatic.title')}:</strong> {sentence}{' '}
-            <strong className="conflict-lost">„{lost}”</strong>.
+            <strong className={styles.conflictLost}>„{lost}”</strong>.
           </p>
-          <p className="small">
+          <p className={layout.small}>
             {t('conflicts.automatic.now')}: <strong>„{kept}”</strong>
           </p>
-          <div className="button-row">
+          <div className={buttons.buttonRow}>
             <button
               type="button"
-              className="button button-primary button-small"
+              className={cx(buttons.button, buttons.buttonPrimary, buttons.buttonSmall)}
               disabled={resolve.isPending}
               aria-label={t('conflicts.automatic.restoreLabel', { field, record: conflict.record.name, value: lost })}
               onClick={() =>
@@ -94,7 +99,7 @@ function ConflictCard({
             </button>
             <button
               type="button"
-              className="button button-small"
+              className={cx(buttons.button, buttons.buttonSmall)}
               disabled={resolve.isPending}
               onClick={() =>
                 act('kept', t('conflicts.automatic.dismissed', { field, record: conflict.record.name, value: kept }))
@@ -106,17 +111,17 @@ function ConflictCard({
         </>
       ) : (
         <>
-          <p className="conflict-resolution">
+          <p className={styles.conflictResolution}>
             <strong>{t('conflicts.judgement.title')}</strong>
           </p>
-          <div className="button-row">
+          <div className={buttons.buttonRow}>
             {(['kept', 'lost'] as const).map((keep) => {
               const value = keep === 'kept' ? kept : lost;
               return (
                 <button
                   key={keep}
                   type="button"
-                  className="button button-small"
+                  className={cx(buttons.button, buttons.buttonSmall)}
                   disabled={resolve.isPending}
                   onClick={() =>
                     act(keep, t('conflicts.judgement.kept', { field, record: conflict.record.name, value }))
@@ -141,22 +146,22 @@ export function ConflictsScreen({ campaignId }: { readonly campaignId: string })
   const { outcome, succeed, fail } = useOutcome();
   const conflicts = query.data ?? [];
   return (
-    <div className="page conflicts-page">
+    <div className={layout.page}>
       <h1 ref={heading} tabIndex={-1}>
         {t('conflicts.title')}
       </h1>
-      <p className="muted">{t('conflicts.intro')}</p>
+      <p className={layout.muted}>{t('conflicts.intro')}</p>
       <OutcomeMessage outcome={outcome} />
       {query.error ? (
-        <p className="alert alert-error" role="alert">
+        <p className={cx(alerts.alert, alerts.alertError)} role="alert">
           {t('conflicts.loadFailed')} {describeError(t, query.error.error)}
         </p>
       ) : null}
       {query.data && conflicts.length === 0 ? <p data-testid="conflicts-empty">{t('conflicts.empty')}</p> : null}
       {conflicts.length > 0 ? (
         <>
-          <p className="small muted">{t('conflicts.count', { count: conflicts.length })}</p>
-          <ul className="plain-list conflict-list" data-testid="conflict-list">
+          <p className={cx(layout.small, layout.muted)}>{t('conflicts.count', { count: conflicts.length })}</p>
+          <ul className={cx(lists.plainList, styles.conflictList)} data-testid="conflict-list">
             {conflicts.map((conflict) => (
               <ConflictCard
                 key={conflict.id}

@@ -9,6 +9,11 @@ import { useContractMutation, useContractQuery } from '../data/queries';
 import { describeError, reasonText } from '../errors';
 import { formatDate, formatDateTime } from '../format/dates';
 import { valueText } from './value-text';
+import alerts from '../components/alert.module.css';
+import buttons from '../components/button.module.css';
+import { cx } from '../components/cx';
+import layout from '../components/layout.module.css';
+import lists from '../components/list.module.css';
 import styles from './SetAsideList.module.css';
 
 /** What a set-aside change touches, in the words of its record: "Notitie 1.2 · De werking …". */
@@ -35,19 +40,21 @@ function RecordLine({ item }: { readonly item: SetAsideView }) {
     : [];
   return (
     <div className={styles.record}>
-      <span className="badge">{t(`conflicts.record.${item.table as 'notes'}`, { defaultValue: item.table })}</span>{' '}
+      <span className={layout.badge}>
+        {t(`conflicts.record.${item.table as 'notes'}`, { defaultValue: item.table })}
+      </span>{' '}
       {record ? (
         <strong data-testid="set-aside-record">{record.name}</strong>
       ) : (
-        <span className="muted" data-testid="set-aside-record">
+        <span className={layout.muted} data-testid="set-aside-record">
           {t('setAside.unknownRecord')}
         </span>
       )}
-      {context.length > 0 ? <span className="muted"> · {context.join(' · ')}</span> : null}
+      {context.length > 0 ? <span className={layout.muted}> · {context.join(' · ')}</span> : null}
       {record?.visitId && record.table !== 'visits' ? (
         <>
           {' '}
-          <Link href={`/visits/${record.visitId}`} className="small">
+          <Link href={`/visits/${record.visitId}`} className={layout.small}>
             {t('conflicts.openVisit')}
           </Link>
         </>
@@ -99,9 +106,9 @@ function SetAsideCard({
       },
     );
   return (
-    <li className={`card ${styles.card}`} data-testid="set-aside-card" data-code={item.code}>
+    <li className={cx(layout.card, styles.card)} data-testid="set-aside-card" data-code={item.code}>
       <RecordLine item={item} />
-      <div className="muted small">
+      <div className={cx(layout.muted, layout.small)}>
         {t('setAside.field', { field })}
         {item.value ? ` · ${t('setAside.value', { value: valueText(t, i18n.language, item.value) })}` : null}
         {item.sharedText ? ` · ${t('setAside.textChange')}` : null}
@@ -118,12 +125,16 @@ function SetAsideCard({
         <strong>{t('setAside.whatNow')}:</strong> {t(`setAside.advice.${adviceOf(item.code)}`)}
       </p>
       {asking ? (
-        <div className={`alert alert-info ${styles.confirm}`} role="alertdialog" aria-labelledby={`discard-${item.id}`}>
+        <div
+          className={cx(alerts.alert, alerts.alertInfo, styles.confirm)}
+          role="alertdialog"
+          aria-labelledby={`discard-${item.id}`}
+        >
           <span id={`discard-${item.id}`}>{t('setAside.confirmDiscard', { record })}</span>
-          <div className="button-row">
+          <div className={buttons.buttonRow}>
             <button
               type="button"
-              className={`button button-small ${styles.danger}`}
+              className={cx(buttons.button, buttons.buttonSmall, styles.danger)}
               disabled={busy}
               onClick={() => {
                 setAsking(false);
@@ -132,16 +143,21 @@ function SetAsideCard({
             >
               {t('setAside.confirmYes')}
             </button>
-            <button ref={keepRef} type="button" className="button button-small" onClick={() => setAsking(false)}>
+            <button
+              ref={keepRef}
+              type="button"
+              className={cx(buttons.button, buttons.buttonSmall)}
+              onClick={() => setAsking(false)}
+            >
               {t('setAside.confirmNo')}
             </button>
           </div>
         </div>
       ) : (
-        <div className="button-row">
+        <div className={buttons.buttonRow}>
           <button
             type="button"
-            className="button button-primary button-small"
+            className={cx(buttons.button, buttons.buttonPrimary, buttons.buttonSmall)}
             disabled={busy}
             aria-label={t('setAside.retryLabel', { record })}
             onClick={tryAgain}
@@ -150,7 +166,7 @@ function SetAsideCard({
           </button>
           <button
             type="button"
-            className="button button-small"
+            className={cx(buttons.button, buttons.buttonSmall)}
             disabled={busy}
             aria-label={t('setAside.discardLabel', { record })}
             onClick={() => setAsking(true)}
@@ -173,17 +189,17 @@ export function SetAsideList({ campaignId }: { readonly campaignId: string }) {
   return (
     <section className={styles.section} aria-labelledby="set-aside-title" data-testid="set-aside">
       <h2 id="set-aside-title">{t('setAside.title')}</h2>
-      <p className="muted">{t('setAside.intro')}</p>
+      <p className={layout.muted}>{t('setAside.intro')}</p>
       <OutcomeMessage outcome={outcome} />
       {query.error ? (
-        <p className="alert alert-error" role="alert">
+        <p className={cx(alerts.alert, alerts.alertError)} role="alert">
           {t('setAside.loadFailed')} {describeError(t, query.error.error)}
         </p>
       ) : null}
       {items.length > 0 ? (
         <>
-          <p className="small muted">{t('setAside.count', { count: items.length })}</p>
-          <ul className={`plain-list ${styles.list}`} data-testid="set-aside-list">
+          <p className={cx(layout.small, layout.muted)}>{t('setAside.count', { count: items.length })}</p>
+          <ul className={cx(lists.plainList, styles.list)} data-testid="set-aside-list">
             {items.map((item) => (
               <SetAsideCard
                 key={item.id}

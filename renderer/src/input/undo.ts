@@ -1,11 +1,11 @@
 import { create } from 'zustand';
 import type { ContractError } from '../../../shared/contract/result';
-import type { UndoStep } from '../../../shared/contract/swot';
+import type { UndoStep } from '../../../shared/contract/undo';
 import { api } from '../api';
 
 /**
  * The undo stack of the screens: every undoable edit answers the writes that take it back
- * (services/swot/undo.ts); the stack keeps them, with what the user did, in session storage so
+ * (services/undo/inverse.ts); the stack keeps them, with what the user did, in session storage so
  * Ctrl+Z and the "Ongedaan maken" toast still work after a reload. An undo is written through
  * the store like any edit (so it syncs), then every screen that listens reads its data again.
  */
@@ -19,7 +19,9 @@ export type UndoAction =
   | 'assign'
   | 'createLemma'
   | 'rename'
-  | 'editItem';
+  | 'editItem'
+  | 'retire'
+  | 'restore';
 
 export interface UndoEntry {
   readonly id: number;
@@ -89,7 +91,7 @@ export async function undoLast(): Promise<ContractError | null> {
   const last = entries.at(-1);
   if (!last || busy) return null;
   useUndo.setState({ busy: true });
-  const result = await api.invoke('swot.undo', { steps: [...last.steps] });
+  const result = await api.invoke('undo.apply', { steps: [...last.steps] });
   const rest = useUndo.getState().entries.filter((entry) => entry.id !== last.id);
   if (result.ok) {
     persist(rest);

@@ -3,6 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { monthGrid } from '../../../shared/domain/planning';
 import { usePlanning } from './store';
 import { duoLabel, statusLabel, type PlanRow } from './plan';
+import { cx } from '../components/cx';
+import { visitStatusClass } from '../components/visit-status';
+import buttons from '../components/button.module.css';
+import layout from '../components/layout.module.css';
+import styles from './MonthView.module.css';
 
 function currentMonth(rows: readonly PlanRow[]): string {
   const today = new Date().toISOString().slice(0, 7);
@@ -46,11 +51,11 @@ export function MonthView({
   const dayLabel = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeZone: 'UTC' });
 
   return (
-    <section className="card month" aria-labelledby={`${id}-title`} data-testid="month-view">
-      <div className="month-header">
+    <section className={cx(layout.card, styles.month)} aria-labelledby={`${id}-title`} data-testid="month-view">
+      <div className={styles.monthHeader}>
         <button
           type="button"
-          className="icon-button"
+          className={buttons.iconButton}
           aria-label={t('planning.month.previous')}
           onClick={() => setMonth(shift(month, -1))}
         >
@@ -61,7 +66,7 @@ export function MonthView({
         </h2>
         <button
           type="button"
-          className="icon-button"
+          className={buttons.iconButton}
           aria-label={t('planning.month.next')}
           onClick={() => setMonth(shift(month, 1))}
         >
@@ -69,47 +74,51 @@ export function MonthView({
         </button>
         <button
           type="button"
-          className="button button-small"
+          className={cx(buttons.button, buttons.buttonSmall)}
           onClick={() => setMonth(new Date().toISOString().slice(0, 7))}
         >
           {t('planning.month.today')}
         </button>
       </div>
-      <div className="month-grid" role="table" aria-label={title}>
-        <div className="month-row" role="row">
+      <div className={styles.monthGrid} role="table" aria-label={title}>
+        <div className={styles.monthRow} role="row">
           {weekdays.map((weekday) => (
-            <div key={weekday} className="month-weekday" role="columnheader">
+            <div key={weekday} className={styles.monthWeekday} role="columnheader">
               {weekday}
             </div>
           ))}
         </div>
         {Array.from({ length: days.length / 7 }, (_, week) => (
-          <div key={week} className="month-row" role="row">
+          <div key={week} className={styles.monthRow} role="row">
             {days.slice(week * 7, week * 7 + 7).map((day) => {
               const visits = rows.filter((row) => row.visit.date === day.date);
               return (
                 <div
                   key={day.date}
                   role="cell"
-                  className={`month-day${day.inMonth ? '' : ' other-month'}`}
+                  className={cx(styles.monthDay, !day.inMonth && styles.otherMonth)}
                   aria-label={dayLabel.format(new Date(`${day.date}T00:00:00Z`))}
                 >
-                  <div className="month-day-number" aria-hidden="true">
+                  <div className={styles.monthDayNumber} aria-hidden="true">
                     {Number(day.date.slice(8))}
                   </div>
                   {visits.map((row) => (
                     <button
                       key={row.visit.id}
                       type="button"
-                      className={`month-visit visit-${row.visit.status ?? 'planned'}${warned.has(row.visit.id) ? ' warned' : ''}`}
+                      className={cx(
+                        styles.monthVisit,
+                        visitStatusClass(row.visit.status),
+                        warned.has(row.visit.id) && styles.warned,
+                      )}
                       onClick={() => onEdit(row.visit.id)}
                       title={`${row.organisation?.name ?? ''} · ${duoLabel(t, row)} · ${statusLabel(t, row.visit.status)}`}
                     >
-                      <span className="month-visit-name">
+                      <span className={styles.monthVisitName} data-testid="month-visit-name">
                         {warned.has(row.visit.id) ? '⚠ ' : ''}
                         {row.organisation?.name ?? '—'}
                       </span>
-                      <span className="month-visit-duo">{duoLabel(t, row)}</span>
+                      <span className={styles.monthVisitDuo}>{duoLabel(t, row)}</span>
                     </button>
                   ))}
                 </div>
@@ -118,7 +127,7 @@ export function MonthView({
           </div>
         ))}
       </div>
-      {rows.length === 0 ? <p className="empty-inline">{t('planning.month.empty')}</p> : null}
+      {rows.length === 0 ? <p className={layout.emptyInline}>{t('planning.month.empty')}</p> : null}
     </section>
   );
 }

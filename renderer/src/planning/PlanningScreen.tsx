@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { planWarnings, PLANNABLE_STATUSES } from '../../../shared/domain/planning';
 import type { CampaignSetup } from '../../../shared/domain/setup';
-import { api } from '../api';
 import { FormStatus } from '../components/FormStatus';
 import { RetiredList } from '../components/RetiredList';
 import { describeError } from '../errors';
+import { retireWithUndo } from '../input/retire';
 import { usePlanningData } from '../data/planning';
 import { NO_FILTERS, usePlanning } from './store';
 import { regionName } from '../workspace/labels';
@@ -24,6 +24,15 @@ import {
   warningText,
 } from './plan';
 import { draftOf, emptyVisitDraft, VisitForm, type VisitDraft } from './VisitForm';
+import { cx } from '../components/cx';
+import { visitStatusClass } from '../components/visit-status';
+import buttons from '../components/button.module.css';
+import alerts from '../components/alert.module.css';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
+import pills from '../components/status.module.css';
+import planning from './planning.module.css';
+import styles from './PlanningScreen.module.css';
 
 /** Planning per region (region coordinator): organisations and their visits, as a list or a month calendar. */
 export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
@@ -56,7 +65,14 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
   const filtering = filters.memberId !== '' || filters.status !== '';
 
   const restore = async (row: (typeof rows)[number]) => {
-    const result = await api.invoke('visits.retire', { id: row.visit.id, retired: false });
+    const result = await retireWithUndo(
+      'visits.retire',
+      { id: row.visit.id, retired: false },
+      t('planning.form.visitSubject', {
+        organisation: row.organisation?.name ?? '',
+        date: formatDate(i18n.language, row.visit.date),
+      }),
+    );
     setRestored(
       result.ok
         ? t('planning.restored', { organisation: row.organisation?.name ?? '' })
@@ -92,7 +108,7 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
     options: ReadonlyArray<{ value: string; label: string }>,
     all: string,
   ) => (
-    <div className="field">
+    <div className={forms.field}>
       <label htmlFor={`${id}-${name}`}>{label}</label>
       <select
         id={`${id}-${name}`}
@@ -110,25 +126,25 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
   );
 
   return (
-    <div className="screen">
-      <div className="page-header page-header-row">
+    <div className={layout.screen}>
+      <div className={cx(layout.pageHeader, layout.pageHeaderRow)}>
         <div>
           <h1 ref={heading} tabIndex={-1}>
             {t('planning.title')}
           </h1>
-          <p className="lead">{t('planning.intro')}</p>
+          <p className={layout.lead}>{t('planning.intro')}</p>
         </div>
-        <div className="button-row">
-          <button type="button" className="button" onClick={exportCsv} disabled={shown.length === 0}>
+        <div className={buttons.buttonRow}>
+          <button type="button" className={buttons.button} onClick={exportCsv} disabled={shown.length === 0}>
             {t('planning.exportCsv')}
           </button>
-          <Link className="button" href="/print">
+          <Link className={buttons.button} href="/print">
             {t('planning.printable')}
           </Link>
         </div>
       </div>
 
-      <div className="toolbar" role="search" aria-label={t('planning.filtersLabel')}>
+      <div className={forms.toolbar} role="search" aria-label={t('planning.filtersLabel')}>
         {filterSelect(
           'regionId',
           t('planning.filters.region'),
@@ -160,14 +176,18 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
           t('planning.filters.allStatuses'),
         )}
         {filters !== NO_FILTERS ? (
-          <button type="button" className="text-button toolbar-reset" onClick={() => setFilters(NO_FILTERS)}>
+          <button
+            type="button"
+            className={cx(buttons.textButton, styles.toolbarReset)}
+            onClick={() => setFilters(NO_FILTERS)}
+          >
             {t('planning.filters.reset')}
           </button>
         ) : null}
-        <div className="segmented" role="group" aria-label={t('planning.viewLabel')}>
+        <div className={styles.segmented} role="group" aria-label={t('planning.viewLabel')}>
           <button
             type="button"
-            className={view === 'list' ? 'active' : ''}
+            className={view === 'list' ? styles.active : undefined}
             aria-pressed={view === 'list'}
             onClick={() => setView('list')}
           >
@@ -175,7 +195,7 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
           </button>
           <button
             type="button"
-            className={view === 'month' ? 'active' : ''}
+            className={view === 'month' ? styles.active : undefined}
             aria-pressed={view === 'month'}
             onClick={() => setView('month')}
           >
@@ -185,16 +205,16 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
       </div>
 
       {loadError ? (
-        <div className="alert alert-error" role="alert">
+        <div className={cx(alerts.alert, alerts.alertError)} role="alert">
           <p>{describeError(t, loadError)}</p>
-          <button type="button" className="button" onClick={retry}>
+          <button type="button" className={buttons.button} onClick={retry}>
             {t('errors.retry')}
           </button>
         </div>
       ) : null}
 
       {shownWarnings.length > 0 ? (
-        <section className="warnings" aria-labelledby={`${id}-warnings`} data-testid="plan-warnings">
+        <section className={planning.warnings} aria-labelledby={`${id}-warnings`} data-testid="plan-warnings">
           <h2 id={`${id}-warnings`}>{t('planning.warnings.title', { count: shownWarnings.length })}</h2>
           <ul>
             {shownWarnings.map((warning) => (
@@ -202,7 +222,7 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
                 {warningText(t, i18n.language, warning, setup, rows)}{' '}
                 <button
                   type="button"
-                  className="text-button"
+                  className={buttons.textButton}
                   onClick={() => edit(warning.kind === 'doubleBooked' ? (warning.visitIds[0] ?? '') : warning.visitId)}
                 >
                   {t('planning.warnings.fix')}
@@ -213,13 +233,13 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
         </section>
       ) : null}
 
-      <div className="columns">
-        <div className="column-main">
+      <div className={layout.columns}>
+        <div>
           {setup.organisations.filter((organisation) => !organisation.deleted).length === 0 ? (
-            <div className="empty-state">
+            <div className={layout.emptyState}>
               <h3>{t('planning.noOrganisationsTitle')}</h3>
               <p>{t('planning.noOrganisationsBody')}</p>
-              <Link className="button" href={`~/campaigns/${campaignId}/setup/organisations`}>
+              <Link className={buttons.button} href={`~/campaigns/${campaignId}/setup/organisations`}>
                 {t('planning.toOrganisations')}
               </Link>
             </div>
@@ -239,18 +259,18 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
               return (
                 <section
                   key={region.id}
-                  className="card plan-region"
+                  className={cx(layout.card, styles.planRegion)}
                   aria-labelledby={`${id}-region-${region.id}`}
                   data-testid="plan-region"
                 >
-                  <div className="section-header">
+                  <div className={layout.sectionHeader}>
                     <h2 id={`${id}-region-${region.id}`}>{regionName(t, region)}</h2>
-                    <span className="badge">
+                    <span className={layout.badge}>
                       {t('planning.regionCounts', { visits: regionRows.length, organisations: organisations.length })}
                     </span>
                   </div>
                   {regionRows.length > 0 ? (
-                    <table className="table plan-table">
+                    <table className={cx(layout.table, styles.planTable)} data-testid="plan-table">
                       <caption className="visually-hidden">
                         {t('planning.visitsIn', { region: regionName(t, region) })}
                       </caption>
@@ -267,32 +287,35 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
                       </thead>
                       <tbody>
                         {regionRows.map((row) => (
-                          <tr key={row.visit.id} className={warnedVisits.has(row.visit.id) ? 'row-warned' : undefined}>
-                            <td className="nowrap">{formatDate(i18n.language, row.visit.date)}</td>
+                          <tr
+                            key={row.visit.id}
+                            className={warnedVisits.has(row.visit.id) ? planning.rowWarned : undefined}
+                          >
+                            <td className={layout.nowrap}>{formatDate(i18n.language, row.visit.date)}</td>
                             <th scope="row">
                               <Link href={`~/campaigns/${campaignId}/visits/${row.visit.id}`}>
                                 {row.organisation?.name ?? '—'}
                               </Link>{' '}
-                              <span className="code-tag">{row.sector?.code}</span>
+                              <span className={layout.codeTag}>{row.sector?.code}</span>
                             </th>
                             <td>
                               {duoLabel(t, row)}
                               {warnedVisits.has(row.visit.id) ? (
-                                <span className="warn-mark" title={t('planning.warnings.rowHint')}>
+                                <span className={styles.warnMark} title={t('planning.warnings.rowHint')}>
                                   {' '}
                                   ⚠<span className="visually-hidden">{t('planning.warnings.rowHint')}</span>
                                 </span>
                               ) : null}
                             </td>
                             <td>
-                              <span className={`status-pill visit-${row.visit.status ?? 'planned'}`}>
+                              <span className={cx(pills.statusPill, visitStatusClass(row.visit.status))}>
                                 {statusLabel(t, row.visit.status)}
                               </span>
                             </td>
-                            <td className="row-actions">
+                            <td className={layout.rowActions}>
                               <button
                                 type="button"
-                                className="text-button"
+                                className={buttons.textButton}
                                 aria-label={t('planning.editLabel', { organisation: row.organisation?.name ?? '' })}
                                 onClick={() => edit(row.visit.id)}
                               >
@@ -305,13 +328,14 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
                     </table>
                   ) : null}
                   {unplanned.length > 0 ? (
-                    <ul className="unplanned">
+                    <ul className={styles.unplanned}>
                       {unplanned.map((organisation) => (
                         <li key={organisation.id}>
-                          <span>{organisation.name}</span> <span className="muted">{t('planning.noVisitYet')}</span>
+                          <span>{organisation.name}</span>{' '}
+                          <span className={layout.muted}>{t('planning.noVisitYet')}</span>
                           <button
                             type="button"
-                            className="text-button"
+                            className={buttons.textButton}
                             aria-label={t('planning.planForLabel', { organisation: organisation.name ?? '' })}
                             onClick={() => planFor(organisation.id)}
                           >
@@ -326,7 +350,7 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
             })
           )}
           {view === 'list' && filtering && shown.length === 0 && visits.length > 0 ? (
-            <p className="empty-inline">{t('planning.nothingMatches')}</p>
+            <p className={layout.emptyInline}>{t('planning.nothingMatches')}</p>
           ) : null}
           <RetiredList
             items={toRows(retiredVisits, setup)}
@@ -342,7 +366,7 @@ export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
           />
           <FormStatus>{restored}</FormStatus>
         </div>
-        <aside className="column-side">
+        <aside>
           <VisitForm setup={setup} draft={draft} onDraft={setDraft} focusKey={focusKey} />
         </aside>
       </div>

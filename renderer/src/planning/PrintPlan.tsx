@@ -8,6 +8,11 @@ import { NO_FILTERS, usePlanning } from './store';
 import { regionName } from '../workspace/labels';
 import { usePageFocus } from '../workspace/usePageFocus';
 import { byDate, duoLabel, formatDate, matches, statusLabel, toRows, warningsOfShown, warningText } from './plan';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import layout from '../components/layout.module.css';
+import planning from './planning.module.css';
+import styles from './PrintPlan.module.css';
 
 /** The plan as a page to print (the same filters as the planning screen): per region, the visits by date. */
 export function PrintPlan({ setup }: { readonly setup: CampaignSetup }) {
@@ -33,26 +38,26 @@ export function PrintPlan({ setup }: { readonly setup: CampaignSetup }) {
   );
 
   return (
-    <div className="screen print-page">
-      <div className="print-actions no-print">
-        <Link className="button" href="/">
+    <div className={cx(layout.screen, styles.printPage)}>
+      <div className={cx(styles.printActions, styles.noPrint)}>
+        <Link className={buttons.button} href="/">
           {t('planning.print.back')}
         </Link>
-        <button type="button" className="button button-primary" onClick={() => window.print()}>
+        <button type="button" className={cx(buttons.button, buttons.buttonPrimary)} onClick={() => window.print()}>
           {t('planning.print.print')}
         </button>
       </div>
       <h1 ref={heading} tabIndex={-1}>
         {t('planning.print.heading', { name: setup.campaign.name, year: setup.campaign.workingYear })}
       </h1>
-      <p className="muted">
+      <p className={layout.muted}>
         {t('planning.print.printedOn', {
           date: formatDate(i18n.language, new Date().toISOString().slice(0, 10), 'long'),
           count: rows.length,
         })}
       </p>
       {warnings.length > 0 ? (
-        <section className="warnings print-warnings" data-testid="print-warnings" aria-labelledby="print-warnings">
+        <section className={planning.warnings} data-testid="print-warnings" aria-labelledby="print-warnings">
           <h2 id="print-warnings">{t('planning.warnings.title', { count: warnings.length })}</h2>
           <ul>
             {warnings.map((warning) => (
@@ -63,11 +68,11 @@ export function PrintPlan({ setup }: { readonly setup: CampaignSetup }) {
           </ul>
         </section>
       ) : null}
-      {rows.length === 0 ? <p className="empty-inline">{t('planning.print.empty')}</p> : null}
+      {rows.length === 0 ? <p className={layout.emptyInline}>{t('planning.print.empty')}</p> : null}
       {regions.map((region) => (
-        <section key={region.id} className="print-region">
+        <section key={region.id} className={styles.printRegion}>
           <h2>{regionName(t, region)}</h2>
-          <table className="table print-table">
+          <table className={cx(layout.table, styles.printTable)}>
             <thead>
               <tr>
                 <th scope="col">{t('planning.columns.date')}</th>
@@ -81,14 +86,16 @@ export function PrintPlan({ setup }: { readonly setup: CampaignSetup }) {
               {rows
                 .filter((row) => row.region?.id === region.id)
                 .map((row) => (
-                  <tr key={row.visit.id} className={warned.has(row.visit.id) ? 'row-warned' : undefined}>
-                    <td className="nowrap">
+                  <tr key={row.visit.id} className={warned.has(row.visit.id) ? planning.rowWarned : undefined}>
+                    <td className={layout.nowrap}>
                       {warned.has(row.visit.id) ? <span aria-label={t('planning.print.warned')}>⚠ </span> : null}
                       {formatDate(i18n.language, row.visit.date, 'full')}
                     </td>
                     <th scope="row">
                       {row.organisation?.name}
-                      {row.organisation?.address ? <div className="muted">{row.organisation.address}</div> : null}
+                      {row.organisation?.address ? (
+                        <div className={layout.muted}>{row.organisation.address}</div>
+                      ) : null}
                     </th>
                     <td>{row.sector?.code}</td>
                     <td>{duoLabel(t, row)}</td>

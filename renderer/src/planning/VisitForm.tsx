@@ -9,6 +9,13 @@ import { Field } from '../components/Field';
 import { OutcomeMessage, useOutcome } from '../components/Outcome';
 import { fieldErrors } from '../errors';
 import { regionName } from '../workspace/labels';
+import { formatDate } from '../format/dates';
+import { RetireButton } from '../input/RetireButton';
+import { retireWithUndo } from '../input/retire';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
 
 export interface VisitDraft {
   readonly id: string | null;
@@ -54,11 +61,12 @@ interface VisitFormProps {
 
 /** Plan a visit (organisation, date, duo, status) or change one; a visit is never deleted, it is cancelled or retired. */
 export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const { outcome, error, succeed, fail } = useOutcome();
   const orgRef = useRef<HTMLSelectElement>(null);
   const fields = fieldErrors(t, error);
+  const organisationName = setup.organisations.find((entry) => entry.id === draft.organisationId)?.name ?? '';
   const regions = setup.regions.filter((region) => !region.deleted);
   const organisations = setup.organisations.filter(
     (organisation) => !organisation.deleted || organisation.id === draft.organisationId,
@@ -98,7 +106,14 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
 
   async function retire() {
     if (!draft.id) return;
-    const result = await api.invoke('visits.retire', { id: draft.id, retired: true });
+    const result = await retireWithUndo(
+      'visits.retire',
+      { id: draft.id, retired: true },
+      t('planning.form.visitSubject', {
+        organisation: organisationName,
+        date: formatDate(i18n.language, draft.date),
+      }),
+    );
     if (!result.ok) {
       fail(result.error);
       return;
@@ -110,7 +125,7 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
 
   return (
     <form
-      className="card form"
+      className={cx(layout.card, forms.form)}
       onSubmit={(event) => void submit(event)}
       noValidate
       aria-labelledby={`${id}-title`}
@@ -156,7 +171,7 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
           />
         )}
       </Field>
-      <fieldset className="fieldset">
+      <fieldset className={forms.fieldset}>
         <legend>{t('planning.form.duo')}</legend>
         {(['memberA', 'memberB'] as const).map((slot) => (
           <Field key={slot} id={`${id}-${slot}`} label={t(`planning.form.${slot}`)} error={fields[slot]}>
@@ -176,12 +191,12 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
             )}
           </Field>
         ))}
-        {members.length < 2 ? <p className="field-hint">{t('planning.form.needMembers')}</p> : null}
+        {members.length < 2 ? <p className={forms.fieldHint}>{t('planning.form.needMembers')}</p> : null}
       </fieldset>
-      <div className="field">
+      <div className={forms.field}>
         <label htmlFor={`${id}-status`}>{t('planning.form.status')}</label>
         {draft.lockedStatus ? (
-          <p className="field-hint" id={`${id}-status`}>
+          <p className={forms.fieldHint} id={`${id}-status`}>
             {t(`planning.statuses.${draft.lockedStatus as 'planned'}`)} · {t('planning.form.lockedStatus')}
           </p>
         ) : (
@@ -203,9 +218,16 @@ export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
         submitLabel={t('planning.form.submit')}
         onCancel={() => onDraft(emptyVisitDraft)}
       >
-        <button type="button" className="button button-quiet" onClick={() => void retire()}>
-          {t('planning.form.retire')}
-        </button>
+        <RetireButton
+          name={organisationName}
+          className={cx(buttons.button, buttons.buttonQuiet)}
+          words={{
+            button: t('planning.form.retire'),
+            question: t('planning.form.retireQuestion', { organisation: organisationName }),
+            yes: t('planning.form.yesRetire'),
+          }}
+          onConfirm={() => void retire()}
+        />
       </EditFormButtons>
       <OutcomeMessage outcome={outcome} />
     </form>

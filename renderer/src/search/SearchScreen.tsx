@@ -8,6 +8,12 @@ import { useSearch } from './store';
 import { formatDate } from '../planning/plan';
 import { usePageFocus } from '../workspace/usePageFocus';
 import { Snippet } from '../visits/Snippet';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import alerts from '../components/alert.module.css';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
+import styles from './SearchScreen.module.css';
 
 /** Where a hit opens: the conversation of a note, else the visit's preparation page. */
 function hitHref(campaignId: string, hit: SearchHit): string {
@@ -51,15 +57,15 @@ export function SearchScreen({ campaignId }: { readonly campaignId: string }) {
   };
 
   return (
-    <div className="screen">
-      <div className="page-header">
+    <div className={layout.screen}>
+      <div className={layout.pageHeader}>
         <h1 ref={heading} tabIndex={-1}>
           {t('search.title')}
         </h1>
-        <p className="lead">{t('search.intro')}</p>
+        <p className={layout.lead}>{t('search.intro')}</p>
       </div>
       <form
-        className="search-bar"
+        className={styles.searchBar}
         role="search"
         onSubmit={(event) => {
           event.preventDefault();
@@ -78,19 +84,19 @@ export function SearchScreen({ campaignId }: { readonly campaignId: string }) {
           onChange={(event) => setQuery(campaignId, event.target.value)}
           aria-describedby={`${id}-hint`}
         />
-        <button type="submit" className="button button-primary">
+        <button type="submit" className={cx(buttons.button, buttons.buttonPrimary)}>
           {t('search.submit')}
         </button>
       </form>
-      <p id={`${id}-hint`} className="field-hint search-hint">
+      <p id={`${id}-hint`} className={cx(forms.fieldHint, styles.searchHint)}>
         {t('search.hint')}
       </p>
       {error ? (
-        <p className="alert alert-error" role="alert">
+        <p className={cx(alerts.alert, alerts.alertError)} role="alert">
           {describeError(t, error)}
         </p>
       ) : null}
-      <p className="search-count" role="status" aria-live="polite">
+      <p className={styles.searchCount} role="status" aria-live="polite">
         {hits
           ? hits.length === 0
             ? t('search.none', { query: current })
@@ -98,32 +104,34 @@ export function SearchScreen({ campaignId }: { readonly campaignId: string }) {
           : ''}
       </p>
       {current.trim() === '' ? (
-        <div className="empty-state">
+        <div className={layout.emptyState}>
           <h3>{t('search.emptyTitle')}</h3>
           <p>{t('search.emptyBody')}</p>
         </div>
       ) : null}
       {hits && hits.length > 0 ? (
-        <ol className="search-results" data-testid="search-results">
+        <ol className={styles.searchResults} data-testid="search-results">
           {hits.map((hit) => (
-            <li key={`${hit.kind}-${hit.id}`} className="card search-hit">
-              <div className="search-hit-head">
-                <span className={`code-tag code-tag-${hit.kind}`}>{t(`search.kindTags.${hit.kind}`)}</span>
-                <Link href={hitHref(campaignId, hit)} className="search-hit-link">
+            <li key={`${hit.kind}-${hit.id}`} className={cx(layout.card, styles.searchHit)}>
+              <div className={styles.searchHitHead}>
+                <span className={cx(layout.codeTag, styles[`code-tag-${hit.kind}`])}>
+                  {t(`search.kindTags.${hit.kind}`)}
+                </span>
+                <Link href={hitHref(campaignId, hit)} className={styles.searchHitLink}>
                   {hit.organisationName ?? t('search.unknownVisit')}
                 </Link>
-                <span className="muted">{formatDate(i18n.language, hit.visitDate)}</span>
-                {hit.authorName ? <span className="muted">· {hit.authorName}</span> : null}
+                <span className={layout.muted}>{formatDate(i18n.language, hit.visitDate)}</span>
+                {hit.authorName ? <span className={layout.muted}>· {hit.authorName}</span> : null}
               </div>
-              <div className="search-hit-what">{what(hit)}</div>
-              <p className="search-hit-snippet">
+              <div className={styles.searchHitWhat}>{what(hit)}</div>
+              <p className={styles.searchHitSnippet}>
                 <Snippet text={hit.snippet} />
               </p>
             </li>
           ))}
         </ol>
       ) : null}
-      {result?.truncated && hits ? <p className="muted">{t('search.truncated')}</p> : null}
+      {result?.truncated && hits ? <p className={layout.muted}>{t('search.truncated')}</p> : null}
     </div>
   );
 }

@@ -7,6 +7,8 @@ import { Field } from '../components/Field';
 import { FormStatus } from '../components/FormStatus';
 import { RetiredList } from '../components/RetiredList';
 import { describeError, fieldErrors } from '../errors';
+import { RetireButton } from '../input/RetireButton';
+import { retireWithUndo } from '../input/retire';
 
 export interface EditableItem {
   readonly id: string;
@@ -96,7 +98,11 @@ export function EditableList(props: EditableListProps) {
   }
 
   async function retire(item: EditableItem, value: boolean) {
-    const result = await api.invoke('setup.retireItem', { kind: props.kind, id: item.id, retired: value });
+    const result = await retireWithUndo(
+      'setup.retireItem',
+      { kind: props.kind, id: item.id, retired: value },
+      item.label,
+    );
     if (!result.ok) {
       setStatus(describeError(t, result.error));
       return;
@@ -204,14 +210,7 @@ export function EditableList(props: EditableListProps) {
                   >
                     {t('setup.list.rename')}
                   </button>
-                  <button
-                    type="button"
-                    className="text-button"
-                    aria-label={t('setup.list.retireLabel', { name: item.label })}
-                    onClick={() => void retire(item, true)}
-                  >
-                    {t('setup.list.retire')}
-                  </button>
+                  <RetireButton name={item.label} onConfirm={() => void retire(item, true)} />
                 </div>
               </>
             )}

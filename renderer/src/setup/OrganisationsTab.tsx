@@ -9,6 +9,8 @@ import { Field } from '../components/Field';
 import { FormError, FormStatus } from '../components/FormStatus';
 import { RetiredList } from '../components/RetiredList';
 import { describeError, fieldErrors } from '../errors';
+import { RetireButton } from '../input/RetireButton';
+import { retireWithUndo } from '../input/retire';
 import { regionName } from '../workspace/labels';
 import { ImportPanel } from './ImportPanel';
 
@@ -64,7 +66,11 @@ export function OrganisationsTab({ setup }: { readonly setup: CampaignSetup }) {
   }
 
   async function retire(organisation: Organisation, value: boolean) {
-    const result = await api.invoke('organisations.retire', { id: organisation.id, retired: value });
+    const result = await retireWithUndo(
+      'organisations.retire',
+      { id: organisation.id, retired: value },
+      organisation.name ?? '',
+    );
     setStatus(
       result.ok
         ? t(value ? 'setup.list.retiredDone' : 'setup.list.restored', { name: organisation.name ?? '' })
@@ -139,19 +145,15 @@ export function OrganisationsTab({ setup }: { readonly setup: CampaignSetup }) {
                       >
                         {t('setup.organisations.edit')}
                       </button>
-                      <button
-                        type="button"
-                        className="text-button"
-                        aria-label={t('setup.list.retireLabel', { name: organisation.name ?? '' })}
+                      <RetireButton
+                        name={organisation.name ?? ''}
                         title={
                           (setup.visitsPerOrganisation[organisation.id] ?? 0) > 0
                             ? t('setup.organisations.inUse')
                             : undefined
                         }
-                        onClick={() => void retire(organisation, true)}
-                      >
-                        {t('setup.list.retire')}
-                      </button>
+                        onConfirm={() => void retire(organisation, true)}
+                      />
                     </td>
                   </tr>
                 ))}

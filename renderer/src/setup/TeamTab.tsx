@@ -10,6 +10,8 @@ import { OutcomeMessage, useOutcome } from '../components/Outcome';
 import { RetiredList } from '../components/RetiredList';
 import { fieldErrors } from '../errors';
 import { regionName } from '../workspace/labels';
+import { RetireButton } from '../input/RetireButton';
+import { retireWithUndo } from '../input/retire';
 
 interface Draft {
   readonly id: string | null;
@@ -122,7 +124,7 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
   }
 
   async function retire(member: Member, value: boolean) {
-    const result = await api.invoke('members.retire', { id: member.id, retired: value });
+    const result = await retireWithUndo('members.retire', { id: member.id, retired: value }, member.name ?? '');
     if (result.ok) succeed(t(value ? 'setup.list.retiredDone' : 'setup.list.restored', { name: member.name ?? '' }));
     else fail(result.error);
     return result.ok;
@@ -164,14 +166,7 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
                   >
                     {t('setup.organisations.edit')}
                   </button>
-                  <button
-                    type="button"
-                    className="text-button"
-                    aria-label={t('setup.list.retireLabel', { name: member.name ?? '' })}
-                    onClick={() => void retire(member, true)}
-                  >
-                    {t('setup.list.retire')}
-                  </button>
+                  <RetireButton name={member.name ?? ''} onConfirm={() => void retire(member, true)} />
                 </div>
               </li>
             ))}

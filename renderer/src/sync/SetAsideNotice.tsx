@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useContractQuery } from '../data/queries';
+import alerts from '../components/alert.module.css';
+import { cx } from '../components/cx';
 import styles from './SetAsideNotice.module.css';
 
 /**
@@ -14,7 +16,7 @@ export function SetAsideNotice() {
   if (counts.length === 0) return null;
   const nameOf = (id: string) => campaigns.find((campaign) => campaign.id === id)?.name ?? id;
   return (
-    <div className={`alert alert-info ${styles.notice}`} data-testid="set-aside-notice">
+    <div className={cx(alerts.alert, alerts.alertInfo, styles.notice)} data-testid="set-aside-notice">
       {counts.map((entry) => (
         <p key={entry.campaignId}>
           {t('setAside.syncDialog', { count: entry.count, campaign: nameOf(entry.campaignId) })}{' '}

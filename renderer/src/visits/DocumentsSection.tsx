@@ -9,6 +9,8 @@ import { describeError, fieldErrors } from '../errors';
 import { formatDate } from '../planning/plan';
 import { downloadBase64, readAsBase64 } from './files';
 import { Snippet } from './Snippet';
+import { RetireButton } from '../input/RetireButton';
+import { retireWithUndo } from '../input/retire';
 
 export function DocumentsSection({ detail }: { readonly detail: VisitDetail }) {
   const { t, i18n } = useTranslation();
@@ -81,12 +83,12 @@ export function DocumentsSection({ detail }: { readonly detail: VisitDetail }) {
   }
 
   async function restore(documentId: string, fileTitle: string) {
-    const result = await api.invoke('documents.retire', { id: documentId, retired: false });
+    const result = await retireWithUndo('documents.retire', { id: documentId, retired: false }, fileTitle);
     setStatus(result.ok ? t('setup.list.restored', { name: fileTitle }) : describeError(t, result.error));
   }
 
   async function retire(documentId: string, fileTitle: string) {
-    const result = await api.invoke('documents.retire', { id: documentId, retired: true });
+    const result = await retireWithUndo('documents.retire', { id: documentId, retired: true }, fileTitle);
     setStatus(result.ok ? t('visit.documents.retired', { title: fileTitle }) : describeError(t, result.error));
   }
 
@@ -148,14 +150,7 @@ export function DocumentsSection({ detail }: { readonly detail: VisitDetail }) {
                   >
                     {t('visit.documents.open')}
                   </button>
-                  <button
-                    type="button"
-                    className="text-button"
-                    aria-label={t('setup.list.retireLabel', { name })}
-                    onClick={() => void retire(view.document.id, name)}
-                  >
-                    {t('setup.list.retire')}
-                  </button>
+                  <RetireButton name={name} onConfirm={() => void retire(view.document.id, name)} />
                 </div>
               </li>
             );

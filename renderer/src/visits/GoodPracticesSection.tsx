@@ -7,6 +7,9 @@ import { Field } from '../components/Field';
 import { FormStatus } from '../components/FormStatus';
 import { RetiredList } from '../components/RetiredList';
 import { describeError, fieldErrors } from '../errors';
+import { shortened } from '../format/text';
+import { RetireButton } from '../input/RetireButton';
+import { retireWithUndo } from '../input/retire';
 
 export function GoodPracticesSection({ detail }: { readonly detail: VisitDetail }) {
   const { t } = useTranslation();
@@ -40,13 +43,13 @@ export function GoodPracticesSection({ detail }: { readonly detail: VisitDetail 
     setStatus(t('visit.practices.updated'));
   }
 
-  async function restore(practiceId: string) {
-    const result = await api.invoke('goodPractices.retire', { id: practiceId, retired: false });
+  async function restore(practiceId: string, text: string | null) {
+    const result = await retireWithUndo('goodPractices.retire', { id: practiceId, retired: false }, shortened(text));
     setStatus(result.ok ? t('visit.practices.restored') : describeError(t, result.error));
   }
 
-  async function retire(practiceId: string) {
-    const result = await api.invoke('goodPractices.retire', { id: practiceId, retired: true });
+  async function retire(practiceId: string, text: string | null) {
+    const result = await retireWithUndo('goodPractices.retire', { id: practiceId, retired: true }, shortened(text));
     setStatus(result.ok ? t('visit.practices.retired') : describeError(t, result.error));
   }
 
@@ -98,14 +101,11 @@ export function GoodPracticesSection({ detail }: { readonly detail: VisitDetail 
                   >
                     {t('setup.organisations.edit')}
                   </button>
-                  <button
-                    type="button"
-                    className="text-button"
-                    aria-label={t('visit.practices.retireLabel', { number: index + 1 })}
-                    onClick={() => void retire(practice.id)}
-                  >
-                    {t('setup.list.retire')}
-                  </button>
+                  <RetireButton
+                    name={shortened(practice.text)}
+                    label={t('visit.practices.retireLabel', { number: index + 1 })}
+                    onConfirm={() => void retire(practice.id, practice.text)}
+                  />
                 </div>
               </>
             )}
@@ -117,7 +117,7 @@ export function GoodPracticesSection({ detail }: { readonly detail: VisitDetail 
         keyOf={(practice) => practice.id}
         show={(practice) => <span>{practice.text}</span>}
         restoreLabel={(practice) => t('setup.list.restoreLabel', { name: practice.text ?? '' })}
-        onRestore={(practice) => void restore(practice.id)}
+        onRestore={(practice) => void restore(practice.id, practice.text)}
       />
       <form className="add-row" onSubmit={(event) => void add(event)} noValidate>
         <Field id={`${id}-add`} className="field add-field" label={t('visit.practices.add')} error={fields.text}>

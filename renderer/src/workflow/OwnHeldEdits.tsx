@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { OwnHeldEditView } from '../../../shared/contract/workflow';
 import { api } from '../api';
 import { useContractQuery } from '../data/queries';
-import './workflow.css';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import alerts from '../components/alert.module.css';
+import layout from '../components/layout.module.css';
+import lists from '../components/list.module.css';
+import styles from './OwnHeldEdits.module.css';
 
 /** The catalog key of a field's label ("notes.text" → "notes_text"), "other" for fields without one. */
 const FIELD_LABELS = ['notes_text', 'swot_items_text', 'lemmas_narrative', 'report_sections_body'] as const;
@@ -27,17 +32,17 @@ function RejectedText({ text }: { text: string }) {
     }
   }
   return (
-    <div className="own-held-text">
-      <label htmlFor={id} className="small">
+    <div className={styles.ownHeldText}>
+      <label htmlFor={id} className={layout.small}>
         {t('workflow.own.rejectedText')}
       </label>
       <textarea id={id} readOnly value={text} rows={Math.min(8, Math.max(2, text.split('\n').length))} />
-      <div className="button-row">
-        <button type="button" className="button button-small" onClick={() => void copy()}>
+      <div className={buttons.buttonRow}>
+        <button type="button" className={cx(buttons.button, buttons.buttonSmall)} onClick={() => void copy()}>
           {t('workflow.own.copy')}
         </button>
         {copied !== null ? (
-          <span className="small muted" role="status">
+          <span className={cx(layout.small, layout.muted)} role="status">
             {copied ? t('workflow.own.copied') : t('workflow.own.copyFailed')}
           </span>
         ) : null}
@@ -67,12 +72,17 @@ export function OwnHeldEdits({ visitId }: { visitId: string }) {
   }
 
   return (
-    <section className="card own-held" aria-labelledby={`${id}-title`} data-testid="own-held-edits">
+    <section className={cx(layout.card, styles.ownHeld)} aria-labelledby={`${id}-title`} data-testid="own-held-edits">
       <h3 id={`${id}-title`}>{t('workflow.own.title')}</h3>
       {rejected.length > 0 ? (
-        <ul className="plain-list">
+        <ul className={lists.plainList}>
           {rejected.map((edit) => (
-            <li key={edit.changeId} className="own-held-edit alert alert-info" role="alert">
+            <li
+              key={edit.changeId}
+              className={cx(styles.ownHeldEdit, alerts.alert, alerts.alertInfo)}
+              role="alert"
+              data-testid="own-held-edit"
+            >
               <p>
                 {t('workflow.own.rejected', {
                   field: t(`workflow.own.fields.${fieldKey(edit.field)}`),
@@ -80,10 +90,16 @@ export function OwnHeldEdits({ visitId }: { visitId: string }) {
                   time: edit.decidedAt !== null ? time.format(edit.decidedAt) : '',
                 })}
               </p>
-              <p className="small">{[edit.record.conversation, edit.record.question].filter(Boolean).join(' · ')}</p>
+              <p className={layout.small}>
+                {[edit.record.conversation, edit.record.question].filter(Boolean).join(' · ')}
+              </p>
               {edit.editedText ? <RejectedText text={edit.editedText} /> : null}
-              <div className="button-row">
-                <button type="button" className="button button-small" onClick={() => void dismiss(edit)}>
+              <div className={buttons.buttonRow}>
+                <button
+                  type="button"
+                  className={cx(buttons.button, buttons.buttonSmall)}
+                  onClick={() => void dismiss(edit)}
+                >
                   {t('workflow.own.dismiss')}
                 </button>
               </div>
@@ -91,7 +107,9 @@ export function OwnHeldEdits({ visitId }: { visitId: string }) {
           ))}
         </ul>
       ) : null}
-      {pending.length > 0 ? <p className="small">{t('workflow.own.pending', { count: pending.length })}</p> : null}
+      {pending.length > 0 ? (
+        <p className={layout.small}>{t('workflow.own.pending', { count: pending.length })}</p>
+      ) : null}
     </section>
   );
 }

@@ -5,7 +5,12 @@ import type { HeldEditView } from '../../../shared/contract/workflow';
 import { api } from '../api';
 import { useContractQuery } from '../data/queries';
 import { explainError } from '../errors';
-import './workflow.css';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import alerts from '../components/alert.module.css';
+import layout from '../components/layout.module.css';
+import lists from '../components/list.module.css';
+import styles from './VisitReview.module.css';
 
 type Target = 'submitted' | 'approved' | 'done';
 
@@ -19,9 +24,9 @@ function WorkflowError({ error }: { error: ContractError }) {
         ? t('workflow.errors.needsServer')
         : explainError(t, error);
   return (
-    <div className="alert alert-error" role="alert">
+    <div className={cx(alerts.alert, alerts.alertError)} role="alert">
       <p>{main}</p>
-      <p className="small">{error.message}</p>
+      <p className={layout.small}>{error.message}</p>
     </div>
   );
 }
@@ -82,17 +87,21 @@ export function VisitReview({
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
 
   return (
-    <section className="card workflow-card" aria-labelledby={`${id}-title`} data-testid="visit-review">
+    <section
+      className={cx(layout.card, styles.workflowCard)}
+      aria-labelledby={`${id}-title`}
+      data-testid="visit-review"
+    >
       <h3 id={`${id}-title`}>{t('workflow.title')}</h3>
-      <p className="small">
+      <p className={layout.small}>
         {t(`workflow.explain.${status === 'submitted' || status === 'approved' ? status : 'open'}`)}
       </p>
-      <div className="button-row">
+      <div className={buttons.buttonRow}>
         {actions.map((action) => (
           <button
             key={action.to}
             type="button"
-            className={`button${action.primary ? ' button-primary' : ''}`}
+            className={cx(buttons.button, action.primary && buttons.buttonPrimary)}
             disabled={busy}
             onClick={() => void move(action.to)}
           >
@@ -102,22 +111,24 @@ export function VisitReview({
       </div>
       {error ? <WorkflowError error={error} /> : null}
       {held.length > 0 ? (
-        <div className="held-edits">
+        <div className={styles.heldEdits}>
           <h4>{t('workflow.held.title', { count: held.length })}</h4>
-          <p className="small muted">{t('workflow.held.explain')}</p>
-          <ul className="plain-list">
+          <p className={cx(layout.small, layout.muted)}>{t('workflow.held.explain')}</p>
+          <ul className={lists.plainList}>
             {held.map((edit) => (
-              <li key={edit.changeId} className="held-edit">
+              <li key={edit.changeId} className={styles.heldEdit} data-testid="held-edit">
                 <div>
-                  <div className="held-record">
+                  <div className={styles.heldRecord}>
                     {[edit.record.organisation, edit.record.visitDate, edit.record.conversation]
                       .filter(Boolean)
                       .join(' · ')}
                     {edit.record.question ? (
-                      <div className="small">{t('workflow.held.question', { question: edit.record.question })}</div>
+                      <div className={layout.small}>
+                        {t('workflow.held.question', { question: edit.record.question })}
+                      </div>
                     ) : null}
                   </div>
-                  <div className="held-diff" aria-label={t('workflow.held.diff')}>
+                  <div className={styles.heldDiff} aria-label={t('workflow.held.diff')}>
                     {edit.diff.map((part, index) =>
                       part.kind === 'added' ? (
                         <ins key={index}>{part.text}</ins>
@@ -128,24 +139,24 @@ export function VisitReview({
                       ),
                     )}
                   </div>
-                  <div className="small muted">
+                  <div className={cx(layout.small, layout.muted)}>
                     {t('workflow.held.by', {
                       author: edit.authorName ?? t('workflow.held.unknownAuthor'),
                       time: time.format(edit.receivedAt),
                     })}
                   </div>
                 </div>
-                <div className="button-row">
+                <div className={buttons.buttonRow}>
                   <button
                     type="button"
-                    className="button button-small button-primary"
+                    className={cx(buttons.button, buttons.buttonSmall, buttons.buttonPrimary)}
                     onClick={() => void decide(edit.changeId, 'accept')}
                   >
                     {t('workflow.held.accept')}
                   </button>
                   <button
                     type="button"
-                    className="button button-small"
+                    className={cx(buttons.button, buttons.buttonSmall)}
                     onClick={() => void decide(edit.changeId, 'reject')}
                   >
                     {t('workflow.held.reject')}

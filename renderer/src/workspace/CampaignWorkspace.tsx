@@ -16,6 +16,11 @@ import { ReportScreen } from '../reports/ReportScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { ConflictsScreen } from '../conflicts/ConflictsScreen';
 import { TemplatesScreen } from '../reports/TemplatesScreen';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import alerts from '../components/alert.module.css';
+import layout from '../components/layout.module.css';
+import styles from './CampaignWorkspace.module.css';
 
 interface Section {
   readonly path: string;
@@ -59,22 +64,22 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
 
   if (loadError) {
     return (
-      <div className="page">
-        <nav className="breadcrumb" aria-label={t('workspace.breadcrumb')}>
+      <div className={layout.page}>
+        <nav className={styles.breadcrumb} aria-label={t('workspace.breadcrumb')}>
           <Link href="~/">{t('nav.home')}</Link>
         </nav>
-        <div className="alert alert-error" role="alert">
+        <div className={cx(alerts.alert, alerts.alertError)} role="alert">
           <p>
             {loadError.code === 'NOT_FOUND'
               ? t('workspace.campaignMissing')
               : `${t('workspace.loadFailed')} ${describeError(t, loadError)}`}
           </p>
           {loadError.code === 'NOT_FOUND' ? (
-            <Link className="button" href="~/">
+            <Link className={buttons.button} href="~/">
               {t('workspace.backToCampaigns')}
             </Link>
           ) : (
-            <button type="button" className="button" onClick={() => void setupQuery.refetch()}>
+            <button type="button" className={buttons.button} onClick={() => void setupQuery.refetch()}>
               {t('errors.retry')}
             </button>
           )}
@@ -85,35 +90,35 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
 
   return (
     <CampaignProvider campaignId={campaignId}>
-      <div className="workspace">
-        <aside className="workspace-side">
-          <div className="workspace-campaign">
-            <div className="campaign-year">
+      <div className={styles.workspace} data-layout="workspace">
+        <aside className={styles.workspaceSide}>
+          <div className={styles.workspaceCampaign}>
+            <div className={layout.campaignYear}>
               {campaign ? t('home.workingYear', { year: campaign.workingYear }) : '\u00a0'}
             </div>
-            <div className="workspace-campaign-name">{campaign?.name ?? t('workspace.loading')}</div>
+            <div className={styles.workspaceCampaignName}>{campaign?.name ?? t('workspace.loading')}</div>
           </div>
           <nav aria-label={t('workspace.navLabel')}>
-            <ul className="sidenav">
+            <ul className={styles.sidenav}>
               {sections.map((section) => {
                 const active = section === current;
                 return (
                   <li key={section.path}>
                     <Link
-                      className={`sidenav-link${active ? ' active' : ''}`}
+                      className={cx(styles.sidenavLink, active && styles.active)}
                       href={section.path}
                       aria-current={active ? 'page' : undefined}
                       aria-describedby={`nav-hint-${section.path.slice(1)}`}
                     >
-                      <span className="sidenav-label">
+                      <span className={styles.sidenavLabel}>
                         {section.label}
                         {section.count ? (
-                          <span className="badge sidenav-count" data-testid="nav-count">
+                          <span className={cx(layout.badge, styles.sidenavCount)} data-testid="nav-count">
                             {section.count}
                           </span>
                         ) : null}
                       </span>
-                      <span className="sidenav-hint" id={`nav-hint-${section.path.slice(1)}`} aria-hidden="true">
+                      <span className={styles.sidenavHint} id={`nav-hint-${section.path.slice(1)}`} aria-hidden="true">
                         {section.hint}
                       </span>
                     </Link>
@@ -124,8 +129,8 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
           </nav>
           <IdentityPicker campaignId={campaignId} />
         </aside>
-        <div className="workspace-main">
-          <nav className="breadcrumb" aria-label={t('workspace.breadcrumb')}>
+        <div className={styles.workspaceMain}>
+          <nav className={styles.breadcrumb} aria-label={t('workspace.breadcrumb')}>
             <ol>
               <li>
                 <Link href="~/">{t('nav.home')}</Link>
@@ -211,7 +216,7 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
               </Route>
             </Switch>
           ) : (
-            <p className="muted" role="status">
+            <p className={layout.muted} role="status">
               {t('workspace.loading')}
             </p>
           )}

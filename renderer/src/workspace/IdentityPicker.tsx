@@ -2,6 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { IDENTITY_PICKER_ID } from '../input/useEntryQueue';
 import { api } from '../api';
 import { useContractQuery } from '../data/queries';
+import forms from '../components/form.module.css';
+import { cx } from '../components/cx';
+import layout from '../components/layout.module.css';
+import styles from './IdentityPicker.module.css';
 
 /** "I am …": the team member whose notes this laptop writes, chosen once per campaign. */
 export function IdentityPicker({ campaignId }: { readonly campaignId: string }) {
@@ -13,10 +17,10 @@ export function IdentityPicker({ campaignId }: { readonly campaignId: string }) 
 
   if (!identity || identity.campaignId !== campaignId) return null;
   return (
-    <div className={`identity${identity.memberId ? '' : ' identity-missing'}`}>
+    <div className={cx(styles.identity, !identity.memberId && styles.identityMissing)}>
       <label htmlFor={id}>{t('workspace.identity.label')}</label>
       {identity.members.length === 0 ? (
-        <p className="muted">{t('workspace.identity.noMembers')}</p>
+        <p className={layout.muted}>{t('workspace.identity.noMembers')}</p>
       ) : (
         <select
           id={id}
@@ -33,7 +37,7 @@ export function IdentityPicker({ campaignId }: { readonly campaignId: string }) 
         </select>
       )}
       {identity.memberId ? null : (
-        <p id={`${id}-hint`} className="field-hint">
+        <p id={`${id}-hint`} className={forms.fieldHint}>
           {t('workspace.identity.hint')}
         </p>
       )}

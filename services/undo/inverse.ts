@@ -1,17 +1,11 @@
 import type { LocalStore } from '../../db/store/store';
-import type { UndoStep } from '../../shared/contract/swot';
+import { UNDOABLE_FIELDS, type UndoStep, type UndoTable } from '../../shared/contract/undo';
 import { ServiceError } from '../errors';
 
 export interface RowRef {
-  readonly table: UndoStep['table'];
+  readonly table: UndoTable;
   readonly id: string;
 }
-
-/** The fields an undo may write back, per table (the same list the contract's step schema allows). */
-const UNDOABLE: { readonly [T in UndoStep['table']]: readonly (keyof Extract<UndoStep, { table: T }>['values'])[] } = {
-  swot_items: ['quadrant', 'lemma_id', 'text'],
-  lemmas: ['quadrant', 'name', 'narrative'],
-};
 
 type Snapshot = Map<string, Record<string, unknown> | undefined>;
 
@@ -30,9 +24,9 @@ function snapshot(store: LocalStore, refs: readonly RowRef[]): Snapshot {
 /**
  * Runs an edit and answers, with its result, the writes that take it back: for every record the
  * edit may touch (`before`, listed by the caller before it runs, plus the records it created,
- * `created`), the undoable fields and the tombstone as they were. Generic over the edits, so
- * merge, split, move, delete and the rest share one inverse rule instead of one hand-written
- * undo each.
+ * `created`), the undoable fields and the tombstone as they were. Generic over the edits and the
+ * tables (UNDOABLE_FIELDS), so a SWOT merge, a split, a retire in the set-up lists and the rest
+ * share one inverse rule instead of one hand-written undo each.
  */
 export function withInverse<T>(
   store: LocalStore,
@@ -60,7 +54,7 @@ export function withInverse<T>(
         continue;
       }
       const values: Record<string, unknown> = {};
-      for (const column of UNDOABLE[ref.table]) {
+      for (const column of UNDOABLE_FIELDS[ref.table]) {
         if (JSON.stringify(was[column] ?? null) !== JSON.stringify(is[column] ?? null))
           values[column] = was[column] ?? (column === 'lemma_id' ? null : '');
       }
@@ -78,14 +72,17 @@ export function withInverse<T>(
   });
 }
 
+/** How a step is signed: the author a write of that table in that campaign records. */
+export type UndoSigner = (table: UndoTable, campaignId: string) => { readonly author?: string };
+
 /**
- * Writes undo steps through the store as the author's edits, restores first and deletes last
+ * Writes undo steps through the store as the user's edits, restores first and deletes last
  * (items can then point at a restored lemma), all in one transaction; answers their own inverse.
  */
 export function applyUndo(
   store: LocalStore,
   steps: readonly UndoStep[],
-  author: (campaignId: string) => string,
+  signer: UndoSigner,
 ): { applied: number; undo: UndoStep[] } {
   const campaigns = new Set<string>();
   for (const step of steps) {
@@ -94,7 +91,7 @@ export function applyUndo(
     campaigns.add(row.campaign_id);
   }
   if (campaigns.size !== 1) throw new ServiceError('INVALID_INPUT', 'An undo covers the records of one campaign');
-  const writer = author([...campaigns][0] as string);
+  const campaignId = [...campaigns][0] as string;
   const order = (step: UndoStep) => (step.deleted === false ? 0 : step.deleted === true ? 2 : 1);
   const sorted = [...steps].sort((a, b) => order(a) - order(b));
   const { undo } = withInverse(
@@ -102,10 +99,10 @@ export function applyUndo(
     steps.map((step) => ({ table: step.table, id: step.rowId })),
     () => {
       for (const step of sorted) {
-        if (step.deleted === false) store.restore(step.table, step.rowId, { author: writer });
-        if (Object.keys(step.values).length > 0)
-          store.update(step.table, step.rowId, step.values as never, { author: writer });
-        if (step.deleted === true) store.remove(step.table, step.rowId, { author: writer });
+        const signed = signer(step.table, campaignId);
+        if (step.deleted === false) store.restore(step.table, step.rowId, signed);
+        if (Object.keys(step.values).length > 0) store.update(step.table, step.rowId, step.values as never, signed);
+        if (step.deleted === true) store.remove(step.table, step.rowId, signed);
       }
     },
   );
