@@ -178,6 +178,13 @@ export const heldDecisionResponse = z.object({ state: z.string(), seq: z.number(
 export const blobParams = z.object({ campaign: rowId, sha256 });
 export const blobStatusSchema = z.object({ size: z.number(), received: z.number(), complete: z.boolean() });
 
+/** A laptop's LAN certificate fingerprint (SHA-256 of its DER bytes, lower-case hex; services/lan/identity.ts). */
+export const lanFingerprintBody = z.strictObject({ fingerprint: sha256 });
+/** The laptops of the campaign's other members, for a LAN pairing to be checked against. */
+export const lanPartnersResponse = z.object({
+  partners: z.array(z.object({ email: z.string(), fingerprint: sha256, updatedAt: z.number() })).readonly(),
+});
+
 // ---- routes ----
 
 export interface ApiRoute {
@@ -242,6 +249,18 @@ export const routes = {
     body: heldDecisionBody,
     response: heldDecisionResponse,
   },
+  lanFingerprint: {
+    method: 'PUT',
+    path: `${API_PREFIX}/lan/fingerprint`,
+    body: lanFingerprintBody,
+    response: okResponse,
+  },
+  lanPartners: {
+    method: 'GET',
+    path: `${campaignRoot}/lan/partners`,
+    params: campaignParams,
+    response: lanPartnersResponse,
+  },
   /** HEAD: the upload offset in headers; PUT: a chunk (Content-Range), answers the status; GET: the bytes. */
   blob: { method: 'GET', path: `${campaignRoot}/blobs/:sha256`, params: blobParams, response: blobStatusSchema },
 } as const satisfies Record<string, ApiRoute>;
@@ -295,3 +314,4 @@ export type HeldChangeView = HeldListResponse['held'][number];
 export type OwnHeldResponse = z.infer<typeof ownHeldResponse>;
 export type OwnHeldView = OwnHeldResponse['held'][number];
 export type BlobStatus = z.infer<typeof blobStatusSchema>;
+export type LanPartnersResponse = z.infer<typeof lanPartnersResponse>;

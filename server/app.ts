@@ -6,6 +6,7 @@ import { ServerError } from './errors';
 import { authRoutes } from './routes/auth';
 import { blobRoutes } from './routes/blobs';
 import { changeRoutes } from './routes/changes';
+import { lanRoutes } from './routes/lan';
 import type { RouteContext } from './routes/context';
 import { workflowRoutes } from './routes/workflow';
 import type { ReportFreezer } from './report-rules';
@@ -122,6 +123,7 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
   await app.register(changeRoutes, context);
   await app.register(workflowRoutes, context);
   await app.register(blobRoutes, context);
+  await app.register(lanRoutes, context);
 
   return { app, sync, auth };
 }

@@ -19,6 +19,8 @@ import { createConflictHandlers } from './conflicts/conflicts';
 import { createSetAsideHandlers } from './set-aside/set-aside';
 import { createUndoHandlers } from './undo/handlers';
 import { openProfileVaultHandlers, type VaultHandlers } from './vault/handlers';
+import { LanController } from './lan/controller';
+import { createLanHandlers } from './lan/handlers';
 
 export interface ServiceContext {
   readonly profile: Profile;
@@ -32,6 +34,8 @@ export interface ServiceContext {
   readonly events?: EventHub;
   /** The profile's lock (services/vault/session.ts); absent, the profile stays open. */
   readonly vault?: VaultHandlers;
+  /** The duo dialog's network part; absent, one without a server connection is made (tests). */
+  readonly lan?: LanController;
 }
 
 /** The services behind the contract: plain Node, the same for Electron IPC and the HTTP bridge. */
@@ -59,5 +63,6 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createSetAsideHandlers(context.profile, () => context.events?.local('setAside')),
     ...createUndoHandlers(context.profile),
     ...(context.vault ?? openProfileVaultHandlers(context.profile)),
+    ...createLanHandlers(context.lan ?? new LanController(context.profile)),
   };
 }

@@ -5,6 +5,7 @@ import { createHandlers } from './handlers';
 import { JobRegistry } from './jobs';
 import { watchMigrationMoves } from './reports/moves';
 import { SyncController } from './sync/controller';
+import { LanController, type LanControllerOptions } from './lan/controller';
 import { APP_VERSION } from './version';
 import type { ExportHost } from './export/handlers';
 
@@ -29,6 +30,8 @@ export interface StartServicesOptions {
   readonly backgroundSync?: boolean;
   /** The desktop app's save dialog and PDF printer (Electron main passes them; browser mode has none). */
   readonly exportHost?: ExportHost;
+  /** Where the duo's network part listens and announces (services/lan/controller.ts). */
+  readonly lan?: Pick<LanControllerOptions, 'host' | 'mdnsPort' | 'discovery' | 'lifetimeMs'>;
 }
 
 /** Opens the profile and wires the contract to its services. Used by Electron main and browser mode. */
@@ -40,7 +43,15 @@ export function startServices(options: StartServicesOptions): Services {
   const events = new EventHub(profile);
   // Two laptops' migrations of one old report text, met in a sync: merged once (services/reports/moves.ts).
   const unwatchMoves = watchMigrationMoves(profile.store);
-  const sync = new SyncController(profile, { onChange: () => events.local('sync') });
+  const lan = new LanController(profile, {
+    ...options.lan,
+    serverClient: () => sync.serverClient(),
+    onChange: () => events.local('lan'),
+  });
+  const sync = new SyncController(profile, {
+    onChange: () => events.local('sync'),
+    afterRound: (client) => void lan.refreshFromServer(client),
+  });
   const jobs = new JobRegistry({ onChange: () => events.local('jobs') });
   const handlers = createHandlers({
     profile,
@@ -49,6 +60,7 @@ export function startServices(options: StartServicesOptions): Services {
     sync,
     jobs,
     events,
+    lan,
     ...(options.exportHost ? { exportHost: options.exportHost } : {}),
   });
   const dispatch = createDispatch(
@@ -62,6 +74,7 @@ export function startServices(options: StartServicesOptions): Services {
     sync,
     events,
     close: async () => {
+      await lan.close();
       await sync.close();
       unwatchMoves();
       events.close();

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseLanAddress } from '../../shared/contract/lan';
 import { PASSPHRASE_USAGE, openCliProfile, passphraseOption } from '../profile';
 import { connectLan, startLanListener } from '../../services/lan/endpoint';
 import { LanError } from '../../services/lan/frames';
@@ -24,10 +25,9 @@ veldwerk duo peers --profile DIR
 ${PASSPHRASE_USAGE}`;
 
 function parseAddress(value: string): { host: string; port: number } {
-  const match = /^\[?([^\]]+?)\]?:(\d{1,5})$/.exec(value);
-  const port = match ? Number(match[2]) : NaN;
-  if (!match || !(port > 0 && port < 65_536)) throw new UsageError(`--address must be HOST:PORT, not "${value}"`);
-  return { host: match[1] as string, port };
+  const address = parseLanAddress(value);
+  if (!address) throw new UsageError(`--address must be HOST:PORT, not "${value}"`);
+  return address;
 }
 
 function describe(result: SessionResult): string {

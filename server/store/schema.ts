@@ -157,6 +157,23 @@ export const serverMigrations: readonly ServerMigration[] = [
     statements: () => [],
     data: normaliseAccountEmails,
   },
+  {
+    version: 7,
+    name: 'lan-fingerprints',
+    // Each laptop's LAN certificate fingerprint, per account, for the duo partners to verify
+    // a pairing over the local network against it (server/routes/lan.ts).
+    statements: (dialect) => {
+      const t = types(dialect);
+      return [
+        `CREATE TABLE lan_fingerprints (
+          user_id TEXT NOT NULL REFERENCES users(id),
+          fingerprint TEXT NOT NULL,
+          updated_at ${t.bigint} NOT NULL,
+          PRIMARY KEY (user_id, fingerprint)
+        )`,
+      ];
+    },
+  },
 ];
 
 /**

@@ -9,6 +9,7 @@ import {
   type LoggedServerChange,
   type OwnHeldChange,
 } from './change-log';
+import { LanFingerprintRepository } from './lan-fingerprints';
 import { LoginBackoffRepository } from './login-backoff';
 import { MembershipRepository, type Membership, type Role } from './memberships';
 import { migrateServer } from './schema';
@@ -20,6 +21,7 @@ export type { BlobRecord } from './blobs';
 export { CampaignExistsError } from './campaigns';
 export type { HeldChange, HeldState, LoggedServerChange, OwnHeldChange } from './change-log';
 export { ROLES, type Membership, type Role } from './memberships';
+export type { MemberFingerprint } from './lan-fingerprints';
 export type { TokenRecord } from './tokens';
 export { UserExistsError, type UserRecord } from './users';
 
@@ -41,6 +43,7 @@ export class ServerStore {
   readonly changeLog: ChangeLogRepository;
   readonly blobs: BlobRepository;
   readonly loginBackoff: LoginBackoffRepository;
+  readonly lanFingerprints: LanFingerprintRepository;
 
   private constructor(
     readonly driver: SqlDriver,
@@ -54,6 +57,7 @@ export class ServerStore {
     this.changeLog = new ChangeLogRepository(driver);
     this.blobs = new BlobRepository(driver);
     this.loginBackoff = new LoginBackoffRepository(driver);
+    this.lanFingerprints = new LanFingerprintRepository(driver);
   }
 
   static async open(driver: SqlDriver): Promise<ServerStore> {

@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import tls from 'node:tls';
 import type { LanIdentity } from './identity';
 import { LanError } from './frames';
-import { runSession, type SessionContext, type SessionResult } from './session';
+import { peerFingerprint, runSession, type SessionContext, type SessionResult } from './session';
 
 /*
  * The two ends of a duo connection over the local network: a listener that runs only while the
@@ -94,6 +94,8 @@ export interface ConnectOptions {
   readonly host: string;
   readonly port: number;
   readonly mode: 'pair' | 'sync';
+  /** The certificate the partner announced (mDNS) or was paired with: another one is refused before anything is said. */
+  readonly expectFingerprint?: string;
 }
 
 export async function connectLan(options: ConnectOptions): Promise<SessionResult> {
@@ -110,8 +112,15 @@ export async function connectLan(options: ConnectOptions): Promise<SessionResult
       () => resolve(connection),
     );
     connection.once('error', (error) =>
-      reject(new LanError('closed', `Could not reach ${options.host}:${options.port}: ${error.message}`)),
+      reject(new LanError('unreachable', `Could not reach ${options.host}:${options.port}: ${error.message}`)),
     );
   });
+  if (options.expectFingerprint !== undefined && peerFingerprint(socket) !== options.expectFingerprint) {
+    socket.destroy();
+    throw new LanError(
+      'fingerprint-changed',
+      `The laptop at ${options.host}:${options.port} presents another certificate than the one it announced or was paired with.`,
+    );
+  }
   return runSession(socket, options.context, { initiator: true, mode: options.mode });
 }

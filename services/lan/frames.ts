@@ -1,5 +1,6 @@
 import type { Duplex } from 'node:stream';
 import { z } from 'zod';
+import type { LanReason } from '../../shared/contract/lan';
 
 /*
  * Messages of the duo protocol over one TLS connection, as length-prefixed frames:
@@ -62,7 +63,7 @@ export type Frame =
 export class LanError extends Error {
   override readonly name = 'LanError';
   constructor(
-    readonly reason: LanRefusal | 'closed' | 'timeout',
+    readonly reason: LanReason,
     message: string,
   ) {
     super(message);

@@ -8,11 +8,13 @@ import {
   FrameReader,
   LanError,
   PROTOCOL_VERSION,
+  REFUSALS,
   encodeChunk,
   encodeMessage,
   type LanMessage,
   type LanRefusal,
 } from './frames';
+import type { LanReason } from '../../shared/contract/lan';
 import { fingerprintOf } from './identity';
 import type { PeerList } from './peers';
 
@@ -44,7 +46,7 @@ export interface SessionContext {
   readonly blobs?: BlobStore;
   readonly peers: PeerList;
   /** Asked with the six-digit code during pairing; answer whether the person accepted it. */
-  readonly confirm?: (code: string) => Promise<boolean>;
+  readonly confirm?: (code: string, peer: { readonly fingerprint: string; readonly node: string }) => Promise<boolean>;
   readonly onProgress?: (progress: LanProgress) => void;
   /** Bytes received of an interrupted bundle, by its hash, kept across connections of one run. */
   readonly partials?: Map<string, Buffer[]>;
@@ -118,7 +120,15 @@ function drained(socket: TLSSocket): Promise<void> {
 }
 
 function send(socket: TLSSocket, message: LanMessage): void {
-  socket.write(encodeMessage(message));
+  if (!socket.destroyed) socket.write(encodeMessage(message));
+}
+
+/** What the partner is told when this side ends a session (nothing when the connection is gone). */
+function refusalFor(reason: LanReason): LanRefusal | null {
+  if (reason === 'closed' || reason === 'timeout' || reason === 'unreachable') return null;
+  // From the partner's side, a certificate this laptop does not accept is an unknown peer.
+  if (reason === 'fingerprint-changed') return 'unknown-peer';
+  return (REFUSALS as readonly string[]).includes(reason) ? (reason as LanRefusal) : 'protocol';
 }
 
 export function refuse(socket: TLSSocket, reason: LanRefusal, message: string): void {
@@ -155,19 +165,26 @@ async function pair(
     code = pairingCode(peer.fingerprint, own, reveal.nonce, nonce);
   }
   context.onProgress?.({ phase: 'pairing', done: 0, total: 1 });
-  // Both people answer at the same time; each side learns the other's answer.
-  const [mine, theirs] = await Promise.all([
-    context.confirm(code).then((accepted) => {
-      send(socket, { t: 'pair-confirm', accepted });
-      return accepted;
-    }),
-    reader.expect('pair-confirm', 5 * 60_000),
+  // Both people answer at the same time; each side learns the other's answer, and a "no" on
+  // either screen ends the pairing at once (nobody waits for an answer that no longer matters).
+  const mine = context.confirm(code, peer).then((accepted) => {
+    send(socket, { t: 'pair-confirm', accepted });
+    return accepted;
+  });
+  const theirs = reader.expect('pair-confirm', 5 * 60_000).then((message) => message.accepted);
+  mine.catch(() => undefined);
+  theirs.catch(() => undefined);
+  const first = await Promise.race([
+    mine.then((accepted) => ({ mine: true, accepted })),
+    theirs.then((accepted) => ({ mine: false, accepted })),
   ]);
-  if (!mine || !theirs.accepted)
+  if (!first.accepted)
     throw new LanError(
       'not-confirmed',
-      mine ? 'The other person did not confirm the code.' : 'You did not confirm the code.',
+      first.mine ? 'You did not confirm the code.' : 'The other person did not confirm the code.',
     );
+  if (!(await mine) || !(await theirs))
+    throw new LanError('not-confirmed', 'The code was not confirmed on both laptops.');
   context.peers.add({
     fingerprint: peer.fingerprint,
     node: peer.node,
@@ -278,7 +295,10 @@ export async function runSession(
         );
       send(socket, { t: 'hello', protocol: PROTOCOL_VERSION, node: context.store.node, mode });
     } else if (mode === 'sync' && !context.peers.find(fingerprint))
-      throw new LanError('unknown-peer', 'The laptop at that address is not the partner you paired with.');
+      throw new LanError(
+        'fingerprint-changed',
+        'The laptop at that address is not the partner you paired with (another laptop, or its certificate changed): pair again only if your partner confirms the code.',
+      );
     const peer = { fingerprint, node: hello.node };
     if (mode === 'pair') {
       const code = await pair(socket, reader, context, role.initiator, peer);
@@ -299,8 +319,8 @@ export async function runSession(
       ...(sentAfter ? { sent: sentAfter } : {}),
     };
   } catch (error) {
-    if (error instanceof LanError && error.reason !== 'closed' && error.reason !== 'timeout' && !socket.destroyed)
-      refuse(socket, error.reason, error.message);
+    const told = error instanceof LanError ? refusalFor(error.reason) : null;
+    if (told && !socket.destroyed) refuse(socket, told, error instanceof Error ? error.message : String(error));
     else socket.destroy();
     throw error;
   }

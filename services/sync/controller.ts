@@ -27,6 +27,8 @@ export interface SyncControllerOptions {
   readonly intervalMs?: number;
   /** Called whenever status() may answer something new (the UI is told, see services/events.ts). */
   readonly onChange?: () => void;
+  /** Called after every successful round with the server's client (the LAN part asks for the colleagues' certificates). */
+  readonly afterRound?: (client: SyncHttpClient) => void;
 }
 
 /**
@@ -63,6 +65,11 @@ export class SyncController {
 
   private setToken(key: typeof KEYS.access | typeof KEYS.refresh, plain: string): void {
     this.store.setSyncState(key, this.profile.secrets.wrap(key, plain));
+  }
+
+  /** The server's client while this laptop is connected to one. */
+  serverClient(): SyncHttpClient | null {
+    return this.client;
   }
 
   /** Starts the background engine when the profile has a server connection. */
@@ -108,6 +115,7 @@ export class SyncController {
   private onStatus(status: SyncStatus): void {
     if (status.state !== 'up-to-date') return;
     this.lastSyncAt = status.at;
+    if (this.client) this.options.afterRound?.(this.client);
     const serverId = this.store.getSyncState(KEYS.serverId);
     if (!serverId) return;
     for (const campaign of status.report.campaigns) {

@@ -14,6 +14,7 @@ import { exportChannels } from './export';
 import { conflictsChannels } from './conflicts';
 import { setAsideChannels } from './set-aside';
 import { vaultChannels } from './vault';
+import { lanChannels } from './lan';
 import { undoChannels } from './undo';
 
 /**
@@ -46,6 +47,7 @@ export const contract = {
   ...conflictsChannels,
   ...setAsideChannels,
   ...vaultChannels,
+  ...lanChannels,
   ...undoChannels,
 } as const;
 

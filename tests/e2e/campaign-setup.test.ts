@@ -55,7 +55,7 @@ describe('campaign workspace and set-up in Chromium (browser mode)', () => {
     // The list re-reads through the data layer after the change event: wait for the new order.
     await expect
       .poll(async () => {
-        const names = await categories.locator('ol > li .editable-text').allTextContents();
+        const names = await categories.getByTestId('list-item-text').allTextContents();
         return names.length - names.indexOf('Justitie en politie');
       })
       .toBe(2);

@@ -95,6 +95,8 @@ export const CHANNEL_READS: Partial<Readonly<Record<ChannelName, Reads>>> = {
   // Outcomes arrive with a sync round (local state) and name records of the visit's tables.
   'workflow.ownHeld': { tables: VISIT_TABLES, local: ['sync'] },
   'vault.status': { tables: [], local: ['vault'] },
+  // Paired partners are named by the members who wrote on their laptop.
+  'lan.status': { tables: ['members'], local: ['lan'] },
 };
 
 /** Every table and every topic: what an undeclared channel is taken to read. */

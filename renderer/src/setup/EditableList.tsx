@@ -9,6 +9,7 @@ import { RetiredList } from '../components/RetiredList';
 import { describeError, fieldErrors } from '../errors';
 import { RetireButton } from '../input/RetireButton';
 import { retireWithUndo } from '../input/retire';
+import styles from './EditableList.module.css';
 
 export interface EditableItem {
   readonly id: string;
@@ -165,9 +166,11 @@ export function EditableList(props: EditableListProps) {
               </form>
             ) : (
               <>
-                <div className="editable-text">
-                  {item.tag ? <span className="code-tag">{item.tag}</span> : null}
-                  <span>{item.label}</span>
+                <div className={styles.text} data-testid="list-item-text">
+                  <span className={styles.label}>
+                    {item.tag ? <span className={`code-tag ${styles.tag}`}>{item.tag}</span> : null}
+                    {item.label}
+                  </span>
                   {item.detail ? <span className="muted editable-detail">{item.detail}</span> : null}
                 </div>
                 <div className="row-actions">
@@ -221,9 +224,11 @@ export function EditableList(props: EditableListProps) {
         items={retired}
         keyOf={(item) => item.id}
         show={(item) => (
-          <div className="editable-text">
-            {item.tag ? <span className="code-tag">{item.tag}</span> : null}
-            <span>{item.label}</span>
+          <div className={styles.text}>
+            <span className={styles.label}>
+              {item.tag ? <span className={`code-tag ${styles.tag}`}>{item.tag}</span> : null}
+              {item.label}
+            </span>
           </div>
         )}
         restoreLabel={(item) => t('setup.list.restoreLabel', { name: item.label })}

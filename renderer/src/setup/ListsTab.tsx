@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignSetup } from '../../../shared/domain/setup';
 import { maxChars } from '../../../shared/sync/limits';
 import { EditableList } from './EditableList';
+import styles from './ListsTab.module.css';
 
 /** The controlled lists: sectors, regions, per sector the guiding questions and respondent groups, and stakeholder categories. */
 export function ListsTab({ setup }: { readonly setup: CampaignSetup }) {
@@ -17,7 +18,7 @@ export function ListsTab({ setup }: { readonly setup: CampaignSetup }) {
   const [regionKind, setRegionKind] = useState<'province' | 'city'>('province');
 
   return (
-    <div className="lists-grid">
+    <div className={styles.grid} data-testid="setup-lists">
       <EditableList
         kind="sectors"
         campaignId={campaignId}
@@ -75,7 +76,7 @@ export function ListsTab({ setup }: { readonly setup: CampaignSetup }) {
           </div>
         }
       />
-      <section className="sector-lists wide" aria-labelledby={`${id}-sector-title`}>
+      <section className={`sector-lists ${styles.wide}`} aria-labelledby={`${id}-sector-title`}>
         <div className="section-header">
           <h2 id={`${id}-sector-title`}>{t('setup.perSector.title')}</h2>
           {activeSectors.length > 0 ? (
@@ -96,7 +97,7 @@ export function ListsTab({ setup }: { readonly setup: CampaignSetup }) {
           ) : null}
         </div>
         {sector && sectorId ? (
-          <div className="lists-grid">
+          <div className={styles.grid}>
             <EditableList
               key={`gq-${sectorId}`}
               kind="guiding_questions"

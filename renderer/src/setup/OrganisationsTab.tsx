@@ -13,6 +13,7 @@ import { RetireButton } from '../input/RetireButton';
 import { retireWithUndo } from '../input/retire';
 import { regionName } from '../workspace/labels';
 import { ImportPanel } from './ImportPanel';
+import styles from './OrganisationsTab.module.css';
 
 interface Draft {
   readonly id: string | null;
@@ -79,7 +80,7 @@ export function OrganisationsTab({ setup }: { readonly setup: CampaignSetup }) {
   }
 
   return (
-    <div className="columns">
+    <div className="columns" data-testid="setup-organisations">
       <section className="column-main" aria-labelledby={`${id}-list`}>
         <div className="section-header">
           <h2 id={`${id}-list`}>{t('setup.organisations.title')}</h2>
@@ -120,40 +121,44 @@ export function OrganisationsTab({ setup }: { readonly setup: CampaignSetup }) {
                   <tr key={organisation.id}>
                     <th scope="row">
                       {organisation.name}
-                      {organisation.address ? <div className="muted">{organisation.address}</div> : null}
+                      {organisation.address ? (
+                        <div className={`muted ${styles.address}`}>{organisation.address}</div>
+                      ) : null}
                     </th>
                     <td>{sectorOf(organisation)?.code ?? '—'}</td>
                     <td>{regionOf(organisation) ? regionName(t, regionOf(organisation)!) : '—'}</td>
-                    <td className="muted">{organisation.contact ?? ''}</td>
-                    <td className="row-actions">
-                      <button
-                        type="button"
-                        className="text-button"
-                        aria-label={t('setup.organisations.editLabel', { name: organisation.name ?? '' })}
-                        onClick={() => {
-                          setDraft({
-                            id: organisation.id,
-                            name: organisation.name ?? '',
-                            sectorId: organisation.sector_id ?? '',
-                            regionId: organisation.region_id ?? '',
-                            address: organisation.address ?? '',
-                            contact: organisation.contact ?? '',
-                          });
-                          setError(null);
-                          nameRef.current?.focus();
-                        }}
-                      >
-                        {t('setup.organisations.edit')}
-                      </button>
-                      <RetireButton
-                        name={organisation.name ?? ''}
-                        title={
-                          (setup.visitsPerOrganisation[organisation.id] ?? 0) > 0
-                            ? t('setup.organisations.inUse')
-                            : undefined
-                        }
-                        onConfirm={() => void retire(organisation, true)}
-                      />
+                    <td className={`muted ${styles.contact}`}>{organisation.contact ?? ''}</td>
+                    <td className={styles.actions}>
+                      <div className={styles.actionRow}>
+                        <button
+                          type="button"
+                          className="text-button"
+                          aria-label={t('setup.organisations.editLabel', { name: organisation.name ?? '' })}
+                          onClick={() => {
+                            setDraft({
+                              id: organisation.id,
+                              name: organisation.name ?? '',
+                              sectorId: organisation.sector_id ?? '',
+                              regionId: organisation.region_id ?? '',
+                              address: organisation.address ?? '',
+                              contact: organisation.contact ?? '',
+                            });
+                            setError(null);
+                            nameRef.current?.focus();
+                          }}
+                        >
+                          {t('setup.organisations.edit')}
+                        </button>
+                        <RetireButton
+                          name={organisation.name ?? ''}
+                          title={
+                            (setup.visitsPerOrganisation[organisation.id] ?? 0) > 0
+                              ? t('setup.organisations.inUse')
+                              : undefined
+                          }
+                          onConfirm={() => void retire(organisation, true)}
+                        />
+                      </div>
                     </td>
                   </tr>
                 ))}

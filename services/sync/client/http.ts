@@ -12,6 +12,7 @@ import {
   type BlobStatus,
   type HealthResponse,
   type HeldListResponse,
+  type LanPartnersResponse,
   type MeResponse,
   type OwnHeldResponse,
   type PullResponse,
@@ -154,6 +155,16 @@ export class SyncHttpClient {
     decision: 'accept' | 'reject',
   ): Promise<{ state: string; seq: number | null }> {
     return this.call(routes.decideHeld, { params: { campaign, changeId }, body: { decision } });
+  }
+
+  /** Tells the server this laptop's LAN certificate fingerprint (for the duo partners to check a pairing against). */
+  async publishLanFingerprint(fingerprint: string): Promise<void> {
+    await this.call(routes.lanFingerprint, { body: { fingerprint } });
+  }
+
+  /** The LAN fingerprints of the campaign's other members' laptops. */
+  lanPartners(campaign: string): Promise<LanPartnersResponse> {
+    return this.call(routes.lanPartners, { params: { campaign } });
   }
 
   /** What the server holds of a blob (null: nothing yet). */
