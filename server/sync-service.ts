@@ -335,14 +335,20 @@ export class SyncService {
       for (const rowKey of await this.existingRows(tx, campaign, unscoped))
         guardedValues.set(`${rowKey}\u0000scope_id`, { value: null, hlc: '' });
       const memberRows = await loggedMemberRows(this.store, tx, campaign, guarded);
+      const isServerOwned = (change: Change) =>
+        change.table === 'reports' && SERVER_REPORT_COLUMNS.includes(change.column);
+      const serverOwnedValues = await this.latestOfFields(tx, campaign, fresh.filter(isServerOwned));
       const afterGuard: Change[] = [];
       for (const change of fresh) {
-        if (change.table === 'reports' && SERVER_REPORT_COLUMNS.includes(change.column)) {
+        if (isServerOwned(change)) {
           refused.push({
             id: change.id,
             code: 'FIELD_SERVER_OWNED',
             reason: `reports.${change.column} of report ${change.rowId} is written only by the server's report workflow; your change was not applied.`,
           });
+          // The laptop applied its own write: re-assert the server's value (none: null) so it converges back.
+          const current = serverOwnedValues.get(fieldKey(change));
+          correct(change, current, current?.value ?? null);
           continue;
         }
         if (!isGuardedField(change)) {

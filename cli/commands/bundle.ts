@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PASSPHRASE_USAGE, openCliProfile, passphraseOption, readDuoPassphrase } from '../profile';
-import { readFile, rename, writeFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import { isSealedDuoFile, openDuoFile, sealDuoFile } from '../../db/crypto/duo-file';
-import { createBundle, importBundleBytes } from '../../db/store/bundle';
+import { isSealedSource, openSealedSource, sealSource } from '../../db/crypto/duo-file';
+import { importBundleSource, writeBundle } from '../../db/store/bundle';
+import { fileSource, writeSourceAtomically } from '../../db/store/byte-stream';
+import { fileSpool } from '../../db/store/spool';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
 import { campaignRows, resolveCampaign } from './campaign-names';
 import type { Command } from './types';
@@ -65,16 +65,19 @@ export const bundleCommand: Command = {
       const profile = await openCliProfile(io, values, open);
       try {
         const campaign = values.campaign ? resolveCampaign(campaignRows(profile.store), values.campaign) : null;
-        const { bytes, header } = await createBundle(profile.store, {
+        // Streamed from the log to the file (db/store/bundle-write.ts): a season or sixty-four.
+        const written = await writeBundle(profile.store, await fileSpool(), {
           blobs: profile.blobs,
           ...(values.for ? { forPeer: values.for } : {}),
           ...(campaign ? { campaign } : {}),
         });
-        // Written to a temporary name first, so a half-written file never carries the name.
-        const out = path.resolve(values.out);
-        const temporary = `${out}.${randomBytes(6).toString('hex')}.tmp`;
-        await writeFile(temporary, await sealDuoFile(bytes, duoPassphrase), { flush: true });
-        await rename(temporary, out);
+        const header = written.header;
+        try {
+          // Written to a temporary name first, so a half-written file never carries the name.
+          await writeSourceAtomically(path.resolve(values.out), await sealSource(written.source, duoPassphrase));
+        } finally {
+          await written.dispose();
+        }
         io.stdout(
           `Exported ${header.count} changes and ${header.blobs} document file(s) of ${header.campaigns.length} campaign(s) ` +
             `from node ${header.from} to ${path.resolve(values.out)}.\n`,
@@ -86,12 +89,13 @@ export const bundleCommand: Command = {
     }
     if (positionals.length !== 1) throw new UsageError('import needs exactly one bundle FILE');
     if (values.out || values.for) throw new UsageError('--out and --for are export options');
-    const file = await readFile(path.resolve(positionals[0] as string));
-    if (isSealedDuoFile(file) && duoPassphrase === null)
+    const file = fileSource(path.resolve(positionals[0] as string));
+    const sealed = await isSealedSource(file);
+    if (sealed && duoPassphrase === null)
       throw new UsageError(
         'this duo file is encrypted: give its passphrase with --duo-passphrase-stdin or VELDWERK_DUO_PASSPHRASE_FILE',
       );
-    const bytes = isSealedDuoFile(file) ? await openDuoFile(file, duoPassphrase ?? '') : file;
+    const source = sealed ? await openSealedSource(file, duoPassphrase ?? '') : file;
     const profile = await openCliProfile(io, values, open);
     try {
       const wanted = values.campaign?.trim();
@@ -99,7 +103,7 @@ export const bundleCommand: Command = {
       const campaign = wanted
         ? resolveCampaign(campaignRows(profile.store, values['allow-new-campaign'] ? [wanted] : []), wanted)
         : null;
-      const result = await importBundleBytes(profile.store, bytes, {
+      const result = await importBundleSource(profile.store, source, {
         blobs: profile.blobs,
         ...(campaign ? { campaign } : {}),
         ...(values['allow-new-campaign'] ? { allowNewCampaign: true } : {}),

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { BundleError } from '../store/bundle';
+import { ByteReader, collect, bufferSource, type ByteSource } from '../store/byte-stream';
 import { z } from 'zod';
 import { DEFAULT_SCRYPT_COST, checkPassphrase, deriveAsync, WrongPassphraseError, type ScryptCost } from './passphrase';
 
@@ -44,59 +45,118 @@ export function isSealedDuoFile(bytes: Uint8Array): boolean {
   return bytes.length >= SEALED_DUO_MAGIC.length && SEALED_DUO_MAGIC.equals(bytes.subarray(0, SEALED_DUO_MAGIC.length));
 }
 
-/** Encrypts a bundle for the duo under the passphrase (at least 8 characters). */
+/**
+ * Encrypts a duo file's bytes for the duo under the passphrase (at least 8 characters), as a
+ * stream: the key is derived once; each read of the answer is a fresh encryption (new nonce).
+ */
+export async function sealSource(
+  inner: ByteSource,
+  passphrase: string,
+  cost: ScryptCost = DEFAULT_SCRYPT_COST,
+): Promise<ByteSource> {
+  checkPassphrase(passphrase);
+  const salt = randomBytes(16);
+  const key = await deriveAsync(passphrase, salt, cost);
+  return async function* () {
+    const iv = randomBytes(12);
+    const header = Buffer.from(
+      JSON.stringify({
+        kdf: { name: 'scrypt', N: cost.N, r: cost.r, p: cost.p, salt: salt.toString('base64') },
+        iv: iv.toString('base64'),
+        check: keyCheck(key).toString('base64'),
+      }),
+      'utf8',
+    );
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(header.length);
+    const prefix = Buffer.concat([SEALED_DUO_MAGIC, length, header]);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(prefix);
+    yield prefix;
+    for await (const chunk of inner()) yield cipher.update(chunk);
+    yield cipher.final();
+    yield cipher.getAuthTag();
+  };
+}
+
+/** Encrypts a bundle held in memory (see sealSource). */
 export async function sealDuoFile(
   bundle: Uint8Array,
   passphrase: string,
   cost: ScryptCost = DEFAULT_SCRYPT_COST,
 ): Promise<Buffer> {
-  checkPassphrase(passphrase);
-  const salt = randomBytes(16);
-  const iv = randomBytes(12);
-  const key = await deriveAsync(passphrase, salt, cost);
-  const header = Buffer.from(
-    JSON.stringify({
-      kdf: { name: 'scrypt', N: cost.N, r: cost.r, p: cost.p, salt: salt.toString('base64') },
-      iv: iv.toString('base64'),
-      check: keyCheck(key).toString('base64'),
-    }),
-    'utf8',
-  );
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(header.length);
-  const prefix = Buffer.concat([SEALED_DUO_MAGIC, length, header]);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(prefix);
-  return Buffer.concat([prefix, cipher.update(bundle), cipher.final(), cipher.getAuthTag()]);
+  return collect(await sealSource(bufferSource(bundle), passphrase, cost));
 }
 
-/** The bundle inside a sealed duo file; WrongPassphraseError for a wrong passphrase, BundleError for a damaged file. */
-export async function openDuoFile(bytes: Uint8Array, passphrase: string): Promise<Buffer> {
-  const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (!isSealedDuoFile(data)) throw new BundleError('This is not an encrypted Veldwerk duo file.', 'not-a-bundle');
-  const start = SEALED_DUO_MAGIC.length;
-  if (data.length < start + 4) throw new BundleError('The duo file is truncated.');
-  const headerLength = data.readUInt32BE(start);
-  if (headerLength > MAX_HEADER_BYTES || data.length < start + 4 + headerLength + TAG_BYTES)
-    throw new BundleError('The duo file is truncated or damaged.');
+/** Whether a stream starts as an encrypted duo file. */
+export async function isSealedSource(source: ByteSource): Promise<boolean> {
+  const reader = ByteReader.of(source);
+  return isSealedDuoFile(await reader.read(SEALED_DUO_MAGIC.length));
+}
+
+const damaged = () =>
+  new BundleError('The duo file is damaged or truncated (it was changed or cut off after it was made).');
+
+/**
+ * The bytes inside an encrypted duo file, as a stream: the passphrase is checked (and the key
+ * derived) once, here, so a wrong one is told before anything is read (WrongPassphraseError);
+ * each read of the answer decrypts the file again and throws BundleError at its end when the
+ * authentication tag does not match (changed or cut off). A reader must therefore act on the
+ * bytes only once a read reached the end without an error (db/store/bundle.ts verifies a whole
+ * read before it applies anything).
+ */
+export async function openSealedSource(outer: ByteSource, passphrase: string): Promise<ByteSource> {
+  const first = ByteReader.of(outer);
+  const magic = await first.read(SEALED_DUO_MAGIC.length);
+  if (!isSealedDuoFile(magic)) throw new BundleError('This is not an encrypted Veldwerk duo file.', 'not-a-bundle');
+  const lengthBytes = await first.read(4);
+  if (lengthBytes.length < 4) throw new BundleError('The duo file is truncated.');
+  const headerLength = lengthBytes.readUInt32BE(0);
+  if (headerLength > MAX_HEADER_BYTES) throw new BundleError('The duo file is truncated or damaged.');
+  const headerBytes = await first.read(headerLength);
+  if (headerBytes.length < headerLength) throw new BundleError('The duo file is truncated or damaged.');
   let header: z.infer<typeof headerSchema>;
   try {
-    header = headerSchema.parse(JSON.parse(data.subarray(start + 4, start + 4 + headerLength).toString('utf8')));
+    header = headerSchema.parse(JSON.parse(headerBytes.toString('utf8')));
   } catch {
     throw new BundleError('The duo file is damaged (its header cannot be read).');
   }
-  const prefix = data.subarray(0, start + 4 + headerLength);
+  const prefixLength = SEALED_DUO_MAGIC.length + 4 + headerLength;
   const key = await deriveAsync(passphrase, Buffer.from(header.kdf.salt, 'base64'), header.kdf);
   const check = Buffer.from(header.check, 'base64');
   const expected = keyCheck(key);
   if (check.length !== expected.length || !timingSafeEqual(check, expected))
     throw new WrongPassphraseError('The duo file does not open with this passphrase.');
-  try {
+  return async function* () {
+    const reader = ByteReader.of(outer);
+    const prefix = await reader.read(prefixLength);
+    if (prefix.length < prefixLength) throw damaged();
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(header.iv, 'base64'));
     decipher.setAAD(prefix);
-    decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
-    return Buffer.concat([decipher.update(data.subarray(prefix.length, data.length - TAG_BYTES)), decipher.final()]);
-  } catch {
-    throw new BundleError('The duo file is damaged or truncated (it was changed or cut off after it was made).');
-  }
+    // The tag is the last 16 bytes: hold them back until the stream ends.
+    let held: Buffer = Buffer.alloc(0);
+    for await (const chunk of reader.rest()) {
+      const joined = held.length === 0 ? chunk : Buffer.concat([held, chunk]);
+      if (joined.length <= TAG_BYTES) {
+        held = joined;
+        continue;
+      }
+      held = joined.subarray(joined.length - TAG_BYTES);
+      yield decipher.update(joined.subarray(0, joined.length - TAG_BYTES));
+    }
+    if (held.length < TAG_BYTES) throw damaged();
+    let last: Buffer;
+    try {
+      decipher.setAuthTag(held);
+      last = decipher.final();
+    } catch {
+      throw damaged();
+    }
+    if (last.length > 0) yield last;
+  };
+}
+
+/** The bundle inside a sealed duo file held in memory; WrongPassphraseError for a wrong passphrase, BundleError for a damaged file. */
+export async function openDuoFile(bytes: Uint8Array, passphrase: string): Promise<Buffer> {
+  return collect(await openSealedSource(bufferSource(bytes), passphrase));
 }

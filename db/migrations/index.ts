@@ -6,7 +6,8 @@ import { migration004 } from './004-reports';
 import { migration005 } from './005-anonymity';
 import { migration006 } from './006-set-aside';
 import { migration007 } from './007-held-outcomes';
-import { migration008 } from './008-discarded-changes';
+import { migration008 } from './008-row-origins';
+import { migration009 } from './009-discarded-changes';
 
 /** Every migration of the local store, in order. Append only: never edit or reorder a released one. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];

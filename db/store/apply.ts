@@ -120,6 +120,14 @@ export class ChangeApplier {
        ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, prev = excluded.prev, value = excluded.value`,
     );
     const clearConflicts = core.stmt('DELETE FROM conflicts WHERE tbl = ? AND row_id = ? AND col = ?');
+    // When each row was created (migration 008): its earliest change, whatever order they arrive in.
+    const putOrigin = core.stmt(
+      `INSERT INTO row_origins (tbl, campaign, row_id, first_change) VALUES (?, ?, ?, ?)
+       ON CONFLICT (tbl, campaign, row_id) DO UPDATE SET first_change = excluded.first_change
+       WHERE excluded.first_change < row_origins.first_change`,
+    );
+    // A row's fields usually come together, oldest first: one origin write per row, not per field.
+    let lastOrigin = { key: '', id: '' };
     const total = items.length;
     try {
       for (let index = 0; index < total; index += 1) {
@@ -142,6 +150,11 @@ export class ChangeApplier {
           duplicates += 1;
         } else {
           applied += 1;
+          const originKey = `${change.table}\u0000${change.campaign}\u0000${change.rowId}`;
+          if (originKey !== lastOrigin.key || change.id < lastOrigin.id) {
+            putOrigin.run(change.table, change.campaign, change.rowId, change.id);
+            lastOrigin = { key: originKey, id: change.id };
+          }
           this.claimRow(change, source, context);
           core.commits.record(source, change.campaign, change.table as TableName, change.rowId);
           const key = `${change.campaign}\u0000${change.node}`;

@@ -4,6 +4,9 @@ import { SYNC_SCHEMA_VERSION } from '../../shared/sync/schema';
 import type { SqliteDatabase, SqliteStatement as Statement } from '../connection';
 import { CommitObserver } from './commits';
 
+/** How a transaction's commit reaches the disk (see StoreCore.transaction). */
+export type Durability = 'full' | 'normal';
+
 export interface StoreOptions {
   /** Wall clock in ms (tests move it). */
   readonly now?: () => number;
@@ -45,9 +48,24 @@ export class StoreCore {
     });
   }
 
-  /** Runs fn in one transaction (nested calls join the outer one): a batch of writes, one commit. */
-  transaction<T>(fn: () => T): T {
-    return this.commits.run(this.db.inTransaction, () => this.db.transaction(fn)());
+  /**
+   * Runs fn in one transaction (nested calls join the outer one): a batch of writes, one commit.
+   * `normal` commits it with synchronous=NORMAL (no fsync of the WAL at this commit; a process
+   * crash loses nothing, a power cut may lose this and later commits up to the next fsync): only
+   * for changes that stay recoverable from their source, written with what says how far the
+   * source was applied (a pull cursor) or idempotently applied again from it (a duo file). The
+   * user's own edits commit with FULL, which also makes every earlier commit durable.
+   */
+  transaction<T>(fn: () => T, durability: Durability = 'full'): T {
+    const nested = this.db.inTransaction;
+    if (nested || durability === 'full') return this.commits.run(nested, () => this.db.transaction(fn)());
+    const previous = this.db.pragma('synchronous', { simple: true }) as number;
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return this.commits.run(false, () => this.db.transaction(fn)());
+    } finally {
+      this.db.pragma(`synchronous = ${Number(previous)}`);
+    }
   }
 
   /** A prepared statement, prepared once per store. */

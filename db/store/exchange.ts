@@ -38,17 +38,33 @@ export function versionVector(core: StoreCore, campaign: string): Record<string,
   return Object.fromEntries(rows.map((row) => [row.node, row.hlc]));
 }
 
-/** The changes of a campaign that a replica with version vector `known` lacks, in log order. */
-export function changesBeyond(core: StoreCore, campaign: string, known: Readonly<Record<string, string>>): Change[] {
+/**
+ * One page of the changes of a campaign that a replica with version vector `known` lacks, in log
+ * order, after log position `afterSeq`; `next` is where the following page starts (null at the
+ * end). Paged rather than iterated so that a long export never keeps the connection busy while it
+ * waits for the disk: every page is one short query and the app's own writes go on in between.
+ */
+export function changesBeyondPage(
+  core: StoreCore,
+  campaign: string,
+  known: Readonly<Record<string, string>>,
+  afterSeq: number,
+  limit: number,
+): { changes: Change[]; next: number | null } {
   const rows = core
-    .stmt(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE campaign = ? ORDER BY seq`)
-    .iterate(campaign) as IterableIterator<ChangeRow>;
-  const out: Change[] = [];
+    .stmt(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE campaign = ? AND seq > ? ORDER BY seq LIMIT ?`)
+    .all(campaign, afterSeq, limit) as ChangeRow[];
+  const changes: Change[] = [];
   for (const row of rows) {
     const seen = known[row.node];
-    if (seen === undefined || row.id > seen) out.push(rowToChange(row));
+    if (seen === undefined || row.id > seen) changes.push(rowToChange(row));
   }
-  return out;
+  return { changes, next: rows.length < limit ? null : (rows[rows.length - 1]?.seq ?? null) };
+}
+
+/** How many changes of a campaign the log holds (for a progress bar's total). */
+export function countCampaignChanges(core: StoreCore, campaign: string): number {
+  return (core.stmt('SELECT count(*) AS n FROM changes WHERE campaign = ?').get(campaign) as { n: number }).n;
 }
 
 export function getSyncState(core: StoreCore, key: string): string | null {

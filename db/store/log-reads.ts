@@ -5,17 +5,24 @@ import type { StoreCore } from './core';
 /** Questions the services ask of the change log and the sync state, answered here so that SQL stays in db/. */
 
 /**
- * When each row of a table was created, as the id (hlc) of its first change: the same on every
- * replica, so items keep the order in which they were typed wherever they are read.
+ * When each of these rows of a table was created, as the id (hlc) of its first change: the same
+ * on every replica, so items keep the order in which they were typed wherever they are read.
+ * Read from row_origins (migration 008, kept by the apply path), so the cost follows the rows
+ * asked for, not the campaign's log.
  */
-export function firstChangeIds(core: StoreCore, table: string, campaign: string): Map<string, string> {
+export function firstChangeIds(
+  core: StoreCore,
+  table: string,
+  campaign: string,
+  rowIds: readonly string[],
+): Map<string, string> {
+  if (rowIds.length === 0) return new Map();
   const rows = core
-    .stmt('SELECT row_id, min(id) AS first FROM changes WHERE tbl = ? AND campaign = ? GROUP BY row_id')
-    .all(table, campaign) as Array<{
-    row_id: string;
-    first: string;
-  }>;
-  return new Map(rows.map((row) => [row.row_id, row.first]));
+    .stmt(
+      'SELECT row_id, first_change FROM row_origins WHERE tbl = ? AND campaign = ? AND row_id IN (SELECT value FROM json_each(?))',
+    )
+    .all(table, campaign, JSON.stringify(rowIds)) as Array<{ row_id: string; first_change: string }>;
+  return new Map(rows.map((row) => [row.row_id, row.first_change]));
 }
 
 /** Per row, the value of one column that one author set last (their own latest choice, whoever won the field). */

@@ -7,6 +7,7 @@ import { verifyChange, type ChangeApplier, type Incoming } from './apply';
 import { fastCheckChange } from './change-check';
 import type { StoreCore } from './core';
 import { ChangeRejectedError } from './errors';
+import { setSyncState } from './exchange';
 
 /** Changes made elsewhere (bundles, the duo peer link, the server): checked, applied, or kept aside when of a newer schema. */
 
@@ -19,6 +20,19 @@ export interface ApplyOptions {
    * must keep reading whatever one member pushed (or an older server accepted).
    */
   readonly setAside?: boolean;
+  /**
+   * Sync state written in the same transaction (the pull cursor after these changes); the
+   * transaction then commits with synchronous=NORMAL, since the changes stay recoverable from
+   * their source (see StoreCore.transaction).
+   */
+  readonly cursor?: { readonly key: string; readonly value: string };
+  /** Where these changes sit in a longer sequence (a file applied in batches), for the messages' "change i of n". */
+  readonly numbering?: Numbering;
+}
+
+export interface Numbering {
+  readonly offset: number;
+  readonly total: number;
 }
 
 export type RemoteSource = Exclude<ChangeSourceKind, 'local'>;
@@ -37,10 +51,96 @@ export class RemoteChanges {
    */
   applyRemote(changes: readonly Change[], source: RemoteSource, options: ApplyOptions = {}): ApplyReport {
     const core = this.core;
+    const setAside = options.setAside === true;
+    const { accepted, deferred, refused } = this.screen(changes, source, setAside, options.numbering);
+    const trusted = source === 'server';
+    const cursor = options.cursor;
+    return core.transaction(
+      () => {
+        if (cursor) setSyncState(core, cursor.key, cursor.value);
+        let duplicates = 0;
+        let deferredCount = 0;
+        for (const change of deferred) {
+          if (this.keepAside(change, source, null, null)) deferredCount += 1;
+          else duplicates += 1;
+        }
+        for (const { change } of accepted) {
+          if (trusted) core.clock.observe(change.hlc);
+          else core.clock.receive(change.hlc);
+        }
+        let applied = 0;
+        let conflicts = 0;
+        let autoResolved = 0;
+        // Changes of a forged claim on a row another campaign owns, evicted while applying (db/store/row-claims.ts).
+        const evicted: SetAsideChange[] = [];
+        if (!setAside) {
+          const result = this.applier.apply(accepted, source, options.onProgress);
+          applied = result.applied;
+          conflicts = result.conflicts;
+          autoResolved = result.autoResolved;
+          duplicates += result.duplicates;
+          evicted.push(...result.evicted);
+        } else {
+          try {
+            // The common case: everything applies, in one go.
+            const result = core.transaction(() => this.applier.apply(accepted, source, options.onProgress));
+            applied = result.applied;
+            conflicts = result.conflicts;
+            autoResolved = result.autoResolved;
+            duplicates += result.duplicates;
+            evicted.push(...result.evicted);
+          } catch (error) {
+            if (!(error instanceof ChangeRejectedError)) throw error;
+            // One of them does not apply here (a text that is no Yjs update, a row of another campaign): apply one by one, each in its savepoint.
+            for (const item of accepted) {
+              try {
+                const result = core.transaction(() => this.applier.apply([item], source, undefined, accepted));
+                applied += result.applied;
+                conflicts += result.conflicts;
+                autoResolved += result.autoResolved;
+                duplicates += result.duplicates;
+                evicted.push(...result.evicted);
+              } catch (single) {
+                if (!(single instanceof ChangeRejectedError)) throw single;
+                refused.push({ change: item.change, code: single.code, reason: single.message });
+              }
+            }
+          }
+        }
+        let setAsideCount = 0;
+        for (const item of refused) if (this.keepAside(item.change, source, item.code, item.reason)) setAsideCount += 1;
+        return {
+          applied,
+          duplicates,
+          deferred: deferredCount + setAsideCount + evicted.length,
+          conflicts,
+          autoResolved,
+          setAside: [...refused, ...evicted],
+        };
+      },
+      cursor ? 'normal' : 'full',
+    );
+  }
+
+  /**
+   * Runs every check applyRemote runs before it writes (nothing is written): a file can be read
+   * once to verify it whole and a second time to apply it in batches, with the same verdicts.
+   */
+  checkRemote(changes: readonly Change[], source: RemoteSource, numbering?: Numbering): void {
+    this.screen(changes, source, false, numbering);
+  }
+
+  /** The checks of every change before anything is written: accepted, of a newer schema, or (set aside) refused. */
+  private screen(
+    changes: readonly Change[],
+    source: RemoteSource,
+    setAside: boolean,
+    numbering: Numbering = { offset: 0, total: changes.length },
+  ): { accepted: Incoming[]; deferred: Change[]; refused: SetAsideChange[] } {
+    const core = this.core;
     const accepted: Incoming[] = [];
     const deferred: Change[] = [];
     const refused: SetAsideChange[] = [];
-    const setAside = options.setAside === true;
     // The server bounded its log's stamps by its own clock: a laptop whose clock is slow takes them.
     const trusted = source === 'server';
     changes.forEach((raw, index) => {
@@ -52,7 +152,7 @@ export class RemoteChanges {
       } else {
         const verdict = validateChange(raw, { schemaVersion: core.schemaVersion });
         if (!verdict.ok) {
-          const message = `Change ${index + 1} of ${changes.length} is malformed (${verdict.path ?? 'change'}: ${verdict.message}); nothing was applied.`;
+          const message = `Change ${numbering.offset + index + 1} of ${numbering.total} is malformed (${verdict.path ?? 'change'}: ${verdict.message}); nothing was applied.`;
           const id =
             typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string'
               ? (raw as { id: string }).id
@@ -72,7 +172,7 @@ export class RemoteChanges {
         deferred.push(change);
         return;
       }
-      const verdict = verifyChange(change, index, changes.length);
+      const verdict = verifyChange(change, numbering.offset + index, numbering.total);
       if (!verdict.ok) {
         if (setAside) {
           refused.push({ change, code: verdict.code, reason: verdict.reason });
@@ -82,67 +182,7 @@ export class RemoteChanges {
       }
       accepted.push(verdict.update ? { change, json, update: verdict.update } : { change, json });
     });
-    return core.transaction(() => {
-      let duplicates = 0;
-      let deferredCount = 0;
-      for (const change of deferred) {
-        if (this.keepAside(change, source, null, null)) deferredCount += 1;
-        else duplicates += 1;
-      }
-      for (const { change } of accepted) {
-        if (trusted) core.clock.observe(change.hlc);
-        else core.clock.receive(change.hlc);
-      }
-      let applied = 0;
-      let conflicts = 0;
-      let autoResolved = 0;
-      // Changes of a forged claim on a row another campaign owns, evicted while applying (db/store/row-claims.ts).
-      const evicted: SetAsideChange[] = [];
-      if (!setAside) {
-        const result = this.applier.apply(accepted, source, options.onProgress);
-        applied = result.applied;
-        conflicts = result.conflicts;
-        autoResolved = result.autoResolved;
-        duplicates += result.duplicates;
-        evicted.push(...result.evicted);
-      } else {
-        try {
-          // The common case: everything applies, in one go.
-          const result = core.transaction(() => this.applier.apply(accepted, source, options.onProgress));
-          applied = result.applied;
-          conflicts = result.conflicts;
-          autoResolved = result.autoResolved;
-          duplicates += result.duplicates;
-          evicted.push(...result.evicted);
-        } catch (error) {
-          if (!(error instanceof ChangeRejectedError)) throw error;
-          // One of them does not apply here (a text that is no Yjs update, a row of another campaign): apply one by one, each in its savepoint.
-          for (const item of accepted) {
-            try {
-              const result = core.transaction(() => this.applier.apply([item], source, undefined, accepted));
-              applied += result.applied;
-              conflicts += result.conflicts;
-              autoResolved += result.autoResolved;
-              duplicates += result.duplicates;
-              evicted.push(...result.evicted);
-            } catch (single) {
-              if (!(single instanceof ChangeRejectedError)) throw single;
-              refused.push({ change: item.change, code: single.code, reason: single.message });
-            }
-          }
-        }
-      }
-      let setAsideCount = 0;
-      for (const item of refused) if (this.keepAside(item.change, source, item.code, item.reason)) setAsideCount += 1;
-      return {
-        applied,
-        duplicates,
-        deferred: deferredCount + setAsideCount + evicted.length,
-        conflicts,
-        autoResolved,
-        setAside: [...refused, ...evicted],
-      };
-    });
+    return { accepted, deferred, refused };
   }
 
   /** Keeps a change in deferred_changes (once); false when it is already there or in the log. */

@@ -13,21 +13,21 @@ import { ChangeApplier } from './apply';
 import type { CommitListener } from './commits';
 import { compactTexts } from './compaction';
 import { listConflicts, type Conflict, type ConflictChoice } from './conflicts';
-import { StoreCore, type StoreOptions } from './core';
+import { StoreCore, type Durability, type StoreOptions } from './core';
 import * as exchange from './exchange';
 import * as heldOutcomes from './held-outcomes';
 import * as logReads from './log-reads';
 import { campaignOf, getRecord, listRecords, textState } from './reads';
-import { RemoteChanges, type ApplyOptions, type RemoteSource } from './remote';
+import { RemoteChanges, type ApplyOptions, type Numbering, type RemoteSource } from './remote';
 import * as setAside from './set-aside';
 import { LocalWrites, type InsertOptions, type WriteOptions } from './writes';
 
 export { decodeRecord, rowToChange } from './codec';
-export type { ApplyOptions } from './remote';
+export type { ApplyOptions, Numbering } from './remote';
 export type { StoredHeldOutcome } from './held-outcomes';
 export type { DiscardedChange, RetryOutcome, StoredSetAside } from './set-aside';
 export type { Conflict, ConflictChoice } from './conflicts';
-export type { StoreOptions } from './core';
+export type { Durability, StoreOptions } from './core';
 export type { InsertOptions, WriteOptions } from './writes';
 
 /**
@@ -67,9 +67,9 @@ export class LocalStore implements SyncReplica {
     this.applyDeferred();
   }
 
-  /** Runs fn in one transaction (nested calls join the outer one): a batch of writes, one commit. */
-  transaction<T>(fn: () => T): T {
-    return this.core.transaction(fn);
+  /** Runs fn in one transaction (nested calls join the outer one): a batch of writes, one commit; see StoreCore.transaction for `durability`. */
+  transaction<T>(fn: () => T, durability: Durability = 'full'): T {
+    return this.core.transaction(fn, durability);
   }
 
   /** Observes committed writes: one event per source and transaction, after its commit (db/store/commits.ts). Answers the unsubscribe. */
@@ -170,6 +170,11 @@ export class LocalStore implements SyncReplica {
     return this.remote.applyRemote(changes, source, options);
   }
 
+  /** Every check applyRemote runs, writing nothing (throws what applyRemote would refuse with). */
+  checkRemote(changes: readonly Change[], source: RemoteSource, numbering?: Numbering): void {
+    this.remote.checkRemote(changes, source, numbering);
+  }
+
   /** Changes set aside because they could not be applied here, newest first, with their reasons. */
   listSetAside(limit?: number): SetAsideChange[] {
     return this.remote.listSetAside(limit);
@@ -254,16 +259,26 @@ export class LocalStore implements SyncReplica {
     return exchange.versionVector(this.core, campaign);
   }
 
-  /** The changes of a campaign that a replica with version vector `known` lacks, in log order. */
-  changesBeyond(campaign: string, known: Readonly<Record<string, string>>): Change[] {
-    return exchange.changesBeyond(this.core, campaign, known);
+  /** One page of the changes of a campaign that a replica with version vector `known` lacks (exchange.ts). */
+  changesBeyondPage(
+    campaign: string,
+    known: Readonly<Record<string, string>>,
+    afterSeq: number,
+    limit: number,
+  ): { changes: Change[]; next: number | null } {
+    return exchange.changesBeyondPage(this.core, campaign, known, afterSeq, limit);
+  }
+
+  /** How many changes of a campaign the log holds. */
+  countCampaignChanges(campaign: string): number {
+    return exchange.countCampaignChanges(this.core, campaign);
   }
 
   // ---------------------------------------------------------------- questions of the log (see log-reads.ts)
 
-  /** When each row of a table was created: the id (hlc) of its first change, by row id. */
-  firstChangeIds(table: TableName, campaign: string): Map<string, string> {
-    return logReads.firstChangeIds(this.core, table, campaign);
+  /** When each of these rows of a table was created: the id (hlc) of its first change, by row id. */
+  firstChangeIds(table: TableName, campaign: string, rowIds: readonly string[]): Map<string, string> {
+    return logReads.firstChangeIds(this.core, table, campaign, rowIds);
   }
 
   /** Per row, the value of a column that one author set last (their own latest choice). */

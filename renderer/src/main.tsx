@@ -15,8 +15,6 @@ import { DataProvider } from './data/DataProvider';
 import { initI18n } from './i18n';
 import { installUnloadGuards } from './input/useAutosave';
 import { VaultGate } from './vault/VaultGate';
-// What is left of the old global sheet (set-up, visits) after every module, where it always was.
-import './styles.css';
 
 await initI18n();
 installUnloadGuards();

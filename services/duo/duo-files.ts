@@ -1,9 +1,18 @@
 import type { Profile } from '../../db/profile';
-import { importBundleBytes, type ImportOptions, type ImportResult } from '../../db/store/bundle';
+import { importBundleSource, type ImportOptions, type ImportResult } from '../../db/store/bundle';
+import { bufferSource, type ByteSource } from '../../db/store/byte-stream';
 import type { DuoFileView } from '../../shared/contract/sync';
 import { currentMemberId } from '../identity';
 import { loadOrCreateIdentity, shortFingerprint } from '../lan/identity';
-import { checkSignedContent, DuoFileError, openSignedBundle, signBundle, type SignedHeader } from './signed-file';
+import {
+  checkSignedContent,
+  DuoFileError,
+  openSignedBundle,
+  openSignedSource,
+  signSource,
+  type Maker,
+  type SignedHeader,
+} from './signed-file';
 import { SignerList } from './signers';
 
 /**
@@ -12,9 +21,8 @@ import { SignerList } from './signers';
  * (services/duo/signers.ts).
  */
 
-/** Signs a bundle of these campaigns as this laptop, naming the member chosen as "Ik ben" in each. */
-export async function signDuoFile(profile: Profile, bundle: Uint8Array, campaigns: readonly string[]): Promise<Buffer> {
-  const identity = await loadOrCreateIdentity(profile.dir);
+/** Who makes a duo file on this laptop: the member chosen as "Ik ben" in each of its campaigns. */
+function makerOf(profile: Profile, campaigns: readonly string[]): Maker {
   const members: Record<string, string> = {};
   for (const campaign of campaigns) {
     const member = currentMemberId(profile, campaign);
@@ -22,7 +30,17 @@ export async function signDuoFile(profile: Profile, bundle: Uint8Array, campaign
   }
   const first = Object.values(members)[0];
   const name = first ? (profile.store.get('members', first)?.name ?? null) : null;
-  return signBundle(bundle, identity, { name, members, node: profile.store.node });
+  return { name, members, node: profile.store.node };
+}
+
+/** Signs a bundle of these campaigns as this laptop (a stream: the bundle is read to hash it, then behind the header). */
+export async function signDuoSource(
+  profile: Profile,
+  bundle: ByteSource,
+  campaigns: readonly string[],
+): Promise<ByteSource> {
+  const identity = await loadOrCreateIdentity(profile.dir);
+  return signSource(bundle, identity, makerOf(profile, campaigns));
 }
 
 function view(profile: Profile, header: SignedHeader): DuoFileView {
@@ -38,39 +56,55 @@ function view(profile: Profile, header: SignedHeader): DuoFileView {
   };
 }
 
-/** Who made a duo file and whether this laptop knows that maker; refuses a forged or changed file. */
-export function inspectDuoFile(profile: Profile, bytes: Uint8Array): DuoFileView {
-  const { header } = openSignedBundle(bytes);
+function refuseOwn(profile: Profile, header: SignedHeader): void {
   if (header.maker.node === profile.store.node)
     throw new DuoFileError(
       'This file was made on this laptop (or claims to be); import it on the other laptop.',
       'own-node',
     );
+}
+
+/** Who made a duo file and whether this laptop knows that maker; refuses a forged or changed file. */
+export function inspectDuoFile(profile: Profile, bytes: Uint8Array): DuoFileView {
+  const { header } = openSignedBundle(bytes);
+  refuseOwn(profile, header);
   return view(profile, header);
 }
 
 /**
- * Imports a signed duo file. A maker this laptop does not know yet (or whose members changed) is
- * accepted only when `trustSigner` is the fingerprint the person was shown; the maker is then
- * pinned. The signed content is checked before anything is applied.
+ * Imports a signed duo file, read as a stream. A maker this laptop does not know yet (or whose
+ * members changed) is accepted only when `trustSigner` is the fingerprint the person was shown;
+ * the maker is then pinned. The signature is checked before anything is read, the signed content
+ * (and the bundle's hash) while the whole file is verified, before anything is applied.
  */
-export async function importDuoFile(
+export async function importDuoSource(
   profile: Profile,
-  bytes: Uint8Array,
+  source: ByteSource,
   trustSigner: string | null,
   options: Omit<ImportOptions, 'check'> = {},
 ): Promise<ImportResult & { readonly maker: DuoFileView['maker'] }> {
-  const { header, bundle } = openSignedBundle(bytes);
-  const shown = inspectDuoFile(profile, bytes);
+  const { header, bundle } = await openSignedSource(source);
+  refuseOwn(profile, header);
+  const shown = view(profile, header);
   if (shown.trust !== 'known' && trustSigner !== header.fingerprint)
     throw new DuoFileError(
       `This file was made by ${header.maker.name ?? 'an unnamed member'} on laptop ${shortFingerprint(header.fingerprint)}, which this laptop does not know yet: confirm that laptop first.`,
       'unknown-maker',
     );
-  const result = await importBundleBytes(profile.store, bundle, {
+  const result = await importBundleSource(profile.store, bundle, {
     ...options,
     check: (bundleHeader, changes) => checkSignedContent(header, bundleHeader, changes, profile.store.node),
   });
   if (shown.trust !== 'known') new SignerList(profile.dir).pin(header);
   return { ...result, maker: shown.maker };
+}
+
+/** Imports a signed duo file held in memory (see importDuoSource). */
+export function importDuoFile(
+  profile: Profile,
+  bytes: Uint8Array,
+  trustSigner: string | null,
+  options: Omit<ImportOptions, 'check'> = {},
+): Promise<ImportResult & { readonly maker: DuoFileView['maker'] }> {
+  return importDuoSource(profile, bufferSource(bytes), trustSigner, options);
 }

@@ -1,6 +1,7 @@
 import { createHash, createPrivateKey, sign, verify, X509Certificate } from 'node:crypto';
 import { z } from 'zod';
 import type { BundleHeader } from '../../db/store/bundle';
+import { ByteReader, bufferSource, concatSources, type ByteSource } from '../../db/store/byte-stream';
 import type { Change } from '../../shared/sync/change';
 import { fingerprintOfPem, type LanIdentity } from '../lan/identity';
 
@@ -87,8 +88,8 @@ function signedPart(header: Omit<SignedHeader, 'signature'>): Buffer {
   );
 }
 
-/** Wraps a bundle in the signed envelope of this laptop's identity. */
-export function signBundle(bundle: Uint8Array, identity: LanIdentity, maker: Maker, now = new Date()): Buffer {
+/** The envelope's first line and header for a bundle of this hash, signed with this laptop's identity. */
+function envelopeHead(contentSha256: string, identity: LanIdentity, maker: Maker, now: Date): Buffer {
   const unsigned = {
     format: SIGNED_FORMAT,
     version: 1 as const,
@@ -96,33 +97,50 @@ export function signBundle(bundle: Uint8Array, identity: LanIdentity, maker: Mak
     certificate: identity.cert,
     fingerprint: identity.fingerprint,
     createdAt: now.toISOString(),
-    contentSha256: sha256(bundle),
+    contentSha256,
   };
   const signature = sign('sha256', signedPart(unsigned), createPrivateKey(identity.key)).toString('base64');
   const header: SignedHeader = { ...unsigned, signature };
-  return Buffer.concat([Buffer.from(SIGNED_MAGIC), Buffer.from(`${JSON.stringify(header)}\n`), bundle]);
+  return Buffer.concat([Buffer.from(SIGNED_MAGIC), Buffer.from(`${JSON.stringify(header)}\n`)]);
 }
 
-/**
- * Opens a signed duo file: the header (maker, fingerprint, date) and the bundle inside, after
- * checking the signature and the bundle's hash. Refuses (DuoFileError) an unsigned file, a
- * signature that does not verify and a body that is not the one signed.
- */
-export function openSignedBundle(bytes: Uint8Array): { header: SignedHeader; bundle: Buffer } {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (!buffer.subarray(0, SIGNED_MAGIC.length).equals(Buffer.from(SIGNED_MAGIC)))
-    throw new DuoFileError(
-      'This file is not signed by the laptop that made it (an older Veldwerk, or not a duo file); it was not imported.',
-      'unsigned',
-    );
-  const end = buffer.indexOf(0x0a, SIGNED_MAGIC.length);
-  if (end < 0 || end - SIGNED_MAGIC.length > MAX_HEADER_BYTES)
-    throw new DuoFileError('The signature of this file is damaged; it was not imported.', 'bad-signature');
+/** Wraps a bundle in the signed envelope of this laptop's identity. */
+export function signBundle(bundle: Uint8Array, identity: LanIdentity, maker: Maker, now = new Date()): Buffer {
+  return Buffer.concat([envelopeHead(sha256(bundle), identity, maker, now), bundle]);
+}
+
+/** The same as a stream: the bundle is read once to hash it, and again behind the header. */
+export async function signSource(
+  bundle: ByteSource,
+  identity: LanIdentity,
+  maker: Maker,
+  now = new Date(),
+): Promise<ByteSource> {
+  const hash = createHash('sha256');
+  for await (const chunk of bundle()) hash.update(chunk);
+  return concatSources(bufferSource(envelopeHead(hash.digest('hex'), identity, maker, now)), bundle);
+}
+
+const unsigned = () =>
+  new DuoFileError(
+    'This file is not signed by the laptop that made it (an older Veldwerk, or not a duo file); it was not imported.',
+    'unsigned',
+  );
+const damagedSignature = () =>
+  new DuoFileError('The signature of this file is damaged; it was not imported.', 'bad-signature');
+const tampered = () =>
+  new DuoFileError(
+    'This file was changed after its maker signed it; it was not imported. Ask for a new file.',
+    'tampered',
+  );
+
+/** The envelope's header line, parsed and its signature verified against its own certificate. */
+function verifiedHeader(line: Buffer): SignedHeader {
   let header: SignedHeader;
   try {
-    header = headerSchema.parse(JSON.parse(buffer.subarray(SIGNED_MAGIC.length, end).toString('utf8')));
+    header = headerSchema.parse(JSON.parse(line.toString('utf8')));
   } catch {
-    throw new DuoFileError('The signature of this file is damaged; it was not imported.', 'bad-signature');
+    throw damagedSignature();
   }
   let valid = false;
   try {
@@ -138,12 +156,48 @@ export function openSignedBundle(bytes: Uint8Array): { header: SignedHeader; bun
       'The signature of this file does not match its maker; it may have been forged. It was not imported.',
       'bad-signature',
     );
+  return header;
+}
+
+/**
+ * Opens a signed duo file: the header (maker, fingerprint, date) and the bundle inside, after
+ * checking the signature and the bundle's hash. Refuses (DuoFileError) an unsigned file, a
+ * signature that does not verify and a body that is not the one signed.
+ */
+export function openSignedBundle(bytes: Uint8Array): { header: SignedHeader; bundle: Buffer } {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!buffer.subarray(0, SIGNED_MAGIC.length).equals(Buffer.from(SIGNED_MAGIC))) throw unsigned();
+  const end = buffer.indexOf(0x0a, SIGNED_MAGIC.length);
+  if (end < 0 || end - SIGNED_MAGIC.length > MAX_HEADER_BYTES) throw damagedSignature();
+  const header = verifiedHeader(buffer.subarray(SIGNED_MAGIC.length, end));
   const bundle = buffer.subarray(end + 1);
-  if (sha256(bundle) !== header.contentSha256)
-    throw new DuoFileError(
-      'This file was changed after its maker signed it; it was not imported. Ask for a new file.',
-      'tampered',
-    );
+  if (sha256(bundle) !== header.contentSha256) throw tampered();
+  return { header, bundle };
+}
+
+/**
+ * The same as a stream: the header is read and its signature verified here; each read of the
+ * bundle hashes it on the way and throws 'tampered' at its end when it is not the one signed, so
+ * a reader acts on the bytes only after a read that ended without an error (db/store/bundle.ts).
+ */
+export async function openSignedSource(source: ByteSource): Promise<{ header: SignedHeader; bundle: ByteSource }> {
+  const reader = ByteReader.of(source);
+  const magic = await reader.read(SIGNED_MAGIC.length);
+  if (!magic.equals(Buffer.from(SIGNED_MAGIC))) throw unsigned();
+  const line = await reader.readLine(MAX_HEADER_BYTES, damagedSignature);
+  if (line === null) throw damagedSignature();
+  const header = verifiedHeader(line);
+  const skip = SIGNED_MAGIC.length + line.length + 1;
+  const bundle: ByteSource = async function* () {
+    const again = ByteReader.of(source);
+    if ((await again.read(skip)).length < skip) throw tampered();
+    const hash = createHash('sha256');
+    for await (const chunk of again.rest()) {
+      hash.update(chunk);
+      yield chunk;
+    }
+    if (hash.digest('hex') !== header.contentSha256) throw tampered();
+  };
   return { header, bundle };
 }
 

@@ -22,16 +22,9 @@ import { toScoringScope } from '../../shared/swot/scoring-scope';
 import { ServiceError } from '../errors';
 import type { HandlersOf } from '../handler';
 import { readIdentity, requireAuthor } from '../identity';
+import { describeRecord } from '../conflicts/describe';
 import { withInverse, type RowRef } from '../undo/inverse';
-import {
-  byCreation,
-  conversationsByScope,
-  creationOrder,
-  memberNames,
-  readScope,
-  teamGroupId,
-  type ScopeRecords,
-} from './scope';
+import { conversationsByScope, memberNames, readScope, sortByCreation, teamGroupId, type ScopeRecords } from './scope';
 
 type SwotHandlers = HandlersOf<typeof swotChannels>;
 
@@ -83,6 +76,7 @@ function conflictViews(store: LocalStore, records: ScopeRecords, names: Map<stri
       itemId: onItem ? conflict.rowId : null,
       lemmaId: onLemma ? conflict.rowId : null,
       column: conflict.column as SwotConflictView['column'],
+      record: describeRecord(store, conflict.table, conflict.rowId),
       mine: show(mine.value),
       theirs: show(theirs.value),
       theirsAuthor: names.get(theirs.author) ?? theirs.author,
@@ -117,7 +111,6 @@ export function buildBoard(profile: Profile, campaignId: string, sectorId: strin
     display: row.display,
     cells: row.cells,
   }));
-  const lemmaOrder = creationOrder(store, 'lemmas', campaignId);
   return {
     scope: { campaignId, sectorId, groupId, sectorName: records.sectorName, groupName: records.groupName },
     conversations: records.conversations.map(({ conversation, label, date }) => ({
@@ -127,7 +120,7 @@ export function buildBoard(profile: Profile, campaignId: string, sectorId: strin
       date,
     })),
     items: records.items.map((item) => itemView(item, names)),
-    lemmas: byCreation(records.lemmas, lemmaOrder).map(lemmaView),
+    lemmas: sortByCreation(store, 'lemmas', campaignId, records.lemmas).map(lemmaView),
     scored,
     notRetainedItemIds: result.notRetained.map((item) => item.id),
     matrix: { rows, maxCell: matrix.maxCell },
@@ -220,14 +213,16 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
       const campaignId = conversation.campaign_id;
       const visit = conversation.visit_id ? store.get('visits', conversation.visit_id) : undefined;
       const organisation = visit?.organisation_id ? store.get('organisations', visit.organisation_id) : undefined;
-      const order = creationOrder(store, 'swot_items', campaignId);
       const identity = readIdentity(profile, campaignId);
       return {
         conversationId,
         label: organisation?.name ?? conversationId,
-        items: byCreation(store.list('swot_items', { conversation_id: conversationId }), order).map((item) =>
-          itemView(item, names(campaignId)),
-        ),
+        items: sortByCreation(
+          store,
+          'swot_items',
+          campaignId,
+          store.list('swot_items', { conversation_id: conversationId }),
+        ).map((item) => itemView(item, names(campaignId))),
         currentAuthorId: identity.memberId ?? '',
       };
     },

@@ -59,15 +59,32 @@ export function conversationsByScope(
 }
 
 /**
- * When each row of a table was created, as the timestamp of its first change: the same on every
- * replica, so items keep the order in which they were typed wherever they are read.
+ * When each of these rows was created, as the timestamp of its first change: the same on every
+ * replica, so items keep the order in which they were typed wherever they are read. Asked for the
+ * rows at hand only (stored per row, db/migrations/008-row-origins.ts), so a board read costs
+ * what its scope holds, not what the campaign does.
  */
 export function creationOrder(
   store: LocalStore,
   table: 'swot_items' | 'lemmas',
   campaignId: string,
+  rows: readonly { readonly id: string }[],
 ): Map<string, string> {
-  return store.firstChangeIds(table, campaignId);
+  return store.firstChangeIds(
+    table,
+    campaignId,
+    rows.map((row) => row.id),
+  );
+}
+
+/** Rows in the order they were created (creationOrder), ties by id. */
+export function sortByCreation<T extends { readonly id: string }>(
+  store: LocalStore,
+  table: 'swot_items' | 'lemmas',
+  campaignId: string,
+  rows: readonly T[],
+): T[] {
+  return byCreation(rows, creationOrder(store, table, campaignId, rows));
 }
 
 export function byCreation<T extends { readonly id: string }>(rows: readonly T[], order: Map<string, string>): T[] {
@@ -85,10 +102,11 @@ export function readScope(store: LocalStore, campaignId: string, sectorId: strin
     throw new ServiceError('NOT_FOUND', `No respondent group ${groupId} in sector ${sectorId}`);
   }
   const conversations = conversationsByScope(store, campaignId).get(`${sectorId}|${groupId}`) ?? [];
-  const order = creationOrder(store, 'swot_items', campaignId);
-  const items = byCreation(
+  const items = sortByCreation(
+    store,
+    'swot_items',
+    campaignId,
     conversations.flatMap(({ conversation }) => store.list('swot_items', { conversation_id: conversation.id })),
-    order,
   );
   const lemmas = store.list(
     'lemmas',

@@ -1,12 +1,14 @@
-import { isSealedDuoFile, openDuoFile, sealDuoFile } from '../../db/crypto/duo-file';
+import { isSealedDuoFile, openDuoFile, openSealedSource, sealSource } from '../../db/crypto/duo-file';
 import { WrongPassphraseError } from '../../db/crypto/passphrase';
 import type { Profile } from '../../db/profile';
-import { BundleError, createBundle, knownPeers } from '../../db/store/bundle';
+import { BundleError, knownPeers, writeBundle } from '../../db/store/bundle';
+import { bufferSource, collect } from '../../db/store/byte-stream';
+import { fileSpool } from '../../db/store/spool';
 import { ChangeRejectedError } from '../../db/store/errors';
 import { memberNameOfNode } from '../../db/store/peers';
 import { ClockSkewError } from '../../shared/sync/hlc';
 import type { ExportResult, ImportResultView, syncChannels } from '../../shared/contract/sync';
-import { importDuoFile, inspectDuoFile, signDuoFile } from '../duo/duo-files';
+import { importDuoSource, inspectDuoFile, signDuoSource } from '../duo/duo-files';
 import { DuoFileError } from '../duo/signed-file';
 import { ServiceError } from '../errors';
 import { loadOrCreateIdentity, shortFingerprint } from '../lan/identity';
@@ -80,23 +82,31 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
       const jobId = jobs.start<ExportResult>(
         'export',
         async (progress) => {
-          const { bytes: bundle, header } = await createBundle(store, {
+          // Streamed: the changes go from the log through gzip into an encrypted spool file, then
+          // through the signature and the duo's encryption (db/store/bundle-write.ts).
+          const written = await writeBundle(store, await fileSpool(), {
             campaign: campaignId,
             // Documents received on visits travel with their records.
             blobs: profile.blobs,
             ...(forPeer ? { forPeer } : {}),
             onProgress: (step) => progress(step.phase, step.done, step.total),
           });
-          // Signed with this laptop's key, naming who made it (services/duo/signed-file.ts), then
-          // encrypted for the duo: a file left on a USB stick reveals nothing without the passphrase.
-          const signed = await sealDuoFile(await signDuoFile(profile, bundle, header.campaigns), passphrase);
-          const date = new Date().toISOString().slice(0, 10);
-          return {
-            fileName: `veldwerk-${slug(campaign.name ?? '')}-${date}-${store.node.slice(0, 8)}.vwb`,
-            base64: signed.toString('base64'),
-            count: header.count,
-            bytes: signed.length,
-          };
+          try {
+            // Signed with this laptop's key, naming who made it (services/duo/signed-file.ts), then
+            // encrypted for the duo: a file left on a USB stick reveals nothing without the passphrase.
+            const signed = await signDuoSource(profile, written.source, written.header.campaigns);
+            // The contract carries the file as base64 (at most 64 MiB), so here it is whole once.
+            const bytes = await collect(await sealSource(signed, passphrase));
+            const date = new Date().toISOString().slice(0, 10);
+            return {
+              fileName: `veldwerk-${slug(campaign.name ?? '')}-${date}-${store.node.slice(0, 8)}.vwb`,
+              base64: bytes.toString('base64'),
+              count: written.header.count,
+              bytes: bytes.length,
+            };
+          } finally {
+            await written.dispose();
+          }
         },
         describeJobError,
       );
@@ -131,8 +141,10 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
       const jobId = jobs.start<ImportResultView>(
         'import',
         async (progress) => {
-          const bytes = await unsealed(file, passphrase);
-          const result = await importDuoFile(profile, bytes, trustSigner, {
+          const source = isSealedDuoFile(file)
+            ? await openSealedSource(bufferSource(file), passphrase ?? '')
+            : bufferSource(file);
+          const result = await importDuoSource(profile, source, trustSigner, {
             blobs: profile.blobs,
             ...(campaignId !== null
               ? { campaign: campaignId }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { maxChars } from '../sync/limits';
 import { quadrantSchema, type Quadrant } from '../swot/quadrants';
 import { channel, idSchema } from './define';
+import type { ConflictRecordView } from './conflicts';
 import type { Undoable } from './undo';
 
 /**
@@ -85,6 +86,8 @@ export interface SwotConflictView {
   readonly itemId: string | null;
   readonly lemmaId: string | null;
   readonly column: 'quadrant' | 'lemma_id' | 'name';
+  /** The record the conflict is about, named as on the Conflicten page (an item's text and its visit). */
+  readonly record: ConflictRecordView;
   /** What this laptop shows now, and what the other side wrote, in readable form. */
   readonly mine: string;
   readonly theirs: string;

@@ -10,6 +10,7 @@ import { reasonsEn } from './reasons.en';
 import { workflowEn } from './workflow.en';
 import { reportsEn } from './reports.en';
 import { vaultEn } from './vault.en';
+import { lanEn } from './lan.en';
 import { reportTextEn } from './report-text.en';
 import { workspaceEn } from './workspace.en';
 import { setupEn } from './setup.en';
@@ -68,6 +69,7 @@ export const en: Messages = {
   workflow: workflowEn,
   reports: reportsEn,
   vault: vaultEn,
+  lan: lanEn,
   workspace: workspaceEn,
   setup: setupEn,
   import: csvImportEn,

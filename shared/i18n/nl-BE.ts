@@ -13,6 +13,7 @@ import { reasonsNlBE } from './reasons.nl-BE';
 import { workflowNlBE } from './workflow.nl-BE';
 import { reportsNlBE } from './reports.nl-BE';
 import { vaultNlBE } from './vault.nl-BE';
+import { lanNlBE } from './lan.nl-BE';
 import { reportTextNlBE } from './report-text.nl-BE';
 import { workspaceNlBE } from './workspace.nl-BE';
 import { setupNlBE } from './setup.nl-BE';
@@ -70,6 +71,7 @@ export const nlBE = {
   workflow: workflowNlBE,
   reports: reportsNlBE,
   vault: vaultNlBE,
+  lan: lanNlBE,
   workspace: workspaceNlBE,
   setup: setupNlBE,
   import: csvImportNlBE,

@@ -65,7 +65,15 @@ export interface SyncReplica {
   applyRemote(
     changes: readonly Change[],
     source: Exclude<ChangeSourceKind, 'local'>,
-    options?: { readonly setAside?: boolean },
+    options?: {
+      readonly setAside?: boolean;
+      /**
+       * Sync state written in the same transaction as the changes (the pull cursor after this
+       * page): the changes stay recoverable from their source, so the replica may commit them
+       * without waiting for the disk (a power cut then only means pulling the page again).
+       */
+      readonly cursor?: { readonly key: string; readonly value: string };
+    },
   ): ApplyReport;
   /** Small persistent key/value state for transports (cursors, peer high-water marks). */
   getSyncState(key: string): string | null;

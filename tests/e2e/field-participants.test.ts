@@ -28,6 +28,6 @@ describe('Participants are validated per field (browser mode)', () => {
     await expect
       .poll(async () => (await ctx.call('conversations.get', { conversationId })).conversation.participant_counts)
       .toEqual({ [first.id]: 3 });
-    expect(await ctx.page.locator('.participants .total-row td').textContent()).toBe('3');
+    expect(await ctx.page.getByTestId('participants-total').textContent()).toBe('3');
   });
 });

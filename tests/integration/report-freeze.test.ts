@@ -118,5 +118,15 @@ describe('frozen block values through the sync server', () => {
       env.server.store.latestValues(tx, seeded.campaignId, 'reports', 'frozen_blocks', [final.id]),
     );
     expect(onServer.get(final.id)?.value).toEqual(values);
+    // The laptop that wrote them shows the server's values again after the round that refused its write.
+    await until(
+      async () => {
+        await call(bart, 'sync.now', {});
+        return bart.profile.store.get('reports', final.id)?.frozen_blocks ?? null;
+      },
+      (local) => JSON.stringify(local) === JSON.stringify(values),
+      "the server's values back on the laptop",
+      10_000,
+    );
   });
 });

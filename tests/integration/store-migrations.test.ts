@@ -22,7 +22,11 @@ function profileAt(version: number): string {
   migrate(db, migrations.slice(0, version));
   expect(schemaVersion(db)).toBe(version);
   if (version === 2) {
-    // A v2 profile (the sync store, before search) with notes written through the store of the time.
+    // A v2 profile (the sync store, before search) with notes written through the store. Today's
+    // store also records when each row was created (migration 008): that table exists only while it writes.
+    db.exec(
+      'CREATE TABLE row_origins (tbl TEXT, campaign TEXT, row_id TEXT, first_change TEXT, PRIMARY KEY (tbl, campaign, row_id))',
+    );
     const store = new LocalStore(db);
     const campaign = store.insert('campaigns', 'c-legacy', {
       name: 'Werkjaar 2024-2025',
@@ -66,6 +70,7 @@ function profileAt(version: number): string {
       { id: 'n3' },
     );
     store.remove('notes', 'n3');
+    db.exec('DROP TABLE row_origins');
   }
   if (version === 1) {
     const insert = db.prepare('INSERT INTO campaigns (id, name, working_year, created_at) VALUES (?, ?, ?, ?)');
@@ -132,5 +137,60 @@ describe('migrations from the previous version, with data', () => {
     expect(ids('coordinatie').sort()).toEqual(['n1', 'n2', 'n3']);
     expect(profile.db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
     profile.close();
+  });
+
+  it('008 stores when each row of a v7 profile was created, and keeps the earliest as changes arrive', () => {
+    const temp = tempDir('veldwerk-migrate-');
+    cleanups.push(temp.remove);
+    const db = openDatabase(path.join(temp.dir, 'veldwerk.sqlite'));
+    migrate(db, migrations.slice(0, 7));
+    const node = (db.prepare("SELECT value FROM meta WHERE key = 'node_id'").get() as { value: string }).value;
+    const hlc = (ms: number) => `${String(ms).padStart(15, '0')}-0000-${node}`;
+    const T = Date.UTC(2025, 9, 1, 9, 0, 0);
+    // The log of a v7 profile: item a typed before item b, both edited later.
+    const insert = db.prepare(
+      `INSERT INTO changes (id, node, author, campaign, tbl, row_id, col, value, prev, schema, source)
+       VALUES (?, ?, ?, 'c1', 'swot_items', ?, ?, ?, NULL, 1, 'local')`,
+    );
+    insert.run(hlc(T + 1), node, node, 'item-a', 'quadrant', '"strengths"');
+    insert.run(hlc(T + 2), node, node, 'item-a', 'text', '"Sterk team"');
+    insert.run(hlc(T + 3), node, node, 'item-b', 'quadrant', '"threats"');
+    insert.run(hlc(T + 9), node, node, 'item-a', 'text', '"Sterk en hecht team"');
+    db.prepare("INSERT INTO node_clock (campaign, node, hlc) VALUES ('c1', ?, ?)").run(node, hlc(T + 9));
+    db.close();
+
+    const profile = openTestProfile(temp.dir);
+    try {
+      expect(schemaVersion(profile.db)).toBe(migrations.length);
+      const order = () => profile.store.firstChangeIds('swot_items', 'c1', ['item-a', 'item-b', 'item-c']);
+      expect(order()).toEqual(
+        new Map([
+          ['item-a', hlc(T + 1)],
+          ['item-b', hlc(T + 3)],
+        ]),
+      );
+      // The partner typed item b even earlier (its laptop was offline): the earliest change wins.
+      const partner = openMemoryStore({ node: 'ffffffff', now: () => T });
+      partner.insert('campaigns', 'c1', { name: 'Werkjaar', working_year: '2025-2026', created_at: null });
+      partner.insert('swot_items', 'c1', { quadrant: 'threats', text: 'Weinig tijd' }, { id: 'item-b' });
+      const early = partner.changesAfter(0, 100).map((logged) => logged.change);
+      profile.store.applyRemote(early, 'peer');
+      const first = early
+        .filter((change) => change.rowId === 'item-b')
+        .map((change) => change.id)
+        .sort()[0];
+      expect(order().get('item-b')).toBe(first);
+      expect(order().get('item-a')).toBe(hlc(T + 1));
+      // A new local item is stored as it is created.
+      const c = profile.store.insert(
+        'swot_items',
+        'c1',
+        { quadrant: 'opportunities', text: 'Nieuw' },
+        { id: 'item-c' },
+      );
+      expect(order().get(c)).toBe(profile.store.changesAfter(0, 1000).find((e) => e.change.rowId === c)?.change.id);
+    } finally {
+      profile.close();
+    }
   });
 });

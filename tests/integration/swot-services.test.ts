@@ -334,6 +334,13 @@ describe('SWOT services', () => {
       const boardB = await b.call('swot.board', scope());
       expect(boardA.conflicts).toHaveLength(1);
       expect(boardA.conflicts[0]).toMatchObject({ itemId: item.id, column: 'lemma_id' });
+      // The card names the record: the item's text, and the organisation and date of its visit.
+      expect(boardA.conflicts[0]?.record).toMatchObject({
+        table: 'swot_items',
+        name: 'Sterk netwerk',
+        organisation: 'Centrum 1',
+        date: '2026-03-10',
+      });
       expect([boardA.conflicts[0]?.mine, boardA.conflicts[0]?.theirs].sort()).toEqual(['Netwerk', 'Samenwerking']);
       expect(boardB.items.find((row) => row.id === item.id)?.lemmaId).toBe(
         boardA.items.find((row) => row.id === item.id)?.lemmaId,

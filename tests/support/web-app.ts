@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { startBridge, type RunningBridge } from '../../web/bridge';
-import { startServices, type Services } from '../../services/runtime';
+import { startServices, type Services, type StartServicesOptions } from '../../services/runtime';
 import { ProfileSession } from '../../services/vault/session';
 import { TEST_SCRYPT_COST, testProfileKey } from './profile';
 
@@ -13,8 +13,16 @@ export interface WebApp {
 }
 
 /** Browser mode in-process: the services on a profile plus the HTTP bridge serving the built renderer. */
-export async function startWebApp(profileDir: string, options: { staticDir?: string | null } = {}): Promise<WebApp> {
-  const services = startServices({ profileDir, key: testProfileKey(profileDir), transport: 'http' });
+export async function startWebApp(
+  profileDir: string,
+  options: { staticDir?: string | null; lan?: StartServicesOptions['lan'] } = {},
+): Promise<WebApp> {
+  const services = startServices({
+    profileDir,
+    key: testProfileKey(profileDir),
+    transport: 'http',
+    ...(options.lan ? { lan: options.lan } : {}),
+  });
   const staticDir = options.staticDir === undefined ? RENDERER_DIST : options.staticDir;
   const bridge = await startBridge({
     dispatch: services.dispatch,

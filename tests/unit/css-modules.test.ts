@@ -16,7 +16,6 @@ const GLOBAL_SHEETS = ['base.css', 'tokens.css'];
  * sheet. The list only shrinks.
  */
 const LEGACY_SHEETS = [
-  'styles.css',
   'swot/swot.css',
   'sync/sync.css',
   'reports/reports.css',
@@ -24,7 +23,7 @@ const LEGACY_SHEETS = [
   'input/input.css',
   'vault/vault.css',
 ];
-const LEGACY_FOLDERS = ['setup', 'visits', 'swot', 'sync', 'reports', 'export', 'input', 'vault'];
+const LEGACY_FOLDERS = ['swot', 'sync', 'reports', 'export', 'input', 'vault'];
 
 const walk = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

@@ -1,11 +1,9 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
 import type { ConflictView } from '../../../shared/contract/conflicts';
 import { OutcomeMessage, useOutcome } from '../components/Outcome';
 import { useContractMutation, useContractQuery } from '../data/queries';
 import { describeError } from '../errors';
-import { formatDate } from '../format/dates';
 import { usePageFocus } from '../workspace/usePageFocus';
 import { SetAsideList } from './SetAsideList';
 import { valueText } from './value-text';
@@ -15,34 +13,10 @@ import alerts from '../components/alert.module.css';
 import layout from '../components/layout.module.css';
 import lists from '../components/list.module.css';
 import styles from './ConflictsScreen.module.css';
+import { RecordLine } from './RecordLine';
 
 function fieldLabel(t: TFunction, conflict: ConflictView): string {
   return t(`conflicts.column.${conflict.column as 'name'}`, { defaultValue: conflict.column });
-}
-
-/** "Organisatie Huis van het Nederlands", with the visit's organisation and date where it belongs to one. */
-function RecordLine({ conflict }: { readonly conflict: ConflictView }) {
-  const { t, i18n } = useTranslation();
-  const record = conflict.record;
-  const context = [
-    record.table !== 'visits' && record.table !== 'organisations' ? record.organisation : null,
-    record.date ? formatDate(i18n.language, record.date, 'long') : null,
-  ].filter((part): part is string => Boolean(part));
-  return (
-    <div className={styles.conflictRecord}>
-      <span className={layout.badge}>{t(`conflicts.record.${record.table}`)}</span>{' '}
-      <strong data-testid="conflict-record">{record.name}</strong>
-      {context.length > 0 ? <span className={layout.muted}> · {context.join(' · ')}</span> : null}
-      {record.visitId && record.table !== 'visits' ? (
-        <>
-          {' '}
-          <Link href={`/visits/${record.visitId}`} className={layout.small}>
-            {t('conflicts.openVisit')}
-          </Link>
-        </>
-      ) : null}
-    </div>
-  );
 }
 
 function ConflictCard({
@@ -74,7 +48,7 @@ function ConflictCard({
       : t('conflicts.automatic.othersKept', { kept: author(conflict.kept), lost: author(conflict.lost) });
   return (
     <li className={cx(layout.card, styles.conflictCard)} data-testid="conflict-card" data-kind={conflict.kind}>
-      <RecordLine conflict={conflict} />
+      <RecordLine record={conflict.record} />
       <div className={cx(layout.muted, layout.small)}>{t('conflicts.field', { field })}</div>
       {conflict.kind === 'automatic' ? (
         <>

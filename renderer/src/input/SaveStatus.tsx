@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../errors';
 import type { SaveState } from './autosave';
+import { cx } from '../components/cx';
+import styles from './SaveStatus.module.css';
 
 /** The visible "saved" state of an autosaved field (polite live region, so it is not chatty). */
 export function SaveStatus({ state, id }: { readonly state: SaveState; readonly id?: string }) {
@@ -34,7 +36,7 @@ export function SaveStatus({ state, id }: { readonly state: SaveState; readonly 
   return (
     <span
       id={id}
-      className={`save-status save-${kind}`}
+      className={cx(styles.saveStatus, styles[`save-${kind}`])}
       role={kind === 'error' ? 'alert' : 'status'}
       aria-live="polite"
       data-save-state={kind}

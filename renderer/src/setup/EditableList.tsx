@@ -9,7 +9,12 @@ import { RetiredList } from '../components/RetiredList';
 import { describeError, fieldErrors } from '../errors';
 import { RetireButton } from '../input/RetireButton';
 import { retireWithUndo } from '../input/retire';
+import buttons from '../components/button.module.css';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
+import lists from '../components/list.module.css';
 import styles from './EditableList.module.css';
+import { cx } from '../components/cx';
 
 export interface EditableItem {
   readonly id: string;
@@ -115,18 +120,18 @@ export function EditableList(props: EditableListProps) {
   const editErrors = fieldErrors(t, editError);
 
   return (
-    <section className="card list-card" aria-labelledby={`${id}-title`}>
-      <div className="section-header">
+    <section className={cx(layout.card, styles.listCard)} aria-labelledby={`${id}-title`}>
+      <div className={cx(layout.sectionHeader, styles.listCardHeader)}>
         <h3 id={`${id}-title`}>{props.title}</h3>
-        <span className="badge">{active.length}</span>
+        <span className={layout.badge}>{active.length}</span>
       </div>
-      <p className="muted list-description">{props.description}</p>
-      {active.length === 0 ? <p className="empty-inline">{props.emptyText}</p> : null}
-      <ol className="editable-list">
+      <p className={cx(layout.muted, styles.listDescription)}>{props.description}</p>
+      {active.length === 0 ? <p className={layout.emptyInline}>{props.emptyText}</p> : null}
+      <ol className={lists.editableList}>
         {active.map((item, index) => (
           <li
             key={item.id}
-            className="editable-row"
+            className={lists.editableRow}
             ref={(element) => {
               if (element) rowRefs.current.set(item.id, element);
               else rowRefs.current.delete(item.id);
@@ -134,7 +139,7 @@ export function EditableList(props: EditableListProps) {
           >
             {editing === item.id ? (
               <form
-                className="inline-edit"
+                className={lists.inlineEdit}
                 onSubmit={(event) => {
                   event.preventDefault();
                   void rename(item.id);
@@ -156,29 +161,33 @@ export function EditableList(props: EditableListProps) {
                   }}
                   aria-invalid={editErrors.name ? true : undefined}
                 />
-                <button type="submit" className="button button-small button-primary">
+                <button type="submit" className={cx(buttons.button, buttons.buttonSmall, buttons.buttonPrimary)}>
                   {t('setup.list.saveName')}
                 </button>
-                <button type="button" className="button button-small" onClick={() => setEditing(null)}>
+                <button
+                  type="button"
+                  className={cx(buttons.button, buttons.buttonSmall)}
+                  onClick={() => setEditing(null)}
+                >
                   {t('setup.list.cancel')}
                 </button>
-                {editErrors.name ? <p className="field-error">{editErrors.name}</p> : null}
+                {editErrors.name ? <p className={forms.fieldError}>{editErrors.name}</p> : null}
               </form>
             ) : (
               <>
                 <div className={styles.text} data-testid="list-item-text">
                   <span className={styles.label}>
-                    {item.tag ? <span className={`code-tag ${styles.tag}`}>{item.tag}</span> : null}
+                    {item.tag ? <span className={cx(layout.codeTag, styles.tag)}>{item.tag}</span> : null}
                     {item.label}
                   </span>
-                  {item.detail ? <span className="muted editable-detail">{item.detail}</span> : null}
+                  {item.detail ? <span className={cx(layout.muted, lists.editableDetail)}>{item.detail}</span> : null}
                 </div>
-                <div className="row-actions">
+                <div className={layout.rowActions}>
                   {props.orderable ? (
                     <>
                       <button
                         type="button"
-                        className="icon-button"
+                        className={buttons.iconButton}
                         data-action="up"
                         disabled={index === 0}
                         aria-label={t('setup.list.moveUp', { name: item.label })}
@@ -189,7 +198,7 @@ export function EditableList(props: EditableListProps) {
                       </button>
                       <button
                         type="button"
-                        className="icon-button"
+                        className={buttons.iconButton}
                         data-action="down"
                         disabled={index === active.length - 1}
                         aria-label={t('setup.list.moveDown', { name: item.label })}
@@ -202,7 +211,7 @@ export function EditableList(props: EditableListProps) {
                   ) : null}
                   <button
                     type="button"
-                    className="text-button"
+                    className={buttons.textButton}
                     data-action="rename"
                     aria-label={t('setup.list.renameLabel', { name: item.label })}
                     onClick={() => {
@@ -226,7 +235,7 @@ export function EditableList(props: EditableListProps) {
         show={(item) => (
           <div className={styles.text}>
             <span className={styles.label}>
-              {item.tag ? <span className={`code-tag ${styles.tag}`}>{item.tag}</span> : null}
+              {item.tag ? <span className={cx(layout.codeTag, styles.tag)}>{item.tag}</span> : null}
               {item.label}
             </span>
           </div>
@@ -234,14 +243,16 @@ export function EditableList(props: EditableListProps) {
         restoreLabel={(item) => t('setup.list.restoreLabel', { name: item.label })}
         onRestore={(item) => void retire(item, false)}
       />
-      <form className="add-row" onSubmit={(event) => void add(event)} noValidate>
+      <form className={lists.addRow} onSubmit={(event) => void add(event)} noValidate>
         <Field
           id={`${id}-add`}
-          className="field add-field"
+          className={cx(forms.field, lists.addField)}
           label={props.addLabel}
           error={fields.name}
           after={
-            error && error.code !== 'INVALID_INPUT' ? <p className="field-error">{describeError(t, error)}</p> : null
+            error && error.code !== 'INVALID_INPUT' ? (
+              <p className={forms.fieldError}>{describeError(t, error)}</p>
+            ) : null
           }
         >
           {(control) =>
@@ -265,7 +276,7 @@ export function EditableList(props: EditableListProps) {
           }
         </Field>
         {props.extraFields}
-        <button type="submit" className="button">
+        <button type="submit" className={buttons.button}>
           {t('setup.list.add')}
         </button>
       </form>

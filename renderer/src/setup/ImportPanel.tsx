@@ -8,6 +8,13 @@ import { api } from '../api';
 import { Field } from '../components/Field';
 import { FormError, FormStatus } from '../components/FormStatus';
 import { fieldErrors } from '../errors';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import alerts from '../components/alert.module.css';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
+import pills from '../components/status.module.css';
+import styles from './ImportPanel.module.css';
 
 /**
  * CSV import of organisations: choose a file (or paste), see a preview in which every bad row
@@ -80,14 +87,14 @@ export function ImportPanel({ setup }: { readonly setup: CampaignSetup }) {
   const importable = preview ? preview.okCount + (includeDuplicates ? preview.duplicateCount : 0) : 0;
 
   return (
-    <section className="card import-panel" aria-labelledby={`${id}-title`}>
+    <section className={cx(layout.card, styles.importPanel)} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('import.title')}</h2>
-      <p className="muted">{t('import.intro')}</p>
-      <pre className="code-sample" aria-label={t('import.exampleLabel')}>
+      <p className={layout.muted}>{t('import.intro')}</p>
+      <pre className={styles.codeSample} aria-label={t('import.exampleLabel')}>
         {t('import.example')}
       </pre>
-      <div className="import-inputs">
-        <div className="field">
+      <div className={styles.importInputs}>
+        <div className={forms.field}>
           <label htmlFor={`${id}-file`}>{t('import.file')}</label>
           <input
             id={`${id}-file`}
@@ -95,9 +102,9 @@ export function ImportPanel({ setup }: { readonly setup: CampaignSetup }) {
             accept=".csv,text/csv,text/plain"
             onChange={(event) => void readFile(event.target.files?.[0])}
           />
-          {fileName ? <p className="field-hint">{t('import.fileChosen', { name: fileName })}</p> : null}
+          {fileName ? <p className={forms.fieldHint}>{t('import.fileChosen', { name: fileName })}</p> : null}
           {fileName && encoding ? (
-            <p className="field-hint" data-testid="import-encoding">
+            <p className={forms.fieldHint} data-testid="import-encoding">
               {t('field.csv.readAs', { encoding: t(`field.csv.encodings.${encoding}`) })}
             </p>
           ) : null}
@@ -119,33 +126,33 @@ export function ImportPanel({ setup }: { readonly setup: CampaignSetup }) {
         </Field>
       </div>
       <FormError error={error} />
-      <div className="button-row">
-        <button type="button" className="button" disabled={busy} onClick={() => void showPreview()}>
+      <div className={buttons.buttonRow}>
+        <button type="button" className={buttons.button} disabled={busy} onClick={() => void showPreview()}>
           {t('import.preview')}
         </button>
       </div>
       {preview ? (
-        <div className="import-preview">
+        <div className={styles.importPreview}>
           <h3 ref={previewRef} tabIndex={-1}>
             {t('import.previewTitle')}
           </h3>
           {preview.fileErrors.length > 0 ? (
-            <div className="alert alert-error" role="alert">
+            <div className={cx(alerts.alert, alerts.alertError)} role="alert">
               {preview.fileErrors.map((entry, index) => (
                 <p key={index}>{reason(entry)}</p>
               ))}
             </div>
           ) : (
             <>
-              <p className="import-summary" role="status">
+              <p className={styles.importSummary} role="status">
                 {t('import.summary', {
                   ok: preview.okCount,
                   duplicates: t('field.counts.duplicates', { count: preview.duplicateCount }),
                   errors: t('field.counts.withErrors', { count: preview.errorCount }),
                 })}
               </p>
-              <div className="table-wrap">
-                <table className="table" data-testid="import-preview">
+              <div className={layout.tableWrap}>
+                <table className={layout.table} data-testid="import-preview">
                   <caption className="visually-hidden">{t('import.previewTitle')}</caption>
                   <thead>
                     <tr>
@@ -158,17 +165,17 @@ export function ImportPanel({ setup }: { readonly setup: CampaignSetup }) {
                   </thead>
                   <tbody>
                     {preview.rows.map((row) => (
-                      <tr key={row.line} className={`import-${row.status}`}>
+                      <tr key={row.line} className={styles[`import-${row.status}`]}>
                         <td>{row.line}</td>
                         <th scope="row">{row.name || '—'}</th>
                         <td>{row.sector || '—'}</td>
                         <td>{row.region || '—'}</td>
                         <td>
-                          <span className={`status-pill status-${row.status}`}>
+                          <span className={cx(pills.statusPill, styles[`status-${row.status}`])}>
                             {t(`import.statuses.${row.status}`)}
                           </span>
                           {row.reasons.map((entry, index) => (
-                            <div key={index} className="import-reason">
+                            <div key={index} className={styles.importReason}>
                               {t('import.lineReason', { line: row.line, reason: reason(entry) })}
                             </div>
                           ))}
@@ -179,7 +186,7 @@ export function ImportPanel({ setup }: { readonly setup: CampaignSetup }) {
                 </table>
               </div>
               {preview.duplicateCount > 0 ? (
-                <label className="checkbox">
+                <label className={forms.checkbox}>
                   <input
                     type="checkbox"
                     checked={includeDuplicates}
@@ -188,16 +195,16 @@ export function ImportPanel({ setup }: { readonly setup: CampaignSetup }) {
                   {t('import.includeDuplicates', { count: preview.duplicateCount })}
                 </label>
               ) : null}
-              <div className="button-row">
+              <div className={buttons.buttonRow}>
                 <button
                   type="button"
-                  className="button button-primary"
+                  className={cx(buttons.button, buttons.buttonPrimary)}
                   disabled={busy || importable === 0}
                   onClick={() => void confirm()}
                 >
                   {t('import.confirm', { count: importable })}
                 </button>
-                <button type="button" className="button" onClick={() => setPreview(null)}>
+                <button type="button" className={buttons.button} onClick={() => setPreview(null)}>
                   {t('setup.list.cancel')}
                 </button>
               </div>

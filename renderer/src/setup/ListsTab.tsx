@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignSetup } from '../../../shared/domain/setup';
 import { maxChars } from '../../../shared/sync/limits';
 import { EditableList } from './EditableList';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
 import styles from './ListsTab.module.css';
+import { cx } from '../components/cx';
 
 /** The controlled lists: sectors, regions, per sector the guiding questions and respondent groups, and stakeholder categories. */
 export function ListsTab({ setup }: { readonly setup: CampaignSetup }) {
@@ -35,7 +38,7 @@ export function ListsTab({ setup }: { readonly setup: CampaignSetup }) {
         emptyText={t('setup.sectors.empty')}
         extraValues={{ code: sectorCode }}
         extraFields={
-          <div className="field code-field">
+          <div className={cx(forms.field, styles.codeField)}>
             <label htmlFor={`${id}-code`}>{t('setup.sectors.code')}</label>
             <input
               id={`${id}-code`}
@@ -63,7 +66,7 @@ export function ListsTab({ setup }: { readonly setup: CampaignSetup }) {
         emptyText={t('setup.regions.empty')}
         extraValues={{ regionKind }}
         extraFields={
-          <div className="field code-field">
+          <div className={cx(forms.field, styles.codeField)}>
             <label htmlFor={`${id}-kind`}>{t('setup.regions.kind')}</label>
             <select
               id={`${id}-kind`}
@@ -76,11 +79,11 @@ export function ListsTab({ setup }: { readonly setup: CampaignSetup }) {
           </div>
         }
       />
-      <section className={`sector-lists ${styles.wide}`} aria-labelledby={`${id}-sector-title`}>
-        <div className="section-header">
+      <section className={cx(styles.sectorLists, styles.wide)} aria-labelledby={`${id}-sector-title`}>
+        <div className={layout.sectionHeader}>
           <h2 id={`${id}-sector-title`}>{t('setup.perSector.title')}</h2>
           {activeSectors.length > 0 ? (
-            <div className="inline-field">
+            <div className={forms.inlineField}>
               <label htmlFor={`${id}-sector`}>{t('setup.perSector.sector')}</label>
               <select
                 id={`${id}-sector`}
@@ -137,7 +140,7 @@ export function ListsTab({ setup }: { readonly setup: CampaignSetup }) {
             />
           </div>
         ) : (
-          <p className="empty-inline">{t('setup.perSector.noSectors')}</p>
+          <p className={layout.emptyInline}>{t('setup.perSector.noSectors')}</p>
         )}
       </section>
       <EditableList

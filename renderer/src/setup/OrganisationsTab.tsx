@@ -13,7 +13,11 @@ import { RetireButton } from '../input/RetireButton';
 import { retireWithUndo } from '../input/retire';
 import { regionName } from '../workspace/labels';
 import { ImportPanel } from './ImportPanel';
+import buttons from '../components/button.module.css';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
 import styles from './OrganisationsTab.module.css';
+import { cx } from '../components/cx';
 
 interface Draft {
   readonly id: string | null;
@@ -80,11 +84,11 @@ export function OrganisationsTab({ setup }: { readonly setup: CampaignSetup }) {
   }
 
   return (
-    <div className="columns" data-testid="setup-organisations">
-      <section className="column-main" aria-labelledby={`${id}-list`}>
-        <div className="section-header">
+    <div className={layout.columns} data-testid="setup-organisations">
+      <section aria-labelledby={`${id}-list`}>
+        <div className={layout.sectionHeader}>
           <h2 id={`${id}-list`}>{t('setup.organisations.title')}</h2>
-          <div className="inline-field">
+          <div className={forms.inlineField}>
             <label htmlFor={`${id}-filter`}>{t('setup.organisations.filterRegion')}</label>
             <select id={`${id}-filter`} value={filter} onChange={(event) => setFilter(event.target.value)}>
               <option value="">{t('setup.organisations.allRegions')}</option>
@@ -97,13 +101,13 @@ export function OrganisationsTab({ setup }: { readonly setup: CampaignSetup }) {
           </div>
         </div>
         {active.length === 0 ? (
-          <div className="empty-state">
+          <div className={layout.emptyState}>
             <h3>{t('setup.organisations.emptyTitle')}</h3>
             <p>{t('setup.organisations.emptyBody')}</p>
           </div>
         ) : (
-          <div className="table-wrap">
-            <table className="table" data-testid="organisation-table">
+          <div className={layout.tableWrap}>
+            <table className={layout.table} data-testid="organisation-table">
               <caption className="visually-hidden">{t('setup.organisations.title')}</caption>
               <thead>
                 <tr>
@@ -122,17 +126,17 @@ export function OrganisationsTab({ setup }: { readonly setup: CampaignSetup }) {
                     <th scope="row">
                       {organisation.name}
                       {organisation.address ? (
-                        <div className={`muted ${styles.address}`}>{organisation.address}</div>
+                        <div className={cx(layout.muted, styles.address)}>{organisation.address}</div>
                       ) : null}
                     </th>
                     <td>{sectorOf(organisation)?.code ?? '—'}</td>
                     <td>{regionOf(organisation) ? regionName(t, regionOf(organisation)!) : '—'}</td>
-                    <td className={`muted ${styles.contact}`}>{organisation.contact ?? ''}</td>
+                    <td className={cx(layout.muted, styles.contact)}>{organisation.contact ?? ''}</td>
                     <td className={styles.actions}>
                       <div className={styles.actionRow}>
                         <button
                           type="button"
-                          className="text-button"
+                          className={buttons.textButton}
                           aria-label={t('setup.organisations.editLabel', { name: organisation.name ?? '' })}
                           onClick={() => {
                             setDraft({
@@ -175,8 +179,13 @@ export function OrganisationsTab({ setup }: { readonly setup: CampaignSetup }) {
         />
         <ImportPanel setup={setup} />
       </section>
-      <aside className="column-side">
-        <form className="card form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-form`}>
+      <aside>
+        <form
+          className={cx(layout.card, forms.form)}
+          onSubmit={(event) => void submit(event)}
+          noValidate
+          aria-labelledby={`${id}-form`}
+        >
           <h2 id={`${id}-form`}>{draft.id ? t('setup.organisations.editTitle') : t('setup.organisations.addTitle')}</h2>
           <Field id={`${id}-name`} label={t('setup.organisations.name')} error={fields.name}>
             {(control) => (

@@ -5,6 +5,9 @@ import { usePageFocus } from '../workspace/usePageFocus';
 import { ListsTab } from './ListsTab';
 import { OrganisationsTab } from './OrganisationsTab';
 import { TeamTab } from './TeamTab';
+import { cx } from '../components/cx';
+import layout from '../components/layout.module.css';
+import styles from './SetupScreen.module.css';
 
 const TABS = ['lists', 'organisations', 'team'] as const;
 
@@ -15,19 +18,19 @@ export function SetupScreen({ setup }: { readonly setup: CampaignSetup }) {
   const heading = usePageFocus(t('setup.title'));
   const current = TABS.find((tab) => location === `/${tab}` || location.startsWith(`/${tab}/`));
   return (
-    <div className="screen">
-      <div className="page-header">
+    <div className={layout.screen}>
+      <div className={layout.pageHeader}>
         <h1 ref={heading} tabIndex={-1}>
           {t('setup.title')}
         </h1>
-        <p className="lead">{t('setup.intro')}</p>
+        <p className={layout.lead}>{t('setup.intro')}</p>
       </div>
-      <nav className="subtabs" aria-label={t('setup.tabsLabel')}>
+      <nav className={styles.subtabs} aria-label={t('setup.tabsLabel')}>
         {TABS.map((tab) => (
           <Link
             key={tab}
             href={`/${tab}`}
-            className={`subtab${tab === current ? ' active' : ''}`}
+            className={cx(styles.subtab, tab === current && styles.active)}
             aria-current={tab === current ? 'page' : undefined}
           >
             {t(`setup.tabs.${tab}`)}

@@ -12,6 +12,12 @@ import { fieldErrors } from '../errors';
 import { regionName } from '../workspace/labels';
 import { RetireButton } from '../input/RetireButton';
 import { retireWithUndo } from '../input/retire';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import alerts from '../components/alert.module.css';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
+import styles from './TeamTab.module.css';
 
 interface Draft {
   readonly id: string | null;
@@ -131,36 +137,36 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
   }
 
   return (
-    <div className="columns">
-      <section className="column-main" aria-labelledby={`${id}-list`}>
-        <div className="section-header">
+    <div className={layout.columns}>
+      <section aria-labelledby={`${id}-list`}>
+        <div className={layout.sectionHeader}>
           <h2 id={`${id}-list`}>{t('setup.team.title')}</h2>
-          <span className="badge">{t('setup.team.count', { count: active.length })}</span>
+          <span className={layout.badge}>{t('setup.team.count', { count: active.length })}</span>
         </div>
         {active.length === 0 ? (
-          <div className="empty-state">
+          <div className={layout.emptyState}>
             <h3>{t('setup.team.emptyTitle')}</h3>
             <p>{t('setup.team.emptyBody')}</p>
           </div>
         ) : (
-          <ul className="card-list" data-testid="member-list">
+          <ul className={layout.cardList} data-testid="member-list">
             {active.map((member) => (
-              <li key={member.id} className="card member-card">
+              <li key={member.id} className={cx(layout.card, styles.memberCard)}>
                 <div>
                   <h3>{member.name}</h3>
-                  {member.email ? <div className="muted">{member.email}</div> : null}
-                  <ul className="role-list" aria-label={t('setup.team.rolesOf', { name: member.name ?? '' })}>
+                  {member.email ? <div className={layout.muted}>{member.email}</div> : null}
+                  <ul className={styles.roleList} aria-label={t('setup.team.rolesOf', { name: member.name ?? '' })}>
                     {roles(member).map((role) => (
-                      <li key={role} className="role-chip">
+                      <li key={role} className={styles.roleChip}>
                         {role}
                       </li>
                     ))}
                   </ul>
                 </div>
-                <div className="row-actions">
+                <div className={layout.rowActions}>
                   <button
                     type="button"
-                    className="text-button"
+                    className={buttons.textButton}
                     aria-label={t('setup.team.editLabel', { name: member.name ?? '' })}
                     onClick={() => edit(member)}
                   >
@@ -180,8 +186,13 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
           onRestore={(member) => void retire(member, false)}
         />
       </section>
-      <aside className="column-side">
-        <form className="card form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-form`}>
+      <aside>
+        <form
+          className={cx(layout.card, forms.form)}
+          onSubmit={(event) => void submit(event)}
+          noValidate
+          aria-labelledby={`${id}-form`}
+        >
           <h2 id={`${id}-form`}>{draft.id ? t('setup.team.editTitle') : t('setup.team.addTitle')}</h2>
           <Field id={`${id}-name`} label={t('setup.team.name')} error={fields.name}>
             {(control) => (
@@ -205,9 +216,9 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
               />
             )}
           </Field>
-          <fieldset className="fieldset">
+          <fieldset className={forms.fieldset}>
             <legend>{t('setup.team.rolesLegend')}</legend>
-            <label className="checkbox">
+            <label className={forms.checkbox}>
               <input
                 type="checkbox"
                 checked={draft.isInspector}
@@ -215,7 +226,7 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
               />
               {t('setup.team.roles.inspector')}
             </label>
-            <label className="checkbox">
+            <label className={forms.checkbox}>
               <input
                 type="checkbox"
                 checked={draft.isTeamLead}
@@ -224,11 +235,11 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
               {t('setup.team.roles.teamLead')}
             </label>
           </fieldset>
-          <fieldset className="fieldset">
+          <fieldset className={forms.fieldset}>
             <legend>{t('setup.team.coordinatorLegend')}</legend>
-            <div className="checkbox-grid">
+            <div className={forms.checkboxGrid}>
               {regions.map((region) => (
-                <label key={region.id} className="checkbox">
+                <label key={region.id} className={forms.checkbox}>
                   <input
                     type="checkbox"
                     checked={draft.coordinatorOf.includes(region.id)}
@@ -244,11 +255,11 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
               ))}
             </div>
           </fieldset>
-          <fieldset className="fieldset">
+          <fieldset className={forms.fieldset}>
             <legend>{t('setup.team.sectorLeadLegend')}</legend>
-            <div className="checkbox-grid">
+            <div className={forms.checkboxGrid}>
               {sectors.map((sector) => (
-                <label key={sector.id} className="checkbox">
+                <label key={sector.id} className={forms.checkbox}>
                   <input
                     type="checkbox"
                     checked={draft.sectorLeadOf.includes(sector.id)}
@@ -262,18 +273,18 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
             </div>
           </fieldset>
           {duplicate ? (
-            <div className="alert alert-info" role="alert" data-testid="member-duplicate">
+            <div className={cx(alerts.alert, alerts.alertInfo)} role="alert" data-testid="member-duplicate">
               <p>
                 {t(duplicate.deleted ? 'setup.team.duplicate.retired' : 'setup.team.duplicate.active', {
                   name: duplicate.name ?? '',
                   email: duplicate.email ? t('setup.team.duplicate.email', { email: duplicate.email }) : '',
                 })}
               </p>
-              <div className="button-row">
+              <div className={buttons.buttonRow}>
                 {duplicate.deleted ? (
                   <button
                     type="button"
-                    className="button button-primary button-small"
+                    className={cx(buttons.button, buttons.buttonPrimary, buttons.buttonSmall)}
                     onClick={() =>
                       void retire(duplicate, false).then((ok) => {
                         if (!ok) return;
@@ -285,11 +296,19 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
                     {t('setup.team.duplicate.restoreExisting', { name: duplicate.name ?? '' })}
                   </button>
                 ) : (
-                  <button type="button" className="button button-primary button-small" onClick={() => edit(duplicate)}>
+                  <button
+                    type="button"
+                    className={cx(buttons.button, buttons.buttonPrimary, buttons.buttonSmall)}
+                    onClick={() => edit(duplicate)}
+                  >
                     {t('setup.team.duplicate.useExisting', { name: duplicate.name ?? '' })}
                   </button>
                 )}
-                <button type="button" className="button button-small" onClick={() => void submit(null, true)}>
+                <button
+                  type="button"
+                  className={cx(buttons.button, buttons.buttonSmall)}
+                  onClick={() => void submit(null, true)}
+                >
                   {t('setup.team.duplicate.addAnyway')}
                 </button>
               </div>

@@ -10,6 +10,7 @@ import type {
   SwotItemView,
 } from '../../../shared/contract/swot';
 import { api } from '../api';
+import { RecordLine } from '../conflicts/RecordLine';
 import { describeError } from '../errors';
 import { isQuadrant } from '../../../shared/swot/quadrants';
 import { quadrantLabel } from './quadrant-labels';
@@ -276,6 +277,7 @@ export function ConflictsPanel({
       <ul className="plain-list" data-testid="conflicts">
         {board.conflicts.map((conflict) => (
           <li key={conflict.id} className="conflict">
+            <RecordLine record={conflict.record} />
             <div>{t(`swot.conflicts.column.${conflict.column}`)}</div>
             <div>
               {t('swot.conflicts.mine')}:{' '}

@@ -5,10 +5,11 @@ import { api } from '../api';
 import { indicatorState } from '../../../shared/sync/indicator';
 import { describeError, fieldErrors, reasonText } from '../errors';
 import { DuoExchange } from './DuoExchange';
+import { LanExchange } from './LanExchange';
 import { SetAsideNotice } from './SetAsideNotice';
 import { useSyncStatus } from '../data/sync';
 
-/** Synchronisation settings: the central server (connect, status, sync now) and the duo exchange by file. */
+/** Synchronisation settings: the central server (connect, status, sync now), the duo over the local network, and the duo exchange by file. */
 export const SyncDialog = forwardRef<HTMLDialogElement>(function SyncDialog(_props, ref) {
   const { t } = useTranslation();
   const id = useId();
@@ -24,6 +25,7 @@ export const SyncDialog = forwardRef<HTMLDialogElement>(function SyncDialog(_pro
       </div>
       <SetAsideNotice />
       <ServerSection />
+      <LanExchange />
       <DuoExchange />
     </dialog>
   );

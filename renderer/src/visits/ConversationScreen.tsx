@@ -16,6 +16,13 @@ import { NoteField } from './NoteField';
 import { OtherNotes } from './OtherNotes';
 import { SaveStatus } from '../input/SaveStatus';
 import { participantCountSchema } from '../../../shared/domain/visit';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import alerts from '../components/alert.module.css';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
+import visits from './visits.module.css';
+import styles from './ConversationScreen.module.css';
 
 /**
  * The conversation screen of a visit day: the sector's guiding questions in order, the current
@@ -67,9 +74,9 @@ export function ConversationScreen({
 
   if (error) {
     return (
-      <div className="alert alert-error" role="alert">
+      <div className={cx(alerts.alert, alerts.alertError)} role="alert">
         <p>{error.code === 'NOT_FOUND' ? t('visit.conversation.missing') : describeError(t, error)}</p>
-        <Link className="button" href={`/${visitId}`}>
+        <Link className={buttons.button} href={`/${visitId}`}>
           {t('visit.conversation.backToVisit')}
         </Link>
       </div>
@@ -77,7 +84,7 @@ export function ConversationScreen({
   }
   if (!detail) {
     return (
-      <p className="muted" role="status">
+      <p className={layout.muted} role="status">
         {t('workspace.loading')}
       </p>
     );
@@ -102,9 +109,9 @@ export function ConversationScreen({
   const questionCount = detail.questions.length;
 
   return (
-    <div className="screen conversation">
-      <div className="page-header">
-        <p className="eyebrow">
+    <div className={layout.screen}>
+      <div className={layout.pageHeader}>
+        <p className={visits.eyebrow}>
           <Link href={`/${visitId}`}>
             {t('visit.conversation.backTo', { organisation: detail.organisation?.name ?? '' })}
           </Link>
@@ -112,41 +119,41 @@ export function ConversationScreen({
         <h1 ref={heading} tabIndex={-1}>
           {title}
         </h1>
-        <div className="visit-meta">
+        <div className={visits.visitMeta}>
           <span>{detail.organisation?.name}</span>
           <span>{formatDate(i18n.language, detail.visit.date, 'full')}</span>
-          {detail.sector ? <span className="code-tag">{detail.sector.code}</span> : null}
+          {detail.sector ? <span className={layout.codeTag}>{detail.sector.code}</span> : null}
         </div>
       </div>
 
       {detail.me ? null : (
-        <p className="alert alert-info" role="alert">
+        <p className={cx(alerts.alert, alerts.alertInfo)} role="alert">
           {t('visit.chooseIdentity')}
         </p>
       )}
 
-      <div className="conversation-top">
+      <div className={styles.conversationTop}>
         <Timing detail={detail} />
         <Participants key={detail.conversation.id} detail={detail} />
       </div>
 
-      <div className="conversation-layout">
-        <nav className="question-index" aria-labelledby={`${id}-index`}>
+      <div className={styles.conversationLayout}>
+        <nav className={styles.questionIndex} aria-labelledby={`${id}-index`}>
           <h2 id={`${id}-index`}>{t('visit.conversation.questions')}</h2>
-          <p id={`${id}-keys`} className="field-hint">
+          <p id={`${id}-keys`} className={forms.fieldHint}>
             {t('visit.conversation.keys')}
           </p>
           <ol>
             {detail.questions.map((question, index) => (
               <li key={question.id}>
-                <button type="button" className="index-link" onClick={() => jump(index)}>
-                  <span className="index-number">{index + 1}</span>
-                  <span className="index-text">{question.text}</span>
+                <button type="button" className={styles.indexLink} onClick={() => jump(index)}>
+                  <span className={styles.indexNumber}>{index + 1}</span>
+                  <span className={styles.indexText}>{question.text}</span>
                   {mineOf(question.id)?.text ? (
                     <span className="visually-hidden">{t('visit.conversation.hasNotes')}</span>
                   ) : null}
                   {mineOf(question.id)?.text ? (
-                    <span className="index-dot" aria-hidden="true">
+                    <span className={styles.indexDot} aria-hidden="true">
                       ●
                     </span>
                   ) : null}
@@ -154,37 +161,39 @@ export function ConversationScreen({
               </li>
             ))}
             <li>
-              <button type="button" className="index-link" onClick={() => jump(questionCount)}>
-                <span className="index-number">+</span>
-                <span className="index-text">{t('visit.conversation.freeNotes')}</span>
+              <button type="button" className={styles.indexLink} onClick={() => jump(questionCount)}>
+                <span className={styles.indexNumber}>+</span>
+                <span className={styles.indexText}>{t('visit.conversation.freeNotes')}</span>
               </button>
             </li>
           </ol>
         </nav>
 
-        <div className="question-list">
-          {detail.questions.length === 0 ? <p className="empty-inline">{t('visit.conversation.noQuestions')}</p> : null}
+        <div className={styles.questionList}>
+          {detail.questions.length === 0 ? (
+            <p className={layout.emptyInline}>{t('visit.conversation.noQuestions')}</p>
+          ) : null}
           {[
             ...detail.questions.map((question) => ({ question, key: question.id as string | null })),
             { question: null, key: null },
           ].map(({ question, key }, index) => (
             <section
               key={key ?? 'free'}
-              className={`card question${question?.deleted ? ' question-retired' : ''}`}
+              className={cx(layout.card, styles.question, question?.deleted && styles.questionRetired)}
               aria-labelledby={`${id}-q-${index}`}
               data-testid="question"
             >
               <h2 id={`${id}-q-${index}`}>
                 {question ? (
                   <>
-                    <span className="question-number">{index + 1}.</span> {question.text}
+                    <span className={styles.questionNumber}>{index + 1}.</span> {question.text}
                   </>
                 ) : (
                   t('visit.conversation.freeNotes')
                 )}
               </h2>
               {question && question.sub_questions && question.sub_questions.length > 0 ? (
-                <details className="sub-questions">
+                <details className={styles.subQuestions}>
                   <summary>{t('setup.questions.subCount', { count: question.sub_questions.length })}</summary>
                   <ul>
                     {question.sub_questions.map((sub, subIndex) => (
@@ -193,7 +202,7 @@ export function ConversationScreen({
                   </ul>
                 </details>
               ) : null}
-              <div className="note-columns">
+              <div className={styles.noteColumns}>
                 <div>
                   {detail.me ? (
                     <NoteField
@@ -217,17 +226,17 @@ export function ConversationScreen({
                   ) : null}
                 </div>
                 <div
-                  className="partner-notes"
+                  className={styles.partnerNotes}
                   aria-label={t('visit.notes.partnerOf', { name: partnerLabel })}
                   role="group"
                 >
-                  <div className="partner-label">{partnerLabel}</div>
+                  <div className={styles.partnerLabel}>{partnerLabel}</div>
                   <OtherNotes notes={othersOf(key)} members={detail.members} compact />
                 </div>
               </div>
             </section>
           ))}
-          <section className="card question" aria-label={t('visit.conversation.swot')}>
+          <section className={cx(layout.card, styles.question)} aria-label={t('visit.conversation.swot')}>
             <SwotCapture conversationId={conversationId} />
           </section>
         </div>
@@ -270,12 +279,12 @@ function Timing({ detail }: { readonly detail: ConversationDetail }) {
 
   const issue = error?.issues?.[0];
   return (
-    <section className="card timing" aria-labelledby={`${id}-title`}>
+    <section className={layout.card} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('visit.timing.title')}</h2>
-      <div className="timing-row">
-        <div className="field">
+      <div className={styles.timingRow}>
+        <div className={forms.field}>
           <label htmlFor={`${id}-start`}>{t('visit.timing.start')}</label>
-          <div className="time-input">
+          <div className={styles.timeInput}>
             <input
               id={`${id}-start`}
               type="time"
@@ -285,7 +294,7 @@ function Timing({ detail }: { readonly detail: ConversationDetail }) {
             />
             <button
               type="button"
-              className="button button-small"
+              className={cx(buttons.button, buttons.buttonSmall)}
               onClick={() => {
                 const value = now();
                 setStart(value);
@@ -296,9 +305,9 @@ function Timing({ detail }: { readonly detail: ConversationDetail }) {
             </button>
           </div>
         </div>
-        <div className="field">
+        <div className={forms.field}>
           <label htmlFor={`${id}-end`}>{t('visit.timing.end')}</label>
-          <div className="time-input">
+          <div className={styles.timeInput}>
             <input
               id={`${id}-end`}
               type="time"
@@ -309,7 +318,7 @@ function Timing({ detail }: { readonly detail: ConversationDetail }) {
             />
             <button
               type="button"
-              className="button button-small"
+              className={cx(buttons.button, buttons.buttonSmall)}
               onClick={() => {
                 const value = now();
                 setEnd(value);
@@ -322,7 +331,7 @@ function Timing({ detail }: { readonly detail: ConversationDetail }) {
         </div>
       </div>
       {error ? (
-        <p className="field-error" role="alert">
+        <p className={forms.fieldError} role="alert">
           {issue?.key ? String(t(issue.key as never)) : describeError(t, error)}
         </p>
       ) : (
@@ -368,15 +377,15 @@ function Participants({ detail }: { readonly detail: ConversationDetail }) {
   const total = Object.values(valid).reduce((sum, value) => sum + value, 0);
 
   return (
-    <section className="card participants" aria-labelledby={`${id}-title`}>
-      <div className="note-field-head">
+    <section className={layout.card} data-testid="participants" aria-labelledby={`${id}-title`}>
+      <div className={visits.noteFieldHead}>
         <h2 id={`${id}-title`}>{t('visit.participants.title')}</h2>
         <SaveStatus state={state} />
       </div>
       {detail.stakeholderCategories.length === 0 ? (
-        <p className="empty-inline">{t('visit.participants.noCategories')}</p>
+        <p className={layout.emptyInline}>{t('visit.participants.noCategories')}</p>
       ) : (
-        <table className="table participants-table">
+        <table className={cx(layout.table, styles.participantsTable)}>
           <caption className="visually-hidden">{t('visit.participants.title')}</caption>
           <tbody>
             {detail.stakeholderCategories.map((category) => (
@@ -387,7 +396,7 @@ function Participants({ detail }: { readonly detail: ConversationDetail }) {
                 <td>
                   <input
                     id={`${id}-${category.id}`}
-                    className="count-input"
+                    className={styles.countInput}
                     type="number"
                     min={0}
                     max={10000}
@@ -406,7 +415,7 @@ function Participants({ detail }: { readonly detail: ConversationDetail }) {
                   {errors[category.id] ? (
                     <p
                       id={`${id}-${category.id}-error`}
-                      className="field-error"
+                      className={forms.fieldError}
                       data-testid={`count-error-${category.name}`}
                     >
                       {t('field.participants.notSaved', {
@@ -418,9 +427,9 @@ function Participants({ detail }: { readonly detail: ConversationDetail }) {
                 </td>
               </tr>
             ))}
-            <tr className="total-row">
+            <tr className={styles.totalRow}>
               <th scope="row">{t('visit.participants.total')}</th>
-              <td>{total}</td>
+              <td data-testid="participants-total">{total}</td>
             </tr>
           </tbody>
         </table>

@@ -6,6 +6,12 @@ import type { VisitDetail } from '../../../shared/domain/visit';
 import { api } from '../api';
 import { FormStatus } from '../components/FormStatus';
 import { fieldErrors } from '../errors';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
+import visits from './visits.module.css';
+import styles from './ConversationsSection.module.css';
 
 export function ConversationsSection({ detail }: { readonly detail: VisitDetail }) {
   const { t } = useTranslation();
@@ -28,30 +34,33 @@ export function ConversationsSection({ detail }: { readonly detail: VisitDetail 
   }
 
   return (
-    <section className="card visit-section" aria-labelledby={`${id}-title`}>
+    <section className={cx(layout.card, visits.visitSection)} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('visit.conversations.title')}</h2>
-      <p className="muted">{t('visit.conversations.intro')}</p>
+      <p className={layout.muted}>{t('visit.conversations.intro')}</p>
       {detail.conversations.length === 0 ? (
-        <p className="empty-inline">{t('visit.conversations.empty')}</p>
+        <p className={layout.emptyInline}>{t('visit.conversations.empty')}</p>
       ) : (
-        <ul className="conversation-list" data-testid="conversation-list">
+        <ul className={styles.conversationList} data-testid="conversation-list">
           {detail.conversations.map((summary) => (
             <li key={summary.conversation.id}>
-              <Link href={`/${detail.visit.id}/conversations/${summary.conversation.id}`} className="conversation-link">
-                <span className="conversation-name">{summary.groupNames.join(' + ')}</span>
-                <span className="muted">{t('visit.conversations.noteCount', { count: summary.noteCount })}</span>
+              <Link
+                href={`/${detail.visit.id}/conversations/${summary.conversation.id}`}
+                className={styles.conversationLink}
+              >
+                <span className={styles.conversationName}>{summary.groupNames.join(' + ')}</span>
+                <span className={layout.muted}>{t('visit.conversations.noteCount', { count: summary.noteCount })}</span>
               </Link>
             </li>
           ))}
         </ul>
       )}
       {detail.respondentGroups.length > 0 ? (
-        <form onSubmit={(event) => void add(event)} className="add-conversation" noValidate>
-          <fieldset className="fieldset" aria-describedby={fields.respondentGroupIds ? `${id}-error` : undefined}>
+        <form onSubmit={(event) => void add(event)} className={styles.addConversation} noValidate>
+          <fieldset className={forms.fieldset} aria-describedby={fields.respondentGroupIds ? `${id}-error` : undefined}>
             <legend>{t('visit.conversations.addLegend')}</legend>
-            <div className="checkbox-grid">
+            <div className={forms.checkboxGrid}>
               {detail.respondentGroups.map((group) => (
-                <label key={group.id} className="checkbox">
+                <label key={group.id} className={forms.checkbox}>
                   <input
                     type="checkbox"
                     checked={groups.includes(group.id)}
@@ -66,12 +75,12 @@ export function ConversationsSection({ detail }: { readonly detail: VisitDetail 
               ))}
             </div>
             {fields.respondentGroupIds ? (
-              <p id={`${id}-error`} className="field-error">
+              <p id={`${id}-error`} className={forms.fieldError}>
                 {fields.respondentGroupIds}
               </p>
             ) : null}
           </fieldset>
-          <button type="submit" className="button">
+          <button type="submit" className={buttons.button}>
             {t('visit.conversations.add')}
           </button>
           <FormStatus>{status}</FormStatus>

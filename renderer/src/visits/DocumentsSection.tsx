@@ -11,6 +11,12 @@ import { downloadBase64, readAsBase64 } from './files';
 import { Snippet } from './Snippet';
 import { RetireButton } from '../input/RetireButton';
 import { retireWithUndo } from '../input/retire';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
+import visits from './visits.module.css';
+import styles from './DocumentsSection.module.css';
 
 export function DocumentsSection({ detail }: { readonly detail: VisitDetail }) {
   const { t, i18n } = useTranslation();
@@ -96,11 +102,11 @@ export function DocumentsSection({ detail }: { readonly detail: VisitDetail }) {
   const shown = hitIds ? detail.documents.filter((view) => hitIds.has(view.document.id)) : detail.documents;
 
   return (
-    <section className="card visit-section wide" aria-labelledby={`${id}-title`}>
+    <section className={cx(layout.card, visits.visitSection, visits.wide)} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('visit.documents.title')}</h2>
-      <p className="muted">{t('visit.documents.intro')}</p>
+      <p className={layout.muted}>{t('visit.documents.intro')}</p>
       {detail.documents.length > 0 ? (
-        <div className="field doc-search">
+        <div className={cx(forms.field, styles.docSearch)}>
           <label htmlFor={`${id}-search`}>{t('visit.documents.search')}</label>
           <input
             id={`${id}-search`}
@@ -111,22 +117,22 @@ export function DocumentsSection({ detail }: { readonly detail: VisitDetail }) {
           />
         </div>
       ) : null}
-      {detail.documents.length === 0 ? <p className="empty-inline">{t('visit.documents.empty')}</p> : null}
+      {detail.documents.length === 0 ? <p className={layout.emptyInline}>{t('visit.documents.empty')}</p> : null}
       {hits && shown.length === 0 ? (
-        <p className="empty-inline" role="status">
+        <p className={layout.emptyInline} role="status">
           {t('visit.documents.noHits', { query })}
         </p>
       ) : null}
       {shown.length > 0 ? (
-        <ul className="document-list" data-testid="document-list">
+        <ul className={styles.documentList} data-testid="document-list">
           {shown.map((view) => {
             const hit = hits?.find((entry) => entry.documentId === view.document.id);
             const name = view.document.title ?? '';
             return (
-              <li key={view.document.id} className="document-row">
+              <li key={view.document.id} className={styles.documentRow}>
                 <div>
-                  <div className="document-title">{name}</div>
-                  <div className="muted">
+                  <div className={styles.documentTitle}>{name}</div>
+                  <div className={layout.muted}>
                     {formatDate(i18n.language, view.document.date)} ·{' '}
                     {!view.available
                       ? t('visit.documents.notHere')
@@ -135,15 +141,15 @@ export function DocumentsSection({ detail }: { readonly detail: VisitDetail }) {
                         : t('visit.documents.titleOnly')}
                   </div>
                   {hit ? (
-                    <div className="document-hit">
+                    <div className={styles.documentHit}>
                       <Snippet text={hit.snippet} />
                     </div>
                   ) : null}
                 </div>
-                <div className="row-actions">
+                <div className={layout.rowActions}>
                   <button
                     type="button"
-                    className="text-button"
+                    className={buttons.textButton}
                     disabled={!view.available}
                     aria-label={t('visit.documents.openLabel', { title: name })}
                     onClick={() => void open(view.document.id, name)}
@@ -164,8 +170,8 @@ export function DocumentsSection({ detail }: { readonly detail: VisitDetail }) {
         restoreLabel={(retired) => t('setup.list.restoreLabel', { name: retired.title ?? '' })}
         onRestore={(retired) => void restore(retired.id, retired.title ?? '')}
       />
-      <form className="attach-form" onSubmit={(event) => void attach(event)} noValidate>
-        <div className="field">
+      <form className={styles.attachForm} onSubmit={(event) => void attach(event)} noValidate>
+        <div className={forms.field}>
           <label htmlFor={`${id}-file`}>{t('visit.documents.file')}</label>
           <input
             ref={fileRef}
@@ -175,16 +181,16 @@ export function DocumentsSection({ detail }: { readonly detail: VisitDetail }) {
             aria-invalid={fields.file || fields.content ? true : undefined}
             aria-describedby={fields.file || fields.content ? `${id}-file-error` : `${id}-file-hint`}
           />
-          <p id={`${id}-file-hint`} className="field-hint">
+          <p id={`${id}-file-hint`} className={forms.fieldHint}>
             {t('visit.documents.fileHint')}
           </p>
           {fields.file || fields.content ? (
-            <p id={`${id}-file-error`} className="field-error">
+            <p id={`${id}-file-error`} className={forms.fieldError}>
               {fields.file ?? fields.content}
             </p>
           ) : null}
         </div>
-        <div className="field">
+        <div className={forms.field}>
           <label htmlFor={`${id}-title-input`}>{t('visit.documents.docTitle')}</label>
           <input
             id={`${id}-title-input`}
@@ -193,10 +199,10 @@ export function DocumentsSection({ detail }: { readonly detail: VisitDetail }) {
             placeholder={file?.name ?? ''}
             aria-invalid={fields.title ? true : undefined}
           />
-          {fields.title ? <p className="field-error">{fields.title}</p> : null}
+          {fields.title ? <p className={forms.fieldError}>{fields.title}</p> : null}
         </div>
         <FormError error={error} />
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className={buttons.button} disabled={busy}>
           {busy ? t('visit.documents.adding') : t('visit.documents.add')}
         </button>
       </form>

@@ -10,6 +10,13 @@ import { describeError, fieldErrors } from '../errors';
 import { shortened } from '../format/text';
 import { RetireButton } from '../input/RetireButton';
 import { retireWithUndo } from '../input/retire';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
+import lists from '../components/list.module.css';
+import visits from './visits.module.css';
+import styles from './GoodPracticesSection.module.css';
 
 export function GoodPracticesSection({ detail }: { readonly detail: VisitDetail }) {
   const { t } = useTranslation();
@@ -54,16 +61,16 @@ export function GoodPracticesSection({ detail }: { readonly detail: VisitDetail 
   }
 
   return (
-    <section className="card visit-section wide" aria-labelledby={`${id}-title`}>
+    <section className={cx(layout.card, visits.visitSection, visits.wide)} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('visit.practices.title')}</h2>
-      <p className="muted">{t('visit.practices.intro')}</p>
-      {detail.goodPractices.length === 0 ? <p className="empty-inline">{t('visit.practices.empty')}</p> : null}
-      <ul className="practice-list" data-testid="practice-list">
+      <p className={layout.muted}>{t('visit.practices.intro')}</p>
+      {detail.goodPractices.length === 0 ? <p className={layout.emptyInline}>{t('visit.practices.empty')}</p> : null}
+      <ul className={styles.practiceList} data-testid="practice-list">
         {detail.goodPractices.map((practice, index) => (
           <li key={practice.id}>
             {editing === practice.id ? (
               <form
-                className="inline-edit"
+                className={lists.inlineEdit}
                 onSubmit={(event) => {
                   event.preventDefault();
                   void update(practice.id);
@@ -79,20 +86,24 @@ export function GoodPracticesSection({ detail }: { readonly detail: VisitDetail 
                   autoFocus
                   onChange={(event) => setDraft(event.target.value)}
                 />
-                <button type="submit" className="button button-small button-primary">
+                <button type="submit" className={cx(buttons.button, buttons.buttonSmall, buttons.buttonPrimary)}>
                   {t('setup.organisations.save')}
                 </button>
-                <button type="button" className="button button-small" onClick={() => setEditing(null)}>
+                <button
+                  type="button"
+                  className={cx(buttons.button, buttons.buttonSmall)}
+                  onClick={() => setEditing(null)}
+                >
                   {t('setup.list.cancel')}
                 </button>
               </form>
             ) : (
               <>
-                <p className="practice-text">{practice.text}</p>
-                <div className="row-actions">
+                <p className={styles.practiceText}>{practice.text}</p>
+                <div className={layout.rowActions}>
                   <button
                     type="button"
-                    className="text-button"
+                    className={buttons.textButton}
                     aria-label={t('visit.practices.editLabel', { number: index + 1 })}
                     onClick={() => {
                       setEditing(practice.id);
@@ -119,13 +130,18 @@ export function GoodPracticesSection({ detail }: { readonly detail: VisitDetail 
         restoreLabel={(practice) => t('setup.list.restoreLabel', { name: practice.text ?? '' })}
         onRestore={(practice) => void restore(practice.id, practice.text)}
       />
-      <form className="add-row" onSubmit={(event) => void add(event)} noValidate>
-        <Field id={`${id}-add`} className="field add-field" label={t('visit.practices.add')} error={fields.text}>
+      <form className={lists.addRow} onSubmit={(event) => void add(event)} noValidate>
+        <Field
+          id={`${id}-add`}
+          className={cx(forms.field, lists.addField)}
+          label={t('visit.practices.add')}
+          error={fields.text}
+        >
           {(control) => (
             <textarea {...control} rows={2} value={text} onChange={(event) => setText(event.target.value)} />
           )}
         </Field>
-        <button type="submit" className="button">
+        <button type="submit" className={buttons.button}>
           {t('setup.list.add')}
         </button>
       </form>

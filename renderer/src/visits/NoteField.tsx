@@ -1,6 +1,8 @@
 import { forwardRef, useId, useState, type KeyboardEvent } from 'react';
 import { SaveStatus } from '../input/SaveStatus';
 import { useAutosave, type SaveCall } from '../input/useAutosave';
+import visits from './visits.module.css';
+import styles from './NoteField.module.css';
 
 interface NoteFieldProps {
   readonly label: string;
@@ -23,8 +25,8 @@ export const NoteField = forwardRef<HTMLTextAreaElement, NoteFieldProps>(functio
   const [value, setValue] = useState(props.initial);
   const { state, change, flush } = useAutosave(props.saveKey, props.toCall);
   return (
-    <div className="note-field">
-      <div className="note-field-head">
+    <div className={styles.noteField}>
+      <div className={visits.noteFieldHead}>
         <label htmlFor={id} className={props.hideLabel ? 'visually-hidden' : undefined}>
           {props.label}
         </label>

@@ -13,6 +13,11 @@ import { PreparationSection } from './PreparationSection';
 import { DocumentsSection } from './DocumentsSection';
 import { GoodPracticesSection } from './GoodPracticesSection';
 import { VisitStatus } from './VisitStatus';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import alerts from '../components/alert.module.css';
+import layout from '../components/layout.module.css';
+import visits from './visits.module.css';
 
 /** A visit's preparation page: conversations planned, preparation notes, documents received and good practices. */
 export function VisitScreen({ campaignId, visitId }: { readonly campaignId: string; readonly visitId: string }) {
@@ -26,9 +31,9 @@ export function VisitScreen({ campaignId, visitId }: { readonly campaignId: stri
 
   if (error) {
     return (
-      <div className="alert alert-error" role="alert">
+      <div className={cx(alerts.alert, alerts.alertError)} role="alert">
         <p>{error.code === 'NOT_FOUND' ? t('visit.missing') : describeError(t, error)}</p>
-        <Link className="button" href="/">
+        <Link className={buttons.button} href="/">
           {t('visit.backToVisits')}
         </Link>
       </div>
@@ -36,18 +41,18 @@ export function VisitScreen({ campaignId, visitId }: { readonly campaignId: stri
   }
 
   return (
-    <div className="screen">
-      <div className="page-header">
-        <p className="eyebrow">
+    <div className={layout.screen}>
+      <div className={layout.pageHeader}>
+        <p className={visits.eyebrow}>
           <Link href="/">{t('visit.backToVisits')}</Link>
         </p>
         <h1 ref={heading} tabIndex={-1}>
           {detail?.organisation?.name ?? t('visit.title')}
         </h1>
         {detail ? (
-          <div className="visit-meta">
+          <div className={visits.visitMeta}>
             <span>{formatDate(i18n.language, detail.visit.date, 'full')}</span>
-            {detail.sector ? <span className="code-tag">{detail.sector.code}</span> : null}
+            {detail.sector ? <span className={layout.codeTag}>{detail.sector.code}</span> : null}
             {detail.region ? <span>{regionName(t, detail.region)}</span> : null}
             <span>
               {detail.duo.length > 0 ? detail.duo.map((member) => member.name).join(' & ') : t('planning.noDuo')}
@@ -58,7 +63,7 @@ export function VisitScreen({ campaignId, visitId }: { readonly campaignId: stri
       </div>
       {detail ? <OwnHeldEdits visitId={detail.visit.id} /> : null}
       {detail ? (
-        <div className="visit-grid">
+        <div className={visits.visitGrid}>
           <ConversationsSection detail={detail} />
           <PreparationSection key={`prep-${me ?? ''}`} detail={detail} />
           <DocumentsSection detail={detail} />
@@ -66,7 +71,7 @@ export function VisitScreen({ campaignId, visitId }: { readonly campaignId: stri
           <VisitReview campaignId={campaignId} visitId={detail.visit.id} status={detail.visit.status ?? 'planned'} />
         </div>
       ) : (
-        <p className="muted" role="status">
+        <p className={layout.muted} role="status">
           {t('workspace.loading')}
         </p>
       )}

@@ -5,6 +5,10 @@ import type { VisitDetail } from '../../../shared/domain/visit';
 import { api } from '../api';
 import { describeError } from '../errors';
 import { statusLabel } from '../planning/plan';
+import pills from '../components/status.module.css';
+import styles from './VisitStatus.module.css';
+import { cx } from '../components/cx';
+import { visitStatusClass } from '../components/visit-status';
 
 /** The visit's status, changed on the day itself (planned, in progress, done, cancelled); review states are the server's. */
 export function VisitStatus({ detail }: { readonly detail: VisitDetail }) {
@@ -13,7 +17,7 @@ export function VisitStatus({ detail }: { readonly detail: VisitDetail }) {
   const [message, setMessage] = useState('');
   const status = detail.visit.status ?? 'planned';
   if (!(PLANNABLE_STATUSES as readonly string[]).includes(status)) {
-    return <span className={`status-pill visit-${status}`}>{statusLabel(t, status)}</span>;
+    return <span className={cx(pills.statusPill, visitStatusClass(status))}>{statusLabel(t, status)}</span>;
   }
   const change = async (next: PlannableStatus) => {
     const result = await api.invoke('visits.update', {
@@ -29,7 +33,7 @@ export function VisitStatus({ detail }: { readonly detail: VisitDetail }) {
     );
   };
   return (
-    <span className="visit-status">
+    <span className={styles.visitStatus}>
       <label htmlFor={id}>{t('planning.form.status')}</label>
       <select id={id} value={status} onChange={(event) => void change(event.target.value as PlannableStatus)}>
         {PLANNABLE_STATUSES.map((value) => (

@@ -7,6 +7,13 @@ import { usePlanningData } from '../data/planning';
 import { regionName } from '../workspace/labels';
 import { byDate, duoLabel, formatDate, statusLabel, toRows } from '../planning/plan';
 import { usePageFocus } from '../workspace/usePageFocus';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
+import pills from '../components/status.module.css';
+import styles from './VisitsScreen.module.css';
+import { visitStatusClass } from '../components/visit-status';
 
 /** The visits of the campaign by date, each leading to its preparation page; "mine" shows the current member's. */
 export function VisitsScreen({ setup }: { readonly setup: CampaignSetup }) {
@@ -24,42 +31,42 @@ export function VisitsScreen({ setup }: { readonly setup: CampaignSetup }) {
   );
 
   return (
-    <div className="screen">
-      <div className="page-header">
+    <div className={layout.screen}>
+      <div className={layout.pageHeader}>
         <h1 ref={heading} tabIndex={-1}>
           {t('visit.list.title')}
         </h1>
-        <p className="lead">{t('visit.list.intro')}</p>
+        <p className={layout.lead}>{t('visit.list.intro')}</p>
       </div>
       {me ? (
-        <label className="checkbox list-toggle">
+        <label className={cx(forms.checkbox, styles.listToggle)}>
           <input type="checkbox" checked={mineOnly} onChange={(event) => setMineOnly(event.target.checked)} />
           {t('visit.list.mineOnly')}
         </label>
       ) : null}
       {rows.length === 0 ? (
-        <div className="empty-state">
+        <div className={layout.emptyState}>
           <h3>{t('visit.list.emptyTitle')}</h3>
           <p>{t('visit.list.emptyBody')}</p>
-          <Link className="button" href={`~/campaigns/${setup.campaign.id}/planning`}>
+          <Link className={buttons.button} href={`~/campaigns/${setup.campaign.id}/planning`}>
             {t('visit.list.toPlanning')}
           </Link>
         </div>
       ) : (
-        <ul className="card-list visit-list" data-testid="visit-list">
+        <ul className={layout.cardList} data-testid="visit-list">
           {rows.map((row) => (
-            <li key={row.visit.id} className="card visit-card">
-              <div className="visit-card-date">{formatDate(i18n.language, row.visit.date, 'full')}</div>
-              <h2 className="visit-card-title">
-                <Link href={`/${row.visit.id}`} className="campaign-link">
+            <li key={row.visit.id} className={cx(layout.card, styles.visitCard)}>
+              <div className={styles.visitCardDate}>{formatDate(i18n.language, row.visit.date, 'full')}</div>
+              <h2 className={styles.visitCardTitle}>
+                <Link href={`/${row.visit.id}`} className={layout.campaignLink}>
                   {row.organisation?.name ?? '—'}
                 </Link>
               </h2>
-              <div className="visit-card-meta">
-                <span className="code-tag">{row.sector?.code}</span>
+              <div className={styles.visitCardMeta}>
+                <span className={layout.codeTag}>{row.sector?.code}</span>
                 <span>{row.region ? regionName(t, row.region) : ''}</span>
                 <span>{duoLabel(t, row)}</span>
-                <span className={`status-pill visit-${row.visit.status ?? 'planned'}`}>
+                <span className={cx(pills.statusPill, visitStatusClass(row.visit.status))}>
                   {statusLabel(t, row.visit.status)}
                 </span>
               </div>

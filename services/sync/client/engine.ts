@@ -231,11 +231,14 @@ export class SyncEngine {
           for (;;) {
             const page = await client.pull(campaign, cursor, this.options.pullLimit ?? 1000);
             if (page.changes.length > 0) {
-              const applied = replica.applyRemote(page.changes, 'server', { setAside: true });
+              // The page and the cursor after it in one transaction, so it may commit without an fsync.
+              const applied = replica.applyRemote(page.changes, 'server', {
+                setAside: true,
+                cursor: { key: pullKey, value: String(page.cursor) },
+              });
               pulled += page.changes.length;
               setAside += applied.setAside?.length ?? 0;
-            }
-            if (page.cursor !== cursor) replica.setSyncState(pullKey, String(page.cursor));
+            } else if (page.cursor !== cursor) replica.setSyncState(pullKey, String(page.cursor));
             cursor = page.cursor;
             this.progress({
               phase: 'pull',
