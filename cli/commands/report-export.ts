@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PASSPHRASE_USAGE, openCliProfile, passphraseOption } from '../profile';
-import { EXPORT_FORMATS, type ExportFormat } from '../../shared/contract/export';
+import { EXPORT_FORMATS, MAX_K, MIN_K, anonymityKSchema, type ExportFormat } from '../../shared/contract/export';
+import { DEFAULT_K } from '../../shared/anonymise/check';
 import { exportLabels, translator } from '../../shared/export/labels';
 import { isLanguage } from '../../shared/i18n';
 import { chromiumPath, chromiumPrinter } from '../../services/export/chromium-pdf';
@@ -54,8 +55,9 @@ export async function runReportExport(argv: string[], io: CliIo): Promise<number
   if (valueChoice !== 'live' && valueChoice !== 'frozen') throw new UsageError('--values must be live or frozen');
   const language = values.lang ?? 'nl-BE';
   if (!isLanguage(language)) throw new UsageError('--lang must be nl-BE or en');
-  const k = values.k === undefined ? 3 : Number(values.k);
-  if (!Number.isInteger(k) || k < 1 || k > 100) throw new UsageError('--k must be a whole number from 1 to 100');
+  // The same schema as the export dialog and the services (shared/contract/export.ts).
+  const k = anonymityKSchema.safeParse(values.k === undefined ? DEFAULT_K : Number(values.k));
+  if (!k.success) throw new UsageError(`--k must be a whole number from ${MIN_K} to ${MAX_K}`);
   const out = path.resolve(values.out);
   let printer: Awaited<ReturnType<typeof chromiumPrinter>> = null;
   if (format === 'pdf') {
@@ -71,22 +73,19 @@ export async function runReportExport(argv: string[], io: CliIo): Promise<number
   }
   const profile = await openCliProfile(io, values);
   try {
-    const reviewed = reviewExport(
-      profile,
-      {
-        reportId: values.report,
-        values: valueChoice,
-        sectionIds: values.sections
-          ? values.sections
-              .split(',')
-              .map((id) => id.trim())
-              .filter(Boolean)
-          : null,
-        language,
-        teamName: values.team ?? 'Inspectieteam',
-      },
-      k,
-    );
+    const reviewed = reviewExport(profile, {
+      reportId: values.report,
+      values: valueChoice,
+      sectionIds: values.sections
+        ? values.sections
+            .split(',')
+            .map((id) => id.trim())
+            .filter(Boolean)
+        : null,
+      language,
+      teamName: values.team ?? 'Inspectieteam',
+      k: k.data,
+    });
     try {
       requireResolved(reviewed);
     } catch (error) {

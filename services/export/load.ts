@@ -18,6 +18,8 @@ export interface ExportSelection {
   readonly sectionIds: readonly string[] | null;
   readonly language: Language;
   readonly teamName: string;
+  /** k of the small-cell rule (shared/contract/export.ts anonymityKSchema; default DEFAULT_K). */
+  readonly k?: number;
 }
 
 export interface LoadedExport {

@@ -46,7 +46,8 @@ function decisions(profile: Profile, reportId: string): Map<string, Decision> {
   );
 }
 
-export function reviewExport(profile: Profile, selection: ExportSelection, k = DEFAULT_K): ReviewedExport {
+export function reviewExport(profile: Profile, selection: ExportSelection): ReviewedExport {
+  const k = selection.k ?? DEFAULT_K;
   const loaded = loadExport(profile, selection);
   const store = profile.store;
   const matcher = new GazetteerMatcher(buildGazetteer(gazetteerSource(store, loaded.campaignId)));

@@ -1,6 +1,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { readKeyFile } from '../../db/crypto/key-file';
+import { readAttempts, recordFailure, resetAttempts } from './attempts';
 import { DEFAULT_SCRYPT_COST, WrongPassphraseError, type ScryptCost } from '../../db/crypto/passphrase';
 import { obtainProfileKey, profileKeyState, rewrapProfileKey } from '../../db/crypto/vault';
 import { passphraseWrapper, WrongBackendError, type KeyWrapper } from '../../db/crypto/wrappers';
@@ -20,6 +21,8 @@ export interface ProfileSessionOptions extends Omit<StartServicesOptions, 'key'>
   readonly keyring?: KeyWrapper | null;
   /** scrypt's cost for passphrases set in this session (tests lower it; the cost is kept in the key file). */
   readonly scryptCost?: ScryptCost;
+  /** The clock of the unlock back-off (tests move it). */
+  readonly now?: () => number;
 }
 
 type Listener = (event: AppEvent) => void;
@@ -117,15 +120,25 @@ export class ProfileSession {
   unlockWith(wrapper: KeyWrapper): Promise<VaultStatus> {
     return this.serial(async () => {
       if (this.services) return this.status();
+      const now = this.options.now?.() ?? Date.now();
+      // Too many wrong passphrases in a row: wait first (services/vault/attempts.ts), also after a restart.
+      if (readAttempts(this.profileDir).until > now)
+        throw new ServiceError('FORBIDDEN', 'Too many wrong passphrases: wait a little, then try again.', [
+          { path: 'passphrase', message: 'Too many wrong passphrases', key: 'vault.errors.tooManyAttempts' },
+        ]);
       let key: Buffer;
       try {
         key = await obtainProfileKey(this.profileDir, wrapper);
+        resetAttempts(this.profileDir);
       } catch (error) {
-        if (error instanceof WrongPassphraseError) throw wrongPassphrase(error);
+        if (error instanceof WrongPassphraseError) {
+          recordFailure(this.profileDir, now);
+          throw wrongPassphrase(error);
+        }
         if (error instanceof WrongBackendError) throw new ServiceError('INVALID_INPUT', error.message);
         throw error;
       }
-      const { keyring: _keyring, scryptCost: _cost, ...start } = this.options;
+      const { keyring: _keyring, scryptCost: _cost, now: _now, ...start } = this.options;
       const services = startServices({ ...start, profileDir: this.profileDir, key });
       key.fill(0);
       this.services = services;

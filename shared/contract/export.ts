@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ANONYMITY_HIT_KINDS, type ANONYMITY_ACTIONS } from '../sync/schema';
-import type { HitKind } from '../anonymise/check';
+import { DEFAULT_K, type HitKind } from '../anonymise/check';
 import type { PrintView } from '../export/html';
 import { channel, idSchema } from './define';
 import type { JobView } from './sync';
@@ -19,8 +19,21 @@ export type ExportValues = (typeof EXPORT_VALUES)[number];
 
 const language = z.enum(['nl-BE', 'en']).default('nl-BE');
 
+/**
+ * k of the small-cell rule: a figure shown for fewer than k organisations is a hit. One schema for
+ * every place it enters (the export dialog, the services, `veldwerk report export --k`).
+ */
+export const MIN_K = 1;
+export const MAX_K = 100;
+export const anonymityKSchema = z
+  .number({ message: 'export.errors.kRange' })
+  .int({ message: 'export.errors.kRange' })
+  .min(MIN_K, { message: 'export.errors.kRange' })
+  .max(MAX_K, { message: 'export.errors.kRange' });
+
 const selection = {
   reportId: idSchema,
+  k: anonymityKSchema.default(DEFAULT_K),
   values: z.enum(EXPORT_VALUES).default('live'),
   /** The sections to export, in report order; null: all of them. */
   sectionIds: z.array(idSchema).max(500).nullable().default(null),

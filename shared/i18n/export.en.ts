@@ -60,6 +60,9 @@ export const exportEn: Messages['export'] = {
     sections: 'Chapters',
     team: 'Team name',
     teamDefault: 'Inspection team',
+    k: 'Fewest organisations per figure (k)',
+    kHelp:
+      'A score or count for fewer than k organisations is a hit, so nobody can single out one organisation from a table. Default {{k}}.',
     teamHelp: 'Shown on the title page and in the document properties; never a person’s name.',
     check: 'Check anonymity',
     running: 'Making the {{format}}…',
@@ -117,6 +120,7 @@ export const exportEn: Messages['export'] = {
     notFound: '“{{text}}” is no longer in this chapter’s text; check again.',
   },
   errors: {
+    kRange: 'Give k as a whole number from {{min}} to {{max}}.',
     replacementRequired: 'Give a label to replace the hit with.',
     reasonRequired: 'Give a reason (at least three characters).',
     teamRequired: 'Give the team’s name.',

@@ -58,6 +58,9 @@ export const exportNlBE = {
     sections: 'Hoofdstukken',
     team: 'Naam van het team',
     teamDefault: 'Inspectieteam',
+    k: 'Kleinste aantal organisaties per cijfer (k)',
+    kHelp:
+      'Een score of aantal voor minder dan k organisaties is een treffer, zodat niemand één organisatie uit een tabel kan afleiden. Standaard {{k}}.',
     teamHelp: 'Staat op de titelpagina en in de documenteigenschappen; nooit de naam van een persoon.',
     check: 'Anonimiteit controleren',
     running: '{{format}} wordt gemaakt…',
@@ -115,6 +118,7 @@ export const exportNlBE = {
     notFound: '“{{text}}” staat niet (meer) in de tekst van dit hoofdstuk; controleer opnieuw.',
   },
   errors: {
+    kRange: 'Geef voor k een geheel getal van {{min}} tot {{max}}.',
     replacementRequired: 'Geef een label om de treffer door te vervangen.',
     reasonRequired: 'Geef een reden (minstens drie tekens).',
     teamRequired: 'Geef de naam van het team.',

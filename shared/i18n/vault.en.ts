@@ -84,6 +84,7 @@ export const vaultEn: Messages['vault'] = {
     close: 'Close',
   },
   errors: {
+    tooManyAttempts: 'Too many wrong passphrases in a row. Wait a little (longer each time), then try again.',
     wrongPassphrase: 'That is not the passphrase of this profile.',
     tooShort: 'A passphrase has at least 8 characters.',
     passphraseNeeded: 'Type the passphrase.',

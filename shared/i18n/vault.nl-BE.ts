@@ -82,6 +82,7 @@ export const vaultNlBE = {
     close: 'Sluiten',
   },
   errors: {
+    tooManyAttempts: 'Te veel foute wachtzinnen na elkaar. Wacht even (telkens langer) en probeer dan opnieuw.',
     wrongPassphrase: 'Dat is niet de wachtzin van dit profiel.',
     tooShort: 'Een wachtzin heeft minstens 8 tekens.',
     passphraseNeeded: 'Typ de wachtzin.',

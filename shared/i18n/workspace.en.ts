@@ -11,6 +11,7 @@ export const workspaceEn: Messages['workspace'] = {
   identity: {
     label: 'I am',
     choose: 'Choose your name…',
+    confirm: "That's me",
     hint: 'Choose who you are: notes and SWOT items are kept under your name.',
     noMembers: 'First add team members under Set-up › Team.',
   },

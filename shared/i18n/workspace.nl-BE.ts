@@ -9,6 +9,7 @@ export const workspaceNlBE = {
   identity: {
     label: 'Ik ben',
     choose: 'Kies je naam…',
+    confirm: 'Dit ben ik',
     hint: 'Kies wie je bent: notities en SWOT-items worden onder jouw naam bewaard.',
     noMembers: 'Voeg eerst teamleden toe bij Voorbereiding › Team.',
   },

@@ -88,6 +88,44 @@ describe('report export in Chromium (browser mode)', () => {
     expect(browserApp.pageErrors).toEqual([]);
   });
 
+  it('sets k in the export dialog: a wrong k is refused before the check, a higher k flags more small cells', async () => {
+    const { page, app } = browserApp;
+    const { seeded, report } = await plantedReport(app.services);
+    await browserApp.openApp();
+    await page.goto(`${app.bridge.url}/#/campaigns/${seeded.campaignId}/reports/${report.id}`);
+    await page.getByRole('heading', { level: 1, name: report.title }).waitFor();
+    await page.getByRole('button', { name: 'Exporteren', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Rapport exporteren' });
+    const k = dialog.getByRole('spinbutton', { name: 'Kleinste aantal organisaties per cijfer (k)' });
+    expect(await k.inputValue()).toBe('3');
+    await k.fill('0');
+    await dialog.getByRole('button', { name: 'Anonimiteit controleren' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'Geef voor k een geheel getal van 1 tot 100.' }).waitFor();
+    await screenshot(page, 'export-k-refused');
+    const smallCells = async (value: string): Promise<number> => {
+      await k.fill(value);
+      await dialog.getByRole('button', { name: 'Anonimiteit controleren' }).click();
+      await dialog.getByRole('heading', { name: 'Anonimiteitscontrole' }).waitFor();
+      const count = await dialog
+        .getByTestId('export-hit')
+        .filter({ hasText: `Kleine cel (minder dan ${value} organisaties)` })
+        .count();
+      await dialog.getByRole('button', { name: 'Terug' }).click();
+      return count;
+    };
+    const atThree = await smallCells('3');
+    const atTen = await smallCells('10');
+    expect(atTen).toBeGreaterThan(atThree);
+    await k.fill('10');
+    await dialog.getByRole('button', { name: 'Anonimiteit controleren' }).click();
+    await dialog
+      .getByTestId('export-hit')
+      .filter({ hasText: 'Kleine cel (minder dan 10 organisaties)' })
+      .first()
+      .waitFor();
+    await screenshot(page, 'export-k-ten');
+  });
+
   it('checks on demand in the editor: jumps to a hit to reword it, replaces, allows and hides a small cell', async () => {
     const { page, app } = browserApp;
     const { seeded, report } = await plantedReport(app.services);

@@ -72,6 +72,7 @@ describe('SWOT capture at any typing speed (browser mode)', () => {
     await notice.getByRole('button', { name: 'Naam kiezen' }).click();
     expect(await ctx.page.evaluate(() => document.activeElement?.id)).toBe('identity-picker');
     await ctx.page.locator('#identity-picker').selectOption({ label: 'Bart Claes' });
+    await ctx.page.getByRole('button', { name: 'Dit ben ik' }).click();
     await input.press('Enter');
     await expect
       .poll(() => storedTexts(conversationId, 'threats'), { timeout: 15_000 })

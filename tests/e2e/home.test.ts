@@ -6,6 +6,17 @@ import { useBrowserApp } from '../support/e2e';
 describe('home screen in Chromium (browser mode)', () => {
   const e2e = useBrowserApp({ profilePrefix: 'veldwerk-e2e-', viewport: { width: 1280, height: 800 } });
 
+  it('lists a campaign whose creation date is missing (a row that arrived without it)', async () => {
+    const { page } = e2e;
+    const campaign = await e2e.call('campaigns.create', { name: 'Zonder datum', workingYear: '2025-2026' });
+    // A campaign row synced before it carried created_at: the field is empty.
+    e2e.app.services.profile.db.prepare(`UPDATE campaigns SET created_at = '' WHERE id = ?`).run(campaign.id);
+    await e2e.openApp();
+    await page.getByTestId('campaign-list').getByText('Zonder datum').waitFor();
+    expect(await page.getByTestId('campaign-list').textContent()).not.toContain('Aangemaakt op');
+    expect(e2e.pageErrors).toEqual([]);
+  });
+
   it('creates a campaign, keeps it across reload and restart, and switches language', async () => {
     const { page } = e2e;
     await e2e.openApp();

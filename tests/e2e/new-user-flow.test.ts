@@ -57,7 +57,14 @@ describe('the whole flow as a new user in Chromium (browser mode)', () => {
     await form.getByText('Bezoek aan Integratiecentrum De Sleutel gepland.').waitFor();
 
     // 5. Capture a conversation as Anna.
+    // Choosing in the list (type-ahead, arrow keys) sets nobody yet; "Dit ben ik" does.
+    await page.getByLabel('Ik ben').focus();
+    await page.keyboard.type('Bart');
     await page.getByLabel('Ik ben').selectOption({ label: 'Anna Peeters' });
+    const campaignId = /campaigns\/([^/]+)/.exec(page.url())?.[1] ?? '';
+    expect((await e2e.call('identity.get', { campaignId })).memberId).toBeNull();
+    await page.getByRole('button', { name: 'Dit ben ik' }).click();
+    await expect.poll(async () => (await e2e.call('identity.get', { campaignId })).memberName).toBe('Anna Peeters');
     await page.getByRole('link', { name: 'Integratiecentrum De Sleutel' }).click();
     await page.getByRole('heading', { level: 1, name: 'Integratiecentrum De Sleutel' }).waitFor();
     await page

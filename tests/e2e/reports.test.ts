@@ -175,11 +175,13 @@ describe('reports in Chromium (browser mode)', () => {
     await lock.click();
     await page.getByText('Je hebt deze sectie vergrendeld: alleen jij kunt erin schrijven.').waitFor();
     await page.getByLabel('Ik ben').selectOption({ label: 'Bart Claes' });
+    await page.getByRole('button', { name: 'Dit ben ik' }).click();
     await page.getByText('Deze sectie is vergrendeld door Anna Peeters.', { exact: false }).waitFor();
     await expect.poll(() => editorOf(page).getAttribute('contenteditable')).toBe('false');
     await screenshot(page, 'reports-section-locked-for-others');
     // Back to Anna: this laptop is hers, and a duo file refuses one laptop writing as two people.
     await page.getByLabel('Ik ben').selectOption({ label: 'Anna Peeters' });
+    await page.getByRole('button', { name: 'Dit ben ik' }).click();
     await page.getByText('Je hebt deze sectie vergrendeld: alleen jij kunt erin schrijven.').waitFor();
   });
 

@@ -80,6 +80,7 @@ describe('visit preparation and conversation capture in Chromium (browser mode)'
     // Nobody chosen yet: the page says so; choose "Ik ben Anna".
     await page.getByText('Kies eerst wie je bent', { exact: false }).first().waitFor();
     await page.getByLabel('Ik ben').selectOption({ label: 'Anna Peeters' });
+    await page.getByRole('button', { name: 'Dit ben ik' }).click();
 
     // On the day the duo marks the visit as in progress.
     await page.getByLabel('Status').selectOption({ label: 'Bezig' });

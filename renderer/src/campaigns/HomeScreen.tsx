@@ -8,14 +8,13 @@ import buttons from '../components/button.module.css';
 import alerts from '../components/alert.module.css';
 import layout from '../components/layout.module.css';
 import styles from './HomeScreen.module.css';
+import { formatDayOf } from '../format/dates';
 
 export function HomeScreen() {
   const { t, i18n } = useTranslation();
   const list = useContractQuery('campaigns.list', {});
   const campaigns = list.data ?? [];
   const loadError = list.error?.error ?? null;
-
-  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' });
 
   return (
     <div className={layout.page}>
@@ -57,9 +56,11 @@ export function HomeScreen() {
                       {campaign.name}
                     </Link>
                   </h3>
-                  <div className={layout.muted}>
-                    {t('home.createdOn', { date: dateFormat.format(new Date(campaign.createdAt)) })}
-                  </div>
+                  {formatDayOf(i18n.language, campaign.createdAt) ? (
+                    <div className={layout.muted}>
+                      {t('home.createdOn', { date: formatDayOf(i18n.language, campaign.createdAt) })}
+                    </div>
+                  ) : null}
                 </li>
               ))}
             </ul>

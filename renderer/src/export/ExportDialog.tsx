@@ -1,6 +1,15 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnonymityReview, ExportFormat, ExportValues, ReportExportResult } from '../../../shared/contract/export';
+import {
+  MAX_K,
+  MIN_K,
+  anonymityKSchema,
+  type AnonymityReview,
+  type ExportFormat,
+  type ExportValues,
+  type ReportExportResult,
+} from '../../../shared/contract/export';
+import { DEFAULT_K } from '../../../shared/anonymise/check';
 import type { ContractError } from '../../../shared/contract/result';
 import type { HitKind } from '../../../shared/anonymise/check';
 import { isLanguage } from '../../../shared/i18n';
@@ -93,6 +102,8 @@ function ExportFlow({
   const [values, setValues] = useState<ExportValues>(final ? 'frozen' : 'live');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(sections.map((section) => section.id)));
   const [team, setTeam] = useState(() => localStorage.getItem(TEAM_KEY) ?? '');
+  const [k, setK] = useState(String(DEFAULT_K));
+  const parsedK = anonymityKSchema.safeParse(k.trim() === '' ? Number.NaN : Number(k));
   const [review, setReview] = useState<AnonymityReview | null>(null);
   const [error, setError] = useState<{ text: string; names: readonly string[] } | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number; phase: string }>({
@@ -104,6 +115,7 @@ function ExportFlow({
 
   const selection = () => ({
     reportId,
+    k: parsedK.success ? parsedK.data : DEFAULT_K,
     values,
     sectionIds:
       chosen.size === sections.length
@@ -119,7 +131,7 @@ function ExportFlow({
         text: t('export.review.refused', { count: hits.length }),
         names: hits.map(
           (issue) =>
-            `${t(`export.kinds.${(issue.key ?? '').replace('export.kinds.', '') as HitKind}`, { k: review?.k ?? 3 })}: ${issue.message.replace(/^[^:]*:\s*/, '')} (${issue.path})`,
+            `${t(`export.kinds.${(issue.key ?? '').replace('export.kinds.', '') as HitKind}`, { k: review?.k ?? DEFAULT_K })}: ${issue.message.replace(/^[^:]*:\s*/, '')} (${issue.path})`,
         ),
       });
     } else {
@@ -132,6 +144,8 @@ function ExportFlow({
 
   async function check() {
     setError(null);
+    // The same schema the services check (shared/contract/export.ts): a wrong k never reaches them.
+    if (!parsedK.success) return setError({ text: t('export.errors.kRange', { min: MIN_K, max: MAX_K }), names: [] });
     const answer = await api.invoke('export.review', selection());
     if (!answer.ok) return fail(answer.error);
     setReview(answer.value);
@@ -200,6 +214,7 @@ function ExportFlow({
       ) : null}
       {step === 'settings' ? (
         <form
+          noValidate
           className="dialog-section export-settings"
           onSubmit={(event) => {
             event.preventDefault();
@@ -261,6 +276,23 @@ function ExportFlow({
               </label>
             ))}
           </fieldset>
+          <label className="field">
+            <span>{t('export.dialog.k')}</span>
+            <input
+              type="number"
+              inputMode="numeric"
+              min={MIN_K}
+              max={MAX_K}
+              step={1}
+              value={k}
+              aria-invalid={!parsedK.success}
+              aria-describedby={`${id}-k-help`}
+              onChange={(event) => setK(event.target.value)}
+            />
+            <span id={`${id}-k-help`} className="muted small">
+              {t('export.dialog.kHelp', { k: DEFAULT_K })}
+            </span>
+          </label>
           <label className="field">
             <span>{t('export.dialog.team')}</span>
             <input

@@ -15,6 +15,18 @@ export function formatDate(
   return new Intl.DateTimeFormat(language, { dateStyle: style, timeZone: 'UTC' }).format(day);
 }
 
+/** The day of a moment (ISO date-time), in the laptop's time zone; null when there is none or it is no date. */
+export function formatDayOf(
+  language: string,
+  moment: string | null,
+  style: 'long' | 'medium' | 'full' | 'short' = 'long',
+): string | null {
+  if (!moment) return null;
+  const date = new Date(moment);
+  if (Number.isNaN(date.getTime())) return null;
+  return new Intl.DateTimeFormat(language, { dateStyle: style }).format(date);
+}
+
 /** A moment (ISO date-time or ms) with date and time, in the laptop's time zone. */
 export function formatDateTime(language: string, moment: string | number | null): string {
   if (moment === null || moment === '') return '—';

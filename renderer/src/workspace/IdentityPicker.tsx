@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IDENTITY_PICKER_ID } from '../input/useEntryQueue';
 import { api } from '../api';
 import { useContractQuery } from '../data/queries';
+import buttons from '../components/button.module.css';
 import forms from '../components/form.module.css';
 import { cx } from '../components/cx';
 import layout from '../components/layout.module.css';
@@ -13,9 +15,17 @@ export function IdentityPicker({ campaignId }: { readonly campaignId: string }) 
   const id = IDENTITY_PICKER_ID;
   // Refreshes by itself when members change or someone is chosen (change events).
   const identity = useContractQuery('identity.get', { campaignId }).data ?? null;
-  const choose = (memberId: string) => void api.invoke('identity.set', { campaignId, memberId });
+  // The list only chooses (its type-ahead or an arrow key would otherwise pick a name by
+  // accident); "Dit ben ik" or Enter sets it.
+  const [pending, setPending] = useState<string | null>(null);
+  const choose = (memberId: string) =>
+    void api.invoke('identity.set', { campaignId, memberId }).then((result) => {
+      if (result.ok) setPending(null);
+    });
 
   if (!identity || identity.campaignId !== campaignId) return null;
+  const shown = pending ?? identity.memberId ?? '';
+  const changed = pending !== null && pending !== '' && pending !== identity.memberId;
   return (
     <div className={cx(styles.identity, !identity.memberId && styles.identityMissing)}>
       <label htmlFor={id}>{t('workspace.identity.label')}</label>
@@ -24,8 +34,14 @@ export function IdentityPicker({ campaignId }: { readonly campaignId: string }) 
       ) : (
         <select
           id={id}
-          value={identity.memberId ?? ''}
-          onChange={(event) => event.target.value && choose(event.target.value)}
+          value={shown}
+          onChange={(event) => setPending(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && changed) {
+              event.preventDefault();
+              choose(pending);
+            }
+          }}
           aria-describedby={identity.memberId ? undefined : `${id}-hint`}
         >
           {identity.memberId ? null : <option value="">{t('workspace.identity.choose')}</option>}
@@ -36,6 +52,11 @@ export function IdentityPicker({ campaignId }: { readonly campaignId: string }) 
           ))}
         </select>
       )}
+      {changed ? (
+        <button type="button" className={buttons.button} onClick={() => choose(pending)}>
+          {t('workspace.identity.confirm')}
+        </button>
+      ) : null}
       {identity.memberId ? null : (
         <p id={`${id}-hint`} className={forms.fieldHint}>
           {t('workspace.identity.hint')}

@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FREE_ATTEMPTS, waitAfter } from '../../services/vault/attempts';
+import { ProfileSession } from '../../services/vault/session';
+import { TEST_PASSPHRASE, TEST_SCRYPT_COST, tempDir } from '../support/profile';
+
+// Wrong passphrases at the unlock screen: a few free tries, then a growing wait, which a
+// restart of the app does not reset; the right passphrase after the wait opens and clears it.
+
+const folders: Array<ReturnType<typeof tempDir>> = [];
+const sessions: ProfileSession[] = [];
+afterEach(async () => {
+  for (const session of sessions.splice(0)) await session.close();
+  for (const folder of folders.splice(0)) folder.remove();
+});
+
+describe('unlock attempts', () => {
+  it('doubles the wait after the free tries, up to a cap', () => {
+    expect(waitAfter(FREE_ATTEMPTS - 1)).toBe(0);
+    expect(waitAfter(FREE_ATTEMPTS + 1)).toBe(2 * waitAfter(FREE_ATTEMPTS));
+    expect(waitAfter(100)).toBe(waitAfter(101));
+  });
+
+  it('refuses tries during the wait, also after a restart, and clears on the right passphrase', async () => {
+    const folder = tempDir('veldwerk-vault-attempts-');
+    folders.push(folder);
+    let now = 1_000_000;
+    const session = () => {
+      const made = new ProfileSession({
+        profileDir: folder.dir,
+        transport: 'http',
+        scryptCost: TEST_SCRYPT_COST,
+        backgroundSync: false,
+        now: () => now,
+      });
+      sessions.push(made);
+      return made;
+    };
+    const first = session();
+    expect((await first.dispatch('vault.create', { method: 'passphrase', passphrase: TEST_PASSPHRASE })).ok).toBe(true);
+    await first.dispatch('vault.lock', {});
+    const unlock = async (on: ProfileSession, passphrase: string) => {
+      const result = await on.dispatch('vault.unlock', { passphrase });
+      return result.ok ? 'open' : (result.error.issues?.[0]?.key ?? result.error.code);
+    };
+    for (let index = 0; index < FREE_ATTEMPTS; index += 1)
+      expect(await unlock(first, 'niet de wachtzin')).toBe('vault.errors.wrongPassphrase');
+    // Now even the right passphrase waits.
+    expect(await unlock(first, TEST_PASSPHRASE)).toBe('vault.errors.tooManyAttempts');
+    const restarted = session();
+    expect(await unlock(restarted, TEST_PASSPHRASE)).toBe('vault.errors.tooManyAttempts');
+    now += waitAfter(FREE_ATTEMPTS);
+    expect(await unlock(restarted, 'nog altijd fout')).toBe('vault.errors.wrongPassphrase');
+    expect(await unlock(restarted, TEST_PASSPHRASE)).toBe('vault.errors.tooManyAttempts');
+    now += waitAfter(FREE_ATTEMPTS + 1);
+    expect(await unlock(restarted, TEST_PASSPHRASE)).toBe('open');
+    await restarted.dispatch('vault.lock', {});
+    expect(await unlock(restarted, 'fout')).toBe('vault.errors.wrongPassphrase');
+  });
+});
