@@ -57,3 +57,14 @@ export function reportTemplateId(campaignId: string, kind: string): string {
 export function moveRepairVersionId(sectionId: string, moves: readonly number[]): string {
   return deterministicId('rv', sectionId, ...[...moves].sort((a, b) => a - b).map(String));
 }
+
+/** A rejected SWOT suggestion of a scope: a group of items (lemma null) or one item → lemma hint. */
+export function suggestionRejectionId(
+  campaignId: string,
+  sectorId: string,
+  groupId: string,
+  itemIds: readonly string[],
+  lemmaId: string | null,
+): string {
+  return deterministicId('sr', campaignId, sectorId, groupId, lemmaId, ...[...itemIds].sort());
+}

@@ -10,7 +10,7 @@ import type { ApplyOptions, RemoteSource } from './remote';
  * What the user does with the changes this laptop set aside (deferred_changes with a reason code,
  * see remote.ts and migration 006): list them per campaign, try one again once its cause is fixed
  * (through the same apply path as when it arrived), or discard it, which moves it to
- * discarded_changes with who discarded it and when (migration 009) so it is never tried again.
+ * discarded_changes with who discarded it and when (migration 010) so it is never tried again.
  */
 
 export interface StoredSetAside {

@@ -6,8 +6,6 @@ import './input/input.css';
 import './swot/swot.css';
 import './export/export.css';
 import './reports/reports.css';
-import './sync/sync.css';
-import './vault/vault.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -16,20 +16,17 @@ import { lemmaConversationMatrix } from '../../shared/swot/matrix';
 import { normalizeText } from '../../shared/swot/normalize';
 import { byQuadrant, type Quadrant } from '../../shared/swot/quadrants';
 import { scoreSwot } from '../../shared/swot/score';
-import { suggestForScope } from '../../shared/swot/suggest-scope';
 import { TEAM_SWOT_LEMMAS_PER_QUADRANT, sortTeamLemmas } from '../../shared/swot/team-swot';
 import { toScoringScope } from '../../shared/swot/scoring-scope';
 import { ServiceError } from '../errors';
 import type { HandlersOf } from '../handler';
 import { readIdentity, requireAuthor } from '../identity';
 import { describeRecord } from '../conflicts/describe';
+import { createSuggestionHandlers } from './suggestions';
 import { withInverse, type RowRef } from '../undo/inverse';
 import { conversationsByScope, memberNames, readScope, sortByCreation, teamGroupId, type ScopeRecords } from './scope';
 
 type SwotHandlers = HandlersOf<typeof swotChannels>;
-
-/** Suggestions are capped so that a huge unclustered pool still answers quickly. */
-const MAX_LEMMA_HINTS = 50;
 
 function itemView(item: SwotItem, names: Map<string, string>): SwotItemView {
   return {
@@ -173,6 +170,7 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
     store.list('swot_items', { lemma_id: lemmaId }).map((item) => itemRef(item.id));
 
   return {
+    ...createSuggestionHandlers(profile),
     'swot.scopes': ({ campaignId }) => {
       if (!store.get('campaigns', campaignId)) throw new ServiceError('NOT_FOUND', `No campaign ${campaignId}`);
       const byScope = conversationsByScope(store, campaignId);
@@ -420,50 +418,6 @@ export function createSwotHandlers(profile: Profile): SwotHandlers {
         store.remove('lemmas', lemmaId, { author });
       });
       return { removed: lemmaId, undo };
-    },
-
-    'swot.suggestions': ({ campaignId, sectorId, groupId }) => {
-      const records = readScope(store, campaignId, sectorId, groupId);
-      const result = suggestForScope(
-        {
-          items: records.items.map((item) => ({
-            id: item.id,
-            text: item.text ?? '',
-            quadrant: item.quadrant as Quadrant,
-            lemmaId: item.lemma_id ?? null,
-          })),
-          lemmas: records.lemmas.map((lemma) => ({
-            id: lemma.id,
-            name: lemma.name ?? '',
-            quadrant: lemma.quadrant as Quadrant,
-          })),
-        },
-        { hintsPerItem: 1 },
-      );
-      const groups = result.groups.map((group) => ({
-        key: `group:${[...group.itemIds].sort().join(',')}`,
-        quadrant: group.quadrant,
-        name: group.name,
-        itemIds: group.itemIds,
-        confidence: group.confidence,
-        terms: group.terms,
-      }));
-      const lemmas = result.hints.flatMap((hint) => {
-        const [best] = hint.lemmas;
-        return best
-          ? [
-              {
-                itemId: hint.itemId,
-                lemmaId: best.lemmaId,
-                lemmaName: best.name,
-                confidence: best.score,
-                terms: best.terms,
-              },
-            ]
-          : [];
-      });
-      lemmas.sort((a, b) => b.confidence - a.confidence);
-      return { groups, lemmas: lemmas.slice(0, MAX_LEMMA_HINTS) };
     },
 
     'swot.conflicts.resolve': ({ conflictId, choice }) => {

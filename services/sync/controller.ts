@@ -29,7 +29,12 @@ export interface SyncControllerOptions {
   readonly onChange?: () => void;
   /** Called after every successful round with the server's client (the LAN part asks for the colleagues' certificates). */
   readonly afterRound?: (client: SyncHttpClient) => void;
+  /** How soon after an edit (or a change from the duo partner) a round pushes it; default 1 s. */
+  readonly pushDelayMs?: number;
 }
+
+/** Sources of changes the server has not got yet: an edit here, or one the duo partner brought. */
+const PUSHED_SOURCES: ReadonlySet<string> = new Set(['local', 'bundle', 'peer']);
 
 /**
  * Runs the sync engine in the background of the services process for one profile: started at
@@ -44,11 +49,31 @@ export class SyncController {
   private filesRound: Promise<void> | null = null;
   private lastFiles: (BlobRound & { error?: string }) | null = null;
   private refusedUrl = false;
+  private pushTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly unwatch: () => void;
 
   constructor(
     private readonly profile: Profile,
     private readonly options: SyncControllerOptions = {},
-  ) {}
+  ) {
+    // Edits travel at once: a committed change the server lacks schedules a round within about a
+    // second (edits in that second join it), instead of waiting for the next 60 s round.
+    this.unwatch = profile.store.onCommit((event) => {
+      if (PUSHED_SOURCES.has(event.source)) this.schedulePush();
+    });
+  }
+
+  private schedulePush(): void {
+    const engine = this.engine;
+    if (!engine || this.pushTimer) return;
+    // Offline or failing, the engine's backoff decides when to try again: edits do not hammer it.
+    const state = engine.status.state;
+    if (state === 'offline' || state === 'error') return;
+    this.pushTimer = setTimeout(() => {
+      this.pushTimer = null;
+      this.engine?.trigger();
+    }, this.options.pushDelayMs ?? 1000);
+  }
 
   private get store() {
     return this.profile.store;
@@ -286,6 +311,8 @@ export class SyncController {
   }
 
   private async stopEngine(): Promise<void> {
+    if (this.pushTimer) clearTimeout(this.pushTimer);
+    this.pushTimer = null;
     const engine = this.engine;
     this.engine = null;
     this.client = null;
@@ -336,6 +363,7 @@ export class SyncController {
   }
 
   async close(): Promise<void> {
+    this.unwatch();
     await this.stopEngine();
   }
 }

@@ -193,6 +193,10 @@ export const swotChannels = {
   ),
   'swot.lemmas.remove': channel<{ readonly removed: string } & Undoable>()(z.object({ lemmaId: idSchema }).strict()),
   'swot.suggestions': channel<SwotSuggestions>()(swotScopeInput),
+  /** Turns a suggestion down for good (a synced record): a group (its items, lemmaId null) or one item → lemma hint. */
+  'swot.suggestions.reject': channel<{ readonly rejected: string }>()(
+    z.object({ ...scopeShape, itemIds: z.array(idSchema).min(1).max(200), lemmaId: idSchema.nullable() }).strict(),
+  ),
   'swot.conflicts.resolve': channel<{ readonly resolved: string }>()(
     z.object({ conflictId: idSchema, choice: z.enum(['mine', 'theirs']) }).strict(),
   ),

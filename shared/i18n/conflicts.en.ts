@@ -58,6 +58,7 @@ export const conflictsEn: typeof conflictsNlBE = {
     report_version_sections: 'Section of a report version',
     report_templates: 'Report template',
     report_anonymity: 'Anonymisation decision',
+    suggestion_rejections: 'Rejected suggestion',
   },
   column: {
     action: 'Decision',

@@ -56,6 +56,7 @@ export const conflictsNlBE = {
     report_version_sections: 'Onderdeel van een rapportversie',
     report_templates: 'Rapportsjabloon',
     report_anonymity: 'Anonimiseringsbeslissing',
+    suggestion_rejections: 'Verworpen suggestie',
   },
   column: {
     action: 'Beslissing',

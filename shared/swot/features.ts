@@ -1,5 +1,6 @@
 import { DUTCH_CONCEPTS } from './dutch-concepts';
 import { DUTCH_STOP_WORDS, foldWord, stemDutch, tokenizeDutch } from './dutch-text';
+import { DEFAULT_TUNING, type FeatureWeights } from './tuning';
 import {
   EMPTY_VECTOR,
   Vocabulary,
@@ -20,17 +21,14 @@ import {
  *   "personeel") and small typos still match;
  * - concepts: themes of the small thesaurus (dutch-concepts.ts) the words belong to, so a
  *   paraphrase ("vlotte samenwerking" ~ "goede band met de partners") still meets.
- * The weights were chosen on the real development set (../shared/domain/swot-dev-set.json,
- * measured by `npm run bench`); they are few and coarse on purpose, to generalise.
+ * The block weights are part of the suggestions' tuning (tuning.ts).
  */
-
-export const FEATURE_WEIGHTS = { words: 0.7, grams: 0.3, concepts: 0.6 } as const;
 
 /** A gram in more than this share of the texts (and more than GRAM_MIN_COMMON of them) is too common to count. */
 const GRAM_COMMON_SHARE = 0.05;
 const GRAM_MIN_COMMON = 3;
 
-type Block = keyof typeof FEATURE_WEIGHTS;
+type Block = keyof FeatureWeights;
 const BLOCKS: readonly Block[] = ['words', 'grams', 'concepts'];
 
 interface ConceptIndex {
@@ -179,12 +177,17 @@ export function featureCorpus(texts: readonly string[]): FeatureCorpus {
 }
 
 /** The combined unit vector of counts per block, under the corpus's idf (unknown terms ignored). */
-export function combinedVector(counts: Record<Block, ReadonlyMap<number, number>>, idf: Float64Array): SparseVector {
+export function combinedVector(
+  counts: Record<Block, ReadonlyMap<number, number>>,
+  idf: Float64Array,
+  blockWeights: FeatureWeights = DEFAULT_TUNING.weights,
+): SparseVector {
   // Same as scaling each block's unit TF-IDF vector by √weight and normalising the sum, in one pass
   // and one sort (this runs for every item of a scope on every board read).
   const terms: number[] = [];
   const weights: number[] = [];
   for (const block of BLOCKS) {
+    if (blockWeights[block] <= 0) continue;
     const start = terms.length;
     let norm = 0;
     for (const [term, count] of counts[block]) {
@@ -196,7 +199,7 @@ export function combinedVector(counts: Record<Block, ReadonlyMap<number, number>
       norm += weight * weight;
     }
     if (norm === 0) continue;
-    const scale = Math.sqrt(FEATURE_WEIGHTS[block]) / Math.sqrt(norm);
+    const scale = Math.sqrt(blockWeights[block]) / Math.sqrt(norm);
     for (let k = start; k < weights.length; k += 1) weights[k] = (weights[k] as number) * scale;
   }
   let total = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjustedRandIndex, measureSuggestionQuality, pairwiseF1 } from './quality';
+import { adjustedRandIndex, crossValidate, measureSuggestionQuality, pairwiseF1, type GroupMeasure } from './quality';
 
 describe('clustering quality', () => {
   it('gives 1 for the same partition under other names and about 0 for an unrelated one', () => {
@@ -49,5 +49,41 @@ describe('clustering quality', () => {
       group: (texts) => texts.map(() => 'all'),
     });
     expect(seen).toEqual([3, 3, 3, 3]); // the item itself is left out
+  });
+
+  it('cross-validates a choice by source: each source is measured with what the others chose', () => {
+    const measure = (source: string, top1: number): GroupMeasure => ({
+      group: `${source}|g`,
+      source,
+      items: 10,
+      hinted: 10,
+      top1,
+      top3: 10,
+      ari: 0,
+      f1: 0,
+    });
+    // Candidate x is best on sources a and b, y only on c: whichever source is held out, the other two choose x.
+    const table: Record<string, GroupMeasure[]> = {
+      x: [measure('a', 9), measure('b', 8), measure('c', 2)],
+      y: [measure('a', 1), measure('b', 2), measure('c', 5)],
+    };
+    const { folds, pooled } = crossValidate(
+      ['x', 'y'],
+      (candidate) => table[candidate]!,
+      (quality) => quality.hintTop1,
+    );
+    expect(folds.map((fold) => [fold.heldOut, fold.chosen, fold.quality.hintTop1])).toEqual([
+      ['a', 'x', 0.9],
+      ['b', 'x', 0.8],
+      ['c', 'x', 0.2],
+    ]);
+    expect(pooled.hintTop1).toBeCloseTo(19 / 30, 3);
+    expect(() =>
+      crossValidate(
+        [],
+        () => [],
+        () => 0,
+      ),
+    ).toThrow(RangeError);
   });
 });

@@ -63,6 +63,8 @@ export interface LabelledSwotItem {
   readonly group: string;
   readonly text: string;
   readonly lemma: string;
+  /** Where the item comes from (one SWOT table, one campaign): the unit of cross-validation. Default: its group. */
+  readonly source?: string;
 }
 
 export interface SuggestionMethod {
@@ -88,6 +90,18 @@ export interface SuggestionQuality {
   readonly groupingPairwiseF1: number;
 }
 
+/** The raw counts of one scope-and-quadrant group, so that any set of groups can be summed up. */
+export interface GroupMeasure {
+  readonly group: string;
+  readonly source: string;
+  readonly items: number;
+  readonly hinted: number;
+  readonly top1: number;
+  readonly top3: number;
+  readonly ari: number;
+  readonly f1: number;
+}
+
 export function groupLabelled(items: readonly LabelledSwotItem[]): LabelledSwotItem[][] {
   const groups = new Map<string, LabelledSwotItem[]>();
   for (const item of items) {
@@ -98,19 +112,16 @@ export function groupLabelled(items: readonly LabelledSwotItem[]): LabelledSwotI
   return [...groups.values()];
 }
 
-/** Hint and grouping quality of a method on a labelled set, per scope-and-quadrant group. */
-export function measureSuggestionQuality(
+/** The leave-one-out hint counts of a method on the groups of a labelled set (ari and f1 left 0). */
+export function measureHints(
   items: readonly LabelledSwotItem[],
-  method: SuggestionMethod,
-): SuggestionQuality {
-  const groups = groupLabelled(items);
-  let top1 = 0;
-  let top3 = 0;
-  let hinted = 0;
-  let ari = 0;
-  let f1 = 0;
-  for (const group of groups) {
+  rankLemmas: SuggestionMethod['rankLemmas'],
+): GroupMeasure[] {
+  return groupLabelled(items).map((group) => {
     const names = [...new Set(group.map((item) => item.lemma))];
+    let top1 = 0;
+    let top3 = 0;
+    let hinted = 0;
     group.forEach((item, index) => {
       // Leave one out: a lemma with no other item is not on the board for this item (nor is the item's own, if it was alone).
       const lemmas = names
@@ -121,23 +132,113 @@ export function measureSuggestionQuality(
         .filter((lemma) => lemma.itemTexts.length > 0);
       if (!lemmas.some((lemma) => lemma.name === item.lemma)) return;
       hinted += 1;
-      const ranked = method.rankLemmas(item.text, lemmas);
+      const ranked = rankLemmas(item.text, lemmas);
       if (ranked[0] === item.lemma) top1 += 1;
       if (ranked.slice(0, 3).includes(item.lemma)) top3 += 1;
     });
-    const truth = group.map((item) => item.lemma);
-    const predicted = method.group(group.map((item) => item.text));
-    ari += adjustedRandIndex(truth, predicted);
-    f1 += pairwiseF1(truth, predicted).f1;
-  }
+    const first = group[0] as LabelledSwotItem;
+    return {
+      group: first.group,
+      source: first.source ?? first.group,
+      items: group.length,
+      hinted,
+      top1,
+      top3,
+      ari: 0,
+      f1: 0,
+    };
+  });
+}
+
+/** The grouping quality of a method on the groups of a labelled set (hint counts left 0). */
+export function measureGrouping(items: readonly LabelledSwotItem[], group: SuggestionMethod['group']): GroupMeasure[] {
+  return groupLabelled(items).map((members) => {
+    const truth = members.map((item) => item.lemma);
+    const predicted = group(members.map((item) => item.text));
+    const first = members[0] as LabelledSwotItem;
+    return {
+      group: first.group,
+      source: first.source ?? first.group,
+      items: members.length,
+      hinted: 0,
+      top1: 0,
+      top3: 0,
+      ari: adjustedRandIndex(truth, predicted),
+      f1: pairwiseF1(truth, predicted).f1,
+    };
+  });
+}
+
+/** Hints and grouping of the same groups, measured apart, as one list. */
+export function combineMeasures(hints: readonly GroupMeasure[], grouping: readonly GroupMeasure[]): GroupMeasure[] {
+  const byGroup = new Map(grouping.map((measure) => [measure.group, measure]));
+  return hints.map((hint) => {
+    const other = byGroup.get(hint.group);
+    return { ...hint, ari: other?.ari ?? 0, f1: other?.f1 ?? 0 };
+  });
+}
+
+/** Sums group measures up: hint rates over items, grouping means over groups. */
+export function summarise(measures: readonly GroupMeasure[]): SuggestionQuality {
   const round = (value: number) => Math.round(value * 1000) / 1000;
+  const sum = (pick: (measure: GroupMeasure) => number) =>
+    measures.reduce((total, measure) => total + pick(measure), 0);
+  const hinted = sum((measure) => measure.hinted);
   return {
-    items: items.length,
-    groups: groups.length,
+    items: sum((measure) => measure.items),
+    groups: measures.length,
     hintedItems: hinted,
-    hintTop1: round(top1 / Math.max(1, hinted)),
-    hintTop3: round(top3 / Math.max(1, hinted)),
-    groupingAri: round(ari / Math.max(1, groups.length)),
-    groupingPairwiseF1: round(f1 / Math.max(1, groups.length)),
+    hintTop1: round(sum((measure) => measure.top1) / Math.max(1, hinted)),
+    hintTop3: round(sum((measure) => measure.top3) / Math.max(1, hinted)),
+    groupingAri: round(sum((measure) => measure.ari) / Math.max(1, measures.length)),
+    groupingPairwiseF1: round(sum((measure) => measure.f1) / Math.max(1, measures.length)),
   };
+}
+
+/** Hint and grouping quality of a method on a labelled set, per scope-and-quadrant group. */
+export function measureSuggestionQuality(
+  items: readonly LabelledSwotItem[],
+  method: SuggestionMethod,
+): SuggestionQuality {
+  return summarise(combineMeasures(measureHints(items, method.rankLemmas), measureGrouping(items, method.group)));
+}
+
+export interface HeldOutFold<C> {
+  readonly heldOut: string;
+  /** The candidate chosen on the other sources. */
+  readonly chosen: C;
+  readonly quality: SuggestionQuality;
+}
+
+/**
+ * Leave-one-source-out cross-validation of a choice among candidates (tuning settings): for each
+ * source, the candidate with the best objective on all other sources is measured on that source.
+ * `measuresOf` answers a candidate's measures of every group (memoise it: it is asked per fold).
+ * The pooled figure sums the held-out measures of every fold: what the choice would score on
+ * material it was not chosen on.
+ */
+export function crossValidate<C>(
+  candidates: readonly C[],
+  measuresOf: (candidate: C) => readonly GroupMeasure[],
+  objective: (quality: SuggestionQuality) => number,
+): { readonly folds: readonly HeldOutFold<C>[]; readonly pooled: SuggestionQuality } {
+  if (candidates.length === 0) throw new RangeError('no candidates to choose from');
+  const sources = [...new Set(measuresOf(candidates[0] as C).map((measure) => measure.source))];
+  const folds: HeldOutFold<C>[] = [];
+  const heldOutMeasures: GroupMeasure[] = [];
+  for (const heldOut of sources) {
+    let chosen = candidates[0] as C;
+    let best = -Infinity;
+    for (const candidate of candidates) {
+      const score = objective(summarise(measuresOf(candidate).filter((measure) => measure.source !== heldOut)));
+      if (score > best + 1e-12) {
+        best = score;
+        chosen = candidate;
+      }
+    }
+    const measured = measuresOf(chosen).filter((measure) => measure.source === heldOut);
+    heldOutMeasures.push(...measured);
+    folds.push({ heldOut, chosen, quality: summarise(measured) });
+  }
+  return { folds, pooled: summarise(heldOutMeasures) };
 }

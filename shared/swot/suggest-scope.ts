@@ -1,11 +1,19 @@
 import type { Quadrant } from './quadrants';
-import { chooseGroupThreshold, createLemmaIndex, suggestGroups, type LemmaSuggestion } from './suggest';
+import {
+  chooseGroupThreshold,
+  createLemmaIndex,
+  suggestGroups,
+  type LabelledItem,
+  type LemmaSuggestion,
+} from './suggest';
 
 /*
  * Suggestions for one SWOT scope as the board and `veldwerk swot suggest` show them: proposed
  * groups of the unclustered items, cut at the threshold learned from what the team already
  * clustered in the scope, and for each group and each unclustered item the best existing lemmas
- * of its quadrant. Pure: it proposes, it never changes data.
+ * of its quadrant. Suggestions the team rejected (synced records, suggestion_rejections) are
+ * never proposed again: a group of exactly those items, or that lemma for that item (the next
+ * best lemma is proposed instead). Pure: it proposes, it never changes data.
  */
 
 export interface ScopeSuggestItem {
@@ -32,6 +40,48 @@ export interface ScopeGroupSuggestion {
   readonly bestLemmas: readonly LemmaSuggestion[];
 }
 
+/** Suggestions the team turned down. */
+export interface ScopeRejections {
+  /** The members of each rejected group. */
+  readonly groups: readonly (readonly string[])[];
+  /** Rejected item → lemma hints. */
+  readonly hints: readonly { readonly itemId: string; readonly lemmaId: string }[];
+}
+
+export const NO_REJECTIONS: ScopeRejections = { groups: [], hints: [] };
+
+/** The key of a group by its members (order does not matter). */
+export function groupKey(itemIds: readonly string[]): string {
+  return [...itemIds].sort().join('\u0000');
+}
+
+/*
+ * The learned threshold depends only on the clustered items (text, quadrant, lemma), and learning
+ * it clusters them once per candidate: the board asks for suggestions on every change while they
+ * are shown. So it is memoised per state of the clustered items (the key is their content, so an
+ * edit anywhere in them is a new state and nothing stale is ever answered), a few states at most.
+ */
+const THRESHOLD_MEMO_LIMIT = 16;
+const thresholdMemo = new Map<string, number>();
+
+/** chooseGroupThreshold, memoised by the state of the clustered items. */
+export function learnedThreshold(clustered: readonly LabelledItem[]): number {
+  const key = clustered
+    .map((item) => `${item.group}\u0001${item.lemmaId}\u0001${item.text}`)
+    .sort()
+    .join('\u0000');
+  const known = thresholdMemo.get(key);
+  if (known !== undefined) {
+    thresholdMemo.delete(key);
+    thresholdMemo.set(key, known); // most recently used last
+    return known;
+  }
+  const threshold = chooseGroupThreshold(clustered);
+  if (thresholdMemo.size >= THRESHOLD_MEMO_LIMIT) thresholdMemo.delete(thresholdMemo.keys().next().value as string);
+  thresholdMemo.set(key, threshold);
+  return threshold;
+}
+
 export interface ScopeSuggestions {
   /** The grouping threshold used: learned from the clustered items, or the default. */
   readonly threshold: number;
@@ -41,13 +91,25 @@ export interface ScopeSuggestions {
 }
 
 export function suggestForScope(
-  input: { readonly items: readonly ScopeSuggestItem[]; readonly lemmas: readonly ScopeSuggestLemma[] },
+  input: {
+    readonly items: readonly ScopeSuggestItem[];
+    readonly lemmas: readonly ScopeSuggestLemma[];
+    readonly rejected?: ScopeRejections;
+  },
   options: { readonly hintsPerItem?: number } = {},
 ): ScopeSuggestions {
+  const rejected = input.rejected ?? NO_REJECTIONS;
+  const rejectedGroups = new Set(rejected.groups.map(groupKey));
+  const rejectedHints = new Map<string, Set<string>>();
+  for (const hint of rejected.hints) {
+    const lemmas = rejectedHints.get(hint.itemId);
+    if (lemmas) lemmas.add(hint.lemmaId);
+    else rejectedHints.set(hint.itemId, new Set([hint.lemmaId]));
+  }
   const lemmaIds = new Set(input.lemmas.map((lemma) => lemma.id));
   const clustered = input.items.filter((item) => item.lemmaId !== null && lemmaIds.has(item.lemmaId));
   const unclustered = input.items.filter((item) => item.lemmaId === null || !lemmaIds.has(item.lemmaId));
-  const threshold = chooseGroupThreshold(
+  const threshold = learnedThreshold(
     clustered.map((item) => ({ text: item.text, lemmaId: item.lemmaId as string, group: item.quadrant })),
   );
   const index = createLemmaIndex(
@@ -63,21 +125,29 @@ export function suggestForScope(
   const groups = suggestGroups(
     unclustered.map((item) => ({ id: item.id, text: item.text, quadrant: item.quadrant })),
     { threshold },
-  ).map((group) => {
-    const quadrant = group.quadrant as Quadrant;
-    const joined = group.itemIds.map((id) => textOf.get(id) ?? '').join('. ');
-    return {
-      quadrant,
-      itemIds: group.itemIds,
-      name: group.name,
-      confidence: group.confidence,
-      terms: group.terms,
-      bestLemmas: index.suggest({ text: joined, quadrant }, { limit }),
-    };
+  )
+    .filter((group) => !rejectedGroups.has(groupKey(group.itemIds)))
+    .map((group) => {
+      const quadrant = group.quadrant as Quadrant;
+      const joined = group.itemIds.map((id) => textOf.get(id) ?? '').join('. ');
+      return {
+        quadrant,
+        itemIds: group.itemIds,
+        name: group.name,
+        confidence: group.confidence,
+        terms: group.terms,
+        bestLemmas: index.suggest({ text: joined, quadrant }, { limit }),
+      };
+    });
+  const hints = unclustered.map((item) => {
+    const turnedDown = rejectedHints.get(item.id);
+    if (!turnedDown)
+      return { itemId: item.id, lemmas: index.suggest({ text: item.text, quadrant: item.quadrant }, { limit }) };
+    const lemmas = index
+      .suggest({ text: item.text, quadrant: item.quadrant }, { limit: limit + turnedDown.size })
+      .filter((lemma) => !turnedDown.has(lemma.lemmaId))
+      .slice(0, limit);
+    return { itemId: item.id, lemmas };
   });
-  const hints = unclustered.map((item) => ({
-    itemId: item.id,
-    lemmas: index.suggest({ text: item.text, quadrant: item.quadrant }, { limit }),
-  }));
   return { threshold, groups, hints };
 }

@@ -34,8 +34,8 @@ describe('suggestGroups', () => {
     expect(groups.map((group) => [group.itemIds, group.name, group.terms])).toEqual([
       [['i3', 'i4', 'i5'], 'Wachtlijsten bij de taalcursus', ['wachtlijsten']],
       [['i0', 'i1', 'i2'], 'Samenwerking met het OCMW loopt goed', ['samenwerking']],
-      [['i6', 'i7'], 'Gemotiveerde vrijwilligers', ['vrijwilligers']],
       [['i8', 'i9'], 'Subsidies van de Vlaamse overheid', ['subsidie']],
+      [['i6', 'i7'], 'Gemotiveerde vrijwilligers', ['vrijwilligers']],
     ]);
     for (const group of groups) {
       expect(group.quadrant).toBeNull();

@@ -10,6 +10,7 @@ import {
 import { adjustedRandIndex } from './quality';
 import type { Quadrant } from './quadrants';
 import { cosine, unitVector, type SparseVector } from './tfidf';
+import { DEFAULT_TUNING, type SuggestTuning } from './tuning';
 
 /*
  * Offline suggestions for the clustering board, from Dutch text similarity (word stems, character
@@ -25,7 +26,7 @@ import { cosine, unitVector, type SparseVector } from './tfidf';
  * best similarity can never rise again.
  *
  * suggestLemma / createLemmaIndex: each existing lemma is the normalised sum (centroid) of the
- * vectors of its name (counted LEMMA_NAME_WEIGHT times: the team chose it to say what the lemma
+ * vectors of its name (counted `lemmaNameWeight` times, tuning.ts: the team chose it to say what the lemma
  * is about) and of its items' texts; a new item is compared with every centroid. The more items
  * the team has put under a lemma, the better its centroid: the hints learn from the board.
  *
@@ -59,12 +60,11 @@ export interface GroupOptions {
   readonly threshold?: number;
   /** Least members of a proposed group. Default 2. */
   readonly minGroupSize?: number;
+  /** Feature weights (and the default threshold). Default DEFAULT_TUNING. */
+  readonly tuning?: SuggestTuning;
 }
 
-export const DEFAULT_GROUP_THRESHOLD = 0.12;
-
-/** How many times a lemma's name counts in its centroid, against one per item. */
-export const LEMMA_NAME_WEIGHT = 2;
+export const DEFAULT_GROUP_THRESHOLD = DEFAULT_TUNING.groupThreshold;
 
 function surfaceOf(corpus: FeatureCorpus, term: number): string {
   let best = '';
@@ -162,13 +162,14 @@ export function averageLinkage(vectors: readonly SparseVector[], threshold: numb
 
 /** Proposes groupings of unclustered items, biggest groups first (then most confident, then earliest). */
 export function suggestGroups(items: readonly SuggestItem[], options: GroupOptions = {}): GroupSuggestion[] {
-  const threshold = options.threshold ?? DEFAULT_GROUP_THRESHOLD;
+  const tuning = options.tuning ?? DEFAULT_TUNING;
+  const threshold = options.threshold ?? tuning.groupThreshold;
   const minGroupSize = options.minGroupSize ?? 2;
   if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`threshold must be in (0, 1], not ${threshold}`);
   if (!Number.isInteger(minGroupSize) || minGroupSize < 2)
     throw new RangeError(`minGroupSize must be a whole number ≥ 2, not ${minGroupSize}`);
   const corpus = featureCorpus(items.map((item) => item.text));
-  const vectors = corpus.counts.map((counts) => combinedVector(counts, corpus.idf));
+  const vectors = corpus.counts.map((counts) => combinedVector(counts, corpus.idf, tuning.weights));
 
   const partitions = new Map<Quadrant | null, number[]>();
   items.forEach((item, index) => {
@@ -288,15 +289,22 @@ export interface LemmaIndex {
 }
 
 /** Prepares the lemmas once, for suggesting a lemma to many items. */
-export function createLemmaIndex(lemmas: readonly LemmaCandidate[]): LemmaIndex {
+export function createLemmaIndex(
+  lemmas: readonly LemmaCandidate[],
+  tuning: SuggestTuning = DEFAULT_TUNING,
+): LemmaIndex {
   const texts = lemmas.flatMap((lemma) => [lemma.name, ...lemma.itemTexts]);
   const corpus = featureCorpus(texts);
   let cursor = 0;
   const centroids = lemmas.map((lemma) => {
     const sum = new Map<number, number>();
     for (let k = 0; k <= lemma.itemTexts.length; k += 1) {
-      const vector = combinedVector(corpus.counts[cursor] as FeatureCorpus['counts'][number], corpus.idf);
-      const weight = k === 0 ? LEMMA_NAME_WEIGHT : 1;
+      const vector = combinedVector(
+        corpus.counts[cursor] as FeatureCorpus['counts'][number],
+        corpus.idf,
+        tuning.weights,
+      );
+      const weight = k === 0 ? tuning.lemmaNameWeight : 1;
       cursor += 1;
       for (let t = 0; t < vector.terms.length; t += 1)
         sum.set(
@@ -312,7 +320,7 @@ export function createLemmaIndex(lemmas: readonly LemmaCandidate[]): LemmaIndex 
       const limit = options.limit ?? 3;
       const minScore = options.minScore ?? 0.05;
       // Features of the item that no lemma has cannot match; they are left out of its vector.
-      const vector = combinedVector(countsInCorpus(corpus, item.text), corpus.idf);
+      const vector = combinedVector(countsInCorpus(corpus, item.text), corpus.idf, tuning.weights);
       const found: LemmaSuggestion[] = [];
       lemmas.forEach((lemma, index) => {
         if (
@@ -379,11 +387,16 @@ export const GROUP_THRESHOLD_CANDIDATES: readonly number[] = [0.06, 0.08, 0.1, 0
 
 /**
  * The grouping threshold that best reproduces the team's own clustering of `labelled` items
- * (mean adjusted Rand index over their groups), or DEFAULT_GROUP_THRESHOLD when fewer than
+ * (mean adjusted Rand index over their groups), or the tuning's default when fewer than
  * `minItems` items are clustered yet (too little to learn from).
  */
-export function chooseGroupThreshold(labelled: readonly LabelledItem[], minItems = 20): number {
-  if (labelled.length < minItems) return DEFAULT_GROUP_THRESHOLD;
+export function chooseGroupThreshold(
+  labelled: readonly LabelledItem[],
+  minItems = 20,
+  tuning: SuggestTuning = DEFAULT_TUNING,
+): number {
+  const fallback = tuning.groupThreshold;
+  if (labelled.length < minItems) return fallback;
   const groups = new Map<string, LabelledItem[]>();
   for (const item of labelled) {
     const list = groups.get(item.group);
@@ -393,12 +406,12 @@ export function chooseGroupThreshold(labelled: readonly LabelledItem[], minItems
   const usable = [...groups.values()].filter(
     (items) => items.length >= 3 && new Set(items.map((item) => item.lemmaId)).size >= 2,
   );
-  if (usable.length === 0) return DEFAULT_GROUP_THRESHOLD;
+  if (usable.length === 0) return fallback;
   const prepared = usable.map((items) => {
     const corpus = featureCorpus(items.map((item) => item.text));
-    return { items, vectors: corpus.counts.map((counts) => combinedVector(counts, corpus.idf)) };
+    return { items, vectors: corpus.counts.map((counts) => combinedVector(counts, corpus.idf, tuning.weights)) };
   });
-  let best = DEFAULT_GROUP_THRESHOLD;
+  let best = fallback;
   let bestScore = -Infinity;
   for (const threshold of GROUP_THRESHOLD_CANDIDATES) {
     let total = 0;

@@ -29,8 +29,9 @@ export { YTEXT_KEY };
  * 2: reports (pen holder, frozen block values), report sections as rich text with owner and lock,
  * report comments, versions and templates (issue 16).
  * 3: the anonymisation decisions of a report (issue 11).
+ * 4: rejected SWOT suggestions (issue 15).
  */
-export const SYNC_SCHEMA_VERSION = 3;
+export const SYNC_SCHEMA_VERSION = 4;
 
 export type ColumnKind = 'lww' | 'judgement' | 'text';
 /** How a value is kept in its SQLite column: booleans as 0/1, arrays and objects as JSON text. */
@@ -332,6 +333,21 @@ export const syncTables = {
     reason: optionalText(2000),
     author_id: ref(),
     decided_at: dateTime(),
+    deleted,
+  },
+  /**
+   * A SWOT suggestion a member turned down (issue 15): a proposed group of items (lemma_id null)
+   * or the hint "this item → this lemma" (one item). Never proposed again. The id is
+   * deterministic per scope, items and lemma (db/store/ids.ts), so two laptops
+   * rejecting the same suggestion merge; deleting the record proposes it again.
+   */
+  suggestion_rejections: {
+    sector_id: ref(),
+    respondent_group_id: ref(),
+    item_ids: refList(),
+    lemma_id: optionalRef(),
+    author_id: ref(),
+    rejected_at: dateTime(),
     deleted,
   },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;

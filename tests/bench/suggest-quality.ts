@@ -4,11 +4,18 @@ import path from 'node:path';
 import { generateDemo } from '../../db/demo/demo';
 import { tokenizeDutch } from '../../shared/swot/dutch-text';
 import {
+  combineMeasures,
+  crossValidate,
+  measureGrouping,
+  measureHints,
   measureSuggestionQuality,
+  summarise,
+  type GroupMeasure,
   type LabelledSwotItem,
   type SuggestionMethod,
   type SuggestionQuality,
 } from '../../shared/swot/quality';
+import { DEFAULT_TUNING, type SuggestTuning } from '../../shared/swot/tuning';
 import { averageLinkage, createLemmaIndex, suggestGroups } from '../../shared/swot/suggest';
 import {
   Vocabulary,
@@ -53,21 +60,70 @@ function partition(texts: readonly string[], groups: readonly (readonly number[]
   return labels;
 }
 
-/** Veldwerk's suggestions as the board runs them. */
-const veldwerk: SuggestionMethod = {
-  rankLemmas: (text, lemmas) =>
-    createLemmaIndex(lemmas.map((lemma) => ({ id: lemma.name, ...lemma })))
-      .suggest({ text }, { limit: 3, minScore: 0 })
-      .map((suggestion) => suggestion.lemmaId),
-  group: (texts) => {
-    const ids = texts.map((_, index) => String(index));
-    const groups = suggestGroups(texts.map((text, index) => ({ id: ids[index] as string, text })));
-    return partition(
-      texts,
-      groups.map((group) => group.itemIds.map(Number)),
-    );
-  },
-};
+/** Veldwerk's suggestions as the board runs them, under a tuning. */
+function veldwerkWith(tuning: SuggestTuning): SuggestionMethod {
+  return {
+    rankLemmas: (text, lemmas) =>
+      createLemmaIndex(
+        lemmas.map((lemma) => ({ id: lemma.name, ...lemma })),
+        tuning,
+      )
+        .suggest({ text }, { limit: 3, minScore: 0 })
+        .map((suggestion) => suggestion.lemmaId),
+    group: (texts) => {
+      const groups = suggestGroups(
+        texts.map((text, index) => ({ id: String(index), text })),
+        { tuning },
+      );
+      return partition(
+        texts,
+        groups.map((group) => group.itemIds.map(Number)),
+      );
+    },
+  };
+}
+
+const veldwerk = veldwerkWith(DEFAULT_TUNING);
+
+/** The tunings tried by the cross-validation: coarse, around the defaults. */
+function tuningGrid(): SuggestTuning[] {
+  const grid: SuggestTuning[] = [];
+  for (const grams of [0, 0.3, 0.6])
+    for (const concepts of [0, 0.6, 1.2])
+      for (const lemmaNameWeight of [1, 2, 4])
+        for (const groupThreshold of [0.08, 0.1, 0.12, 0.15, 0.18, 0.22])
+          grid.push({ weights: { words: 1, grams, concepts }, lemmaNameWeight, groupThreshold });
+  return grid;
+}
+
+/** Leave-one-source-out figures of choosing the tuning from the grid (hints and grouping measured once per setting). */
+function heldOut(items: readonly LabelledSwotItem[]) {
+  const hints = new Map<string, GroupMeasure[]>();
+  const grouping = new Map<string, GroupMeasure[]>();
+  const measuresOf = (tuning: SuggestTuning) => {
+    const method = veldwerkWith(tuning);
+    const hintKey = JSON.stringify([tuning.weights, tuning.lemmaNameWeight]);
+    const groupKey = JSON.stringify([tuning.weights, tuning.groupThreshold]);
+    let hint = hints.get(hintKey);
+    if (!hint) hints.set(hintKey, (hint = measureHints(items, method.rankLemmas)));
+    let group = grouping.get(groupKey);
+    if (!group) grouping.set(groupKey, (group = measureGrouping(items, method.group)));
+    return combineMeasures(hint, group);
+  };
+  const { folds, pooled } = crossValidate(
+    tuningGrid(),
+    measuresOf,
+    (quality) => quality.hintTop1 + quality.groupingAri,
+  );
+  return {
+    pooled,
+    folds: folds.map((fold) => ({ heldOut: fold.heldOut, chosen: fold.chosen, quality: fold.quality })),
+    defaultsPerSource: folds.map((fold) => ({
+      source: fold.heldOut,
+      quality: summarise(measuresOf(DEFAULT_TUNING).filter((measure) => measure.source === fold.heldOut)),
+    })),
+  };
+}
 
 /** Plain TF-IDF over word stems: centroid per lemma, average linkage at 0.25 (the method before issue 15). */
 const plainTfidf: SuggestionMethod = {
@@ -115,7 +171,12 @@ const plainTfidf: SuggestionMethod = {
 function readDevSet(): LabelledSwotItem[] | null {
   if (!existsSync(DEV_SET)) return null;
   const file = JSON.parse(readFileSync(DEV_SET, 'utf8')) as DevSetFile;
-  return file.items.map((item) => ({ group: `${item.scope} | ${item.quadrant}`, text: item.text, lemma: item.lemma }));
+  return file.items.map((item) => ({
+    group: `${item.scope} | ${item.quadrant}`,
+    source: item.scope,
+    text: item.text,
+    lemma: item.lemma,
+  }));
 }
 
 function compare(items: readonly LabelledSwotItem[]): {
@@ -148,7 +209,16 @@ export async function run(): Promise<Record<string, unknown>> {
   const devSet = readDevSet();
   const result: Record<string, unknown> = {
     goal: { hintTop1: 0.75, groupingAri: 0.2 },
-    realDevelopmentSet: devSet ? compare(devSet) : { skipped: `no development set at ${DEV_SET}` },
+    realDevelopmentSet: devSet
+      ? {
+          ...compare(devSet),
+          withoutThesaurus: measureSuggestionQuality(
+            devSet,
+            veldwerkWith({ ...DEFAULT_TUNING, weights: { ...DEFAULT_TUNING.weights, concepts: 0 } }),
+          ),
+          heldOut: heldOut(devSet),
+        }
+      : { skipped: `no development set at ${DEV_SET}` },
   };
   result.demoSeason = compare(demoLabelled());
   if (devSet)

@@ -72,6 +72,25 @@ function profileAt(version: number): string {
     store.remove('notes', 'n3');
     db.exec('DROP TABLE row_origins');
   }
+  if (version === 8) {
+    // A v8 profile (before rejected suggestions) with SWOT items written through the store.
+    const store = new LocalStore(db);
+    const campaign = store.insert('campaigns', 'c-v8', {
+      name: 'Werkjaar 2025-2026',
+      working_year: '2025-2026',
+      created_at: null,
+    });
+    for (const [id, text] of [
+      ['i1', 'Lange wachtlijsten'],
+      ['i2', 'Wachtlijsten voor cursussen'],
+    ])
+      store.insert(
+        'swot_items',
+        campaign,
+        { visit_id: 'v1', conversation_id: 'k1', quadrant: 'threats', text, author_id: 'm1', lemma_id: null },
+        { id },
+      );
+  }
   if (version === 1) {
     const insert = db.prepare('INSERT INTO campaigns (id, name, working_year, created_at) VALUES (?, ?, ?, ?)');
     insert.run('legacy-1', 'Werkjaar 2014-2015', '2014-2015', '2014-09-01T08:00:00.000Z');
@@ -192,5 +211,34 @@ describe('migrations from the previous version, with data', () => {
     } finally {
       profile.close();
     }
+  });
+
+  it('009 adds rejected suggestions to a v8 profile; they are written and synced like any edit', async () => {
+    const dir = profileAt(8);
+    const profile = openTestProfile(dir);
+    expect(schemaVersion(profile.db)).toBe(migrations.length);
+    expect(profile.store.get('swot_items', 'i1')?.text).toBe('Lange wachtlijsten');
+    const id = profile.store.insert(
+      'suggestion_rejections',
+      'c-v8',
+      {
+        sector_id: 's1',
+        respondent_group_id: 'g1',
+        item_ids: ['i1', 'i2'],
+        lemma_id: null,
+        author_id: 'm1',
+        rejected_at: '2026-12-02T01:00:00.000Z',
+      },
+      { author: 'm1' },
+    );
+    expect(profile.db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
+    const other = openMemoryStore({ node: 'ffffffff' });
+    await importBundleBytes(other, (await createBundle(profile.store)).bytes);
+    expect(other.get('suggestion_rejections', id)).toMatchObject({ item_ids: ['i1', 'i2'], lemma_id: null });
+    expect(other.get('swot_items', 'i2')?.text).toBe('Wachtlijsten voor cursussen');
+    profile.close();
+    const again = openTestProfile(dir);
+    expect(again.store.list('suggestion_rejections', { campaign_id: 'c-v8' }).map((row) => row.id)).toEqual([id]);
+    again.close();
   });
 });

@@ -12,12 +12,13 @@ import { tempDir, testProfileKey } from '../support/profile';
 interface Laptop {
   readonly services: Services;
   readonly remove: () => Promise<void>;
+  /** Closes the app and starts it again on the same profile. */
+  readonly restart: () => Promise<Laptop>;
   call<C extends ChannelName>(channel: C, payload: InputOf<C>): Promise<OutputOf<C>>;
   refuse<C extends ChannelName>(channel: C, payload: InputOf<C>): Promise<{ code: string; message: string }>;
 }
 
-function laptop(): Laptop {
-  const dir = tempDir('veldwerk-swot-');
+function laptop(dir = tempDir('veldwerk-swot-')): Laptop {
   const services = startServices({
     profileDir: dir.dir,
     key: testProfileKey(dir.dir),
@@ -29,6 +30,10 @@ function laptop(): Laptop {
     remove: async () => {
       await services.close();
       dir.remove();
+    },
+    restart: async () => {
+      await services.close();
+      return laptop(dir);
     },
     call: async (channel, payload) => {
       const result = await services.dispatch(channel, payload);
@@ -229,6 +234,72 @@ describe('SWOT services', () => {
     expect(suggestions.groups[0]?.terms.length).toBeGreaterThan(0);
     const after = await a.call('swot.board', scope());
     expect(after).toEqual(before);
+  });
+
+  it('never proposes a rejected suggestion again: after a restart and on the partner laptop', async () => {
+    await add(0, 'opportunities', 'Samenwerking met scholen versterken');
+    await add(1, 'opportunities', 'Betere samenwerking met de scholen');
+    const loose = await add(2, 'threats', 'Lange wachtlijsten voor de taalcursus');
+    await add(3, 'threats', 'Wachtlijsten voor de cursussen');
+    const budget = await a.call('swot.lemmas.create', {
+      ...scope(),
+      quadrant: 'threats',
+      name: 'Wachtlijsten',
+      itemIds: [],
+    });
+    const courses = await a.call('swot.lemmas.create', {
+      ...scope(),
+      quadrant: 'threats',
+      name: 'Taalcursussen',
+      itemIds: [],
+    });
+    const first = await a.call('swot.suggestions', scope());
+    const group = first.groups.find((candidate) => candidate.quadrant === 'opportunities');
+    const hint = first.lemmas.find((candidate) => candidate.itemId === loose.id);
+    expect(group?.itemIds).toHaveLength(2);
+    expect([budget.id, courses.id]).toContain(hint?.lemmaId);
+    await a.call('swot.suggestions.reject', { ...scope(), itemIds: [...(group?.itemIds ?? [])], lemmaId: null });
+    await a.call('swot.suggestions.reject', { ...scope(), itemIds: [loose.id], lemmaId: hint?.lemmaId ?? null });
+    // Rejecting twice is one record (a deterministic id), and the board's data is unchanged.
+    await a.call('swot.suggestions.reject', {
+      ...scope(),
+      itemIds: [...(group?.itemIds ?? [])].reverse(),
+      lemmaId: null,
+    });
+    expect(a.services.profile.store.list('suggestion_rejections', { campaign_id: f.campaignId })).toHaveLength(2);
+
+    const without = (suggestions: Awaited<ReturnType<typeof a.call<'swot.suggestions'>>>) => {
+      expect(suggestions.groups.some((candidate) => candidate.key === group?.key)).toBe(false);
+      const next = suggestions.lemmas.find((candidate) => candidate.itemId === loose.id);
+      // The next best lemma is proposed instead of the rejected one (or none).
+      expect(next?.lemmaId).not.toBe(hint?.lemmaId);
+    };
+    without(await a.call('swot.suggestions', scope()));
+
+    // A restart of the app reads the rejections from the profile.
+    a = await a.restart();
+    without(await a.call('swot.suggestions', scope()));
+    // The partner's laptop gets them with the rest of the changes.
+    const b = laptop();
+    try {
+      await importBundleBytes(b.services.profile.store, (await createBundle(a.services.profile.store)).bytes);
+      without(await b.call('swot.suggestions', scope()));
+    } finally {
+      await b.remove();
+    }
+  });
+
+  it('refuses to reject a suggestion outside the scope or of the wrong shape', async () => {
+    const item = await add(0, 'strengths', 'Netwerk');
+    expect((await a.refuse('swot.suggestions.reject', { ...scope(), itemIds: ['nope'], lemmaId: null })).code).toBe(
+      'NOT_FOUND',
+    );
+    expect((await a.refuse('swot.suggestions.reject', { ...scope(), itemIds: [item.id], lemmaId: null })).code).toBe(
+      'INVALID_INPUT',
+    );
+    expect(
+      (await a.refuse('swot.suggestions.reject', { ...scope(), itemIds: [item.id], lemmaId: 'no-such-lemma' })).code,
+    ).toBe('NOT_FOUND');
   });
 
   it('enforces exactly five lemmas per quadrant for the team SWOT, listed alphabetically', async () => {

@@ -58,7 +58,7 @@ export const CHANNEL_READS: Partial<Readonly<Record<ChannelName, Reads>>> = {
   'swot.scopes': { tables: SWOT_TABLES },
   'swot.board': { tables: SWOT_TABLES },
   'swot.capture': { tables: SWOT_TABLES },
-  'swot.suggestions': { tables: SWOT_TABLES },
+  'swot.suggestions': { tables: [...SWOT_TABLES, 'suggestion_rejections'] },
   'swot.agreement': { tables: SWOT_TABLES },
   'swot.team': { tables: SWOT_TABLES },
   // Counts the changes still to send, so every write matters.

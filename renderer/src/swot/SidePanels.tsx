@@ -52,10 +52,10 @@ export function SuggestionsPanel({
   onError: (error: ContractError | null) => void;
 }) {
   const { t } = useTranslation();
-  const { suggestions, suggesting, suggest, rejected, reject, edit, scope } = useSwotBoard();
+  const { suggestions, suggesting, suggest, reject, edit, scope } = useSwotBoard();
   const byId = new Map(board.items.map((item) => [item.id, item]));
-  const groups = suggestions?.groups.filter((group) => !rejected.has(group.key)) ?? [];
-  const lemmas = suggestions?.lemmas.filter((hint) => !rejected.has(`lemma:${hint.itemId}:${hint.lemmaId}`)) ?? [];
+  const groups = suggestions?.groups ?? [];
+  const lemmas = suggestions?.lemmas ?? [];
   const ranked = rankSuggestions(groups, lemmas);
   return (
     <section className="swot-panel" aria-labelledby="swot-suggestions">
@@ -201,7 +201,11 @@ function GroupRow({
         >
           {t('swot.suggestions.accept')}
         </button>
-        <button type="button" className="button button-small" onClick={() => reject(group.key)}>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => void reject({ itemIds: group.itemIds, lemmaId: null }).then((error) => onError(error))}
+        >
           {t('swot.suggestions.reject')}
         </button>
       </div>
@@ -251,7 +255,7 @@ function HintRow({
         <button
           type="button"
           className="button button-small"
-          onClick={() => reject(`lemma:${hint.itemId}:${hint.lemmaId}`)}
+          onClick={() => void reject({ itemIds: [hint.itemId], lemmaId: hint.lemmaId }).then((error) => onError(error))}
         >
           {t('swot.suggestions.reject')}
         </button>

@@ -17,19 +17,17 @@ import { NO_FILTER, type BoardFilter } from './board-view';
  * change event touches the SWOT's tables: after every edit here, and when the partner's edits
  * arrive. What the user sees is always what the scoring rule says about the stored data.
  * The zustand part holds UI state only: the scope shown, whether suggestions were asked for,
- * the suggestions rejected in this session (they never change data), the filter and which
- * lemma cards the user folded or unfolded.
+ * the filter and which lemma cards the user folded or unfolded. A rejected suggestion is a
+ * synced record (swot.suggestions.reject): the services leave it out of every later answer.
  */
 interface BoardUi {
   readonly scope: SwotScopeRef | null;
   readonly suggestionsWanted: boolean;
-  readonly rejected: ReadonlySet<string>;
   readonly filter: BoardFilter;
   /** Lemma cards folded (false) or unfolded (true) by the user; others follow the default. */
   readonly expanded: ReadonlyMap<string, boolean>;
   load(scope: SwotScopeRef): void;
   want(): void;
-  reject(key: string): void;
   setFilter(filter: BoardFilter): void;
   setExpanded(lemmaIds: readonly string[], expanded: boolean): void;
 }
@@ -40,7 +38,6 @@ const sameScope = (a: SwotScopeRef | null, b: SwotScopeRef) =>
 export const useBoardUi = create<BoardUi>((set, get) => ({
   scope: null,
   suggestionsWanted: false,
-  rejected: new Set(),
   filter: NO_FILTER,
   expanded: new Map(),
   load: (scope) => {
@@ -48,13 +45,11 @@ export const useBoardUi = create<BoardUi>((set, get) => ({
       set({
         scope,
         suggestionsWanted: false,
-        rejected: new Set<string>(),
         filter: NO_FILTER,
         expanded: new Map<string, boolean>(),
       });
   },
   want: () => set({ suggestionsWanted: true }),
-  reject: (key) => set({ rejected: new Set([...get().rejected, key]) }),
   setFilter: (filter) => set({ filter }),
   setExpanded: (lemmaIds, expanded) => {
     const next = new Map(get().expanded);
@@ -70,8 +65,7 @@ export interface BoardState {
   readonly error: ContractError | null;
   readonly suggestions: SwotSuggestions | null;
   readonly suggesting: boolean;
-  readonly rejected: ReadonlySet<string>;
-  /** Shows a scope (the board of another scope starts without suggestions and rejections). */
+  /** Shows a scope (the board of another scope starts without suggestions). */
   load(scope: SwotScopeRef): void;
   /** Reads the board again now (it also refreshes by itself on change events). */
   reload(): Promise<void>;
@@ -91,7 +85,29 @@ export interface BoardState {
   ): Promise<ContractError | null>;
   /** Asks for suggestions (computed again when asked again, and on every change while shown). */
   suggest(): Promise<void>;
-  reject(key: string): void;
+  /**
+   * Turns a suggestion down for good: a group (its items, lemmaId null) or an item → lemma hint.
+   * It leaves the list at once and is never proposed again (a synced record); answers the error
+   * to show, or null (a refused rejection shows the suggestion again).
+   */
+  reject(suggestion: {
+    readonly itemIds: readonly string[];
+    readonly lemmaId: string | null;
+  }): Promise<ContractError | null>;
+}
+
+/** The suggestions without one (a group by its members, or a hint by item and lemma). */
+function withoutSuggestion(
+  suggestions: SwotSuggestions,
+  { itemIds, lemmaId }: { readonly itemIds: readonly string[]; readonly lemmaId: string | null },
+): SwotSuggestions {
+  const members = [...itemIds].sort().join(',');
+  return lemmaId === null
+    ? { ...suggestions, groups: suggestions.groups.filter((group) => [...group.itemIds].sort().join(',') !== members) }
+    : {
+        ...suggestions,
+        lemmas: suggestions.lemmas.filter((hint) => hint.itemId !== itemIds[0] || hint.lemmaId !== lemmaId),
+      };
 }
 
 const NO_SCOPE: SwotScopeRef = { campaignId: '', sectorId: '', groupId: '' };
@@ -100,14 +116,12 @@ const NO_SCOPE: SwotScopeRef = { campaignId: '', sectorId: '', groupId: '' };
 export function useSwotBoard(): BoardState;
 export function useSwotBoard<T>(selector: (state: BoardState) => T): T;
 export function useSwotBoard<T>(selector?: (state: BoardState) => T): T | BoardState {
-  const { scope, suggestionsWanted, rejected, load, want, reject } = useBoardUi(
+  const { scope, suggestionsWanted, load, want } = useBoardUi(
     useShallow((ui) => ({
       scope: ui.scope,
       suggestionsWanted: ui.suggestionsWanted,
-      rejected: ui.rejected,
       load: ui.load,
       want: ui.want,
-      reject: ui.reject,
     })),
   );
   const client = useQueryClient();
@@ -144,6 +158,24 @@ export function useSwotBoard<T>(selector?: (state: BoardState) => T): T | BoardS
     if (!useBoardUi.getState().suggestionsWanted) want();
     else await client.invalidateQueries({ queryKey: contractKey('swot.suggestions', scope) });
   }, [client, scope, want]);
+  const reject = useCallback(
+    async (suggestion: { readonly itemIds: readonly string[]; readonly lemmaId: string | null }) => {
+      if (!scope) return null;
+      const key = contractKey('swot.suggestions', scope);
+      await client.cancelQueries({ queryKey: key });
+      client.setQueryData<SwotSuggestions>(key, (current) =>
+        current ? withoutSuggestion(current, suggestion) : current,
+      );
+      const result = await api.invoke('swot.suggestions.reject', {
+        ...scope,
+        itemIds: [...suggestion.itemIds],
+        lemmaId: suggestion.lemmaId,
+      });
+      await client.invalidateQueries({ queryKey: key });
+      return result.ok ? null : result.error;
+    },
+    [client, scope],
+  );
   const state: BoardState = {
     scope,
     board: scope ? (boardQuery.data ?? null) : null,
@@ -151,7 +183,6 @@ export function useSwotBoard<T>(selector?: (state: BoardState) => T): T | BoardS
     error: boardQuery.error?.error ?? suggestionsQuery.error?.error ?? null,
     suggestions: scope && suggestionsWanted ? (suggestionsQuery.data ?? null) : null,
     suggesting: suggestionsQuery.isFetching,
-    rejected,
     load,
     reload,
     edit,

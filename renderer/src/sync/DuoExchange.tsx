@@ -6,6 +6,13 @@ import { describeError, fieldErrors } from '../errors';
 import { useContractQuery } from '../data/queries';
 import { isJobEvent, wakeOn } from '../data/wake';
 import { base64ToBytes, bytesToBase64 } from './base64';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import alerts from '../components/alert.module.css';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
+import dialogs from '../components/dialog.module.css';
+import styles from './DuoExchange.module.css';
 
 type Progress = { readonly phase: string; readonly done: number; readonly total: number } | null;
 
@@ -175,11 +182,11 @@ export function DuoExchange() {
   }
 
   return (
-    <section className="dialog-section" aria-labelledby={`${id}-duo`} data-testid="duo-exchange">
+    <section className={dialogs.dialogSection} aria-labelledby={`${id}-duo`} data-testid="duo-exchange">
       <h3 id={`${id}-duo`}>{t('sync.duo.title')}</h3>
-      <p className="muted small">{t('sync.duo.explain')}</p>
+      <p className={cx(layout.muted, layout.small)}>{t('sync.duo.explain')}</p>
       {duo ? (
-        <p className="muted small">
+        <p className={cx(layout.muted, layout.small)}>
           {t('sync.duo.thisLaptop', { node: duo.node })}
           <br />
           <span data-testid="own-fingerprint">
@@ -188,7 +195,7 @@ export function DuoExchange() {
         </p>
       ) : null}
       {campaigns.length > 0 ? (
-        <div className="form-grid">
+        <div className={forms.formGrid}>
           <label htmlFor={`${id}-campaign`}>{t('sync.duo.campaign')}</label>
           <select id={`${id}-campaign`} value={selected} onChange={(event) => setCampaignId(event.target.value)}>
             {campaigns.map((campaign) => (
@@ -198,7 +205,7 @@ export function DuoExchange() {
             ))}
           </select>
           <span>{t('sync.duo.campaignId')}</span>
-          <code className="campaign-id" data-testid="campaign-id">
+          <code className={styles.campaignId} data-testid="campaign-id">
             {selected}
           </code>
           <label htmlFor={`${id}-peer`}>{t('sync.duo.for')}</label>
@@ -214,9 +221,9 @@ export function DuoExchange() {
           </select>
         </div>
       ) : (
-        <p className="small">{t('sync.duo.noCampaign')}</p>
+        <p className={layout.small}>{t('sync.duo.noCampaign')}</p>
       )}
-      <div className="form-grid">
+      <div className={forms.formGrid}>
         <label htmlFor={`${id}-passphrase`}>{t('vault.duo.passphraseLabel')}</label>
         <input
           id={`${id}-passphrase`}
@@ -227,17 +234,17 @@ export function DuoExchange() {
           onChange={(event) => setPassphrase(event.target.value)}
         />
       </div>
-      <p className="muted small">{t('vault.duo.passphraseHint')}</p>
-      <div className="button-row">
+      <p className={cx(layout.muted, layout.small)}>{t('vault.duo.passphraseHint')}</p>
+      <div className={buttons.buttonRow}>
         <button
           type="button"
-          className="button button-primary"
+          className={cx(buttons.button, buttons.buttonPrimary)}
           disabled={busy || !selected}
           onClick={() => void exportBundle()}
         >
           {t('sync.duo.export')}
         </button>
-        <label className={`button${busy ? ' disabled' : ''}`}>
+        <label className={cx(buttons.button, busy && buttons.disabled)}>
           {t('sync.duo.import')}
           <input
             type="file"
@@ -255,7 +262,11 @@ export function DuoExchange() {
       </div>
       {pending ? (
         <div
-          className={pending.view.trust === 'known' ? 'alert duo-maker' : 'alert duo-maker duo-maker-unknown'}
+          className={
+            pending.view.trust === 'known'
+              ? cx(alerts.alert, styles.duoMaker)
+              : cx(alerts.alert, styles.duoMaker, styles.duoMakerUnknown)
+          }
           role="group"
           aria-labelledby={`${id}-maker`}
           data-testid="duo-maker"
@@ -280,14 +291,18 @@ export function DuoExchange() {
               }),
             })}
           </p>
-          <p className="small">{t(`sync.duo.maker.${pending.view.trust}`)}</p>
-          <div className="button-row">
-            <button type="button" className="button button-primary" onClick={() => void importBundle(pending)}>
+          <p className={layout.small}>{t(`sync.duo.maker.${pending.view.trust}`)}</p>
+          <div className={buttons.buttonRow}>
+            <button
+              type="button"
+              className={cx(buttons.button, buttons.buttonPrimary)}
+              onClick={() => void importBundle(pending)}
+            >
               {pending.view.trust === 'known' ? t('sync.duo.maker.confirm') : t('sync.duo.maker.confirmNew')}
             </button>
             <button
               type="button"
-              className="button"
+              className={buttons.button}
               onClick={() => {
                 setPending(null);
                 setMessage({ kind: 'ok', text: t('sync.duo.maker.cancelled') });
@@ -299,18 +314,20 @@ export function DuoExchange() {
         </div>
       ) : null}
       {progress ? (
-        <div className="job-progress" role="status">
+        <div className={styles.jobProgress} role="status">
           <progress
             max={Math.max(progress.total, 1)}
             value={progress.done}
             aria-label={t(`sync.duo.phase.${progress.phase}`, { defaultValue: progress.phase })}
           />
-          <span className="small muted">{t(`sync.duo.phase.${progress.phase}`, { defaultValue: progress.phase })}</span>
+          <span className={cx(layout.small, layout.muted)}>
+            {t(`sync.duo.phase.${progress.phase}`, { defaultValue: progress.phase })}
+          </span>
         </div>
       ) : null}
       {message ? (
         <p
-          className={message.kind === 'ok' ? 'alert alert-ok' : 'alert alert-error'}
+          className={message.kind === 'ok' ? cx(alerts.alert, alerts.alertOk) : cx(alerts.alert, alerts.alertError)}
           role={message.kind === 'ok' ? 'status' : 'alert'}
         >
           {message.text}

@@ -8,17 +8,25 @@ import { DuoExchange } from './DuoExchange';
 import { LanExchange } from './LanExchange';
 import { SetAsideNotice } from './SetAsideNotice';
 import { useSyncStatus } from '../data/sync';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import alerts from '../components/alert.module.css';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
+import dialogs from '../components/dialog.module.css';
+import sync from './sync.module.css';
+import styles from './SyncDialog.module.css';
 
 /** Synchronisation settings: the central server (connect, status, sync now), the duo over the local network, and the duo exchange by file. */
 export const SyncDialog = forwardRef<HTMLDialogElement>(function SyncDialog(_props, ref) {
   const { t } = useTranslation();
   const id = useId();
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={`${id}-title`}>
-      <div className="dialog-header">
+    <dialog ref={ref} className={dialogs.dialog} aria-labelledby={`${id}-title`}>
+      <div className={dialogs.dialogHeader}>
         <h2 id={`${id}-title`}>{t('sync.dialog.title')}</h2>
         <form method="dialog">
-          <button type="submit" className="button button-small" aria-label={t('sync.dialog.close')}>
+          <button type="submit" className={cx(buttons.button, buttons.buttonSmall)} aria-label={t('sync.dialog.close')}>
             ×
           </button>
         </form>
@@ -65,13 +73,13 @@ function ServerSection() {
     new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(ms);
 
   return (
-    <section className="dialog-section" aria-labelledby={`${id}-server`}>
+    <section className={dialogs.dialogSection} aria-labelledby={`${id}-server`}>
       <h3 id={`${id}-server`}>{t('sync.server.title')}</h3>
       {connected && status ? (
-        <div className="sync-details" data-testid="sync-details">
+        <div className={styles.syncDetails} data-testid="sync-details">
           <p>{t('sync.server.connectedAs', { email: status.email ?? '', url: status.serverUrl ?? '' })}</p>
-          <p className={`sync-state sync-${status.state}`}>
-            <span className="sync-dot" aria-hidden="true" /> {t(`sync.indicator.${indicatorState(status)}`)}
+          <p className={sync[`sync-${status.state}`]}>
+            <span className={sync.syncDot} aria-hidden="true" /> {t(`sync.indicator.${indicatorState(status)}`)}
             {status.reason || status.reasonCode
               ? ` ${t('sync.server.reason', { reason: reasonText(t, status.reasonCode, status.reason) })}`
               : ''}
@@ -84,16 +92,22 @@ function ServerSection() {
             />
           ) : null}
           {status.lastSyncAt ? (
-            <p className="muted small">{t('sync.server.lastSync', { time: formatTime(status.lastSyncAt) })}</p>
+            <p className={cx(layout.muted, layout.small)}>
+              {t('sync.server.lastSync', { time: formatTime(status.lastSyncAt) })}
+            </p>
           ) : null}
           {status.nextAttemptAt ? (
-            <p className="muted small">{t('sync.server.nextAttempt', { time: formatTime(status.nextAttemptAt) })}</p>
+            <p className={cx(layout.muted, layout.small)}>
+              {t('sync.server.nextAttempt', { time: formatTime(status.nextAttemptAt) })}
+            </p>
           ) : null}
-          <p className="muted small">{t('sync.indicator.pending', { count: status.pendingChanges })}</p>
-          <div className="button-row">
+          <p className={cx(layout.muted, layout.small)}>
+            {t('sync.indicator.pending', { count: status.pendingChanges })}
+          </p>
+          <div className={buttons.buttonRow}>
             <button
               type="button"
-              className="button button-primary"
+              className={cx(buttons.button, buttons.buttonPrimary)}
               disabled={busy}
               onClick={() => void run(api.invoke('sync.now', {}))}
             >
@@ -101,7 +115,7 @@ function ServerSection() {
             </button>
             <button
               type="button"
-              className="button"
+              className={buttons.button}
               disabled={busy}
               onClick={() => void run(api.invoke('sync.disconnect', {}))}
             >
@@ -110,9 +124,9 @@ function ServerSection() {
           </div>
         </div>
       ) : (
-        <form className="form" onSubmit={connect} noValidate>
-          <p className="muted small">{t('sync.server.explain')}</p>
-          <div className="field">
+        <form className={forms.form} onSubmit={connect} noValidate>
+          <p className={cx(layout.muted, layout.small)}>{t('sync.server.explain')}</p>
+          <div className={forms.field}>
             <label htmlFor={`${id}-url`}>{t('sync.server.url')}</label>
             <input
               id={`${id}-url`}
@@ -121,9 +135,9 @@ function ServerSection() {
               placeholder="https://veldwerk.example.be"
               aria-invalid={fields.serverUrl ? true : undefined}
             />
-            {fields.serverUrl ? <p className="field-error">{fields.serverUrl}</p> : null}
+            {fields.serverUrl ? <p className={forms.fieldError}>{fields.serverUrl}</p> : null}
           </div>
-          <div className="field">
+          <div className={forms.field}>
             <label htmlFor={`${id}-email`}>{t('sync.server.email')}</label>
             <input
               id={`${id}-email`}
@@ -133,9 +147,9 @@ function ServerSection() {
               onChange={(event) => setEmail(event.target.value)}
               aria-invalid={fields.email ? true : undefined}
             />
-            {fields.email ? <p className="field-error">{fields.email}</p> : null}
+            {fields.email ? <p className={forms.fieldError}>{fields.email}</p> : null}
           </div>
-          <div className="field">
+          <div className={forms.field}>
             <label htmlFor={`${id}-password`}>{t('sync.server.password')}</label>
             <input
               id={`${id}-password`}
@@ -145,19 +159,19 @@ function ServerSection() {
               onChange={(event) => setPassword(event.target.value)}
               aria-invalid={fields.password ? true : undefined}
             />
-            {fields.password ? <p className="field-error">{fields.password}</p> : null}
+            {fields.password ? <p className={forms.fieldError}>{fields.password}</p> : null}
           </div>
           {error && error.code !== 'INVALID_INPUT' ? (
-            <p className="alert alert-error" role="alert">
+            <p className={cx(alerts.alert, alerts.alertError)} role="alert">
               {t('sync.server.connectFailed')} {describeError(t, error)}
             </p>
           ) : null}
-          <button type="submit" className="button button-primary" disabled={busy}>
+          <button type="submit" className={cx(buttons.button, buttons.buttonPrimary)} disabled={busy}>
             {busy ? t('sync.server.connecting') : t('sync.server.connect')}
           </button>
         </form>
       )}
-      {error && connected ? <p className="alert alert-error">{describeError(t, error)}</p> : null}
+      {error && connected ? <p className={cx(alerts.alert, alerts.alertError)}>{describeError(t, error)}</p> : null}
     </section>
   );
 }

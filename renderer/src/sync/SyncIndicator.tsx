@@ -4,7 +4,9 @@ import { SyncDialog } from './SyncDialog';
 import { useSyncStatus } from '../data/sync';
 import { indicatorState } from '../../../shared/sync/indicator';
 import { reasonText } from '../errors';
-import './sync.css';
+import sync from './sync.module.css';
+import styles from './SyncIndicator.module.css';
+import { cx } from '../components/cx';
 
 /**
  * The sync indicator of the top bar: offline / syncing with progress / up to date / error with
@@ -37,15 +39,15 @@ export function SyncIndicator() {
     <>
       <button
         type="button"
-        className={`sync-indicator sync-${state}`}
+        className={cx(styles.syncIndicator, sync[`sync-${state}`])}
         data-testid="sync-indicator"
         onClick={() => dialog.current?.showModal()}
         title={status?.reason || status?.reasonCode ? reasonText(t, status.reasonCode, status.reason) : undefined}
       >
-        <span className="sync-dot" aria-hidden="true" />
-        <span className="sync-label">{label}</span>
+        <span className={sync.syncDot} aria-hidden="true" />
+        <span>{label}</span>
         {status && status.pendingChanges > 0 && state !== 'not-configured' ? (
-          <span className="sync-pending">{t('sync.indicator.pending', { count: status.pendingChanges })}</span>
+          <span className={styles.syncPending}>{t('sync.indicator.pending', { count: status.pendingChanges })}</span>
         ) : null}
       </button>
       <SyncDialog ref={dialog} />

@@ -3,6 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { VaultStatus } from '../../../shared/contract/vault';
 import { describeError, fieldErrors } from '../errors';
 import { useVaultCall } from './vault-calls';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import alerts from '../components/alert.module.css';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
+import vault from './vault.module.css';
+import styles from './FirstRun.module.css';
 
 /** The first start (or the first start of this version on an unencrypted profile): what is protected, and how. */
 export function FirstRun({ status }: { readonly status: VaultStatus }) {
@@ -28,11 +35,13 @@ export function FirstRun({ status }: { readonly status: VaultStatus }) {
   }
 
   return (
-    <main className="vault-screen" aria-labelledby={`${id}-title`}>
-      <form className="vault-card" onSubmit={(event) => void submit(event)} data-testid="vault-first-run">
+    <main className={vault.vaultScreen} aria-labelledby={`${id}-title`}>
+      <form className={vault.vaultCard} onSubmit={(event) => void submit(event)} data-testid="vault-first-run">
         <h1 id={`${id}-title`}>{t('vault.firstRun.title')}</h1>
         <p>{t('vault.firstRun.intro')}</p>
-        {status.state === 'plaintext' ? <p className="alert alert-warning">{t('vault.firstRun.plaintext')}</p> : null}
+        {status.state === 'plaintext' ? (
+          <p className={cx(alerts.alert, alerts.alertWarning)}>{t('vault.firstRun.plaintext')}</p>
+        ) : null}
         <h2>{t('vault.firstRun.whatTitle')}</h2>
         <ul>
           <li>{t('vault.firstRun.what.database')}</li>
@@ -41,14 +50,14 @@ export function FirstRun({ status }: { readonly status: VaultStatus }) {
         </ul>
         <h2>{t('vault.firstRun.howTitle')}</h2>
         <p>{t('vault.firstRun.how')}</p>
-        <p className="muted small">
+        <p className={cx(layout.muted, layout.small)}>
           <strong>{t('vault.firstRun.notTitle')}: </strong>
           {t('vault.firstRun.not')}
         </p>
-        <fieldset className="vault-choice">
+        <fieldset className={styles.vaultChoice}>
           <legend>{t('vault.firstRun.choose')}</legend>
           {status.keyringAvailable ? (
-            <label className="vault-option">
+            <label className={styles.vaultOption}>
               <input
                 type="radio"
                 name={`${id}-method`}
@@ -57,15 +66,15 @@ export function FirstRun({ status }: { readonly status: VaultStatus }) {
               />
               <span>
                 {t('vault.firstRun.keyring')}
-                <span className="muted small block">{t('vault.firstRun.keyringHint')}</span>
+                <span className={cx(layout.muted, layout.small, styles.block)}>{t('vault.firstRun.keyringHint')}</span>
               </span>
             </label>
           ) : (
-            <p className="muted small" data-testid="vault-no-keyring">
+            <p className={cx(layout.muted, layout.small)} data-testid="vault-no-keyring">
               {t('vault.firstRun.noKeyring')}
             </p>
           )}
-          <label className="vault-option">
+          <label className={styles.vaultOption}>
             <input
               type="radio"
               name={`${id}-method`}
@@ -74,12 +83,12 @@ export function FirstRun({ status }: { readonly status: VaultStatus }) {
             />
             <span>
               {t('vault.firstRun.passphrase')}
-              <span className="muted small block">{t('vault.firstRun.passphraseHint')}</span>
+              <span className={cx(layout.muted, layout.small, styles.block)}>{t('vault.firstRun.passphraseHint')}</span>
             </span>
           </label>
         </fieldset>
         {method === 'passphrase' ? (
-          <div className="form-grid">
+          <div className={forms.formGrid}>
             <label htmlFor={`${id}-passphrase`}>{t('vault.firstRun.passphraseLabel')}</label>
             <input
               id={`${id}-passphrase`}
@@ -101,14 +110,14 @@ export function FirstRun({ status }: { readonly status: VaultStatus }) {
             />
           </div>
         ) : null}
-        {mismatch ? <p className="alert alert-error">{t('vault.firstRun.mismatch')}</p> : null}
+        {mismatch ? <p className={cx(alerts.alert, alerts.alertError)}>{t('vault.firstRun.mismatch')}</p> : null}
         {create.error ? (
-          <p className="alert alert-error" role="alert">
+          <p className={cx(alerts.alert, alerts.alertError)} role="alert">
             {fields.passphrase ?? fields.method ?? describeError(t, create.error)}
           </p>
         ) : null}
-        <div className="button-row">
-          <button type="submit" className="button button-primary" disabled={create.busy}>
+        <div className={buttons.buttonRow}>
+          <button type="submit" className={cx(buttons.button, buttons.buttonPrimary)} disabled={create.busy}>
             {create.busy ? t('vault.firstRun.working') : t('vault.firstRun.submit')}
           </button>
         </div>

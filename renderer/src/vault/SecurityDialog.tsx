@@ -4,6 +4,13 @@ import { DEFAULT_IDLE_LOCK_MINUTES } from '../../../shared/contract/vault';
 import { useContractQuery } from '../data/queries';
 import { describeError, fieldErrors } from '../errors';
 import { useVaultCall } from './vault-calls';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import alerts from '../components/alert.module.css';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
+import dialogs from '../components/dialog.module.css';
+import styles from './SecurityDialog.module.css';
 
 const IDLE_CHOICES = [5, 15, 30, 60, 120, 0] as const;
 
@@ -15,13 +22,18 @@ export function SecurityButton() {
     <>
       <button
         type="button"
-        className="button button-small"
+        className={cx(buttons.button, buttons.buttonSmall)}
         data-testid="security-open"
         onClick={() => dialog.current?.showModal()}
       >
         {t('vault.security.open')}
       </button>
-      <dialog ref={dialog} className="dialog" aria-label={t('vault.security.title')} data-testid="security-dialog">
+      <dialog
+        ref={dialog}
+        className={dialogs.dialog}
+        aria-label={t('vault.security.title')}
+        data-testid="security-dialog"
+      >
         <SecurityPanel />
       </dialog>
     </>
@@ -64,10 +76,14 @@ function SecurityPanel() {
 
   return (
     <>
-      <div className="dialog-header">
+      <div className={dialogs.dialogHeader}>
         <h2 id={`${id}-title`}>{t('vault.security.title')}</h2>
         <form method="dialog">
-          <button type="submit" className="button button-small" aria-label={t('vault.security.close')}>
+          <button
+            type="submit"
+            className={cx(buttons.button, buttons.buttonSmall)}
+            aria-label={t('vault.security.close')}
+          >
             ×
           </button>
         </form>
@@ -75,8 +91,8 @@ function SecurityPanel() {
       {status?.backend ? (
         <p>{t('vault.security.protectedBy', { method: t(`vault.security.methods.${status.backend}`) })}</p>
       ) : null}
-      <section className="security-section">
-        <div className="form-grid">
+      <section className={styles.securitySection}>
+        <div className={forms.formGrid}>
           <label htmlFor={`${id}-idle`}>{t('vault.security.idleLabel')}</label>
           <select
             id={`${id}-idle`}
@@ -95,14 +111,14 @@ function SecurityPanel() {
           </select>
         </div>
         {idleSaved ? (
-          <p className="small muted" role="status">
+          <p className={cx(layout.small, layout.muted)} role="status">
             {t('vault.security.idleSaved')}
           </p>
         ) : null}
-        <div className="button-row">
+        <div className={buttons.buttonRow}>
           <button
             type="button"
-            className="button button-primary"
+            className={cx(buttons.button, buttons.buttonPrimary)}
             data-testid="security-lock-now"
             disabled={lock.busy}
             onClick={() => void lock.run({})}
@@ -111,11 +127,11 @@ function SecurityPanel() {
           </button>
         </div>
       </section>
-      <section className="security-section">
+      <section className={styles.securitySection}>
         <form onSubmit={(event) => void submit(event)} data-testid="security-change">
           <h3>{keyring ? t('vault.security.setTitle') : t('vault.security.changeTitle')}</h3>
-          {keyring ? <p className="muted small">{t('vault.security.setExplain')}</p> : null}
-          <div className="form-grid">
+          {keyring ? <p className={cx(layout.muted, layout.small)}>{t('vault.security.setExplain')}</p> : null}
+          <div className={forms.formGrid}>
             {keyring ? null : (
               <>
                 <label htmlFor={`${id}-current`}>{t('vault.security.currentLabel')}</label>
@@ -148,19 +164,19 @@ function SecurityPanel() {
               aria-invalid={mismatch}
             />
           </div>
-          {mismatch ? <p className="alert alert-error">{t('vault.firstRun.mismatch')}</p> : null}
+          {mismatch ? <p className={cx(alerts.alert, alerts.alertError)}>{t('vault.firstRun.mismatch')}</p> : null}
           {change.error ? (
-            <p className="alert alert-error" role="alert">
+            <p className={cx(alerts.alert, alerts.alertError)} role="alert">
               {fields.current ?? fields.next ?? describeError(t, change.error)}
             </p>
           ) : null}
           {changed ? (
-            <p className="alert alert-ok" role="status">
+            <p className={cx(alerts.alert, alerts.alertOk)} role="status">
               {t('vault.security.changed')}
             </p>
           ) : null}
-          <div className="button-row">
-            <button type="submit" className="button" disabled={change.busy}>
+          <div className={buttons.buttonRow}>
+            <button type="submit" className={buttons.button} disabled={change.busy}>
               {t('vault.security.change')}
             </button>
           </div>

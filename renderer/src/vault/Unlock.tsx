@@ -3,6 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { VaultStatus } from '../../../shared/contract/vault';
 import { describeError, fieldErrors } from '../errors';
 import { useVaultCall } from './vault-calls';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import alerts from '../components/alert.module.css';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
+import vault from './vault.module.css';
+import styles from './Unlock.module.css';
 
 /** The lock screen: the passphrase (or the OS login), and the honest way out for a forgotten passphrase. */
 export function Unlock({ status }: { readonly status: VaultStatus }) {
@@ -22,16 +29,16 @@ export function Unlock({ status }: { readonly status: VaultStatus }) {
 
   if (forgot) return <Forgot status={status} onBack={() => setForgot(false)} />;
   return (
-    <main className="vault-screen" aria-labelledby={`${id}-title`}>
+    <main className={vault.vaultScreen} aria-labelledby={`${id}-title`}>
       <form
-        className="vault-card vault-card-narrow"
+        className={cx(vault.vaultCard, styles.vaultCardNarrow)}
         onSubmit={(event) => void submit(event)}
         data-testid="vault-unlock"
       >
         <h1 id={`${id}-title`}>{t('vault.unlock.title')}</h1>
         <p>{keyring ? t('vault.unlock.explainKeyring') : t('vault.unlock.explainPassphrase')}</p>
         {keyring ? null : (
-          <div className="form-grid">
+          <div className={forms.formGrid}>
             <label htmlFor={`${id}-passphrase`}>{t('vault.unlock.passphraseLabel')}</label>
             <input
               id={`${id}-passphrase`}
@@ -45,12 +52,12 @@ export function Unlock({ status }: { readonly status: VaultStatus }) {
           </div>
         )}
         {unlock.error ? (
-          <p className="alert alert-error" role="alert">
+          <p className={cx(alerts.alert, alerts.alertError)} role="alert">
             {fields.passphrase ?? describeError(t, unlock.error)}
           </p>
         ) : null}
-        <div className="button-row">
-          <button type="submit" className="button button-primary" disabled={unlock.busy}>
+        <div className={buttons.buttonRow}>
+          <button type="submit" className={cx(buttons.button, buttons.buttonPrimary)} disabled={unlock.busy}>
             {unlock.busy
               ? t('vault.unlock.working')
               : keyring
@@ -58,7 +65,7 @@ export function Unlock({ status }: { readonly status: VaultStatus }) {
                 : t('vault.unlock.submit')}
           </button>
           {keyring ? null : (
-            <button type="button" className="button button-link" onClick={() => setForgot(true)}>
+            <button type="button" className={cx(buttons.button, buttons.buttonLink)} onClick={() => setForgot(true)}>
               {t('vault.unlock.forgot')}
             </button>
           )}
@@ -74,28 +81,28 @@ function Forgot({ status, onBack }: { readonly status: VaultStatus; readonly onB
   const id = useId();
   const fresh = useVaultCall('vault.startFresh');
   return (
-    <main className="vault-screen" aria-labelledby={`${id}-title`}>
-      <section className="vault-card vault-card-narrow" data-testid="vault-forgot">
+    <main className={vault.vaultScreen} aria-labelledby={`${id}-title`}>
+      <section className={cx(vault.vaultCard, styles.vaultCardNarrow)} data-testid="vault-forgot">
         <h1 id={`${id}-title`}>{t('vault.forgot.title')}</h1>
         <p>{t('vault.forgot.explain')}</p>
         <p>{t('vault.forgot.answer')}</p>
-        <p className="muted small">{t('vault.forgot.kept', { dir: status.profileDir })}</p>
+        <p className={cx(layout.muted, layout.small)}>{t('vault.forgot.kept', { dir: status.profileDir })}</p>
         {fresh.error ? (
-          <p className="alert alert-error" role="alert">
+          <p className={cx(alerts.alert, alerts.alertError)} role="alert">
             {describeError(t, fresh.error)}
           </p>
         ) : null}
-        <div className="button-row">
+        <div className={buttons.buttonRow}>
           <button
             type="button"
-            className="button button-danger"
+            className={buttons.button}
             disabled={fresh.busy}
             onClick={() => void fresh.run({ confirm: true })}
           >
             {t('vault.forgot.confirm')}
           </button>
           {onBack ? (
-            <button type="button" className="button" onClick={onBack}>
+            <button type="button" className={buttons.button} onClick={onBack}>
               {t('vault.forgot.cancel')}
             </button>
           ) : null}
@@ -110,7 +117,7 @@ export function KeyMissing({ status }: { readonly status: VaultStatus }) {
   const { t } = useTranslation();
   return (
     <>
-      <p className="alert alert-error vault-banner">
+      <p className={cx(alerts.alert, alerts.alertError, styles.vaultBanner)}>
         <strong>{t('vault.keyMissing.title')}. </strong>
         {t('vault.keyMissing.explain', { dir: status.profileDir })}
       </p>

@@ -9,7 +9,9 @@ import { autosave } from '../input/useAutosave';
 import { FirstRun } from './FirstRun';
 import { KeyMissing, Unlock } from './Unlock';
 import { useIdleLock } from './useIdleLock';
-import './vault.css';
+import { cx } from '../components/cx';
+import alerts from '../components/alert.module.css';
+import vault from './vault.module.css';
 
 /**
  * Nothing of the profile shows before it is unlocked: the gate asks vault.status and shows the
@@ -45,14 +47,14 @@ export function VaultGate({ children }: { readonly children: ReactNode }) {
   if (!api.hasCredentials) return <>{children}</>;
   if (status.error)
     return (
-      <main className="vault-screen">
-        <p className="alert alert-error">{describeError(t, status.error.error)}</p>
+      <main className={vault.vaultScreen}>
+        <p className={cx(alerts.alert, alerts.alertError)}>{describeError(t, status.error.error)}</p>
       </main>
     );
-  if (!status.data) return <main className="vault-screen" aria-busy="true" />;
+  if (!status.data) return <main className={vault.vaultScreen} aria-busy="true" />;
   const data = status.data;
   if (data.state === 'new' || data.state === 'plaintext') return <FirstRun status={data} />;
   if (data.state === 'locked') return <Unlock status={data} />;
   if (data.state === 'key-missing') return <KeyMissing status={data} />;
-  return ready ? <>{children}</> : <main className="vault-screen" aria-busy="true" />;
+  return ready ? <>{children}</> : <main className={vault.vaultScreen} aria-busy="true" />;
 }

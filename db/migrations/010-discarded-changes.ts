@@ -6,8 +6,8 @@ import type { Migration } from '../migrate';
  * tried again when the profile opens, and when it arrives again (the partner's next duo file) the
  * trigger keeps it from being set aside a second time.
  */
-export const migration009: Migration = {
-  version: 9,
+export const migration010: Migration = {
+  version: 10,
   name: 'discarded-changes',
   up: (db) => {
     db.exec(`
