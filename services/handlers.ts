@@ -16,6 +16,7 @@ import { createSearchHandlers } from './search/search';
 import { createReportHandlers } from './reports/handlers';
 import { createExportHandlers, type ExportHost } from './export/handlers';
 import { createConflictHandlers } from './conflicts/conflicts';
+import { createSetAsideHandlers } from './set-aside/set-aside';
 import { createUndoHandlers } from './undo/handlers';
 import { openProfileVaultHandlers, type VaultHandlers } from './vault/handlers';
 import { LanController } from './lan/controller';
@@ -59,6 +60,7 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createReportHandlers(context.profile, context.sync),
     ...createExportHandlers(context.profile, context.jobs, context.exportHost),
     ...createConflictHandlers(context.profile),
+    ...createSetAsideHandlers(context.profile, () => context.events?.local('setAside')),
     ...createUndoHandlers(context.profile),
     ...(context.vault ?? openProfileVaultHandlers(context.profile)),
     ...createLanHandlers(context.lan ?? new LanController(context.profile)),

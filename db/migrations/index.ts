@@ -8,6 +8,7 @@ import { migration006 } from './006-set-aside';
 import { migration007 } from './007-held-outcomes';
 import { migration008 } from './008-row-origins';
 import { migration009 } from './009-suggestion-rejections';
+import { migration010 } from './010-discarded-changes';
 
 /** Every migration of the local store, in order. Append only: never edit or reorder a released one. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];

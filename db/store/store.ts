@@ -19,11 +19,13 @@ import * as heldOutcomes from './held-outcomes';
 import * as logReads from './log-reads';
 import { campaignOf, getRecord, listRecords, textState } from './reads';
 import { RemoteChanges, type ApplyOptions, type Numbering, type RemoteSource } from './remote';
+import * as setAside from './set-aside';
 import { LocalWrites, type InsertOptions, type WriteOptions } from './writes';
 
 export { decodeRecord, rowToChange } from './codec';
 export type { ApplyOptions, Numbering } from './remote';
 export type { StoredHeldOutcome } from './held-outcomes';
+export type { DiscardedChange, RetryOutcome, StoredSetAside } from './set-aside';
 export type { Conflict, ConflictChoice } from './conflicts';
 export type { Durability, StoreOptions } from './core';
 export type { InsertOptions, WriteOptions } from './writes';
@@ -212,6 +214,41 @@ export class LocalStore implements SyncReplica {
 
   dismissHeldOutcome(campaign: string, changeId: string): boolean {
     return heldOutcomes.dismissHeldOutcome(this.core, campaign, changeId);
+  }
+
+  // ---------------------------------------------------------------- set-aside changes (see set-aside.ts)
+
+  /** A campaign's changes set aside because they could not be applied here, newest first, with where they came from. */
+  listSetAsideOf(campaign: string, limit?: number): setAside.StoredSetAside[] {
+    return setAside.listSetAsideOf(this.core, campaign, limit);
+  }
+
+  countSetAside(campaign: string): number {
+    return setAside.countSetAside(this.core, campaign);
+  }
+
+  /** How many changes are set aside, per campaign that has any. */
+  countSetAsideByCampaign(): Array<{ campaign: string; count: number }> {
+    return setAside.countSetAsideByCampaign(this.core);
+  }
+
+  /** Tries a set-aside change again through the apply path; null when the campaign has no such change. */
+  retrySetAside(campaign: string, id: string): setAside.RetryOutcome | null {
+    return setAside.retrySetAside(
+      this.core,
+      (changes, source, options) => this.applyRemote(changes, source, options),
+      campaign,
+      id,
+    );
+  }
+
+  /** Discards a set-aside change for good, recorded with who did it; false when there is no such change. */
+  discardSetAside(campaign: string, id: string, by: string): boolean {
+    return setAside.discardSetAside(this.core, campaign, id, by);
+  }
+
+  listDiscarded(campaign: string, limit?: number): setAside.DiscardedChange[] {
+    return setAside.listDiscarded(this.core, campaign, limit);
   }
 
   // ---------------------------------------------------------------- exchange helpers

@@ -12,6 +12,7 @@ import { searchChannels } from './search';
 import { reportChannels } from './reports';
 import { exportChannels } from './export';
 import { conflictsChannels } from './conflicts';
+import { setAsideChannels } from './set-aside';
 import { vaultChannels } from './vault';
 import { lanChannels } from './lan';
 import { undoChannels } from './undo';
@@ -44,6 +45,7 @@ export const contract = {
   ...reportChannels,
   ...exportChannels,
   ...conflictsChannels,
+  ...setAsideChannels,
   ...vaultChannels,
   ...lanChannels,
   ...undoChannels,

@@ -33,8 +33,8 @@ export const changesEventSchema = z
   })
   .strict();
 
-/** Local, non-synced state: the sync engine's status, the profile's identity per campaign, jobs, the profile's lock, the duo's network part. */
-export const LOCAL_TOPICS = ['sync', 'identity', 'jobs', 'vault', 'lan'] as const;
+/** Local, non-synced state: the sync engine's status, the profile's identity per campaign, jobs, the profile's lock, the duo's network part, set-aside changes. */
+export const LOCAL_TOPICS = ['sync', 'identity', 'jobs', 'vault', 'lan', 'setAside'] as const;
 export type LocalTopic = (typeof LOCAL_TOPICS)[number];
 
 export const localEventSchema = z

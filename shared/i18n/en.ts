@@ -2,6 +2,7 @@ import type { Messages } from './nl-BE';
 import { fieldEn } from './field.en';
 import { boardEn } from './board.en';
 import { conflictsEn } from './conflicts.en';
+import { setAsideEn } from './set-aside.en';
 import { exportEn } from './export.en';
 import { swotEn } from './swot.en';
 import { syncEn } from './sync.en';
@@ -59,6 +60,7 @@ export const en: Messages = {
   field: fieldEn,
   swotBoard: boardEn,
   conflicts: conflictsEn,
+  setAside: setAsideEn,
   swot: swotEn,
   reportText: reportTextEn,
   export: exportEn,

@@ -5,6 +5,7 @@
 import { fieldNlBE } from './field.nl-BE';
 import { boardNlBE } from './board.nl-BE';
 import { conflictsNlBE } from './conflicts.nl-BE';
+import { setAsideNlBE } from './set-aside.nl-BE';
 import { exportNlBE } from './export.nl-BE';
 import { swotNlBE } from './swot.nl-BE';
 import { syncNlBE } from './sync.nl-BE';
@@ -61,6 +62,7 @@ export const nlBE = {
   field: fieldNlBE,
   swotBoard: boardNlBE,
   conflicts: conflictsNlBE,
+  setAside: setAsideNlBE,
   swot: swotNlBE,
   reportText: reportTextNlBE,
   export: exportNlBE,

@@ -46,7 +46,10 @@ describe('which reads an event makes stale (derived from data/reads.ts)', () => 
 
   it('refreshes everything on a resync, and an undeclared channel on every event', () => {
     for (const channel of Object.keys(CHANNEL_READS)) expect(isAffected(channel, {}, { type: 'resync' })).toBe(true);
-    expect(readsOf('some.future.read')).toEqual({ tables: 'all', local: ['sync', 'identity', 'jobs', 'vault', 'lan'] });
+    expect(readsOf('some.future.read')).toEqual({
+      tables: 'all',
+      local: ['sync', 'identity', 'jobs', 'vault', 'lan', 'setAside'],
+    });
     expect(isAffected('some.future.read', { campaignId: 'c1' }, changes(['lemmas']))).toBe(true);
     expect(isAffected('some.future.read', {}, { type: 'local', topic: 'jobs', campaign: null })).toBe(true);
     // A file's bytes never change under its id.

@@ -1,12 +1,12 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { ConflictValueView, ConflictView } from '../../../shared/contract/conflicts';
-import { isQuadrant } from '../../../shared/swot/quadrants';
+import type { ConflictView } from '../../../shared/contract/conflicts';
 import { OutcomeMessage, useOutcome } from '../components/Outcome';
 import { useContractMutation, useContractQuery } from '../data/queries';
 import { describeError } from '../errors';
-import { formatDate, formatDateTime } from '../format/dates';
 import { usePageFocus } from '../workspace/usePageFocus';
+import { SetAsideList } from './SetAsideList';
+import { valueText } from './value-text';
 import { cx } from '../components/cx';
 import buttons from '../components/button.module.css';
 import alerts from '../components/alert.module.css';
@@ -14,32 +14,6 @@ import layout from '../components/layout.module.css';
 import lists from '../components/list.module.css';
 import styles from './ConflictsScreen.module.css';
 import { RecordLine } from './RecordLine';
-
-/** A value as the user reads it: dates in the UI language, states translated, references by name. */
-export function valueText(t: TFunction, language: string, value: ConflictValueView): string {
-  switch (value.type) {
-    case 'empty':
-      return t('conflicts.value.empty');
-    case 'flag':
-      return value.text === 'true' ? t('conflicts.value.yes') : t('conflicts.value.no');
-    case 'date':
-      return formatDate(language, value.text, 'long');
-    case 'dateTime':
-      return formatDateTime(language, value.text);
-    case 'visitStatus':
-      return t(`planning.statuses.${value.text as 'planned'}`, { defaultValue: value.text });
-    case 'reportStatus':
-      return t(`reports.status.${value.text as 'draft'}`, { defaultValue: value.text });
-    case 'reportKind':
-      return t(`reports.kind.${value.text as 'region'}`, { defaultValue: value.text });
-    case 'regionKind':
-      return value.text === 'city' ? t('setup.regions.city') : t('setup.regions.province');
-    case 'quadrant':
-      return isQuadrant(value.text) ? t(`swot.quadrants.${value.text}`) : value.text;
-    case 'text':
-      return value.text;
-  }
-}
 
 function fieldLabel(t: TFunction, conflict: ConflictView): string {
   return t(`conflicts.column.${conflict.column as 'name'}`, { defaultValue: conflict.column });
@@ -173,6 +147,7 @@ export function ConflictsScreen({ campaignId }: { readonly campaignId: string })
           </ul>
         </>
       ) : null}
+      <SetAsideList campaignId={campaignId} />
     </div>
   );
 }

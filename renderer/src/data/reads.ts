@@ -66,6 +66,9 @@ export const CHANNEL_READS: Partial<Readonly<Record<ChannelName, Reads>>> = {
   // A conflict can be on any field, and a card names its record from other tables.
   'conflicts.list': { tables: 'all', local: ['identity'] },
   'duo.info': { tables: 'all', local: ['jobs'] },
+  // Set aside by a sync round or a duo file's import, retried or discarded by the user; cards name records.
+  'setAside.list': { tables: 'all', local: ['sync', 'jobs', 'setAside'] },
+  'setAside.counts': { tables: ['campaigns'], local: ['sync', 'jobs', 'setAside'] },
   'jobs.export': { tables: [], local: ['jobs'] },
   'jobs.import': { tables: [], local: ['jobs'] },
   'visit.get': { tables: VISIT_TABLES, local: ['identity'] },

@@ -6,6 +6,7 @@ import { indicatorState } from '../../../shared/sync/indicator';
 import { describeError, fieldErrors, reasonText } from '../errors';
 import { DuoExchange } from './DuoExchange';
 import { LanExchange } from './LanExchange';
+import { SetAsideNotice } from './SetAsideNotice';
 import { useSyncStatus } from '../data/sync';
 import { cx } from '../components/cx';
 import buttons from '../components/button.module.css';
@@ -30,6 +31,7 @@ export const SyncDialog = forwardRef<HTMLDialogElement>(function SyncDialog(_pro
           </button>
         </form>
       </div>
+      <SetAsideNotice />
       <ServerSection />
       <LanExchange />
       <DuoExchange />

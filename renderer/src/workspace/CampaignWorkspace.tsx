@@ -40,7 +40,10 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
   const setupQuery = useContractQuery('setup.get', { campaignId });
   const setup = setupQuery.data ?? null;
   const loadError = setupQuery.error?.error ?? null;
-  const openConflicts = useContractQuery('conflicts.list', { campaignId }).data?.length ?? 0;
+  // Open conflicts and changes set aside both wait on the Conflicten page.
+  const openConflicts =
+    (useContractQuery('conflicts.list', { campaignId }).data?.length ?? 0) +
+    (useContractQuery('setAside.list', { campaignId }).data?.length ?? 0);
 
   const sections: readonly Section[] = [
     { path: '/setup', label: t('workspace.nav.setup'), hint: t('workspace.nav.setupHint') },

@@ -1,0 +1,153 @@
+import type { Change } from '../../shared/sync/change';
+import { ClockSkewError } from '../../shared/sync/hlc';
+import type { ReasonCode } from '../../shared/sync/reasons';
+import type { ApplyReport } from '../../shared/sync/replica';
+import type { StoreCore } from './core';
+import { ChangeRejectedError } from './errors';
+import type { ApplyOptions, RemoteSource } from './remote';
+
+/**
+ * What the user does with the changes this laptop set aside (deferred_changes with a reason code,
+ * see remote.ts and migration 006): list them per campaign, try one again once its cause is fixed
+ * (through the same apply path as when it arrived), or discard it, which moves it to
+ * discarded_changes with who discarded it and when (migration 010) so it is never tried again.
+ */
+
+export interface StoredSetAside {
+  readonly change: Change;
+  readonly code: ReasonCode;
+  readonly reason: string;
+  readonly source: RemoteSource;
+}
+
+export type RetryOutcome =
+  { readonly state: 'applied' } | { readonly state: 'refused'; readonly code: ReasonCode; readonly reason: string };
+
+type Apply = (changes: readonly Change[], source: RemoteSource, options: ApplyOptions) => ApplyReport;
+
+interface Row {
+  change: string;
+  code: ReasonCode;
+  reason: string;
+  source: RemoteSource;
+}
+
+function parse(row: Row): StoredSetAside {
+  return { change: JSON.parse(row.change) as Change, code: row.code, reason: row.reason, source: row.source };
+}
+
+/** The changes of a campaign set aside because they could not be applied here, newest first. */
+export function listSetAsideOf(core: StoreCore, campaign: string, limit = 200): StoredSetAside[] {
+  const rows = core
+    .stmt(
+      `SELECT change, code, reason, source FROM deferred_changes
+       WHERE code IS NOT NULL AND json_extract(change, '$.campaign') = ? ORDER BY id DESC LIMIT ?`,
+    )
+    .all(campaign, limit) as Row[];
+  return rows.map(parse);
+}
+
+/** How many changes of a campaign are set aside. */
+export function countSetAside(core: StoreCore, campaign: string): number {
+  const row = core
+    .stmt(
+      `SELECT count(*) AS n FROM deferred_changes WHERE code IS NOT NULL AND json_extract(change, '$.campaign') = ?`,
+    )
+    .get(campaign) as { n: number };
+  return row.n;
+}
+
+/** How many changes are set aside, per campaign (only campaigns with any). */
+export function countSetAsideByCampaign(core: StoreCore): Array<{ campaign: string; count: number }> {
+  return core
+    .stmt(
+      `SELECT json_extract(change, '$.campaign') AS campaign, count(*) AS count FROM deferred_changes
+       WHERE code IS NOT NULL GROUP BY 1 HAVING typeof(campaign) = 'text' ORDER BY 1`,
+    )
+    .all() as Array<{ campaign: string; count: number }>;
+}
+
+function find(core: StoreCore, campaign: string, id: string): StoredSetAside | null {
+  const row = core
+    .stmt(
+      `SELECT change, code, reason, source FROM deferred_changes
+       WHERE id = ? AND code IS NOT NULL AND json_extract(change, '$.campaign') = ?`,
+    )
+    .get(id, campaign) as Row | undefined;
+  return row ? parse(row) : null;
+}
+
+/**
+ * Tries a set-aside change again through the apply path it first met: applied, it leaves the list;
+ * still refused, it stays set aside with today's reason. Null when there is no such change.
+ */
+export function retrySetAside(core: StoreCore, apply: Apply, campaign: string, id: string): RetryOutcome | null {
+  const stored = find(core, campaign, id);
+  if (!stored) return null;
+  try {
+    return core.transaction((): RetryOutcome => {
+      core.stmt('DELETE FROM deferred_changes WHERE id = ?').run(id);
+      const report = apply([stored.change], stored.source, { setAside: true });
+      const refused = report.setAside?.find((item) => item.change.id === id);
+      return refused ? { state: 'refused', code: refused.code, reason: refused.reason } : { state: 'applied' };
+    });
+  } catch (error) {
+    // Refused whole (a clock far ahead, a value nested too deep): it stays as it was.
+    if (error instanceof ClockSkewError) return { state: 'refused', code: 'CLOCK_SKEW', reason: error.message };
+    if (error instanceof ChangeRejectedError) return { state: 'refused', code: error.code, reason: error.message };
+    throw error;
+  }
+}
+
+/** Discards a set-aside change for good, recording who did it and when; false when there is no such change. */
+export function discardSetAside(core: StoreCore, campaign: string, id: string, by: string, now = new Date()): boolean {
+  const stored = find(core, campaign, id);
+  if (!stored) return false;
+  core.transaction(() => {
+    core
+      .stmt(
+        `INSERT INTO discarded_changes (id, campaign, source, change, code, reason, discarded_at, discarded_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        campaign,
+        stored.source,
+        JSON.stringify(stored.change),
+        stored.code,
+        stored.reason,
+        now.toISOString(),
+        by,
+      );
+    core.stmt('DELETE FROM deferred_changes WHERE id = ?').run(id);
+  });
+  return true;
+}
+
+export interface DiscardedChange {
+  readonly change: Change;
+  readonly code: ReasonCode | null;
+  readonly discardedAt: string;
+  readonly discardedBy: string;
+}
+
+/** The record of discarded changes of a campaign, newest discard first. */
+export function listDiscarded(core: StoreCore, campaign: string, limit = 200): DiscardedChange[] {
+  const rows = core
+    .stmt(
+      `SELECT change, code, discarded_at, discarded_by FROM discarded_changes
+       WHERE campaign = ? ORDER BY discarded_at DESC, id DESC LIMIT ?`,
+    )
+    .all(campaign, limit) as Array<{
+    change: string;
+    code: ReasonCode | null;
+    discarded_at: string;
+    discarded_by: string;
+  }>;
+  return rows.map((row) => ({
+    change: JSON.parse(row.change) as Change,
+    code: row.code,
+    discardedAt: row.discarded_at,
+    discardedBy: row.discarded_by,
+  }));
+}
