@@ -1,6 +1,6 @@
 import type { Duplex } from 'node:stream';
 import { z } from 'zod';
-import type { LanReason } from '../../shared/contract/lan';
+import { LAN_REFUSALS, type LanReason } from '../../shared/contract/lan';
 
 /*
  * Messages of the duo protocol over one TLS connection, as length-prefixed frames:
@@ -15,18 +15,6 @@ export const MAX_FRAME_BYTES = 1024 * 1024 + 5;
 export const CHUNK_BYTES = 256 * 1024;
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/u);
-
-export const REFUSALS = [
-  'unknown-peer',
-  'not-confirmed',
-  'pairing-closed',
-  'busy',
-  'too-large',
-  'bad-message',
-  'protocol',
-  'import-failed',
-] as const;
-export type LanRefusal = (typeof REFUSALS)[number];
 
 export const messageSchema = z.discriminatedUnion('t', [
   z
@@ -51,7 +39,7 @@ export const messageSchema = z.discriminatedUnion('t', [
       applied: z.number().int().nonnegative(),
     })
     .strict(),
-  z.object({ t: z.literal('refused'), reason: z.enum(REFUSALS), message: z.string().max(2000) }).strict(),
+  z.object({ t: z.literal('refused'), reason: z.enum(LAN_REFUSALS), message: z.string().max(2000) }).strict(),
 ]);
 
 export type LanMessage = z.output<typeof messageSchema>;

@@ -8,13 +8,11 @@ import {
   FrameReader,
   LanError,
   PROTOCOL_VERSION,
-  REFUSALS,
   encodeChunk,
   encodeMessage,
   type LanMessage,
-  type LanRefusal,
 } from './frames';
-import type { LanReason } from '../../shared/contract/lan';
+import { LAN_REFUSALS, type LanReason, type LanRefusal } from '../../shared/contract/lan';
 import { fingerprintOf } from './identity';
 import type { PeerList } from './peers';
 
@@ -128,7 +126,7 @@ function refusalFor(reason: LanReason): LanRefusal | null {
   if (reason === 'closed' || reason === 'timeout' || reason === 'unreachable') return null;
   // From the partner's side, a certificate this laptop does not accept is an unknown peer.
   if (reason === 'fingerprint-changed') return 'unknown-peer';
-  return (REFUSALS as readonly string[]).includes(reason) ? (reason as LanRefusal) : 'protocol';
+  return (LAN_REFUSALS as readonly string[]).includes(reason) ? (reason as LanRefusal) : 'protocol';
 }
 
 export function refuse(socket: TLSSocket, reason: LanRefusal, message: string): void {

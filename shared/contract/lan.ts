@@ -9,8 +9,8 @@ import { channel, empty } from './define';
  * Sessions run in the background; their progress and outcome arrive with the `lan` local event.
  */
 
-/** Why a session failed, for a message in the user's language (lan.reasons.<reason>). */
-export const LAN_REASONS = [
+/** Why a peer refused a session, as it says so in a `refused` frame of the protocol (services/lan/frames.ts). */
+export const LAN_REFUSALS = [
   'unknown-peer',
   'not-confirmed',
   'pairing-closed',
@@ -19,11 +19,11 @@ export const LAN_REASONS = [
   'bad-message',
   'protocol',
   'import-failed',
-  'fingerprint-changed',
-  'closed',
-  'timeout',
-  'unreachable',
 ] as const;
+export type LanRefusal = (typeof LAN_REFUSALS)[number];
+
+/** Why a session failed, for a message in the user's language (lan.reasons.<reason>): a peer's refusal or ours. */
+export const LAN_REASONS = [...LAN_REFUSALS, 'fingerprint-changed', 'closed', 'timeout', 'unreachable'] as const;
 export type LanReason = (typeof LAN_REASONS)[number];
 
 /** What the server said about a partner's certificate. */
