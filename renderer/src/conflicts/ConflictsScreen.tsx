@@ -48,7 +48,7 @@ function ConflictCard({
       : t('conflicts.automatic.othersKept', { kept: author(conflict.kept), lost: author(conflict.lost) });
   return (
     <li className={cx(layout.card, styles.conflictCard)} data-testid="conflict-card" data-kind={conflict.kind}>
-      <RecordLine record={conflict.record} />
+      <RecordLine table={conflict.record.table} record={conflict.record} />
       <div className={cx(layout.muted, layout.small)}>{t('conflicts.field', { field })}</div>
       {conflict.kind === 'automatic' ? (
         <>

@@ -1,13 +1,13 @@
 import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
 import type { SetAsideView } from '../../../shared/contract/set-aside';
 import type { ContractError } from '../../../shared/contract/result';
 import { OutcomeMessage, useOutcome } from '../components/Outcome';
 import { useContractMutation, useContractQuery } from '../data/queries';
 import { describeError, reasonText } from '../errors';
-import { formatDate, formatDateTime } from '../format/dates';
+import { formatDateTime } from '../format/dates';
+import { RecordLine } from './RecordLine';
 import { valueText } from './value-text';
 import alerts from '../components/alert.module.css';
 import buttons from '../components/button.module.css';
@@ -27,40 +27,6 @@ const ADVICE = ['AUTHOR_MISMATCH', 'ROW_OF_OTHER_CAMPAIGN', 'UNKNOWN_TABLE', 'UN
 type Advice = (typeof ADVICE)[number];
 function adviceOf(code: string): Advice | 'other' {
   return (ADVICE as readonly string[]).includes(code) ? (code as Advice) : 'other';
-}
-
-function RecordLine({ item }: { readonly item: SetAsideView }) {
-  const { t, i18n } = useTranslation();
-  const record = item.record;
-  const context = record
-    ? [
-        record.table !== 'visits' && record.table !== 'organisations' ? record.organisation : null,
-        record.date ? formatDate(i18n.language, record.date, 'long') : null,
-      ].filter((part): part is string => Boolean(part))
-    : [];
-  return (
-    <div className={styles.record}>
-      <span className={layout.badge}>
-        {t(`conflicts.record.${item.table as 'notes'}`, { defaultValue: item.table })}
-      </span>{' '}
-      {record ? (
-        <strong data-testid="set-aside-record">{record.name}</strong>
-      ) : (
-        <span className={layout.muted} data-testid="set-aside-record">
-          {t('setAside.unknownRecord')}
-        </span>
-      )}
-      {context.length > 0 ? <span className={layout.muted}> · {context.join(' · ')}</span> : null}
-      {record?.visitId && record.table !== 'visits' ? (
-        <>
-          {' '}
-          <Link href={`/visits/${record.visitId}`} className={layout.small}>
-            {t('conflicts.openVisit')}
-          </Link>
-        </>
-      ) : null}
-    </div>
-  );
 }
 
 function SetAsideCard({
@@ -107,7 +73,7 @@ function SetAsideCard({
     );
   return (
     <li className={cx(layout.card, styles.card)} data-testid="set-aside-card" data-code={item.code}>
-      <RecordLine item={item} />
+      <RecordLine table={item.table} record={item.record} testId="set-aside-record" />
       <div className={cx(layout.muted, layout.small)}>
         {t('setAside.field', { field })}
         {item.value ? ` · ${t('setAside.value', { value: valueText(t, i18n.language, item.value) })}` : null}

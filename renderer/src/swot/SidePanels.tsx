@@ -281,7 +281,7 @@ export function ConflictsPanel({
       <ul className="plain-list" data-testid="conflicts">
         {board.conflicts.map((conflict) => (
           <li key={conflict.id} className="conflict">
-            <RecordLine record={conflict.record} />
+            <RecordLine table={conflict.record.table} record={conflict.record} />
             <div>{t(`swot.conflicts.column.${conflict.column}`)}</div>
             <div>
               {t('swot.conflicts.mine')}:{' '}
