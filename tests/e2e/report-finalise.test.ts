@@ -9,6 +9,7 @@ import { startWebApp, type WebApp } from '../support/web-app';
 import {
   TEST_PASSWORD,
   createTestStoreLocation,
+  pushTeamAsLead,
   seed,
   startTestServer,
   type RunningTestServer,
@@ -86,6 +87,13 @@ describe('finalising a report in Chromium (two laptops, real server)', () => {
         { email: 'anna@inspectie.be', roles: [{ role: 'inspector' }] },
         { email: 'bart@inspectie.be', roles: [{ role: 'team-lead' }] },
       ],
+    );
+    // Only the team lead may write member rows: Bart pushes the team as Anna's laptop holds it.
+    await pushTeamAsLead(
+      server.url,
+      'bart@inspectie.be',
+      seeded.campaignId,
+      anna.services.profile.store.list('members', { campaign_id: seeded.campaignId }),
     );
     await call(anna.services, 'sync.connect', {
       serverUrl: server.url,

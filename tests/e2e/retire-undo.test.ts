@@ -44,7 +44,8 @@ describe('Undo of a retire in the set-up and visit screens (browser mode)', () =
   });
 
   it('undoes retiring a team member, a list item and a good practice from the toast', async () => {
-    const seeded = await seedFieldwork(ctx.app.services);
+    // Bart leads the team: team members are the lead's to retire (services/setup/member-rights.ts).
+    const seeded = await seedFieldwork(ctx.app.services, { identity: 1 });
     const visitId = seeded.visits[0] as string;
     await ctx.call('goodPractices.add', { visitId, text: 'Buddywerking met vrijwilligers uit de buurt' });
     const setup = () => ctx.call('setup.get', { campaignId: seeded.campaignId });
@@ -53,11 +54,11 @@ describe('Undo of a retire in the set-up and visit screens (browser mode)', () =
     await ctx.page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
 
     await ctx.page.goto(`${ctx.app.bridge.url}/#/campaigns/${seeded.campaignId}/setup/team`);
-    await ctx.page.getByRole('button', { name: '„Bart Claes” buiten gebruik stellen' }).click();
+    await ctx.page.getByRole('button', { name: '„Anna Peeters” buiten gebruik stellen' }).click();
     await ctx.page.getByRole('button', { name: 'Ja, buiten gebruik' }).click();
-    await expect.poll(async () => (await setup()).members.find((m) => m.name === 'Bart Claes')?.deleted).toBe(true);
+    await expect.poll(async () => (await setup()).members.find((m) => m.name === 'Anna Peeters')?.deleted).toBe(true);
     await toast.getByRole('button', { name: 'Ongedaan maken' }).click();
-    await expect.poll(async () => (await setup()).members.find((m) => m.name === 'Bart Claes')?.deleted).toBe(false);
+    await expect.poll(async () => (await setup()).members.find((m) => m.name === 'Anna Peeters')?.deleted).toBe(false);
 
     await ctx.page.goto(`${ctx.app.bridge.url}/#/campaigns/${seeded.campaignId}/setup/lists`);
     await ctx.page.getByRole('button', { name: '„Gent” buiten gebruik stellen' }).click();
