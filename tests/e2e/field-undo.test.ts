@@ -160,7 +160,7 @@ describe('Undo, confirm and focus on the SWOT screens (browser mode)', () => {
 
     await ctx.page
       .getByTestId('capture-weaknesses')
-      .getByRole('listitem')
+      .locator('[data-capture-item]')
       .filter({ hasText: 'Weinig personeel' })
       .focus();
     await ctx.page.keyboard.press('Alt+ArrowDown');
@@ -174,7 +174,11 @@ describe('Undo, confirm and focus on the SWOT screens (browser mode)', () => {
     await expect.poll(() => texts('threats')).toEqual(['Weinig personeel in de zomer']);
     await expect.poll(focused).toBe('capture-threats:Weinig personeel in de zomer');
 
-    await ctx.page.getByTestId('capture-weaknesses').getByRole('listitem').filter({ hasText: 'Oude lokalen' }).focus();
+    await ctx.page
+      .getByTestId('capture-weaknesses')
+      .locator('[data-capture-item]')
+      .filter({ hasText: 'Oude lokalen' })
+      .focus();
     await ctx.page.keyboard.press('Delete');
     await expect.poll(() => texts('weaknesses')).toEqual([]);
     await ctx.page.getByTestId('undo-toast').getByText('Item „Oude lokalen” verwijderd').waitFor();

@@ -55,7 +55,7 @@ describe('SWOT screens in Chromium (browser mode)', () => {
     await type('strengths', 'Goede samenwerking met scholen');
     await type('weaknesses', 'Lange wachtlijsten voor cursussen');
     // Alt+ArrowDown moves the focused item from weaknesses to threats, below it.
-    await quadrant('weaknesses').getByRole('listitem').filter({ hasText: 'Lange wachtlijsten' }).focus();
+    await quadrant('weaknesses').locator('[data-capture-item]').filter({ hasText: 'Lange wachtlijsten' }).focus();
     await page.keyboard.press('Alt+ArrowDown');
     await quadrant('threats').getByText('Lange wachtlijsten voor cursussen').waitFor();
     expect(await quadrant('weaknesses').getByRole('listitem').count()).toBe(0);
