@@ -51,7 +51,7 @@ describe('Autosave keeps the last keystrokes (browser mode)', () => {
       itemIds: items.map((item) => item.id),
     });
     await ctx.page.goto(`${ctx.app.bridge.url}/#/campaigns/${seeded.campaignId}/swot`);
-    const card = ctx.page.getByTestId('quadrant-threats').locator('.lemma-card').first();
+    const card = ctx.page.getByTestId('quadrant-threats').locator('[data-lemma-id]').first();
     await card.getByLabel('Toelichting').click();
     await ctx.page.keyboard.type('Wachttijden tot drie maanden.', { delay: 0 });
     // Leave the board at once: the card unmounts with its save still waiting.

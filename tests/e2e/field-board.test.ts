@@ -85,29 +85,29 @@ describe('The clustering board at 300 items (browser mode)', () => {
         const toggle = card.getByRole('button', { name: '5 items' });
         expect(await toggle.getAttribute('aria-expanded')).toBe('false');
         const heights = await page
-          .locator('.lemma-card')
+          .locator('[data-lemma-id]')
           .evaluateAll((cards) => cards.map((one) => one.getBoundingClientRect().height));
         expect(heights).toHaveLength(30);
         // (the one with the long name wraps over a few lines; it does not stretch the others in its row)
         expect(heights.filter((height) => height >= 70)).toHaveLength(1);
         expect(Math.max(...heights)).toBeLessThan(220);
         // Names and scores stay inside their cards, long names wrap instead of being cut off.
-        expect(await allInside(page, '.lemma-score', '.lemma-card')).toBe(true);
-        expect(await allInside(page, '.lemma-header h4', '.lemma-card')).toBe(true);
-        expect(await allInside(page, '.item-handle', '.swot-pools', false)).toBe(true);
-        expect(await allInside(page, '.swot-score-table', '.swot-side', false)).toBe(true);
+        expect(await allInside(page, '[data-lemma-score]', '[data-lemma-id]')).toBe(true);
+        expect(await allInside(page, '[data-lemma-id] h4', '[data-lemma-id]')).toBe(true);
+        expect(await allInside(page, '[data-item-handle]', '[data-testid="unclustered-column"]', false)).toBe(true);
+        expect(await allInside(page, '[data-testid^="score-table-"]', '[data-testid="side-panel"]', false)).toBe(true);
 
         await toggle.click();
         await card.getByRole('list', { name: 'Items van Thema 1' }).waitFor();
         expect(await card.getByRole('listitem').count()).toBe(5);
-        expect(await allInside(page, '.lemma-card .item-handle', '.lemma-card')).toBe(true);
+        expect(await allInside(page, '[data-lemma-id] [data-item-handle]', '[data-lemma-id]')).toBe(true);
 
         // The side panel stays within the window; the heat map scrolls inside its tab.
         const side = page.getByTestId('side-panel');
         expect((await side.boundingBox())?.height ?? Infinity).toBeLessThanOrEqual(viewport.height);
         await page.getByRole('tab', { name: 'Lemma × gesprek' }).click();
         await page.getByTestId('heatmap').waitFor();
-        expect(await allInside(page, '.heatmap-scroll', '.swot-side', false)).toBe(true);
+        expect(await allInside(page, '[data-testid="heatmap-scroll"]', '[data-testid="side-panel"]', false)).toBe(true);
         await page.screenshot({
           path: (await screenshot(page, `swot-board-300-${size}-heatmap-full`)).replace('-full', ''),
         });
@@ -115,7 +115,7 @@ describe('The clustering board at 300 items (browser mode)', () => {
         // Suggestions: one list, the most confident first; a long list is virtualised in its own scroll area.
         await page.getByRole('tab', { name: 'Suggesties' }).click();
         await page.getByRole('button', { name: 'Suggesties berekenen' }).click();
-        const suggestions = page.getByTestId('suggestions').locator('.suggestion');
+        const suggestions = page.getByTestId('suggestions').locator('[data-suggestion]');
         await suggestions.first().waitFor({ timeout: 60_000 });
         const confidences = (
           await suggestions.evaluateAll((rows) =>
@@ -129,9 +129,9 @@ describe('The clustering board at 300 items (browser mode)', () => {
           .map((row) => row.value);
         expect(confidences.length).toBeGreaterThan(1);
         expect(confidences).toEqual([...confidences].sort((a, b) => b - a));
-        if ((await page.locator('.suggestion-scroll').count()) > 0) expect(confidences.length).toBeLessThan(40);
-        expect(await allInside(page, '.suggestion', '.swot-side', false)).toBe(true);
-        expect(await allInside(page, '.suggestion button', '.suggestion')).toBe(true);
+        if ((await page.getByTestId('suggestion-scroll').count()) > 0) expect(confidences.length).toBeLessThan(40);
+        expect(await allInside(page, '[data-suggestion]', '[data-testid="side-panel"]', false)).toBe(true);
+        expect(await allInside(page, '[data-suggestion] button', '[data-suggestion]')).toBe(true);
         await page.screenshot({
           path: (await screenshot(page, `swot-board-300-${size}-suggestions-full`)).replace('-full', ''),
         });
@@ -139,19 +139,19 @@ describe('The clustering board at 300 items (browser mode)', () => {
         // Filter by words: only lemmas and items that hold them, with counts of what shows.
         const search = page.getByRole('searchbox', { name: 'Zoeken' });
         await search.fill('thema 12');
-        await expect.poll(() => page.locator('.lemma-card').count()).toBe(1);
+        await expect.poll(() => page.locator('[data-lemma-id]').count()).toBe(1);
         await page.getByTestId('lemma-Thema 12').getByRole('button', { name: '5 van 5 items' }).waitFor();
         await column.getByTestId('pool-threats').getByText('5 van 35 items').waitFor();
         // By conversation: one item per lemma and per pool theme.
         await search.fill('');
         await page.getByLabel('Gesprek', { exact: true }).selectOption({ index: 10 });
-        await expect.poll(() => page.locator('.lemma-card').count()).toBe(0);
+        await expect.poll(() => page.locator('[data-lemma-id]').count()).toBe(0);
         await column.getByTestId('pool-strengths').getByText('8 van 40 items').waitFor();
         await page.screenshot({
           path: (await screenshot(page, `swot-board-300-${size}-filter-full`)).replace('-full', ''),
         });
         await page.getByRole('button', { name: 'Filter wissen' }).click();
-        await expect.poll(() => page.locator('.lemma-card').count()).toBe(30);
+        await expect.poll(() => page.locator('[data-lemma-id]').count()).toBe(30);
         expect(ctx.pageErrors).toEqual([]);
       });
     });

@@ -110,7 +110,7 @@ describe('Undo, confirm and focus on the SWOT screens (browser mode)', () => {
 
   it('asks before a keyboard drop into another quadrant, and keeps the focus on the item', async () => {
     await seedBoard();
-    const handle = ctx.page.locator('[data-item-text="Los item"] .item-handle');
+    const handle = ctx.page.locator('[data-item-text="Los item"] [data-item-handle]');
     await handle.focus();
     await ctx.page.keyboard.press('Space');
     // The quadrants are stacked: arrow down until the item hangs over a target of the weaknesses.
@@ -190,7 +190,7 @@ describe('Undo, confirm and focus on the SWOT screens (browser mode)', () => {
 
   it('opens the shortcut sheet with ? and gives the focus back on Escape', async () => {
     await seedBoard();
-    const handle = ctx.page.locator('[data-item-text="Los item"] .item-handle');
+    const handle = ctx.page.locator('[data-item-text="Los item"] [data-item-handle]');
     await handle.focus();
     await ctx.page.keyboard.press('?');
     const sheet = ctx.page.getByTestId('shortcut-sheet');

@@ -26,7 +26,7 @@ describe('Capture and clustering by keyboard alone (browser mode)', () => {
             ''
           ).trim(),
           area: element?.closest('[data-testid]')?.getAttribute('data-testid') ?? null,
-          card: element?.closest('.lemma-card')?.getAttribute('data-testid') ?? null,
+          card: element?.closest('[data-lemma-id]')?.getAttribute('data-testid') ?? null,
           quadrant: element?.closest('[data-testid^="quadrant-"]')?.getAttribute('data-testid') ?? null,
           onBody: element === document.body,
         };
@@ -93,7 +93,7 @@ describe('Capture and clustering by keyboard alone (browser mode)', () => {
     await page.goto(`${ctx.app.bridge.url}/#/campaigns/${seeded.campaignId}/swot`);
     await page.getByTestId('cluster-board').waitFor();
     const live = page.locator('[id^="DndLiveRegion"]');
-    const handle = (text: string) => page.locator(`[data-item-text="${text}"] .item-handle`);
+    const handle = (text: string) => page.locator(`[data-item-text="${text}"] [data-item-handle]`);
     /** Lifts an item with Space, presses `key` until it hangs over `target`, drops with Space. */
     const dragWithKeys = async (text: string, key: string, target: string) => {
       await handle(text).focus();

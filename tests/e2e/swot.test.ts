@@ -46,7 +46,7 @@ describe('SWOT screens in Chromium (browser mode)', () => {
     await quadrant(where).getByText(text, { exact: true }).waitFor();
     await expect.poll(() => input.inputValue()).toBe('');
   }
-  const item = (text: string): Locator => page.locator(`[data-item-text="${text}"] .item-handle`);
+  const item = (text: string): Locator => page.locator(`[data-item-text="${text}"] [data-item-handle]`);
 
   it('captures the SWOT of two conversations, keyboard-first', async () => {
     await page.getByRole('tab', { name: 'Vastleggen per gesprek' }).click();
@@ -98,7 +98,7 @@ describe('SWOT screens in Chromium (browser mode)', () => {
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => live.textContent()).toContain('boven item „Samenwerking met de scholen loopt goed”');
     await page.keyboard.press('Space');
-    await expect.poll(() => page.getByTestId('quadrant-strengths').locator('.lemma-card').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('quadrant-strengths').locator('[data-lemma-id]').count()).toBe(2);
     await expect.poll(() => strengths.getByRole('row').count()).toBe(3);
     expect(await strengths.textContent()).not.toContain('–');
     // The heat map has a row per retained lemma, a column per conversation.
@@ -114,7 +114,7 @@ describe('SWOT screens in Chromium (browser mode)', () => {
     await page.getByRole('button', { name: 'Suggesties berekenen' }).click();
     const suggestion = page
       .getByTestId('suggestions')
-      .locator('.suggestion')
+      .locator('[data-suggestion]')
       .filter({ hasText: 'Wachtlijsten' })
       .first();
     await suggestion.waitFor();
@@ -127,7 +127,7 @@ describe('SWOT screens in Chromium (browser mode)', () => {
     await threats.getByText('10,0').waitFor();
     expect(await page.getByTestId('not-retained').textContent()).toContain('Nieuwe subsidies');
 
-    const card = page.getByTestId('quadrant-threats').locator('.lemma-card').first();
+    const card = page.getByTestId('quadrant-threats').locator('[data-lemma-id]').first();
     const narrative = 'Organisaties melden lange wachttijden voor de cursussen Nederlands.';
     await card.getByLabel('Toelichting').fill(narrative);
     await card.getByText('Bewaard om', { exact: false }).waitFor();
@@ -145,7 +145,7 @@ describe('SWOT screens in Chromium (browser mode)', () => {
     await page.getByTestId('cluster-board').waitFor();
     await expect
       .poll(() =>
-        page.getByTestId('quadrant-threats').locator('.lemma-card').first().getByLabel('Toelichting').inputValue(),
+        page.getByTestId('quadrant-threats').locator('[data-lemma-id]').first().getByLabel('Toelichting').inputValue(),
       )
       .toBe(narrative);
     await screenshot(page, 'swot-board-narrative');
@@ -162,7 +162,7 @@ describe('SWOT screens in Chromium (browser mode)', () => {
     }
     await strengths.getByText('Compleet: vijf lemma’s.').waitFor();
     expect(await strengths.getByRole('textbox').isDisabled()).toBe(true);
-    expect(await strengths.locator('.team-lemmas li span').allTextContents()).toEqual([
+    expect(await strengths.getByRole('list').locator('li span').allTextContents()).toEqual([
       'Aanbod op maat',
       'Bereik',
       'Betrokken personeel',

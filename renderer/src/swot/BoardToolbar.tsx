@@ -2,6 +2,9 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SwotConversationView } from '../../../shared/contract/swot';
 import { NO_FILTER, type BoardFilter } from './board-view';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import styles from './BoardToolbar.module.css';
 
 interface BoardToolbarProps {
   readonly filter: BoardFilter;
@@ -15,7 +18,7 @@ export function BoardToolbar({ filter, onFilter, conversations, onFoldAll }: Boa
   const { t } = useTranslation();
   const id = useId();
   return (
-    <div className="board-toolbar" role="search" aria-label={t('swotBoard.filter.title')}>
+    <div className={styles.toolbar} role="search" aria-label={t('swotBoard.filter.title')}>
       <label htmlFor={`${id}-text`}>{t('swotBoard.filter.text')}</label>
       <input
         id={`${id}-text`}
@@ -39,15 +42,15 @@ export function BoardToolbar({ filter, onFilter, conversations, onFoldAll }: Boa
         ))}
       </select>
       {filter.text !== '' || filter.conversationId !== '' ? (
-        <button type="button" className="button button-small" onClick={() => onFilter(NO_FILTER)}>
+        <button type="button" className={cx(buttons.button, buttons.buttonSmall)} onClick={() => onFilter(NO_FILTER)}>
           {t('swotBoard.filter.clear')}
         </button>
       ) : null}
-      <span className="board-toolbar-folds">
-        <button type="button" className="button button-small" onClick={() => onFoldAll(true)}>
+      <span className={styles.folds}>
+        <button type="button" className={cx(buttons.button, buttons.buttonSmall)} onClick={() => onFoldAll(true)}>
           {t('swotBoard.unfoldAll')}
         </button>
-        <button type="button" className="button button-small" onClick={() => onFoldAll(false)}>
+        <button type="button" className={cx(buttons.button, buttons.buttonSmall)} onClick={() => onFoldAll(false)}>
           {t('swotBoard.foldAll')}
         </button>
       </span>

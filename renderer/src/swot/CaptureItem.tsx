@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SwotItemView } from '../../../shared/contract/swot';
 import { SaveStatus } from '../input/SaveStatus';
 import { useAutosave } from '../input/useAutosave';
+import swot from './swot.module.css';
 
 /**
  * A captured SWOT item: focusable, moved with Alt+arrows and deleted with Delete (onKey), and
@@ -50,7 +51,7 @@ export function CaptureItem({
 
   if (editing) {
     return (
-      <li className="capture-item-editing" data-capture-item={item.id}>
+      <li data-capture-item={item.id}>
         <label className="visually-hidden" htmlFor={`edit-${item.id}`}>
           {t('field.item.editLabel')}
         </label>
@@ -95,7 +96,7 @@ export function CaptureItem({
       aria-keyshortcuts="Enter F2 Alt+ArrowLeft Alt+ArrowRight Alt+ArrowUp Alt+ArrowDown Delete"
     >
       <span>{autosave.state.kind === 'dirty' || autosave.state.kind === 'saving' ? text : item.text}</span>
-      <span className="item-meta">{item.authorName}</span>
+      <span className={swot.meta}>{item.authorName}</span>
     </li>
   );
 }

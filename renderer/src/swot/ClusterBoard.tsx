@@ -26,6 +26,12 @@ import { SidePanel } from './SidePanel';
 import { useBoardUi, useSwotBoard } from './store';
 import { UnclusteredColumn } from './UnclusteredColumn';
 import confirm from '../input/confirm.module.css';
+import { cx } from '../components/cx';
+import alerts from '../components/alert.module.css';
+import buttons from '../components/button.module.css';
+import layout from '../components/layout.module.css';
+import swot from './swot.module.css';
+import styles from './ClusterBoard.module.css';
 
 const LEMMA_NAME_FROM_TEXT = 120;
 
@@ -179,7 +185,7 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
   const shownLemmaIds = QUADRANTS.flatMap((quadrant) => view.lemmas[quadrant].map((one) => one.lemma.id));
 
   return (
-    <div className="swot-board-frame">
+    <div className={styles.frame}>
       <BoardToolbar
         filter={filter}
         onFilter={setFilter}
@@ -187,11 +193,11 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
         onFoldAll={(open) => setExpanded(shownLemmaIds, open)}
       />
       {error ? (
-        <p className="alert alert-error" role="alert">
+        <p className={cx(alerts.alert, alerts.alertError)} role="alert">
           {explainError(t, error)}
         </p>
       ) : null}
-      <div className="swot-board-layout">
+      <div className={styles.layout}>
         <DndContext
           sensors={sensors}
           collisionDetection={boardCollisions}
@@ -201,10 +207,10 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
           accessibility={{ announcements, screenReaderInstructions: { draggable: t('swot.dnd.instructions') } }}
         >
           <UnclusteredColumn view={view} notRetained={notRetained} labelOf={labelOf} labels={labels} />
-          <div className="swot-board" data-testid="cluster-board">
+          <div className={styles.board} data-testid="cluster-board">
             {crossing ? (
               <div
-                className={`alert alert-info ${confirm.inlineConfirm}`}
+                className={cx(alerts.alert, alerts.alertInfo, confirm.inlineConfirm)}
                 role="alertdialog"
                 aria-labelledby="crossing-question"
                 data-testid="confirm-crossing"
@@ -218,7 +224,7 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
                 <button
                   ref={confirmRef}
                   type="button"
-                  className="button button-small"
+                  className={cx(buttons.button, buttons.buttonSmall)}
                   onClick={() => {
                     setCrossing(null);
                     void drop(crossing.itemId, crossing.target, true);
@@ -228,7 +234,7 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
                 </button>
                 <button
                   type="button"
-                  className="button button-small"
+                  className={cx(buttons.button, buttons.buttonSmall)}
                   onClick={() => {
                     setCrossing(null);
                     focusItem(crossing.itemId);
@@ -249,16 +255,18 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
               return (
                 <section
                   key={quadrant}
-                  className={`quadrant-section q-${quadrant}`}
+                  className={cx(styles.quadrantSection, swot[quadrant])}
                   aria-labelledby={`quadrant-${quadrant}`}
                   data-testid={`quadrant-${quadrant}`}
                 >
                   <h3 id={`quadrant-${quadrant}`} tabIndex={-1}>
-                    <span className={`quadrant-dot q-${quadrant}`} aria-hidden="true" />
+                    <span className={cx(swot.dot, swot[quadrant])} aria-hidden="true" />
                     {quadrantLabel(t, quadrant)}{' '}
-                    <span className="muted small">{t('field.counts.lemmas', { count: all.length })}</span>
+                    <span className={cx(layout.muted, layout.small)}>
+                      {t('field.counts.lemmas', { count: all.length })}
+                    </span>
                   </h3>
-                  <div className="lemma-grid">
+                  <div className={styles.lemmaGrid}>
                     {sorted.map((one) => (
                       <LemmaCard
                         key={one.lemma.id}
@@ -277,7 +285,7 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
                       />
                     ))}
                     {sorted.length === 0 ? (
-                      <p className="muted small">
+                      <p className={cx(layout.muted, layout.small)}>
                         {view.filtering && all.length > 0 ? t('swotBoard.noLemmaMatch') : t('swot.board.noLemmas')}
                       </p>
                     ) : null}
@@ -288,7 +296,9 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
           </div>
           {/* What follows the pointer while dragging; the item itself stays in place, dimmed. */}
           <DragOverlay dropAnimation={null}>
-            {dragging && items.get(dragging) ? <div className="drag-overlay">{items.get(dragging)?.text}</div> : null}
+            {dragging && items.get(dragging) ? (
+              <div className={styles.dragOverlay}>{items.get(dragging)?.text}</div>
+            ) : null}
           </DragOverlay>
         </DndContext>
         <SidePanel board={board} onError={setError} />

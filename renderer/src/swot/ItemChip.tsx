@@ -2,6 +2,9 @@ import { useDraggable, useDroppable } from '@dnd-kit/core';
 import { memo, useMemo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SwotItemView } from '../../../shared/contract/swot';
+import { cx } from '../components/cx';
+import swot from './swot.module.css';
+import styles from './ItemChip.module.css';
 
 /** The chip's words, resolved once per board render instead of once per chip (300 on a real scope). */
 export interface ChipLabels {
@@ -72,7 +75,12 @@ export const ItemChip = memo(function ItemChip({
     <div
       ref={setRef}
       role="listitem"
-      className={`item-chip${drag.isDragging ? ' dragging' : ''}${drop.isOver ? ' drop-over' : ''}${notRetained ? ' not-retained' : ''}`}
+      className={cx(
+        styles.chip,
+        drag.isDragging && styles.dragging,
+        drop.isOver && styles.dropOver,
+        notRetained && styles.notRetained,
+      )}
       data-testid={`item-${item.id}`}
       data-item-text={item.text}
       data-index={row?.index}
@@ -88,14 +96,15 @@ export const ItemChip = memo(function ItemChip({
       ) : null}
       <button
         type="button"
-        className="item-handle"
+        className={styles.handle}
+        data-item-handle
         {...drag.listeners}
         {...drag.attributes}
         aria-roledescription={labels.roleDescription}
         aria-label={labels.drag(item.text)}
       >
-        <span className="item-text">{item.text}</span>
-        <span className="item-meta">
+        <span className={styles.text}>{item.text}</span>
+        <span className={swot.meta}>
           {conversationLabel} · {item.authorName}
         </span>
       </button>

@@ -2,6 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { SwotItemView } from '../../../shared/contract/swot';
 import { ItemChip, type ChipLabels } from './ItemChip';
+import { cx } from '../components/cx';
+import styles from './ItemList.module.css';
 
 /** Lists longer than this are virtualised: only the rows in (or near) view are in the page. */
 export const VIRTUALISE_ABOVE = 30;
@@ -28,7 +30,7 @@ const FOCUS_FOLLOW_MS = 3000;
  * not render it now, the list scrolls it into view first.
  */
 export function focusItem(itemId: string): void {
-  const selector = `[data-testid="item-${itemId}"] .item-handle`;
+  const selector = `[data-testid="item-${itemId}"] [data-item-handle]`;
   requestAnimationFrame(() => {
     let handle = document.querySelector<HTMLElement>(selector);
     if (handle) handle.focus();
@@ -54,7 +56,9 @@ export function focusItem(itemId: string): void {
 export function focusLemma(lemmaId: string | null, quadrant: string): void {
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {
-      const name = lemmaId ? document.querySelector<HTMLElement>(`[data-lemma-id="${lemmaId}"] .lemma-name`) : null;
+      const name = lemmaId
+        ? document.querySelector<HTMLElement>(`[data-lemma-id="${lemmaId}"] [data-lemma-name]`)
+        : null;
       (name ?? document.getElementById(`quadrant-${quadrant}`))?.focus();
     }),
   );
@@ -80,7 +84,7 @@ function chipProps(props: ItemListProps, item: SwotItemView) {
 
 function PlainItems(props: ItemListProps) {
   return (
-    <div className="item-list" role="list" aria-label={props.label} id={props.id}>
+    <div className={styles.list} role="list" aria-label={props.label} id={props.id}>
       {props.items.map((item) => (
         <ItemChip key={item.id} {...chipProps(props, item)} />
       ))}
@@ -109,7 +113,7 @@ function VirtualItems(props: ItemListProps) {
       requestAnimationFrame(() =>
         requestAnimationFrame(() =>
           scrollRef.current
-            ?.querySelector<HTMLElement>(`[data-testid="item-${items[index]?.id ?? ''}"] .item-handle`)
+            ?.querySelector<HTMLElement>(`[data-testid="item-${items[index]?.id ?? ''}"] [data-item-handle]`)
             ?.focus(),
         ),
       );
@@ -118,9 +122,9 @@ function VirtualItems(props: ItemListProps) {
     return () => window.removeEventListener(REVEAL_EVENT, reveal);
   }, [items, virtualizer]);
   return (
-    <div ref={scrollRef} className="item-list-scroll" id={props.id}>
+    <div ref={scrollRef} className={styles.scroll} id={props.id}>
       <div
-        className="item-list virtual"
+        className={cx(styles.list, styles.virtual)}
         role="list"
         aria-label={props.label}
         style={{ height: virtualizer.getTotalSize() }}

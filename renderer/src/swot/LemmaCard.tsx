@@ -12,6 +12,12 @@ import { focusLemma, ItemList } from './ItemList';
 import { quadrantLabel } from './quadrant-labels';
 import type { BoardState } from './store';
 import confirm from '../input/confirm.module.css';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
+import swot from './swot.module.css';
+import styles from './LemmaCard.module.css';
 
 interface LemmaCardProps {
   readonly view: LemmaView;
@@ -113,15 +119,15 @@ export function LemmaCard({
         setNodeRef(node);
         cardRef.current = node;
       }}
-      className={`lemma-card${isOver ? ' drop-over' : ''}${expanded ? ' expanded' : ''}`}
+      className={cx(styles.card, isOver && styles.dropOver, expanded && styles.expanded)}
       data-testid={`lemma-${lemma.name}`}
       data-lemma-id={lemma.id}
       aria-labelledby={`${id}-name`}
     >
-      <header className="lemma-header">
+      <header className={styles.header}>
         {renaming ? (
           <form
-            className="inline-form"
+            className={swot.inlineForm}
             onSubmit={(event) => {
               event.preventDefault();
               void report(
@@ -137,12 +143,12 @@ export function LemmaCard({
               {t('swot.lemma.name')}
             </label>
             <input id={`${id}-rename`} value={name} onChange={(event) => setName(event.target.value)} autoFocus />
-            <button type="submit" className="button button-small">
+            <button type="submit" className={cx(buttons.button, buttons.buttonSmall)}>
               {t('swot.lemma.saveName')}
             </button>
             <button
               type="button"
-              className="button button-small"
+              className={cx(buttons.button, buttons.buttonSmall)}
               onClick={() => {
                 setRenaming(false);
                 focusName.current = true;
@@ -156,7 +162,8 @@ export function LemmaCard({
             <button
               ref={nameRef}
               type="button"
-              className="link-button lemma-name"
+              className={styles.linkButton}
+              data-lemma-name
               onClick={() => setRenaming(true)}
               title={t('swot.lemma.rename')}
             >
@@ -165,7 +172,8 @@ export function LemmaCard({
           </h4>
         )}
         <span
-          className="lemma-score"
+          className={styles.score}
+          data-lemma-score
           title={t('swot.scores.kOfN', { k: scored?.conversations ?? 0, n: conversationCount })}
         >
           {scored ? scored.display : '–'}
@@ -173,7 +181,7 @@ export function LemmaCard({
       </header>
       <button
         type="button"
-        className="link-button lemma-toggle"
+        className={cx(styles.linkButton, styles.toggle)}
         aria-expanded={expanded}
         aria-controls={expanded ? `${id}-body` : undefined}
         onClick={() => onExpand(lemma.id, !expanded)}
@@ -181,9 +189,9 @@ export function LemmaCard({
         <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {count}
       </button>
       {expanded ? (
-        <div className="lemma-body" id={`${id}-body`}>
+        <div className={styles.body} id={`${id}-body`}>
           {items.length === 0 ? (
-            <p className="muted small">{t('swot.lemma.empty')}</p>
+            <p className={cx(layout.muted, layout.small)}>{t('swot.lemma.empty')}</p>
           ) : (
             <ItemList
               items={items}
@@ -197,7 +205,7 @@ export function LemmaCard({
           )}
           {selected.size > 0 ? (
             <form
-              className="inline-form"
+              className={swot.inlineForm}
               onSubmit={(event) => {
                 event.preventDefault();
                 void report(
@@ -216,12 +224,12 @@ export function LemmaCard({
             >
               <label htmlFor={`${id}-split`}>{t('swot.lemma.splitName', { count: selected.size })}</label>
               <input id={`${id}-split`} value={splitName} onChange={(event) => setSplitName(event.target.value)} />
-              <button type="submit" className="button button-small">
+              <button type="submit" className={cx(buttons.button, buttons.buttonSmall)}>
                 {t('swot.lemma.split')}
               </button>
             </form>
           ) : null}
-          <div className="field">
+          <div className={forms.field}>
             <label htmlFor={`${id}-narrative`}>{t('swot.lemma.narrative')}</label>
             <textarea
               id={`${id}-narrative`}
@@ -236,10 +244,10 @@ export function LemmaCard({
             />
             <SaveStatus state={narrative.state} />
           </div>
-          <div className="lemma-actions">
+          <div className={styles.actions}>
             {/* Structural actions take a choice and an explicit button: nothing acts on a change of a list. */}
             <form
-              className="inline-form"
+              className={swot.inlineForm}
               onSubmit={(event) => {
                 event.preventDefault();
                 if (moveTo !== lemma.quadrant)
@@ -262,13 +270,17 @@ export function LemmaCard({
                   </option>
                 ))}
               </select>
-              <button type="submit" className="button button-small" disabled={moveTo === lemma.quadrant}>
+              <button
+                type="submit"
+                className={cx(buttons.button, buttons.buttonSmall)}
+                disabled={moveTo === lemma.quadrant}
+              >
                 {t('field.confirm.move')}
               </button>
             </form>
             {otherLemmas.length > 0 ? (
               <form
-                className="inline-form"
+                className={swot.inlineForm}
                 onSubmit={(event) => {
                   event.preventDefault();
                   if (mergeInto)
@@ -294,7 +306,7 @@ export function LemmaCard({
                     </option>
                   ))}
                 </select>
-                <button type="submit" className="button button-small" disabled={!mergeInto}>
+                <button type="submit" className={cx(buttons.button, buttons.buttonSmall)} disabled={!mergeInto}>
                   {t('field.confirm.merge')}
                 </button>
               </form>
@@ -309,7 +321,7 @@ export function LemmaCard({
                 <button
                   ref={confirmRef}
                   type="button"
-                  className="button button-small button-danger"
+                  className={cx(buttons.button, buttons.buttonSmall)}
                   onClick={() =>
                     void report(
                       edit('swot.lemmas.remove', { lemmaId: lemma.id }, { action: 'removeLemma', subject: lemma.name }),
@@ -320,14 +332,18 @@ export function LemmaCard({
                 >
                   {t('field.confirm.yesRemove')}
                 </button>
-                <button type="button" className="button button-small" onClick={() => setConfirmRemove(false)}>
+                <button
+                  type="button"
+                  className={cx(buttons.button, buttons.buttonSmall)}
+                  onClick={() => setConfirmRemove(false)}
+                >
                   {t('swot.common.cancel')}
                 </button>
               </span>
             ) : (
               <button
                 type="button"
-                className="button button-small button-danger"
+                className={cx(buttons.button, buttons.buttonSmall)}
                 onClick={() => {
                   const card = cardRef.current;
                   const beside = (card?.nextElementSibling ?? card?.previousElementSibling) as HTMLElement | null;

@@ -6,6 +6,9 @@ import { SwotCsvExport } from '../export/SwotCsvExport';
 import { Heatmap } from './Heatmap';
 import { ScoreTables } from './ScoreTable';
 import { AgreementPanel, ConflictsPanel, NotRetainedList, SuggestionsPanel } from './SidePanels';
+import { cx } from '../components/cx';
+import swot from './swot.module.css';
+import styles from './SidePanel.module.css';
 
 const SIDE_TABS = ['scores', 'heatmap', 'suggestions', 'agreement'] as const;
 type SideTab = (typeof SIDE_TABS)[number];
@@ -19,16 +22,16 @@ export function SidePanel({ board, onError }: { board: SwotBoard; onError: (erro
   const { t } = useTranslation();
   const [tab, setTab] = useState<SideTab>('scores');
   const panel = (name: SideTab) => ({
-    className: 'swot-tab-panel',
+    className: styles.tabPanel,
     role: 'tabpanel',
     id: `side-panel-${name}`,
     'aria-labelledby': `side-tab-${name}`,
     hidden: tab !== name,
   });
   return (
-    <aside className="swot-side" aria-label={t('swot.board.liveResults')} data-testid="side-panel">
+    <aside className={styles.side} aria-label={t('swot.board.liveResults')} data-testid="side-panel">
       <ConflictsPanel board={board} onError={onError} />
-      <div className="tabs side-tabs" role="tablist" aria-label={t('swot.board.liveResults')}>
+      <div className={cx(swot.tabs, styles.sideTabs)} role="tablist" aria-label={t('swot.board.liveResults')}>
         {SIDE_TABS.map((name) => (
           <button
             key={name}
@@ -37,7 +40,7 @@ export function SidePanel({ board, onError }: { board: SwotBoard; onError: (erro
             id={`side-tab-${name}`}
             aria-controls={`side-panel-${name}`}
             aria-selected={tab === name}
-            className={tab === name ? 'tab active' : 'tab'}
+            className={cx(swot.tab, tab === name && swot.active)}
             onClick={() => setTab(name)}
           >
             {t(`field.board.tabs.${name}`)}

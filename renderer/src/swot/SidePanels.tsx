@@ -16,22 +16,29 @@ import { isQuadrant } from '../../../shared/swot/quadrants';
 import { quadrantLabel } from './quadrant-labels';
 import { rankSuggestions, type RankedSuggestion } from './board-view';
 import { useSwotBoard, type BoardState } from './store';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
+import lists from '../components/list.module.css';
+import swot from './swot.module.css';
+import styles from './SidePanels.module.css';
 
 /** Items mentioned in one conversation and under no lemma: dropped from the table, kept in the data. */
 export function NotRetainedList({ board }: { board: SwotBoard }) {
   const { t } = useTranslation();
   const byId = new Map(board.items.map((item) => [item.id, item]));
   return (
-    <section className="swot-panel" aria-labelledby="swot-not-retained">
+    <section className={swot.panel} aria-labelledby="swot-not-retained">
       <h3 id="swot-not-retained">{t('swot.notRetained.title', { count: board.notRetainedItemIds.length })}</h3>
-      <p className="muted small">{t('swot.notRetained.explain')}</p>
-      <ul className="plain-list" data-testid="not-retained">
+      <p className={cx(layout.muted, layout.small)}>{t('swot.notRetained.explain')}</p>
+      <ul className={lists.plainList} data-testid="not-retained">
         {board.notRetainedItemIds.map((id) => {
           const item = byId.get(id);
           return item ? (
             <li key={id}>
               <span
-                className={`quadrant-dot q-${item.quadrant}`}
+                className={cx(swot.dot, swot[item.quadrant])}
                 title={quadrantLabel(t, item.quadrant)}
                 aria-hidden="true"
               />{' '}
@@ -58,10 +65,10 @@ export function SuggestionsPanel({
   const lemmas = suggestions?.lemmas ?? [];
   const ranked = rankSuggestions(groups, lemmas);
   return (
-    <section className="swot-panel" aria-labelledby="swot-suggestions">
+    <section className={swot.panel} aria-labelledby="swot-suggestions">
       <h3 id="swot-suggestions">{t('swot.suggestions.title')}</h3>
-      <p className="muted small">{t('swot.suggestions.explain')}</p>
-      <button type="button" className="button" onClick={() => void suggest()} disabled={suggesting}>
+      <p className={cx(layout.muted, layout.small)}>{t('swot.suggestions.explain')}</p>
+      <button type="button" className={buttons.button} onClick={() => void suggest()} disabled={suggesting}>
         {suggesting
           ? t('swot.suggestions.working')
           : suggestions
@@ -69,7 +76,7 @@ export function SuggestionsPanel({
             : t('swot.suggestions.run')}
       </button>
       {suggestions && groups.length === 0 && lemmas.length === 0 ? (
-        <p className="muted">{t('swot.suggestions.none')}</p>
+        <p className={layout.muted}>{t('swot.suggestions.none')}</p>
       ) : null}
       <SuggestionRows ranked={ranked} byId={byId} onError={onError} actions={{ edit, reject, scope }} />
     </section>
@@ -88,7 +95,7 @@ function SuggestionRows({ ranked, ...props }: RowProps & { readonly ranked: read
     );
   if (ranked.length <= VIRTUALISE_SUGGESTIONS_ABOVE)
     return (
-      <ul className="suggestion-list" data-testid="suggestions">
+      <ul className={styles.suggestionList} data-testid="suggestions">
         {ranked.map((one) => row(one))}
       </ul>
     );
@@ -114,8 +121,12 @@ function VirtualSuggestions({
     overscan: 4,
   });
   return (
-    <div ref={scrollRef} className="suggestion-scroll">
-      <ul className="suggestion-list virtual" data-testid="suggestions" style={{ height: virtualizer.getTotalSize() }}>
+    <div ref={scrollRef} className={styles.suggestionScroll} data-testid="suggestion-scroll">
+      <ul
+        className={cx(styles.suggestionList, styles.virtual)}
+        data-testid="suggestions"
+        style={{ height: virtualizer.getTotalSize() }}
+      >
         {virtualizer.getVirtualItems().map((item) => {
           const one = ranked[item.index];
           return one
@@ -161,7 +172,8 @@ function GroupRow({
   const { t } = useTranslation();
   return (
     <li
-      className="suggestion"
+      className={styles.suggestion}
+      data-suggestion="group"
       data-confidence={group.confidence}
       ref={place?.measure}
       data-index={place?.index}
@@ -169,25 +181,25 @@ function GroupRow({
     >
       <div>
         <strong>{group.name}</strong>{' '}
-        <span className="muted">
+        <span className={layout.muted}>
           ({quadrantLabel(t, group.quadrant)},{' '}
           {t('swot.suggestions.confidence', { value: Math.round(group.confidence * 100) })})
         </span>
         {group.terms.length > 0 ? (
-          <div className="muted small suggestion-reason">
+          <div className={cx(layout.muted, layout.small)}>
             {t('swot.suggestions.because', { terms: group.terms.join(', ') })}
           </div>
         ) : null}
-        <ul className="plain-list small">
+        <ul className={cx(lists.plainList, layout.small)}>
           {group.itemIds.map((id) => (
             <li key={id}>{byId.get(id)?.text}</li>
           ))}
         </ul>
       </div>
-      <div className="suggestion-actions">
+      <div className={styles.actions}>
         <button
           type="button"
-          className="button button-small button-primary"
+          className={cx(buttons.button, buttons.buttonSmall, buttons.buttonPrimary)}
           onClick={() =>
             scope
               ? void edit('swot.lemmas.create', {
@@ -203,7 +215,7 @@ function GroupRow({
         </button>
         <button
           type="button"
-          className="button button-small"
+          className={cx(buttons.button, buttons.buttonSmall)}
           onClick={() => void reject({ itemIds: group.itemIds, lemmaId: null }).then((error) => onError(error))}
         >
           {t('swot.suggestions.reject')}
@@ -223,7 +235,8 @@ function HintRow({
   const { t } = useTranslation();
   return (
     <li
-      className="suggestion"
+      className={styles.suggestion}
+      data-suggestion="lemma"
       data-confidence={hint.confidence}
       ref={place?.measure}
       data-index={place?.index}
@@ -231,19 +244,19 @@ function HintRow({
     >
       <div>
         {t('swot.suggestions.itemToLemma', { item: byId.get(hint.itemId)?.text ?? '', lemma: hint.lemmaName })}{' '}
-        <span className="muted">
+        <span className={layout.muted}>
           ({t('swot.suggestions.confidence', { value: Math.round(hint.confidence * 100) })})
         </span>
         {hint.terms.length > 0 ? (
-          <div className="muted small suggestion-reason">
+          <div className={cx(layout.muted, layout.small)}>
             {t('swot.suggestions.because', { terms: hint.terms.join(', ') })}
           </div>
         ) : null}
       </div>
-      <div className="suggestion-actions">
+      <div className={styles.actions}>
         <button
           type="button"
-          className="button button-small button-primary"
+          className={cx(buttons.button, buttons.buttonSmall, buttons.buttonPrimary)}
           onClick={() =>
             void edit('swot.items.assign', { itemIds: [hint.itemId], lemmaId: hint.lemmaId }).then((error) =>
               onError(error),
@@ -254,7 +267,7 @@ function HintRow({
         </button>
         <button
           type="button"
-          className="button button-small"
+          className={cx(buttons.button, buttons.buttonSmall)}
           onClick={() => void reject({ itemIds: [hint.itemId], lemmaId: hint.lemmaId }).then((error) => onError(error))}
         >
           {t('swot.suggestions.reject')}
@@ -275,12 +288,12 @@ export function ConflictsPanel({
   const edit = useSwotBoard((state) => state.edit);
   if (board.conflicts.length === 0) return null;
   return (
-    <section className="swot-panel swot-conflicts" aria-labelledby="swot-conflicts">
+    <section className={cx(swot.panel, styles.conflicts)} aria-labelledby="swot-conflicts">
       <h3 id="swot-conflicts">{t('swot.conflicts.title', { count: board.conflicts.length })}</h3>
-      <p className="small">{t('swot.conflicts.explain')}</p>
-      <ul className="plain-list" data-testid="conflicts">
+      <p className={layout.small}>{t('swot.conflicts.explain')}</p>
+      <ul className={lists.plainList} data-testid="conflicts">
         {board.conflicts.map((conflict) => (
-          <li key={conflict.id} className="conflict">
+          <li key={conflict.id} className={styles.conflict}>
             <RecordLine table={conflict.record.table} record={conflict.record} />
             <div>{t(`swot.conflicts.column.${conflict.column}`)}</div>
             <div>
@@ -299,10 +312,10 @@ export function ConflictsPanel({
                   : conflict.theirs}
               </strong>
             </div>
-            <div className="suggestion-actions">
+            <div className={styles.actions}>
               <button
                 type="button"
-                className="button button-small"
+                className={cx(buttons.button, buttons.buttonSmall)}
                 onClick={() =>
                   void edit('swot.conflicts.resolve', { conflictId: conflict.id, choice: 'mine' }).then((error) =>
                     onError(error),
@@ -313,7 +326,7 @@ export function ConflictsPanel({
               </button>
               <button
                 type="button"
-                className="button button-small"
+                className={cx(buttons.button, buttons.buttonSmall)}
                 onClick={() =>
                   void edit('swot.conflicts.resolve', { conflictId: conflict.id, choice: 'theirs' }).then((error) =>
                     onError(error),
@@ -341,11 +354,11 @@ export function AgreementPanel({ board }: { board: SwotBoard }) {
   if (board.members.length < 2) return null;
   const format = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
   return (
-    <section className="swot-panel" aria-labelledby={`${id}-title`}>
+    <section className={swot.panel} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('swot.agreement.title')}</h3>
-      <p className="muted small">{t('swot.agreement.explain')}</p>
+      <p className={cx(layout.muted, layout.small)}>{t('swot.agreement.explain')}</p>
       <form
-        className="inline-form"
+        className={swot.inlineForm}
         onSubmit={(event) => {
           event.preventDefault();
           void api
@@ -380,11 +393,11 @@ export function AgreementPanel({ board }: { board: SwotBoard }) {
             </option>
           ))}
         </select>
-        <button type="submit" className="button button-small">
+        <button type="submit" className={cx(buttons.button, buttons.buttonSmall)}>
           {t('swot.agreement.compute')}
         </button>
       </form>
-      {error ? <p className="field-error">{error}</p> : null}
+      {error ? <p className={forms.fieldError}>{error}</p> : null}
       {result ? (
         <p data-testid="agreement">
           {result.kappa === null

@@ -12,6 +12,11 @@ import { useEntryQueue } from '../input/useEntryQueue';
 import { onUndone, recordUndo } from '../input/undo';
 import { CaptureItem } from './CaptureItem';
 import { GRID, neighbourQuadrant, quadrantLabel } from './quadrant-labels';
+import { cx } from '../components/cx';
+import alerts from '../components/alert.module.css';
+import layout from '../components/layout.module.css';
+import swot from './swot.module.css';
+import styles from './SwotCapture.module.css';
 
 /**
  * SWOT capture on site, for one conversation: four quadrants; type an item and press Enter to
@@ -59,19 +64,23 @@ export function SwotCapture({ conversationId }: { conversationId: string }) {
   useEffect(() => onUndone(() => void refetch()), [refetch]);
 
   if (!data)
-    return error ? <p className="alert alert-error">{error}</p> : <p className="muted">{t('swot.common.loading')}</p>;
+    return error ? (
+      <p className={cx(alerts.alert, alerts.alertError)}>{error}</p>
+    ) : (
+      <p className={layout.muted}>{t('swot.common.loading')}</p>
+    );
 
   return (
-    <section className="swot-capture" aria-labelledby="swot-capture-title" data-testid="swot-capture">
+    <section aria-labelledby="swot-capture-title" data-testid="swot-capture">
       <h2 id="swot-capture-title">{t('swot.capture.title')}</h2>
-      <p className="muted small">{t('swot.capture.help')}</p>
+      <p className={cx(layout.muted, layout.small)}>{t('swot.capture.help')}</p>
       {error ? (
-        <p className="alert alert-error" role="alert">
+        <p className={cx(alerts.alert, alerts.alertError)} role="alert">
           {error}
         </p>
       ) : null}
       {held ? <IdentityNotice /> : null}
-      <div className="swot-grid">
+      <div className={swot.grid}>
         {GRID.flat().map((quadrant) => (
           <QuadrantColumn
             key={quadrant}
@@ -158,12 +167,12 @@ function QuadrantColumn({
   }
 
   return (
-    <div className={`capture-quadrant q-${quadrant}`} data-testid={`capture-${quadrant}`}>
+    <div className={cx(swot.quadrant, swot[quadrant])} data-testid={`capture-${quadrant}`}>
       <h3 id={`${id}-title`}>
-        <span className={`quadrant-dot q-${quadrant}`} aria-hidden="true" />
-        {quadrantLabel(t, quadrant)} <span className="muted">({items.length})</span>
+        <span className={cx(swot.dot, swot[quadrant])} aria-hidden="true" />
+        {quadrantLabel(t, quadrant)} <span className={layout.muted}>({items.length})</span>
       </h3>
-      <ul ref={listRef} className="capture-items" aria-labelledby={`${id}-title`}>
+      <ul ref={listRef} className={styles.items} aria-labelledby={`${id}-title`}>
         {items.map((item) => (
           <CaptureItem
             key={item.id}

@@ -8,7 +8,11 @@ import { ClusterBoard } from './ClusterBoard';
 import { SwotCapture } from './SwotCapture';
 import { useSwotBoard } from './store';
 import { TeamSwot } from './TeamSwot';
-import './swot.css';
+import { cx } from '../components/cx';
+import alerts from '../components/alert.module.css';
+import layout from '../components/layout.module.css';
+import swot from './swot.module.css';
+import styles from './SwotScreen.module.css';
 
 type Tab = 'capture' | 'board' | 'team';
 
@@ -38,11 +42,11 @@ export function SwotScreen({ campaignId }: { campaignId: string }) {
   // An undo (toast or Ctrl+Z) changed the records: show the board as stored now.
   useEffect(() => onUndone(() => void reload()), [reload]);
 
-  if (error) return <p className="alert alert-error">{error}</p>;
-  if (!scopes) return <p className="muted">{t('swot.common.loading')}</p>;
+  if (error) return <p className={cx(alerts.alert, alerts.alertError)}>{error}</p>;
+  if (!scopes) return <p className={layout.muted}>{t('swot.common.loading')}</p>;
   if (scopes.length === 0) {
     return (
-      <div className="empty-state">
+      <div className={layout.emptyState}>
         <h3>{t('swot.empty.title')}</h3>
         <p>{t('swot.empty.body')}</p>
       </div>
@@ -50,8 +54,8 @@ export function SwotScreen({ campaignId }: { campaignId: string }) {
   }
 
   return (
-    <div className="swot-screen">
-      <div className="swot-toolbar">
+    <div>
+      <div className={styles.toolbar}>
         <label htmlFor={`${id}-scope`}>{t('swot.scope.label')}</label>
         <select
           id={`${id}-scope`}
@@ -72,12 +76,12 @@ export function SwotScreen({ campaignId }: { campaignId: string }) {
             </option>
           ))}
         </select>
-        <div className="tabs" role="tablist" aria-label={t('swot.title')}>
+        <div className={swot.tabs} role="tablist" aria-label={t('swot.title')}>
           <button
             type="button"
             role="tab"
             aria-selected={tab === 'capture'}
-            className={tab === 'capture' ? 'tab active' : 'tab'}
+            className={cx(swot.tab, tab === 'capture' && swot.active)}
             onClick={() => setTab('capture')}
           >
             {t('swot.tabs.capture')}
@@ -86,7 +90,7 @@ export function SwotScreen({ campaignId }: { campaignId: string }) {
             type="button"
             role="tab"
             aria-selected={tab === 'board'}
-            className={tab === 'board' ? 'tab active' : 'tab'}
+            className={cx(swot.tab, tab === 'board' && swot.active)}
             onClick={() => {
               setTab('board');
               void reload();
@@ -98,7 +102,7 @@ export function SwotScreen({ campaignId }: { campaignId: string }) {
             type="button"
             role="tab"
             aria-selected={tab === 'team'}
-            className={tab === 'team' ? 'tab active' : 'tab'}
+            className={cx(swot.tab, tab === 'team' && swot.active)}
             onClick={() => setTab('team')}
           >
             {t('swot.tabs.team')}
@@ -109,10 +113,10 @@ export function SwotScreen({ campaignId }: { campaignId: string }) {
       {tab === 'capture' && board ? <CaptureTab conversations={board.conversations} /> : null}
       {tab === 'board' ? (
         <>
-          {boardError ? <p className="alert alert-error">{describeError(t, boardError)}</p> : null}
+          {boardError ? <p className={cx(alerts.alert, alerts.alertError)}>{describeError(t, boardError)}</p> : null}
           {board ? (
             <>
-              <p className="muted" aria-live="polite">
+              <p className={layout.muted} aria-live="polite">
                 {t('swot.board.summary', {
                   conversations: t('field.counts.conversations', { count: board.conversations.length }),
                   items: t('field.counts.items', { count: board.items.length }),
@@ -123,7 +127,7 @@ export function SwotScreen({ campaignId }: { campaignId: string }) {
               <ClusterBoard board={board} />
             </>
           ) : (
-            <p className="muted">{t('swot.common.loading')}</p>
+            <p className={layout.muted}>{t('swot.common.loading')}</p>
           )}
         </>
       ) : null}
@@ -139,10 +143,10 @@ function CaptureTab({ conversations }: { conversations: readonly SwotConversatio
   const conversationId = conversations.some((conversation) => conversation.id === chosen)
     ? chosen
     : (conversations[0]?.id ?? '');
-  if (conversations.length === 0) return <p className="muted">{t('swot.capture.noConversations')}</p>;
+  if (conversations.length === 0) return <p className={layout.muted}>{t('swot.capture.noConversations')}</p>;
   return (
-    <div className="swot-capture-tab">
-      <div className="swot-toolbar">
+    <div>
+      <div className={styles.toolbar}>
         <label htmlFor={`${id}-conversation`}>{t('swot.capture.conversation')}</label>
         <select id={`${id}-conversation`} value={conversationId} onChange={(event) => setChosen(event.target.value)}>
           {conversations.map((conversation) => (

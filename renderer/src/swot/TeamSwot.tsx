@@ -10,6 +10,13 @@ import { IdentityNotice } from '../input/IdentityNotice';
 import { PendingEntry } from '../input/PendingEntry';
 import { useEntryQueue } from '../input/useEntryQueue';
 import { quadrantLabel } from './quadrant-labels';
+import { cx } from '../components/cx';
+import alerts from '../components/alert.module.css';
+import buttons from '../components/button.module.css';
+import layout from '../components/layout.module.css';
+import lists from '../components/list.module.css';
+import swot from './swot.module.css';
+import styles from './TeamSwot.module.css';
 
 /**
  * The team's own SWOT of a sector: unscored, exactly five lemmas per quadrant, listed
@@ -47,14 +54,18 @@ export function TeamSwot({ campaignId, sectorId }: { campaignId: string; sectorI
   }, [view, queue]);
 
   if (!view)
-    return error ? <p className="alert alert-error">{error}</p> : <p className="muted">{t('swot.common.loading')}</p>;
+    return error ? (
+      <p className={cx(alerts.alert, alerts.alertError)}>{error}</p>
+    ) : (
+      <p className={layout.muted}>{t('swot.common.loading')}</p>
+    );
   return (
     <section aria-labelledby="team-swot-title" data-testid="team-swot">
       <h2 id="team-swot-title">{t('swot.team.title', { sector: view.sectorName })}</h2>
-      <p className="muted">{t('swot.team.rule')}</p>
-      {error ? <p className="alert alert-error">{error}</p> : null}
+      <p className={layout.muted}>{t('swot.team.rule')}</p>
+      {error ? <p className={cx(alerts.alert, alerts.alertError)}>{error}</p> : null}
       {held ? <IdentityNotice /> : null}
-      <div className="swot-grid">
+      <div className={swot.grid}>
         {QUADRANTS.map((quadrant) => (
           <TeamQuadrant
             key={quadrant}
@@ -101,28 +112,26 @@ function TeamQuadrant({ view, quadrant, entries, queue, add, onChanged }: TeamQu
   }, [full, id]);
 
   return (
-    <div className={`capture-quadrant q-${quadrant}`} data-testid={`team-${quadrant}`}>
+    <div className={cx(swot.quadrant, swot[quadrant])} data-testid={`team-${quadrant}`}>
       <h3>
-        <span className={`quadrant-dot q-${quadrant}`} aria-hidden="true" />
+        <span className={cx(swot.dot, swot[quadrant])} aria-hidden="true" />
         {quadrantLabel(t, quadrant)}{' '}
-        <span className={missing === 0 ? 'badge badge-ok' : 'badge badge-warn'}>
-          {t('swot.team.count', { count: lemmas.length })}
-        </span>
+        <span className={layout.badge}>{t('swot.team.count', { count: lemmas.length })}</span>
       </h3>
-      <p className="small muted" aria-live="polite">
+      <p className={cx(layout.small, layout.muted)} aria-live="polite">
         {missing > 0
           ? t('swot.team.missing', { count: missing })
           : missing < 0
             ? t('swot.team.tooMany', { count: -missing })
             : t('swot.team.complete')}
       </p>
-      <ol className="plain-list team-lemmas" id={`${id}-list`} tabIndex={-1}>
+      <ol className={cx(lists.plainList, styles.lemmas)} id={`${id}-list`} tabIndex={-1}>
         {lemmas.map((lemma) => (
           <li key={lemma.id}>
             <span>{lemma.name}</span>
             <button
               type="button"
-              className="button button-small"
+              className={cx(buttons.button, buttons.buttonSmall)}
               aria-label={t('swot.team.removeLemma', { name: lemma.name })}
               onClick={() =>
                 void api
@@ -139,7 +148,7 @@ function TeamQuadrant({ view, quadrant, entries, queue, add, onChanged }: TeamQu
         ))}
       </ol>
       <form
-        className="inline-form"
+        className={swot.inlineForm}
         onSubmit={(event) => {
           event.preventDefault();
           if (add(quadrant, inputRef.current?.value ?? name)) setName('');
@@ -156,7 +165,7 @@ function TeamQuadrant({ view, quadrant, entries, queue, add, onChanged }: TeamQu
           disabled={full}
           placeholder={full ? t('swot.team.fullHint') : t('swot.team.placeholder')}
         />
-        <button type="submit" className="button button-small" disabled={full}>
+        <button type="submit" className={cx(buttons.button, buttons.buttonSmall)} disabled={full}>
           {t('swot.team.add')}
         </button>
       </form>

@@ -6,6 +6,10 @@ import type { BoardView } from './board-view';
 import type { ChipLabels } from './ItemChip';
 import { ItemList } from './ItemList';
 import { quadrantLabel } from './quadrant-labels';
+import { cx } from '../components/cx';
+import layout from '../components/layout.module.css';
+import swot from './swot.module.css';
+import styles from './UnclusteredColumn.module.css';
 
 interface PoolProps {
   readonly notRetained: ReadonlySet<string>;
@@ -20,9 +24,9 @@ interface PoolProps {
 export function UnclusteredColumn({ view, ...props }: PoolProps & { readonly view: BoardView }) {
   const { t } = useTranslation();
   return (
-    <section className="swot-pools" aria-labelledby="swot-pools-title" data-testid="unclustered-column">
+    <section className={styles.pools} aria-labelledby="swot-pools-title" data-testid="unclustered-column">
       <h3 id="swot-pools-title">{t('swotBoard.unclustered')}</h3>
-      <p className="muted small">{t('swotBoard.unclusteredHelp')}</p>
+      <p className={cx(layout.muted, layout.small)}>{t('swotBoard.unclusteredHelp')}</p>
       {QUADRANTS.map((quadrant) => (
         <Pool
           key={quadrant}
@@ -58,22 +62,24 @@ function Pool({
   return (
     <div
       ref={setNodeRef}
-      className={`pool q-${quadrant}${isOver ? ' drop-over' : ''}`}
+      className={cx(styles.pool, swot[quadrant], isOver && styles.dropOver)}
       data-testid={`pool-${quadrant}`}
       aria-labelledby={heading}
       role="group"
     >
       <h4 id={heading}>
-        <span className={`quadrant-dot q-${quadrant}`} aria-hidden="true" />
+        <span className={cx(swot.dot, swot[quadrant])} aria-hidden="true" />
         {quadrantLabel(t, quadrant)}{' '}
-        <span className="muted">
+        <span className={layout.muted}>
           {filtering
             ? t('swotBoard.filteredCount', { shown: items.length, count: total })
             : t('field.counts.items', { count: total })}
         </span>
       </h4>
       {items.length === 0 ? (
-        <p className="muted small">{filtering && total > 0 ? t('swotBoard.noMatch') : t('swot.board.poolEmpty')}</p>
+        <p className={cx(layout.muted, layout.small)}>
+          {filtering && total > 0 ? t('swotBoard.noMatch') : t('swot.board.poolEmpty')}
+        </p>
       ) : (
         <ItemList
           items={items}
