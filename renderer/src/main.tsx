@@ -4,7 +4,6 @@ import './base.css';
 // module, whose shared rules came last in styles.css before. Each goes when its feature is converted.
 import './input/input.css';
 import './swot/swot.css';
-import './export/export.css';
 import './reports/reports.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
