@@ -1,8 +1,5 @@
-// The global base (element defaults, tokens) first: every CSS module after it builds on it.
+// The one global sheet (element defaults, tokens) first: every CSS module after it builds on it.
 import './base.css';
-// The global sheets of the features not yet converted to CSS modules, in the order they always had: before every
-// module, whose shared rules came last in styles.css before. Each goes when its feature is converted.
-import './reports/reports.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
