@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Quadrant } from '../../../shared/swot/quadrants';
 import type { SwotItemView } from '../../../shared/contract/swot';
 import { api } from '../api';
+import { useCampaignId } from '../data/identity';
 import { useContractQuery } from '../data/queries';
 import { describeError } from '../errors';
 import type { Entry, EntryQueue, SubmitResult } from '../input/entry-queue';
@@ -120,6 +121,7 @@ function QuadrantColumn({
   focusAfter,
 }: QuadrantColumnProps) {
   const { t } = useTranslation();
+  const campaignId = useCampaignId();
   const id = useId();
   const [text, setText] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
@@ -140,7 +142,7 @@ function QuadrantColumn({
       if (!target) return;
       focusAfter({ itemId: item.id, ready: (now) => now.some((one) => one.id === item.id && one.quadrant === target) });
       const result = await api.invoke('swot.items.update', { itemId: item.id, quadrant: target });
-      if (result.ok) recordUndo('moveItem', item.text, result.value.undo);
+      if (result.ok && campaignId) recordUndo(campaignId, 'moveItem', item.text, result.value.undo);
       else focusAfter(null);
       onChanged(result.ok ? null : describeError(t, result.error));
     } else if (event.key === 'Delete') {
@@ -150,7 +152,7 @@ function QuadrantColumn({
       const neighbour = items[index + 1] ?? items[index - 1];
       focusAfter(neighbour ? { itemId: neighbour.id, ready: (now) => !now.some((one) => one.id === item.id) } : null);
       const result = await api.invoke('swot.items.remove', { itemId: item.id });
-      if (result.ok) recordUndo('removeItem', item.text, result.value.undo);
+      if (result.ok && campaignId) recordUndo(campaignId, 'removeItem', item.text, result.value.undo);
       else focusAfter(null);
       onChanged(result.ok ? null : describeError(t, result.error));
       if (!neighbour && result.ok) inputRef.current?.focus();
