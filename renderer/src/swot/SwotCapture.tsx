@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Quadrant } from '../../../shared/swot/quadrants';
+import { isQuadrant, type Quadrant } from '../../../shared/swot/quadrants';
 import type { SwotItemView } from '../../../shared/contract/swot';
 import { api } from '../api';
 import { useCampaignId } from '../data/identity';
@@ -34,10 +34,12 @@ export function SwotCapture({ conversationId }: { conversationId: string }) {
     },
     [conversationId],
   );
-  const { entries, queue, add, held } = useEntryQueue(submit);
+  const { entries, queue, add, held } = useEntryQueue(`capture.${conversationId}`, submit, isQuadrant);
 
   useEffect(() => {
-    if (data) queue.settle(new Set(data.items.map((item) => item.id)));
+    if (!data) return;
+    queue.reconcile(data.items.map((item) => ({ target: item.quadrant, text: item.text })));
+    queue.settle(new Set(data.items.map((item) => item.id)));
   }, [data, queue]);
 
   // The item the user acted on keeps the focus once the list shows the outcome (the item in its new
