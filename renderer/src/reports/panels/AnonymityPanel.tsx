@@ -7,7 +7,6 @@ import { api } from '../../api';
 import { describeError } from '../../errors';
 import { HitList } from '../../export/HitList';
 import { ReviewSummary } from '../../export/ReviewSummary';
-import '../../export/export.css';
 
 export interface AnonymityPanelProps {
   readonly reportId: string;
@@ -65,7 +64,7 @@ export function AnonymityPanel({ reportId, frozen, onJump, notice }: AnonymityPa
       {review ? (
         <>
           <ReviewSummary review={review} />
-          <HitList review={review} onDone={run} onError={setError} onJump={onJump} />
+          <HitList review={review} onDone={run} onError={setError} onJump={onJump} inPanel />
         </>
       ) : (
         <p className="muted">{t('export.panel.notRun')}</p>
