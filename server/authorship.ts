@@ -1,4 +1,4 @@
-import { sameEmail } from '../shared/domain/email';
+import { normalizeEmail, sameEmail } from '../shared/domain/email';
 import type { Change, JsonValue } from '../shared/sync/change';
 import type { RefusedChange } from './api';
 import type { Principal } from './auth/tokens';
@@ -20,6 +20,12 @@ import type { ServerStore } from './store/store';
  * author (the SWOT agreement) count only what each member made. The server checks rather than
  * stamps, so the change the laptop logged and the change every other laptop receives stay the
  * same change (same id, same content).
+ *
+ * A refusal someone can mend (a member the server does not tie to this account yet: the team lead
+ * puts the account's address on it) is AUTHOR_MISMATCH, and the laptop sends it again. One that no
+ * mending can make pass is AUTHOR_OTHER_ACCOUNT: signed with another address than the account's, or
+ * as a member whose address is another account of this server (putting this account's address on
+ * that member would take it from its owner). The laptop sets those aside instead of retrying.
  *
  * Because a member row is what binds a name and an address to an account, member rows are the
  * team lead's: only an account with the campaign's team-lead role creates, changes, retires or
@@ -65,6 +71,18 @@ export async function checkAuthors(
   }
   const signed: Change[] = [];
   const refused: RefusedChange[] = [];
+  /** Whether an address is another account's on this server (asked once per address). */
+  const otherAccounts = new Map<string, boolean>();
+  const isOtherAccount = async (address: string): Promise<boolean> => {
+    const key = normalizeEmail(address);
+    let known = otherAccounts.get(key);
+    if (known === undefined) {
+      const user = await store.userIdOfEmail(tx, key);
+      known = user !== null && user !== principal.user.id;
+      otherAccounts.set(key, known);
+    }
+    return known;
+  };
   for (const change of changes) {
     if (change.author === change.node || sameEmail(change.author, principal.user.email)) {
       signed.push(change);
@@ -73,6 +91,16 @@ export async function checkAuthors(
     const address = addresses.get(change.author)?.value;
     if (typeof address === 'string' && sameEmail(address, principal.user.email)) {
       signed.push(change);
+      continue;
+    }
+    if (change.author.includes('@') || (typeof address === 'string' && (await isOtherAccount(address)))) {
+      refused.push({
+        id: change.id,
+        code: 'AUTHOR_OTHER_ACCOUNT',
+        reason: change.author.includes('@')
+          ? `Change ${change.id} is signed with the address ${change.author}, not yours (${principal.user.email}); it will never be stored.`
+          : `Change ${change.id} is signed by member ${change.author}, who is the account ${String(address)}, not you (${principal.user.email}); it will never be stored.`,
+      });
       continue;
     }
     refused.push({

@@ -219,7 +219,7 @@ export class RemoteChanges {
   applyDeferred(): ApplyReport & { stillDeferred: number } {
     const core = this.core;
     const rows = core.db
-      .prepare('SELECT change, source FROM deferred_changes WHERE schema <= ? ORDER BY id')
+      .prepare("SELECT change, source FROM deferred_changes WHERE schema <= ? AND source != 'push' ORDER BY id")
       .all(core.schemaVersion) as Array<{
       change: string;
       source: RemoteSource;

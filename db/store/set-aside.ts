@@ -11,13 +11,21 @@ import type { ApplyOptions, RemoteSource } from './remote';
  * see remote.ts and migration 006): list them per campaign, try one again once its cause is fixed
  * (through the same apply path as when it arrived), or discard it, which moves it to
  * discarded_changes with who discarded it and when (migration 010) so it is never tried again.
+ *
+ * A change made here that the server refused for good (source `push`, e.g. AUTHOR_OTHER_ACCOUNT:
+ * signed as a member who is another account) is set aside too, so the person sees it and the
+ * engine stops sending it: it stays in the log and applied on this laptop (nothing is lost), is
+ * never retried (no mending makes the server take it) and a discard only records that it was seen.
  */
+
+/** Where a set-aside change came from: a remote source, or this laptop's own change the server refused for good. */
+export type SetAsideOrigin = RemoteSource | 'push';
 
 export interface StoredSetAside {
   readonly change: Change;
   readonly code: ReasonCode;
   readonly reason: string;
-  readonly source: RemoteSource;
+  readonly source: SetAsideOrigin;
 }
 
 export type RetryOutcome =
@@ -29,7 +37,7 @@ interface Row {
   change: string;
   code: ReasonCode;
   reason: string;
-  source: RemoteSource;
+  source: SetAsideOrigin;
 }
 
 function parse(row: Row): StoredSetAside {
@@ -84,10 +92,13 @@ function find(core: StoreCore, campaign: string, id: string): StoredSetAside | n
 export function retrySetAside(core: StoreCore, apply: Apply, campaign: string, id: string): RetryOutcome | null {
   const stored = find(core, campaign, id);
   if (!stored) return null;
+  // Refused for good by the server: trying again here changes nothing.
+  const source = stored.source;
+  if (source === 'push') return { state: 'refused', code: stored.code, reason: stored.reason };
   try {
     return core.transaction((): RetryOutcome => {
       core.stmt('DELETE FROM deferred_changes WHERE id = ?').run(id);
-      const report = apply([stored.change], stored.source, { setAside: true });
+      const report = apply([stored.change], source, { setAside: true });
       const refused = report.setAside?.find((item) => item.change.id === id);
       return refused ? { state: 'refused', code: refused.code, reason: refused.reason } : { state: 'applied' };
     });
@@ -97,6 +108,27 @@ export function retrySetAside(core: StoreCore, apply: Apply, campaign: string, i
     if (error instanceof ChangeRejectedError) return { state: 'refused', code: error.code, reason: error.message };
     throw error;
   }
+}
+
+/**
+ * Sets aside changes of this laptop's log that the server refused for good (source `push`): they
+ * stay applied here and are listed with the reason. Returns how many were newly set aside (a
+ * discarded one is not set aside again: the trigger of migration 010 ignores it).
+ */
+export function setAsidePushed(
+  core: StoreCore,
+  refused: readonly { readonly change: Change; readonly code: ReasonCode; readonly reason: string }[],
+): number {
+  let added = 0;
+  core.transaction(() => {
+    for (const { change, code, reason } of refused)
+      added += core
+        .stmt(
+          'INSERT OR IGNORE INTO deferred_changes (id, schema, source, change, code, reason) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(change.id, change.schema, 'push', JSON.stringify(change), code, reason).changes;
+  });
+  return added;
 }
 
 /** Discards a set-aside change for good, recording who did it and when; false when there is no such change. */

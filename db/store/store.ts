@@ -7,6 +7,7 @@ import type {
   SetAsideChange,
   SyncReplica,
 } from '../../shared/sync/replica';
+import type { ReasonCode } from '../../shared/sync/reasons';
 import type { RecordOf, TableName, ValuesOf } from '../../shared/sync/schema';
 import type { SqliteDatabase } from '../connection';
 import { ChangeApplier } from './apply';
@@ -240,6 +241,13 @@ export class LocalStore implements SyncReplica {
       campaign,
       id,
     );
+  }
+
+  /** Sets aside changes of this laptop the server refused for good; they stay applied here (see set-aside.ts). */
+  setAsidePushed(
+    refused: readonly { readonly change: Change; readonly code: ReasonCode; readonly reason: string }[],
+  ): number {
+    return setAside.setAsidePushed(this.core, refused);
   }
 
   /** Discards a set-aside change for good, recorded with who did it; false when there is no such change. */

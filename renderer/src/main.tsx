@@ -2,10 +2,7 @@
 import './base.css';
 // The global sheets of the features not yet converted to CSS modules, in the order they always had: before every
 // module, whose shared rules came last in styles.css before. Each goes when its feature is converted.
-import './input/input.css';
 import './swot/swot.css';
-import './export/export.css';
-import './reports/reports.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

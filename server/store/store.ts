@@ -89,6 +89,11 @@ export class ServerStore {
     return this.users.findByEmail(email);
   }
 
+  /** The id of the account with this address, read in a transaction; null when there is none. */
+  userIdOfEmail(tx: SqlExecutor, email: string): Promise<string | null> {
+    return this.users.idOfEmailIn(tx, email);
+  }
+
   findUserById(id: string): Promise<UserRecord | null> {
     return this.users.findById(id);
   }

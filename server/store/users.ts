@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { normalizeEmail } from '../../shared/domain/email';
-import { toNumber, type SqlDriver } from './sql';
+import { toNumber, type SqlDriver, type SqlExecutor } from './sql';
 
 /** Accounts: email (stored normalised, shared/domain/email.ts), password hash, admin flag, disabled flag. */
 
@@ -32,6 +32,12 @@ export class UserRepository {
 
   async findByEmail(email: string): Promise<UserRecord | null> {
     return this.where('email', normalizeEmail(email));
+  }
+
+  /** The account with this address, read inside a transaction (a push's authorship check); its id, or null. */
+  async idOfEmailIn(tx: SqlExecutor, email: string): Promise<string | null> {
+    const rows = await tx.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [normalizeEmail(email)]);
+    return rows[0]?.id ?? null;
   }
 
   async findById(id: string): Promise<UserRecord | null> {

@@ -1,6 +1,7 @@
 import type { Profile } from '../../db/profile';
 import { ServiceError } from '../errors';
 import { currentMemberId } from '../identity';
+import { mayChangeMembers } from '../../shared/domain/members';
 
 /**
  * Team members are the team lead's to add, change, retire and restore (issue 10): a member row
@@ -12,8 +13,8 @@ import { currentMemberId } from '../identity';
  */
 export function requireMayChangeMembers(profile: Profile, campaignId: string): void {
   const me = currentMemberId(profile, campaignId);
-  if (me === null) return;
-  if (profile.store.get('members', me)?.is_team_lead === true) return;
+  const row = me === null ? undefined : profile.store.get('members', me);
+  if (mayChangeMembers(row ? [row] : [], me)) return;
   throw new ServiceError(
     'FORBIDDEN',
     'Only the team lead adds or changes team members; ask the team lead.',

@@ -10,14 +10,15 @@ import { channel, empty, idSchema } from './define';
  * discards it (recorded on this laptop).
  */
 
-export type SetAsideSource = 'server' | 'bundle' | 'peer';
+/** `push`: made on this laptop and refused for good by the server (it stays here, never sent again). */
+export type SetAsideSource = 'server' | 'bundle' | 'peer' | 'push';
 
 export interface SetAsideView {
   /** The change's id: the handle to retry or discard it. */
   readonly id: string;
   /** Why it was set aside (shared/sync/reasons.ts), shown in the user's language. */
   readonly code: string;
-  /** How it reached this laptop: the sync server, a duo file, the duo partner over the network. */
+  /** How it reached this laptop: the sync server, a duo file, the duo partner over the network; or `push`. */
   readonly source: SetAsideSource;
   /** The table and field it changes (the UI names them: conflicts.record.*, conflicts.column.*). */
   readonly table: string;

@@ -21,3 +21,18 @@ export function findSameMember(
   // An active member is the one to offer before a retired one.
   return same.find((member) => !member.deleted) ?? same[0] ?? null;
 }
+
+/**
+ * Whether the person chosen as "Ik ben" may add, change, retire or restore team members (issue
+ * 10): member rows are the team lead's, the server refuses anyone else's (MEMBERS_TEAM_LEAD_ONLY).
+ * Before anyone is chosen the laptop cannot tell (a team lead setting up a new campaign adds the
+ * first members, themselves included), so the server decides. The set-up service and the team
+ * tab both ask this.
+ */
+export function mayChangeMembers(
+  members: readonly Pick<Member, 'id' | 'is_team_lead' | 'deleted'>[],
+  me: string | null,
+): boolean {
+  if (me === null) return true;
+  return members.some((member) => member.id === me && member.is_team_lead === true);
+}

@@ -30,6 +30,8 @@ export const reasonsEn: Record<ReasonCode, string> = {
   FIELD_SERVER_OWNED: 'This field decides who may do what; only the team lead can change it.',
   AUTHOR_MISMATCH:
     'A change carries the name of another team member than your account’s and was not stored. Choose yourself under ‘I am’, or ask the team lead to put your email address on your team member.',
+  AUTHOR_OTHER_ACCOUNT:
+    'A change is signed as a team member who has an account of their own on the server, so it was refused for good. It stays on this laptop only, among the set-aside changes.',
   MEMBERS_TEAM_LEAD_ONLY:
     'Only the team lead adds or changes team members. Your change to the team was not stored; ask the team lead.',
   NODE_OF_OTHER_USER: 'The server knows this laptop under another user.',

@@ -33,6 +33,8 @@ export const reasonsNlBE: Record<ReasonCode, string> = {
   FIELD_SERVER_OWNED: 'Dit veld beslist wie wat mag; alleen de teamleider kan het wijzigen.',
   AUTHOR_MISMATCH:
     'Een wijziging draagt de naam van een ander teamlid dan dat van je account en werd niet opgeslagen. Kies bij ‘Ik ben’ jezelf, of vraag de teamleider je e-mailadres bij je teamlid te zetten.',
+  AUTHOR_OTHER_ACCOUNT:
+    'Een wijziging draagt de naam van een teamlid met een eigen account op de server en werd daarom voorgoed geweigerd. Ze staat alleen op deze laptop, bij de opzijgezette wijzigingen.',
   MEMBERS_TEAM_LEAD_ONLY:
     'Alleen de teamleider voegt teamleden toe of wijzigt ze. Je wijziging aan het team werd niet opgeslagen; vraag het aan de teamleider.',
   NODE_OF_OTHER_USER: 'Deze laptop is op de server bekend onder een andere gebruiker.',

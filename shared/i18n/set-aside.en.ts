@@ -15,12 +15,19 @@ export const setAsideEn: typeof setAsideNlBE = {
   byVia: 'From {{author}}, through {{source}}',
   byUnknownVia: 'From an unknown author, through {{source}}',
   madeAt: 'made on {{date}}',
-  source: { server: 'the server', bundle: 'an exchange file', peer: 'the duo’s network link' },
+  source: {
+    server: 'the server',
+    bundle: 'an exchange file',
+    peer: 'the duo’s network link',
+    push: 'this laptop, refused for good by the server',
+  },
   why: 'Why',
   whatNow: 'What you can do',
   advice: {
     AUTHOR_MISMATCH:
       'The change carries the name of someone this campaign does not know, or who does not work on that laptop. Ask the team lead to add the team member (with their e-mail address), then try again; if it was forged, discard it.',
+    AUTHOR_OTHER_ACCOUNT:
+      'It was made on this laptop under the name of a team member who has an account of their own: the server will never store it. It stays on this laptop, but the others do not receive it. Choose yourself under ‘I am’ and enter it again; then you can hide it here.',
     ROW_OF_OTHER_CAMPAIGN:
       'It touches a record that belongs to another campaign on this laptop. It is most likely forged: discard it.',
     UNKNOWN_TABLE: 'Update Veldwerk, then try again.',
@@ -34,6 +41,12 @@ export const setAsideEn: typeof setAsideNlBE = {
   discardLabel: 'Discard the change of {{record}}',
   confirmDiscard:
     'Discard this change of {{record}} for good? It will not come back, not even when it arrives again. This laptop records that you discarded it.',
+  hide: 'Hide',
+  hideLabel: 'Hide the change of {{record}}',
+  confirmHide:
+    'Stop showing this change of {{record}}? It stays on this laptop and never goes to the server. This laptop remembers that you hid it.',
+  confirmHideYes: 'Yes, hide it',
+  hidden: 'The change of {{record}} is no longer shown.',
   confirmYes: 'Yes, discard',
   confirmNo: 'Keep it',
   applied: 'The change of {{record}} is applied now.',

@@ -13,12 +13,19 @@ export const setAsideNlBE = {
   byVia: 'Van {{author}}, via {{source}}',
   byUnknownVia: 'Van een onbekende auteur, via {{source}}',
   madeAt: 'gemaakt op {{date}}',
-  source: { server: 'de server', bundle: 'een uitwisselbestand', peer: 'het netwerk van het duo' },
+  source: {
+    server: 'de server',
+    bundle: 'een uitwisselbestand',
+    peer: 'het netwerk van het duo',
+    push: 'deze laptop, voorgoed geweigerd door de server',
+  },
   why: 'Waarom',
   whatNow: 'Wat kun je doen',
   advice: {
     AUTHOR_MISMATCH:
       'De wijziging draagt de naam van iemand die deze campagne niet kent of die niet op die laptop werkt. Vraag de teamleider het teamlid (met e-mailadres) toe te voegen en probeer het dan opnieuw; is ze vervalst, gooi ze weg.',
+    AUTHOR_OTHER_ACCOUNT:
+      'Ze werd op deze laptop gemaakt onder de naam van een teamlid met een eigen account: de server slaat ze nooit op. Ze blijft op deze laptop staan, maar de anderen krijgen ze niet. Kies bij ‘Ik ben’ jezelf en voer het opnieuw in; daarna kun je ze hier verbergen.',
     ROW_OF_OTHER_CAMPAIGN:
       'Ze raakt een record dat op deze laptop bij een andere campagne hoort. Meestal is ze vervalst: gooi ze weg.',
     UNKNOWN_TABLE: 'Werk Veldwerk bij en probeer het dan opnieuw.',
@@ -33,6 +40,12 @@ export const setAsideNlBE = {
   discardLabel: 'Wijziging van {{record}} weggooien',
   confirmDiscard:
     'Deze wijziging van {{record}} voorgoed weggooien? Ze komt niet terug, ook niet als ze opnieuw binnenkomt. Deze laptop onthoudt dat jij ze weggooide.',
+  hide: 'Verbergen',
+  hideLabel: 'Wijziging van {{record}} verbergen',
+  confirmHide:
+    'Deze wijziging van {{record}} niet meer tonen? Ze blijft op deze laptop staan en gaat nooit naar de server. Deze laptop onthoudt dat jij ze verborg.',
+  confirmHideYes: 'Ja, verbergen',
+  hidden: 'De wijziging van {{record}} wordt niet meer getoond.',
   confirmYes: 'Ja, weggooien',
   confirmNo: 'Niet weggooien',
   applied: 'De wijziging van {{record}} is nu toegepast.',

@@ -118,6 +118,9 @@ export const setupEn: Messages['setup'] = {
       addAnyway: 'Add a new team member anyway',
       restored: '“{{name}}” is back in the team.',
     },
+    leadOnly: 'Only the team lead ({{leads}}) adds, changes or retires team members. You are working as {{me}}.',
+    leadOnlyNoLead:
+      'Only the team lead adds, changes or retires team members, and this team has none yet. You are working as {{me}}.',
     rolesOf: 'Roles of {{name}}',
     rolesLegend: 'Roles',
     coordinatorLegend: 'Region coordinator of',

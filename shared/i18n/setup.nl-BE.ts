@@ -116,6 +116,10 @@ export const setupNlBE = {
       addAnyway: 'Toch een nieuw teamlid toevoegen',
       restored: '„{{name}}” staat weer in het team.',
     },
+    leadOnly:
+      'Alleen de teamleider ({{leads}}) voegt teamleden toe, wijzigt of stelt ze buiten gebruik. Je werkt als {{me}}.',
+    leadOnlyNoLead:
+      'Alleen de teamleider voegt teamleden toe, wijzigt of stelt ze buiten gebruik, en dit team heeft er nog geen. Je werkt als {{me}}.',
     rolesOf: 'Rollen van {{name}}',
     rolesLegend: 'Rollen',
     coordinatorLegend: 'Regiocoördinator van',

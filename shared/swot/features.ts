@@ -1,3 +1,4 @@
+import { compoundParts } from './dutch-compounds';
 import { DUTCH_CONCEPTS } from './dutch-concepts';
 import { DUTCH_STOP_WORDS, foldWord, stemDutch, tokenizeDutch } from './dutch-text';
 import { DEFAULT_TUNING, type FeatureWeights } from './tuning';
@@ -98,8 +99,15 @@ function wordKeys(folded: string): { readonly grams: readonly string[]; readonly
   const themes = new Set<number>();
   if (folded.length >= 2 && !DUTCH_STOP_WORDS.has(folded)) {
     for (const part of folded.split('-'))
-      if (part.length >= 3 && !DUTCH_STOP_WORDS.has(part))
+      if (part.length >= 3 && !DUTCH_STOP_WORDS.has(part)) {
         for (const gram of characterGrams(part)) grams.push(`c:${gram}`);
+        // The words of a compound count as words of their own: their grams with their own
+        // boundaries ("<tekort>" in "personeelstekort") and their themes.
+        for (const word of compoundParts(part)) {
+          for (const gram of characterGrams(word)) grams.push(`c:${gram}`);
+          for (const concept of conceptsOf(word)) themes.add(concept);
+        }
+      }
     for (const concept of conceptsOf(folded)) themes.add(concept);
     if (folded.includes('-'))
       for (const part of folded.split('-'))
@@ -111,6 +119,20 @@ function wordKeys(folded: string): { readonly grams: readonly string[]; readonly
   return keys;
 }
 
+const partCache = new Map<string, readonly Shown[]>();
+
+/** The word keys of the parts of a compound word (lower case, as written). Memoised. */
+function partWords(surface: string): readonly Shown[] {
+  const known = partCache.get(surface);
+  if (known) return known;
+  const parts = compoundParts(foldWord(surface))
+    .filter((part) => !DUTCH_STOP_WORDS.has(part))
+    .map((part) => ({ key: `w:${stemDutch(part)}`, surface: part }));
+  if (partCache.size >= CACHE_LIMIT) partCache.clear();
+  partCache.set(surface, parts);
+  return parts;
+}
+
 /** A feature key with the word, as written, that it came from. */
 export interface Shown {
   readonly key: string;
@@ -119,7 +141,12 @@ export interface Shown {
 
 /** The feature keys of one text per block (words as stems; keys carry their block as a prefix). */
 export function textFeatures(text: string): { words: Shown[]; grams: Shown[]; concepts: Shown[] } {
-  const words = tokenizeDutch(text).map((token) => ({ key: `w:${token.stem}`, surface: token.surface }));
+  // Content words, each followed by the words of its compound ("taalbeleid" → taal, beleid).
+  const words: Shown[] = [];
+  for (const token of tokenizeDutch(text)) {
+    words.push({ key: `w:${token.stem}`, surface: token.surface });
+    for (const part of partWords(token.surface)) words.push(part);
+  }
   const grams: Shown[] = [];
   const conceptKeys: Shown[] = [];
   // Hyphenated compounds ("NT2-partners") stay one word for the grams and concepts.

@@ -237,11 +237,12 @@ function describeGroup(
       spread.set(term, (spread.get(term) ?? 0) + 1);
     }
   }
-  const terms = [...weight]
-    .filter(([term]) => (spread.get(term) ?? 0) >= 2 && isWordTerm(corpus, term))
-    .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-    .slice(0, 3)
-    .map(([term]) => surfaceOf(corpus, term));
+  const terms = withoutParts(
+    [...weight]
+      .filter(([term]) => (spread.get(term) ?? 0) >= 2 && isWordTerm(corpus, term))
+      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+      .map(([term]) => surfaceOf(corpus, term)),
+  ).slice(0, 3);
 
   return {
     quadrant,
@@ -362,7 +363,16 @@ function sharedTerms(a: SparseVector, b: SparseVector, corpus: FeatureCorpus): s
   const themes = shared.filter(([term]) => !isWordTerm(corpus, term));
   const byWeight = (x: [number, number], y: [number, number]) => y[1] - x[1] || x[0] - y[0];
   const surfaces = [...words.sort(byWeight), ...themes.sort(byWeight)].map(([term]) => surfaceOf(corpus, term));
-  return [...new Set(surfaces)].slice(0, 3);
+  return withoutParts(surfaces).slice(0, 3);
+}
+
+/**
+ * Shown words once each, and without the parts of a compound that is shown itself ("wacht" and
+ * "lijsten" say nothing "wachtlijsten" does not): order kept.
+ */
+function withoutParts(surfaces: readonly string[]): string[] {
+  const unique = [...new Set(surfaces)];
+  return unique.filter((surface) => !unique.some((other) => other !== surface && other.includes(surface)));
 }
 
 /** The best existing lemmas for one item; for many items, build `createLemmaIndex` once. */

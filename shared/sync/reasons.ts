@@ -37,6 +37,8 @@ export const REASON_CODES = [
   'STATUS_SERVER_OWNED',
   'FIELD_SERVER_OWNED',
   'AUTHOR_MISMATCH',
+  // Signed as someone who is another account (or another account's address): never stored, whatever is mended.
+  'AUTHOR_OTHER_ACCOUNT',
   'MEMBERS_TEAM_LEAD_ONLY',
   'NODE_OF_OTHER_USER',
   'HELD_FOR_REVIEW',

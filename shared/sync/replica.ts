@@ -77,6 +77,13 @@ export interface SyncReplica {
       readonly cursor?: { readonly key: string; readonly value: string };
     },
   ): ApplyReport;
+  /**
+   * Sets aside changes of this replica that the server refused for good (never to be sent again),
+   * with the reason, for the person to see; they stay applied here. A replica may not keep them.
+   */
+  setAsidePushed?(
+    refused: readonly { readonly change: Change; readonly code: ReasonCode; readonly reason: string }[],
+  ): number;
   /** Small persistent key/value state for transports (cursors, peer high-water marks). */
   getSyncState(key: string): string | null;
   setSyncState(key: string, value: string): void;

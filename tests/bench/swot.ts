@@ -1,6 +1,15 @@
 import { QUADRANTS, type Quadrant } from '../../shared/swot/quadrants';
 import { scoreSwot, type SwotScopeItem } from '../../shared/swot/score';
+import { tokenizeDutch } from '../../shared/swot/dutch-text';
 import {
+  Vocabulary,
+  countTerms,
+  documentFrequencies,
+  inverseDocumentFrequencies,
+  tfidfVector,
+} from '../../shared/swot/tfidf';
+import {
+  averageLinkage,
   createLemmaIndex,
   suggestGroups,
   suggestLemma,
@@ -129,6 +138,26 @@ const TAILS = [
   'op lange termijn',
 ];
 
+/** The plain TF-IDF baseline's grouping (word stems only, average linkage at 0.25, per quadrant): the time reference. */
+function plainTfidfGroups(items: readonly SuggestItem[]): number[][] {
+  const vocabulary = new Vocabulary();
+  const docs = items.map((item) => countTerms(tokenizeDutch(item.text).map((token) => vocabulary.idOf(token.stem))));
+  const idf = inverseDocumentFrequencies(documentFrequencies(docs, vocabulary.size), docs.length);
+  const vectors = docs.map((doc) => tfidfVector(doc, idf));
+  const byQuadrant = new Map<string, number[]>();
+  items.forEach((item, index) => {
+    const list = byQuadrant.get(item.quadrant ?? '');
+    if (list) list.push(index);
+    else byQuadrant.set(item.quadrant ?? '', [index]);
+  });
+  return [...byQuadrant.values()].flatMap((indices) =>
+    averageLinkage(
+      indices.map((index) => vectors[index] as (typeof vectors)[number]),
+      0.25,
+    ).map((cluster) => cluster.map((local) => indices[local] as number)),
+  );
+}
+
 function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)] as T;
 }
@@ -192,7 +221,9 @@ export async function run(options: { full: boolean }): Promise<Record<string, un
   const probe = newItems[0] as SyntheticItem;
   const probeAnswer = suggestLemma(probe, lemmas);
 
+  plainTfidfGroups(spread);
   const suggestGroupsMs = await medianMs(runs, () => suggestGroups(spread));
+  const plainTfidfGroupsMs = await medianMs(runs, () => plainTfidfGroups(spread));
   const suggestGroupsOneQuadrantMs = await medianMs(runs, () => suggestGroups(oneQuadrant));
   const suggestLemmaMs = await medianMs(runs, () => suggestLemma(probe, lemmas));
   const indexBuildMs = await medianMs(runs, () => createLemmaIndex(lemmas));
@@ -220,6 +251,8 @@ export async function run(options: { full: boolean }): Promise<Record<string, un
     items: items.length,
     runs,
     suggestGroupsMedianMs: round(suggestGroupsMs),
+    plainTfidfGroupsMedianMs: round(plainTfidfGroupsMs),
+    suggestGroupsTimeRatioToPlainTfidf: round(suggestGroupsMs / plainTfidfGroupsMs, 2),
     suggestGroupsGroups: groupsSpread.length,
     suggestGroupsItemsGrouped: groupsSpread.reduce((sum, group) => sum + group.itemIds.length, 0),
     suggestGroupsOneQuadrantMedianMs: round(suggestGroupsOneQuadrantMs),

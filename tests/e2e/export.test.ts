@@ -149,7 +149,7 @@ describe('report export in Chromium (browser mode)', () => {
       await hit(name).waitFor();
     // Every hit with its context; the small cells of the SWOT table with their own resolution.
     await expect
-      .poll(() => hit('Sofie Wuyts').locator('.export-context').textContent())
+      .poll(() => hit('Sofie Wuyts').getByTestId('export-context').textContent())
       .toBe('Sofie Wuyts gaf een rondleiding en Koen Maes bevestigde de cijfers.');
     await hit('Lange wachtlijsten').getByRole('button', { name: 'Score verbergen' }).waitFor();
     await screenshot(page, 'report-anonymity-panel');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser';
 import { useBrowserApp } from '../support/e2e';
 import { seedFieldwork } from '../support/seed';
 
@@ -66,6 +67,7 @@ describe('SWOT capture at any typing speed (browser mode)', () => {
     await expect
       .poll(() => capture.locator('[data-pending-entry="held"]').allTextContents())
       .toEqual([...first, ...second].map((text) => `${text}wacht op je naam`));
+    await screenshot(ctx.page, 'field-capture-held-entries');
     expect(await ctx.call('identity.get', { campaignId: seeded.campaignId })).toMatchObject({ memberId: null });
     expect(await storedTexts(conversationId, 'threats')).toEqual([]);
     // The button (not a timer) puts the focus on the picker; choosing a name stores everything, in order.

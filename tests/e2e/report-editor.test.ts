@@ -89,7 +89,7 @@ describe('report editor in Chromium (browser mode)', () => {
       await page.keyboard.type(' /voetnoot');
       await page.getByRole('listbox', { name: 'Invoegen' }).waitFor();
       await page.keyboard.press('Enter');
-      const buttons = editorOf(page).locator('.footnote-button');
+      const buttons = editorOf(page).getByRole('button', { name: /^Voetnoot \d+:/ });
       await buttons.last().click();
       await page.getByRole('dialog', { name: 'Voetnoot' }).getByLabel('Tekst van de voetnoot').fill(text);
       await page.getByRole('dialog', { name: 'Voetnoot' }).getByRole('button', { name: 'Bewaren' }).click();

@@ -23,7 +23,7 @@ describe('report templates in Chromium (browser mode)', () => {
     if (!result.ok) throw new Error(result.error.message);
     return result.value as OutputOf<C>;
   }
-  const sections = (on: Page) => on.locator('.template-section input[id^="template-sector-"]');
+  const sections = (on: Page) => on.locator('[data-template-key] input[id^="template-sector-"]');
 
   beforeAll(async () => {
     if (!chromiumAvailable())
@@ -112,7 +112,9 @@ describe('report templates in Chromium (browser mode)', () => {
     const titles = await nav
       .getByRole('button')
       .evaluateAll((buttons) =>
-        buttons.map((button) => button.querySelector('.section-link-title')?.textContent ?? button.textContent),
+        buttons.map(
+          (button) => button.querySelector('[data-testid="section-link-title"]')?.textContent ?? button.textContent,
+        ),
       );
     expect(titles.join('|')).toMatch(
       /Wie zijn ze\?.*\|.*Wat doen ze in de praktijk\?.*\|.*Hoe beoordelen.*\|.*stakeholders.*\|.*Uitdagingen voor Integratiecentra.*\|.*Wat vindt het team\?.*\|.*Aanbevelingen/,

@@ -96,7 +96,7 @@ describe('reports in Chromium (browser mode)', () => {
     await page.keyboard.press('Control+b');
     await page.keyboard.press('Enter');
     await slash(page, 'swot personeel');
-    const block = page.locator('.live-block[data-block-type="swotTable"]');
+    const block = page.locator('[data-block-type="swotTable"]');
     await block.getByRole('cell', { name: 'Sterk netwerk', exact: true }).waitFor();
     await expect
       .poll(() => block.getByRole('button', { name: /gesprekken met Sterk netwerk/ }).textContent())
@@ -109,7 +109,7 @@ describe('reports in Chromium (browser mode)', () => {
 
   it('follows a score to the items, conversations and visits behind it', async () => {
     await page
-      .locator('.live-block')
+      .locator('[data-block-id]')
       .getByRole('button', { name: 'Toon waar score van Sterk netwerk vandaan komt' })
       .click();
     const panel = page.getByTestId('evidence-panel');
@@ -125,22 +125,17 @@ describe('reports in Chromium (browser mode)', () => {
     await editorOf(page).locator('p').first().getByText('De centra werken nauw samen').first().dblclick();
     await page.getByLabel('Je opmerking').fill('Welke besturen bedoelen we?');
     await page.getByRole('button', { name: 'Plaatsen' }).click();
-    const thread = page.getByTestId('comments-panel').locator('.comment-thread');
+    const thread = page.getByTestId('comments-panel').locator('li[data-comment-id]');
     await thread.getByText('Welke besturen bedoelen we?').waitFor();
-    await editorOf(page).locator('.comment-mark').waitFor();
+    await editorOf(page).locator('[data-comment-id]').waitFor();
     await thread.getByRole('button', { name: 'Antwoorden' }).click();
     await page.getByLabel('Je antwoord').fill('De gemeenten van het werkingsgebied.');
-    await page
-      .getByTestId('comments-panel')
-      .locator('.comment-form')
-      .last()
-      .getByRole('button', { name: 'Plaatsen' })
-      .click();
+    await page.getByTestId('comments-panel').locator('form').last().getByRole('button', { name: 'Plaatsen' }).click();
     await thread.getByText('De gemeenten van het werkingsgebied.').waitFor();
     await screenshot(page, 'reports-comment-with-reply');
     await thread.getByRole('button', { name: 'Afhandelen' }).click();
     await page.getByRole('button', { name: 'Toon 1 afgehandelde opmerking' }).waitFor();
-    await expect.poll(() => editorOf(page).locator('.comment-mark').count()).toBe(0);
+    await expect.poll(() => editorOf(page).locator('[data-comment-id]').count()).toBe(0);
     await screenshot(page, 'reports-comment-resolved');
   });
 
@@ -148,10 +143,7 @@ describe('reports in Chromium (browser mode)', () => {
     await page.getByRole('tab', { name: 'Versies' }).click();
     await page.getByLabel('Naam van de versie').fill('versie voor sectordag');
     await page.getByRole('button', { name: 'Versie bewaren' }).click();
-    await page
-      .getByTestId('versions-panel')
-      .locator('.version-list strong', { hasText: 'versie voor sectordag' })
-      .waitFor();
+    await page.getByTestId('versions-panel').locator('li strong', { hasText: 'versie voor sectordag' }).waitFor();
     await editorOf(page).locator('p').first().click();
     await page.keyboard.press('End');
     await page.keyboard.type(' Ook met scholen.');
@@ -195,11 +187,11 @@ describe('reports in Chromium (browser mode)', () => {
     await panel
       .getByRole('button', { name: 'Citeer “Buddywerking met vrijwilligers uit de buurt” in het rapport' })
       .click();
-    const quote = editorOf(page).locator('.source-quote');
+    const quote = editorOf(page).locator('[data-block-type="sourceQuote"]');
     await quote.getByText('Buddywerking met vrijwilligers uit de buurt').waitFor();
     await quote.getByText(/^Bron: /).waitFor();
     // The template's participants block is still there: a quote never replaces a selected block.
-    await editorOf(page).locator('.live-block[data-block-type="participants"]').waitFor();
+    await editorOf(page).locator('[data-block-type="participants"]').waitFor();
     await saved(page);
     await screenshot(page, 'reports-region-quote');
     app.services.profile.store.update('good_practices', seeded.goodPractice, {

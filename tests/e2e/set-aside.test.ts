@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { screenshot } from '../support/browser';
 import { useBrowserApp } from '../support/e2e';
 import { seedFieldwork } from '../support/seed';
@@ -137,6 +137,89 @@ describe('changes set aside by the laptop (browser mode, real server)', () => {
       expect.objectContaining({ code: 'BAD_TEXT_UPDATE', discardedBy: seeded.members[0] }),
     ]);
     await screenshot(ctx.page, 'set-aside-discarded-1366-nl');
+    expect(ctx.pageErrors).toEqual([]);
+  });
+
+  // Anna's account, but "Ik ben" Bart, who has an account of his own: the server refuses her
+  // change for good (AUTHOR_OTHER_ACCOUNT). It is set aside, not sent every round, and the page
+  // says so; it stays on her laptop, so it offers no retry, only hiding it.
+  it('sets aside a change the server refused for good, says why and offers to hide it', async () => {
+    const services = ctx.app.services;
+    const seeded = await seedFieldwork(services, { visits: 1, identity: 1 });
+    const { campaignId } = seeded;
+    const visitId = seeded.visits[0] as string;
+    // A server of its own: the accounts of the test above exist on the shared one.
+    const ownHandle = await createTestStoreLocation('sqlite');
+    const server = await startTestServer(ownHandle.location);
+    onTestFinished(async () => {
+      await server.close();
+      await ownHandle.destroy();
+    });
+    await seed(
+      server.store,
+      [campaignId],
+      [
+        { email: 'anna@inspectie.be', roles: [{ role: 'inspector' }] },
+        { email: 'bart@inspectie.be', roles: [{ role: 'team-lead' }] },
+      ],
+    );
+    const bart = makeChanges(
+      'bartlaptop1',
+      campaignId,
+      [
+        { table: 'members', rowId: seeded.members[1], column: 'name', value: 'Bart Claes' },
+        { table: 'members', rowId: seeded.members[1], column: 'email', value: 'bart@inspectie.be' },
+      ],
+      { author: 'bart@inspectie.be' },
+    );
+    await server.store.transaction(async (tx) => {
+      const last = (await server.store.lockCampaign(tx, campaignId)) as number;
+      await server.store.appendChanges(tx, campaignId, last, bart, 'bart');
+    });
+    await call(services, 'goodPractices.add', { visitId, text: 'Onthaal in de eigen taal' });
+    await call(services, 'sync.connect', {
+      serverUrl: server.url,
+      email: 'anna@inspectie.be',
+      password: TEST_PASSWORD,
+    });
+    await until(
+      async () => {
+        await call(services, 'sync.now', {});
+        return call(services, 'setAside.list', { campaignId });
+      },
+      (items) => items.some((item) => item.source === 'push' && item.table === 'good_practices'),
+      'the refused good practice set aside',
+    );
+    // Set aside, so the next round is clean and sends nothing again.
+    await call(services, 'sync.now', {});
+    const after = await until(
+      () => call(services, 'sync.status', {}),
+      (status) => status.state === 'up-to-date' || status.state === 'error',
+      'the round after setting aside',
+    );
+    expect({ state: after.state, code: after.reasonCode }).toEqual({ state: 'up-to-date', code: null });
+    // Kept on this laptop.
+    expect(services.profile.store.list('good_practices', { campaign_id: campaignId }).map((row) => row.text)).toEqual([
+      'Onthaal in de eigen taal',
+    ]);
+
+    await ctx.openApp();
+    await ctx.page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
+    await ctx.page.goto(`${ctx.app.bridge.url}/#/campaigns/${campaignId}/conflicts`);
+    const section = ctx.page.getByRole('region', { name: 'Opzijgezette wijzigingen' });
+    const card = section.getByTestId('set-aside-card').filter({ hasText: 'Onthaal in de eigen taal' }).first();
+    await card
+      .getByText('Van Bart Claes, via deze laptop, voorgoed geweigerd door de server', { exact: false })
+      .waitFor();
+    expect(await card.getByTestId('set-aside-reason').textContent()).toBe(
+      'Een wijziging draagt de naam van een teamlid met een eigen account op de server en werd daarom voorgoed geweigerd. Ze staat alleen op deze laptop, bij de opzijgezette wijzigingen.',
+    );
+    expect(await card.getByRole('button', { name: /opnieuw proberen/ }).count()).toBe(0);
+    await screenshot(ctx.page, 'set-aside-refused-for-good-1366-nl');
+    const count = await section.getByTestId('set-aside-card').count();
+    await card.getByRole('button', { name: /verbergen$/ }).click();
+    await card.getByRole('alertdialog').getByRole('button', { name: 'Ja, verbergen' }).click();
+    await expect.poll(() => section.getByTestId('set-aside-card').count()).toBe(count - 1);
     expect(ctx.pageErrors).toEqual([]);
   });
 });

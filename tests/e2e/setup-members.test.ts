@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser';
 import { useBrowserApp } from '../support/e2e';
+import { seedFieldwork } from '../support/seed';
 
 // Adding a team member who is already on the team (same name and e-mail) warns and offers the
 // existing member; a second one is made only when the user says it is another person.
@@ -48,6 +49,35 @@ describe('a team member added twice (browser mode)', () => {
     await ctx.page.getByRole('status').getByText('„anna peeters” toegevoegd aan het team.').waitFor();
     expect(await warning.count()).toBe(0);
     expect(members()).toHaveLength(2);
+    expect(ctx.pageErrors).toEqual([]);
+  });
+
+  // Member rows are the team lead's (issue 10): the server refuses anyone else's
+  // (MEMBERS_TEAM_LEAD_ONLY), so the tab does not offer them to an inspector.
+  it('offers adding, editing and retiring members only to the team lead, and says why', async () => {
+    const seeded = await seedFieldwork(ctx.app.services, { identity: 0 });
+    await ctx.openApp();
+    await ctx.page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
+    await ctx.page.goto(`${ctx.app.bridge.url}/#/campaigns/${seeded.campaignId}/setup/team`);
+    const note = ctx.page.getByTestId('members-lead-only');
+    await note
+      .getByText(
+        'Alleen de teamleider (Bart Claes) voegt teamleden toe, wijzigt of stelt ze buiten gebruik. Je werkt als Anna Peeters.',
+      )
+      .waitFor();
+    const add = ctx.page.getByRole('button', { name: 'Teamlid toevoegen' });
+    const edit = ctx.page.getByRole('button', { name: '„Bart Claes” bewerken' });
+    const retire = ctx.page.getByRole('button', { name: '„Anna Peeters” buiten gebruik stellen' });
+    for (const button of [add, edit, retire]) expect(await button.isDisabled()).toBe(true);
+    expect(await ctx.page.getByLabel('Naam').isDisabled()).toBe(true);
+    expect(await add.getAttribute('aria-describedby')).toBe(await note.getAttribute('id'));
+    await screenshot(ctx.page, 'setup-team-lead-only-1366-nl');
+
+    // Bart, the team lead, chosen as "Ik ben": everything is offered again, without a reload.
+    await ctx.call('identity.set', { campaignId: seeded.campaignId, memberId: seeded.members[1] });
+    await expect.poll(() => note.count()).toBe(0);
+    for (const button of [add, edit, retire]) expect(await button.isDisabled()).toBe(false);
+    expect(await ctx.page.getByLabel('Naam').isDisabled()).toBe(false);
     expect(ctx.pageErrors).toEqual([]);
   });
 });

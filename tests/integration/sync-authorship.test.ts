@@ -93,10 +93,23 @@ describe('authorship from the token, end to end', () => {
     await call(anna, 'sync.now', {});
     const status = await until(
       () => call(anna, 'sync.status', {}),
-      (view) => view.reasonCode === 'AUTHOR_MISMATCH',
+      (view) => view.reasonCode === 'AUTHOR_OTHER_ACCOUNT',
       'the refusal on Anna’s laptop',
     );
     expect(status.state).toBe('error');
+    expect(await serverLogLength(seeded.campaignId)).toBe(logBefore);
+    // Bart is an account of his own, so no mending helps: set aside on Anna's laptop, not sent again.
+    const setAside = await call(anna, 'setAside.list', { campaignId: seeded.campaignId });
+    expect(setAside.length).toBeGreaterThan(0);
+    expect(new Set(setAside.map((item) => `${item.source} ${item.code} ${item.author ?? ''}`))).toEqual(
+      new Set(['push AUTHOR_OTHER_ACCOUNT Bart Claes']),
+    );
+    await call(anna, 'sync.now', {});
+    await until(
+      () => call(anna, 'sync.status', {}),
+      (view) => view.state === 'up-to-date',
+      'a clean round on Anna’s laptop once the refused changes are set aside',
+    );
     expect(await serverLogLength(seeded.campaignId)).toBe(logBefore);
 
     await call(bart, 'sync.now', {});

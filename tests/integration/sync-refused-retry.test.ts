@@ -113,4 +113,52 @@ describe('changes refused for their author, sent again once the team is put righ
     await round(other.engine);
     expect(other.profile.store.get('good_practices', 'gp-ivo')?.text).toBe('Goede praktijk');
   });
+
+  // Signed as a member who is another person's account (or as another account's address): no
+  // mending makes the server store it, so it is set aside, said once, and never sent again.
+  it('sets aside a change refused for good instead of sending it every round', async () => {
+    const lead = new SyncHttpClient({ baseUrl: server.url });
+    await lead.login('lea@x.org', TEST_PASSWORD);
+    const team = await lead.push(
+      'cr',
+      makeChanges('lealaptop02', 'cr', [
+        { table: 'members', rowId: 'm-lea', column: 'name', value: 'Lea' },
+        { table: 'members', rowId: 'm-lea', column: 'email', value: 'lea@x.org' },
+      ]),
+    );
+    expect(team.refused).toEqual([]);
+    const ivo = await laptop('ivo@x.org');
+    await round(ivo.engine);
+    ivo.profile.store.insert(
+      'good_practices',
+      'cr',
+      { visit_id: 'v1', text: 'Als Lea' },
+      { id: 'gp-as-lea', author: 'm-lea' },
+    );
+    ivo.profile.store.insert(
+      'good_practices',
+      'cr',
+      { visit_id: 'v1', text: 'Als adres' },
+      { id: 'gp-as-address', author: 'lea@x.org' },
+    );
+    const first = await round(ivo.engine);
+    expect(first.problems.map((problem) => problem.code)).toEqual(['AUTHOR_OTHER_ACCOUNT']);
+    expect(new Set(first.refused.map((item) => item.code))).toEqual(new Set(['AUTHOR_OTHER_ACCOUNT']));
+    expect(await onServer('gp-as-lea')).toBe(false);
+    expect(await onServer('gp-as-address')).toBe(false);
+    expect(readRefused(ivo.profile.store.getSyncState(refusedPushKey(server.store.serverId, 'cr')))).toEqual([]);
+    const setAside = ivo.profile.store.listSetAsideOf('cr');
+    expect(new Set(setAside.map((item) => item.change.rowId))).toEqual(new Set(['gp-as-lea', 'gp-as-address']));
+    expect(new Set(setAside.map((item) => `${item.source} ${item.code}`))).toEqual(
+      new Set(['push AUTHOR_OTHER_ACCOUNT']),
+    );
+    // Kept on this laptop, not sent again, and the next rounds are clean.
+    expect(ivo.profile.store.get('good_practices', 'gp-as-lea')?.text).toBe('Als Lea');
+    const second = await round(ivo.engine);
+    expect(second.refused).toEqual([]);
+    expect(second.problems).toEqual([]);
+    // Opening the profile again (which retries deferred changes) keeps them set aside.
+    ivo.profile.store.applyDeferred();
+    expect(ivo.profile.store.listSetAsideOf('cr')).toHaveLength(setAside.length);
+  });
 });

@@ -11,14 +11,29 @@ interface EditFormButtonsProps {
   readonly onCancel: () => void;
   /** More buttons shown only while editing, after cancel. */
   readonly children?: ReactNode;
+  /** Submit is not offered (the person may not make this change); `describedBy` names the element that says why. */
+  readonly disabled?: boolean;
+  readonly describedBy?: string;
 }
 
 /** The buttons of a form that adds an item or edits one: submit (or save), and cancel while editing. */
-export function EditFormButtons({ editing, submitLabel, onCancel, children }: EditFormButtonsProps) {
+export function EditFormButtons({
+  editing,
+  submitLabel,
+  onCancel,
+  children,
+  disabled,
+  describedBy,
+}: EditFormButtonsProps) {
   const { t } = useTranslation();
   return (
     <div className={buttons.buttonRow}>
-      <button type="submit" className={cx(buttons.button, buttons.buttonPrimary)}>
+      <button
+        type="submit"
+        className={cx(buttons.button, buttons.buttonPrimary)}
+        disabled={disabled}
+        aria-describedby={describedBy}
+      >
         {editing ? t('setup.organisations.save') : submitLabel}
       </button>
       {editing ? (

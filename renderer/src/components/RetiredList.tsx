@@ -15,10 +15,22 @@ interface RetiredListProps<T> {
   readonly onRestore: (item: T) => void;
   /** The folded list's summary; by default "N retired". */
   readonly summary?: string;
+  /** Restoring is not offered (the person may not); `describedBy` names the element that says why. */
+  readonly disabled?: boolean;
+  readonly describedBy?: string;
 }
 
 /** Retired items, folded away apart from the active ones, each with a button to restore it; nothing when there are none. */
-export function RetiredList<T>({ items, keyOf, show, restoreLabel, onRestore, summary }: RetiredListProps<T>) {
+export function RetiredList<T>({
+  items,
+  keyOf,
+  show,
+  restoreLabel,
+  onRestore,
+  summary,
+  disabled,
+  describedBy,
+}: RetiredListProps<T>) {
   const { t } = useTranslation();
   if (items.length === 0) return null;
   return (
@@ -32,6 +44,8 @@ export function RetiredList<T>({ items, keyOf, show, restoreLabel, onRestore, su
               type="button"
               className={buttons.textButton}
               aria-label={restoreLabel(item)}
+              disabled={disabled}
+              aria-describedby={describedBy}
               onClick={() => onRestore(item)}
             >
               {t('setup.list.restore')}

@@ -23,7 +23,14 @@ export function setAsideRecordName(t: TFunction, item: SetAsideView): string {
 }
 
 /** The reasons with their own advice (setAside.advice.*); every other one is damage: discard it. */
-const ADVICE = ['AUTHOR_MISMATCH', 'ROW_OF_OTHER_CAMPAIGN', 'UNKNOWN_TABLE', 'UNKNOWN_COLUMN', 'CLOCK_SKEW'] as const;
+const ADVICE = [
+  'AUTHOR_MISMATCH',
+  'AUTHOR_OTHER_ACCOUNT',
+  'ROW_OF_OTHER_CAMPAIGN',
+  'UNKNOWN_TABLE',
+  'UNKNOWN_COLUMN',
+  'CLOCK_SKEW',
+] as const;
 type Advice = (typeof ADVICE)[number];
 function adviceOf(code: string): Advice | 'other' {
   return (ADVICE as readonly string[]).includes(code) ? (code as Advice) : 'other';
@@ -50,6 +57,8 @@ function SetAsideCard({
   const field = t(`conflicts.column.${item.column as 'name'}`, { defaultValue: item.column });
   const source = t(`setAside.source.${item.source}`);
   const busy = retry.isPending || discard.isPending;
+  // Made here and refused for good by the server: it stays applied here, so it is not retried, only hidden.
+  const ownRefused = item.source === 'push';
   const tryAgain = () =>
     retry.mutate(
       { campaignId, changeId: item.id },
@@ -67,7 +76,7 @@ function SetAsideCard({
     discard.mutate(
       { campaignId, changeId: item.id },
       {
-        onSuccess: () => onDone({ ok: t('setAside.discarded', { record }) }),
+        onSuccess: () => onDone({ ok: t(ownRefused ? 'setAside.hidden' : 'setAside.discarded', { record }) }),
         onError: (error) => onDone({ error: error.error }),
       },
     );
@@ -96,7 +105,9 @@ function SetAsideCard({
           role="alertdialog"
           aria-labelledby={`discard-${item.id}`}
         >
-          <span id={`discard-${item.id}`}>{t('setAside.confirmDiscard', { record })}</span>
+          <span id={`discard-${item.id}`}>
+            {t(ownRefused ? 'setAside.confirmHide' : 'setAside.confirmDiscard', { record })}
+          </span>
           <div className={buttons.buttonRow}>
             <button
               type="button"
@@ -107,7 +118,7 @@ function SetAsideCard({
                 throwAway();
               }}
             >
-              {t('setAside.confirmYes')}
+              {t(ownRefused ? 'setAside.confirmHideYes' : 'setAside.confirmYes')}
             </button>
             <button
               ref={keepRef}
@@ -121,23 +132,25 @@ function SetAsideCard({
         </div>
       ) : (
         <div className={buttons.buttonRow}>
-          <button
-            type="button"
-            className={cx(buttons.button, buttons.buttonPrimary, buttons.buttonSmall)}
-            disabled={busy}
-            aria-label={t('setAside.retryLabel', { record })}
-            onClick={tryAgain}
-          >
-            {t('setAside.retry')}
-          </button>
+          {ownRefused ? null : (
+            <button
+              type="button"
+              className={cx(buttons.button, buttons.buttonPrimary, buttons.buttonSmall)}
+              disabled={busy}
+              aria-label={t('setAside.retryLabel', { record })}
+              onClick={tryAgain}
+            >
+              {t('setAside.retry')}
+            </button>
+          )}
           <button
             type="button"
             className={cx(buttons.button, buttons.buttonSmall)}
             disabled={busy}
-            aria-label={t('setAside.discardLabel', { record })}
+            aria-label={t(ownRefused ? 'setAside.hideLabel' : 'setAside.discardLabel', { record })}
             onClick={() => setAsking(true)}
           >
-            {t('setAside.discard')}
+            {t(ownRefused ? 'setAside.hide' : 'setAside.discard')}
           </button>
         </div>
       )}

@@ -19,7 +19,13 @@ import { downloadBlob } from './download';
 import { HitList } from './HitList';
 import { ReviewSummary } from './ReviewSummary';
 import { openPrintView } from './print-view';
-import './export.css';
+import { cx } from '../components/cx';
+import alerts from '../components/alert.module.css';
+import buttons from '../components/button.module.css';
+import dialogs from '../components/dialog.module.css';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
+import styles from './ExportDialog.module.css';
 
 interface SectionChoice {
   readonly id: string;
@@ -60,7 +66,7 @@ export function ExportButton({
     <>
       <button
         type="button"
-        className="button"
+        className={buttons.button}
         onClick={() => {
           setOpen(true);
           dialog.current?.showModal();
@@ -70,7 +76,7 @@ export function ExportButton({
       </button>
       <dialog
         ref={dialog}
-        className="dialog export-dialog"
+        className={dialogs.dialog}
         onClose={() => setOpen(false)}
         aria-labelledby={`export-title-${reportId}`}
       >
@@ -193,18 +199,23 @@ function ExportFlow({
   }
 
   return (
-    <div className="export-flow">
-      <div className="dialog-header">
+    <div className={styles.flow}>
+      <div className={dialogs.dialogHeader}>
         <h2 id={`export-title-${reportId}`}>{t('export.dialog.title')}</h2>
-        <button type="button" className="button button-small" onClick={onClose} aria-label={t('export.dialog.close')}>
+        <button
+          type="button"
+          className={cx(buttons.button, buttons.buttonSmall)}
+          onClick={onClose}
+          aria-label={t('export.dialog.close')}
+        >
           ×
         </button>
       </div>
       {error ? (
-        <div className="alert alert-error" role="alert">
+        <div className={cx(alerts.alert, alerts.alertError, styles.alert)} role="alert">
           <p>{error.text}</p>
           {error.names.length > 0 ? (
-            <ul className="export-refused">
+            <ul className={styles.refused}>
               {error.names.map((name, index) => (
                 <li key={`${name}-${index}`}>{name}</li>
               ))}
@@ -215,7 +226,7 @@ function ExportFlow({
       {step === 'settings' ? (
         <form
           noValidate
-          className="dialog-section export-settings"
+          className={cx(dialogs.dialogSection, styles.section, styles.settings)}
           onSubmit={(event) => {
             event.preventDefault();
             void check();
@@ -224,7 +235,7 @@ function ExportFlow({
           <fieldset>
             <legend>{t('export.dialog.format')}</legend>
             {(['docx', 'pdf', 'md'] as const).map((value) => (
-              <label key={value} className="radio">
+              <label key={value}>
                 <input
                   type="radio"
                   name={`${id}-format`}
@@ -237,7 +248,7 @@ function ExportFlow({
           </fieldset>
           <fieldset>
             <legend>{t('export.dialog.values')}</legend>
-            <label className="radio">
+            <label>
               <input
                 type="radio"
                 name={`${id}-values`}
@@ -246,7 +257,7 @@ function ExportFlow({
               />{' '}
               {t('export.dialog.live')}
             </label>
-            <label className="radio">
+            <label>
               <input
                 type="radio"
                 name={`${id}-values`}
@@ -256,12 +267,12 @@ function ExportFlow({
               />{' '}
               {t('export.dialog.frozen')}
             </label>
-            {!final ? <p className="muted small">{t('export.dialog.frozenOnlyFinal')}</p> : null}
+            {!final ? <p className={cx(layout.muted, layout.small)}>{t('export.dialog.frozenOnlyFinal')}</p> : null}
           </fieldset>
           <fieldset>
             <legend>{t('export.dialog.sections')}</legend>
             {sections.map((section) => (
-              <label key={section.id} className="checkbox">
+              <label key={section.id} className={forms.checkbox}>
                 <input
                   type="checkbox"
                   checked={chosen.has(section.id)}
@@ -276,7 +287,7 @@ function ExportFlow({
               </label>
             ))}
           </fieldset>
-          <label className="field">
+          <label className={cx(forms.field, styles.field)}>
             <span>{t('export.dialog.k')}</span>
             <input
               type="number"
@@ -289,11 +300,11 @@ function ExportFlow({
               aria-describedby={`${id}-k-help`}
               onChange={(event) => setK(event.target.value)}
             />
-            <span id={`${id}-k-help`} className="muted small">
+            <span id={`${id}-k-help`} className={cx(layout.muted, layout.small)}>
               {t('export.dialog.kHelp', { k: DEFAULT_K })}
             </span>
           </label>
-          <label className="field">
+          <label className={cx(forms.field, styles.field)}>
             <span>{t('export.dialog.team')}</span>
             <input
               type="text"
@@ -302,10 +313,10 @@ function ExportFlow({
               onChange={(event) => setTeam(event.target.value)}
               maxLength={200}
             />
-            <span className="muted small">{t('export.dialog.teamHelp')}</span>
+            <span className={cx(layout.muted, layout.small)}>{t('export.dialog.teamHelp')}</span>
           </label>
-          <div className="dialog-actions">
-            <button type="submit" className="button button-primary" disabled={chosen.size === 0}>
+          <div className={styles.actions}>
+            <button type="submit" className={cx(buttons.button, buttons.buttonPrimary)} disabled={chosen.size === 0}>
               {t('export.dialog.check')}
             </button>
           </div>
@@ -327,14 +338,14 @@ function ExportFlow({
         />
       ) : null}
       {step === 'running' ? (
-        <div className="dialog-section" role="status">
+        <div className={cx(dialogs.dialogSection, styles.section)} role="status">
           <p>{t('export.dialog.running', { format: t(`export.dialog.formats.${format}`) })}</p>
           <progress max={progress.total || 1} value={progress.done} aria-label={t('export.dialog.progress')} />
         </div>
       ) : null}
       {step === 'done' ? (
-        <div className="dialog-section" role="status">
-          <p className="alert alert-success">
+        <div className={cx(dialogs.dialogSection, styles.section)} role="status">
+          <p className={cx(alerts.alert, styles.alert)}>
             {result?.cancelled
               ? t('export.dialog.cancelled')
               : result?.path
@@ -344,12 +355,12 @@ function ExportFlow({
                   : t('export.dialog.printOpened')}
           </p>
           {result?.fontFallback ? (
-            <p className="alert alert-info">
+            <p className={cx(alerts.alert, alerts.alertInfo, styles.alert)}>
               {t('export.dialog.fontFallback', { font: result.fontFallback.missing, used: result.fontFallback.used })}
             </p>
           ) : null}
-          <div className="dialog-actions">
-            <button type="button" className="button" onClick={onClose}>
+          <div className={styles.actions}>
+            <button type="button" className={buttons.button} onClick={onClose}>
               {t('export.dialog.close')}
             </button>
           </div>
@@ -371,15 +382,15 @@ function ReviewList(props: {
   const { t } = useTranslation();
   const { review } = props;
   return (
-    <div className="dialog-section export-review">
+    <div className={cx(dialogs.dialogSection, styles.section)}>
       <h3>{t('export.review.title')}</h3>
-      <ReviewSummary review={review} />
+      <ReviewSummary review={review} className={styles.alert} />
       <HitList review={review} onDone={props.refresh} onError={props.onError} />
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={props.onBack}>
+      <div className={styles.actions}>
+        <button type="button" className={buttons.button} onClick={props.onBack}>
           {t('export.review.back')}
         </button>
-        <button type="button" className="button button-primary" onClick={props.onExport}>
+        <button type="button" className={cx(buttons.button, buttons.buttonPrimary)} onClick={props.onExport}>
           {t('export.review.export', { format: t(`export.dialog.formats.${props.format}`) })}
         </button>
       </div>

@@ -4,6 +4,11 @@ import type { AnonymityHitView, AnonymityReview } from '../../../shared/contract
 import type { ContractError } from '../../../shared/contract/result';
 import { isFigureKey } from '../../../shared/anonymise/check';
 import { api } from '../api';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
+import styles from './HitList.module.css';
 
 /*
  * The hits of one anonymisation review, one row per term (a decision applies to every
@@ -20,6 +25,8 @@ export interface HitListProps {
   readonly onError: (error: ContractError) => void;
   /** When given, "reword" opens the text in the editor instead of a field here. */
   readonly onJump?: (hit: AnonymityHitView) => void;
+  /** In the report editor's side panel: a field's input takes the panel's width. */
+  readonly inPanel?: boolean;
 }
 
 /** The hits grouped by term, in document order of their first occurrence. */
@@ -29,9 +36,9 @@ export function hitTerms(review: AnonymityReview): AnonymityHitView[][] {
   return [...terms.values()];
 }
 
-export function HitList({ review, onDone, onError, onJump }: HitListProps) {
+export function HitList({ review, onDone, onError, onJump, inPanel = false }: HitListProps) {
   return (
-    <ol className="export-hits">
+    <ol className={cx(styles.hits, inPanel && styles.inPanel)}>
       {hitTerms(review).map((hits) => (
         <HitRow
           key={hits[0]?.key}
@@ -104,23 +111,27 @@ function HitRow({
   // a sentence found as such in the section's text (not a live block's).
   const jumpable = onJump !== undefined && hit.sectionId !== null && !figure;
   return (
-    <li className={hit.decision ? 'export-hit decided' : 'export-hit'} data-testid="export-hit">
-      <div className="export-hit-head">
-        <span className={`export-kind kind-${hit.kind}`}>{t(`export.kinds.${hit.kind}`, { k })}</span>
+    <li className={cx(styles.hit, hit.decision && styles.decided)} data-testid="export-hit">
+      <div className={styles.hitHead}>
+        <span className={styles.kind}>{t(`export.kinds.${hit.kind}`, { k })}</span>
         <strong>{hit.text}</strong>
-        <span className="muted small">{t('export.review.occurrences', { count: hits.length, where: hit.where })}</span>
+        <span className={cx(layout.muted, layout.small)}>
+          {t('export.review.occurrences', { count: hits.length, where: hit.where })}
+        </span>
       </div>
       {figure ? (
-        <p className="export-context muted small">{t('export.review.figureHelp', { count: k })}</p>
+        <p className={cx(styles.context, layout.muted, layout.small)} data-testid="export-context">
+          {t('export.review.figureHelp', { count: k })}
+        </p>
       ) : (
-        <p className="export-context">
+        <p className={styles.context} data-testid="export-context">
           {hit.before}
           <mark>{hit.text}</mark>
           {hit.after}
         </p>
       )}
       {hit.decision ? (
-        <p className="export-decision">
+        <p>
           {hit.decision.action === 'replace'
             ? t(figure ? 'export.review.hiddenAs' : 'export.review.replacedBy', {
                 label: hit.decision.replacement ?? '',
@@ -130,22 +141,22 @@ function HitRow({
                 reason: hit.decision.reason ?? '',
                 author: hit.decision.authorName ?? '?',
               })}{' '}
-          <button type="button" className="button button-small" onClick={() => void undecide()}>
+          <button type="button" className={cx(buttons.button, buttons.buttonSmall)} onClick={() => void undecide()}>
             {t('export.review.undo')}
           </button>
         </p>
       ) : (
-        <div className="export-actions">
+        <div className={styles.actions}>
           {figure && hit.suggestions[0] ? (
             <button
               type="button"
-              className="button button-small"
+              className={cx(buttons.button, buttons.buttonSmall)}
               onClick={() => void decide({ action: 'replace', replacement: hit.suggestions[0] ?? '' })}
             >
               {t('export.review.hideScore')}
             </button>
           ) : hit.suggestions.length > 0 ? (
-            <span className="export-replace">
+            <span className={styles.replace}>
               <input
                 type="text"
                 list={`labels-${hit.key}`}
@@ -160,7 +171,7 @@ function HitRow({
               </datalist>
               <button
                 type="button"
-                className="button button-small"
+                className={cx(buttons.button, buttons.buttonSmall)}
                 disabled={!label.trim()}
                 onClick={() => void decide({ action: 'replace', replacement: label.trim() })}
               >
@@ -169,13 +180,13 @@ function HitRow({
             </span>
           ) : null}
           {jumpable ? (
-            <button type="button" className="button button-small" onClick={() => onJump?.(hit)}>
+            <button type="button" className={cx(buttons.button, buttons.buttonSmall)} onClick={() => onJump?.(hit)}>
               {t('export.review.jump')}
             </button>
           ) : hit.rewordable ? (
             <button
               type="button"
-              className="button button-small"
+              className={cx(buttons.button, buttons.buttonSmall)}
               onClick={() => setMode(mode === 'reword' ? 'idle' : 'reword')}
             >
               {t('export.review.reword')}
@@ -183,7 +194,7 @@ function HitRow({
           ) : null}
           <button
             type="button"
-            className="button button-small"
+            className={cx(buttons.button, buttons.buttonSmall)}
             onClick={() => setMode(mode === 'allow' ? 'idle' : 'allow')}
           >
             {t('export.review.allow')}
@@ -192,13 +203,13 @@ function HitRow({
       )}
       {mode === 'allow' ? (
         <form
-          className="export-inline"
+          className={styles.inline}
           onSubmit={(event) => {
             event.preventDefault();
             void decide({ action: 'allow', reason: reason.trim() });
           }}
         >
-          <label className="field">
+          <label className={forms.field}>
             <span>{t('export.review.reason')}</span>
             <input
               type="text"
@@ -209,24 +220,24 @@ function HitRow({
               minLength={3}
             />
           </label>
-          <button type="submit" className="button button-small">
+          <button type="submit" className={cx(buttons.button, buttons.buttonSmall)}>
             {t('export.review.allowConfirm')}
           </button>
         </form>
       ) : null}
       {mode === 'reword' && hit.sectionId ? (
         <form
-          className="export-inline"
+          className={styles.inline}
           onSubmit={(event) => {
             event.preventDefault();
             void reword();
           }}
         >
-          <label className="field">
+          <label className={forms.field}>
             <span>{t('export.review.rewordLabel')}</span>
             <textarea value={rewrite} onChange={(event) => setRewrite(event.target.value)} rows={3} />
           </label>
-          <button type="submit" className="button button-small">
+          <button type="submit" className={cx(buttons.button, buttons.buttonSmall)}>
             {t('export.review.rewordSave')}
           </button>
         </form>

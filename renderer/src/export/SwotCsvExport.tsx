@@ -5,6 +5,8 @@ import { lemmaMatrixCsv, scoredSwotCsv, type SwotCsvHeaders } from '../../../sha
 import { QUADRANTS } from '../../../shared/swot/quadrants';
 import { quadrantLabel } from '../swot/quadrant-labels';
 import { downloadCsv, fileNamePart } from './download';
+import buttons from '../components/button.module.css';
+import styles from './SwotCsvExport.module.css';
 
 function headers(t: TFunction): SwotCsvHeaders {
   return {
@@ -25,17 +27,17 @@ export function SwotCsvExport({ board }: { board: SwotBoard }) {
   const { t } = useTranslation();
   const scope = fileNamePart(`${board.scope.sectorName}-${board.scope.groupName}`);
   return (
-    <div className="swot-csv-export">
+    <div className={styles.swotCsvExport}>
       <button
         type="button"
-        className="button"
+        className={buttons.button}
         onClick={() => downloadCsv(scoredSwotCsv(board, headers(t)), t('export.csv.fileScored', { scope }))}
       >
         {t('export.csv.scored')}
       </button>
       <button
         type="button"
-        className="button"
+        className={buttons.button}
         onClick={() => downloadCsv(lemmaMatrixCsv(board, headers(t)), t('export.csv.fileMatrix', { scope }))}
       >
         {t('export.csv.matrix')}

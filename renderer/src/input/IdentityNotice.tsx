@@ -1,5 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { focusIdentityPicker } from './useEntryQueue';
+import { cx } from '../components/cx';
+import alerts from '../components/alert.module.css';
+import buttons from '../components/button.module.css';
 
 /**
  * Says what to do while typed entries wait for a name ("Ik ben"), with a button to the picker.
@@ -9,9 +12,9 @@ import { focusIdentityPicker } from './useEntryQueue';
 export function IdentityNotice() {
   const { t } = useTranslation();
   return (
-    <div className="alert alert-info identity-notice" role="alert" data-testid="identity-notice">
+    <div className={cx(alerts.alert, alerts.alertInfo)} role="alert" data-testid="identity-notice">
       <span>{t('field.entry.chooseIdentity')}</span>{' '}
-      <button type="button" className="button button-small" onClick={focusIdentityPicker}>
+      <button type="button" className={cx(buttons.button, buttons.buttonSmall)} onClick={focusIdentityPicker}>
         {t('field.entry.toPicker')}
       </button>
     </div>

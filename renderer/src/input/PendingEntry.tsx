@@ -1,14 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { explainError } from '../errors';
 import type { Entry, EntryQueue } from './entry-queue';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import styles from './PendingEntry.module.css';
 
 /** An entry typed but not yet shown back from the store: its text and what is happening to it. */
 export function PendingEntry<K>({ entry, queue }: { readonly entry: Entry<K>; readonly queue: EntryQueue<K> }) {
   const { t } = useTranslation();
   return (
-    <li className={`pending-entry pending-${entry.state}`} data-pending-entry={entry.state}>
+    <li className={cx(styles.pendingEntry, styles[entry.state])} data-pending-entry={entry.state}>
       <span>{entry.text}</span>
-      <span className="item-meta">
+      <span className={styles.meta}>
         {entry.state === 'held'
           ? t('field.entry.held')
           : entry.state === 'failed' && entry.error
@@ -16,11 +19,15 @@ export function PendingEntry<K>({ entry, queue }: { readonly entry: Entry<K>; re
             : t('field.entry.saving')}
       </span>
       {entry.state === 'failed' ? (
-        <span className="pending-actions">
-          <button type="button" className="button button-small" onClick={() => queue.retry()}>
+        <span className={styles.actions}>
+          <button type="button" className={cx(buttons.button, buttons.buttonSmall)} onClick={() => queue.retry()}>
             {t('field.entry.retry')}
           </button>
-          <button type="button" className="button button-small" onClick={() => queue.discard(entry.key)}>
+          <button
+            type="button"
+            className={cx(buttons.button, buttons.buttonSmall)}
+            onClick={() => queue.discard(entry.key)}
+          >
             {t('field.entry.discard')}
           </button>
         </span>

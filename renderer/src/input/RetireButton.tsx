@@ -1,5 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import confirm from './confirm.module.css';
 
 interface RetireButtonProps {
   /** The record's name, in the button's accessible name and the question. */
@@ -38,7 +41,7 @@ export function RetireButton({ name, onConfirm, title, label, words, className }
       <button
         ref={buttonRef}
         type="button"
-        className={className ?? 'text-button'}
+        className={className ?? buttons.textButton}
         aria-label={label ?? (words ? undefined : t('setup.list.retireLabel', { name }))}
         title={title}
         onClick={() => setAsking(true)}
@@ -49,7 +52,7 @@ export function RetireButton({ name, onConfirm, title, label, words, className }
   const question = words?.question ?? t('field.confirm.retire', { name });
   return (
     <span
-      className="inline-confirm"
+      className={confirm.inlineConfirm}
       role="group"
       aria-label={question}
       onKeyDown={(event) => {
@@ -63,7 +66,7 @@ export function RetireButton({ name, onConfirm, title, label, words, className }
       <button
         ref={confirmRef}
         type="button"
-        className="button button-small button-danger"
+        className={cx(buttons.button, buttons.buttonSmall)}
         onClick={() => {
           wasAsking.current = false;
           setAsking(false);
@@ -72,7 +75,7 @@ export function RetireButton({ name, onConfirm, title, label, words, className }
       >
         {words?.yes ?? t('field.confirm.yesRetire')}
       </button>
-      <button type="button" className="button button-small" onClick={() => setAsking(false)}>
+      <button type="button" className={cx(buttons.button, buttons.buttonSmall)} onClick={() => setAsking(false)}>
         {t('field.confirm.cancel')}
       </button>
     </span>

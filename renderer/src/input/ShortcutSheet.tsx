@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isTextTarget } from './undo';
+import buttons from '../components/button.module.css';
+import styles from './ShortcutSheet.module.css';
 
 const GROUPS = [
   { title: 'general', keys: ['help', 'undo'] },
@@ -32,7 +34,7 @@ export function ShortcutSheet() {
   return (
     <dialog
       ref={dialog}
-      className="shortcut-sheet"
+      className={styles.shortcutSheet}
       aria-labelledby="shortcut-title"
       data-testid="shortcut-sheet"
       onClose={() => opener.current?.focus()}
@@ -43,7 +45,7 @@ export function ShortcutSheet() {
           <h3>{t(`field.shortcuts.groups.${group.title}`)}</h3>
           <dl>
             {group.keys.map((key) => (
-              <div key={key} className="shortcut-row">
+              <div key={key} className={styles.shortcutRow}>
                 <dt>
                   <kbd>{t(`field.shortcuts.keys.${key}`)}</kbd>
                 </dt>
@@ -54,7 +56,7 @@ export function ShortcutSheet() {
         </section>
       ))}
       <form method="dialog">
-        <button type="submit" className="button" autoFocus>
+        <button type="submit" className={buttons.button} autoFocus>
           {t('field.shortcuts.close')}
         </button>
       </form>

@@ -2,7 +2,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { explainError } from '../errors';
 import { dismissUndo, isTextTarget, undoLast, useUndo } from './undo';
-import './input.css';
+import { cx } from '../components/cx';
+import buttons from '../components/button.module.css';
+import styles from './UndoToast.module.css';
 
 /**
  * The "Ongedaan maken" toast of the last undoable action, and Ctrl+Z (Cmd+Z) outside text
@@ -27,9 +29,9 @@ export function UndoToast() {
 
   if (!last && !undone && !error) return null;
   return (
-    <div className="undo-toast" role="status" aria-live="polite" data-testid="undo-toast">
+    <div className={styles.undoToast} role="status" aria-live="polite" data-testid="undo-toast">
       {error ? (
-        <span className="undo-error">{t('field.undo.failed', { reason: explainError(t, error) })}</span>
+        <span className={styles.undoError}>{t('field.undo.failed', { reason: explainError(t, error) })}</span>
       ) : undone ? (
         <span>
           {t('field.undo.undone', { action: t(`field.undo.actions.${undone.action}`, { subject: undone.subject }) })}
@@ -40,7 +42,7 @@ export function UndoToast() {
       {last ? (
         <button
           type="button"
-          className="button button-small"
+          className={cx(buttons.button, buttons.buttonSmall)}
           disabled={busy}
           onClick={() => void undoLast()}
           aria-keyshortcuts="Control+Z"
@@ -50,7 +52,7 @@ export function UndoToast() {
       ) : null}
       <button
         type="button"
-        className="button button-small button-quiet"
+        className={cx(buttons.button, buttons.buttonSmall, buttons.buttonQuiet)}
         onClick={dismissUndo}
         aria-label={t('field.undo.close')}
       >

@@ -25,7 +25,13 @@ import { StatusBadge } from './StatusBadge';
 import { CompareView, VersionView } from './VersionViews';
 import { WorkflowBar } from './WorkflowBar';
 import { ExportButton } from '../export/ExportDialog';
-import './reports.css';
+import { cx } from '../components/cx';
+import alerts from '../components/alert.module.css';
+import buttons from '../components/button.module.css';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
+import shared from './reports.module.css';
+import styles from './ReportScreen.module.css';
 
 /** What the editor's extensions read when they run (they are created once per section, the data changes). */
 class EditorFeed {
@@ -53,7 +59,7 @@ export function ReportScreen({ setup, reportId }: { readonly setup: CampaignSetu
   const detail = useContractQuery('reports.get', { reportId });
   if (detail.error) {
     return (
-      <div className="alert alert-error" role="alert">
+      <div className={cx(alerts.alert, alerts.alertError)} role="alert">
         <p>
           {detail.error.error.code === 'NOT_FOUND'
             ? t('reports.report.notFound')
@@ -63,7 +69,7 @@ export function ReportScreen({ setup, reportId }: { readonly setup: CampaignSetu
       </div>
     );
   }
-  if (!detail.data) return <p className="muted">{t('reports.common.loading')}</p>;
+  if (!detail.data) return <p className={layout.muted}>{t('reports.common.loading')}</p>;
   return <ReportWorkspace setup={setup} detail={detail.data} />;
 }
 
@@ -194,21 +200,21 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
 
   return (
     <ReportContext.Provider value={context}>
-      <div className="report-screen">
-        <header className="report-header">
+      <div className={styles.reportScreen}>
+        <header className={styles.reportHeader}>
           <div>
-            <Link href="/" className="muted small">
+            <Link href="/" className={cx(layout.muted, layout.small)}>
               ← {t('reports.report.back')}
             </Link>
             <h1>{report.title}</h1>
-            <div className="report-meta">
+            <div className={styles.reportMeta}>
               <span>{t(`reports.kind.${report.kind}`)}</span>
               {report.scopeName ? <span>· {report.scopeName}</span> : null}
               <StatusBadge status={report.status} />
               <PenHolder reportId={report.id} penHolderId={report.penHolderId} setup={setup} disabled={detail.frozen} />
             </div>
           </div>
-          <div className="report-header-actions">
+          <div className={styles.reportHeaderActions}>
             <ExportButton
               reportId={report.id}
               sections={detail.sections.map((entry) => ({ id: entry.id, title: entry.title }))}
@@ -218,31 +224,35 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
           </div>
         </header>
         {detail.frozen ? (
-          <p className="alert alert-info frozen-notice" role="status">
+          <p className={cx(alerts.alert, alerts.alertInfo)} role="status">
             {t('reports.report.frozenNotice')}
           </p>
         ) : null}
         {detail.sentBackComment && report.status === 'draft' ? (
-          <p className="alert alert-info">{t('reports.report.sentBack', { comment: detail.sentBackComment })}</p>
+          <p className={cx(alerts.alert, alerts.alertInfo)}>
+            {t('reports.report.sentBack', { comment: detail.sentBackComment })}
+          </p>
         ) : null}
-        <div className="report-layout">
-          <nav className="report-sections" aria-label={t('reports.report.sections')}>
+        <div className={styles.reportLayout}>
+          <nav className={styles.reportSections} aria-label={t('reports.report.sections')}>
             <h2 className="visually-hidden">{t('reports.report.sections')}</h2>
-            {sections.length === 0 ? <p className="muted">{t('reports.report.noSections')}</p> : null}
+            {sections.length === 0 ? <p className={layout.muted}>{t('reports.report.noSections')}</p> : null}
             <ol>
               {sections.map((each) => (
                 <li key={each.id}>
                   <button
                     type="button"
-                    className={`section-link${each.id === section?.id ? ' active' : ''}`}
+                    className={cx(styles.sectionLink, each.id === section?.id && styles.active)}
                     aria-current={each.id === section?.id ? 'true' : undefined}
                     onClick={() => choose(each.id)}
                   >
-                    <span className="section-link-title">
-                      {each.locked ? <span className="lock-badge small">{t('reports.section.locked')}</span> : null}
+                    <span className={styles.sectionLinkTitle} data-testid="section-link-title">
+                      {each.locked ? (
+                        <span className={cx(shared.lockBadge, layout.small)}>{t('reports.section.locked')}</span>
+                      ) : null}
                       {each.title}
                     </span>
-                    <span className="muted small">
+                    <span className={cx(layout.muted, layout.small)}>
                       {each.ownerName ?? report.penHolderName ?? t('reports.section.penHolder')} ·{' '}
                       {t('reports.report.sectionWords', { count: each.wordCount })}
                     </span>
@@ -251,7 +261,7 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
               ))}
             </ol>
           </nav>
-          <div className="report-main">
+          <div className={styles.reportMain}>
             {view.kind === 'version' ? (
               <ReportContext.Provider value={{ ...context, mode: 'version' }}>
                 <VersionView version={view.version} schema={schema} onClose={() => setView({ kind: 'text' })} />
@@ -278,18 +288,18 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
                 />
               </>
             ) : (
-              <p className="muted">{t('reports.report.chooseSection')}</p>
+              <p className={layout.muted}>{t('reports.report.chooseSection')}</p>
             )}
           </div>
-          <aside className="report-side" aria-label={t('reports.report.panels')}>
-            <div className="tabs" role="tablist" aria-label={t('reports.report.panels')}>
+          <aside className={styles.reportSide} aria-label={t('reports.report.panels')}>
+            <div className={cx(shared.tabs, styles.sideTabs)} role="tablist" aria-label={t('reports.report.panels')}>
               {panels.map((each) => (
                 <button
                   key={each}
                   type="button"
                   role="tab"
                   aria-selected={panel === each}
-                  className={panel === each ? 'tab active' : 'tab'}
+                  className={cx(shared.tab, styles.sideTab, panel === each && shared.active)}
                   onClick={() => setPanel(each)}
                 >
                   {each === 'anonymity' ? t('export.panel.tab') : t(`reports.report.tabs.${each}`)}
@@ -308,7 +318,7 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
                 evidence ? (
                   <EvidencePanel campaignId={report.campaignId} request={evidence} onClose={() => setEvidence(null)} />
                 ) : (
-                  <p className="muted side-panel">{t('reports.evidence.empty')}</p>
+                  <p className={cx(layout.muted, shared.sidePanel)}>{t('reports.evidence.empty')}</p>
                 )
               ) : null}
               {panel === 'comments' ? (
@@ -360,8 +370,8 @@ function SectionControls({
   if (frozen) return null;
   const error = lock.error ?? setOwner.error;
   return (
-    <div className="section-controls">
-      <label className="inline-field">
+    <div className={styles.sectionControls}>
+      <label className={forms.inlineField}>
         <span>{t('reports.section.setOwner')}</span>
         <select
           value={section.ownerId ?? ''}
@@ -379,19 +389,19 @@ function SectionControls({
       {owner !== null && owner === me ? (
         <button
           type="button"
-          className="button button-small"
+          className={cx(buttons.button, buttons.buttonSmall)}
           disabled={lock.isPending}
           onClick={() => lock.mutate({ sectionId: section.id, locked: !section.locked })}
         >
           {section.locked ? t('reports.section.unlock') : t('reports.section.lock')}
         </button>
       ) : (
-        <span className="muted small">
+        <span className={cx(layout.muted, layout.small)}>
           {owner === null ? t('reports.section.lockNeedsOwner') : t('reports.section.lockOwnerOnly')}
         </span>
       )}
       {error ? (
-        <span className="alert alert-error small" role="alert">
+        <span className={cx(alerts.alert, alerts.alertError, layout.small)} role="alert">
           {describeError(t, error.error)}
         </span>
       ) : null}
@@ -414,7 +424,7 @@ function PenHolder({
   const { t } = useTranslation();
   const set = useContractMutation('reports.setPenHolder');
   return (
-    <label className="inline-field muted">
+    <label className={cx(forms.inlineField, layout.muted)}>
       <span>{t('reports.list.penHolder')}:</span>
       <select
         value={penHolderId ?? ''}
@@ -430,7 +440,9 @@ function PenHolder({
             </option>
           ))}
       </select>
-      {set.error ? <span className="alert alert-error small">{describeError(t, set.error.error)}</span> : null}
+      {set.error ? (
+        <span className={cx(alerts.alert, alerts.alertError, layout.small)}>{describeError(t, set.error.error)}</span>
+      ) : null}
     </label>
   );
 }

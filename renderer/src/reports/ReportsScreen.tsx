@@ -7,7 +7,10 @@ import { describeError } from '../errors';
 import { regionName } from '../workspace/labels';
 import { formatWhen } from './format';
 import { StatusBadge } from './StatusBadge';
-import './reports.css';
+import { cx } from '../components/cx';
+import alerts from '../components/alert.module.css';
+import buttons from '../components/button.module.css';
+import layout from '../components/layout.module.css';
 
 /** The campaign's reports: kind, scope, pen holder, status, last edit; the missing ones made from templates in one click. */
 export function ReportsScreen({ setup }: { readonly setup: CampaignSetup }) {
@@ -31,19 +34,19 @@ export function ReportsScreen({ setup }: { readonly setup: CampaignSetup }) {
   const missing = Math.max(0, expected - list.length);
 
   return (
-    <div className="page reports-screen">
-      <header className="page-header page-header-row">
+    <div className={layout.page}>
+      <header className={cx(layout.pageHeader, layout.pageHeaderRow)}>
         <div>
           <h1>{t('reports.list.title')}</h1>
-          <p className="muted">{t('reports.list.intro')}</p>
+          <p className={layout.muted}>{t('reports.list.intro')}</p>
         </div>
-        <div className="button-row">
-          <Link href="/templates" className="button">
+        <div className={buttons.buttonRow}>
+          <Link href="/templates" className={buttons.button}>
             {t('reports.templates.open')}
           </Link>
           <button
             type="button"
-            className="button button-primary"
+            className={cx(buttons.button, buttons.buttonPrimary)}
             disabled={createMissing.isPending || reports.isPending}
             onClick={() => createMissing.mutate({ campaignId })}
           >
@@ -52,7 +55,7 @@ export function ReportsScreen({ setup }: { readonly setup: CampaignSetup }) {
         </div>
       </header>
       {createMissing.data ? (
-        <p className="alert alert-info" role="status">
+        <p className={cx(alerts.alert, alerts.alertInfo)} role="status">
           {createMissing.data.created === 0 && createMissing.data.sectionsCreated === 0
             ? t('reports.list.nothingMissing')
             : t('reports.list.created', {
@@ -62,29 +65,29 @@ export function ReportsScreen({ setup }: { readonly setup: CampaignSetup }) {
         </p>
       ) : null}
       {createMissing.error ? (
-        <p className="alert alert-error" role="alert">
+        <p className={cx(alerts.alert, alerts.alertError)} role="alert">
           {describeError(t, createMissing.error.error)}
         </p>
       ) : null}
       {reports.error ? (
-        <div className="alert alert-error" role="alert">
+        <div className={cx(alerts.alert, alerts.alertError)} role="alert">
           <p>{describeError(t, reports.error.error)}</p>
-          <button type="button" className="button" onClick={() => void reports.refetch()}>
+          <button type="button" className={buttons.button} onClick={() => void reports.refetch()}>
             {t('errors.retry')}
           </button>
         </div>
       ) : null}
-      {reports.isPending ? <p className="muted">{t('reports.common.loading')}</p> : null}
+      {reports.isPending ? <p className={layout.muted}>{t('reports.common.loading')}</p> : null}
       {reports.data && list.length === 0 ? (
-        <div className="empty-state">
+        <div className={layout.emptyState}>
           <h3>{t('reports.list.emptyTitle')}</h3>
           <p>{t('reports.list.emptyBody', { count: expected })}</p>
         </div>
       ) : null}
       {list.length > 0 ? (
         <>
-          {missing > 0 ? <p className="muted">{t('reports.list.missing', { count: missing })}</p> : null}
-          <table className="table reports-table">
+          {missing > 0 ? <p className={layout.muted}>{t('reports.list.missing', { count: missing })}</p> : null}
+          <table className={layout.table}>
             <thead>
               <tr>
                 <th scope="col">{t('reports.list.report')}</th>
@@ -100,11 +103,15 @@ export function ReportsScreen({ setup }: { readonly setup: CampaignSetup }) {
                 <tr key={report.id} data-report-id={report.id}>
                   <td>
                     <Link href={`/${report.id}`}>{report.title}</Link>
-                    <div className="muted small">{t('reports.list.sections', { count: report.sectionCount })}</div>
+                    <div className={cx(layout.muted, layout.small)}>
+                      {t('reports.list.sections', { count: report.sectionCount })}
+                    </div>
                   </td>
                   <td>{t(`reports.kind.${report.kind}`)}</td>
                   <td>{scopeLabel(report)}</td>
-                  <td>{report.penHolderName ?? <span className="muted">{t('reports.list.noPenHolder')}</span>}</td>
+                  <td>
+                    {report.penHolderName ?? <span className={layout.muted}>{t('reports.list.noPenHolder')}</span>}
+                  </td>
                   <td>
                     <StatusBadge status={report.status} />
                   </td>
@@ -115,7 +122,7 @@ export function ReportsScreen({ setup }: { readonly setup: CampaignSetup }) {
                         who: report.lastEditByName ?? t('reports.list.someone'),
                       })
                     ) : (
-                      <span className="muted">{t('reports.list.neverEdited')}</span>
+                      <span className={layout.muted}>{t('reports.list.neverEdited')}</span>
                     )}
                   </td>
                 </tr>

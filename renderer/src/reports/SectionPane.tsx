@@ -13,6 +13,12 @@ import { base64ToBytes, bytesToBase64 } from '../sync/base64';
 import { SectionEditor } from './editor/SectionEditor';
 import { SectionSync, type SaveStatus } from './editor/section-sync';
 import { ReadOnlySection } from './VersionViews';
+import { cx } from '../components/cx';
+import alerts from '../components/alert.module.css';
+import buttons from '../components/button.module.css';
+import layout from '../components/layout.module.css';
+import shared from './reports.module.css';
+import styles from './SectionPane.module.css';
 
 export interface SectionPaneProps {
   readonly section: ReportSectionView;
@@ -138,11 +144,11 @@ export function SectionPane({
 
   if (loaded.kind === 'error') {
     return (
-      <div className="alert alert-error" role="alert">
+      <div className={cx(alerts.alert, alerts.alertError)} role="alert">
         <p>{t('reports.section.loadFailed', { reason: describeError(t, loaded.error) })}</p>
         <button
           type="button"
-          className="button"
+          className={buttons.button}
           onClick={() => {
             setLoaded({ kind: 'loading' });
             setAttempt((value) => value + 1);
@@ -155,27 +161,27 @@ export function SectionPane({
   }
   if (loaded.kind === 'unknown')
     return <UnknownContentSection section={section} names={loaded.names} schema={schema} />;
-  if (!sync) return <p className="muted">{t('reports.common.loading')}</p>;
+  if (!sync) return <p className={layout.muted}>{t('reports.common.loading')}</p>;
 
   const ownerName = section.ownerName ?? penHolderName ?? t('reports.section.penHolder');
   const lockedByOther = section.locked && !section.mayEdit;
   const editable = !frozen && section.mayEdit;
   return (
-    <section className="section-pane" aria-labelledby={`section-title-${section.id}`}>
-      <header className="section-pane-header">
+    <section aria-labelledby={`section-title-${section.id}`}>
+      <header className={styles.sectionPaneHeader}>
         <h2 id={`section-title-${section.id}`}>{section.title}</h2>
-        <div className="section-owner">
+        <div className={styles.sectionOwner}>
           {t('reports.section.owner', { name: ownerName })}
-          {section.locked ? <span className="lock-badge">{t('reports.section.locked')}</span> : null}
+          {section.locked ? <span className={shared.lockBadge}>{t('reports.section.locked')}</span> : null}
         </div>
       </header>
       {lockedByOther ? (
-        <p className="alert alert-info lock-notice" role="status">
+        <p className={cx(alerts.alert, alerts.alertInfo)} role="status">
           {t('reports.section.lockedByOther', { name: ownerName })}
         </p>
       ) : null}
       {section.locked && section.mayEdit && !frozen ? (
-        <p className="muted lock-notice">{t('reports.section.lockedByYou')}</p>
+        <p className={cx(layout.muted, styles.lockNotice)}>{t('reports.section.lockedByYou')}</p>
       ) : null}
       <SectionEditor
         key={section.id}
@@ -208,23 +214,23 @@ function SaveIndicator({
   switch (status.kind) {
     case 'saved':
       return (
-        <span className="save-state saved" data-save-state="saved" role="status">
+        <span className={cx(styles.saveState, styles.saved)} data-save-state="saved" role="status">
           {t('reports.save.saved')}
         </span>
       );
     case 'pending':
     case 'saving':
       return (
-        <span className="save-state" data-save-state={status.kind} role="status">
+        <span className={styles.saveState} data-save-state={status.kind} role="status">
           {t(`reports.save.${status.kind}`)}
         </span>
       );
     case 'failed':
     case 'refused':
       return (
-        <span className="save-state save-error" data-save-state={status.kind} role="alert">
+        <span className={cx(styles.saveState, styles.saveError)} data-save-state={status.kind} role="alert">
           {t(`reports.save.${status.kind}`, { reason: refusalText(t, status.error, section, frozen) })}{' '}
-          <button type="button" className="button button-small" onClick={() => void sync.retry()}>
+          <button type="button" className={cx(buttons.button, buttons.buttonSmall)} onClick={() => void sync.retry()}>
             {t('reports.save.retry')}
           </button>
         </span>
@@ -256,14 +262,14 @@ function UnknownContentSection({
   const { t } = useTranslation();
   const json = useContractQuery('reports.section.json', { sectionId: section.id });
   return (
-    <section className="section-pane" aria-labelledby={`section-title-${section.id}`}>
-      <header className="section-pane-header">
+    <section aria-labelledby={`section-title-${section.id}`}>
+      <header className={styles.sectionPaneHeader}>
         <h2 id={`section-title-${section.id}`}>{section.title}</h2>
       </header>
-      <p className="alert alert-error" role="alert" data-testid="unknown-content">
+      <p className={cx(alerts.alert, alerts.alertError)} role="alert" data-testid="unknown-content">
         {t('reports.section.unknownContent', { count: names.length, names: names.join(', ') })}
       </p>
-      {json.error ? <p className="alert alert-error">{describeError(t, json.error.error)}</p> : null}
+      {json.error ? <p className={cx(alerts.alert, alerts.alertError)}>{describeError(t, json.error.error)}</p> : null}
       {json.data ? <ReadOnlySection content={json.data.content} schema={schema} /> : null}
     </section>
   );

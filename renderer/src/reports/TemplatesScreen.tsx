@@ -5,7 +5,13 @@ import { REPORT_KIND_VALUES, type ReportKind, type TemplateSectionSpec } from '.
 import { DEFAULT_TEMPLATES, templateKeyFor } from '../../../shared/report/templates';
 import { useContractMutation, useContractQuery } from '../data/queries';
 import { describeError } from '../errors';
-import './reports.css';
+import { cx } from '../components/cx';
+import alerts from '../components/alert.module.css';
+import buttons from '../components/button.module.css';
+import forms from '../components/form.module.css';
+import layout from '../components/layout.module.css';
+import shared from './reports.module.css';
+import styles from './TemplatesScreen.module.css';
 
 type Draft = readonly TemplateSectionSpec[];
 
@@ -79,21 +85,21 @@ export function TemplatesScreen({ campaignId }: { readonly campaignId: string })
   };
 
   return (
-    <div className="page templates-screen">
+    <div className={layout.page}>
       <p>
         <Link href="/">{t('reports.report.back')}</Link>
       </p>
-      <header className="page-header">
+      <header className={layout.pageHeader}>
         <h1>{t('reports.templates.title')}</h1>
-        <p className="muted">{t('reports.templates.intro')}</p>
+        <p className={layout.muted}>{t('reports.templates.intro')}</p>
       </header>
-      <div className="tabs" role="tablist" aria-label={t('reports.templates.kinds')}>
+      <div className={shared.tabs} role="tablist" aria-label={t('reports.templates.kinds')}>
         {REPORT_KIND_VALUES.map((value) => (
           <button
             key={value}
             type="button"
             role="tab"
-            className={kind === value ? 'tab active' : 'tab'}
+            className={cx(shared.tab, kind === value && shared.active)}
             aria-selected={kind === value}
             onClick={() => {
               setKind(value);
@@ -106,27 +112,27 @@ export function TemplatesScreen({ campaignId }: { readonly campaignId: string })
         ))}
       </div>
       {templates.error ? (
-        <div className="alert alert-error" role="alert">
+        <div className={cx(alerts.alert, alerts.alertError)} role="alert">
           <p>{describeError(t, templates.error.error)}</p>
-          <button type="button" className="button" onClick={() => void templates.refetch()}>
+          <button type="button" className={buttons.button} onClick={() => void templates.refetch()}>
             {t('errors.retry')}
           </button>
         </div>
       ) : null}
-      {templates.isPending ? <p className="muted">{t('reports.common.loading')}</p> : null}
+      {templates.isPending ? <p className={layout.muted}>{t('reports.common.loading')}</p> : null}
       {draft ? (
-        <section role="tabpanel" aria-label={t(`reports.kind.${kind}`)} className="template-editor">
-          <p className="muted">{t(`reports.templates.placeholders.${kind}`)}</p>
-          <ol className="template-sections">
+        <section role="tabpanel" aria-label={t(`reports.kind.${kind}`)} className={styles.templateEditor}>
+          <p className={layout.muted}>{t(`reports.templates.placeholders.${kind}`)}</p>
+          <ol className={styles.templateSections}>
             {draft.map((section, index) => {
               const id = `template-${kind}-${section.key}`;
               const label = section.title.trim() || section.key;
               return (
-                <li key={section.key} className="template-section" data-template-key={section.key}>
-                  <span className="template-position" aria-hidden="true">
+                <li key={section.key} className={styles.templateSection} data-template-key={section.key}>
+                  <span className={styles.templatePosition} aria-hidden="true">
                     {index + 1}.
                   </span>
-                  <div className="field template-title">
+                  <div className={cx(forms.field, styles.templateTitle)}>
                     <label htmlFor={id} className="visually-hidden">
                       {t('reports.templates.sectionTitle', { number: index + 1 })}
                     </label>
@@ -143,13 +149,13 @@ export function TemplatesScreen({ campaignId }: { readonly campaignId: string })
                       }
                     />
                     {emptyTitles.has(index) ? (
-                      <p id={`${id}-error`} className="field-error">
+                      <p id={`${id}-error`} className={forms.fieldError}>
                         {t('reports.templates.titleRequired')}
                       </p>
                     ) : null}
                   </div>
                   {kind === 'region' ? (
-                    <label className="template-repeat">
+                    <label className={styles.templateRepeat}>
                       <input
                         type="checkbox"
                         checked={section.repeat === 'visit'}
@@ -164,11 +170,13 @@ export function TemplatesScreen({ campaignId }: { readonly campaignId: string })
                       {t('reports.templates.perVisit')}
                     </label>
                   ) : null}
-                  {section.content ? <span className="muted small">{t('reports.templates.hasContent')}</span> : null}
-                  <div className="row-actions">
+                  {section.content ? (
+                    <span className={cx(layout.muted, layout.small)}>{t('reports.templates.hasContent')}</span>
+                  ) : null}
+                  <div className={cx(layout.rowActions, styles.rowActions)}>
                     <button
                       type="button"
-                      className="icon-button"
+                      className={buttons.iconButton}
                       disabled={index === 0}
                       aria-label={t('reports.templates.moveUp', { title: label })}
                       title={t('reports.templates.moveUp', { title: label })}
@@ -178,7 +186,7 @@ export function TemplatesScreen({ campaignId }: { readonly campaignId: string })
                     </button>
                     <button
                       type="button"
-                      className="icon-button"
+                      className={buttons.iconButton}
                       disabled={index === draft.length - 1}
                       aria-label={t('reports.templates.moveDown', { title: label })}
                       title={t('reports.templates.moveDown', { title: label })}
@@ -188,7 +196,7 @@ export function TemplatesScreen({ campaignId }: { readonly campaignId: string })
                     </button>
                     <button
                       type="button"
-                      className="text-button"
+                      className={buttons.textButton}
                       disabled={draft.length === 1}
                       aria-label={t('reports.templates.removeLabel', { title: label })}
                       onClick={() => setDraft(draft.filter((_, at) => at !== index))}
@@ -201,13 +209,13 @@ export function TemplatesScreen({ campaignId }: { readonly campaignId: string })
             })}
           </ol>
           <form
-            className="template-add"
+            className={styles.templateAdd}
             onSubmit={(event) => {
               event.preventDefault();
               add();
             }}
           >
-            <div className="field">
+            <div className={cx(forms.field, styles.field)}>
               <label htmlFor="template-new-title">{t('reports.templates.newSection')}</label>
               <input
                 id="template-new-title"
@@ -221,19 +229,19 @@ export function TemplatesScreen({ campaignId }: { readonly campaignId: string })
                 }}
               />
               {newError ? (
-                <p id="template-new-title-error" className="field-error">
+                <p id="template-new-title-error" className={forms.fieldError}>
                   {newError}
                 </p>
               ) : null}
             </div>
-            <button type="submit" className="button">
+            <button type="submit" className={buttons.button}>
               {t('reports.templates.add')}
             </button>
           </form>
-          <div className="button-row">
+          <div className={buttons.buttonRow}>
             <button
               type="button"
-              className="button button-primary"
+              className={cx(buttons.button, buttons.buttonPrimary)}
               disabled={!dirty || emptyTitles.size > 0 || save.isPending}
               onClick={() => void submit()}
             >
@@ -241,7 +249,7 @@ export function TemplatesScreen({ campaignId }: { readonly campaignId: string })
             </button>
             <button
               type="button"
-              className="button"
+              className={buttons.button}
               disabled={!dirty}
               onClick={() =>
                 setDrafts((current) => {
@@ -253,17 +261,17 @@ export function TemplatesScreen({ campaignId }: { readonly campaignId: string })
             >
               {t('reports.templates.discard')}
             </button>
-            <button type="button" className="button" onClick={() => setDraft(DEFAULT_TEMPLATES[kind])}>
+            <button type="button" className={buttons.button} onClick={() => setDraft(DEFAULT_TEMPLATES[kind])}>
               {t('reports.templates.restoreDefault')}
             </button>
           </div>
           {save.error && dirty ? (
-            <p className="alert alert-error" role="alert">
+            <p className={cx(alerts.alert, alerts.alertError)} role="alert">
               {t('reports.templates.saveFailed', { reason: describeError(t, save.error.error) })}
             </p>
           ) : null}
           {savedKind === kind && !dirty ? (
-            <p className="alert alert-info" role="status">
+            <p className={cx(alerts.alert, alerts.alertInfo)} role="status">
               {t('reports.templates.saved', { kind: t(`reports.kind.${kind}`) })}
             </p>
           ) : null}

@@ -3,6 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { ReportAction } from '../../../shared/contract/reports';
 import { useContractMutation } from '../data/queries';
 import { describeError } from '../errors';
+import { cx } from '../components/cx';
+import alerts from '../components/alert.module.css';
+import buttons from '../components/button.module.css';
+import forms from '../components/form.module.css';
+import styles from './WorkflowBar.module.css';
 
 /**
  * The report's workflow buttons, as the answer of reports.get says this member may take them
@@ -39,13 +44,13 @@ export function WorkflowBar({
   const error = workflow.error?.error;
   const offline = error && /offline|not connected|NOT_CONNECTED/i.test(error.message);
   return (
-    <div className="workflow-bar">
-      <div className="button-row">
+    <div className={styles.workflowBar}>
+      <div className={buttons.buttonRow}>
         {actions.map((action) => (
           <button
             key={action}
             type="button"
-            className={action === 'finalise' || action === 'approve' ? 'button button-primary' : 'button'}
+            className={cx(buttons.button, (action === 'finalise' || action === 'approve') && buttons.buttonPrimary)}
             disabled={workflow.isPending}
             onClick={() => (action === 'sendBack' || action === 'finalise' ? setAsking(action) : run(action))}
           >
@@ -55,55 +60,55 @@ export function WorkflowBar({
       </div>
       {asking === 'sendBack' ? (
         <form
-          className="workflow-ask"
+          className={styles.workflowAsk}
           onSubmit={(event) => {
             event.preventDefault();
             run('sendBack', comment.trim());
           }}
         >
-          <label className="field">
+          <label className={forms.field}>
             <span>{t('reports.workflow.sendBackComment')}</span>
             <textarea rows={3} value={comment} autoFocus onChange={(event) => setComment(event.target.value)} />
           </label>
-          <div className="button-row">
+          <div className={buttons.buttonRow}>
             <button
               type="submit"
-              className="button button-primary"
+              className={cx(buttons.button, buttons.buttonPrimary)}
               disabled={comment.trim() === '' || workflow.isPending}
             >
               {t('reports.workflow.sendBackConfirm')}
             </button>
-            <button type="button" className="button button-quiet" onClick={() => setAsking(null)}>
+            <button type="button" className={cx(buttons.button, buttons.buttonQuiet)} onClick={() => setAsking(null)}>
               {t('reports.common.cancel')}
             </button>
           </div>
         </form>
       ) : null}
       {asking === 'finalise' ? (
-        <div className="workflow-ask" role="alertdialog" aria-label={t('reports.workflow.finalise')}>
+        <div className={styles.workflowAsk} role="alertdialog" aria-label={t('reports.workflow.finalise')}>
           <p>{t('reports.workflow.finaliseConfirm')}</p>
-          <div className="button-row">
+          <div className={buttons.buttonRow}>
             <button
               type="button"
-              className="button button-primary"
+              className={cx(buttons.button, buttons.buttonPrimary)}
               disabled={workflow.isPending}
               onClick={() => run('finalise')}
             >
               {t('reports.workflow.finalise')}
             </button>
-            <button type="button" className="button button-quiet" onClick={() => setAsking(null)}>
+            <button type="button" className={cx(buttons.button, buttons.buttonQuiet)} onClick={() => setAsking(null)}>
               {t('reports.common.cancel')}
             </button>
           </div>
         </div>
       ) : null}
       {done ? (
-        <p className="alert alert-info" role="status">
+        <p className={cx(alerts.alert, alerts.alertInfo)} role="status">
           {t(`reports.workflow.done.${done}`)}
         </p>
       ) : null}
       {error ? (
-        <p className="alert alert-error" role="alert">
+        <p className={cx(alerts.alert, alerts.alertError)} role="alert">
           {offline ? t('reports.workflow.offline') : t('reports.workflow.failed', { reason: describeError(t, error) })}
         </p>
       ) : null}

@@ -1,9 +1,10 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../shared/domain/model';
-import { findSameMember } from '../../../shared/domain/members';
+import { findSameMember, mayChangeMembers } from '../../../shared/domain/members';
 import type { CampaignSetup } from '../../../shared/domain/setup';
 import { api } from '../api';
+import { useMe } from '../data/identity';
 import { EditFormButtons } from '../components/EditFormButtons';
 import { Field } from '../components/Field';
 import { OutcomeMessage, useOutcome } from '../components/Outcome';
@@ -57,6 +58,12 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
   const sectors = setup.sectors.filter((sector) => !sector.deleted);
   const active = setup.members.filter((member) => !member.deleted);
   const retired = setup.members.filter((member) => member.deleted);
+  const me = useMe(setup.campaign.id);
+  // Member rows are the team lead's; the server refuses anyone else's (MEMBERS_TEAM_LEAD_ONLY).
+  const locked = !mayChangeMembers(setup.members, me);
+  const lockedNote = locked ? `${id}-lead-only` : undefined;
+  const myName = setup.members.find((member) => member.id === me)?.name ?? '';
+  const leads = active.filter((member) => member.is_team_lead === true).map((member) => member.name ?? '');
 
   function roles(member: Member): string[] {
     const out: string[] = [];
@@ -143,6 +150,13 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
           <h2 id={`${id}-list`}>{t('setup.team.title')}</h2>
           <span className={layout.badge}>{t('setup.team.count', { count: active.length })}</span>
         </div>
+        {lockedNote ? (
+          <p id={lockedNote} className={cx(alerts.alert, alerts.alertInfo)} data-testid="members-lead-only">
+            {leads.length > 0
+              ? t('setup.team.leadOnly', { leads: leads.join(', '), me: myName })
+              : t('setup.team.leadOnlyNoLead', { me: myName })}
+          </p>
+        ) : null}
         {active.length === 0 ? (
           <div className={layout.emptyState}>
             <h3>{t('setup.team.emptyTitle')}</h3>
@@ -168,11 +182,25 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
                     type="button"
                     className={buttons.textButton}
                     aria-label={t('setup.team.editLabel', { name: member.name ?? '' })}
+                    disabled={locked}
+                    aria-describedby={lockedNote}
                     onClick={() => edit(member)}
                   >
                     {t('setup.organisations.edit')}
                   </button>
-                  <RetireButton name={member.name ?? ''} onConfirm={() => void retire(member, true)} />
+                  {locked ? (
+                    <button
+                      type="button"
+                      className={buttons.textButton}
+                      aria-label={t('setup.list.retireLabel', { name: member.name ?? '' })}
+                      disabled
+                      aria-describedby={lockedNote}
+                    >
+                      {t('setup.list.retire')}
+                    </button>
+                  ) : (
+                    <RetireButton name={member.name ?? ''} onConfirm={() => void retire(member, true)} />
+                  )}
                 </div>
               </li>
             ))}
@@ -184,6 +212,8 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
           show={(member) => <span>{member.name}</span>}
           restoreLabel={(member) => t('setup.list.restoreLabel', { name: member.name ?? '' })}
           onRestore={(member) => void retire(member, false)}
+          disabled={locked}
+          describedBy={lockedNote}
         />
       </section>
       <aside>
@@ -201,6 +231,7 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
                 {...control}
                 value={draft.name}
                 autoComplete="off"
+                disabled={locked}
                 onChange={(event) => setDraft({ ...draft, name: event.target.value })}
               />
             )}
@@ -212,6 +243,7 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
                 type="email"
                 value={draft.email}
                 autoComplete="off"
+                disabled={locked}
                 onChange={(event) => setDraft({ ...draft, email: event.target.value })}
               />
             )}
@@ -221,6 +253,7 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
             <label className={forms.checkbox}>
               <input
                 type="checkbox"
+                disabled={locked}
                 checked={draft.isInspector}
                 onChange={(event) => setDraft({ ...draft, isInspector: event.target.checked })}
               />
@@ -229,6 +262,7 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
             <label className={forms.checkbox}>
               <input
                 type="checkbox"
+                disabled={locked}
                 checked={draft.isTeamLead}
                 onChange={(event) => setDraft({ ...draft, isTeamLead: event.target.checked })}
               />
@@ -242,6 +276,7 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
                 <label key={region.id} className={forms.checkbox}>
                   <input
                     type="checkbox"
+                    disabled={locked}
                     checked={draft.coordinatorOf.includes(region.id)}
                     onChange={(event) =>
                       setDraft({
@@ -262,6 +297,7 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
                 <label key={sector.id} className={forms.checkbox}>
                   <input
                     type="checkbox"
+                    disabled={locked}
                     checked={draft.sectorLeadOf.includes(sector.id)}
                     onChange={(event) =>
                       setDraft({ ...draft, sectorLeadOf: toggle(draft.sectorLeadOf, sector.id, event.target.checked) })
@@ -317,6 +353,8 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
           <EditFormButtons
             editing={Boolean(draft.id)}
             submitLabel={t('setup.team.submit')}
+            disabled={locked}
+            describedBy={lockedNote}
             onCancel={() => {
               setDraft(emptyDraft);
               setDuplicate(null);

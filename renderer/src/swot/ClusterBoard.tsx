@@ -25,6 +25,7 @@ import { quadrantLabel } from './quadrant-labels';
 import { SidePanel } from './SidePanel';
 import { useBoardUi, useSwotBoard } from './store';
 import { UnclusteredColumn } from './UnclusteredColumn';
+import confirm from '../input/confirm.module.css';
 
 const LEMMA_NAME_FROM_TEXT = 120;
 
@@ -203,7 +204,7 @@ export function ClusterBoard({ board }: { board: SwotBoard }) {
           <div className="swot-board" data-testid="cluster-board">
             {crossing ? (
               <div
-                className="alert alert-info inline-confirm"
+                className={`alert alert-info ${confirm.inlineConfirm}`}
                 role="alertdialog"
                 aria-labelledby="crossing-question"
                 data-testid="confirm-crossing"

@@ -11,6 +11,7 @@ import type { ChipLabels } from './ItemChip';
 import { focusLemma, ItemList } from './ItemList';
 import { quadrantLabel } from './quadrant-labels';
 import type { BoardState } from './store';
+import confirm from '../input/confirm.module.css';
 
 interface LemmaCardProps {
   readonly view: LemmaView;
@@ -300,7 +301,7 @@ export function LemmaCard({
             ) : null}
             {confirmRemove ? (
               <span
-                className="inline-confirm"
+                className={confirm.inlineConfirm}
                 role="group"
                 aria-label={t('field.confirm.removeLemma', { name: lemma.name })}
               >

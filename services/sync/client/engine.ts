@@ -195,8 +195,15 @@ export class SyncEngine {
           const limit = this.options.pushBatch ?? 500;
           // Every refusal of this campaign's pushes this round.
           const answered: RefusedChange[] = [];
+          // The changes refused for good this round, set aside below (see FINAL).
+          const final: { change: Change; code: ReasonCode; reason: string }[] = [];
           const send = async (changes: readonly Change[]) => {
             const answer = await client.push(campaign, changes, replica.node);
+            const sent = new Map(changes.map((change) => [change.id, change]));
+            for (const item of answer.refused) {
+              const change = sent.get(item.id);
+              if (change && FINAL.has(item.code)) final.push({ change, code: item.code, reason: item.reason });
+            }
             pushed += answer.accepted;
             duplicates += answer.duplicates;
             held += answer.held;
@@ -225,6 +232,21 @@ export class SyncEngine {
           }
           for (const item of answered) if (MENDABLE.has(item.code)) waiting.set(item.id, item);
           replica.setSyncState(retryKey, JSON.stringify([...waiting.values()].slice(-MAX_WAITING_REFUSED)));
+          // Refused for good: set aside (visible on the Conflicten page) instead of sent again, and said once.
+          if (final.length > 0) {
+            const kept = replica.setAsidePushed?.(final) ?? 0;
+            setAside += kept;
+            for (const code of FINAL) {
+              const mine = final.filter((item) => item.code === code);
+              if (mine.length > 0)
+                problems.push({
+                  campaign,
+                  phase: 'push',
+                  code,
+                  message: `${mine.length} change(s) were refused for good by the server (${mine[0]?.reason ?? code}); they stay on this laptop only and were set aside, so they are not sent again.`,
+                });
+            }
+          }
           // Changes the server refused for such a reason stay on this laptop and are sent again each round: say so.
           for (const code of MENDABLE) {
             const mine = answered.filter((item) => item.code === code);
@@ -396,6 +418,13 @@ export class SyncEngine {
  * server re-asserts: the lead's team is the one that counts), or the change can never be stored.
  */
 export const MENDABLE: ReadonlySet<ReasonCode> = new Set<ReasonCode>(['AUTHOR_MISMATCH']);
+/**
+ * Refusals of this laptop's own changes that no mending can make pass (AUTHOR_OTHER_ACCOUNT:
+ * signed as a member who is another account): the changes are set aside in the replica (they stay
+ * applied here, listed with the reason on the Conflicten page) and never sent again. An older
+ * server that answers AUTHOR_MISMATCH for these keeps them in the MENDABLE retry.
+ */
+export const FINAL: ReadonlySet<ReasonCode> = new Set<ReasonCode>(['AUTHOR_OTHER_ACCOUNT']);
 /** At most this many refused changes wait per campaign (the newest are kept). */
 const MAX_WAITING_REFUSED = 5000;
 

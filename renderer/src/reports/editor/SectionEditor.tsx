@@ -8,6 +8,9 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionSync } from './section-sync';
 import { Toolbar } from './Toolbar';
+import layout from '../../components/layout.module.css';
+import prose from './prose.module.css';
+import styles from './SectionEditor.module.css';
 
 export interface SectionEditorProps {
   /** The section's Y.Doc bridge, already loaded from the store. */
@@ -83,7 +86,7 @@ export function SectionEditor({
         ...extensions,
       ],
       editable,
-      // The CSP refuses injected styles: the editor's base styles are in reports.css.
+      // The CSP refuses injected styles: the editor's base styles are in prose.module.css.
       injectCSS: false,
       // Content from the Yjs document only: never an initial content that each laptop would add again.
       enableContentCheck: true,
@@ -93,7 +96,7 @@ export function SectionEditor({
           'aria-label': t('reports.editor.label', { title }),
           'aria-multiline': 'true',
           role: 'textbox',
-          class: 'report-prose',
+          class: prose.prose ?? '',
         },
         handleKeyDown: (view, event) => {
           if (!view.editable || event.altKey || event.shiftKey || !(event.ctrlKey || event.metaKey)) return false;
@@ -129,26 +132,24 @@ export function SectionEditor({
   );
 
   return (
-    <div className={`section-editor${editable ? '' : ' read-only'}`}>
+    <div className={styles.sectionEditor}>
       <Toolbar editor={editor} extra={toolbarExtra?.(editor)} linkRequest={linkRequest} />
-      <EditorContent editor={editor} className="editor-content" />
+      <EditorContent editor={editor} className={prose.content} />
       {footnotes.length > 0 ? (
-        <section className="footnote-list" aria-label={t('reports.editor.footnotes')}>
+        <section className={styles.footnoteList} aria-label={t('reports.editor.footnotes')}>
           <h3>{t('reports.editor.footnotes')}</h3>
           <ol>
             {footnotes.map((text, index) => (
               <li key={index}>
-                {text.trim() ? text : <span className="muted">{t('reports.editor.footnoteEmpty')}</span>}
+                {text.trim() ? text : <span className={layout.muted}>{t('reports.editor.footnoteEmpty')}</span>}
               </li>
             ))}
           </ol>
         </section>
       ) : null}
-      <div className="editor-footer">
-        <span className="word-count" data-testid="word-count">
-          {t('reports.editor.words', { count: words })}
-        </span>
-        {editable ? null : <span className="muted">{t('reports.editor.readOnly')}</span>}
+      <div className={styles.editorFooter}>
+        <span data-testid="word-count">{t('reports.editor.words', { count: words })}</span>
+        {editable ? null : <span className={layout.muted}>{t('reports.editor.readOnly')}</span>}
         {status}
       </div>
     </div>

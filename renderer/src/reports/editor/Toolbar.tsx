@@ -2,6 +2,9 @@ import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { cx } from '../../components/cx';
+import buttons from '../../components/button.module.css';
+import styles from './Toolbar.module.css';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl';
@@ -26,7 +29,7 @@ function ToolButton({ label, shortcut, active, disabled, onClick, children }: Bu
   return (
     <button
       type="button"
-      className={`tool-button${active ? ' active' : ''}`}
+      className={cx(styles.toolButton, active && styles.active)}
       aria-label={label}
       aria-pressed={active === undefined ? undefined : active}
       title={title}
@@ -105,7 +108,7 @@ export function Toolbar({
   };
 
   return (
-    <div className="editor-toolbar" role="toolbar" aria-label={t('reports.editor.toolbar')}>
+    <div className={styles.editorToolbar} role="toolbar" aria-label={t('reports.editor.toolbar')}>
       <ToolButton
         label={t('reports.editor.undo')}
         shortcut="Mod+Z"
@@ -122,7 +125,7 @@ export function Toolbar({
       >
         ↷
       </ToolButton>
-      <span className="tool-sep" aria-hidden="true" />
+      <span className={styles.toolSep} aria-hidden="true" />
       <ToolButton
         label={t('reports.editor.paragraph')}
         shortcut="Mod+Alt+0"
@@ -149,7 +152,7 @@ export function Toolbar({
       >
         H3
       </ToolButton>
-      <span className="tool-sep" aria-hidden="true" />
+      <span className={styles.toolSep} aria-hidden="true" />
       <ToolButton
         label={t('reports.editor.bold')}
         shortcut="Mod+B"
@@ -177,7 +180,7 @@ export function Toolbar({
       >
         <u>a</u>
       </ToolButton>
-      <span className="tool-sep" aria-hidden="true" />
+      <span className={styles.toolSep} aria-hidden="true" />
       <ToolButton
         label={t('reports.editor.bulletList')}
         shortcut="Mod+Shift+8"
@@ -246,7 +249,7 @@ export function Toolbar({
       {extra}
       {linkOpen ? (
         <form
-          className="link-form"
+          className={styles.linkForm}
           role="dialog"
           aria-label={t('reports.editor.linkDialog')}
           onSubmit={applyLink}
@@ -266,13 +269,13 @@ export function Toolbar({
             value={href}
             onChange={(event) => setHref(event.target.value)}
           />
-          <button type="submit" className="button button-small button-primary">
+          <button type="submit" className={cx(buttons.button, buttons.buttonSmall, buttons.buttonPrimary)}>
             {t('reports.editor.linkApply')}
           </button>
           {hadLink ? (
             <button
               type="button"
-              className="button button-small"
+              className={cx(buttons.button, buttons.buttonSmall)}
               onClick={() => {
                 chain().extendMarkRange('link').unsetLink().run();
                 setLinkOpen(false);
@@ -281,7 +284,7 @@ export function Toolbar({
               {t('reports.editor.linkRemove')}
             </button>
           ) : null}
-          <button type="button" className="button button-small" onClick={closeLink}>
+          <button type="button" className={cx(buttons.button, buttons.buttonSmall)} onClick={closeLink}>
             {t('reports.common.cancel')}
           </button>
         </form>

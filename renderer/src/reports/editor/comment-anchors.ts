@@ -10,6 +10,8 @@ import {
 import type * as Y from 'yjs';
 import type { CommentAnchor } from '../../../../shared/contract/reports';
 import { decodeAnchor, encodeAnchor } from '../../../../shared/report/anchors';
+import { cx } from '../../components/cx';
+import prose from './prose.module.css';
 
 /**
  * Comments are anchored with Yjs relative positions (Y.RelativePosition of the selection's
@@ -85,7 +87,7 @@ function build(state: EditorState, options: CommentHighlightOptions): Decoration
     if (!range) continue;
     decorations.push(
       Decoration.inline(range.from, range.to, {
-        class: comment.id === active ? 'comment-mark active' : 'comment-mark',
+        class: cx(prose.commentMark, comment.id === active && prose.active),
         'data-comment-id': comment.id,
       }),
     );

@@ -24,6 +24,12 @@ import { resolvableBlockSchema } from '../../../../shared/contract/reports';
 import { useContractQuery } from '../../data/queries';
 import { describeError } from '../../errors';
 import { useReportContext, type ReportContextValue } from '../report-context';
+import { cx } from '../../components/cx';
+import alerts from '../../components/alert.module.css';
+import buttons from '../../components/button.module.css';
+import layout from '../../components/layout.module.css';
+import shared from '../reports.module.css';
+import prose from './prose.module.css';
 
 type T = TFunction;
 
@@ -54,19 +60,20 @@ function EvidenceButton({
   refs,
   label,
   children,
-  className,
+  muted = false,
 }: {
   readonly refs: EvidenceRefs;
   readonly label: string;
   readonly children: ReactNode;
-  readonly className?: string;
+  /** Grey and at body size, as a secondary figure beside a title. */
+  readonly muted?: boolean;
 }) {
   const context = useReportContext();
   const { t } = useTranslation();
   return (
     <button
       type="button"
-      className={`evidence-link${className ? ` ${className}` : ''}`}
+      className={cx(prose.evidenceLink, muted && prose.muted)}
       title={t('reports.blocks.showEvidence', { label })}
       aria-label={t('reports.blocks.showEvidence', { label })}
       onMouseDown={(event) => event.preventDefault()}
@@ -90,13 +97,13 @@ function SwotRows({
 }) {
   if (rows.length === 0) {
     return (
-      <p className="muted">
+      <p className={layout.muted}>
         <strong>{caption}</strong>: {t('reports.blocks.noLemmas')}
       </p>
     );
   }
   return (
-    <table className="block-table">
+    <table className={prose.blockTable}>
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -132,13 +139,13 @@ function BlockValue({ value, t }: { readonly value: ResolvedBlockValue; readonly
   switch (value.type) {
     case 'swotTable':
       return (
-        <div className="block-body">
-          <div className="block-title">
+        <div className={prose.blockBody}>
+          <div className={prose.blockTitle}>
             {t('reports.blocks.swotTableTitle', { sector: value.sectorName, group: value.groupName })}{' '}
             <EvidenceButton
               refs={value.evidence}
               label={t('reports.blocks.conversationCount', { count: value.conversationCount })}
-              className="muted"
+              muted
             >
               {t('reports.blocks.conversationCount', { count: value.conversationCount })}
             </EvidenceButton>
@@ -156,31 +163,31 @@ function BlockValue({ value, t }: { readonly value: ResolvedBlockValue; readonly
       );
     case 'lemmaParagraphs':
       return (
-        <div className="block-body">
-          <div className="block-title">
+        <div className={prose.blockBody}>
+          <div className={prose.blockTitle}>
             {t('reports.blocks.lemmaParagraphsTitle', { sector: value.sectorName, group: value.groupName })}
           </div>
-          {value.paragraphs.length === 0 ? <p className="muted">{t('reports.blocks.noLemmas')}</p> : null}
+          {value.paragraphs.length === 0 ? <p className={layout.muted}>{t('reports.blocks.noLemmas')}</p> : null}
           {value.paragraphs.map((paragraph) => (
             <p key={`${paragraph.quadrant}-${paragraph.rank}-${paragraph.lemma}`}>
               <strong>{paragraph.lemma}</strong>{' '}
               <EvidenceButton refs={paragraph.evidence} label={t('reports.blocks.scoreOf', { lemma: paragraph.lemma })}>
                 ({t('swot.scores.kOfN', { k: paragraph.k, n: value.conversationCount })})
               </EvidenceButton>{' '}
-              {paragraph.narrative || <span className="muted">{t('reports.blocks.noNarrative')}</span>}
+              {paragraph.narrative || <span className={layout.muted}>{t('reports.blocks.noNarrative')}</span>}
             </p>
           ))}
         </div>
       );
     case 'teamSwot':
       return (
-        <div className="block-body">
-          <div className="block-title">{t('reports.blocks.teamSwotTitle', { sector: value.sectorName })}</div>
-          <div className="team-swot-grid">
+        <div className={prose.blockBody}>
+          <div className={prose.blockTitle}>{t('reports.blocks.teamSwotTitle', { sector: value.sectorName })}</div>
+          <div className={prose.teamSwotGrid}>
             {value.quadrants.map((quadrant) => (
               <div key={quadrant.quadrant}>
-                <div className="block-subtitle">{t(`swot.quadrants.${quadrant.quadrant}`)}</div>
-                {quadrant.lemmas.length === 0 ? <p className="muted">{t('reports.blocks.noLemmas')}</p> : null}
+                <div className={prose.blockSubtitle}>{t(`swot.quadrants.${quadrant.quadrant}`)}</div>
+                {quadrant.lemmas.length === 0 ? <p className={layout.muted}>{t('reports.blocks.noLemmas')}</p> : null}
                 <ul>
                   {quadrant.lemmas.map((lemma) => (
                     <li key={lemma.id}>
@@ -196,8 +203,8 @@ function BlockValue({ value, t }: { readonly value: ResolvedBlockValue; readonly
       );
     case 'participants':
       return (
-        <div className="block-body">
-          <table className="block-table">
+        <div className={prose.blockBody}>
+          <table className={prose.blockTable}>
             <caption>{t('reports.blocks.participantsTitle', { scope: value.scopeName })}</caption>
             <thead>
               <tr>
@@ -221,7 +228,7 @@ function BlockValue({ value, t }: { readonly value: ResolvedBlockValue; readonly
                   <td>{row.conversations}</td>
                 </tr>
               ))}
-              <tr className="total-row">
+              <tr className={prose.totalRow}>
                 <th scope="row">{t('reports.blocks.total')}</th>
                 <td>
                   <EvidenceButton refs={value.evidence} label={t('reports.blocks.total')}>
@@ -258,30 +265,30 @@ function LiveBlockView({ node, selected }: ReactNodeViewProps) {
   const attrs = node.attrs as Record<string, unknown>;
   const { block, resolved, error } = useResolved(node.type.name, attrs, context);
   let body: ReactNode;
-  if (context.mode === 'version') body = <p className="muted">{describeBlock(t, node.type.name, attrs)}</p>;
-  else if (!block) body = <p className="alert alert-error">{t('reports.blocks.incomplete')}</p>;
-  else if (error) body = <p className="alert alert-error">{error}</p>;
-  else if (!resolved) body = <p className="muted">{t('reports.common.loading')}</p>;
+  if (context.mode === 'version') body = <p className={layout.muted}>{describeBlock(t, node.type.name, attrs)}</p>;
+  else if (!block) body = <p className={cx(alerts.alert, alerts.alertError)}>{t('reports.blocks.incomplete')}</p>;
+  else if (error) body = <p className={cx(alerts.alert, alerts.alertError)}>{error}</p>;
+  else if (!resolved) body = <p className={layout.muted}>{t('reports.common.loading')}</p>;
   else if (!resolved.ok)
     body = (
-      <p className="alert alert-error">
+      <p className={cx(alerts.alert, alerts.alertError)}>
         {t(resolved.code === 'NOT_FOUND' ? 'reports.blocks.notFound' : 'reports.blocks.incomplete')}
       </p>
     );
   else body = <BlockValue value={resolved.value} t={t} />;
   return (
     <NodeViewWrapper
-      className={`live-block${selected ? ' selected' : ''}`}
+      className={cx(prose.liveBlock, selected && prose.selected)}
       data-block-type={node.type.name}
       data-block-id={String(attrs.blockId ?? '')}
       contentEditable={false}
     >
-      <div className="live-block-label" data-drag-handle="">
+      <div className={prose.liveBlockLabel} data-drag-handle="">
         <span>{describeBlock(t, node.type.name, attrs)}</span>
         {resolved?.ok && resolved.frozen ? (
-          <span className="frozen-badge">{t('reports.blocks.frozen')}</span>
+          <span className={prose.frozenBadge}>{t('reports.blocks.frozen')}</span>
         ) : context.mode === 'live' ? (
-          <span className="live-badge">{t('reports.blocks.live')}</span>
+          <span className={prose.liveBadge}>{t('reports.blocks.live')}</span>
         ) : null}
       </div>
       {body}
@@ -298,7 +305,7 @@ function CounterView({ node, selected }: ReactNodeViewProps) {
   return (
     <NodeViewWrapper
       as="span"
-      className={`counter-chip${selected ? ' selected' : ''}${resolved?.ok && resolved.frozen ? ' frozen' : ''}`}
+      className={cx(prose.counterChip, selected && prose.selected, resolved?.ok && resolved.frozen && prose.frozen)}
       data-block-type="counter"
       contentEditable={false}
     >
@@ -307,7 +314,7 @@ function CounterView({ node, selected }: ReactNodeViewProps) {
           {value.text}
         </EvidenceButton>
       ) : (
-        <span className="muted">
+        <span className={layout.muted}>
           {context.mode === 'version'
             ? t('reports.blocks.kinds.counter')
             : resolved && !resolved.ok
@@ -319,7 +326,7 @@ function CounterView({ node, selected }: ReactNodeViewProps) {
   );
 }
 
-function FootnoteView({ node, editor, getPos, updateAttributes, selected }: ReactNodeViewProps) {
+function FootnoteView({ node, editor, getPos, updateAttributes }: ReactNodeViewProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState('');
@@ -334,11 +341,11 @@ function FootnoteView({ node, editor, getPos, updateAttributes, selected }: Reac
     });
   }
   return (
-    <NodeViewWrapper as="span" className={`footnote-ref${selected ? ' selected' : ''}`} contentEditable={false}>
+    <NodeViewWrapper as="span" className={prose.footnoteRef} contentEditable={false}>
       <sup>
         <button
           type="button"
-          className="footnote-button"
+          className={prose.footnoteButton}
           title={text}
           aria-label={t('reports.editor.footnoteNumber', { number, text })}
           onClick={() => {
@@ -350,7 +357,7 @@ function FootnoteView({ node, editor, getPos, updateAttributes, selected }: Reac
         </button>
       </sup>
       {open ? (
-        <span className="footnote-popover" role="dialog" aria-label={t('reports.editor.footnote')}>
+        <span className={prose.footnotePopover} role="dialog" aria-label={t('reports.editor.footnote')}>
           {editor.isEditable ? (
             <form
               onSubmit={(event) => {
@@ -366,7 +373,7 @@ function FootnoteView({ node, editor, getPos, updateAttributes, selected }: Reac
                 onChange={(event) => setDraft(event.target.value)}
                 rows={3}
               />
-              <button type="submit" className="button button-small">
+              <button type="submit" className={cx(buttons.button, buttons.buttonSmall)}>
                 {t('reports.common.save')}
               </button>
             </form>
@@ -386,23 +393,23 @@ function SourceQuoteView({ node }: ReactNodeViewProps) {
   const { resolved } = useResolved(node.type.name, attrs, context);
   const value = resolved?.ok && resolved.value.type === 'sourceQuote' ? resolved.value : null;
   return (
-    <NodeViewWrapper as="blockquote" className="source-quote" data-block-type="sourceQuote">
-      <NodeViewContent className="source-quote-text" />
-      <footer className="source-quote-source" contentEditable={false}>
+    <NodeViewWrapper as="blockquote" className={prose.sourceQuote} data-block-type="sourceQuote">
+      <NodeViewContent />
+      <footer className={prose.sourceQuoteSource} contentEditable={false}>
         {value ? (
           <>
             <EvidenceButton refs={value.evidence} label={value.sourceLabel}>
               {t('reports.quotes.source', { source: value.sourceLabel })}
             </EvidenceButton>
-            {!value.exists ? <span className="quote-warning">{t('reports.quotes.sourceGone')}</span> : null}
+            {!value.exists ? <span className={shared.quoteWarning}>{t('reports.quotes.sourceGone')}</span> : null}
             {value.exists && value.changed ? (
-              <span className="quote-warning" title={value.currentText ?? ''}>
+              <span className={shared.quoteWarning} title={value.currentText ?? ''}>
                 {t('reports.quotes.sourceChanged')}
               </span>
             ) : null}
           </>
         ) : (
-          <span className="muted">{t('reports.quotes.sourceUnknown')}</span>
+          <span className={layout.muted}>{t('reports.quotes.sourceUnknown')}</span>
         )}
       </footer>
     </NodeViewWrapper>

@@ -3,6 +3,8 @@ import { PluginKey } from '@tiptap/pm/state';
 import { ReactRenderer } from '@tiptap/react';
 import Suggestion, { type SuggestionKeyDownProps, type SuggestionProps } from '@tiptap/suggestion';
 import { forwardRef, useEffect, useImperativeHandle, useState } from 'react';
+import { cx } from '../../components/cx';
+import styles from './slash-menu.module.css';
 
 /** One entry of the slash menu: what it is called, and what choosing it does at the typed range. */
 export interface SlashItem {
@@ -67,20 +69,20 @@ const SlashMenuList = forwardRef<MenuHandle, MenuProps>(function SlashMenuList(
     },
   }));
   return (
-    <div className="slash-menu" role="listbox" aria-label={menuLabel}>
-      {items.length === 0 ? <div className="slash-empty">{emptyLabel}</div> : null}
+    <div className={styles.slashMenu} role="listbox" aria-label={menuLabel}>
+      {items.length === 0 ? <div className={styles.slashEmpty}>{emptyLabel}</div> : null}
       {items.map((item, index) => (
         <button
           key={item.id}
           type="button"
           role="option"
           aria-selected={index === selected}
-          className={`slash-item${index === selected ? ' selected' : ''}`}
+          className={cx(styles.slashItem, index === selected && styles.selected)}
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => command(item)}
         >
-          <span className="slash-label">{item.label}</span>
-          {item.hint ? <span className="slash-hint">{item.hint}</span> : null}
+          <span>{item.label}</span>
+          {item.hint ? <span className={styles.slashHint}>{item.hint}</span> : null}
         </button>
       ))}
     </div>

@@ -7,7 +7,11 @@ import { api } from '../../api';
 import { describeError } from '../../errors';
 import { HitList } from '../../export/HitList';
 import { ReviewSummary } from '../../export/ReviewSummary';
-import '../../export/export.css';
+import { cx } from '../../components/cx';
+import alerts from '../../components/alert.module.css';
+import buttons from '../../components/button.module.css';
+import layout from '../../components/layout.module.css';
+import shared from '../reports.module.css';
 
 export interface AnonymityPanelProps {
   readonly reportId: string;
@@ -46,29 +50,34 @@ export function AnonymityPanel({ reportId, frozen, onJump, notice }: AnonymityPa
   };
 
   return (
-    <div className="side-panel anonymity-panel" data-testid="anonymity-panel">
+    <div className={shared.sidePanel} data-testid="anonymity-panel">
       <h3>{t('export.panel.title')}</h3>
-      <p className="muted small">{t('export.panel.help')}</p>
-      <button type="button" className="button button-small" disabled={running} onClick={() => void run()}>
+      <p className={cx(layout.muted, layout.small)}>{t('export.panel.help')}</p>
+      <button
+        type="button"
+        className={cx(buttons.button, buttons.buttonSmall)}
+        disabled={running}
+        onClick={() => void run()}
+      >
         {running ? t('export.panel.checking') : review ? t('export.panel.again') : t('export.panel.run')}
       </button>
       {error ? (
-        <p className="alert alert-error" role="alert">
+        <p className={cx(alerts.alert, alerts.alertError)} role="alert">
           {describeError(t, error)}
         </p>
       ) : null}
       {notice ? (
-        <p className="alert alert-info" role="status">
+        <p className={cx(alerts.alert, alerts.alertInfo)} role="status">
           {notice}
         </p>
       ) : null}
       {review ? (
         <>
           <ReviewSummary review={review} />
-          <HitList review={review} onDone={run} onError={setError} onJump={onJump} />
+          <HitList review={review} onDone={run} onError={setError} onJump={onJump} inPanel />
         </>
       ) : (
-        <p className="muted">{t('export.panel.notRun')}</p>
+        <p className={layout.muted}>{t('export.panel.notRun')}</p>
       )}
     </div>
   );

@@ -14,6 +14,11 @@ import {
 import { useContractQuery } from '../../data/queries';
 import { regionName } from '../../workspace/labels';
 import { insertBlock } from '../block-catalog';
+import { cx } from '../../components/cx';
+import buttons from '../../components/button.module.css';
+import forms from '../../components/form.module.css';
+import layout from '../../components/layout.module.css';
+import shared from '../reports.module.css';
 
 const KINDS: readonly LiveBlockName[] = ['swotTable', 'lemmaParagraphs', 'teamSwot', 'participants', 'counter'];
 
@@ -82,10 +87,10 @@ export function BlocksPanel({ setup, editor }: { readonly setup: CampaignSetup; 
   const disabled = !editor || !editor.isEditable || !complete;
 
   return (
-    <div className="side-panel blocks-panel">
+    <div className={shared.sidePanel}>
       <h3>{t('reports.blocks.panelTitle')}</h3>
-      <p className="muted small">{t('reports.blocks.panelHelp')}</p>
-      <div className="field">
+      <p className={cx(layout.muted, layout.small)}>{t('reports.blocks.panelHelp')}</p>
+      <div className={cx(forms.field, shared.field)}>
         <label htmlFor={`${id}-kind`}>{t('reports.blocks.kind')}</label>
         <select id={`${id}-kind`} value={kind} onChange={(event) => setKind(event.target.value as LiveBlockName)}>
           {KINDS.map((each) => (
@@ -96,7 +101,7 @@ export function BlocksPanel({ setup, editor }: { readonly setup: CampaignSetup; 
         </select>
       </div>
       {kind === 'counter' ? (
-        <div className="field">
+        <div className={cx(forms.field, shared.field)}>
           <label htmlFor={`${id}-metric`}>{t('reports.blocks.metric')}</label>
           <select
             id={`${id}-metric`}
@@ -112,7 +117,7 @@ export function BlocksPanel({ setup, editor }: { readonly setup: CampaignSetup; 
         </div>
       ) : null}
       {kind === 'participants' || (kind === 'counter' && metric !== 'lemma') ? (
-        <div className="field">
+        <div className={cx(forms.field, shared.field)}>
           <label htmlFor={`${id}-scopeKind`}>{t('reports.blocks.scopeKind')}</label>
           <select
             id={`${id}-scopeKind`}
@@ -125,7 +130,7 @@ export function BlocksPanel({ setup, editor }: { readonly setup: CampaignSetup; 
         </div>
       ) : null}
       {usesRegion ? (
-        <div className="field">
+        <div className={cx(forms.field, shared.field)}>
           <label htmlFor={`${id}-region`}>{t('reports.blocks.region')}</label>
           <select id={`${id}-region`} value={regionId} onChange={(event) => setRegionId(event.target.value)}>
             {regions.map((region) => (
@@ -136,7 +141,7 @@ export function BlocksPanel({ setup, editor }: { readonly setup: CampaignSetup; 
           </select>
         </div>
       ) : (
-        <div className="field">
+        <div className={cx(forms.field, shared.field)}>
           <label htmlFor={`${id}-sector`}>{t('reports.blocks.sector')}</label>
           <select id={`${id}-sector`} value={sectorId} onChange={(event) => setSectorId(event.target.value)}>
             {sectors.map((sector) => (
@@ -148,7 +153,7 @@ export function BlocksPanel({ setup, editor }: { readonly setup: CampaignSetup; 
         </div>
       )}
       {needsGroup && !usesRegion ? (
-        <div className="field">
+        <div className={cx(forms.field, shared.field)}>
           <label htmlFor={`${id}-group`}>{t('reports.blocks.group')}</label>
           <select id={`${id}-group`} value={effectiveGroup} onChange={(event) => setGroupId(event.target.value)}>
             {groups.map((group) => (
@@ -160,7 +165,7 @@ export function BlocksPanel({ setup, editor }: { readonly setup: CampaignSetup; 
         </div>
       ) : null}
       {kind === 'swotTable' || kind === 'lemmaParagraphs' || kind === 'teamSwot' ? (
-        <div className="field">
+        <div className={cx(forms.field, shared.field)}>
           <label htmlFor={`${id}-quadrant`}>{t('reports.blocks.quadrant')}</label>
           <select
             id={`${id}-quadrant`}
@@ -176,7 +181,7 @@ export function BlocksPanel({ setup, editor }: { readonly setup: CampaignSetup; 
         </div>
       ) : null}
       {kind === 'counter' && metric === 'lemma' ? (
-        <div className="field">
+        <div className={cx(forms.field, shared.field)}>
           <label htmlFor={`${id}-lemma`}>{t('reports.blocks.lemma')}</label>
           <select id={`${id}-lemma`} value={lemmaId} onChange={(event) => setLemmaId(event.target.value)}>
             <option value="">{t('reports.blocks.chooseLemma')}</option>
@@ -189,7 +194,7 @@ export function BlocksPanel({ setup, editor }: { readonly setup: CampaignSetup; 
         </div>
       ) : null}
       {kind === 'counter' ? (
-        <div className="field">
+        <div className={cx(forms.field, shared.field)}>
           <label htmlFor={`${id}-form`}>{t('reports.blocks.form')}</label>
           <select id={`${id}-form`} value={form} onChange={(event) => setForm(event.target.value as CounterForm)}>
             {COUNTER_FORMS.map((each) => (
@@ -202,13 +207,15 @@ export function BlocksPanel({ setup, editor }: { readonly setup: CampaignSetup; 
       ) : null}
       <button
         type="button"
-        className="button button-primary"
+        className={cx(buttons.button, buttons.buttonPrimary)}
         disabled={disabled}
         onClick={() => editor && insertBlock(editor, kind, attrs())}
       >
         {t('reports.blocks.insert')}
       </button>
-      {!editor || !editor.isEditable ? <p className="muted small">{t('reports.blocks.noEditor')}</p> : null}
+      {!editor || !editor.isEditable ? (
+        <p className={cx(layout.muted, layout.small)}>{t('reports.blocks.noEditor')}</p>
+      ) : null}
     </div>
   );
 }

@@ -6,6 +6,13 @@ import { useContractMutation } from '../../data/queries';
 import { describeError } from '../../errors';
 import { anchorOf, rangeOf } from '../editor/comment-anchors';
 import { formatWhen } from '../format';
+import { cx } from '../../components/cx';
+import alerts from '../../components/alert.module.css';
+import buttons from '../../components/button.module.css';
+import forms from '../../components/form.module.css';
+import layout from '../../components/layout.module.css';
+import shared from '../reports.module.css';
+import styles from './CommentsPanel.module.css';
 
 export interface CommentsPanelProps {
   readonly comments: readonly CommentView[];
@@ -51,10 +58,10 @@ export function CommentsPanel({ comments, sections, sectionId, editor, activeId,
   };
 
   return (
-    <div className="side-panel comments-panel" data-testid="comments-panel">
+    <div className={shared.sidePanel} data-testid="comments-panel">
       <h3>{t('reports.comments.title')}</h3>
-      <form className="comment-form" onSubmit={(event) => void submit(event)}>
-        <label className="field">
+      <form className={styles.commentForm} onSubmit={(event) => void submit(event)}>
+        <label className={cx(forms.field, shared.field)}>
           <span>{t('reports.comments.add')}</span>
           <textarea
             rows={3}
@@ -65,20 +72,20 @@ export function CommentsPanel({ comments, sections, sectionId, editor, activeId,
         </label>
         <button
           type="submit"
-          className="button button-primary button-small"
+          className={cx(buttons.button, buttons.buttonPrimary, buttons.buttonSmall)}
           disabled={!editor || text.trim() === '' || add.isPending}
         >
           {t('reports.comments.post')}
         </button>
         {notice ? (
-          <p className="muted small" role="status">
+          <p className={cx(layout.muted, layout.small)} role="status">
             {notice}
           </p>
         ) : null}
-        {add.error ? <p className="alert alert-error">{describeError(t, add.error.error)}</p> : null}
+        {add.error ? <p className={cx(alerts.alert, alerts.alertError)}>{describeError(t, add.error.error)}</p> : null}
       </form>
-      {comments.length === 0 ? <p className="muted">{t('reports.comments.none')}</p> : null}
-      <ul className="comment-threads">
+      {comments.length === 0 ? <p className={layout.muted}>{t('reports.comments.none')}</p> : null}
+      <ul className={styles.commentThreads}>
         {open.map((comment) => (
           <Thread
             key={comment.id}
@@ -93,7 +100,7 @@ export function CommentsPanel({ comments, sections, sectionId, editor, activeId,
       {resolved.length > 0 ? (
         <button
           type="button"
-          className="button button-quiet button-small"
+          className={cx(buttons.button, buttons.buttonQuiet, buttons.buttonSmall)}
           onClick={() => setShowResolved(!showResolved)}
         >
           {showResolved
@@ -102,7 +109,7 @@ export function CommentsPanel({ comments, sections, sectionId, editor, activeId,
         </button>
       ) : null}
       {showResolved ? (
-        <ul className="comment-threads resolved">
+        <ul className={styles.commentThreads}>
           {resolved.map((comment) => (
             <Thread
               key={comment.id}
@@ -142,21 +149,27 @@ function Thread({
 
   return (
     <li
-      className={`comment-thread${active ? ' active' : ''}${comment.resolved ? ' is-resolved' : ''}`}
+      className={cx(styles.commentThread, active && styles.active, comment.resolved && styles.isResolved)}
       data-comment-id={comment.id}
     >
-      <button type="button" className="comment-quote" onClick={() => onActivate(comment)}>
-        <span className="muted small">{t('reports.comments.inSection', { section: sectionTitle })}</span>
+      <button type="button" className={styles.commentQuote} onClick={() => onActivate(comment)}>
+        <span className={cx(layout.muted, layout.small)}>
+          {t('reports.comments.inSection', { section: sectionTitle })}
+        </span>
         {comment.quote ? <q>{comment.quote}</q> : null}
-        {lost ? <span className="quote-warning small">{t('reports.comments.anchorLost')}</span> : null}
+        {lost ? (
+          <span className={cx(shared.quoteWarning, layout.small)}>{t('reports.comments.anchorLost')}</span>
+        ) : null}
       </button>
-      <div className="comment-body">
-        <div className="comment-meta muted small">{t('reports.comments.by', { author: comment.authorName, when })}</div>
+      <div>
+        <div className={cx(layout.muted, layout.small)}>
+          {t('reports.comments.by', { author: comment.authorName, when })}
+        </div>
         <p>{comment.text}</p>
       </div>
       {comment.replies.map((answer) => (
-        <div key={answer.id} className="comment-reply">
-          <div className="comment-meta muted small">
+        <div key={answer.id} className={styles.commentReply}>
+          <div className={cx(layout.muted, layout.small)}>
             {t('reports.comments.by', {
               author: answer.authorName,
               when: answer.createdAt ? formatWhen(answer.createdAt, i18n.language) : '',
@@ -165,15 +178,19 @@ function Thread({
           <p>{answer.text}</p>
         </div>
       ))}
-      <div className="button-row">
+      <div className={buttons.buttonRow}>
         {!comment.resolved ? (
-          <button type="button" className="button button-small" onClick={() => setReplying(!replying)}>
+          <button
+            type="button"
+            className={cx(buttons.button, buttons.buttonSmall)}
+            onClick={() => setReplying(!replying)}
+          >
             {t('reports.comments.reply')}
           </button>
         ) : null}
         <button
           type="button"
-          className="button button-small"
+          className={cx(buttons.button, buttons.buttonSmall)}
           disabled={setResolved.isPending}
           onClick={() => setResolved.mutate({ commentId: comment.id, resolved: !comment.resolved })}
         >
@@ -182,7 +199,7 @@ function Thread({
       </div>
       {replying ? (
         <form
-          className="comment-form"
+          className={styles.commentForm}
           onSubmit={(event) => {
             event.preventDefault();
             void reply
@@ -209,13 +226,21 @@ function Thread({
             autoFocus
             onChange={(event) => setDraft(event.target.value)}
           />
-          <button type="submit" className="button button-small" disabled={draft.trim() === '' || reply.isPending}>
+          <button
+            type="submit"
+            className={cx(buttons.button, buttons.buttonSmall)}
+            disabled={draft.trim() === '' || reply.isPending}
+          >
             {t('reports.comments.post')}
           </button>
         </form>
       ) : null}
-      {reply.error ? <p className="alert alert-error">{describeError(t, reply.error.error)}</p> : null}
-      {setResolved.error ? <p className="alert alert-error">{describeError(t, setResolved.error.error)}</p> : null}
+      {reply.error ? (
+        <p className={cx(alerts.alert, alerts.alertError)}>{describeError(t, reply.error.error)}</p>
+      ) : null}
+      {setResolved.error ? (
+        <p className={cx(alerts.alert, alerts.alertError)}>{describeError(t, setResolved.error.error)}</p>
+      ) : null}
     </li>
   );
 }

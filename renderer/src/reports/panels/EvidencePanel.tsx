@@ -3,6 +3,12 @@ import { Link } from 'wouter';
 import { useContractQuery } from '../../data/queries';
 import { describeError } from '../../errors';
 import { formatDate } from '../../format/dates';
+import { cx } from '../../components/cx';
+import alerts from '../../components/alert.module.css';
+import buttons from '../../components/button.module.css';
+import layout from '../../components/layout.module.css';
+import shared from '../reports.module.css';
+import styles from './EvidencePanel.module.css';
 import type { EvidenceRequest } from '../report-context';
 
 /**
@@ -30,26 +36,32 @@ export function EvidencePanel({
     view?.conversations.map((conversation) => [conversation.id, conversation.label]) ?? [],
   );
   return (
-    <div className="side-panel evidence-panel" data-testid="evidence-panel">
-      <div className="side-panel-head">
+    <div className={shared.sidePanel} data-testid="evidence-panel">
+      <div className={shared.sidePanelHead}>
         <h3>{t('reports.evidence.title')}</h3>
-        <button type="button" className="button button-quiet button-small" onClick={onClose}>
+        <button
+          type="button"
+          className={cx(buttons.button, buttons.buttonQuiet, buttons.buttonSmall)}
+          onClick={onClose}
+        >
           {t('reports.common.close')}
         </button>
       </div>
-      <p className="evidence-subject">{request.label}</p>
-      {evidence.error ? <p className="alert alert-error">{describeError(t, evidence.error.error)}</p> : null}
-      {evidence.isPending ? <p className="muted">{t('reports.common.loading')}</p> : null}
+      <p className={styles.evidenceSubject}>{request.label}</p>
+      {evidence.error ? (
+        <p className={cx(alerts.alert, alerts.alertError)}>{describeError(t, evidence.error.error)}</p>
+      ) : null}
+      {evidence.isPending ? <p className={layout.muted}>{t('reports.common.loading')}</p> : null}
       {view ? (
         <>
           <h4>{t('reports.evidence.items', { count: view.items.length })}</h4>
           {view.items.length > 0 ? (
-            <ul className="evidence-list">
+            <ul className={styles.evidenceList}>
               {view.items.map((item) => (
                 <li key={item.id}>
-                  <span className={`quadrant-dot q-${item.quadrant}`} aria-hidden="true" />
+                  <span className={cx(styles.quadrantDot, styles[`q-${item.quadrant}`])} aria-hidden="true" />
                   <span>{item.text}</span>
-                  <span className="muted small">
+                  <span className={cx(layout.muted, layout.small)}>
                     {' '}
                     · {t(`swot.quadrants.${item.quadrant}`)}
                     {item.lemma ? ` · ${item.lemma}` : ''} · {conversationLabel.get(item.conversationId) ?? ''}
@@ -60,7 +72,7 @@ export function EvidencePanel({
           ) : null}
           <h4>{t('reports.evidence.conversations', { count: view.conversations.length })}</h4>
           {view.conversations.length > 0 ? (
-            <ul className="evidence-list">
+            <ul className={styles.evidenceList}>
               {view.conversations.map((conversation) => (
                 <li key={conversation.id}>
                   <Link
@@ -69,7 +81,7 @@ export function EvidencePanel({
                     {conversation.label}
                   </Link>
                   {conversation.groups.length > 0 ? (
-                    <span className="muted small"> · {conversation.groups.join(', ')}</span>
+                    <span className={cx(layout.muted, layout.small)}> · {conversation.groups.join(', ')}</span>
                   ) : null}
                 </li>
               ))}
@@ -77,11 +89,11 @@ export function EvidencePanel({
           ) : null}
           <h4>{t('reports.evidence.visits', { count: view.visits.length })}</h4>
           {view.visits.length > 0 ? (
-            <ul className="evidence-list">
+            <ul className={styles.evidenceList}>
               {view.visits.map((visit) => (
                 <li key={visit.id}>
                   <Link href={`~/campaigns/${campaignId}/visits/${visit.id}`}>{visit.organisation}</Link>
-                  <span className="muted small">
+                  <span className={cx(layout.muted, layout.small)}>
                     {' '}
                     · {visit.date ? formatDate(i18n.language, visit.date) : t('reports.evidence.noDate')} ·{' '}
                     {t(`planning.statuses.${visit.status as 'planned'}`, { defaultValue: visit.status })}

@@ -7,6 +7,12 @@ import { useContractQuery } from '../../data/queries';
 import { describeError } from '../../errors';
 import { formatDate } from '../../format/dates';
 import { insertAtCursor, newBlockId } from '../block-catalog';
+import { cx } from '../../components/cx';
+import alerts from '../../components/alert.module.css';
+import buttons from '../../components/button.module.css';
+import layout from '../../components/layout.module.css';
+import shared from '../reports.module.css';
+import styles from './RegionPanel.module.css';
 
 type Visit = RegionSources['visits'][number];
 
@@ -48,31 +54,33 @@ export function RegionPanel({ reportId, editor }: { readonly reportId: string; r
   const canInsert = editor !== null && editor.isEditable;
 
   return (
-    <div className="side-panel region-panel" data-testid="region-panel">
+    <div className={shared.sidePanel} data-testid="region-panel">
       <h3>
         {sources.data ? t('reports.region.title', { region: sources.data.regionName }) : t('reports.region.titlePlain')}
       </h3>
-      {sources.error ? <p className="alert alert-error">{describeError(t, sources.error.error)}</p> : null}
-      {sources.isPending ? <p className="muted">{t('reports.common.loading')}</p> : null}
-      {sources.data && sources.data.visits.length === 0 ? (
-        <p className="muted">{t('reports.region.noVisits')}</p>
+      {sources.error ? (
+        <p className={cx(alerts.alert, alerts.alertError)}>{describeError(t, sources.error.error)}</p>
       ) : null}
-      {!canInsert ? <p className="muted small">{t('reports.blocks.noEditor')}</p> : null}
-      <ul className="region-visits">
+      {sources.isPending ? <p className={layout.muted}>{t('reports.common.loading')}</p> : null}
+      {sources.data && sources.data.visits.length === 0 ? (
+        <p className={layout.muted}>{t('reports.region.noVisits')}</p>
+      ) : null}
+      {!canInsert ? <p className={cx(layout.muted, layout.small)}>{t('reports.blocks.noEditor')}</p> : null}
+      <ul className={styles.regionVisits}>
         {sources.data?.visits.map((visit) => (
-          <li key={visit.id} className="region-visit">
+          <li key={visit.id} className={styles.regionVisit}>
             <button
               type="button"
-              className="region-visit-head"
+              className={styles.regionVisitHead}
               aria-expanded={open === visit.id}
               onClick={() => setOpen(open === visit.id ? null : visit.id)}
             >
-              <span className="region-visit-name">{visit.organisation}</span>
-              <span className="muted small">
+              <span className={styles.regionVisitName}>{visit.organisation}</span>
+              <span className={cx(layout.muted, layout.small)}>
                 {visit.date ? formatDate(i18n.language, visit.date) : t('reports.evidence.noDate')} ·{' '}
                 {visit.duo.length > 0 ? visit.duo.join(' & ') : t('planning.noDuo')}
               </span>
-              <span className={`review-state state-${visit.status}`}>
+              <span className={cx(styles.reviewState, styles[`state-${visit.status}`])}>
                 {t(`planning.statuses.${visit.status as 'planned'}`, { defaultValue: visit.status })}
               </span>
             </button>
@@ -99,7 +107,7 @@ function VisitSources({ visit, editor }: { readonly visit: Visit; readonly edito
   const button = (table: QuoteSource, source: { id: string; text: string; fingerprint: string }) => (
     <button
       type="button"
-      className="button button-small"
+      className={cx(buttons.button, buttons.buttonSmall)}
       disabled={!editor}
       onClick={() => quote(table, source)}
       aria-label={t('reports.region.quoteLabel', { text: source.text.slice(0, 60) })}
@@ -108,11 +116,11 @@ function VisitSources({ visit, editor }: { readonly visit: Visit; readonly edito
     </button>
   );
   return (
-    <div className="visit-sources">
+    <div className={styles.visitSources}>
       <h4>{t('reports.region.goodPractices', { count: visit.goodPractices.length })}</h4>
       <ul>
         {visit.goodPractices.map((practice) => (
-          <li key={practice.id} className="source-row">
+          <li key={practice.id} className={styles.sourceRow}>
             <span>{practice.text}</span>
             {button('good_practices', practice)}
           </li>
@@ -121,10 +129,10 @@ function VisitSources({ visit, editor }: { readonly visit: Visit; readonly edito
       <h4>{t('reports.region.notes', { count: visit.notes.length })}</h4>
       <ul>
         {visit.notes.map((note) => (
-          <li key={note.id} className="source-row">
+          <li key={note.id} className={styles.sourceRow}>
             <span>
               {note.question ? <strong>{note.question} </strong> : null}
-              {note.text} <span className="muted small">· {note.author}</span>
+              {note.text} <span className={cx(layout.muted, layout.small)}>· {note.author}</span>
             </span>
             {button('notes', note)}
           </li>
@@ -133,9 +141,9 @@ function VisitSources({ visit, editor }: { readonly visit: Visit; readonly edito
       <h4>{t('reports.region.items', { count: visit.items.length })}</h4>
       <ul>
         {visit.items.map((item) => (
-          <li key={item.id} className="source-row">
+          <li key={item.id} className={styles.sourceRow}>
             <span>
-              <span className="muted small">{t(`swot.quadrants.${item.quadrant}`)}: </span>
+              <span className={cx(layout.muted, layout.small)}>{t(`swot.quadrants.${item.quadrant}`)}: </span>
               {item.text}
             </span>
             {button('swot_items', item)}

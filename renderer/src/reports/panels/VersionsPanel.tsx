@@ -4,6 +4,13 @@ import type { VersionSummary } from '../../../../shared/contract/reports';
 import { useContractMutation, useContractQuery } from '../../data/queries';
 import { describeError } from '../../errors';
 import { formatWhen } from '../format';
+import { cx } from '../../components/cx';
+import alerts from '../../components/alert.module.css';
+import buttons from '../../components/button.module.css';
+import forms from '../../components/form.module.css';
+import layout from '../../components/layout.module.css';
+import shared from '../reports.module.css';
+import styles from './VersionsPanel.module.css';
 
 export interface VersionsPanelProps {
   readonly reportId: string;
@@ -30,11 +37,11 @@ export function VersionsPanel({ reportId, onOpen, onCompare }: VersionsPanelProp
   };
 
   return (
-    <div className="side-panel versions-panel" data-testid="versions-panel">
+    <div className={shared.sidePanel} data-testid="versions-panel">
       <h3>{t('reports.versions.title')}</h3>
-      <p className="muted small">{t('reports.versions.help')}</p>
-      <form className="version-form" onSubmit={submit}>
-        <label className="field" htmlFor={`${id}-name`}>
+      <p className={cx(layout.muted, layout.small)}>{t('reports.versions.help')}</p>
+      <form className={styles.versionForm} onSubmit={submit}>
+        <label className={cx(forms.field, shared.field)} htmlFor={`${id}-name`}>
           <span>{t('reports.versions.name')}</span>
         </label>
         <input
@@ -44,24 +51,32 @@ export function VersionsPanel({ reportId, onOpen, onCompare }: VersionsPanelProp
           onChange={(event) => setName(event.target.value)}
           maxLength={200}
         />
-        <button type="submit" className="button button-small" disabled={name.trim() === '' || create.isPending}>
+        <button
+          type="submit"
+          className={cx(buttons.button, buttons.buttonSmall)}
+          disabled={name.trim() === '' || create.isPending}
+        >
           {t('reports.versions.create')}
         </button>
       </form>
       {create.isSuccess ? (
-        <p className="muted small" role="status">
+        <p className={cx(layout.muted, layout.small)} role="status">
           {t('reports.versions.created', { name: create.variables.name })}
         </p>
       ) : null}
-      {create.error ? <p className="alert alert-error">{describeError(t, create.error.error)}</p> : null}
-      {versions.error ? <p className="alert alert-error">{describeError(t, versions.error.error)}</p> : null}
-      {versions.data && list.length === 0 ? <p className="muted">{t('reports.versions.none')}</p> : null}
-      <ul className="version-list">
+      {create.error ? (
+        <p className={cx(alerts.alert, alerts.alertError)}>{describeError(t, create.error.error)}</p>
+      ) : null}
+      {versions.error ? (
+        <p className={cx(alerts.alert, alerts.alertError)}>{describeError(t, versions.error.error)}</p>
+      ) : null}
+      {versions.data && list.length === 0 ? <p className={layout.muted}>{t('reports.versions.none')}</p> : null}
+      <ul className={styles.versionList}>
         {list.map((version) => (
           <li key={version.id} data-version-id={version.id}>
             <div>
               <strong>{version.name}</strong>
-              <div className="muted small">
+              <div className={cx(layout.muted, layout.small)}>
                 {t(`reports.versions.reasons.${version.reason}`)}
                 {version.createdAt ? ` · ${formatWhen(version.createdAt, i18n.language)}` : ''}
                 {version.authorName ? ` · ${version.authorName}` : ''}
@@ -69,7 +84,7 @@ export function VersionsPanel({ reportId, onOpen, onCompare }: VersionsPanelProp
             </div>
             <button
               type="button"
-              className="button button-small"
+              className={cx(buttons.button, buttons.buttonSmall)}
               onClick={() => onOpen(version)}
               aria-label={`${t('reports.versions.open')}: ${version.name}`}
             >
@@ -79,9 +94,9 @@ export function VersionsPanel({ reportId, onOpen, onCompare }: VersionsPanelProp
         ))}
       </ul>
       {list.length > 0 && fromVersion ? (
-        <div className="version-compare">
+        <div>
           <h4>{t('reports.versions.compare')}</h4>
-          <label className="field">
+          <label className={cx(forms.field, shared.field)}>
             <span>{t('reports.versions.from')}</span>
             <select value={fromVersion.id} onChange={(event) => setFrom(event.target.value)}>
               {list.map((version) => (
@@ -91,7 +106,7 @@ export function VersionsPanel({ reportId, onOpen, onCompare }: VersionsPanelProp
               ))}
             </select>
           </label>
-          <label className="field">
+          <label className={cx(forms.field, shared.field)}>
             <span>{t('reports.versions.to')}</span>
             <select value={to} onChange={(event) => setTo(event.target.value)}>
               <option value="current">{t('reports.versions.current')}</option>
@@ -102,7 +117,11 @@ export function VersionsPanel({ reportId, onOpen, onCompare }: VersionsPanelProp
               ))}
             </select>
           </label>
-          <button type="button" className="button button-small" onClick={() => onCompare(fromVersion, toVersion)}>
+          <button
+            type="button"
+            className={cx(buttons.button, buttons.buttonSmall)}
+            onClick={() => onCompare(fromVersion, toVersion)}
+          >
             {t('reports.versions.compare')}
           </button>
         </div>
