@@ -85,3 +85,44 @@ export function recentAuthorsOfNode(core: StoreCore, node: string, limit: number
     .all(node, limit) as Array<{ author: string }>;
   return rows.map((row) => row.author);
 }
+
+/** Per node, the authors its changes carry among those this laptop received from the server (which authenticated them). */
+export function serverAuthorsOfNodes(core: StoreCore, nodes: readonly string[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (let start = 0; start < nodes.length; start += 500) {
+    const part = nodes.slice(start, start + 500);
+    const rows = core
+      .stmt(
+        `SELECT DISTINCT node, author FROM changes WHERE source = 'server' AND node IN (${part.map(() => '?').join(', ')})`,
+      )
+      .all(...part) as Array<{ node: string; author: string }>;
+    for (const row of rows) {
+      const authors = out.get(row.node) ?? new Set<string>();
+      authors.add(row.author);
+      out.set(row.node, authors);
+    }
+  }
+  return out;
+}
+
+/** Which of these change ids this laptop's log holds already. */
+export function loggedChangeIds(core: StoreCore, ids: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (let start = 0; start < ids.length; start += 500) {
+    const part = ids.slice(start, start + 500);
+    const rows = core
+      .stmt(`SELECT id FROM changes WHERE id IN (${part.map(() => '?').join(', ')})`)
+      .all(...part) as Array<{ id: string }>;
+    for (const row of rows) out.add(row.id);
+  }
+  return out;
+}
+
+/** Which of these campaigns this laptop received any change of from the server. */
+export function campaignsFromServer(core: StoreCore, campaigns: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const campaign of campaigns)
+    if (core.stmt("SELECT 1 FROM changes WHERE campaign = ? AND source = 'server' LIMIT 1").get(campaign))
+      out.add(campaign);
+  return out;
+}

@@ -319,6 +319,20 @@ export class LocalStore implements SyncReplica {
   recentAuthorsOfNode(node: string, limit: number): string[] {
     return logReads.recentAuthorsOfNode(this.core, node, limit);
   }
+  /** Per node, the authors of the changes this laptop received from the server (see log-reads.ts). */
+  serverAuthorsOfNodes(nodes: readonly string[]): Map<string, Set<string>> {
+    return logReads.serverAuthorsOfNodes(this.core, nodes);
+  }
+
+  /** Which of these campaigns this laptop received changes of from the server. */
+  campaignsFromServer(campaigns: readonly string[]): Set<string> {
+    return logReads.campaignsFromServer(this.core, campaigns);
+  }
+
+  /** Which of these change ids the log holds already. */
+  loggedChangeIds(ids: readonly string[]): Set<string> {
+    return logReads.loggedChangeIds(this.core, ids);
+  }
 
   /** Sync-state entries whose key starts with a prefix, by key. */
   syncStateByPrefix(prefix: string): Array<{ key: string; value: string }> {

@@ -1,7 +1,9 @@
 import type { Profile } from '../../db/profile';
 import { importBundleSource, type ImportOptions, type ImportResult } from '../../db/store/bundle';
 import { bufferSource, type ByteSource } from '../../db/store/byte-stream';
+import { normalizeEmail } from '../../shared/domain/email';
 import type { DuoFileView } from '../../shared/contract/sync';
+import type { Change } from '../../shared/sync/change';
 import { currentMemberId } from '../identity';
 import { loadOrCreateIdentity, shortFingerprint } from '../lan/identity';
 import {
@@ -43,10 +45,68 @@ export async function signDuoSource(
   return signSource(bundle, identity, makerOf(profile, campaigns));
 }
 
+/**
+ * The maker's name as this laptop knows the member they chose as "Ik ben" (a member of a campaign
+ * held here), else as the file names them: the importer sees the name from its own team list.
+ */
+function makerName(profile: Profile, header: SignedHeader): string | null {
+  for (const [campaign, member] of Object.entries(header.maker.members)) {
+    const row = profile.store.get('members', member);
+    if (row && row.campaign_id === campaign && row.name) return row.name;
+  }
+  return header.maker.name;
+}
+
+/**
+ * Vouches for the changes a duo file passes on from laptops other than its maker's (the same rule
+ * the server applies to pushes, server/authorship.ts, as far as this laptop can tell): one this
+ * laptop holds already; one signed by its own laptop (no person); or one whose laptop this laptop
+ * received changes from through the server signed by the same author, or by a member with the same
+ * address (the same account, in another campaign; addresses from the team lists here and in the
+ * file). Anything else is refused: nobody passes on a change as another person on a laptop that
+ * this laptop cannot tie to them. A campaign this laptop never received anything of from the
+ * server (a new partner's first file, taken before its first sync) has nothing to check against:
+ * its relayed changes are taken on the word of the maker the person confirmed (trust on first
+ * use); the server still checks every author when they are pushed. Stateful across the file's
+ * batches (member addresses seen).
+ */
+export function relayVouch(profile: Profile): (changes: readonly Change[]) => Change | null {
+  const store = profile.store;
+  const fileAddresses = new Map<string, string>();
+  const addressOf = (author: string): string | null => {
+    if (author.includes('@')) return normalizeEmail(author);
+    const row = store.get('members', author, { includeDeleted: true });
+    const address = fileAddresses.get(author) ?? row?.email ?? null;
+    return address ? normalizeEmail(address) : null;
+  };
+  return (changes) => {
+    for (const change of changes)
+      if (change.table === 'members' && change.column === 'email' && typeof change.value === 'string')
+        fileAddresses.set(change.rowId, change.value);
+    const people = changes.filter((change) => change.author !== change.node);
+    if (people.length === 0) return null;
+    const checked = store.campaignsFromServer([...new Set(people.map((change) => change.campaign))]);
+    const open = people.filter((change) => checked.has(change.campaign));
+    if (open.length === 0) return null;
+    const logged = store.loggedChangeIds(open.map((change) => change.id));
+    const pending = open.filter((change) => !logged.has(change.id));
+    const known = store.serverAuthorsOfNodes([...new Set(pending.map((change) => change.node))]);
+    for (const change of pending) {
+      const authors = known.get(change.node);
+      if (authors?.has(change.author)) continue;
+      const address = addressOf(change.author);
+      const addresses = new Set([...(authors ?? [])].map(addressOf).filter((value) => value !== null));
+      if (address !== null && addresses.has(address)) continue;
+      return change;
+    }
+    return null;
+  };
+}
+
 function view(profile: Profile, header: SignedHeader): DuoFileView {
   return {
     maker: {
-      name: header.maker.name,
+      name: makerName(profile, header),
       node: header.maker.node,
       fingerprint: header.fingerprint,
       fingerprintShort: shortFingerprint(header.fingerprint),
@@ -62,6 +122,12 @@ function refuseOwn(profile: Profile, header: SignedHeader): void {
       'This file was made on this laptop (or claims to be); import it on the other laptop.',
       'own-node',
     );
+}
+
+/** Who made a file whose signature was verified (openSignedSource), as this laptop names them and trusts them. */
+export function describeDuoSigner(profile: Profile, header: SignedHeader): DuoFileView {
+  refuseOwn(profile, header);
+  return view(profile, header);
 }
 
 /** Who made a duo file and whether this laptop knows that maker; refuses a forged or changed file. */
@@ -91,9 +157,10 @@ export async function importDuoSource(
       `This file was made by ${header.maker.name ?? 'an unnamed member'} on laptop ${shortFingerprint(header.fingerprint)}, which this laptop does not know yet: confirm that laptop first.`,
       'unknown-maker',
     );
+  const vouch = relayVouch(profile);
   const result = await importBundleSource(profile.store, bundle, {
     ...options,
-    check: (bundleHeader, changes) => checkSignedContent(header, bundleHeader, changes, profile.store.node),
+    check: (bundleHeader, changes) => checkSignedContent(header, bundleHeader, changes, profile.store.node, vouch),
   });
   if (shown.trust !== 'known') new SignerList(profile.dir).pin(header);
   return { ...result, maker: shown.maker };

@@ -205,27 +205,29 @@ export async function openSignedSource(source: ByteSource): Promise<{ header: Si
  * What the signed file may carry (run on the read bundle before anything is applied): its sender
  * is the maker's laptop; every change made on the maker's laptop is signed by the maker (their
  * member in that campaign, or the laptop itself before anyone chose "Ik ben"); no change claims
- * to be made on the importing laptop. Changes of other laptops travel on as the maker received
- * them (a duo file relays, for instance, the team lead's set-up); the server checks their authors
- * when they are pushed (server/authorship.ts).
+ * to be made on the importing laptop. Changes of other laptops (a duo file relays, for instance,
+ * the team lead's set-up) pass only when `relayed` vouches for them: the importer knows their
+ * laptop signing as that author from the server, which authenticated it (duo-files.ts
+ * `relayVouch`); `relayed` answers the first change it cannot vouch for, or null.
  */
 export function checkSignedContent(
   signed: SignedHeader,
   bundle: BundleHeader,
   changes: readonly Change[],
   importerNode: string,
+  relayed: (changes: readonly Change[]) => Change | null = () => null,
 ): void {
   if (bundle.from !== signed.maker.node)
     throw new DuoFileError(
       `The file is signed for laptop ${signed.maker.node} but its changes come from ${bundle.from}; it was not imported.`,
       'not-maker',
     );
+  if (changes.some((change) => change.node === importerNode))
+    throw new DuoFileError(
+      'The file holds changes that claim to be made on this laptop; it was forged and was not imported.',
+      'own-node',
+    );
   for (const change of changes) {
-    if (change.node === importerNode)
-      throw new DuoFileError(
-        'The file holds changes that claim to be made on this laptop; it was forged and was not imported.',
-        'own-node',
-      );
     if (change.node !== signed.maker.node || change.author === change.node) continue;
     if (signed.maker.members[change.campaign] !== change.author)
       throw new DuoFileError(
@@ -233,4 +235,11 @@ export function checkSignedContent(
         'forged-author',
       );
   }
+  const unvouched = relayed(changes.filter((change) => change.node !== signed.maker.node));
+  if (unvouched)
+    throw new DuoFileError(
+      `The file passes on a change of laptop ${unvouched.node} signed as ${unvouched.author}, which this laptop does not know ` +
+        "from the server as that laptop's; it may be forged and was not imported. Sync with the server first, or ask that person for a file of their own.",
+      'forged-author',
+    );
 }

@@ -89,9 +89,13 @@ describe('campaign names on the command line', () => {
 
     // The partner's laptop takes the shared campaign (new to it, allowed explicitly).
     const first = capturingIo();
-    expect(await main(['bundle', 'import', '--profile', target.dir, sharedFile, '--allow-new-campaign'], first)).toBe(
-      0,
-    );
+    const maker = /fingerprint ([0-9a-f]{64})/.exec(byName.out)?.[1] ?? '';
+    expect(
+      await main(
+        ['bundle', 'import', '--profile', target.dir, sharedFile, '--allow-new-campaign', '--trust-signer', maker],
+        first,
+      ),
+    ).toBe(0);
   });
 
   it('refuses a file that lists one of the profile’s campaigns and slips another in, as the app does', async () => {

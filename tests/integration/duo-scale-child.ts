@@ -5,9 +5,9 @@ import { main } from '../../cli/main';
 import type { CliIo } from '../../cli/io';
 import { testPassphraseEnv } from '../support/profile';
 
-const [mode, profile, file] = process.argv.slice(2);
+const [mode, profile, file, trustSigner] = process.argv.slice(2);
 if ((mode !== 'export' && mode !== 'import') || !profile || !file)
-  throw new Error('usage: duo-scale-child export|import PROFILE_DIR FILE');
+  throw new Error('usage: duo-scale-child export|import PROFILE_DIR FILE [MAKER_FINGERPRINT]');
 const out: string[] = [];
 const err: string[] = [];
 const io: CliIo = {
@@ -20,7 +20,7 @@ const io: CliIo = {
 const args =
   mode === 'export'
     ? ['bundle', 'export', '--profile', profile, '--out', file]
-    : ['bundle', 'import', '--profile', profile, file, '--allow-new-campaign'];
+    : ['bundle', 'import', '--profile', profile, file, '--allow-new-campaign', '--trust-signer', trustSigner ?? ''];
 void main(args, io).then((code) => {
   const usage = process.resourceUsage();
   process.stdout.write(

@@ -87,7 +87,9 @@ async function exchange(name: string, count: number) {
   expect(exported.code).toBe(0);
   expect(exported.stdout).toMatch(/Exported \d+ changes/);
   openTestProfile(target).close();
-  const imported = await runChild('import', target, file);
+  // The file is signed: the new partner trusts the maker's laptop by the fingerprint export printed.
+  const fingerprint = /fingerprint ([0-9a-f]{64})/.exec(exported.stdout)?.[1] ?? '';
+  const imported = await runChild('import', target, file, fingerprint);
   expect(imported.stderr).toBe('');
   expect(imported.code).toBe(0);
   const opened = openTestProfile(target);

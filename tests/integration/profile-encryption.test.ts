@@ -17,6 +17,7 @@ import { migrations } from '../../db/migrations';
 import { BLOBS_DIR, DATABASE_FILE, openProfile } from '../../db/profile';
 import { bindNodeToProfile } from '../../db/profile-identity';
 import { LocalStore } from '../../db/store/store';
+import { openSignedBundle } from '../../services/duo/signed-file';
 import { capturingIo } from '../support/cli';
 import { TEST_PASSPHRASE, TEST_SCRYPT_COST, openTestProfile, tempDir } from '../support/profile';
 
@@ -181,11 +182,16 @@ describe('the profile at rest is encrypted', () => {
     expect(await main(['bundle', 'export', '--profile', dir, '--out', file], io)).toBe(0);
     expect(containsCanary(file)).toBe(false);
     // Not vacuous: with the duo passphrase the file opens to the bundle (the partner below reads the note from it).
-    const inside = gunzipSync(await openDuoFile(readFileSync(file), TEST_PASSPHRASE)).toString('utf8');
+    // Inside: the signed envelope (services/duo/signed-file.ts) around the bundle.
+    const { bundle } = openSignedBundle(await openDuoFile(readFileSync(file), TEST_PASSPHRASE));
+    const inside = gunzipSync(bundle).toString('utf8');
     expect(inside.startsWith('{"format":"veldwerk-bundle"')).toBe(true);
 
     const partner = folder('veldwerk-enc-duo-partner-');
-    expect(await main(['bundle', 'import', '--profile', partner, file, '--allow-new-campaign'], io)).toBe(0);
+    const maker = /fingerprint ([0-9a-f]{64})/.exec(io.out)?.[1] ?? '';
+    expect(
+      await main(['bundle', 'import', '--profile', partner, file, '--allow-new-campaign', '--trust-signer', maker], io),
+    ).toBe(0);
     expect(await main(['report', 'list', '--profile', partner], io)).toBe(0);
     const reopened = openTestProfile(partner);
     expect(reopened.store.get('notes', 'n-canary')?.text).toBe(CANARY);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,7 +7,9 @@ import { main } from '../../cli/main';
 import type { CliIo } from '../../cli/io';
 import { exportBundle, importBundle, type BundleProgress } from '../../db/store/bundle';
 import { createCampaign } from '../../db/store/campaigns';
-import { openDuoFile } from '../../db/crypto/duo-file';
+import { openDuoFile, sealDuoFile } from '../../db/crypto/duo-file';
+import { openSignedBundle, signBundle } from '../../services/duo/signed-file';
+import { loadOrCreateIdentity } from '../../services/lan/identity';
 import { tempDir, openTestProfile, testPassphraseEnv, TEST_PASSPHRASE } from '../support/profile';
 
 function captureIo(): CliIo & { out: string[]; err: string[] } {
@@ -37,6 +39,11 @@ function fingerprint(dir: string): string {
   } finally {
     profile.close();
   }
+}
+
+/** The maker laptop's fingerprint that `bundle export` printed: what the partner compares before trusting it. */
+function makerOf(io: { out: string[] }): string[] {
+  return ['--trust-signer', /fingerprint ([0-9a-f]{64})/.exec(io.out.join(''))?.[1] ?? ''];
 }
 
 const cleanups: Array<() => void> = [];
@@ -73,7 +80,7 @@ describe('veldwerk bundle', () => {
     const io = captureIo();
     expect(await main(['bundle', 'export', '--profile', w.a, '--out', w.file('a.vwb')], io)).toBe(0);
     expect(io.out.join('')).toMatch(/Exported \d+ changes and 0 document file\(s\) of 1 campaign/);
-    expect(await main(['bundle', 'import', '--profile', w.b, w.file('a.vwb')], io)).toBe(0);
+    expect(await main(['bundle', 'import', '--profile', w.b, w.file('a.vwb'), ...makerOf(io)], io)).toBe(0);
     const once = fingerprint(w.b);
     expect(await main(['bundle', 'import', '--profile', w.b, w.file('a.vwb')], io)).toBe(0);
     expect(io.out.at(-1)).toMatch(/: 0 new changes/);
@@ -110,6 +117,7 @@ describe('veldwerk bundle', () => {
     const w = workspace();
     const io = captureIo();
     expect(await main(['bundle', 'export', '--profile', w.a, '--out', w.file('a.vwb')], io)).toBe(0);
+    const trust = makerOf(io);
     const bytes = readFileSync(w.file('a.vwb'));
     writeFileSync(w.file('truncated.vwb'), bytes.subarray(0, Math.floor(bytes.length * 0.6)));
     const corrupted = Buffer.from(bytes);
@@ -121,7 +129,8 @@ describe('veldwerk bundle', () => {
     // A bundle whose body was edited but whose header was not: the checksum catches it.
     // The file is encrypted for the duo (db/crypto/duo-file.ts); inside is the bundle.
     expect(bytes.subarray(0, 8).toString('latin1')).toBe('VWDUOSE1');
-    const plain = gunzipSync(await openDuoFile(bytes, TEST_PASSPHRASE)).toString('utf8');
+    // Inside that, the signed envelope (services/duo/signed-file.ts), and in it the bundle.
+    const plain = gunzipSync(openSignedBundle(await openDuoFile(bytes, TEST_PASSPHRASE)).bundle).toString('utf8');
     writeFileSync(w.file('edited.vwb'), gzipSync(Buffer.from(plain.replace('Goed netwerk', 'Slecht netwerk'))));
 
     // b takes part in another campaign already.
@@ -130,12 +139,14 @@ describe('veldwerk bundle', () => {
     b.close();
     const before = fingerprint(w.b);
     const cases: Array<[string, string[], RegExp]> = [
-      ['truncated.vwb', [], /damaged or truncated/],
-      ['corrupted.vwb', [], /damaged/],
-      ['text.vwb', [], /not a Veldwerk bundle/],
-      ['edited.vwb', [], /checksum/],
-      ['a.vwb', [], /campaign this profile does not take part in/],
-      ['a.vwb', ['--campaign', 'Ander werkjaar'], /holds another campaign/],
+      ['truncated.vwb', trust, /damaged or truncated/],
+      ['corrupted.vwb', trust, /damaged/],
+      // A plain bundle, edited or not, is no duo file: it names no maker.
+      ['text.vwb', [], /not signed/],
+      ['edited.vwb', [], /not signed/],
+      ['a.vwb', [], /does not know yet|compare the fingerprint/],
+      ['a.vwb', trust, /campaign this profile does not take part in/],
+      ['a.vwb', ['--campaign', 'Ander werkjaar', ...trust], /holds another campaign/],
     ];
     for (const [file, extra, message] of cases) {
       const failing = captureIo();
@@ -143,7 +154,9 @@ describe('veldwerk bundle', () => {
       expect(failing.err.join('')).toMatch(message);
     }
     expect(fingerprint(w.b)).toBe(before);
-    expect(await main(['bundle', 'import', '--profile', w.b, w.file('a.vwb'), '--allow-new-campaign'], io)).toBe(0);
+    expect(
+      await main(['bundle', 'import', '--profile', w.b, w.file('a.vwb'), '--allow-new-campaign', ...trust], io),
+    ).toBe(0);
     expect(fingerprint(w.b)).not.toBe(before);
   });
 
@@ -164,15 +177,29 @@ describe('veldwerk bundle', () => {
     expect(await main(['bundle', 'export', '--profile', w.a, '--out', w.file('docs.vwb')], io)).toBe(0);
     expect(io.out.join('')).toMatch(/and 1 document file/);
     // A bundle whose file was swapped (and checksum recomputed) is refused as damaged.
-    const plain = gunzipSync(await openDuoFile(readFileSync(w.file('docs.vwb')), TEST_PASSPHRASE)).toString('utf8');
+    const trust = makerOf(io);
+    const signed = openSignedBundle(await openDuoFile(readFileSync(w.file('docs.vwb')), TEST_PASSPHRASE));
+    const plain = gunzipSync(signed.bundle).toString('utf8');
     const [headerLine, ...rest] = plain.split('\n');
     const forged = rest.join('\n').replace(file.toString('base64'), Buffer.from('iets anders').toString('base64'));
     const header = { ...JSON.parse(headerLine!), sha256: createHash('sha256').update(forged).digest('hex') };
-    writeFileSync(w.file('forged.vwb'), gzipSync(Buffer.from(`${JSON.stringify(header)}\n${forged}`)));
+    const forgedBundle = gzipSync(Buffer.from(`${JSON.stringify(header)}\n${forged}`));
+    // Signed again by someone's own key: the signature holds, the bundle's checks catch the swapped file.
+    mkdirSync(path.join(w.dir, 'someone'));
+    const someone = await loadOrCreateIdentity(path.join(w.dir, 'someone'));
+    writeFileSync(
+      w.file('forged.vwb'),
+      await sealDuoFile(signBundle(forgedBundle, someone, signed.header.maker), TEST_PASSPHRASE),
+    );
     const failing = captureIo();
-    expect(await main(['bundle', 'import', '--profile', w.b, w.file('forged.vwb')], failing)).toBe(1);
+    expect(
+      await main(
+        ['bundle', 'import', '--profile', w.b, w.file('forged.vwb'), '--trust-signer', someone.fingerprint],
+        failing,
+      ),
+    ).toBe(1);
     expect(failing.err.join('')).toMatch(/File 1 of the bundle is damaged/);
-    expect(await main(['bundle', 'import', '--profile', w.b, w.file('docs.vwb')], io)).toBe(0);
+    expect(await main(['bundle', 'import', '--profile', w.b, w.file('docs.vwb'), ...trust], io)).toBe(0);
     const b = openTestProfile(w.b);
     expect(b.blobs.get(hash).equals(file)).toBe(true);
     expect(b.store.list('documents')[0]?.blob_hash).toBe(hash);
@@ -185,7 +212,7 @@ describe('veldwerk bundle', () => {
     expect(await main(['bundle', 'export', '--profile', w.a, '--out', w.file('a.vwb')], io)).toBe(0);
     const failing = captureIo();
     expect(await main(['bundle', 'import', '--profile', w.a, w.file('a.vwb')], failing)).toBe(1);
-    expect(failing.err.join('')).toMatch(/this same profile/);
+    expect(failing.err.join('')).toMatch(/made on this laptop/);
     expect(await main(['bundle', 'export', '--profile', w.a], failing)).toBe(2);
     expect(await main(['bundle', 'send'], failing)).toBe(2);
     expect(
