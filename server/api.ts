@@ -185,6 +185,29 @@ export const lanPartnersResponse = z.object({
   partners: z.array(z.object({ email: z.string(), fingerprint: sha256, updatedAt: z.number() })).readonly(),
 });
 
+/**
+ * GET /v1/events: server-sent events that tell a laptop its campaigns have news, so it pulls at
+ * once instead of at its next periodic round. `open` first (every campaign of the account with its
+ * last sequence number: the laptop pulls where it is behind), then `news` right after a change is
+ * stored, `: ping` comments every `heartbeatMs`, and `closed` before the server ends the stream.
+ * Only the account's own campaigns are ever named.
+ */
+export const EVENTS_STREAM_EVENTS = { open: 'open', news: 'news', closed: 'closed' } as const;
+export const campaignNewsSchema = z.object({ campaign: z.string(), seq: z.number().int().nonnegative() });
+export const eventsOpenSchema = z.object({
+  campaigns: z.array(campaignNewsSchema).readonly(),
+  /** The pause between pings: a stream silent for much longer is dead. */
+  heartbeatMs: z.number().int().positive(),
+});
+/**
+ * Why the server ended a stream: `token-expired` (reconnect with a fresh token), `revoked` (the
+ * token or account was revoked), `too-many-streams` (the account opened more streams than allowed;
+ * the oldest is closed), `memberships-changed` (reconnect to hear the new set), `shutdown`.
+ */
+export const eventsClosedSchema = z.object({ reason: z.string() });
+export type CampaignNews = z.infer<typeof campaignNewsSchema>;
+export type EventsOpen = z.infer<typeof eventsOpenSchema>;
+
 // ---- routes ----
 
 export interface ApiRoute {
@@ -261,6 +284,8 @@ export const routes = {
     params: campaignParams,
     response: lanPartnersResponse,
   },
+  /** Server-sent events (EVENTS_STREAM_EVENTS), not JSON. */
+  events: { method: 'GET', path: `${API_PREFIX}/events` },
   /** HEAD: the upload offset in headers; PUT: a chunk (Content-Range), answers the status; GET: the bytes. */
   blob: { method: 'GET', path: `${campaignRoot}/blobs/:sha256`, params: blobParams, response: blobStatusSchema },
 } as const satisfies Record<string, ApiRoute>;

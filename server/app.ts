@@ -3,9 +3,11 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { MAX_BLOB_CHUNK_BYTES } from './api';
 import { AuthError, Authenticator, LoginBackoffError, type AuthOptions } from './auth/tokens';
 import { ServerError } from './errors';
+import { ChangeFeed, DEFAULT_MAX_STREAMS_PER_USER } from './change-feed';
 import { authRoutes } from './routes/auth';
 import { blobRoutes } from './routes/blobs';
 import { changeRoutes } from './routes/changes';
+import { eventRoutes } from './routes/events';
 import { lanRoutes } from './routes/lan';
 import type { RouteContext } from './routes/context';
 import { workflowRoutes } from './routes/workflow';
@@ -38,6 +40,12 @@ export interface ServerAppOptions {
    * proxy's one address. Default: none (the peer address is the client).
    */
   readonly trustProxy?: boolean | string;
+  /** The events stream (GET /v1/events): streams per account and process (default 4; a new one closes the oldest), ping and token re-check intervals. */
+  readonly events?: {
+    readonly maxStreamsPerUser?: number;
+    readonly heartbeatMs?: number;
+    readonly recheckMs?: number;
+  };
   /** Resolves a report's live blocks from the change log at finalise (services/reports/freeze.ts). */
   readonly freezeReport: ReportFreezer;
 }
@@ -49,6 +57,7 @@ export interface ServerApp {
   readonly app: FastifyInstance;
   readonly sync: SyncService;
   readonly auth: Authenticator;
+  readonly feed: ChangeFeed;
 }
 
 const errorBody = (code: string, message: string) => ({ error: { code, message } });
@@ -112,18 +121,22 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
     },
   });
 
+  const feed = new ChangeFeed(store, options.events?.maxStreamsPerUser ?? DEFAULT_MAX_STREAMS_PER_USER);
   const context: RouteContext = {
     store,
     sync,
     auth,
     pushBodyLimit: options.bodyLimit ?? 16 * 1024 * 1024,
     loginRateLimitPerMinute: options.loginRateLimitPerMinute,
+    feed,
+    events: { heartbeatMs: options.events?.heartbeatMs ?? 25_000, recheckMs: options.events?.recheckMs ?? 60_000 },
   };
   await app.register(authRoutes, context);
   await app.register(changeRoutes, context);
   await app.register(workflowRoutes, context);
   await app.register(blobRoutes, context);
   await app.register(lanRoutes, context);
+  await app.register(eventRoutes, context);
 
-  return { app, sync, auth };
+  return { app, sync, auth, feed };
 }

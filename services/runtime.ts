@@ -4,7 +4,7 @@ import { EventHub } from './events';
 import { createHandlers } from './handlers';
 import { JobRegistry } from './jobs';
 import { watchMigrationMoves } from './reports/moves';
-import { SyncController } from './sync/controller';
+import { SyncController, type SyncControllerOptions } from './sync/controller';
 import { LanController, type LanControllerOptions } from './lan/controller';
 import { APP_VERSION } from './version';
 import type { ExportHost } from './export/handlers';
@@ -28,6 +28,8 @@ export interface StartServicesOptions {
   readonly onInternalError?: (channel: string, error: unknown) => void;
   /** Start the background sync engine when the profile has a server connection (default true). */
   readonly backgroundSync?: boolean;
+  /** The background sync's timing: tests set a long periodic round to prove an edit travels without it. */
+  readonly sync?: Pick<SyncControllerOptions, 'intervalMs' | 'pushDelayMs' | 'news'>;
   /** The desktop app's save dialog and PDF printer (Electron main passes them; browser mode has none). */
   readonly exportHost?: ExportHost;
   /** Where the duo's network part listens and announces (services/lan/controller.ts). */
@@ -49,6 +51,7 @@ export function startServices(options: StartServicesOptions): Services {
     onChange: () => events.local('lan'),
   });
   const sync = new SyncController(profile, {
+    ...options.sync,
     onChange: () => events.local('sync'),
     afterRound: (client) => void lan.refreshFromServer(client),
   });

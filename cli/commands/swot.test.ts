@@ -259,7 +259,7 @@ describe('veldwerk swot suggest', () => {
     expect(result.code).toBe(0);
     const output = JSON.parse(result.stdout) as {
       group: string;
-      threshold: number;
+      groupQuantile: number;
       groups: {
         quadrant: string;
         members: { id: string }[];
@@ -270,7 +270,8 @@ describe('veldwerk swot suggest', () => {
       items: { id: string; bestLemmas: { lemma: string; score: number; terms: string[] }[] }[];
     };
     expect(output.group).toBe('Personeel');
-    expect(output.threshold).toBeGreaterThan(0);
+    expect(output.groupQuantile).toBeGreaterThan(0);
+    expect(output.groupQuantile).toBeLessThan(1);
     const workload = output.groups.find((group) => group.members.some((member) => member.id === 'u2'));
     expect(workload?.members.map((member) => member.id)).toEqual(['u2', 'u3']);
     expect(workload?.quadrant).toBe('weaknesses');

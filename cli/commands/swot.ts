@@ -44,8 +44,9 @@ veldwerk swot suggest --profile DIR --sector S --group G [--campaign C]
   Reads the same input as score and prints, as JSON, suggestions for the items without a lemma:
   the proposed groups (members, proposed name, confidence, shared words) with the best existing
   lemmas for each group, and the best existing lemmas for each item (lemma, score, shared
-  words). The grouping threshold is learned from the items that already have a lemma. Nothing
-  is changed: these are proposals. Exit codes as for score.`;
+  words). Groups are cut at a quantile of the items' pairwise similarities (groupQuantile),
+  learned from the items that already have a lemma. Nothing is changed: these are proposals.
+  Exit codes as for score.`;
 
 /** Input that cannot be scored: the message is for the user, the exit code is 2. */
 export class SwotFileError extends Error {
@@ -121,7 +122,7 @@ export function renderSuggestions(scope: SwotScope): string {
   });
   const output = {
     group: scope.group,
-    threshold: result.threshold,
+    groupQuantile: result.groupQuantile,
     groups: result.groups.map((group) => ({
       quadrant: group.quadrant,
       proposedName: group.name,

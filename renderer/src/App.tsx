@@ -3,7 +3,6 @@ import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { api } from './api';
 import { ShortcutSheet } from './input/ShortcutSheet';
-import { UndoToast } from './input/UndoToast';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { HomeScreen } from './campaigns/HomeScreen';
 import { NotFoundScreen } from './components/NotFoundScreen';
@@ -77,7 +76,6 @@ export function App() {
             <p className={cx(alerts.alert, alerts.alertError)}>{t('errors.UNAUTHORIZED')}</p>
           )}
         </main>
-        <UndoToast />
         <ShortcutSheet />
         <footer className={styles.statusbar}>
           {info ? (

@@ -32,6 +32,8 @@ export interface Principal {
   readonly user: UserRecord;
   readonly family: string;
   readonly memberships: readonly Membership[];
+  /** When the access token that authenticated this principal stops working (ms since the epoch). */
+  readonly expiresAt: number;
 }
 
 export class AuthError extends Error {
@@ -123,7 +125,12 @@ export class Authenticator {
     const user = await this.store.findUserById(record.userId);
     if (!user || user.disabled)
       throw new AuthError('This account has been revoked; ask the team lead.', 'ACCOUNT_REVOKED');
-    return { user, family: record.family, memberships: await this.store.activeMemberships(user.id) };
+    return {
+      user,
+      family: record.family,
+      memberships: await this.store.activeMemberships(user.id),
+      expiresAt: record.expiresAt,
+    };
   }
 
   private async issue(userId: string, family: string): Promise<TokenPair> {

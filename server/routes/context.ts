@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest, RequestPayload } from 'fastify';
 import type { Authenticator, Principal } from '../auth/tokens';
 import { unauthorized } from '../errors';
+import type { ChangeFeed } from '../change-feed';
 import type { ServerStore } from '../store/store';
 import type { SyncService } from '../sync-service';
 
@@ -19,6 +20,9 @@ export interface RouteContext {
   readonly pushBodyLimit: number;
   /** Login attempts per minute per address. */
   readonly loginRateLimitPerMinute: number | undefined;
+  /** The campaigns' news for the events stream (server/change-feed.ts). */
+  readonly feed: ChangeFeed;
+  readonly events: { readonly heartbeatMs: number; readonly recheckMs: number };
 }
 
 export function principalOf(request: FastifyRequest): Principal {

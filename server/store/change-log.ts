@@ -94,6 +94,17 @@ function rowToHeld(row: HeldRow): HeldChange {
   };
 }
 
+/** The payload of a notification that a campaign's log grew to seq: "campaign seq" (campaign ids have no spaces). */
+export function campaignNews(campaign: string, seq: number): string {
+  return `${campaign} ${seq}`;
+}
+
+/** The campaign and sequence number of a notification's payload; null for anything else. */
+export function parseCampaignNews(payload: string): { readonly campaign: string; readonly seq: number } | null {
+  const match = /^(\S{1,200}) (0|[1-9][0-9]{0,15})$/.exec(payload);
+  return match ? { campaign: match[1] as string, seq: Number(match[2]) } : null;
+}
+
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let index = 0; index < items.length; index += size) out.push(items.slice(index, index + size));
@@ -211,7 +222,11 @@ export class ChangeLogRepository {
         params,
       );
     }
-    if (seq !== lastSeq) await tx.execute('UPDATE campaigns SET last_seq = $1 WHERE id = $2', [seq, campaign]);
+    if (seq !== lastSeq) {
+      await tx.execute('UPDATE campaigns SET last_seq = $1 WHERE id = $2', [seq, campaign]);
+      // Connected laptops hear that the campaign has news once this commits (server/change-feed.ts).
+      await tx.notify(campaignNews(campaign, seq));
+    }
     return seq;
   }
 
@@ -237,6 +252,19 @@ export class ChangeLogRepository {
       campaign,
     ]);
     return rows[0] ? toNumber(rows[0].last_seq) : 0;
+  }
+
+  /** The last sequence number of each of these campaigns (those that exist). */
+  async lastSeqs(campaigns: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (const part of chunks(campaigns, 500)) {
+      const rows = await this.driver.query<{ id: string; last_seq: unknown }>(
+        `SELECT id, last_seq FROM campaigns WHERE id IN (${placeholders(part.length)})`,
+        part,
+      );
+      for (const row of rows) out.set(row.id, toNumber(row.last_seq));
+    }
+    return out;
   }
 
   /** The newest timestamp in any log: the server clock starts after it. */

@@ -1,5 +1,13 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { SqlDriver, SqlExecutor, SqlParam, SqlRow } from './sql';
+import {
+  deliverNotification,
+  type NotificationListener,
+  type SqlDriver,
+  type SqlExecutor,
+  type SqlParam,
+  type SqlRow,
+} from './sql';
 
 export interface PostgresDriverOptions {
   readonly connectionString: string;
@@ -7,22 +15,41 @@ export interface PostgresDriverOptions {
   readonly poolSize?: number;
   /** A schema to create (if missing) and use instead of public: isolates test runs. */
   readonly schema?: string;
+  /** First pause before the listening connection is opened again after it was lost; default 250 ms (doubling to 30 s). */
+  readonly listenRetryMs?: number;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-/** The scale-out driver: a node-postgres pool; each transaction holds one pooled client. */
+/**
+ * The notification channel of one database and schema: several Veldwerk servers on one
+ * PostgreSQL in different schemas (or databases) never hear each other's campaigns.
+ */
+function channelOf(database: string, schema: string): string {
+  return `veldwerk_news_${createHash('sha256').update(`${database}\u0000${schema}`).digest('hex').slice(0, 24)}`;
+}
+
+/**
+ * The scale-out driver: a node-postgres pool; each transaction holds one pooled client.
+ * notify() is NOTIFY (delivered by PostgreSQL at commit, dropped on rollback); listen() holds one
+ * extra connection of its own that LISTENs, opened again with backoff when it is lost, after which
+ * the listeners hear null (notifications may have been missed meanwhile).
+ */
 export async function openPostgresDriver(options: PostgresDriverOptions): Promise<SqlDriver> {
   if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema))
     throw new Error(`Not a schema name: ${JSON.stringify(options.schema)}`);
-  const pool = new pg.Pool({
+  const clientConfig: pg.ClientConfig = {
     connectionString: options.connectionString,
-    max: options.poolSize ?? 10,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-  });
+  };
+  const pool = new pg.Pool({ ...clientConfig, max: options.poolSize ?? 10 });
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+  const where = await pool.query<{ database: string; schema: string }>(
+    "SELECT current_database() AS database, coalesce(current_schema(), '') AS schema",
+  );
+  const channel = channelOf(where.rows[0]?.database ?? '', where.rows[0]?.schema ?? '');
 
   function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
     return {
@@ -31,8 +58,81 @@ export async function openPostgresDriver(options: PostgresDriverOptions): Promis
         (await client.query<T>(sql, params as unknown[])).rows,
       execute: async (sql: string, params: readonly SqlParam[] = []) =>
         (await client.query(sql, params as unknown[])).rowCount ?? 0,
+      notify: async (payload: string) => {
+        await client.query('SELECT pg_notify($1, $2)', [channel, payload]);
+      },
     };
   }
+
+  // ---- the listening connection ----
+  const listeners = new Set<NotificationListener>();
+  let listening: pg.Client | null = null;
+  let opening: Promise<void> | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let failures = 0;
+  let closed = false;
+  const firstRetry = options.listenRetryMs ?? 250;
+
+  const openListener = async (): Promise<void> => {
+    const client = new pg.Client(clientConfig);
+    const lost = () => {
+      if (listening !== client) return;
+      listening = null;
+      client.removeAllListeners('notification');
+      void client.end().catch(() => undefined);
+      scheduleReopen();
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    client.on('notification', (message) => {
+      if (message.channel === channel) deliverNotification(listeners, message.payload ?? '');
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+    } catch (error) {
+      client.removeAllListeners();
+      client.on('error', () => undefined);
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    if (closed || listeners.size === 0) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    listening = client;
+  };
+
+  const scheduleReopen = () => {
+    if (closed || listeners.size === 0 || retryTimer) return;
+    const wait = Math.min(30_000, firstRetry * 2 ** failures);
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      openListener().then(
+        () => {
+          failures = 0;
+          // Whatever was notified while no connection listened is lost: the listeners read again.
+          if (listening) deliverNotification(listeners, null);
+        },
+        () => {
+          failures += 1;
+          scheduleReopen();
+        },
+      );
+    }, wait);
+    retryTimer.unref?.();
+  };
+
+  const stopListening = async () => {
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+    const client = listening;
+    listening = null;
+    if (client) {
+      client.removeAllListeners('notification');
+      await client.end().catch(() => undefined);
+    }
+  };
 
   const direct = executor(pool);
   return {
@@ -51,6 +151,34 @@ export async function openPostgresDriver(options: PostgresDriverOptions): Promis
         client.release();
       }
     },
-    close: () => pool.end(),
+    listen: async (listener) => {
+      if (closed) throw new Error('The database is closed.');
+      listeners.add(listener);
+      if (!listening) {
+        // The first listener waits until the connection listens, so it misses nothing after this.
+        opening ??= openListener().finally(() => {
+          opening = null;
+        });
+        try {
+          await opening;
+        } catch (error) {
+          if (!listening) {
+            listeners.delete(listener);
+            throw error;
+          }
+        }
+      }
+      return async () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) await stopListening();
+      };
+    },
+    close: async () => {
+      closed = true;
+      listeners.clear();
+      await opening?.catch(() => undefined);
+      await stopListening();
+      await pool.end();
+    },
   };
 }

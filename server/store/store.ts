@@ -192,6 +192,10 @@ export class ServerStore {
     return this.changeLog.lastSeq(campaign);
   }
 
+  lastSeqs(campaigns: readonly string[]): Promise<Map<string, number>> {
+    return this.changeLog.lastSeqs(campaigns);
+  }
+
   /** The newest timestamp in any log: the server clock starts after it. */
   newestHlc(): Promise<string | null> {
     return this.changeLog.newestHlc();

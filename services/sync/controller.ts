@@ -1,7 +1,9 @@
 import type { Profile } from '../../db/profile';
 import { syncBlobs, type BlobRound } from './client/blobs';
-import { SyncEngine, pushCursorKey } from './client/engine';
+import { SyncEngine, pullCursorKey, pushCursorKey } from './client/engine';
 import { SyncHttpClient, SyncHttpError, ServerUnreachableError } from './client/http';
+import { NewsStream, type NewsStreamOptions } from './client/news';
+import type { CampaignNews } from '../../server/api';
 import type { SyncStatus } from './client/status';
 import type { SyncView } from '../../shared/contract/sync';
 import { INSECURE_HTTP_MESSAGE, serverUrlProblem } from '../../shared/sync/server-url';
@@ -31,6 +33,8 @@ export interface SyncControllerOptions {
   readonly afterRound?: (client: SyncHttpClient) => void;
   /** How soon after an edit (or a change from the duo partner) a round pushes it; default 1 s. */
   readonly pushDelayMs?: number;
+  /** The server's events stream (pull at once when a campaign has news); false: periodic rounds only. */
+  readonly news?: false | Pick<NewsStreamOptions, 'initialRetryMs' | 'maxRetryMs' | 'silenceMs'>;
 }
 
 /** Sources of changes the server has not got yet: an edit here, or one the duo partner brought. */
@@ -50,6 +54,9 @@ export class SyncController {
   private lastFiles: (BlobRound & { error?: string }) | null = null;
   private refusedUrl = false;
   private pushTimer: ReturnType<typeof setTimeout> | null = null;
+  private news: NewsStream | null = null;
+  /** News heard during a round, per campaign: checked against the pull cursor when the round ends. */
+  private readonly awaited = new Map<string, number>();
   private readonly unwatch: () => void;
 
   constructor(
@@ -131,6 +138,44 @@ export class SyncController {
     this.client = client;
     this.engine = engine;
     engine.start();
+    if (this.options.news !== false) {
+      this.news = new NewsStream({
+        client,
+        ...(this.options.news ?? {}),
+        onNews: (news) => this.heard(news),
+        onOpen: (open) => {
+          // The server answers again: no need to wait for the offline backoff.
+          if (open && this.engine?.status.state === 'offline') this.engine.trigger();
+        },
+      });
+      this.news.start();
+    }
+  }
+
+  /**
+   * The server stored changes of a campaign up to seq: pull them now unless this laptop has them
+   * (its own push, told back). During a round the news waits for the round's end, which may have
+   * pulled it already, so a push does not cost this laptop a second round.
+   */
+  private heard(news: CampaignNews): void {
+    const engine = this.engine;
+    if (!engine || this.hasPulled(news)) return;
+    if (engine.status.state === 'syncing') {
+      this.awaited.set(news.campaign, Math.max(news.seq, this.awaited.get(news.campaign) ?? 0));
+      return;
+    }
+    engine.trigger();
+  }
+
+  private hasPulled(news: CampaignNews): boolean {
+    const serverId = this.store.getSyncState(KEYS.serverId);
+    if (!serverId) return false;
+    return Number(this.store.getSyncState(pullCursorKey(serverId, news.campaign)) ?? '0') >= news.seq;
+  }
+
+  /** Whether the server's events stream is open (news arrive at once) or the laptop relies on the periodic rounds. */
+  get hearsNews(): boolean {
+    return this.news?.open ?? false;
   }
 
   private changed(): void {
@@ -138,6 +183,12 @@ export class SyncController {
   }
 
   private onStatus(status: SyncStatus): void {
+    if (status.state !== 'syncing' && this.awaited.size > 0) {
+      const behind = [...this.awaited].some(([campaign, seq]) => !this.hasPulled({ campaign, seq }));
+      this.awaited.clear();
+      // Offline, the backoff decides (the stream reopening says when the server is back).
+      if (behind && status.state !== 'offline') this.engine?.trigger();
+    }
     if (status.state !== 'up-to-date') return;
     this.lastSyncAt = status.at;
     if (this.client) this.options.afterRound?.(this.client);
@@ -314,8 +365,12 @@ export class SyncController {
     if (this.pushTimer) clearTimeout(this.pushTimer);
     this.pushTimer = null;
     const engine = this.engine;
+    const news = this.news;
     this.engine = null;
     this.client = null;
+    this.news = null;
+    this.awaited.clear();
+    await news?.stop();
     await engine?.stop();
     await this.filesRound;
   }

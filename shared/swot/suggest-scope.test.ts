@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as suggest from './suggest';
-import { groupKey, learnedThreshold, suggestForScope, type ScopeSuggestItem } from './suggest-scope';
+import { groupKey, learnedQuantile, suggestForScope, type ScopeSuggestItem } from './suggest-scope';
 
 vi.mock('./suggest', async (importOriginal) => {
   const actual = await importOriginal<typeof suggest>();
-  return { ...actual, chooseGroupThreshold: vi.fn(actual.chooseGroupThreshold) };
+  return { ...actual, chooseGroupQuantile: vi.fn(actual.chooseGroupQuantile) };
 });
 
 const items: ScopeSuggestItem[] = [
@@ -37,21 +37,21 @@ describe('suggestForScope', () => {
   });
 });
 
-describe('learnedThreshold', () => {
-  it('learns the threshold once per state of the clustered items', () => {
-    const choose = vi.mocked(suggest.chooseGroupThreshold);
+describe('learnedQuantile', () => {
+  it('learns the quantile once per state of the clustered items', () => {
+    const choose = vi.mocked(suggest.chooseGroupQuantile);
     const clustered = Array.from({ length: 24 }, (_, index) => ({
       text: index % 2 === 0 ? `Wachtlijsten voor cursus ${index}` : `Subsidies van de overheid ${index}`,
       lemmaId: index % 2 === 0 ? 'wachtlijsten' : 'subsidies',
       group: 'threats',
     }));
     choose.mockClear();
-    const first = learnedThreshold(clustered);
-    expect(learnedThreshold([...clustered].reverse())).toBe(first);
+    const first = learnedQuantile(clustered);
+    expect(learnedQuantile([...clustered].reverse())).toBe(first);
     expect(choose).toHaveBeenCalledTimes(1);
     // An edit of one clustered item is a new state: learned again.
-    learnedThreshold(clustered.map((item, index) => (index === 0 ? { ...item, lemmaId: 'subsidies' } : item)));
+    learnedQuantile(clustered.map((item, index) => (index === 0 ? { ...item, lemmaId: 'subsidies' } : item)));
     expect(choose).toHaveBeenCalledTimes(2);
-    expect(suggest.GROUP_THRESHOLD_CANDIDATES).toContain(first);
+    expect(suggest.GROUP_QUANTILE_CANDIDATES).toContain(first);
   });
 });

@@ -1,6 +1,6 @@
 import type { Quadrant } from './quadrants';
 import {
-  chooseGroupThreshold,
+  chooseGroupQuantile,
   createLemmaIndex,
   suggestGroups,
   type LabelledItem,
@@ -9,7 +9,7 @@ import {
 
 /*
  * Suggestions for one SWOT scope as the board and `veldwerk swot suggest` show them: proposed
- * groups of the unclustered items, cut at the threshold learned from what the team already
+ * groups of the unclustered items, cut at the quantile learned from what the team already
  * clustered in the scope, and for each group and each unclustered item the best existing lemmas
  * of its quadrant. Suggestions the team rejected (synced records, suggestion_rejections) are
  * never proposed again: a group of exactly those items, or that lemma for that item (the next
@@ -56,35 +56,35 @@ export function groupKey(itemIds: readonly string[]): string {
 }
 
 /*
- * The learned threshold depends only on the clustered items (text, quadrant, lemma), and learning
+ * The learned quantile depends only on the clustered items (text, quadrant, lemma), and learning
  * it clusters them once per candidate: the board asks for suggestions on every change while they
  * are shown. So it is memoised per state of the clustered items (the key is their content, so an
  * edit anywhere in them is a new state and nothing stale is ever answered), a few states at most.
  */
 const THRESHOLD_MEMO_LIMIT = 16;
-const thresholdMemo = new Map<string, number>();
+const quantileMemo = new Map<string, number>();
 
-/** chooseGroupThreshold, memoised by the state of the clustered items. */
-export function learnedThreshold(clustered: readonly LabelledItem[]): number {
+/** chooseGroupQuantile, memoised by the state of the clustered items. */
+export function learnedQuantile(clustered: readonly LabelledItem[]): number {
   const key = clustered
     .map((item) => `${item.group}\u0001${item.lemmaId}\u0001${item.text}`)
     .sort()
     .join('\u0000');
-  const known = thresholdMemo.get(key);
+  const known = quantileMemo.get(key);
   if (known !== undefined) {
-    thresholdMemo.delete(key);
-    thresholdMemo.set(key, known); // most recently used last
+    quantileMemo.delete(key);
+    quantileMemo.set(key, known); // most recently used last
     return known;
   }
-  const threshold = chooseGroupThreshold(clustered);
-  if (thresholdMemo.size >= THRESHOLD_MEMO_LIMIT) thresholdMemo.delete(thresholdMemo.keys().next().value as string);
-  thresholdMemo.set(key, threshold);
-  return threshold;
+  const quantile = chooseGroupQuantile(clustered);
+  if (quantileMemo.size >= THRESHOLD_MEMO_LIMIT) quantileMemo.delete(quantileMemo.keys().next().value as string);
+  quantileMemo.set(key, quantile);
+  return quantile;
 }
 
 export interface ScopeSuggestions {
-  /** The grouping threshold used: learned from the clustered items, or the default. */
-  readonly threshold: number;
+  /** The grouping quantile used (GroupOptions.quantile): learned from the clustered items, or the default. */
+  readonly groupQuantile: number;
   readonly groups: readonly ScopeGroupSuggestion[];
   /** For each unclustered item, the best existing lemmas of its quadrant (none when nothing fits). */
   readonly hints: readonly { readonly itemId: string; readonly lemmas: readonly LemmaSuggestion[] }[];
@@ -109,7 +109,7 @@ export function suggestForScope(
   const lemmaIds = new Set(input.lemmas.map((lemma) => lemma.id));
   const clustered = input.items.filter((item) => item.lemmaId !== null && lemmaIds.has(item.lemmaId));
   const unclustered = input.items.filter((item) => item.lemmaId === null || !lemmaIds.has(item.lemmaId));
-  const threshold = learnedThreshold(
+  const groupQuantile = learnedQuantile(
     clustered.map((item) => ({ text: item.text, lemmaId: item.lemmaId as string, group: item.quadrant })),
   );
   const index = createLemmaIndex(
@@ -124,7 +124,7 @@ export function suggestForScope(
   const textOf = new Map(unclustered.map((item) => [item.id, item.text]));
   const groups = suggestGroups(
     unclustered.map((item) => ({ id: item.id, text: item.text, quadrant: item.quadrant })),
-    { threshold },
+    { quantile: groupQuantile },
   )
     .filter((group) => !rejectedGroups.has(groupKey(group.itemIds)))
     .map((group) => {
@@ -149,5 +149,5 @@ export function suggestForScope(
       .slice(0, limit);
     return { itemId: item.id, lemmas };
   });
-  return { threshold, groups, hints };
+  return { groupQuantile, groups, hints };
 }

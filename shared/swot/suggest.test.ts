@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_GROUP_THRESHOLD,
-  GROUP_THRESHOLD_CANDIDATES,
+  DEFAULT_GROUP_QUANTILE,
+  GROUP_QUANTILE_CANDIDATES,
   averageLinkage,
-  chooseGroupThreshold,
+  chooseGroupQuantile,
   createLemmaIndex,
+  quantileInPlace,
   suggestGroups,
   suggestLemma,
   type LemmaCandidate,
@@ -30,7 +31,9 @@ const items: SuggestItem[] = texts.map((text, index) => ({ id: `i${index}`, text
 
 describe('suggestGroups', () => {
   it('groups unclustered items by theme, biggest groups first, with a name, confidence and terms', () => {
-    const groups = suggestGroups(items);
+    // Five themes in eleven items: about a fifth of the pairs share a theme, so a cut at the
+    // 0.8 quantile of the similarities keeps each theme whole.
+    const groups = suggestGroups(items, { quantile: 0.8 });
     expect(groups.map((group) => [group.itemIds, group.name, group.terms])).toEqual([
       // "taalcursus" is split into taal + cursus, so it shares "cursus" with "cursussen".
       [['i3', 'i4', 'i5'], 'Wachtlijsten bij de taalcursus', ['wachtlijsten', 'cursus']],
@@ -68,10 +71,36 @@ describe('suggestGroups', () => {
 
   it('follows the threshold and the minimum group size', () => {
     expect(suggestGroups(items, { threshold: 0.45 }).map((group) => group.itemIds.length)).toEqual([3, 2, 2]);
-    expect(suggestGroups(items, { minGroupSize: 3 }).map((group) => group.itemIds.length)).toEqual([3, 3]);
+    expect(suggestGroups(items, { quantile: 0.8, minGroupSize: 3 }).map((group) => group.itemIds.length)).toEqual([
+      3, 3,
+    ]);
     expect(suggestGroups(items, { threshold: 1 })).toEqual([]);
     expect(() => suggestGroups(items, { threshold: 0 })).toThrow(RangeError);
     expect(() => suggestGroups(items, { minGroupSize: 1 })).toThrow(RangeError);
+    expect(() => suggestGroups(items, { quantile: 1 })).toThrow(RangeError);
+  });
+
+  it('cuts relative to the similarities of the items by default, never below the floor', () => {
+    // A higher quantile is a stricter cut: fewer items grouped.
+    const grouped = (quantile: number) =>
+      suggestGroups(items, { quantile }).reduce((sum, group) => sum + group.itemIds.length, 0);
+    expect(grouped(0.97)).toBeLessThanOrEqual(grouped(0.9));
+    expect(grouped(0.9)).toBeLessThanOrEqual(grouped(0.8));
+    expect(grouped(0.8)).toBeGreaterThan(0);
+    // Longer texts on the same themes are more similar to everything; the relative cut groups
+    // them alike, where one constant does not.
+    const padded = items.map((item) => ({ ...item, text: `${item.text} in de stad Gent` }));
+    const members = (groups: ReturnType<typeof suggestGroups>) => groups.map((group) => group.itemIds.join()).sort();
+    expect(members(suggestGroups(padded, { quantile: 0.8 }))).toEqual(members(suggestGroups(items, { quantile: 0.8 })));
+    expect(members(suggestGroups(padded, { threshold: 0.12 }))).not.toEqual(
+      members(suggestGroups(items, { threshold: 0.12 })),
+    );
+    // Unrelated items stay apart whatever the quantile: the floor holds.
+    const unrelated = ['Fietsen', 'Boeken', 'Huisvesting', 'Computers'].map((text, index) => ({
+      id: `u${index}`,
+      text,
+    }));
+    expect(suggestGroups(unrelated, { quantile: 0.5 })).toEqual([]);
   });
 
   it('handles no items, one item and texts of stop words only, and leaves its input untouched', () => {
@@ -215,10 +244,26 @@ describe('suggestions on paraphrase and compounds', () => {
   });
 });
 
-describe('chooseGroupThreshold', () => {
+describe('quantileInPlace', () => {
+  it('answers the nearest-rank quantile, as sorting would', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 60 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (values, q) => {
+          const sorted = [...values].sort((a, b) => a - b);
+          expect(quantileInPlace(Float64Array.from(values), q)).toBe(sorted[Math.floor(q * (values.length - 1))]);
+        },
+      ),
+    );
+    expect(quantileInPlace(new Float64Array(0), 0.5)).toBeNaN();
+  });
+});
+
+describe('chooseGroupQuantile', () => {
   it('keeps the default when the team has clustered too little to learn from', () => {
-    expect(chooseGroupThreshold([])).toBe(DEFAULT_GROUP_THRESHOLD);
-    expect(chooseGroupThreshold([{ text: 'a', lemmaId: 'x', group: 'g' }])).toBe(DEFAULT_GROUP_THRESHOLD);
+    expect(chooseGroupQuantile([])).toBe(DEFAULT_GROUP_QUANTILE);
+    expect(chooseGroupQuantile([{ text: 'a', lemmaId: 'x', group: 'g' }])).toBe(DEFAULT_GROUP_QUANTILE);
   });
 
   it('picks one of its candidates that reproduces the team clustering at least as well as the default', () => {
@@ -228,11 +273,11 @@ describe('chooseGroupThreshold', () => {
       group: 'one',
     }));
     const twice = [...labelled, ...labelled.map((item) => ({ ...item, group: 'two' }))];
-    const chosen = chooseGroupThreshold(twice);
-    expect(GROUP_THRESHOLD_CANDIDATES).toContain(chosen);
+    const chosen = chooseGroupQuantile(twice);
+    expect(GROUP_QUANTILE_CANDIDATES).toContain(chosen);
     const groups = suggestGroups(
       labelled.map((item, index) => ({ id: String(index), text: item.text })),
-      { threshold: chosen },
+      { quantile: chosen },
     );
     expect(groups.map((group) => group.itemIds.length).sort()).toEqual([2, 2, 3, 3]);
   });

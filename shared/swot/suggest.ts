@@ -18,7 +18,11 @@ import { DEFAULT_TUNING, type SuggestTuning } from './tuning';
  * these functions are pure and never change data; the user accepts or rejects each.
  *
  * suggestGroups: average-linkage agglomerative clustering of the unclustered items of each
- * quadrant, cut where the average similarity between two groups falls below the threshold.
+ * quadrant, cut where the average similarity between two groups falls below the threshold. The
+ * threshold is relative by default: the `groupQuantile` quantile of the pairwise similarities of
+ * the items being grouped (tuning.ts), never below `minGroupThreshold`. How similar two texts on
+ * one theme are depends on how long and how worded a campaign's items are; a cut among the
+ * scope's own similarities follows that, where one constant suits one campaign and not the next.
  * It runs the nearest-neighbour-chain algorithm on a dense similarity matrix: O(n²) time and
  * n² doubles of memory per quadrant (8 MB for 1,000 items), with the same result as the naive
  * O(n³) greedy algorithm because average linkage is reducible. A cluster whose best
@@ -30,9 +34,9 @@ import { DEFAULT_TUNING, type SuggestTuning } from './tuning';
  * is about) and of its items' texts; a new item is compared with every centroid. The more items
  * the team has put under a lemma, the better its centroid: the hints learn from the board.
  *
- * chooseGroupThreshold: the grouping threshold that best reproduces what the team already
- * clustered in this campaign (adjusted Rand index against their lemmas), so the cut follows the
- * campaign's own granularity instead of a constant.
+ * chooseGroupQuantile: the quantile that best reproduces what the team already clustered in
+ * this scope (adjusted Rand index against their lemmas), so the cut follows the campaign's own
+ * granularity instead of a constant.
  */
 
 export interface SuggestItem {
@@ -56,15 +60,55 @@ export interface GroupSuggestion {
 }
 
 export interface GroupOptions {
-  /** Least average similarity for two groups to be joined, in (0, 1]. Default DEFAULT_GROUP_THRESHOLD. */
+  /** Least average similarity for two groups to be joined, in (0, 1]. Default: relative, see `quantile`. */
   readonly threshold?: number;
+  /**
+   * Without a threshold: groups join while their average similarity is at least this quantile
+   * of the pairwise similarities of the quadrant's items (and the tuning's minGroupThreshold), in
+   * (0, 1). Default the tuning's groupQuantile.
+   */
+  readonly quantile?: number;
   /** Least members of a proposed group. Default 2. */
   readonly minGroupSize?: number;
-  /** Feature weights (and the default threshold). Default DEFAULT_TUNING. */
+  /** Feature weights (and the default quantile). Default DEFAULT_TUNING. */
   readonly tuning?: SuggestTuning;
 }
 
-export const DEFAULT_GROUP_THRESHOLD = DEFAULT_TUNING.groupThreshold;
+export const DEFAULT_GROUP_QUANTILE = DEFAULT_TUNING.groupQuantile;
+
+/** The q-quantile (nearest rank below) of the values, by quickselect on the array (reordered in place). */
+export function quantileInPlace(values: Float64Array, q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const k = Math.floor(q * (values.length - 1));
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((values[i] as number) < pivot) i += 1;
+      while ((values[j] as number) > pivot) j -= 1;
+      if (i <= j) {
+        const swap = values[i] as number;
+        values[i] = values[j] as number;
+        values[j] = swap;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return values[k] as number;
+}
+
+/** A cut relative to the similarities: their `quantile`, never below `floor`. */
+export interface RelativeThreshold {
+  readonly quantile: number;
+  readonly floor: number;
+}
 
 function surfaceOf(corpus: FeatureCorpus, term: number): string {
   let best = '';
@@ -100,10 +144,20 @@ function similarityMatrix(vectors: readonly SparseVector[]): Float64Array {
   return matrix;
 }
 
-/** Average-linkage clusters (sorted lists of indices into `vectors`, unit vectors) joined at similarity ≥ threshold. */
-export function averageLinkage(vectors: readonly SparseVector[], threshold: number): number[][] {
+/**
+ * Average-linkage clusters (sorted lists of indices into `vectors`, unit vectors) joined at
+ * similarity ≥ threshold: a number, or relative to the pairwise similarities of the vectors.
+ */
+export function averageLinkage(vectors: readonly SparseVector[], cut: number | RelativeThreshold): number[][] {
   const n = vectors.length;
   const sim = similarityMatrix(vectors);
+  let threshold = typeof cut === 'number' ? cut : Infinity;
+  if (typeof cut !== 'number' && n >= 2) {
+    const pairs = new Float64Array((n * (n - 1)) / 2);
+    let k = 0;
+    for (let i = 0; i < n; i += 1) for (let j = i + 1; j < n; j += 1) pairs[k++] = sim[i * n + j] as number;
+    threshold = Math.max(cut.floor, quantileInPlace(pairs, cut.quantile));
+  }
   const size = new Int32Array(n).fill(1);
   const live = new Uint8Array(n).fill(1); // still a cluster (not merged into another)
   const open = new Uint8Array(n).fill(1); // may still merge (not retired)
@@ -163,9 +217,12 @@ export function averageLinkage(vectors: readonly SparseVector[], threshold: numb
 /** Proposes groupings of unclustered items, biggest groups first (then most confident, then earliest). */
 export function suggestGroups(items: readonly SuggestItem[], options: GroupOptions = {}): GroupSuggestion[] {
   const tuning = options.tuning ?? DEFAULT_TUNING;
-  const threshold = options.threshold ?? tuning.groupThreshold;
+  const quantile = options.quantile ?? tuning.groupQuantile;
+  const cut: number | RelativeThreshold = options.threshold ?? { quantile, floor: tuning.minGroupThreshold };
   const minGroupSize = options.minGroupSize ?? 2;
-  if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`threshold must be in (0, 1], not ${threshold}`);
+  if (options.threshold !== undefined && !(options.threshold > 0 && options.threshold <= 1))
+    throw new RangeError(`threshold must be in (0, 1], not ${options.threshold}`);
+  if (!(quantile > 0 && quantile < 1)) throw new RangeError(`quantile must be in (0, 1), not ${quantile}`);
   if (!Number.isInteger(minGroupSize) || minGroupSize < 2)
     throw new RangeError(`minGroupSize must be a whole number ≥ 2, not ${minGroupSize}`);
   const corpus = featureCorpus(items.map((item) => item.text));
@@ -183,7 +240,7 @@ export function suggestGroups(items: readonly SuggestItem[], options: GroupOptio
   for (const [quadrant, indices] of partitions) {
     for (const cluster of averageLinkage(
       indices.map((index) => vectors[index] as SparseVector),
-      threshold,
+      cut,
     )) {
       if (cluster.length < minGroupSize) continue;
       const memberIndices = cluster.map((local) => indices[local] as number);
@@ -392,20 +449,20 @@ export interface LabelledItem {
   readonly group: string;
 }
 
-/** Thresholds tried by chooseGroupThreshold, coarse on purpose. */
-export const GROUP_THRESHOLD_CANDIDATES: readonly number[] = [0.06, 0.08, 0.1, 0.12, 0.15, 0.18, 0.22, 0.26, 0.3];
+/** Quantiles tried by chooseGroupQuantile, coarse on purpose. */
+export const GROUP_QUANTILE_CANDIDATES: readonly number[] = [0.8, 0.85, 0.9, 0.93, 0.95, 0.97];
 
 /**
- * The grouping threshold that best reproduces the team's own clustering of `labelled` items
- * (mean adjusted Rand index over their groups), or the tuning's default when fewer than
- * `minItems` items are clustered yet (too little to learn from).
+ * The grouping quantile (GroupOptions.quantile) that best reproduces the team's own clustering
+ * of `labelled` items (mean adjusted Rand index over their groups), or the tuning's default when
+ * fewer than `minItems` items are clustered yet (too little to learn from).
  */
-export function chooseGroupThreshold(
+export function chooseGroupQuantile(
   labelled: readonly LabelledItem[],
   minItems = 20,
   tuning: SuggestTuning = DEFAULT_TUNING,
 ): number {
-  const fallback = tuning.groupThreshold;
+  const fallback = tuning.groupQuantile;
   if (labelled.length < minItems) return fallback;
   const groups = new Map<string, LabelledItem[]>();
   for (const item of labelled) {
@@ -423,11 +480,11 @@ export function chooseGroupThreshold(
   });
   let best = fallback;
   let bestScore = -Infinity;
-  for (const threshold of GROUP_THRESHOLD_CANDIDATES) {
+  for (const quantile of GROUP_QUANTILE_CANDIDATES) {
     let total = 0;
     for (const { items, vectors } of prepared) {
       const predicted = new Array<string>(items.length);
-      averageLinkage(vectors, threshold).forEach((cluster, index) => {
+      averageLinkage(vectors, { quantile, floor: tuning.minGroupThreshold }).forEach((cluster, index) => {
         for (const member of cluster) predicted[member] = String(index);
       });
       total += adjustedRandIndex(
@@ -436,7 +493,7 @@ export function chooseGroupThreshold(
       );
     }
     if (total > bestScore + 1e-9) {
-      best = threshold;
+      best = quantile;
       bestScore = total;
     }
   }

@@ -19,12 +19,19 @@ export interface SuggestTuning {
   readonly weights: FeatureWeights;
   /** How many times a lemma's name counts in its centroid, against one per item. */
   readonly lemmaNameWeight: number;
-  /** Grouping threshold when the scope has too little clustered to learn one from. */
-  readonly groupThreshold: number;
+  /**
+   * Where proposed groups are cut, relative to the scope: two groups join while their average
+   * similarity is at least this quantile of the pairwise similarities of the quadrant's items
+   * (when the scope has too little clustered to learn one from).
+   */
+  readonly groupQuantile: number;
+  /** The cut is never lower than this similarity, so unrelated items are never grouped. */
+  readonly minGroupThreshold: number;
 }
 
 export const DEFAULT_TUNING: SuggestTuning = {
   weights: { words: 0.7, grams: 0.3, concepts: 0.6 },
   lemmaNameWeight: 2,
-  groupThreshold: 0.12,
+  groupQuantile: 0.9,
+  minGroupThreshold: 0.05,
 };

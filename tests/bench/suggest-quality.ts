@@ -91,8 +91,13 @@ function tuningGrid(): SuggestTuning[] {
   for (const grams of [0, 0.3, 0.6])
     for (const concepts of [0, 0.6, 1.2])
       for (const lemmaNameWeight of [1, 2, 4])
-        for (const groupThreshold of [0.08, 0.1, 0.12, 0.15, 0.18, 0.22])
-          grid.push({ weights: { words: 1, grams, concepts }, lemmaNameWeight, groupThreshold });
+        for (const groupQuantile of [0.8, 0.85, 0.9, 0.93, 0.95])
+          grid.push({
+            weights: { words: 1, grams, concepts },
+            lemmaNameWeight,
+            groupQuantile,
+            minGroupThreshold: DEFAULT_TUNING.minGroupThreshold,
+          });
   return grid;
 }
 
@@ -103,7 +108,7 @@ function heldOut(items: readonly LabelledSwotItem[]) {
   const measuresOf = (tuning: SuggestTuning) => {
     const method = veldwerkWith(tuning);
     const hintKey = JSON.stringify([tuning.weights, tuning.lemmaNameWeight]);
-    const groupKey = JSON.stringify([tuning.weights, tuning.groupThreshold]);
+    const groupKey = JSON.stringify([tuning.weights, tuning.groupQuantile]);
     let hint = hints.get(hintKey);
     if (!hint) hints.set(hintKey, (hint = measureHints(items, method.rankLemmas)));
     let group = grouping.get(groupKey);

@@ -35,6 +35,80 @@ describe('Autosave keeps the last keystrokes (browser mode)', () => {
       .toBe('Het team werkt met een wachtlijst van drie maanden.');
   });
 
+  it('keeps a preparation note typed right before a reload', async () => {
+    const { seeded } = await openConversation();
+    const visitId = seeded.visits[0] as string;
+    await ctx.page.goto(`${ctx.app.bridge.url}/#/campaigns/${seeded.campaignId}/visits/${visitId}`);
+    await ctx.page.getByTestId('preparation-notes').click();
+    await ctx.page.keyboard.type('Vragen over de wachtlijst voorbereiden.', { delay: 0 });
+    await ctx.page.reload();
+    const stored = async () =>
+      (await ctx.call('visit.get', { visitId })).preparation.find((note) => note.author_id === seeded.members[0])?.text;
+    await expect.poll(stored).toBe('Vragen over de wachtlijst voorbereiden.');
+    await expect
+      .poll(() => ctx.page.getByTestId('preparation-notes').inputValue())
+      .toBe('Vragen over de wachtlijst voorbereiden.');
+  });
+
+  it('keeps participant counts typed right before a reload', async () => {
+    const { conversationId } = await openConversation();
+    const detail = await ctx.call('conversations.get', { conversationId });
+    const [first, second] = detail.stakeholderCategories;
+    if (!first || !second) throw new Error('the campaign template has fewer than two stakeholder categories');
+    await ctx.page.getByLabel(first.name ?? '', { exact: true }).click();
+    await ctx.page.keyboard.type('4', { delay: 0 });
+    await ctx.page.keyboard.press('Tab');
+    await ctx.page.keyboard.type('12', { delay: 0 });
+    await ctx.page.reload();
+    await expect
+      .poll(async () => (await ctx.call('conversations.get', { conversationId })).conversation.participant_counts)
+      .toEqual({ [first.id]: 4, [second.id]: 12 });
+    await expect.poll(() => ctx.page.getByTestId('participants-total').textContent()).toBe('16');
+  });
+
+  it('keeps a captured item edited in place right before a reload', async () => {
+    const { conversationId } = await openConversation();
+    const item = await ctx.call('swot.items.add', { conversationId, quadrant: 'strengths', text: 'Goede opvang' });
+    const chip = ctx.page.locator(`[data-capture-item="${item.id}"]`);
+    await chip.getByText('Goede opvang').waitFor();
+    await chip.focus();
+    await ctx.page.keyboard.press('F2');
+    await ctx.page.keyboard.press('End');
+    await ctx.page.keyboard.type(' van nieuwkomers', { delay: 0 });
+    await ctx.page.reload();
+    const stored = async () =>
+      (await ctx.call('swot.capture', { conversationId })).items.find((one) => one.id === item.id)?.text;
+    await expect.poll(stored).toBe('Goede opvang van nieuwkomers');
+    await ctx.page.locator(`[data-capture-item="${item.id}"]`).getByText('Goede opvang van nieuwkomers').waitFor();
+  });
+
+  it('keeps a lemma narrative typed right before a reload', async () => {
+    const { seeded } = await openConversation();
+    const items = await Promise.all(
+      seeded.conversations.map((conversationId) =>
+        ctx.call('swot.items.add', { conversationId, quadrant: 'threats', text: 'Lange wachtlijsten' }),
+      ),
+    );
+    const scope = { campaignId: seeded.campaignId, sectorId: seeded.sectorId, groupId: seeded.groupId };
+    const lemma = await ctx.call('swot.lemmas.create', {
+      ...scope,
+      quadrant: 'threats',
+      name: 'Wachtlijsten',
+      itemIds: items.map((item) => item.id),
+    });
+    await ctx.page.goto(`${ctx.app.bridge.url}/#/campaigns/${seeded.campaignId}/swot`);
+    const field = ctx.page.getByTestId('lemma-Wachtlijsten').getByLabel('Toelichting');
+    await field.click();
+    await ctx.page.keyboard.type('Wachttijden tot drie maanden.', { delay: 0 });
+    await ctx.page.reload();
+    const stored = async () =>
+      (await ctx.call('swot.board', scope)).lemmas.find((one) => one.id === lemma.id)?.narrative;
+    await expect.poll(stored).toBe('Wachttijden tot drie maanden.');
+    await expect
+      .poll(() => ctx.page.getByTestId('lemma-Wachtlijsten').getByLabel('Toelichting').inputValue())
+      .toBe('Wachttijden tot drie maanden.');
+  });
+
   it('keeps a lemma narrative whose card leaves the screen while its save waits', async () => {
     const { seeded } = await openConversation();
     const items = await Promise.all(

@@ -85,6 +85,42 @@ describe('SWOT capture at any typing speed (browser mode)', () => {
     expect(ctx.pageErrors).toEqual([]);
   });
 
+  it('keeps items typed before "Ik ben" across a reload and stores them once a name is chosen', async () => {
+    const seeded = await seedFieldwork(ctx.app.services, { identity: null });
+    const conversationId = seeded.conversations[0] as string;
+    await ctx.openApp();
+    await ctx.page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
+    await ctx.page.goto(
+      `${ctx.app.bridge.url}/#/campaigns/${seeded.campaignId}/visits/${seeded.visits[0]}/conversations/${conversationId}`,
+    );
+    const capture = ctx.page.getByTestId('capture-opportunities');
+    await capture.getByRole('textbox').click();
+    const typed = ['Nieuwe partners', 'Subsidie voor taalcoaches', 'Digitale lessen'];
+    await ctx.page.keyboard.type(typed.map((text) => `${text}\n`).join(''), { delay: 0 });
+    const held = () => capture.locator('[data-pending-entry="held"]').allTextContents();
+    await expect.poll(held).toEqual(typed.map((text) => `${text}wacht op je naam`));
+
+    await ctx.page.reload();
+    // Back after the reload: the same items, in order, still waiting, and the screen says why.
+    await expect.poll(held).toEqual(typed.map((text) => `${text}wacht op je naam`));
+    await ctx.page.getByTestId('identity-notice').getByText('Kies eerst wie je bent').waitFor();
+    expect(await storedTexts(conversationId, 'opportunities')).toEqual([]);
+
+    await ctx.page.getByTestId('identity-notice').getByRole('button', { name: 'Naam kiezen' }).click();
+    await ctx.page.locator('#identity-picker').selectOption({ label: 'Anna Peeters' });
+    await ctx.page.getByRole('button', { name: 'Dit ben ik' }).click();
+    await expect.poll(() => storedTexts(conversationId, 'opportunities'), { timeout: 15_000 }).toEqual(typed);
+    await expect
+      .poll(() => capture.locator('[data-capture-item]').allTextContents())
+      .toEqual(typed.map((text) => `${text}Anna Peeters`));
+    // Stored once: another reload brings nothing back to save again.
+    await ctx.page.reload();
+    await capture.locator('[data-capture-item]').first().waitFor();
+    expect(await capture.locator('[data-pending-entry]').count()).toBe(0);
+    expect(await storedTexts(conversationId, 'opportunities')).toEqual(typed);
+    expect(ctx.pageErrors).toEqual([]);
+  });
+
   it('stores five team lemmas typed at full speed, and focus stays in the quadrant', async () => {
     const seeded = await seedFieldwork(ctx.app.services);
     await ctx.openApp();

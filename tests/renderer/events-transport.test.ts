@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BRIDGE_EVENTS_PATH, BRIDGE_TOKEN_HEADER } from '../../shared/contract/constants';
 import { openBridgeStream, parseEvent, type StreamEvent } from '../../renderer/src/data/events';
-import { SseParser } from '../../renderer/src/data/sse';
+import { SseParser } from '../../shared/sse';
 
 const EVENT = {
   type: 'changes',

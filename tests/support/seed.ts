@@ -16,10 +16,10 @@ export interface SeededCampaign {
  */
 export async function seedFieldwork(
   services: Services,
-  options: { visits?: number; identity?: 0 | 1 | null } = {},
+  options: { visits?: number; identity?: 0 | 1 | null; name?: string } = {},
 ): Promise<SeededCampaign> {
   const created = await services.dispatch('campaigns.create', {
-    name: 'Doorlichting integratie',
+    name: options.name ?? 'Doorlichting integratie',
     workingYear: '2025-2026',
   });
   if (!created.ok) throw new Error(created.error.message);

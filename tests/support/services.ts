@@ -3,7 +3,7 @@ import { openDuoFile } from '../../db/crypto/duo-file';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/contract/channels';
 import type { ContractError } from '../../shared/contract/result';
 import type { ExportResult, ImportResultView } from '../../shared/contract/sync';
-import { startServices, type Services } from '../../services/runtime';
+import { startServices, type Services, type StartServicesOptions } from '../../services/runtime';
 import {
   createTestStoreLocation,
   startTestServer,
@@ -53,7 +53,7 @@ export async function until<T>(
 export interface LaptopsWithServer {
   readonly server: RunningTestServer;
   /** A fresh laptop (services on a new temporary profile), or one on a given profile folder. */
-  laptop(folder?: ReturnType<typeof tempDir>): Services;
+  laptop(folder?: ReturnType<typeof tempDir>, sync?: StartServicesOptions['sync']): Services;
 }
 
 /**
@@ -82,12 +82,13 @@ export function useLaptopsWithServer(prefix: string): LaptopsWithServer {
     get server() {
       return server;
     },
-    laptop: (folder = tempDir(prefix)) => {
+    laptop: (folder = tempDir(prefix), sync) => {
       if (!folders.includes(folder)) folders.push(folder);
       const services = startServices({
         profileDir: folder.dir,
         key: testProfileKey(folder.dir),
         transport: 'http',
+        ...(sync ? { sync } : {}),
         onInternalError: (_channel, error) => console.error(error),
       });
       open.push(services);

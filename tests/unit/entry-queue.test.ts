@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContractError } from '../../shared/contract/result';
-import { EntryQueue, type SubmitResult } from '../../renderer/src/input/entry-queue';
+import { EntryQueue, storageJournal, type SubmitResult } from '../../renderer/src/input/entry-queue';
 
 const noIdentity: ContractError = {
   code: 'FORBIDDEN',
@@ -73,5 +73,81 @@ describe('EntryQueue', () => {
     expect(queue.snapshot().map((entry) => entry.state)).toEqual(['failed', 'stored']);
     queue.discard(queue.snapshot()[0]?.key ?? 0);
     expect(queue.snapshot().map((entry) => entry.text)).toEqual(['good']);
+  });
+});
+
+/** A journal in a map, as local storage keeps it across a reload. */
+function memoryStorage() {
+  const map = new Map<string, string>();
+  return {
+    map,
+    getItem: (key: string) => map.get(key) ?? null,
+    setItem: (key: string, value: string) => void map.set(key, value),
+    removeItem: (key: string) => void map.delete(key),
+  };
+}
+const isText = (value: unknown): value is string => typeof value === 'string';
+
+describe('EntryQueue journal (a reload in between)', () => {
+  it('keeps entries held for a name across a reload and saves them, in order, once one is chosen', async () => {
+    const storage = memoryStorage();
+    const before = controlledSubmit();
+    const queue = new EntryQueue(before.submit, storageJournal(storage, 'capture.c1', isText));
+    queue.enqueue('threats', 'one');
+    queue.enqueue('threats', 'two');
+    before.calls[0]?.answer({ ok: false, error: noIdentity });
+    await tick();
+    queue.enqueue('threats', 'three');
+    expect(queue.snapshot().map((entry) => entry.state)).toEqual(['held', 'held', 'held']);
+
+    // The page reloads: a new queue reads the journal and asks the services again, in order.
+    const after = controlledSubmit();
+    const reloaded = new EntryQueue(after.submit, storageJournal(storage, 'capture.c1', isText));
+    expect(reloaded.snapshot().map((entry) => entry.text)).toEqual(['one', 'two', 'three']);
+    after.calls[0]?.answer({ ok: false, error: noIdentity });
+    await tick();
+    expect(reloaded.snapshot().map((entry) => entry.state)).toEqual(['held', 'held', 'held']);
+    // A name is chosen.
+    reloaded.retry();
+    for (const index of [1, 2, 3]) {
+      after.calls[index]?.answer({ ok: true, id: String(index) });
+      await tick();
+    }
+    expect(after.calls.map((call) => call.text)).toEqual(['one', 'one', 'two', 'three']);
+    expect(storage.map.size).toBe(0);
+  });
+
+  it('settles an entry whose save was under way: stored once, never twice, never lost', async () => {
+    const storage = memoryStorage();
+    const before = controlledSubmit();
+    const queue = new EntryQueue(before.submit, storageJournal(storage, 'capture.c2', isText));
+    queue.enqueue('strengths', 'maybe stored');
+    queue.enqueue('strengths', 'not sent');
+    expect(before.calls.map((call) => call.text)).toEqual(['maybe stored']);
+
+    // Reload while the first save is under way: it waits, and the next one waits behind it.
+    const after = controlledSubmit();
+    const reloaded = new EntryQueue(after.submit, storageJournal(storage, 'capture.c2', isText));
+    expect(reloaded.snapshot().map((entry) => entry.state)).toEqual(['unconfirmed', 'waiting']);
+    expect(after.calls).toHaveLength(0);
+    // The store shows it: it was stored; only the other one is saved.
+    reloaded.reconcile([{ target: 'strengths', text: 'maybe stored' }]);
+    expect(after.calls.map((call) => call.text)).toEqual(['not sent']);
+
+    // Had the store not shown it, it would have been saved again, first.
+    const again = new EntryQueue(controlledSubmit().submit, storageJournal(memoryStorage(), 'x', isText));
+    expect(again.snapshot()).toEqual([]);
+    const lost = memoryStorage();
+    lost.setItem(
+      'veldwerk.entries.capture.c3',
+      JSON.stringify([
+        { target: 'strengths', text: 'lost on the way', state: 'sent' },
+        { target: 7, text: 'an unknown target is left out', state: 'waiting' },
+      ]),
+    );
+    const third = controlledSubmit();
+    const replayed = new EntryQueue(third.submit, storageJournal(lost, 'capture.c3', isText));
+    replayed.reconcile([]);
+    expect(third.calls.map((call) => call.text)).toEqual(['lost on the way']);
   });
 });

@@ -1,6 +1,6 @@
 import { BRIDGE_EVENTS_PATH, BRIDGE_TOKEN_HEADER } from '../../../shared/contract/constants';
 import { appEventSchema, type AppEvent } from '../../../shared/contract/events';
-import { SseParser } from './sse';
+import { SseParser } from '../../../shared/sse';
 
 /**
  * What a subscriber hears: the services' events, and `resync` when events may have been missed

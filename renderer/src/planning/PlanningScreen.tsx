@@ -6,7 +6,7 @@ import type { CampaignSetup } from '../../../shared/domain/setup';
 import { FormStatus } from '../components/FormStatus';
 import { RetiredList } from '../components/RetiredList';
 import { describeError } from '../errors';
-import { retireWithUndo } from '../input/retire';
+import { useRetireWithUndo } from '../input/retire';
 import { usePlanningData } from '../data/planning';
 import { NO_FILTERS, usePlanning } from './store';
 import { regionName } from '../workspace/labels';
@@ -36,6 +36,7 @@ import styles from './PlanningScreen.module.css';
 
 /** Planning per region (region coordinator): organisations and their visits, as a list or a month calendar. */
 export function PlanningScreen({ setup }: { readonly setup: CampaignSetup }) {
+  const retireWithUndo = useRetireWithUndo();
   const { t, i18n } = useTranslation();
   const id = useId();
   const heading = usePageFocus(t('planning.title'));

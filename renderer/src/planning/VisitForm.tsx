@@ -11,7 +11,7 @@ import { fieldErrors } from '../errors';
 import { regionName } from '../workspace/labels';
 import { formatDate } from '../format/dates';
 import { RetireButton } from '../input/RetireButton';
-import { retireWithUndo } from '../input/retire';
+import { useRetireWithUndo } from '../input/retire';
 import { cx } from '../components/cx';
 import buttons from '../components/button.module.css';
 import forms from '../components/form.module.css';
@@ -61,6 +61,7 @@ interface VisitFormProps {
 
 /** Plan a visit (organisation, date, duo, status) or change one; a visit is never deleted, it is cancelled or retired. */
 export function VisitForm({ setup, draft, onDraft, focusKey }: VisitFormProps) {
+  const retireWithUndo = useRetireWithUndo();
   const { t, i18n } = useTranslation();
   const id = useId();
   const { outcome, error, succeed, fail } = useOutcome();

@@ -8,7 +8,7 @@ import { FormStatus } from '../components/FormStatus';
 import { RetiredList } from '../components/RetiredList';
 import { describeError, fieldErrors } from '../errors';
 import { RetireButton } from '../input/RetireButton';
-import { retireWithUndo } from '../input/retire';
+import { useRetireWithUndo } from '../input/retire';
 import buttons from '../components/button.module.css';
 import forms from '../components/form.module.css';
 import layout from '../components/layout.module.css';
@@ -46,6 +46,7 @@ interface EditableListProps {
  * reorder and retire. Retired items stay listed apart and can be restored: nothing is deleted.
  */
 export function EditableList(props: EditableListProps) {
+  const retireWithUndo = useRetireWithUndo();
   const { t } = useTranslation();
   const id = useId();
   const [name, setName] = useState('');

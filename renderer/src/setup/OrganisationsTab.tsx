@@ -10,7 +10,7 @@ import { FormError, FormStatus } from '../components/FormStatus';
 import { RetiredList } from '../components/RetiredList';
 import { describeError, fieldErrors } from '../errors';
 import { RetireButton } from '../input/RetireButton';
-import { retireWithUndo } from '../input/retire';
+import { useRetireWithUndo } from '../input/retire';
 import { regionName } from '../workspace/labels';
 import { ImportPanel } from './ImportPanel';
 import buttons from '../components/button.module.css';
@@ -32,6 +32,7 @@ const emptyDraft: Draft = { id: null, name: '', sectorId: '', regionId: '', addr
 
 /** The organisations of the campaign: a table, a form to add or edit one by hand, and the CSV import. */
 export function OrganisationsTab({ setup }: { readonly setup: CampaignSetup }) {
+  const retireWithUndo = useRetireWithUndo();
   const { t } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState<Draft>(emptyDraft);

@@ -12,7 +12,7 @@ import { RetiredList } from '../components/RetiredList';
 import { fieldErrors } from '../errors';
 import { regionName } from '../workspace/labels';
 import { RetireButton } from '../input/RetireButton';
-import { retireWithUndo } from '../input/retire';
+import { useRetireWithUndo } from '../input/retire';
 import { cx } from '../components/cx';
 import buttons from '../components/button.module.css';
 import alerts from '../components/alert.module.css';
@@ -46,6 +46,7 @@ function toggle(list: readonly string[], value: string, on: boolean): string[] {
 
 /** The team of the campaign and each member's roles (a person may hold several). */
 export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
+  const retireWithUndo = useRetireWithUndo();
   const { t } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState<Draft>(emptyDraft);

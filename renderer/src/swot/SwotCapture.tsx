@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Quadrant } from '../../../shared/swot/quadrants';
+import { isQuadrant, type Quadrant } from '../../../shared/swot/quadrants';
 import type { SwotItemView } from '../../../shared/contract/swot';
 import { api } from '../api';
+import { useCampaignId } from '../data/identity';
 import { useContractQuery } from '../data/queries';
 import { describeError } from '../errors';
 import type { Entry, EntryQueue, SubmitResult } from '../input/entry-queue';
@@ -33,10 +34,12 @@ export function SwotCapture({ conversationId }: { conversationId: string }) {
     },
     [conversationId],
   );
-  const { entries, queue, add, held } = useEntryQueue(submit);
+  const { entries, queue, add, held } = useEntryQueue(`capture.${conversationId}`, submit, isQuadrant);
 
   useEffect(() => {
-    if (data) queue.settle(new Set(data.items.map((item) => item.id)));
+    if (!data) return;
+    queue.reconcile(data.items.map((item) => ({ target: item.quadrant, text: item.text })));
+    queue.settle(new Set(data.items.map((item) => item.id)));
   }, [data, queue]);
 
   // The item the user acted on keeps the focus once the list shows the outcome (the item in its new
@@ -120,6 +123,7 @@ function QuadrantColumn({
   focusAfter,
 }: QuadrantColumnProps) {
   const { t } = useTranslation();
+  const campaignId = useCampaignId();
   const id = useId();
   const [text, setText] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
@@ -140,7 +144,7 @@ function QuadrantColumn({
       if (!target) return;
       focusAfter({ itemId: item.id, ready: (now) => now.some((one) => one.id === item.id && one.quadrant === target) });
       const result = await api.invoke('swot.items.update', { itemId: item.id, quadrant: target });
-      if (result.ok) recordUndo('moveItem', item.text, result.value.undo);
+      if (result.ok && campaignId) recordUndo(campaignId, 'moveItem', item.text, result.value.undo);
       else focusAfter(null);
       onChanged(result.ok ? null : describeError(t, result.error));
     } else if (event.key === 'Delete') {
@@ -150,7 +154,7 @@ function QuadrantColumn({
       const neighbour = items[index + 1] ?? items[index - 1];
       focusAfter(neighbour ? { itemId: neighbour.id, ready: (now) => !now.some((one) => one.id === item.id) } : null);
       const result = await api.invoke('swot.items.remove', { itemId: item.id });
-      if (result.ok) recordUndo('removeItem', item.text, result.value.undo);
+      if (result.ok && campaignId) recordUndo(campaignId, 'removeItem', item.text, result.value.undo);
       else focusAfter(null);
       onChanged(result.ok ? null : describeError(t, result.error));
       if (!neighbour && result.ok) inputRef.current?.focus();

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QUADRANTS, type Quadrant } from '../../../shared/swot/quadrants';
+import { isQuadrant, QUADRANTS, type Quadrant } from '../../../shared/swot/quadrants';
 import type { TeamSwotView } from '../../../shared/contract/swot';
 import { api } from '../api';
 import { useContractQuery } from '../data/queries';
@@ -40,10 +40,14 @@ export function TeamSwot({ campaignId, sectorId }: { campaignId: string; sectorI
     },
     [campaignId, sectorId, groupId],
   );
-  const { entries, queue, add, held } = useEntryQueue(submit);
+  const { entries, queue, add, held } = useEntryQueue(`team.${campaignId}.${sectorId}`, submit, isQuadrant);
 
   useEffect(() => {
-    if (view) queue.settle(new Set(QUADRANTS.flatMap((quadrant) => view.lemmas[quadrant].map((lemma) => lemma.id))));
+    if (!view) return;
+    queue.reconcile(
+      QUADRANTS.flatMap((quadrant) => view.lemmas[quadrant].map((lemma) => ({ target: quadrant, text: lemma.name }))),
+    );
+    queue.settle(new Set(QUADRANTS.flatMap((quadrant) => view.lemmas[quadrant].map((lemma) => lemma.id))));
   }, [view, queue]);
 
   if (!view)

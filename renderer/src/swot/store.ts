@@ -147,7 +147,8 @@ export function useSwotBoard<T>(selector?: (state: BoardState) => T): T | BoardS
         client.setQueryData<SwotBoard>(key, (board) => (board ? optimistic(board) : board));
       }
       const result = await api.invoke(channel, payload);
-      if (result.ok && undo) recordUndo(undo.action, undo.subject, undoStepsOf(result.value));
+      if (result.ok && undo && scope)
+        recordUndo(scope.campaignId, undo.action, undo.subject, undoStepsOf(result.value));
       if (scope) await client.refetchQueries({ queryKey: contractKey('swot.board', scope), type: 'active' });
       return result.ok ? null : result.error;
     },

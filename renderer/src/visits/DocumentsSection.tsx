@@ -10,7 +10,7 @@ import { formatDate } from '../planning/plan';
 import { downloadBase64, readAsBase64 } from './files';
 import { Snippet } from './Snippet';
 import { RetireButton } from '../input/RetireButton';
-import { retireWithUndo } from '../input/retire';
+import { useRetireWithUndo } from '../input/retire';
 import { cx } from '../components/cx';
 import buttons from '../components/button.module.css';
 import forms from '../components/form.module.css';
@@ -19,6 +19,7 @@ import visits from './visits.module.css';
 import styles from './DocumentsSection.module.css';
 
 export function DocumentsSection({ detail }: { readonly detail: VisitDetail }) {
+  const retireWithUndo = useRetireWithUndo();
   const { t, i18n } = useTranslation();
   const id = useId();
   const [file, setFile] = useState<File | null>(null);

@@ -9,7 +9,7 @@ import { RetiredList } from '../components/RetiredList';
 import { describeError, fieldErrors } from '../errors';
 import { shortened } from '../format/text';
 import { RetireButton } from '../input/RetireButton';
-import { retireWithUndo } from '../input/retire';
+import { useRetireWithUndo } from '../input/retire';
 import { cx } from '../components/cx';
 import buttons from '../components/button.module.css';
 import forms from '../components/form.module.css';
@@ -19,6 +19,7 @@ import visits from './visits.module.css';
 import styles from './GoodPracticesSection.module.css';
 
 export function GoodPracticesSection({ detail }: { readonly detail: VisitDetail }) {
+  const retireWithUndo = useRetireWithUndo();
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState('');

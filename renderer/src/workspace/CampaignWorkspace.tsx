@@ -8,6 +8,7 @@ import { PrintPlan } from '../planning/PrintPlan';
 import { SetupScreen } from '../setup/SetupScreen';
 import { SwotScreen } from '../swot/SwotScreen';
 import { IdentityPicker } from './IdentityPicker';
+import { UndoToast } from '../input/UndoToast';
 import { ConversationScreen } from '../visits/ConversationScreen';
 import { VisitScreen } from '../visits/VisitScreen';
 import { VisitsScreen } from '../visits/VisitsScreen';
@@ -220,6 +221,8 @@ export function CampaignWorkspace({ campaignId }: { readonly campaignId: string 
               {t('workspace.loading')}
             </p>
           )}
+          {/* Last in the main column: sticky to the window's bottom, never over the side navigation. */}
+          <UndoToast campaignId={campaignId} />
         </div>
       </div>
     </CampaignProvider>

@@ -71,6 +71,7 @@ export class SyncHttpClient {
   readonly baseUrl: string;
   private readonly credentials: Credentials;
   private readonly timeoutMs: number;
+  private refreshing: Promise<boolean> | null = null;
 
   constructor(private readonly options: SyncHttpClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -167,6 +168,45 @@ export class SyncHttpClient {
     return this.call(routes.lanPartners, { params: { campaign } });
   }
 
+  /**
+   * Opens the server's events stream (GET /v1/events, server/routes/events.ts) and answers the
+   * response with its body unread, for the caller to read until it ends or `signal` aborts. The
+   * headers must come within the request time limit; the body has none. An expired access token
+   * is refreshed once. Failures as for every call: ServerUnreachableError or SyncHttpError.
+   */
+  async openEvents(signal: AbortSignal): Promise<Response> {
+    const open = async () => {
+      const controller = new AbortController();
+      const abort = () => controller.abort();
+      if (signal.aborted) abort();
+      signal.addEventListener('abort', abort, { once: true });
+      const timer = setTimeout(abort, this.timeoutMs);
+      try {
+        return await fetch(`${this.baseUrl}${pathOf(routes.events)}`, {
+          headers: {
+            accept: 'text/event-stream',
+            ...(this.credentials.accessToken ? { authorization: `Bearer ${this.credentials.accessToken}` } : {}),
+          },
+          signal: controller.signal,
+        });
+      } catch (error) {
+        throw new ServerUnreachableError(
+          `The sync server at ${this.baseUrl} cannot be reached (${error instanceof Error ? error.message : String(error)}).`,
+        );
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+    const used = this.credentials.accessToken;
+    let response = await open();
+    if (response.status === 401 && this.credentials.refreshToken) {
+      await response.body?.cancel();
+      if (await this.refresh(used)) response = await open();
+    }
+    if (!response.ok) throw await this.errorOf(response);
+    return response;
+  }
+
   /** What the server holds of a blob (null: nothing yet). */
   async blobStatus(campaign: string, sha256: string): Promise<BlobStatus | null> {
     const response = await this.send('HEAD', pathOf(routes.blob, { campaign, sha256 }));
@@ -225,12 +265,26 @@ export class SyncHttpClient {
     this.options.onTokens?.(tokens);
   }
 
-  private async refresh(): Promise<boolean> {
+  /**
+   * Gets a new token pair after `used` (the access token a request was refused with) expired. One
+   * refresh at a time: a refresh token is single use, and presenting it twice (the events stream
+   * and a round refreshing at once) would make the server end the session. A request refused
+   * with a token that was replaced meanwhile just tries again with the new one.
+   */
+  private async refresh(used: string | null): Promise<boolean> {
+    if (this.refreshing) return this.refreshing;
+    if (used !== this.credentials.accessToken && this.credentials.accessToken !== null) return true;
     const refreshToken = this.credentials.refreshToken;
     if (!refreshToken) return false;
-    const tokens = await this.call(routes.refresh, { body: { refreshToken } }, false);
-    this.adopt(tokens);
-    return true;
+    this.refreshing = this.call(routes.refresh, { body: { refreshToken } }, false)
+      .then((tokens) => {
+        this.adopt(tokens);
+        return true;
+      })
+      .finally(() => {
+        this.refreshing = null;
+      });
+    return this.refreshing;
   }
 
   /** Sends a request of one of the API's routes and parses its answer with the route's schema. */
@@ -247,10 +301,11 @@ export class SyncHttpClient {
     const path = `${pathOf(route, (request.params ?? {}) as Record<string, string>)}${query ? `?${query}` : ''}`;
     const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
     const headers: Record<string, string> = payload === undefined ? {} : { 'content-type': 'application/json' };
+    const used = this.credentials.accessToken;
     let response = await this.send(route.method, path, payload, headers, authenticated);
     if (response.status === 401 && authenticated && this.credentials.refreshToken) {
       await response.body?.cancel();
-      if (await this.refresh()) response = await this.send(route.method, path, payload, headers, authenticated);
+      if (await this.refresh(used)) response = await this.send(route.method, path, payload, headers, authenticated);
     }
     if (!response.ok) throw await this.errorOf(response);
     return this.parse(route.response, response) as Promise<ResponseOf<R>>;

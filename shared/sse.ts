@@ -1,6 +1,7 @@
 /**
- * A server-sent events parser for a fetch() body stream. Hand-written (some 30 lines) because
- * EventSource cannot send the bridge token in a header, and the bridge writes only `event:`,
+ * A server-sent events parser for a fetch() body stream, used by the renderer (the bridge's change
+ * events) and the laptop's sync client (the server's campaign news). Hand-written (some 30 lines)
+ * because EventSource cannot send a token in a header, and both servers write only `event:`,
  * `data:` and comment lines; this follows the WHATWG framing rules for those (CRLF, CR or LF line
  * ends; a blank line ends an event; several data lines join with "\n"; a leading space after the
  * colon is dropped; comments and other fields are ignored).
