@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { PASSPHRASE_USAGE, openCliProfile, passphraseOption, readDuoPassphrase } from '../profile';
 import { isSealedSource, openSealedSource, sealSource } from '../../db/crypto/duo-file';
 import { writeBundle } from '../../db/store/bundle';
-import { describeDuoSigner, importDuoSource, signDuoSource } from '../../services/duo/duo-files';
+import { describeDuoSigner, importDuoSource, mayAddCampaignOf, signDuoSource } from '../../services/duo/duo-files';
 import { openSignedSource } from '../../services/duo/signed-file';
 import { loadOrCreateIdentity, shortFingerprint } from '../../services/lan/identity';
 import { fileSource, writeSourceAtomically } from '../../db/store/byte-stream';
@@ -140,6 +140,8 @@ export const bundleCommand: Command = {
         blobs: profile.blobs,
         ...(campaign ? { campaign } : {}),
         ...(values['allow-new-campaign'] ? { allowNewCampaign: true } : {}),
+        // As in the app: a new campaign whose team (in the file) has this profile's person may come in.
+        ...(campaign || values['allow-new-campaign'] ? {} : { mayAddCampaign: mayAddCampaignOf(profile) }),
       });
       io.stdout(
         `Imported a bundle from node ${result.from}: ${result.applied} new changes, ${result.duplicates} already present, ` +

@@ -9,6 +9,7 @@ import { migration007 } from './007-held-outcomes';
 import { migration008 } from './008-row-origins';
 import { migration009 } from './009-suggestion-rejections';
 import { migration010 } from './010-discarded-changes';
+import { migration011 } from './011-unpushed-index';
 
 /** Every migration of the local store, in order. Append only: never edit or reorder a released one. */
 export const migrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];

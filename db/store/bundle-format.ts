@@ -113,6 +113,13 @@ export interface ImportOptions {
   readonly campaign?: string;
   /** Accept a bundle whose campaigns this profile has none of even when it has other campaigns. */
   readonly allowNewCampaign?: boolean;
+  /**
+   * Whether a campaign this profile does not hold may come in (without `allowNewCampaign`): asked
+   * once the whole file is verified, with the addresses the file's team list of that campaign
+   * gives its members (normalised). The duo exchange lets in a campaign whose team has the
+   * importer; any other stays refused as a foreign campaign.
+   */
+  readonly mayAddCampaign?: (campaign: string, memberAddresses: ReadonlySet<string>) => boolean;
   readonly onProgress?: ProgressCallback;
   /** The profile's blob store, to keep the document files the bundle carries (ignored without it). */
   readonly blobs?: BlobStore;

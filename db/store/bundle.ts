@@ -1,3 +1,4 @@
+import { normalizeEmail } from '../../shared/domain/email';
 import type { Change } from '../../shared/sync/change';
 import type { SetAsideChange } from '../../shared/sync/replica';
 import {
@@ -66,7 +67,7 @@ export function readBundle(
 }
 
 /** The refusals a header alone decides: this laptop's own file, a campaign not asked for. */
-function checkHeader(store: LocalStore, header: BundleHeader, options: ImportOptions): void {
+function checkHeader(store: LocalStore, header: BundleHeader, options: ImportOptions, deferred: Set<string>): void {
   if (header.from === store.node)
     throw new BundleError(
       'This bundle was exported by this same profile; import it on the other laptop.',
@@ -84,7 +85,10 @@ function checkHeader(store: LocalStore, header: BundleHeader, options: ImportOpt
     // also lists one of the profile's campaigns let a file slip any other campaign in.)
     const mine = store.knownCampaigns();
     const foreign = header.campaigns.filter((campaign) => !mine.includes(campaign));
-    if (mine.length > 0 && foreign.length > 0) {
+    if (mine.length > 0 && foreign.length > 0 && options.mayAddCampaign) {
+      // Decided once the file's team lists are read (see ImportOptions.mayAddCampaign).
+      for (const campaign of foreign) deferred.add(campaign);
+    } else if (mine.length > 0 && foreign.length > 0) {
       throw new BundleError(
         `The bundle holds a campaign this profile does not take part in (${foreign.join(', ')}); it was not imported. ` +
           'Import it with the campaign allowed explicitly if this is intended.',
@@ -128,6 +132,9 @@ export async function importBundleSource(
   let headerRefusal: unknown = null;
   let changeRefusal: unknown = null;
   const refused = () => checkRefusal !== null || headerRefusal !== null || changeRefusal !== null;
+  // New campaigns the caller decides on from their team lists (mayAddCampaign), with those addresses.
+  const newCampaigns = new Set<string>();
+  const teamAddresses = new Map<string, Set<string>>();
   const header = await scanBundle(
     source,
     {
@@ -139,7 +146,7 @@ export async function importBundleSource(
           return;
         }
         try {
-          checkHeader(store, read, options);
+          checkHeader(store, read, options, newCampaigns);
         } catch (error) {
           headerRefusal = error;
         }
@@ -148,6 +155,17 @@ export async function importBundleSource(
         digests.push(digest);
         if (read.count <= BUNDLE_BATCH && read.blobs === 0) single = changes;
         if (refused()) return;
+        for (const change of changes)
+          if (
+            newCampaigns.has(change.campaign) &&
+            change.table === 'members' &&
+            change.column === 'email' &&
+            typeof change.value === 'string'
+          ) {
+            const addresses = teamAddresses.get(change.campaign) ?? new Set<string>();
+            addresses.add(normalizeEmail(change.value));
+            teamAddresses.set(change.campaign, addresses);
+          }
         try {
           options.check?.(read, changes);
         } catch (error) {
@@ -164,6 +182,17 @@ export async function importBundleSource(
     },
     { phase: 'verify', ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
   );
+  if (checkRefusal === null && headerRefusal === null) {
+    const foreign = [...newCampaigns].filter(
+      (campaign) => !options.mayAddCampaign?.(campaign, teamAddresses.get(campaign) ?? new Set()),
+    );
+    if (foreign.length > 0)
+      headerRefusal = new BundleError(
+        `The bundle holds a campaign this profile does not take part in (${foreign.join(', ')}), and whose team does not have you; it was not imported. ` +
+          'Import it with the campaign allowed explicitly if this is intended.',
+        'foreign-campaign',
+      );
+  }
   for (const refusal of [checkRefusal, headerRefusal, changeRefusal]) if (refusal !== null) throw refusal;
   const totals: Totals = { applied: 0, duplicates: 0, deferred: 0, conflicts: 0, autoResolved: 0, setAside: [] };
   const add = (report: ReturnType<LocalStore['applyRemote']>) => {

@@ -49,11 +49,12 @@ export function countChangesAfter(
   afterSeq: number,
   sources: readonly ChangeSourceKind[],
 ): number {
-  const row = core
-    .stmt(
-      'SELECT count(*) AS n FROM changes WHERE campaign = ? AND seq > ? AND source IN (SELECT value FROM json_each(?))',
-    )
-    .get(campaign, afterSeq, JSON.stringify(sources)) as { n: number };
+  // Without the server's changes (what a laptop pushes), the partial index changes_unpushed
+  // (migration 011) holds exactly the rows counted: its predicate must appear as written.
+  const sql = sources.includes('server')
+    ? 'SELECT count(*) AS n FROM changes WHERE campaign = ? AND seq > ? AND source IN (SELECT value FROM json_each(?))'
+    : "SELECT count(*) AS n FROM changes WHERE campaign = ? AND seq > ? AND source <> 'server' AND source IN (SELECT value FROM json_each(?))";
+  const row = core.stmt(sql).get(campaign, afterSeq, JSON.stringify(sources)) as { n: number };
   return row.n;
 }
 

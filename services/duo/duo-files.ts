@@ -23,6 +23,30 @@ import { SignerList } from './signers';
  * (services/duo/signers.ts).
  */
 
+/**
+ * The addresses this profile's person goes by: the members chosen as "Ik ben" in its campaigns and
+ * the account it syncs with. A duo partner's file may bring a campaign this profile does not hold
+ * yet when that campaign's team has one of them (`mayAddCampaign`); any other new campaign stays
+ * refused as foreign.
+ */
+export function ownAddresses(profile: Profile): Set<string> {
+  const out = new Set<string>();
+  for (const campaign of profile.store.knownCampaigns()) {
+    const member = currentMemberId(profile, campaign);
+    const email = member ? profile.store.get('members', member)?.email : null;
+    if (email) out.add(normalizeEmail(email));
+  }
+  const account = profile.store.getSyncState('sync:email');
+  if (account) out.add(normalizeEmail(account));
+  return out;
+}
+
+/** A campaign of a duo file this profile may take in: one whose team (in the file) has this profile's person. */
+export function mayAddCampaignOf(profile: Profile): (campaign: string, team: ReadonlySet<string>) => boolean {
+  const mine = ownAddresses(profile);
+  return (_campaign, team) => [...team].some((address) => mine.has(address));
+}
+
 /** Who makes a duo file on this laptop: the member chosen as "Ik ben" in each of its campaigns. */
 function makerOf(profile: Profile, campaigns: readonly string[]): Maker {
   const members: Record<string, string> = {};

@@ -8,7 +8,7 @@ import { ChangeRejectedError } from '../../db/store/errors';
 import { memberNameOfNode } from '../../db/store/peers';
 import { ClockSkewError } from '../../shared/sync/hlc';
 import type { ExportResult, ImportResultView, syncChannels } from '../../shared/contract/sync';
-import { importDuoSource, inspectDuoFile, signDuoSource } from '../duo/duo-files';
+import { importDuoSource, inspectDuoFile, mayAddCampaignOf, signDuoSource } from '../duo/duo-files';
 import { DuoFileError } from '../duo/signed-file';
 import { ServiceError } from '../errors';
 import { loadOrCreateIdentity, shortFingerprint } from '../lan/identity';
@@ -148,7 +148,7 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
             blobs: profile.blobs,
             ...(campaignId !== null
               ? { campaign: campaignId }
-              : { allowNewCampaign: store.knownCampaigns().length === 0 }),
+              : { allowNewCampaign: store.knownCampaigns().length === 0, mayAddCampaign: mayAddCampaignOf(profile) }),
             onProgress: (step) => progress(step.phase, step.done, step.total),
           });
           return {

@@ -78,7 +78,8 @@ export const syncEn: Messages['sync'] = {
       'bundle-not-a-bundle': 'this is not a Veldwerk exchange file.',
       'bundle-newer-version': 'the file comes from a newer version of Veldwerk. Update Veldwerk first.',
       'bundle-same-profile': 'this file comes from this laptop itself. Import it on your duo partner’s laptop.',
-      'bundle-foreign-campaign': 'the file belongs to another campaign than the one chosen.',
+      'bundle-foreign-campaign':
+        'the file holds a campaign this laptop does not take part in, and whose team does not have you.',
       'bundle-bad-request': 'the chosen campaign or laptop is not valid (any more). Choose again.',
       'bundle-too-large':
         'the file is too large to unpack on this laptop (more than 256 MB). Have your duo partner export one campaign, or only what you lack.',

@@ -78,7 +78,8 @@ export const syncNlBE = {
       'bundle-not-a-bundle': 'dit is geen Veldwerk-uitwisselbestand.',
       'bundle-newer-version': 'het bestand komt van een nieuwere versie van Veldwerk. Werk Veldwerk eerst bij.',
       'bundle-same-profile': 'dit bestand komt van deze laptop zelf. Importeer het op de laptop van je duopartner.',
-      'bundle-foreign-campaign': 'het bestand hoort bij een andere campagne dan de gekozen campagne.',
+      'bundle-foreign-campaign':
+        'het bestand bevat een campagne waaraan je op deze laptop niet deelneemt en waarvan jij niet in het team staat.',
       'bundle-bad-request': 'de gekozen campagne of laptop is niet (meer) geldig. Kies opnieuw.',
       'bundle-too-large':
         'het bestand is te groot om op deze laptop uit te pakken (meer dan 256 MB). Laat je duopartner per campagne exporteren, of enkel wat jij nog niet hebt.',

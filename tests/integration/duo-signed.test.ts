@@ -156,6 +156,59 @@ describe('signed duo files', () => {
     expect(bart.profile.store.get('good_practices', 'gp-claimed')).toBeUndefined();
   });
 
+  // Issue 10: a duo partner brings a second campaign to a profile that has one; a campaign whose
+  // team does not have this laptop's person stays refused as foreign.
+  it("takes in a partner's second campaign whose team has this person, and refuses a stranger's", async () => {
+    const anna = env.laptop();
+    const first = await seedFieldwork(anna, { visits: 1 });
+    const bart = env.laptop();
+    const file = await exportDuoFile(anna, first.campaignId);
+    const shown = await call(bart, 'duo.inspect', { base64: file.base64 });
+    const trustSigner = shown.maker.fingerprint;
+    expect(
+      await importFile(bart, { fileName: 'a.vwb', base64: file.base64, campaignId: null, trustSigner }),
+    ).toMatchObject({ state: 'done' });
+    await call(bart, 'identity.set', { campaignId: first.campaignId, memberId: first.members[1] });
+
+    // Anna's second campaign, with Bart (bart@inspectie.be) on its team.
+    const second = await call(anna, 'campaigns.create', { name: 'Tweede campagne', workingYear: '2026-2027' });
+    for (const [name, email] of [
+      ['Anna Peeters', 'anna@inspectie.be'],
+      ['Bart Claes', 'Bart@inspectie.be'],
+    ] as const)
+      await call(anna, 'members.add', {
+        campaignId: second.id,
+        name,
+        email,
+        isInspector: true,
+        isTeamLead: name === 'Bart Claes',
+        coordinatorOf: [],
+        sectorLeadOf: [],
+      });
+    const secondFile = await exportDuoFile(anna, second.id);
+    const brought = await importFile(bart, { fileName: 'b.vwb', base64: secondFile.base64, campaignId: null });
+    expect(brought).toMatchObject({ state: 'done', result: { applied: secondFile.count } });
+    expect(bart.profile.store.knownCampaigns()).toContain(second.id);
+
+    // A campaign whose team does not have Bart: refused, nothing changed.
+    const third = await call(anna, 'campaigns.create', { name: 'Andermans campagne', workingYear: '2026-2027' });
+    await call(anna, 'members.add', {
+      campaignId: third.id,
+      name: 'Carl Smet',
+      email: 'carl@inspectie.be',
+      isInspector: true,
+      isTeamLead: true,
+      coordinatorOf: [],
+      sectorLeadOf: [],
+    });
+    const thirdFile = await exportDuoFile(anna, third.id);
+    const before = count(bart);
+    const refused = await importFile(bart, { fileName: 'c.vwb', base64: thirdFile.base64, campaignId: null });
+    expect(refused).toMatchObject({ state: 'failed', errorCode: 'bundle-foreign-campaign' });
+    expect(count(bart)).toBe(before);
+    expect(bart.profile.store.knownCampaigns()).not.toContain(third.id);
+  });
+
   const folders: ReturnType<typeof tempDir>[] = [];
   afterAll(() => folders.forEach((folder) => folder.remove()));
   function tempDirFor(prefix: string): string {

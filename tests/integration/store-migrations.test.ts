@@ -213,6 +213,55 @@ describe('migrations from the previous version, with data', () => {
     }
   });
 
+  it('011 indexes what a v10 profile still has to push, so the count walks only those changes', () => {
+    const temp = tempDir('veldwerk-migrate-');
+    cleanups.push(temp.remove);
+    const db = openDatabase(path.join(temp.dir, 'veldwerk.sqlite'));
+    migrate(db, migrations.slice(0, 10));
+    const node = (db.prepare("SELECT value FROM meta WHERE key = 'node_id'").get() as { value: string }).value;
+    const T = Date.UTC(2025, 9, 1, 9, 0, 0);
+    const insert = db.prepare(
+      `INSERT INTO changes (id, node, author, campaign, tbl, row_id, col, value, prev, schema, source)
+       VALUES (?, ?, ?, 'c1', 'swot_items', ?, 'text', '"x"', NULL, 1, ?)`,
+    );
+    // A season pulled from the server, then two edits typed here and one the duo partner brought.
+    for (let index = 0; index < 50; index += 1)
+      insert.run(`${String(T + index).padStart(15, '0')}-0000-srvabc`, 'srvabc', 'srvabc', `pulled-${index}`, 'server');
+    insert.run(`${String(T + 100).padStart(15, '0')}-0000-${node}`, node, node, 'mine-1', 'local');
+    insert.run(`${String(T + 101).padStart(15, '0')}-0000-${node}`, node, node, 'mine-2', 'local');
+    insert.run(`${String(T + 102).padStart(15, '0')}-0000-ffffffff`, 'ffffffff', 'ffffffff', 'partner-1', 'bundle');
+    db.close();
+
+    const profile = openTestProfile(temp.dir);
+    try {
+      expect(schemaVersion(profile.db)).toBe(migrations.length);
+      const pushed = ['local', 'bundle', 'peer'] as const;
+      expect(profile.store.countChangesAfter('c1', 0, pushed)).toBe(3);
+      const seqOf = (rowId: string) =>
+        (profile.db.prepare('SELECT seq FROM changes WHERE row_id = ?').get(rowId) as { seq: number }).seq;
+      expect(profile.store.countChangesAfter('c1', seqOf('mine-1'), pushed)).toBe(2);
+      expect(profile.store.countChangesAfter('c1', 0, ['server'])).toBe(50);
+      // The count reads the partial index, which holds none of the pulled changes.
+      const plan = profile.db
+        .prepare(
+          "EXPLAIN QUERY PLAN SELECT count(*) AS n FROM changes WHERE campaign = ? AND seq > ? AND source <> 'server' AND source IN (SELECT value FROM json_each(?))",
+        )
+        .all('c1', 0, JSON.stringify(pushed)) as Array<{ detail: string }>;
+      expect(plan.map((step) => step.detail).join('\n')).toContain('changes_unpushed');
+      const indexed = profile.db
+        .prepare(
+          "SELECT count(*) AS n FROM changes INDEXED BY changes_unpushed WHERE campaign = 'c1' AND source <> 'server'",
+        )
+        .get() as { n: number };
+      expect(indexed.n).toBe(3);
+      // New edits are counted as they are made.
+      profile.store.insert('swot_items', 'c1', { quadrant: 'threats', text: 'Nieuw' }, { id: 'mine-3' });
+      expect(profile.store.countChangesAfter('c1', 0, pushed)).toBeGreaterThan(3);
+    } finally {
+      profile.close();
+    }
+  });
+
   it('009 adds rejected suggestions to a v8 profile; they are written and synced like any edit', async () => {
     const dir = profileAt(8);
     const profile = openTestProfile(dir);

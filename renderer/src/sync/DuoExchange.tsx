@@ -149,7 +149,9 @@ export function DuoExchange() {
       const started = await api.invoke('duo.import', {
         fileName: chosen.name,
         base64,
-        campaignId: selected || null,
+        // Every campaign of the file: the services take the profile's own and a new one whose team has this person,
+        // and refuse any other (so a partner's second campaign comes in, a stranger's does not).
+        campaignId: null,
         // The fingerprint the person was shown and confirmed; a known laptop needs no confirmation.
         trustSigner: view.trust === 'known' ? null : view.maker.fingerprint,
         ...(passphrase ? { passphrase } : {}),
