@@ -5,6 +5,7 @@ import path from 'node:path';
 import { type Profile } from '../../db/profile';
 import { generateDemo } from '../../db/demo/demo';
 import { SyncEngine } from '../../services/sync/client/engine';
+import { SyncController } from '../../services/sync/controller';
 import { SyncHttpClient } from '../../services/sync/client/http';
 import type { Change } from '../../shared/sync/change';
 import {
@@ -22,7 +23,9 @@ import { openTestProfile } from '../support/profile';
 /**
  * Sync server benchmarks (loopback only, bounded in count and time, medians, no assertions):
  * (a) first sync of the `demo --size season` campaign into an empty profile vs bulk-inserting the same rows locally;
- * (b) one edit's round trip laptop → server → second laptop;
+ * (b) one edit's round trip laptop → server → second laptop (two engine rounds back to back), and
+ *     one edit laptop → server → partner's store as the app runs (liveEdit: the edit's own push
+ *     after the controller's push delay, the server's news, the partner's pull; no round asked for);
  * (c) throughput of 100 concurrent simulated clients pushing and pulling small batches, SQLite and PostgreSQL.
  */
 const CAMPAIGN = 'bench';
@@ -136,7 +139,7 @@ async function firstSync(kind: StoreKindName, full: boolean): Promise<Record<str
   }
 }
 
-async function roundTrip(kind: StoreKindName, full: boolean): Promise<Record<string, unknown>> {
+export async function roundTrip(kind: StoreKindName, full: boolean): Promise<Record<string, unknown>> {
   const handle = await createTestStoreLocation(kind);
   const server = await startTestServer(handle.location);
   const a = tempProfile();
@@ -171,6 +174,88 @@ async function roundTrip(kind: StoreKindName, full: boolean): Promise<Record<str
     b.dispose();
     await server.close();
     await handle.destroy();
+  }
+}
+
+/**
+ * (b') One edit as the app runs: two SyncControllers (the app's background sync) whose periodic
+ * round is an hour away, so the edit travels only by its own scheduled push and the server's news
+ * (GET /v1/events) to the partner. Timed from the edit's commit on A to the commit that stores it
+ * on B. The push delay (the controller's deliberate wait for edits to join one push) is reported
+ * apart: the rest is the share in our code (and loopback HTTP). Baseline in the same run: the
+ * two engine rounds of roundTrip, the least any delivery costs.
+ */
+export async function liveEdit(full: boolean): Promise<Record<string, unknown>> {
+  const handle = await createTestStoreLocation('sqlite');
+  const server = await startTestServer(handle.location);
+  const a = tempProfile();
+  const b = tempProfile();
+  const pushDelayMs = 1000;
+  const options = { intervalMs: 60 * 60 * 1000, pushDelayMs };
+  const ca = new SyncController(a.profile, options);
+  const cb = new SyncController(b.profile, options);
+  const settled = async () => {
+    for (;;) {
+      const [sa, sb] = [ca.status(), cb.status()];
+      if (sa.state === 'up-to-date' && sb.state === 'up-to-date' && sa.pendingChanges === 0 && cb.hearsNews) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  try {
+    await seed(
+      server.store,
+      [CAMPAIGN],
+      [
+        { email: 'a@bench.org', roles: [{ role: 'inspector' }] },
+        { email: 'b@bench.org', roles: [{ role: 'inspector' }] },
+      ],
+    );
+    a.profile.store.insert('good_practices', CAMPAIGN, { visit_id: 'v1', text: 'start' }, { id: 'gp' });
+    await ca.connect({ serverUrl: server.url, email: 'a@bench.org', password: TEST_PASSWORD });
+    await settledA(ca);
+    await cb.connect({ serverUrl: server.url, email: 'b@bench.org', password: TEST_PASSWORD });
+    const times: number[] = [];
+    for (let index = 0; index < (full ? 30 : 10); index += 1) {
+      await settled();
+      const text = `edit ${index}`;
+      const arrived = new Promise<number>((resolve) => {
+        const stop = b.profile.store.onCommit(() => {
+          if (b.profile.store.get('good_practices', 'gp')?.text !== text) return;
+          stop();
+          resolve(performance.now());
+        });
+      });
+      const start = performance.now();
+      a.profile.store.update('good_practices', 'gp', { text });
+      times.push((await arrived) - start);
+    }
+    const sorted = [...times].sort((x, y) => x - y);
+    const p95 = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] as number;
+    const inOurCode = times.map((time) => time - pushDelayMs);
+    return {
+      medianMs: round(median(times)),
+      p95Ms: round(p95),
+      pushDelayMs,
+      inOurCodeMedianMs: round(median(inOurCode)),
+      inOurCodeShare: ratio(median(inOurCode), median(times)),
+      edits: times.length,
+    };
+  } finally {
+    await ca.close();
+    await cb.close();
+    a.dispose();
+    b.dispose();
+    await server.close();
+    await handle.destroy();
+  }
+}
+
+/** Waits until a controller's first round has pushed everything. */
+async function settledA(controller: SyncController): Promise<void> {
+  for (;;) {
+    const status = controller.status();
+    if (status.state === 'up-to-date' && status.pendingChanges === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
@@ -258,6 +343,7 @@ export async function run(options: { full: boolean }): Promise<Record<string, un
   const result: Record<string, unknown> = {
     firstSync: await firstSync('sqlite', options.full),
     roundTrip: await roundTrip('sqlite', options.full),
+    liveEdit: await liveEdit(options.full),
     throughput: {
       sqlite: await throughput('sqlite', options.full),
       postgres: pgReason ? { skipped: pgReason } : await throughput('postgres', options.full),
