@@ -25,7 +25,7 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  * The notification channel of one database and schema: several Veldwerk servers on one
  * PostgreSQL in different schemas (or databases) never hear each other's campaigns.
  */
-function channelOf(database: string, schema: string): string {
+export function notificationChannel(database: string, schema: string): string {
   return `veldwerk_news_${createHash('sha256').update(`${database}\u0000${schema}`).digest('hex').slice(0, 24)}`;
 }
 
@@ -49,7 +49,7 @@ export async function openPostgresDriver(options: PostgresDriverOptions): Promis
   const where = await pool.query<{ database: string; schema: string }>(
     "SELECT current_database() AS database, coalesce(current_schema(), '') AS schema",
   );
-  const channel = channelOf(where.rows[0]?.database ?? '', where.rows[0]?.schema ?? '');
+  const channel = notificationChannel(where.rows[0]?.database ?? '', where.rows[0]?.schema ?? '');
 
   function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
     return {

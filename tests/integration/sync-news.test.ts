@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { noteId } from '../../db/store/ids';
 import type { CampaignNews, EventsOpen } from '../../server/api';
 import { openServerStore } from '../../server/store/open';
+import { notificationChannel } from '../../server/store/postgres-driver';
 import type { ServerStore } from '../../server/store/store';
 import type { Services, StartServicesOptions } from '../../services/runtime';
 import { seedFieldwork } from '../support/seed';
@@ -119,6 +120,41 @@ describe.each(kinds)('the events stream on the %s store', (kind) => {
     const news = stream.data<CampaignNews>('news')[0];
     expect(news).toEqual({ campaign: c1, seq: before + 1 });
   });
+
+  it.skipIf(kind !== 'postgres' || skip)(
+    'goes on telling after the listening connection to PostgreSQL is lost',
+    async () => {
+      const anna = await login(server.url, 'anna@inspectie.be');
+      const stream = await open('chris@inspectie.be');
+      await stream.until((reader) => reader.data('open').length === 1, 'the open event');
+      const schema = handle.location.pgSchema as string;
+      const admin = new pg.Client({ connectionString: PG_URL });
+      await admin.connect();
+      try {
+        const database = (await admin.query<{ db: string }>('SELECT current_database() AS db')).rows[0]?.db ?? '';
+        const killed = await admin.query(
+          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = $1 AND pid <> pg_backend_pid()',
+          [`LISTEN ${notificationChannel(database, schema)}`],
+        );
+        expect(killed.rowCount).toBe(1);
+      } finally {
+        await admin.end();
+      }
+      // Pushes go on; once the server listens again, the stream hears where c1 stands.
+      const target = (await server.store.lastSeq(c1)) + 3;
+      for (let index = 0; index < 3; index += 1) await push(server.url, anna, c1, `gp-lost-${index}`);
+      await until(
+        async () => {
+          if (stream.data<CampaignNews>('news').some((news) => news.seq >= target)) return true;
+          await push(server.url, anna, c1, `gp-again-${randomBytes(3).toString('hex')}`);
+          return false;
+        },
+        Boolean,
+        'news after the lost connection',
+      );
+      expect(stream.ended).toBe(false);
+    },
+  );
 
   it.skipIf(skip)('keeps at most the allowed streams per account: a new one closes the oldest', async () => {
     const first = await open('anna@inspectie.be');
