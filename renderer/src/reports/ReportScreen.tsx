@@ -32,6 +32,7 @@ import forms from '../components/form.module.css';
 import layout from '../components/layout.module.css';
 import shared from './reports.module.css';
 import styles from './ReportScreen.module.css';
+import tabBar from '../components/tabs.module.css';
 
 /** What the editor's extensions read when they run (they are created once per section, the data changes). */
 class EditorFeed {
@@ -292,14 +293,14 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
             )}
           </div>
           <aside className={styles.reportSide} aria-label={t('reports.report.panels')}>
-            <div className={cx(shared.tabs, styles.sideTabs)} role="tablist" aria-label={t('reports.report.panels')}>
+            <div className={cx(tabBar.tabs, styles.sideTabs)} role="tablist" aria-label={t('reports.report.panels')}>
               {panels.map((each) => (
                 <button
                   key={each}
                   type="button"
                   role="tab"
                   aria-selected={panel === each}
-                  className={cx(shared.tab, styles.sideTab, panel === each && shared.active)}
+                  className={cx(tabBar.tab, styles.sideTab, panel === each && tabBar.active)}
                   onClick={() => setPanel(each)}
                 >
                   {each === 'anonymity' ? t('export.panel.tab') : t(`reports.report.tabs.${each}`)}

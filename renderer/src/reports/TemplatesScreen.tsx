@@ -10,8 +10,8 @@ import alerts from '../components/alert.module.css';
 import buttons from '../components/button.module.css';
 import forms from '../components/form.module.css';
 import layout from '../components/layout.module.css';
-import shared from './reports.module.css';
 import styles from './TemplatesScreen.module.css';
+import tabBar from '../components/tabs.module.css';
 
 type Draft = readonly TemplateSectionSpec[];
 
@@ -93,13 +93,13 @@ export function TemplatesScreen({ campaignId }: { readonly campaignId: string })
         <h1>{t('reports.templates.title')}</h1>
         <p className={layout.muted}>{t('reports.templates.intro')}</p>
       </header>
-      <div className={shared.tabs} role="tablist" aria-label={t('reports.templates.kinds')}>
+      <div className={tabBar.tabs} role="tablist" aria-label={t('reports.templates.kinds')}>
         {REPORT_KIND_VALUES.map((value) => (
           <button
             key={value}
             type="button"
             role="tab"
-            className={cx(shared.tab, kind === value && shared.active)}
+            className={cx(tabBar.tab, kind === value && tabBar.active)}
             aria-selected={kind === value}
             onClick={() => {
               setKind(value);

@@ -7,8 +7,8 @@ import { Heatmap } from './Heatmap';
 import { ScoreTables } from './ScoreTable';
 import { AgreementPanel, ConflictsPanel, NotRetainedList, SuggestionsPanel } from './SidePanels';
 import { cx } from '../components/cx';
-import swot from './swot.module.css';
 import styles from './SidePanel.module.css';
+import tabBar from '../components/tabs.module.css';
 
 const SIDE_TABS = ['scores', 'heatmap', 'suggestions', 'agreement'] as const;
 type SideTab = (typeof SIDE_TABS)[number];
@@ -31,7 +31,7 @@ export function SidePanel({ board, onError }: { board: SwotBoard; onError: (erro
   return (
     <aside className={styles.side} aria-label={t('swot.board.liveResults')} data-testid="side-panel">
       <ConflictsPanel board={board} onError={onError} />
-      <div className={cx(swot.tabs, styles.sideTabs)} role="tablist" aria-label={t('swot.board.liveResults')}>
+      <div className={cx(tabBar.tabs, styles.sideTabs)} role="tablist" aria-label={t('swot.board.liveResults')}>
         {SIDE_TABS.map((name) => (
           <button
             key={name}
@@ -40,7 +40,7 @@ export function SidePanel({ board, onError }: { board: SwotBoard; onError: (erro
             id={`side-tab-${name}`}
             aria-controls={`side-panel-${name}`}
             aria-selected={tab === name}
-            className={cx(swot.tab, tab === name && swot.active)}
+            className={cx(tabBar.tab, tab === name && tabBar.active)}
             onClick={() => setTab(name)}
           >
             {t(`field.board.tabs.${name}`)}

@@ -11,8 +11,8 @@ import { TeamSwot } from './TeamSwot';
 import { cx } from '../components/cx';
 import alerts from '../components/alert.module.css';
 import layout from '../components/layout.module.css';
-import swot from './swot.module.css';
 import styles from './SwotScreen.module.css';
+import tabBar from '../components/tabs.module.css';
 
 type Tab = 'capture' | 'board' | 'team';
 
@@ -76,12 +76,12 @@ export function SwotScreen({ campaignId }: { campaignId: string }) {
             </option>
           ))}
         </select>
-        <div className={swot.tabs} role="tablist" aria-label={t('swot.title')}>
+        <div className={tabBar.tabs} role="tablist" aria-label={t('swot.title')}>
           <button
             type="button"
             role="tab"
             aria-selected={tab === 'capture'}
-            className={cx(swot.tab, tab === 'capture' && swot.active)}
+            className={cx(tabBar.tab, tab === 'capture' && tabBar.active)}
             onClick={() => setTab('capture')}
           >
             {t('swot.tabs.capture')}
@@ -90,7 +90,7 @@ export function SwotScreen({ campaignId }: { campaignId: string }) {
             type="button"
             role="tab"
             aria-selected={tab === 'board'}
-            className={cx(swot.tab, tab === 'board' && swot.active)}
+            className={cx(tabBar.tab, tab === 'board' && tabBar.active)}
             onClick={() => {
               setTab('board');
               void reload();
@@ -102,7 +102,7 @@ export function SwotScreen({ campaignId }: { campaignId: string }) {
             type="button"
             role="tab"
             aria-selected={tab === 'team'}
-            className={cx(swot.tab, tab === 'team' && swot.active)}
+            className={cx(tabBar.tab, tab === 'team' && tabBar.active)}
             onClick={() => setTab('team')}
           >
             {t('swot.tabs.team')}
