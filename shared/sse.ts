@@ -43,3 +43,17 @@ export class SseParser {
     return out;
   }
 }
+
+/** The response headers of both event streams (the server's campaign news, the bridge's change events). */
+export const SSE_HEADERS: Readonly<Record<string, string>> = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-store',
+  // One stream per connection: ending the stream ends the connection (no idle keep-alive left).
+  connection: 'close',
+  'x-content-type-options': 'nosniff',
+};
+
+/** One event in the framing SseParser reads: a JSON payload on one data line (JSON has no raw line breaks). */
+export function sseEvent(event: string, data: unknown): string {
+  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}

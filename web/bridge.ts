@@ -12,6 +12,7 @@ import {
 import type { AppEvent } from '../shared/contract/events';
 import { fail, type Result } from '../shared/contract/result';
 import { isLoopbackHost } from '../shared/sync/server-url';
+import { SSE_HEADERS, sseEvent } from '../shared/sse';
 import type { Dispatch } from '../services/dispatch';
 
 /**
@@ -181,19 +182,10 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       if (!events) return reply.status(404).send(fail('NOT_FOUND', 'This bridge serves no events'));
       reply.hijack();
       const raw = reply.raw;
-      raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store',
-        // One stream per connection: ending the stream ends the connection (no idle keep-alive left).
-        connection: 'close',
-        'x-content-type-options': 'nosniff',
-        'content-security-policy': CONTENT_SECURITY_POLICY,
-      });
+      raw.writeHead(200, { ...SSE_HEADERS, 'content-security-policy': CONTENT_SECURITY_POLICY });
       // A comment first, so the page knows the stream is open (and re-reads what it may have missed).
       raw.write(': open\n\n');
-      const unsubscribe = events.subscribe((event) =>
-        raw.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`),
-      );
+      const unsubscribe = events.subscribe((event) => raw.write(sseEvent(event.type, event)));
       const heartbeat = setInterval(() => raw.write(': ping\n\n'), 25_000);
       const end = () => {
         clearInterval(heartbeat);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { EVENTS_STREAM_EVENTS, routes, type CampaignNews, type EventsOpen } from '../api';
 import { AuthError, type Principal } from '../auth/tokens';
 import { authenticateFirst, principalOf, type RouteContext } from './context';
+import { SSE_HEADERS, sseEvent } from '../../shared/sse';
 
 /** setTimeout takes at most 2^31 - 1 ms. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -36,11 +37,7 @@ export async function eventRoutes(app: FastifyInstance, context: RouteContext): 
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      // One stream per connection: ending the stream ends the connection.
-      connection: 'close',
-      'x-content-type-options': 'nosniff',
+      ...SSE_HEADERS,
       // A buffering proxy (nginx) in front would hold the events back.
       'x-accel-buffering': 'no',
     });
@@ -48,7 +45,7 @@ export async function eventRoutes(app: FastifyInstance, context: RouteContext): 
     const write = (text: string) => {
       if (!ended && !raw.writableEnded && !raw.destroyed) raw.write(text);
     };
-    const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    const send = (event: string, data: unknown) => write(sseEvent(event, data));
     const timers: Array<ReturnType<typeof setTimeout>> = [];
     let subscription: { close(): void } | null = null;
     const end = (reason: string | null) => {
