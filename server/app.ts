@@ -74,6 +74,10 @@ export async function buildServerApp(options: ServerAppOptions): Promise<ServerA
     // Authenticated routes authenticate on onRequest, before any body is read; only the push route reads a large one.
     bodyLimit: SMALL_BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,
+    // close() ends the event streams first (preClose), then drops every connection: a keep-alive socket left by a
+    // stream or a push kept a stopping server waiting for the keep-alive timeout (72 s). A push cut off by the
+    // shutdown is sent again by its laptop; change ids make that harmless.
+    forceCloseConnections: true,
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   });
 

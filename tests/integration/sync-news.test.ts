@@ -190,6 +190,32 @@ describe.each(kinds)('the events stream on the %s store', (kind) => {
   });
 });
 
+describe('stopping a server that has served streams', () => {
+  // A stopped server once waited for the keep-alive timeout (72 s) of connections its ended streams
+  // and pushes left open; the test's own timeout, far below that, catches it waiting again.
+  it('closes at once after it ended a stream and another is open', { timeout: 20_000 }, async () => {
+    const handle = await createTestStoreLocation('sqlite');
+    const server = await startTestServer(handle.location, {
+      events: { maxStreamsPerUser: 1, heartbeatMs: 60_000, recheckMs: 100 },
+    });
+    const campaign = `c-${randomBytes(4).toString('hex')}`;
+    await seed(server.store, [campaign], [{ email: 'anna@inspectie.be', roles: [{ role: 'inspector', campaign }] }]);
+    const token = await login(server.url, 'anna@inspectie.be');
+    const stream = await EventsReader.open(server.url, token);
+    await stream.until((reader) => reader.data('open').length === 1, 'the open event');
+    await push(server.url, token, campaign, 'gp-1');
+    await stream.until((reader) => reader.data('news').length === 1, 'the news');
+    // A second stream closes the first from the server's side (one stream per account here).
+    const second = await EventsReader.open(server.url, token);
+    await second.until((reader) => reader.data('open').length === 1, 'the second open event');
+    await stream.ends('the first stream, closed by the server');
+    await server.close();
+    await second.ends('the stream the shutdown ended');
+    expect(second.data<{ reason: string }>('closed')).toEqual([{ reason: 'shutdown' }]);
+    await handle.destroy();
+  });
+});
+
 describe('an edit reaches the partner’s laptop through the news', () => {
   const env = useLaptopsWithServer('veldwerk-news-');
 
