@@ -200,6 +200,64 @@ describe('Undo, confirm and focus on the SWOT screens (browser mode)', () => {
     expect(ctx.pageErrors).toEqual([]);
   });
 
+  it('capture: a moved item keeps the focus while an earlier edit’s answer is still on its way', async () => {
+    const seeded = await seedFieldwork(ctx.app.services);
+    const conversationId = seeded.conversations[0] as string;
+    await ctx.call('swot.items.add', { conversationId, quadrant: 'strengths', text: 'Goede opvang' });
+    await ctx.openApp();
+    await ctx.page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
+    await ctx.page.goto(
+      `${ctx.app.bridge.url}/#/campaigns/${seeded.campaignId}/visits/${seeded.visits[0]}/conversations/${conversationId}`,
+    );
+    const quadrantOf = async () => (await ctx.call('swot.capture', { conversationId })).items[0]?.quadrant;
+    const focusedArea = () =>
+      ctx.page.evaluate(
+        () => document.activeElement?.closest('[data-testid^="capture-"]')?.getAttribute('data-testid') ?? null,
+      );
+    // The edit's answer reaches the page late (a loaded machine), after the user has moved the item on,
+    // and before the list shows the move: hold the edit's answer, then the list's reads.
+    let releaseEdit = () => {};
+    const editAnswered = new Promise<void>((resolve) => (releaseEdit = resolve));
+    let editDelivered = () => {};
+    const editDone = new Promise<void>((resolve) => (editDelivered = resolve));
+    let holdReads = false;
+    let releaseReads = () => {};
+    const readsAnswered = new Promise<void>((resolve) => (releaseReads = resolve));
+    await ctx.page.route('**/api/invoke', async (route) => {
+      const body = route.request().postData() ?? '';
+      const edit = body.includes('"swot.items.update"') && body.includes('"text"');
+      const read = holdReads && body.includes('"swot.capture"');
+      if (!edit && !read) return route.continue();
+      const response = await route.fetch();
+      await (edit ? editAnswered : readsAnswered);
+      await route.fulfill({ response });
+      if (edit) editDelivered();
+    });
+    const item = ctx.page.getByTestId('capture-strengths').locator('[data-capture-item]').filter({ hasText: 'Goede' });
+    await item.focus();
+    await ctx.page.keyboard.press('F2');
+    await ctx.page.keyboard.press('End');
+    await ctx.page.keyboard.type(' voor nieuwkomers', { delay: 0 });
+    await ctx.page.keyboard.press('Enter');
+    await expect
+      .poll(async () => (await ctx.call('swot.capture', { conversationId })).items[0]?.text)
+      .toBe('Goede opvang voor nieuwkomers');
+    await expect.poll(focusedArea).toBe('capture-strengths');
+    holdReads = true;
+    await ctx.page.keyboard.press('Alt+ArrowRight');
+    await expect.poll(quadrantOf).toBe('weaknesses');
+    releaseEdit();
+    await editDone;
+    // Let the page handle the edit's answer before the list shows the move.
+    await ctx.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    holdReads = false;
+    releaseReads();
+    await ctx.page.getByTestId('capture-weaknesses').locator('[data-capture-item]').waitFor();
+    await expect.poll(focusedArea).toBe('capture-weaknesses');
+    await ctx.page.unroute('**/api/invoke');
+    expect(ctx.pageErrors).toEqual([]);
+  });
+
   it('opens the shortcut sheet with ? and gives the focus back on Escape', async () => {
     await seedBoard();
     const handle = ctx.page.locator('[data-item-text="Los item"] [data-item-handle]');

@@ -93,6 +93,8 @@ export function SwotCapture({ conversationId }: { conversationId: string }) {
             queue={queue}
             add={add}
             focusAfter={(request) => {
+              // A save's late answer never takes over what the user asked for since (a move, a delete).
+              if (request?.afterSave && focusAfterLoad.current) return;
               focusAfterLoad.current = request;
               applyFocus(data.items);
             }}
@@ -108,6 +110,8 @@ export function SwotCapture({ conversationId }: { conversationId: string }) {
 interface FocusRequest {
   readonly itemId: string;
   readonly ready: (items: readonly SwotItemView[]) => boolean;
+  /** Asked by an edit's save, whose answer may arrive after the user has acted again: yields to a pending request. */
+  readonly afterSave?: boolean;
 }
 
 interface QuadrantColumnProps {
@@ -184,7 +188,7 @@ function QuadrantColumn({
             onKey={(event) => void onItemKey(event, item)}
             onSaved={() => {
               onChanged(null);
-              focusAfter({ itemId: item.id, ready: () => true });
+              focusAfter({ itemId: item.id, ready: () => true, afterSave: true });
             }}
           />
         ))}
