@@ -75,4 +75,33 @@ describe('AutosaveRegistry', () => {
     expect(stored).toEqual(['Getypt vlak voor het herladen.']);
     expect(storage.map.size).toBe(0);
   });
+
+  it('keeps text not yet handed over for its box, never replays it, and flushes tracked sources before unload', async () => {
+    const storage = memoryStorage();
+    const calls: SaveCall[] = [];
+    const registry = new AutosaveRegistry(async (call) => {
+      calls.push(call);
+      return { ok: true, value: {} };
+    }, storage);
+    registry.keepText('capture:c1:strengths', 'Goede samenw');
+    expect(await registry.replay()).toBe(0);
+    expect(calls).toEqual([]);
+    expect(new AutosaveRegistry(registry.invoke, storage).keptText('capture:c1:strengths')).toBe('Goede samenw');
+    registry.keepText('capture:c1:strengths', '');
+    expect(storage.map.size).toBe(0);
+
+    let flushed: boolean | undefined;
+    const source = {
+      pending: true,
+      flush: async (options?: { keepalive?: boolean }) => {
+        flushed = options?.keepalive;
+        source.pending = false;
+      },
+    };
+    registry.track(source);
+    expect(registry.pending).toBe(true);
+    await registry.flushAll({ keepalive: true });
+    expect(flushed).toBe(true);
+    expect(registry.pending).toBe(false);
+  });
 });

@@ -110,4 +110,68 @@ describe('SectionSync', () => {
     expect(text(store.doc)).toBe('getypt en meer');
     sync.destroy();
   });
+
+  it('journals every unconfirmed update at once, and a new page restores that draft over the store', async () => {
+    const store = fakeStore((doc) => doc.getText('t').insert(0, 'Opgeslagen. '));
+    let journal: Uint8Array | null = null;
+    const journals: (Uint8Array | null)[] = [];
+    const record = (unconfirmed: Uint8Array | null) => {
+      journal = unconfirmed;
+      journals.push(unconfirmed);
+    };
+    // The store never answers: the page crashes with its save under way.
+    const hung = { ...store, save: () => new Promise<Result<unknown>>(() => undefined) };
+    const earlier = new SectionSync(store.state(), { save: hung.save, journal: record, delayMs: 5 });
+    const typed = earlier.doc.getText('t');
+    for (const letter of 'Niet') typed.insert(typed.length, letter);
+    // Synchronous: before any timer ran, the journal holds every letter.
+    expect(journal).not.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(earlier.status.kind).toBe('saving');
+    for (const letter of ' kwijt.') typed.insert(typed.length, letter);
+    earlier.destroy();
+
+    // The next page: the store lacks all of it; the draft restores it and saves it.
+    const saved: (Uint8Array | null)[] = [];
+    const next = new SectionSync(
+      store.state(),
+      { save: store.save, journal: (u) => saved.push(u), delayMs: 5 },
+      journal,
+    );
+    expect(text(next.doc)).toBe('Opgeslagen. Niet kwijt.');
+    expect(next.status.kind).toBe('pending');
+    await next.flush();
+    expect(text(store.doc)).toBe('Opgeslagen. Niet kwijt.');
+    expect(saved.at(-1)).toBeNull();
+    next.destroy();
+
+    // A draft the store already has queues nothing and leaves the journal.
+    const again: (Uint8Array | null)[] = [];
+    const third = new SectionSync(store.state(), { save: store.save, journal: (u) => again.push(u) }, journal);
+    expect(third.hasUnsaved).toBe(false);
+    expect(again).toEqual([null]);
+    expect(text(third.doc)).toBe('Opgeslagen. Niet kwijt.');
+    third.destroy();
+  });
+
+  it('sends the queue at once beside a save under way when the page goes (keepalive)', async () => {
+    const store = fakeStore();
+    const sent: { update: Uint8Array; keepalive: boolean }[] = [];
+    const sync = new SectionSync(null, {
+      save: (update, options) => {
+        sent.push({ update, keepalive: options?.keepalive === true });
+        return new Promise<Result<unknown>>(() => undefined);
+      },
+      delayMs: 5,
+    });
+    sync.doc.getText('t').insert(0, 'Eerst');
+    await until(() => sent.length === 1);
+    sync.doc.getText('t').insert(5, ' en dan');
+    expect(sync.pending).toBe(true);
+    await sync.flush({ keepalive: true });
+    expect(sent.map((one) => one.keepalive)).toEqual([false, true]);
+    for (const one of sent) Y.applyUpdate(store.doc, one.update);
+    expect(text(store.doc)).toBe('Eerst en dan');
+    sync.destroy();
+  });
 });

@@ -4,8 +4,20 @@ import type { SaveState } from './autosave';
 import { cx } from '../components/cx';
 import styles from './SaveStatus.module.css';
 
-/** The visible "saved" state of an autosaved field (polite live region, so it is not chatty). */
-export function SaveStatus({ state, id }: { readonly state: SaveState; readonly id?: string }) {
+/**
+ * The visible "saved" state of an autosaved field (polite live region, so it is not chatty).
+ * `errorText` replaces the generic text of a failed save where the screen knows better why (a
+ * locked report section).
+ */
+export function SaveStatus({
+  state,
+  id,
+  errorText,
+}: {
+  readonly state: SaveState;
+  readonly id?: string;
+  readonly errorText?: string;
+}) {
   const { t, i18n } = useTranslation();
   const time = (date: Date) => new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(date);
   let text = '';
@@ -25,9 +37,10 @@ export function SaveStatus({ state, id }: { readonly state: SaveState; readonly 
       break;
     case 'error':
       text =
-        state.error.code === 'FORBIDDEN'
+        errorText ??
+        (state.error.code === 'FORBIDDEN'
           ? t('visit.save.chooseIdentity')
-          : t('visit.save.failed', { reason: describeError(t, state.error) });
+          : t('visit.save.failed', { reason: describeError(t, state.error) }));
       kind = 'error';
       break;
     default:

@@ -32,9 +32,19 @@ export interface DraftStorage {
 
 const DRAFT_PREFIX = 'veldwerk.draft.';
 
-interface Draft {
-  readonly call: SaveCall;
-  readonly at: string;
+/**
+ * One journal entry: a save to replay at the next start (`call`), or text typed into a box that
+ * hands it over only on Enter (`text`: restored into the box, never replayed).
+ */
+type Draft = { readonly call: SaveCall; readonly at: string } | { readonly text: string; readonly at: string };
+
+/**
+ * Anything the registry saves before the page goes: an autosaved text field, or a report
+ * section's Yjs batcher (`SectionSync`), which batches and merges on its own.
+ */
+export interface AutosaveSource {
+  readonly pending: boolean;
+  flush(options?: { keepalive?: boolean }): Promise<void>;
 }
 
 export const DEFAULT_AUTOSAVE_DELAY_MS = 500;
@@ -45,7 +55,7 @@ const hopeless = (error: ContractError) =>
   !isTransport(error) && ['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNKNOWN_CHANNEL'].includes(error.code);
 
 /** One autosaved field: the latest value typed, its timer and its visible state. */
-export class AutosaveField {
+export class AutosaveField implements AutosaveSource {
   private value: string | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
@@ -124,7 +134,7 @@ export class AutosaveField {
 }
 
 export class AutosaveRegistry {
-  private readonly fields = new Set<AutosaveField>();
+  private readonly fields = new Set<AutosaveSource>();
 
   constructor(
     readonly invoke: Invoke,
@@ -141,8 +151,13 @@ export class AutosaveRegistry {
     return field;
   }
 
+  /** A source that saves by itself (a report section) is saved with the fields before the page goes. */
+  track(source: AutosaveSource): void {
+    this.fields.add(source);
+  }
+
   /** The field leaves the screen: its waiting value is saved, never dropped. */
-  release(field: AutosaveField): Promise<void> {
+  release(field: AutosaveSource): Promise<void> {
     return field.flush().finally(() => this.fields.delete(field));
   }
 
@@ -155,10 +170,49 @@ export class AutosaveRegistry {
   }
 
   journal(key: string, call: SaveCall): void {
+    this.write(key, { call, at: new Date().toISOString() });
+  }
+
+  /** The save journalled under `key`, if any (a section restores its draft into the editor). */
+  draft(key: string): SaveCall | null {
+    const draft = this.read(key);
+    return draft && 'call' in draft ? draft.call : null;
+  }
+
+  /** Keeps text typed into a box that is not yet handed over (an empty text drops it). */
+  keepText(key: string, text: string): void {
+    if (text === '') this.drop(key);
+    else this.write(key, { text, at: new Date().toISOString() });
+  }
+
+  /** The text kept by `keepText` under `key` ('' when there is none). */
+  keptText(key: string): string {
+    const draft = this.read(key);
+    return draft && 'text' in draft && typeof draft.text === 'string' ? draft.text : '';
+  }
+
+  drop(key: string): void {
     try {
-      this.storage?.setItem(DRAFT_PREFIX + key, JSON.stringify({ call, at: new Date().toISOString() } satisfies Draft));
+      this.storage?.removeItem(DRAFT_PREFIX + key);
+    } catch {
+      // Nothing to drop from a disabled storage.
+    }
+  }
+
+  private write(key: string, draft: Draft): void {
+    try {
+      this.storage?.setItem(DRAFT_PREFIX + key, JSON.stringify(draft));
     } catch {
       // A full or disabled storage only loses the journal; the save itself still runs.
+    }
+  }
+
+  private read(key: string): Draft | null {
+    try {
+      const stored = this.storage?.getItem(DRAFT_PREFIX + key);
+      return stored ? (JSON.parse(stored) as Draft) : null;
+    } catch {
+      return null;
     }
   }
 
@@ -167,7 +221,8 @@ export class AutosaveRegistry {
     const stored = this.storage?.getItem(DRAFT_PREFIX + key);
     if (!stored) return;
     try {
-      if (JSON.stringify((JSON.parse(stored) as Draft).call) === JSON.stringify(call))
+      const draft = JSON.parse(stored) as Draft;
+      if ('call' in draft && JSON.stringify(draft.call) === JSON.stringify(call))
         this.storage?.removeItem(DRAFT_PREFIX + key);
     } catch {
       this.storage?.removeItem(DRAFT_PREFIX + key);
@@ -182,16 +237,21 @@ export class AutosaveRegistry {
    */
   async replay(): Promise<number> {
     if (!this.storage) return 0;
-    const drafts: { key: string; draft: Draft }[] = [];
+    const drafts: { key: string; draft: { readonly call: SaveCall; readonly at: string } }[] = [];
+    const broken: string[] = [];
     for (let index = 0; index < this.storage.length; index += 1) {
       const key = this.storage.key(index);
       if (!key?.startsWith(DRAFT_PREFIX)) continue;
       try {
-        drafts.push({ key, draft: JSON.parse(this.storage.getItem(key) ?? '') as Draft });
+        const draft = JSON.parse(this.storage.getItem(key) ?? '') as Draft;
+        // Text not yet handed over waits for its box; only saves are replayed.
+        if ('call' in draft) drafts.push({ key, draft });
+        else if (typeof draft.text !== 'string') broken.push(key);
       } catch {
-        this.storage.removeItem(key);
+        broken.push(key);
       }
     }
+    for (const key of broken) this.storage.removeItem(key);
     drafts.sort((a, b) => a.draft.at.localeCompare(b.draft.at));
     let stored = 0;
     for (const { key, draft } of drafts) {

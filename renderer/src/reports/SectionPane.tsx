@@ -9,9 +9,12 @@ import { api } from '../api';
 import type { StreamEvent } from '../data/events';
 import { useContractQuery } from '../data/queries';
 import { describeError } from '../errors';
+import type { SaveState } from '../input/autosave';
+import { SaveStatus } from '../input/SaveStatus';
+import { autosave } from '../input/useAutosave';
 import { base64ToBytes, bytesToBase64 } from '../sync/base64';
 import { SectionEditor } from './editor/SectionEditor';
-import { SectionSync, type SaveStatus } from './editor/section-sync';
+import { SectionSync, type SaveStatus as SyncStatus } from './editor/section-sync';
 import { ReadOnlySection } from './VersionViews';
 import { cx } from '../components/cx';
 import alerts from '../components/alert.module.css';
@@ -42,6 +45,17 @@ export function touchesSection(event: StreamEvent, sectionId: string): boolean {
 /** Refusals the user has to act on (the section is locked, the report final): not retried by themselves. */
 function isRefusal(error: ContractError): boolean {
   return error.code === 'FORBIDDEN' || error.code === 'CONFLICT';
+}
+
+/** The section's entry in the autosave draft journal. */
+export const sectionDraftKey = (sectionId: string) => `report-section:${sectionId}`;
+
+/** The Yjs update the journal kept of this section (an earlier page's unconfirmed text), if any. */
+function keptDraft(sectionId: string): Uint8Array | null {
+  const call = autosave.draft(sectionDraftKey(sectionId));
+  if (call?.channel !== 'reports.section.update' || call.payload.sectionId !== sectionId) return null;
+  const bytes = base64ToBytes(call.payload.update);
+  return bytes.byteLength > 0 ? bytes : null;
 }
 
 type Loaded =
@@ -86,18 +100,35 @@ export function SectionPane({
         setLoaded({ kind: 'unknown', names: result.value.unknownContent });
         return;
       }
-      sync = new SectionSync(base64ToBytes(result.value.update), {
-        save: (update) => api.invoke('reports.section.update', { sectionId, update: bytesToBase64(update) }),
-        isRefusal,
-      });
+      // One autosave mechanism: the registry saves the section before the page goes, and what the
+      // store has not confirmed is in the draft journal (replayed at start, restored here).
+      const key = sectionDraftKey(sectionId);
+      sync = new SectionSync(
+        base64ToBytes(result.value.update),
+        {
+          save: (update, options) =>
+            api.invoke('reports.section.update', { sectionId, update: bytesToBase64(update) }, options),
+          journal: (unconfirmed) => {
+            if (unconfirmed)
+              autosave.journal(key, {
+                channel: 'reports.section.update',
+                payload: { sectionId, update: bytesToBase64(unconfirmed) },
+              });
+            else autosave.drop(key);
+          },
+          isRefusal,
+        },
+        keptDraft(sectionId),
+      );
+      autosave.track(sync);
       setLoaded({ kind: 'ready', sync });
     });
     return () => {
       live = false;
       if (sync) {
         const closing = sync;
-        // Whatever is still queued is sent before the document goes away.
-        void closing.flush().finally(() => closing.destroy());
+        // Whatever is still queued is sent before the document goes away (unmount, route change).
+        void autosave.release(closing).finally(() => closing.destroy());
       }
     };
   }, [sectionId, attempt]);
@@ -129,18 +160,6 @@ export function SectionPane({
       if (touchesSection(event, sectionId)) void pull();
     });
   }, [sync, sectionId]);
-
-  // Leaving the page with text not yet stored asks first.
-  useEffect(() => {
-    if (!sync) return undefined;
-    const warn = (event: BeforeUnloadEvent) => {
-      if (!sync.hasUnsaved) return;
-      event.preventDefault();
-      void sync.flush();
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [sync]);
 
   if (loaded.kind === 'error') {
     return (
@@ -192,6 +211,7 @@ export function SectionPane({
         schema={schema}
         extensions={extensions}
         onEditor={onEditor}
+        onBlur={() => void sync.flush()}
         toolbarExtra={toolbarExtra}
         status={<SaveIndicator sync={sync} section={section} frozen={frozen} />}
       />
@@ -199,6 +219,7 @@ export function SectionPane({
   );
 }
 
+/** The section's save state, shown as every autosaved field shows it (unsaved / saving / saved at hh:mm). */
 function SaveIndicator({
   sync,
   section,
@@ -210,32 +231,25 @@ function SaveIndicator({
 }) {
   const { t } = useTranslation();
   const subscribe = useMemo(() => (notify: () => void) => sync.subscribe(notify), [sync]);
-  const status = useSyncExternalStore<SaveStatus>(subscribe, () => sync.status);
-  switch (status.kind) {
-    case 'saved':
-      return (
-        <span className={cx(styles.saveState, styles.saved)} data-save-state="saved" role="status">
-          {t('reports.save.saved')}
-        </span>
-      );
-    case 'pending':
-    case 'saving':
-      return (
-        <span className={styles.saveState} data-save-state={status.kind} role="status">
-          {t(`reports.save.${status.kind}`)}
-        </span>
-      );
-    case 'failed':
-    case 'refused':
-      return (
-        <span className={cx(styles.saveState, styles.saveError)} data-save-state={status.kind} role="alert">
-          {t(`reports.save.${status.kind}`, { reason: refusalText(t, status.error, section, frozen) })}{' '}
-          <button type="button" className={cx(buttons.button, buttons.buttonSmall)} onClick={() => void sync.retry()}>
-            {t('reports.save.retry')}
-          </button>
-        </span>
-      );
-  }
+  const status = useSyncExternalStore<SyncStatus>(subscribe, () => sync.status);
+  const state: SaveState =
+    status.kind === 'pending'
+      ? { kind: 'dirty' }
+      : status.kind === 'failed' || status.kind === 'refused'
+        ? { kind: 'error', error: status.error }
+        : status;
+  if (status.kind !== 'failed' && status.kind !== 'refused') return <SaveStatus state={state} />;
+  return (
+    <span className={styles.saveError}>
+      <SaveStatus
+        state={state}
+        errorText={t(`reports.save.${status.kind}`, { reason: refusalText(t, status.error, section, frozen) })}
+      />{' '}
+      <button type="button" className={cx(buttons.button, buttons.buttonSmall)} onClick={() => void sync.retry()}>
+        {t('reports.save.retry')}
+      </button>
+    </span>
+  );
 }
 
 /**

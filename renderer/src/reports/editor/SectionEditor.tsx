@@ -27,6 +27,8 @@ export interface SectionEditorProps {
   readonly toolbarExtra?: (editor: Editor) => ReactNode;
   /** Shown under the text beside the word count (save state). */
   readonly status?: ReactNode;
+  /** The text lost the focus: the section saves at once, like every autosaved field. */
+  readonly onBlur?: () => void;
 }
 
 /** The section's words by the same rule as the section list and the CLI (shared wordCount). */
@@ -62,6 +64,7 @@ export function SectionEditor({
   onEditor,
   toolbarExtra,
   status,
+  onBlur,
 }: SectionEditorProps) {
   const { t } = useTranslation();
   const [words, setWords] = useState(0);
@@ -69,6 +72,11 @@ export function SectionEditor({
   // Ctrl+K (⌘K) asks the toolbar to open its link dialog; a counter, so every press opens it.
   const [linkRequest, setLinkRequest] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The editor is created once per document: it reaches the latest handler through a ref.
+  const blurred = useRef(onBlur);
+  useEffect(() => {
+    blurred.current = onBlur;
+  });
   const measure = (doc: PmNode) => {
     setWords(countWords(doc));
     const next = footnoteTexts(doc);
@@ -107,6 +115,7 @@ export function SectionEditor({
         },
       },
       onCreate: ({ editor: created }) => measure(created.state.doc),
+      onBlur: () => blurred.current?.(),
       onUpdate: ({ editor: updated }) => {
         if (timer.current) clearTimeout(timer.current);
         timer.current = setTimeout(() => measure(updated.state.doc), WORD_COUNT_DELAY_MS);

@@ -10,11 +10,18 @@ import type { ContractError, Result } from '../../../../shared/contract/result';
  *
  * A failed save keeps the queued updates (the text stays in the editor) and retries; a refused
  * save (locked section, final report) keeps them too and waits until the caller retries.
+ *
+ * It is a source of the app's one autosave mechanism (`AutosaveSource`): the registry flushes it
+ * on pagehide, before unload and before the Electron window closes, and every update not yet
+ * confirmed by the store is handed to `journal` at once (merged into one update), so the draft
+ * journal holds it through a reload or a crash.
  */
 export const REMOTE_ORIGIN = Symbol('veldwerk.remote');
 
 export type SaveStatus =
-  | { readonly kind: 'saved' }
+  /** Nothing typed since the section was opened. */
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'saved'; readonly at: Date }
   | { readonly kind: 'pending' }
   | { readonly kind: 'saving' }
   /** The save did not reach the store (transport, disk): retried automatically. */
@@ -24,7 +31,12 @@ export type SaveStatus =
 
 export interface SectionSyncOptions {
   /** Sends one merged Yjs update to the store; answers the contract envelope. */
-  readonly save: (update: Uint8Array) => Promise<Result<unknown>>;
+  readonly save: (update: Uint8Array, options?: { readonly keepalive?: boolean }) => Promise<Result<unknown>>;
+  /**
+   * Called synchronously after every local update and every answer with what the store has not
+   * confirmed yet, merged into one update (null once everything is stored): the draft journal.
+   */
+  readonly journal?: (unconfirmed: Uint8Array | null) => void;
   readonly onStatus?: (status: SaveStatus) => void;
   /** Quiet time after the last local update before a batch is sent. */
   readonly delayMs?: number;
@@ -42,16 +54,24 @@ export class SectionSync {
   readonly doc: Y.Doc;
   private queue: Uint8Array[] = [];
   private inFlight: Promise<void> | null = null;
+  /** The update of the save under way, until the store answered. */
+  private sending: Uint8Array | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private firstQueuedAt: number | null = null;
   private retryDelay: number;
-  private statusValue: SaveStatus = { kind: 'saved' };
+  private statusValue: SaveStatus = { kind: 'idle' };
   private destroyed = false;
   private readonly listeners = new Set<(status: SaveStatus) => void>();
 
+  /**
+   * `draft` is what the journal kept of an earlier page (not confirmed by the store then): applied
+   * as this person's edit, so whatever of it the store lacks is queued and saved (and nothing when
+   * the store has it all: Yjs applies an update only once).
+   */
   constructor(
     state: Uint8Array | null,
     private readonly options: SectionSyncOptions,
+    draft: Uint8Array | null = null,
   ) {
     this.doc = new Y.Doc();
     // Loaded before anyone listens: the store's own state is never queued to be sent back.
@@ -59,6 +79,13 @@ export class SectionSync {
     this.retryDelay = options.retryMs ?? 1000;
     if (options.onStatus) this.listeners.add(options.onStatus);
     this.doc.on('update', this.onUpdate);
+    if (draft && draft.byteLength > 0) Y.applyUpdate(this.doc, draft);
+    if (!this.hasUnsaved) options.journal?.(null);
+  }
+
+  /** The autosave registry's name for "not yet stored". */
+  get pending(): boolean {
+    return this.hasUnsaved;
   }
 
   get status(): SaveStatus {
@@ -86,17 +113,27 @@ export class SectionSync {
     return Y.encodeStateVector(this.doc);
   }
 
-  /** Sends what is queued now; resolves when the store answered (or the save failed). */
-  async flush(): Promise<void> {
+  /**
+   * Sends what is queued now; resolves when the store answered (or the save failed). With
+   * `keepalive` (the page is going) the queue goes at once, beside a save still under way: an
+   * answer would come too late to wait for, Yjs merges the two in any order, and the journal
+   * keeps both until one is confirmed.
+   */
+  async flush(options: { readonly keepalive?: boolean } = {}): Promise<void> {
     this.clearTimer();
+    if (options.keepalive && this.inFlight) {
+      if (this.queue.length > 0 && !this.destroyed) void this.options.save(Y.mergeUpdates(this.queue), options);
+      return;
+    }
     while (this.inFlight) await this.inFlight;
     if (this.queue.length === 0 || this.destroyed) return;
     const batch = this.queue;
     this.queue = [];
     this.firstQueuedAt = null;
     const update = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
+    this.sending = update;
     this.setStatus({ kind: 'saving' });
-    const run = this.options.save(update).then(
+    const run = this.options.save(update, options).then(
       (result) => this.settle(update, result),
       (error: unknown) =>
         this.settle(update, { ok: false, error: { code: 'INTERNAL', message: `TRANSPORT: ${String(error)}` } }),
@@ -121,7 +158,9 @@ export class SectionSync {
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === REMOTE_ORIGIN || this.destroyed) return;
-    this.queue.push(update);
+    // Kept merged: the journal writes the whole queue on every keystroke.
+    this.queue = [this.queue.length === 0 ? update : Y.mergeUpdates([...this.queue, update])];
+    this.writeJournal();
     const now = Date.now();
     this.firstQueuedAt ??= now;
     if (this.statusValue.kind !== 'refused' && this.statusValue.kind !== 'failed') this.setStatus({ kind: 'pending' });
@@ -140,17 +179,23 @@ export class SectionSync {
 
   private settle(update: Uint8Array, result: Result<unknown>): void {
     this.inFlight = null;
-    if (this.destroyed) return;
+    this.sending = null;
+    if (this.destroyed) {
+      // Closed while saving: a stored update leaves the journal, an unstored one stays in it.
+      if (result.ok && this.queue.length === 0) this.options.journal?.(null);
+      return;
+    }
     if (result.ok) {
       this.retryDelay = this.options.retryMs ?? 1000;
+      this.writeJournal();
       if (this.queue.length > 0) {
         this.setStatus({ kind: 'pending' });
         this.schedule(Date.now());
-      } else this.setStatus({ kind: 'saved' });
+      } else this.setStatus({ kind: 'saved', at: new Date() });
       return;
     }
     // Nothing typed is lost: the unsent update goes back to the front of the queue.
-    this.queue.unshift(update);
+    this.queue = [this.queue.length === 0 ? update : Y.mergeUpdates([update, ...this.queue])];
     this.firstQueuedAt ??= Date.now();
     const refusal = (this.options.isRefusal ?? DEFAULT_REFUSAL)(result.error);
     if (refusal) {
@@ -161,6 +206,13 @@ export class SectionSync {
     this.clearTimer();
     this.timer = setTimeout(() => void this.flush(), this.retryDelay);
     this.retryDelay = Math.min(this.retryDelay * 2, 30_000);
+  }
+
+  private writeJournal(): void {
+    const unconfirmed = [...(this.sending ? [this.sending] : []), ...this.queue];
+    this.options.journal?.(
+      unconfirmed.length === 0 ? null : unconfirmed.length === 1 ? unconfirmed[0]! : Y.mergeUpdates(unconfirmed),
+    );
   }
 
   private clearTimer(): void {
