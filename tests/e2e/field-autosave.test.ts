@@ -144,4 +144,23 @@ describe('Autosave keeps the last keystrokes (browser mode)', () => {
       )
       .toBe('Wachttijden tot drie maanden.');
   });
+
+  it('keeps a good practice typed but not yet added across a reload, and clears it once added', async () => {
+    const { seeded } = await openConversation();
+    const visitId = seeded.visits[0] as string;
+    await ctx.page.goto(`${ctx.app.bridge.url}/#/campaigns/${seeded.campaignId}/visits/${visitId}`);
+    const box = () => ctx.page.getByLabel('Nieuwe goede praktijk');
+    await box().click();
+    await ctx.page.keyboard.type('Buddy’s voor nieuwe cursisten', { delay: 0 });
+    await ctx.page.reload();
+    await expect.poll(() => box().inputValue()).toBe('Buddy’s voor nieuwe cursisten');
+    await ctx.page.getByRole('button', { name: 'Toevoegen' }).last().click();
+    await expect
+      .poll(async () => (await ctx.call('visit.get', { visitId })).goodPractices.map((practice) => practice.text))
+      .toEqual(['Buddy’s voor nieuwe cursisten']);
+    await expect.poll(() => box().inputValue()).toBe('');
+    await ctx.page.reload();
+    await box().waitFor();
+    expect(await box().inputValue()).toBe('');
+  });
 });

@@ -140,4 +140,43 @@ describe('SWOT capture at any typing speed (browser mode)', () => {
       await ctx.page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid')),
     ).toBe('team-strengths');
   });
+
+  it('keeps text typed but not yet entered across a reload, in the capture and the team boxes', async () => {
+    const seeded = await seedFieldwork(ctx.app.services);
+    const conversationId = seeded.conversations[0] as string;
+    await ctx.openApp();
+    await ctx.page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
+    await ctx.page.goto(
+      `${ctx.app.bridge.url}/#/campaigns/${seeded.campaignId}/visits/${seeded.visits[0]}/conversations/${conversationId}`,
+    );
+    const input = () => ctx.page.getByTestId('capture-strengths').getByRole('textbox');
+    await input().click();
+    await ctx.page.keyboard.type('Ervaren team\nSterk netw', { delay: 0 });
+    // Reload within 100 ms of the last key, before any Enter for the second item.
+    await ctx.page.reload();
+    await expect.poll(() => input().inputValue()).toBe('Sterk netw');
+    // The other boxes keep nothing that was not typed there.
+    expect(await ctx.page.getByTestId('capture-weaknesses').getByRole('textbox').inputValue()).toBe('');
+    await input().click();
+    await ctx.page.keyboard.press('End');
+    await ctx.page.keyboard.type('erk\n', { delay: 0 });
+    await expect
+      .poll(() => storedTexts(conversationId, 'strengths'), { timeout: 15_000 })
+      .toEqual(['Ervaren team', 'Sterk netwerk']);
+    expect(await input().inputValue()).toBe('');
+    // Entered, it is no longer kept: another reload shows an empty box.
+    await ctx.page.reload();
+    await ctx.page.getByTestId('capture-strengths').locator('[data-capture-item]').first().waitFor();
+    expect(await input().inputValue()).toBe('');
+
+    await ctx.page.goto(`${ctx.app.bridge.url}/#/campaigns/${seeded.campaignId}/swot`);
+    await ctx.page.getByRole('tab', { name: 'SWOT van het team' }).click();
+    const team = () => ctx.page.getByTestId('team-threats').getByRole('textbox');
+    await team().click();
+    await ctx.page.keyboard.type('Besparingen bij de over', { delay: 0 });
+    await ctx.page.reload();
+    await ctx.page.getByRole('tab', { name: 'SWOT van het team' }).click();
+    await expect.poll(() => team().inputValue()).toBe('Besparingen bij de over');
+    expect(ctx.pageErrors).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { api } from '../api';
 import { AutosaveRegistry, type SaveCall, type SaveState } from './autosave';
 
@@ -53,4 +53,24 @@ export function useAutosave(
   useEffect(() => () => void autosave.release(field), [field]);
   const state = useSyncExternalStore(field.subscribe, field.state, field.state);
   return { state, change: (value: string) => field.change(value), flush: () => field.flush() };
+}
+
+/**
+ * The text of a box that hands it over only on Enter (SWOT capture, team lemmas): every keystroke
+ * is kept synchronously in the draft journal under `key`, so text typed but not yet handed over
+ * comes back into the box after a reload, a crash or a closed window. Setting '' (the Enter
+ * handed it over) drops it.
+ */
+export function useKeptText(key: string): readonly [string, (text: string) => void] {
+  const [kept, setKept] = useState(() => ({ key, text: autosave.keptText(key) }));
+  // Another box (another conversation in the same screen) shows its own kept text.
+  const text = kept.key === key ? kept.text : autosave.keptText(key);
+  const set = useCallback(
+    (next: string) => {
+      autosave.keepText(key, next);
+      setKept({ key, text: next });
+    },
+    [key],
+  );
+  return [text, set] as const;
 }

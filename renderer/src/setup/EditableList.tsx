@@ -9,6 +9,7 @@ import { RetiredList } from '../components/RetiredList';
 import { describeError, fieldErrors } from '../errors';
 import { RetireButton } from '../input/RetireButton';
 import { useRetireWithUndo } from '../input/retire';
+import { useKeptText } from '../input/useAutosave';
 import buttons from '../components/button.module.css';
 import forms from '../components/form.module.css';
 import layout from '../components/layout.module.css';
@@ -49,7 +50,8 @@ export function EditableList(props: EditableListProps) {
   const retireWithUndo = useRetireWithUndo();
   const { t } = useTranslation();
   const id = useId();
-  const [name, setName] = useState('');
+  // Typed but not yet added: kept in the draft journal through a reload.
+  const [name, setName] = useKeptText(`setup:${props.campaignId}:${props.kind}:${props.sectorId ?? ''}`);
   const [error, setError] = useState<ContractError | null>(null);
   const [status, setStatus] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
@@ -78,7 +80,8 @@ export function EditableList(props: EditableListProps) {
     }
     setError(null);
     setStatus(t('setup.list.added', { name: name.trim() }));
-    setName('');
+    // What was typed while the answer came stays: only the added text is cleared.
+    if ((addRef.current?.value ?? name) === name) setName('');
     addRef.current?.focus();
   }
 

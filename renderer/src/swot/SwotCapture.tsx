@@ -9,6 +9,7 @@ import { describeError } from '../errors';
 import type { Entry, EntryQueue, SubmitResult } from '../input/entry-queue';
 import { IdentityNotice } from '../input/IdentityNotice';
 import { PendingEntry } from '../input/PendingEntry';
+import { useKeptText } from '../input/useAutosave';
 import { useEntryQueue } from '../input/useEntryQueue';
 import { onUndone, recordUndo } from '../input/undo';
 import { CaptureItem } from './CaptureItem';
@@ -88,6 +89,7 @@ export function SwotCapture({ conversationId }: { conversationId: string }) {
           <QuadrantColumn
             key={quadrant}
             quadrant={quadrant}
+            draftKey={`capture:${conversationId}:${quadrant}`}
             items={data.items.filter((item) => item.quadrant === quadrant)}
             entries={entries.filter((entry) => entry.target === quadrant)}
             queue={queue}
@@ -116,6 +118,8 @@ interface FocusRequest {
 
 interface QuadrantColumnProps {
   readonly quadrant: Quadrant;
+  /** The input's entry in the draft journal: text typed but not yet handed over with Enter. */
+  readonly draftKey: string;
   readonly items: readonly SwotItemView[];
   readonly entries: readonly Entry<Quadrant>[];
   readonly queue: EntryQueue<Quadrant>;
@@ -128,6 +132,7 @@ interface QuadrantColumnProps {
 
 function QuadrantColumn({
   quadrant,
+  draftKey,
   items,
   entries,
   queue,
@@ -138,7 +143,7 @@ function QuadrantColumn({
   const { t } = useTranslation();
   const campaignId = useCampaignId();
   const id = useId();
-  const [text, setText] = useState('');
+  const [text, setText] = useKeptText(draftKey);
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const shown = new Set(items.map((item) => item.id));

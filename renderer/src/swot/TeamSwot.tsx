@@ -8,6 +8,7 @@ import { describeError } from '../errors';
 import type { Entry, EntryQueue, SubmitResult } from '../input/entry-queue';
 import { IdentityNotice } from '../input/IdentityNotice';
 import { PendingEntry } from '../input/PendingEntry';
+import { useKeptText } from '../input/useAutosave';
 import { useEntryQueue } from '../input/useEntryQueue';
 import { quadrantLabel } from './quadrant-labels';
 import { cx } from '../components/cx';
@@ -100,7 +101,7 @@ interface TeamQuadrantProps {
 function TeamQuadrant({ view, quadrant, entries, queue, add, onChanged }: TeamQuadrantProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [name, setName] = useState('');
+  const [name, setName] = useKeptText(`team:${view.campaignId}:${view.sectorId}:${quadrant}`);
   const inputRef = useRef<HTMLInputElement>(null);
   const lemmas = view.lemmas[quadrant];
   const shown = new Set(lemmas.map((lemma) => lemma.id));

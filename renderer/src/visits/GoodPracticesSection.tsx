@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../shared/contract/result';
 import type { VisitDetail } from '../../../shared/domain/visit';
@@ -11,6 +11,7 @@ import { shortened } from '../format/text';
 import { RetireButton } from '../input/RetireButton';
 import { useRetireWithUndo } from '../input/retire';
 import { cx } from '../components/cx';
+import { useKeptText } from '../input/useAutosave';
 import buttons from '../components/button.module.css';
 import forms from '../components/form.module.css';
 import layout from '../components/layout.module.css';
@@ -22,7 +23,9 @@ export function GoodPracticesSection({ detail }: { readonly detail: VisitDetail 
   const retireWithUndo = useRetireWithUndo();
   const { t } = useTranslation();
   const id = useId();
-  const [text, setText] = useState('');
+  // Typed but not yet added: kept in the draft journal through a reload.
+  const [text, setText] = useKeptText(`practice:${detail.visit.id}`);
+  const addRef = useRef<HTMLTextAreaElement>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<ContractError | null>(null);
@@ -37,7 +40,8 @@ export function GoodPracticesSection({ detail }: { readonly detail: VisitDetail 
       return;
     }
     setError(null);
-    setText('');
+    // What was typed while the answer came stays: only the added text is cleared.
+    if ((addRef.current?.value ?? text) === text) setText('');
     setStatus(t('visit.practices.added'));
   }
 
@@ -139,7 +143,13 @@ export function GoodPracticesSection({ detail }: { readonly detail: VisitDetail 
           error={fields.text}
         >
           {(control) => (
-            <textarea {...control} rows={2} value={text} onChange={(event) => setText(event.target.value)} />
+            <textarea
+              ref={addRef}
+              {...control}
+              rows={2}
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+            />
           )}
         </Field>
         <button type="submit" className={buttons.button}>
