@@ -5,8 +5,64 @@ import { EntryQueue, storageJournal, type Entry, type JournalStorage, type Submi
 /** The DOM id of the "Ik ben" picker, so a screen that needs a name can put the focus there. */
 export const IDENTITY_PICKER_ID = 'identity-picker';
 
-export function focusIdentityPicker(): void {
-  document.getElementById(IDENTITY_PICKER_ID)?.focus();
+/**
+ * Where the keys go while the picker holds a focus the user did not give it (moved there after a
+ * pause, see IdentityNotice): `returnTo` is the field the user was typing in. Null when the user
+ * put the focus there (a click, the notice's button, Tab): the picker then works as usual.
+ */
+let guarded: { readonly returnTo: HTMLElement | null } | null = null;
+
+/**
+ * Puts the focus on the "Ik ben" picker. With `returnTo` (moved by the screen, not by the user)
+ * the picker ignores type-ahead: keys typed on go back to that field (see pickerKeyGuard).
+ */
+export function focusIdentityPicker(options?: { readonly returnTo: HTMLElement | null }): void {
+  const picker = document.getElementById(IDENTITY_PICKER_ID);
+  if (!picker) return;
+  guarded = options ? { returnTo: options.returnTo } : null;
+  picker.focus();
+}
+
+/** The user acted on the picker (opened it, an arrow key, a click) or left it: it works as usual. */
+export function releasePickerGuard(): void {
+  guarded = null;
+}
+
+/** Keys that open the list or move in it on purpose. */
+const DELIBERATE = new Set(['ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'F4']);
+
+/**
+ * The picker's keydown while it holds a focus the screen moved there: a key the user meant for
+ * the field they were typing in (a letter, space, Enter, Backspace) sends the focus back there
+ * before the key acts, so the key lands in the field (the browser delivers it to the focused
+ * element) and never picks a name by type-ahead or confirms one with Enter. Without a field to
+ * go back to, the key is ignored. A deliberate key (arrows, F4, Alt+↓) lifts the guard. Answers
+ * true when it handled the key.
+ */
+export function pickerKeyGuard(event: {
+  readonly key: string;
+  readonly altKey: boolean;
+  readonly ctrlKey: boolean;
+  readonly metaKey: boolean;
+  preventDefault(): void;
+}): boolean {
+  if (!guarded) return false;
+  if (DELIBERATE.has(event.key)) {
+    guarded = null;
+    return false;
+  }
+  const typing =
+    !event.ctrlKey &&
+    !event.metaKey &&
+    !event.altKey &&
+    (event.key.length === 1 || event.key === 'Enter' || event.key === 'Backspace' || event.key === 'Delete');
+  if (!typing) return false;
+  const back = guarded.returnTo;
+  if (back?.isConnected) {
+    guarded = null;
+    back.focus();
+  } else event.preventDefault();
+  return true;
 }
 
 function localStorageOrNull(): JournalStorage | null {
@@ -54,9 +110,8 @@ export function useEntryQueue<K>(
   const entries = useSyncExternalStore(queue.subscribe, queue.snapshot, queue.snapshot);
   const memberId = useMe();
 
-  // The focus never moves to the picker by itself: the user may still be typing (the refusal
-  // arrives after the Enter) and keys sent to the picker are lost or even choose a name. The
-  // screen shows IdentityNotice instead, whose button moves the focus.
+  // The screen shows IdentityNotice, which moves the focus to the picker once the user pauses;
+  // keys typed on go back to the field (pickerKeyGuard), so none is lost or chooses a name.
   // Only a newly chosen name retries: a refusal with a name already chosen must not loop.
   useEffect(() => {
     if (memberId !== null && queue.held) queue.retry();

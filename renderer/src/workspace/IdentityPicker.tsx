@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IDENTITY_PICKER_ID } from '../input/useEntryQueue';
+import { IDENTITY_PICKER_ID, pickerKeyGuard, releasePickerGuard } from '../input/useEntryQueue';
 import { api } from '../api';
 import { useContractQuery } from '../data/queries';
 import buttons from '../components/button.module.css';
@@ -16,7 +16,8 @@ export function IdentityPicker({ campaignId }: { readonly campaignId: string }) 
   // Refreshes by itself when members change or someone is chosen (change events).
   const identity = useContractQuery('identity.get', { campaignId }).data ?? null;
   // The list only chooses (its type-ahead or an arrow key would otherwise pick a name by
-  // accident); "Dit ben ik" or Enter sets it.
+  // accident); "Dit ben ik" or Enter sets it. While it holds a focus the screen moved here, keys
+  // typed go back to the field the user was typing in (pickerKeyGuard).
   const [pending, setPending] = useState<string | null>(null);
   const choose = (memberId: string) =>
     void api.invoke('identity.set', { campaignId, memberId }).then((result) => {
@@ -36,7 +37,11 @@ export function IdentityPicker({ campaignId }: { readonly campaignId: string }) 
           id={id}
           value={shown}
           onChange={(event) => setPending(event.target.value)}
+          onMouseDown={releasePickerGuard}
+          onBlur={releasePickerGuard}
           onKeyDown={(event) => {
+            // Focus moved here by the screen: keys meant for the field go back there.
+            if (pickerKeyGuard(event)) return;
             if (event.key === 'Enter' && changed) {
               event.preventDefault();
               choose(pending);
