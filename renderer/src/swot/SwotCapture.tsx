@@ -180,7 +180,7 @@ function QuadrantColumn({
   }
 
   return (
-    <div className={cx(swot.quadrant, swot[quadrant])} data-testid={`capture-${quadrant}`}>
+    <div className={cx(swot.quadrant, swot[quadrant])} data-testid={`capture-${quadrant}`} data-keep-clear>
       <h3 id={`${id}-title`}>
         <span className={cx(swot.dot, swot[quadrant])} aria-hidden="true" />
         {quadrantLabel(t, quadrant)} <span className={layout.muted}>({items.length})</span>
