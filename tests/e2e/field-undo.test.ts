@@ -275,4 +275,38 @@ describe('Undo, confirm and focus on the SWOT screens (browser mode)', () => {
       )
       .toBe('Los item');
   });
+
+  it('removes a team lemma only after confirming, keeps the focus in its quadrant and undoes it', async () => {
+    const seeded = await seedFieldwork(ctx.app.services);
+    await ctx.openApp();
+    await ctx.page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
+    await ctx.page.goto(`${ctx.app.bridge.url}/#/campaigns/${seeded.campaignId}/swot`);
+    await ctx.page.getByRole('tab', { name: 'SWOT van het team' }).click();
+    const strengths = ctx.page.getByTestId('team-strengths');
+    await strengths.getByRole('textbox').click();
+    await ctx.page.keyboard.type('Netwerk\nExpertise\n', { delay: 0 });
+    const names = async () =>
+      (await ctx.call('swot.team', { campaignId: seeded.campaignId, sectorId: seeded.sectorId })).lemmas.strengths.map(
+        (lemma) => lemma.name,
+      );
+    await expect.poll(names).toEqual(['Expertise', 'Netwerk']);
+    await strengths.getByRole('button', { name: 'Lemma „Netwerk” verwijderen' }).click();
+    // Only asked: nothing is removed before "Ja, verwijderen".
+    const yes = strengths.getByRole('button', { name: 'Ja, verwijderen' });
+    await expect.poll(() => yes.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await names()).toEqual(['Expertise', 'Netwerk']);
+    await ctx.page.keyboard.press('Enter');
+    await expect.poll(names).toEqual(['Expertise']);
+    await expect
+      .poll(() =>
+        ctx.page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid')),
+      )
+      .toBe('team-strengths');
+    const toast = ctx.page.getByTestId('undo-toast');
+    await toast.getByText('Lemma „Netwerk” verwijderd').waitFor();
+    await ctx.page.keyboard.press('Control+z');
+    await expect.poll(names).toEqual(['Expertise', 'Netwerk']);
+    await toast.getByText('Ongedaan gemaakt: Lemma „Netwerk” verwijderd').waitFor();
+    expect(ctx.pageErrors).toEqual([]);
+  });
 });

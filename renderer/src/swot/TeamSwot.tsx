@@ -8,6 +8,8 @@ import { describeError } from '../errors';
 import type { Entry, EntryQueue, SubmitResult } from '../input/entry-queue';
 import { IdentityNotice } from '../input/IdentityNotice';
 import { PendingEntry } from '../input/PendingEntry';
+import { RetireButton } from '../input/RetireButton';
+import { recordUndo } from '../input/undo';
 import { useKeptText } from '../input/useAutosave';
 import { useEntryQueue } from '../input/useEntryQueue';
 import { quadrantLabel } from './quadrant-labels';
@@ -134,18 +136,25 @@ function TeamQuadrant({ view, quadrant, entries, queue, add, onChanged }: TeamQu
         {lemmas.map((lemma) => (
           <li key={lemma.id}>
             <span>{lemma.name}</span>
-            <button
-              type="button"
+            {/* Acts only on an explicit confirm, and goes on the undo stack (toast, Ctrl+Z). */}
+            <RetireButton
+              name={lemma.name}
               className={cx(buttons.button, buttons.buttonSmall)}
-              aria-label={t('swot.team.removeLemma', { name: lemma.name })}
-              onClick={() =>
-                void api
-                  .invoke('swot.lemmas.remove', { lemmaId: lemma.id })
-                  .then((result) => onChanged(result.ok ? null : describeError(t, result.error)))
+              label={t('swot.team.removeLemma', { name: lemma.name })}
+              words={{
+                button: t('swot.lemma.remove'),
+                question: t('swot.team.removeLemma', { name: lemma.name }),
+                yes: t('field.confirm.yesRemove'),
+              }}
+              onConfirm={() =>
+                void api.invoke('swot.lemmas.remove', { lemmaId: lemma.id }).then((result) => {
+                  if (result.ok) recordUndo(view.campaignId, 'removeLemma', lemma.name, result.value.undo);
+                  onChanged(result.ok ? null : describeError(t, result.error));
+                  // The lemma is gone: the focus stays in its quadrant, on the list.
+                  document.getElementById(`${id}-list`)?.focus();
+                })
               }
-            >
-              {t('swot.lemma.remove')}
-            </button>
+            />
           </li>
         ))}
         {open.map((entry) => (
