@@ -95,6 +95,9 @@ export function retrySetAside(core: StoreCore, apply: Apply, campaign: string, i
   // Refused for good by the server: trying again here changes nothing.
   const source = stored.source;
   if (source === 'push') return { state: 'refused', code: stored.code, reason: stored.reason };
+  // A relayed change nobody could verify: applying it here would take it on the relayer's word
+  // after all. It leaves the list when it arrives verified (remote.ts clearVerified).
+  if (stored.code === 'RELAYED_UNVERIFIED') return { state: 'refused', code: stored.code, reason: stored.reason };
   try {
     return core.transaction((): RetryOutcome => {
       core.stmt('DELETE FROM deferred_changes WHERE id = ?').run(id);

@@ -4,6 +4,7 @@ import { bufferSource, type ByteSource } from '../../db/store/byte-stream';
 import { normalizeEmail } from '../../shared/domain/email';
 import type { DuoFileView } from '../../shared/contract/sync';
 import type { Change } from '../../shared/sync/change';
+import type { SetAsideChange } from '../../shared/sync/replica';
 import { currentMemberId } from '../identity';
 import { loadOrCreateIdentity, shortFingerprint } from '../lan/identity';
 import {
@@ -82,19 +83,27 @@ function makerName(profile: Profile, header: SignedHeader): string | null {
 }
 
 /**
- * Vouches for the changes a duo file passes on from laptops other than its maker's (the same rule
- * the server applies to pushes, server/authorship.ts, as far as this laptop can tell): one this
- * laptop holds already; one signed by its own laptop (no person); or one whose laptop this laptop
- * received changes from through the server signed by the same author, or by a member with the same
- * address (the same account, in another campaign; addresses from the team lists here and in the
- * file). Anything else is refused: nobody passes on a change as another person on a laptop that
- * this laptop cannot tie to them. A campaign this laptop never received anything of from the
- * server (a new partner's first file, taken before its first sync) has nothing to check against:
- * its relayed changes are taken on the word of the maker the person confirmed (trust on first
- * use); the server still checks every author when they are pushed. Stateful across the file's
- * batches (member addresses seen).
+ * The check of the changes a duo file (or the LAN partner) passes on from laptops other than its
+ * maker's: who may they be signed by? The same rule the server applies to pushes
+ * (server/authorship.ts), as far as this laptop can tell. A relayed change passes when this
+ * laptop holds it already, when it is signed by its own laptop (no person), or when this laptop
+ * ties its laptop to its author through something it already trusts: changes of that laptop it
+ * received from the server signed by that author, or the laptop's own signed file whose maker
+ * this laptop pinned (services/duo/signers.ts) with that author as its member in the campaign;
+ * an author with the same address (the team lists here and in the file) counts as the same.
+ *
+ * What does not pass is refused (`refused`: the whole file) in a campaign this laptop has from
+ * the server, where the server's record would have tied that laptop to its author; in a campaign
+ * the server never gave this laptop (a new partner's file, taken before its first sync) it is set
+ * aside instead (`unverified`, RELAYED_UNVERIFIED), visibly, and applied by nobody: the maker's
+ * signature proves only what the maker made. It leaves the set-aside list once the same change
+ * arrives from the server or from its author's own file (db/store/remote.ts). Stateful across
+ * the file's batches (member addresses seen).
  */
-export function relayVouch(profile: Profile): (changes: readonly Change[]) => Change | null {
+export function relayChecks(profile: Profile): {
+  readonly refused: (changes: readonly Change[]) => Change | null;
+  readonly unverified: (makerNode: string, changes: readonly Change[]) => SetAsideChange[];
+} {
   const store = profile.store;
   const fileAddresses = new Map<string, string>();
   const addressOf = (author: string): string | null => {
@@ -103,27 +112,48 @@ export function relayVouch(profile: Profile): (changes: readonly Change[]) => Ch
     const address = fileAddresses.get(author) ?? row?.email ?? null;
     return address ? normalizeEmail(address) : null;
   };
-  return (changes) => {
+  // Laptops this one pinned as duo-file makers, with the member each named per campaign.
+  const pinned = new SignerList(profile.dir).list();
+  const seen = (changes: readonly Change[]) => {
     for (const change of changes)
       if (change.table === 'members' && change.column === 'email' && typeof change.value === 'string')
         fileAddresses.set(change.rowId, change.value);
+  };
+  /** The relayed changes signed by a person that nothing this laptop trusts ties to their laptop. */
+  const untied = (changes: readonly Change[]): Change[] => {
     const people = changes.filter((change) => change.author !== change.node);
-    if (people.length === 0) return null;
-    const checked = store.campaignsFromServer([...new Set(people.map((change) => change.campaign))]);
-    const open = people.filter((change) => checked.has(change.campaign));
-    if (open.length === 0) return null;
-    const logged = store.loggedChangeIds(open.map((change) => change.id));
-    const pending = open.filter((change) => !logged.has(change.id));
+    if (people.length === 0) return [];
+    const logged = store.loggedChangeIds(people.map((change) => change.id));
+    const pending = people.filter((change) => !logged.has(change.id));
     const known = store.serverAuthorsOfNodes([...new Set(pending.map((change) => change.node))]);
-    for (const change of pending) {
-      const authors = known.get(change.node);
-      if (authors?.has(change.author)) continue;
+    return pending.filter((change) => {
+      const authors = new Set(known.get(change.node) ?? []);
+      for (const signer of pinned)
+        if (signer.node === change.node) for (const member of Object.values(signer.members)) authors.add(member);
+      if (authors.has(change.author)) return false;
       const address = addressOf(change.author);
-      const addresses = new Set([...(authors ?? [])].map(addressOf).filter((value) => value !== null));
-      if (address !== null && addresses.has(address)) continue;
-      return change;
-    }
-    return null;
+      const addresses = new Set([...authors].map(addressOf).filter((value) => value !== null));
+      return !(address !== null && addresses.has(address));
+    });
+  };
+  return {
+    refused: (changes) => {
+      seen(changes);
+      const campaigns = store.campaignsFromServer([...new Set(changes.map((change) => change.campaign))]);
+      return untied(changes.filter((change) => campaigns.has(change.campaign)))[0] ?? null;
+    },
+    unverified: (makerNode, changes) => {
+      seen(changes);
+      const relayed = changes.filter((change) => change.node !== makerNode);
+      const campaigns = store.campaignsFromServer([...new Set(relayed.map((change) => change.campaign))]);
+      return untied(relayed.filter((change) => !campaigns.has(change.campaign))).map((change) => ({
+        change,
+        code: 'RELAYED_UNVERIFIED' as const,
+        reason:
+          `Change ${change.id} was passed on from laptop ${change.node}, signed as ${change.author}; nothing this laptop ` +
+          'trusts (the server, a file of that laptop) ties that laptop to that person, so it was set aside, not applied.',
+      }));
+    },
   };
 }
 
@@ -181,10 +211,12 @@ export async function importDuoSource(
       `This file was made by ${header.maker.name ?? 'an unnamed member'} on laptop ${shortFingerprint(header.fingerprint)}, which this laptop does not know yet: confirm that laptop first.`,
       'unknown-maker',
     );
-  const vouch = relayVouch(profile);
+  const relayed = relayChecks(profile);
   const result = await importBundleSource(profile.store, bundle, {
     ...options,
-    check: (bundleHeader, changes) => checkSignedContent(header, bundleHeader, changes, profile.store.node, vouch),
+    check: (bundleHeader, changes) =>
+      checkSignedContent(header, bundleHeader, changes, profile.store.node, relayed.refused),
+    setAside: (_bundleHeader, changes) => relayed.unverified(header.maker.node, changes),
   });
   if (shown.trust !== 'known') new SignerList(profile.dir).pin(header);
   return { ...result, maker: shown.maker };

@@ -159,6 +159,7 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
             deferred: result.deferred,
             conflicts: result.conflicts,
             autoResolved: result.autoResolved ?? 0,
+            setAside: result.setAside?.length ?? 0,
             campaigns: result.campaigns,
           };
         },

@@ -77,6 +77,8 @@ export interface ImportResultView {
   readonly conflicts: number;
   /** Concurrent edits resolved by last writer wins, the losing value kept in the conflicts panel. */
   readonly autoResolved: number;
+  /** Changes set aside instead of applied (a relayed change whose author could not be verified, …): listed on the Conflicten page. */
+  readonly setAside: number;
   readonly campaigns: readonly string[];
 }
 

@@ -28,6 +28,8 @@ export const setAsideEn: typeof setAsideNlBE = {
       'The change carries the name of someone this campaign does not know, or who does not work on that laptop. Ask the team lead to add the team member (with their e-mail address), then try again; if it was forged, discard it.',
     AUTHOR_OTHER_ACCOUNT:
       'It was made on this laptop under the name of a team member who has an account of their own: the server will never store it. It stays on this laptop, but the others do not receive it. Choose yourself under ‘I am’ and enter it again; then you can hide it here.',
+    RELAYED_UNVERIFIED:
+      'It came with your duo partner’s file or network exchange, but was made on another laptop under a name this laptop cannot check. It leaves this list by itself once it arrives through the server or from that person; if it is forged, discard it.',
     ROW_OF_OTHER_CAMPAIGN:
       'It touches a record that belongs to another campaign on this laptop. It is most likely forged: discard it.',
     UNKNOWN_TABLE: 'Update Veldwerk, then try again.',

@@ -26,6 +26,8 @@ export const setAsideNlBE = {
       'De wijziging draagt de naam van iemand die deze campagne niet kent of die niet op die laptop werkt. Vraag de teamleider het teamlid (met e-mailadres) toe te voegen en probeer het dan opnieuw; is ze vervalst, gooi ze weg.',
     AUTHOR_OTHER_ACCOUNT:
       'Ze werd op deze laptop gemaakt onder de naam van een teamlid met een eigen account: de server slaat ze nooit op. Ze blijft op deze laptop staan, maar de anderen krijgen ze niet. Kies bij ‘Ik ben’ jezelf en voer het opnieuw in; daarna kun je ze hier verbergen.',
+    RELAYED_UNVERIFIED:
+      'Ze kwam mee in het bestand of de netwerkuitwisseling van je duopartner, maar werd op een andere laptop gemaakt onder een naam die deze laptop niet kan nagaan. Ze verdwijnt hier vanzelf zodra ze via de server of van die persoon zelf binnenkomt; is ze vervalst, gooi ze weg.',
     ROW_OF_OTHER_CAMPAIGN:
       'Ze raakt een record dat op deze laptop bij een andere campagne hoort. Meestal is ze vervalst: gooi ze weg.',
     UNKNOWN_TABLE: 'Werk Veldwerk bij en probeer het dan opnieuw.',

@@ -26,6 +26,7 @@ export function setAsideRecordName(t: TFunction, item: SetAsideView): string {
 const ADVICE = [
   'AUTHOR_MISMATCH',
   'AUTHOR_OTHER_ACCOUNT',
+  'RELAYED_UNVERIFIED',
   'ROW_OF_OTHER_CAMPAIGN',
   'UNKNOWN_TABLE',
   'UNKNOWN_COLUMN',
