@@ -12,6 +12,7 @@ import {
   DuoFileError,
   openSignedBundle,
   openSignedSource,
+  signBundle,
   signSource,
   type Maker,
   type SignedHeader,
@@ -68,6 +69,42 @@ export async function signDuoSource(
 ): Promise<ByteSource> {
   const identity = await loadOrCreateIdentity(profile.dir);
   return signSource(bundle, identity, makerOf(profile, campaigns));
+}
+
+/**
+ * Signs a bundle held in memory as this laptop: the LAN exchange's payload is a duo file without
+ * the file around it (services/lan/session.ts), signed and checked the same way.
+ */
+export async function signDuoBytes(
+  profile: Profile,
+  bundle: Uint8Array,
+  campaigns: readonly string[],
+): Promise<Buffer> {
+  const identity = await loadOrCreateIdentity(profile.dir);
+  return signBundle(bundle, identity, makerOf(profile, campaigns));
+}
+
+/**
+ * Imports what the paired LAN partner sent (signDuoBytes) through the duo file's path: the same
+ * signature, maker and relayed-author checks. The signer must be the laptop at the other end of
+ * the TLS connection (its pinned certificate); a paired partner may bring a new campaign (the
+ * pairing, with its code on both screens, is the person's deliberate trust).
+ */
+export async function importLanPayload(
+  profile: Profile,
+  bytes: Uint8Array,
+  peerFingerprint: string,
+): Promise<ImportResult & { readonly maker: DuoFileView['maker'] }> {
+  const { header } = openSignedBundle(bytes);
+  if (header.fingerprint !== peerFingerprint)
+    throw new DuoFileError(
+      'The exchange is signed by another laptop than the partner it came from; it was not imported.',
+      'not-maker',
+    );
+  return importDuoSource(profile, bufferSource(bytes), peerFingerprint, {
+    blobs: profile.blobs,
+    allowNewCampaign: true,
+  });
 }
 
 /**
