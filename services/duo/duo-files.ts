@@ -1,8 +1,8 @@
 import type { Profile } from '../../db/profile';
-import { importBundleSource, type ImportOptions, type ImportResult } from '../../db/store/bundle';
+import { importBundleSource, readBundle, type ImportOptions, type ImportResult } from '../../db/store/bundle';
 import { bufferSource, type ByteSource } from '../../db/store/byte-stream';
 import { normalizeEmail } from '../../shared/domain/email';
-import type { DuoFileView } from '../../shared/contract/sync';
+import type { DuoFileCampaign, DuoFileView, DuoMakerView } from '../../shared/contract/sync';
 import type { Change } from '../../shared/sync/change';
 import type { SetAsideChange } from '../../shared/sync/replica';
 import { currentMemberId } from '../identity';
@@ -94,7 +94,7 @@ export async function importLanPayload(
   profile: Profile,
   bytes: Uint8Array,
   peerFingerprint: string,
-): Promise<ImportResult & { readonly maker: DuoFileView['maker'] }> {
+): Promise<ImportResult & { readonly maker: DuoMakerView['maker'] }> {
   const { header } = openSignedBundle(bytes);
   if (header.fingerprint !== peerFingerprint)
     throw new DuoFileError(
@@ -194,7 +194,7 @@ export function relayChecks(profile: Profile): {
   };
 }
 
-function view(profile: Profile, header: SignedHeader): DuoFileView {
+function view(profile: Profile, header: SignedHeader): DuoMakerView {
   return {
     maker: {
       name: makerName(profile, header),
@@ -216,16 +216,59 @@ function refuseOwn(profile: Profile, header: SignedHeader): void {
 }
 
 /** Who made a file whose signature was verified (openSignedSource), as this laptop names them and trusts them. */
-export function describeDuoSigner(profile: Profile, header: SignedHeader): DuoFileView {
+export function describeDuoSigner(profile: Profile, header: SignedHeader): DuoMakerView {
   refuseOwn(profile, header);
   return view(profile, header);
 }
 
-/** Who made a duo file and whether this laptop knows that maker; refuses a forged or changed file. */
-export function inspectDuoFile(profile: Profile, bytes: Uint8Array): DuoFileView {
-  const { header } = openSignedBundle(bytes);
+/**
+ * What a duo file brings, as the import would take it with no campaign chosen (the app's dialog
+ * and the CLI without --campaign): its campaigns (name, new here, whether their team has this
+ * person), whether one of them is refused as foreign unless the person allows it explicitly, and
+ * how many relayed changes would be set aside as unverified (relayChecks).
+ */
+export async function previewDuoBundle(
+  profile: Profile,
+  header: SignedHeader,
+  bundle: Uint8Array,
+): Promise<Pick<DuoFileView, 'campaigns' | 'needsNewCampaignConsent' | 'unverifiedRelayed'>> {
+  const store = profile.store;
+  const read = await readBundle(bundle);
+  const known = new Set(store.knownCampaigns());
+  const names = new Map<string, { hlc: string; name: string }>();
+  const teams = new Map<string, Set<string>>();
+  for (const change of read.changes) {
+    if (change.table === 'campaigns' && change.column === 'name' && typeof change.value === 'string') {
+      const before = names.get(change.rowId);
+      if (!before || before.hlc < change.hlc) names.set(change.rowId, { hlc: change.hlc, name: change.value });
+    }
+    if (change.table === 'members' && change.column === 'email' && typeof change.value === 'string') {
+      const team = teams.get(change.campaign) ?? new Set<string>();
+      team.add(normalizeEmail(change.value));
+      teams.set(change.campaign, team);
+    }
+  }
+  const mayAdd = mayAddCampaignOf(profile);
+  const campaigns: DuoFileCampaign[] = read.header.campaigns.map((id) => ({
+    id,
+    name: store.get('campaigns', id)?.name ?? names.get(id)?.name ?? null,
+    isNew: !known.has(id),
+    teamHasYou: mayAdd(id, teams.get(id) ?? new Set()),
+  }));
+  return {
+    campaigns,
+    // As importDuoSource decides without allowNewCampaign (services/sync/handlers.ts): a profile
+    // with no campaign takes any; one with campaigns takes a new one only when its team has you.
+    needsNewCampaignConsent: known.size > 0 && campaigns.some((campaign) => campaign.isNew && !campaign.teamHasYou),
+    unverifiedRelayed: relayChecks(profile).unverified(header.maker.node, read.changes).length,
+  };
+}
+
+/** Who made a duo file, whether this laptop knows that maker and what it brings; refuses a forged or changed file. */
+export async function inspectDuoFile(profile: Profile, bytes: Uint8Array): Promise<DuoFileView> {
+  const { header, bundle } = openSignedBundle(bytes);
   refuseOwn(profile, header);
-  return view(profile, header);
+  return { ...view(profile, header), ...(await previewDuoBundle(profile, header, bundle)) };
 }
 
 /**
@@ -239,7 +282,7 @@ export async function importDuoSource(
   source: ByteSource,
   trustSigner: string | null,
   options: Omit<ImportOptions, 'check'> = {},
-): Promise<ImportResult & { readonly maker: DuoFileView['maker'] }> {
+): Promise<ImportResult & { readonly maker: DuoMakerView['maker'] }> {
   const { header, bundle } = await openSignedSource(source);
   refuseOwn(profile, header);
   const shown = view(profile, header);
@@ -265,6 +308,6 @@ export function importDuoFile(
   bytes: Uint8Array,
   trustSigner: string | null,
   options: Omit<ImportOptions, 'check'> = {},
-): Promise<ImportResult & { readonly maker: DuoFileView['maker'] }> {
+): Promise<ImportResult & { readonly maker: DuoMakerView['maker'] }> {
   return importDuoSource(profile, bufferSource(bytes), trustSigner, options);
 }

@@ -209,6 +209,54 @@ describe('signed duo files', () => {
     expect(bart.profile.store.knownCampaigns()).not.toContain(third.id);
   });
 
+  // Issue 10: a laptop whose person has no "Ik ben" with an address and no sync account cannot
+  // tell that a partner's second campaign is theirs: it is refused as foreign unless the person,
+  // shown who signed the file and which campaign it brings, allows it (as the CLI's --allow-new-campaign).
+  it('takes a campaign refused as foreign only when the person allows it, after seeing signer and campaign', async () => {
+    const anna = env.laptop();
+    const first = await seedFieldwork(anna, { visits: 1 });
+    const bart = env.laptop();
+    const firstFile = await exportDuoFile(anna, first.campaignId);
+    const trustSigner = (await call(bart, 'duo.inspect', { base64: firstFile.base64 })).maker.fingerprint;
+    await importFile(bart, { fileName: 'a.vwb', base64: firstFile.base64, campaignId: null, trustSigner });
+    // Bart chose nobody as "Ik ben" and has no sync account.
+    const second = await call(anna, 'campaigns.create', { name: 'Opvolging 2027', workingYear: '2026-2027' });
+    const member = await call(anna, 'members.add', {
+      campaignId: second.id,
+      name: 'Anna Peeters',
+      email: 'anna@inspectie.be',
+      isInspector: true,
+      isTeamLead: true,
+      coordinatorOf: [],
+      sectorLeadOf: [],
+    });
+    await call(anna, 'identity.set', { campaignId: second.id, memberId: member.id });
+    const file = await exportDuoFile(anna, second.id);
+
+    const shown = await call(bart, 'duo.inspect', { base64: file.base64 });
+    expect(shown).toMatchObject({
+      trust: 'known',
+      maker: { name: 'Anna Peeters' },
+      needsNewCampaignConsent: true,
+      unverifiedRelayed: 0,
+      campaigns: [{ id: second.id, name: 'Opvolging 2027', isNew: true, teamHasYou: false }],
+    });
+    const before = count(bart);
+    const refused = await importFile(bart, { fileName: 'b.vwb', base64: file.base64, campaignId: null });
+    expect(refused).toMatchObject({ state: 'failed', errorCode: 'bundle-foreign-campaign' });
+    expect(count(bart)).toBe(before);
+    const allowed = await importFile(bart, {
+      fileName: 'b.vwb',
+      base64: file.base64,
+      campaignId: null,
+      allowNewCampaign: true,
+    });
+    expect(allowed).toMatchObject({ state: 'done', result: { applied: file.count, setAside: 0 } });
+    expect(bart.profile.store.get('campaigns', second.id)?.name).toBe('Opvolging 2027');
+    // The same file again: nothing new, and no campaign left to consent to.
+    expect((await call(bart, 'duo.inspect', { base64: file.base64 })).needsNewCampaignConsent).toBe(false);
+  });
+
   // Issue 10: in a campaign the importer never had from the server, a change a file passes on
   // from a third laptop is not taken on the maker's word; what nothing trusted ties to its author
   // is set aside (RELAYED_UNVERIFIED), visibly, and applied by nobody.
@@ -291,8 +339,11 @@ describe('signed duo files', () => {
     expect(retried).toEqual({ state: 'refused', code: 'RELAYED_UNVERIFIED' });
     expect(carl.profile.store.get('good_practices', 'gp-forged')).toBeUndefined();
 
-    // Dave knows nobody: Mallory's own changes come in, every change relayed as a person is set aside.
+    // Dave knows nobody: Mallory's own changes come in, every change relayed as a person is set aside,
+    // which the preview says before anything is imported.
     const dave = env.laptop();
+    const davePreview = await call(dave, 'duo.inspect', { base64: malloryFile.base64 });
+    expect(davePreview.unverifiedRelayed).toBeGreaterThan(2);
     const daveImport = await importFile(dave, {
       fileName: 'm.vwb',
       base64: malloryFile.base64,
