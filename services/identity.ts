@@ -14,6 +14,44 @@ export function currentMemberId(profile: Profile, campaignId: string): string | 
   return member && member.campaign_id === campaignId ? id : null;
 }
 
+/** Where the sync account's memberships (campaign and role, from the server's "me") are kept, local only. */
+export const ACCOUNT_MEMBERSHIPS_KEY = 'sync:memberships';
+
+/** Keeps the sync account's memberships (the server's "me" answer) on the laptop; null forgets them. */
+export function keepAccountMemberships(
+  profile: Pick<Profile, 'store'>,
+  memberships: readonly { readonly campaign: string; readonly role: string }[] | null,
+): void {
+  const kept = memberships?.map(({ campaign, role }) => ({ campaign, role })) ?? [];
+  profile.store.setSyncState(ACCOUNT_MEMBERSHIPS_KEY, memberships ? JSON.stringify(kept) : '');
+}
+
+/**
+ * The sync account's roles in a campaign as the server last told this laptop; null when the
+ * laptop has no sync account, or the account is no member of that campaign.
+ */
+export function accountRoles(profile: Pick<Profile, 'store'>, campaignId: string): readonly string[] | null {
+  const raw = profile.store.getSyncState(ACCOUNT_MEMBERSHIPS_KEY);
+  if (!raw) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed)) return null;
+  const roles = parsed
+    .filter(
+      (entry): entry is { campaign: string; role: string } =>
+        typeof entry === 'object' &&
+        entry !== null &&
+        (entry as { campaign?: unknown }).campaign === campaignId &&
+        typeof (entry as { role?: unknown }).role === 'string',
+    )
+    .map((entry) => entry.role);
+  return roles.length > 0 ? roles : null;
+}
+
 /**
  * How a write that does not need an author is signed: by the chosen member where there is one
  * (so a conflict card can say whose value it was), else by the laptop (the store's default).

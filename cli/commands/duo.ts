@@ -79,6 +79,7 @@ export const duoCommand: Command = {
         return answer !== null && /^(j|ja|y|yes)$/iu.test(answer.trim());
       };
       const context: SessionContext = {
+        profile,
         store: profile.store,
         blobs: profile.blobs,
         peers,

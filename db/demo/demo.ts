@@ -35,6 +35,13 @@ export interface DemoOptions {
   readonly scale?: number;
   /** Also answer each SWOT item's theme: a labelled set for measuring suggestions, never shown in the app. */
   readonly labels?: boolean;
+  /**
+   * Sign the notes as this laptop instead of as the members who wrote them: the data one laptop
+   * may send as its own over the duo exchange, whose maker signs only for its "Ik ben"
+   * (services/duo/signed-file.ts). Default false: the notes are signed by their authors, as if
+   * synced from the members' laptops.
+   */
+  readonly laptopSigned?: boolean;
 }
 
 /** A demo SWOT item with the theme it paraphrases (its "true" lemma; a singleton is its own). */
@@ -341,7 +348,7 @@ export function generateDemo(store: LocalStore, options: DemoOptions = {}): Demo
                 author_id: author,
                 text,
               },
-              { id: noteId(conversation, question, author), author },
+              { id: noteId(conversation, question, author), ...(options.laptopSigned ? {} : { author }) },
             );
             notes += 1;
             characters += text.length;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Change } from '../../shared/sync/change';
 import { isHlc, NODE_ID_PATTERN } from '../../shared/sync/hlc';
-import type { ApplyReport } from '../../shared/sync/replica';
+import type { ApplyReport, SetAsideChange } from '../../shared/sync/replica';
 import type { BlobStore } from './blobs';
 
 /**
@@ -109,6 +109,12 @@ export interface ImportOptions {
    * whole import.
    */
   readonly check?: (header: BundleHeader, changes: readonly Change[]) => void;
+  /**
+   * Which changes of a batch to set aside instead of applying (read while the whole file is
+   * verified, so it may keep state across batches): a duo file's relayed changes whose author
+   * this laptop cannot verify (services/duo/duo-files.ts). They are reported in `setAside`.
+   */
+  readonly setAside?: (header: BundleHeader, changes: readonly Change[]) => readonly SetAsideChange[];
   /** Refuse a bundle that holds any other campaign. */
   readonly campaign?: string;
   /** Accept a bundle whose campaigns this profile has none of even when it has other campaigns. */

@@ -1,5 +1,6 @@
 import { normalizeEmail } from '../../shared/domain/email';
 import type { Change } from '../../shared/sync/change';
+import type { ReasonCode } from '../../shared/sync/reasons';
 import type { SetAsideChange } from '../../shared/sync/replica';
 import {
   BUNDLE_BATCH,
@@ -135,6 +136,8 @@ export async function importBundleSource(
   // New campaigns the caller decides on from their team lists (mayAddCampaign), with those addresses.
   const newCampaigns = new Set<string>();
   const teamAddresses = new Map<string, Set<string>>();
+  // Changes the caller set aside (options.setAside), by id, kept aside instead of applied.
+  const holdBack = new Map<string, { code: ReasonCode; reason: string }>();
   const header = await scanBundle(
     source,
     {
@@ -176,7 +179,10 @@ export async function importBundleSource(
           store.checkRemote(changes, 'bundle', { offset, total: read.count });
         } catch (error) {
           changeRefusal = error;
+          return;
         }
+        for (const item of options.setAside?.(read, changes) ?? [])
+          holdBack.set(item.change.id, { code: item.code, reason: item.reason });
       },
       blob: () => void (blobCount += 1),
     },
@@ -207,7 +213,7 @@ export async function importBundleSource(
   if ((header.count === 0 && header.blobs === 0) || single) {
     const changes: Change[] = single ?? [];
     store.transaction(() => {
-      add(store.applyRemote(changes, 'bundle', { onProgress: progress }));
+      add(store.applyRemote(changes, 'bundle', { onProgress: progress, holdBack }));
       rememberPeer(store, header.from, header.knows);
     });
   } else {
@@ -223,7 +229,7 @@ export async function importBundleSource(
           batchNumber += 1;
           // The file stays the source: a batch lost to a power cut is applied again by importing it again.
           store.transaction(
-            () => add(store.applyRemote(changes, 'bundle', { numbering: { offset, total: header.count } })),
+            () => add(store.applyRemote(changes, 'bundle', { numbering: { offset, total: header.count }, holdBack })),
             'normal',
           );
         },

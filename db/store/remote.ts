@@ -28,6 +28,12 @@ export interface ApplyOptions {
   readonly cursor?: { readonly key: string; readonly value: string };
   /** Where these changes sit in a longer sequence (a file applied in batches), for the messages' "change i of n". */
   readonly numbering?: Numbering;
+  /**
+   * Changes (by id) the caller decided not to apply but to set aside with this reason (a duo
+   * file's relayed change whose author cannot be verified: services/duo/duo-files.ts). They are
+   * checked like the others and kept in deferred_changes, unless the log holds them already.
+   */
+  readonly holdBack?: ReadonlyMap<string, { readonly code: ReasonCode; readonly reason: string }>;
 }
 
 export interface Numbering {
@@ -52,7 +58,7 @@ export class RemoteChanges {
   applyRemote(changes: readonly Change[], source: RemoteSource, options: ApplyOptions = {}): ApplyReport {
     const core = this.core;
     const setAside = options.setAside === true;
-    const { accepted, deferred, refused } = this.screen(changes, source, setAside, options.numbering);
+    const { accepted, deferred, refused } = this.screen(changes, source, setAside, options.numbering, options.holdBack);
     const trusted = source === 'server';
     const cursor = options.cursor;
     return core.transaction(
@@ -109,6 +115,7 @@ export class RemoteChanges {
         }
         let setAsideCount = 0;
         for (const item of refused) if (this.keepAside(item.change, source, item.code, item.reason)) setAsideCount += 1;
+        this.clearVerified(accepted);
         return {
           applied,
           duplicates,
@@ -136,6 +143,7 @@ export class RemoteChanges {
     source: RemoteSource,
     setAside: boolean,
     numbering: Numbering = { offset: 0, total: changes.length },
+    holdBack?: ApplyOptions['holdBack'],
   ): { accepted: Incoming[]; deferred: Change[]; refused: SetAsideChange[] } {
     const core = this.core;
     const accepted: Incoming[] = [];
@@ -172,6 +180,11 @@ export class RemoteChanges {
         deferred.push(change);
         return;
       }
+      const held = holdBack?.get(change.id);
+      if (held) {
+        refused.push({ change, code: held.code, reason: held.reason });
+        return;
+      }
       const verdict = verifyChange(change, numbering.offset + index, numbering.total);
       if (!verdict.ok) {
         if (setAside) {
@@ -183,6 +196,21 @@ export class RemoteChanges {
       accepted.push(verdict.update ? { change, json, update: verdict.update } : { change, json });
     });
     return { accepted, deferred, refused };
+  }
+
+  /**
+   * A relayed change set aside as unverified (RELAYED_UNVERIFIED) leaves the list once the same
+   * change came in through a path that verified it (the server, its maker's own file): it is in
+   * the log now, and the card would tell of a change that is no longer aside.
+   */
+  private clearVerified(accepted: readonly Incoming[]): void {
+    if (accepted.length === 0) return;
+    const core = this.core;
+    if (!core.stmt("SELECT 1 FROM deferred_changes WHERE code = 'RELAYED_UNVERIFIED' LIMIT 1").get()) return;
+    const remove = core.stmt(
+      "DELETE FROM deferred_changes WHERE id = ? AND code = 'RELAYED_UNVERIFIED' AND EXISTS (SELECT 1 FROM changes WHERE id = ?)",
+    );
+    for (const { change } of accepted) remove.run(change.id, change.id);
   }
 
   /** Keeps a change in deferred_changes (once); false when it is already there or in the log. */

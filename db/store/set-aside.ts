@@ -1,10 +1,13 @@
-import type { Change } from '../../shared/sync/change';
+import type { Change, JsonValue } from '../../shared/sync/change';
 import { ClockSkewError } from '../../shared/sync/hlc';
 import type { ReasonCode } from '../../shared/sync/reasons';
 import type { ApplyReport } from '../../shared/sync/replica';
+import { columnSpec, isTableName, type TableName } from '../../shared/sync/schema';
+import { revertTextUpdate } from '../../shared/sync/text-revert';
 import type { StoreCore } from './core';
 import { ChangeRejectedError } from './errors';
 import type { ApplyOptions, RemoteSource } from './remote';
+import { decodeBase64 } from './text';
 
 /**
  * What the user does with the changes this laptop set aside (deferred_changes with a reason code,
@@ -95,6 +98,9 @@ export function retrySetAside(core: StoreCore, apply: Apply, campaign: string, i
   // Refused for good by the server: trying again here changes nothing.
   const source = stored.source;
   if (source === 'push') return { state: 'refused', code: stored.code, reason: stored.reason };
+  // A relayed change nobody could verify: applying it here would take it on the relayer's word
+  // after all. It leaves the list when it arrives verified (remote.ts clearVerified).
+  if (stored.code === 'RELAYED_UNVERIFIED') return { state: 'refused', code: stored.code, reason: stored.reason };
   try {
     return core.transaction((): RetryOutcome => {
       core.stmt('DELETE FROM deferred_changes WHERE id = ?').run(id);
@@ -182,4 +188,77 @@ export function listDiscarded(core: StoreCore, campaign: string, limit = 200): D
     discardedAt: row.discarded_at,
     discardedBy: row.discarded_by,
   }));
+}
+
+/** What undoing a refused change here did: the value put back, or nothing to do (the server already put it back). */
+export type UndoOutcome = 'restored' | 'removed' | 'unchanged';
+
+/** The local writes an undo makes (the store's own, so the undo is a change like any edit: logged, durable, synced). */
+export interface UndoWrites {
+  readonly currentValue: (table: TableName, rowId: string, column: string) => unknown;
+  readonly setValue: (table: TableName, rowId: string, column: string, value: JsonValue) => void;
+  readonly removeRow: (table: TableName, rowId: string) => void;
+  readonly applyTextUpdate: (table: TableName, rowId: string, column: string, update: Uint8Array) => void;
+}
+
+/**
+ * Takes back, on this laptop, a change made here that the server refused for good (source
+ * `push`): the field gets back the last value that stands without it (the newest other change of
+ * that field in the log that is not itself refused), written as a new local change signed by the
+ * laptop, so it is durable and the server and the partner get the same value; a row only the
+ * refused changes made is removed (a tombstone); a shared text gets an update that undoes the
+ * refused one (shared/sync/text-revert.ts, as for a rejected held edit). Then the card is
+ * recorded as discarded by `by`. Null when there is no such refused change.
+ */
+export function undoPushedSetAside(
+  core: StoreCore,
+  writes: UndoWrites,
+  campaign: string,
+  id: string,
+  by: string,
+  now = new Date(),
+): UndoOutcome | null {
+  const stored = find(core, campaign, id);
+  if (!stored || stored.source !== 'push') return null;
+  const { table, rowId, column } = stored.change;
+  if (!isTableName(table)) return null;
+  // The field's other changes, oldest first, without any this laptop's server refused for good.
+  const rows = core
+    .stmt(
+      `SELECT id, value FROM changes
+       WHERE tbl = ? AND row_id = ? AND col = ? AND campaign = ? AND id != ?
+         AND id NOT IN (SELECT id FROM deferred_changes WHERE source = 'push')
+       ORDER BY id`,
+    )
+    .all(table, rowId, column, campaign, id) as Array<{ id: string; value: string }>;
+  const spec = columnSpec(table, column);
+  let outcome: UndoOutcome = 'unchanged';
+  core.transaction(() => {
+    if (spec?.kind === 'text') {
+      const decode = (value: unknown) => (typeof value === 'string' ? decodeBase64(value) : null);
+      const approved = rows.map((row) => decode(JSON.parse(row.value))).filter((update) => update !== null);
+      const rejected = decode(stored.change.value);
+      if (rejected) {
+        const { revert } = revertTextUpdate(approved, rejected, spec.root ?? 'text');
+        if (revert) {
+          writes.applyTextUpdate(table, rowId, column, revert);
+          outcome = 'restored';
+        }
+      }
+    } else if (rows.length === 0) {
+      // Only refused changes made this row: it goes (when it is here at all).
+      if (column !== 'deleted' && writes.currentValue(table, rowId, 'deleted') === false) {
+        writes.removeRow(table, rowId);
+        outcome = 'removed';
+      }
+    } else {
+      const previous = JSON.parse((rows[rows.length - 1] as { value: string }).value) as JsonValue;
+      if (JSON.stringify(writes.currentValue(table, rowId, column)) !== JSON.stringify(previous)) {
+        writes.setValue(table, rowId, column, previous);
+        outcome = 'restored';
+      }
+    }
+    discardSetAside(core, campaign, id, by, now);
+  });
+  return outcome;
 }

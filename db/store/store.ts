@@ -255,6 +255,28 @@ export class LocalStore implements SyncReplica {
     return setAside.discardSetAside(this.core, campaign, id, by);
   }
 
+  /**
+   * Takes back here a change of this laptop the server refused for good, through this laptop's
+   * own writes (signed by the laptop), and records the card as discarded by `by` (set-aside.ts).
+   */
+  undoPushedSetAside(campaign: string, id: string, by: string): setAside.UndoOutcome | null {
+    return setAside.undoPushedSetAside(
+      this.core,
+      {
+        currentValue: (table, rowId, column) =>
+          (this.get(table, rowId, { includeDeleted: true }) as Record<string, unknown> | undefined)?.[column],
+        setValue: (table, rowId, column, value) =>
+          void this.writes.update(table, rowId, { [column]: value } as ValuesOf<typeof table>),
+        removeRow: (table, rowId) => void this.writes.setDeleted(table, rowId, true),
+        applyTextUpdate: (table, rowId, column, update) =>
+          void this.writes.applyTextUpdate(table, rowId, column, update),
+      },
+      campaign,
+      id,
+      by,
+    );
+  }
+
   listDiscarded(campaign: string, limit?: number): setAside.DiscardedChange[] {
     return setAside.listDiscarded(this.core, campaign, limit);
   }

@@ -1,9 +1,10 @@
 import type { Profile } from '../../db/profile';
-import { importBundleSource, type ImportOptions, type ImportResult } from '../../db/store/bundle';
+import { importBundleSource, readBundle, type ImportOptions, type ImportResult } from '../../db/store/bundle';
 import { bufferSource, type ByteSource } from '../../db/store/byte-stream';
 import { normalizeEmail } from '../../shared/domain/email';
-import type { DuoFileView } from '../../shared/contract/sync';
+import type { DuoFileCampaign, DuoFileView, DuoMakerView } from '../../shared/contract/sync';
 import type { Change } from '../../shared/sync/change';
+import type { SetAsideChange } from '../../shared/sync/replica';
 import { currentMemberId } from '../identity';
 import { loadOrCreateIdentity, shortFingerprint } from '../lan/identity';
 import {
@@ -11,6 +12,7 @@ import {
   DuoFileError,
   openSignedBundle,
   openSignedSource,
+  signBundle,
   signSource,
   type Maker,
   type SignedHeader,
@@ -70,6 +72,42 @@ export async function signDuoSource(
 }
 
 /**
+ * Signs a bundle held in memory as this laptop: the LAN exchange's payload is a duo file without
+ * the file around it (services/lan/session.ts), signed and checked the same way.
+ */
+export async function signDuoBytes(
+  profile: Profile,
+  bundle: Uint8Array,
+  campaigns: readonly string[],
+): Promise<Buffer> {
+  const identity = await loadOrCreateIdentity(profile.dir);
+  return signBundle(bundle, identity, makerOf(profile, campaigns));
+}
+
+/**
+ * Imports what the paired LAN partner sent (signDuoBytes) through the duo file's path: the same
+ * signature, maker and relayed-author checks. The signer must be the laptop at the other end of
+ * the TLS connection (its pinned certificate); a paired partner may bring a new campaign (the
+ * pairing, with its code on both screens, is the person's deliberate trust).
+ */
+export async function importLanPayload(
+  profile: Profile,
+  bytes: Uint8Array,
+  peerFingerprint: string,
+): Promise<ImportResult & { readonly maker: DuoMakerView['maker'] }> {
+  const { header } = openSignedBundle(bytes);
+  if (header.fingerprint !== peerFingerprint)
+    throw new DuoFileError(
+      'The exchange is signed by another laptop than the partner it came from; it was not imported.',
+      'not-maker',
+    );
+  return importDuoSource(profile, bufferSource(bytes), peerFingerprint, {
+    blobs: profile.blobs,
+    allowNewCampaign: true,
+  });
+}
+
+/**
  * The maker's name as this laptop knows the member they chose as "Ik ben" (a member of a campaign
  * held here), else as the file names them: the importer sees the name from its own team list.
  */
@@ -82,19 +120,27 @@ function makerName(profile: Profile, header: SignedHeader): string | null {
 }
 
 /**
- * Vouches for the changes a duo file passes on from laptops other than its maker's (the same rule
- * the server applies to pushes, server/authorship.ts, as far as this laptop can tell): one this
- * laptop holds already; one signed by its own laptop (no person); or one whose laptop this laptop
- * received changes from through the server signed by the same author, or by a member with the same
- * address (the same account, in another campaign; addresses from the team lists here and in the
- * file). Anything else is refused: nobody passes on a change as another person on a laptop that
- * this laptop cannot tie to them. A campaign this laptop never received anything of from the
- * server (a new partner's first file, taken before its first sync) has nothing to check against:
- * its relayed changes are taken on the word of the maker the person confirmed (trust on first
- * use); the server still checks every author when they are pushed. Stateful across the file's
- * batches (member addresses seen).
+ * The check of the changes a duo file (or the LAN partner) passes on from laptops other than its
+ * maker's: who may they be signed by? The same rule the server applies to pushes
+ * (server/authorship.ts), as far as this laptop can tell. A relayed change passes when this
+ * laptop holds it already, when it is signed by its own laptop (no person), or when this laptop
+ * ties its laptop to its author through something it already trusts: changes of that laptop it
+ * received from the server signed by that author, or the laptop's own signed file whose maker
+ * this laptop pinned (services/duo/signers.ts) with that author as its member in the campaign;
+ * an author with the same address (the team lists here and in the file) counts as the same.
+ *
+ * What does not pass is refused (`refused`: the whole file) in a campaign this laptop has from
+ * the server, where the server's record would have tied that laptop to its author; in a campaign
+ * the server never gave this laptop (a new partner's file, taken before its first sync) it is set
+ * aside instead (`unverified`, RELAYED_UNVERIFIED), visibly, and applied by nobody: the maker's
+ * signature proves only what the maker made. It leaves the set-aside list once the same change
+ * arrives from the server or from its author's own file (db/store/remote.ts). Stateful across
+ * the file's batches (member addresses seen).
  */
-export function relayVouch(profile: Profile): (changes: readonly Change[]) => Change | null {
+export function relayChecks(profile: Profile): {
+  readonly refused: (changes: readonly Change[]) => Change | null;
+  readonly unverified: (makerNode: string, changes: readonly Change[]) => SetAsideChange[];
+} {
   const store = profile.store;
   const fileAddresses = new Map<string, string>();
   const addressOf = (author: string): string | null => {
@@ -103,31 +149,52 @@ export function relayVouch(profile: Profile): (changes: readonly Change[]) => Ch
     const address = fileAddresses.get(author) ?? row?.email ?? null;
     return address ? normalizeEmail(address) : null;
   };
-  return (changes) => {
+  // Laptops this one pinned as duo-file makers, with the member each named per campaign.
+  const pinned = new SignerList(profile.dir).list();
+  const seen = (changes: readonly Change[]) => {
     for (const change of changes)
       if (change.table === 'members' && change.column === 'email' && typeof change.value === 'string')
         fileAddresses.set(change.rowId, change.value);
+  };
+  /** The relayed changes signed by a person that nothing this laptop trusts ties to their laptop. */
+  const untied = (changes: readonly Change[]): Change[] => {
     const people = changes.filter((change) => change.author !== change.node);
-    if (people.length === 0) return null;
-    const checked = store.campaignsFromServer([...new Set(people.map((change) => change.campaign))]);
-    const open = people.filter((change) => checked.has(change.campaign));
-    if (open.length === 0) return null;
-    const logged = store.loggedChangeIds(open.map((change) => change.id));
-    const pending = open.filter((change) => !logged.has(change.id));
+    if (people.length === 0) return [];
+    const logged = store.loggedChangeIds(people.map((change) => change.id));
+    const pending = people.filter((change) => !logged.has(change.id));
     const known = store.serverAuthorsOfNodes([...new Set(pending.map((change) => change.node))]);
-    for (const change of pending) {
-      const authors = known.get(change.node);
-      if (authors?.has(change.author)) continue;
+    return pending.filter((change) => {
+      const authors = new Set(known.get(change.node) ?? []);
+      for (const signer of pinned)
+        if (signer.node === change.node) for (const member of Object.values(signer.members)) authors.add(member);
+      if (authors.has(change.author)) return false;
       const address = addressOf(change.author);
-      const addresses = new Set([...(authors ?? [])].map(addressOf).filter((value) => value !== null));
-      if (address !== null && addresses.has(address)) continue;
-      return change;
-    }
-    return null;
+      const addresses = new Set([...authors].map(addressOf).filter((value) => value !== null));
+      return !(address !== null && addresses.has(address));
+    });
+  };
+  return {
+    refused: (changes) => {
+      seen(changes);
+      const campaigns = store.campaignsFromServer([...new Set(changes.map((change) => change.campaign))]);
+      return untied(changes.filter((change) => campaigns.has(change.campaign)))[0] ?? null;
+    },
+    unverified: (makerNode, changes) => {
+      seen(changes);
+      const relayed = changes.filter((change) => change.node !== makerNode);
+      const campaigns = store.campaignsFromServer([...new Set(relayed.map((change) => change.campaign))]);
+      return untied(relayed.filter((change) => !campaigns.has(change.campaign))).map((change) => ({
+        change,
+        code: 'RELAYED_UNVERIFIED' as const,
+        reason:
+          `Change ${change.id} was passed on from laptop ${change.node}, signed as ${change.author}; nothing this laptop ` +
+          'trusts (the server, a file of that laptop) ties that laptop to that person, so it was set aside, not applied.',
+      }));
+    },
   };
 }
 
-function view(profile: Profile, header: SignedHeader): DuoFileView {
+function view(profile: Profile, header: SignedHeader): DuoMakerView {
   return {
     maker: {
       name: makerName(profile, header),
@@ -149,16 +216,59 @@ function refuseOwn(profile: Profile, header: SignedHeader): void {
 }
 
 /** Who made a file whose signature was verified (openSignedSource), as this laptop names them and trusts them. */
-export function describeDuoSigner(profile: Profile, header: SignedHeader): DuoFileView {
+export function describeDuoSigner(profile: Profile, header: SignedHeader): DuoMakerView {
   refuseOwn(profile, header);
   return view(profile, header);
 }
 
-/** Who made a duo file and whether this laptop knows that maker; refuses a forged or changed file. */
-export function inspectDuoFile(profile: Profile, bytes: Uint8Array): DuoFileView {
-  const { header } = openSignedBundle(bytes);
+/**
+ * What a duo file brings, as the import would take it with no campaign chosen (the app's dialog
+ * and the CLI without --campaign): its campaigns (name, new here, whether their team has this
+ * person), whether one of them is refused as foreign unless the person allows it explicitly, and
+ * how many relayed changes would be set aside as unverified (relayChecks).
+ */
+export async function previewDuoBundle(
+  profile: Profile,
+  header: SignedHeader,
+  bundle: Uint8Array,
+): Promise<Pick<DuoFileView, 'campaigns' | 'needsNewCampaignConsent' | 'unverifiedRelayed'>> {
+  const store = profile.store;
+  const read = await readBundle(bundle);
+  const known = new Set(store.knownCampaigns());
+  const names = new Map<string, { hlc: string; name: string }>();
+  const teams = new Map<string, Set<string>>();
+  for (const change of read.changes) {
+    if (change.table === 'campaigns' && change.column === 'name' && typeof change.value === 'string') {
+      const before = names.get(change.rowId);
+      if (!before || before.hlc < change.hlc) names.set(change.rowId, { hlc: change.hlc, name: change.value });
+    }
+    if (change.table === 'members' && change.column === 'email' && typeof change.value === 'string') {
+      const team = teams.get(change.campaign) ?? new Set<string>();
+      team.add(normalizeEmail(change.value));
+      teams.set(change.campaign, team);
+    }
+  }
+  const mayAdd = mayAddCampaignOf(profile);
+  const campaigns: DuoFileCampaign[] = read.header.campaigns.map((id) => ({
+    id,
+    name: store.get('campaigns', id)?.name ?? names.get(id)?.name ?? null,
+    isNew: !known.has(id),
+    teamHasYou: mayAdd(id, teams.get(id) ?? new Set()),
+  }));
+  return {
+    campaigns,
+    // As importDuoSource decides without allowNewCampaign (services/sync/handlers.ts): a profile
+    // with no campaign takes any; one with campaigns takes a new one only when its team has you.
+    needsNewCampaignConsent: known.size > 0 && campaigns.some((campaign) => campaign.isNew && !campaign.teamHasYou),
+    unverifiedRelayed: relayChecks(profile).unverified(header.maker.node, read.changes).length,
+  };
+}
+
+/** Who made a duo file, whether this laptop knows that maker and what it brings; refuses a forged or changed file. */
+export async function inspectDuoFile(profile: Profile, bytes: Uint8Array): Promise<DuoFileView> {
+  const { header, bundle } = openSignedBundle(bytes);
   refuseOwn(profile, header);
-  return view(profile, header);
+  return { ...view(profile, header), ...(await previewDuoBundle(profile, header, bundle)) };
 }
 
 /**
@@ -172,7 +282,7 @@ export async function importDuoSource(
   source: ByteSource,
   trustSigner: string | null,
   options: Omit<ImportOptions, 'check'> = {},
-): Promise<ImportResult & { readonly maker: DuoFileView['maker'] }> {
+): Promise<ImportResult & { readonly maker: DuoMakerView['maker'] }> {
   const { header, bundle } = await openSignedSource(source);
   refuseOwn(profile, header);
   const shown = view(profile, header);
@@ -181,10 +291,12 @@ export async function importDuoSource(
       `This file was made by ${header.maker.name ?? 'an unnamed member'} on laptop ${shortFingerprint(header.fingerprint)}, which this laptop does not know yet: confirm that laptop first.`,
       'unknown-maker',
     );
-  const vouch = relayVouch(profile);
+  const relayed = relayChecks(profile);
   const result = await importBundleSource(profile.store, bundle, {
     ...options,
-    check: (bundleHeader, changes) => checkSignedContent(header, bundleHeader, changes, profile.store.node, vouch),
+    check: (bundleHeader, changes) =>
+      checkSignedContent(header, bundleHeader, changes, profile.store.node, relayed.refused),
+    setAside: (_bundleHeader, changes) => relayed.unverified(header.maker.node, changes),
   });
   if (shown.trust !== 'known') new SignerList(profile.dir).pin(header);
   return { ...result, maker: shown.maker };
@@ -196,6 +308,6 @@ export function importDuoFile(
   bytes: Uint8Array,
   trustSigner: string | null,
   options: Omit<ImportOptions, 'check'> = {},
-): Promise<ImportResult & { readonly maker: DuoFileView['maker'] }> {
+): Promise<ImportResult & { readonly maker: DuoMakerView['maker'] }> {
   return importDuoSource(profile, bufferSource(bytes), trustSigner, options);
 }

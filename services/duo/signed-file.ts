@@ -208,7 +208,7 @@ export async function openSignedSource(source: ByteSource): Promise<{ header: Si
  * to be made on the importing laptop. Changes of other laptops (a duo file relays, for instance,
  * the team lead's set-up) pass only when `relayed` vouches for them: the importer knows their
  * laptop signing as that author from the server, which authenticated it (duo-files.ts
- * `relayVouch`); `relayed` answers the first change it cannot vouch for, or null.
+ * `relayChecks`); `relayed` answers the first change it cannot vouch for, or null.
  */
 export function checkSignedContent(
   signed: SignedHeader,

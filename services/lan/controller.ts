@@ -97,6 +97,7 @@ export class LanController {
 
   private context(): SessionContext {
     return {
+      profile: this.profile,
       store: this.profile.store,
       blobs: this.profile.blobs,
       peers: this.peers,

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
-import { createBundle, importBundleBytes, type ImportResult } from '../../db/store/bundle';
+import type { Profile } from '../../db/profile';
+import { createBundle, type ImportResult } from '../../db/store/bundle';
 import type { BlobStore } from '../../db/store/blobs';
 import type { LocalStore } from '../../db/store/store';
 import {
@@ -13,6 +14,7 @@ import {
   type LanMessage,
 } from './frames';
 import { LAN_REFUSALS, type LanReason, type LanRefusal } from '../../shared/contract/lan';
+import { importLanPayload, signDuoBytes } from '../duo/duo-files';
 import { fingerprintOf } from './identity';
 import type { PeerList } from './peers';
 
@@ -23,8 +25,10 @@ import type { PeerList } from './peers';
  * (nor anyone in the middle, who would present other certificates) can choose the code; both
  * people compare the six digits, and only if both accept are the fingerprints pinned.
  * Syncing is the duo exchange of files, over the wire: each side sends a bundle of what the
- * partner lacks (its documents' files included) and imports the partner's through the same
- * validated apply path as a file. A bundle is imported only once it arrived whole and its hash
+ * partner lacks (its documents' files included), signed with its laptop key like a duo file
+ * (services/duo/signed-file.ts), and imports the partner's through the duo file's own path
+ * (services/duo/duo-files.ts importLanPayload): the signer must be the TLS peer, and the maker's
+ * and relayed authors are checked as in a file, so a forged author is treated the same both ways. A bundle is imported only once it arrived whole and its hash
  * matches; a dropped transfer resumes from the received offset when the same bundle is offered
  * again.
  */
@@ -40,6 +44,8 @@ export interface LanProgress {
 }
 
 export interface SessionContext {
+  /** The profile whose key signs what is sent and whose duo-file path imports what comes in. */
+  readonly profile: Profile;
   readonly store: LocalStore;
   readonly blobs?: BlobStore;
   readonly peers: PeerList;
@@ -201,10 +207,11 @@ async function sendBundle(
   const cached = context.offered?.get(peer.fingerprint);
   let offer = cached && now - cached.at < 10 * 60_000 ? cached : undefined;
   if (!offer) {
-    const { bytes } = await createBundle(context.store, {
+    const bundle = await createBundle(context.store, {
       forPeer: peer.node,
       ...(context.blobs ? { blobs: context.blobs } : {}),
     });
+    const bytes = await signDuoBytes(context.profile, bundle.bytes, bundle.header.campaigns);
     offer = { bytes, sha256: sha256(bytes), at: now };
     context.offered?.set(peer.fingerprint, offer);
   }
@@ -224,7 +231,12 @@ async function sendBundle(
   return { count: imported.count, applied: imported.applied };
 }
 
-async function receiveBundle(socket: TLSSocket, reader: FrameReader, context: SessionContext): Promise<Received> {
+async function receiveBundle(
+  socket: TLSSocket,
+  reader: FrameReader,
+  context: SessionContext,
+  peer: { fingerprint: string },
+): Promise<Received> {
   const offer = await reader.expect('offer', 10 * 60_000);
   if (offer.size > MAX_BUNDLE_BYTES)
     throw new LanError('too-large', `The partner offered ${offer.size} bytes; at most ${MAX_BUNDLE_BYTES} are taken.`);
@@ -253,11 +265,7 @@ async function receiveBundle(socket: TLSSocket, reader: FrameReader, context: Se
   context.onProgress?.({ phase: 'importing', done: 0, total: 1 });
   let result: ImportResult;
   try {
-    // A paired partner may bring a campaign this laptop does not have yet (the pairing is the trust).
-    result = await importBundleBytes(context.store, bytes, {
-      allowNewCampaign: true,
-      ...(context.blobs ? { blobs: context.blobs } : {}),
-    });
+    result = await importLanPayload(context.profile, bytes, peer.fingerprint);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     refuse(socket, 'import-failed', message);
@@ -305,7 +313,7 @@ export async function runSession(
     }
     // The initiator sends first, then receives what the partner has (after it took in ours).
     const sent = role.initiator ? await sendBundle(socket, reader, context, peer) : undefined;
-    const received = await receiveBundle(socket, reader, context);
+    const received = await receiveBundle(socket, reader, context, peer);
     const sentAfter = role.initiator ? sent : await sendBundle(socket, reader, context, peer);
     context.onProgress?.({ phase: 'done', done: 1, total: 1 });
     socket.end();

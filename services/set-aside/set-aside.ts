@@ -97,6 +97,18 @@ export function createSetAsideHandlers(profile: Profile, onChange: () => void = 
       onChange();
       return outcome.state === 'applied' ? { state: 'applied', code: null } : { state: 'refused', code: outcome.code };
     },
+    'setAside.undo': ({ campaignId, changeId }) => {
+      requireCampaign(campaignId);
+      const by = currentMemberId(profile, campaignId) ?? store.node;
+      const outcome = store.undoPushedSetAside(campaignId, changeId, by);
+      if (!outcome)
+        throw new ServiceError(
+          'NOT_FOUND',
+          `No change of this laptop refused by the server: ${changeId} in ${campaignId}`,
+        );
+      onChange();
+      return { outcome };
+    },
     'setAside.discard': ({ campaignId, changeId }) => {
       requireCampaign(campaignId);
       // Recorded with who discarded it: the member chosen as "Ik ben", else this laptop.

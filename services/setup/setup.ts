@@ -7,7 +7,7 @@ import { analyseOrganisationCsv } from '../../shared/domain/organisation-import'
 import type { SetupListKind } from '../../shared/domain/setup';
 import { ServiceError } from '../errors';
 import type { HandlersOf } from '../handler';
-import { signedBy } from '../identity';
+import { accountRoles, signedBy } from '../identity';
 import { retireRecord } from '../undo/retire';
 import { requireMayChangeMembers } from './member-rights';
 
@@ -98,6 +98,7 @@ export function createSetupHandlers(profile: Profile): SetupHandlers {
         ),
         members: store.list('members', { campaign_id: campaignId }, { includeDeleted: true, orderBy: ['name', 'id'] }),
         visitsPerOrganisation,
+        accountRoles: accountRoles(profile, campaignId),
       };
     },
 

@@ -9,6 +9,7 @@ import type { SyncView } from '../../shared/contract/sync';
 import { INSECURE_HTTP_MESSAGE, serverUrlProblem } from '../../shared/sync/server-url';
 import { isReasonCode, type ReasonCode } from '../../shared/sync/reasons';
 import { ServiceError } from '../errors';
+import { keepAccountMemberships } from '../identity';
 
 /** A server or engine code the UI can translate; anything else is shown as "something went wrong". */
 function reasonOf(code: string): ReasonCode {
@@ -129,6 +130,8 @@ export class SyncController {
     const engine = new SyncEngine({
       replica: this.store,
       client,
+      // The account's roles, kept for the UI's and the services' early checks (mayChangeMembers).
+      onMe: (me) => keepAccountMemberships({ store: this.store }, me.memberships),
       ...(this.options.intervalMs !== undefined ? { intervalMs: this.options.intervalMs } : {}),
     });
     engine.onStatus((status) => {
@@ -244,6 +247,7 @@ export class SyncController {
       this.setToken(KEYS.access, tokens.accessToken);
       this.setToken(KEYS.refresh, tokens.refreshToken);
       this.store.setSyncState(KEYS.serverId, me.serverId);
+      keepAccountMemberships({ store: this.store }, me.memberships);
     } catch (error) {
       if (error instanceof SyncHttpError) {
         throw new ServiceError(
@@ -271,6 +275,7 @@ export class SyncController {
       // Signing out on the server is a courtesy; offline, the tokens simply expire there.
     }
     for (const key of [KEYS.access, KEYS.refresh, KEYS.url, KEYS.email]) this.store.setSyncState(key, '');
+    keepAccountMemberships({ store: this.store }, null);
     this.lastSyncAt = null;
     this.changed();
     return this.status();

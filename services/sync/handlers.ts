@@ -115,7 +115,7 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
 
     'duo.inspect': async ({ base64, passphrase }) => {
       try {
-        return inspectDuoFile(profile, await unsealed(Buffer.from(base64, 'base64'), passphrase));
+        return await inspectDuoFile(profile, await unsealed(Buffer.from(base64, 'base64'), passphrase));
       } catch (error) {
         if (error instanceof DuoFileError)
           throw new ServiceError('CONFLICT', error.message, [
@@ -133,7 +133,7 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
       }
     },
 
-    'duo.import': ({ base64, campaignId, trustSigner, passphrase }) => {
+    'duo.import': ({ base64, campaignId, trustSigner, passphrase, allowNewCampaign }) => {
       const file = Buffer.from(base64, 'base64');
       needsPassphrase(file, passphrase);
       if (campaignId !== null && !store.get('campaigns', campaignId))
@@ -148,7 +148,12 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
             blobs: profile.blobs,
             ...(campaignId !== null
               ? { campaign: campaignId }
-              : { allowNewCampaign: store.knownCampaigns().length === 0, mayAddCampaign: mayAddCampaignOf(profile) }),
+              : {
+                  // A campaign refused as foreign comes in only when the person allowed it, having seen
+                  // who signed the file and which campaign it brings (duo.inspect): the CLI's --allow-new-campaign.
+                  allowNewCampaign: allowNewCampaign || store.knownCampaigns().length === 0,
+                  mayAddCampaign: mayAddCampaignOf(profile),
+                }),
             onProgress: (step) => progress(step.phase, step.done, step.total),
           });
           return {
@@ -159,6 +164,7 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
             deferred: result.deferred,
             conflicts: result.conflicts,
             autoResolved: result.autoResolved ?? 0,
+            setAside: result.setAside?.length ?? 0,
             campaigns: result.campaigns,
           };
         },

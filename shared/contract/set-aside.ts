@@ -48,6 +48,13 @@ export const setAsideChannels = {
   'setAside.list': channel<readonly SetAsideView[]>()(z.object({ campaignId: idSchema }).strict()),
   /** Tries one again through the apply path it met: `applied`, or still `refused` with today's reason. */
   'setAside.retry': channel<{ readonly state: 'applied' | 'refused'; readonly code: string | null }>()(handle),
+  /**
+   * Takes back on this laptop one of its own changes the server refused for good (source `push`):
+   * the field gets back the last value that stands (`restored`), a row only refused changes made
+   * goes (`removed`), or nothing needed doing (`unchanged`: the server had put it back); the card
+   * is then recorded as discarded. The undo is a change of this laptop, synced like any edit.
+   */
+  'setAside.undo': channel<{ readonly outcome: 'restored' | 'removed' | 'unchanged' }>()(handle),
   /** Discards one for good; the discard is recorded on this laptop with who did it. */
   'setAside.discard': channel<{ readonly discarded: string }>()(handle),
 } as const;

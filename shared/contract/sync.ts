@@ -77,11 +77,13 @@ export interface ImportResultView {
   readonly conflicts: number;
   /** Concurrent edits resolved by last writer wins, the losing value kept in the conflicts panel. */
   readonly autoResolved: number;
+  /** Changes set aside instead of applied (a relayed change whose author could not be verified, …): listed on the Conflicten page. */
+  readonly setAside: number;
   readonly campaigns: readonly string[];
 }
 
 /** Who made a duo file (its signature: services/duo/signed-file.ts), shown before import. */
-export interface DuoFileView {
+export interface DuoMakerView {
   readonly maker: {
     /** The member the maker's laptop chose as "Ik ben", as it names them; null when nobody was chosen. */
     readonly name: string | null;
@@ -93,6 +95,30 @@ export interface DuoFileView {
   };
   /** known: a laptop this one trusts already; new: first file of that laptop; changed: that laptop now names other members. */
   readonly trust: 'known' | 'new' | 'changed';
+}
+
+/** A campaign a duo file brings, as the import preview shows it. */
+export interface DuoFileCampaign {
+  readonly id: string;
+  /** Its name as the file (or this laptop) gives it; null when neither does. */
+  readonly name: string | null;
+  /** Not on this laptop yet. */
+  readonly isNew: boolean;
+  /** Its team (in the file) has this laptop's person (an "Ik ben" address, or the sync account). */
+  readonly teamHasYou: boolean;
+}
+
+/** What the import dialog shows before anything is imported: the maker, and what the file brings. */
+export interface DuoFileView extends DuoMakerView {
+  readonly campaigns: readonly DuoFileCampaign[];
+  /**
+   * The file brings a campaign this laptop would refuse as foreign (new here, and its team does
+   * not have this person, who holds other campaigns): imported only with `allowNewCampaign`,
+   * after the person confirmed it (the CLI's --allow-new-campaign).
+   */
+  readonly needsNewCampaignConsent: boolean;
+  /** Changes passed on from third laptops that this laptop cannot verify and will set aside (RELAYED_UNVERIFIED). */
+  readonly unverifiedRelayed: number;
 }
 
 export interface DuoPeer {
@@ -169,6 +195,12 @@ export const syncChannels = {
           .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'sync.errors.notABundle' }),
         /** The campaign the user imports into; null on a fresh profile that has no campaign yet. */
         campaignId: idSchema.nullable(),
+        /**
+         * Take in a campaign this profile would refuse as foreign (needsNewCampaignConsent): the
+         * person saw who signed the file and which campaign it brings, and confirmed. With
+         * campaignId null only.
+         */
+        allowNewCampaign: z.boolean().default(false),
         /** The duo's passphrase of an encrypted duo file (older, unencrypted files need none). */
         passphrase: z.string().max(1024).optional(),
       })

@@ -133,6 +133,8 @@ export interface CampaignSetup {
   readonly members: readonly Member[];
   /** Number of visits (not deleted) per organisation id: an organisation in use is retired, never removed. */
   readonly visitsPerOrganisation: Readonly<Record<string, number>>;
+  /** The sync account's roles in this campaign as the server last told this laptop; null without such an account. */
+  readonly accountRoles: readonly string[] | null;
 }
 
 /** How a region is shown where provinces and cities share a name (Antwerpen). */

@@ -35,6 +35,8 @@ export const reasonsEn: Record<ReasonCode, string> = {
   MEMBERS_TEAM_LEAD_ONLY:
     'Only the team lead adds or changes team members. Your change to the team was not stored; ask the team lead.',
   NODE_OF_OTHER_USER: 'The server knows this laptop under another user.',
+  RELAYED_UNVERIFIED:
+    'A change passed on from a third laptop is signed with a name this laptop cannot tie to that laptop. It was set aside, not applied.',
   HELD_FOR_REVIEW: 'The visit is approved already: your change waits for the coordinator.',
   SERVER_UNREACHABLE: 'The server cannot be reached. Your work is kept; Veldwerk tries again shortly.',
   LOCAL: 'Something went wrong on this laptop. Veldwerk tries again shortly.',

@@ -38,6 +38,8 @@ export const reasonsNlBE: Record<ReasonCode, string> = {
   MEMBERS_TEAM_LEAD_ONLY:
     'Alleen de teamleider voegt teamleden toe of wijzigt ze. Je wijziging aan het team werd niet opgeslagen; vraag het aan de teamleider.',
   NODE_OF_OTHER_USER: 'Deze laptop is op de server bekend onder een andere gebruiker.',
+  RELAYED_UNVERIFIED:
+    'Een doorgegeven wijziging van een derde laptop draagt een naam die deze laptop niet aan die laptop kan koppelen. Ze werd opzijgezet, niet toegepast.',
   HELD_FOR_REVIEW: 'Het bezoek is al goedgekeurd: je wijziging wacht op de coördinator.',
   SERVER_UNREACHABLE: 'De server is niet bereikbaar. Je werk blijft bewaard; Veldwerk probeert het straks opnieuw.',
   LOCAL: 'Er ging iets mis op deze laptop. Veldwerk probeert het straks opnieuw.',

@@ -27,7 +27,9 @@ export const setAsideEn: typeof setAsideNlBE = {
     AUTHOR_MISMATCH:
       'The change carries the name of someone this campaign does not know, or who does not work on that laptop. Ask the team lead to add the team member (with their e-mail address), then try again; if it was forged, discard it.',
     AUTHOR_OTHER_ACCOUNT:
-      'It was made on this laptop under the name of a team member who has an account of their own: the server will never store it. It stays on this laptop, but the others do not receive it. Choose yourself under ‘I am’ and enter it again; then you can hide it here.',
+      'It was made on this laptop under the name of a team member who has an account of their own: the server will never store it. It stays on this laptop, but the others do not receive it. ‘Undo on this laptop’ shows what the server has here again; choose yourself under ‘I am’ and enter it again if needed.',
+    RELAYED_UNVERIFIED:
+      'It came with your duo partner’s file or network exchange, but was made on another laptop under a name this laptop cannot check. It leaves this list by itself once it arrives through the server or from that person; if it is forged, discard it.',
     ROW_OF_OTHER_CAMPAIGN:
       'It touches a record that belongs to another campaign on this laptop. It is most likely forged: discard it.',
     UNKNOWN_TABLE: 'Update Veldwerk, then try again.',
@@ -41,6 +43,14 @@ export const setAsideEn: typeof setAsideNlBE = {
   discardLabel: 'Discard the change of {{record}}',
   confirmDiscard:
     'Discard this change of {{record}} for good? It will not come back, not even when it arrives again. This laptop records that you discarded it.',
+  undo: 'Undo on this laptop',
+  undoLabel: 'Undo the change of {{record}} on this laptop',
+  undone: {
+    restored:
+      'Your change of {{record}} was undone on this laptop: it shows what the server has again. This goes to the server and your duo partner too.',
+    removed: '{{record}} existed only through the refused change and was removed on this laptop.',
+    unchanged: 'This laptop already showed what the server has; the refused change is no longer shown.',
+  },
   hide: 'Hide',
   hideLabel: 'Hide the change of {{record}}',
   confirmHide:

@@ -25,7 +25,9 @@ export const setAsideNlBE = {
     AUTHOR_MISMATCH:
       'De wijziging draagt de naam van iemand die deze campagne niet kent of die niet op die laptop werkt. Vraag de teamleider het teamlid (met e-mailadres) toe te voegen en probeer het dan opnieuw; is ze vervalst, gooi ze weg.',
     AUTHOR_OTHER_ACCOUNT:
-      'Ze werd op deze laptop gemaakt onder de naam van een teamlid met een eigen account: de server slaat ze nooit op. Ze blijft op deze laptop staan, maar de anderen krijgen ze niet. Kies bij ‘Ik ben’ jezelf en voer het opnieuw in; daarna kun je ze hier verbergen.',
+      'Ze werd op deze laptop gemaakt onder de naam van een teamlid met een eigen account: de server slaat ze nooit op. Ze blijft op deze laptop staan, maar de anderen krijgen ze niet. Met ‘Terugzetten op deze laptop’ staat hier weer wat de server heeft; kies bij ‘Ik ben’ jezelf en voer het zo nodig opnieuw in.',
+    RELAYED_UNVERIFIED:
+      'Ze kwam mee in het bestand of de netwerkuitwisseling van je duopartner, maar werd op een andere laptop gemaakt onder een naam die deze laptop niet kan nagaan. Ze verdwijnt hier vanzelf zodra ze via de server of van die persoon zelf binnenkomt; is ze vervalst, gooi ze weg.',
     ROW_OF_OTHER_CAMPAIGN:
       'Ze raakt een record dat op deze laptop bij een andere campagne hoort. Meestal is ze vervalst: gooi ze weg.',
     UNKNOWN_TABLE: 'Werk Veldwerk bij en probeer het dan opnieuw.',
@@ -40,6 +42,14 @@ export const setAsideNlBE = {
   discardLabel: 'Wijziging van {{record}} weggooien',
   confirmDiscard:
     'Deze wijziging van {{record}} voorgoed weggooien? Ze komt niet terug, ook niet als ze opnieuw binnenkomt. Deze laptop onthoudt dat jij ze weggooide.',
+  undo: 'Terugzetten op deze laptop',
+  undoLabel: 'Wijziging van {{record}} terugzetten op deze laptop',
+  undone: {
+    restored:
+      'Je wijziging van {{record}} is op deze laptop teruggedraaid: er staat weer wat de server heeft. Dat gaat ook naar de server en je duopartner.',
+    removed: '{{record}} bestond alleen door de geweigerde wijziging en is op deze laptop verwijderd.',
+    unchanged: 'Op deze laptop stond al wat de server heeft; de geweigerde wijziging wordt niet meer getoond.',
+  },
   hide: 'Verbergen',
   hideLabel: 'Wijziging van {{record}} verbergen',
   confirmHide:

@@ -119,6 +119,10 @@ export const setupEn: Messages['setup'] = {
       restored: '“{{name}}” is back in the team.',
     },
     leadOnly: 'Only the team lead ({{leads}}) adds, changes or retires team members. You are working as {{me}}.',
+    leadOnlyAccount:
+      'Only the team lead ({{leads}}) adds, changes or retires team members; your sync account is not the team lead of this campaign.',
+    leadOnlyAccountNoLead:
+      'Only the team lead adds, changes or retires team members; your sync account is not the team lead of this campaign.',
     leadOnlyNoLead:
       'Only the team lead adds, changes or retires team members, and this team has none yet. You are working as {{me}}.',
     rolesOf: 'Roles of {{name}}',

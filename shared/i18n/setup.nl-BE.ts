@@ -118,6 +118,10 @@ export const setupNlBE = {
     },
     leadOnly:
       'Alleen de teamleider ({{leads}}) voegt teamleden toe, wijzigt of stelt ze buiten gebruik. Je werkt als {{me}}.',
+    leadOnlyAccount:
+      'Alleen de teamleider ({{leads}}) voegt teamleden toe, wijzigt of stelt ze buiten gebruik; je synchronisatieaccount is geen teamleider van deze campagne.',
+    leadOnlyAccountNoLead:
+      'Alleen de teamleider voegt teamleden toe, wijzigt of stelt ze buiten gebruik; je synchronisatieaccount is geen teamleider van deze campagne.',
     leadOnlyNoLead:
       'Alleen de teamleider voegt teamleden toe, wijzigt of stelt ze buiten gebruik, en dit team heeft er nog geen. Je werkt als {{me}}.',
     rolesOf: 'Rollen van {{name}}',

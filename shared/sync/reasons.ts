@@ -42,6 +42,9 @@ export const REASON_CODES = [
   'MEMBERS_TEAM_LEAD_ONLY',
   'NODE_OF_OTHER_USER',
   'HELD_FOR_REVIEW',
+  // A duo file or the LAN partner passed on a change of a third laptop signed as a person this
+  // laptop cannot tie to that laptop (services/duo/duo-files.ts): kept aside, not applied.
+  'RELAYED_UNVERIFIED',
   // The engine on the laptop.
   'SERVER_UNREACHABLE',
   'LOCAL',

@@ -48,7 +48,7 @@ function pin(peers: Pair<PeerList>, identities: Pair<LanIdentity>, nodes: Pair<s
 }
 
 function context(profile: Profile, peers: PeerList): SessionContext {
-  return { store: profile.store, blobs: profile.blobs, peers, partials: new Map(), offered: new Map() };
+  return { profile, store: profile.store, blobs: profile.blobs, peers, partials: new Map(), offered: new Map() };
 }
 
 /** One LAN session from a to b (b listens), answered when both sides imported. */
@@ -101,7 +101,7 @@ async function editTravel(
     b: openTestProfile(path.join(dir, 'edit-b')),
   };
   try {
-    generateDemo(profiles.a.store, { size: 'small' });
+    generateDemo(profiles.a.store, { size: 'small', laptopSigned: true });
     pin(peers, identities, { a: profiles.a.store.node, b: profiles.b.store.node });
     // Both laptops hold the campaign first; then each round carries one edit.
     await lanExchange(identities, peers, profiles);
@@ -141,7 +141,7 @@ async function seasonExchange(
 ): Promise<Record<string, unknown>> {
   const source = openTestProfile(path.join(dir, 'season-a'));
   try {
-    generateDemo(source.store, { size: 'season', seed: 2015 });
+    generateDemo(source.store, { size: 'season', seed: 2015, laptopSigned: true });
     const bundleBytes = (await createBundle(source.store, { blobs: source.blobs })).bytes.length;
     const lanTimes: number[] = [];
     const fileTimes: number[] = [];

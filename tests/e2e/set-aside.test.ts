@@ -220,6 +220,24 @@ describe('changes set aside by the laptop (browser mode, real server)', () => {
     await card.getByRole('button', { name: /verbergen$/ }).click();
     await card.getByRole('alertdialog').getByRole('button', { name: 'Ja, verbergen' }).click();
     await expect.poll(() => section.getByTestId('set-aside-card').count()).toBe(count - 1);
+
+    // Hidden, the refused change stays applied here; taken back, this laptop shows what the server
+    // has: the good practice only the refused changes made goes (issue 10).
+    expect(services.profile.store.list('good_practices', { campaign_id: campaignId })).toHaveLength(1);
+    for (let left = count - 1; left > 0; left -= 1) {
+      await section
+        .getByTestId('set-aside-card')
+        .first()
+        .getByRole('button', { name: /terugzetten op deze laptop$/ })
+        .click();
+      await expect.poll(() => section.getByTestId('set-aside-card').count()).toBe(left - 1);
+    }
+    await section
+      .getByText(/op deze laptop/i)
+      .first()
+      .waitFor();
+    expect(services.profile.store.list('good_practices', { campaign_id: campaignId })).toEqual([]);
+    await screenshot(ctx.page, 'set-aside-undone-1366-nl');
     expect(ctx.pageErrors).toEqual([]);
   });
 });

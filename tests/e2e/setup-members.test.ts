@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser';
 import { useBrowserApp } from '../support/e2e';
 import { seedFieldwork } from '../support/seed';
+import { TEST_PASSWORD, createTestStoreLocation, seed, startTestServer } from '../integration/server-support';
 
 // Adding a team member who is already on the team (same name and e-mail) warns and offers the
 // existing member; a second one is made only when the user says it is another person.
@@ -79,5 +80,50 @@ describe('a team member added twice (browser mode)', () => {
     for (const button of [add, edit, retire]) expect(await button.isDisabled()).toBe(false);
     expect(await ctx.page.getByLabel('Naam').isDisabled()).toBe(false);
     expect(ctx.pageErrors).toEqual([]);
+  });
+
+  // The server decides by the sync account's role: an inspector's laptop offers nothing, also
+  // before anyone is chosen as "Ik ben" (the role is kept from the sync login).
+  it('offers nothing to an inspector\'s sync account, before and after "Ik ben"', async () => {
+    const seeded = await seedFieldwork(ctx.app.services, { identity: null });
+    const handle = await createTestStoreLocation('sqlite');
+    const server = await startTestServer(handle.location);
+    try {
+      await seed(
+        server.store,
+        [seeded.campaignId],
+        [
+          { email: 'anna@inspectie.be', roles: [{ role: 'inspector' }] },
+          { email: 'bart@inspectie.be', roles: [{ role: 'team-lead' }] },
+        ],
+      );
+      await ctx.call('sync.connect', { serverUrl: server.url, email: 'anna@inspectie.be', password: TEST_PASSWORD });
+      await ctx.openApp();
+      await ctx.page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
+      await ctx.page.goto(`${ctx.app.bridge.url}/#/campaigns/${seeded.campaignId}/setup/team`);
+      const note = ctx.page.getByTestId('members-lead-only');
+      await note
+        .getByText(
+          'Alleen de teamleider (Bart Claes) voegt teamleden toe, wijzigt of stelt ze buiten gebruik; je synchronisatieaccount is geen teamleider van deze campagne.',
+        )
+        .waitFor();
+      const add = ctx.page.getByRole('button', { name: 'Teamlid toevoegen' });
+      const edit = ctx.page.getByRole('button', { name: '„Bart Claes” bewerken' });
+      const retire = ctx.page.getByRole('button', { name: '„Anna Peeters” buiten gebruik stellen' });
+      for (const button of [add, edit, retire]) expect(await button.isDisabled()).toBe(true);
+      expect(await add.getAttribute('aria-describedby')).toBe(await note.getAttribute('id'));
+      await screenshot(ctx.page, 'setup-team-account-not-lead-1366-nl');
+
+      // "Ik ben Bart" on Anna's laptop does not make her account the team lead.
+      await ctx.call('identity.set', { campaignId: seeded.campaignId, memberId: seeded.members[1] });
+      await ctx.page.reload();
+      await note.getByText('je synchronisatieaccount is geen teamleider', { exact: false }).waitFor();
+      for (const button of [add, edit, retire]) expect(await button.isDisabled()).toBe(true);
+      expect(ctx.pageErrors).toEqual([]);
+    } finally {
+      await ctx.call('sync.disconnect', {});
+      await server.close();
+      await handle.destroy();
+    }
   });
 });

@@ -209,6 +209,167 @@ describe('signed duo files', () => {
     expect(bart.profile.store.knownCampaigns()).not.toContain(third.id);
   });
 
+  // Issue 10: a laptop whose person has no "Ik ben" with an address and no sync account cannot
+  // tell that a partner's second campaign is theirs: it is refused as foreign unless the person,
+  // shown who signed the file and which campaign it brings, allows it (as the CLI's --allow-new-campaign).
+  it('takes a campaign refused as foreign only when the person allows it, after seeing signer and campaign', async () => {
+    const anna = env.laptop();
+    const first = await seedFieldwork(anna, { visits: 1 });
+    const bart = env.laptop();
+    const firstFile = await exportDuoFile(anna, first.campaignId);
+    const trustSigner = (await call(bart, 'duo.inspect', { base64: firstFile.base64 })).maker.fingerprint;
+    await importFile(bart, { fileName: 'a.vwb', base64: firstFile.base64, campaignId: null, trustSigner });
+    // Bart chose nobody as "Ik ben" and has no sync account.
+    const second = await call(anna, 'campaigns.create', { name: 'Opvolging 2027', workingYear: '2026-2027' });
+    const member = await call(anna, 'members.add', {
+      campaignId: second.id,
+      name: 'Anna Peeters',
+      email: 'anna@inspectie.be',
+      isInspector: true,
+      isTeamLead: true,
+      coordinatorOf: [],
+      sectorLeadOf: [],
+    });
+    await call(anna, 'identity.set', { campaignId: second.id, memberId: member.id });
+    const file = await exportDuoFile(anna, second.id);
+
+    const shown = await call(bart, 'duo.inspect', { base64: file.base64 });
+    expect(shown).toMatchObject({
+      trust: 'known',
+      maker: { name: 'Anna Peeters' },
+      needsNewCampaignConsent: true,
+      unverifiedRelayed: 0,
+      campaigns: [{ id: second.id, name: 'Opvolging 2027', isNew: true, teamHasYou: false }],
+    });
+    const before = count(bart);
+    const refused = await importFile(bart, { fileName: 'b.vwb', base64: file.base64, campaignId: null });
+    expect(refused).toMatchObject({ state: 'failed', errorCode: 'bundle-foreign-campaign' });
+    expect(count(bart)).toBe(before);
+    const allowed = await importFile(bart, {
+      fileName: 'b.vwb',
+      base64: file.base64,
+      campaignId: null,
+      allowNewCampaign: true,
+    });
+    expect(allowed).toMatchObject({ state: 'done', result: { applied: file.count, setAside: 0 } });
+    expect(bart.profile.store.get('campaigns', second.id)?.name).toBe('Opvolging 2027');
+    // The same file again: nothing new, and no campaign left to consent to.
+    expect((await call(bart, 'duo.inspect', { base64: file.base64 })).needsNewCampaignConsent).toBe(false);
+  });
+
+  // Issue 10: in a campaign the importer never had from the server, a change a file passes on
+  // from a third laptop is not taken on the maker's word; what nothing trusted ties to its author
+  // is set aside (RELAYED_UNVERIFIED), visibly, and applied by nobody.
+  it('sets aside a relayed change whose author nothing trusted ties to its laptop, in a fresh campaign', async () => {
+    const anna = env.laptop();
+    const seeded = await seedFieldwork(anna, { visits: 1 });
+    const [annaMember, bartMember] = seeded.members;
+    const visit = seeded.visits[0] as string;
+    anna.profile.store.insert(
+      'good_practices',
+      seeded.campaignId,
+      { visit_id: visit, text: 'Anna schreef dit' },
+      { author: annaMember },
+    );
+    const annaFile = await exportDuoFile(anna, seeded.campaignId);
+    // Carl takes Anna's own file first: he pinned her laptop, with Anna as its member.
+    const carl = env.laptop();
+    const annaFingerprint = (await call(carl, 'duo.inspect', { base64: annaFile.base64 })).maker.fingerprint;
+    await importFile(carl, {
+      fileName: 'a.vwb',
+      base64: annaFile.base64,
+      campaignId: null,
+      trustSigner: annaFingerprint,
+    });
+    // Then Anna writes more, which reaches Carl only through Mallory's file.
+    anna.profile.store.insert(
+      'good_practices',
+      seeded.campaignId,
+      { visit_id: visit, text: 'Anna schreef nog dit' },
+      { author: annaMember },
+    );
+    const annaLater = await exportDuoFile(anna, seeded.campaignId);
+
+    // Mallory took Anna's files, then forges a change "of the team lead" on a laptop id of her choosing.
+    const mallory = env.laptop();
+    for (const file of [annaFile, annaLater])
+      await importFile(mallory, {
+        fileName: 'a.vwb',
+        base64: file.base64,
+        campaignId: null,
+        trustSigner: annaFingerprint,
+      });
+    const forged = makeChanges(
+      'f0f0f0f0f0f0f0f0',
+      seeded.campaignId,
+      [
+        { table: 'good_practices', rowId: 'gp-forged', column: 'visit_id', value: visit },
+        { table: 'good_practices', rowId: 'gp-forged', column: 'text', value: 'Bart keurt alles goed' },
+      ],
+      { author: bartMember },
+    );
+    mallory.profile.store.applyRemote(forged, 'bundle');
+    const malloryFile = await exportDuoFile(mallory, seeded.campaignId);
+    const malloryFingerprint = (await call(carl, 'duo.inspect', { base64: malloryFile.base64 })).maker.fingerprint;
+    const practiceOf = (services: Services, text: string) =>
+      services.profile.store
+        .list('good_practices', { campaign_id: seeded.campaignId })
+        .find((row) => row.text === text);
+    const annaPractice = practiceOf(anna, 'Anna schreef dit');
+    expect(annaPractice).toBeDefined();
+
+    // Carl: Anna's relayed change is tied to her laptop (pinned) and applies; the forgery is set aside.
+    const carlImport = await importFile(carl, {
+      fileName: 'm.vwb',
+      base64: malloryFile.base64,
+      campaignId: seeded.campaignId,
+      trustSigner: malloryFingerprint,
+    });
+    expect(carlImport).toMatchObject({ state: 'done', result: { setAside: 2 } });
+    expect(practiceOf(carl, 'Anna schreef nog dit')).toBeDefined();
+    expect(carl.profile.store.get('good_practices', 'gp-forged')).toBeUndefined();
+    const carlAside = await call(carl, 'setAside.list', { campaignId: seeded.campaignId });
+    expect(carlAside.map((item) => item.code)).toEqual(['RELAYED_UNVERIFIED', 'RELAYED_UNVERIFIED']);
+    expect(carlAside.every((item) => item.author === 'Bart Claes' && item.source === 'bundle')).toBe(true);
+    // Trying again does not take it on the relayer's word after all.
+    const retried = await call(carl, 'setAside.retry', {
+      campaignId: seeded.campaignId,
+      changeId: carlAside[0]?.id ?? '',
+    });
+    expect(retried).toEqual({ state: 'refused', code: 'RELAYED_UNVERIFIED' });
+    expect(carl.profile.store.get('good_practices', 'gp-forged')).toBeUndefined();
+
+    // Dave knows nobody: Mallory's own changes come in, every change relayed as a person is set aside,
+    // which the preview says before anything is imported.
+    const dave = env.laptop();
+    const davePreview = await call(dave, 'duo.inspect', { base64: malloryFile.base64 });
+    expect(davePreview.unverifiedRelayed).toBeGreaterThan(2);
+    const daveImport = await importFile(dave, {
+      fileName: 'm.vwb',
+      base64: malloryFile.base64,
+      campaignId: null,
+      trustSigner: malloryFingerprint,
+    });
+    expect(daveImport.state).toBe('done');
+    expect(dave.profile.store.get('good_practices', 'gp-forged')).toBeUndefined();
+    expect(dave.profile.store.get('good_practices', annaPractice?.id ?? '')).toBeUndefined();
+    const daveAside = await call(dave, 'setAside.list', { campaignId: seeded.campaignId });
+    expect(daveAside.length).toBeGreaterThan(2);
+    expect(new Set(daveAside.map((item) => item.code))).toEqual(new Set(['RELAYED_UNVERIFIED']));
+    expect(daveAside.some((item) => item.author === 'Anna Peeters')).toBe(true);
+
+    // Anna's own file verifies her changes: they apply and leave Dave's set-aside list; the forgery stays.
+    await importFile(dave, {
+      fileName: 'a.vwb',
+      base64: annaLater.base64,
+      campaignId: null,
+      trustSigner: annaFingerprint,
+    });
+    expect(dave.profile.store.get('good_practices', annaPractice?.id ?? '')?.text).toBe('Anna schreef dit');
+    const left = await call(dave, 'setAside.list', { campaignId: seeded.campaignId });
+    expect(left.map((item) => item.author)).toEqual(['Bart Claes', 'Bart Claes']);
+  });
+
   const folders: ReturnType<typeof tempDir>[] = [];
   afterAll(() => folders.forEach((folder) => folder.remove()));
   function tempDirFor(prefix: string): string {

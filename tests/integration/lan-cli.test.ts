@@ -52,7 +52,7 @@ describe('veldwerk duo', () => {
     const a = path.join(temp.dir, 'a');
     const b = path.join(temp.dir, 'b');
     const seeded = openTestProfile(a);
-    generateDemo(seeded.store, { size: 'small' });
+    generateDemo(seeded.store, { size: 'small', laptopSigned: true });
     const campaign = seeded.store.list('campaigns')[0]!;
     seeded.close();
 

@@ -10,6 +10,7 @@ import { loadOrCreateIdentity, type LanIdentity } from '../../services/lan/ident
 import { PeerList } from '../../services/lan/peers';
 import type { SessionContext, SessionResult } from '../../services/lan/session';
 import { tempDir, openTestProfile } from '../support/profile';
+import { makeChanges } from './server-support';
 
 // Duo sync over the local network, between two profiles on 127.0.0.1: pairing by code,
 // an exchange both ways with concurrent edits, a dropped connection resumed, and refusals.
@@ -41,7 +42,15 @@ async function laptop(name: string): Promise<Laptop> {
     profile,
     identity,
     peers,
-    context: (extra = {}) => ({ store: profile.store, blobs: profile.blobs, peers, partials, offered, ...extra }),
+    context: (extra = {}) => ({
+      profile,
+      store: profile.store,
+      blobs: profile.blobs,
+      peers,
+      partials,
+      offered,
+      ...extra,
+    }),
   };
 }
 
@@ -83,7 +92,7 @@ describe('duo sync over the local network', () => {
   it('pairs by a code both screens show, then exchanges both ways with concurrent edits', async () => {
     const a = await laptop('a');
     const b = await laptop('b');
-    generateDemo(a.profile.store, { size: 'small' });
+    generateDemo(a.profile.store, { size: 'small', laptopSigned: true });
     const { codeA, codeB } = await pairBoth(a, b);
     expect(codeA).toMatch(/^\d{6}$/);
     expect(codeB).toBe(codeA);
@@ -107,6 +116,9 @@ describe('duo sync over the local network', () => {
     const visit = listVisits(a.profile.store, campaign.id)[0]!;
     const conversation = listConversations(a.profile.store, visit.id)[0]!;
     const [noteOfA, noteOfB] = [visit.member_a!, visit.member_b!];
+    // Each laptop signs as its own "Ik ben" (what the signed exchange checks, as for a duo file).
+    a.profile.store.setSyncState(`identity:${campaign.id}`, noteOfA);
+    b.profile.store.setSyncState(`identity:${campaign.id}`, noteOfB);
     saveNote(a.profile.store, {
       conversationId: conversation.id,
       guidingQuestionId: null,
@@ -145,11 +157,65 @@ describe('duo sync over the local network', () => {
     expect(third.received?.applied).toBe(0);
   });
 
+  // Issue 10: what goes over the network is a signed duo payload, checked by the duo file's own
+  // path: a change relayed under a forged author is set aside as from a file, a change of the
+  // partner's laptop signed as someone else refuses the exchange.
+  it('signs the exchange and checks its authors as a duo file: forged relays set aside, forged makers refused', async () => {
+    const a = await laptop('a');
+    const b = await laptop('b');
+    generateDemo(a.profile.store, { size: 'small', laptopSigned: true });
+    await pairBoth(a, b);
+    const campaign = a.profile.store.list('campaigns')[0]!;
+    const visit = listVisits(a.profile.store, campaign.id)[0]!;
+    const lead = visit.member_b!;
+    // A change "of the team lead" on a laptop id a chose, passed on as if relayed.
+    const forged = makeChanges(
+      'f0f0f0f0f0f0f0f0',
+      campaign.id,
+      [
+        { table: 'good_practices', rowId: 'gp-forged-lan', column: 'visit_id', value: visit.id },
+        { table: 'good_practices', rowId: 'gp-forged-lan', column: 'text', value: 'De teamleider keurt alles goed' },
+      ],
+      { author: lead },
+    );
+    a.profile.store.applyRemote(forged, 'bundle');
+    const { listener } = await listen(b);
+    const sync = () =>
+      connectLan({ identity: a.identity, context: a.context(), host: '127.0.0.1', port: listener.port, mode: 'sync' });
+    const first = await sync();
+    expect(first.sent?.applied).toBeGreaterThan(0);
+    expect(b.profile.store.get('campaigns', campaign.id)?.name).toBe(campaign.name);
+    expect(b.profile.store.get('good_practices', 'gp-forged-lan')).toBeUndefined();
+    const aside = b.profile.store.listSetAsideOf(campaign.id);
+    expect(aside.map((item) => [item.code, item.change.author])).toEqual([
+      ['RELAYED_UNVERIFIED', lead],
+      ['RELAYED_UNVERIFIED', lead],
+    ]);
+
+    // A note made on a's laptop signed as the team lead, who is not a's "Ik ben": the exchange is refused.
+    a.profile.store.setSyncState(`identity:${campaign.id}`, visit.member_a!);
+    const conversation = listConversations(a.profile.store, visit.id)[0]!;
+    saveNote(a.profile.store, {
+      conversationId: conversation.id,
+      guidingQuestionId: null,
+      authorId: lead,
+      text: 'Geschreven op naam van de teamleider.',
+    });
+    const before = b.profile.store.changesAfter(0, 1_000_000).length;
+    const refused = await sync().catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(LanError);
+    expect((refused as LanError).message).toMatch(/signed as someone else/);
+    expect(b.profile.store.changesAfter(0, 1_000_000).length).toBe(before);
+    expect(listNotes(b.profile.store, conversation.id).map((note) => note.text)).not.toContain(
+      'Geschreven op naam van de teamleider.',
+    );
+  });
+
   it('refuses an unknown laptop, a code that is not confirmed and a pairing nobody opened, storing nothing', async () => {
     const a = await laptop('a');
     const b = await laptop('b');
     const stranger = await laptop('c');
-    generateDemo(stranger.profile.store, { size: 'small' });
+    generateDemo(stranger.profile.store, { size: 'small', laptopSigned: true });
     await pairBoth(a, b);
 
     // A third certificate is not the paired partner: refused on both sides, nothing imported.
@@ -231,7 +297,7 @@ describe('duo sync over the local network', () => {
   it('resumes a dropped transfer from where it broke', async () => {
     const a = await laptop('a');
     const b = await laptop('b');
-    generateDemo(a.profile.store, { size: 'small' });
+    generateDemo(a.profile.store, { size: 'small', laptopSigned: true });
     await pairBoth(a, b);
     const { listener, outcomes } = await listen(b);
     // A relay that cuts the connection after 40 KB, once.

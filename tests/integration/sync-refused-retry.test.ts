@@ -161,4 +161,56 @@ describe('changes refused for their author, sent again once the team is put righ
     ivo.profile.store.applyDeferred();
     expect(ivo.profile.store.listSetAsideOf('cr')).toHaveLength(setAside.length);
   });
+
+  // Issue 10: hiding the card left the refused change applied here, so this laptop showed what
+  // the server refused. Undoing it here puts back the last value that stands, as a change of this
+  // laptop that the server takes, and removes a row only refused changes made.
+  it('undoes a refused change here, so this laptop shows what the server has', async () => {
+    const lead = new SyncHttpClient({ baseUrl: server.url });
+    await lead.login('lea@x.org', TEST_PASSWORD);
+    await lead.push(
+      'cr',
+      makeChanges('lealaptop03', 'cr', [
+        { table: 'members', rowId: 'm-lea', column: 'email', value: 'lea@x.org' },
+        { table: 'good_practices', rowId: 'gp-lea', column: 'visit_id', value: 'v1' },
+        { table: 'good_practices', rowId: 'gp-lea', column: 'text', value: 'Van Lea' },
+      ]),
+    );
+    const ivo = await laptop('ivo@x.org');
+    await round(ivo.engine);
+    expect(ivo.profile.store.get('good_practices', 'gp-lea')?.text).toBe('Van Lea');
+    ivo.profile.store.update('good_practices', 'gp-lea', { text: 'Lea zou dit zeggen' }, { author: 'm-lea' });
+    ivo.profile.store.insert(
+      'good_practices',
+      'cr',
+      { visit_id: 'v1', text: 'Nieuw als Lea' },
+      { id: 'gp-new-as-lea', author: 'm-lea' },
+    );
+    await round(ivo.engine);
+    const aside = ivo.profile.store
+      .listSetAsideOf('cr')
+      .filter((item) => ['gp-lea', 'gp-new-as-lea'].includes(item.change.rowId));
+    // The edit (one field) and the new row (its fields and its tombstone flag), each refused for good.
+    expect(aside).toHaveLength(4);
+    expect(new Set(aside.map((item) => item.code))).toEqual(new Set(['AUTHOR_OTHER_ACCOUNT']));
+    // Before: the refused text stands on this laptop.
+    expect(ivo.profile.store.get('good_practices', 'gp-lea')?.text).toBe('Lea zou dit zeggen');
+
+    const outcomes = aside.map((item) => ivo.profile.store.undoPushedSetAside('cr', item.change.id, 'ivo'));
+    expect(new Set(outcomes)).toEqual(new Set(['restored', 'removed', 'unchanged']));
+    expect(ivo.profile.store.get('good_practices', 'gp-lea')?.text).toBe('Van Lea');
+    expect(ivo.profile.store.get('good_practices', 'gp-new-as-lea')).toBeUndefined();
+    expect(
+      ivo.profile.store.listSetAsideOf('cr').filter((item) => ['gp-lea', 'gp-new-as-lea'].includes(item.change.rowId)),
+    ).toEqual([]);
+    expect(ivo.profile.store.listDiscarded('cr').map((item) => item.discardedBy)).toContain('ivo');
+    // Durable and synced: the undo is this laptop's own change, which the server takes.
+    const after = await round(ivo.engine);
+    expect(after.refused).toEqual([]);
+    const onServerText = (await server.store.changesAfter('cr', 0, 10_000))
+      .filter((entry) => entry.change.rowId === 'gp-lea' && entry.change.column === 'text')
+      .map((entry) => entry.change.value);
+    expect(onServerText.at(-1)).toBe('Van Lea');
+    expect(ivo.profile.store.undoPushedSetAside('cr', aside[0]?.change.id ?? '', 'ivo')).toBeNull();
+  });
 });

@@ -26,6 +26,7 @@ export function setAsideRecordName(t: TFunction, item: SetAsideView): string {
 const ADVICE = [
   'AUTHOR_MISMATCH',
   'AUTHOR_OTHER_ACCOUNT',
+  'RELAYED_UNVERIFIED',
   'ROW_OF_OTHER_CAMPAIGN',
   'UNKNOWN_TABLE',
   'UNKNOWN_COLUMN',
@@ -48,6 +49,7 @@ function SetAsideCard({
   const { t, i18n } = useTranslation();
   const retry = useContractMutation('setAside.retry');
   const discard = useContractMutation('setAside.discard');
+  const undo = useContractMutation('setAside.undo');
   const [asking, setAsking] = useState(false);
   const keepRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -56,7 +58,7 @@ function SetAsideCard({
   const record = setAsideRecordName(t, item);
   const field = t(`conflicts.column.${item.column as 'name'}`, { defaultValue: item.column });
   const source = t(`setAside.source.${item.source}`);
-  const busy = retry.isPending || discard.isPending;
+  const busy = retry.isPending || discard.isPending || undo.isPending;
   // Made here and refused for good by the server: it stays applied here, so it is not retried, only hidden.
   const ownRefused = item.source === 'push';
   const tryAgain = () =>
@@ -69,6 +71,15 @@ function SetAsideCard({
               ? { ok: t('setAside.applied', { record }) }
               : { refused: t('setAside.stillRefused', { record, reason: reasonText(t, result.code, null) }) },
           ),
+        onError: (error) => onDone({ error: error.error }),
+      },
+    );
+  // Its own refused change stays applied here until taken back: the laptop would show what the server refused.
+  const takeBack = () =>
+    undo.mutate(
+      { campaignId, changeId: item.id },
+      {
+        onSuccess: (result) => onDone({ ok: t(`setAside.undone.${result.outcome}`, { record }) }),
         onError: (error) => onDone({ error: error.error }),
       },
     );
@@ -132,7 +143,17 @@ function SetAsideCard({
         </div>
       ) : (
         <div className={buttons.buttonRow}>
-          {ownRefused ? null : (
+          {ownRefused ? (
+            <button
+              type="button"
+              className={cx(buttons.button, buttons.buttonPrimary, buttons.buttonSmall)}
+              disabled={busy}
+              aria-label={t('setAside.undoLabel', { record })}
+              onClick={takeBack}
+            >
+              {t('setAside.undo')}
+            </button>
+          ) : (
             <button
               type="button"
               className={cx(buttons.button, buttons.buttonPrimary, buttons.buttonSmall)}

@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../shared/domain/model';
-import { findSameMember, mayChangeMembers } from '../../../shared/domain/members';
+import { findSameMember, mayChangeMembers, TEAM_LEAD_ROLE } from '../../../shared/domain/members';
 import type { CampaignSetup } from '../../../shared/domain/setup';
 import { api } from '../api';
 import { useMe } from '../data/identity';
@@ -61,8 +61,10 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
   const retired = setup.members.filter((member) => member.deleted);
   const me = useMe(setup.campaign.id);
   // Member rows are the team lead's; the server refuses anyone else's (MEMBERS_TEAM_LEAD_ONLY).
-  const locked = !mayChangeMembers(setup.members, me);
+  const locked = !mayChangeMembers(setup.members, me, setup.accountRoles);
   const lockedNote = locked ? `${id}-lead-only` : undefined;
+  // The server decides by the sync account's role: when that is what locks the tab, say so.
+  const accountNotLead = setup.accountRoles !== null && !setup.accountRoles.includes(TEAM_LEAD_ROLE);
   const myName = setup.members.find((member) => member.id === me)?.name ?? '';
   const leads = active.filter((member) => member.is_team_lead === true).map((member) => member.name ?? '');
 
@@ -153,9 +155,13 @@ export function TeamTab({ setup }: { readonly setup: CampaignSetup }) {
         </div>
         {lockedNote ? (
           <p id={lockedNote} className={cx(alerts.alert, alerts.alertInfo)} data-testid="members-lead-only">
-            {leads.length > 0
-              ? t('setup.team.leadOnly', { leads: leads.join(', '), me: myName })
-              : t('setup.team.leadOnlyNoLead', { me: myName })}
+            {accountNotLead
+              ? leads.length > 0
+                ? t('setup.team.leadOnlyAccount', { leads: leads.join(', ') })
+                : t('setup.team.leadOnlyAccountNoLead')
+              : leads.length > 0
+                ? t('setup.team.leadOnly', { leads: leads.join(', '), me: myName })
+                : t('setup.team.leadOnlyNoLead', { me: myName })}
           </p>
         ) : null}
         {active.length === 0 ? (

@@ -1,7 +1,7 @@
 import type { Change } from '../../../shared/sync/change';
 import type { ChangeSourceKind, SyncReplica } from '../../../shared/sync/replica';
 import { isReasonCode, type ReasonCode } from '../../../shared/sync/reasons';
-import type { RefusedChange } from '../../../server/api';
+import type { MeResponse, RefusedChange } from '../../../server/api';
 import { ServerUnreachableError, SyncHttpError, type SyncHttpClient } from './http';
 import type { RoundProblem, RoundReport, SyncProgress, SyncStatus, SyncStatusListener } from './status';
 
@@ -30,6 +30,8 @@ export interface SyncEngineOptions {
   readonly maxBackoffMs?: number;
   readonly now?: () => number;
   readonly random?: () => number;
+  /** Told the server's answer to "who am I" at the start of every round (the account's memberships, kept on the laptop). */
+  readonly onMe?: (me: MeResponse) => void;
 }
 
 const PUSH_SOURCES: readonly ChangeSourceKind[] = ['local', 'bundle', 'peer'];
@@ -144,6 +146,7 @@ export class SyncEngine {
     this.setStatus({ state: 'syncing', progress: null });
     try {
       const me = await client.me();
+      this.options.onMe?.(me);
       const member = [...new Set(me.memberships.map((membership) => membership.campaign))];
       const campaigns = this.options.campaigns
         ? this.options.campaigns.filter((campaign) => member.includes(campaign))
