@@ -1,5 +1,5 @@
 import { X509Certificate, createHash } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generate } from 'selfsigned';
 import { z } from 'zod';
@@ -49,17 +49,35 @@ export function writePrivateFile(file: string, text: string): void {
   renameSync(temporary, file);
 }
 
-/** The profile's identity, made on first use. */
-export async function loadOrCreateIdentity(profileDir: string, now = new Date()): Promise<LanIdentity> {
+/** Identities being read or made, per profile folder: every caller of one process gets the same one. */
+const pending = new Map<string, Promise<LanIdentity>>();
+
+/**
+ * The profile's identity, made on first use. Callers that ask at the same time (the sync dialog's
+ * fingerprint and the LAN controller) share one answer, and a new identity is linked into place
+ * only if none exists (another process may have made one meanwhile: then that one is kept): a
+ * signature must always be made with the key of the certificate the partner pinned.
+ */
+export function loadOrCreateIdentity(profileDir: string, now = new Date()): Promise<LanIdentity> {
   const file = path.join(profileDir, IDENTITY_FILE);
-  if (existsSync(file)) {
-    const parsed = identityFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    if (!parsed.success)
-      throw new Error(
-        `${file} is not a Veldwerk network identity; move it away to make a new one (the duo partner then has to pair again).`,
-      );
-    return { cert: parsed.data.cert, key: parsed.data.key, fingerprint: fingerprintOfPem(parsed.data.cert) };
-  }
+  const running = pending.get(file);
+  if (running) return running;
+  const made = readOrCreate(file, now).finally(() => pending.delete(file));
+  pending.set(file, made);
+  return made;
+}
+
+function readIdentity(file: string): LanIdentity {
+  const parsed = identityFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success)
+    throw new Error(
+      `${file} is not a Veldwerk network identity; move it away to make a new one (the duo partner then has to pair again).`,
+    );
+  return { cert: parsed.data.cert, key: parsed.data.key, fingerprint: fingerprintOfPem(parsed.data.cert) };
+}
+
+async function readOrCreate(file: string, now: Date): Promise<LanIdentity> {
+  if (existsSync(file)) return readIdentity(file);
   const notAfter = new Date(now.getTime() + 20 * 365 * 86_400_000);
   const pems = await generate([{ name: 'commonName', value: 'veldwerk-laptop' }], {
     keyType: 'ec',
@@ -73,6 +91,15 @@ export async function loadOrCreateIdentity(profileDir: string, now = new Date())
       { name: 'extKeyUsage', serverAuth: true, clientAuth: true },
     ],
   });
-  writePrivateFile(file, JSON.stringify({ version: 1, cert: pems.cert, key: pems.private }));
-  return { cert: pems.cert, key: pems.private, fingerprint: fingerprintOfPem(pems.cert) };
+  const temporary = `${file}.${process.pid}.new`;
+  writeFileSync(temporary, JSON.stringify({ version: 1, cert: pems.cert, key: pems.private }), { mode: 0o600 });
+  chmodSync(temporary, 0o600);
+  try {
+    linkSync(temporary, file); // fails if the file exists: the identity already made wins
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+  return readIdentity(file);
 }

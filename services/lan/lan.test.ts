@@ -24,6 +24,19 @@ describe('network identity', () => {
     expect(shortFingerprint(first.fingerprint).split(' ')).toHaveLength(8);
   });
 
+  it('is one identity when first asked for from several places at once', async () => {
+    // The sync dialog asks for the fingerprint while the LAN controller makes the identity: both
+    // must get the one that is kept, or the exchange is signed by a key the partner never saw.
+    const fresh = mkdtempSync(path.join(tmpdir(), 'veldwerk-lan-race-'));
+    try {
+      const all = await Promise.all(Array.from({ length: 4 }, () => loadOrCreateIdentity(fresh)));
+      const kept = await loadOrCreateIdentity(fresh);
+      expect(new Set(all.map((identity) => identity.fingerprint))).toEqual(new Set([kept.fingerprint]));
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+
   it('pins partners in an owner-only file and refuses a bad fingerprint', () => {
     const peers = new PeerList(dir);
     const fingerprint = 'a'.repeat(64);
