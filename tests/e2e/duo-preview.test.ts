@@ -110,6 +110,27 @@ describe('the duo file preview before import (browser mode)', () => {
     expect(ctx.pageErrors).toEqual([]);
   });
 
+  it('shows the preview in English too', async () => {
+    const { file, count } = await partnerWithSecondCampaign();
+    await ctx.openApp();
+    await ctx.page.getByLabel('Taal').selectOption('en');
+    await ctx.page.getByTestId('sync-indicator').click();
+    const exchange = ctx.page.getByRole('dialog', { name: 'Synchronisation' }).getByTestId('duo-exchange');
+    await exchange.getByTestId('duo-import-file').setInputFiles(file);
+    const preview = exchange.getByTestId('duo-maker');
+    await preview.getByRole('heading', { name: 'Who made this file?' }).waitFor();
+    expect(await preview.getByTestId('duo-verified').textContent()).toBe('✓ Signature verified');
+    expect(await preview.getByTestId('duo-change-count').textContent()).toBe(`${count} changes in 1 campaign.`);
+    expect(await preview.getByTestId('duo-campaign').textContent()).toContain('New on this laptop');
+    await preview.getByLabel('Take campaign Opvolging 2027 onto this laptop').waitFor();
+    expect(await preview.getByTestId('duo-declined').textContent()).toContain(
+      'To import this file, take Opvolging 2027',
+    );
+    await expect.poll(() => preview.isVisible()).toBe(true);
+    await screenshot(ctx.page, 'duo-preview-consent-en');
+    expect(ctx.pageErrors).toEqual([]);
+  });
+
   it('imports nothing of a file whose new campaign is declined', async () => {
     const { secondId, file } = await partnerWithSecondCampaign();
     const bart = ctx.app.services;

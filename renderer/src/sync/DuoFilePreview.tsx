@@ -145,7 +145,12 @@ export const DuoFilePreview = forwardRef<HTMLDivElement, PreviewProps>(function 
         </p>
       ) : null}
       {declined.length > 0 ? (
-        <p className={cx(layout.small, styles.foreignNote)} role="note" data-testid="duo-declined">
+        <p
+          className={cx(layout.small, styles.foreignNote)}
+          role="note"
+          id={`${id}-declined`}
+          data-testid="duo-declined"
+        >
           {t('sync.duo.preview.declined', {
             count: declined.length,
             names: declined.map((campaign) => campaignLabel(t, campaign)).join(', '),
@@ -157,6 +162,7 @@ export const DuoFilePreview = forwardRef<HTMLDivElement, PreviewProps>(function 
           type="button"
           className={cx(buttons.button, buttons.buttonPrimary)}
           disabled={declined.length > 0}
+          aria-describedby={declined.length > 0 ? `${id}-declined` : undefined}
           onClick={onImport}
         >
           {view.trust === 'known' ? t('sync.duo.maker.confirm') : t('sync.duo.maker.confirmNew')}
