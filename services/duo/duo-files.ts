@@ -231,13 +231,15 @@ export async function previewDuoBundle(
   profile: Profile,
   header: SignedHeader,
   bundle: Uint8Array,
-): Promise<Pick<DuoFileView, 'campaigns' | 'needsNewCampaignConsent' | 'unverifiedRelayed'>> {
+): Promise<Pick<DuoFileView, 'campaigns' | 'needsNewCampaignConsent' | 'unverifiedRelayed' | 'changeCount'>> {
   const store = profile.store;
   const read = await readBundle(bundle);
   const known = new Set(store.knownCampaigns());
   const names = new Map<string, { hlc: string; name: string }>();
   const teams = new Map<string, Set<string>>();
+  const counts = new Map<string, number>();
   for (const change of read.changes) {
+    counts.set(change.campaign, (counts.get(change.campaign) ?? 0) + 1);
     if (change.table === 'campaigns' && change.column === 'name' && typeof change.value === 'string') {
       const before = names.get(change.rowId);
       if (!before || before.hlc < change.hlc) names.set(change.rowId, { hlc: change.hlc, name: change.value });
@@ -254,6 +256,7 @@ export async function previewDuoBundle(
     name: store.get('campaigns', id)?.name ?? names.get(id)?.name ?? null,
     isNew: !known.has(id),
     teamHasYou: mayAdd(id, teams.get(id) ?? new Set()),
+    changes: counts.get(id) ?? 0,
   }));
   return {
     campaigns,
@@ -261,6 +264,7 @@ export async function previewDuoBundle(
     // with no campaign takes any; one with campaigns takes a new one only when its team has you.
     needsNewCampaignConsent: known.size > 0 && campaigns.some((campaign) => campaign.isNew && !campaign.teamHasYou),
     unverifiedRelayed: relayChecks(profile).unverified(header.maker.node, read.changes).length,
+    changeCount: read.changes.length,
   };
 }
 

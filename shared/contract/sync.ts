@@ -106,6 +106,8 @@ export interface DuoFileCampaign {
   readonly isNew: boolean;
   /** Its team (in the file) has this laptop's person (an "Ik ben" address, or the sync account). */
   readonly teamHasYou: boolean;
+  /** How many changes of this campaign the file carries (new here or not). */
+  readonly changes: number;
 }
 
 /** What the import dialog shows before anything is imported: the maker, and what the file brings. */
@@ -119,6 +121,8 @@ export interface DuoFileView extends DuoMakerView {
   readonly needsNewCampaignConsent: boolean;
   /** Changes passed on from third laptops that this laptop cannot verify and will set aside (RELAYED_UNVERIFIED). */
   readonly unverifiedRelayed: number;
+  /** How many changes the file carries in all (some may be on this laptop already). */
+  readonly changeCount: number;
 }
 
 export interface DuoPeer {

@@ -72,6 +72,37 @@ export const syncEn: Messages['sync'] = {
       cancel: 'Do not import',
       cancelled: 'Not imported: nothing changed.',
     },
+    preview: {
+      verified: '✓ Signature verified',
+      contents: 'What does it hold?',
+      changes_one: '{{count}} change in {{campaigns}}.',
+      changes_other: '{{count}} changes in {{campaigns}}.',
+      campaigns_one: '{{count}} campaign',
+      campaigns_other: '{{count}} campaigns',
+      campaignChanges_one: '{{count}} change',
+      campaignChanges_other: '{{count}} changes',
+      unnamedCampaign: 'Unnamed campaign ({{id}})',
+      new: 'New on this laptop',
+      known: 'Already on this laptop',
+      onTeam: 'You are on this campaign’s team.',
+      firstCampaign: 'The first campaign on this laptop.',
+      notOnTeam:
+        'You are not on this campaign’s team (or have not chosen who you are yet). Only take it in if you really work on it.',
+      consent: 'Take campaign {{name}} onto this laptop',
+      declined_one:
+        'To import this file, take {{names}} onto this laptop. An exchange file is read as a whole: without that campaign nothing of it is imported.',
+      declined_other:
+        'To import this file, take {{names}} onto this laptop. An exchange file is read as a whole: without those campaigns nothing of it is imported.',
+      unverifiedRelayed_one:
+        '{{count}} change in this file comes from another laptop this laptop cannot verify: it is set aside, not applied (see Conflicts).',
+      unverifiedRelayed_other:
+        '{{count}} changes in this file come from another laptop this laptop cannot verify: they are set aside, not applied (see Conflicts).',
+      unverifiedTitle: 'Not verified: this file is not imported',
+      unverified: '✗ Signature not verified',
+      reason: 'Reason: {{reason}}',
+      unverifiedNothing: 'Nothing was changed on this laptop.',
+      close: 'Close',
+    },
     ownFingerprint: 'This laptop’s fingerprint: {{fingerprint}}',
     reasons: {
       'bundle-damaged': 'the file is damaged or incomplete. Have your duo partner export it again.',

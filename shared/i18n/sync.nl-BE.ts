@@ -72,6 +72,37 @@ export const syncNlBE = {
       cancel: 'Niet importeren',
       cancelled: 'Niet geïmporteerd: er is niets veranderd.',
     },
+    preview: {
+      verified: '✓ Handtekening geverifieerd',
+      contents: 'Wat zit erin?',
+      changes_one: '{{count}} wijziging in {{campaigns}}.',
+      changes_other: '{{count}} wijzigingen in {{campaigns}}.',
+      campaigns_one: '{{count}} campagne',
+      campaigns_other: '{{count}} campagnes',
+      campaignChanges_one: '{{count}} wijziging',
+      campaignChanges_other: '{{count}} wijzigingen',
+      unnamedCampaign: 'Campagne zonder naam ({{id}})',
+      new: 'Nieuw op deze laptop',
+      known: 'Al op deze laptop',
+      onTeam: 'Jij staat in het team van deze campagne.',
+      firstCampaign: 'De eerste campagne op deze laptop.',
+      notOnTeam:
+        'Jij staat niet in het team van deze campagne (of koos nog niet wie je bent). Neem ze alleen op als je er echt aan meewerkt.',
+      consent: 'Neem campagne {{name}} op deze laptop op',
+      declined_one:
+        'Om dit bestand te importeren, neem je {{names}} op deze laptop op. Een uitwisselbestand wordt in zijn geheel ingelezen: zonder die campagne wordt er niets van ingelezen.',
+      declined_other:
+        'Om dit bestand te importeren, neem je {{names}} op deze laptop op. Een uitwisselbestand wordt in zijn geheel ingelezen: zonder die campagnes wordt er niets van ingelezen.',
+      unverifiedRelayed_one:
+        '{{count}} wijziging in dit bestand komt van een andere laptop die deze laptop niet kan nagaan: die wordt apart gezet, niet toegepast (zie Conflicten).',
+      unverifiedRelayed_other:
+        '{{count}} wijzigingen in dit bestand komen van een andere laptop die deze laptop niet kan nagaan: die worden apart gezet, niet toegepast (zie Conflicten).',
+      unverifiedTitle: 'Niet geverifieerd: dit bestand wordt niet geïmporteerd',
+      unverified: '✗ Handtekening niet geverifieerd',
+      reason: 'Reden: {{reason}}',
+      unverifiedNothing: 'Er is niets veranderd op deze laptop.',
+      close: 'Sluiten',
+    },
     ownFingerprint: 'Vingerafdruk van deze laptop: {{fingerprint}}',
     reasons: {
       'bundle-damaged': 'het bestand is beschadigd of onvolledig. Laat je duopartner het opnieuw exporteren.',

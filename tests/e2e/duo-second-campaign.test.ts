@@ -72,6 +72,9 @@ describe("a duo partner's second campaign by duo file (browser mode)", () => {
     const said = (await maker.textContent()) ?? '';
     expect(said).toContain('Gemaakt door Anna Peeters');
     expect(said).toContain('Deze laptop ken je: je importeerde er al een bestand van.');
+    // Bart is on its team: the services take it in, and its consent box starts ticked (he may still decline).
+    expect(said).toContain('Jij staat in het team van deze campagne.');
+    expect(await maker.getByLabel('Neem campagne Opvolging 2027 op deze laptop op').isChecked()).toBe(true);
     await maker.getByRole('button', { name: 'Importeren', exact: true }).click();
     await exchange.getByText(/wijzigingen gelezen: \d+ nieuw, 0 al aanwezig/).waitFor();
     await screenshot(ctx.page, 'duo-second-campaign-imported-nl');

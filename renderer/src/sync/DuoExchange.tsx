@@ -13,6 +13,15 @@ import forms from '../components/form.module.css';
 import layout from '../components/layout.module.css';
 import dialogs from '../components/dialog.module.css';
 import styles from './DuoExchange.module.css';
+import { DuoFilePreview, DuoFileRefused, initialConsent, needsConsent, refusalOf } from './DuoFilePreview';
+
+/** A chosen file, with what duo.inspect said of it and the consent given to each new campaign, until the person decides. */
+interface Pending {
+  readonly name: string;
+  readonly base64: string;
+  readonly view: DuoFileView;
+  readonly consent: Record<string, boolean>;
+}
 
 type Progress = { readonly phase: string; readonly done: number; readonly total: number } | null;
 
@@ -74,12 +83,19 @@ export function DuoExchange() {
   // The duo's passphrase: the exported file is encrypted under it; an encrypted file imports with it.
   const [passphrase, setPassphrase] = useState('');
   // A chosen file waits here, with who made it, until the person confirms (or not).
-  const [pending, setPending] = useState<{ name: string; base64: string; view: DuoFileView } | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  // A chosen file whose signature did not check out: flagged, never imported.
+  const [refused, setRefused] = useState<{ name: string; reason: string } | null>(null);
   const makerRef = useRef<HTMLDivElement>(null);
+  const refusedRef = useRef<HTMLDivElement>(null);
   // The question about the maker must be seen: bring it into view (the dialog scrolls) when a file was read.
+  const shownFile = pending?.base64 ?? null;
   useEffect(() => {
-    if (pending) makerRef.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [pending]);
+    if (shownFile) makerRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [shownFile]);
+  useEffect(() => {
+    if (refused) refusedRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [refused]);
 
   const selected = campaignId || campaigns[0]?.id || '';
 
@@ -121,17 +137,24 @@ export function DuoExchange() {
     setBusy(true);
     setMessage(null);
     setPending(null);
+    setRefused(null);
     try {
       setProgress({ phase: 'read', done: 0, total: 1 });
       const base64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
       const shown = await api.invoke('duo.inspect', { base64, ...(passphrase ? { passphrase } : {}) });
       if (!shown.ok) {
+        // A signature that does not check out is flagged as such, with nothing to import.
+        const reason = refusalOf((shown.error.issues ?? []).map((issue) => issue.key));
+        if (reason) {
+          setRefused({ name: file.name, reason });
+          return;
+        }
         const fields = fieldErrors(t, shown.error);
         throw new Error(
           fields.base64 ?? fields.passphrase ?? `${describeError(t, shown.error)} ${shown.error.message}`,
         );
       }
-      setPending({ name: file.name, base64, view: shown.value });
+      setPending({ name: file.name, base64, view: shown.value, consent: initialConsent(shown.value) });
     } catch (error) {
       setMessage({ kind: 'error', text: t('sync.duo.importFailed', { reason: reasonOf(error) }) });
     } finally {
@@ -140,12 +163,14 @@ export function DuoExchange() {
     }
   }
 
-  async function importBundle(chosen: { name: string; base64: string; view: DuoFileView }) {
+  async function importBundle(chosen: Pending) {
+    // The file comes in whole: the preview offers the import only when every new campaign was consented to.
+    if (chosen.view.campaigns.some((campaign) => campaign.isNew && !chosen.consent[campaign.id])) return;
     setBusy(true);
     setMessage(null);
     setPending(null);
     try {
-      const { base64, view } = chosen;
+      const { base64, view, consent } = chosen;
       const started = await api.invoke('duo.import', {
         fileName: chosen.name,
         base64,
@@ -154,6 +179,8 @@ export function DuoExchange() {
         campaignId: null,
         // The fingerprint the person was shown and confirmed; a known laptop needs no confirmation.
         trustSigner: view.trust === 'known' ? null : view.maker.fingerprint,
+        // A campaign the services refuse as foreign comes in only with the consent the person ticked.
+        allowNewCampaign: view.campaigns.some((campaign) => needsConsent(view, campaign) && consent[campaign.id]),
         ...(passphrase ? { passphrase } : {}),
       });
       if (!started.ok) {
@@ -263,57 +290,30 @@ export function DuoExchange() {
         </label>
       </div>
       {pending ? (
-        <div
-          className={
-            pending.view.trust === 'known'
-              ? cx(alerts.alert, styles.duoMaker)
-              : cx(alerts.alert, styles.duoMaker, styles.duoMakerUnknown)
-          }
-          role="group"
-          aria-labelledby={`${id}-maker`}
-          data-testid="duo-maker"
+        <DuoFilePreview
           ref={makerRef}
-        >
-          <h4 id={`${id}-maker`}>{t('sync.duo.maker.title')}</h4>
-          <p>
-            <strong>
-              {pending.view.maker.name
-                ? t('sync.duo.maker.who', { name: pending.view.maker.name })
-                : t('sync.duo.maker.unnamed')}
-            </strong>
-            <br />
-            {t('sync.duo.maker.laptop', { node: pending.view.maker.node })}
-            <br />
-            {t('sync.duo.maker.fingerprint', { fingerprint: pending.view.maker.fingerprintShort })}
-            <br />
-            {t('sync.duo.maker.date', {
-              date: new Date(pending.view.maker.createdAt).toLocaleString(i18n.language, {
-                dateStyle: 'long',
-                timeStyle: 'short',
-              }),
-            })}
-          </p>
-          <p className={layout.small}>{t(`sync.duo.maker.${pending.view.trust}`)}</p>
-          <div className={buttons.buttonRow}>
-            <button
-              type="button"
-              className={cx(buttons.button, buttons.buttonPrimary)}
-              onClick={() => void importBundle(pending)}
-            >
-              {pending.view.trust === 'known' ? t('sync.duo.maker.confirm') : t('sync.duo.maker.confirmNew')}
-            </button>
-            <button
-              type="button"
-              className={buttons.button}
-              onClick={() => {
-                setPending(null);
-                setMessage({ kind: 'ok', text: t('sync.duo.maker.cancelled') });
-              }}
-            >
-              {t('sync.duo.maker.cancel')}
-            </button>
-          </div>
-        </div>
+          view={pending.view}
+          fileName={pending.name}
+          consent={pending.consent}
+          onConsent={(campaign, given) =>
+            setPending((current) =>
+              current ? { ...current, consent: { ...current.consent, [campaign]: given } } : current,
+            )
+          }
+          onImport={() => void importBundle(pending)}
+          onCancel={() => {
+            setPending(null);
+            setMessage({ kind: 'ok', text: t('sync.duo.maker.cancelled') });
+          }}
+        />
+      ) : null}
+      {refused ? (
+        <DuoFileRefused
+          ref={refusedRef}
+          fileName={refused.name}
+          reason={refused.reason}
+          onClose={() => setRefused(null)}
+        />
       ) : null}
       {progress ? (
         <div className={styles.jobProgress} role="status">
