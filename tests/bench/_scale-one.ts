@@ -6,12 +6,18 @@
 //   screens  times what the screens ask of that profile through the real services: sync.status,
 //            swot.board of the largest scope, swot.capture of the largest conversation, note
 //            autosave (p50/p99) against a raw insert, and campaign search against raw FTS5.
+//   sync     uploads that profile to a sync server on 127.0.0.1 (SQLite store) and first-syncs it
+//            into an empty profile (run before screens, whose autosaves are signed by nobody of the team).
 import path from 'node:path';
 import { openDatabase } from '../../db/connection';
 import { saveNote } from '../../db/repositories/fieldwork';
 import { exportBundle, importBundle } from '../../db/store/bundle';
 import { generateDemo } from '../../db/demo/demo';
 import { startServices } from '../../services/runtime';
+import { SyncHttpClient } from '../../services/sync/client/http';
+import { SyncEngine } from '../../services/sync/client/engine';
+import type { Profile } from '../../db/profile';
+import { createTestStoreLocation, seed, startTestServer, TEST_PASSWORD } from '../integration/server-support';
 import { ftsQuery } from '../../services/search/query';
 import { call } from '../support/services';
 import { openTestProfile, testProfileKey } from '../support/profile';
@@ -47,7 +53,7 @@ async function prepare(): Promise<Record<string, unknown>> {
   const source = openTestProfile(sourceDir);
   try {
     const demoStarted = performance.now();
-    const demo = generateDemo(source.store, { size: 'season', seed: 2015, scale });
+    const demo = generateDemo(source.store, { size: 'season', seed: 2015, scale, laptopSigned: true });
     const demoMs = performance.now() - demoStarted;
     const exportStarted = performance.now();
     const header = await exportBundle(source.store, bundleFile);
@@ -184,7 +190,49 @@ async function screens(): Promise<Record<string, unknown>> {
   }
 }
 
-const phases: Record<string, () => Promise<Record<string, unknown>>> = { prepare, import: importOnce, screens };
+async function engineFor(profile: Profile, url: string, email: string): Promise<SyncEngine> {
+  const client = new SyncHttpClient({ baseUrl: url });
+  await client.login(email, TEST_PASSWORD);
+  return new SyncEngine({ replica: profile.store, client, pullLimit: 2000, pushBatch: 1000 });
+}
+
+async function sync(): Promise<Record<string, unknown>> {
+  const handle = await createTestStoreLocation('sqlite');
+  const server = await startTestServer(handle.location);
+  const source = openTestProfile(sourceDir);
+  const target = openTestProfile(path.join(dir, 'first-sync'));
+  try {
+    const campaignId = source.store.list('campaigns')[0]!.id;
+    // The uploading laptop is the team lead's: it set the campaign up (its team list included).
+    const team = [
+      { email: 'a@bench.org', roles: [{ role: 'team-lead' as const }] },
+      { email: 'b@bench.org', roles: [{ role: 'inspector' as const }] },
+    ];
+    await seed(server.store, [campaignId], team);
+    let started = performance.now();
+    await (await engineFor(source, server.url, 'a@bench.org')).syncOnce();
+    const uploadMs = performance.now() - started;
+    const engine = await engineFor(target, server.url, 'b@bench.org');
+    started = performance.now();
+    await engine.syncOnce();
+    const firstSyncMs = performance.now() - started;
+    if (target.store.list('notes').length !== source.store.list('notes').length)
+      throw new Error('the first sync did not bring every note');
+    return { uploadMs: round(uploadMs, 0), firstSyncMs: round(firstSyncMs, 0) };
+  } finally {
+    target.close();
+    source.close();
+    await server.close();
+    await handle.destroy();
+  }
+}
+
+const phases: Record<string, () => Promise<Record<string, unknown>>> = {
+  prepare,
+  import: importOnce,
+  screens,
+  sync,
+};
 const run = phases[phase];
 if (!run) throw new Error(`unknown phase ${phase}`);
 process.stdout.write(`${JSON.stringify(await run())}\n`);

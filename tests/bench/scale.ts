@@ -54,6 +54,7 @@ async function measureSize(scale: number, importRuns: number): Promise<SizeResul
     const imports: { importMs: number; peakRssMiB: number }[] = [];
     for (let index = 0; index < importRuns; index += 1)
       imports.push((await phase('import', work.dir, scale)) as { importMs: number; peakRssMiB: number });
+    const synced = (await phase('sync', work.dir, scale)) as { uploadMs: number; firstSyncMs: number };
     const screens = (await phase('screens', work.dir, scale)) as {
       syncStatusMedianMs: number;
       board: { medianMs: number };
@@ -71,6 +72,9 @@ async function measureSize(scale: number, importRuns: number): Promise<SizeResul
         duoImportMs: importMs,
         duoImportRatioVsRaw: round(importMs / prepared.rawBulkInsertMedianMs, 2),
         duoImportPeakRssMiB: Math.max(...imports.map((entry) => entry.peakRssMiB)),
+        firstSyncMs: synced.firstSyncMs,
+        firstSyncRatioVsRaw: round(synced.firstSyncMs / prepared.rawBulkInsertMedianMs, 2),
+        uploadMs: synced.uploadMs,
         syncStatusMs: screens.syncStatusMedianMs,
         swotBoardMs: screens.board.medianMs,
         swotCaptureMs: screens.capture.medianMs,
@@ -80,7 +84,7 @@ async function measureSize(scale: number, importRuns: number): Promise<SizeResul
         searchMs: screens.search.medianMs,
         searchRatioVsRawFts5: round(screens.search.medianMs / screens.search.rawFts5MedianMs, 2),
       },
-      detail: { prepared, imports, screens },
+      detail: { prepared, imports, screens, synced },
     };
   } finally {
     work.remove();
@@ -109,6 +113,7 @@ export async function run(options: { full: boolean; scale?: readonly number[] })
     goals: {
       duoImportRatioVsRaw: '≤ 2.5 at every size, flat',
       duoImportPeakRssMiB: '≤ 500',
+      firstSyncRatioVsRaw: '≤ 3 (and ≤ 3 s at 1x), flat',
       autosaveP50RatioVsRaw: '≤ 2',
       autosaveP99Ms: '≤ 5 at 16x',
       swotBoardMs: '≤ 50 at 16x',
