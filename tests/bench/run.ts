@@ -1,4 +1,4 @@
-// `npm run bench [-- --full] [-- --only NAME]`: runs every benchmark module in this folder and prints
+// `npm run bench [-- --full] [-- --only NAME] [-- --scale 1,4,16]`: runs every benchmark module in this folder and prints
 // one JSON document. Each module exports `run({ full })` and reports medians and ratios measured in
 // the same run; nothing here asserts a time (the machines are small and noisy).
 import { readdirSync } from 'node:fs';
@@ -8,12 +8,22 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 interface BenchModule {
-  run(options: { full: boolean }): Promise<Record<string, unknown>>;
+  run(options: { full: boolean; scale?: readonly number[] }): Promise<Record<string, unknown>>;
 }
 
 const { values } = parseArgs({
-  options: { full: { type: 'boolean', default: false }, only: { type: 'string', multiple: true } },
+  options: {
+    full: { type: 'boolean', default: false },
+    only: { type: 'string', multiple: true },
+    // Sizes of a season for the scale benchmark (tests/bench/scale.ts), e.g. 1,4,16.
+    scale: { type: 'string' },
+  },
   strict: true,
+});
+const scale = values.scale?.split(',').map((part) => {
+  const factor = Number(part.trim());
+  if (!Number.isInteger(factor) || factor < 1) throw new Error(`--scale takes whole numbers of at least 1, not "${part}"`);
+  return factor;
 });
 const here = import.meta.dirname;
 const names = readdirSync(here)
@@ -29,7 +39,7 @@ for (const name of names) {
   try {
     const module = (await import(pathToFileURL(path.join(here, `${name}.ts`)).href)) as BenchModule;
     results[name] = {
-      ...(await module.run({ full: values.full ?? false })),
+      ...(await module.run({ full: values.full ?? false, ...(scale ? { scale } : {}) })),
       wallSeconds: (Date.now() - started) / 1000,
     };
   } catch (error) {
