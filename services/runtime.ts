@@ -53,6 +53,7 @@ export function startServices(options: StartServicesOptions): Services {
   const sync = new SyncController(profile, {
     ...options.sync,
     onChange: () => events.local('sync'),
+    onStatus: (status) => events.emit({ type: 'sync', status }),
     afterRound: (client) => void lan.refreshFromServer(client),
   });
   const jobs = new JobRegistry({ onChange: () => events.local('jobs') });

@@ -10,6 +10,7 @@ import { migration008 } from './008-row-origins';
 import { migration009 } from './009-suggestion-rejections';
 import { migration010 } from './010-discarded-changes';
 import { migration011 } from './011-unpushed-index';
+import { migration012 } from './012-unpushed-counts';
 
 /** Every migration of the local store, in order. Append only: never edit or reorder a released one. */
 export const migrations: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];

@@ -58,6 +58,24 @@ export function countChangesAfter(
   return row.n;
 }
 
+/**
+ * How many changes this laptop still has to push to the server it is connected to, in every
+ * campaign: read from unpushed_counts (migration 012, kept by triggers on the log and on the push
+ * cursors), so it costs the number of campaigns, not the changes waiting.
+ */
+export function unpushedCount(core: StoreCore): number {
+  return (core.stmt('SELECT coalesce(sum(n), 0) AS n FROM unpushed_counts').get() as { n: number }).n;
+}
+
+/** The same per campaign (campaigns with nothing to push may be missing). */
+export function unpushedCounts(core: StoreCore): Map<string, number> {
+  const rows = core.stmt('SELECT campaign, n FROM unpushed_counts WHERE n <> 0 ORDER BY campaign').all() as Array<{
+    campaign: string;
+    n: number;
+  }>;
+  return new Map(rows.map((row) => [row.campaign, row.n]));
+}
+
 /** Sync-state entries whose key starts with a prefix, by key. */
 export function syncStateByPrefix(core: StoreCore, prefix: string): Array<{ key: string; value: string }> {
   // substr instead of LIKE: a prefix holding % or _ matches only itself.

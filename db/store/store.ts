@@ -330,6 +330,16 @@ export class LocalStore implements SyncReplica {
     return logReads.countChangesAfter(this.core, campaign, afterSeq, sources);
   }
 
+  /** How many changes this laptop still has to push to its server, all campaigns (stored, not scanned: migration 012). */
+  unpushedCount(): number {
+    return logReads.unpushedCount(this.core);
+  }
+
+  /** The same per campaign, leaving out campaigns with nothing to push. */
+  unpushedCounts(): Map<string, number> {
+    return logReads.unpushedCounts(this.core);
+  }
+
   /** The newest change of any of these rows: its id (hlc) and author. */
   newestChangeOf(
     rows: readonly { readonly table: string; readonly id: string }[],

@@ -22,14 +22,21 @@ const KEYS = {
   email: 'sync:email',
   access: 'sync:access-token',
   refresh: 'sync:refresh-token',
+  // Also read by migration 012's triggers: the push cursors of this server are the ones that count.
   serverId: 'sync:server-id',
 } as const;
 
 export interface SyncControllerOptions {
   /** Pause between background rounds; the engine's default (60 s) when unset. */
   readonly intervalMs?: number;
-  /** Called whenever status() may answer something new (the UI is told, see services/events.ts). */
+  /** Called whenever the engine's state may have changed (a round's outcomes: held edits, set-aside changes; services/events.ts). */
   readonly onChange?: () => void;
+  /**
+   * Told status() each time it answers something new: a round starts, progresses, ends or fails,
+   * the connection changes, or a write or a push changes the count of changes to send. The
+   * services push it to the UI as a `sync` event (shared/contract/events.ts), which reads nothing.
+   */
+  readonly onStatus?: (status: SyncView) => void;
   /** Called after every successful round with the server's client (the LAN part asks for the colleagues' certificates). */
   readonly afterRound?: (client: SyncHttpClient) => void;
   /** How soon after an edit (or a change from the duo partner) a round pushes it; default 1 s. */
@@ -44,7 +51,7 @@ const PUSHED_SOURCES: ReadonlySet<string> = new Set(['local', 'bundle', 'peer'])
 /**
  * Runs the sync engine in the background of the services process for one profile: started at
  * launch when the profile has a server connection, started by connect(), stopped by disconnect()
- * and on close. The UI reads status() for its indicator when told it changed (onChange). After every successful round
+ * and on close. The UI is told status() whenever it changes (onStatus). After every successful round
  * the shared texts the server already stores are compacted.
  */
 export class SyncController {
@@ -59,6 +66,8 @@ export class SyncController {
   /** News heard during a round, per campaign: checked against the pull cursor when the round ends. */
   private readonly awaited = new Map<string, number>();
   private readonly unwatch: () => void;
+  /** The status as last told to onStatus (JSON), so that an unchanged one is not told again. */
+  private announced: string | null = null;
 
   constructor(
     private readonly profile: Profile,
@@ -66,8 +75,12 @@ export class SyncController {
   ) {
     // Edits travel at once: a committed change the server lacks schedules a round within about a
     // second (edits in that second join it), instead of waiting for the next 60 s round.
+    // Any commit may change the count of changes to send (an edit, a partner's file, a claim
+    // evicted from the log): the status is compared with the last one told, which is cheap now
+    // that the count is stored (migration 012).
     this.unwatch = profile.store.onCommit((event) => {
       if (PUSHED_SOURCES.has(event.source)) this.schedulePush();
+      this.announce();
     });
   }
 
@@ -183,6 +196,17 @@ export class SyncController {
 
   private changed(): void {
     this.options.onChange?.();
+    this.announce();
+  }
+
+  private announce(): void {
+    const listener = this.options.onStatus;
+    if (!listener) return;
+    const status = this.status();
+    const key = JSON.stringify(status);
+    if (key === this.announced) return;
+    this.announced = key;
+    listener(status);
   }
 
   private onStatus(status: SyncStatus): void {
@@ -306,15 +330,13 @@ export class SyncController {
     if (this.pendingChanges() > 0) await round();
   }
 
-  /** Local changes (typed here or received from the duo partner) that the server has not stored yet. */
+  /**
+   * Local changes (typed here or received from the duo partner) that the server has not stored
+   * yet: the changes after each campaign's push cursor of the current server. Stored per
+   * campaign and kept by triggers (migration 012), so asking costs nothing like a scan of the log.
+   */
   pendingChanges(): number {
-    const serverId = this.store.getSyncState(KEYS.serverId);
-    let pending = 0;
-    for (const campaign of this.store.knownCampaigns()) {
-      const cursor = serverId ? Number(this.store.getSyncState(pushCursorKey(serverId, campaign)) ?? '0') : 0;
-      pending += this.store.countChangesAfter(campaign, cursor, ['local', 'bundle', 'peer']);
-    }
-    return pending;
+    return this.store.unpushedCount();
   }
 
   status(): SyncView {

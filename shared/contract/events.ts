@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { TABLE_NAMES, type TableName } from '../sync/schema';
+import type { SyncState, SyncView } from './sync';
 
 /**
  * Events the services push to the renderer, so that it refreshes exactly what changed instead
- * of polling. Two kinds:
+ * of polling. Three kinds:
  * - `changes`: one per committed write or applied batch of the local store (a local edit, a duo
  *   file, the sync server, a LAN peer): which campaigns, tables and rows it touched.
  * - `local`: state of this laptop that is not synced records (the sync engine's status, who
  *   uses the profile, a job's progress) changed.
+ * - `sync`: the sync status itself (what `sync.status` answers), sent whenever it changes (a
+ *   round starts, progresses, ends or fails; an edit or a push changes the count to send), so
+ *   the indicator is put in place without a read.
  * Electron main forwards them over IPC (IPC_EVENTS_CHANNEL); the browser-mode bridge serves
  * them as server-sent events (BRIDGE_EVENTS_PATH). Both sides validate with appEventSchema.
  */
@@ -46,8 +50,42 @@ export const localEventSchema = z
   })
   .strict();
 
-export const appEventSchema = z.discriminatedUnion('type', [changesEventSchema, localEventSchema]);
+/** Every sync state, once (a Record, so that a new state must be named here). */
+const SYNC_STATES: Readonly<Record<SyncState, true>> = {
+  'not-configured': true,
+  idle: true,
+  offline: true,
+  syncing: true,
+  'up-to-date': true,
+  error: true,
+};
+
+const text = z.string().max(100_000);
+const count = z.number().int().nonnegative();
+
+/** What `sync.status` answers (shared/contract/sync.ts SyncView), as it travels in a `sync` event. */
+export const syncViewSchema: z.ZodType<SyncView> = z
+  .object({
+    state: z.enum(Object.keys(SYNC_STATES) as [SyncState, ...SyncState[]]),
+    serverUrl: text.nullable(),
+    email: text.nullable(),
+    reason: text.nullable(),
+    reasonCode: text.nullable(),
+    nextAttemptAt: z.number().nullable(),
+    lastSyncAt: z.number().nullable(),
+    progress: z
+      .object({ phase: z.enum(['push', 'pull']), done: z.number(), total: z.number().nullable() })
+      .strict()
+      .nullable(),
+    pendingChanges: count,
+  })
+  .strict();
+
+export const syncEventSchema = z.object({ type: z.literal('sync'), status: syncViewSchema }).strict();
+
+export const appEventSchema = z.discriminatedUnion('type', [changesEventSchema, localEventSchema, syncEventSchema]);
 
 export type ChangesEvent = z.output<typeof changesEventSchema>;
 export type LocalEvent = z.output<typeof localEventSchema>;
+export type SyncEvent = z.output<typeof syncEventSchema>;
 export type AppEvent = z.output<typeof appEventSchema>;

@@ -6,6 +6,9 @@ import { createBundle, importBundleBytes } from '../../db/store/bundle';
 import { generateDemo } from '../../db/demo/demo';
 import { TABLE_NAMES } from '../../shared/sync/schema';
 import { convergenceProperty } from '../integration/store-convergence-model';
+import type { Profile } from '../../db/profile';
+import { pushCursorKey } from '../../services/sync/client/engine';
+import { SyncController } from '../../services/sync/controller';
 import { tempDir, openTestProfile } from '../support/profile';
 import { median, medianMs, round } from '../support/stats';
 
@@ -13,14 +16,19 @@ import { median, medianMs, round } from '../support/stats';
  * The local store against raw better-sqlite3, measured in the same run on the same disk:
  * (a) one autosaved note edit vs one raw insert, both with WAL and synchronous=FULL;
  * (b) importing a season bundle into an empty profile vs bulk-inserting the same domain rows;
- * (c) exporting that bundle. With --full also 10,000 convergence schedules (pass/fail, time).
+ * (c) exporting that bundle; (d) `sync.status` over that season (1x), everything still to push
+ * and then all pushed, against a trivial SELECT and the log scan it replaced. With --full also
+ * 10,000 convergence schedules (pass/fail, time).
  */
 export async function run(options: { full: boolean }): Promise<Record<string, unknown>> {
   const work = tempDir('veldwerk-bench-store-');
   try {
+    const edit = await noteEdit(work.dir, options.full ? 1000 : 200);
+    const season = await seasonBundle(work.dir, options.full ? 5 : 3, options.full ? 2000 : 500);
     return {
-      noteEdit: await noteEdit(work.dir, options.full ? 1000 : 200),
-      seasonBundle: await seasonBundle(work.dir, options.full ? 5 : 3),
+      noteEdit: edit,
+      seasonBundle: season.bundle,
+      syncStatus: season.syncStatus,
       ...(options.full ? { convergence: await convergence(10_000) } : {}),
     };
   } finally {
@@ -88,12 +96,17 @@ async function noteEdit(dir: string, runs: number): Promise<Record<string, unkno
   }
 }
 
-async function seasonBundle(dir: string, runs: number): Promise<Record<string, unknown>> {
+async function seasonBundle(
+  dir: string,
+  runs: number,
+  statusRuns: number,
+): Promise<{ bundle: Record<string, unknown>; syncStatus: Record<string, unknown> }> {
   const source = openTestProfile(path.join(dir, 'season'));
   try {
     const demoStarted = performance.now();
     const summary = generateDemo(source.store, { size: 'season', seed: 2015 });
     const demoMs = performance.now() - demoStarted;
+    const syncStatus = syncStatusRow(source, statusRuns);
     let bytes: Uint8Array = new Uint8Array(0);
     let count = 0;
     const exportMs = await medianMs(runs, async () => {
@@ -158,7 +171,7 @@ async function seasonBundle(dir: string, runs: number): Promise<Record<string, u
     const importMs = median(importTimes);
     const rawMs = median(rawTimes);
     const rawWithLogMs = median(rawWithLogTimes);
-    return {
+    const bundle = {
       runs,
       season: summary,
       demoWriteMs: round(demoMs, 0),
@@ -173,9 +186,89 @@ async function seasonBundle(dir: string, runs: number): Promise<Record<string, u
       rawBulkInsertWithLogRowsMedianMs: round(rawWithLogMs, 1),
       importRatioVsRawWithLogRows: round(importMs / rawWithLogMs, 2),
     };
+    return { bundle, syncStatus };
   } finally {
     source.close();
   }
+}
+
+/**
+ * (d) What the sync indicator costs (issue 13): `sync.status` of a season profile, answered by
+ * the controller as the contract does, against a trivial SELECT on the same connection (the
+ * floor of any call) and against the log scan it replaced (the changes after each push cursor),
+ * interleaved so that they share the machine's conditions (the scan in 20 of the rounds only).
+ * First with the whole season still to
+ * push (a demo typed on this laptop: the scan's worst case), then with everything pushed.
+ */
+function syncStatusRow(profile: Profile, runs: number): Record<string, unknown> {
+  const controller = new SyncController(profile);
+  const trivial = profile.db.prepare('SELECT 1 AS one');
+  const scan = () => {
+    const serverId = profile.store.getSyncState('sync:server-id');
+    let pending = 0;
+    for (const campaign of profile.store.knownCampaigns()) {
+      const cursor = serverId ? Number(profile.store.getSyncState(pushCursorKey(serverId, campaign)) ?? '0') : 0;
+      pending += profile.store.countChangesAfter(campaign, cursor, ['local', 'bundle', 'peer']);
+    }
+    return pending;
+  };
+  const measure = () => {
+    const status: number[] = [];
+    const select: number[] = [];
+    const scanned: number[] = [];
+    let pending = 0;
+    for (let index = 0; index < runs; index += 1) {
+      let started = performance.now();
+      pending = controller.status().pendingChanges;
+      status.push(performance.now() - started);
+      started = performance.now();
+      trivial.get();
+      select.push(performance.now() - started);
+      // The scan costs a fifth of a second a time with the season waiting: a few runs tell.
+      if (index % Math.ceil(runs / 20) !== 0) continue;
+      started = performance.now();
+      if (scan() !== pending) throw new Error('the stored count differs from the scan');
+      scanned.push(performance.now() - started);
+    }
+    const statusMs = median(status);
+    const selectMs = median(select);
+    const scanMs = median(scanned);
+    return {
+      pendingChanges: pending,
+      statusMedianMs: round(statusMs, 4),
+      trivialSelectMedianMs: round(selectMs, 4),
+      ratioVsTrivialSelect: round(statusMs / selectMs, 1),
+      logScanRuns: scanned.length,
+      logScanMedianMs: round(scanMs, 4),
+      logScanVsStatus: round(scanMs / statusMs, 1),
+    };
+  };
+  try {
+    const changes = profile.store.countCampaignChanges.bind(profile.store);
+    const campaigns = profile.store.knownCampaigns();
+    const everythingWaiting = measure();
+    // As after a first push: a server, and each campaign's cursor at the end of its log.
+    const last = maxSeq(profile);
+    profile.store.transaction(() => {
+      profile.store.setSyncState('sync:server-id', 'bench-server');
+      for (const campaign of campaigns)
+        profile.store.setSyncState(pushCursorKey('bench-server', campaign), String(last));
+    });
+    const allPushed = measure();
+    return {
+      scale: '1x (demo --size season)',
+      runs,
+      logChanges: campaigns.reduce((sum, campaign) => sum + changes(campaign), 0),
+      everythingWaiting,
+      allPushed,
+    };
+  } finally {
+    void controller.close();
+  }
+}
+
+function maxSeq(profile: Profile): number {
+  return (profile.db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM changes').get() as { seq: number }).seq;
 }
 
 export interface TableRows {

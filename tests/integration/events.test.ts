@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BRIDGE_EVENTS_PATH, BRIDGE_INVOKE_PATH, BRIDGE_TOKEN_HEADER } from '../../shared/contract/constants';
 import type { AppEvent } from '../../shared/contract/events';
+import type { SyncView } from '../../shared/contract/sync';
 import { openBridgeStream, type StreamEvent } from '../../renderer/src/data/events';
 import { tempDir } from '../support/profile';
 import { startWebApp, type WebApp } from '../support/web-app';
@@ -96,6 +97,26 @@ describe('change events over the bridge', () => {
       topic: 'identity',
       campaign: campaignId,
     });
+    stream.stop();
+  });
+
+  it('pushes the sync status whole when a write changes the count of changes to send', async () => {
+    const stream = listen();
+    await stream.next((event) => event.type === 'resync');
+    const before = (await invoke('sync.status', {})) as { value: SyncView };
+    expect((await invoke('campaigns.create', { name: 'Brugge', workingYear: '2025-2026' })).ok).toBe(true);
+    const after = (await invoke('sync.status', {})) as { value: SyncView };
+    expect(after.value.pendingChanges).toBeGreaterThan(before.value.pendingChanges);
+    // The event carries what sync.status answers now (validated by the renderer's reader on the way).
+    const event = await stream.next(
+      (candidate) => candidate.type === 'sync' && candidate.status.pendingChanges === after.value.pendingChanges,
+    );
+    expect(event).toEqual({ type: 'sync', status: after.value });
+    expect(after.value.state).toBe('not-configured');
+    // Told once per change: the same status is not sent again on the next unrelated event.
+    const told = stream.events.filter((candidate) => candidate.type === 'sync').length;
+    expect((await invoke('sync.now', {})).ok).toBe(false);
+    expect(stream.events.filter((candidate) => candidate.type === 'sync')).toHaveLength(told);
     stream.stop();
   });
 

@@ -8,6 +8,7 @@ import { createBundle, importBundleBytes } from '../../db/store/bundle';
 import { openMemoryStore } from '../../db/store/memory';
 import { LocalStore } from '../../db/store/store';
 import { searchCampaign } from '../../services/search/search';
+import { pushCursorKey } from '../../services/sync/client/engine';
 import { tempDir, openTestProfile } from '../support/profile';
 
 const cleanups: Array<() => void> = [];
@@ -257,6 +258,80 @@ describe('migrations from the previous version, with data', () => {
       // New edits are counted as they are made.
       profile.store.insert('swot_items', 'c1', { quadrant: 'threats', text: 'Nieuw' }, { id: 'mine-3' });
       expect(profile.store.countChangesAfter('c1', 0, pushed)).toBeGreaterThan(3);
+    } finally {
+      profile.close();
+    }
+  });
+
+  it('012 stores what a v11 profile still has to push, counted as the log scan counts it, and keeps it', () => {
+    const temp = tempDir('veldwerk-migrate-');
+    cleanups.push(temp.remove);
+    const db = openDatabase(path.join(temp.dir, 'veldwerk.sqlite'));
+    migrate(db, migrations.slice(0, 11));
+    const node = (db.prepare("SELECT value FROM meta WHERE key = 'node_id'").get() as { value: string }).value;
+    const T = Date.UTC(2025, 9, 1, 9, 0, 0);
+    const insert = db.prepare(
+      `INSERT INTO changes (id, node, author, campaign, tbl, row_id, col, value, prev, schema, source)
+       VALUES (?, ?, ?, ?, 'swot_items', ?, 'text', '"x"', NULL, 1, ?)`,
+    );
+    let tick = 0;
+    const add = (campaign: string, from: string, rowId: string, source: string) => {
+      insert.run(`${String(T + (tick += 1)).padStart(15, '0')}-0000-${from}`, from, from, campaign, rowId, source);
+      return (db.prepare('SELECT max(seq) AS seq FROM changes').get() as { seq: number }).seq;
+    };
+    // c1: edits pushed to server s1, a season pulled from it, then edits not pushed yet (typed
+    // here, brought by the duo partner by file and over the network).
+    for (let index = 0; index < 5; index += 1) add('c1', node, `sent-${index}`, 'local');
+    const pushedThrough = add('c1', node, 'sent-last', 'local');
+    for (let index = 0; index < 40; index += 1) add('c1', 'srvabc12', `pulled-${index}`, 'server');
+    add('c1', node, 'mine-1', 'local');
+    add('c1', 'ffffffff', 'partner-1', 'bundle');
+    add('c1', 'ffffffff', 'partner-2', 'peer');
+    // c2: never pushed; c3: only pulled.
+    for (let index = 0; index < 3; index += 1) add('c2', node, `c2-${index}`, 'local');
+    add('c3', 'srvabc12', 'c3-pulled', 'server');
+    const state = db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?)');
+    state.run('sync:server-id', 's1');
+    state.run(pushCursorKey('s1', 'c1'), String(pushedThrough));
+    // A cursor of another server this laptop was connected to before does not count.
+    state.run(pushCursorKey('s0', 'c2'), '999999');
+    for (const campaign of ['c1', 'c2', 'c3'])
+      db.prepare('INSERT INTO node_clock (campaign, node, hlc) VALUES (?, ?, ?)').run(
+        campaign,
+        node,
+        `${String(T + tick).padStart(15, '0')}-0000-${node}`,
+      );
+    db.close();
+
+    const profile = openTestProfile(temp.dir);
+    try {
+      expect(schemaVersion(profile.db)).toBe(migrations.length);
+      // What the status used to count by scanning the log after each campaign's push cursor.
+      const scanned = (campaign: string) => {
+        const cursor = Number(profile.store.getSyncState(pushCursorKey('s1', campaign)) ?? '0');
+        return profile.store.countChangesAfter(campaign, cursor, ['local', 'bundle', 'peer']);
+      };
+      const counted = profile.db
+        .prepare("SELECT campaign, count(*) AS n FROM changes WHERE source <> 'server' AND seq > ? GROUP BY campaign")
+        .all(pushedThrough) as Array<{ campaign: string; n: number }>;
+      expect(counted).toEqual([
+        { campaign: 'c1', n: 3 },
+        { campaign: 'c2', n: 3 },
+      ]);
+      expect(profile.store.unpushedCounts()).toEqual(
+        new Map([
+          ['c1', scanned('c1')],
+          ['c2', scanned('c2')],
+        ]),
+      );
+      expect(profile.store.unpushedCount()).toBe(6);
+      // Kept from now on: an edit counts, a push passing it does not any more.
+      profile.store.insert('swot_items', 'c2', { quadrant: 'threats', text: 'Nieuw' }, { id: 'mine-c2' });
+      expect(profile.store.unpushedCounts().get('c2')).toBe(scanned('c2'));
+      const newest = profile.store.changesAfter(0, 10_000).at(-1)!.seq;
+      profile.store.setSyncState(pushCursorKey('s1', 'c2'), String(newest));
+      expect(profile.store.unpushedCounts().has('c2')).toBe(false);
+      expect(profile.store.unpushedCount()).toBe(scanned('c1'));
     } finally {
       profile.close();
     }

@@ -123,27 +123,82 @@ describe('data layer hooks', () => {
     expect(calls.filter((call) => call.channel === 'setup.get')).toHaveLength(1);
   });
 
-  it('keeps the sync status current from local sync events, and shows an answer in place at once', async () => {
-    let state = 'idle';
-    answers.set('sync.status', () => ({
-      state,
+  it('keeps the sync status current from pushed sync events without reading it again, and shows an answer in place', async () => {
+    const status = {
+      state: 'idle',
       serverUrl: 'https://sync.team.be',
       email: 'an@team.be',
       reason: null,
+      reasonCode: null,
       nextAttemptAt: null,
       lastSyncAt: null,
       progress: null,
       pendingChanges: 0,
-    }));
+    } as const;
+    answers.set('sync.status', () => status);
     const { result } = renderHook(() => m.useSyncStatus(), { wrapper: wrapper() });
     await waitFor(() => expect(result.current.status?.state).toBe('idle'));
-    state = 'syncing';
-    act(() => push({ type: 'local', topic: 'sync', campaign: null }));
+    const reads = countOf('sync.status');
+
+    // The services push the status whole: it is shown as it came, nothing is read.
+    act(() =>
+      push({
+        type: 'sync',
+        status: { ...status, state: 'syncing', progress: { phase: 'push', done: 3, total: null } },
+      }),
+    );
     await waitFor(() => expect(result.current.status?.state).toBe('syncing'));
+    expect(result.current.status?.progress).toEqual({ phase: 'push', done: 3, total: null });
+    act(() => push({ type: 'sync', status: { ...status, state: 'up-to-date', lastSyncAt: 1, pendingChanges: 2 } }));
+    await waitFor(() => expect(result.current.status?.pendingChanges).toBe(2));
+    // Writes and the engine's local events no longer make it be read; a malformed status is dropped.
+    act(() => push(changes(['notes'], ['c1'])));
+    act(() => push({ type: 'local', topic: 'sync', campaign: null }));
+    act(() => push({ type: 'sync', status: { ...status, pendingChanges: -1 } }));
+    act(() => push({ type: 'sync', status: { state: 'idle' } }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(result.current.status?.pendingChanges).toBe(2);
+    expect(countOf('sync.status')).toBe(reads);
+
     const current = result.current.status;
     if (!current) throw new Error('no status');
-    act(() => result.current.show({ ...current, state: 'up-to-date' }));
+    act(() => result.current.show({ ...current, state: 'error' }));
+    await waitFor(() => expect(result.current.status?.state).toBe('error'));
+  });
+
+  it('puts a pushed sync status in place over a read still on its way', async () => {
+    answers.set('sync.status', () => ({ state: 'offline', pendingChanges: 5 }));
+    const client = m.createQueryClient();
+    const Wrapper = ({ children }: { children: ReactNode }) => createElement(m.DataProvider, { client, children });
+    const { result } = renderHook(() => m.useSyncStatus(), { wrapper: Wrapper });
+    await waitFor(() => expect(result.current.status?.state).toBe('offline'));
+    // A read starts (say after a resync) and answers late, with what was true when it started.
+    let release: () => void = () => {};
+    const late = new Promise<void>((resolve) => (release = resolve));
+    answers.set('sync.status', () => late.then(() => ({ state: 'offline', pendingChanges: 5 })));
+    const reads = countOf('sync.status');
+    act(() => void client.refetchQueries({ queryKey: ['contract', 'sync.status', {}] }));
+    await waitFor(() => expect(countOf('sync.status')).toBe(reads + 1));
+    act(() =>
+      push({
+        type: 'sync',
+        status: {
+          state: 'up-to-date',
+          serverUrl: null,
+          email: null,
+          reason: null,
+          reasonCode: null,
+          nextAttemptAt: null,
+          lastSyncAt: 7,
+          progress: null,
+          pendingChanges: 0,
+        },
+      }),
+    );
     await waitFor(() => expect(result.current.status?.state).toBe('up-to-date'));
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(result.current.status).toMatchObject({ state: 'up-to-date', pendingChanges: 0 });
   });
 
   it('refreshes a campaign-scoped read only for events of its campaign', async () => {

@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChangesEvent } from '../../shared/contract/events';
+import type { SyncView } from '../../shared/contract/sync';
 import { coalesce, contractKey, invalidateForAll, isAffected } from '../../renderer/src/data/invalidation';
 import { CHANNEL_READS, readsOf } from '../../renderer/src/data/reads';
 import type { StreamEvent } from '../../renderer/src/data/events';
@@ -34,14 +35,18 @@ describe('which reads an event makes stale (derived from data/reads.ts)', () => 
       topic,
       campaign,
     });
-    expect(isAffected('sync.status', {}, local('sync'))).toBe(true);
-    expect(isAffected('sync.status', {}, local('identity', 'c1'))).toBe(false);
+    expect(isAffected('setAside.counts', {}, local('sync'))).toBe(true);
+    expect(isAffected('setAside.counts', {}, local('identity', 'c1'))).toBe(false);
     expect(isAffected('identity.get', { campaignId: 'c1' }, local('identity', 'c1'))).toBe(true);
     expect(isAffected('identity.get', { campaignId: 'c2' }, local('identity', 'c1'))).toBe(false);
     expect(isAffected('jobs.import', { jobId: 'j' }, local('jobs'))).toBe(true);
     expect(isAffected('jobs.import', { jobId: 'j' }, changes(['notes']))).toBe(false);
-    // The sync status counts the changes still to send: every write matters.
-    expect(isAffected('sync.status', {}, changes(['notes']))).toBe(true);
+    // The sync status is pushed whole (a sync event, put in the cache): no event makes it be read.
+    expect(isAffected('sync.status', {}, changes(['notes']))).toBe(false);
+    expect(isAffected('sync.status', {}, local('sync'))).toBe(false);
+    const status = { state: 'idle', pendingChanges: 1 } as unknown as SyncView;
+    for (const channel of Object.keys(CHANNEL_READS))
+      expect(isAffected(channel, {}, { type: 'sync', status })).toBe(false);
   });
 
   it('refreshes everything on a resync, and an undeclared channel on every event', () => {

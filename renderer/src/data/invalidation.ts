@@ -22,6 +22,8 @@ function campaignOf(payload: unknown): string | null {
  */
 export function isAffected(channel: string, payload: unknown, event: StreamEvent): boolean {
   if (event.type === 'resync') return true;
+  // The sync status travels whole in its event (DataProvider puts it in the cache): nothing to read.
+  if (event.type === 'sync') return false;
   const reads = readsOf(channel);
   const campaign = campaignOf(payload);
   if (event.type === 'local') {

@@ -61,8 +61,10 @@ export const CHANNEL_READS: Partial<Readonly<Record<ChannelName, Reads>>> = {
   'swot.suggestions': { tables: [...SWOT_TABLES, 'suggestion_rejections'] },
   'swot.agreement': { tables: SWOT_TABLES },
   'swot.team': { tables: SWOT_TABLES },
-  // Counts the changes still to send, so every write matters.
-  'sync.status': { tables: 'all', local: ['sync'] },
+  // Pushed whole by the services as a `sync` event whenever it changes (an edit changes the count
+  // of changes to send): DataProvider puts it in the cache, so no event makes it be read again.
+  // Read once when first shown and again after a resync (events may have been missed).
+  'sync.status': { tables: [] },
   // A conflict can be on any field, and a card names its record from other tables.
   'conflicts.list': { tables: 'all', local: ['identity'] },
   'duo.info': { tables: 'all', local: ['jobs'] },

@@ -54,6 +54,7 @@ function localCode(error: unknown): ReasonCode {
   return isReasonCode(code) ? code : 'LOCAL';
 }
 
+/** The push cursor's key; migration 012's triggers read this name (with `sync:server-id`) to keep the unpushed counts. */
 export function pushCursorKey(serverId: string, campaign: string): string {
   return `server:${serverId}:${campaign}:push`;
 }
