@@ -27,6 +27,12 @@ export interface ProfileSessionOptions extends Omit<StartServicesOptions, 'key'>
 
 type Listener = (event: AppEvent) => void;
 
+function tooManyAttempts(path: string): ServiceError {
+  return new ServiceError('FORBIDDEN', 'Too many wrong passphrases: wait a little, then try again.', [
+    { path, message: 'Too many wrong passphrases', key: 'vault.errors.tooManyAttempts' },
+  ]);
+}
+
 function wrongPassphrase(error: WrongPassphraseError): ServiceError {
   return new ServiceError('INVALID_INPUT', error.message, [
     { path: 'passphrase', message: error.message, key: 'vault.errors.wrongPassphrase' },
@@ -122,10 +128,7 @@ export class ProfileSession {
       if (this.services) return this.status();
       const now = this.options.now?.() ?? Date.now();
       // Too many wrong passphrases in a row: wait first (services/vault/attempts.ts), also after a restart.
-      if (readAttempts(this.profileDir).until > now)
-        throw new ServiceError('FORBIDDEN', 'Too many wrong passphrases: wait a little, then try again.', [
-          { path: 'passphrase', message: 'Too many wrong passphrases', key: 'vault.errors.tooManyAttempts' },
-        ]);
+      if (readAttempts(this.profileDir).until > now) throw tooManyAttempts('passphrase');
       let key: Buffer;
       try {
         key = await obtainProfileKey(this.profileDir, wrapper);
@@ -195,14 +198,21 @@ export class ProfileSession {
           const keyFile = readKeyFile(this.profileDir);
           if (!keyFile) throw new ServiceError('CONFLICT', 'The profile has no key file.');
           let key: Buffer;
+          const now = this.options.now?.() ?? Date.now();
+          // The same limit as the unlock screen, one count for both: an unlocked laptop is no
+          // place to guess the passphrase either (it may open other things, or a copy of the disk).
+          if (status.backend !== 'os-keyring' && readAttempts(this.profileDir).until > now)
+            throw tooManyAttempts('current');
           try {
             // Asked again even while open: whoever sits at an unlocked laptop cannot change it alone.
-            key =
-              status.backend === 'os-keyring'
-                ? await this.keyring().unwrap(keyFile.wrapped)
-                : await this.passphrase(input.current ?? '').unwrap(keyFile.wrapped);
+            if (status.backend === 'os-keyring') key = await this.keyring().unwrap(keyFile.wrapped);
+            else {
+              key = await this.passphrase(input.current ?? '').unwrap(keyFile.wrapped);
+              resetAttempts(this.profileDir);
+            }
           } catch (error) {
             if (error instanceof WrongPassphraseError) {
+              recordFailure(this.profileDir, now);
               const refused = wrongPassphrase(error);
               throw new ServiceError(refused.code, refused.message, [
                 { path: 'current', message: error.message, key: 'vault.errors.wrongPassphrase' },
