@@ -50,6 +50,10 @@ export class ProfileSession {
   private detach: (() => void) | null = null;
   private readonly listeners = new Set<Listener>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** The services' own idle lock (below): its timer, its minutes while open, and calls in flight. */
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
+  private idleMinutes = 0;
+  private inFlight = 0;
   readonly dispatch: Dispatch;
   readonly profileDir: string;
 
@@ -58,10 +62,42 @@ export class ProfileSession {
     const locked = createDispatch(this.lockedHandlers(), {
       ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
     });
-    this.dispatch = async (channel, payload) => {
+    const route: Dispatch = async (channel, payload) => {
       if (typeof channel === 'string' && channel.startsWith('vault.')) return locked(channel, payload);
       return this.services ? this.services.dispatch(channel, payload) : locked(channel, payload);
     };
+    this.dispatch = async (channel, payload) => {
+      // Every call but a status read is activity: a renderer that is gone or frozen makes none.
+      const counts = channel !== 'vault.status' && channel !== 'app.info';
+      if (counts) this.activity(1);
+      try {
+        return await route(channel, payload);
+      } finally {
+        if (counts) this.activity(-1);
+      }
+    };
+  }
+
+  /**
+   * The idle lock kept by the services themselves, so that it holds when the renderer's own
+   * (renderer/src/vault/useIdleLock.ts, which counts input) cannot: a closed browser tab, a
+   * frozen window. It fires `idleLockMinutes` after the last contract call ended (none may be in
+   * flight), locks, and the `vault` event tells a renderer that is still there to show the lock.
+   */
+  private activity(delta: 1 | -1): void {
+    this.inFlight = Math.max(0, this.inFlight + delta);
+    this.armIdleLock();
+  }
+
+  private armIdleLock(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    if (!this.services || this.idleMinutes <= 0 || this.inFlight > 0) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.inFlight === 0) void this.lock().catch((error: unknown) => console.error('idle lock failed:', error));
+    }, this.idleMinutes * 60_000);
+    this.idleTimer.unref?.();
   }
 
   /** The open services, or null while locked. */
@@ -146,6 +182,8 @@ export class ProfileSession {
       key.fill(0);
       this.services = services;
       this.detach = services.events.subscribe((event) => this.emit(event));
+      this.idleMinutes = readIdleLockMinutes(this.profileDir);
+      this.armIdleLock();
       return this.changed();
     });
   }
@@ -155,6 +193,7 @@ export class ProfileSession {
       const open = this.services;
       if (!open) return this.status();
       this.services = null;
+      this.armIdleLock();
       this.detach?.();
       this.detach = null;
       await open.close();
@@ -226,6 +265,8 @@ export class ProfileSession {
         }),
       'vault.setIdleLock': (input) => {
         writeIdleLockMinutes(this.profileDir, input.minutes);
+        this.idleMinutes = input.minutes;
+        this.armIdleLock();
         return this.changed();
       },
       'vault.startFresh': () =>

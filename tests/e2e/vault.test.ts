@@ -120,6 +120,12 @@ describe('the profile lock in Chromium (browser mode)', () => {
     await unlock.getByLabel('Wachtzin').fill('een nieuwe zin voor 2026');
     await unlock.getByRole('button', { name: 'Ontgrendelen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
+
+    // The services lock by themselves (their own idle timer, services/vault/session.ts): the page
+    // is told by the vault event and shows the lock screen without any input.
+    await app.session.lock();
+    await unlock.getByRole('heading', { name: 'Veldwerk is vergrendeld' }).waitFor();
+    await expect.poll(() => page.getByText('Campagnes').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 
