@@ -62,6 +62,8 @@ export function openProfile(dir: string, options: OpenProfileOptions): Profile {
   let store: LocalStore;
   let blobs: BlobStore;
   let clonedFrom: string | null;
+  // Held by the blob store for as long as the profile is open, zeroed when it closes.
+  const blobKey = deriveKey(options.key, 'blobs');
   try {
     migrate(db, migrations);
     // Before the store reads its node id: a copied folder gets its own (db/profile-identity.ts).
@@ -69,10 +71,11 @@ export function openProfile(dir: string, options: OpenProfileOptions): Profile {
     // Secrets an older version kept in plain files beside the database move inside it.
     absorbLegacySecretFiles(db, absolute);
     store = new LocalStore(db, options.store ?? {});
-    blobs = new BlobStore(path.join(absolute, BLOBS_DIR), deriveKey(options.key, 'blobs'));
+    blobs = new BlobStore(path.join(absolute, BLOBS_DIR), blobKey);
     blobs.encryptLegacy();
   } catch (error) {
     db.close();
+    blobKey.fill(0);
     throw error;
   }
   const secrets = new SecretBox(db);
@@ -86,8 +89,11 @@ export function openProfile(dir: string, options: OpenProfileOptions): Profile {
     close: () => {
       openProfiles.get(absolute)?.delete(profile);
       if (openProfiles.get(absolute)?.size === 0) openProfiles.delete(absolute);
-      secrets.forget();
       if (db.open) db.close();
+      // The keys this process derived for the profile leave memory with it (the caller owns the
+      // profile key itself: services/vault/session.ts zeroes it once the services are open).
+      secrets.forget();
+      blobKey.fill(0);
     },
   };
   const here = openProfiles.get(absolute) ?? new Set<Profile>();

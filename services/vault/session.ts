@@ -178,8 +178,12 @@ export class ProfileSession {
         throw error;
       }
       const { keyring: _keyring, scryptCost: _cost, now: _now, ...start } = this.options;
-      const services = startServices({ ...start, profileDir: this.profileDir, key });
-      key.fill(0);
+      let services: Services;
+      try {
+        services = startServices({ ...start, profileDir: this.profileDir, key });
+      } finally {
+        key.fill(0);
+      }
       this.services = services;
       this.detach = services.events.subscribe((event) => this.emit(event));
       this.idleMinutes = readIdleLockMinutes(this.profileDir);
@@ -259,8 +263,11 @@ export class ProfileSession {
             }
             throw error;
           }
-          await rewrapProfileKey(this.profileDir, key, this.passphrase(input.next));
-          key.fill(0);
+          try {
+            await rewrapProfileKey(this.profileDir, key, this.passphrase(input.next));
+          } finally {
+            key.fill(0);
+          }
           return this.changed();
         }),
       'vault.setIdleLock': (input) => {

@@ -11,7 +11,8 @@ import {
 } from '../../db/profile-secrets';
 import { loadOrCreateIdentity, type LanIdentity } from '../../services/lan/identity';
 import { startServices, type Services } from '../../services/runtime';
-import { openTestProfile, tempDir, testProfileKey } from '../support/profile';
+import { ProfileSession } from '../../services/vault/session';
+import { TEST_PASSPHRASE, TEST_SCRYPT_COST, openTestProfile, tempDir, testProfileKey } from '../support/profile';
 
 // Issue 12: a lost laptop reveals nothing. Canary style (tests/integration/profile-encryption.test.ts):
 // after the services start, no file of the profile folder but the encrypted database (and its
@@ -135,5 +136,29 @@ describe('secrets of the profile at rest', () => {
     services = start(dir);
     expect(leaks(dir, probesOf(identity, tokenKey))).toEqual([]);
     expect((await loadOrCreateIdentity(dir)).fingerprint).toBe(identity.fingerprint);
+  });
+
+  it('zeroes the keys derived for the open profile when it locks', async () => {
+    const session = new ProfileSession({
+      profileDir: folder('veldwerk-secrets-zero-'),
+      transport: 'http',
+      scryptCost: TEST_SCRYPT_COST,
+      backgroundSync: false,
+    });
+    cleanups.push(() => session.close());
+    expect((await session.dispatch('vault.create', { method: 'passphrase', passphrase: TEST_PASSPHRASE })).ok).toBe(
+      true,
+    );
+    const profile = session.current?.profile;
+    if (!profile) throw new Error('not open');
+    profile.secrets.wrap('sync:access-token', 'a-token');
+    // The buffers the profile holds (private fields, read here only to look at their bytes).
+    const blobKey = (profile.blobs as unknown as { key: Buffer }).key;
+    const tokenKey = (profile.secrets as unknown as { key: Buffer | null }).key;
+    expect(blobKey.equals(Buffer.alloc(32))).toBe(false);
+    expect(tokenKey?.equals(Buffer.alloc(32))).toBe(false);
+    await session.dispatch('vault.lock', {});
+    expect(blobKey.equals(Buffer.alloc(32))).toBe(true);
+    expect(tokenKey?.equals(Buffer.alloc(32))).toBe(true);
   });
 });
