@@ -130,6 +130,10 @@ export class ProfileSession {
       backend,
       keyringAvailable: Boolean(this.options.keyring),
       idleLockMinutes: readIdleLockMinutes(this.profileDir),
+      unlockWaitSeconds: Math.max(
+        0,
+        Math.ceil((readAttempts(this.profileDir).until - (this.options.now?.() ?? Date.now())) / 1000),
+      ),
       profileDir: this.profileDir,
     };
   }
@@ -144,6 +148,17 @@ export class ProfileSession {
   private changed(): VaultStatus {
     this.emit({ type: 'local', topic: 'vault', campaign: null });
     return this.status();
+  }
+
+  /** One more wrong passphrase; the status's wait may have changed, so the screens hear of it. */
+  private countFailure(now: number): void {
+    recordFailure(this.profileDir, now);
+    this.emit({ type: 'local', topic: 'vault', campaign: null });
+  }
+
+  private refusedForNow(path: string): ServiceError {
+    this.emit({ type: 'local', topic: 'vault', campaign: null });
+    return tooManyAttempts(path);
   }
 
   private passphrase(passphrase: string): KeyWrapper {
@@ -164,14 +179,14 @@ export class ProfileSession {
       if (this.services) return this.status();
       const now = this.options.now?.() ?? Date.now();
       // Too many wrong passphrases in a row: wait first (services/vault/attempts.ts), also after a restart.
-      if (readAttempts(this.profileDir).until > now) throw tooManyAttempts('passphrase');
+      if (readAttempts(this.profileDir).until > now) throw this.refusedForNow('passphrase');
       let key: Buffer;
       try {
         key = await obtainProfileKey(this.profileDir, wrapper);
         resetAttempts(this.profileDir);
       } catch (error) {
         if (error instanceof WrongPassphraseError) {
-          recordFailure(this.profileDir, now);
+          this.countFailure(now);
           throw wrongPassphrase(error);
         }
         if (error instanceof WrongBackendError) throw new ServiceError('INVALID_INPUT', error.message);
@@ -245,7 +260,7 @@ export class ProfileSession {
           // The same limit as the unlock screen, one count for both: an unlocked laptop is no
           // place to guess the passphrase either (it may open other things, or a copy of the disk).
           if (status.backend !== 'os-keyring' && readAttempts(this.profileDir).until > now)
-            throw tooManyAttempts('current');
+            throw this.refusedForNow('current');
           try {
             // Asked again even while open: whoever sits at an unlocked laptop cannot change it alone.
             if (status.backend === 'os-keyring') key = await this.keyring().unwrap(keyFile.wrapped);
@@ -255,7 +270,7 @@ export class ProfileSession {
             }
           } catch (error) {
             if (error instanceof WrongPassphraseError) {
-              recordFailure(this.profileDir, now);
+              this.countFailure(now);
               const refused = wrongPassphrase(error);
               throw new ServiceError(refused.code, refused.message, [
                 { path: 'current', message: error.message, key: 'vault.errors.wrongPassphrase' },

@@ -44,7 +44,8 @@ describe('unlock attempts', () => {
     };
     for (let index = 0; index < FREE_ATTEMPTS; index += 1)
       expect(await unlock(first, 'niet de wachtzin')).toBe('vault.errors.wrongPassphrase');
-    // Now even the right passphrase waits.
+    // Now even the right passphrase waits, and the status says how long (the lock screen shows it).
+    expect(first.status().unlockWaitSeconds).toBe(waitAfter(FREE_ATTEMPTS) / 1000);
     expect(await unlock(first, TEST_PASSPHRASE)).toBe('vault.errors.tooManyAttempts');
     const restarted = session();
     expect(await unlock(restarted, TEST_PASSPHRASE)).toBe('vault.errors.tooManyAttempts');
@@ -52,6 +53,7 @@ describe('unlock attempts', () => {
     expect(await unlock(restarted, 'nog altijd fout')).toBe('vault.errors.wrongPassphrase');
     expect(await unlock(restarted, TEST_PASSPHRASE)).toBe('vault.errors.tooManyAttempts');
     now += waitAfter(FREE_ATTEMPTS + 1);
+    expect(restarted.status().unlockWaitSeconds).toBe(0);
     expect(await unlock(restarted, TEST_PASSPHRASE)).toBe('open');
     await restarted.dispatch('vault.lock', {});
     expect(await unlock(restarted, 'fout')).toBe('vault.errors.wrongPassphrase');
