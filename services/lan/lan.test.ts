@@ -35,6 +35,31 @@ describe('network identity', () => {
     expect(shortFingerprint(first.fingerprint).split(' ')).toHaveLength(8);
   });
 
+  it('is one identity when first asked for from several places at once', async () => {
+    // The sync dialog asks for the fingerprint while the LAN controller makes the identity: both
+    // must get the one that is kept, or the exchange is signed by a key the partner never saw.
+    const fresh = mkdtempSync(path.join(tmpdir(), 'veldwerk-lan-race-'));
+    try {
+      const all = await Promise.all(Array.from({ length: 4 }, () => loadOrCreateIdentity(fresh)));
+      const kept = await loadOrCreateIdentity(fresh);
+      expect(new Set(all.map((identity) => identity.fingerprint))).toEqual(new Set([kept.fingerprint]));
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+
+  it('is one identity inside a profile too when several callers make it at once', async () => {
+    const profileDir = path.join(dir, 'race-profile');
+    const profile = openProfile(profileDir, { key: newProfileKey() });
+    try {
+      const all = await Promise.all(Array.from({ length: 4 }, () => loadOrCreateIdentity(profileDir)));
+      const kept = await loadOrCreateIdentity(profile);
+      expect(new Set(all.map((identity) => identity.fingerprint))).toEqual(new Set([kept.fingerprint]));
+    } finally {
+      profile.close();
+    }
+  });
+
   it('gives a folder without a profile an identity of this process only, written nowhere', async () => {
     const bare = mkdtempSync(path.join(dir, 'bare-'));
     const first = await loadOrCreateIdentity(bare);
