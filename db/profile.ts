@@ -6,6 +6,7 @@ import { DATABASE_FILE } from './crypto/vault';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
 import { bindNodeToProfile } from './profile-identity';
+import { absorbLegacySecretFiles } from './profile-secrets';
 import { SecretBox } from './secrets';
 import { ensurePrivateDir, ensurePrivateFile, tightenIfPresent } from './private-files';
 import { BlobStore } from './store/blobs';
@@ -21,7 +22,7 @@ export interface Profile {
   readonly store: LocalStore;
   /** Content-addressed files (documents received on visits), encrypted under a key derived from the profile key. */
   readonly blobs: BlobStore;
-  /** Wraps secrets kept in the database (sync tokens) with a key in a separate 0600 file. */
+  /** Wraps secrets kept in the database (sync tokens) with a key kept in the database too (db/profile-secrets.ts). */
   readonly secrets: SecretBox;
   /** Set when this folder turned out to be a copy of another profile: the node id it was given a new one for. */
   readonly clonedFrom: string | null;
@@ -61,26 +62,54 @@ export function openProfile(dir: string, options: OpenProfileOptions): Profile {
   let store: LocalStore;
   let blobs: BlobStore;
   let clonedFrom: string | null;
+  // Held by the blob store for as long as the profile is open, zeroed when it closes.
+  const blobKey = deriveKey(options.key, 'blobs');
   try {
     migrate(db, migrations);
     // Before the store reads its node id: a copied folder gets its own (db/profile-identity.ts).
     clonedFrom = bindNodeToProfile(db, file).clonedFrom;
+    // Secrets an older version kept in plain files beside the database move inside it.
+    absorbLegacySecretFiles(db, absolute);
     store = new LocalStore(db, options.store ?? {});
-    blobs = new BlobStore(path.join(absolute, BLOBS_DIR), deriveKey(options.key, 'blobs'));
+    blobs = new BlobStore(path.join(absolute, BLOBS_DIR), blobKey);
     blobs.encryptLegacy();
   } catch (error) {
     db.close();
+    blobKey.fill(0);
     throw error;
   }
-  return {
+  const secrets = new SecretBox(db);
+  const profile: Profile = {
     dir: absolute,
     db,
     store,
     blobs,
-    secrets: new SecretBox(absolute),
+    secrets,
     clonedFrom,
     close: () => {
+      openProfiles.get(absolute)?.delete(profile);
+      if (openProfiles.get(absolute)?.size === 0) openProfiles.delete(absolute);
       if (db.open) db.close();
+      // The keys this process derived for the profile leave memory with it (the caller owns the
+      // profile key itself: services/vault/session.ts zeroes it once the services are open).
+      secrets.forget();
+      blobKey.fill(0);
     },
   };
+  const here = openProfiles.get(absolute) ?? new Set<Profile>();
+  here.add(profile);
+  openProfiles.set(absolute, here);
+  return profile;
+}
+
+/** The profiles this process has open, by folder. */
+const openProfiles = new Map<string, Set<Profile>>();
+
+/**
+ * A profile this process has open in a folder, or null: for code that is handed only the folder
+ * (the LAN identity, services/lan/identity.ts) and keeps its secret inside the database.
+ */
+export function openProfileAt(dir: string): Profile | null {
+  for (const profile of openProfiles.get(path.resolve(dir)) ?? []) if (profile.db.open) return profile;
+  return null;
 }

@@ -1,50 +1,46 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { PRIVATE_FILE_MODE, ensurePrivateFile } from './private-files';
+import type { SqliteDatabase } from './connection';
+import {
+  LEGACY_TOKEN_KEY_FILE,
+  SECRET_TOKEN_KEY,
+  isTokenKey,
+  readProfileSecret,
+  storeProfileSecretOnce,
+} from './profile-secrets';
 
-export const SECRETS_KEY_FILE = 'secrets.key';
+/** The plain key file of older versions; db/profile-secrets.ts moves it into the database on open. */
+export const SECRETS_KEY_FILE = LEGACY_TOKEN_KEY_FILE;
 const PREFIX = 'wrapped:v1:';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 /**
  * Wraps secrets the profile keeps in its database (the sync server's access and refresh tokens)
- * with AES-256-GCM under a random key kept in a separate 0600 file beside the database.
- *
- * What this protects: a copy of the database file alone (a backup of veldwerk.sqlite, a database
- * sent along with a bug report, a tool that reads SQLite files) no longer holds working tokens.
- * What it does not protect: someone who can read the whole profile folder as the user (the key file
- * is right there), nor malware running as the user. Full protection of a lost laptop needs the
- * profile encrypted under a key the user or the OS keychain holds (a separate issue).
- * The key name is bound as additional data, so a wrapped value cannot be moved to another key.
+ * with AES-256-GCM under a random key kept in the encrypted database too (`meta`,
+ * db/profile-secrets.ts; older versions kept it in a 0600 file `secrets.key`, which is moved in
+ * on open). Since the database is encrypted under the profile key, the wrapping is a second
+ * layer: a wrapped value read out of an unlocked profile (a log line, a support dump of
+ * sync_state) is not a working token. The key name is bound as additional data, so a wrapped
+ * value cannot be moved to another key.
  */
 export class SecretBox {
   private key: Buffer | null = null;
 
-  constructor(private readonly dir: string) {}
-
-  private get keyFile(): string {
-    return path.join(this.dir, SECRETS_KEY_FILE);
-  }
+  constructor(private readonly db: SqliteDatabase) {}
 
   private loadKey(): Buffer {
     if (this.key) return this.key;
-    const file = this.keyFile;
-    if (existsSync(file)) {
-      ensurePrivateFile(file);
-      const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-      if (key.length !== 32)
-        throw new Error(`${file} is not a Veldwerk secrets key; remove it and connect to the server again.`);
-      this.key = key;
-      return key;
-    }
-    const key = randomBytes(32);
-    const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-    writeFileSync(temporary, `${key.toString('base64')}\n`, { mode: PRIVATE_FILE_MODE, flag: 'wx' });
-    renameSync(temporary, file);
-    this.key = key;
-    return key;
+    let stored = readProfileSecret(this.db, SECRET_TOKEN_KEY);
+    stored ??= storeProfileSecretOnce(this.db, SECRET_TOKEN_KEY, randomBytes(32).toString('base64'));
+    if (!isTokenKey(stored)) throw new Error('The profile holds a damaged secrets key; connect to the server again.');
+    this.key = Buffer.from(stored, 'base64');
+    return this.key;
+  }
+
+  /** Forgets the key held in memory (zeroed), when the profile closes. */
+  forget(): void {
+    this.key?.fill(0);
+    this.key = null;
   }
 
   static isWrapped(value: string): boolean {

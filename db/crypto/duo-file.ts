@@ -125,8 +125,10 @@ export async function openSealedSource(outer: ByteSource, passphrase: string): P
   const key = await deriveAsync(passphrase, Buffer.from(header.kdf.salt, 'base64'), header.kdf);
   const check = Buffer.from(header.check, 'base64');
   const expected = keyCheck(key);
-  if (check.length !== expected.length || !timingSafeEqual(check, expected))
+  if (check.length !== expected.length || !timingSafeEqual(check, expected)) {
+    key.fill(0);
     throw new WrongPassphraseError('The duo file does not open with this passphrase.');
+  }
   return async function* () {
     const reader = ByteReader.of(outer);
     const prefix = await reader.read(prefixLength);

@@ -72,6 +72,15 @@ function open(wrapped: PassphraseWrapped, wrappingKey: Buffer): Buffer {
   }
 }
 
+/** Runs work with a key derived from the passphrase, then zeroes it (also when the work throws). */
+function withKey<T>(wrappingKey: Buffer, work: (key: Buffer) => T): T {
+  try {
+    return work(wrappingKey);
+  } finally {
+    wrappingKey.fill(0);
+  }
+}
+
 export function checkPassphrase(passphrase: string): void {
   if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) throw new WeakPassphraseError();
 }
@@ -84,12 +93,13 @@ export async function wrapWithPassphrase(
 ): Promise<PassphraseWrapped> {
   checkPassphrase(passphrase);
   const salt = randomBytes(16);
-  return seal(key, await deriveAsync(passphrase, salt, cost), salt, cost);
+  return withKey(await deriveAsync(passphrase, salt, cost), (wrappingKey) => seal(key, wrappingKey, salt, cost));
 }
 
 /** The profile key; throws WrongPassphraseError when the passphrase does not open it. */
 export async function unwrapWithPassphrase(wrapped: PassphraseWrapped, passphrase: string): Promise<Buffer> {
-  return open(wrapped, await deriveAsync(passphrase, Buffer.from(wrapped.kdf.salt, 'base64'), wrapped.kdf));
+  const wrappingKey = await deriveAsync(passphrase, Buffer.from(wrapped.kdf.salt, 'base64'), wrapped.kdf);
+  return withKey(wrappingKey, (derived) => open(wrapped, derived));
 }
 
 /** The same two steps blocking, for callers that cannot wait (a synchronous test helper, a child writer). */
@@ -100,9 +110,11 @@ export function wrapWithPassphraseSync(
 ): PassphraseWrapped {
   checkPassphrase(passphrase);
   const salt = randomBytes(16);
-  return seal(key, deriveSync(passphrase, salt, cost), salt, cost);
+  return withKey(deriveSync(passphrase, salt, cost), (wrappingKey) => seal(key, wrappingKey, salt, cost));
 }
 
 export function unwrapWithPassphraseSync(wrapped: PassphraseWrapped, passphrase: string): Buffer {
-  return open(wrapped, deriveSync(passphrase, Buffer.from(wrapped.kdf.salt, 'base64'), wrapped.kdf));
+  return withKey(deriveSync(passphrase, Buffer.from(wrapped.kdf.salt, 'base64'), wrapped.kdf), (derived) =>
+    open(wrapped, derived),
+  );
 }

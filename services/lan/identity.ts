@@ -1,23 +1,28 @@
 import { X509Certificate, createHash } from 'node:crypto';
-import { chmodSync, existsSync, linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generate } from 'selfsigned';
-import { z } from 'zod';
+import type { SqliteDatabase } from '../../db/connection';
+import { DATABASE_FILE, openProfileAt } from '../../db/profile';
+import {
+  LEGACY_LAN_IDENTITY_FILE,
+  SECRET_LAN_IDENTITY,
+  lanIdentitySchema,
+  readProfileSecret,
+  storeProfileSecretOnce,
+} from '../../db/profile-secrets';
 
 /*
  * A laptop's long-lived TLS identity for duo sync over the local network: a self-signed
- * certificate (made with `selfsigned`, EC P-256, SHA-256) and its key, kept in the profile
- * folder with mode 0600. A peer is known by its certificate's SHA-256 fingerprint, like
- * Syncthing's device ids. The certificate names nobody: its common name is a fixed word.
- * (Until the profile is encrypted at rest — issue 12's other half — the key file is protected
- * by its file mode only.)
+ * certificate (made with `selfsigned`, EC P-256, SHA-256) and its key, kept inside the encrypted
+ * profile database (db/profile-secrets.ts; older versions wrote the plain file
+ * `lan-identity.json`, which the profile moves in when it opens). A peer is known by its
+ * certificate's SHA-256 fingerprint, like Syncthing's device ids. The certificate names nobody:
+ * its common name is a fixed word.
  */
 
-export const IDENTITY_FILE = 'lan-identity.json';
-
-const identityFileSchema = z
-  .object({ version: z.literal(1), cert: z.string().min(1), key: z.string().min(1) })
-  .strict();
+/** The plain file of older versions (moved into the database on open). */
+export const IDENTITY_FILE = LEGACY_LAN_IDENTITY_FILE;
 
 export interface LanIdentity {
   readonly cert: string;
@@ -41,7 +46,7 @@ export function shortFingerprint(fingerprint: string): string {
   return (fingerprint.slice(0, 32).match(/.{4}/g) ?? []).join(' ');
 }
 
-/** Writes a file readable by its owner only, atomically (temporary file, then rename). */
+/** Writes a file readable by its owner only, atomically (temporary file, then rename). Not for secrets. */
 export function writePrivateFile(file: string, text: string): void {
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, text, { mode: 0o600 });
@@ -49,35 +54,10 @@ export function writePrivateFile(file: string, text: string): void {
   renameSync(temporary, file);
 }
 
-/** Identities being read or made, per profile folder: every caller of one process gets the same one. */
-const pending = new Map<string, Promise<LanIdentity>>();
+/** Identities of folders that hold no profile (tests, benchmarks): kept in this process only. */
+const throwaway = new Map<string, Promise<LanIdentity>>();
 
-/**
- * The profile's identity, made on first use. Callers that ask at the same time (the sync dialog's
- * fingerprint and the LAN controller) share one answer, and a new identity is linked into place
- * only if none exists (another process may have made one meanwhile: then that one is kept): a
- * signature must always be made with the key of the certificate the partner pinned.
- */
-export function loadOrCreateIdentity(profileDir: string, now = new Date()): Promise<LanIdentity> {
-  const file = path.join(profileDir, IDENTITY_FILE);
-  const running = pending.get(file);
-  if (running) return running;
-  const made = readOrCreate(file, now).finally(() => pending.delete(file));
-  pending.set(file, made);
-  return made;
-}
-
-function readIdentity(file: string): LanIdentity {
-  const parsed = identityFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success)
-    throw new Error(
-      `${file} is not a Veldwerk network identity; move it away to make a new one (the duo partner then has to pair again).`,
-    );
-  return { cert: parsed.data.cert, key: parsed.data.key, fingerprint: fingerprintOfPem(parsed.data.cert) };
-}
-
-async function readOrCreate(file: string, now: Date): Promise<LanIdentity> {
-  if (existsSync(file)) return readIdentity(file);
+async function generateIdentity(now: Date): Promise<{ cert: string; key: string }> {
   const notAfter = new Date(now.getTime() + 20 * 365 * 86_400_000);
   const pems = await generate([{ name: 'commonName', value: 'veldwerk-laptop' }], {
     keyType: 'ec',
@@ -91,15 +71,53 @@ async function readOrCreate(file: string, now: Date): Promise<LanIdentity> {
       { name: 'extKeyUsage', serverAuth: true, clientAuth: true },
     ],
   });
-  const temporary = `${file}.${process.pid}.new`;
-  writeFileSync(temporary, JSON.stringify({ version: 1, cert: pems.cert, key: pems.private }), { mode: 0o600 });
-  chmodSync(temporary, 0o600);
+  return { cert: pems.cert, key: pems.private };
+}
+
+function fromStored(text: string, where: string): LanIdentity {
+  let parsed: ReturnType<typeof lanIdentitySchema.safeParse>;
   try {
-    linkSync(temporary, file); // fails if the file exists: the identity already made wins
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    rmSync(temporary, { force: true });
+    parsed = lanIdentitySchema.safeParse(JSON.parse(text));
+  } catch {
+    parsed = lanIdentitySchema.safeParse(null);
   }
-  return readIdentity(file);
+  if (!parsed.success) throw new Error(`${where} holds no valid Veldwerk network identity.`);
+  return { cert: parsed.data.cert, key: parsed.data.key, fingerprint: fingerprintOfPem(parsed.data.cert) };
+}
+
+async function identityIn(db: SqliteDatabase, dir: string, now: Date): Promise<LanIdentity> {
+  const stored = readProfileSecret(db, SECRET_LAN_IDENTITY);
+  if (stored !== null) return fromStored(stored, `The profile ${dir}`);
+  if (existsSync(path.join(dir, IDENTITY_FILE)))
+    // An older version's file the profile could not take in (db/profile-secrets.ts leaves a bad one).
+    throw new Error(
+      `${path.join(dir, IDENTITY_FILE)} is not a Veldwerk network identity; move it away to make a new one (the duo partner then has to pair again).`,
+    );
+  const made = await generateIdentity(now);
+  // Two first calls at once both generate; the first stored one is the laptop's.
+  const text = storeProfileSecretOnce(db, SECRET_LAN_IDENTITY, JSON.stringify({ version: 1, ...made }));
+  return fromStored(text, `The profile ${dir}`);
+}
+
+/**
+ * The profile's identity, made on first use and kept in its encrypted database. Give the open
+ * profile, or its folder while this process has it open (db/profile.ts openProfileAt). A folder
+ * that holds no profile at all (a test's or benchmark's stand-in laptop) gets an identity that
+ * lives in this process only and is never written anywhere.
+ */
+export async function loadOrCreateIdentity(
+  target: string | { readonly dir: string; readonly db: SqliteDatabase },
+  now = new Date(),
+): Promise<LanIdentity> {
+  const dir = path.resolve(typeof target === 'string' ? target : target.dir);
+  const profile = typeof target === 'string' ? openProfileAt(dir) : target;
+  if (profile) return identityIn(profile.db, dir, now);
+  if (existsSync(path.join(dir, DATABASE_FILE)))
+    throw new Error(`The profile ${dir} is not open: its network identity is inside the encrypted database.`);
+  let made = throwaway.get(dir);
+  if (!made) {
+    made = generateIdentity(now).then((pems) => ({ ...pems, fingerprint: fingerprintOfPem(pems.cert) }));
+    throwaway.set(dir, made);
+  }
+  return made;
 }

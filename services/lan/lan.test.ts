@@ -1,10 +1,12 @@
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FrameReader, LanError, MAX_FRAME_BYTES, encodeChunk, encodeMessage } from './frames';
+import { newProfileKey } from '../../db/crypto/profile-key';
+import { openProfile } from '../../db/profile';
 import { IDENTITY_FILE, loadOrCreateIdentity, shortFingerprint } from './identity';
 import { PEERS_FILE, PeerList } from './peers';
 import { pairingCode } from './session';
@@ -13,12 +15,21 @@ const dir = mkdtempSync(path.join(tmpdir(), 'veldwerk-lan-unit-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('network identity', () => {
-  it('is made once, kept owner-only, names nobody, and keeps its fingerprint', async () => {
-    const first = await loadOrCreateIdentity(dir);
+  it('is made once, kept inside the encrypted profile, names nobody, and keeps its fingerprint', async () => {
+    const profileDir = path.join(dir, 'profile');
+    const key = newProfileKey();
+    let profile = openProfile(profileDir, { key });
+    const first = await loadOrCreateIdentity(profileDir);
     expect(first.fingerprint).toMatch(/^[0-9a-f]{64}$/);
-    expect(statSync(path.join(dir, IDENTITY_FILE)).mode & 0o777).toBe(0o600);
-    const again = await loadOrCreateIdentity(dir);
+    expect(existsSync(path.join(profileDir, IDENTITY_FILE))).toBe(false);
+    expect((await loadOrCreateIdentity(profile)).fingerprint).toBe(first.fingerprint);
+    profile.close();
+    // Closed, the folder is not read for it: the key is inside the database.
+    await expect(loadOrCreateIdentity(profileDir)).rejects.toThrow(/not open/);
+    profile = openProfile(profileDir, { key });
+    const again = await loadOrCreateIdentity(profileDir);
     expect(again.fingerprint).toBe(first.fingerprint);
+    profile.close();
     const certificate = new X509Certificate(first.cert);
     expect(certificate.subject).toBe('CN=veldwerk-laptop');
     expect(shortFingerprint(first.fingerprint).split(' ')).toHaveLength(8);
@@ -35,6 +46,25 @@ describe('network identity', () => {
     } finally {
       rmSync(fresh, { recursive: true, force: true });
     }
+  });
+
+  it('is one identity inside a profile too when several callers make it at once', async () => {
+    const profileDir = path.join(dir, 'race-profile');
+    const profile = openProfile(profileDir, { key: newProfileKey() });
+    try {
+      const all = await Promise.all(Array.from({ length: 4 }, () => loadOrCreateIdentity(profileDir)));
+      const kept = await loadOrCreateIdentity(profile);
+      expect(new Set(all.map((identity) => identity.fingerprint))).toEqual(new Set([kept.fingerprint]));
+    } finally {
+      profile.close();
+    }
+  });
+
+  it('gives a folder without a profile an identity of this process only, written nowhere', async () => {
+    const bare = mkdtempSync(path.join(dir, 'bare-'));
+    const first = await loadOrCreateIdentity(bare);
+    expect((await loadOrCreateIdentity(bare)).fingerprint).toBe(first.fingerprint);
+    expect(readdirSync(bare)).toEqual([]);
   });
 
   it('pins partners in an owner-only file and refuses a bad fingerprint', () => {

@@ -23,6 +23,7 @@ export function openProfileVaultHandlers(profile: Profile): VaultHandlers {
     backend: readKeyFile(profile.dir)?.wrapped.backend ?? null,
     keyringAvailable: false,
     idleLockMinutes: 0,
+    unlockWaitSeconds: 0,
     profileDir: profile.dir,
   });
   return {

@@ -27,6 +27,12 @@ export interface ProfileSessionOptions extends Omit<StartServicesOptions, 'key'>
 
 type Listener = (event: AppEvent) => void;
 
+function tooManyAttempts(path: string): ServiceError {
+  return new ServiceError('FORBIDDEN', 'Too many wrong passphrases: wait a little, then try again.', [
+    { path, message: 'Too many wrong passphrases', key: 'vault.errors.tooManyAttempts' },
+  ]);
+}
+
 function wrongPassphrase(error: WrongPassphraseError): ServiceError {
   return new ServiceError('INVALID_INPUT', error.message, [
     { path: 'passphrase', message: error.message, key: 'vault.errors.wrongPassphrase' },
@@ -44,6 +50,10 @@ export class ProfileSession {
   private detach: (() => void) | null = null;
   private readonly listeners = new Set<Listener>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** The services' own idle lock (below): its timer, its minutes while open, and calls in flight. */
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
+  private idleMinutes = 0;
+  private inFlight = 0;
   readonly dispatch: Dispatch;
   readonly profileDir: string;
 
@@ -52,10 +62,42 @@ export class ProfileSession {
     const locked = createDispatch(this.lockedHandlers(), {
       ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
     });
-    this.dispatch = async (channel, payload) => {
+    const route: Dispatch = async (channel, payload) => {
       if (typeof channel === 'string' && channel.startsWith('vault.')) return locked(channel, payload);
       return this.services ? this.services.dispatch(channel, payload) : locked(channel, payload);
     };
+    this.dispatch = async (channel, payload) => {
+      // Every call but a status read is activity: a renderer that is gone or frozen makes none.
+      const counts = channel !== 'vault.status' && channel !== 'app.info';
+      if (counts) this.activity(1);
+      try {
+        return await route(channel, payload);
+      } finally {
+        if (counts) this.activity(-1);
+      }
+    };
+  }
+
+  /**
+   * The idle lock kept by the services themselves, so that it holds when the renderer's own
+   * (renderer/src/vault/useIdleLock.ts, which counts input) cannot: a closed browser tab, a
+   * frozen window. It fires `idleLockMinutes` after the last contract call ended (none may be in
+   * flight), locks, and the `vault` event tells a renderer that is still there to show the lock.
+   */
+  private activity(delta: 1 | -1): void {
+    this.inFlight = Math.max(0, this.inFlight + delta);
+    this.armIdleLock();
+  }
+
+  private armIdleLock(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    if (!this.services || this.idleMinutes <= 0 || this.inFlight > 0) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.inFlight === 0) void this.lock().catch((error: unknown) => console.error('idle lock failed:', error));
+    }, this.idleMinutes * 60_000);
+    this.idleTimer.unref?.();
   }
 
   /** The open services, or null while locked. */
@@ -88,6 +130,10 @@ export class ProfileSession {
       backend,
       keyringAvailable: Boolean(this.options.keyring),
       idleLockMinutes: readIdleLockMinutes(this.profileDir),
+      unlockWaitSeconds: Math.max(
+        0,
+        Math.ceil((readAttempts(this.profileDir).until - (this.options.now?.() ?? Date.now())) / 1000),
+      ),
       profileDir: this.profileDir,
     };
   }
@@ -102,6 +148,17 @@ export class ProfileSession {
   private changed(): VaultStatus {
     this.emit({ type: 'local', topic: 'vault', campaign: null });
     return this.status();
+  }
+
+  /** One more wrong passphrase; the status's wait may have changed, so the screens hear of it. */
+  private countFailure(now: number): void {
+    recordFailure(this.profileDir, now);
+    this.emit({ type: 'local', topic: 'vault', campaign: null });
+  }
+
+  private refusedForNow(path: string): ServiceError {
+    this.emit({ type: 'local', topic: 'vault', campaign: null });
+    return tooManyAttempts(path);
   }
 
   private passphrase(passphrase: string): KeyWrapper {
@@ -122,27 +179,30 @@ export class ProfileSession {
       if (this.services) return this.status();
       const now = this.options.now?.() ?? Date.now();
       // Too many wrong passphrases in a row: wait first (services/vault/attempts.ts), also after a restart.
-      if (readAttempts(this.profileDir).until > now)
-        throw new ServiceError('FORBIDDEN', 'Too many wrong passphrases: wait a little, then try again.', [
-          { path: 'passphrase', message: 'Too many wrong passphrases', key: 'vault.errors.tooManyAttempts' },
-        ]);
+      if (readAttempts(this.profileDir).until > now) throw this.refusedForNow('passphrase');
       let key: Buffer;
       try {
         key = await obtainProfileKey(this.profileDir, wrapper);
         resetAttempts(this.profileDir);
       } catch (error) {
         if (error instanceof WrongPassphraseError) {
-          recordFailure(this.profileDir, now);
+          this.countFailure(now);
           throw wrongPassphrase(error);
         }
         if (error instanceof WrongBackendError) throw new ServiceError('INVALID_INPUT', error.message);
         throw error;
       }
       const { keyring: _keyring, scryptCost: _cost, now: _now, ...start } = this.options;
-      const services = startServices({ ...start, profileDir: this.profileDir, key });
-      key.fill(0);
+      let services: Services;
+      try {
+        services = startServices({ ...start, profileDir: this.profileDir, key });
+      } finally {
+        key.fill(0);
+      }
       this.services = services;
       this.detach = services.events.subscribe((event) => this.emit(event));
+      this.idleMinutes = readIdleLockMinutes(this.profileDir);
+      this.armIdleLock();
       return this.changed();
     });
   }
@@ -152,6 +212,7 @@ export class ProfileSession {
       const open = this.services;
       if (!open) return this.status();
       this.services = null;
+      this.armIdleLock();
       this.detach?.();
       this.detach = null;
       await open.close();
@@ -195,14 +256,21 @@ export class ProfileSession {
           const keyFile = readKeyFile(this.profileDir);
           if (!keyFile) throw new ServiceError('CONFLICT', 'The profile has no key file.');
           let key: Buffer;
+          const now = this.options.now?.() ?? Date.now();
+          // The same limit as the unlock screen, one count for both: an unlocked laptop is no
+          // place to guess the passphrase either (it may open other things, or a copy of the disk).
+          if (status.backend !== 'os-keyring' && readAttempts(this.profileDir).until > now)
+            throw this.refusedForNow('current');
           try {
             // Asked again even while open: whoever sits at an unlocked laptop cannot change it alone.
-            key =
-              status.backend === 'os-keyring'
-                ? await this.keyring().unwrap(keyFile.wrapped)
-                : await this.passphrase(input.current ?? '').unwrap(keyFile.wrapped);
+            if (status.backend === 'os-keyring') key = await this.keyring().unwrap(keyFile.wrapped);
+            else {
+              key = await this.passphrase(input.current ?? '').unwrap(keyFile.wrapped);
+              resetAttempts(this.profileDir);
+            }
           } catch (error) {
             if (error instanceof WrongPassphraseError) {
+              this.countFailure(now);
               const refused = wrongPassphrase(error);
               throw new ServiceError(refused.code, refused.message, [
                 { path: 'current', message: error.message, key: 'vault.errors.wrongPassphrase' },
@@ -210,12 +278,17 @@ export class ProfileSession {
             }
             throw error;
           }
-          await rewrapProfileKey(this.profileDir, key, this.passphrase(input.next));
-          key.fill(0);
+          try {
+            await rewrapProfileKey(this.profileDir, key, this.passphrase(input.next));
+          } finally {
+            key.fill(0);
+          }
           return this.changed();
         }),
       'vault.setIdleLock': (input) => {
         writeIdleLockMinutes(this.profileDir, input.minutes);
+        this.idleMinutes = input.minutes;
+        this.armIdleLock();
         return this.changed();
       },
       'vault.startFresh': () =>

@@ -28,6 +28,8 @@ export interface VaultStatus {
   readonly keyringAvailable: boolean;
   /** Lock after this many minutes without input; 0 = never. */
   readonly idleLockMinutes: number;
+  /** After too many wrong passphrases in a row: seconds until the next try is taken (0: now). */
+  readonly unlockWaitSeconds: number;
   readonly profileDir: string;
 }
 

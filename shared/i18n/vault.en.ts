@@ -42,6 +42,8 @@ export const vaultEn: Messages['vault'] = {
     keyringSubmit: 'Unlock with my login',
     working: 'Unlocking…',
     forgot: 'I forgot my passphrase',
+    wait_one: 'You can try again in {{count}} minute.',
+    wait_other: 'You can try again in {{count}} minutes.',
   },
   forgot: {
     title: 'Passphrase forgotten',

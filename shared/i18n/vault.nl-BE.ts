@@ -40,6 +40,8 @@ export const vaultNlBE = {
     keyringSubmit: 'Ontgrendelen met mijn aanmelding',
     working: 'Bezig met ontgrendelen…',
     forgot: 'Ik ben mijn wachtzin vergeten',
+    wait_one: 'Je kan opnieuw proberen over {{count}} minuut.',
+    wait_other: 'Je kan opnieuw proberen over {{count}} minuten.',
   },
   forgot: {
     title: 'Wachtzin vergeten',

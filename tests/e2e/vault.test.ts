@@ -9,6 +9,7 @@ import { migrate } from '../../db/migrate';
 import { migrations } from '../../db/migrations';
 import { DATABASE_FILE } from '../../db/profile';
 import { LocalStore } from '../../db/store/store';
+import { FREE_ATTEMPTS } from '../../services/vault/attempts';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, screenshot } from '../support/browser';
 import { TEST_SCRYPT_COST, tempDir } from '../support/profile';
 import { startLockedWebApp, type LockedWebApp } from '../support/web-app';
@@ -120,6 +121,26 @@ describe('the profile lock in Chromium (browser mode)', () => {
     await unlock.getByLabel('Wachtzin').fill('een nieuwe zin voor 2026');
     await unlock.getByRole('button', { name: 'Ontgrendelen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
+
+    // The services lock by themselves (their own idle timer, services/vault/session.ts): the page
+    // is told by the vault event and shows the lock screen without any input.
+    await app.session.lock();
+    await unlock.getByRole('heading', { name: 'Veldwerk is vergrendeld' }).waitFor();
+    await expect.poll(() => page.getByText('Campagnes').count()).toBe(0);
+
+    // Wrong passphrases in a row: after the free tries even the right one waits, and the screen
+    // says for how long.
+    for (let index = 0; index < FREE_ATTEMPTS; index += 1) {
+      await unlock.getByLabel('Wachtzin').fill(`fout ${index}`);
+      await unlock.getByRole('button', { name: 'Ontgrendelen' }).click();
+      await unlock.getByText('Dat is niet de wachtzin van dit profiel.').waitFor();
+    }
+    await unlock.getByLabel('Wachtzin').fill('een nieuwe zin voor 2026');
+    await unlock.getByRole('button', { name: 'Ontgrendelen' }).click();
+    await unlock.getByText('Te veel foute wachtzinnen na elkaar.', { exact: false }).waitFor();
+    await unlock.getByTestId('vault-wait').getByText('Je kan opnieuw proberen over 1 minuut.').waitFor();
+    await screenshot(page, 'vault-unlock-wait-nl');
+    expect(app.session.current).toBeNull();
     expect(pageErrors).toEqual([]);
   });
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_IDLE_LOCK_MINUTES } from '../../../shared/contract/vault';
 import { useContractQuery } from '../data/queries';
 import { describeError, fieldErrors } from '../errors';
+import { UnlockWait } from './Unlock';
 import { useVaultCall } from './vault-calls';
 import { cx } from '../components/cx';
 import buttons from '../components/button.module.css';
@@ -170,6 +171,7 @@ function SecurityPanel() {
               {fields.current ?? fields.next ?? describeError(t, change.error)}
             </p>
           ) : null}
+          <UnlockWait seconds={status?.unlockWaitSeconds ?? 0} />
           {changed ? (
             <p className={cx(alerts.alert, alerts.alertOk)} role="status">
               {t('vault.security.changed')}

@@ -11,6 +11,17 @@ import layout from '../components/layout.module.css';
 import vault from './vault.module.css';
 import styles from './Unlock.module.css';
 
+/** After too many wrong passphrases: how long until the next try (rounded up to whole minutes). */
+export function UnlockWait({ seconds }: { readonly seconds: number }) {
+  const { t } = useTranslation();
+  if (seconds <= 0) return null;
+  return (
+    <p className={cx(alerts.alert, alerts.alertWarning)} role="status" data-testid="vault-wait">
+      {t('vault.unlock.wait', { count: Math.ceil(seconds / 60) })}
+    </p>
+  );
+}
+
 /** The lock screen: the passphrase (or the OS login), and the honest way out for a forgotten passphrase. */
 export function Unlock({ status }: { readonly status: VaultStatus }) {
   const { t } = useTranslation();
@@ -56,6 +67,7 @@ export function Unlock({ status }: { readonly status: VaultStatus }) {
             {fields.passphrase ?? describeError(t, unlock.error)}
           </p>
         ) : null}
+        <UnlockWait seconds={status.unlockWaitSeconds} />
         <div className={buttons.buttonRow}>
           <button type="submit" className={cx(buttons.button, buttons.buttonPrimary)} disabled={unlock.busy}>
             {unlock.busy

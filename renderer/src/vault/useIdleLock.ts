@@ -6,7 +6,8 @@ const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'
 /**
  * Locks the profile after `minutes` without input in the window (0: never). The services close
  * the database and forget the key (vault.lock); the gate then asks for the passphrase or the OS
- * login again.
+ * login again. The services keep an idle lock of their own too (services/vault/session.ts), for a
+ * renderer that is gone or frozen; this one counts input, which the services cannot see.
  */
 export function useIdleLock(minutes: number): void {
   useEffect(() => {
