@@ -324,6 +324,7 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
               ) : null}
               {panel === 'comments' ? (
                 <CommentsPanel
+                  reportId={report.id}
                   comments={comments.data ?? []}
                   sections={sections}
                   sectionId={section?.id ?? null}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReportAction } from '../../../shared/contract/reports';
 import { useContractMutation } from '../data/queries';
 import { describeError } from '../errors';
+import { useKeptText } from '../input/useAutosave';
 import { cx } from '../components/cx';
 import alerts from '../components/alert.module.css';
 import buttons from '../components/button.module.css';
@@ -22,8 +23,12 @@ export function WorkflowBar({
 }) {
   const { t } = useTranslation();
   const workflow = useContractMutation('reports.workflow');
-  const [asking, setAsking] = useState<'sendBack' | 'finalise' | null>(null);
-  const [comment, setComment] = useState('');
+  // The send-back comment is kept in the draft journal until it is sent or cancelled: a reload
+  // opens the question again with it.
+  const [comment, setComment] = useKeptText(`report-sendback:${reportId}`);
+  const [asking, setAsking] = useState<'sendBack' | 'finalise' | null>(() =>
+    comment !== '' && actions.includes('sendBack') ? 'sendBack' : null,
+  );
   const [done, setDone] = useState<ReportAction | null>(null);
 
   const run = (action: ReportAction, text = '') => {
@@ -78,7 +83,14 @@ export function WorkflowBar({
             >
               {t('reports.workflow.sendBackConfirm')}
             </button>
-            <button type="button" className={cx(buttons.button, buttons.buttonQuiet)} onClick={() => setAsking(null)}>
+            <button
+              type="button"
+              className={cx(buttons.button, buttons.buttonQuiet)}
+              onClick={() => {
+                setComment('');
+                setAsking(null);
+              }}
+            >
               {t('reports.common.cancel')}
             </button>
           </div>
