@@ -122,6 +122,32 @@ describe('Report drafts through a reload, a crash and a refusal (browser mode)',
     await expect.poll(() => commentBox(next).inputValue()).toBe('Getypt vlak voor de crash.');
   });
 
+  it('keeps a send-back comment through a reload until it is cancelled', async () => {
+    const seed = await seedAnalysis(ctx.app.services);
+    const store = ctx.app.services.profile.store;
+    await ctx.call('reports.createMissing', { campaignId: seed.campaignId });
+    const report = store
+      .list('reports', { campaign_id: seed.campaignId })
+      .find((each) => each.title === 'Sectorhoofdstuk Integratiecentra');
+    // A submitted report the team lead may send back.
+    store.update('members', seed.members[0], { is_team_lead: true }, { author: seed.members[0] });
+    store.update('reports', report?.id ?? '', { status: 'submitted' }, { author: seed.members[0] });
+    await ctx.openApp();
+    await ctx.page.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
+    await openSection(ctx.page, seed.campaignId);
+    await ctx.page.getByRole('button', { name: 'Terugsturen', exact: true }).click();
+    const question = ctx.page.getByLabel('Wat moet er nog gebeuren?');
+    await question.click();
+    await ctx.page.keyboard.type('De cijfers van Gent ontbreken.', { delay: 0 });
+    await ctx.page.reload();
+    await expect.poll(() => question.inputValue()).toBe('De cijfers van Gent ontbreken.');
+    await ctx.page.getByRole('button', { name: 'Annuleren' }).click();
+    await ctx.page.reload();
+    await ctx.page.getByRole('heading', { level: 2, name: 'Wie zijn ze?' }).waitFor();
+    await ctx.page.getByRole('button', { name: 'Terugsturen', exact: true }).click();
+    expect(await question.inputValue()).toBe('');
+  });
+
   it('shows a section draft the store refused with the reason, tries it once, and copies or discards it', async () => {
     const { campaignId, sectionId, members } = await seeded();
     await editorOf(ctx.page).click();
