@@ -50,6 +50,7 @@ export const reportsEn: Messages['reports'] = {
     sectionWords_other: '{{count}} words',
   },
   section: {
+    refusedBadge: 'Unsaved text',
     unknownContent_one:
       'This section holds content this version of Veldwerk does not know ({{names}}). It is read-only so that nothing is lost; the unknown content stays stored. Update Veldwerk to write in it.',
     unknownContent_other:

@@ -48,6 +48,7 @@ export const reportsNlBE = {
     sectionWords_other: '{{count}} woorden',
   },
   section: {
+    refusedBadge: 'Niet opgeslagen tekst',
     unknownContent_one:
       'Deze sectie bevat inhoud die deze versie van Veldwerk niet kent ({{names}}). Ze is alleen te lezen, zodat er niets verloren gaat; de onbekende inhoud blijft bewaard. Werk Veldwerk bij om erin verder te schrijven.',
     unknownContent_other:

@@ -34,6 +34,8 @@ export interface SectionPaneProps {
   readonly extensions?: readonly AnyExtension[];
   readonly onEditor?: (editor: Editor | null) => void;
   readonly toolbarExtra?: (editor: Editor) => ReactNode;
+  /** The user copied-and-discarded or put back this section's refused drafts (the section list marks them). */
+  readonly onRefusedSettled?: () => void;
 }
 
 /** Whether an event may carry edits of this section made elsewhere (a duo file, the server, another window). */
@@ -87,6 +89,7 @@ export function SectionPane({
   extensions,
   onEditor,
   toolbarExtra,
+  onRefusedSettled,
 }: SectionPaneProps) {
   const { t } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
@@ -198,6 +201,7 @@ export function SectionPane({
   const settleRefused = () => {
     autosave.dropRefused(sectionDraftKey(sectionId));
     setLoaded((current) => (current.kind === 'ready' ? { ...current, refused: [] } : current));
+    onRefusedSettled?.();
     // The notice goes: the focus goes to the section it was about, not to the page's top.
     requestAnimationFrame(() => document.getElementById(`section-title-${sectionId}`)?.focus());
   };
