@@ -146,6 +146,26 @@ describe('Report drafts through a reload, a crash and a refusal (browser mode)',
     await ctx.page.getByRole('heading', { level: 2, name: 'Wie zijn ze?' }).waitFor();
     await ctx.page.getByRole('button', { name: 'Terugsturen', exact: true }).click();
     expect(await question.inputValue()).toBe('');
+
+    // Sent (the server's answer played here: browser mode has no server): the text goes, and the
+    // focus goes to what happened, not to the page's top.
+    await ctx.page.route(`**${BRIDGE_INVOKE_PATH}`, (route) =>
+      (route.request().postData() ?? '').includes('"reports.workflow"')
+        ? route.fulfill({
+            contentType: 'application/json',
+            body: JSON.stringify({ ok: true, value: { status: 'draft' } }),
+          })
+        : route.continue(),
+    );
+    await question.click();
+    await ctx.page.keyboard.type('Nog een alinea over Gent.', { delay: 0 });
+    await ctx.page.getByRole('button', { name: 'Terugsturen met deze opmerking' }).click();
+    const sent = ctx.page.getByText('Teruggestuurd.', { exact: true });
+    await sent.waitFor();
+    await expect.poll(() => sent.evaluate((notice) => notice === document.activeElement)).toBe(true);
+    await ctx.page.reload();
+    await ctx.page.getByRole('heading', { level: 2, name: 'Wie zijn ze?' }).waitFor();
+    expect(await question.count()).toBe(0);
   });
 
   it('shows a section draft the store refused with the reason, tries it once, and copies or discards it', async () => {
@@ -178,6 +198,9 @@ describe('Report drafts through a reload, a crash and a refusal (browser mode)',
     expect(sectionSaves).toBe(1);
     expect(await notice.textContent()).toContain('de eigenaar heeft deze sectie vergrendeld.');
     expect(await notice.getByRole('textbox').inputValue()).toBe('Getypt vlak voor de vergrendeling.');
+    // The section list marks it too, for whoever works in another section.
+    const link = next.getByRole('navigation', { name: 'Secties' }).getByRole('button', { name: /Wie zijn ze\?/ });
+    expect(await link.textContent()).toContain('Niet opgeslagen tekst');
     await screenshot(next, 'report-refused-draft');
 
     // The next start does not try it again, and still shows it.
@@ -198,6 +221,9 @@ describe('Report drafts through a reload, a crash and a refusal (browser mode)',
     await discard.click();
     await notice.getByRole('button', { name: 'Ja, weggooien' }).click();
     await notice.waitFor({ state: 'detached' });
+    await expect.poll(() => link.textContent()).not.toContain('Niet opgeslagen tekst');
+    // The notice went: the focus is on the section it was about.
+    expect(await next.evaluate(() => document.activeElement?.id ?? '')).toBe(`section-title-${sectionId}`);
     await next.reload();
     await next.getByRole('heading', { level: 2, name: 'Wie zijn ze?' }).waitFor();
     await editorOf(next).waitFor();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportAction } from '../../../shared/contract/reports';
 import { useContractMutation } from '../data/queries';
@@ -30,6 +30,12 @@ export function WorkflowBar({
     comment !== '' && actions.includes('sendBack') ? 'sendBack' : null,
   );
   const [done, setDone] = useState<ReportAction | null>(null);
+  const doneNotice = useRef<HTMLParagraphElement>(null);
+  // The button or the question the user acted on goes away with the new status: the focus goes
+  // to what happened instead of falling to the page's top.
+  useEffect(() => {
+    if (done) doneNotice.current?.focus();
+  }, [done]);
 
   const run = (action: ReportAction, text = '') => {
     setDone(null);
@@ -115,7 +121,7 @@ export function WorkflowBar({
         </div>
       ) : null}
       {done ? (
-        <p className={cx(alerts.alert, alerts.alertInfo)} role="status">
+        <p className={cx(alerts.alert, alerts.alertInfo)} role="status" tabIndex={-1} ref={doneNotice}>
           {t(`reports.workflow.done.${done}`)}
         </p>
       ) : null}
