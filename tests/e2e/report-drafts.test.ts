@@ -231,4 +231,44 @@ describe('Report drafts through a reload, a crash and a refusal (browser mode)',
     expect(sectionSaves).toBe(1);
     expect((await ctx.call('reports.section.json', { sectionId })).text).toBe('');
   });
+
+  it('puts a refused draft back into the text once the section is editable again', async () => {
+    const { campaignId, sectionId, members } = await seeded();
+    await editorOf(ctx.page).click();
+    await ctx.page.keyboard.type('Getypt voor de vergrendeling.', { delay: 0 });
+    const crashed = new Promise((resolve) => ctx.page.once('crash', resolve));
+    const cdp = await ctx.page.context().newCDPSession(ctx.page);
+    void cdp.send('Page.crash').catch(() => undefined);
+    await crashed;
+    await ctx.call('reports.section.setOwner', { sectionId, ownerId: members[1] });
+    await ctx.call('identity.set', { campaignId, memberId: members[1] });
+    await ctx.call('reports.section.lock', { sectionId, locked: true });
+    await ctx.call('identity.set', { campaignId, memberId: members[0] });
+    // Refused at this start (the other member's lock): set aside.
+    const next = await ctx.page.context().newPage();
+    await next.goto(ctx.app.bridge.openUrl);
+    await next.getByRole('heading', { level: 1, name: 'Campagnes' }).waitFor();
+    await openSection(next, campaignId);
+    const notice = next.getByTestId('refused-draft');
+    await notice.waitFor();
+    expect(await notice.getByRole('button', { name: 'Terugzetten in de tekst' }).count()).toBe(0);
+
+    // Unlocked and given back: the draft goes back into the text and is saved like typing.
+    await ctx.call('identity.set', { campaignId, memberId: members[1] });
+    await ctx.call('reports.section.lock', { sectionId, locked: false });
+    await ctx.call('reports.section.setOwner', { sectionId, ownerId: null });
+    await ctx.call('identity.set', { campaignId, memberId: members[0] });
+    await next.reload();
+    await next.getByRole('heading', { level: 2, name: 'Wie zijn ze?' }).waitFor();
+    await notice.getByRole('button', { name: 'Terugzetten in de tekst' }).click();
+    await notice.waitFor({ state: 'detached' });
+    await expect.poll(() => editorOf(next).textContent()).toBe('Getypt voor de vergrendeling.');
+    await expect
+      .poll(async () => (await ctx.call('reports.section.json', { sectionId })).text)
+      .toBe('Getypt voor de vergrendeling.');
+    await next.reload();
+    await next.getByRole('heading', { level: 2, name: 'Wie zijn ze?' }).waitFor();
+    await expect.poll(() => editorOf(next).textContent()).toBe('Getypt voor de vergrendeling.');
+    expect(await next.getByTestId('refused-draft').count()).toBe(0);
+  });
 });

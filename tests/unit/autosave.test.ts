@@ -163,4 +163,17 @@ describe('AutosaveRegistry', () => {
     refusing.dropRefused('report-section:s1');
     expect(refusing.refusedDrafts('report-section:s1')).toEqual([]);
   });
+
+  it('sets a section draft refused as a conflict aside instead of dropping it', async () => {
+    const storage = memoryStorage();
+    const call: SaveCall = { channel: 'reports.section.update', payload: { sectionId: 's2', update: 'AQID' } };
+    const registry = new AutosaveRegistry(
+      async () => ({ ok: false, error: { code: 'CONFLICT', message: 'The record was retired.' } }),
+      storage,
+      { keepsRefused: (key) => key.startsWith('report-section:') },
+    );
+    registry.journal('report-section:s2', call);
+    expect(await registry.replay()).toBe(0);
+    expect(registry.refusedDrafts('report-section:s2').map((draft) => draft.call)).toEqual([call]);
+  });
 });
