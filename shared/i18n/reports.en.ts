@@ -50,6 +50,7 @@ export const reportsEn: Messages['reports'] = {
     sectionWords_other: '{{count}} words',
   },
   section: {
+    refusedBadge: 'Unsaved text',
     unknownContent_one:
       'This section holds content this version of Veldwerk does not know ({{names}}). It is read-only so that nothing is lost; the unknown content stays stored. Update Veldwerk to write in it.',
     unknownContent_other:
@@ -104,9 +105,18 @@ export const reportsEn: Messages['reports'] = {
     slashEmpty: 'Nothing found',
   },
   save: {
-    saved: 'Saved',
-    pending: 'Changes waiting…',
-    saving: 'Saving…',
+    refusedDraft: {
+      body: 'Text you typed here on {{when}} was not saved: {{reason}} Veldwerk no longer tries again. Copy it to keep it elsewhere, or discard it.',
+      textLabel: 'Your unsaved version of this section',
+      copy: 'Copy text',
+      copied: 'The text is on the clipboard.',
+      select: 'The text is selected: press Ctrl+C to copy it.',
+      putBack: 'Put back into the text',
+      discard: 'Discard',
+      discardConfirm: 'Discard this text for good?',
+      discardYes: 'Yes, discard',
+      discardNo: 'No, keep it',
+    },
     failed: 'Not saved: {{reason}} Your text stays here; Veldwerk tries again.',
     refused: 'Not saved: {{reason}} Your text stays here until it can be saved.',
     retry: 'Save again',

@@ -48,6 +48,7 @@ export const reportsNlBE = {
     sectionWords_other: '{{count}} woorden',
   },
   section: {
+    refusedBadge: 'Niet opgeslagen tekst',
     unknownContent_one:
       'Deze sectie bevat inhoud die deze versie van Veldwerk niet kent ({{names}}). Ze is alleen te lezen, zodat er niets verloren gaat; de onbekende inhoud blijft bewaard. Werk Veldwerk bij om erin verder te schrijven.',
     unknownContent_other:
@@ -103,9 +104,18 @@ export const reportsNlBE = {
     slashEmpty: 'Niets gevonden',
   },
   save: {
-    saved: 'Opgeslagen',
-    pending: 'Wijzigingen wachten…',
-    saving: 'Bezig met opslaan…',
+    refusedDraft: {
+      body: 'Tekst die je hier op {{when}} typte, is niet opgeslagen: {{reason}} Veldwerk probeert het niet meer opnieuw. Kopieer hem om hem elders te bewaren, of gooi hem weg.',
+      textLabel: 'Je niet-opgeslagen versie van deze sectie',
+      copy: 'Tekst kopiëren',
+      copied: 'De tekst staat op het klembord.',
+      select: 'De tekst is geselecteerd: druk op Ctrl+C om hem te kopiëren.',
+      putBack: 'Terugzetten in de tekst',
+      discard: 'Weggooien',
+      discardConfirm: 'Deze tekst definitief weggooien?',
+      discardYes: 'Ja, weggooien',
+      discardNo: 'Nee, bewaren',
+    },
     failed: 'Niet opgeslagen: {{reason}} Je tekst blijft hier staan; Veldwerk probeert het opnieuw.',
     refused: 'Niet opgeslagen: {{reason}} Je tekst blijft hier staan tot hij opgeslagen kan worden.',
     retry: 'Opnieuw opslaan',

@@ -104,4 +104,76 @@ describe('AutosaveRegistry', () => {
     expect(flushed).toBe(true);
     expect(registry.pending).toBe(false);
   });
+
+  it('sets a refused section draft aside once instead of retrying it at every start, and never drops it', async () => {
+    const storage = memoryStorage();
+    const sectionCall = (update: string): SaveCall => ({
+      channel: 'reports.section.update',
+      payload: { sectionId: 's1', update },
+    });
+    const keepsRefused = (key: string) => key.startsWith('report-section:');
+    const earlier = new AutosaveRegistry(
+      async () => ({ ok: false, error: { code: 'INTERNAL', message: 'TRANSPORT: gone' } }),
+      storage,
+      { keepsRefused },
+    );
+    earlier.journal('report-section:s1', sectionCall('AQID'));
+    // A note refused for lack of a name waits for the name; so does any field without a refusal notice.
+    earlier.field('note:c1', noteCall).change('Nog zonder naam.');
+
+    const calls: SaveCall[] = [];
+    const refusing = new AutosaveRegistry(
+      async (call) => {
+        calls.push(call);
+        return call.channel === 'reports.section.update'
+          ? { ok: false, error: { code: 'FORBIDDEN', message: 'The report "R" is final; its text no longer changes.' } }
+          : {
+              ok: false,
+              error: {
+                code: 'FORBIDDEN',
+                message: 'Choose who you are',
+                issues: [{ path: 'identity', message: 'Choose' }],
+              },
+            };
+      },
+      storage,
+      { keepsRefused },
+    );
+    expect(await refusing.replay()).toBe(0);
+    expect(calls.map((call) => call.channel).sort()).toEqual(['notes.save', 'reports.section.update']);
+    expect(refusing.draft('report-section:s1')).toBeNull();
+    const [refused] = refusing.refusedDrafts('report-section:s1');
+    expect(refused?.call).toEqual(sectionCall('AQID'));
+    expect(refused?.error.code).toBe('FORBIDDEN');
+    expect(refusing.draft('note:c1')).not.toBeNull();
+
+    // The next start tries the note again, never the refused section.
+    calls.length = 0;
+    expect(await refusing.replay()).toBe(0);
+    expect(calls.map((call) => call.channel)).toEqual(['notes.save']);
+    expect(refusing.refusedDrafts('report-section:s1')).toHaveLength(1);
+
+    // A second refusal of the same section is kept beside the first, not over it.
+    refusing.journal('report-section:s1', sectionCall('BAUG'));
+    await refusing.replay();
+    expect(refusing.refusedDrafts('report-section:s1').map((draft) => draft.call)).toEqual([
+      sectionCall('AQID'),
+      sectionCall('BAUG'),
+    ]);
+    refusing.dropRefused('report-section:s1');
+    expect(refusing.refusedDrafts('report-section:s1')).toEqual([]);
+  });
+
+  it('sets a section draft refused as a conflict aside instead of dropping it', async () => {
+    const storage = memoryStorage();
+    const call: SaveCall = { channel: 'reports.section.update', payload: { sectionId: 's2', update: 'AQID' } };
+    const registry = new AutosaveRegistry(
+      async () => ({ ok: false, error: { code: 'CONFLICT', message: 'The record was retired.' } }),
+      storage,
+      { keepsRefused: (key) => key.startsWith('report-section:') },
+    );
+    registry.journal('report-section:s2', call);
+    expect(await registry.replay()).toBe(0);
+    expect(registry.refusedDrafts('report-section:s2').map((draft) => draft.call)).toEqual([call]);
+  });
 });

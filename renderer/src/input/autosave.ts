@@ -36,7 +36,24 @@ const DRAFT_PREFIX = 'veldwerk.draft.';
  * One journal entry: a save to replay at the next start (`call`), or text typed into a box that
  * hands it over only on Enter (`text`: restored into the box, never replayed).
  */
-type Draft = { readonly call: SaveCall; readonly at: string } | { readonly text: string; readonly at: string };
+type Draft =
+  | { readonly call: SaveCall; readonly at: string }
+  | { readonly text: string; readonly at: string }
+  | { readonly refused: readonly RefusedDraft[] };
+
+/**
+ * A save the services refused for good (a final report, a section locked by someone else, a right
+ * the user no longer has): kept, never replayed again, until the user copies or discards it.
+ */
+export interface RefusedDraft {
+  readonly call: SaveCall;
+  /** When it was typed (the journal entry's time). */
+  readonly at: string;
+  readonly error: ContractError;
+}
+
+/** Where a field's refused drafts wait (beside its live journal entry, which stays free for new text). */
+const refusedKey = (key: string) => `refused:${key}`;
 
 /**
  * Anything the registry saves before the page goes: an autosaved text field, or a report
@@ -53,6 +70,23 @@ const isTransport = (error: ContractError) => error.message.startsWith('TRANSPOR
 /** Refusals that say the draft itself can never be stored (the record is gone, the value invalid): dropped on replay. */
 const hopeless = (error: ContractError) =>
   !isTransport(error) && ['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNKNOWN_CHANNEL'].includes(error.code);
+/**
+ * Refusals of the draft's content by the rules (final report, locked section, no right): trying
+ * again at every start would be refused again. "Choose who you are first" is no such refusal:
+ * that draft waits for the name.
+ */
+export const isRefusal = (error: ContractError) =>
+  !isTransport(error) &&
+  (error.code === 'CONFLICT' ||
+    (error.code === 'FORBIDDEN' && !(error.issues ?? []).some((issue) => issue.path === 'identity')));
+
+export interface AutosaveOptions {
+  /**
+   * Fields whose refused drafts a screen shows (with the reason, copy and discard): such a draft is
+   * set aside at replay instead of being retried at every start or dropped.
+   */
+  readonly keepsRefused?: (key: string) => boolean;
+}
 
 /** One autosaved field: the latest value typed, its timer and its visible state. */
 export class AutosaveField implements AutosaveSource {
@@ -139,6 +173,7 @@ export class AutosaveRegistry {
   constructor(
     readonly invoke: Invoke,
     private readonly storage: DraftStorage | null,
+    private readonly options: AutosaveOptions = {},
   ) {}
 
   field(
@@ -191,6 +226,22 @@ export class AutosaveRegistry {
     return draft && 'text' in draft && typeof draft.text === 'string' ? draft.text : '';
   }
 
+  /** The drafts of `key` the services refused for good, oldest first. */
+  refusedDrafts(key: string): readonly RefusedDraft[] {
+    const draft = this.read(refusedKey(key));
+    return draft && 'refused' in draft && Array.isArray(draft.refused) ? draft.refused : [];
+  }
+
+  /** Sets a refused draft aside under `key` (beside the ones already there); it is never replayed. */
+  setAside(key: string, refused: RefusedDraft): void {
+    this.write(refusedKey(key), { refused: [...this.refusedDrafts(key), refused] });
+  }
+
+  /** The user copied or discarded the refused drafts of `key` (or put them back into the text). */
+  dropRefused(key: string): void {
+    this.drop(refusedKey(key));
+  }
+
   drop(key: string): void {
     try {
       this.storage?.removeItem(DRAFT_PREFIX + key);
@@ -232,8 +283,9 @@ export class AutosaveRegistry {
   /**
    * Saves what the journal holds from an earlier page (reload, crash, closed window), oldest
    * first; entries the services refuse as invalid or gone are dropped, so a deleted record does
-   * not block the start; others (no connection, no identity yet) stay for the next start.
-   * Answers how many were stored.
+   * not block the start; others (no connection, no identity yet) stay for the next start. A field
+   * whose screen shows refusals (`keepsRefused`) has a refused draft set aside instead: kept for
+   * the user, never tried again. Answers how many were stored.
    */
   async replay(): Promise<number> {
     if (!this.storage) return 0;
@@ -244,9 +296,11 @@ export class AutosaveRegistry {
       if (!key?.startsWith(DRAFT_PREFIX)) continue;
       try {
         const draft = JSON.parse(this.storage.getItem(key) ?? '') as Draft;
-        // Text not yet handed over waits for its box; only saves are replayed.
+        // Text not yet handed over waits for its box, refused drafts for the user; only saves are replayed.
         if ('call' in draft) drafts.push({ key, draft });
-        else if (typeof draft.text !== 'string') broken.push(key);
+        else if ('refused' in draft) {
+          if (!Array.isArray(draft.refused)) broken.push(key);
+        } else if (typeof draft.text !== 'string') broken.push(key);
       } catch {
         broken.push(key);
       }
@@ -256,7 +310,11 @@ export class AutosaveRegistry {
     let stored = 0;
     for (const { key, draft } of drafts) {
       const result = await this.invoke(draft.call);
-      if (result.ok || hopeless(result.error)) this.storage.removeItem(key);
+      const field = key.slice(DRAFT_PREFIX.length);
+      if (!result.ok && isRefusal(result.error) && this.options.keepsRefused?.(field)) {
+        this.setAside(field, { call: draft.call, at: draft.at, error: result.error });
+        this.storage.removeItem(key);
+      } else if (result.ok || hopeless(result.error)) this.storage.removeItem(key);
       if (result.ok) stored += 1;
     }
     return stored;

@@ -12,10 +12,15 @@ function localStorageOrNull(): Storage | null {
   }
 }
 
-/** The app's autosave registry: every autosaved field of every screen. */
+/**
+ * The app's autosave registry: every autosaved field of every screen. A report section's refused
+ * draft is set aside at start, not retried: its section shows it with the reason, copy and discard
+ * (`RefusedDraftNotice`).
+ */
 export const autosave = new AutosaveRegistry(
   (call, options) => api.invoke(call.channel, call.payload as never, options),
   localStorageOrNull(),
+  { keepsRefused: (key) => key.startsWith('report-section:') },
 );
 
 /**

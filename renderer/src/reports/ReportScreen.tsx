@@ -20,7 +20,8 @@ import { EvidencePanel } from './panels/EvidencePanel';
 import { RegionPanel } from './panels/RegionPanel';
 import { VersionsPanel } from './panels/VersionsPanel';
 import { ReportContext, type EvidenceRequest, type ReportContextValue } from './report-context';
-import { SectionPane } from './SectionPane';
+import { autosave } from '../input/useAutosave';
+import { SectionPane, sectionDraftKey } from './SectionPane';
 import { StatusBadge } from './StatusBadge';
 import { CompareView, VersionView } from './VersionViews';
 import { WorkflowBar } from './WorkflowBar';
@@ -85,6 +86,10 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
   const [evidence, setEvidence] = useState<EvidenceRequest | null>(null);
   const [view, setView] = useState<View>({ kind: 'text' });
   const [activeComment, setActiveComment] = useState<string | null>(null);
+  // Sections holding a draft the store refused are marked in the list until the user settles it
+  // (the draft journal is read again when a section settles one).
+  const [, setRefusedSettled] = useState(0);
+  const hasRefused = (id: string) => autosave.refusedDrafts(sectionDraftKey(id)).length > 0;
   const comments = useContractQuery('reports.comments.list', { reportId: report.id });
   const identity = useContractQuery('identity.get', { campaignId: report.campaignId });
   const me = identity.data?.memberId ?? null;
@@ -252,6 +257,11 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
                         <span className={cx(shared.lockBadge, layout.small)}>{t('reports.section.locked')}</span>
                       ) : null}
                       {each.title}
+                      {hasRefused(each.id) ? (
+                        <span className={cx(shared.refusedBadge, layout.small)}>
+                          {t('reports.section.refusedBadge')}
+                        </span>
+                      ) : null}
                     </span>
                     <span className={cx(layout.muted, layout.small)}>
                       {each.ownerName ?? report.penHolderName ?? t('reports.section.penHolder')} ·{' '}
@@ -286,6 +296,7 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
                   schema={schema}
                   extensions={extensions}
                   onEditor={onEditor}
+                  onRefusedSettled={() => setRefusedSettled((value) => value + 1)}
                 />
               </>
             ) : (
@@ -324,6 +335,7 @@ function ReportWorkspace({ setup, detail }: { readonly setup: CampaignSetup; rea
               ) : null}
               {panel === 'comments' ? (
                 <CommentsPanel
+                  reportId={report.id}
                   comments={comments.data ?? []}
                   sections={sections}
                   sectionId={section?.id ?? null}

@@ -9,12 +9,13 @@ import { api } from '../api';
 import type { StreamEvent } from '../data/events';
 import { useContractQuery } from '../data/queries';
 import { describeError } from '../errors';
-import type { SaveState } from '../input/autosave';
+import type { RefusedDraft, SaveState } from '../input/autosave';
 import { SaveStatus } from '../input/SaveStatus';
 import { autosave } from '../input/useAutosave';
 import { base64ToBytes, bytesToBase64 } from '../sync/base64';
 import { SectionEditor } from './editor/SectionEditor';
 import { SectionSync, type SaveStatus as SyncStatus } from './editor/section-sync';
+import { RefusedDraftNotice } from './RefusedDraftNotice';
 import { ReadOnlySection } from './VersionViews';
 import { cx } from '../components/cx';
 import alerts from '../components/alert.module.css';
@@ -33,6 +34,8 @@ export interface SectionPaneProps {
   readonly extensions?: readonly AnyExtension[];
   readonly onEditor?: (editor: Editor | null) => void;
   readonly toolbarExtra?: (editor: Editor) => ReactNode;
+  /** The user copied-and-discarded or put back this section's refused drafts (the section list marks them). */
+  readonly onRefusedSettled?: () => void;
 }
 
 /** Whether an event may carry edits of this section made elsewhere (a duo file, the server, another window). */
@@ -60,7 +63,14 @@ function keptDraft(sectionId: string): Uint8Array | null {
 
 type Loaded =
   | { readonly kind: 'loading' }
-  | { readonly kind: 'ready'; readonly sync: SectionSync }
+  | {
+      readonly kind: 'ready';
+      readonly sync: SectionSync;
+      /** The store's state when the section was opened (the refused drafts are shown on top of it). */
+      readonly stored: Uint8Array;
+      /** Drafts the store refused for good at an earlier start: shown, not retried, not dropped. */
+      readonly refused: readonly RefusedDraft[];
+    }
   /** The stored content has nodes or marks this app's schema does not know: no editor is bound to it. */
   | { readonly kind: 'unknown'; readonly names: readonly string[] }
   | { readonly kind: 'error'; readonly error: ContractError };
@@ -79,6 +89,7 @@ export function SectionPane({
   extensions,
   onEditor,
   toolbarExtra,
+  onRefusedSettled,
 }: SectionPaneProps) {
   const { t } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
@@ -103,8 +114,9 @@ export function SectionPane({
       // One autosave mechanism: the registry saves the section before the page goes, and what the
       // store has not confirmed is in the draft journal (replayed at start, restored here).
       const key = sectionDraftKey(sectionId);
+      const stored = base64ToBytes(result.value.update);
       sync = new SectionSync(
-        base64ToBytes(result.value.update),
+        stored,
         {
           save: (update, options) =>
             api.invoke('reports.section.update', { sectionId, update: bytesToBase64(update) }, options),
@@ -121,7 +133,7 @@ export function SectionPane({
         keptDraft(sectionId),
       );
       autosave.track(sync);
-      setLoaded({ kind: 'ready', sync });
+      setLoaded({ kind: 'ready', sync, stored, refused: autosave.refusedDrafts(key) });
     });
     return () => {
       live = false;
@@ -185,10 +197,20 @@ export function SectionPane({
   const ownerName = section.ownerName ?? penHolderName ?? t('reports.section.penHolder');
   const lockedByOther = section.locked && !section.mayEdit;
   const editable = !frozen && section.mayEdit;
+  const refused = loaded.kind === 'ready' ? loaded.refused : [];
+  const settleRefused = () => {
+    autosave.dropRefused(sectionDraftKey(sectionId));
+    setLoaded((current) => (current.kind === 'ready' ? { ...current, refused: [] } : current));
+    onRefusedSettled?.();
+    // The notice goes: the focus goes to the section it was about, not to the page's top.
+    requestAnimationFrame(() => document.getElementById(`section-title-${sectionId}`)?.focus());
+  };
   return (
     <section aria-labelledby={`section-title-${section.id}`}>
       <header className={styles.sectionPaneHeader}>
-        <h2 id={`section-title-${section.id}`}>{section.title}</h2>
+        <h2 id={`section-title-${section.id}`} tabIndex={-1}>
+          {section.title}
+        </h2>
         <div className={styles.sectionOwner}>
           {t('reports.section.owner', { name: ownerName })}
           {section.locked ? <span className={shared.lockBadge}>{t('reports.section.locked')}</span> : null}
@@ -201,6 +223,20 @@ export function SectionPane({
       ) : null}
       {section.locked && section.mayEdit && !frozen ? (
         <p className={cx(layout.muted, styles.lockNotice)}>{t('reports.section.lockedByYou')}</p>
+      ) : null}
+      {refused.length > 0 && loaded.kind === 'ready' ? (
+        <RefusedDraftNotice
+          drafts={refused}
+          stored={loaded.stored}
+          reason={refusalText(t, refused[refused.length - 1]!.error, section, frozen)}
+          editable={editable}
+          onPutBack={(updates) => {
+            // Put back as this person's edits: queued, journalled and saved like typing.
+            for (const update of updates) sync.applyLocal(update);
+            settleRefused();
+          }}
+          onDiscard={settleRefused}
+        />
       ) : null}
       <SectionEditor
         key={section.id}

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportAction } from '../../../shared/contract/reports';
 import { useContractMutation } from '../data/queries';
 import { describeError } from '../errors';
+import { useKeptText } from '../input/useAutosave';
 import { cx } from '../components/cx';
 import alerts from '../components/alert.module.css';
 import buttons from '../components/button.module.css';
@@ -22,9 +23,19 @@ export function WorkflowBar({
 }) {
   const { t } = useTranslation();
   const workflow = useContractMutation('reports.workflow');
-  const [asking, setAsking] = useState<'sendBack' | 'finalise' | null>(null);
-  const [comment, setComment] = useState('');
+  // The send-back comment is kept in the draft journal until it is sent or cancelled: a reload
+  // opens the question again with it.
+  const [comment, setComment] = useKeptText(`report-sendback:${reportId}`);
+  const [asking, setAsking] = useState<'sendBack' | 'finalise' | null>(() =>
+    comment !== '' && actions.includes('sendBack') ? 'sendBack' : null,
+  );
   const [done, setDone] = useState<ReportAction | null>(null);
+  const doneNotice = useRef<HTMLParagraphElement>(null);
+  // The button or the question the user acted on goes away with the new status: the focus goes
+  // to what happened instead of falling to the page's top.
+  useEffect(() => {
+    if (done) doneNotice.current?.focus();
+  }, [done]);
 
   const run = (action: ReportAction, text = '') => {
     setDone(null);
@@ -78,7 +89,14 @@ export function WorkflowBar({
             >
               {t('reports.workflow.sendBackConfirm')}
             </button>
-            <button type="button" className={cx(buttons.button, buttons.buttonQuiet)} onClick={() => setAsking(null)}>
+            <button
+              type="button"
+              className={cx(buttons.button, buttons.buttonQuiet)}
+              onClick={() => {
+                setComment('');
+                setAsking(null);
+              }}
+            >
               {t('reports.common.cancel')}
             </button>
           </div>
@@ -103,7 +121,7 @@ export function WorkflowBar({
         </div>
       ) : null}
       {done ? (
-        <p className={cx(alerts.alert, alerts.alertInfo)} role="status">
+        <p className={cx(alerts.alert, alerts.alertInfo)} role="status" tabIndex={-1} ref={doneNotice}>
           {t(`reports.workflow.done.${done}`)}
         </p>
       ) : null}

@@ -108,6 +108,12 @@ export class SectionSync {
     Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
   }
 
+  /** Applies an update as this person's edit (a refused draft put back): queued and saved like typing. */
+  applyLocal(update: Uint8Array): void {
+    if (this.destroyed || update.byteLength === 0) return;
+    Y.applyUpdate(this.doc, update);
+  }
+
   /** The state vector of what this editor holds, to ask the store only for what it lacks. */
   stateVector(): Uint8Array {
     return Y.encodeStateVector(this.doc);

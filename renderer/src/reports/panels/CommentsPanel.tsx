@@ -1,8 +1,9 @@
 import type { Editor } from '@tiptap/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentView, ReportSectionView } from '../../../../shared/contract/reports';
 import { useContractMutation } from '../../data/queries';
+import { useKeptText } from '../../input/useAutosave';
 import { describeError } from '../../errors';
 import { anchorOf, rangeOf } from '../editor/comment-anchors';
 import { formatWhen } from '../format';
@@ -15,6 +16,7 @@ import shared from '../reports.module.css';
 import styles from './CommentsPanel.module.css';
 
 export interface CommentsPanelProps {
+  readonly reportId: string;
   readonly comments: readonly CommentView[];
   readonly sections: readonly ReportSectionView[];
   /** The section in the editor, and its editor (for the selection and the anchors). */
@@ -24,15 +26,62 @@ export interface CommentsPanelProps {
   readonly onActivate: (comment: CommentView) => void;
 }
 
+/** The draft journal's names for a comment and a reply typed but not yet posted (`useKeptText`). */
+export const commentDraftKey = (reportId: string) => `report-comment:${reportId}`;
+export const replyDraftKey = (commentId: string) => `report-reply:${commentId}`;
+
 /**
  * The report's comments: a new one on the editor's selection (anchored with Yjs relative
  * positions), replies, resolve and reopen. Resolved threads are folded away, never deleted.
+ * What is typed in the comment and reply boxes is kept in the draft journal until it is posted
+ * (or the reply is cancelled), so a reload or a crash does not lose it.
  */
-export function CommentsPanel({ comments, sections, sectionId, editor, activeId, onActivate }: CommentsPanelProps) {
+export function CommentsPanel({
+  reportId,
+  comments,
+  sections,
+  sectionId,
+  editor,
+  activeId,
+  onActivate,
+}: CommentsPanelProps) {
   const { t } = useTranslation();
   const add = useContractMutation('reports.comments.add');
-  const [text, setText] = useState('');
+  const [text, setText] = useKeptText(commentDraftKey(reportId));
+  const box = useRef<HTMLTextAreaElement>(null);
   const [showResolved, setShowResolved] = useState(false);
+  const panel = useRef<HTMLDivElement>(null);
+  // After resolve or reopen the thread moves to the other list (or folds away): the focus follows
+  // it there, else goes to the next open thread, else to the folded list's button, never to the page's top.
+  const moved = useRef<{ readonly id: string; readonly resolved: boolean; readonly next: string | null } | null>(null);
+  const latest = useRef(comments);
+  const follow = () => {
+    const want = moved.current;
+    const root = panel.current;
+    // Waits for the list that shows the change (the answer may come before the list is read again).
+    if (!want || !root || latest.current.find((each) => each.id === want.id)?.resolved !== want.resolved) return;
+    moved.current = null;
+    const target =
+      root.querySelector<HTMLElement>(`[data-comment-id="${want.id}"] [data-resolve-button]`) ??
+      (want.next ? root.querySelector<HTMLElement>(`[data-comment-id="${want.next}"] [data-resolve-button]`) : null) ??
+      root.querySelector<HTMLElement>('[data-resolved-toggle]');
+    target?.focus();
+  };
+  useEffect(() => {
+    latest.current = comments;
+    follow();
+  });
+  const settled = (comment: CommentView) => {
+    const list = comment.resolved ? resolved : open;
+    const index = list.findIndex((each) => each.id === comment.id);
+    moved.current = {
+      id: comment.id,
+      resolved: !comment.resolved,
+      next: list[index + 1]?.id ?? list[index - 1]?.id ?? null,
+    };
+    requestAnimationFrame(follow);
+  };
+
   const [notice, setNotice] = useState<string | null>(null);
   const open = comments.filter((comment) => !comment.resolved);
   const resolved = comments.filter((comment) => comment.resolved);
@@ -52,18 +101,21 @@ export function CommentsPanel({ comments, sections, sectionId, editor, activeId,
     try {
       await add.mutateAsync({ sectionId, text: text.trim(), parentId: null, anchor, quote });
       setText('');
+      // The focus stays in the box the user posted from (the button is disabled now it is empty).
+      box.current?.focus();
     } catch {
       // add.error says why; the typed comment stays in the field.
     }
   };
 
   return (
-    <div className={shared.sidePanel} data-testid="comments-panel">
+    <div className={shared.sidePanel} data-testid="comments-panel" ref={panel}>
       <h3>{t('reports.comments.title')}</h3>
       <form className={styles.commentForm} onSubmit={(event) => void submit(event)}>
         <label className={cx(forms.field, shared.field)}>
           <span>{t('reports.comments.add')}</span>
           <textarea
+            ref={box}
             rows={3}
             value={text}
             onChange={(event) => setText(event.target.value)}
@@ -94,6 +146,7 @@ export function CommentsPanel({ comments, sections, sectionId, editor, activeId,
             editor={comment.sectionId === sectionId ? editor : null}
             active={comment.id === activeId}
             onActivate={onActivate}
+            onSettled={settled}
           />
         ))}
       </ul>
@@ -101,6 +154,7 @@ export function CommentsPanel({ comments, sections, sectionId, editor, activeId,
         <button
           type="button"
           className={cx(buttons.button, buttons.buttonQuiet, buttons.buttonSmall)}
+          data-resolved-toggle
           onClick={() => setShowResolved(!showResolved)}
         >
           {showResolved
@@ -118,6 +172,7 @@ export function CommentsPanel({ comments, sections, sectionId, editor, activeId,
               editor={null}
               active={comment.id === activeId}
               onActivate={onActivate}
+              onSettled={settled}
             />
           ))}
         </ul>
@@ -132,18 +187,23 @@ function Thread({
   editor,
   active,
   onActivate,
+  onSettled,
 }: {
   readonly comment: CommentView;
   readonly sectionTitle: string;
   readonly editor: Editor | null;
   readonly active: boolean;
   readonly onActivate: (comment: CommentView) => void;
+  /** Resolved or reopened: the panel moves the focus after it. */
+  readonly onSettled: (comment: CommentView) => void;
 }) {
   const { t, i18n } = useTranslation();
   const reply = useContractMutation('reports.comments.add');
   const setResolved = useContractMutation('reports.comments.setResolved');
-  const [draft, setDraft] = useState('');
-  const [replying, setReplying] = useState(false);
+  const [draft, setDraft] = useKeptText(replyDraftKey(comment.id));
+  // A reply typed before a reload opens its box again.
+  const [replying, setReplying] = useState(() => draft !== '');
+  const replyButton = useRef<HTMLButtonElement>(null);
   const lost = editor !== null && comment.anchor !== null && rangeOf(editor.state, comment.anchor) === null;
   const when = comment.createdAt ? formatWhen(comment.createdAt, i18n.language) : '';
 
@@ -181,9 +241,15 @@ function Thread({
       <div className={buttons.buttonRow}>
         {!comment.resolved ? (
           <button
+            ref={replyButton}
             type="button"
             className={cx(buttons.button, buttons.buttonSmall)}
-            onClick={() => setReplying(!replying)}
+            aria-expanded={replying}
+            onClick={() => {
+              // Closing the reply box cancels the reply: its kept text goes too.
+              if (replying) setDraft('');
+              setReplying(!replying);
+            }}
           >
             {t('reports.comments.reply')}
           </button>
@@ -191,8 +257,14 @@ function Thread({
         <button
           type="button"
           className={cx(buttons.button, buttons.buttonSmall)}
+          data-resolve-button
           disabled={setResolved.isPending}
-          onClick={() => setResolved.mutate({ commentId: comment.id, resolved: !comment.resolved })}
+          onClick={() =>
+            setResolved.mutate(
+              { commentId: comment.id, resolved: !comment.resolved },
+              { onSuccess: () => onSettled(comment) },
+            )
+          }
         >
           {comment.resolved ? t('reports.comments.reopen') : t('reports.comments.resolve')}
         </button>
@@ -214,6 +286,8 @@ function Thread({
                 () => {
                   setDraft('');
                   setReplying(false);
+                  // The box goes away: the focus goes back to the thread's reply button.
+                  requestAnimationFrame(() => replyButton.current?.focus());
                 },
                 () => undefined,
               );
