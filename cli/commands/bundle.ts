@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PASSPHRASE_USAGE, openCliProfile, passphraseOption, readDuoPassphrase } from '../profile';
-import { isSealedSource, openSealedSource, sealSource } from '../../db/crypto/duo-file';
+import { isSealedSource, openSealedSource, sealSource, sealedWith } from '../../db/crypto/duo-file';
+import { duoOpener, pairSealFor } from '../../services/duo/pair-seal';
 import { writeBundle } from '../../db/store/bundle';
 import { describeDuoSigner, importDuoSource, mayAddCampaignOf, signDuoSource } from '../../services/duo/duo-files';
 import { openSignedSource } from '../../services/duo/signed-file';
@@ -70,12 +71,16 @@ export const bundleCommand: Command = {
       if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
       if (values['allow-new-campaign'] || values['trust-signer'])
         throw new UsageError('--allow-new-campaign and --trust-signer are import options');
-      if (duoPassphrase === null)
-        throw new UsageError(
-          'a duo file is encrypted for the duo: give its passphrase with --duo-passphrase-stdin or VELDWERK_DUO_PASSPHRASE_FILE',
-        );
       const profile = await openCliProfile(io, values, open);
       try {
+        // For a partner paired over the network (--for its node) no passphrase is needed: the file is
+        // sealed with the pairing key the two laptops share (services/duo/pair-seal.ts).
+        const seal =
+          duoPassphrase !== null ? { passphrase: duoPassphrase } : values.for ? await pairSealFor(profile, values.for) : null;
+        if (!seal)
+          throw new UsageError(
+            'a duo file is encrypted for the duo: give its passphrase with --duo-passphrase-stdin or VELDWERK_DUO_PASSPHRASE_FILE (or --for a partner this laptop is paired with)',
+          );
         const campaign = values.campaign ? resolveCampaign(campaignRows(profile.store), values.campaign) : null;
         // Streamed from the log to the file (db/store/bundle-write.ts): a season or sixty-four.
         const written = await writeBundle(profile.store, await fileSpool(), {
@@ -88,7 +93,7 @@ export const bundleCommand: Command = {
           // Signed as this laptop (the same duo file as the app's), then encrypted; written to a
           // temporary name first, so a half-written file never carries the name.
           const signed = await signDuoSource(profile, written.source, header.campaigns);
-          await writeSourceAtomically(path.resolve(values.out), await sealSource(signed, duoPassphrase));
+          await writeSourceAtomically(path.resolve(values.out), await sealSource(signed, seal));
         } finally {
           await written.dispose();
         }
@@ -96,7 +101,10 @@ export const bundleCommand: Command = {
         io.stdout(
           `Exported ${header.count} changes and ${header.blobs} document file(s) of ${header.campaigns.length} campaign(s) ` +
             `from node ${header.from} to ${path.resolve(values.out)}.\n` +
-            `Signed by this laptop, fingerprint ${identity.fingerprint} (${shortFingerprint(identity.fingerprint)}).\n`,
+            `Signed by this laptop, fingerprint ${identity.fingerprint} (${shortFingerprint(identity.fingerprint)}).\n` +
+            ('passphrase' in seal
+              ? 'Encrypted with the duo passphrase.\n'
+              : `Encrypted with the pairing key of laptop ${values.for}: only that laptop opens it.\n`),
         );
       } finally {
         profile.close();
@@ -110,13 +118,13 @@ export const bundleCommand: Command = {
       throw new UsageError("--trust-signer takes the maker laptop's fingerprint: 64 hexadecimal digits");
     const file = fileSource(path.resolve(positionals[0] as string));
     const sealed = await isSealedSource(file);
-    if (sealed && duoPassphrase === null)
+    if (sealed && duoPassphrase === null && (await sealedWith(file)).kind === 'passphrase')
       throw new UsageError(
         'this duo file is encrypted: give its passphrase with --duo-passphrase-stdin or VELDWERK_DUO_PASSPHRASE_FILE',
       );
-    const source = sealed ? await openSealedSource(file, duoPassphrase ?? '') : file;
     const profile = await openCliProfile(io, values, open);
     try {
+      const source = sealed ? await openSealedSource(file, await duoOpener(profile, duoPassphrase ?? undefined)) : file;
       // Who made it, shown before anything is imported (refuses an unsigned or forged file).
       const { header } = await openSignedSource(source);
       const shown = describeDuoSigner(profile, header);

@@ -20,23 +20,49 @@ export const SEALED_DUO_MAGIC = Buffer.from('VWDUOSE1', 'latin1');
 const TAG_BYTES = 16;
 const MAX_HEADER_BYTES = 4096;
 
+const scryptKdfSchema = z
+  .object({
+    name: z.literal('scrypt'),
+    N: z
+      .number()
+      .int()
+      .min(2)
+      .max(2 ** 22),
+    r: z.number().int().min(1).max(32),
+    p: z.number().int().min(1).max(16),
+    salt: z.string().max(64),
+  })
+  .strict();
+/** Sealed under the duo's pairing key (services/lan/pair-key.ts), named by its key id only. */
+const pairKdfSchema = z.object({ name: z.literal('pair'), kid: z.string().max(64) }).strict();
+
 const headerSchema = z
   .object({
-    kdf: z.object({
-      name: z.literal('scrypt'),
-      N: z
-        .number()
-        .int()
-        .min(2)
-        .max(2 ** 22),
-      r: z.number().int().min(1).max(32),
-      p: z.number().int().min(1).max(16),
-      salt: z.string().max(64),
-    }),
+    kdf: z.discriminatedUnion('name', [scryptKdfSchema, pairKdfSchema]),
     iv: z.string().max(64),
     check: z.string().max(64),
   })
   .strict();
+
+/**
+ * What a duo file is sealed with: the passphrase the two inspectors agreed on, or the pairing key
+ * the two paired laptops share (no passphrase to type; only the partner's laptop opens it).
+ */
+export type DuoSeal = { readonly passphrase: string } | { readonly pairKey: Uint8Array; readonly keyId: string };
+
+/**
+ * How to open a sealed duo file: the passphrase typed, and/or the pairing keys of this laptop's
+ * partners (a key id from the file's header answers the key, or null when no partner has it).
+ */
+export interface DuoOpener {
+  readonly passphrase?: string;
+  readonly pairKey?: (keyId: string) => Uint8Array | null;
+}
+
+/** Thrown for a file sealed under a pairing key this laptop does not share (made for another laptop). */
+export class NotForThisLaptopError extends Error {
+  override readonly name = 'NotForThisLaptopError';
+}
 
 const keyCheck = (key: Buffer) =>
   createHash('sha256').update(key).update('veldwerk duo file check').digest().subarray(0, 16);
@@ -46,25 +72,32 @@ export function isSealedDuoFile(bytes: Uint8Array): boolean {
 }
 
 /**
- * Encrypts a duo file's bytes for the duo under the passphrase (at least 8 characters), as a
- * stream: the key is derived once; each read of the answer is a fresh encryption (new nonce).
+ * Encrypts a duo file's bytes for the duo, as a stream: under the passphrase (at least 8
+ * characters; a string is taken as one) or the pairing key. The key is derived once; each read of
+ * the answer is a fresh encryption (new nonce).
  */
 export async function sealSource(
   inner: ByteSource,
-  passphrase: string,
+  seal: DuoSeal | string,
   cost: ScryptCost = DEFAULT_SCRYPT_COST,
 ): Promise<ByteSource> {
-  checkPassphrase(passphrase);
-  const salt = randomBytes(16);
-  const key = await deriveAsync(passphrase, salt, cost);
+  const chosen: DuoSeal = typeof seal === 'string' ? { passphrase: seal } : seal;
+  let key: Buffer;
+  let kdf: z.infer<typeof headerSchema>['kdf'];
+  if ('passphrase' in chosen) {
+    checkPassphrase(chosen.passphrase);
+    const salt = randomBytes(16);
+    key = await deriveAsync(chosen.passphrase, salt, cost);
+    kdf = { name: 'scrypt', N: cost.N, r: cost.r, p: cost.p, salt: salt.toString('base64') };
+  } else {
+    if (chosen.pairKey.length !== 32) throw new RangeError('a pairing key has 32 bytes');
+    key = Buffer.from(chosen.pairKey);
+    kdf = { name: 'pair', kid: chosen.keyId };
+  }
   return async function* () {
     const iv = randomBytes(12);
     const header = Buffer.from(
-      JSON.stringify({
-        kdf: { name: 'scrypt', N: cost.N, r: cost.r, p: cost.p, salt: salt.toString('base64') },
-        iv: iv.toString('base64'),
-        check: keyCheck(key).toString('base64'),
-      }),
+      JSON.stringify({ kdf, iv: iv.toString('base64'), check: keyCheck(key).toString('base64') }),
       'utf8',
     );
     const length = Buffer.alloc(4);
@@ -82,10 +115,10 @@ export async function sealSource(
 /** Encrypts a bundle held in memory (see sealSource). */
 export async function sealDuoFile(
   bundle: Uint8Array,
-  passphrase: string,
+  seal: DuoSeal | string,
   cost: ScryptCost = DEFAULT_SCRYPT_COST,
 ): Promise<Buffer> {
-  return collect(await sealSource(bufferSource(bundle), passphrase, cost));
+  return collect(await sealSource(bufferSource(bundle), seal, cost));
 }
 
 /** Whether a stream starts as an encrypted duo file. */
@@ -97,15 +130,9 @@ export async function isSealedSource(source: ByteSource): Promise<boolean> {
 const damaged = () =>
   new BundleError('The duo file is damaged or truncated (it was changed or cut off after it was made).');
 
-/**
- * The bytes inside an encrypted duo file, as a stream: the passphrase is checked (and the key
- * derived) once, here, so a wrong one is told before anything is read (WrongPassphraseError);
- * each read of the answer decrypts the file again and throws BundleError at its end when the
- * authentication tag does not match (changed or cut off). A reader must therefore act on the
- * bytes only once a read reached the end without an error (db/store/bundle.ts verifies a whole
- * read before it applies anything).
- */
-export async function openSealedSource(outer: ByteSource, passphrase: string): Promise<ByteSource> {
+async function readSealedHeader(
+  outer: ByteSource,
+): Promise<{ header: z.infer<typeof headerSchema>; prefixLength: number }> {
   const first = ByteReader.of(outer);
   const magic = await first.read(SEALED_DUO_MAGIC.length);
   if (!isSealedDuoFile(magic)) throw new BundleError('This is not an encrypted Veldwerk duo file.', 'not-a-bundle');
@@ -115,18 +142,51 @@ export async function openSealedSource(outer: ByteSource, passphrase: string): P
   if (headerLength > MAX_HEADER_BYTES) throw new BundleError('The duo file is truncated or damaged.');
   const headerBytes = await first.read(headerLength);
   if (headerBytes.length < headerLength) throw new BundleError('The duo file is truncated or damaged.');
-  let header: z.infer<typeof headerSchema>;
   try {
-    header = headerSchema.parse(JSON.parse(headerBytes.toString('utf8')));
+    return {
+      header: headerSchema.parse(JSON.parse(headerBytes.toString('utf8'))),
+      prefixLength: SEALED_DUO_MAGIC.length + 4 + headerLength,
+    };
   } catch {
     throw new BundleError('The duo file is damaged (its header cannot be read).');
   }
-  const prefixLength = SEALED_DUO_MAGIC.length + 4 + headerLength;
-  const key = await deriveAsync(passphrase, Buffer.from(header.kdf.salt, 'base64'), header.kdf);
+}
+
+/** What a sealed duo file needs to open: the duo's passphrase, or a pairing key (with its id). */
+export async function sealedWith(
+  outer: ByteSource,
+): Promise<{ readonly kind: 'passphrase' } | { readonly kind: 'pair'; readonly keyId: string }> {
+  const { header } = await readSealedHeader(outer);
+  return header.kdf.name === 'pair' ? { kind: 'pair', keyId: header.kdf.kid } : { kind: 'passphrase' };
+}
+
+/**
+ * The bytes inside an encrypted duo file, as a stream: the passphrase (or pairing key) is checked
+ * (and the key derived) once, here, so a wrong one is told before anything is read (WrongPassphraseError);
+ * each read of the answer decrypts the file again and throws BundleError at its end when the
+ * authentication tag does not match (changed or cut off). A reader must therefore act on the
+ * bytes only once a read reached the end without an error (db/store/bundle.ts verifies a whole
+ * read before it applies anything).
+ */
+export async function openSealedSource(outer: ByteSource, opener: DuoOpener | string): Promise<ByteSource> {
+  const how: DuoOpener = typeof opener === 'string' ? { passphrase: opener } : opener;
+  const { header, prefixLength } = await readSealedHeader(outer);
+  let key: Buffer;
+  if (header.kdf.name === 'pair') {
+    const shared = how.pairKey?.(header.kdf.kid) ?? null;
+    if (!shared)
+      throw new NotForThisLaptopError(
+        'This duo file was encrypted for another laptop paired with its maker: only that laptop can open it.',
+      );
+    key = Buffer.from(shared);
+  } else {
+    key = await deriveAsync(how.passphrase ?? '', Buffer.from(header.kdf.salt, 'base64'), header.kdf);
+  }
   const check = Buffer.from(header.check, 'base64');
   const expected = keyCheck(key);
   if (check.length !== expected.length || !timingSafeEqual(check, expected)) {
     key.fill(0);
+    if (header.kdf.name === 'pair') throw new BundleError('The duo file is damaged (its key check does not match).');
     throw new WrongPassphraseError('The duo file does not open with this passphrase.');
   }
   return async function* () {
@@ -159,6 +219,6 @@ export async function openSealedSource(outer: ByteSource, passphrase: string): P
 }
 
 /** The bundle inside a sealed duo file held in memory; WrongPassphraseError for a wrong passphrase, BundleError for a damaged file. */
-export async function openDuoFile(bytes: Uint8Array, passphrase: string): Promise<Buffer> {
-  return collect(await openSealedSource(bufferSource(bytes), passphrase));
+export async function openDuoFile(bytes: Uint8Array, opener: DuoOpener | string): Promise<Buffer> {
+  return collect(await openSealedSource(bufferSource(bytes), opener));
 }

@@ -8,6 +8,7 @@ import { FrameReader, LanError, MAX_FRAME_BYTES, encodeChunk, encodeMessage } fr
 import { newProfileKey } from '../../db/crypto/profile-key';
 import { openProfile } from '../../db/profile';
 import { IDENTITY_FILE, loadOrCreateIdentity, shortFingerprint } from './identity';
+import { pairKey, pairKeyId } from './pair-key';
 import { PEERS_FILE, PeerList } from './peers';
 import { pairingCode } from './session';
 
@@ -77,6 +78,33 @@ describe('network identity', () => {
     expect(() => peers.add({ fingerprint: 'not-hex', node: 'n', pairedAt: 'x' })).toThrow();
     peers.remove(fingerprint);
     expect(peers.find(fingerprint)).toBeUndefined();
+  });
+});
+
+describe('pairing key', () => {
+  it('is the same on both laptops, differs per pair, and is named without being revealed', async () => {
+    const [a, b, c] = await Promise.all(
+      ['a', 'b', 'c'].map((name) => loadOrCreateIdentity(mkdtempSync(path.join(dir, `pair-${name}-`)))),
+    );
+    const ab = pairKey(a!, b!.cert);
+    expect(ab).toHaveLength(32);
+    expect(pairKey(b!, a!.cert).equals(ab)).toBe(true);
+    expect(pairKey(a!, c!.cert).equals(ab)).toBe(false);
+    expect(pairKeyId(ab)).toBe(pairKeyId(pairKey(b!, a!.cert)));
+    expect(pairKeyId(ab)).not.toContain(ab.toString('base64').slice(0, 8));
+    expect(() => pairKey(a!, a!.cert)).toThrow(/itself/);
+  });
+
+  it('keeps the partner certificate pinned with its fingerprint, and refuses another one', async () => {
+    const peers = new PeerList(mkdtempSync(path.join(dir, 'pair-list-')));
+    const [a, b] = await Promise.all(
+      ['x', 'y'].map((name) => loadOrCreateIdentity(mkdtempSync(path.join(dir, `pair-${name}-`)))),
+    );
+    const pairedAt = '2026-12-02T10:00:00.000Z';
+    expect(() => peers.add({ fingerprint: a!.fingerprint, node: 'n1', pairedAt, cert: b!.cert })).toThrow();
+    peers.add({ fingerprint: a!.fingerprint, node: 'n1', pairedAt, cert: a!.cert });
+    expect(peers.withCertificateOf('n1')?.cert).toBe(a!.cert);
+    expect(peers.withCertificateOf('n2')).toBeUndefined();
   });
 });
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { writePrivateFile } from './identity';
+import { fingerprintOfPem, writePrivateFile } from './identity';
 
 /*
  * The duo partners this laptop has paired with over the network, by certificate fingerprint,
@@ -13,8 +13,18 @@ export const PEERS_FILE = 'lan-peers.json';
 
 const fingerprintSchema = z.string().regex(/^[0-9a-f]{64}$/u);
 const peerSchema = z
-  .object({ fingerprint: fingerprintSchema, node: z.string().min(1).max(64), pairedAt: z.string().min(1) })
-  .strict();
+  .object({
+    fingerprint: fingerprintSchema,
+    node: z.string().min(1).max(64),
+    pairedAt: z.string().min(1),
+    // The partner's certificate as pinned at pairing (its fingerprint is `fingerprint`): its public
+    // key gives the duo's pairing key (./pair-key.ts). Partners paired by an older version have none.
+    cert: z.string().max(8192).optional(),
+  })
+  .strict()
+  .refine((peer) => peer.cert === undefined || fingerprintOfPem(peer.cert) === peer.fingerprint, {
+    message: 'the certificate is not the one of this fingerprint',
+  });
 const peersFileSchema = z.object({ version: z.literal(1), peers: z.array(peerSchema) }).strict();
 
 export type LanPeer = z.output<typeof peerSchema>;
@@ -35,6 +45,13 @@ export class PeerList {
 
   find(fingerprint: string): LanPeer | undefined {
     return this.list().find((peer) => peer.fingerprint === fingerprint);
+  }
+
+  /** The paired partner on that laptop (sync node) whose certificate is pinned, newest pairing first. */
+  withCertificateOf(node: string): (LanPeer & { readonly cert: string }) | undefined {
+    return this.list()
+      .filter((peer): peer is LanPeer & { cert: string } => peer.node === node && peer.cert !== undefined)
+      .sort((a, b) => b.pairedAt.localeCompare(a.pairedAt))[0];
   }
 
   /** Pins a partner (again: a new pairing replaces the old entry of that fingerprint). */

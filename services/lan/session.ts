@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { X509Certificate, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
 import type { Profile } from '../../db/profile';
 import { createBundle, type ImportResult } from '../../db/store/bundle';
@@ -99,6 +99,14 @@ export function peerFingerprint(socket: TLSSocket): string {
   return fingerprintOf(certificate.raw);
 }
 
+/** The partner's certificate as PEM (what pairing pins beside its fingerprint). */
+export function peerCertificatePem(socket: TLSSocket): string {
+  const certificate = socket.getPeerCertificate(false);
+  if (!certificate || !('raw' in certificate) || !certificate.raw)
+    throw new LanError('unknown-peer', 'The other laptop presented no certificate.');
+  return new X509Certificate(certificate.raw).toString();
+}
+
 export function ownFingerprint(socket: TLSSocket): string {
   const certificate = socket.getCertificate();
   if (!certificate || !('raw' in certificate) || !certificate.raw)
@@ -193,6 +201,7 @@ async function pair(
     fingerprint: peer.fingerprint,
     node: peer.node,
     pairedAt: new Date(context.now?.() ?? Date.now()).toISOString(),
+    cert: peerCertificatePem(socket),
   });
   return code;
 }

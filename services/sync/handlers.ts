@@ -1,4 +1,11 @@
-import { isSealedDuoFile, openDuoFile, openSealedSource, sealSource } from '../../db/crypto/duo-file';
+import {
+  NotForThisLaptopError,
+  isSealedDuoFile,
+  openDuoFile,
+  openSealedSource,
+  sealSource,
+  sealedWith,
+} from '../../db/crypto/duo-file';
 import { WrongPassphraseError } from '../../db/crypto/passphrase';
 import type { Profile } from '../../db/profile';
 import { BundleError, knownPeers, writeBundle } from '../../db/store/bundle';
@@ -10,6 +17,7 @@ import { ClockSkewError } from '../../shared/sync/hlc';
 import type { ExportResult, ImportResultView, syncChannels } from '../../shared/contract/sync';
 import { importDuoSource, inspectDuoFile, mayAddCampaignOf, signDuoSource } from '../duo/duo-files';
 import { DuoFileError } from '../duo/signed-file';
+import { duoOpener, pairSealFor, pairedNodes } from '../duo/pair-seal';
 import { ServiceError } from '../errors';
 import { loadOrCreateIdentity, shortFingerprint } from '../lan/identity';
 import type { HandlersOf } from '../handler';
@@ -25,6 +33,7 @@ function describeJobError(error: unknown): { message: string; code: string | nul
   if (error instanceof ClockSkewError) return { message: error.message, code: 'clock-skew' };
   if (error instanceof ChangeRejectedError) return { message: error.message, code: 'change-rejected' };
   if (error instanceof WrongPassphraseError) return { message: error.message, code: 'duo-wrong-passphrase' };
+  if (error instanceof NotForThisLaptopError) return { message: error.message, code: 'duo-other-laptop' };
   if (error instanceof ServiceError) return { message: error.message, code: null };
   // Whatever still runs out of stack or memory on a huge file says so plainly, not in V8's words.
   if (error instanceof RangeError)
@@ -32,18 +41,22 @@ function describeJobError(error: unknown): { message: string; code: string | nul
   return { message: `Unexpected error: ${error instanceof Error ? error.message : String(error)}`, code: null };
 }
 
-/** A duo file encrypted for the duo (db/crypto/duo-file.ts) needs its passphrase; an older, unencrypted one none. */
-function needsPassphrase(file: Buffer, passphrase: string | undefined): void {
-  if (isSealedDuoFile(file) && !passphrase)
-    throw new ServiceError('INVALID_INPUT', 'This duo file is encrypted: give the duo passphrase.', [
-      { path: 'passphrase', message: 'Give the duo passphrase', key: 'vault.duo.errors.needed' },
-    ]);
+/**
+ * A duo file encrypted for the duo (db/crypto/duo-file.ts) under a passphrase needs it; one sealed
+ * for this laptop's pairing key, or an older unencrypted one, none.
+ */
+async function needsPassphrase(file: Buffer, passphrase: string | undefined): Promise<void> {
+  if (!isSealedDuoFile(file) || passphrase) return;
+  if ((await sealedWith(bufferSource(file))).kind === 'pair') return;
+  throw new ServiceError('INVALID_INPUT', 'This duo file is encrypted: give the duo passphrase.', [
+    { path: 'passphrase', message: 'Give the duo passphrase', key: 'vault.duo.errors.needed' },
+  ]);
 }
 
 /** The signed duo file inside the encryption layer (the file itself when it has none). */
-async function unsealed(file: Buffer, passphrase: string | undefined): Promise<Buffer> {
-  needsPassphrase(file, passphrase);
-  return isSealedDuoFile(file) ? openDuoFile(file, passphrase ?? '') : file;
+async function unsealed(profile: Profile, file: Buffer, passphrase: string | undefined): Promise<Buffer> {
+  await needsPassphrase(file, passphrase);
+  return isSealedDuoFile(file) ? openDuoFile(file, await duoOpener(profile, passphrase)) : file;
 }
 
 function slug(text: string): string {
@@ -67,18 +80,29 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
     'sync.now': () => controller.syncNow(),
 
     'duo.info': async () => {
-      const peers = knownPeers(store).map((peer) => ({
-        node: peer.node,
-        name: memberNameOfNode(store, peer.node),
-        campaigns: peer.campaigns,
-      }));
+      // Laptops this one has exchanged with, and the partners paired over the network (whose files
+      // can be sealed with the pairing key: no passphrase).
+      const paired = pairedNodes(profile);
+      const known = knownPeers(store);
+      const peers = [
+        ...known.map((peer) => ({ node: peer.node, campaigns: peer.campaigns })),
+        ...[...paired]
+          .filter((node) => node !== store.node && !known.some((peer) => peer.node === node))
+          .map((node) => ({ node, campaigns: [] as string[] })),
+      ].map((peer) => ({ ...peer, name: memberNameOfNode(store, peer.node), paired: paired.has(peer.node) }));
       const { fingerprint } = await loadOrCreateIdentity(profile.dir);
       return { node: store.node, fingerprintShort: shortFingerprint(fingerprint), peers };
     },
 
-    'duo.export': ({ campaignId, forPeer, passphrase }) => {
+    'duo.export': async ({ campaignId, forPeer, passphrase }) => {
       const campaign = store.get('campaigns', campaignId);
       if (!campaign) throw new ServiceError('NOT_FOUND', `No campaign ${campaignId}`);
+      // For the paired partner with no passphrase typed: sealed with the pairing key.
+      const seal = passphrase ? { passphrase } : forPeer ? await pairSealFor(profile, forPeer) : null;
+      if (!seal)
+        throw new ServiceError('INVALID_INPUT', 'Give the duo passphrase: the file is encrypted under it.', [
+          { path: 'passphrase', message: 'Give the duo passphrase', key: 'vault.duo.errors.neededForExport' },
+        ]);
       const jobId = jobs.start<ExportResult>(
         'export',
         async (progress) => {
@@ -96,13 +120,14 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
             // encrypted for the duo: a file left on a USB stick reveals nothing without the passphrase.
             const signed = await signDuoSource(profile, written.source, written.header.campaigns);
             // The contract carries the file as base64 (at most 64 MiB), so here it is whole once.
-            const bytes = await collect(await sealSource(signed, passphrase));
+            const bytes = await collect(await sealSource(signed, seal));
             const date = new Date().toISOString().slice(0, 10);
             return {
               fileName: `veldwerk-${slug(campaign.name ?? '')}-${date}-${store.node.slice(0, 8)}.vwb`,
               base64: bytes.toString('base64'),
               count: written.header.count,
               bytes: bytes.length,
+              sealed: 'passphrase' in seal ? 'passphrase' : 'pair',
             };
           } finally {
             await written.dispose();
@@ -115,8 +140,12 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
 
     'duo.inspect': async ({ base64, passphrase }) => {
       try {
-        return await inspectDuoFile(profile, await unsealed(Buffer.from(base64, 'base64'), passphrase));
+        return await inspectDuoFile(profile, await unsealed(profile, Buffer.from(base64, 'base64'), passphrase));
       } catch (error) {
+        if (error instanceof NotForThisLaptopError)
+          throw new ServiceError('CONFLICT', error.message, [
+            { path: 'base64', message: error.message, key: 'vault.duo.errors.otherLaptop' },
+          ]);
         if (error instanceof DuoFileError)
           throw new ServiceError('CONFLICT', error.message, [
             { path: 'base64', message: error.message, key: `sync.duo.reasons.duo-${error.reason}` },
@@ -133,16 +162,16 @@ export function createSyncHandlers(profile: Profile, controller: SyncController,
       }
     },
 
-    'duo.import': ({ base64, campaignId, trustSigner, passphrase, allowNewCampaign }) => {
+    'duo.import': async ({ base64, campaignId, trustSigner, passphrase, allowNewCampaign }) => {
       const file = Buffer.from(base64, 'base64');
-      needsPassphrase(file, passphrase);
+      await needsPassphrase(file, passphrase);
       if (campaignId !== null && !store.get('campaigns', campaignId))
         throw new ServiceError('NOT_FOUND', `No campaign ${campaignId}`);
       const jobId = jobs.start<ImportResultView>(
         'import',
         async (progress) => {
           const source = isSealedDuoFile(file)
-            ? await openSealedSource(bufferSource(file), passphrase ?? '')
+            ? await openSealedSource(bufferSource(file), await duoOpener(profile, passphrase))
             : bufferSource(file);
           const result = await importDuoSource(profile, source, trustSigner, {
             blobs: profile.blobs,

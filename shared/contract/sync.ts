@@ -66,6 +66,8 @@ export interface ExportResult {
   readonly base64: string;
   readonly count: number;
   readonly bytes: number;
+  /** What the file is encrypted with: the duo's passphrase, or the pairing key of the partner it was made for. */
+  readonly sealed: 'passphrase' | 'pair';
 }
 
 export interface ImportResultView {
@@ -131,6 +133,8 @@ export interface DuoPeer {
   readonly name: string | null;
   /** How many of this campaign's nodes the peer reported knowing, as a hint of recency. */
   readonly campaigns: readonly string[];
+  /** Paired over the network (certificate pinned): a file made for it is sealed with the pairing key, no passphrase. */
+  readonly paired: boolean;
 }
 
 export interface DuoView {
@@ -164,8 +168,11 @@ export const syncChannels = {
           .string()
           .regex(/^[a-z0-9]{8,32}$/)
           .nullable(),
-        /** The duo's passphrase: the file is encrypted under it (db/crypto/duo-file.ts); the partner types it to import. */
-        passphrase: duoPassphrase,
+        /**
+         * The duo's passphrase: the file is encrypted under it (db/crypto/duo-file.ts); the partner
+         * types it to import. Left out for a paired partner (`forPeer`): sealed with the pairing key.
+         */
+        passphrase: duoPassphrase.optional(),
       })
       .strict(),
   ),

@@ -50,6 +50,8 @@ export const syncEn: Messages['sync'] = {
     import: 'Import from my duo partner',
     exported_one: '{{count}} change exported to {{file}}.',
     exported_other: '{{count}} changes exported to {{file}}.',
+    exportedPaired_one: "{{count}} change exported to {{file}}, encrypted for your duo partner's laptop.",
+    exportedPaired_other: "{{count}} changes exported to {{file}}, encrypted for your duo partner's laptop.",
     exportFailed: 'Export failed: {{reason}}',
     imported_one: '{{count}} change read: {{applied}} new, {{duplicates}} already here, {{conflicts}} to review.',
     imported_other: '{{count}} changes read: {{applied}} new, {{duplicates}} already here, {{conflicts}} to review.',
@@ -117,6 +119,8 @@ export const syncEn: Messages['sync'] = {
       'clock-skew':
         'the clock of the laptop that made the file is wrong. Set its date and time right and export again.',
       'change-rejected': 'the file holds a change Veldwerk cannot accept.',
+      'duo-other-laptop':
+        'the file is encrypted for another laptop paired with its maker. Only that laptop can open it.',
       'duo-unsigned':
         'this file is not signed by the laptop that made it (an older version of Veldwerk, or not a duo file).',
       'duo-bad-signature': 'the signature does not match the maker: the file may be forged.',

@@ -48,6 +48,8 @@ export const syncNlBE = {
     import: 'Importeren van mijn duopartner',
     exported_one: '{{count}} wijziging geëxporteerd naar {{file}}.',
     exported_other: '{{count}} wijzigingen geëxporteerd naar {{file}}.',
+    exportedPaired_one: '{{count}} wijziging geëxporteerd naar {{file}}, versleuteld voor de laptop van je duopartner.',
+    exportedPaired_other: '{{count}} wijzigingen geëxporteerd naar {{file}}, versleuteld voor de laptop van je duopartner.',
     exportFailed: 'Exporteren mislukt: {{reason}}',
     imported_one:
       '{{count}} wijziging gelezen: {{applied}} nieuw, {{duplicates}} al aanwezig, {{conflicts}} om na te kijken.',
@@ -117,6 +119,8 @@ export const syncNlBE = {
       'clock-skew':
         'de klok van de laptop die het bestand maakte, staat verkeerd. Zet datum en uur juist en exporteer opnieuw.',
       'change-rejected': 'het bestand bevat een wijziging die Veldwerk niet kan aanvaarden.',
+      'duo-other-laptop':
+        'het bestand is versleuteld voor een andere laptop die met de maker gekoppeld is. Alleen die laptop kan het openen.',
       'duo-unsigned':
         'dit bestand is niet ondertekend door de laptop die het maakte (een oudere versie van Veldwerk, of geen duobestand).',
       'duo-bad-signature': 'de handtekening klopt niet bij de maker: het bestand kan vervalst zijn.',

@@ -97,10 +97,16 @@ export const vaultEn: Messages['vault'] = {
     passphraseLabel: 'Passphrase for the exchange file',
     passphraseHint:
       'The file is encrypted with it. Agree on the passphrase with your duo partner (not through the same channel as the file); they type it when importing.',
+    pairedHint:
+      'For {{name}}: without a passphrase the file is encrypted with the key your laptops share since they were paired. Only that laptop can open it.',
     errors: {
       tooShort: 'A passphrase for the exchange file has at least 8 characters.',
       needed: 'This exchange file is encrypted: type the passphrase your duo partner used.',
       wrong: 'The exchange file does not open with this passphrase. Ask your duo partner for the right one.',
+      neededForExport:
+        'Type a passphrase: the file is encrypted with it. A duo partner this laptop is paired with needs none.',
+      otherLaptop:
+        'This exchange file is encrypted for another laptop paired with its maker. Only that laptop can open it.',
     },
   },
 };

@@ -95,10 +95,16 @@ export const vaultNlBE = {
     passphraseLabel: 'Wachtzin voor het uitwisselbestand',
     passphraseHint:
       'Het bestand wordt hiermee versleuteld. Spreek de wachtzin af met je duopartner (niet via hetzelfde kanaal als het bestand); die typt hem bij het importeren.',
+    pairedHint:
+      'Voor {{name}}: zonder wachtzin wordt het bestand versleuteld met de sleutel die jullie laptops delen sinds het koppelen. Alleen die laptop kan het openen.',
     errors: {
       tooShort: 'Een wachtzin voor het uitwisselbestand heeft minstens 8 tekens.',
       needed: 'Dit uitwisselbestand is versleuteld: typ de wachtzin die je duopartner gebruikte.',
       wrong: 'Met deze wachtzin opent het uitwisselbestand niet. Vraag je duopartner de juiste.',
+      neededForExport:
+        'Typ een wachtzin: het bestand wordt ermee versleuteld. Voor een duopartner met wie deze laptop gekoppeld is, is er geen nodig.',
+      otherLaptop:
+        'Dit uitwisselbestand is versleuteld voor een andere laptop die met de maker gekoppeld is. Alleen die laptop kan het openen.',
     },
   },
 } as const;

@@ -145,6 +145,13 @@ describe('duo sync over the network, through the services', () => {
       (view) => view.partners.some((partner) => partner.fingerprint === annaOpen.fingerprint),
       'anna pinned on bart',
     );
+    // Pairing pins the certificates themselves too: their keys give the duo's pairing key (duo files, no passphrase).
+    expect((await call(anna, 'duo.info', {})).peers).toContainEqual(
+      expect.objectContaining({ node: bart.profile.store.node, paired: true }),
+    );
+    expect((await call(bart, 'duo.info', {})).peers).toContainEqual(
+      expect.objectContaining({ node: anna.profile.store.node, paired: true }),
+    );
 
     // Anna writes offline; the edit reaches Bart's laptop over the network.
     const text = 'Over het netwerk: de wachtlijst is gehalveerd.';

@@ -98,6 +98,8 @@ export function DuoExchange() {
   }, [refused]);
 
   const selected = campaignId || campaigns[0]?.id || '';
+  // The chosen partner, when this laptop is paired with it over the network: no passphrase needed.
+  const pairedPeer = duo?.peers.find((candidate) => candidate.node === peer && candidate.paired) ?? null;
 
   /** The reason in the user's language where the failure has a known code, else its own words. */
   const reasonOf = (error: unknown): string => {
@@ -113,7 +115,12 @@ export function DuoExchange() {
     setBusy(true);
     setMessage(null);
     try {
-      const started = await api.invoke('duo.export', { campaignId: selected, forPeer: peer || null, passphrase });
+      const started = await api.invoke('duo.export', {
+        campaignId: selected,
+        forPeer: peer || null,
+        // Left out for a paired partner: the file is sealed with the pairing key instead.
+        ...(passphrase ? { passphrase } : {}),
+      });
       if (!started.ok) {
         const fields = fieldErrors(t, started.error);
         throw new Error(fields.passphrase ?? `${describeError(t, started.error)} ${started.error.message}`);
@@ -123,7 +130,13 @@ export function DuoExchange() {
         return job.ok ? job.value : job.error.message;
       }, setProgress);
       download(result);
-      setMessage({ kind: 'ok', text: t('sync.duo.exported', { count: result.count, file: result.fileName }) });
+      setMessage({
+        kind: 'ok',
+        text: t(result.sealed === 'pair' ? 'sync.duo.exportedPaired' : 'sync.duo.exported', {
+          count: result.count,
+          file: result.fileName,
+        }),
+      });
     } catch (error) {
       setMessage({ kind: 'error', text: t('sync.duo.exportFailed', { reason: reasonOf(error) }) });
     } finally {
@@ -263,6 +276,13 @@ export function DuoExchange() {
           onChange={(event) => setPassphrase(event.target.value)}
         />
       </div>
+      {pairedPeer ? (
+        <p className={cx(layout.muted, layout.small)} data-testid="duo-paired-hint">
+          {t('vault.duo.pairedHint', {
+            name: pairedPeer.name ?? t('sync.duo.peer', { node: pairedPeer.node }),
+          })}
+        </p>
+      ) : null}
       <p className={cx(layout.muted, layout.small)}>{t('vault.duo.passphraseHint')}</p>
       <div className={buttons.buttonRow}>
         <button
