@@ -97,6 +97,7 @@ export const vaultEn: Messages['vault'] = {
     passphraseLabel: 'Passphrase for the exchange file',
     passphraseHint:
       'The file is encrypted with it. Agree on the passphrase with your duo partner (not through the same channel as the file); they type it when importing.',
+    pairedLaptop: 'laptop {{node}}',
     pairedHint:
       'For {{name}}: without a passphrase the file is encrypted with the key your laptops share since they were paired. Only that laptop can open it.',
     errors: {

@@ -95,6 +95,7 @@ export const vaultNlBE = {
     passphraseLabel: 'Wachtzin voor het uitwisselbestand',
     passphraseHint:
       'Het bestand wordt hiermee versleuteld. Spreek de wachtzin af met je duopartner (niet via hetzelfde kanaal als het bestand); die typt hem bij het importeren.',
+    pairedLaptop: 'laptop {{node}}',
     pairedHint:
       'Voor {{name}}: zonder wachtzin wordt het bestand versleuteld met de sleutel die jullie laptops delen sinds het koppelen. Alleen die laptop kan het openen.',
     errors: {

@@ -279,11 +279,12 @@ export function DuoExchange() {
       {pairedPeer ? (
         <p className={cx(layout.muted, layout.small)} data-testid="duo-paired-hint">
           {t('vault.duo.pairedHint', {
-            name: pairedPeer.name ?? t('sync.duo.peer', { node: pairedPeer.node }),
+            name: pairedPeer.name ?? t('vault.duo.pairedLaptop', { node: pairedPeer.node }),
           })}
         </p>
-      ) : null}
-      <p className={cx(layout.muted, layout.small)}>{t('vault.duo.passphraseHint')}</p>
+      ) : (
+        <p className={cx(layout.muted, layout.small)}>{t('vault.duo.passphraseHint')}</p>
+      )}
       <div className={buttons.buttonRow}>
         <button
           type="button"
