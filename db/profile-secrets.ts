@@ -24,6 +24,8 @@ import type { SqliteDatabase } from './connection';
 
 export const SECRET_TOKEN_KEY = 'secret:token-key';
 export const SECRET_LAN_IDENTITY = 'secret:lan-identity';
+/** The key the renderer seals its draft journals with (services/vault/draft-key.ts). */
+export const SECRET_DRAFT_KEY = 'secret:draft-key';
 
 /** Plain files of older versions, by the secret they hold. */
 export const LEGACY_TOKEN_KEY_FILE = 'secrets.key';

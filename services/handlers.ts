@@ -1,3 +1,4 @@
+import { createDraftKeyHandlers } from './vault/draft-key';
 import { CampaignRepository } from '../db/repositories/campaigns';
 import type { Profile } from '../db/profile';
 import type { EventHub } from './events';
@@ -62,6 +63,7 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createConflictHandlers(context.profile),
     ...createSetAsideHandlers(context.profile, () => context.events?.local('setAside')),
     ...createUndoHandlers(context.profile),
+    ...createDraftKeyHandlers(context.profile),
     ...(context.vault ?? openProfileVaultHandlers(context.profile)),
     ...createLanHandlers(context.lan ?? new LanController(context.profile)),
   };

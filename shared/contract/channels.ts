@@ -16,6 +16,7 @@ import { setAsideChannels } from './set-aside';
 import { vaultChannels } from './vault';
 import { lanChannels } from './lan';
 import { undoChannels } from './undo';
+import { draftsChannels } from './drafts';
 
 /**
  * The one contract between the UI and the services: every call the renderer can make,
@@ -49,6 +50,7 @@ export const contract = {
   ...vaultChannels,
   ...lanChannels,
   ...undoChannels,
+  ...draftsChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -163,4 +163,28 @@ describe('Autosave keeps the last keystrokes (browser mode)', () => {
     await box().waitFor();
     expect(await box().inputValue()).toBe('');
   });
+
+  it('keeps the journal sealed: what was typed is never in local storage as plain text', async () => {
+    const { seeded } = await openConversation();
+    const visitId = seeded.visits[0] as string;
+    await ctx.page.goto(`${ctx.app.bridge.url}/#/campaigns/${seeded.campaignId}/visits/${visitId}`);
+    const box = () => ctx.page.getByLabel('Nieuwe goede praktijk');
+    const canary = 'Kanarie-zin: de directeur noemt de schepen onbekwaam';
+    await box().click();
+    await ctx.page.keyboard.type(canary, { delay: 0 });
+    const stored = () =>
+      ctx.page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((key) => key.startsWith('veldwerk.draft.') || key.startsWith('veldwerk.entries.'))
+          .map((key) => localStorage.getItem(key) ?? ''),
+      );
+    await expect.poll(async () => (await stored()).length).toBeGreaterThan(0);
+    for (const value of await stored()) {
+      expect(value.startsWith('vws1:')).toBe(true);
+      expect(value).not.toContain('Kanarie');
+    }
+    // Sealed, it still comes back after a reload (the key comes from the unlocked profile).
+    await ctx.page.reload();
+    await expect.poll(() => box().inputValue()).toBe(canary);
+  });
 });

@@ -30,7 +30,7 @@ export interface DraftStorage {
   removeItem(key: string): void;
 }
 
-const DRAFT_PREFIX = 'veldwerk.draft.';
+export const DRAFT_PREFIX = 'veldwerk.draft.';
 
 /**
  * One journal entry: a save to replay at the next start (`call`), or text typed into a box that

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { api } from '../api';
-import { AutosaveRegistry, type SaveCall, type SaveState } from './autosave';
+import { AutosaveRegistry, DRAFT_PREFIX, type SaveCall, type SaveState } from './autosave';
+import { ENTRY_JOURNAL_PREFIX } from './entry-queue';
+import { SealedStorage } from './sealed-storage';
 
 export type { SaveCall, SaveState };
 
@@ -13,13 +15,23 @@ function localStorageOrNull(): Storage | null {
 }
 
 /**
+ * The draft journals' storage (autosave drafts and typed entries): local storage, every value
+ * sealed under the profile's draft key (./sealed-storage.ts), which the vault gate hands over
+ * once the profile is unlocked and takes back when it locks.
+ */
+export const draftStorage = new SealedStorage(
+  localStorageOrNull(),
+  (key) => key.startsWith(DRAFT_PREFIX) || key.startsWith(ENTRY_JOURNAL_PREFIX),
+);
+
+/**
  * The app's autosave registry: every autosaved field of every screen. A report section's refused
  * draft is set aside at start, not retried: its section shows it with the reason, copy and discard
  * (`RefusedDraftNotice`).
  */
 export const autosave = new AutosaveRegistry(
   (call, options) => api.invoke(call.channel, call.payload as never, options),
-  localStorageOrNull(),
+  draftStorage,
   { keepsRefused: (key) => key.startsWith('report-section:') },
 );
 

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { useMe } from '../data/identity';
-import { EntryQueue, storageJournal, type Entry, type JournalStorage, type SubmitResult } from './entry-queue';
+import { EntryQueue, storageJournal, type Entry, type SubmitResult } from './entry-queue';
+import { draftStorage } from './useAutosave';
 
 /** The DOM id of the "Ik ben" picker, so a screen that needs a name can put the focus there. */
 export const IDENTITY_PICKER_ID = 'identity-picker';
@@ -65,14 +66,6 @@ export function pickerKeyGuard(event: {
   return true;
 }
 
-function localStorageOrNull(): JournalStorage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * One queue per input (a conversation's capture, a sector's team SWOT) for the page's life: a
  * screen opened again, or a second render in StrictMode, gets the same queue, so entries still
@@ -101,7 +94,7 @@ export function useEntryQueue<K>(
   const queue = useMemo(() => {
     const existing = queues.get(name) as EntryQueue<K> | undefined;
     if (existing) return existing;
-    const created = new EntryQueue(submit, storageJournal(localStorageOrNull(), name, isTarget));
+    const created = new EntryQueue(submit, storageJournal(draftStorage, name, isTarget));
     queues.set(name, created as EntryQueue<unknown>);
     return created;
     // The submit and the check of the first render create the queue; later ones reach it through setSubmit.

@@ -5,7 +5,8 @@ import { api } from '../api';
 import { contractKey } from '../data/invalidation';
 import { useContractQuery } from '../data/queries';
 import { describeError } from '../errors';
-import { autosave } from '../input/useAutosave';
+import { autosave, draftStorage } from '../input/useAutosave';
+import { base64ToBytes } from '../sync/base64';
 import { FirstRun } from './FirstRun';
 import { KeyMissing, Unlock } from './Unlock';
 import { useIdleLock } from './useIdleLock';
@@ -30,11 +31,19 @@ export function VaultGate({ children }: { readonly children: ReactNode }) {
   useEffect(() => {
     if (state === 'open' && !wasOpen.current) {
       wasOpen.current = true;
-      void autosave.replay().finally(() => setReady(true));
+      // The draft journals open with the profile's draft key, then what waited in them is saved.
+      void api
+        .invoke('drafts.key', {})
+        .then((answer) => {
+          if (answer.ok) draftStorage.unlockWith(base64ToBytes(answer.value.key));
+        })
+        .then(() => autosave.replay())
+        .finally(() => setReady(true));
     }
     if (state !== null && state !== 'open' && wasOpen.current) {
       wasOpen.current = false;
       setReady(false);
+      draftStorage.forget();
       // What the screens had read stays out of memory while locked; only the status is kept.
       const keep = status.data;
       queryClient.clear();
