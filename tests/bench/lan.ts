@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateDemo } from '../../db/demo/demo';
 import type { Profile } from '../../db/profile';
@@ -9,6 +9,7 @@ import { loadOrCreateIdentity, type LanIdentity } from '../../services/lan/ident
 import { PeerList } from '../../services/lan/peers';
 import type { SessionContext } from '../../services/lan/session';
 import { openTestProfile, tempDir } from '../support/profile';
+import { pairLaptops } from '../support/services';
 import { median, round } from '../support/stats';
 
 /**
@@ -23,15 +24,9 @@ import { median, round } from '../support/stats';
 export async function run(options: { full: boolean }): Promise<Record<string, unknown>> {
   const work = tempDir('veldwerk-bench-lan-');
   try {
-    for (const side of ['id-a', 'id-b']) mkdirSync(path.join(work.dir, side));
-    const identities = {
-      a: await loadOrCreateIdentity(path.join(work.dir, 'id-a')),
-      b: await loadOrCreateIdentity(path.join(work.dir, 'id-b')),
-    };
-    const peers = { a: new PeerList(path.join(work.dir, 'id-a')), b: new PeerList(path.join(work.dir, 'id-b')) };
     return {
-      editTravel: await editTravel(work.dir, identities, peers, options.full ? 60 : 20),
-      seasonExchange: await seasonExchange(work.dir, identities, peers, options.full ? 5 : 2),
+      editTravel: await editTravel(work.dir, options.full ? 60 : 20),
+      seasonExchange: await seasonExchange(work.dir, options.full ? 5 : 2),
       goalSeasonRatio: 2,
     };
   } finally {
@@ -41,10 +36,12 @@ export async function run(options: { full: boolean }): Promise<Record<string, un
 
 type Pair<T> = { readonly a: T; readonly b: T };
 
-function pin(peers: Pair<PeerList>, identities: Pair<LanIdentity>, nodes: Pair<string>): void {
-  const pairedAt = new Date().toISOString();
-  peers.a.add({ fingerprint: identities.b.fingerprint, node: nodes.b, pairedAt });
-  peers.b.add({ fingerprint: identities.a.fingerprint, node: nodes.a, pairedAt });
+/** Each profile's own identity (kept inside it: it signs the exchange) and its list of partners. */
+async function laptops(profiles: Pair<Profile>): Promise<{ identities: Pair<LanIdentity>; peers: Pair<PeerList> }> {
+  return {
+    identities: { a: await loadOrCreateIdentity(profiles.a), b: await loadOrCreateIdentity(profiles.b) },
+    peers: { a: new PeerList(profiles.a.dir), b: new PeerList(profiles.b.dir) },
+  };
 }
 
 function context(profile: Profile, peers: PeerList): SessionContext {
@@ -52,11 +49,8 @@ function context(profile: Profile, peers: PeerList): SessionContext {
 }
 
 /** One LAN session from a to b (b listens), answered when both sides imported. */
-async function lanExchange(
-  identities: Pair<LanIdentity>,
-  peers: Pair<PeerList>,
-  profiles: Pair<Profile>,
-): Promise<void> {
+async function lanExchange(profiles: Pair<Profile>): Promise<void> {
+  const { identities, peers } = await laptops(profiles);
   let done: () => void = () => undefined;
   const listened = new Promise<void>((resolve) => (done = resolve));
   const listener = await startLanListener({
@@ -90,21 +84,16 @@ async function fileExchange(dir: string, profiles: Pair<Profile>): Promise<void>
   await importBundleBytes(profiles.a.store, readFileSync(file), { allowNewCampaign: true, blobs: profiles.a.blobs });
 }
 
-async function editTravel(
-  dir: string,
-  identities: Pair<LanIdentity>,
-  peers: Pair<PeerList>,
-  runs: number,
-): Promise<Record<string, unknown>> {
+async function editTravel(dir: string, runs: number): Promise<Record<string, unknown>> {
   const profiles = {
     a: openTestProfile(path.join(dir, 'edit-a')),
     b: openTestProfile(path.join(dir, 'edit-b')),
   };
   try {
     generateDemo(profiles.a.store, { size: 'small', laptopSigned: true });
-    pin(peers, identities, { a: profiles.a.store.node, b: profiles.b.store.node });
+    await pairLaptops(profiles.a, profiles.b);
     // Both laptops hold the campaign first; then each round carries one edit.
-    await lanExchange(identities, peers, profiles);
+    await lanExchange(profiles);
     const campaign = profiles.a.store.list('campaigns')[0]!;
     const visit = listVisits(profiles.a.store, campaign.id)[0]!;
     const conversation = listConversations(profiles.a.store, visit.id)[0]!;
@@ -119,7 +108,7 @@ async function editTravel(
           text: `Bench ${side} ${index}: de partners zijn tevreden over de samenwerking.`,
         });
         const started = performance.now();
-        if (side === 'lan') await lanExchange(identities, peers, profiles);
+        if (side === 'lan') await lanExchange(profiles);
         else await fileExchange(dir, profiles);
         (side === 'lan' ? lanTimes : fileTimes).push(performance.now() - started);
       }
@@ -133,12 +122,7 @@ async function editTravel(
   }
 }
 
-async function seasonExchange(
-  dir: string,
-  identities: Pair<LanIdentity>,
-  peers: Pair<PeerList>,
-  runs: number,
-): Promise<Record<string, unknown>> {
+async function seasonExchange(dir: string, runs: number): Promise<Record<string, unknown>> {
   const source = openTestProfile(path.join(dir, 'season-a'));
   try {
     generateDemo(source.store, { size: 'season', seed: 2015, laptopSigned: true });
@@ -151,9 +135,9 @@ async function seasonExchange(
         const fresh = openTestProfile(path.join(dir, `season-b-${side}-${index}`));
         try {
           const profiles = { a: source, b: fresh };
-          pin(peers, identities, { a: source.store.node, b: fresh.store.node });
+          await pairLaptops(profiles.a, profiles.b);
           const started = performance.now();
-          if (side === 'lan') await lanExchange(identities, peers, profiles);
+          if (side === 'lan') await lanExchange(profiles);
           else await fileExchange(dir, profiles);
           (side === 'lan' ? lanTimes : fileTimes).push(performance.now() - started);
         } finally {

@@ -1,15 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import type { Services } from '../../services/runtime';
-import { loadOrCreateIdentity } from '../../services/lan/identity';
-import { PeerList } from '../../services/lan/peers';
+import { describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser';
 import { useBrowserApp } from '../support/e2e';
-import { tempDir } from '../support/profile';
 import { seedFieldwork } from '../support/seed';
-import { call, until } from '../support/services';
-import { startWebApp } from '../support/web-app';
+import { call, importTrustingMaker, pairLaptops, until } from '../support/services';
+import { startPartnerApp } from '../support/web-app';
 
 // Issue 12: a duo file made for the partner this laptop paired with over the network is sealed
 // with the pairing key: nobody types a passphrase, on either laptop.
@@ -20,55 +16,12 @@ describe('duo files for the paired partner, with no passphrase (browser mode)', 
     acceptDownloads: true,
   });
 
-  /** What pairing by the code leaves on both laptops (services/lan/session.ts): each pins the other's certificate. */
-  async function pair(a: Services, b: Services): Promise<void> {
-    const [one, two] = [await loadOrCreateIdentity(a.profile.dir), await loadOrCreateIdentity(b.profile.dir)];
-    const pairedAt = new Date().toISOString();
-    new PeerList(a.profile.dir).add({
-      fingerprint: two.fingerprint,
-      node: b.profile.store.node,
-      pairedAt,
-      cert: two.cert,
-    });
-    new PeerList(b.profile.dir).add({
-      fingerprint: one.fingerprint,
-      node: a.profile.store.node,
-      pairedAt,
-      cert: one.cert,
-    });
-  }
-
-  async function partner(prefix: string) {
-    const dir = tempDir(prefix);
-    const app = await startWebApp(dir.dir);
-    onTestFinished(async () => {
-      await app.stop();
-      dir.remove();
-    });
-    return { app, dir: dir.dir };
-  }
-
-  async function importOn(services: Services, base64: string) {
-    const shown = await call(services, 'duo.inspect', { base64 });
-    const { jobId } = await call(services, 'duo.import', {
-      fileName: 'a.vwb',
-      base64,
-      campaignId: null,
-      trustSigner: shown.maker.fingerprint,
-    });
-    return until(
-      () => call(services, 'jobs.import', { jobId }),
-      (job) => job.state !== 'running',
-      'the import',
-    );
-  }
-
   it('exports for the paired partner without a passphrase, and says for whom', async () => {
     const anna = ctx.app.services;
     const seeded = await seedFieldwork(anna, { visits: 1 });
-    const bart = await partner('veldwerk-e2e-duo-pair-bart-');
-    await pair(anna, bart.app.services);
-    const bartNode = bart.app.services.profile.store.node;
+    const bart = await startPartnerApp('veldwerk-e2e-duo-pair-bart-');
+    await pairLaptops(anna.profile, bart.services.profile);
+    const bartNode = bart.services.profile.store.node;
 
     await ctx.openApp();
     await ctx.page.getByTestId('sync-indicator').click();
@@ -90,24 +43,24 @@ describe('duo files for the paired partner, with no passphrase (browser mode)', 
 
     // Bart opens it with nothing typed; a laptop Anna is not paired with cannot.
     const base64 = readFileSync(file).toString('base64');
-    const done = await importOn(bart.app.services, base64);
+    const done = await importTrustingMaker(bart.services, base64);
     expect(done).toMatchObject({ state: 'done' });
-    expect(bart.app.services.profile.store.get('campaigns', seeded.campaignId)).toBeTruthy();
-    const stranger = await partner('veldwerk-e2e-duo-pair-stranger-');
-    const refused = await stranger.app.services.dispatch('duo.inspect', { base64 });
+    expect(bart.services.profile.store.get('campaigns', seeded.campaignId)).toBeTruthy();
+    const stranger = await startPartnerApp('veldwerk-e2e-duo-pair-stranger-');
+    const refused = await stranger.services.dispatch('duo.inspect', { base64 });
     expect(refused.ok).toBe(false);
     expect(ctx.pageErrors).toEqual([]);
   });
 
   it('imports a file sealed for this laptop with no passphrase typed', async () => {
     const bart = ctx.app.services;
-    const anna = await partner('veldwerk-e2e-duo-pair-anna-');
-    await seedFieldwork(anna.app.services, { visits: 1 });
-    await pair(anna.app.services, bart);
-    const campaignId = anna.app.services.profile.store.knownCampaigns()[0]!;
-    const { jobId } = await call(anna.app.services, 'duo.export', { campaignId, forPeer: bart.profile.store.node });
+    const anna = await startPartnerApp('veldwerk-e2e-duo-pair-anna-');
+    await seedFieldwork(anna.services, { visits: 1 });
+    await pairLaptops(anna.services.profile, bart.profile);
+    const campaignId = anna.services.profile.store.knownCampaigns()[0]!;
+    const { jobId } = await call(anna.services, 'duo.export', { campaignId, forPeer: bart.profile.store.node });
     const job = await until(
-      () => call(anna.app.services, 'jobs.export', { jobId }),
+      () => call(anna.services, 'jobs.export', { jobId }),
       (view) => view.state !== 'running',
       'the export',
     );

@@ -1,12 +1,11 @@
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from '../support/browser';
 import { useBrowserApp } from '../support/e2e';
-import { tempDir } from '../support/profile';
 import { seedFieldwork } from '../support/seed';
 import type { Services } from '../../services/runtime';
-import { call, exportDuoFile, until } from '../support/services';
-import { startWebApp } from '../support/web-app';
+import { call, exportDuoFile, importTrustingMaker } from '../support/services';
+import { startPartnerApp } from '../support/web-app';
 
 // Issue 10 (sync trust): before a duo file is imported, the synchronisation dialog shows who made
 // it and whether its signature checks out, which campaigns it holds (new ones each with a consent
@@ -23,27 +22,11 @@ describe('the duo file preview before import (browser mode)', () => {
     file: { name: string; mimeType: string; buffer: Buffer };
     count: number;
   }> {
-    const annaDir = tempDir('veldwerk-e2e-duo-preview-anna-');
-    const anna = await startWebApp(annaDir.dir);
-    onTestFinished(async () => {
-      await anna.stop();
-      annaDir.remove();
-    });
+    const anna = await startPartnerApp('veldwerk-e2e-duo-preview-anna-');
     const bart = ctx.app.services;
     const first = await seedFieldwork(anna.services, { visits: 1 });
     const firstFile = await exportDuoFile(anna.services, first.campaignId);
-    const shown = await call(bart, 'duo.inspect', { base64: firstFile.base64 });
-    const started = await call(bart, 'duo.import', {
-      fileName: 'a.vwb',
-      base64: firstFile.base64,
-      campaignId: null,
-      trustSigner: shown.maker.fingerprint,
-    });
-    await until(
-      () => call(bart, 'jobs.import', { jobId: started.jobId }),
-      (job) => job.state === 'done',
-      'the first campaign on Bart’s laptop',
-    );
+    expect(await importTrustingMaker(bart, firstFile.base64)).toMatchObject({ state: 'done' });
     const second = await call(anna.services, 'campaigns.create', { name: 'Opvolging 2027', workingYear: '2026-2027' });
     const member = await call(anna.services, 'members.add', {
       campaignId: second.id,

@@ -1,12 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser';
 import { useBrowserApp } from '../support/e2e';
-import { tempDir } from '../support/profile';
 import { seedFieldwork } from '../support/seed';
-import { call, exportDuoFile, until } from '../support/services';
-import { startWebApp } from '../support/web-app';
+import { call, exportDuoFile, importTrustingMaker } from '../support/services';
+import { startPartnerApp } from '../support/web-app';
 
 // Issue 10: Bart's laptop holds the duo's first campaign; Anna brings the second one (Bart is on
 // its team) by duo file. It comes in through the synchronisation dialog and shows in the campaign
@@ -15,27 +14,11 @@ describe("a duo partner's second campaign by duo file (browser mode)", () => {
   const ctx = useBrowserApp({ profilePrefix: 'veldwerk-e2e-duo-second-', viewport: { width: 1366, height: 768 } });
 
   it('takes in the second campaign and shows it at once', async () => {
-    const annaDir = tempDir('veldwerk-e2e-duo-second-anna-');
-    const anna = await startWebApp(annaDir.dir);
-    onTestFinished(async () => {
-      await anna.stop();
-      annaDir.remove();
-    });
+    const anna = await startPartnerApp('veldwerk-e2e-duo-second-anna-');
     const bart = ctx.app.services;
     const first = await seedFieldwork(anna.services, { visits: 1 });
     const firstFile = await exportDuoFile(anna.services, first.campaignId);
-    const shown = await call(bart, 'duo.inspect', { base64: firstFile.base64 });
-    const started = await call(bart, 'duo.import', {
-      fileName: 'a.vwb',
-      base64: firstFile.base64,
-      campaignId: null,
-      trustSigner: shown.maker.fingerprint,
-    });
-    await until(
-      () => call(bart, 'jobs.import', { jobId: started.jobId }),
-      (job) => job.state === 'done',
-      'the first campaign on Bart’s laptop',
-    );
+    expect(await importTrustingMaker(bart, firstFile.base64)).toMatchObject({ state: 'done' });
     await call(bart, 'identity.set', { campaignId: first.campaignId, memberId: first.members[1] });
 
     const second = await call(anna.services, 'campaigns.create', { name: 'Opvolging 2027', workingYear: '2026-2027' });
@@ -57,7 +40,7 @@ describe("a duo partner's second campaign by duo file (browser mode)", () => {
     }
     // Anna is "Ik ben" in the new campaign too, so the file names her.
     await call(anna.services, 'identity.set', { campaignId: second.id, memberId: added[0] as string });
-    const file = path.join(annaDir.dir, 'tweede.vwb');
+    const file = path.join(anna.dir, 'tweede.vwb');
     writeFileSync(file, Buffer.from((await exportDuoFile(anna.services, second.id)).base64, 'base64'));
 
     await ctx.openApp();

@@ -3,10 +3,9 @@ import { isSealedDuoFile, sealedWith } from '../../db/crypto/duo-file';
 import { bufferSource } from '../../db/store/byte-stream';
 import type { Services } from '../../services/runtime';
 import { loadOrCreateIdentity } from '../../services/lan/identity';
-import { PeerList } from '../../services/lan/peers';
 import type { InputOf } from '../../shared/contract/channels';
 import { seedFieldwork } from '../support/seed';
-import { call, refusal, until, useLaptopsWithServer } from '../support/services';
+import { call, importTrustingMaker, pairLaptops, refusal, until, useLaptopsWithServer } from '../support/services';
 
 /**
  * Duo files sealed for the paired partner (issue 12): with no passphrase typed, a file made for a
@@ -16,24 +15,6 @@ import { call, refusal, until, useLaptopsWithServer } from '../support/services'
  */
 describe('duo files sealed with the pairing key', () => {
   const env = useLaptopsWithServer('veldwerk-duo-pair-');
-
-  /** What pairing by the code leaves on both laptops (services/lan/session.ts): each pins the other's certificate. */
-  async function pair(a: Services, b: Services): Promise<void> {
-    const [one, two] = [await loadOrCreateIdentity(a.profile.dir), await loadOrCreateIdentity(b.profile.dir)];
-    const pairedAt = new Date().toISOString();
-    new PeerList(a.profile.dir).add({
-      fingerprint: two.fingerprint,
-      node: b.profile.store.node,
-      pairedAt,
-      cert: two.cert,
-    });
-    new PeerList(b.profile.dir).add({
-      fingerprint: one.fingerprint,
-      node: a.profile.store.node,
-      pairedAt,
-      cert: one.cert,
-    });
-  }
 
   async function exported(services: Services, payload: InputOf<'duo.export'>) {
     const { jobId } = await call(services, 'duo.export', payload);
@@ -46,22 +27,13 @@ describe('duo files sealed with the pairing key', () => {
     return job.result;
   }
 
-  async function imported(services: Services, payload: InputOf<'duo.import'>) {
-    const { jobId } = await call(services, 'duo.import', payload);
-    return until(
-      () => call(services, 'jobs.import', { jobId }),
-      (view) => view.state !== 'running',
-      'the import',
-    );
-  }
-
   it('opens on the partner it was made for with nothing typed, and nowhere else', async () => {
     const anna = env.laptop();
     const bart = env.laptop();
     const carl = env.laptop();
     const seeded = await seedFieldwork(anna, { visits: 1 });
-    await pair(anna, bart);
-    await pair(anna, carl);
+    await pairLaptops(anna.profile, bart.profile);
+    await pairLaptops(anna.profile, carl.profile);
     const bartNode = bart.profile.store.node;
 
     // The partner list says which partners need no passphrase.
@@ -81,12 +53,7 @@ describe('duo files sealed with the pairing key', () => {
     // Bart: who made it, then the import, no passphrase.
     const shown = await call(bart, 'duo.inspect', { base64: file.base64 });
     expect(shown.maker).toMatchObject({ name: 'Anna Peeters', node: anna.profile.store.node });
-    const result = await imported(bart, {
-      fileName: file.fileName,
-      base64: file.base64,
-      campaignId: null,
-      trustSigner: shown.maker.fingerprint,
-    });
+    const result = await importTrustingMaker(bart, file.base64);
     expect(result).toMatchObject({ state: 'done', result: { applied: file.count } });
     expect(bart.profile.store.get('campaigns', seeded.campaignId)).toBeTruthy();
 
@@ -94,7 +61,16 @@ describe('duo files sealed with the pairing key', () => {
     const refused = await refusal(carl, 'duo.inspect', { base64: file.base64 });
     expect(refused.code).toBe('CONFLICT');
     expect(refused.issues?.[0]?.key).toBe('vault.duo.errors.otherLaptop');
-    const notImported = await imported(carl, { fileName: file.fileName, base64: file.base64, campaignId: null });
+    const { jobId } = await call(carl, 'duo.import', {
+      fileName: file.fileName,
+      base64: file.base64,
+      campaignId: null,
+    });
+    const notImported = await until(
+      () => call(carl, 'jobs.import', { jobId }),
+      (view) => view.state !== 'running',
+      'the import',
+    );
     expect(notImported).toMatchObject({ state: 'failed', errorCode: 'duo-other-laptop' });
     expect(carl.profile.store.get('campaigns', seeded.campaignId)).toBeUndefined();
   });

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll } from 'vitest';
 import { openDuoFile } from '../../db/crypto/duo-file';
+import type { Profile } from '../../db/profile';
+import { loadOrCreateIdentity } from '../../services/lan/identity';
+import { PeerList } from '../../services/lan/peers';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/contract/channels';
 import type { ContractError } from '../../shared/contract/result';
 import type { ExportResult, ImportResultView } from '../../shared/contract/sync';
@@ -119,6 +122,39 @@ export async function exportDuoFile(
   return { ...exported.result, base64: inner.toString('base64'), bytes: inner.length };
 }
 
+/**
+ * Imports a duo file on a laptop as the dialog does: shows who made it and confirms that laptop's
+ * fingerprint; answers the finished import job (done or failed).
+ */
+export async function importTrustingMaker(
+  to: Services,
+  base64: string,
+  options: { readonly campaignId?: string | null; readonly passphrase?: string } = {},
+): Promise<OutputOf<'jobs.import'>> {
+  const passphrase = options.passphrase ? { passphrase: options.passphrase } : {};
+  const maker = (await call(to, 'duo.inspect', { base64, ...passphrase })).maker;
+  const importing = await call(to, 'duo.import', {
+    fileName: 'partner.vwb',
+    base64,
+    trustSigner: maker.fingerprint,
+    campaignId: options.campaignId ?? null,
+    ...passphrase,
+  });
+  return until(
+    () => call(to, 'jobs.import', { jobId: importing.jobId }),
+    (job) => job.state !== 'running',
+    'the import',
+  );
+}
+
+/** What pairing by the code leaves on both laptops (services/lan/session.ts): each pins the other's certificate. */
+export async function pairLaptops(a: Profile, b: Profile): Promise<void> {
+  const [one, two] = [await loadOrCreateIdentity(a), await loadOrCreateIdentity(b)];
+  const pairedAt = new Date().toISOString();
+  new PeerList(a.dir).add({ fingerprint: two.fingerprint, node: b.store.node, pairedAt, cert: two.cert });
+  new PeerList(b.dir).add({ fingerprint: one.fingerprint, node: a.store.node, pairedAt, cert: one.cert });
+}
+
 /** Exports what a laptop holds of a campaign as a duo file and imports it on the partner's. */
 export async function exchangeDuoFile(from: Services, to: Services, campaignId: string): Promise<ImportResultView> {
   // Only what the partner lacks once it is known: a file may not carry the partner's own changes back.
@@ -126,19 +162,10 @@ export async function exchangeDuoFile(from: Services, to: Services, campaignId: 
   const file = await exportDuoFile(from, campaignId, peer ? to.profile.store.node : null);
   const known = (await call(to, 'campaigns.list', {})).some((campaign) => campaign.id === campaignId);
   // As the dialog does: show who made the file, and confirm that laptop's fingerprint.
-  const maker = (await call(to, 'duo.inspect', { base64: file.base64 })).maker;
-  const importing = await call(to, 'duo.import', {
-    fileName: file.fileName,
-    base64: file.base64,
-    trustSigner: maker.fingerprint,
+  const imported = await importTrustingMaker(to, file.base64, {
     campaignId: known ? campaignId : null,
     passphrase: DUO_TEST_PASSPHRASE,
   });
-  const imported = await until(
-    () => call(to, 'jobs.import', { jobId: importing.jobId }),
-    (job) => job.state !== 'running',
-    'the import',
-  );
   if (!imported.result) throw new Error(`import failed: ${imported.error ?? ''}`);
   return imported.result;
 }

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { startBridge, type RunningBridge } from '../../web/bridge';
 import { startServices, type Services, type StartServicesOptions } from '../../services/runtime';
 import { ProfileSession } from '../../services/vault/session';
-import { TEST_SCRYPT_COST, testProfileKey } from './profile';
+import { onTestFinished } from 'vitest';
+import { TEST_SCRYPT_COST, tempDir, testProfileKey } from './profile';
 
 export const RENDERER_DIST = path.resolve(import.meta.dirname, '../../dist/renderer');
 
@@ -37,6 +38,20 @@ export async function startWebApp(
       await services.close();
     },
   };
+}
+
+/**
+ * The duo partner's laptop for one test: browser mode on a fresh profile, stopped and removed when
+ * the test ends. Answers the app and its profile folder (where a test leaves files to import).
+ */
+export async function startPartnerApp(prefix: string): Promise<WebApp & { readonly dir: string }> {
+  const folder = tempDir(prefix);
+  const app = await startWebApp(folder.dir);
+  onTestFinished(async () => {
+    await app.stop();
+    folder.remove();
+  });
+  return { ...app, dir: folder.dir };
 }
 
 export interface LockedWebApp {

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/contract/result';
-import { AutosaveRegistry, type DraftStorage, type SaveCall } from '../../renderer/src/input/autosave';
-
-function memoryStorage(): DraftStorage & { readonly map: Map<string, string> } {
-  const map = new Map<string, string>();
-  return {
-    map,
-    get length() {
-      return map.size;
-    },
-    key: (index) => [...map.keys()][index] ?? null,
-    getItem: (key) => map.get(key) ?? null,
-    setItem: (key, value) => void map.set(key, value),
-    removeItem: (key) => void map.delete(key),
-  };
-}
+import { AutosaveRegistry, type SaveCall } from '../../renderer/src/input/autosave';
+import { memoryStorage } from '../support/memory-storage';
 
 const noteCall = (text: string): SaveCall => ({
   channel: 'notes.save',

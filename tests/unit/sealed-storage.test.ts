@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DraftStorage } from '../../renderer/src/input/autosave';
 import { SealedStorage } from '../../renderer/src/input/sealed-storage';
-
-function memoryStorage(): DraftStorage & { readonly map: Map<string, string> } {
-  const map = new Map<string, string>();
-  return {
-    map,
-    get length() {
-      return map.size;
-    },
-    key: (index) => [...map.keys()][index] ?? null,
-    getItem: (key) => map.get(key) ?? null,
-    setItem: (key, value) => void map.set(key, value),
-    removeItem: (key) => void map.delete(key),
-  };
-}
+import { memoryStorage } from '../support/memory-storage';
 
 const key = (fill: number) => new Uint8Array(32).fill(fill);
 const owns = (name: string) => name.startsWith('veldwerk.draft.');
