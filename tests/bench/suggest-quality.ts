@@ -41,7 +41,24 @@ import { openTestProfile } from '../support/profile';
  * 0.25) is measured in the same run, so the figures compare.
  */
 
-const DEV_SET = path.resolve(import.meta.dirname, '../../../shared/domain/swot-dev-set.json');
+/**
+ * The development set: VELDWERK_SWOT_DEV_SET when set, else shared/domain/swot-dev-set.json in the
+ * first folder above the checkout that has it (a worktree lives deeper than the main checkout).
+ */
+function devSetPath(): string {
+  const fromEnv = process.env.VELDWERK_SWOT_DEV_SET;
+  if (fromEnv) return path.resolve(fromEnv);
+  let dir = path.resolve(import.meta.dirname, '../../..');
+  for (;;) {
+    const candidate = path.join(dir, 'shared/domain/swot-dev-set.json');
+    if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(import.meta.dirname, '../../../shared/domain/swot-dev-set.json');
+    dir = parent;
+  }
+}
+
+const DEV_SET = devSetPath();
 
 interface DevSetFile {
   readonly items: readonly {
