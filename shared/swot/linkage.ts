@@ -11,11 +11,14 @@ import type { SparseVector } from './tfidf';
  * is retired early: merges of others are averages, so its best similarity can never rise again.
  *
  * Laid out for the memory system (issue 15: 1,000 items in one quadrant took most of the 200 ms
- * budget): the matrix is filled row by row (each item's row from the postings of its terms,
- * then mirrored tile by tile), and the chain scans and updates only the clusters that can still
- * merge, kept in an ascending list, instead of every index with a test per index. The
- * arithmetic and the order of every comparison are those of the previous version
- * (linkage-reference.ts), so the clusters are identical; linkage.test.ts checks that.
+ * budget): the matrix is stored in 16 × 16 tiles (SimilarityMatrix), so the column the merged
+ * cluster rewrites on every merge is no longer one cache line and one page per entry; it is
+ * filled row by row from typed-array postings; the relative cut's quantile comes from a
+ * histogram and one bin instead of a copy of all n(n−1)/2 pairs; and the chain scans and
+ * updates only the clusters that can still merge, kept in an ascending list with their matrix
+ * offsets, instead of every index with a test per index. The arithmetic and the order of every
+ * comparison are those of the previous version (linkage-reference.ts), so the clusters are
+ * identical; linkage.test.ts checks that on random inputs.
  */
 
 /** A cut relative to the similarities: their `quantile`, never below `floor`. */
@@ -27,29 +30,7 @@ export interface RelativeThreshold {
 /** The q-quantile (nearest rank below) of the values, by quickselect on the array (reordered in place). */
 export function quantileInPlace(values: Float64Array, q: number): number {
   if (values.length === 0) return Number.NaN;
-  const k = Math.floor(q * (values.length - 1));
-  let lo = 0;
-  let hi = values.length - 1;
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >> 1] as number;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while ((values[i] as number) < pivot) i += 1;
-      while ((values[j] as number) > pivot) j -= 1;
-      if (i <= j) {
-        const swap = values[i] as number;
-        values[i] = values[j] as number;
-        values[j] = swap;
-        i += 1;
-        j -= 1;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return values[k] as number;
+  return selectInPlace(values, Math.floor(q * (values.length - 1)));
 }
 
 /** Side of the square tiles the matrix is stored in: 16 × 16 doubles, 2 KB each. */
@@ -129,21 +110,103 @@ export function similarityMatrix(vectors: readonly SparseVector[]): SimilarityMa
   return { size: n, values, rowBase, columnOffset };
 }
 
-/** Removes `value` from the ascending list's first `count` entries; answers the new count. */
-function removeSorted(list: Int32Array, count: number, value: number): number {
-  let lo = 0;
-  let hi = count - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = list[mid] as number;
-    if (at === value) {
-      list.copyWithin(mid, mid + 1, count);
-      return count - 1;
+const BINS = 4096;
+
+/**
+ * The q-quantile (nearest rank below, as quantileInPlace) of the similarities of the n(n−1)/2
+ * pairs, without copying them all: a histogram over [0, 1] finds the bin of the wanted rank,
+ * and only that bin's values are selected among. Same value as quantileInPlace of every pair.
+ */
+function pairQuantile(sim: Float64Array, rowBase: Int32Array, columnOffset: Int32Array, n: number, q: number): number {
+  const pairs = (n * (n - 1)) / 2;
+  const k = Math.floor(q * (pairs - 1));
+  const bin = (value: number) => Math.min(BINS - 1, Math.max(0, Math.floor(value * BINS)));
+  const counts = new Int32Array(BINS);
+  for (let i = 1; i < n; i += 1) {
+    const row = rowBase[i] as number;
+    for (let j = 0; j < i; j += 1) {
+      const b = bin(sim[row + (columnOffset[j] as number)] as number);
+      counts[b] = (counts[b] as number) + 1;
     }
-    if (at < value) lo = mid + 1;
-    else hi = mid - 1;
   }
-  return count;
+  let wanted = 0;
+  let below = 0;
+  while (below + (counts[wanted] as number) <= k) {
+    below += counts[wanted] as number;
+    wanted += 1;
+  }
+  const inBin = new Float64Array(counts[wanted] as number);
+  let m = 0;
+  for (let i = 1; i < n; i += 1) {
+    const row = rowBase[i] as number;
+    for (let j = 0; j < i; j += 1) {
+      const value = sim[row + (columnOffset[j] as number)] as number;
+      if (bin(value) === wanted) inBin[m++] = value;
+    }
+  }
+  return selectInPlace(inBin, k - below);
+}
+
+/** The k-th smallest value (0-based) of the array, by quickselect (reordered in place). */
+function selectInPlace(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((values[i] as number) < pivot) i += 1;
+      while ((values[j] as number) > pivot) j -= 1;
+      if (i <= j) {
+        const swap = values[i] as number;
+        values[i] = values[j] as number;
+        values[j] = swap;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return values[k] as number;
+}
+
+/**
+ * The clusters that can still merge (live, not retired), ascending, each with its row base and
+ * column offset beside it, so the scans read the matrix without looking them up.
+ */
+class ActiveList {
+  readonly ids: Int32Array;
+  readonly rows: Int32Array;
+  readonly columns: Int32Array;
+  count: number;
+
+  constructor(rowBase: Int32Array, columnOffset: Int32Array) {
+    this.count = rowBase.length;
+    this.ids = Int32Array.from({ length: this.count }, (_, index) => index);
+    this.rows = rowBase.slice();
+    this.columns = columnOffset.slice();
+  }
+
+  remove(id: number): void {
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = this.ids[mid] as number;
+      if (at === id) {
+        this.ids.copyWithin(mid, mid + 1, this.count);
+        this.rows.copyWithin(mid, mid + 1, this.count);
+        this.columns.copyWithin(mid, mid + 1, this.count);
+        this.count -= 1;
+        return;
+      }
+      if (at < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+  }
 }
 
 /**
@@ -156,39 +219,34 @@ export function averageLinkage(vectors: readonly SparseVector[], cut: number | R
   const { values: sim, rowBase, columnOffset } = similarityMatrix(vectors);
   let threshold = typeof cut === 'number' ? cut : Infinity;
   if (typeof cut !== 'number' && n >= 2) {
-    const pairs = new Float64Array((n * (n - 1)) / 2);
-    let k = 0;
-    for (let i = 1; i < n; i += 1) {
-      const row = rowBase[i] as number;
-      for (let j = 0; j < i; j += 1) pairs[k++] = sim[row + (columnOffset[j] as number)] as number;
-    }
-    threshold = Math.max(cut.floor, quantileInPlace(pairs, cut.quantile));
+    threshold = Math.max(cut.floor, pairQuantile(sim, rowBase, columnOffset, n, cut.quantile));
   }
   const size = new Int32Array(n).fill(1);
   const live = new Uint8Array(n).fill(1); // still a cluster (not merged into another)
   // The clusters that may still merge (live and not retired), ascending: the only ones scanned.
-  const active = Int32Array.from({ length: n }, (_, index) => index);
-  let count = n;
+  const active = new ActiveList(rowBase, columnOffset);
+  const { ids, rows, columns } = active;
   const members: number[][] = Array.from({ length: n }, (_, index) => [index]);
   const chain: number[] = [];
-  while (count > 0) {
-    if (chain.length === 0) chain.push(active[0] as number);
+  while (active.count > 0) {
+    if (chain.length === 0) chain.push(ids[0] as number);
     const a = chain[chain.length - 1] as number;
     const previous = chain.length >= 2 ? (chain[chain.length - 2] as number) : -1;
     const row = rowBase[a] as number;
     let best = previous;
     let bestSim = previous >= 0 ? (sim[row + (columnOffset[previous] as number)] as number) : -Infinity;
+    const count = active.count;
     for (let k = 0; k < count; k += 1) {
-      const c = active[k] as number;
+      const c = ids[k] as number;
       if (c === a) continue;
-      const s = sim[row + (columnOffset[c] as number)] as number;
+      const s = sim[row + (columns[k] as number)] as number;
       if (s > bestSim) {
         best = c;
         bestSim = s;
       }
     }
     if (best < 0 || bestSim < threshold) {
-      for (const done of chain) count = removeSorted(active, count, done);
+      for (const done of chain) active.remove(done);
       chain.length = 0;
       continue;
     }
@@ -205,16 +263,16 @@ export function averageLinkage(vectors: readonly SparseVector[], cut: number | R
     const rowB = rowBase[b] as number;
     const columnA = columnOffset[a] as number;
     for (let k = 0; k < count; k += 1) {
-      const c = active[k] as number;
+      const c = ids[k] as number;
       if (c === a || c === b) continue;
-      const column = columnOffset[c] as number;
+      const column = columns[k] as number;
       const merged = (sa * (sim[row + column] as number) + sb * (sim[rowB + column] as number)) / (sa + sb);
       sim[row + column] = merged;
-      sim[(rowBase[c] as number) + columnA] = merged;
+      sim[(rows[k] as number) + columnA] = merged;
     }
     size[a] = sa + sb;
     live[b] = 0;
-    count = removeSorted(active, count, b);
+    active.remove(b);
     members[a] = [...(members[a] as number[]), ...(members[b] as number[])];
     members[b] = [];
   }
