@@ -120,12 +120,13 @@ const BINS = 4096;
 function pairQuantile(sim: Float64Array, rowBase: Int32Array, columnOffset: Int32Array, n: number, q: number): number {
   const pairs = (n * (n - 1)) / 2;
   const k = Math.floor(q * (pairs - 1));
-  const bin = (value: number) => Math.min(BINS - 1, Math.max(0, Math.floor(value * BINS)));
-  const counts = new Int32Array(BINS);
+  // Similarities of unit vectors with non-negative weights lie in [0, 1] (up to rounding).
+  const counts = new Int32Array(BINS + 1);
   for (let i = 1; i < n; i += 1) {
     const row = rowBase[i] as number;
     for (let j = 0; j < i; j += 1) {
-      const b = bin(sim[row + (columnOffset[j] as number)] as number);
+      const scaled = (sim[row + (columnOffset[j] as number)] as number) * BINS;
+      const b = scaled <= 0 ? 0 : scaled >= BINS ? BINS : scaled | 0;
       counts[b] = (counts[b] as number) + 1;
     }
   }
@@ -141,7 +142,9 @@ function pairQuantile(sim: Float64Array, rowBase: Int32Array, columnOffset: Int3
     const row = rowBase[i] as number;
     for (let j = 0; j < i; j += 1) {
       const value = sim[row + (columnOffset[j] as number)] as number;
-      if (bin(value) === wanted) inBin[m++] = value;
+      const scaled = value * BINS;
+      const b = scaled <= 0 ? 0 : scaled >= BINS ? BINS : scaled | 0;
+      if (b === wanted) inBin[m++] = value;
     }
   }
   return selectInPlace(inBin, k - below);
