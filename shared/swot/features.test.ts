@@ -10,6 +10,22 @@ const similarity = (a: string, b: string) => {
 };
 
 describe('suggestion features', () => {
+  it('keeps written forms for the terms it can show only (words, themes, five-letter grams)', () => {
+    const corpus = featureCorpus(['Wachtlijsten voor tolken', 'Het tolkenlandschap verandert']);
+    const kinds = new Set(
+      [...corpus.surfaces.keys()].map((term) => {
+        const name = corpus.vocabulary.termOf(term);
+        return name.startsWith('c:') ? `c${name.length - 2}` : name.slice(0, 2);
+      }),
+    );
+    expect(kinds).toEqual(new Set(['w:', 'k:', 'c5']));
+    const fiveGram = corpus.vocabulary.lookup('c:<tolk') as number;
+    expect([...(corpus.surfaces.get(fiveGram) ?? new Map<string, number>()).keys()].sort()).toEqual([
+      'tolken',
+      'tolkenlandschap',
+    ]);
+  });
+
   it('cuts words into bounded character grams', () => {
     expect([...characterGrams('tolk')]).toEqual(['<to', 'tol', 'olk', 'lk>', '<tol', 'tolk', 'olk>', '<tolk', 'tolk>']);
   });

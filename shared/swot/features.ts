@@ -6,7 +6,6 @@ import {
   EMPTY_VECTOR,
   Vocabulary,
   countTerms,
-  documentFrequencies,
   inverseDocumentFrequencies,
   type SparseVector,
 } from './tfidf';
@@ -176,24 +175,27 @@ export interface FeatureCorpus {
 export function featureCorpus(texts: readonly string[]): FeatureCorpus {
   const vocabulary = new Vocabulary();
   const surfaces = new Map<number, Map<string, number>>();
+  const shown = ({ key, surface }: Shown) => {
+    const id = vocabulary.idOf(key);
+    let forms = surfaces.get(id);
+    if (!forms) surfaces.set(id, (forms = new Map()));
+    forms.set(surface, (forms.get(surface) ?? 0) + 1);
+    return id;
+  };
+  // Only five-letter grams are ever shown (isExplainingTerm), so only theirs need written forms.
+  const gram = ({ key, surface }: Shown) => (key.length === 2 + 5 ? shown({ key, surface }) : vocabulary.idOf(key));
   const counts = texts.map((text) => {
     const features = textFeatures(text);
-    const shown = ({ key, surface }: Shown) => {
-      const id = vocabulary.idOf(key);
-      let forms = surfaces.get(id);
-      if (!forms) surfaces.set(id, (forms = new Map()));
-      forms.set(surface, (forms.get(surface) ?? 0) + 1);
-      return id;
-    };
     return {
       words: countTerms(features.words.map(shown)),
-      grams: countTerms(features.grams.map(shown)),
+      grams: countTerms(features.grams.map(gram)),
       concepts: countTerms(features.concepts.map(shown)),
     };
   });
   // Each term lives in one block, so one document frequency table serves all three (per text: any block).
-  const perText = counts.map((entry) => new Map([...entry.words, ...entry.grams, ...entry.concepts]));
-  const df = documentFrequencies(perText, vocabulary.size);
+  const df = new Int32Array(vocabulary.size);
+  for (const entry of counts)
+    for (const block of BLOCKS) for (const term of entry[block].keys()) df[term] = (df[term] as number) + 1;
   const idf = inverseDocumentFrequencies(df, texts.length);
   // A character gram found in many texts is a common syllable ("en>", "ver"), not a shared word
   // part: it is dropped (weight 0), which also keeps the similarity matrix of a large scope fast.

@@ -51,6 +51,48 @@ describe('clustering quality', () => {
     expect(seen).toEqual([3, 3, 3, 3]); // the item itself is left out
   });
 
+  it("shows a method the scope's other groups when the set names the scope, and nothing else", () => {
+    const items = [
+      { group: 's1|strengths', scope: 's1', text: 'a1', lemma: 'A' },
+      { group: 's1|strengths', scope: 's1', text: 'a2', lemma: 'A' },
+      { group: 's1|weaknesses', scope: 's1', text: 'w1', lemma: 'W' },
+      { group: 's1|weaknesses', scope: 's1', text: 'w2', lemma: 'V' },
+      { group: 's2|strengths', scope: 's2', text: 'z1', lemma: 'Z' },
+      { group: 's2|strengths', scope: 's2', text: 'z2', lemma: 'Z' },
+    ];
+    const hintContext: string[] = [];
+    const groupContext: string[] = [];
+    measureSuggestionQuality(items, {
+      rankLemmas: (_text, _lemmas, otherQuadrants) => {
+        hintContext.push((otherQuadrants ?? []).map((lemma) => `${lemma.name}:${lemma.itemTexts.join('+')}`).join(','));
+        return [];
+      },
+      group: (texts, clustered) => {
+        groupContext.push(`${texts.join('+')}<-${(clustered ?? []).map((item) => item.text).join('+')}`);
+        return texts.map(() => 'all');
+      },
+    });
+    // s1|strengths sees the weaknesses' lemmas; s1|weaknesses has no lemma with another item (not hinted); s2 has no other group.
+    expect(hintContext).toEqual(['W:w1,V:w2', 'W:w1,V:w2', '', '']);
+    expect(groupContext).toEqual(['a1+a2<-w1+w2', 'w1+w2<-a1+a2', 'z1+z2<-']);
+    // Without a scope, a method is called as before (no third argument, no clustered items).
+    const calls: number[] = [];
+    measureSuggestionQuality(
+      items.map(({ scope: _scope, ...item }) => item),
+      {
+        rankLemmas: (...args) => {
+          calls.push(args.length);
+          return [];
+        },
+        group: (...args) => {
+          calls.push(args.length);
+          return args[0].map(() => 'all');
+        },
+      },
+    );
+    expect(new Set(calls)).toEqual(new Set([2, 1]));
+  });
+
   it('cross-validates a choice by source: each source is measured with what the others chose', () => {
     const measure = (source: string, top1: number): GroupMeasure => ({
       group: `${source}|g`,

@@ -65,16 +65,28 @@ export interface LabelledSwotItem {
   readonly lemma: string;
   /** Where the item comes from (one SWOT table, one campaign): the unit of cross-validation. Default: its group. */
   readonly source?: string;
+  /**
+   * The SWOT scope the group belongs to (its quadrants are the scope's other groups). When given,
+   * a method is also shown the scope's other groups, as the board shows them: their lemmas for a
+   * hint (the board's lemma index holds every quadrant's), their clustered items for grouping.
+   */
+  readonly scope?: string;
+}
+
+/** A lemma with the texts of its items, as a method is given it. */
+export interface LemmaWithItems {
+  readonly name: string;
+  readonly itemTexts: readonly string[];
 }
 
 export interface SuggestionMethod {
   /** Ranked lemma names for `text`, given the other items under their lemmas (leave one out). */
-  rankLemmas(
-    text: string,
-    lemmas: readonly { readonly name: string; readonly itemTexts: readonly string[] }[],
-  ): string[];
-  /** A partition of `texts` (one label per text). */
-  group(texts: readonly string[]): string[];
+  rankLemmas(text: string, lemmas: readonly LemmaWithItems[], otherQuadrants?: readonly LemmaWithItems[]): string[];
+  /**
+   * A partition of `texts` (one label per text); `clustered` are the items of the scope's other
+   * groups under their lemmas (what the team already clustered), when the set says the scope.
+   */
+  group(texts: readonly string[], clustered?: readonly LabelledSwotItem[]): string[];
 }
 
 export interface SuggestionQuality {
@@ -112,12 +124,35 @@ export function groupLabelled(items: readonly LabelledSwotItem[]): LabelledSwotI
   return [...groups.values()];
 }
 
+/** The items of the other groups of a group's scope, or undefined when the set gives no scope. */
+function otherGroupsOfScope(
+  items: readonly LabelledSwotItem[],
+  group: readonly LabelledSwotItem[],
+): LabelledSwotItem[] | undefined {
+  const first = group[0];
+  if (first?.scope === undefined) return undefined;
+  return items.filter((item) => item.scope === first.scope && item.group !== first.group);
+}
+
+/** The lemmas of labelled items with their texts, in order of first appearance. */
+function lemmasOf(items: readonly LabelledSwotItem[]): LemmaWithItems[] {
+  const byName = new Map<string, string[]>();
+  for (const item of items) {
+    const texts = byName.get(item.lemma);
+    if (texts) texts.push(item.text);
+    else byName.set(item.lemma, [item.text]);
+  }
+  return [...byName].map(([name, itemTexts]) => ({ name, itemTexts }));
+}
+
 /** The leave-one-out hint counts of a method on the groups of a labelled set (ari and f1 left 0). */
 export function measureHints(
   items: readonly LabelledSwotItem[],
   rankLemmas: SuggestionMethod['rankLemmas'],
 ): GroupMeasure[] {
   return groupLabelled(items).map((group) => {
+    const others = otherGroupsOfScope(items, group);
+    const otherQuadrants = others && lemmasOf(others);
     const names = [...new Set(group.map((item) => item.lemma))];
     let top1 = 0;
     let top3 = 0;
@@ -132,7 +167,7 @@ export function measureHints(
         .filter((lemma) => lemma.itemTexts.length > 0);
       if (!lemmas.some((lemma) => lemma.name === item.lemma)) return;
       hinted += 1;
-      const ranked = rankLemmas(item.text, lemmas);
+      const ranked = otherQuadrants ? rankLemmas(item.text, lemmas, otherQuadrants) : rankLemmas(item.text, lemmas);
       if (ranked[0] === item.lemma) top1 += 1;
       if (ranked.slice(0, 3).includes(item.lemma)) top3 += 1;
     });
@@ -154,7 +189,9 @@ export function measureHints(
 export function measureGrouping(items: readonly LabelledSwotItem[], group: SuggestionMethod['group']): GroupMeasure[] {
   return groupLabelled(items).map((members) => {
     const truth = members.map((item) => item.lemma);
-    const predicted = group(members.map((item) => item.text));
+    const clustered = otherGroupsOfScope(items, members);
+    const texts = members.map((item) => item.text);
+    const predicted = clustered ? group(texts, clustered) : group(texts);
     const first = members[0] as LabelledSwotItem;
     return {
       group: first.group,

@@ -7,6 +7,7 @@ import {
   isWordTerm,
   type FeatureCorpus,
 } from './features';
+import { averageLinkage, type RelativeThreshold } from './linkage';
 import { adjustedRandIndex } from './quality';
 import type { Quadrant } from './quadrants';
 import { cosine, unitVector, type SparseVector } from './tfidf';
@@ -23,11 +24,7 @@ import { DEFAULT_TUNING, type SuggestTuning } from './tuning';
  * the items being grouped (tuning.ts), never below `minGroupThreshold`. How similar two texts on
  * one theme are depends on how long and how worded a campaign's items are; a cut among the
  * scope's own similarities follows that, where one constant suits one campaign and not the next.
- * It runs the nearest-neighbour-chain algorithm on a dense similarity matrix: O(n²) time and
- * n² doubles of memory per quadrant (8 MB for 1,000 items), with the same result as the naive
- * O(n³) greedy algorithm because average linkage is reducible. A cluster whose best
- * similarity is below the threshold is retired early: merges of others are averages, so its
- * best similarity can never rise again.
+ * The clustering itself (nearest-neighbour chain on a dense similarity matrix) is linkage.ts.
  *
  * suggestLemma / createLemmaIndex: each existing lemma is the normalised sum (centroid) of the
  * vectors of its name (counted `lemmaNameWeight` times, tuning.ts: the team chose it to say what the lemma
@@ -74,41 +71,9 @@ export interface GroupOptions {
   readonly tuning?: SuggestTuning;
 }
 
+export { averageLinkage, quantileInPlace, type RelativeThreshold } from './linkage';
+
 export const DEFAULT_GROUP_QUANTILE = DEFAULT_TUNING.groupQuantile;
-
-/** The q-quantile (nearest rank below) of the values, by quickselect on the array (reordered in place). */
-export function quantileInPlace(values: Float64Array, q: number): number {
-  if (values.length === 0) return Number.NaN;
-  const k = Math.floor(q * (values.length - 1));
-  let lo = 0;
-  let hi = values.length - 1;
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >> 1] as number;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while ((values[i] as number) < pivot) i += 1;
-      while ((values[j] as number) > pivot) j -= 1;
-      if (i <= j) {
-        const swap = values[i] as number;
-        values[i] = values[j] as number;
-        values[j] = swap;
-        i += 1;
-        j -= 1;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return values[k] as number;
-}
-
-/** A cut relative to the similarities: their `quantile`, never below `floor`. */
-export interface RelativeThreshold {
-  readonly quantile: number;
-  readonly floor: number;
-}
 
 function surfaceOf(corpus: FeatureCorpus, term: number): string {
   let best = '';
@@ -123,96 +88,6 @@ function surfaceOf(corpus: FeatureCorpus, term: number): string {
 }
 
 const round3 = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
-
-/** Pairwise cosines of unit vectors as a dense n×n matrix, accumulated through postings lists. */
-function similarityMatrix(vectors: readonly SparseVector[]): Float64Array {
-  const n = vectors.length;
-  const matrix = new Float64Array(n * n);
-  const postings = new Map<number, { doc: number; weight: number }[]>();
-  vectors.forEach((vector, doc) => {
-    for (let k = 0; k < vector.terms.length; k += 1) {
-      const term = vector.terms[k] as number;
-      const weight = vector.weights[k] as number;
-      let list = postings.get(term);
-      if (!list) postings.set(term, (list = []));
-      for (const other of list)
-        matrix[other.doc * n + doc] = (matrix[other.doc * n + doc] as number) + other.weight * weight;
-      list.push({ doc, weight });
-    }
-  });
-  for (let i = 0; i < n; i += 1) for (let j = i + 1; j < n; j += 1) matrix[j * n + i] = matrix[i * n + j] as number;
-  return matrix;
-}
-
-/**
- * Average-linkage clusters (sorted lists of indices into `vectors`, unit vectors) joined at
- * similarity ≥ threshold: a number, or relative to the pairwise similarities of the vectors.
- */
-export function averageLinkage(vectors: readonly SparseVector[], cut: number | RelativeThreshold): number[][] {
-  const n = vectors.length;
-  const sim = similarityMatrix(vectors);
-  let threshold = typeof cut === 'number' ? cut : Infinity;
-  if (typeof cut !== 'number' && n >= 2) {
-    const pairs = new Float64Array((n * (n - 1)) / 2);
-    let k = 0;
-    for (let i = 0; i < n; i += 1) for (let j = i + 1; j < n; j += 1) pairs[k++] = sim[i * n + j] as number;
-    threshold = Math.max(cut.floor, quantileInPlace(pairs, cut.quantile));
-  }
-  const size = new Int32Array(n).fill(1);
-  const live = new Uint8Array(n).fill(1); // still a cluster (not merged into another)
-  const open = new Uint8Array(n).fill(1); // may still merge (not retired)
-  const members: number[][] = Array.from({ length: n }, (_, index) => [index]);
-  const chain: number[] = [];
-  let start = 0;
-  for (;;) {
-    if (chain.length === 0) {
-      while (start < n && !(live[start] && open[start])) start += 1;
-      if (start >= n) break;
-      chain.push(start);
-    }
-    const a = chain[chain.length - 1] as number;
-    const previous = chain.length >= 2 ? (chain[chain.length - 2] as number) : -1;
-    let best = previous;
-    let bestSim = previous >= 0 ? (sim[a * n + previous] as number) : -Infinity;
-    const row = a * n;
-    for (let c = 0; c < n; c += 1) {
-      if (c === a || !live[c] || !open[c]) continue;
-      const s = sim[row + c] as number;
-      if (s > bestSim) {
-        best = c;
-        bestSim = s;
-      }
-    }
-    if (best < 0 || bestSim < threshold) {
-      for (const done of chain) open[done] = 0;
-      chain.length = 0;
-      continue;
-    }
-    if (best !== previous) {
-      chain.push(best);
-      continue;
-    }
-    chain.length -= 2;
-    // Merge `previous` into `a` (Lance–Williams update for average linkage).
-    const b = previous;
-    const sa = size[a] as number;
-    const sb = size[b] as number;
-    for (let c = 0; c < n; c += 1) {
-      if (c === a || c === b || !live[c]) continue;
-      const merged = (sa * (sim[a * n + c] as number) + sb * (sim[b * n + c] as number)) / (sa + sb);
-      sim[a * n + c] = merged;
-      sim[c * n + a] = merged;
-    }
-    size[a] = sa + sb;
-    live[b] = 0;
-    members[a] = [...(members[a] as number[]), ...(members[b] as number[])];
-    members[b] = [];
-  }
-  const clusters: number[][] = [];
-  for (let index = 0; index < n; index += 1)
-    if (live[index]) clusters.push((members[index] as number[]).sort((x, y) => x - y));
-  return clusters;
-}
 
 /** Proposes groupings of unclustered items, biggest groups first (then most confident, then earliest). */
 export function suggestGroups(items: readonly SuggestItem[], options: GroupOptions = {}): GroupSuggestion[] {

@@ -16,7 +16,7 @@ import {
   type SuggestionQuality,
 } from '../../shared/swot/quality';
 import { DEFAULT_TUNING, type SuggestTuning } from '../../shared/swot/tuning';
-import { averageLinkage, createLemmaIndex, suggestGroups } from '../../shared/swot/suggest';
+import { averageLinkage, chooseGroupQuantile, createLemmaIndex, suggestGroups } from '../../shared/swot/suggest';
 import {
   Vocabulary,
   cosine,
@@ -41,7 +41,24 @@ import { openTestProfile } from '../support/profile';
  * 0.25) is measured in the same run, so the figures compare.
  */
 
-const DEV_SET = path.resolve(import.meta.dirname, '../../../shared/domain/swot-dev-set.json');
+/**
+ * The development set: VELDWERK_SWOT_DEV_SET when set, else shared/domain/swot-dev-set.json in the
+ * first folder above the checkout that has it (a worktree lives deeper than the main checkout).
+ */
+function devSetPath(): string {
+  const fromEnv = process.env.VELDWERK_SWOT_DEV_SET;
+  if (fromEnv) return path.resolve(fromEnv);
+  let dir = path.resolve(import.meta.dirname, '../../..');
+  for (;;) {
+    const candidate = path.join(dir, 'shared/domain/swot-dev-set.json');
+    if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(import.meta.dirname, '../../../shared/domain/swot-dev-set.json');
+    dir = parent;
+  }
+}
+
+const DEV_SET = devSetPath();
 
 interface DevSetFile {
   readonly items: readonly {
@@ -60,20 +77,40 @@ function partition(texts: readonly string[], groups: readonly (readonly number[]
   return labels;
 }
 
-/** Veldwerk's suggestions as the board runs them, under a tuning. */
-function veldwerkWith(tuning: SuggestTuning): SuggestionMethod {
+/**
+ * Veldwerk's suggestions under a tuning. `board`: as the board runs them in a scope — the lemma
+ * index holds the lemmas of the scope's other quadrants too (they shape its IDF; only the item's
+ * quadrant is proposed), and the grouping cut is learned from what the team clustered in the
+ * rest of the scope (chooseGroupQuantile). Without it: the group alone, at the tuning's quantile.
+ */
+function veldwerkWith(tuning: SuggestTuning, board = false): SuggestionMethod {
   return {
-    rankLemmas: (text, lemmas) =>
+    rankLemmas: (text, lemmas, otherQuadrants = []) =>
       createLemmaIndex(
-        lemmas.map((lemma) => ({ id: lemma.name, ...lemma })),
+        [
+          ...lemmas.map((lemma) => ({ id: lemma.name, quadrant: 'strengths' as const, ...lemma })),
+          ...(board ? otherQuadrants : []).map((lemma, index) => ({
+            id: `other:${index}`,
+            quadrant: 'weaknesses' as const,
+            ...lemma,
+          })),
+        ],
         tuning,
       )
-        .suggest({ text }, { limit: 3, minScore: 0 })
+        .suggest({ text, quadrant: 'strengths' }, { limit: 3, minScore: 0 })
         .map((suggestion) => suggestion.lemmaId),
-    group: (texts) => {
+    group: (texts, clustered) => {
+      const quantile =
+        board && clustered
+          ? chooseGroupQuantile(
+              clustered.map((item) => ({ text: item.text, lemmaId: item.lemma, group: item.group })),
+              20,
+              tuning,
+            )
+          : tuning.groupQuantile;
       const groups = suggestGroups(
         texts.map((text, index) => ({ id: String(index), text })),
-        { tuning },
+        { tuning, quantile },
       );
       return partition(
         texts,
@@ -83,7 +120,8 @@ function veldwerkWith(tuning: SuggestTuning): SuggestionMethod {
   };
 }
 
-const veldwerk = veldwerkWith(DEFAULT_TUNING);
+const veldwerk = veldwerkWith(DEFAULT_TUNING, true);
+const veldwerkGroupAlone = veldwerkWith(DEFAULT_TUNING);
 
 /** The tunings tried by the cross-validation: coarse, around the defaults. */
 function tuningGrid(): SuggestTuning[] {
@@ -91,7 +129,7 @@ function tuningGrid(): SuggestTuning[] {
   for (const grams of [0, 0.3, 0.6])
     for (const concepts of [0, 0.6, 1.2])
       for (const lemmaNameWeight of [1, 2, 4])
-        for (const groupQuantile of [0.8, 0.85, 0.9, 0.93, 0.95])
+        for (const groupQuantile of [0.7, 0.8, 0.85, 0.9, 0.93, 0.95])
           grid.push({
             weights: { words: 1, grams, concepts },
             lemmaNameWeight,
@@ -106,7 +144,8 @@ function heldOut(items: readonly LabelledSwotItem[]) {
   const hints = new Map<string, GroupMeasure[]>();
   const grouping = new Map<string, GroupMeasure[]>();
   const measuresOf = (tuning: SuggestTuning) => {
-    const method = veldwerkWith(tuning);
+    // Hints as the board gives them (scope-wide index); grouping at the tuning's own quantile.
+    const method = { rankLemmas: veldwerkWith(tuning, true).rankLemmas, group: veldwerkWith(tuning).group };
     const hintKey = JSON.stringify([tuning.weights, tuning.lemmaNameWeight]);
     const groupKey = JSON.stringify([tuning.weights, tuning.groupQuantile]);
     let hint = hints.get(hintKey);
@@ -176,9 +215,12 @@ const plainTfidf: SuggestionMethod = {
 function readDevSet(): LabelledSwotItem[] | null {
   if (!existsSync(DEV_SET)) return null;
   const file = JSON.parse(readFileSync(DEV_SET, 'utf8')) as DevSetFile;
+  // Each scope × quadrant group is a source of its own: the tuning is cross-validated leaving one
+  // of the 11 groups out at a time.
   return file.items.map((item) => ({
     group: `${item.scope} | ${item.quadrant}`,
-    source: item.scope,
+    source: `${item.scope} | ${item.quadrant}`,
+    scope: item.scope,
     text: item.text,
     lemma: item.lemma,
   }));
@@ -186,10 +228,12 @@ function readDevSet(): LabelledSwotItem[] | null {
 
 function compare(items: readonly LabelledSwotItem[]): {
   veldwerk: SuggestionQuality;
+  veldwerkGroupAlone: SuggestionQuality;
   plainTfidfBaseline: SuggestionQuality;
 } {
   return {
     veldwerk: measureSuggestionQuality(items, veldwerk),
+    veldwerkGroupAlone: measureSuggestionQuality(items, veldwerkGroupAlone),
     plainTfidfBaseline: measureSuggestionQuality(items, plainTfidf),
   };
 }
@@ -201,6 +245,8 @@ function demoLabelled(): LabelledSwotItem[] {
   try {
     return (generateDemo(profile.store, { size: 'season', labels: true }).labelledItems ?? []).map((item) => ({
       group: item.group,
+      // The group is "campaign | scope | quadrant": the scope is all but the quadrant.
+      scope: item.group.slice(0, item.group.lastIndexOf(' | ')),
       text: item.text,
       lemma: item.lemma,
     }));
@@ -219,7 +265,7 @@ export async function run(): Promise<Record<string, unknown>> {
           ...compare(devSet),
           withoutThesaurus: measureSuggestionQuality(
             devSet,
-            veldwerkWith({ ...DEFAULT_TUNING, weights: { ...DEFAULT_TUNING.weights, concepts: 0 } }),
+            veldwerkWith({ ...DEFAULT_TUNING, weights: { ...DEFAULT_TUNING.weights, concepts: 0 } }, true),
           ),
           heldOut: heldOut(devSet),
         }

@@ -16,7 +16,10 @@ import {
   type LemmaCandidate,
   type SuggestItem,
 } from '../../shared/swot/suggest';
-import { medianMs, round } from '../support/stats';
+import { combinedVector, featureCorpus } from '../../shared/swot/features';
+import { referenceAverageLinkage } from '../../shared/swot/linkage-reference';
+import { DEFAULT_TUNING } from '../../shared/swot/tuning';
+import { median, medianMs, round } from '../support/stats';
 import { seededRandom } from '../../shared/random';
 
 /*
@@ -233,6 +236,27 @@ export async function run(options: { full: boolean }): Promise<Record<string, un
   });
   const scoreMs = await medianMs(runs, () => scoreSwot(scope));
 
+  // The clustering step alone, on the 1,000 items as one quadrant, against the previous
+  // implementation (linkage-reference.ts) in the same run: the two are timed in turn, so load
+  // from other processes falls on both alike, and their clusters are compared.
+  const corpus = featureCorpus(oneQuadrant.map((item) => item.text));
+  const vectors = corpus.counts.map((counts) => combinedVector(counts, corpus.idf, DEFAULT_TUNING.weights));
+  const cut = { quantile: DEFAULT_TUNING.groupQuantile, floor: DEFAULT_TUNING.minGroupThreshold };
+  const linkageRuns = options.full ? 21 : 9;
+  const newTimes: number[] = [];
+  const referenceTimes: number[] = [];
+  let sameClusters =
+    JSON.stringify(averageLinkage(vectors, cut)) === JSON.stringify(referenceAverageLinkage(vectors, cut));
+  for (let run = 0; run < linkageRuns; run += 1) {
+    let start = performance.now();
+    const fresh = averageLinkage(vectors, cut);
+    newTimes.push(performance.now() - start);
+    start = performance.now();
+    const previous = referenceAverageLinkage(vectors, cut);
+    referenceTimes.push(performance.now() - start);
+    sameClusters &&= fresh.length === previous.length;
+  }
+
   // Quality beside speed: how often the best lemma is the new item's own theme, and how pure
   // the proposed groups are (share of grouped items that belong to their group's main theme).
   const hits = newItems.filter((item) => index.suggest(item)[0]?.lemmaId === `${item.quadrant}-${item.theme}`).length;
@@ -268,5 +292,12 @@ export async function run(options: { full: boolean }): Promise<Record<string, un
     lemmaIndexBuildMedianMs: round(indexBuildMs),
     lemmaIndexSuggest200ItemsMedianMs: round(suggestLemma200Ms),
     scoreSwotMedianMs: round(scoreMs),
+    linkageOneQuadrant: {
+      runs: linkageRuns,
+      medianMs: round(median(newTimes)),
+      previousVersionMedianMs: round(median(referenceTimes)),
+      speedUp: round(median(referenceTimes) / median(newTimes), 2),
+      sameClusters,
+    },
   };
 }
