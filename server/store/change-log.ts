@@ -128,16 +128,16 @@ export class ChangeLogRepository {
     const known = new Map<string, Change>();
     for (const part of chunks(ids, 500)) {
       const list = placeholders(part.length, 2);
-      const logged = await tx.query<ChangeRow>(
-        `SELECT ${CHANGE_COLUMNS} FROM changes WHERE campaign_id = $1 AND change_id IN (${list})`,
+      // One query for both places (a round trip less inside the campaign's lock on PostgreSQL).
+      const rows = await tx.query<ChangeRow & { body: string | null }>(
+        `SELECT ${CHANGE_COLUMNS}, NULL AS body FROM changes WHERE campaign_id = $1 AND change_id IN (${list})
+         UNION ALL
+         SELECT change_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, body FROM held_changes WHERE campaign_id = $1 AND change_id IN (${list})`,
         [campaign, ...part],
       );
-      for (const row of logged) known.set(row.change_id, rowToChange(campaign, row));
-      const held = await tx.query<{ change_id: string; body: string }>(
-        `SELECT change_id, body FROM held_changes WHERE campaign_id = $1 AND change_id IN (${list})`,
-        [campaign, ...part],
-      );
-      for (const row of held) if (!known.has(row.change_id)) known.set(row.change_id, JSON.parse(row.body) as Change);
+      for (const row of rows) if (row.body === null) known.set(row.change_id, rowToChange(campaign, row));
+      for (const row of rows)
+        if (row.body !== null && !known.has(row.change_id)) known.set(row.change_id, JSON.parse(row.body) as Change);
     }
     return known;
   }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverCommand } from '../../cli/commands/server';
+import { CampaignWrites } from '../../server/campaign-writes';
 import { openPostgresDriver, StatementNames } from '../../server/store/postgres-driver';
 import type { SqlDriver } from '../../server/store/sql';
 import { capturingIo } from '../support/cli';
@@ -94,6 +95,56 @@ describe.skipIf(skip !== null)('the PostgreSQL driver', () => {
     const distinct = new Set(pids.map((rows) => rows[0]?.pid));
     expect(distinct.size).toBeGreaterThan(1);
     expect(distinct.size).toBeLessThanOrEqual(3);
+  });
+
+  it('runs the writes of a campaign waiting together in one transaction, a failing one alone rolled back', async () => {
+    await driver.execute('CREATE TABLE w (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)');
+    const heard: string[] = [];
+    const stop = await driver.listen((payload) => heard.push(String(payload)));
+    const writes = new CampaignWrites((fn) => driver.transaction(fn));
+    const started: number[] = [];
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, index) =>
+        writes.run('c1', async (tx) => {
+          started.push(index);
+          const backend = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid WHERE $1 = 1', [1]);
+          await tx.execute('INSERT INTO w (id, name) VALUES ($1, $2)', [index, index === 3 ? 'n2' : `n${index}`]);
+          await tx.notify(`c1 ${index}`);
+          return backend[0]?.pid;
+        }),
+      ),
+    );
+    expect(started).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(results.map((result) => result.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    expect(String((results[3] as PromiseRejectedResult).reason)).toMatch(/unique/i);
+    // The first ran alone (nothing waited yet); the seven behind it shared one transaction.
+    const pids = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    expect(new Set(pids.slice(1)).size).toBe(1);
+    expect((await driver.query('SELECT id FROM w ORDER BY id')).map((row) => row.id)).toEqual([0, 1, 2, 4, 5, 6, 7]);
+    // One piece of news per transaction: the group's last.
+    for (let wait = 0; wait < 100 && !heard.includes('c1 7'); wait += 1)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(heard).toEqual(['c1 0', 'c1 7']);
+    await stop();
+  });
+
+  it('rejects every write of a group whose transaction fails', async () => {
+    const writes = new CampaignWrites(async () => {
+      throw new Error('connection lost');
+    });
+    await expect(writes.run('c1', async () => 1)).rejects.toThrow(/connection lost/);
+    // The queue goes on afterwards.
+    const working = new CampaignWrites((fn) => driver.transaction(fn));
+    expect(await working.run('c1', async (tx) => (await tx.query('SELECT 1 AS one WHERE $1 = 1', [1])).length)).toBe(1);
   });
 
   it('refuses a pool size that is not a whole positive number', async () => {
