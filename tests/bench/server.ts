@@ -258,12 +258,22 @@ async function settledA(controller: SyncController): Promise<void> {
   }
 }
 
+/** One part's figures, or the error that stopped it: one broken part does not hide the others. */
+async function part(measure: () => Promise<Record<string, unknown>>): Promise<Record<string, unknown>> {
+  try {
+    return await measure();
+  } catch (error) {
+    process.exitCode = 1;
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 export async function run(options: { full: boolean }): Promise<Record<string, unknown>> {
   const result: Record<string, unknown> = {
-    firstSync: await firstSync('sqlite', options.full),
-    roundTrip: await roundTrip('sqlite', options.full),
-    liveEdit: await liveEdit(options.full),
-    throughput: await serverThroughput(options),
+    firstSync: await part(() => firstSync('sqlite', options.full)),
+    roundTrip: await part(() => roundTrip('sqlite', options.full)),
+    liveEdit: await part(() => liveEdit(options.full)),
+    throughput: await part(() => serverThroughput(options)),
   };
   return result;
 }
