@@ -525,10 +525,7 @@ export class SyncService {
 
   async pull(principal: Principal, campaign: string, after: number, limit: number): Promise<PullResult> {
     requireMember(principal, campaign);
-    const [page, lastSeq] = await Promise.all([
-      this.store.changesAfter(campaign, after, limit + 1),
-      this.store.lastSeq(campaign),
-    ]);
+    const { changes: page, lastSeq } = await this.store.pageAfter(campaign, after, limit + 1);
     const hasMore = page.length > limit;
     const served: LoggedServerChange[] = hasMore ? page.slice(0, limit) : page;
     const cursor = served.length > 0 ? (served[served.length - 1] as LoggedServerChange).seq : after;

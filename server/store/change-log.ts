@@ -230,6 +230,27 @@ export class ChangeLogRepository {
     return seq;
   }
 
+  /**
+   * A page of the log after afterSeq with the campaign's last sequence number, read by one
+   * statement (one snapshot, one round trip); a second only when the page is empty.
+   */
+  async pageAfter(
+    campaign: string,
+    afterSeq: number,
+    limit: number,
+  ): Promise<{ changes: LoggedServerChange[]; lastSeq: number }> {
+    const rows = await this.driver.query<ChangeRow & { last_seq: unknown }>(
+      `SELECT seq, ${CHANGE_COLUMNS}, (SELECT last_seq FROM campaigns WHERE id = $1) AS last_seq
+       FROM changes WHERE campaign_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [campaign, afterSeq, limit],
+    );
+    const first = rows[0];
+    return {
+      changes: rows.map((row) => ({ seq: toNumber(row.seq), change: rowToChange(campaign, row) })),
+      lastSeq: first ? toNumber(first.last_seq) : await this.lastSeq(campaign),
+    };
+  }
+
   async changesAfter(campaign: string, afterSeq: number, limit: number): Promise<LoggedServerChange[]> {
     const rows = await this.driver.query<ChangeRow>(
       `SELECT seq, ${CHANGE_COLUMNS} FROM changes WHERE campaign_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,

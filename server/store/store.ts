@@ -189,6 +189,15 @@ export class ServerStore {
     return this.changeLog.allChanges(tx, campaign);
   }
 
+  /** A page of the log after afterSeq and the campaign's last sequence number, in one read. */
+  pageAfter(
+    campaign: string,
+    afterSeq: number,
+    limit: number,
+  ): Promise<{ changes: LoggedServerChange[]; lastSeq: number }> {
+    return this.changeLog.pageAfter(campaign, afterSeq, limit);
+  }
+
   changesAfter(campaign: string, afterSeq: number, limit: number): Promise<LoggedServerChange[]> {
     return this.changeLog.changesAfter(campaign, afterSeq, limit);
   }
