@@ -5,6 +5,7 @@ import { VISIT_SCOPED_TABLES } from '../shared/sync/schema';
 import { validateChange } from '../shared/sync/validate';
 import type { RefusedChange } from './api';
 import { checkAuthors, refuseMemberRow } from './authorship';
+import { CampaignWrites } from './campaign-writes';
 import type { Principal } from './auth/tokens';
 import { coordinatesRegion, isTeamLead, mayReviewHeld, requireMember, requireRegionCoordinator } from './authz';
 import { conflict, forbidden, notFound, ServerError } from './errors';
@@ -149,6 +150,8 @@ function asString(value: JsonValue | undefined): string | null {
 export class SyncService {
   readonly clock: HybridLogicalClock;
   readonly node: string;
+  /** The writes of each campaign queued in this process (PostgreSQL; see writeCampaign). */
+  private readonly campaignWrites: CampaignWrites;
 
   private constructor(
     readonly store: ServerStore,
@@ -157,6 +160,7 @@ export class SyncService {
   ) {
     this.clock = clock;
     this.node = clock.node;
+    this.campaignWrites = new CampaignWrites((fn) => store.transaction(fn));
   }
 
   static async create(store: ServerStore, options: SyncServiceOptions = {}): Promise<SyncService> {
@@ -224,7 +228,7 @@ export class SyncService {
     this.checkClock(changes);
     const pushedBy = principal.user.id;
     const teamLead = isTeamLead(roles);
-    const result = await this.store.transaction(async (tx) => {
+    const result = await this.writeCampaign(campaign, async (tx) => {
       const lastSeq = await this.store.lockCampaign(tx, campaign);
       if (lastSeq === null) throw notFound(`Campaign "${campaign}" does not exist.`);
       const refused: RefusedChange[] = [];
@@ -467,6 +471,19 @@ export class SyncService {
     return result;
   }
 
+  /**
+   * A transaction that takes the campaign's write lock (lockCampaign first). On PostgreSQL the
+   * writes of one campaign in this process queue here, in memory, and those waiting together run
+   * in one transaction, each in a savepoint of its own (`campaign-writes.ts`): only one pooled
+   * connection waits for the campaign's row lock instead of every push holding one idle (which
+   * kept pulls and authentication waiting), and one COMMIT serves the group. SQLite needs none of
+   * it: its one writing connection already queues and commits waiting writes together.
+   */
+  private writeCampaign<T>(campaign: string, fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    if (this.store.driver.dialect !== 'postgres') return this.store.transaction(fn);
+    return this.campaignWrites.run(campaign, fn);
+  }
+
   /** The logged value of each change's own field (table, row, column). */
   private async latestOfFields(
     tx: SqlExecutor,
@@ -508,10 +525,7 @@ export class SyncService {
 
   async pull(principal: Principal, campaign: string, after: number, limit: number): Promise<PullResult> {
     requireMember(principal, campaign);
-    const [page, lastSeq] = await Promise.all([
-      this.store.changesAfter(campaign, after, limit + 1),
-      this.store.lastSeq(campaign),
-    ]);
+    const { changes: page, lastSeq } = await this.store.pageAfter(campaign, after, limit + 1);
     const hasMore = page.length > limit;
     const served: LoggedServerChange[] = hasMore ? page.slice(0, limit) : page;
     const cursor = served.length > 0 ? (served[served.length - 1] as LoggedServerChange).seq : after;
@@ -632,7 +646,7 @@ export class SyncService {
     to: VisitTarget,
   ): Promise<TransitionResult> {
     const roles = requireMember(principal, campaign);
-    return this.store.transaction(async (tx) => {
+    return this.writeCampaign(campaign, async (tx) => {
       const lastSeq = await this.store.lockCampaign(tx, campaign);
       if (lastSeq === null) throw notFound(`Campaign "${campaign}" does not exist.`);
       const region = await this.regionOfVisit(tx, campaign, visitId);
@@ -671,7 +685,7 @@ export class SyncService {
     const freeze = this.freezeReport;
     if (to === 'final' && !freeze)
       throw new Error('This server was built without a report resolver (freezeReport): it cannot finalise reports.');
-    return this.store.transaction(async (tx) => {
+    return this.writeCampaign(campaign, async (tx) => {
       const lastSeq = await this.store.lockCampaign(tx, campaign);
       if (lastSeq === null) throw notFound(`Campaign "${campaign}" does not exist.`);
       const report = await reportScope(this.store, tx, campaign, reportId);
@@ -751,7 +765,7 @@ export class SyncService {
     decision: 'accept' | 'reject',
   ): Promise<{ state: HeldState; seq: number | null }> {
     const roles = requireMember(principal, campaign);
-    return this.store.transaction(async (tx) => {
+    return this.writeCampaign(campaign, async (tx) => {
       const lastSeq = await this.store.lockCampaign(tx, campaign);
       if (lastSeq === null) throw notFound(`Campaign "${campaign}" does not exist.`);
       const held = await this.store.findHeld(tx, campaign, changeId);

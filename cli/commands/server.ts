@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { buildServerApp } from '../../server/app';
 import { describeStore, openServerStore } from '../../server/store/open';
+import { DEFAULT_PG_POOL_SIZE } from '../../server/store/postgres-driver';
 import { EXIT_OK, UsageError, type CliIo } from '../io';
 import type { Command } from './types';
 import { freezeReportFromLog } from '../../services/reports/freeze';
@@ -15,10 +16,12 @@ export function parsePort(value: string | undefined, fallback: number): number {
 export const serverCommand: Command = {
   name: 'server',
   summary: 'Run the central sync server (embedded SQLite, or PostgreSQL with --database-url)',
-  usage: `veldwerk server --data DIR [--port N] [--host HOST] [--database-url URL] [--trust-proxy ADDRS] [--max-clock-skew MIN] [--log-level LEVEL]
+  usage: `veldwerk server --data DIR [--port N] [--host HOST] [--database-url URL] [--pg-pool-size N] [--trust-proxy ADDRS] [--max-clock-skew MIN] [--log-level LEVEL]
 
   --data DIR          folder of the embedded SQLite store (created if missing)
   --database-url URL  postgres://... : use PostgreSQL instead (default: $DATABASE_URL when set)
+  --pg-pool-size N    PostgreSQL connections this process keeps in its pool (default ${DEFAULT_PG_POOL_SIZE}; one more
+                      listens for news); keep N times the processes below the database's max_connections
   --port N            port to listen on (default 8787; 0 picks a free port)
   --host HOST         address to listen on (default 127.0.0.1; put a TLS proxy in front for other hosts)
   --trust-proxy ADDRS behind a TLS proxy: the proxy addresses to trust for X-Forwarded-For
@@ -34,6 +37,7 @@ Create the first admin, campaigns and members with "veldwerk admin".`,
       options: {
         data: { type: 'string' },
         'database-url': { type: 'string' },
+        'pg-pool-size': { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
         'log-level': { type: 'string' },
@@ -59,7 +63,19 @@ Create the first admin, campaigns and members with "veldwerk admin".`,
     const skewMinutes = skew === undefined ? undefined : Number(skew);
     if (skewMinutes !== undefined && (!Number.isFinite(skewMinutes) || skewMinutes < 1 || skewMinutes > 24 * 60))
       throw new UsageError(`--max-clock-skew takes minutes from 1 to 1440, not "${skew}"`);
-    const location = { ...(databaseUrl ? { databaseUrl } : {}), ...(values.data ? { dataDir: values.data } : {}) };
+    const poolText = values['pg-pool-size'];
+    const pgPoolSize = poolText === undefined ? undefined : Number(poolText);
+    if (pgPoolSize !== undefined && (!/^[1-9][0-9]{0,3}$/.test(poolText ?? '') || pgPoolSize > 1000))
+      throw new UsageError(`--pg-pool-size takes a whole number of connections from 1 to 1000, not "${poolText}"`);
+    if (pgPoolSize !== undefined && !databaseUrl)
+      throw new UsageError(
+        '--pg-pool-size is for PostgreSQL: name the database with --database-url (or DATABASE_URL).',
+      );
+    const location = {
+      ...(databaseUrl ? { databaseUrl } : {}),
+      ...(values.data ? { dataDir: values.data } : {}),
+      ...(pgPoolSize !== undefined ? { pgPoolSize } : {}),
+    };
     const store = await openServerStore(location);
     try {
       const { app } = await buildServerApp({

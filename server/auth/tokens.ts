@@ -116,21 +116,22 @@ export class Authenticator {
     if (record) await this.store.revokeTokenFamily(record.family);
   }
 
-  /** The principal behind an access token, or AuthError with the reason it is refused. */
+  /**
+   * The principal behind an access token, or AuthError with the reason it is refused. One query
+   * (the token, its account and memberships together), read on every request and never cached: a
+   * token revoked (logout, refresh replay, `veldwerk admin`, by any process on the database) or an
+   * account disabled stops working with the next request.
+   */
   async authenticate(accessToken: string): Promise<Principal> {
-    const record = await this.store.findToken(hashToken(accessToken));
-    if (!record || record.kind !== 'access') throw new AuthError('Unknown access token; log in again.');
+    const session = await this.store.findTokenSession(hashToken(accessToken));
+    const record = session?.token;
+    if (!session || !record || record.kind !== 'access') throw new AuthError('Unknown access token; log in again.');
     if (record.revoked) throw new AuthError('This access token was revoked; log in again.');
     if (record.expiresAt <= this.now()) throw new AuthError('The access token expired; refresh it or log in again.');
-    const user = await this.store.findUserById(record.userId);
+    const user = session.user;
     if (!user || user.disabled)
       throw new AuthError('This account has been revoked; ask the team lead.', 'ACCOUNT_REVOKED');
-    return {
-      user,
-      family: record.family,
-      memberships: await this.store.activeMemberships(user.id),
-      expiresAt: record.expiresAt,
-    };
+    return { user, family: record.family, memberships: session.memberships, expiresAt: record.expiresAt };
   }
 
   private async issue(userId: string, family: string): Promise<TokenPair> {

@@ -11,7 +11,7 @@ import {
 
 export interface PostgresDriverOptions {
   readonly connectionString: string;
-  /** Connections in the pool (default 10). */
+  /** Connections in the pool (default DEFAULT_PG_POOL_SIZE); `veldwerk server --pg-pool-size`. */
   readonly poolSize?: number;
   /** A schema to create (if missing) and use instead of public: isolates test runs. */
   readonly schema?: string;
@@ -20,6 +20,42 @@ export interface PostgresDriverOptions {
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export const DEFAULT_PG_POOL_SIZE = 10;
+
+/** Distinct SQL texts run as named (prepared) statements; texts beyond are run unnamed, so a session's statements stay bounded. */
+export const NAMED_STATEMENT_LIMIT = 500;
+
+/** Statements PostgreSQL can prepare (PREPARE takes SELECT, INSERT, UPDATE, DELETE, MERGE, VALUES; WITH leads one of them). */
+const PREPARABLE = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH|VALUES)\b/i;
+
+/**
+ * Names SQL texts for node-postgres's prepared statements ({ name, text, values }): each
+ * connection parses a named text once and from then on only binds and executes it. The name is a
+ * hash of the text, so one name never stands for two texts. Only texts with parameters that
+ * PostgreSQL can prepare are named (DDL and lone statements go the simple way), and at most
+ * `limit` of them.
+ */
+export class StatementNames {
+  private readonly names = new Map<string, string>();
+
+  constructor(private readonly limit = NAMED_STATEMENT_LIMIT) {}
+
+  get size(): number {
+    return this.names.size;
+  }
+
+  /** The statement's name, or undefined when it runs unnamed. */
+  nameOf(sql: string, params: readonly SqlParam[]): string | undefined {
+    if (params.length === 0) return undefined;
+    const known = this.names.get(sql);
+    if (known !== undefined) return known;
+    if (this.names.size >= this.limit || !PREPARABLE.test(sql)) return undefined;
+    const name = `vw_${createHash('sha256').update(sql).digest('hex').slice(0, 32)}`;
+    this.names.set(sql, name);
+    return name;
+  }
+}
 
 /**
  * The notification channel of one database and schema: several Veldwerk servers on one
@@ -30,7 +66,8 @@ export function notificationChannel(database: string, schema: string): string {
 }
 
 /**
- * The scale-out driver: a node-postgres pool; each transaction holds one pooled client.
+ * The scale-out driver: a node-postgres pool (poolSize connections); each transaction holds one
+ * pooled client. Statements with parameters run as named prepared statements (StatementNames).
  * notify() is NOTIFY (delivered by PostgreSQL at commit, dropped on rollback); listen() holds one
  * extra connection of its own that LISTENs, opened again with backoff when it is lost, after which
  * the listeners hear null (notifications may have been missed meanwhile).
@@ -42,7 +79,9 @@ export async function openPostgresDriver(options: PostgresDriverOptions): Promis
     connectionString: options.connectionString,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   };
-  const pool = new pg.Pool({ ...clientConfig, max: options.poolSize ?? 10 });
+  const poolSize = options.poolSize ?? DEFAULT_PG_POOL_SIZE;
+  if (!Number.isInteger(poolSize) || poolSize < 1) throw new Error(`Not a pool size: ${String(poolSize)}`);
+  const pool = new pg.Pool({ ...clientConfig, max: poolSize });
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
@@ -51,15 +90,22 @@ export async function openPostgresDriver(options: PostgresDriverOptions): Promis
   );
   const channel = notificationChannel(where.rows[0]?.database ?? '', where.rows[0]?.schema ?? '');
 
+  const names = new StatementNames();
+  const config = (sql: string, params: readonly SqlParam[]): pg.QueryConfig => {
+    const name = names.nameOf(sql, params);
+    return { text: sql, values: params as unknown[], ...(name !== undefined ? { name } : {}) };
+  };
+  const notifySql = 'SELECT pg_notify($1, $2)';
+
   function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
     return {
       dialect: 'postgres',
       query: async <T extends SqlRow>(sql: string, params: readonly SqlParam[] = []) =>
-        (await client.query<T>(sql, params as unknown[])).rows,
+        (await client.query<T>(config(sql, params))).rows,
       execute: async (sql: string, params: readonly SqlParam[] = []) =>
-        (await client.query(sql, params as unknown[])).rowCount ?? 0,
+        (await client.query(config(sql, params))).rowCount ?? 0,
       notify: async (payload: string) => {
-        await client.query('SELECT pg_notify($1, $2)', [channel, payload]);
+        await client.query(config(notifySql, [channel, payload]));
       },
     };
   }

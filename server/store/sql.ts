@@ -2,7 +2,8 @@
  * The small SQL surface the server store needs, implemented once for embedded SQLite and once
  * for PostgreSQL so that one set of repositories (users.ts, campaigns.ts, memberships.ts, tokens.ts,
  * change-log.ts, blobs.ts, behind the ServerStore facade in store.ts) holds every query. Queries use PostgreSQL's
- * numbered placeholders ($1, $2, ...); the SQLite driver rewrites them.
+ * numbered placeholders ($1, $2, ...); the SQLite driver rewrites them, once per SQL text
+ * (StatementCache in sqlite-driver.ts).
  */
 export type SqlParam = string | number | bigint | boolean | null | Buffer;
 export type SqlRow = Record<string, unknown>;
@@ -50,18 +51,6 @@ export function deliverNotification(listeners: Iterable<NotificationListener>, p
 /** "$1, $2, ..." starting at start, for a list of count parameters. */
 export function placeholders(count: number, start = 1): string {
   return Array.from({ length: count }, (_, index) => `$${start + index}`).join(', ');
-}
-
-/** Rewrites $n placeholders to SQLite's positional ? and orders the parameters to match. */
-export function toPositional(sql: string, params: readonly SqlParam[]): { sql: string; params: SqlParam[] } {
-  const ordered: SqlParam[] = [];
-  const text = sql.replace(/\$(\d+)/g, (_match, digits: string) => {
-    const index = Number(digits) - 1;
-    if (index < 0 || index >= params.length) throw new Error(`SQL placeholder $${digits} has no parameter`);
-    ordered.push(params[index] as SqlParam);
-    return '?';
-  });
-  return { sql: text, params: ordered };
 }
 
 /** Integer columns come back as number (SQLite) or string (PostgreSQL BIGINT): one reading for both. */

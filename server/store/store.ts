@@ -14,7 +14,7 @@ import { LoginBackoffRepository } from './login-backoff';
 import { MembershipRepository, type Membership, type Role } from './memberships';
 import { migrateServer } from './schema';
 import type { SqlDriver, SqlExecutor } from './sql';
-import { TokenRepository, type TokenRecord } from './tokens';
+import { TokenRepository, type TokenRecord, type TokenSession } from './tokens';
 import { UserRepository, type UserRecord } from './users';
 
 export type { BlobRecord } from './blobs';
@@ -22,7 +22,7 @@ export { CampaignExistsError } from './campaigns';
 export type { HeldChange, HeldState, LoggedServerChange, OwnHeldChange } from './change-log';
 export { ROLES, type Membership, type Role } from './memberships';
 export type { MemberFingerprint } from './lan-fingerprints';
-export type { TokenRecord } from './tokens';
+export type { TokenRecord, TokenSession } from './tokens';
 export { UserExistsError, type UserRecord } from './users';
 
 /**
@@ -139,6 +139,11 @@ export class ServerStore {
     return this.tokens.find(hash);
   }
 
+  /** The token with its account and the account's active memberships, in one query. */
+  findTokenSession(hash: string): Promise<TokenSession | null> {
+    return this.tokens.findSession(hash);
+  }
+
   /** Marks a refresh token used; false when it already was (a replayed, possibly stolen, token). */
   consumeToken(hash: string): Promise<boolean> {
     return this.tokens.consume(hash);
@@ -182,6 +187,15 @@ export class ServerStore {
 
   allChanges(tx: SqlExecutor, campaign: string): Promise<Change[]> {
     return this.changeLog.allChanges(tx, campaign);
+  }
+
+  /** A page of the log after afterSeq and the campaign's last sequence number, in one read. */
+  pageAfter(
+    campaign: string,
+    afterSeq: number,
+    limit: number,
+  ): Promise<{ changes: LoggedServerChange[]; lastSeq: number }> {
+    return this.changeLog.pageAfter(campaign, afterSeq, limit);
   }
 
   changesAfter(campaign: string, afterSeq: number, limit: number): Promise<LoggedServerChange[]> {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,8 +9,6 @@ import { SyncHttpClient } from '../../services/sync/client/http';
 import type { Change } from '../../shared/sync/change';
 import {
   createTestStoreLocation,
-  login,
-  postgresUnavailableReason,
   seed,
   startTestServer,
   TEST_PASSWORD,
@@ -19,6 +16,7 @@ import {
 } from '../integration/server-support';
 import { domainRows, rawBulkInserter } from './store';
 import { openTestProfile } from '../support/profile';
+import { serverThroughput } from './_server-throughput';
 
 /**
  * Sync server benchmarks (loopback only, bounded in count and time, medians, no assertions):
@@ -26,7 +24,8 @@ import { openTestProfile } from '../support/profile';
  * (b) one edit's round trip laptop → server → second laptop (two engine rounds back to back), and
  *     one edit laptop → server → partner's store as the app runs (liveEdit: the edit's own push
  *     after the controller's push delay, the server's news, the partner's pull; no round asked for);
- * (c) throughput of 100 concurrent simulated clients pushing and pulling small batches, SQLite and PostgreSQL.
+ * (c) throughput of 100 concurrent simulated clients pushing and pulling small batches, SQLite and PostgreSQL
+ *     beside bare Fastify in the same run, as ratios (tests/bench/_server-throughput.ts).
  */
 const CAMPAIGN = 'bench';
 
@@ -259,95 +258,22 @@ async function settledA(controller: SyncController): Promise<void> {
   }
 }
 
-async function throughput(kind: StoreKindName, full: boolean): Promise<Record<string, unknown>> {
-  const handle = await createTestStoreLocation(kind);
-  const server = await startTestServer(handle.location, {}, 0);
+/** One part's figures, or the error that stopped it: one broken part does not hide the others. */
+async function part(measure: () => Promise<Record<string, unknown>>): Promise<Record<string, unknown>> {
   try {
-    const users = Array.from({ length: 10 }, (_, index) => ({
-      email: `u${index}@bench.org`,
-      roles: [{ role: 'inspector' as const }],
-    }));
-    await seed(server.store, [CAMPAIGN], users);
-    const tokens = await Promise.all(users.map((user) => login(server.url, user.email)));
-    const clients = 100;
-    const durationMs = full ? 5000 : 2000;
-    const deadline = performance.now() + durationMs;
-    const latencies: number[] = [];
-    let requests = 0;
-    let failures = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: clients }, async (_, client) => {
-        const node = `bench${client.toString().padStart(4, '0')}${randomBytes(2).toString('hex')}`;
-        const token = tokens[client % tokens.length] as string;
-        let counter = 0;
-        let cursor = 0;
-        while (performance.now() < deadline) {
-          const wall = String(Date.now()).padStart(15, '0');
-          const changes = Array.from({ length: 5 }, () => {
-            const hlc = `${wall}-${(counter++ % 65536).toString(16).padStart(4, '0')}-${node}`;
-            return {
-              id: hlc,
-              hlc,
-              node,
-              author: node,
-              campaign: CAMPAIGN,
-              table: 'good_practices',
-              rowId: `${node}-${counter}`,
-              column: 'text',
-              value: `text ${counter}`,
-              prev: null,
-              schema: 1,
-            };
-          });
-          for (const request of [
-            () =>
-              fetch(`${server.url}/v1/campaigns/${CAMPAIGN}/changes`, {
-                method: 'POST',
-                headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-                body: JSON.stringify({ changes }),
-              }),
-            () =>
-              fetch(`${server.url}/v1/campaigns/${CAMPAIGN}/changes?after=${cursor}&limit=50`, {
-                headers: { authorization: `Bearer ${token}` },
-              }),
-          ]) {
-            const start = performance.now();
-            const response = await request();
-            const body = (await response.json()) as { cursor?: number };
-            latencies.push(performance.now() - start);
-            requests += 1;
-            if (!response.ok) failures += 1;
-            if (typeof body.cursor === 'number') cursor = body.cursor;
-          }
-        }
-      }),
-    );
-    const elapsed = performance.now() - started;
-    return {
-      clients,
-      requests,
-      failures,
-      requestsPerSecond: Math.round((requests / elapsed) * 1000),
-      medianLatencyMs: round(median(latencies)),
-      durationMs: Math.round(elapsed),
-    };
-  } finally {
-    await server.close();
-    await handle.destroy();
+    return await measure();
+  } catch (error) {
+    process.exitCode = 1;
+    return { error: error instanceof Error ? error.message : String(error) };
   }
 }
 
 export async function run(options: { full: boolean }): Promise<Record<string, unknown>> {
-  const pgReason = await postgresUnavailableReason({ lenient: true });
   const result: Record<string, unknown> = {
-    firstSync: await firstSync('sqlite', options.full),
-    roundTrip: await roundTrip('sqlite', options.full),
-    liveEdit: await liveEdit(options.full),
-    throughput: {
-      sqlite: await throughput('sqlite', options.full),
-      postgres: pgReason ? { skipped: pgReason } : await throughput('postgres', options.full),
-    },
+    firstSync: await part(() => firstSync('sqlite', options.full)),
+    roundTrip: await part(() => roundTrip('sqlite', options.full)),
+    liveEdit: await part(() => liveEdit(options.full)),
+    throughput: await part(() => serverThroughput(options)),
   };
   return result;
 }
