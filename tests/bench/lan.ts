@@ -7,6 +7,7 @@ import { createBundle, importBundleBytes } from '../../db/store/bundle';
 import { connectLan, startLanListener } from '../../services/lan/endpoint';
 import { loadOrCreateIdentity, type LanIdentity } from '../../services/lan/identity';
 import { PeerList } from '../../services/lan/peers';
+import { createIdentityHandlers } from '../../services/identity';
 import type { SessionContext } from '../../services/lan/session';
 import { openTestProfile, tempDir } from '../support/profile';
 import { pairLaptops } from '../support/services';
@@ -97,6 +98,11 @@ async function editTravel(dir: string, runs: number): Promise<Record<string, unk
     const campaign = profiles.a.store.list('campaigns')[0]!;
     const visit = listVisits(profiles.a.store, campaign.id)[0]!;
     const conversation = listConversations(profiles.a.store, visit.id)[0]!;
+    // Laptop A's person is the visit's first inspector ("Ik ben"): the exchange is signed for them.
+    await createIdentityHandlers(profiles.a, () => undefined)['identity.set']({
+      campaignId: campaign.id,
+      memberId: visit.member_a!,
+    });
     const lanTimes: number[] = [];
     const fileTimes: number[] = [];
     for (let index = 0; index < runs; index += 1) {
