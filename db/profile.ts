@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { openDatabase, type SqliteDatabase } from './connection';
-import { encryptPlaintextDatabase } from './crypto/encrypt-profile';
+import { encryptPlaintextDatabase, upgradeProfileCipher } from './crypto/encrypt-profile';
 import { deriveKey } from './crypto/profile-key';
 import { DATABASE_FILE } from './crypto/vault';
 import { migrate } from './migrate';
@@ -55,6 +55,7 @@ export function openProfile(dir: string, options: OpenProfileOptions): Profile {
   ensurePrivateFile(file);
   tightenIfPresent([`${file}-wal`, `${file}-shm`]);
   encryptPlaintextDatabase(file, options.key, options.nativeBinding);
+  upgradeProfileCipher(file, options.key, options.nativeBinding);
   const db = openDatabase(file, {
     key: options.key,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),

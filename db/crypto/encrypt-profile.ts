@@ -1,7 +1,7 @@
-import { closeSync, copyFileSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { applyKey } from '../connection';
+import { LEGACY_PROFILE_CIPHER, PROFILE_CIPHER, applyKey, cipherOf } from '../connection';
 import { ensurePrivateFile } from '../private-files';
 import { moveProfileHome } from '../profile-identity';
 import { syncDirectory } from './key-file';
@@ -50,26 +50,54 @@ export function encryptPlaintextDatabase(file: string, key: Uint8Array, nativeBi
   const copy = `${file}${ENCRYPTING_SUFFIX}`;
   removeLeftovers(copy);
   if (!isPlaintextDatabase(file)) return false;
+  rekeyToProfileCipher(file, key, false, nativeBinding);
+  return true;
+}
+
+/**
+ * Re-keys a profile that an earlier build encrypted with the legacy cipher (ChaCha20-Poly1305)
+ * to the profile cipher (AEGIS, db/connection.ts), by the same crash-safe steps as the first
+ * encryption: the original stays whole until the re-keyed copy passed its checks and one rename
+ * puts it in place. Returns false when the profile needs none (new, plaintext or AEGIS already).
+ */
+export function upgradeProfileCipher(file: string, key: Uint8Array, nativeBinding?: string): boolean {
+  const copy = `${file}${ENCRYPTING_SUFFIX}`;
+  removeLeftovers(copy);
+  if (!existsSync(file) || statSync(file).size === 0 || isPlaintextDatabase(file)) return false;
+  if (cipherOf(file, key, nativeBinding) !== LEGACY_PROFILE_CIPHER) return false;
+  rekeyToProfileCipher(file, key, true, nativeBinding);
+  return true;
+}
+
+function rekeyToProfileCipher(file: string, key: Uint8Array, legacy: boolean, nativeBinding?: string): void {
+  const copy = `${file}${ENCRYPTING_SUFFIX}`;
   const options = nativeBinding ? { nativeBinding } : {};
+  const open = (name: string) => {
+    const db = new Database(name, options);
+    if (legacy) applyKey(db, key);
+    return db;
+  };
 
   // 1. Out of WAL mode, with whatever the -wal still held folded in.
-  const plain = new Database(file, options);
+  const original = open(file);
   let counts: Map<string, number>;
   try {
-    plain.pragma('wal_checkpoint(TRUNCATE)');
-    plain.pragma('journal_mode = DELETE');
-    counts = rowCounts(plain);
+    original.pragma('wal_checkpoint(TRUNCATE)');
+    original.pragma('journal_mode = DELETE');
+    counts = rowCounts(original);
   } finally {
-    plain.close();
+    original.close();
   }
   for (const suffix of ['-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
 
   // 2. The copy, re-keyed in place.
   copyFileSync(file, copy);
   ensurePrivateFile(copy);
-  const rekeyed = new Database(copy, options);
+  const rekeyed = open(copy);
   try {
     rekeyed.pragma('temp_store = MEMORY');
+    // The cipher set before the rekey is the one the pages are rewritten with.
+    rekeyed.pragma(`cipher = '${PROFILE_CIPHER}'`);
     rekeyed.pragma(`rekey = "x'${Buffer.from(key).toString('hex')}'"`);
   } finally {
     rekeyed.close();
@@ -82,7 +110,8 @@ export function encryptPlaintextDatabase(file: string, key: Uint8Array, nativeBi
     if (isPlaintextDatabase(copy)) throw new EncryptionCheckError('the re-keyed copy is still plaintext');
     const check = new Database(copy, options);
     try {
-      applyKey(check, key);
+      if (applyKey(check, key) !== PROFILE_CIPHER)
+        throw new EncryptionCheckError(`the re-keyed copy does not open with ${PROFILE_CIPHER}`);
       const integrity = check.pragma('integrity_check', { simple: true });
       if (integrity !== 'ok')
         throw new EncryptionCheckError(`integrity_check of the encrypted copy: ${String(integrity)}`);
@@ -103,7 +132,6 @@ export function encryptPlaintextDatabase(file: string, key: Uint8Array, nativeBi
   // 4. The encrypted copy takes the original's place in one rename.
   renameSync(copy, file);
   syncDirectory(path.dirname(file));
-  return true;
 }
 
 function rowCounts(db: Database.Database): Map<string, number> {

@@ -15,7 +15,7 @@ import { median, round } from '../support/stats';
 /**
  * Issue 12: what encryption at rest costs, as a ratio to the same build unencrypted in the same
  * run on the same disk (goal ≤ 1.15×, medians). The encrypted side is a profile opened with its
- * key (openProfile: SQLite3 Multiple Ciphers, ChaCha20-Poly1305); the plain side is the same
+ * key (openProfile: SQLite3 Multiple Ciphers, AEGIS); the plain side is the same
  * store on the same driver and the same connection settings (db/connection.ts) without a key.
  * The two run interleaved, one of each per round, so that they share the machine's moments.
  */
