@@ -151,7 +151,7 @@ describe('encrypting a plaintext profile under SIGKILL', () => {
  * same crash-safe steps: wherever that start is killed, the profile opens with every record, and
  * ends on the profile cipher.
  */
-describe('re-keying an earlier build\'s profile to the profile cipher under SIGKILL', () => {
+describe("re-keying an earlier build's profile to the profile cipher under SIGKILL", () => {
   let legacy: string;
 
   beforeAll(() => {
