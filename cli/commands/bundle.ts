@@ -76,7 +76,11 @@ export const bundleCommand: Command = {
         // For a partner paired over the network (--for its node) no passphrase is needed: the file is
         // sealed with the pairing key the two laptops share (services/duo/pair-seal.ts).
         const seal =
-          duoPassphrase !== null ? { passphrase: duoPassphrase } : values.for ? await pairSealFor(profile, values.for) : null;
+          duoPassphrase !== null
+            ? { passphrase: duoPassphrase }
+            : values.for
+              ? await pairSealFor(profile, values.for)
+              : null;
         if (!seal)
           throw new UsageError(
             'a duo file is encrypted for the duo: give its passphrase with --duo-passphrase-stdin or VELDWERK_DUO_PASSPHRASE_FILE (or --for a partner this laptop is paired with)',

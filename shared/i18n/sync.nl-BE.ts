@@ -49,7 +49,8 @@ export const syncNlBE = {
     exported_one: '{{count}} wijziging geëxporteerd naar {{file}}.',
     exported_other: '{{count}} wijzigingen geëxporteerd naar {{file}}.',
     exportedPaired_one: '{{count}} wijziging geëxporteerd naar {{file}}, versleuteld voor de laptop van je duopartner.',
-    exportedPaired_other: '{{count}} wijzigingen geëxporteerd naar {{file}}, versleuteld voor de laptop van je duopartner.',
+    exportedPaired_other:
+      '{{count}} wijzigingen geëxporteerd naar {{file}}, versleuteld voor de laptop van je duopartner.',
     exportFailed: 'Exporteren mislukt: {{reason}}',
     imported_one:
       '{{count}} wijziging gelezen: {{applied}} nieuw, {{duplicates}} al aanwezig, {{conflicts}} om na te kijken.',

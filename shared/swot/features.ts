@@ -2,13 +2,7 @@ import { compoundParts } from './dutch-compounds';
 import { DUTCH_CONCEPTS } from './dutch-concepts';
 import { DUTCH_STOP_WORDS, foldWord, stemDutch, tokenizeDutch } from './dutch-text';
 import { DEFAULT_TUNING, type FeatureWeights } from './tuning';
-import {
-  EMPTY_VECTOR,
-  Vocabulary,
-  countTerms,
-  inverseDocumentFrequencies,
-  type SparseVector,
-} from './tfidf';
+import { EMPTY_VECTOR, Vocabulary, countTerms, inverseDocumentFrequencies, type SparseVector } from './tfidf';
 
 /*
  * The features the SWOT suggestions compare texts by, in three blocks, each a TF-IDF vector of

@@ -70,7 +70,12 @@ async function prepare(): Promise<Record<string, unknown>> {
       raw.close();
     }
     return {
-      demo: { campaignId: demo.campaignId, conversations: demo.conversations, swotItems: demo.swotItems, notes: demo.notes },
+      demo: {
+        campaignId: demo.campaignId,
+        conversations: demo.conversations,
+        swotItems: demo.swotItems,
+        notes: demo.notes,
+      },
       demoWriteMs: round(demoMs, 0),
       changes: header.count,
       domainRows: rows.reduce((sum, table) => sum + table.rows.length, 0),

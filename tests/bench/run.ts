@@ -22,7 +22,8 @@ const { values } = parseArgs({
 });
 const scale = values.scale?.split(',').map((part) => {
   const factor = Number(part.trim());
-  if (!Number.isInteger(factor) || factor < 1) throw new Error(`--scale takes whole numbers of at least 1, not "${part}"`);
+  if (!Number.isInteger(factor) || factor < 1)
+    throw new Error(`--scale takes whole numbers of at least 1, not "${part}"`);
   return factor;
 });
 const here = import.meta.dirname;

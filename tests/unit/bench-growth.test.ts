@@ -11,6 +11,11 @@ describe('the scale benchmark growth exponent', () => {
 
   it('answers null where it cannot say: one size, or figures of zero', () => {
     expect(growthExponent([{ x: 1, y: 5 }])).toBeNull();
-    expect(growthExponent([{ x: 1, y: 0 }, { x: 4, y: 0 }])).toBeNull();
+    expect(
+      growthExponent([
+        { x: 1, y: 0 },
+        { x: 4, y: 0 },
+      ]),
+    ).toBeNull();
   });
 });
