@@ -11,7 +11,7 @@ export const vaultEn: Messages['vault'] = {
       database:
         'The whole profile database (notes, participants, planning, reports) is encrypted on disk, its temporary files beside it too.',
       files: 'The files of documents you receive on a visit are encrypted.',
-      duo: 'Exchange files for your duo partner (USB stick) are encrypted with a passphrase the two of you agree on.',
+      duo: 'Exchange files for your duo partner (USB stick) are encrypted: for a laptop you are paired with under the key you share, otherwise with a passphrase the two of you agree on.',
     },
     howTitle: 'How',
     how: 'Everything is encrypted with a random key of this profile. That key itself is locked: by the operating system (your login on this computer) or by a passphrase only you know.',
@@ -21,7 +21,8 @@ export const vaultEn: Messages['vault'] = {
       'This profile was made by an older version and is not encrypted yet. Choose how to protect it; Veldwerk then encrypts it right away. Nothing is lost.',
     choose: 'Choose how the key is locked',
     keyring: "With my login on this computer (the operating system's keyring)",
-    keyringHint: 'Nothing to remember. Someone who finds your laptop must first be able to log in as you.',
+    keyringHint:
+      'Nothing to remember. Someone who finds your laptop must first be able to log in as you. After a lock a Mac with Touch ID asks for your fingerprint; Windows and Linux ask nothing again: lock your computer too when you leave it, or choose a passphrase.',
     noKeyring:
       'This computer has no operating-system keyring Veldwerk can use (or you work in the browser): choose a passphrase.',
     passphrase: 'With a passphrase',

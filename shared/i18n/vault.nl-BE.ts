@@ -9,7 +9,7 @@ export const vaultNlBE = {
       database:
         'De hele profieldatabank (notities, deelnemers, planning, verslagen) is versleuteld op schijf, ook de tijdelijke bestanden ernaast.',
       files: 'De bestanden van documenten die je bij een bezoek ontvangt, zijn versleuteld.',
-      duo: 'Uitwisselbestanden voor je duopartner (USB-stick) zijn versleuteld met een wachtzin die jullie samen afspreken.',
+      duo: 'Uitwisselbestanden voor je duopartner (USB-stick) zijn versleuteld: voor een laptop waarmee je gekoppeld bent met jullie gedeelde sleutel, anders met een wachtzin die jullie samen afspreken.',
     },
     howTitle: 'Hoe',
     how: 'Alles is versleuteld met een willekeurige sleutel van dit profiel. Die sleutel zelf is vergrendeld: door het besturingssysteem (je aanmelding op deze computer) of door een wachtzin die alleen jij kent.',
@@ -19,7 +19,8 @@ export const vaultNlBE = {
       'Dit profiel werd gemaakt door een oudere versie en is nog niet versleuteld. Kies hoe je het wil beschermen; Veldwerk versleutelt het dan meteen. Er gaat niets verloren.',
     choose: 'Kies hoe je de sleutel vergrendelt',
     keyring: 'Met mijn aanmelding op deze computer (sleutelbos van het besturingssysteem)',
-    keyringHint: 'Je hoeft niets te onthouden. Iemand die je laptop vindt, moet eerst als jou kunnen aanmelden.',
+    keyringHint:
+      'Je hoeft niets te onthouden. Iemand die je laptop vindt, moet eerst als jou kunnen aanmelden. Na een vergrendeling vraagt een Mac met Touch ID je vingerafdruk; Windows en Linux vragen niets opnieuw: vergrendel dan ook je computer als je hem achterlaat, of kies een wachtzin.',
     noKeyring:
       'Deze computer heeft geen sleutelbos van het besturingssysteem dat Veldwerk kan gebruiken (of je werkt in de browser): kies een wachtzin.',
     passphrase: 'Met een wachtzin',
