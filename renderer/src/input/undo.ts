@@ -2,11 +2,13 @@ import { create } from 'zustand';
 import type { ContractError } from '../../../shared/contract/result';
 import type { UndoStep } from '../../../shared/contract/undo';
 import { api } from '../api';
+import { SealedStorage } from './sealed-storage';
 
 /**
  * The undo stack of the screens: every undoable edit answers the writes that take it back
  * (services/undo/inverse.ts); the stack keeps them, with what the user did and in which campaign,
- * in session storage so Ctrl+Z and the "Ongedaan maken" toast still work after a reload. Each
+ * in session storage (sealed like the draft journals: the previous values are what people typed)
+ * so Ctrl+Z and the "Ongedaan maken" toast still work after a reload. Each
  * campaign has its own stack: the toast and Ctrl+Z of a campaign's workspace show and undo only
  * that campaign's edits. An undo is written through the store like any edit (so it syncs), then
  * every screen that listens reads its data again.
@@ -57,9 +59,20 @@ const isEntry = (value: unknown): value is UndoEntry =>
   typeof (value as { campaignId?: unknown }).campaignId === 'string' &&
   Array.isArray((value as { steps?: unknown }).steps);
 
+function sessionStorageOrNull(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Where the stack outlives a reload: session storage, sealed under the profile's draft key (./sealed-storage.ts). */
+export const undoStorage = new SealedStorage(sessionStorageOrNull(), (key) => key === STORAGE_KEY);
+
 function load(): UndoEntry[] {
   try {
-    const parsed = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? '[]') as unknown;
+    const parsed = JSON.parse(undoStorage.getItem(STORAGE_KEY) ?? '[]') as unknown;
     return Array.isArray(parsed) ? parsed.filter(isEntry) : [];
   } catch {
     return [];
@@ -68,7 +81,7 @@ function load(): UndoEntry[] {
 
 function persist(entries: readonly UndoEntry[]): void {
   try {
-    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(entries));
+    undoStorage.setItem(STORAGE_KEY, JSON.stringify(entries));
   } catch {
     // Without storage the stack still works for this page.
   }
@@ -81,6 +94,11 @@ export const useUndo = create<UndoState>(() => ({
   error: null,
   errorCampaignId: null,
 }));
+
+/** Reads the stack an earlier page left, once the storage has its key (the vault gate calls it after unlocking). */
+export function restoreUndo(): void {
+  useUndo.setState({ entries: load() });
+}
 
 /** The last entry of a campaign's stack: what its toast offers and its Ctrl+Z undoes. */
 export function lastUndoOf(entries: readonly UndoEntry[], campaignId: string): UndoEntry | undefined {

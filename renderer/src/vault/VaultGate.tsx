@@ -5,6 +5,7 @@ import { api } from '../api';
 import { contractKey } from '../data/invalidation';
 import { useContractQuery } from '../data/queries';
 import { describeError } from '../errors';
+import { restoreUndo, undoStorage } from '../input/undo';
 import { autosave, draftStorage } from '../input/useAutosave';
 import { base64ToBytes } from '../sync/base64';
 import { FirstRun } from './FirstRun';
@@ -35,7 +36,12 @@ export function VaultGate({ children }: { readonly children: ReactNode }) {
       void api
         .invoke('drafts.key', {})
         .then((answer) => {
-          if (answer.ok) draftStorage.unlockWith(base64ToBytes(answer.value.key));
+          if (!answer.ok) return;
+          const key = base64ToBytes(answer.value.key);
+          draftStorage.unlockWith(key);
+          undoStorage.unlockWith(key);
+          key.fill(0);
+          restoreUndo();
         })
         .then(() => autosave.replay())
         .finally(() => setReady(true));
@@ -44,6 +50,7 @@ export function VaultGate({ children }: { readonly children: ReactNode }) {
       wasOpen.current = false;
       setReady(false);
       draftStorage.forget();
+      undoStorage.forget();
       // What the screens had read stays out of memory while locked; only the status is kept.
       const keep = status.data;
       queryClient.clear();
