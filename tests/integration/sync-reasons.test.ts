@@ -107,7 +107,7 @@ describe('sync messages by reason code', () => {
       'the import',
     );
     expect((await call(b, 'duo.info', {})).peers).toEqual([
-      { node: a.profile.store.node, name: 'Anna Peeters', campaigns: [campaign.id] },
+      { node: a.profile.store.node, name: 'Anna Peeters', campaigns: [campaign.id], paired: false },
     ]);
   });
 });
