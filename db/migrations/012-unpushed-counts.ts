@@ -66,11 +66,14 @@ CREATE TABLE unpushed_counts (
   n INTEGER NOT NULL
 ) STRICT, WITHOUT ROWID;
 
+-- Not an upsert (INSERT … ON CONFLICT DO UPDATE): inside a trigger that costs about 100 µs a
+-- row here and made a season's bundle import 2.7 times slower; a plain insert-or-ignore and an
+-- update cost nothing measurable.
 CREATE TRIGGER unpushed_counts_logged AFTER INSERT ON changes
 WHEN NEW.source <> 'server' AND NEW.seq > ${cursorOf('NEW.campaign')}
 BEGIN
-  INSERT INTO unpushed_counts (campaign, n) VALUES (NEW.campaign, 1)
-  ON CONFLICT (campaign) DO UPDATE SET n = n + 1;
+  INSERT OR IGNORE INTO unpushed_counts (campaign, n) VALUES (NEW.campaign, 0);
+  UPDATE unpushed_counts SET n = n + 1 WHERE campaign = NEW.campaign;
 END;
 
 CREATE TRIGGER unpushed_counts_removed AFTER DELETE ON changes
@@ -84,9 +87,9 @@ CREATE TRIGGER unpushed_counts_rewritten AFTER UPDATE OF seq, campaign, source O
 BEGIN
   UPDATE unpushed_counts SET n = n - 1
   WHERE campaign = OLD.campaign AND OLD.source <> 'server' AND OLD.seq > ${cursorOf('OLD.campaign')};
-  INSERT INTO unpushed_counts (campaign, n)
-    SELECT NEW.campaign, 1 WHERE NEW.source <> 'server' AND NEW.seq > ${cursorOf('NEW.campaign')}
-  ON CONFLICT (campaign) DO UPDATE SET n = n + 1;
+  INSERT OR IGNORE INTO unpushed_counts (campaign, n) VALUES (NEW.campaign, 0);
+  UPDATE unpushed_counts SET n = n + 1
+  WHERE campaign = NEW.campaign AND NEW.source <> 'server' AND NEW.seq > ${cursorOf('NEW.campaign')};
 END;
 
 CREATE TRIGGER unpushed_counts_cursor_set AFTER INSERT ON sync_state
