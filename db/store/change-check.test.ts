@@ -92,6 +92,14 @@ describe('fastCheckChange', () => {
     fc.assert(fc.property(fc.oneof(wellFormed, nearMiss, strings, fc.anything()), agrees), { numRuns: 3000 });
   });
 
+  it('leaves a value with an own "__proto__" key to the schema (found by the property above)', () => {
+    const raw = JSON.parse(
+      '{"id":"000000000000000-0000-mseq923x5","hlc":"000000000000000-0000-mseq923x5","node":"mseq923x5","author":" ","campaign":"-","table":"a","rowId":"A","column":"a","value":{"__proto__":{}},"prev":null,"schema":1}',
+    ) as unknown;
+    expect(fastCheckChange(raw)).toBeNull();
+    agrees(raw);
+  });
+
   it('answers every well-formed change of ordinary values, as changeSchema does', () => {
     fc.assert(
       fc.property(wellFormed, (change) => {

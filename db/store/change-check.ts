@@ -59,6 +59,9 @@ function isJsonValue(value: unknown, depth: number): boolean {
       const keys = Object.keys(value);
       if (Object.getOwnPropertyNames(value).length !== keys.length || Object.getOwnPropertySymbols(value).length > 0)
         return false;
+      // An own "__proto__" key (JSON.parse makes one) reads back differently through zod, which
+      // rebuilds the object by assignment: leave that value to the schema.
+      if (Object.prototype.hasOwnProperty.call(value, '__proto__')) return false;
       for (const key of keys) if (!isJsonValue((value as Record<string, unknown>)[key], depth + 1)) return false;
       return true;
     }
