@@ -7,18 +7,17 @@ import {
   createTestStoreLocation,
   login,
   makeChanges,
-  postgresUnavailableReason,
+  announcedPostgresReason,
   seed,
   startTestServer,
+  STORE_KINDS,
   type RunningTestServer,
-  type StoreKindName,
   type TestStoreHandle,
 } from './server-support';
 
-const pgReason = await postgresUnavailableReason();
-if (pgReason) console.log(`server-api: PostgreSQL half skipped: ${pgReason}`);
+const pgReason = await announcedPostgresReason('server-api');
 
-const kinds: StoreKindName[] = ['sqlite', 'postgres'];
+const kinds = STORE_KINDS;
 
 describe.each(kinds)('sync server API on %s', (kind) => {
   const skip = kind === 'postgres' && pgReason !== null;

@@ -7,12 +7,12 @@ import {
   api,
   createTestStoreLocation,
   login,
-  postgresUnavailableReason,
+  announcedPostgresReason,
   seed,
   startTestServer,
+  STORE_KINDS,
   TEST_PASSWORD,
   type RunningTestServer,
-  type StoreKindName,
   type TestStoreHandle,
 } from './server-support';
 
@@ -22,10 +22,9 @@ import {
  * membership counts from the very next request, also when another process (`veldwerk admin`, a
  * second server on the same database) made the change.
  */
-const pgReason = await postgresUnavailableReason();
-if (pgReason) console.log(`server-auth-session: PostgreSQL half skipped: ${pgReason}`);
+const pgReason = await announcedPostgresReason('server-auth-session');
 
-const kinds: StoreKindName[] = ['sqlite', 'postgres'];
+const kinds = STORE_KINDS;
 
 /** A driver that counts the statements run outside transactions and inside them. */
 function counting(driver: SqlDriver): { driver: SqlDriver; count: () => number } {

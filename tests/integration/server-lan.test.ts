@@ -3,22 +3,21 @@ import { SyncHttpClient } from '../../services/sync/client/http';
 import {
   api,
   createTestStoreLocation,
-  postgresUnavailableReason,
+  announcedPostgresReason,
   seed,
   startTestServer,
+  STORE_KINDS,
   TEST_PASSWORD,
   type RunningTestServer,
-  type StoreKindName,
   type TestStoreHandle,
 } from './server-support';
 
 // The server tells a campaign's members each other's LAN fingerprints (server/routes/lan.ts),
 // so a pairing over the local network can be checked against them.
 
-const pgReason = await postgresUnavailableReason();
-if (pgReason) console.log(`server-lan: PostgreSQL half skipped: ${pgReason}`);
+const pgReason = await announcedPostgresReason('server-lan');
 
-const kinds: StoreKindName[] = ['sqlite', 'postgres'];
+const kinds = STORE_KINDS;
 const fp = (digit: string) => digit.repeat(64);
 
 describe.each(kinds)('LAN fingerprints on the %s server', (kind) => {

@@ -4,12 +4,12 @@ import { hashPassword } from '../../server/auth/passwords';
 import {
   api,
   createTestStoreLocation,
-  postgresUnavailableReason,
+  announcedPostgresReason,
   seed,
   startTestServer,
+  STORE_KINDS,
   TEST_PASSWORD,
   type RunningTestServer,
-  type StoreKindName,
   type TestStoreHandle,
 } from './server-support';
 
@@ -19,10 +19,9 @@ import {
  * than on whatever Authorization header a client makes up, no large body read before
  * authentication, and the scrypt cost raised with a rehash at the next login.
  */
-const pgReason = await postgresUnavailableReason();
-if (pgReason) console.log(`server-login: PostgreSQL half skipped: ${pgReason}`);
+const pgReason = await announcedPostgresReason('server-login');
 
-const kinds: StoreKindName[] = ['sqlite', 'postgres'];
+const kinds = STORE_KINDS;
 
 describe.each(kinds)('login and request limits on %s', (kind) => {
   const skip = kind === 'postgres' && pgReason !== null;

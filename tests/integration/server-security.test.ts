@@ -6,19 +6,18 @@ import {
   createTestStoreLocation,
   login,
   makeChanges,
-  postgresUnavailableReason,
+  announcedPostgresReason,
   seed,
   startTestServer,
+  STORE_KINDS,
   type RunningTestServer,
-  type StoreKindName,
   type TestStoreHandle,
 } from './server-support';
 
-const pgReason = await postgresUnavailableReason();
-if (pgReason) console.log(`server-security: PostgreSQL half skipped: ${pgReason}`);
+const pgReason = await announcedPostgresReason('server-security');
 
 const C = 'c1';
-const kinds: StoreKindName[] = ['sqlite', 'postgres'];
+const kinds = STORE_KINDS;
 
 describe.each(kinds)('authorization, workflow and hostile input on %s', (kind) => {
   const skip = kind === 'postgres' && pgReason !== null;

@@ -52,6 +52,16 @@ export async function postgresUnavailableReason(options: { readonly lenient?: bo
 
 export type StoreKindName = 'sqlite' | 'postgres';
 
+/** Both stores of the server, for a suite's `describe.each`. */
+export const STORE_KINDS: StoreKindName[] = ['sqlite', 'postgres'];
+
+/** postgresUnavailableReason, said once in the suite's output when the PostgreSQL half is skipped. */
+export async function announcedPostgresReason(suite: string): Promise<string | null> {
+  const reason = await postgresUnavailableReason();
+  if (reason) console.log(`${suite}: PostgreSQL half skipped: ${reason}`);
+  return reason;
+}
+
 export interface TestStoreHandle {
   readonly location: StoreLocation;
   /** Drops the temporary database (folder or PostgreSQL schema). */

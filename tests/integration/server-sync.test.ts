@@ -12,21 +12,20 @@ import type { SyncStatus } from '../../services/sync/client/status';
 import type { TableName } from '../../shared/sync/schema';
 import {
   createTestStoreLocation,
-  postgresUnavailableReason,
+  announcedPostgresReason,
   seed,
   startFaultyProxy,
   startTestServer,
+  STORE_KINDS,
   TEST_PASSWORD,
   type RunningTestServer,
-  type StoreKindName,
   type TestStoreHandle,
 } from './server-support';
 import { openTestProfile } from '../support/profile';
 
-const pgReason = await postgresUnavailableReason();
-if (pgReason) console.log(`server-sync: PostgreSQL half skipped: ${pgReason}`);
+const pgReason = await announcedPostgresReason('server-sync');
 
-const kinds: StoreKindName[] = ['sqlite', 'postgres'];
+const kinds = STORE_KINDS;
 const TABLES: TableName[] = ['good_practices', 'swot_items', 'report_sections', 'visits'];
 
 interface Laptop {

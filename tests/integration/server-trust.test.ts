@@ -10,11 +10,11 @@ import {
   createTestStoreLocation,
   login,
   makeChanges,
-  postgresUnavailableReason,
+  announcedPostgresReason,
   seed,
   startTestServer,
+  STORE_KINDS,
   type RunningTestServer,
-  type StoreKindName,
   type TestStoreHandle,
 } from './server-support';
 
@@ -25,11 +25,10 @@ import {
  * clock not dragged, and a fuzz of malformed pushes that must all be refused with a reason code
  * while nothing is stored.
  */
-const pgReason = await postgresUnavailableReason();
-if (pgReason) console.log(`server-trust: PostgreSQL half skipped: ${pgReason}`);
+const pgReason = await announcedPostgresReason('server-trust');
 
 const C = 'c1';
-const kinds: StoreKindName[] = ['sqlite', 'postgres'];
+const kinds = STORE_KINDS;
 const POISON = ['', 'Q', 'QQ==', '/w==', '//////////8='];
 
 function textUpdate(text: string): string {

@@ -5,11 +5,11 @@ import {
   createTestStoreLocation,
   login,
   makeChanges,
-  postgresUnavailableReason,
+  announcedPostgresReason,
   seed,
   startTestServer,
+  STORE_KINDS,
   type RunningTestServer,
-  type StoreKindName,
   type TestStoreHandle,
 } from './server-support';
 
@@ -20,10 +20,9 @@ import {
  * numbers, and each is answered as if it had run alone. (Rolling back a write that already wrote
  * is tested with the drivers: sqlite-driver.test.ts, server-pg-driver.test.ts.)
  */
-const pgReason = await postgresUnavailableReason();
-if (pgReason) console.log(`server-write-groups: PostgreSQL half skipped: ${pgReason}`);
+const pgReason = await announcedPostgresReason('server-write-groups');
 
-const kinds: StoreKindName[] = ['sqlite', 'postgres'];
+const kinds = STORE_KINDS;
 const C = 'c1';
 
 describe.each(kinds)('pushes committed together on %s', (kind) => {

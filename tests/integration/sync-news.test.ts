@@ -17,12 +17,12 @@ import {
   login,
   makeChanges,
   PG_URL,
-  postgresUnavailableReason,
+  announcedPostgresReason,
   seed,
   startTestServer,
+  STORE_KINDS,
   TEST_PASSWORD,
   type RunningTestServer,
-  type StoreKindName,
   type TestStoreHandle,
 } from './server-support';
 
@@ -33,9 +33,8 @@ import {
 const HOUR = 60 * 60 * 1000;
 const TIMING: StartServicesOptions['sync'] = { intervalMs: HOUR, pushDelayMs: 100 };
 
-const pgReason = await postgresUnavailableReason();
-if (pgReason) console.log(`sync-news: PostgreSQL half skipped: ${pgReason}`);
-const kinds: StoreKindName[] = ['sqlite', 'postgres'];
+const pgReason = await announcedPostgresReason('sync-news');
+const kinds = STORE_KINDS;
 
 async function push(url: string, token: string, campaign: string, rowId: string): Promise<void> {
   const node = `news${randomBytes(6).toString('hex')}`;

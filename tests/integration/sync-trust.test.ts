@@ -11,12 +11,12 @@ import { guidingQuestionId, reportId, reportSectionId, sectorId } from '../../db
 import {
   createTestStoreLocation,
   makeChanges,
-  postgresUnavailableReason,
+  announcedPostgresReason,
   seed,
   startTestServer,
+  STORE_KINDS,
   TEST_PASSWORD,
   type RunningTestServer,
-  type StoreKindName,
   type TestStoreHandle,
 } from './server-support';
 import { openTestProfile } from '../support/profile';
@@ -27,10 +27,9 @@ import { openTestProfile } from '../support/profile';
  * clock is told so and still receives; text compaction is idempotent, so idle rounds add nothing
  * to the server's log.
  */
-const pgReason = await postgresUnavailableReason();
-if (pgReason) console.log(`sync-trust: PostgreSQL half skipped: ${pgReason}`);
+const pgReason = await announcedPostgresReason('sync-trust');
 
-const kinds: StoreKindName[] = ['sqlite', 'postgres'];
+const kinds = STORE_KINDS;
 const DAY = 24 * 60 * 60 * 1000;
 
 interface Laptop {
