@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { openDatabase, type SqliteDatabase } from './connection';
+import { LEGACY_PROFILE_CIPHER, openDatabase, type SqliteDatabase } from './connection';
 import { encryptPlaintextDatabase, upgradeProfileCipher } from './crypto/encrypt-profile';
 import { deriveKey } from './crypto/profile-key';
 import { DATABASE_FILE } from './crypto/vault';
@@ -55,11 +55,18 @@ export function openProfile(dir: string, options: OpenProfileOptions): Profile {
   ensurePrivateFile(file);
   tightenIfPresent([`${file}-wal`, `${file}-shm`]);
   encryptPlaintextDatabase(file, options.key, options.nativeBinding);
-  upgradeProfileCipher(file, options.key, options.nativeBinding);
-  const db = openDatabase(file, {
-    key: options.key,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-  });
+  const open = () =>
+    openDatabase(file, {
+      key: options.key,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+  let db = open();
+  // An earlier build's cipher (the connection fell back to it): re-keyed to AEGIS, then opened again.
+  if (db.pragma('cipher', { simple: true }) === LEGACY_PROFILE_CIPHER) {
+    db.close();
+    upgradeProfileCipher(file, options.key, options.nativeBinding);
+    db = open();
+  }
   let store: LocalStore;
   let blobs: BlobStore;
   let clonedFrom: string | null;
