@@ -14,10 +14,8 @@ import { saveNote } from '../../db/repositories/fieldwork';
 import { exportBundle, importBundle } from '../../db/store/bundle';
 import { generateDemo } from '../../db/demo/demo';
 import { startServices } from '../../services/runtime';
-import { SyncHttpClient } from '../../services/sync/client/http';
-import { SyncEngine } from '../../services/sync/client/engine';
-import type { Profile } from '../../db/profile';
-import { createTestStoreLocation, seed, startTestServer, TEST_PASSWORD } from '../integration/server-support';
+import { createTestStoreLocation, seed, startTestServer } from '../integration/server-support';
+import { engineFor } from './server';
 import { ftsQuery } from '../../services/search/query';
 import { call } from '../support/services';
 import { openTestProfile, testProfileKey } from '../support/profile';
@@ -193,12 +191,6 @@ async function screens(): Promise<Record<string, unknown>> {
     raw.close();
     await services.close();
   }
-}
-
-async function engineFor(profile: Profile, url: string, email: string): Promise<SyncEngine> {
-  const client = new SyncHttpClient({ baseUrl: url });
-  await client.login(email, TEST_PASSWORD);
-  return new SyncEngine({ replica: profile.store, client, pullLimit: 2000, pushBatch: 1000 });
 }
 
 async function sync(): Promise<Record<string, unknown>> {

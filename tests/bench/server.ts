@@ -46,7 +46,8 @@ function tempProfile(): { profile: Profile; dispose: () => void } {
   return { profile, dispose: () => (profile.close(), rmSync(dir, { recursive: true, force: true })) };
 }
 
-async function engineFor(profile: Profile, url: string, email: string, pullLimit = 2000): Promise<SyncEngine> {
+/** A sync engine of a laptop logged in to the bench server as `email` (the bench accounts' password). */
+export async function engineFor(profile: Profile, url: string, email: string, pullLimit = 2000): Promise<SyncEngine> {
   const client = new SyncHttpClient({ baseUrl: url });
   await client.login(email, TEST_PASSWORD);
   return new SyncEngine({ replica: profile.store, client, pullLimit, pushBatch: 1000 });
